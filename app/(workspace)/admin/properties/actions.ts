@@ -1,0 +1,26 @@
+"use server";
+import { z } from "zod";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { runAction } from "@/lib/server/action";
+import type { ActionResult } from "@/lib/server/errors";
+import { updateProperty } from "@/lib/server/properties/admin";
+
+const schema = z.object({
+  name: z.string().min(1).max(200),
+  value: z.string({ error: "Value is required." }).max(4000, "Value must be at most 4,000 characters."),
+  version: z.coerce.number().int().min(0),
+});
+
+export async function savePropertyAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "saveProperty",
+    allow: canAdminister,
+    run: (actor) => {
+      const input = parseOrThrow(schema, { name: form.get("name"), value: form.get("value") ?? "", version: form.get("version") });
+      return updateProperty(actor, input.name, input.value, input.version);
+    },
+    revalidate: () => ["/admin/properties"],
+    success: (r) => (r.changed ? `${r.name} saved.` : "No change."),
+  });
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { AuditHistory } from "@/components/audit/history";
+import { CaseForm } from "@/components/cases/case-form";
+import { CaseSummary } from "@/components/cases/case-summary";
+import { LifecycleBar } from "@/components/cases/lifecycle-bar";
+import { RelatedRecords } from "@/components/cases/related-records";
+import { JournalComposer } from "@/components/journal/composer";
+import { JournalTimeline } from "@/components/journal/timeline";
+import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
+import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { readOr404, workspaceActor } from "@/lib/server/auth/page";
+import { getCaseView } from "@/lib/server/cases/view";
+import { accountOptions, assigneeOptions, contactOptions, assetOptions } from "@/lib/server/lookup/choices";
+import { postCaseJournalAction } from "../actions";
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).number) };
+}
+
+const ref = (r: { id: number; name?: string | null; number?: string } | null) => (r ? { id: r.id, label: r.name ?? r.number ?? String(r.id) } : null);
+
+export default async function CasePage({ params }: Props) {
+  const actor = await workspaceActor();
+  const number = decodeURIComponent((await params).number);
+  const view = await readOr404(getCaseView(actor, number));
+  const c = view.record;
+  const [accounts, partners, assignees, contacts, assets, partnerContacts] = await Promise.all([
+    accountOptions(), accountOptions({ partnersOnly: true }), assigneeOptions(),
+    contactOptions(c.accountId), assetOptions(c.accountId), contactOptions(c.partnerId),
+  ]);
+  const stateLabel = labelOf(caseStates, c.state);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+            <span>Case</span>
+            <Badge tone={stateTone(stateLabel)}>{stateLabel}</Badge>
+            <Badge tone={priorityTone(c.priority)}>{labelOf(casePriorities, c.priority)}</Badge>
+            {c.account && <span>· {c.account.name}</span>}
+          </div>
+          <h1 className="mt-1 text-xl font-semibold text-slate-900">
+            {c.number} <span className="font-normal text-slate-600">— {c.shortDescription}</span>
+          </h1>
+        </div>
+        <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} />
+      </div>
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-4">
+          <Section title="Details">
+            <CaseForm
+              key={c.version}
+              writable={view.permissions.write}
+              data={{
+                number: c.number, version: c.version, shortDescription: c.shortDescription, description: c.description, state: c.state,
+                priority: c.priority, impact: c.impact, urgency: c.urgency, channel: c.channel, resolutionCode: c.resolutionCode,
+                resolutionNotes: c.resolutionNotes, account: ref(c.account), contact: ref(c.contact), consumer: ref(c.consumer), asset: ref(c.asset),
+                partner: ref(c.partner), partnerContact: ref(c.partnerContact), assignedTo: ref(c.assignedTo),
+              }}
+              choices={{ states: view.states, accounts, partners, assignees, contacts, assets, partnerContacts }}
+            />
+          </Section>
+          <Section title="Related Records" id="related-records">
+            <RelatedRecords incident={c.incident ?? null} problem={c.problem} change={c.change} causedBy={c.causedBy} seesIncidents={view.permissions.seesIncidents} />
+          </Section>
+          <Section title="Activity" id="activity">
+            <div className="space-y-4">
+              {view.permissions.journal && <JournalComposer post={postCaseJournalAction.bind(null, c.number)} />}
+              <JournalTimeline entries={view.journal.entries} total={view.journal.total} />
+            </div>
+          </Section>
+        </div>
+        <aside className="space-y-4">
+          <Section title="Summary">
+            <CaseSummary openedBy={c.openedBy?.name ?? null} createdAt={c.createdAt} updatedAt={c.updatedAt} resolvedAt={c.resolvedAt} closedAt={c.closedAt} />
+          </Section>
+          <Section title="History">
+            <AuditHistory rows={view.audit} />
+          </Section>
+        </aside>
+      </div>
+    </div>
+  );
+}

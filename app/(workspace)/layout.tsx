@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import { AppShell, type NavGroup } from "@/components/layout/app-shell";
+import { canAdminister, canReadIncidents, isExternal } from "@/lib/domain/auth/roles";
+import { getActor } from "@/lib/server/auth/actor";
+
+/** Workspace pages are for internal users. Each page and action still checks for itself. */
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  if (isExternal(actor)) redirect("/portal");
+  const nav: NavGroup[] = [
+    { items: [{ href: "/cases", label: "Cases" }, ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : [])] },
+  ];
+  if (canAdminister(actor)) nav.push({ title: "Administration", items: [{ href: "/admin/properties", label: "System properties" }] });
+  return (
+    <AppShell actor={actor} nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

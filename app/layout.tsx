@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Caseflow", template: "%s · Caseflow" },
+  description: "Customer cases linked to the IT work that fixes them",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans text-sm">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+import { useActionState } from "react";
+import { saveCaseAction } from "@/app/(workspace)/cases/actions";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { caseChannels, casePriorities, caseResolutionCodes, impacts, urgencies } from "@/lib/domain/records/choices";
+import type { ActionResult } from "@/lib/server/errors";
+
+type Ref = { id: number; label: string } | null;
+
+export type CaseFormData = {
+  number: string;
+  version: number;
+  shortDescription: string;
+  description: string;
+  state: number;
+  priority: number;
+  impact: number;
+  urgency: number;
+  channel: string;
+  resolutionCode: string | null;
+  resolutionNotes: string | null;
+  account: Ref; contact: Ref; consumer: Ref; asset: Ref; partner: Ref; partnerContact: Ref; assignedTo: Ref;
+};
+
+export type CaseFormChoices = {
+  states: Option[];
+  accounts: RefOption[] | null;
+  partners: RefOption[] | null;
+  assignees: RefOption[] | null;
+  contacts: RefOption[];
+  assets: RefOption[];
+  partnerContacts: RefOption[];
+};
+
+/** The case form (SPEC §1 fields). Remounted per version, so a save shows the saved values. */
+export function CaseForm({ data, choices, writable }: { data: CaseFormData; choices: CaseFormChoices; writable: boolean }) {
+  const [result, action] = useActionState<ActionResult | null, FormData>(saveCaseAction.bind(null, data.number), null);
+  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  const off = !writable;
+  return (
+    <form action={action} className="space-y-4" noValidate aria-label="Case details">
+      <input type="hidden" name="version" value={data.version} />
+      <Notice result={result} />
+      <fieldset disabled={off} className="space-y-4">
+        <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
+        <TextAreaField label="Description" name="description" defaultValue={data.description} rows={4} error={err("description")} />
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          <SelectField label="State" name="state" options={choices.states} defaultValue={data.state} error={err("state")} />
+          <SelectField label="Priority" name="priority" options={casePriorities} defaultValue={data.priority} error={err("priority")} />
+          <SelectField label="Channel" name="channel" options={caseChannels} defaultValue={data.channel} error={err("channel")} />
+          <SelectField label="Impact" name="impact" options={impacts} defaultValue={data.impact} error={err("impact")} />
+          <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={data.urgency} error={err("urgency")} />
+          <ReferenceField label="Assigned to" name="assignedToId" kind="users" value={data.assignedTo} options={choices.assignees} blank="— Unassigned —" error={err("assignedToId")} />
+          <ReferenceField label="Account" name="accountId" kind="accounts" value={data.account} options={choices.accounts} error={err("accountId")} />
+          <ReferenceField label="Contact" name="contactId" kind="contacts" value={data.contact} options={choices.contacts} dependsOn={{ field: "accountId", param: "account" }} error={err("contactId")} />
+          <ReferenceField label="Consumer" name="consumerId" kind="consumers" value={data.consumer} options={null} error={err("consumerId")} />
+          <ReferenceField label="Asset" name="assetId" kind="assets" value={data.asset} options={choices.assets} dependsOn={{ field: "accountId", param: "account" }} error={err("assetId")} />
+          <ReferenceField label="Partner" name="partnerId" kind="accounts" value={data.partner} options={choices.partners} error={err("partnerId")} />
+          <ReferenceField label="Partner contact" name="partnerContactId" kind="contacts" value={data.partnerContact} options={choices.partnerContacts} dependsOn={{ field: "partnerId", param: "account" }} error={err("partnerContactId")} />
+        </div>
+        <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
+          <SelectField label="Resolution code" name="resolutionCode" options={caseResolutionCodes} blank="— None —" defaultValue={data.resolutionCode ?? ""} error={err("resolutionCode")} />
+          <TextAreaField label="Resolution notes" name="resolutionNotes" className="sm:col-span-2" rows={2} defaultValue={data.resolutionNotes ?? ""} error={err("resolutionNotes")} />
+        </div>
+      </fieldset>
+      {writable && (
+        <div className="flex justify-end">
+          <SubmitButton>Save</SubmitButton>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useActionState } from "react";
+import { createCaseAction } from "@/app/(workspace)/cases/actions";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
+import type { ActionResult } from "@/lib/server/errors";
+
+export function NewCaseForm({ accounts, assignees }: { accounts: RefOption[] | null; assignees: RefOption[] | null }) {
+  const [result, action] = useActionState<ActionResult | null, FormData>(createCaseAction, null);
+  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {result && !result.ok && <Notice result={result} />}
+      <TextField label="Short description" name="shortDescription" required maxLength={400} error={err("shortDescription")} />
+      <TextAreaField label="Description" name="description" rows={5} error={err("description")} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <ReferenceField label="Account" name="accountId" kind="accounts" value={null} options={accounts} error={err("accountId")} />
+        <ReferenceField label="Contact" name="contactId" kind="contacts" value={null} options={[]} dependsOn={{ field: "accountId", param: "account" }} error={err("contactId")} blank="— Pick an account first, or none —" />
+        <ReferenceField label="Consumer" name="consumerId" kind="consumers" value={null} options={null} error={err("consumerId")} />
+        <ReferenceField label="Assigned to" name="assignedToId" kind="users" value={null} options={assignees} error={err("assignedToId")} blank="— Unassigned —" />
+        <SelectField label="Priority" name="priority" options={casePriorities} defaultValue={4} error={err("priority")} />
+        <SelectField label="Channel" name="channel" options={caseChannels} defaultValue="phone" error={err("channel")} />
+      </div>
+      <div className="flex justify-end">
+        <SubmitButton pendingText="Creating…">Create</SubmitButton>
+      </div>
+    </form>
+  );
+}

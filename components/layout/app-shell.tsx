@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { logout } from "@/app/login/actions";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { NavLink } from "./nav-link";
+
+export type NavGroup = { title?: string; items: { href: string; label: string }[] };
+
+/** The workspace frame: navigation on the left, the signed-in person and sign-out on top. */
+export function AppShell({ actor, nav, children }: { actor: Actor; nav: NavGroup[]; children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-52 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
+        <Link href="/cases" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold text-white">
+          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-sm font-bold">C</span>
+          Caseflow
+        </Link>
+        <nav aria-label="Workspace" className="space-y-5">
+          {nav.map((g, i) => (
+            <div key={i}>
+              {g.title && <div className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-500 uppercase">{g.title}</div>}
+              <ul className="space-y-0.5">
+                {g.items.map((item) => (
+                  <li key={item.href}>
+                    <NavLink href={item.href}>{item.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
+          <span className="text-sm text-slate-600">
+            Signed in as <span className="font-medium text-slate-900">{actor.name}</span>
+          </span>
+          <form action={logout}>
+            <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Sign out
+            </button>
+          </form>
+        </header>
+        <main className="min-w-0 flex-1 p-4 lg:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// The one Prisma client of the app, for the database DATABASE_URL names:
+// file:… → SQLite (embedded default), postgresql://… → PostgreSQL.
+// Both generated clients come from the same schema, so the SQLite client's types describe both.
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { serializedSqliteAdapter } from "./db/sqlite-adapter";
+
+export type Db = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+export type Dialect = "sqlite" | "postgresql";
+export { Prisma };
+
+export const DEFAULT_DATABASE_URL = "file:./data/caseflow.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function dialectOf(url: string): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql://");
+}
+
+function createClient(url: string): Db {
+  if (dialectOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = url.slice("file:".length).split("?")[0];
+  const absolute = path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file);
+  return new SqliteClient({ adapter: serializedSqliteAdapter(`file:${absolute}`) });
+}
+
+const holder = globalThis as unknown as { __caseflowDb?: { url: string; client: Db } };
+
+/** The shared client; re-created only if DATABASE_URL changes (tests switch databases). */
+export function db(): Db {
+  const url = databaseUrl();
+  if (!holder.__caseflowDb || holder.__caseflowDb.url !== url) {
+    holder.__caseflowDb = { url, client: createClient(url) };
+  }
+  return holder.__caseflowDb.client;
+}
+
+export function dialect(): Dialect {
+  return dialectOf(databaseUrl());
+}
+
+/**
+ * Runs `work` in one database transaction. Every write of the app goes through here (SYNC-2).
+ * Generous limits: fan-out to thousands of cases happens inside one transaction.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { maxWait: 30_000, timeout: 120_000 });
+}

@@ -1,0 +1,96 @@
+// SQLite through better-sqlite3, made safe for a server that runs many requests at once.
+//
+// The stock adapter holds one connection. Its interactive transactions are serialised by a
+// mutex, but a plain query issued while another request's transaction is open runs *inside*
+// that transaction (and is lost if it rolls back). This wrapper queues every top-level query
+// behind open transactions, takes the write lock when a transaction begins (so two processes
+// never deadlock upgrading read locks), and sets the connection pragmas.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => held);
+    return ready;
+  }
+}
+
+const PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+/** A write statement that changes nothing but makes SQLite take the RESERVED (write) lock now. */
+const TAKE_WRITE_LOCK = 'UPDATE "NumberCounter" SET "value" = "value" WHERE 0';
+
+class SerializedTransaction implements Transaction {
+  readonly provider: Transaction["provider"];
+  readonly adapterName: string;
+  readonly options: Transaction["options"];
+  constructor(private inner: Transaction, private release: () => void) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+    this.options = inner.options;
+  }
+  queryRaw(q: SqlQuery) { return this.inner.queryRaw(q); }
+  executeRaw(q: SqlQuery) { return this.inner.executeRaw(q); }
+  async commit() { try { await this.inner.commit(); } finally { this.release(); } }
+  async rollback() { try { await this.inner.rollback(); } finally { this.release(); } }
+}
+
+class SerializedAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+  private lock = new Lock();
+  constructor(private inner: SqlDriverAdapter) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+  }
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.lock.acquire();
+    try { return await work(); } finally { release(); }
+  }
+  queryRaw(q: SqlQuery) { return this.exclusive(() => this.inner.queryRaw(q)); }
+  executeRaw(q: SqlQuery) { return this.exclusive(() => this.inner.executeRaw(q)); }
+  executeScript(script: string) { return this.exclusive(() => this.inner.executeScript(script)); }
+  getConnectionInfo() { return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false }; }
+  dispose() { return this.inner.dispose(); }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    const release = await this.lock.acquire();
+    try {
+      const tx = await this.inner.startTransaction(isolationLevel);
+      try {
+        await tx.executeRaw({ sql: TAKE_WRITE_LOCK, args: [], argTypes: [] });
+      } catch (e) {
+        await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+        await tx.rollback();
+        throw e;
+      }
+      return new SerializedTransaction(tx, release);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+}
+
+export function serializedSqliteAdapter(url: string, busyTimeoutMs = 15_000): SqlDriverAdapterFactory {
+  const factory = new PrismaBetterSQLite3({ url, timeout: busyTimeoutMs });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(PRAGMAS);
+      return new SerializedAdapter(adapter);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// REC-5: which fields a change touches, as text for the audit history.
+export type FieldChange = { field: string; oldValue: string | null; newValue: string | null };
+
+export function auditText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/** The changes `patch` makes to `before`, field by field, skipping what stays the same. */
+export function diffFields(before: Record<string, unknown>, patch: Record<string, unknown>, ignore: readonly string[] = []): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    if (ignore.includes(field) || value === undefined) continue;
+    const oldValue = auditText(before[field]);
+    const newValue = auditText(value);
+    if (oldValue !== newValue) out.push({ field, oldValue, newValue });
+  }
+  return out;
+}
+
+/** The audit rows of a new record: its initial values, leaving out blanks and false flags. */
+export function creationChanges(initial: Record<string, unknown>): FieldChange[] {
+  const set = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== null && v !== undefined && v !== "" && v !== false));
+  return diffFields({}, set);
+}

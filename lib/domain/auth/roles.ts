@@ -1,0 +1,57 @@
+// SPEC §3 roles and what they allow. `admin` holds every internal role, as in ServiceNow.
+export const ROLE = {
+  admin: "admin",
+  agent: "sn_customerservice_agent",
+  manager: "sn_customerservice_manager",
+  majorIssueManager: "sn_customerservice.major_issue_manager",
+  itil: "itil",
+  incidentRead: "sn_incident_read",
+  incidentWrite: "sn_incident_write",
+  customer: "customer",
+  customerAdmin: "customer_admin",
+  partner: "partner",
+  partnerAdmin: "partner_admin",
+  consumer: "consumer",
+  external: "snc_external",
+} as const;
+export type Role = (typeof ROLE)[keyof typeof ROLE];
+
+export const INTERNAL_ROLES: readonly Role[] = [ROLE.admin, ROLE.agent, ROLE.manager, ROLE.majorIssueManager, ROLE.itil, ROLE.incidentRead, ROLE.incidentWrite];
+export const EXTERNAL_ROLES: readonly Role[] = [ROLE.customer, ROLE.customerAdmin, ROLE.partner, ROLE.partnerAdmin, ROLE.consumer, ROLE.external];
+
+/** Who is acting: loaded from the database on every request, never trusted from the client. */
+export type Actor = {
+  id: number;
+  name: string;
+  email: string;
+  kind: "internal" | "contact" | "consumer";
+  accountId: number | null;
+  roles: readonly string[];
+};
+
+export const isExternal = (a: Actor) => a.kind !== "internal" || a.roles.includes(ROLE.external);
+export const isInternal = (a: Actor) => !isExternal(a);
+
+export function hasRole(a: Actor, role: Role): boolean {
+  if (a.roles.includes(role)) return true;
+  return isInternal(a) && a.roles.includes(ROLE.admin) && (INTERNAL_ROLES as readonly string[]).includes(role);
+}
+const any = (a: Actor, roles: Role[]) => roles.some((r) => hasRole(a, r));
+
+export const isAdmin = (a: Actor) => isInternal(a) && a.roles.includes(ROLE.admin);
+/** Reads cases in the workspace: every internal user (fulfillers follow the cases of their records). */
+export const canReadCases = (a: Actor) => isInternal(a);
+/** Creates and works cases: agents, managers and major issue managers. */
+export const canWriteCases = (a: Actor) => isInternal(a) && any(a, [ROLE.agent, ROLE.manager, ROLE.majorIssueManager]);
+/** ROLE-1: sees the case's Incident field and incident records. */
+export const canReadIncidents = (a: Actor) => isInternal(a) && any(a, [ROLE.incidentRead, ROLE.incidentWrite, ROLE.itil]);
+/** ROLE-1: creates, associates and removes incidents from a case. */
+export const canLinkIncidents = (a: Actor) => isInternal(a) && hasRole(a, ROLE.incidentWrite) && canWriteCases(a);
+/** INC-8: works the incident form (fulfillers). */
+export const canWriteIncidents = (a: Actor) => isInternal(a) && hasRole(a, ROLE.itil);
+/** ITSM fulfillers read and work problems, changes and requests. */
+export const canReadItsm = (a: Actor) => isInternal(a) && any(a, [ROLE.itil, ROLE.agent, ROLE.manager]);
+export const canWriteItsm = (a: Actor) => isInternal(a) && hasRole(a, ROLE.itil);
+export const isMajorIssueManager = (a: Actor) => isInternal(a) && hasRole(a, ROLE.majorIssueManager) && hasRole(a, ROLE.itil);
+/** ROLE-4 */
+export const canAdminister = isAdmin;

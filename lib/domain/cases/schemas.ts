@@ -1,0 +1,71 @@
+// Validation of case input from forms and the API (REL-1).
+import { z } from "zod";
+import { caseChannels, casePriorities, caseResolutionCodes, caseStates, impacts, urgencies } from "../records/choices";
+import {
+  LIMITS, numberChoice, optionalId, optionalStringChoice, optionalText, requiredText, stringChoice, versionField,
+} from "../validation";
+
+const references = {
+  accountId: optionalId("Account"),
+  contactId: optionalId("Contact"),
+  consumerId: optionalId("Consumer"),
+  assetId: optionalId("Asset"),
+  partnerId: optionalId("Partner"),
+  partnerContactId: optionalId("Partner contact"),
+  assignedToId: optionalId("Assigned to"),
+};
+
+export const newCaseSchema = z.object({
+  shortDescription: requiredText("Short description", LIMITS.shortDescription),
+  description: optionalText("Description", LIMITS.description).default(""),
+  priority: numberChoice("Priority", casePriorities).default(4),
+  impact: numberChoice("Impact", impacts).default(3),
+  urgency: numberChoice("Urgency", urgencies).default(3),
+  channel: stringChoice("Channel", caseChannels).default("phone"),
+  ...references,
+});
+export type NewCaseInput = z.input<typeof newCaseSchema>;
+
+/** A save of the case form: any subset of fields, plus the version the editor loaded (REC-6). */
+export const caseUpdateSchema = z
+  .object({
+    shortDescription: requiredText("Short description", LIMITS.shortDescription),
+    description: optionalText("Description", LIMITS.description),
+    state: numberChoice("State", caseStates),
+    priority: numberChoice("Priority", casePriorities),
+    impact: numberChoice("Impact", impacts),
+    urgency: numberChoice("Urgency", urgencies),
+    channel: stringChoice("Channel", caseChannels),
+    resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes),
+    resolutionNotes: optionalText("Resolution notes", LIMITS.notes),
+    ...references,
+  })
+  .partial()
+  .extend({ version: versionField });
+export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
+
+export const caseActionSchema = z.object({
+  action: z.enum(["accept", "request_info", "propose_solution", "close", "cancel", "reopen"], { error: "Unknown case action." }),
+  version: versionField,
+  resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes).optional(),
+  resolutionNotes: optionalText("Resolution notes", LIMITS.notes).optional(),
+});
+export type CaseActionInput = z.input<typeof caseActionSchema>;
+
+export const journalPostSchema = z.object({
+  workNotes: optionalText("Work notes", 10_000).default(""),
+  comments: optionalText("Additional comments", 10_000).default(""),
+  idempotencyKey: z.string().trim().max(100).regex(/^[\w-]*$/, "Invalid form key; reload the page.").optional(),
+});
+export type JournalPostInput = z.input<typeof journalPostSchema>;
+
+export const caseListSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  state: z.string().regex(/^(\d+|open|all)$/).optional().catch(undefined),
+  priority: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+  account: z.coerce.number().int().positive().optional().catch(undefined),
+  assignedTo: z.union([z.literal("me"), z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
+  sort: z.enum(["number", "-number", "updated", "-updated", "priority", "-priority", "state", "-state", "short_description", "-short_description"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type CaseListParams = z.output<typeof caseListSchema>;

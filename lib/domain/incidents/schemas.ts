@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { impacts, incidentResolutionCodes, incidentStates, onHoldReasons, urgencies } from "../records/choices";
+import {
+  LIMITS, numberChoice, optionalId, optionalNumberChoice, optionalStringChoice, optionalText, requiredText, versionField,
+} from "../validation";
+
+export const newIncidentSchema = z.object({
+  shortDescription: requiredText("Short description", LIMITS.shortDescription),
+  description: optionalText("Description", LIMITS.description).default(""),
+  impact: numberChoice("Impact", impacts).default(3),
+  urgency: numberChoice("Urgency", urgencies).default(3),
+  callerId: optionalId("Caller"),
+  companyId: optionalId("Company"),
+});
+export type NewIncidentInput = z.input<typeof newIncidentSchema>;
+
+/** INC-8: what the fulfiller changes on the incident form. */
+export const incidentUpdateSchema = z
+  .object({
+    shortDescription: requiredText("Short description", LIMITS.shortDescription),
+    description: optionalText("Description", LIMITS.description),
+    state: numberChoice("State", incidentStates),
+    onHoldReason: optionalNumberChoice("On hold reason", onHoldReasons),
+    impact: numberChoice("Impact", impacts),
+    urgency: numberChoice("Urgency", urgencies),
+    resolutionCode: optionalStringChoice("Resolution code", incidentResolutionCodes),
+    resolutionNotes: optionalText("Resolution notes", LIMITS.notes),
+    assignedToId: optionalId("Assigned to"),
+  })
+  .partial()
+  .extend({ version: versionField });
+export type IncidentUpdateInput = z.input<typeof incidentUpdateSchema>;
+
+export const incidentListSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  state: z.string().regex(/^(\d+|open|all)$/).optional().catch(undefined),
+  priority: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});

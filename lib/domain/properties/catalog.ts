@@ -1,0 +1,80 @@
+// Every system property of SPEC, with its type, default and what it does (ADM-1).
+export type PropertyType = "boolean" | "integer" | "string" | "list";
+
+export type PropertyDef = {
+  name: string;
+  type: PropertyType;
+  defaultValue: string;
+  description: string;
+  /** For lists: the values an item may take. */
+  choices?: readonly string[];
+  min?: number;
+  max?: number;
+};
+
+export const CASE_SYNC_FIELDS = [
+  "priority", "state", "comments", "work_notes", "close_notes", "resolution_code",
+  "short_description", "description", "impact", "urgency", "assigned_to",
+] as const;
+
+export const PROPERTY = {
+  incidentDataLookup: "com.sn_cs_sm.incident_data_lookup",
+  caseFieldsToSync: "sn_customerservice.case_fields_to_sync",
+  majorCaseThreshold: "major_case_affected_account_threshold",
+  commentsSync: "proactive_workflows_for_providers.additional_comments_sync",
+  syncCaseToWorkOrder: "csm_fsm.sync_case_to_work_order",
+  autoCloseDays: "sn_customerservice.case_auto_close_days",
+} as const;
+
+export const PROPERTY_CATALOG: readonly PropertyDef[] = [
+  {
+    name: PROPERTY.incidentDataLookup,
+    type: "boolean",
+    defaultValue: "true",
+    description:
+      "When true, an incident created from a case takes the case priority, and its impact and urgency come from the first Priority Data Lookup row with that priority. When false: priority 5 - Planning, impact 3 - Low, urgency 3 - Low (INC-5).",
+  },
+  {
+    name: PROPERTY.caseFieldsToSync,
+    type: "list",
+    defaultValue: "priority,state,comments,work_notes,close_notes,resolution_code",
+    choices: CASE_SYNC_FIELDS,
+    description:
+      "Fields copied from a major case to its child cases when they change (MAJ-5). work_notes also copies related-record updates written on the major case (MAJ-4). Listing state requires close_notes and resolution_code.",
+  },
+  {
+    name: PROPERTY.majorCaseThreshold,
+    type: "integer",
+    defaultValue: "5",
+    min: 1,
+    max: 1_000_000,
+    description:
+      "Create Proactive Cases: when an incident has at least this many affected accounts, one major case with a child case per account is created; below it, one case per account (PRO-1).",
+  },
+  {
+    name: PROPERTY.commentsSync,
+    type: "boolean",
+    defaultValue: "false",
+    description:
+      "When true, a customer's reply on a proactive case (portal or email) is copied to the incident's additional comments (PRO-4).",
+  },
+  {
+    name: PROPERTY.syncCaseToWorkOrder,
+    type: "boolean",
+    defaultValue: "false",
+    description:
+      "When true, later changes to mapped case fields are copied to the case's open work orders. Off by default: nothing syncs after creation (FSM-4).",
+  },
+  {
+    name: PROPERTY.autoCloseDays,
+    type: "integer",
+    defaultValue: "7",
+    min: 0,
+    max: 365,
+    description: "A Resolved case closes automatically after this many days without a customer answer. 0 turns automatic closing off.",
+  },
+];
+
+export function propertyDef(name: string): PropertyDef | undefined {
+  return PROPERTY_CATALOG.find((p) => p.name === name);
+}

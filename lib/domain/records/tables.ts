@@ -1,0 +1,37 @@
+// ServiceNow table names name records in the journal, the audit history, sync rules and the API.
+export const TABLE = {
+  case: "sn_customerservice_case",
+  incident: "incident",
+  problem: "problem",
+  change: "change_request",
+  request: "sc_request",
+  workOrder: "wm_order",
+  workOrderTask: "wm_task",
+  account: "customer_account",
+} as const;
+export type TableName = (typeof TABLE)[keyof typeof TABLE];
+
+export const TABLE_LABEL: Record<TableName, string> = {
+  sn_customerservice_case: "Case",
+  incident: "Incident",
+  problem: "Problem",
+  change_request: "Change Request",
+  sc_request: "Request",
+  wm_order: "Work Order",
+  wm_task: "Work Order Task",
+  customer_account: "Account",
+};
+
+/** Page path of a record, by table and number (SPEC §15). */
+export function recordPath(table: string, number: string): string | null {
+  const base: Partial<Record<string, string>> = {
+    sn_customerservice_case: "/cases/",
+    incident: "/incidents/",
+    problem: "/problems/",
+    change_request: "/changes/",
+    sc_request: "/requests/",
+    wm_order: "/work-orders/",
+  };
+  const prefix = base[table];
+  return prefix ? prefix + encodeURIComponent(number) : null;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { notFound } from "@/lib/domain/errors";
+import { TABLE } from "@/lib/domain/records/tables";
+import { applyVersionedPatch } from "../records/patch";
+
+export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
+
+export async function requireCase(tx: Tx, number: string): Promise<CaseRow> {
+  const row = await tx.case.findUnique({ where: { number } });
+  if (!row) throw notFound(`Case ${number}`);
+  return row;
+}
+
+/** Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6). */
+export function applyCasePatch(tx: Tx, actor: Actor | null, current: CaseRow, version: number, patch: Record<string, unknown>) {
+  return applyVersionedPatch(tx, {
+    table: TABLE.case,
+    noun: "case",
+    current,
+    version,
+    patch,
+    actor,
+    update: (where, data) => tx.case.updateMany({ where, data }),
+  });
+}

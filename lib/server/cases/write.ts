@@ -1,0 +1,62 @@
+import "server-only";
+import { transaction } from "@/lib/db";
+import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
+import { creationChanges } from "@/lib/domain/audit/diff";
+import { forbidden, invalid } from "@/lib/domain/errors";
+import { isCaseClosedForChanges, planCaseAction, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { caseActionSchema, caseUpdateSchema, newCaseSchema, type CaseActionInput, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
+import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { writeAudit } from "../audit/write";
+import { nextNumber } from "../records/numbers";
+import { applyCasePatch, requireCase } from "./persist";
+import { checkCaseReferences } from "./references";
+
+function assertCanWrite(actor: Actor) {
+  if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can change cases.");
+}
+
+export async function createCase(actor: Actor, raw: NewCaseInput) {
+  assertCanWrite(actor);
+  const input = parseOrThrow(newCaseSchema, raw);
+  return transaction(async (tx) => {
+    await checkCaseReferences(tx, input);
+    const number = await nextNumber(tx, "case");
+    const created = await tx.case.create({ data: { ...input, number, state: CaseState.New, openedById: actor.id } });
+    const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = created;
+    await writeAudit(tx, TABLE.case, id, creationChanges(initial), actor);
+    return { id, number };
+  });
+}
+
+/** Saves the case form. State edits follow the lifecycle exactly as the buttons do (REC-3). */
+export async function updateCase(actor: Actor, number: string, raw: CaseUpdateInput) {
+  assertCanWrite(actor);
+  const { version, state, ...fields } = parseOrThrow(caseUpdateSchema, raw);
+  return transaction(async (tx) => {
+    const current = await requireCase(tx, number);
+    if (isCaseClosedForChanges(current.state)) {
+      throw invalid("state", `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);
+    }
+    const merged = { ...current, ...fields };
+    const refs = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId", "assignedToId"] as const;
+    if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k])) await checkCaseReferences(tx, merged);
+    const patch: Record<string, unknown> = { ...fields };
+    if (state !== undefined) Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
+    const changes = await applyCasePatch(tx, actor, current, version, patch);
+    return { number, changed: changes.map((c) => c.field) };
+  });
+}
+
+/** The lifecycle buttons: Accept, Request Info, Propose Solution, Close, Cancel, Reopen. */
+export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput) {
+  assertCanWrite(actor);
+  const { action, version, ...resolution } = parseOrThrow(caseActionSchema, raw);
+  return transaction(async (tx) => {
+    const current = await requireCase(tx, number);
+    const patch = planCaseAction(action, current.state, resolution, new Date());
+    await applyCasePatch(tx, actor, current, version, patch);
+    return { number, state: patch.state as number };
+  });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { DomainError } from "@/lib/domain/errors";
+
+export type ActionFailure = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string> };
+export type ActionSuccess<T> = { ok: true; message?: string; data?: T };
+export type ActionResult<T = unknown> = ActionSuccess<T> | ActionFailure;
+
+const GENERIC = "Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.";
+
+function prismaCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/**
+ * The one place errors become what a person sees: expected domain errors keep their message
+ * and field; anything else is logged with its stack and shown as a generic message.
+ */
+export function toFailure(e: unknown, context = "action"): ActionFailure {
+  if (e instanceof DomainError) {
+    const fieldErrors = e.fields ?? (e.field ? { [e.field]: e.message } : undefined);
+    return { ok: false, kind: e.kind, message: e.message, fieldErrors };
+  }
+  switch (prismaCode(e)) {
+    case "P2002":
+      return { ok: false, kind: "conflict", message: "That record already exists (someone may have just created it). Reload and check." };
+    case "P2025":
+      return { ok: false, kind: "not_found", message: "The record was not found; it may have been removed. Reload the page." };
+    case "P2003":
+      return { ok: false, kind: "invalid", message: "A referenced record does not exist. Pick it again from the list." };
+  }
+  console.error(`[caseflow] unexpected error in ${context}:`, e);
+  return { ok: false, kind: "unexpected", message: GENERIC };
+}
+
+/** HTTP status for a failure (route handlers). */
+export function statusOf(f: ActionFailure): number {
+  return { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 }[f.kind] ?? 500;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { transaction } from "@/lib/db";
+import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
+import { creationChanges } from "@/lib/domain/audit/diff";
+import { forbidden, invalid } from "@/lib/domain/errors";
+import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
+import { incidentUpdateSchema, newIncidentSchema, type IncidentUpdateInput, type NewIncidentInput } from "@/lib/domain/incidents/schemas";
+import { priorityFor } from "@/lib/domain/priority/lookup";
+import { incidentStates, labelOf } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { writeAudit } from "../audit/write";
+import { loadPriorityRows } from "../priority/lookup";
+import { nextNumber } from "../records/numbers";
+import { applyIncidentPatch, requireIncident } from "./persist";
+
+function assertCanWrite(actor: Actor) {
+  if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can change incidents.");
+}
+
+export async function createIncident(actor: Actor, raw: NewIncidentInput) {
+  assertCanWrite(actor);
+  const input = parseOrThrow(newIncidentSchema, raw);
+  return transaction(async (tx) => {
+    const rows = await loadPriorityRows(tx);
+    const number = await nextNumber(tx, "incident");
+    const data = { ...input, number, priority: priorityFor(rows, input.impact, input.urgency), openedById: actor.id };
+    const created = await tx.incident.create({ data });
+    const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = created;
+    await writeAudit(tx, TABLE.incident, id, creationChanges(initial), actor);
+    return { id, number };
+  });
+}
+
+/** INC-8: the incident form. Impact or urgency changes recalculate priority from the lookup (INC-5). */
+export async function updateIncident(actor: Actor, number: string, raw: IncidentUpdateInput) {
+  assertCanWrite(actor);
+  const { version, state, onHoldReason, resolutionCode, resolutionNotes, ...fields } = parseOrThrow(incidentUpdateSchema, raw);
+  return transaction(async (tx) => {
+    const current = await requireIncident(tx, number);
+    if (isIncidentClosedForChanges(current.state)) {
+      throw invalid("state", `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`);
+    }
+    const patch: Record<string, unknown> = { ...fields };
+    Object.assign(
+      patch,
+      planIncidentState(current, { state: state ?? current.state, onHoldReason, resolutionCode, resolutionNotes }, new Date()),
+    );
+    const impact = fields.impact ?? current.impact;
+    const urgency = fields.urgency ?? current.urgency;
+    if (impact !== current.impact || urgency !== current.urgency) {
+      patch.priority = priorityFor(await loadPriorityRows(tx), impact, urgency);
+    }
+    const changes = await applyIncidentPatch(tx, actor, current, version, patch);
+    return { number, changed: changes.map((c) => c.field) };
+  });
+}

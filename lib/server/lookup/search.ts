@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { canReadIncidents, isInternal, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, invalid } from "@/lib/domain/errors";
+import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
+import { containsText } from "../text-search";
+
+export type Option = { id: number; label: string; detail?: string };
+export const LOOKUP_LIMIT = 20;
+
+type Search = (q: string, params: URLSearchParams, actor: Actor) => Promise<Option[]>;
+
+const orLike = (q: string, fields: string[]) => (q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {});
+const limitOf = (params: URLSearchParams) => Math.min(Math.max(Number(params.get("limit")) || LOOKUP_LIMIT, 1), 200);
+const idParam = (params: URLSearchParams, name: string) => {
+  const v = Number(params.get(name));
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+};
+
+const SEARCHES: Record<string, Search> = {
+  async accounts(q, params) {
+    const rows = await db().account.findMany({
+      where: { ...orLike(q, ["name", "number"]), ...(params.get("partner") === "1" ? { isPartner: true } : {}) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true, number: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name, detail: r.number }));
+  },
+  async contacts(q, params) {
+    const accountId = idParam(params, "account");
+    const rows = await db().user.findMany({
+      where: { kind: "contact", ...(accountId ? { accountId } : {}), ...orLike(q, ["name", "email"]) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true, email: true, account: { select: { name: true } } },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name, detail: `${r.email}${r.account ? ` · ${r.account.name}` : ""}` }));
+  },
+  async consumers(q, params) {
+    const rows = await db().user.findMany({
+      where: { kind: "consumer", ...orLike(q, ["name", "email"]) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true, email: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name, detail: r.email }));
+  },
+  async assets(q, params) {
+    const accountId = idParam(params, "account");
+    const rows = await db().asset.findMany({
+      where: { ...(accountId ? { accountId } : {}), ...orLike(q, ["name", "number", "serialNumber"]) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true, number: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name, detail: r.number }));
+  },
+  async users(q, params) {
+    const rows = await db().user.findMany({
+      where: { kind: "internal", active: true, ...orLike(q, ["name", "email"]) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true, email: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name, detail: r.email }));
+  },
+  async incidents(q, params, actor) {
+    if (!canReadIncidents(actor)) throw forbidden();
+    const open = params.get("open") !== "0";
+    const rows = await db().incident.findMany({
+      where: { ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      orderBy: { updatedAt: "desc" },
+      take: limitOf(params),
+      select: { id: true, number: true, shortDescription: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.number, detail: r.shortDescription }));
+  },
+};
+
+export const LOOKUP_KINDS = Object.keys(SEARCHES);
+
+/** Typeahead for pickers in the workspace. Internal users only; bounded result size. */
+export async function lookup(actor: Actor, kind: string, params: URLSearchParams): Promise<Option[]> {
+  if (!isInternal(actor)) throw forbidden();
+  const search = SEARCHES[kind];
+  if (!search) throw invalid("kind", `Unknown lookup "${kind}".`);
+  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  return search(q, params, actor);
+}

@@ -1,0 +1,110 @@
+// Applies pending migrations from prisma/migrations/<provider>/ to DATABASE_URL, in name order,
+// each in its own transaction, recorded in _caseflow_migrations with a checksum.
+// Used by `npm start`, the test setups and `npm run db:migrate`. Safe to run concurrently.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, providerOf, sqlitePath, DEFAULT_DATABASE_URL } from "./providers.mjs";
+
+function pending(provider) {
+  const dir = path.join(ROOT, "prisma/migrations", provider);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((d) => existsSync(path.join(dir, d, "migration.sql")))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+function checkApplied(applied, migration) {
+  const row = applied.get(migration.name);
+  if (row && row !== migration.checksum)
+    throw new Error(`migration ${migration.name} was changed after it was applied (checksum differs)`);
+  return Boolean(row);
+}
+
+async function migrateSqlite(url) {
+  const { default: Database } = await import("better-sqlite3");
+  const file = sqlitePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 10000");
+  db.exec(`CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = [];
+  try {
+    for (const m of pending("sqlite")) {
+      const tx = db.transaction(() => {
+        const applied = new Map(db.prepare(`SELECT name, checksum FROM "_caseflow_migrations"`).all().map((r) => [r.name, r.checksum]));
+        if (checkApplied(applied, m)) return;
+        db.exec(m.sql);
+        db.prepare(`INSERT INTO "_caseflow_migrations" VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+        done.push(m.name);
+      });
+      tx.immediate();
+    }
+  } finally {
+    db.close();
+  }
+  return done;
+}
+
+export async function ensurePostgresDatabase(url) {
+  const { default: pg } = await import("pg");
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } catch (e) {
+    if (e.code !== "42P04") throw e; // created concurrently
+  } finally {
+    await client.end();
+  }
+}
+
+async function migratePostgres(url) {
+  const { default: pg } = await import("pg");
+  await ensurePostgresDatabase(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const done = [];
+  try {
+    await client.query("SELECT pg_advisory_lock(727274)");
+    await client.query(`CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const { rows } = await client.query(`SELECT name, checksum FROM "_caseflow_migrations"`);
+    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
+    for (const m of pending("postgresql")) {
+      if (checkApplied(applied, m)) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(`INSERT INTO "_caseflow_migrations" (name, checksum) VALUES ($1, $2)`, [m.name, m.checksum]);
+        await client.query("COMMIT");
+        done.push(m.name);
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw new Error(`migration ${m.name} failed: ${e.message}`);
+      }
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(727274)").catch(() => {});
+    await client.end();
+  }
+  return done;
+}
+
+export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+  return providerOf(url) === "postgresql" ? migratePostgres(url) : migrateSqlite(url);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const done = await migrate();
+  console.log(done.length ? `applied ${done.length} migration(s): ${done.join(", ")}` : "database is up to date");
+}

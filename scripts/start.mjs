@@ -1,0 +1,64 @@
+// `npm start`: migrate, load the demo data into an empty database, build when needed, serve.
+// Honours PORT and DATABASE_URL (default: SQLite at data/caseflow.db).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { migrate } from "./db/migrate.mjs";
+import { DEFAULT_DATABASE_URL, ROOT, providerOf } from "./db/providers.mjs";
+
+const env = { ...process.env };
+env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+env.PORT ||= "3000";
+env.AUTH_TRUST_HOST ||= "true";
+
+// A stable secret for signing sessions, kept in data/ when none is given.
+if (!env.AUTH_SECRET) {
+  const file = path.join(ROOT, "data", "auth-secret");
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+console.log(`database: ${providerOf(env.DATABASE_URL)} (${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//…@")})`);
+process.env.DATABASE_URL = env.DATABASE_URL;
+const applied = await migrate(env.DATABASE_URL);
+console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database is up to date");
+run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.mts"]);
+
+function newestSource(dir, newest = 0) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    newest = entry.isDirectory() ? newestSource(p, newest) : Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+const buildId = path.join(ROOT, ".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json"].map((p) => path.join(ROOT, p));
+const newest = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
+  console.log("building the app (next build)…");
+  run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
+}
+
+console.log(`
+Caseflow is starting on http://localhost:${env.PORT}
+Demo sign-ins (password "demo"):
+  admin@example.com      administrator
+  agent@example.com      agent (incident read + write)
+  viewer@example.com     agent (incident read only)
+  manager@example.com    manager, major issue manager, itil
+  itil@example.com       ITIL fulfiller
+  customer@acme.example, admin@acme.example            Acme Corporation (customer, customer admin)
+  partner@partner.example, admin@partner.example       Initech Partners (partner, partner admin)
+  consumer@example.net   consumer
+`);
+const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", env.PORT], { cwd: ROOT, env, stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

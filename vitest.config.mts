@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Unit tests (lib/domain) need no database. Service tests (lib/server, app actions) run against
+// a real database: one SQLite file per worker, or PostgreSQL with TEST_DATABASE=postgresql.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "lib/testing/empty-module.ts") },
+      { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
+    ],
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+    setupFiles: ["lib/testing/db-setup.ts"],
+    globalSetup: ["lib/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
