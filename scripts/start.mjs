@@ -11,6 +11,7 @@ const env = { ...process.env };
 env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 env.PORT ||= "3000";
 env.AUTH_TRUST_HOST ||= "true";
+env.NEXT_TELEMETRY_DISABLED ||= "1";
 
 // A stable secret for signing sessions, kept in data/ when none is given.
 if (!env.AUTH_SECRET) {

@@ -1,15 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { savePropertyAction } from "@/app/(workspace)/admin/properties/actions";
 import { controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/server/errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type PropertyRowData = { name: string; type: string; value: string; defaultValue: string; description: string; version: number };
 
 /** ADM-1: one property, its type, value and description; saved with a type check. */
 export function PropertyRow({ p }: { p: PropertyRowData }) {
-  const [result, action] = useActionState<ActionResult | null, FormData>(savePropertyAction, null);
+  const { result, pending, onSubmit } = useActionForm(savePropertyAction);
   const id = `prop-${p.name.replace(/\W/g, "-")}`;
   const error = result && !result.ok ? result.message : undefined;
   return (
@@ -22,10 +21,10 @@ export function PropertyRow({ p }: { p: PropertyRowData }) {
         </div>
         <p className="mt-1 text-sm text-slate-600">{p.description}</p>
       </div>
-      <form action={action} className="space-y-1.5" noValidate>
+      <form onSubmit={onSubmit} className="space-y-1.5" noValidate>
         <input type="hidden" name="name" value={p.name} />
         <input type="hidden" name="version" value={p.version} />
-        <div className="flex gap-2">
+        <div key={p.version} className="flex gap-2">
           {p.type === "boolean" ? (
             <select id={id} name="value" defaultValue={p.value} className={controlClass(error)} aria-invalid={!!error}>
               <option value="true">true</option>
@@ -34,7 +33,7 @@ export function PropertyRow({ p }: { p: PropertyRowData }) {
           ) : (
             <input id={id} name="value" defaultValue={p.value} inputMode={p.type === "integer" ? "numeric" : undefined} className={controlClass(error)} aria-invalid={!!error} aria-describedby={error ? `${id}-msg` : undefined} />
           )}
-          <SubmitButton variant="secondary">Save</SubmitButton>
+          <SubmitButton pending={pending} variant="secondary">Save</SubmitButton>
         </div>
         {result?.message && (
           <p id={`${id}-msg`} role={result.ok ? "status" : "alert"} className={`text-xs ${result.ok ? "text-emerald-700" : "font-medium text-red-700"}`}>{result.message}</p>

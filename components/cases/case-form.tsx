@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { saveCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { caseChannels, casePriorities, caseResolutionCodes, impacts, urgencies } from "@/lib/domain/records/choices";
-import type { ActionResult } from "@/lib/server/errors";
 
 type Ref = { id: number; label: string } | null;
 
@@ -35,13 +34,15 @@ export type CaseFormChoices = {
   partnerContacts: RefOption[];
 };
 
-/** The case form (SPEC §1 fields). Remounted per version, so a save shows the saved values. */
+/**
+ * The case form (SPEC §1 fields). The <form> remounts per version, so after any change it shows
+ * the stored values; the outcome message lives outside it and survives the remount.
+ */
 export function CaseForm({ data, choices, writable }: { data: CaseFormData; choices: CaseFormChoices; writable: boolean }) {
-  const [result, action] = useActionState<ActionResult | null, FormData>(saveCaseAction.bind(null, data.number), null);
-  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Case details">
+    <form key={data.version} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Case details">
       <input type="hidden" name="version" value={data.version} />
       <Notice result={result} />
       <fieldset disabled={off} className="space-y-4">
@@ -68,7 +69,7 @@ export function CaseForm({ data, choices, writable }: { data: CaseFormData; choi
       </fieldset>
       {writable && (
         <div className="flex justify-end">
-          <SubmitButton>Save</SubmitButton>
+          <SubmitButton pending={pending}>Save</SubmitButton>
         </div>
       )}
     </form>

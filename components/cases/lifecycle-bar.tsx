@@ -1,13 +1,13 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { caseLifecycleAction } from "@/app/(workspace)/cases/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { caseResolutionCodes } from "@/lib/domain/records/choices";
-import type { ActionResult } from "@/lib/server/errors";
 
 type CaseAction = { id: string; label: string };
 
@@ -18,9 +18,8 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
   actions: CaseAction[];
   suggestion?: { resolutionCode: string; resolutionNotes: string };
 }) {
-  const [result, run] = useActionState<ActionResult | null, FormData>(caseLifecycleAction.bind(null, number), null);
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(caseLifecycleAction.bind(null, number));
   const [proposing, setProposing] = useState(false);
-  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
   if (!actions.length) return null;
   return (
     <div className="flex flex-col items-end gap-2">
@@ -29,17 +28,17 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
           a.id === "propose_solution" ? (
             <Button key={a.id} variant="primary" onClick={() => setProposing(true)}>{a.label}</Button>
           ) : (
-            <form key={a.id} action={run}>
+            <form key={a.id} onSubmit={onSubmit}>
               <input type="hidden" name="action" value={a.id} />
               <input type="hidden" name="version" value={version} />
-              <SubmitButton variant={a.id === "cancel" ? "danger" : a.id === "accept" ? "primary" : "secondary"} pendingText={`${a.label}…`}>{a.label}</SubmitButton>
+              <SubmitButton pending={pending} pendingText={a.label} variant={a.id === "cancel" ? "danger" : a.id === "accept" ? "primary" : "secondary"}>{a.label}</SubmitButton>
             </form>
           ),
         )}
       </div>
       {result && !result.ok && !proposing && <Notice result={result} />}
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
-        <form action={run} className="space-y-4" noValidate>
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && <Notice result={result} />}
@@ -47,7 +46,7 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
           <TextAreaField label="Resolution notes" name="resolutionNotes" rows={4} defaultValue={suggestion?.resolutionNotes ?? ""} error={err("resolutionNotes")} />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setProposing(false)}>Dismiss</Button>
-            <SubmitButton pendingText="Resolving…">Propose Solution</SubmitButton>
+            <SubmitButton pending={pending} pendingText="Resolving…">Propose Solution</SubmitButton>
           </div>
         </form>
       </Modal>

@@ -1,20 +1,18 @@
 "use client";
-import { useActionState } from "react";
 import { createCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
-import type { ActionResult } from "@/lib/server/errors";
 
 export function NewCaseForm({ accounts, assignees }: { accounts: RefOption[] | null; assignees: RefOption[] | null }) {
-  const [result, action] = useActionState<ActionResult | null, FormData>(createCaseAction, null);
-  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(createCaseAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
-      <TextField label="Short description" name="shortDescription" required maxLength={400} error={err("shortDescription")} />
+      <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
       <TextAreaField label="Description" name="description" rows={5} error={err("description")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <ReferenceField label="Account" name="accountId" kind="accounts" value={null} options={accounts} error={err("accountId")} />
@@ -25,7 +23,7 @@ export function NewCaseForm({ accounts, assignees }: { accounts: RefOption[] | n
         <SelectField label="Channel" name="channel" options={caseChannels} defaultValue="phone" error={err("channel")} />
       </div>
       <div className="flex justify-end">
-        <SubmitButton pendingText="Creating…">Create</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton>
       </div>
     </form>
   );

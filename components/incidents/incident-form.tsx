@@ -1,11 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { saveIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { SelectField, TextAreaField, TextField, ReadOnlyField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { impacts, incidentPriorities, incidentResolutionCodes, IncidentState, labelOf, onHoldReasons, urgencies } from "@/lib/domain/records/choices";
-import type { ActionResult } from "@/lib/server/errors";
 
 export type IncidentFormData = {
   number: string; version: number; shortDescription: string; description: string; state: number; onHoldReason: number | null;
@@ -13,14 +13,24 @@ export type IncidentFormData = {
 };
 
 /** INC-8: state, on-hold reason, impact, urgency (priority follows the lookup), resolution. */
-export function IncidentForm({ data, states, writable }: { data: IncidentFormData; states: Option[]; writable: boolean }) {
-  const [result, action] = useActionState<ActionResult | null, FormData>(saveIncidentAction.bind(null, data.number), null);
-  const [state, setState] = useState(data.state);
-  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+export function IncidentForm(props: { data: IncidentFormData; states: Option[]; writable: boolean }) {
+  const { result, pending, onSubmit, fieldError } = useActionForm(saveIncidentAction.bind(null, props.data.number));
   return (
-    <form action={action} className="space-y-4" noValidate aria-label="Incident details">
-      <input type="hidden" name="version" value={data.version} />
+    <div className="space-y-4">
       <Notice result={result} />
+      <IncidentFields key={props.data.version} {...props} onSubmit={onSubmit} pending={pending} err={fieldError} />
+    </div>
+  );
+}
+
+/** The fields, remounted per version so they show the stored values after every change. */
+function IncidentFields({ data, states, writable, onSubmit, pending, err }: {
+  data: IncidentFormData; states: Option[]; writable: boolean; onSubmit: React.FormEventHandler<HTMLFormElement>; pending: boolean; err: (f: string) => string | undefined;
+}) {
+  const [state, setState] = useState(data.state);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Incident details">
+      <input type="hidden" name="version" value={data.version} />
       <fieldset disabled={!writable} className="space-y-4">
         <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
         <TextAreaField label="Description" name="description" defaultValue={data.description} rows={3} error={err("description")} />
@@ -38,7 +48,7 @@ export function IncidentForm({ data, states, writable }: { data: IncidentFormDat
       </fieldset>
       {writable && (
         <div className="flex justify-end">
-          <SubmitButton>Save</SubmitButton>
+          <SubmitButton pending={pending}>Save</SubmitButton>
         </div>
       )}
     </form>

@@ -1,18 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { createIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { impacts, urgencies } from "@/lib/domain/records/choices";
-import type { ActionResult } from "@/lib/server/errors";
 
 export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) {
-  const [result, action] = useActionState<ActionResult | null, FormData>(createIncidentAction, null);
-  const err = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(createIncidentAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
       <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
       <TextAreaField label="Description" name="description" rows={4} error={err("description")} />
@@ -22,7 +20,7 @@ export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) 
         <SelectField label="Impact" name="impact" options={impacts} defaultValue={3} error={err("impact")} />
         <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={3} error={err("urgency")} />
       </div>
-      <div className="flex justify-end"><SubmitButton pendingText="Creating…">Create</SubmitButton></div>
+      <div className="flex justify-end"><SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton></div>
     </form>
   );
 }

@@ -2,7 +2,6 @@
 // Workers never share a database, so numbering tests see consecutive numbers.
 import path from "node:path";
 import { beforeAll } from "vitest";
-// @ts-expect-error — plain ESM script shared with `npm start`
 import { migrate } from "../../scripts/db/migrate.mjs";
 import { postgresAdminUrl, TEST_DATA_DIR } from "./global-setup";
 

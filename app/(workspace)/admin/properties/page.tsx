@@ -18,7 +18,7 @@ export default async function PropertiesPage() {
         <p className="text-sm text-slate-600">Each value is checked against its type before it is saved; every change is audited.</p>
       </div>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
-        {properties.map((p) => <PropertyRow key={`${p.name}:${p.version}`} p={p} />)}
+        {properties.map((p) => <PropertyRow key={p.name} p={p} />)}
       </ul>
     </div>
   );

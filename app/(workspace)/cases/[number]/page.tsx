@@ -52,7 +52,6 @@ export default async function CasePage({ params }: Props) {
         <div className="min-w-0 space-y-4">
           <Section title="Details">
             <CaseForm
-              key={c.version}
               writable={view.permissions.write}
               data={{
                 number: c.number, version: c.version, shortDescription: c.shortDescription, description: c.description, state: c.state,

@@ -47,7 +47,6 @@ export default async function IncidentPage({ params }: Props) {
         <div className="min-w-0 space-y-4">
           <Section title="Details">
             <IncidentForm
-              key={i.version}
               writable={view.permissions.write}
               states={view.states}
               data={{

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+test("REL-5: an agent signs in to the workspace and signs out again", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole("heading", { name: "Cases" })).toBeVisible();
+  await expect(page.getByText("Signed in as Alex Agent")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/cases");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("REL-5: a wrong password gets a clear message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO.viewer);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("REL-5: repeated failures are slowed down, even for the right password", async ({ page }) => {
+  // admin@partner.example is not used by other tests, so its throttle is its own.
+  for (let i = 0; i < 5; i++) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(DEMO.partnerAdmin);
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many failed sign-in attempts/);
+});
+
+test("ROLE-3: an external user lands in the portal and cannot reach workspace pages", async ({ page }) => {
+  await signIn(page, DEMO.customer);
+  await expect(page).toHaveURL(/\/portal$/);
+  for (const path of ["/cases", "/cases/CS0001001", "/cases/new", "/incidents", "/incidents/INC0010001", "/admin/properties"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/portal$/);
+    await expect(page.getByText("Email to customers delayed")).toHaveCount(0);
+  }
+  const lookup = await page.request.get("/api/lookup/accounts?q=Acme");
+  expect(lookup.status()).toBe(403);
+});
+
+test("REL-5: session cookie is httpOnly and SameSite; pages carry CSP and frame-ancestors", async ({ page, context }) => {
+  await signIn(page, DEMO.agent);
+  const cookie = (await context.cookies()).find((c) => c.name.includes("session-token"));
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+  for (const path of ["/login", "/cases", "/cases/CS0001001"]) {
+    const res = await page.request.get(path);
+    const csp = res.headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(res.headers()["x-frame-options"]).toBe("DENY");
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  }
+});

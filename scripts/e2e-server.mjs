@@ -1,0 +1,19 @@
+// The server Playwright tests run against: `npm start` on a fresh SQLite file with demo data.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./db/providers.mjs";
+
+export const E2E_DB = path.join(ROOT, "data", "e2e", "caseflow.db");
+rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${E2E_DB}`,
+  PORT: process.env.E2E_PORT ?? "3210",
+  AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+};
+delete env.NODE_ENV; // the demo seed refuses to run in production mode
+const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], { cwd: ROOT, stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
