@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages only: API routes, Next's assets and files with an extension need no nonce.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/|.*\\.[a-z0-9]+$).*)" }],
 };

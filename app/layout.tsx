@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import "./globals.css";
 
+// Every page depends on who is signed in; nothing is prerendered.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Caseflow", template: "%s · Caseflow" },
   description: "Customer cases linked to the IT work that fixes them",

@@ -60,6 +60,7 @@ Demo sign-ins (password "demo"):
   partner@partner.example, admin@partner.example       Initech Partners (partner, partner admin)
   consumer@example.net   consumer
 `);
-const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", env.PORT], { cwd: ROOT, env, stdio: "inherit" });
+env.NODE_ENV = "production";
+const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { cwd: ROOT, env, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -24,7 +24,7 @@ export function IncidentTable({ rows }: { rows: Row[] }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">
-              <td className="px-3 py-2 font-medium whitespace-nowrap"><Link className="text-brand-700 hover:underline" href={`/incidents/${r.number}`}>{r.number}</Link></td>
+              <td className="px-3 py-2 font-medium whitespace-nowrap"><Link className="cf-link" href={`/incidents/${r.number}`} prefetch={false}>{r.number}</Link></td>
               <td className="max-w-md truncate px-3 py-2">{r.shortDescription}</td>
               <td className="px-3 py-2"><Badge tone={stateTone(labelOf(incidentStates, r.state))}>{labelOf(incidentStates, r.state)}</Badge></td>
               <td className="px-3 py-2 whitespace-nowrap"><Badge tone={priorityTone(r.priority)}>{labelOf(incidentPriorities, r.priority)}</Badge></td>

@@ -23,7 +23,7 @@ export function LinkedCases({ rows, total }: { rows: Row[]; total: number }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((c) => (
             <tr key={c.id}>
-              <td className="py-1.5 pr-3 font-medium"><Link className="text-brand-700 hover:underline" href={`/cases/${c.number}`}>{c.number}</Link></td>
+              <td className="py-1.5 pr-3 font-medium"><Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>{c.number}</Link></td>
               <td className="max-w-xs truncate py-1.5 pr-3">{c.shortDescription}</td>
               <td className="py-1.5 pr-3 text-slate-600">{c.account?.name ?? "—"}</td>
               <td className="py-1.5 pr-3 text-slate-600">{labelOf(casePriorities, c.priority)}</td>

@@ -2,21 +2,22 @@ import Link from "next/link";
 import { buttonClass } from "./button";
 
 /** Previous / next links that keep the current filters. */
-export function Pagination({ page, pageSize, total, hrefFor }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string }) {
+export function Pagination({ page, pageSize, total, capped = false, hrefFor }: { page: number; pageSize: number; total: number; capped?: boolean; hrefFor: (page: number) => string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const more = capped ? "+" : "";
   const from = total ? (page - 1) * pageSize + 1 : 0;
   const to = Math.min(total, page * pageSize);
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 px-1 py-2 text-sm text-slate-600">
       <span>
-        {from.toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")}
+        {from.toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")}{more}
       </span>
       <span className="flex items-center gap-2">
         {page > 1 ? <Link className={buttonClass("secondary")} href={hrefFor(page - 1)} rel="prev">Previous</Link> : <span className={buttonClass("secondary", "pointer-events-none opacity-40")}>Previous</span>}
         <span>
-          Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
+          Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}{more}
         </span>
-        {page < pages ? <Link className={buttonClass("secondary")} href={hrefFor(page + 1)} rel="next">Next</Link> : <span className={buttonClass("secondary", "pointer-events-none opacity-40")}>Next</span>}
+        {page < pages || capped ? <Link className={buttonClass("secondary")} href={hrefFor(page + 1)} rel="next">Next</Link> : <span className={buttonClass("secondary", "pointer-events-none opacity-40")}>Next</span>}
       </span>
     </nav>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseFilters } from "@/components/cases/case-filters";
 import { CaseTable } from "@/components/cases/case-table";
+import { caseColumns, caseRowViews } from "@/components/cases/case-table-data";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { canWriteCases } from "@/lib/domain/auth/roles";
@@ -30,8 +31,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {canWriteCases(actor) && <Link href="/cases/new" className={buttonClass("primary")}>New case</Link>}
       </div>
       <CaseFilters params={list.params} accounts={accounts} assignees={assignees} />
-      <CaseTable rows={list.rows} sort={list.params.sort ?? "-updated"} sortHref={(sort) => href({ sort, page: undefined })} />
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => href({ page })} />
+      <CaseTable rows={caseRowViews(list.rows)} columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))} />
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} capped={list.totalCapped} hrefFor={(page) => href({ page })} />
     </div>
   );
 }

@@ -48,7 +48,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <button type="submit" className={buttonClass("primary")}>Apply</button>
       </form>
       <IncidentTable rows={list.rows} />
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={href} />
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} capped={list.totalCapped} hrefFor={href} />
     </div>
   );
 }

@@ -1,16 +1,15 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/lib/auth";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { isInternal } from "@/lib/domain/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/domain/errors";
 import { loadActor } from "./load-actor";
+import { sessionUserId } from "./session";
 
 /** The signed-in person for this request, or null. Loaded once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  return Number.isInteger(id) && id > 0 ? loadActor(id) : null;
+  const id = await sessionUserId();
+  return id ? loadActor(id) : null;
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { canLinkIncidents, canReadCases, canReadIncidents, canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -8,34 +7,14 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { describeAudit } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
+import { loadCaseRecord } from "./record-query";
 
-const ref = { select: { id: true, number: true, name: true } } as const;
-const person = { select: { id: true, name: true, email: true } } as const;
-const itsm = { select: { id: true, number: true, shortDescription: true, state: true } } as const;
 
 /** Everything the case page shows, permission-checked; a fixed number of queries. */
 export async function getCaseView(actor: Actor, number: string) {
   if (!canReadCases(actor)) throw forbidden();
   const seesIncidents = canReadIncidents(actor);
-  const record = await db().case.findUnique({
-    where: { number },
-    include: {
-      account: ref,
-      partner: ref,
-      asset: ref,
-      contact: person,
-      consumer: person,
-      partnerContact: person,
-      assignedTo: person,
-      openedBy: person,
-      incident: seesIncidents ? itsm : false,
-      problem: itsm,
-      change: itsm,
-      causedBy: itsm,
-      parent: { select: { id: true, number: true, shortDescription: true } },
-      _count: { select: { children: true } },
-    },
-  });
+  const record = await loadCaseRecord(number);
   if (!record) throw notFound(`Case ${number}`);
   const [journal, audit] = await Promise.all([
     listJournal(TABLE.case, record.id, { includeWorkNotes: true }),
@@ -44,7 +23,7 @@ export async function getCaseView(actor: Actor, number: string) {
   const writable = canWriteCases(actor) && !isCaseClosedForChanges(record.state);
   const visibleAudit = await describeAudit(TABLE.case, seesIncidents ? audit : audit.filter((a) => a.field !== "incidentId"));
   return {
-    record: seesIncidents ? record : { ...record, incidentId: null },
+    record: seesIncidents ? record : { ...record, incidentId: null, incident: null },
     journal,
     audit: visibleAudit,
     permissions: {

@@ -41,7 +41,7 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
     }),
     db().incident.count({ where }),
   ]);
-  return { rows, total, page, pageSize: INCIDENT_PAGE_SIZE, params: p };
+  return { rows, total, totalCapped: false, page, pageSize: INCIDENT_PAGE_SIZE, params: p };
 }
 
 /** The incident form with its Customer Cases (INC-8), journal and audit; bounded queries. */

@@ -22,14 +22,13 @@ export type JournalView = {
 export async function listJournal(table: string, recordId: number, opts: { includeWorkNotes: boolean; limit?: number }) {
   const where = { table, recordId, ...(opts.includeWorkNotes ? {} : { kind: "comments" }) };
   const limit = opts.limit ?? JOURNAL_PAGE;
-  const [entries, total] = await Promise.all([
-    db().journalEntry.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: { id: true, kind: true, body: true, authorName: true, createdAt: true, sourceTable: true, sourceNumber: true, ruleName: true, eventKey: true },
-    }),
-    db().journalEntry.count({ where }),
-  ]);
+  const entries = await db().journalEntry.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, kind: true, body: true, authorName: true, createdAt: true, sourceTable: true, sourceNumber: true, ruleName: true, eventKey: true },
+  });
+  // Counting is only needed when the page is full.
+  const total = entries.length < limit ? entries.length : await db().journalEntry.count({ where });
   return { entries: entries as JournalView[], total };
 }

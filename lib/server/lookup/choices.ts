@@ -1,39 +1,51 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, databaseUrl } from "@/lib/db";
+import { cached } from "../cache";
 
 /** Below this many choices a field is a plain select; above it, a typeahead. */
 export const SELECT_LIMIT = 200;
+/** Option lists of accounts and agents are reused for a few seconds (they change rarely). */
+const TTL_MS = 10_000;
+const key = (name: string) => `options:${databaseUrl()}:${name}`;
 
 export type RefOption = { value: number; label: string };
 
 /** All accounts as select options, or null when there are too many for a select. */
-export async function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<RefOption[] | null> {
-  const where = opts.partnersOnly ? { isPartner: true } : {};
-  const rows = await db().account.findMany({ where, orderBy: { name: "asc" }, take: SELECT_LIMIT + 1, select: { id: true, name: true } });
-  return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
+export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<RefOption[] | null> {
+  return cached(key(opts.partnersOnly ? "partners" : "accounts"), TTL_MS, async () => {
+    const where = opts.partnersOnly ? { isPartner: true } : {};
+    const rows = await db().account.findMany({ where, orderBy: { name: "asc" }, take: SELECT_LIMIT + 1, select: { id: true, name: true } });
+    return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
+  });
 }
 
 /** Internal users who can be assigned work. */
-export async function assigneeOptions(): Promise<RefOption[] | null> {
-  const rows = await db().user.findMany({
-    where: { kind: "internal", active: true },
-    orderBy: { name: "asc" },
-    take: SELECT_LIMIT + 1,
-    select: { id: true, name: true },
+export function assigneeOptions(): Promise<RefOption[] | null> {
+  return cached(key("assignees"), TTL_MS, async () => {
+    const rows = await db().user.findMany({
+      where: { kind: "internal", active: true },
+      orderBy: { name: "asc" },
+      take: SELECT_LIMIT + 1,
+      select: { id: true, name: true },
+    });
+    return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
   });
-  return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
 }
 
 /** Contacts of one account (a case's Contact select). */
 export async function contactOptions(accountId: number | null): Promise<RefOption[]> {
   if (!accountId) return [];
-  const rows = await db().user.findMany({ where: { kind: "contact", accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
-  return rows.map((r) => ({ value: r.id, label: r.name }));
+  return cached(key(`contacts:${accountId}`), TTL_MS, async () => {
+    const rows = await db().user.findMany({ where: { kind: "contact", accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  });
 }
 
 /** Assets of one account (a case's Asset select). */
 export async function assetOptions(accountId: number | null): Promise<RefOption[]> {
   if (!accountId) return [];
-  const rows = await db().asset.findMany({ where: { accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
-  return rows.map((r) => ({ value: r.id, label: r.name }));
+  return cached(key(`assets:${accountId}`), TTL_MS, async () => {
+    const rows = await db().asset.findMany({ where: { accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  });
 }

@@ -1,0 +1,115 @@
+// HTTP measurements against a production server on the bench database:
+// PERF-1 (case list and case form under 50 requests/s) and PERF-4 (first-load JavaScript).
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-0123456789-abcdefghij", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/login`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error("server did not start");
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
+export async function login(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, v] = pair.split("=");
+      jar.set(k, v);
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`login failed for ${email} (${res.status})`);
+  return cookie();
+}
+
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+
+/** One GET with a keep-alive agent; resolves with the status once the body has been read. */
+function get(agent: http.Agent, url: URL, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: { cookie } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+/**
+ * Open-loop load: `rate` requests per second for `seconds`, whatever the latency, cycling
+ * through `paths`. Returns the achieved rate, p50/p95 latency and the error count. Uses plain
+ * node:http with keep-alive so the generator itself stays light on the shared 2-core machine.
+ */
+export async function load(base: string, cookie: string, paths: string[], rate: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const urls = paths.map((p) => new URL(base + p));
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      (async () => {
+        const t = performance.now();
+        try {
+          if ((await get(agent, urls[i % urls.length], cookie)) !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      })(),
+    );
+  }
+  await Promise.all(inflight);
+  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  return { rate: total / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
+
+/** PERF-4: gzip size of every script the page loads (the HTML names them all). */
+export async function firstLoadJs(base: string, cookie: string, pagePath: string) {
+  const html = await (await fetch(base + pagePath, { headers: { cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let gzip = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  // Inline scripts (RSC payload) count too: they are part of what the browser downloads and runs.
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
+  return { scripts: srcs.length, kb: gzip / 1024, inlineKb: gzipSync(Buffer.from(inline)).length / 1024 };
+}

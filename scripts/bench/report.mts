@@ -1,0 +1,28 @@
+// PERF-5: one table (metric, value, goal, pass), written as JSON and compared with the last run.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type Row = { metric: string; value: number; unit: string; goal: string; pass: boolean | null; note?: string };
+
+const DIR = path.resolve(import.meta.dirname, "../../bench/results");
+
+export function report(rows: Row[], meta: Record<string, unknown>) {
+  mkdirSync(DIR, { recursive: true });
+  const latest = path.join(DIR, `latest-${meta.database}.json`);
+  const previous: Row[] = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")).rows : [];
+  const fmt = (v: number, unit: string) => `${v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2)} ${unit}`;
+  const lines = rows.map((r) => {
+    const before = previous.find((p) => p.metric === r.metric);
+    const delta = before ? ` (last ${fmt(before.value, before.unit)})` : "";
+    return [r.metric, fmt(r.value, r.unit) + delta, r.goal, r.pass === null ? "—" : r.pass ? "pass" : "FAIL"];
+  });
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["metric", "value", "goal", "pass"], ...lines].map((l) => l[i].length)));
+  const line = (l: string[]) => l.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(`\n${line(["metric", "value", "goal", "pass"])}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const l of lines) console.log(line(l));
+  const out = { ...meta, at: new Date().toISOString(), rows };
+  const stamp = out.at.replace(/[:.]/g, "-");
+  writeFileSync(path.join(DIR, `${stamp}-${meta.database}.json`), JSON.stringify(out, null, 2));
+  writeFileSync(latest, JSON.stringify(out, null, 2));
+  console.log(`\nwritten: bench/results/${stamp}-${meta.database}.json`);
+}

@@ -1,0 +1,86 @@
+// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout]`
+// Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
+// prints one table (PERF-5), also written to bench/results/.
+import { existsSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { db } from "@/lib/db";
+// @ts-ignore — plain ESM module shared with npm start
+import { migrate, ensurePostgresDatabase } from "../db/migrate.mjs";
+import { BENCH_AGENT, BENCH_PASSWORD, generateDataset, hasDataset, sizesFor } from "./dataset.mts";
+import { firstLoadJs, load, login, startServer } from "./http.mts";
+import { report, type Row } from "./report.mts";
+import { fanoutMetrics } from "./fanout.mts";
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    db: { type: "string", default: "sqlite" },
+    fresh: { type: "boolean", default: false },
+    only: { type: "string" },
+    seconds: { type: "string", default: "10" },
+  },
+});
+const scale = Number(args.scale);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const tag = String(scale).replace(".", "_");
+const url =
+  args.db === "postgresql"
+    ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/caseflow_bench_${tag}`
+    : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+if (args.fresh) {
+  if (args.db === "postgresql") {
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "caseflow_bench_${tag}" WITH (FORCE)`);
+    await admin.end();
+  } else {
+    for (const f of [".db", ".db-wal", ".db-shm"]) rmSync(url.slice(5).replace(/\.db$/, f), { force: true });
+  }
+}
+process.env.DATABASE_URL = url;
+if (args.db === "postgresql") await ensurePostgresDatabase(url);
+await migrate(url);
+const sizes = sizesFor(scale);
+log(`database ${args.db}, scale ${scale}: ${JSON.stringify(sizes)}`);
+if (!(await hasDataset(sizes))) await generateDataset(sizes, log);
+else log("reusing the existing data set");
+
+const rows: Row[] = [];
+if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));
+
+if (!args.only || args.only === "http") {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  await db().$disconnect();
+  const port = 3300;
+  const base = `http://localhost:${port}`;
+  const server = await startServer(url, port);
+  try {
+    const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
+    const seconds = Number(args.seconds);
+    const last = 5_000_000 + sizes.cases - 1;
+    const casePaths = Array.from({ length: 200 }, (_, i) => `/cases/CS${String(5_000_000 + ((i * 7919) % sizes.cases)).padStart(7, "0")}`);
+    const listPaths = ["/cases", "/cases?state=10", "/cases?priority=1&page=3", "/cases?q=VPN", "/cases?assignedTo=me&state=open", "/cases?sort=number&page=50", "/cases?account=7"];
+    await load(base, cookie, [...listPaths, ...casePaths.slice(0, 40)], 25, 8); // warm up (JIT, caches)
+    const list = await load(base, cookie, listPaths, 50, seconds);
+    log(`case list: ${JSON.stringify(list)}`);
+    const form = await load(base, cookie, casePaths, 50, seconds);
+    log(`case form: ${JSON.stringify(form)}`);
+    const js = await firstLoadJs(base, cookie, `/cases/CS${last}`);
+    rows.push(
+      { metric: "PERF-1 case list p95 @50 rps", value: list.p95, unit: "ms", goal: "≤ 150 ms, ≥ 49 rps, 0 errors", pass: list.p95 <= 150 && list.rate >= 49 && list.errors === 0, note: `achieved ${list.rate.toFixed(1)} rps, p50 ${list.p50.toFixed(0)} ms, ${list.errors} errors` },
+      { metric: "PERF-1 case form p95 @50 rps", value: form.p95, unit: "ms", goal: "≤ 150 ms, ≥ 49 rps, 0 errors", pass: form.p95 <= 150 && form.rate >= 49 && form.errors === 0, note: `achieved ${form.rate.toFixed(1)} rps, p50 ${form.p50.toFixed(0)} ms, ${form.errors} errors` },
+      { metric: "PERF-4 case page first-load JS (gzip)", value: js.kb, unit: "KB", goal: "≤ 250 KB", pass: js.kb <= 250, note: `${js.scripts} scripts; inline RSC payload ${js.inlineKb.toFixed(1)} KB gzip` },
+    );
+  } finally {
+    server.kill();
+  }
+}
+
+report(rows, { database: args.db, scale, sizes, machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, node: process.version });
+await db().$disconnect();
+process.exit(0);
