@@ -1,6 +1,6 @@
 // The bench data set of SPEC §13: at scale 1, 100,000 cases, 50,000 incidents, 1,000,000
 // journal entries and 5,000 accounts. Written with plain batch inserts; reused across runs.
-import { db } from "@/lib/db";
+import { db, dialect } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/records/numbering";
 import { hashPassword } from "@/lib/server/auth/credentials";
 import { ROLE } from "@/lib/domain/auth/roles";
@@ -65,5 +65,7 @@ export async function generateDataset(s: Sizes, log: (m: string) => void) {
     table: i % 5 === 0 ? "incident" : "sn_customerservice_case", recordId: i % 5 === 0 ? firstIncident + (i % s.incidents) : firstCase + (i % s.cases),
     kind: i % 2 ? "work_notes" : "comments", body: `Update ${i}: ${text(i)}`, authorId: agent.id, authorName: "Bench Agent", createdAt: new Date(now - i * 1_000),
   }), (rows) => p.journalEntry.createMany({ data: rows }));
+  // Fresh bulk loads have no planner statistics (PostgreSQL's autovacuum would catch up later).
+  await p.$executeRawUnsafe(dialect() === "postgresql" ? "VACUUM ANALYZE" : "ANALYZE");
   log(`journal entries: ${s.journal} (data set in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }

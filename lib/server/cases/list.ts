@@ -55,8 +55,9 @@ type RawRow = {
 
 /**
  * The case list: filtered, sorted, paged (PERF-1). Two statements whatever the table size —
- * the page with its names joined in, and a count that stops at COUNT_CAP — each walking an
- * index in list order.
+ * the page with its names looked up per row (scalar subqueries: PostgreSQL plans those in a
+ * fraction of the time a 5-way join takes), and a count that stops at the cap — each walking
+ * an index in list order.
  */
 export async function listCases(actor: Actor, raw: Record<string, string | undefined>) {
   if (!canReadCases(actor)) throw forbidden();
@@ -67,12 +68,11 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."updatedAt", c."majorCaseState",
-             a."name" AS "accountName", ct."name" AS "contactName", cs."name" AS "consumerName", u."name" AS "assignedToName"
+        (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName",
+        (SELECT u."name" FROM "User" u WHERE u."id" = c."contactId") AS "contactName",
+        (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId") AS "consumerName",
+        (SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId") AS "assignedToName"
       FROM "Case" c
-      LEFT JOIN "Account" a ON a."id" = c."accountId"
-      LEFT JOIN "User" ct ON ct."id" = c."contactId"
-      LEFT JOIN "User" cs ON cs."id" = c."consumerId"
-      LEFT JOIN "User" u ON u."id" = c."assignedToId"
       ${where} ${orderSql(params.sort)}
       LIMIT ${CASE_PAGE_SIZE} OFFSET ${(page - 1) * CASE_PAGE_SIZE}`,
     db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`,

@@ -4,24 +4,27 @@ import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
-import { describeAudit } from "../audit/describe";
+import { auditRefs, describeAudit } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
-import { loadCaseRecord } from "./record-query";
+import { caseRefs, loadCaseRow, withReferences } from "./record-query";
 
 
 /** Everything the case page shows, permission-checked; a fixed number of queries. */
 export async function getCaseView(actor: Actor, number: string) {
   if (!canReadCases(actor)) throw forbidden();
   const seesIncidents = canReadIncidents(actor);
-  const record = await loadCaseRecord(number);
-  if (!record) throw notFound(`Case ${number}`);
+  const found = await loadCaseRow(number);
+  if (!found) throw notFound(`Case ${number}`);
   const [journal, audit] = await Promise.all([
-    listJournal(TABLE.case, record.id, { includeWorkNotes: true }),
-    listAudit(TABLE.case, record.id),
+    listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
+    listAudit(TABLE.case, found.row.id).then((rows) => (seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"))),
   ]);
+  // Every name the page shows — the case's references and the audit's — in one statement.
+  const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
+  const record = withReferences(found.row, refs, found.childCount);
   const writable = canWriteCases(actor) && !isCaseClosedForChanges(record.state);
-  const visibleAudit = await describeAudit(TABLE.case, seesIncidents ? audit : audit.filter((a) => a.field !== "incidentId"));
+  const visibleAudit = describeAudit(TABLE.case, audit, refs);
   return {
     record: seesIncidents ? record : { ...record, incidentId: null, incident: null },
     journal,

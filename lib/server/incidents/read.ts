@@ -6,7 +6,7 @@ import { incidentLifecycle, isIncidentClosedForChanges, OPEN_INCIDENT_STATES } f
 import { incidentListSchema } from "@/lib/domain/incidents/schemas";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
-import { describeAudit } from "../audit/describe";
+import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
 import { containsText, startsWithText } from "../text-search";
@@ -69,7 +69,7 @@ export async function getIncidentView(actor: Actor, number: string) {
       select: { id: true, number: true, shortDescription: true, state: true, priority: true, account: { select: { name: true } } },
     }),
     listJournal(TABLE.incident, record.id, { includeWorkNotes: true }),
-    listAudit(TABLE.incident, record.id).then((rows) => describeAudit(TABLE.incident, rows)),
+    listAudit(TABLE.incident, record.id).then((rows) => describeAuditRows(TABLE.incident, rows)),
   ]);
   const writable = canWriteIncidents(actor) && !isIncidentClosedForChanges(record.state);
   return {

@@ -1,0 +1,22 @@
+import "server-only";
+import { Prisma, type Tx } from "@/lib/db";
+import type { SourceRecord } from "@/lib/domain/sync/events";
+import type { PlannedNote } from "@/lib/domain/sync/rules";
+import { TABLE } from "@/lib/domain/records/tables";
+import { linkedCaseIds } from "./targets";
+
+/**
+ * Writes one work note on every case linked to `source`, in ONE statement whatever the number
+ * of cases (SYNC-4). The unique (table, recordId, eventKey) index with ON CONFLICT DO NOTHING
+ * makes a retry, a double submit or a concurrent duplicate write nothing more (SYNC-3).
+ * Returns how many notes were written.
+ */
+export async function fanOutNote(tx: Tx, source: SourceRecord, note: PlannedNote, caseIds: Prisma.Sql = linkedCaseIds(source)): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
+      "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
+    SELECT ${TABLE.case}, t."id", 'work_notes', ${note.body}, NULL, ${"System"}, ${new Date()},
+      ${source.table}, ${source.id}, ${source.number}, ${note.key}, ${note.rule.name}
+    FROM (${caseIds}) t
+    ON CONFLICT DO NOTHING`;
+}

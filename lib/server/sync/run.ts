@@ -1,0 +1,18 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { SyncEvent } from "@/lib/domain/sync/events";
+import { plannedNotes } from "@/lib/domain/sync/rules";
+import { ruleActivity } from "../rules/read";
+import { fanOutNote } from "./fan-out";
+
+/**
+ * Runs the sync business rules for an event, inside the transaction of the update that caused
+ * it (SYNC-2): the notes commit with the update or not at all. A handful of statements, whatever
+ * the number of linked cases.
+ */
+export async function runSync(tx: Tx, event: SyncEvent): Promise<number> {
+  const active = await ruleActivity(tx, event.record.table);
+  let written = 0;
+  for (const note of plannedNotes(event, active)) written += await fanOutNote(tx, event.record, note);
+  return written;
+}
