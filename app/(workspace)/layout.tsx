@@ -11,7 +11,17 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const nav: NavGroup[] = [
     { items: [{ href: "/cases", label: "Cases" }, ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : [])] },
   ];
-  if (canAdminister(actor)) nav.push({ title: "Administration", items: [{ href: "/admin/properties", label: "System properties" }] });
+  if (canAdminister(actor)) {
+    nav.push({
+      title: "Administration",
+      items: [
+        { href: "/admin/properties", label: "System properties" },
+        { href: "/admin/business-rules", label: "Business rules" },
+        { href: "/admin/priority-lookup", label: "Priority lookup" },
+        { href: "/admin/outbox", label: "Outbox" },
+      ],
+    });
+  }
   return (
     <AppShell actor={actor} nav={nav}>
       {children}

@@ -13,10 +13,12 @@ type Props = {
   disabled?: boolean;
   placeholder?: string;
   onPick?: (option: LookupOption | null) => void;
+  /** What the hidden input submits: the record id (default) or its label (a record number). */
+  valueField?: "id" | "label";
 };
 
 /** A typeahead for large tables: type to search, pick with mouse or keyboard. Submits the id. */
-export function Combobox({ id, name, kind, value, params, error, disabled, placeholder = "Search…", onPick }: Props) {
+export function Combobox({ id, name, kind, value, params, error, disabled, placeholder = "Search…", onPick, valueField = "id" }: Props) {
   const [selected, setSelected] = useState(value);
   const [text, setText] = useState(value?.label ?? "");
   const [options, setOptions] = useState<LookupOption[]>([]);
@@ -47,7 +49,7 @@ export function Combobox({ id, name, kind, value, params, error, disabled, place
 
   return (
     <div className="relative">
-      <input ref={hidden} type="hidden" name={name} value={selected?.id ?? ""} />
+      <input ref={hidden} type="hidden" name={name} value={selected ? (valueField === "label" ? selected.label : selected.id) : ""} />
       <input
         id={id}
         role="combobox"

@@ -1,6 +1,77 @@
-// PERF-2 and PERF-3 arrive with the incident integration (issue 3).
+// PERF-2 (single operations) and PERF-3 (fan-out beside a plain batch insert of the same rows).
+import { db } from "@/lib/db";
+import { TABLE } from "@/lib/domain/records/tables";
+import { IncidentState } from "@/lib/domain/records/choices";
+import { loadActor } from "@/lib/server/auth/load-actor";
+import { postCaseJournal } from "@/lib/server/cases/journal";
+import { createCase } from "@/lib/server/cases/write";
+import { createIncidentFromCase } from "@/lib/server/incidents/link";
+import { postIncidentJournal } from "@/lib/server/incidents/journal";
+import { createIncident, updateIncident } from "@/lib/server/incidents/write";
+import { BENCH_AGENT } from "./dataset.mts";
+import { percentile } from "./http.mts";
 import type { Row } from "./report.mts";
 
-export async function fanoutMetrics(_log: (m: string) => void): Promise<Row[]> {
-  return [];
+const FANOUT = 10_000;
+const median = (xs: number[]) => percentile(xs, 50);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await fn();
+  return [performance.now() - t, r];
+}
+
+export async function fanoutMetrics(log: (m: string) => void): Promise<Row[]> {
+  const user = await db().user.findUniqueOrThrow({ where: { email: BENCH_AGENT } });
+  const actor = (await loadActor(user.id))!;
+  const rows: Row[] = [];
+
+  // PERF-3: one incident comment reaching 10,000 linked cases, in the transaction of the comment.
+  const incident = await createIncident(actor, { shortDescription: `Bench fan-out ${Date.now()}` });
+  const targets = await db().case.findMany({ where: { number: { startsWith: "CS5" } }, select: { id: true }, orderBy: { id: "asc" }, take: FANOUT });
+  await db().case.updateMany({ where: { id: { gte: targets[0].id, lte: targets.at(-1)!.id } }, data: { incidentId: incident.id } });
+  const fanout: number[] = [];
+  const baseline: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const stamp = `${Date.now()}-${run}`;
+    // The same rows as one plain batch insert: 10,000 work notes, one transaction.
+    const [b] = await timed(() =>
+      db().$transaction(
+        (tx) => tx.journalEntry.createMany({
+          data: targets.map((t) => ({ table: TABLE.case, recordId: t.id, kind: "work_notes", body: `Baseline ${stamp}`, authorName: "Bench", sourceTable: "incident", sourceId: incident.id, sourceNumber: incident.number, eventKey: `baseline-${stamp}`, ruleName: "baseline" })),
+        }),
+        { timeout: 120_000 },
+      ),
+    );
+    baseline.push(b);
+    const [f] = await timed(() => postIncidentJournal(actor, incident.number, { comments: `Fan-out ${stamp}` }));
+    fanout.push(f);
+    const written = await db().journalEntry.count({ where: { table: TABLE.case, body: { contains: `Fan-out ${stamp}` } } });
+    if (written !== FANOUT) throw new Error(`fan-out wrote ${written} notes, expected ${FANOUT}`);
+  }
+  log(`fan-out to ${FANOUT}: ${fanout.map((x) => x.toFixed(0)).join(", ")} ms; baseline ${baseline.map((x) => x.toFixed(0)).join(", ")} ms`);
+  const ratio = median(fanout) / median(baseline);
+  rows.push(
+    { metric: "PERF-3 incident comment → 10,000 cases", value: median(fanout), unit: "ms", goal: "≤ 3 × baseline", pass: ratio <= 3, note: `${ratio.toFixed(2)} × baseline` },
+    { metric: "PERF-3 baseline: batch insert 10,000 notes", value: median(baseline), unit: "ms", goal: "—", pass: null },
+  );
+
+  // PERF-2: the operations an agent and a fulfiller do all day.
+  const create: number[] = [];
+  const note: number[] = [];
+  const state: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const c = await createCase(actor, { shortDescription: `Bench op ${i}`, priority: 2 });
+    const [t1, linked] = await timed(() => createIncidentFromCase(actor, c.number));
+    create.push(t1);
+    const [t2] = await timed(() => postCaseJournal(actor, c.number, { workNotes: `Bench note ${i}` }));
+    note.push(t2);
+    const [t3] = await timed(() => updateIncident(actor, linked.incidentNumber, { version: 1, state: IncidentState.InProgress }));
+    state.push(t3);
+  }
+  for (const [metric, xs] of [["PERF-2 Create Incident from a case p95", create], ["PERF-2 add a work note p95", note], ["PERF-2 change an incident state p95", state]] as const) {
+    const p95 = percentile([...xs], 95);
+    rows.push({ metric, value: p95, unit: "ms", goal: "≤ 100 ms", pass: p95 <= 100, note: `p50 ${percentile([...xs], 50).toFixed(1)} ms` });
+  }
+  return rows;
 }

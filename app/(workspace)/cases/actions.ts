@@ -1,10 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
-import { canWriteCases } from "@/lib/domain/auth/roles";
+import { canLinkIncidents, canWriteCases } from "@/lib/domain/auth/roles";
+import { invalid } from "@/lib/domain/errors";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
+import { associateIncident, createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";
 import type { ActionResult } from "@/lib/server/errors";
 
 const casePath = (number: string) => `/cases/${number}`;
@@ -46,5 +48,41 @@ export async function postCaseJournalAction(number: string, _prev: ActionResult 
     run: (actor) => postCaseJournal(actor, number, formObject(form)),
     revalidate: () => [casePath(number)],
     success: (r) => (r.posted ? "Posted." : "Already posted."),
+  });
+}
+
+// Additional actions: the incident items (INC-1 … INC-4). ROLE-1: sn_incident_write, checked here and in the service.
+
+export async function createIncidentAction(number: string): Promise<ActionResult> {
+  return runAction({
+    name: "createIncidentFromCase",
+    allow: canLinkIncidents,
+    run: (actor) => createIncidentFromCase(actor, number),
+    revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`, "/incidents"],
+    success: (r) => `Incident ${r.incidentNumber} created.`,
+  });
+}
+
+export async function associateIncidentAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "associateIncident",
+    allow: canLinkIncidents,
+    run: (actor) => {
+      const incident = String(form.get("incident") ?? "").trim();
+      if (!incident) throw invalid("incident", "Pick an open incident to associate.");
+      return associateIncident(actor, number, incident);
+    },
+    revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
+    success: (r) => `Associated with ${r.incidentNumber}.`,
+  });
+}
+
+export async function removeIncidentAction(number: string): Promise<ActionResult> {
+  return runAction({
+    name: "removeIncident",
+    allow: canLinkIncidents,
+    run: (actor) => removeIncident(actor, number),
+    revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
+    success: (r) => `Incident ${r.incidentNumber} removed from this case.`,
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { isExternal, type Actor } from "@/lib/domain/auth/roles";
+import { canAdminister, isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { getActor } from "./actor";
 
@@ -9,6 +9,13 @@ export async function workspaceActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
+  return actor;
+}
+
+/** For admin pages (ROLE-4): the admin, or the 404 page for anyone else. */
+export async function adminActor(): Promise<Actor> {
+  const actor = await workspaceActor();
+  if (!canAdminister(actor)) notFound();
   return actor;
 }
 

@@ -2,11 +2,13 @@ import "server-only";
 import { canLinkIncidents, canReadCases, canReadIncidents, canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { caseMenu } from "@/lib/domain/cases/menu";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditRefs, describeAudit } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
+import { activePlugins } from "../plugins/read";
 import { caseRefs, loadCaseRow, withReferences } from "./record-query";
 
 
@@ -16,9 +18,10 @@ export async function getCaseView(actor: Actor, number: string) {
   const seesIncidents = canReadIncidents(actor);
   const found = await loadCaseRow(number);
   if (!found) throw notFound(`Case ${number}`);
-  const [journal, audit] = await Promise.all([
+  const [journal, audit, plugins] = await Promise.all([
     listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
     listAudit(TABLE.case, found.row.id).then((rows) => (seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"))),
+    activePlugins(),
   ]);
   // Every name the page shows — the case's references and the audit's — in one statement.
   const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
@@ -36,6 +39,7 @@ export async function getCaseView(actor: Actor, number: string) {
       linksIncidents: canLinkIncidents(actor),
     },
     actions: writable ? caseActionsFor(record.state) : [],
+    menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],
     states: selectableStates(caseLifecycle, record.state),
   };
 }

@@ -6,15 +6,28 @@ import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/sch
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
+import { notifyIncidentEvent } from "../notifications/incident";
+import { scheduleDelivery } from "../outbox/deliver";
+import { runSync } from "../sync/run";
 import { requireIncident } from "./persist";
 
-/** The incident composer: work notes and additional comments. */
+/**
+ * The incident composer: work notes and additional comments. A new additional comment reaches
+ * the work notes of every linked case (INC-6) and the caller (INC-7), in the same transaction.
+ */
 export async function postIncidentJournal(actor: Actor, number: string, raw: JournalPostInput) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can write on incidents.");
   const input = parseOrThrow(journalPostSchema, raw);
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const current = await requireIncident(tx, number);
     const posted = await postEntries(tx, { table: TABLE.incident, recordId: current.id }, input, actor);
+    for (const entry of posted.filter((p) => p.kind === "comments")) {
+      const event = { type: "comment" as const, record: { table: TABLE.incident, id: current.id, number }, entryId: entry.id, body: entry.body, author: actor.name };
+      await runSync(tx, event);
+      await notifyIncidentEvent(tx, current, event);
+    }
     return { number, posted: posted.length };
   });
+  scheduleDelivery();
+  return result;
 }

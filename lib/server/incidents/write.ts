@@ -11,7 +11,10 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { loadPriorityRows } from "../priority/lookup";
+import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
+import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
+import { runSync } from "../sync/run";
 import { applyIncidentPatch, requireIncident } from "./persist";
 
 function assertCanWrite(actor: Actor) {
@@ -21,22 +24,28 @@ function assertCanWrite(actor: Actor) {
 export async function createIncident(actor: Actor, raw: NewIncidentInput) {
   assertCanWrite(actor);
   const input = parseOrThrow(newIncidentSchema, raw);
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const rows = await loadPriorityRows(tx);
     const number = await nextNumber(tx, "incident");
     const data = { ...input, number, priority: priorityFor(rows, input.impact, input.urgency), openedById: actor.id };
     const created = await tx.incident.create({ data });
     const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = created;
     await writeAudit(tx, TABLE.incident, id, creationChanges(initial), actor);
+    await notifyIncidentOpened(tx, created);
     return { id, number };
   });
+  scheduleDelivery();
+  return result;
 }
 
-/** INC-8: the incident form. Impact or urgency changes recalculate priority from the lookup (INC-5). */
+/**
+ * INC-8: the incident form. Impact or urgency changes recalculate priority from the lookup
+ * (INC-5). The sync rules (INC-6) and the caller email (INC-7) run in the same transaction.
+ */
 export async function updateIncident(actor: Actor, number: string, raw: IncidentUpdateInput) {
   assertCanWrite(actor);
   const { version, state, onHoldReason, resolutionCode, resolutionNotes, ...fields } = parseOrThrow(incidentUpdateSchema, raw);
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const current = await requireIncident(tx, number);
     if (isIncidentClosedForChanges(current.state)) {
       throw invalid("state", `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`);
@@ -52,6 +61,14 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
       patch.priority = priorityFor(await loadPriorityRows(tx), impact, urgency);
     }
     const changes = await applyIncidentPatch(tx, actor, current, version, patch);
+    if (changes.length) {
+      const after = { ...current, ...patch };
+      const event = { type: "update" as const, record: { table: TABLE.incident, id: current.id, number }, version: version + 1, before: current, after };
+      await runSync(tx, event);
+      await notifyIncidentEvent(tx, after, event);
+    }
     return { number, changed: changes.map((c) => c.field) };
   });
+  scheduleDelivery();
+  return result;
 }

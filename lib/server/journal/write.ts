@@ -12,7 +12,7 @@ export type JournalWrite = {
   body: string;
   author: { id: number | null; name: string };
   /** Set when the entry was written by sync: the record and event that caused it (JRN-2). */
-  source?: { table: string; id: number; number: string; eventKey: string; ruleName: string };
+  source?: { table: string; id: number; number: string; eventKey: string; ruleName?: string | null };
   /** Set by forms and the API: a retry with the same key writes nothing (SYNC-3, REL-2). */
   idempotencyKey?: string | null;
 };

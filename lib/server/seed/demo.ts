@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/credentials";
 import { loadActor } from "../auth/load-actor";
 import { postCaseJournal } from "../cases/journal";
 import { createCase, runCaseAction, updateCase } from "../cases/write";
+import { associateIncident } from "../incidents/link";
 import { createIncident, updateIncident } from "../incidents/write";
 import { postIncidentJournal } from "../incidents/journal";
 import { nextNumber } from "../records/numbers";
@@ -96,11 +97,12 @@ export async function seedDemo(): Promise<void> {
   });
   await updateCase(agent, licences.number, { version: 1, state: CaseState.Open, assignedToId: agent.id });
 
-  // Incidents. The mail incident is linked to the mail case (the Create Incident flow arrives with its issue).
+  // Incidents. The mail incident is associated with the mail case; its updates then reach the case.
   const relay = await createIncident(itil, { shortDescription: "Outbound mail relay queue backing up", impact: 2, urgency: 1, companyId: acme, callerId: users.get("customer@acme.example") });
-  await updateIncident(itil, relay.number, { version: 1, state: IncidentState.InProgress });
+  await associateIncident(agent, mail.number, relay.number);
+  await updateIncident(itil, relay.number, { version: 2, state: IncidentState.InProgress });
   await postIncidentJournal(itil, relay.number, { workNotes: "Queue at 48k messages; disk on MX-01 is 97% full." });
-  await db().case.update({ where: { number: mail.number }, data: { incidentId: relay.id } });
+  await postIncidentJournal(itil, relay.number, { comments: "We are moving the deferred queue to a larger volume; delivery should catch up within two hours." });
   await createIncident(itil, { shortDescription: "Payroll batch job failed overnight", impact: 1, urgency: 2, companyId: acme });
   const printer = await createIncident(itil, { shortDescription: "Printer offline on the third floor", impact: 3, urgency: 3 });
   await updateIncident(itil, printer.number, { version: 1, state: IncidentState.Resolved, resolutionCode: "Solution provided", resolutionNotes: "Replaced the network cable." });

@@ -18,5 +18,6 @@ export async function fanOutNote(tx: Tx, source: SourceRecord, note: PlannedNote
     SELECT ${TABLE.case}, t."id", 'work_notes', ${note.body}, NULL, ${"System"}, ${new Date()},
       ${source.table}, ${source.id}, ${source.number}, ${note.key}, ${note.rule.name}
     FROM (${caseIds}) t
+    WHERE true -- SQLite: without a WHERE, "ON CONFLICT" would parse as a join condition
     ON CONFLICT DO NOTHING`;
 }

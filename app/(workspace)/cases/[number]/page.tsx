@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AuditHistory } from "@/components/audit/history";
+import { AdditionalActions } from "@/components/cases/additional-actions";
 import { CaseForm } from "@/components/cases/case-form";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
@@ -46,7 +47,10 @@ export default async function CasePage({ params }: Props) {
             {c.number} <span className="font-normal text-slate-600">— {c.shortDescription}</span>
           </h1>
         </div>
-        <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} />
+        <div className="flex items-start gap-2">
+          <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} />
+          <AdditionalActions key={`menu-${c.version}`} number={c.number} items={view.menu} />
+        </div>
       </div>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
@@ -68,7 +72,7 @@ export default async function CasePage({ params }: Props) {
           <Section title="Activity" id="activity">
             <div className="space-y-4">
               {view.permissions.journal && <JournalComposer post={postCaseJournalAction.bind(null, c.number)} />}
-              <JournalTimeline entries={view.journal.entries} total={view.journal.total} />
+              <JournalTimeline entries={view.journal.entries} total={view.journal.total} hiddenSources={view.permissions.seesIncidents ? [] : ["incident"]} />
             </div>
           </Section>
         </div>

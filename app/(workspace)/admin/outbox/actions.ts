@@ -1,0 +1,20 @@
+"use server";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import { invalid } from "@/lib/domain/errors";
+import { runAction } from "@/lib/server/action";
+import type { ActionResult } from "@/lib/server/errors";
+import { retryMessage } from "@/lib/server/outbox/admin";
+
+export async function retryMessageAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "retryOutboxMessage",
+    allow: canAdminister,
+    run: (actor) => {
+      const id = Number(form.get("id"));
+      if (!Number.isInteger(id) || id <= 0) throw invalid("id", "Unknown message.");
+      return retryMessage(actor, id);
+    },
+    revalidate: () => ["/admin/outbox"],
+    success: () => "Queued for another attempt.",
+  });
+}

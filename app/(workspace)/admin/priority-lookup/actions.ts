@@ -1,0 +1,28 @@
+"use server";
+import { z } from "zod";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import { incidentPriorities } from "@/lib/domain/records/choices";
+import { numberChoice, parseOrThrow } from "@/lib/domain/validation";
+import { runAction } from "@/lib/server/action";
+import type { ActionResult } from "@/lib/server/errors";
+import { updateLookupRow } from "@/lib/server/priority/admin";
+
+const schema = z.object({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive(),
+  priority: numberChoice("Priority", incidentPriorities),
+  order: z.coerce.number({ error: "Order must be a whole number." }).int("Order must be a whole number.").min(0, "Order must be 0 or more.").max(1_000_000, "Order is too large."),
+});
+
+export async function saveLookupRowAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "saveLookupRow",
+    allow: canAdminister,
+    run: (actor) => {
+      const input = parseOrThrow(schema, Object.fromEntries(["id", "version", "priority", "order"].map((k) => [k, form.get(k) ?? undefined])));
+      return updateLookupRow(actor, input.id, input);
+    },
+    revalidate: () => ["/admin/priority-lookup"],
+    success: (r) => (r.changed ? "Saved." : "No change."),
+  });
+}

@@ -1,0 +1,81 @@
+"use client";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { associateIncidentAction, createIncidentAction, removeIncidentAction } from "@/app/(workspace)/cases/actions";
+import { Combobox } from "@/components/pickers/combobox";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/server/errors";
+
+/**
+ * The case's Additional actions menu. The items come from the server's menu rule; the server
+ * checks the same rule again when an item is used (a hidden item is never the guard).
+ */
+export function AdditionalActions({ number, items }: { number: string; items: string[] }) {
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, start] = useTransition();
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => { if (!menu.current?.contains(e.target as Node)) setOpen(false); };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+
+  if (!items.length) return null;
+
+  const run = (action: () => Promise<ActionResult>) => {
+    setOpen(false);
+    start(async () => setResult(await action()));
+  };
+  const choose = (item: string) => {
+    if (item === "Create Incident") run(() => createIncidentAction(number));
+    else if (item === "Remove Incident") run(() => removeIncidentAction(number));
+    else { setOpen(false); setDialog(item); }
+  };
+
+  return (
+    <div className="relative" ref={menu} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+      <Button aria-haspopup="menu" aria-expanded={open} disabled={pending} onClick={() => setOpen((o) => !o)}>
+        {pending ? "Working…" : "Additional actions"} <span aria-hidden>▾</span>
+      </Button>
+      {open && (
+        <div role="menu" aria-label="Additional actions" className="absolute right-0 z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          {items.map((item, i) => (
+            <button key={item} role="menuitem" type="button" autoFocus={i === 0} onClick={() => choose(item)} className="block w-full px-3 py-1.5 text-left text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none">
+              {item}
+            </button>
+          ))}
+        </div>
+      )}
+      {result && <div className="absolute right-0 z-20 mt-2 w-80"><Notice result={result} /></div>}
+      <Modal open={dialog === "Associate Incident"} onClose={() => setDialog(null)} title="Associate Incident">
+        <AssociateIncident number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+      </Modal>
+    </div>
+  );
+}
+
+function AssociateIncident({ number, onDone, onCancel }: { number: string; onDone: (r: ActionResult) => void; onCancel: () => void }) {
+  const { result, pending, onSubmit, fieldError } = useActionForm(associateIncidentAction.bind(null, number), onDone);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      <p className="text-sm text-slate-600">Search open incidents by number or short description.</p>
+      <Field label="Incident" id="associate-incident" error={fieldError("incident")}>
+        <Combobox id="associate-incident" name="incident" kind="incidents" value={null} params={OPEN} valueField="label" placeholder="INC0010001 or words from the description" />
+      </Field>
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Dismiss</Button>
+        <SubmitButton pending={pending} pendingText="Associating…">Associate</SubmitButton>
+      </div>
+    </form>
+  );
+}
+const OPEN = { open: "1" };

@@ -1,0 +1,19 @@
+// Fixtures seeded through Prisma into the e2e database (the server's), as formbricks does:
+// users with exactly the roles a test needs.
+import path from "node:path";
+import bcrypt from "bcryptjs";
+
+process.env.DATABASE_URL = `file:${path.resolve(import.meta.dirname, "../../data/e2e/caseflow.db")}`;
+const { db } = await import("../../lib/db");
+
+let seq = 0;
+export async function makeUser(roles: string[], name = "E2E User"): Promise<{ email: string; password: string; name: string }> {
+  const email = `e2e-${Date.now().toString(36)}-${seq++}@test.example`;
+  const password = "e2e-pass";
+  await db().user.create({
+    data: { email, name, kind: "internal", passwordHash: await bcrypt.hash(password, 4), roles: { create: roles.map((role) => ({ role })) } },
+  });
+  return { email, password, name };
+}
+
+export { db };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ROLE, type Actor } from "../auth/roles";
+import { PLUGIN } from "../plugins/catalog";
+import { CaseState } from "../records/choices";
+import { caseMenu, menuRefusal, MENU_ITEM } from "./menu";
+
+const actor = (roles: string[]): Actor => ({ id: 1, name: "a", email: "a@x", kind: "internal", accountId: null, roles });
+const writer = actor([ROLE.agent, ROLE.incidentRead, ROLE.incidentWrite]);
+const reader = actor([ROLE.agent, ROLE.incidentRead]);
+const all = new Set<string>([PLUGIN.serviceManagement, PLUGIN.requestManagement]);
+const open = { state: CaseState.Open, incidentId: null, parentId: null };
+
+describe("Additional actions menu", () => {
+  it("INC-2: without an incident it offers Create and Associate; with one, only Remove", () => {
+    expect(caseMenu(writer, open, all)).toEqual([MENU_ITEM.createIncident, MENU_ITEM.associateIncident]);
+    expect(caseMenu(writer, { ...open, incidentId: 7 }, all)).toEqual([MENU_ITEM.removeIncident]);
+  });
+
+  it("ROLE-1: without sn_incident_write the incident items are absent, and using one is refused with a reason", () => {
+    expect(caseMenu(reader, open, all)).toEqual([]);
+    expect(menuRefusal(reader, open, all, MENU_ITEM.createIncident)).toMatch(/sn_incident_write/);
+  });
+
+  it("ITSM-5: with com.sn_cs_sm inactive the incident items disappear", () => {
+    expect(caseMenu(writer, open, new Set())).toEqual([]);
+    expect(menuRefusal(writer, open, new Set(), MENU_ITEM.createIncident)).toMatch(/com\.sn_cs_sm/);
+  });
+
+  it("REC-3: closed and cancelled cases offer nothing", () => {
+    expect(caseMenu(writer, { ...open, state: CaseState.Closed }, all)).toEqual([]);
+    expect(caseMenu(writer, { ...open, state: CaseState.Cancelled }, all)).toEqual([]);
+  });
+
+  it("MAJ-3: a child case offers no create or associate items", () => {
+    expect(caseMenu(writer, { ...open, parentId: 3 }, all)).toEqual([]);
+  });
+
+  it("INC-2: asking to create a second incident names the one that exists", () => {
+    expect(menuRefusal(writer, { ...open, incidentId: 7 }, all, MENU_ITEM.createIncident, "INC0010007")).toBe("This case already has an incident (INC0010007).");
+  });
+});

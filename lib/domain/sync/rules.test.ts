@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { IncidentState as S } from "../records/choices";
+import type { SyncEvent } from "./events";
+import { eventKey, plannedNotes, SYNC_RULES } from "./rules";
+
+const record = { table: "incident" as const, id: 5, number: "INC0010005" };
+const base = { state: S.InProgress, onHoldReason: null, resolutionCode: null, resolutionNotes: null };
+const update = (after: Record<string, unknown>, version = 3): SyncEvent => ({ type: "update", record, version, before: base, after: { ...base, ...after } });
+const all = () => true;
+
+describe("incident sync rules (INC-6, SYNC-1, SYNC-3)", () => {
+  it("INC-6: On Hold writes the state change with the on-hold reason", () => {
+    const [n] = plannedNotes(update({ state: S.OnHold, onHoldReason: 4 }), all);
+    expect(n.rule.name).toBe("Update case worknote for state change");
+    expect(n.body).toBe("Incident INC0010005 state changed: In Progress → On Hold\nOn hold reason: Awaiting Vendor");
+  });
+
+  it("INC-6: resolving writes one note with the resolution code and notes", () => {
+    const notes = plannedNotes(update({ state: S.Resolved, resolutionCode: "Solution provided", resolutionNotes: "Patched" }), all);
+    expect(notes).toHaveLength(1);
+    expect(notes[0].body).toBe("Incident INC0010005 resolved.\nResolution code: Solution provided\nResolution notes: Patched");
+  });
+
+  it("INC-6: closing and cancelling note too", () => {
+    expect(plannedNotes({ type: "update", record, version: 4, before: { ...base, state: S.Resolved, resolutionCode: "Duplicate", resolutionNotes: "dup" }, after: { ...base, state: S.Closed, resolutionCode: "Duplicate", resolutionNotes: "dup" } }, all)[0].body).toMatch(/^Incident INC0010005 closed\./);
+    expect(plannedNotes(update({ state: S.Canceled }), all)[0].body).toBe("Incident INC0010005 state changed: In Progress → Canceled");
+  });
+
+  it("INC-6: every additional comment is copied, with its author", () => {
+    const [n] = plannedNotes({ type: "comment", record, entryId: 99, body: "Vendor replied", author: "Ian" }, all);
+    expect(n.body).toBe("Incident INC0010005 — additional comment from Ian:\nVendor replied");
+  });
+
+  it("INC-6: field edits that do not change the state write nothing", () => {
+    expect(plannedNotes(update({ impact: 1 }), all)).toEqual([]);
+  });
+
+  it("SYNC-1: an inactive rule writes nothing; the others still do", () => {
+    const off = (name: string) => (r: { name: string }) => r.name !== name;
+    expect(plannedNotes({ type: "comment", record, entryId: 1, body: "x", author: "a" }, off("Update case worknote for comments change"))).toEqual([]);
+    expect(plannedNotes(update({ state: S.OnHold, onHoldReason: 1 }), off("Update case worknote for comments change"))).toHaveLength(1);
+  });
+
+  it("SYNC-3: the same event always has the same key; another version or comment has another", () => {
+    const rule = SYNC_RULES[0];
+    expect(eventKey(rule, update({ state: S.OnHold }, 3))).toBe(eventKey(rule, update({ state: S.OnHold }, 3)));
+    expect(eventKey(rule, update({ state: S.OnHold }, 3))).not.toBe(eventKey(rule, update({ state: S.OnHold }, 4)));
+  });
+
+  it("SYNC-1: every rule has a unique name per table", () => {
+    const keys = SYNC_RULES.map((r) => `${r.table}/${r.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

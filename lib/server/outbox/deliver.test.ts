@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { db, transaction } from "@/lib/db";
+import { unique } from "@/lib/testing/fixtures";
+import { deliverPending, messageIdFor } from "./deliver";
+import { enqueueMail } from "./write";
+
+type Received = { to: string; raw: string };
+const received: Received[] = [];
+let server: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let raw = "";
+      stream.on("data", (c: Buffer) => (raw += c.toString()));
+      stream.on("end", () => { received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw }); done(); });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  port = (server.server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("outbox delivery (REL-4)", () => {
+  it("REL-4: a queued email is sent by SMTP after commit, once, with a stable Message-ID; suppressed ones never", async () => {
+    const key = unique("mail");
+    await transaction(async (tx) => {
+      await enqueueMail(tx, { dedupeKey: key, recipient: "caller@example.org", subject: "Hello", body: "Body text", event: "test" });
+      await enqueueMail(tx, { dedupeKey: key, recipient: "caller@example.org", subject: "Hello", body: "Body text", event: "test" });
+      await enqueueMail(tx, { dedupeKey: `${key}-s`, recipient: "quiet@example.org", subject: "No", body: "x", event: "test", suppressedBecause: "external caller" });
+    });
+    expect(await db().outboxMessage.count({ where: { dedupeKey: key } })).toBe(1);
+
+    delete process.env.SMTP_URL;
+    expect(await deliverPending()).toEqual({ sent: 0, failed: 0 });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const mine = received.filter((r) => r.to === "caller@example.org");
+    expect(mine).toHaveLength(1);
+    const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    expect(mine[0].raw).toContain(`Message-ID: ${messageIdFor(row.id)}`);
+    expect(mine[0].raw).toContain("Subject: Hello");
+    expect(received.some((r) => r.to === "quiet@example.org")).toBe(false);
+    expect((await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${key}-s` } })).status).toBe("suppressed");
+  });
+
+  it("REL-4: a message claimed by a process that died is sent again after its lock expires, under the same Message-ID", async () => {
+    const key = unique("crash");
+    const id = await transaction(async (tx) => {
+      await enqueueMail(tx, { dedupeKey: key, recipient: "crash@example.org", subject: "Retry", body: "x", event: "test" });
+      return (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).id;
+    });
+    // As if a sender claimed it and crashed before marking it sent.
+    await db().outboxMessage.update({ where: { id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(Date.now() - 1000) } });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("sent");
+    expect(received.filter((r) => r.to === "crash@example.org")).toHaveLength(1);
+  });
+
+  it("REL-4: an unreachable SMTP server leaves the message pending for a later attempt, with the error", async () => {
+    const key = unique("down");
+    await transaction((tx) => enqueueMail(tx, { dedupeKey: key, recipient: "down@example.org", subject: "Down", body: "x", event: "test" }));
+    process.env.SMTP_URL = "smtp://127.0.0.1:1?ignoreTLS=true&connectionTimeout=2000";
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect(row.status).toBe("pending");
+    expect(row.lastError).toBeTruthy();
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+});

@@ -1,0 +1,77 @@
+// Not marked server-only: instrumentation.ts (the server process itself) imports it.
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
+
+// REL-4: sends queued email after the transaction that queued it has committed.
+// A message is claimed (pending → sending, locked for two minutes) before it is sent and marked
+// sent after; a crash in between leaves it claimed, and it is retried once the lock expires with
+// the same Message-ID, so receiving servers and clients see one message. Without SMTP_URL
+// nothing is sent: messages wait in the outbox (visible on /admin/outbox).
+
+const LOCK_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 5;
+let transport: { url: string; t: Transporter } | null = null;
+
+function transporter(url: string): Transporter {
+  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  return transport.t;
+}
+
+export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
+
+export async function deliverPending(limit = 100): Promise<{ sent: number; failed: number }> {
+  const url = process.env.SMTP_URL;
+  const result = { sent: 0, failed: 0 };
+  if (!url) return result;
+  const now = new Date();
+  const due = await db().outboxMessage.findMany({
+    where: {
+      OR: [
+        { status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        { status: "sending", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  for (const m of due) {
+    const claim = await db().outboxMessage.updateMany({
+      where: { id: m.id, status: m.status, lockedUntil: m.lockedUntil },
+      data: { status: "sending", lockedUntil: new Date(Date.now() + LOCK_MS), attempts: { increment: 1 } },
+    });
+    if (claim.count !== 1) continue; // another process took it
+    try {
+      await transporter(url).sendMail({
+        from: process.env.MAIL_FROM ?? "Caseflow <no-reply@caseflow.local>",
+        to: m.recipient,
+        subject: m.subject,
+        text: m.body,
+        messageId: messageIdFor(m.id),
+      });
+      await db().outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      result.sent++;
+    } catch (e) {
+      const attempts = m.attempts + 1;
+      const retryIn = Math.min(60_000 * 2 ** attempts, 60 * 60_000);
+      await db().outboxMessage.update({
+        where: { id: m.id },
+        data: attempts >= MAX_ATTEMPTS
+          ? { status: "failed", lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500) }
+          : { status: "pending", lockedUntil: new Date(Date.now() + retryIn), lastError: String((e as Error).message ?? e).slice(0, 500) },
+      });
+      result.failed++;
+    }
+  }
+  return result;
+}
+
+let scheduled = false;
+/** Sends what is due, soon and once, after the current transaction has committed. */
+export function scheduleDelivery() {
+  if (!process.env.SMTP_URL || scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    deliverPending().catch((e) => console.error("[caseflow] outbox delivery failed:", e));
+  }, 0);
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db, transaction } from "@/lib/db";
+import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, notFound, staleRecord } from "@/lib/domain/errors";
+import { writeAudit } from "../audit/write";
+
+function assertAdmin(actor: Actor) {
+  if (!canAdminister(actor)) throw forbidden("Only administrators can edit the Priority Data Lookup.");
+}
+
+/** ADM-2: the Priority Data Lookup rows, in order. */
+export async function listLookup(actor: Actor) {
+  assertAdmin(actor);
+  return db().priorityLookup.findMany({ orderBy: [{ order: "asc" }, { impact: "asc" }, { urgency: "asc" }] });
+}
+
+/** INC-5: an admin changes a row's priority or its order (which decides the "first" matching row). */
+export async function updateLookupRow(actor: Actor, id: number, input: { priority: number; order: number; version: number }) {
+  assertAdmin(actor);
+  return transaction(async (tx) => {
+    const row = await tx.priorityLookup.findUnique({ where: { id } });
+    if (!row) throw notFound("That lookup row");
+    if (row.version !== input.version) throw staleRecord("lookup row");
+    const { count } = await tx.priorityLookup.updateMany({ where: { id, version: input.version }, data: { priority: input.priority, order: input.order, version: { increment: 1 } } });
+    if (count !== 1) throw staleRecord("lookup row");
+    const changes = [
+      ...(row.priority !== input.priority ? [{ field: "priority", oldValue: String(row.priority), newValue: String(input.priority) }] : []),
+      ...(row.order !== input.order ? [{ field: "order", oldValue: String(row.order), newValue: String(input.order) }] : []),
+    ];
+    await writeAudit(tx, "dl_u_priority", id, changes, actor);
+    return { id, changed: changes.length > 0 };
+  });
+}

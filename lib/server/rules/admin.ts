@@ -1,0 +1,42 @@
+import "server-only";
+import { db, transaction } from "@/lib/db";
+import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, invalid } from "@/lib/domain/errors";
+import { SYNC_RULES } from "@/lib/domain/sync/rules";
+import { writeAudit } from "../audit/write";
+
+function assertAdmin(actor: Actor) {
+  if (!canAdminister(actor)) throw forbidden("Only administrators can manage business rules.");
+}
+
+/** SYNC-1: every sync rule with its table, trigger and Active switch. */
+export async function listRules(actor: Actor) {
+  assertAdmin(actor);
+  const rows = await db().businessRule.findMany();
+  return SYNC_RULES.map((r, i) => ({
+    name: r.name,
+    table: r.table,
+    trigger: r.trigger,
+    description: r.description,
+    active: rows.find((x) => x.table === r.table && x.name === r.name)?.active ?? true,
+    order: i,
+  }));
+}
+
+export async function setRuleActive(actor: Actor, table: string, name: string, active: boolean) {
+  assertAdmin(actor);
+  const rule = SYNC_RULES.find((r) => r.table === table && r.name === name);
+  if (!rule) throw invalid("name", `There is no business rule "${name}" on ${table}.`);
+  return transaction(async (tx) => {
+    const row = await tx.businessRule.findUnique({ where: { table_name: { table, name } } });
+    const was = row?.active ?? true;
+    if (was === active) return { name, active, changed: false };
+    await tx.businessRule.upsert({
+      where: { table_name: { table, name } },
+      create: { table, name, trigger: rule.trigger, description: rule.description, active },
+      update: { active },
+    });
+    await writeAudit(tx, "sys_script", 0, [{ field: `${table}/${name}`, oldValue: String(was), newValue: String(active) }], actor);
+    return { name, active, changed: true };
+  });
+}
