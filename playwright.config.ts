@@ -23,7 +23,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    { name: "chromium", grepInvert: /@global/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } },
+    // Tests that switch plugins, business rules or the lookup change what every other test sees:
+    // they run after the others, one at a time.
+    { name: "global-settings", grep: /@global/, dependencies: ["chromium"], fullyParallel: false, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${BASE_URL}/login`,

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppShell, type NavGroup } from "@/components/layout/app-shell";
-import { canAdminister, canReadIncidents, isExternal } from "@/lib/domain/auth/roles";
+import { canAdminister, canReadIncidents, canReadItsm, isExternal } from "@/lib/domain/auth/roles";
 import { getActor } from "@/lib/server/auth/actor";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
@@ -9,7 +9,13 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
   const nav: NavGroup[] = [
-    { items: [{ href: "/cases", label: "Cases" }, ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : [])] },
+    {
+      items: [
+        { href: "/cases", label: "Cases" },
+        ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : []),
+        ...(canReadItsm(actor) ? [{ href: "/problems", label: "Problems" }, { href: "/changes", label: "Changes" }, { href: "/requests", label: "Requests" }] : []),
+      ],
+    },
   ];
   if (canAdminister(actor)) {
     nav.push({
@@ -18,6 +24,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/properties", label: "System properties" },
         { href: "/admin/business-rules", label: "Business rules" },
         { href: "/admin/priority-lookup", label: "Priority lookup" },
+        { href: "/admin/plugins", label: "Plugins" },
         { href: "/admin/outbox", label: "Outbox" },
       ],
     });

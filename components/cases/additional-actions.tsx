@@ -1,9 +1,11 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { associateIncidentAction, createIncidentAction, removeIncidentAction } from "@/app/(workspace)/cases/actions";
+import {
+  associateIncidentAction, createIncidentAction, createNormalChangeAction, createProblemAction, createRequestAction, createStandardChangeAction, removeIncidentAction,
+} from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,7 +16,7 @@ import type { ActionResult } from "@/lib/server/errors";
  * The case's Additional actions menu. The items come from the server's menu rule; the server
  * checks the same rule again when an item is used (a hidden item is never the guard).
  */
-export function AdditionalActions({ number, items }: { number: string; items: string[] }) {
+export function AdditionalActions({ number, items, templates = [] }: { number: string; items: string[]; templates?: { value: number; label: string }[] }) {
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -34,9 +36,15 @@ export function AdditionalActions({ number, items }: { number: string; items: st
     setOpen(false);
     start(async () => setResult(await action()));
   };
+  const direct: Record<string, () => Promise<ActionResult>> = {
+    "Create Incident": () => createIncidentAction(number),
+    "Remove Incident": () => removeIncidentAction(number),
+    "Create Problem": () => createProblemAction(number),
+    "Create Request": () => createRequestAction(number),
+    "Create Normal Change": () => createNormalChangeAction(number),
+  };
   const choose = (item: string) => {
-    if (item === "Create Incident") run(() => createIncidentAction(number));
-    else if (item === "Remove Incident") run(() => removeIncidentAction(number));
+    if (direct[item]) run(direct[item]);
     else { setOpen(false); setDialog(item); }
   };
 
@@ -57,6 +65,9 @@ export function AdditionalActions({ number, items }: { number: string; items: st
       {result && <div className="absolute right-0 z-20 mt-2 w-80"><Notice result={result} /></div>}
       <Modal open={dialog === "Associate Incident"} onClose={() => setDialog(null)} title="Associate Incident">
         <AssociateIncident number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+      </Modal>
+      <Modal open={dialog === "Create Standard Change"} onClose={() => setDialog(null)} title="Create Standard Change">
+        <StandardChange number={number} templates={templates} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
       </Modal>
     </div>
   );
@@ -79,3 +90,18 @@ function AssociateIncident({ number, onDone, onCancel }: { number: string; onDon
   );
 }
 const OPEN = { open: "1" };
+
+function StandardChange({ number, templates, onDone, onCancel }: { number: string; templates: { value: number; label: string }[]; onDone: (r: ActionResult) => void; onCancel: () => void }) {
+  const { result, pending, onSubmit, fieldError } = useActionForm(createStandardChangeAction.bind(null, number), onDone);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      <p className="text-sm text-slate-600">A standard change comes from an approved template; nothing is copied from the case.</p>
+      <SelectField label="Template" name="templateId" options={templates} blank="— Pick an approved template —" error={fieldError("templateId")} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Dismiss</Button>
+        <SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton>
+      </div>
+    </form>
+  );
+}

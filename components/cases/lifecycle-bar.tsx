@@ -16,13 +16,20 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
   number: string;
   version: number;
   actions: CaseAction[];
-  suggestion?: { resolutionCode: string; resolutionNotes: string };
+  /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
+  suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
 }) {
   const { result, pending, onSubmit, fieldError: err } = useActionForm(caseLifecycleAction.bind(null, number));
   const [proposing, setProposing] = useState(false);
   if (!actions.length) return null;
   return (
     <div className="flex flex-col items-end gap-2">
+      {suggestion && (
+        <div className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900">
+          <span>{suggestion.because}.</span>
+          <Button variant="primary" onClick={() => setProposing(true)}>Resolve with: {suggestion.resolutionCode}</Button>
+        </div>
+      )}
       <div className="flex flex-wrap justify-end gap-2">
         {actions.map((a) =>
           a.id === "propose_solution" ? (

@@ -7,14 +7,17 @@ export const controlClass = (error?: string) =>
 
 type Wrap = { label: string; id: string; error?: string; hint?: string; required?: boolean; className?: string; children: React.ReactNode };
 
-/** A labelled form control with its error message (announced to screen readers). */
+/**
+ * A labelled form control with its error message (announced to screen readers). The label's
+ * text is exactly the field's name; the required marker sits outside it.
+ */
 export function Field({ label, id, error, hint, required, className = "", children }: Wrap) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-xs font-semibold text-slate-600">
-        {label}
-        {required && <span className="text-red-600" aria-hidden> *</span>}
-      </label>
+      <div className="mb-1 flex gap-1 text-xs font-semibold text-slate-600">
+        <label htmlFor={id}>{label}</label>
+        {required && <span className="text-red-600" aria-hidden>*</span>}
+      </div>
       {children}
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       {error && (

@@ -1,12 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
-import { canLinkIncidents, canWriteCases } from "@/lib/domain/auth/roles";
+import { canLinkIncidents, canLinkItsm, canWriteCases } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
 import { associateIncident, createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";
+import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "@/lib/server/cases/create-related";
+import { setRelatedRecords } from "@/lib/server/cases/related-records";
 import type { ActionResult } from "@/lib/server/errors";
 
 const casePath = (number: string) => `/cases/${number}`;
@@ -84,5 +86,47 @@ export async function removeIncidentAction(number: string): Promise<ActionResult
     run: (actor) => removeIncident(actor, number),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Incident ${r.incidentNumber} removed from this case.`,
+  });
+}
+
+// Additional actions: problem, change and request items (ITSM-1), and the Related Records fields (ITSM-2).
+
+const createdRecord = (number: string, what: string, path: string) => ({
+  revalidate: (r: { number: string }) => [casePath(number), `${path}${r.number}`],
+  success: (r: { number: string }) => `${what} ${r.number} created.`,
+});
+
+export async function createProblemAction(number: string): Promise<ActionResult> {
+  return runAction({ name: "createProblemFromCase", allow: canLinkItsm, run: (actor) => createProblemFromCase(actor, number), ...createdRecord(number, "Problem", "/problems/") });
+}
+
+export async function createRequestAction(number: string): Promise<ActionResult> {
+  return runAction({ name: "createRequestFromCase", allow: canLinkItsm, run: (actor) => createRequestFromCase(actor, number), ...createdRecord(number, "Request", "/requests/") });
+}
+
+export async function createNormalChangeAction(number: string): Promise<ActionResult> {
+  return runAction({ name: "createNormalChange", allow: canLinkItsm, run: (actor) => createChangeFromCase(actor, number, { type: "normal" }), ...createdRecord(number, "Change", "/changes/") });
+}
+
+export async function createStandardChangeAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "createStandardChange",
+    allow: canLinkItsm,
+    run: (actor) => {
+      const templateId = Number(form.get("templateId"));
+      if (!Number.isInteger(templateId) || templateId <= 0) throw invalid("templateId", "Pick a standard change template.");
+      return createChangeFromCase(actor, number, { type: "standard", templateId });
+    },
+    ...createdRecord(number, "Change", "/changes/"),
+  });
+}
+
+export async function saveRelatedRecordsAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "saveRelatedRecords",
+    allow: (a) => canLinkItsm(a) || canLinkIncidents(a),
+    run: (actor) => setRelatedRecords(actor, number, formObject(form)),
+    revalidate: () => [casePath(number)],
+    success: () => "Related records saved.",
   });
 }

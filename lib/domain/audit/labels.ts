@@ -13,6 +13,8 @@ export const FIELD_LABELS: Record<string, string> = {
   businessImpact: "Business impact", onHoldReason: "On hold reason", callerId: "Caller", companyId: "Company",
   resolvedAt: "Resolved", closedAt: "Closed", workaround: "Workaround", causeNotes: "Cause notes", fixNotes: "Fix notes",
   closeCode: "Close code", closeNotes: "Close notes", requestedForId: "Requested for", type: "Type", number: "Number",
+  requestedById: "Requested by", templateId: "Template", firstReportedById: "First reported by", plannedStart: "Planned start",
+  plannedEnd: "Planned end", callerNotificationsSuppressed: "Caller emails suppressed", caseId: "Case"
 };
 
 const CHOICES: Record<string, Record<string, readonly Choice<string | number>[]>> = {
@@ -34,6 +36,6 @@ export function choiceText(table: string, field: string, value: string): string 
 /** Reference fields and the record type they point at. */
 export const REFERENCE_FIELDS: Record<string, "user" | "account" | "asset" | "incident" | "problem" | "change" | "case"> = {
   contactId: "user", consumerId: "user", partnerContactId: "user", assignedToId: "user", openedById: "user", callerId: "user",
-  requestedForId: "user", accountId: "account", partnerId: "account", companyId: "account", assetId: "asset",
+  requestedForId: "user", requestedById: "user", firstReportedById: "case", caseId: "case", accountId: "account", partnerId: "account", companyId: "account", assetId: "asset",
   incidentId: "incident", problemId: "problem", changeId: "change", causedById: "change", parentId: "case",
 };

@@ -47,6 +47,8 @@ export const canWriteCases = (a: Actor) => isInternal(a) && any(a, [ROLE.agent, 
 export const canReadIncidents = (a: Actor) => isInternal(a) && any(a, [ROLE.incidentRead, ROLE.incidentWrite, ROLE.itil]);
 /** ROLE-1: creates, associates and removes incidents from a case. */
 export const canLinkIncidents = (a: Actor) => isInternal(a) && hasRole(a, ROLE.incidentWrite) && canWriteCases(a);
+/** ITSM-1: creates problems, changes and requests from a case and sets its Related Records. */
+export const canLinkItsm = (a: Actor) => canWriteCases(a) && (hasRole(a, ROLE.incidentWrite) || hasRole(a, ROLE.itil));
 /** INC-8: works the incident form (fulfillers). */
 export const canWriteIncidents = (a: Actor) => isInternal(a) && hasRole(a, ROLE.itil);
 /** ITSM fulfillers read and work problems, changes and requests. */

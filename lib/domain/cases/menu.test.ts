@@ -12,12 +12,37 @@ const open = { state: CaseState.Open, incidentId: null, parentId: null };
 
 describe("Additional actions menu", () => {
   it("INC-2: without an incident it offers Create and Associate; with one, only Remove", () => {
-    expect(caseMenu(writer, open, all)).toEqual([MENU_ITEM.createIncident, MENU_ITEM.associateIncident]);
-    expect(caseMenu(writer, { ...open, incidentId: 7 }, all)).toEqual([MENU_ITEM.removeIncident]);
+    const incidentItems = (items: string[]) => items.filter((i) => i.includes("Incident"));
+    expect(incidentItems(caseMenu(writer, open, all))).toEqual([MENU_ITEM.createIncident, MENU_ITEM.associateIncident]);
+    expect(incidentItems(caseMenu(writer, { ...open, incidentId: 7 }, all))).toEqual([MENU_ITEM.removeIncident]);
+  });
+
+  it("ITSM-1: a fresh case offers every create item, in menu order", () => {
+    expect(caseMenu(writer, open, all)).toEqual([
+      "Create Incident", "Associate Incident", "Create Problem", "Create Request", "Create Normal Change", "Create Standard Change",
+    ]);
+  });
+
+  it("INC-2 / ITSM-1: one problem and one change per case; requests without limit", () => {
+    const items = caseMenu(writer, { ...open, incidentId: 1, problemId: 2, changeId: 3 }, all);
+    expect(items).toEqual(["Remove Incident", "Create Request"]);
+    expect(menuRefusal(writer, { ...open, problemId: 2 }, all, MENU_ITEM.createProblem, "PRB0040002")).toBe("This case already has a problem (PRB0040002).");
+    expect(menuRefusal(writer, { ...open, changeId: 3 }, all, MENU_ITEM.createStandardChange)).toBe("This case already has a change request.");
+  });
+
+  it("ITSM-5: com.sn_cs_sm_request alone switches Create Request", () => {
+    expect(caseMenu(writer, open, new Set([PLUGIN.serviceManagement]))).not.toContain("Create Request");
+    expect(caseMenu(writer, open, new Set([PLUGIN.requestManagement]))).toEqual(["Create Request"]);
+  });
+
+  it("ITSM-1: an itil manager without sn_incident_write gets the ITSM items but not the incident ones", () => {
+    const manager = actor([ROLE.manager, ROLE.itil]);
+    expect(caseMenu(manager, open, all)).toEqual(["Create Problem", "Create Request", "Create Normal Change", "Create Standard Change"]);
   });
 
   it("ROLE-1: without sn_incident_write the incident items are absent, and using one is refused with a reason", () => {
     expect(caseMenu(reader, open, all)).toEqual([]);
+    expect(menuRefusal(reader, open, all, MENU_ITEM.createProblem)).toMatch(/sn_incident_write or itil/);
     expect(menuRefusal(reader, open, all, MENU_ITEM.createIncident)).toMatch(/sn_incident_write/);
   });
 

@@ -13,3 +13,8 @@ export const PLUGIN_CATALOG: readonly { id: PluginId; name: string; description:
 ];
 
 export type ActivePlugins = ReadonlySet<string>;
+
+/** The plugin whose sync a related table belongs to (ITSM-5: an inactive plugin's sync disappears). */
+export function syncPlugin(table: string): PluginId {
+  return table === "sc_request" ? PLUGIN.requestManagement : PLUGIN.serviceManagement;
+}

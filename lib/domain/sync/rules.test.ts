@@ -52,3 +52,26 @@ describe("incident sync rules (INC-6, SYNC-1, SYNC-3)", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe("problem, change and request sync rules (ITSM-3)", () => {
+  const rec = (table: "problem" | "change_request" | "sc_request", number: string) => ({ table, id: 1, number });
+  it("ITSM-3: a problem's state change, resolution and comments each note", () => {
+    const r = rec("problem", "PRB0040001");
+    expect(plannedNotes({ type: "update", record: r, version: 2, before: { state: 102 }, after: { state: 103 } }, all)[0].body).toBe("Problem PRB0040001 state changed: Assess → Root Cause Analysis");
+    expect(plannedNotes({ type: "update", record: r, version: 3, before: { state: 104 }, after: { state: 106, resolutionCode: "Fix Applied", fixNotes: "Disk doubled" } }, all)[0].body)
+      .toBe("Problem PRB0040001 resolved.\nResolution code: Fix Applied\nFix notes: Disk doubled");
+    expect(plannedNotes({ type: "comment", record: r, entryId: 5, body: "RCA done", author: "Ian" }, all)[0].rule.name).toBe("Update case worknote for problem comments");
+  });
+
+  it("ITSM-3: a change closes with its close code and notes; cancelling is a state change", () => {
+    const r = rec("change_request", "CHG0030001");
+    expect(plannedNotes({ type: "update", record: r, version: 7, before: { state: 0 }, after: { state: 3, closeCode: "Successful", closeNotes: "Went fine" } }, all)[0].body)
+      .toBe("Change CHG0030001 closed.\nClose code: Successful\nClose notes: Went fine");
+    expect(plannedNotes({ type: "update", record: r, version: 2, before: { state: -5 }, after: { state: 4 } }, all)[0].body).toBe("Change CHG0030001 state changed: New → Canceled");
+  });
+
+  it("ITSM-3: a request's fulfilment notes its closing state", () => {
+    const r = rec("sc_request", "REQ0010001");
+    expect(plannedNotes({ type: "update", record: r, version: 3, before: { state: "in_process" }, after: { state: "closed_complete" } }, all)[0].body).toBe("Request REQ0010001 closed complete.");
+  });
+});

@@ -1,62 +1,64 @@
 // SYNC-1: the named business rules that copy related-record updates into case work notes.
-// Each rule says which table it watches, when it fires and what note it writes. The event key
-// makes a note unique per case per event (SYNC-3): the same update never notes twice.
-import { incidentResolutionCodes, incidentStates, IncidentState, labelOf, onHoldReasons } from "../records/choices";
-import type { TableName } from "../records/tables";
-import { changed, type SyncEvent, type UpdateEvent } from "./events";
+// The event key makes a note unique per case per event (SYNC-3): the same update never notes twice.
+import { ChangeState } from "../changes/lifecycle";
+import { ProblemState } from "../problems/lifecycle";
+import {
+  changeCloseCodes, changeStates, incidentResolutionCodes, incidentStates, IncidentState, labelOf, onHoldReasons, problemResolutionCodes,
+  problemStates, requestStates,
+} from "../records/choices";
+import type { SyncEvent } from "./events";
+import { recordRules, type SyncRule } from "./record-rules";
 
-export type SyncRule = {
-  name: string;
-  table: TableName;
-  /** When it runs, as the admin page shows it. */
-  trigger: string;
-  description: string;
-  applies: (e: SyncEvent) => boolean;
-  note: (e: SyncEvent) => string;
-};
+export type { SyncRule } from "./record-rules";
 
-const isUpdate = (e: SyncEvent): e is UpdateEvent => e.type === "update";
-const RESOLVED_INCIDENT: readonly unknown[] = [IncidentState.Resolved, IncidentState.Closed];
-const incidentState = (v: unknown) => labelOf(incidentStates, v as number);
+const line = (label: string, value: unknown) => `${label}: ${value === null || value === undefined || value === "" ? "—" : String(value)}`;
 
-export const INCIDENT_RULES: SyncRule[] = [
-  {
-    name: "Update case worknote for state change",
-    table: "incident",
-    trigger: "after update — State changes (not to Resolved or Closed)",
-    description: "Writes the incident's state change to the work notes of its cases, with the on-hold reason when the new state is On Hold (INC-6).",
-    applies: (e) => isUpdate(e) && changed(e, "state") && !RESOLVED_INCIDENT.includes(e.after.state),
-    note: (e) => {
-      const u = e as UpdateEvent;
-      const hold = u.after.state === IncidentState.OnHold && u.after.onHoldReason
-        ? `\nOn hold reason: ${labelOf(onHoldReasons, u.after.onHoldReason as number)}`
-        : "";
-      return `Incident ${u.record.number} state changed: ${incidentState(u.before.state)} → ${incidentState(u.after.state)}${hold}`;
-    },
-  },
-  {
-    name: "Update case worknote for resolution",
-    table: "incident",
-    trigger: "after update — State changes to Resolved or Closed",
-    description: "Writes the incident's resolution — resolution code and resolution notes — to the work notes of its cases (INC-6).",
-    applies: (e) => isUpdate(e) && changed(e, "state") && RESOLVED_INCIDENT.includes(e.after.state),
-    note: (e) => {
-      const u = e as UpdateEvent;
-      const verb = u.after.state === IncidentState.Closed ? "closed" : "resolved";
-      return `Incident ${u.record.number} ${verb}.\nResolution code: ${labelOf(incidentResolutionCodes, u.after.resolutionCode as string) || "—"}\nResolution notes: ${u.after.resolutionNotes || "—"}`;
-    },
-  },
-  {
-    name: "Update case worknote for comments change",
-    table: "incident",
-    trigger: "after insert — Additional comments added",
-    description: "Copies every additional comment of the incident to the work notes of its cases (INC-6, PRO-4). Deactivate it to stop comments reaching all cases of the incident.",
-    applies: (e) => e.type === "comment",
-    note: (e) => (e.type === "comment" ? `Incident ${e.record.number} — additional comment from ${e.author}:\n${e.body}` : ""),
-  },
-];
+export const INCIDENT_RULES = recordRules({
+  table: "incident",
+  noun: "Incident",
+  names: { state: "Update case worknote for state change", done: "Update case worknote for resolution", comments: "Update case worknote for comments change" },
+  stateLabel: (v) => labelOf(incidentStates, v as number),
+  doneStates: [IncidentState.Resolved, IncidentState.Closed],
+  doneLabel: "Resolved or Closed",
+  stateDetail: (e) => (e.after.state === IncidentState.OnHold && e.after.onHoldReason ? `On hold reason: ${labelOf(onHoldReasons, e.after.onHoldReason as number)}` : null),
+  doneDetail: (e) => [line("Resolution code", labelOf(incidentResolutionCodes, e.after.resolutionCode as string)), line("Resolution notes", e.after.resolutionNotes)],
+});
 
-export const SYNC_RULES: readonly SyncRule[] = [...INCIDENT_RULES];
+export const PROBLEM_RULES = recordRules({
+  table: "problem",
+  noun: "Problem",
+  names: { state: "Update case worknote for problem state change", done: "Update case worknote for problem resolution", comments: "Update case worknote for problem comments" },
+  stateLabel: (v) => labelOf(problemStates, v as number),
+  doneStates: [ProblemState.Resolved, ProblemState.Closed],
+  doneLabel: "Resolved or Closed",
+  doneDetail: (e) => [
+    line("Resolution code", labelOf(problemResolutionCodes, e.after.resolutionCode as string)),
+    ...(e.after.causeNotes ? [line("Cause notes", e.after.causeNotes)] : []),
+    ...(e.after.fixNotes ? [line("Fix notes", e.after.fixNotes)] : []),
+  ],
+});
+
+export const CHANGE_RULES = recordRules({
+  table: "change_request",
+  noun: "Change",
+  names: { state: "Update case worknote for change state change", done: "Update case worknote for change closure", comments: "Update case worknote for change comments" },
+  stateLabel: (v) => labelOf(changeStates, v as number),
+  doneStates: [ChangeState.Closed],
+  doneLabel: "Closed",
+  doneDetail: (e) => [line("Close code", labelOf(changeCloseCodes, e.after.closeCode as string)), line("Close notes", e.after.closeNotes)],
+});
+
+export const REQUEST_RULES = recordRules({
+  table: "sc_request",
+  noun: "Request",
+  names: { state: "Update case worknote for request state change", done: "Update case worknote for request closure", comments: "Update case worknote for request comments" },
+  stateLabel: (v) => labelOf(requestStates, v as string),
+  doneStates: ["closed_complete", "closed_incomplete", "closed_cancelled"],
+  doneLabel: "Closed",
+  doneDetail: () => [],
+});
+
+export const SYNC_RULES: readonly SyncRule[] = [...INCIDENT_RULES, ...PROBLEM_RULES, ...CHANGE_RULES, ...REQUEST_RULES];
 
 /** The key of one rule's note for one event: identical on every retry of the same event. */
 export function eventKey(rule: SyncRule, e: SyncEvent): string {

@@ -1,12 +1,15 @@
 import "server-only";
-import { canLinkIncidents, canReadCases, canReadIncidents, canWriteCases, type Actor } from "@/lib/domain/auth/roles";
+import { canLinkIncidents, canLinkItsm, canReadCases, canReadIncidents, canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu } from "@/lib/domain/cases/menu";
+import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditRefs, describeAudit } from "../audit/describe";
 import { listAudit } from "../audit/read";
+import { db } from "@/lib/db";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
 import { caseRefs, loadCaseRow, withReferences } from "./record-query";
@@ -18,15 +21,32 @@ export async function getCaseView(actor: Actor, number: string) {
   const seesIncidents = canReadIncidents(actor);
   const found = await loadCaseRow(number);
   if (!found) throw notFound(`Case ${number}`);
-  const [journal, audit, plugins] = await Promise.all([
+  const [journal, audit, plugins, requests] = await Promise.all([
     listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
     listAudit(TABLE.case, found.row.id).then((rows) => (seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"))),
     activePlugins(),
+    db().request.findMany({
+      where: { caseId: found.row.id },
+      orderBy: { id: "asc" },
+      take: 100,
+      select: { id: true, number: true, shortDescription: true, state: true, updatedAt: true, requestedFor: { select: { name: true } } },
+    }),
   ]);
   // Every name the page shows — the case's references and the audit's — in one statement.
   const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
   const record = withReferences(found.row, refs, found.childCount);
   const writable = canWriteCases(actor) && !isCaseClosedForChanges(record.state);
+  const actions = writable ? caseActionsFor(record.state) : [];
+  const itsmActive = plugins.has(PLUGIN.serviceManagement);
+  // ITSM-4: when a related record has closed, offer the matching resolution (the agent confirms).
+  const suggestion = actions.some((a) => a.id === "propose_solution")
+    ? suggestResolution(record.state, {
+        incident: seesIncidents ? record.incident : null,
+        problem: itsmActive && record.problem ? { ...record.problem, workaround: "" } : null,
+        change: itsmActive ? record.change : null,
+        requests: plugins.has(PLUGIN.requestManagement) ? requests : [],
+      })
+    : null;
   const visibleAudit = describeAudit(TABLE.case, audit, refs);
   return {
     record: seesIncidents ? record : { ...record, incidentId: null, incident: null },
@@ -37,8 +57,14 @@ export async function getCaseView(actor: Actor, number: string) {
       journal: canWriteCases(actor),
       seesIncidents,
       linksIncidents: canLinkIncidents(actor),
+      // ITSM-2 / MAJ-3: the Related Records fields can be edited here, unless this is a child case.
+      editRelated: writable && itsmActive && record.parentId === null && (canLinkItsm(actor) || canLinkIncidents(actor)),
+      linksItsm: canLinkItsm(actor),
     },
-    actions: writable ? caseActionsFor(record.state) : [],
+    plugins: { serviceManagement: itsmActive, requestManagement: plugins.has(PLUGIN.requestManagement) },
+    requests,
+    suggestion,
+    actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],
     states: selectableStates(caseLifecycle, record.state),
   };

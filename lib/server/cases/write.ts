@@ -1,17 +1,27 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseAction, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { assertResolutionCodeFits } from "@/lib/domain/cases/resolution-codes";
 import { caseActionSchema, caseUpdateSchema, newCaseSchema, type CaseActionInput, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
-import { applyCasePatch, requireCase } from "./persist";
+import { applyCasePatch, requireCase, type CaseRow } from "./persist";
+import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "./references";
+
+/** ITSM-4: a "related" resolution code must fit the related record's state when the case is resolved. */
+async function checkResolution(tx: Tx, current: CaseRow, patch: Record<string, unknown>) {
+  const state = (patch.state as number | undefined) ?? current.state;
+  const code = (patch.resolutionCode as string | null | undefined) ?? current.resolutionCode;
+  const resolving = state === CaseState.Resolved && (patch.state !== undefined || patch.resolutionCode !== undefined);
+  if (resolving && code) assertResolutionCodeFits(code, await loadRelatedState(tx, current));
+}
 
 function assertCanWrite(actor: Actor) {
   if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can change cases.");
@@ -44,6 +54,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k])) await checkCaseReferences(tx, merged);
     const patch: Record<string, unknown> = { ...fields };
     if (state !== undefined) Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
+    await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
     return { number, changed: changes.map((c) => c.field) };
   });
@@ -56,6 +67,7 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
   return transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
+    await checkResolution(tx, current, patch);
     await applyCasePatch(tx, actor, current, version, patch);
     return { number, state: patch.state as number };
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { conflict, forbidden, invalid, notFound } from "@/lib/domain/errors";
-import { MENU_ITEM, menuRefusal, type MenuItem } from "@/lib/domain/cases/menu";
+import { conflict, invalid, notFound } from "@/lib/domain/errors";
+import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { isOpenIncident } from "@/lib/domain/incidents/lifecycle";
 import { suppressCallerMail } from "@/lib/domain/notifications/incident";
 import { incidentPriorityFromCase } from "@/lib/domain/priority/lookup";
@@ -11,23 +11,14 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
-import { requireCase, type CaseRow } from "../cases/persist";
-import { appendJournal } from "../journal/write";
+import { caseForMenuItem, noteBy } from "../cases/menu-guard";
+import type { CaseRow } from "../cases/persist";
+import type { IncidentRow } from "./persist";
 import { notifyIncidentOpened } from "../notifications/incident";
 import { scheduleDelivery } from "../outbox/deliver";
-import { activePlugins } from "../plugins/read";
 import { loadPriorityRows } from "../priority/lookup";
 import { booleanProperty } from "../properties/read";
 import { nextNumber } from "../records/numbers";
-
-/** The case, with the menu item checked exactly as the menu shows it (INC-2, ROLE-1, ITSM-5). */
-async function caseFor(tx: Tx, actor: Actor, caseNumber: string, item: MenuItem): Promise<CaseRow> {
-  const c = await requireCase(tx, caseNumber);
-  const linked = c.incidentId ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } }) : null;
-  const refusal = menuRefusal(actor, c, await activePlugins(tx), item, linked?.number);
-  if (refusal) throw c.incidentId && item !== MENU_ITEM.removeIncident ? conflict(refusal, "incident") : forbidden(refusal);
-  return c;
-}
 
 /** INC-2: links the incident only if the case still has none — exactly one of concurrent callers wins. */
 async function linkIncident(tx: Tx, actor: Actor, c: CaseRow, incidentId: number) {
@@ -40,10 +31,7 @@ async function linkIncident(tx: Tx, actor: Actor, c: CaseRow, incidentId: number
 }
 
 const note = (tx: Tx, table: string, recordId: number, body: string, actor: Actor, source?: { table: string; id: number; number: string; event: string }) =>
-  appendJournal(tx, {
-    table, recordId, kind: "work_notes", body, author: { id: actor.id, name: actor.name },
-    source: source && { table: source.table, id: source.id, number: source.number, eventKey: source.event },
-  });
+  noteBy(tx, actor, table, recordId, body, source);
 
 async function callerKind(tx: Tx, userId: number | null) {
   if (!userId) return null;
@@ -53,7 +41,7 @@ async function callerKind(tx: Tx, userId: number | null) {
 /** INC-1: Create Incident from the case, linked, noted, priority per INC-5, mail per INC-7. */
 export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
   const result = await transaction(async (tx) => {
-    const c = await caseFor(tx, actor, caseNumber, MENU_ITEM.createIncident);
+    const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createIncident);
     const lookup = await booleanProperty(PROPERTY.incidentDataLookup, tx);
     const values = incidentPriorityFromCase(lookup, await loadPriorityRows(tx), c.priority);
     const callerId = c.contactId ?? c.consumerId;
@@ -77,42 +65,57 @@ export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
   return result;
 }
 
-/** INC-3: Associate an existing open incident with the case. */
+/**
+ * INC-3: links an open incident to a case (only if the case has none), suppresses an external
+ * caller's incident mail from then on (INC-7), and notes it on both records.
+ */
+export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, incident: IncidentRow) {
+  if (!isOpenIncident(incident.state)) {
+    throw invalid("incident", `Incident ${incident.number} is ${labelOf(incidentStates, incident.state)}; only open incidents can be associated.`);
+  }
+  await linkIncident(tx, actor, c, incident.id);
+  if (!incident.callerNotificationsSuppressed && suppressCallerMail(await callerKind(tx, incident.callerId), true)) {
+    await tx.incident.update({ where: { id: incident.id }, data: { callerNotificationsSuppressed: true, version: { increment: 1 } } });
+    await writeAudit(tx, TABLE.incident, incident.id, [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }], actor);
+  }
+  await note(tx, TABLE.case, c.id, `Associated with incident ${incident.number}.`, actor, { table: TABLE.incident, id: incident.id, number: incident.number, event: `incident:${incident.id}:associated:${c.id}:${c.version}` });
+  await note(tx, TABLE.incident, incident.id, `Associated with case ${c.number}.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:associated:${c.version}` });
+}
+
+/** INC-4: unlinks the case's incident (which stays as it is) and notes it on both records. */
+export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
+  const incidentId = c.incidentId;
+  if (incidentId === null) return null;
+  const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId }, data: { incidentId: null, version: { increment: 1 } } });
+  if (count !== 1) throw conflict("The incident link changed meanwhile; reload the case.");
+  await writeAudit(tx, TABLE.case, c.id, [{ field: "incidentId", oldValue: String(incidentId), newValue: null }], actor);
+  const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
+  // With no case left to own the conversation, the caller hears from the incident again (INC-7).
+  if (incident.callerNotificationsSuppressed && (await tx.case.count({ where: { incidentId } })) === 0) {
+    await tx.incident.update({ where: { id: incidentId }, data: { callerNotificationsSuppressed: false, version: { increment: 1 } } });
+    await writeAudit(tx, TABLE.incident, incidentId, [{ field: "callerNotificationsSuppressed", oldValue: "true", newValue: "false" }], actor);
+  }
+  await note(tx, TABLE.case, c.id, `Incident ${incident.number} removed from this case.`, actor, { table: TABLE.incident, id: incidentId, number: incident.number, event: `incident:${incidentId}:removed:${c.id}:${c.version}` });
+  await note(tx, TABLE.incident, incidentId, `Case ${c.number} removed its link to this incident.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:removed:${c.version}` });
+  return incident;
+}
+
+/** INC-3: Associate an existing open incident with the case (Additional actions). */
 export async function associateIncident(actor: Actor, caseNumber: string, incidentNumber: string) {
   return transaction(async (tx) => {
-    const c = await caseFor(tx, actor, caseNumber, MENU_ITEM.associateIncident);
+    const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.associateIncident);
     const incident = await tx.incident.findUnique({ where: { number: incidentNumber.trim().toUpperCase() } });
     if (!incident) throw notFound(`Incident ${incidentNumber}`);
-    if (!isOpenIncident(incident.state)) {
-      throw invalid("incident", `Incident ${incident.number} is ${labelOf(incidentStates, incident.state)}; only open incidents can be associated.`);
-    }
-    await linkIncident(tx, actor, c, incident.id);
-    // INC-7: from now on an external caller hears through the case.
-    if (!incident.callerNotificationsSuppressed && suppressCallerMail(await callerKind(tx, incident.callerId), true)) {
-      await tx.incident.update({ where: { id: incident.id }, data: { callerNotificationsSuppressed: true, version: { increment: 1 } } });
-      await writeAudit(tx, TABLE.incident, incident.id, [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }], actor);
-    }
-    await note(tx, TABLE.case, c.id, `Associated with incident ${incident.number}.`, actor, { table: TABLE.incident, id: incident.id, number: incident.number, event: `incident:${incident.id}:associated:${c.id}:${c.version}` });
-    await note(tx, TABLE.incident, incident.id, `Associated with case ${c.number}.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:associated:${c.version}` });
+    await attachIncident(tx, actor, c, incident);
     return { caseNumber, incidentNumber: incident.number };
   });
 }
 
-/** INC-4: Remove Incident — the link goes, the incident stays; both records get a work note. */
+/** INC-4: Remove Incident (Additional actions). */
 export async function removeIncident(actor: Actor, caseNumber: string) {
   return transaction(async (tx) => {
-    const c = await caseFor(tx, actor, caseNumber, MENU_ITEM.removeIncident);
-    const incidentId = c.incidentId!;
-    const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId }, data: { incidentId: null, version: { increment: 1 } } });
-    if (count !== 1) throw conflict("The incident link changed meanwhile; reload the case.");
-    await writeAudit(tx, TABLE.case, c.id, [{ field: "incidentId", oldValue: String(incidentId), newValue: null }], actor);
-    const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
-    if (incident.callerNotificationsSuppressed && (await tx.case.count({ where: { incidentId } })) === 0) {
-      await tx.incident.update({ where: { id: incidentId }, data: { callerNotificationsSuppressed: false, version: { increment: 1 } } });
-      await writeAudit(tx, TABLE.incident, incidentId, [{ field: "callerNotificationsSuppressed", oldValue: "true", newValue: "false" }], actor);
-    }
-    await note(tx, TABLE.case, c.id, `Incident ${incident.number} removed from this case.`, actor, { table: TABLE.incident, id: incidentId, number: incident.number, event: `incident:${incidentId}:removed:${c.id}:${c.version}` });
-    await note(tx, TABLE.incident, incidentId, `Case ${c.number} removed its link to this incident.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:removed:${c.version}` });
-    return { caseNumber, incidentNumber: incident.number };
+    const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.removeIncident);
+    const incident = await detachIncident(tx, actor, c);
+    return { caseNumber, incidentNumber: incident!.number };
   });
 }

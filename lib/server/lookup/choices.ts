@@ -49,3 +49,11 @@ export async function assetOptions(accountId: number | null): Promise<RefOption[
     return rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }
+
+/** Approved standard change templates, for the Create Standard Change dialog (ITSM-1). */
+export function templateOptions(): Promise<RefOption[]> {
+  return cached(key("templates"), TTL_MS, async () => {
+    const rows = await db().standardChangeTemplate.findMany({ where: { approved: true, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  });
+}

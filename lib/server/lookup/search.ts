@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { canReadIncidents, isInternal, type Actor } from "@/lib/domain/auth/roles";
+import { canReadIncidents, canReadItsm, isInternal, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { containsText } from "../text-search";
@@ -70,6 +70,26 @@ const SEARCHES: Record<string, Search> = {
     const open = params.get("open") !== "0";
     const rows = await db().incident.findMany({
       where: { ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      orderBy: { updatedAt: "desc" },
+      take: limitOf(params),
+      select: { id: true, number: true, shortDescription: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.number, detail: r.shortDescription }));
+  },
+  async problems(q, params, actor) {
+    if (!canReadItsm(actor)) throw forbidden();
+    const rows = await db().problem.findMany({
+      where: { ...(params.get("open") === "1" ? { state: { notIn: [106, 107] } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      orderBy: { updatedAt: "desc" },
+      take: limitOf(params),
+      select: { id: true, number: true, shortDescription: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.number, detail: r.shortDescription }));
+  },
+  async changes(q, params, actor) {
+    if (!canReadItsm(actor)) throw forbidden();
+    const rows = await db().changeRequest.findMany({
+      where: { ...(params.get("open") === "1" ? { state: { notIn: [3, 4] } } : {}), ...orLike(q, ["number", "shortDescription"]) },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },

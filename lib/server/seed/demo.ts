@@ -10,6 +10,9 @@ import { associateIncident } from "../incidents/link";
 import { createIncident, updateIncident } from "../incidents/write";
 import { postIncidentJournal } from "../incidents/journal";
 import { nextNumber } from "../records/numbers";
+import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "../cases/create-related";
+import { updateItsmRecord } from "../itsm/update";
+import { CHANGE, PROBLEM } from "../itsm/specs";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
 const ACCOUNTS = [
@@ -107,17 +110,12 @@ export async function seedDemo(): Promise<void> {
   const printer = await createIncident(itil, { shortDescription: "Printer offline on the third floor", impact: 3, urgency: 3 });
   await updateIncident(itil, printer.number, { version: 1, state: IncidentState.Resolved, resolutionCode: "Solution provided", resolutionNotes: "Replaced the network cable." });
 
-  // One problem, change and request (their own flows arrive with their issue).
-  await transaction(async (tx) => {
-    const problem = await tx.problem.create({
-      data: { number: await nextNumber(tx, "problem"), shortDescription: "Mail relay runs out of disk under load", state: 103, impact: 2, urgency: 2, priority: 3, companyId: acme, workaround: "Purge the deferred queue and restart the relay." },
-    });
-    const change = await tx.changeRequest.create({
-      data: { number: await nextNumber(tx, "change"), type: "normal", state: -2, shortDescription: "Expand mail relay storage to 500 GB", impact: 2, urgency: 2, priority: 3, companyId: acme, requestedById: agent.id },
-    });
-    await tx.case.update({ where: { number: mail.number }, data: { problemId: problem.id, changeId: change.id } });
-    await tx.request.create({
-      data: { number: await nextNumber(tx, "request"), shortDescription: "Two reporting tool licences", requestedForId: users.get("customer@acme.example"), caseId: (await tx.case.findUniqueOrThrow({ where: { number: licences.number } })).id, openedById: agent.id, items: { create: [{ name: "Reporting tool licence", quantity: 2 }] } },
-    });
-  });
+  // The mail case's problem and change, and the licences case's request, made from the cases.
+  const { number: prb } = await createProblemFromCase(agent, mail.number);
+  await updateItsmRecord(PROBLEM, itil, prb, { version: 1, state: 102 });
+  await updateItsmRecord(PROBLEM, itil, prb, { version: 2, state: 103, shortDescription: "Mail relay runs out of disk under load", workaround: "Purge the deferred queue and restart the relay." });
+  const { number: chg } = await createChangeFromCase(agent, mail.number, { type: "normal" });
+  for (const [version, state] of [[1, -4], [2, -3], [3, -2]] as const) await updateItsmRecord(CHANGE, itil, chg, { version, state });
+  await updateItsmRecord(CHANGE, itil, chg, { version: 4, shortDescription: "Expand mail relay storage to 500 GB" });
+  await createRequestFromCase(agent, licences.number);
 }

@@ -1,16 +1,19 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SyncEvent } from "@/lib/domain/sync/events";
+import { syncPlugin } from "@/lib/domain/plugins/catalog";
 import { plannedNotes } from "@/lib/domain/sync/rules";
+import { activePlugins } from "../plugins/read";
 import { ruleActivity } from "../rules/read";
 import { fanOutNote } from "./fan-out";
 
 /**
  * Runs the sync business rules for an event, inside the transaction of the update that caused
  * it (SYNC-2): the notes commit with the update or not at all. A handful of statements, whatever
- * the number of linked cases.
+ * the number of linked cases. Nothing runs while the table's plugin is inactive (ITSM-5).
  */
 export async function runSync(tx: Tx, event: SyncEvent): Promise<number> {
+  if (!(await activePlugins(tx)).has(syncPlugin(event.record.table))) return 0;
   const active = await ruleActivity(tx, event.record.table);
   let written = 0;
   for (const note of plannedNotes(event, active)) written += await fanOutNote(tx, event.record, note);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { RuleSwitch } from "@/components/admin/rule-switch";
+import { ActionSwitch } from "@/components/ui/action-switch";
+import { setRuleActiveAction } from "./actions";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRules } from "@/lib/server/rules/admin";
@@ -27,7 +28,7 @@ export default async function BusinessRulesPage() {
                 </td>
                 <td className="align-top font-mono text-xs">{r.table}</td>
                 <td className="align-top text-xs">{r.trigger}</td>
-                <td className="align-top"><RuleSwitch table={r.table} name={r.name} active={r.active} /></td>
+                <td className="align-top"><ActionSwitch action={setRuleActiveAction} fields={{ table: r.table, name: r.name }} active={r.active} label={`Active: ${r.name}`} /></td>
               </tr>
             ))}
           </tbody>

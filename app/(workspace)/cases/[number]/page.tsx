@@ -5,6 +5,7 @@ import { CaseForm } from "@/components/cases/case-form";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
+import { RequestsList } from "@/components/cases/requests-list";
 import { JournalComposer } from "@/components/journal/composer";
 import { JournalTimeline } from "@/components/journal/timeline";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
@@ -12,7 +13,7 @@ import { Section } from "@/components/ui/section";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
-import { accountOptions, assigneeOptions, contactOptions, assetOptions } from "@/lib/server/lookup/choices";
+import { accountOptions, assigneeOptions, contactOptions, assetOptions, templateOptions } from "@/lib/server/lookup/choices";
 import { postCaseJournalAction } from "../actions";
 
 type Props = { params: Promise<{ number: string }> };
@@ -28,9 +29,10 @@ export default async function CasePage({ params }: Props) {
   const number = decodeURIComponent((await params).number);
   const view = await readOr404(getCaseView(actor, number));
   const c = view.record;
-  const [accounts, partners, assignees, contacts, assets, partnerContacts] = await Promise.all([
+  const [accounts, partners, assignees, contacts, assets, partnerContacts, templates] = await Promise.all([
     accountOptions(), accountOptions({ partnersOnly: true }), assigneeOptions(),
     contactOptions(c.accountId), assetOptions(c.accountId), contactOptions(c.partnerId),
+    view.menu.includes("Create Standard Change") ? templateOptions() : [],
   ]);
   const stateLabel = labelOf(caseStates, c.state);
   return (
@@ -48,8 +50,8 @@ export default async function CasePage({ params }: Props) {
           </h1>
         </div>
         <div className="flex items-start gap-2">
-          <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} />
-          <AdditionalActions key={`menu-${c.version}`} number={c.number} items={view.menu} />
+          <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} suggestion={view.suggestion ?? undefined} />
+          <AdditionalActions key={`menu-${c.version}`} number={c.number} items={view.menu} templates={templates} />
         </div>
       </div>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
@@ -66,9 +68,19 @@ export default async function CasePage({ params }: Props) {
               choices={{ states: view.states, accounts, partners, assignees, contacts, assets, partnerContacts }}
             />
           </Section>
-          <Section title="Related Records" id="related-records">
-            <RelatedRecords incident={c.incident ?? null} problem={c.problem} change={c.change} causedBy={c.causedBy} seesIncidents={view.permissions.seesIncidents} />
-          </Section>
+          {view.plugins.serviceManagement && (
+            <Section title="Related Records" id="related-records">
+              <RelatedRecords
+                caseNumber={c.number} version={c.version} editable={view.permissions.editRelated} editIncident={view.permissions.linksIncidents}
+                seesIncidents={view.permissions.seesIncidents} incident={c.incident ?? null} problem={c.problem} change={c.change} causedBy={c.causedBy}
+              />
+            </Section>
+          )}
+          {view.plugins.requestManagement && (
+            <Section title="Requests" id="requests">
+              <RequestsList rows={view.requests} />
+            </Section>
+          )}
           <Section title="Activity" id="activity">
             <div className="space-y-4">
               {view.permissions.journal && <JournalComposer post={postCaseJournalAction.bind(null, c.number)} />}

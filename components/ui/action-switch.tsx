@@ -1,20 +1,21 @@
 "use client";
-import { setRuleActiveAction } from "@/app/(workspace)/admin/business-rules/actions";
-import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/server/errors";
+import { useActionForm } from "./use-action-form";
 
-/** SYNC-1: a rule's Active switch; flipping it saves at once. */
-export function RuleSwitch({ table, name, active }: { table: string; name: string; active: boolean }) {
-  const { result, pending, onSubmit } = useActionForm(setRuleActiveAction);
+type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+/** An on/off switch that saves at once through a server action (sends `active` = the new value). */
+export function ActionSwitch({ action, fields, active, label }: { action: Action; fields: Record<string, string>; active: boolean; label: string }) {
+  const { result, pending, onSubmit } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="flex items-center gap-2">
-      <input type="hidden" name="table" value={table} />
-      <input type="hidden" name="name" value={name} />
+      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <input type="hidden" name="active" value={String(!active)} />
       <button
         type="submit"
         role="switch"
         aria-checked={active}
-        aria-label={`Active: ${name}`}
+        aria-label={label}
         disabled={pending}
         className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors disabled:opacity-50 ${active ? "bg-brand-600" : "bg-slate-300"}`}
       >

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+import { createCaseViaForm } from "./support/cases";
+
+// @global: these tests switch settings every other test relies on (business rules, the priority
+// lookup, plugins). They run in their own project, after the others, one at a time.
+test.describe.configure({ mode: "serial" });
+
+const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
+
+async function menu(page: Page) {
+  const button = page.getByRole("button", { name: "Additional actions" });
+  if (!(await button.count())) return [];
+  await button.click();
+  const items = await page.getByRole("menu", { name: "Additional actions" }).getByRole("menuitem").allInnerTexts();
+  await page.keyboard.press("Escape");
+  return items;
+}
+
+test("@global SYNC-1: an admin deactivates 'Update case worknote for comments change' and comments stop reaching cases", async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto("/admin/business-rules");
+  const table = admin.getByRole("table", { name: "Business rules" });
+  for (const name of ["Update case worknote for state change", "Update case worknote for resolution", "Update case worknote for comments change"]) {
+    await expect(table.getByRole("row").filter({ hasText: name })).toContainText("incident");
+  }
+  const sw = admin.getByRole("switch", { name: "Active: Update case worknote for comments change" });
+  await expect(sw).toHaveAttribute("aria-checked", "true");
+  await sw.click();
+  await expect(sw).toHaveAttribute("aria-checked", "false");
+
+  const itilCtx = await browser.newContext();
+  const itil = await itilCtx.newPage();
+  await signIn(itil, DEMO.itil);
+  await itil.goto("/incidents/INC0010001");
+  const text = `Quiet comment ${Date.now()}`;
+  await itil.getByLabel("Additional comments").fill(text);
+  await itil.getByRole("button", { name: "Post" }).click();
+  await expect(activity(itil)).toContainText(text);
+
+  await sw.click();
+  await expect(sw).toHaveAttribute("aria-checked", "true");
+  await admin.goto("/cases/CS0001001");
+  await expect(activity(admin)).not.toContainText(text);
+  await adminCtx.close();
+  await itilCtx.close();
+});
+
+test("@global INC-5 / ADM-2: an admin edits the Priority Data Lookup", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/priority-lookup");
+  const priority = page.getByLabel("Priority for 3 - Low × 3 - Low");
+  await expect(priority).toHaveValue("5");
+  await priority.selectOption({ label: "4 - Low" });
+  const row = page.getByRole("form", { name: "Row 3 - Low × 3 - Low" });
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.getByLabel("Priority for 3 - Low × 3 - Low")).toHaveValue("4");
+  await page.getByLabel("Priority for 3 - Low × 3 - Low").selectOption({ label: "5 - Planning" });
+  await page.getByRole("form", { name: "Row 3 - Low × 3 - Low" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("form", { name: "Row 3 - Low × 3 - Low" }).getByRole("status")).toHaveText("Saved.");
+});
+
+test("@global ITSM-5: with a plugin off its menu items, fields and sync disappear", async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, DEMO.admin);
+  const agentCtx = await browser.newContext();
+  const agent = await agentCtx.newPage();
+  await signIn(agent, DEMO.agent);
+  const number = await createCaseViaForm(agent, { shortDescription: `Plugin check ${Date.now()}` });
+  expect(await menu(agent)).toContain("Create Request");
+
+  await admin.goto("/admin/plugins");
+  const itsm = admin.getByRole("switch", { name: "Active: com.sn_cs_sm", exact: true });
+  const requests = admin.getByRole("switch", { name: "Active: com.sn_cs_sm_request" });
+  await requests.click();
+  await expect(requests).toHaveAttribute("aria-checked", "false");
+  await agent.reload();
+  expect(await menu(agent)).not.toContain("Create Request");
+  await expect(agent.getByRole("region", { name: "Requests" })).toHaveCount(0);
+
+  await itsm.click();
+  await expect(itsm).toHaveAttribute("aria-checked", "false");
+  await agent.reload();
+  expect(await menu(agent)).toEqual([]);
+  await expect(agent.getByRole("region", { name: "Related Records" })).toHaveCount(0);
+
+  // The server refuses, too: the case mail incident's updates stop reaching its case.
+  const itilCtx = await browser.newContext();
+  const itil = await itilCtx.newPage();
+  await signIn(itil, DEMO.itil);
+  await itil.goto("/incidents/INC0010001");
+  const text = `While the plugin is off ${Date.now()}`;
+  await itil.getByLabel("Additional comments").fill(text);
+  await itil.getByRole("button", { name: "Post" }).click();
+  await expect(activity(itil)).toContainText(text);
+
+  await itsm.click();
+  await requests.click();
+  await expect(itsm).toHaveAttribute("aria-checked", "true");
+  await expect(requests).toHaveAttribute("aria-checked", "true");
+  await agent.goto("/cases/CS0001001");
+  await expect(activity(agent)).not.toContainText(text);
+  await agent.goto(`/cases/${number}`);
+  expect(await menu(agent)).toContain("Create Problem");
+  for (const c of [adminCtx, agentCtx, itilCtx]) await c.close();
+});

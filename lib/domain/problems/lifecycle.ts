@@ -1,0 +1,45 @@
+// SPEC §1 problem lifecycle: New → Assess → Root Cause Analysis → Fix in Progress → Resolved → Closed.
+// Any open problem may be resolved (Duplicate, Risk Accepted, Canceled); a resolved one can go
+// back to Root Cause Analysis.
+import { invalid } from "../errors";
+import { isChoice, problemResolutionCodes, problemStates } from "../records/choices";
+import { assertTransition, type Lifecycle } from "../records/state-machine";
+
+export const ProblemState = { New: 101, Assess: 102, RootCauseAnalysis: 103, FixInProgress: 104, Resolved: 106, Closed: 107 } as const;
+const S = ProblemState;
+
+export const problemLifecycle: Lifecycle<number> = {
+  noun: "problem",
+  states: problemStates,
+  next: new Map<number, number[]>([
+    [S.New, [S.Assess, S.Resolved]],
+    [S.Assess, [S.RootCauseAnalysis, S.Resolved]],
+    [S.RootCauseAnalysis, [S.FixInProgress, S.Resolved]],
+    [S.FixInProgress, [S.Resolved]],
+    [S.Resolved, [S.Closed, S.RootCauseAnalysis]],
+    [S.Closed, []],
+  ]),
+};
+
+export const isOpenProblem = (state: number) => state !== S.Resolved && state !== S.Closed;
+export const isProblemClosedForChanges = (state: number) => state === S.Closed;
+
+type Current = { state: number; resolutionCode: string | null };
+
+/** The fields a problem state edit sets; resolving needs a resolution code. */
+export function planProblemState(current: Current, input: { state: number; resolutionCode?: string | null }, now: Date): Record<string, unknown> {
+  assertTransition(problemLifecycle, current.state, input.state);
+  const changes: Record<string, unknown> = {};
+  if (input.state !== current.state) changes.state = input.state;
+  const code = input.resolutionCode === undefined ? current.resolutionCode : input.resolutionCode;
+  if (input.state === S.Resolved || input.state === S.Closed) {
+    if (!code) throw invalid("resolutionCode", "Resolution code is required to resolve a problem.");
+    if (!isChoice(problemResolutionCodes, code)) throw invalid("resolutionCode", `"${code}" is not a problem resolution code.`);
+    if (current.state !== S.Resolved && current.state !== S.Closed) changes.resolvedAt = now;
+    if (input.state === S.Closed && current.state !== S.Closed) changes.closedAt = now;
+  } else if (current.state === S.Resolved) {
+    changes.resolvedAt = null;
+  }
+  if (code !== current.resolutionCode) changes.resolutionCode = code ?? null;
+  return changes;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { transaction, type Tx } from "@/lib/db";
+import { canLinkIncidents, canLinkItsm, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow, versionField } from "@/lib/domain/validation";
+import { attachIncident, detachIncident } from "../incidents/link";
+import { activePlugins } from "../plugins/read";
+import { noteBy } from "./menu-guard";
+import { applyCasePatch, requireCase } from "./persist";
+
+const recordNumber = (label: string, prefix: string) =>
+  z.string().trim().toUpperCase().max(20).refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), { error: `${label} must be a ${prefix} number, or empty.` }).optional();
+
+export const relatedRecordsSchema = z.object({
+  version: versionField,
+  incident: recordNumber("Incident", "INC"),
+  problem: recordNumber("Problem", "PRB"),
+  change: recordNumber("Change Request", "CHG"),
+  causedBy: recordNumber("Caused by Change", "CHG"),
+});
+export type RelatedRecordsInput = z.input<typeof relatedRecordsSchema>;
+
+const SLOTS = [
+  { key: "problem", field: "problemId", label: "Problem", table: TABLE.problem },
+  { key: "change", field: "changeId", label: "Change Request", table: TABLE.change },
+  { key: "causedBy", field: "causedById", label: "Caused by Change", table: TABLE.change },
+] as const;
+
+async function idOf(tx: Tx, table: string, number: string, field: string, label: string) {
+  const row = table === TABLE.problem
+    ? await tx.problem.findUnique({ where: { number }, select: { id: true } })
+    : await tx.changeRequest.findUnique({ where: { number }, select: { id: true } });
+  if (!row) throw invalid(field, `${label}: there is no record ${number}.`);
+  return row.id;
+}
+
+/**
+ * ITSM-2: sets the Related Records fields by picking existing records. Fields left out of the
+ * input stay as they are; an empty value unlinks. Incident links follow INC-3/INC-4 exactly as
+ * the Additional actions items do. Read-only on child cases of a major case (MAJ-3).
+ */
+export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: RelatedRecordsInput) {
+  const input = parseOrThrow(relatedRecordsSchema, raw);
+  return transaction(async (tx) => {
+    const c = await requireCase(tx, caseNumber);
+    if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement)) throw forbidden("The integration com.sn_cs_sm is not active.");
+    if (isCaseClosedForChanges(c.state)) throw invalid("state", "This case is closed and cannot be changed.");
+    if (c.parentId !== null) throw forbidden("This is a child of a major case: related records are managed on the major case.");
+    if (c.version !== input.version) throw staleRecord("case");
+
+    const patch: Record<string, number | null> = {};
+    const notes: string[] = [];
+    for (const slot of SLOTS) {
+      const value = input[slot.key];
+      if (value === undefined) continue;
+      if (!canLinkItsm(actor)) throw forbidden("You need the sn_incident_write or itil role to change a case's related records.");
+      const id = value === "" ? null : await idOf(tx, slot.table, value, slot.key, slot.label);
+      if (id === c[slot.field]) continue;
+      patch[slot.field] = id;
+      notes.push(id === null ? `${slot.label} unlinked from this case.` : `${slot.label} ${value} linked to this case.`);
+    }
+    let current = c;
+    if (Object.keys(patch).length) {
+      await applyCasePatch(tx, actor, c, input.version, patch);
+      current = await requireCase(tx, caseNumber);
+      for (const body of notes) await noteBy(tx, actor, TABLE.case, c.id, body);
+    }
+
+    if (input.incident !== undefined) {
+      const linked = c.incidentId ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } }) : null;
+      if ((linked?.number ?? "") !== input.incident) {
+        if (!canLinkIncidents(actor)) throw forbidden("You need the sn_incident_write role to change a case's incident.");
+        if (c.version !== current.version) current = await requireCase(tx, caseNumber);
+        if (current.incidentId) {
+          await detachIncident(tx, actor, current);
+          current = await requireCase(tx, caseNumber);
+        }
+        if (input.incident) {
+          const incident = await tx.incident.findUnique({ where: { number: input.incident } });
+          if (!incident) throw invalid("incident", `Incident: there is no record ${input.incident}.`);
+          await attachIncident(tx, actor, current, incident);
+        }
+      }
+    }
+    return { caseNumber };
+  });
+}
