@@ -101,6 +101,7 @@ test("ITSM-4: a related code that does not fit yet is refused with the reason", 
   await signIn(page, DEMO.agent);
   await createCaseViaForm(page, { shortDescription: `Early resolve ${Date.now()}` });
   await page.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByLabel("State")).toHaveValue("10");
   await useMenu(page, "Create Problem");
   const problem = (await related(page).getByRole("link", { name: /^PRB\d{7}$/ }).textContent())!;
   await page.getByRole("button", { name: "Propose Solution" }).click();

@@ -8,8 +8,14 @@ export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
+/**
+ * The client's address for per-address throttling — only from a reverse proxy the admin says
+ * is there (TRUST_PROXY=1); otherwise the header could be forged, and only the per-email
+ * limit applies.
+ */
 function clientAddress(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  if (process.env.TRUST_PROXY !== "1") return null;
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || request?.headers.get("x-real-ip") || null;
 }
 

@@ -13,6 +13,8 @@ type Props = {
   number: string;
   shortDescription: string;
   stateLabel: string;
+  /** More badges beside the state (priority…). */
+  badges?: React.ReactNode;
   details: React.ReactNode;
   facts: [string, React.ReactNode][];
   cases: Parameters<typeof LinkedCases>[0]["rows"];
@@ -24,7 +26,7 @@ type Props = {
   extra?: React.ReactNode;
 };
 
-/** The frame every ITSM record page shares: details, Customer Cases, activity, summary, history. */
+/** The frame every ITSM record page shares (incident, problem, change, request): details, Customer Cases, activity, summary, history. */
 export function RecordPage(p: Props) {
   return (
     <div className="space-y-4">
@@ -32,6 +34,7 @@ export function RecordPage(p: Props) {
         <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
           <span>{p.kind}</span>
           <Badge tone={stateTone(p.stateLabel)}>{p.stateLabel}</Badge>
+          {p.badges}
         </div>
         <h1 className="mt-1 text-xl font-semibold">{p.number} <span className="font-normal text-slate-600">— {p.shortDescription}</span></h1>
       </div>

@@ -30,19 +30,46 @@ const PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA syn
 /** A write statement that changes nothing but makes SQLite take the RESERVED (write) lock now. */
 const TAKE_WRITE_LOCK = 'UPDATE "NumberCounter" SET "value" = "value" WHERE 0';
 
+const NO_ARGS = { args: [], argTypes: [] };
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+
 class SerializedTransaction implements Transaction {
   readonly provider: Transaction["provider"];
   readonly adapterName: string;
   readonly options: Transaction["options"];
+  private finished = false;
   constructor(private inner: Transaction, private release: () => void) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
     this.options = inner.options;
   }
   queryRaw(q: SqlQuery) { return this.inner.queryRaw(q); }
-  executeRaw(q: SqlQuery) { return this.inner.executeRaw(q); }
-  async commit() { try { await this.inner.commit(); } finally { this.release(); } }
-  async rollback() { try { await this.inner.rollback(); } finally { this.release(); } }
+
+  /**
+   * Prisma ends a transaction by running COMMIT or ROLLBACK here, and only then calls commit()
+   * or rollback() — not at all if that statement fails (a full disk, an I/O error; SQLite may
+   * already have rolled back on its own). So a failing end closes the transaction and frees the
+   * connection itself; otherwise every later query would wait forever.
+   */
+  async executeRaw(q: SqlQuery) {
+    if (!ENDS_TRANSACTION.test(q.sql)) return this.inner.executeRaw(q);
+    try {
+      return await this.inner.executeRaw(q);
+    } catch (e) {
+      await this.inner.executeRaw({ sql: "ROLLBACK", ...NO_ARGS }).catch(() => {}); // no-op if none is open
+      await this.finish(() => this.inner.rollback());
+      throw e;
+    }
+  }
+  commit() { return this.finish(() => this.inner.commit()); }
+  rollback() { return this.finish(() => this.inner.rollback()); }
+
+  /** Releases the connection exactly once, whichever way the transaction ends. */
+  private async finish(end: () => Promise<void>) {
+    if (this.finished) return;
+    this.finished = true;
+    try { await end(); } finally { this.release(); }
+  }
 }
 
 class SerializedAdapter implements SqlDriverAdapter {
@@ -68,9 +95,9 @@ class SerializedAdapter implements SqlDriverAdapter {
     try {
       const tx = await this.inner.startTransaction(isolationLevel);
       try {
-        await tx.executeRaw({ sql: TAKE_WRITE_LOCK, args: [], argTypes: [] });
+        await tx.executeRaw({ sql: TAKE_WRITE_LOCK, ...NO_ARGS });
       } catch (e) {
-        await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+        await tx.executeRaw({ sql: "ROLLBACK", ...NO_ARGS }).catch(() => {});
         await tx.rollback();
         throw e;
       }

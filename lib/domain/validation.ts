@@ -24,11 +24,14 @@ export const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, { error: (iss) => tooLong(label, max, iss.input) });
 
+/** Ids and versions are 32-bit integers in both databases. */
+export const MAX_INT = 2_147_483_647;
+
 /** A reference to another record by id: blank means none. */
 export const optionalId = (label: string) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
-    z.union([z.null(), z.coerce.number({ error: `${label} is not a valid reference.` }).int(`${label} is not a valid reference.`).positive(`${label} is not a valid reference.`)]),
+    z.union([z.null(), z.coerce.number({ error: `${label} is not a valid reference.` }).int(`${label} is not a valid reference.`).positive(`${label} is not a valid reference.`).max(MAX_INT, `${label} is not a valid reference.`)]),
   ).optional();
 
 /** A numeric choice value (state, priority…). */
@@ -59,7 +62,11 @@ export const optionalStringChoice = (label: string, choices: readonly Choice<str
   ).optional();
 
 /** Optimistic concurrency: the version the editor loaded (REC-6). */
-export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().positive();
+export const versionField = z.coerce
+  .number({ error: "The form is missing its version; reload the page." })
+  .int("The form's version is not valid; reload the page.")
+  .positive("The form's version is not valid; reload the page.")
+  .max(MAX_INT, "The form's version is not valid; reload the page.");
 
 /** Parses or throws a DomainError listing every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -6,7 +6,7 @@ import { caseColumns, caseRowViews } from "@/components/cases/case-table-data";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { canWriteCases } from "@/lib/domain/auth/roles";
-import { workspaceActor } from "@/lib/server/auth/page";
+import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
 import { accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
 
@@ -18,7 +18,7 @@ const single = (s: Search) => Object.fromEntries(Object.entries(s).map(([k, v]) 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await workspaceActor();
   const raw = single(await searchParams);
-  const [list, accounts, assignees] = await Promise.all([listCases(actor, raw), accountOptions(), assigneeOptions()]);
+  const [list, accounts, assignees] = await Promise.all([readOr404(listCases(actor, raw)), accountOptions(), assigneeOptions()]);
   const href = (patch: Record<string, string | number | undefined>) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...raw, ...patch })) if (v !== undefined && v !== "") qs.set(k, String(v));

@@ -39,8 +39,9 @@ export function hasRole(a: Actor, role: Role): boolean {
 const any = (a: Actor, roles: Role[]) => roles.some((r) => hasRole(a, r));
 
 export const isAdmin = (a: Actor) => isInternal(a) && a.roles.includes(ROLE.admin);
-/** Reads cases in the workspace: every internal user (fulfillers follow the cases of their records). */
-export const canReadCases = (a: Actor) => isInternal(a);
+/** Reads cases in the workspace: customer service staff and ITSM fulfillers (who follow the cases of their records). */
+export const canReadCases = (a: Actor) =>
+  isInternal(a) && any(a, [ROLE.agent, ROLE.manager, ROLE.majorIssueManager, ROLE.itil, ROLE.incidentRead, ROLE.incidentWrite]);
 /** Creates and works cases: agents, managers and major issue managers. */
 export const canWriteCases = (a: Actor) => isInternal(a) && any(a, [ROLE.agent, ROLE.manager, ROLE.majorIssueManager]);
 /** ROLE-1: sees the case's Incident field and incident records. */

@@ -31,6 +31,12 @@ describe("case input validation (REL-1)", () => {
     });
   });
 
+  it("REL-1: references and versions beyond 32-bit integers are refused naming the field, not passed to the database", () => {
+    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", accountId: "2147483648" })).fields).toEqual({ accountId: "Account is not a valid reference." });
+    expect(refusal(() => parseOrThrow(caseUpdateSchema, { version: "1e12" })).field).toBe("version");
+    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", contactId: "1.5" })).field).toBe("contactId");
+  });
+
   it("REC-6: a save without its version is refused", () => {
     expect(refusal(() => parseOrThrow(caseUpdateSchema, { shortDescription: "x" })).field).toBe("version");
   });

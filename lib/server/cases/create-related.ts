@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { conflict, invalid } from "@/lib/domain/errors";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
@@ -16,7 +17,7 @@ import type { CaseRow } from "./persist";
 
 /** Fills the case's problem or change slot only if it is still empty. */
 async function fillSlot(tx: Tx, actor: Actor, c: CaseRow, field: "problemId" | "changeId", id: number, what: string) {
-  const { count } = await tx.case.updateMany({ where: { id: c.id, [field]: null }, data: { [field]: id, version: { increment: 1 } } });
+  const { count } = await tx.case.updateMany({ where: { id: c.id, [field]: null, state: { in: OPEN_CASE_STATES } }, data: { [field]: id, version: { increment: 1 } } });
   if (count !== 1) throw conflict(`This case already has a ${what}.`, "menu");
   await writeAudit(tx, TABLE.case, c.id, [{ field, oldValue: null, newValue: String(id) }], actor);
 }

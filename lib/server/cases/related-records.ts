@@ -9,6 +9,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, versionField } from "@/lib/domain/validation";
 import { attachIncident, detachIncident } from "../incidents/link";
 import { activePlugins } from "../plugins/read";
+import { lockRows } from "../records/lock";
 import { noteBy } from "./menu-guard";
 import { applyCasePatch, requireCase } from "./persist";
 
@@ -46,6 +47,8 @@ async function idOf(tx: Tx, table: string, number: string, field: string, label:
 export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: RelatedRecordsInput) {
   const input = parseOrThrow(relatedRecordsSchema, raw);
   return transaction(async (tx) => {
+    const found = await tx.case.findUnique({ where: { number: caseNumber }, select: { id: true } });
+    await lockRows(tx, "case", [found?.id]);
     const c = await requireCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement)) throw forbidden("The integration com.sn_cs_sm is not active.");
     if (isCaseClosedForChanges(c.state)) throw invalid("state", "This case is closed and cannot be changed.");

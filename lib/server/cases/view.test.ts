@@ -3,6 +3,8 @@ import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAgent, makeCase, makeCustomer, makeUser } from "@/lib/testing/fixtures";
 import { updateCase } from "./write";
 import { getCaseView } from "./view";
+import { listCases } from "./list";
+import { lookup } from "../lookup/search";
 
 describe("case page read", () => {
   it("REC-2 / REC-5: the case page shows names for references and labels for choices, in the form and the history", async () => {
@@ -28,6 +30,15 @@ describe("case page read", () => {
     const view = await getCaseView(plain, c.number);
     expect(view.permissions.seesIncidents).toBe(false);
     expect(view.record.incident).toBeNull();
+  });
+
+  it("REL-3: an internal user without any workspace role reads no case and searches nothing", async () => {
+    const nobody = await makeUser([]);
+    const c = await makeCase(await makeAgent());
+    await expect(getCaseView(nobody, c.number)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(listCases(nobody, {})).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(lookup(nobody, "contacts", new URLSearchParams())).rejects.toMatchObject({ kind: "forbidden" });
+    expect((await lookup(await makeAgent(), "users", new URLSearchParams("limit=1.5"))).length).toBeLessThanOrEqual(1);
   });
 
   it("ROLE-3: an external user cannot read a case through the workspace view", async () => {

@@ -83,6 +83,16 @@ describe("case service", () => {
     await expect(runCaseAction(agent, c.number, { action: "reopen", version: 4 })).rejects.toThrow(/Reopen is not possible while the case is Closed/);
   });
 
+  it("REC-4: a Resolved case cannot be saved without its resolution code or notes", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    await runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionCode: "Solved (Permanently)", resolutionNotes: "done" });
+    await expect(updateCase(agent, c.number, { version: 3, resolutionCode: "", resolutionNotes: "" })).rejects.toMatchObject({ field: "resolutionCode" });
+    await expect(updateCase(agent, c.number, { version: 3, resolutionNotes: "  " })).rejects.toMatchObject({ field: "resolutionNotes" });
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ resolutionCode: "Solved (Permanently)", resolutionNotes: "done", version: 3 });
+  });
+
   it("REL-1: a contact from another account is refused on the Contact field", async () => {
     const agent = await makeAgent();
     const mine = await makeAccount();

@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { forbidden, invalid } from "@/lib/domain/errors";
-import { isCaseClosedForChanges, planCaseAction, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { assertResolution, isCaseClosedForChanges, planCaseAction, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
 import { assertResolutionCodeFits } from "@/lib/domain/cases/resolution-codes";
 import { caseActionSchema, caseUpdateSchema, newCaseSchema, type CaseActionInput, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
@@ -54,6 +54,8 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k])) await checkCaseReferences(tx, merged);
     const patch: Record<string, unknown> = { ...fields };
     if (state !== undefined) Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
+    // REC-4: a case that stays Resolved keeps a resolution code and notes.
+    if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
     return { number, changed: changes.map((c) => c.field) };

@@ -14,6 +14,8 @@ import { writeAudit } from "../audit/write";
 import { caseForMenuItem, noteBy } from "../cases/menu-guard";
 import type { CaseRow } from "../cases/persist";
 import type { IncidentRow } from "./persist";
+import { lockRows } from "../records/lock";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { notifyIncidentOpened } from "../notifications/incident";
 import { scheduleDelivery } from "../outbox/deliver";
 import { loadPriorityRows } from "../priority/lookup";
@@ -22,7 +24,7 @@ import { nextNumber } from "../records/numbers";
 
 /** INC-2: links the incident only if the case still has none — exactly one of concurrent callers wins. */
 async function linkIncident(tx: Tx, actor: Actor, c: CaseRow, incidentId: number) {
-  const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId: null }, data: { incidentId, version: { increment: 1 } } });
+  const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId: null, state: { in: OPEN_CASE_STATES } }, data: { incidentId, version: { increment: 1 } } });
   if (count !== 1) {
     const now = await tx.case.findUnique({ where: { id: c.id }, select: { incident: { select: { number: true } } } });
     throw conflict(`This case already has an incident${now?.incident ? ` (${now.incident.number})` : ""}.`, "incident");
@@ -69,7 +71,10 @@ export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
  * INC-3: links an open incident to a case (only if the case has none), suppresses an external
  * caller's incident mail from then on (INC-7), and notes it on both records.
  */
-export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, incident: IncidentRow) {
+export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: IncidentRow) {
+  // Decide on the incident as it is now: nobody can close it, or change its suppression, meanwhile.
+  await lockRows(tx, "incident", [found.id]);
+  const incident = (await tx.incident.findUnique({ where: { id: found.id } })) ?? found;
   if (!isOpenIncident(incident.state)) {
     throw invalid("incident", `Incident ${incident.number} is ${labelOf(incidentStates, incident.state)}; only open incidents can be associated.`);
   }
@@ -86,6 +91,7 @@ export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, incident:
 export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
   const incidentId = c.incidentId;
   if (incidentId === null) return null;
+  await lockRows(tx, "incident", [incidentId]);
   const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId }, data: { incidentId: null, version: { increment: 1 } } });
   if (count !== 1) throw conflict("The incident link changed meanwhile; reload the case.");
   await writeAudit(tx, TABLE.case, c.id, [{ field: "incidentId", oldValue: String(incidentId), newValue: null }], actor);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { IncidentState as S } from "@/lib/domain/records/choices";
-import { makeAgent, makeItil } from "@/lib/testing/fixtures";
+import { makeAgent, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { createIncident, updateIncident } from "./write";
 
 describe("incident service (INC-8)", () => {
@@ -35,6 +35,16 @@ describe("incident service (INC-8)", () => {
     const inc = await createIncident(itil, { shortDescription: "Race" });
     await updateIncident(itil, inc.number, { version: 1, shortDescription: "first" });
     await expect(updateIncident(itil, inc.number, { version: 1, shortDescription: "second" })).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("REL-1: unknown callers and companies, and external assignees, are refused naming the field", async () => {
+    const itil = await makeItil();
+    await expect(createIncident(itil, { shortDescription: "x", callerId: 999_999_999 })).rejects.toMatchObject({ field: "callerId" });
+    await expect(createIncident(itil, { shortDescription: "x", companyId: 999_999_999 })).rejects.toMatchObject({ field: "companyId" });
+    const inc = await createIncident(itil, { shortDescription: "assign me" });
+    const { contact } = await makeCustomer();
+    await expect(updateIncident(itil, inc.number, { version: 1, assignedToId: contact.id })).rejects.toMatchObject({ field: "assignedToId" });
+    await updateIncident(itil, inc.number, { version: 1, assignedToId: itil.id });
   });
 
   it("INC-8 / ROLE-2: only itil fulfillers change incidents", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { forbidden, invalid } from "@/lib/domain/errors";
@@ -17,6 +17,18 @@ import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
 import { applyIncidentPatch, requireIncident } from "./persist";
 
+/** REL-1: the caller is any known person, the company an account, the assignee an internal user. */
+async function checkIncidentReferences(tx: Tx, r: { callerId?: number | null; companyId?: number | null; assignedToId?: number | null }) {
+  const [caller, company, assignee] = await Promise.all([
+    r.callerId ? tx.user.findUnique({ where: { id: r.callerId }, select: { id: true } }) : true,
+    r.companyId ? tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } }) : true,
+    r.assignedToId ? tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } }) : true,
+  ]);
+  if (!caller) throw invalid("callerId", "Caller: no such person.");
+  if (!company) throw invalid("companyId", "Company: no such account.");
+  if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active)) throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+}
+
 function assertCanWrite(actor: Actor) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can change incidents.");
 }
@@ -25,6 +37,7 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput) {
   assertCanWrite(actor);
   const input = parseOrThrow(newIncidentSchema, raw);
   const result = await transaction(async (tx) => {
+    await checkIncidentReferences(tx, input);
     const rows = await loadPriorityRows(tx);
     const number = await nextNumber(tx, "incident");
     const data = { ...input, number, priority: priorityFor(rows, input.impact, input.urgency), openedById: actor.id };
@@ -50,6 +63,7 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
     if (isIncidentClosedForChanges(current.state)) {
       throw invalid("state", `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`);
     }
+    if (fields.assignedToId !== undefined && fields.assignedToId !== current.assignedToId) await checkIncidentReferences(tx, { assignedToId: fields.assignedToId });
     const patch: Record<string, unknown> = { ...fields };
     Object.assign(
       patch,

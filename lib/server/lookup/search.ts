@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { canReadIncidents, canReadItsm, isInternal, type Actor } from "@/lib/domain/auth/roles";
+import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { containsText } from "../text-search";
@@ -11,10 +11,10 @@ export const LOOKUP_LIMIT = 20;
 type Search = (q: string, params: URLSearchParams, actor: Actor) => Promise<Option[]>;
 
 const orLike = (q: string, fields: string[]) => (q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {});
-const limitOf = (params: URLSearchParams) => Math.min(Math.max(Number(params.get("limit")) || LOOKUP_LIMIT, 1), 200);
+const limitOf = (params: URLSearchParams) => Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
 const idParam = (params: URLSearchParams, name: string) => {
   const v = Number(params.get(name));
-  return Number.isInteger(v) && v > 0 ? v : undefined;
+  return Number.isInteger(v) && v > 0 && v <= 2_147_483_647 ? v : undefined;
 };
 
 const SEARCHES: Record<string, Search> = {
@@ -100,9 +100,9 @@ const SEARCHES: Record<string, Search> = {
 
 export const LOOKUP_KINDS = Object.keys(SEARCHES);
 
-/** Typeahead for pickers in the workspace. Internal users only; bounded result size. */
+/** Typeahead for pickers in the workspace: staff with a workspace role only; bounded result size. */
 export async function lookup(actor: Actor, kind: string, params: URLSearchParams): Promise<Option[]> {
-  if (!isInternal(actor)) throw forbidden();
+  if (!canReadCases(actor)) throw forbidden();
   const search = SEARCHES[kind];
   if (!search) throw invalid("kind", `Unknown lookup "${kind}".`);
   const q = (params.get("q") ?? "").trim().slice(0, 100);

@@ -72,6 +72,24 @@ describe("outbox delivery (REL-4)", () => {
     expect(received.filter((r) => r.to === "crash@example.org")).toHaveLength(1);
   });
 
+  it("REL-4: a message another process is sending right now is left alone (no second send)", async () => {
+    const key = unique("busy");
+    const id = await transaction(async (tx) => {
+      await enqueueMail(tx, { dedupeKey: key, recipient: "busy@example.org", subject: "Busy", body: "x", event: "test" });
+      return (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).id;
+    });
+    const theirClaim = new Date(Date.now() + 60_000);
+    await db().outboxMessage.update({ where: { id }, data: { status: "sending", attempts: 1, lockedUntil: theirClaim } });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    expect(received.filter((r) => r.to === "busy@example.org")).toHaveLength(0);
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sending", lockedUntil: theirClaim });
+  });
+
   it("REL-4: an unreachable SMTP server leaves the message pending for a later attempt, with the error", async () => {
     const key = unique("down");
     await transaction((tx) => enqueueMail(tx, { dedupeKey: key, recipient: "down@example.org", subject: "Down", body: "x", event: "test" }));

@@ -8,12 +8,15 @@ import { db } from "@/lib/db";
 // the same Message-ID, so receiving servers and clients see one message. Without SMTP_URL
 // nothing is sent: messages wait in the outbox (visible on /admin/outbox).
 
-const LOCK_MS = 2 * 60_000;
+// A claim outlives the longest possible send (the transporter's timeouts below add up to under
+// two minutes), so no other sweep takes a message that is still being sent.
+const LOCK_MS = 5 * 60_000;
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 const MAX_ATTEMPTS = 5;
 let transport: { url: string; t: Transporter } | null = null;
 
 function transporter(url: string): Transporter {
-  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url, SMTP_TIMEOUTS) };
   return transport.t;
 }
 
@@ -35,11 +38,14 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     take: limit,
   });
   for (const m of due) {
+    const token = new Date(Date.now() + LOCK_MS);
     const claim = await db().outboxMessage.updateMany({
       where: { id: m.id, status: m.status, lockedUntil: m.lockedUntil },
-      data: { status: "sending", lockedUntil: new Date(Date.now() + LOCK_MS), attempts: { increment: 1 } },
+      data: { status: "sending", lockedUntil: token, attempts: { increment: 1 } },
     });
     if (claim.count !== 1) continue; // another process took it
+    // Outcomes are recorded only while this claim still holds (its lock value is the token).
+    const mine = { id: m.id, status: "sending", lockedUntil: token };
     try {
       await transporter(url).sendMail({
         from: process.env.MAIL_FROM ?? "Caseflow <no-reply@caseflow.local>",
@@ -48,13 +54,13 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
         text: m.body,
         messageId: messageIdFor(m.id),
       });
-      await db().outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      await db().outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
       result.sent++;
     } catch (e) {
       const attempts = m.attempts + 1;
       const retryIn = Math.min(60_000 * 2 ** attempts, 60 * 60_000);
-      await db().outboxMessage.update({
-        where: { id: m.id },
+      await db().outboxMessage.updateMany({
+        where: mine,
         data: attempts >= MAX_ATTEMPTS
           ? { status: "failed", lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500) }
           : { status: "pending", lockedUntil: new Date(Date.now() + retryIn), lastError: String((e as Error).message ?? e).slice(0, 500) },

@@ -17,6 +17,7 @@ export async function listLookup(actor: Actor) {
 /** INC-5: an admin changes a row's priority or its order (which decides the "first" matching row). */
 export async function updateLookupRow(actor: Actor, id: number, input: { priority: number; order: number; version: number }) {
   assertAdmin(actor);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound("That lookup row");
   return transaction(async (tx) => {
     const row = await tx.priorityLookup.findUnique({ where: { id } });
     if (!row) throw notFound("That lookup row");

@@ -2,14 +2,14 @@
 import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { incidentPriorities } from "@/lib/domain/records/choices";
-import { numberChoice, parseOrThrow } from "@/lib/domain/validation";
+import { MAX_INT, numberChoice, parseOrThrow, versionField } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/server/errors";
 import { updateLookupRow } from "@/lib/server/priority/admin";
 
 const schema = z.object({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  id: z.coerce.number({ error: "Unknown row." }).int("Unknown row.").positive("Unknown row.").max(MAX_INT, "Unknown row."),
+  version: versionField,
   priority: numberChoice("Priority", incidentPriorities),
   order: z.coerce.number({ error: "Order must be a whole number." }).int("Order must be a whole number.").min(0, "Order must be 0 or more.").max(1_000_000, "Order is too large."),
 });
