@@ -12,6 +12,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     {
       items: [
         { href: "/cases", label: "Cases" },
+        { href: "/major-cases", label: "Major cases" },
         ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : []),
         ...(canReadItsm(actor) ? [{ href: "/problems", label: "Problems" }, { href: "/changes", label: "Changes" }, { href: "/requests", label: "Requests" }] : []),
       ],

@@ -1,11 +1,12 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
 import {
-  associateIncidentAction, createIncidentAction, createNormalChangeAction, createProblemAction, createRequestAction, createStandardChangeAction, removeIncidentAction,
+  associateIncidentAction, createIncidentAction, createNormalChangeAction, createProblemAction, createRequestAction, createStandardChangeAction, proposeMajorCaseAction,
+  removeIncidentAction,
 } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -66,6 +67,9 @@ export function AdditionalActions({ number, items, templates = [] }: { number: s
       <Modal open={dialog === "Associate Incident"} onClose={() => setDialog(null)} title="Associate Incident">
         <AssociateIncident number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
       </Modal>
+      <Modal open={dialog === "Propose Major Case"} onClose={() => setDialog(null)} title="Propose Major Case">
+        <ProposeMajorCase number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+      </Modal>
       <Modal open={dialog === "Create Standard Change"} onClose={() => setDialog(null)} title="Create Standard Change">
         <StandardChange number={number} templates={templates} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
       </Modal>
@@ -101,6 +105,22 @@ function StandardChange({ number, templates, onDone, onCancel }: { number: strin
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Dismiss</Button>
         <SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function ProposeMajorCase({ number, onDone, onCancel }: { number: string; onDone: (r: ActionResult) => void; onCancel: () => void }) {
+  const { result, pending, onSubmit, fieldError } = useActionForm(proposeMajorCaseAction.bind(null, number), onDone);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      <p className="text-sm text-slate-600">Major issue managers are told at once and decide whether this becomes a major case.</p>
+      <TextAreaField label="Work notes" name="workNotes" rows={3} required error={fieldError("workNotes")} placeholder="What is happening, who is affected, what has been tried" />
+      <TextAreaField label="Business impact" name="businessImpact" rows={2} required error={fieldError("businessImpact")} placeholder="e.g. 40 stores cannot take card payments" />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Dismiss</Button>
+        <SubmitButton pending={pending} pendingText="Proposing…">Propose</SubmitButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { SelectField, TextAreaField, TextField, type Option } from "@/components
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { ConfirmChildren } from "@/components/major/confirm-children";
 import { caseChannels, casePriorities, caseResolutionCodes, impacts, urgencies } from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
@@ -39,12 +40,13 @@ export type CaseFormChoices = {
  * the stored values; the outcome message lives outside it and survives the remount.
  */
 export function CaseForm({ data, choices, writable }: { data: CaseFormData; choices: CaseFormChoices; writable: boolean }) {
-  const { result, pending, onSubmit, fieldError: err } = useActionForm(saveCaseAction.bind(null, data.number));
+  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
   return (
     <form key={data.version} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Case details">
+      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
       <input type="hidden" name="version" value={data.version} />
-      <Notice result={result} />
+      {!needsConfirmation && <Notice result={result} />}
       <fieldset disabled={off} className="space-y-4">
         <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
         <TextAreaField label="Description" name="description" defaultValue={data.description} rows={4} error={err("description")} />

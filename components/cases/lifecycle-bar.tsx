@@ -7,6 +7,7 @@ import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { ConfirmChildren } from "@/components/major/confirm-children";
 import { caseResolutionCodes } from "@/lib/domain/records/choices";
 
 type CaseAction = { id: string; label: string };
@@ -19,7 +20,7 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
   /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
   suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
 }) {
-  const { result, pending, onSubmit, fieldError: err } = useActionForm(caseLifecycleAction.bind(null, number));
+  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(caseLifecycleAction.bind(null, number));
   const [proposing, setProposing] = useState(false);
   if (!actions.length) return null;
   return (
@@ -43,12 +44,13 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
           ),
         )}
       </div>
-      {result && !result.ok && !proposing && <Notice result={result} />}
+      {result && !result.ok && !proposing && !needsConfirmation && <Notice result={result} />}
+      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
-          {result && !result.ok && <Notice result={result} />}
+          {result && !result.ok && !needsConfirmation && <Notice result={result} />}
           <SelectField label="Resolution code" name="resolutionCode" options={caseResolutionCodes} blank="— Pick a code —" defaultValue={suggestion?.resolutionCode ?? ""} error={err("resolutionCode")} />
           <TextAreaField label="Resolution notes" name="resolutionNotes" rows={4} defaultValue={suggestion?.resolutionNotes ?? ""} error={err("resolutionNotes")} />
           <div className="flex justify-end gap-2">

@@ -1,6 +1,7 @@
 // Expected errors of the domain. Anything thrown that is not a DomainError is unexpected:
 // it is logged and the person sees a generic message (lib/server/errors.ts).
-export type DomainErrorKind = "invalid" | "conflict" | "not_found" | "forbidden" | "unauthenticated";
+/** "confirm": nothing was saved because the person must confirm a consequence first (MAJ-5). */
+export type DomainErrorKind = "invalid" | "conflict" | "not_found" | "forbidden" | "unauthenticated" | "confirm";
 
 export class DomainError extends Error {
   constructor(
@@ -31,3 +32,5 @@ export const staleRecord = (what: string) =>
     `This ${what} was changed by someone else after you opened it. Nothing was saved — reload to see the latest version, then make your change again.`,
     "version",
   );
+
+export const confirmFirst = (message: string) => new DomainError("confirm", message);

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { canLinkIncidents, canLinkItsm, canWriteCases } from "@/lib/domain/auth/roles";
+import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
@@ -9,6 +9,8 @@ import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write"
 import { associateIncident, createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";
 import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "@/lib/server/cases/create-related";
 import { setRelatedRecords } from "@/lib/server/cases/related-records";
+import { addChildCase, removeChildCase } from "@/lib/server/major/children";
+import { acceptMajorCase, proposeMajorCase, rejectMajorCase } from "@/lib/server/major/propose";
 import type { ActionResult } from "@/lib/server/errors";
 
 const casePath = (number: string) => `/cases/${number}`;
@@ -128,5 +130,62 @@ export async function saveRelatedRecordsAction(number: string, _prev: ActionResu
     run: (actor) => setRelatedRecords(actor, number, formObject(form)),
     revalidate: () => [casePath(number)],
     success: () => "Related records saved.",
+  });
+}
+
+// Major cases (MAJ-1, MAJ-2): propose (agents), accept / reject and children (major issue managers).
+
+export async function proposeMajorCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "proposeMajorCase",
+    allow: canWriteCases,
+    run: (actor) => proposeMajorCase(actor, number, { workNotes: String(form.get("workNotes") ?? ""), businessImpact: String(form.get("businessImpact") ?? "") }),
+    revalidate: () => [casePath(number), "/major-cases"],
+    success: () => "Proposed as a major case; the major issue managers have been told.",
+  });
+}
+
+export async function acceptMajorCaseAction(number: string): Promise<ActionResult> {
+  const result = await runAction({
+    name: "acceptMajorCase",
+    allow: isMajorIssueManager,
+    run: (actor) => acceptMajorCase(actor, number),
+    revalidate: (r) => [casePath(number), casePath(r.major), "/major-cases"],
+  });
+  if (result.ok) redirect(casePath((result.data as { major: string }).major));
+  return result;
+}
+
+export async function rejectMajorCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "rejectMajorCase",
+    allow: isMajorIssueManager,
+    run: (actor) => rejectMajorCase(actor, number, String(form.get("reason") ?? "")),
+    revalidate: () => [casePath(number), "/major-cases"],
+    success: () => "Proposal rejected.",
+  });
+}
+
+export async function addChildCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "addChildCase",
+    allow: isMajorIssueManager,
+    run: (actor) => {
+      const child = String(form.get("child") ?? "").trim();
+      if (!child) throw invalid("child", "Pick a case to add.");
+      return addChildCase(actor, number, child);
+    },
+    revalidate: (r) => [casePath(number), casePath(r.child)],
+    success: (r) => `${r.child} added.`,
+  });
+}
+
+export async function removeChildCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction({
+    name: "removeChildCase",
+    allow: isMajorIssueManager,
+    run: (actor) => removeChildCase(actor, number, String(form.get("child") ?? "")),
+    revalidate: (r) => [casePath(number), casePath(r.child)],
+    success: (r) => `${r.child} removed.`,
   });
 }

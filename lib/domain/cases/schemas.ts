@@ -5,6 +5,9 @@ import {
   LIMITS, numberChoice, optionalId, optionalStringChoice, optionalText, requiredText, stringChoice, versionField,
 } from "../validation";
 
+/** MAJ-5: the manager confirmed that the change may update the major case's children. */
+const confirmField = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean()).optional();
+
 const references = {
   accountId: optionalId("Account"),
   contactId: optionalId("Contact"),
@@ -41,7 +44,7 @@ export const caseUpdateSchema = z
     ...references,
   })
   .partial()
-  .extend({ version: versionField });
+  .extend({ version: versionField, confirmChildren: confirmField });
 export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
 
 export const caseActionSchema = z.object({
@@ -49,6 +52,7 @@ export const caseActionSchema = z.object({
   version: versionField,
   resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes).optional(),
   resolutionNotes: optionalText("Resolution notes", LIMITS.notes).optional(),
+  confirmChildren: confirmField,
 });
 export type CaseActionInput = z.input<typeof caseActionSchema>;
 

@@ -91,7 +91,7 @@ describe("create problem, change and request from a case (ITSM-1)", () => {
     });
     await withPlugin(PLUGIN.serviceManagement, false, async () => {
       await expect(createChangeFromCase(agent, c.number, { type: "normal" })).rejects.toMatchObject({ kind: "forbidden" });
-      expect((await getCaseView(agent, c.number)).menu).toEqual(["Create Request"]);
+      expect((await getCaseView(agent, c.number)).menu).toEqual(["Create Request", "Propose Major Case"]);
     });
   });
 });

@@ -6,6 +6,7 @@ import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/sch
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
+import { copyJournalToChildren } from "../major/sync-children";
 import { requireCase } from "./persist";
 
 /** The case composer: Work notes and/or Additional comments. */
@@ -15,6 +16,7 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
   return transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const posted = await postEntries(tx, { table: TABLE.case, recordId: current.id }, input, actor);
+    await copyJournalToChildren(tx, current, posted, { id: actor.id, name: actor.name }); // MAJ-5
     return { number, posted: posted.length };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { canLinkIncidents, canLinkItsm, canReadCases, canReadIncidents, canWriteCases, type Actor } from "@/lib/domain/auth/roles";
+import { canLinkIncidents, canLinkItsm, canReadCases, canReadIncidents, canWriteCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
+import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu } from "@/lib/domain/cases/menu";
@@ -12,6 +13,7 @@ import { listAudit } from "../audit/read";
 import { db } from "@/lib/db";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
+import { listChildren } from "../major/children";
 import { caseRefs, loadCaseRow, withReferences } from "./record-query";
 
 
@@ -21,7 +23,8 @@ export async function getCaseView(actor: Actor, number: string) {
   const seesIncidents = canReadIncidents(actor);
   const found = await loadCaseRow(number);
   if (!found) throw notFound(`Case ${number}`);
-  const [journal, audit, plugins, requests] = await Promise.all([
+  const isMajor = found.row.majorCaseState === MajorCaseState.Accepted;
+  const [journal, audit, plugins, requests, children] = await Promise.all([
     listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
     listAudit(TABLE.case, found.row.id).then((rows) => (seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"))),
     activePlugins(),
@@ -31,6 +34,7 @@ export async function getCaseView(actor: Actor, number: string) {
       take: 100,
       select: { id: true, number: true, shortDescription: true, state: true, updatedAt: true, requestedFor: { select: { name: true } } },
     }),
+    isMajor ? listChildren(actor, found.row.id) : null,
   ]);
   // Every name the page shows — the case's references and the audit's — in one statement.
   const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
@@ -60,7 +64,11 @@ export async function getCaseView(actor: Actor, number: string) {
       // ITSM-2 / MAJ-3: the Related Records fields can be edited here, unless this is a child case.
       editRelated: writable && itsmActive && record.parentId === null && (canLinkItsm(actor) || canLinkIncidents(actor)),
       linksItsm: canLinkItsm(actor),
+      // MAJ-1 / MAJ-2: the manager's decisions and children.
+      decideMajor: record.majorCaseState === MajorCaseState.Proposed && isMajorIssueManager(actor),
+      manageChildren: isMajor && isMajorIssueManager(actor) && writable,
     },
+    children,
     plugins: { serviceManagement: itsmActive, requestManagement: plugins.has(PLUGIN.requestManagement) },
     requests,
     suggestion,

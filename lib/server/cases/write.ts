@@ -11,9 +11,17 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
+import { applyChildSync, planChildSync } from "../major/sync-children";
 import { applyCasePatch, requireCase, type CaseRow } from "./persist";
 import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "./references";
+
+/** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
+async function syncChildren(tx: Tx, actor: Actor, current: CaseRow, patch: Record<string, unknown>, changedFields: string[], confirmed: boolean) {
+  const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
+  const childPatch = await planChildSync(tx, current, changed, confirmed);
+  if (childPatch) await applyChildSync(tx, actor, current.id, childPatch);
+}
 
 /** ITSM-4: a "related" resolution code must fit the related record's state when the case is resolved. */
 async function checkResolution(tx: Tx, current: CaseRow, patch: Record<string, unknown>) {
@@ -43,7 +51,7 @@ export async function createCase(actor: Actor, raw: NewCaseInput) {
 /** Saves the case form. State edits follow the lifecycle exactly as the buttons do (REC-3). */
 export async function updateCase(actor: Actor, number: string, raw: CaseUpdateInput) {
   assertCanWrite(actor);
-  const { version, state, ...fields } = parseOrThrow(caseUpdateSchema, raw);
+  const { version, state, confirmChildren, ...fields } = parseOrThrow(caseUpdateSchema, raw);
   return transaction(async (tx) => {
     const current = await requireCase(tx, number);
     if (isCaseClosedForChanges(current.state)) {
@@ -58,6 +66,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
+    await syncChildren(tx, actor, current, patch, changes.map((c) => c.field), !!confirmChildren);
     return { number, changed: changes.map((c) => c.field) };
   });
 }
@@ -65,12 +74,13 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
 /** The lifecycle buttons: Accept, Request Info, Propose Solution, Close, Cancel, Reopen. */
 export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput) {
   assertCanWrite(actor);
-  const { action, version, ...resolution } = parseOrThrow(caseActionSchema, raw);
+  const { action, version, confirmChildren, ...resolution } = parseOrThrow(caseActionSchema, raw);
   return transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
     await checkResolution(tx, current, patch);
-    await applyCasePatch(tx, actor, current, version, patch);
+    const changes = await applyCasePatch(tx, actor, current, version, patch);
+    await syncChildren(tx, actor, current, patch, changes.map((c) => c.field), !!confirmChildren);
     return { number, state: patch.state as number };
   });
 }

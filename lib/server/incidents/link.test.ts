@@ -105,7 +105,7 @@ describe("Create Incident from a case", () => {
     const c = await makeCase(agent);
     for (const who of [await makeViewer(), await makeUser([ROLE.agent])]) {
       await expect(createIncidentFromCase(who, c.number)).rejects.toMatchObject({ kind: "forbidden" });
-      expect((await getCaseView(who, c.number)).menu).toEqual([]);
+      expect(await incidentItems(who, c.number)).toEqual([]);
     }
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).incidentId).toBeNull();
   });

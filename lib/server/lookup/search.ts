@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { containsText } from "../text-search";
 
 export type Option = { id: number; label: string; detail?: string };
@@ -70,6 +71,16 @@ const SEARCHES: Record<string, Search> = {
     const open = params.get("open") !== "0";
     const rows = await db().incident.findMany({
       where: { ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      orderBy: { updatedAt: "desc" },
+      take: limitOf(params),
+      select: { id: true, number: true, shortDescription: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.number, detail: r.shortDescription }));
+  },
+  /** Cases that can become children of a major case: open, ordinary, not already a child. */
+  async cases(q, params) {
+    const rows = await db().case.findMany({
+      where: { state: { in: OPEN_CASE_STATES }, parentId: null, majorCaseState: { in: ["", "rejected"] }, ...orLike(q, ["number", "shortDescription"]) },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },

@@ -3,15 +3,21 @@ import { Prisma, type Tx } from "@/lib/db";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import type { PlannedNote } from "@/lib/domain/sync/rules";
 import { TABLE } from "@/lib/domain/records/tables";
-import { linkedCaseIds } from "./targets";
+import { copiedChildIds, directCaseIds } from "./targets";
 
 /**
- * Writes one work note on every case linked to `source`, in ONE statement whatever the number
- * of cases (SYNC-4). The unique (table, recordId, eventKey) index with ON CONFLICT DO NOTHING
- * makes a retry, a double submit or a concurrent duplicate write nothing more (SYNC-3).
+ * Writes one work note on every case linked to `source`, and — when work notes sync to child
+ * cases — a copy on the children of linked major cases (MAJ-4): at most two statements, whatever
+ * the number of cases (SYNC-4). The unique (table, recordId, eventKey) index with ON CONFLICT DO
+ * NOTHING makes a retry, a double submit or a concurrent duplicate write nothing more (SYNC-3).
  * Returns how many notes were written.
  */
-export async function fanOutNote(tx: Tx, source: SourceRecord, note: PlannedNote, caseIds: Prisma.Sql = linkedCaseIds(source)): Promise<number> {
+export async function fanOutNote(tx: Tx, source: SourceRecord, note: PlannedNote, syncToChildren: boolean): Promise<number> {
+  const direct = await insertNotes(tx, source, note, directCaseIds(source));
+  return syncToChildren ? direct + (await insertNotes(tx, source, note, copiedChildIds(source))) : direct;
+}
+
+async function insertNotes(tx: Tx, source: SourceRecord, note: PlannedNote, caseIds: Prisma.Sql): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
       "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")

@@ -4,6 +4,8 @@ import type { SyncEvent } from "@/lib/domain/sync/events";
 import { syncPlugin } from "@/lib/domain/plugins/catalog";
 import { plannedNotes } from "@/lib/domain/sync/rules";
 import { activePlugins } from "../plugins/read";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { listProperty } from "../properties/read";
 import { ruleActivity } from "../rules/read";
 import { fanOutNote } from "./fan-out";
 
@@ -15,7 +17,11 @@ import { fanOutNote } from "./fan-out";
 export async function runSync(tx: Tx, event: SyncEvent): Promise<number> {
   if (!(await activePlugins(tx)).has(syncPlugin(event.record.table))) return 0;
   const active = await ruleActivity(tx, event.record.table);
+  const notes = plannedNotes(event, active);
+  if (!notes.length) return 0;
+  // MAJ-4: notes reach the children of a linked major case only when work notes are synced.
+  const toChildren = (await listProperty(PROPERTY.caseFieldsToSync, tx)).includes("work_notes");
   let written = 0;
-  for (const note of plannedNotes(event, active)) written += await fanOutNote(tx, event.record, note);
+  for (const note of notes) written += await fanOutNote(tx, event.record, note, toChildren);
   return written;
 }

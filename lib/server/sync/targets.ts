@@ -1,22 +1,49 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 
-/**
- * SQL selecting the ids of the cases a record's updates reach (SYNC-4): one row per case even
- * when a case links the record twice (Change Request and Caused by Change, SYNC-3).
- */
-export function linkedCaseIds(source: SourceRecord): Prisma.Sql {
-  switch (source.table) {
-    case "incident":
-      return Prisma.sql`SELECT c."id" FROM "Case" c WHERE c."incidentId" = ${source.id}`;
-    case "problem":
-      return Prisma.sql`SELECT c."id" FROM "Case" c WHERE c."problemId" = ${source.id}`;
-    case "change_request":
-      return Prisma.sql`SELECT c."id" FROM "Case" c WHERE c."changeId" = ${source.id} OR c."causedById" = ${source.id}`;
-    case "sc_request":
-      return Prisma.sql`SELECT r."caseId" AS "id" FROM "Request" r WHERE r."id" = ${source.id} AND r."caseId" IS NOT NULL`;
-    default:
-      throw new Error(`no case link for table ${source.table}`);
+// Which cases a related record's note reaches (SYNC-4, MAJ-4), as SQL selecting case ids — the
+// set-based form of lib/domain/major/roll-up.ts. One row per case even when a case links the
+// record twice (Change Request and Caused by Change, SYNC-3).
+
+/** Case `a` is linked to the source record. */
+function linked(a: string, s: SourceRecord): Prisma.Sql {
+  const c = Prisma.raw(a);
+  switch (s.table) {
+    case "incident": return Prisma.sql`${c}."incidentId" = ${s.id}`;
+    case "problem": return Prisma.sql`${c}."problemId" = ${s.id}`;
+    case "change_request": return Prisma.sql`(${c}."changeId" = ${s.id} OR ${c}."causedById" = ${s.id})`;
+    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."id" = ${s.id} AND r."caseId" = ${c}."id")`;
+    default: throw new Error(`no case link for table ${s.table}`);
   }
+}
+
+/** Case `a` has a different record of the same type (MAJ-4: then it gets only its own record's updates). */
+function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
+  const c = Prisma.raw(a);
+  switch (s.table) {
+    case "incident": return Prisma.sql`(${c}."incidentId" IS NOT NULL AND ${c}."incidentId" <> ${s.id})`;
+    case "problem": return Prisma.sql`(${c}."problemId" IS NOT NULL AND ${c}."problemId" <> ${s.id})`;
+    case "change_request": return Prisma.sql`(${c}."changeId" IS NOT NULL AND ${c}."changeId" <> ${s.id})`;
+    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id" AND r."id" <> ${s.id})`;
+    default: throw new Error(`no case link for table ${s.table}`);
+  }
+}
+
+/** Linked cases, except children whose major case is linked too (that one is noted instead). */
+export function directCaseIds(s: SourceRecord): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id" FROM "Case" c
+    WHERE ${linked("c", s)}
+      AND NOT EXISTS (SELECT 1 FROM "Case" p WHERE p."id" = c."parentId" AND ${linked("p", s)})`;
+}
+
+/** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */
+export function copiedChildIds(s: SourceRecord): Prisma.Sql {
+  return Prisma.sql`
+    SELECT k."id" FROM "Case" k JOIN "Case" m ON m."id" = k."parentId"
+    WHERE ${linked("m", s)} AND m."majorCaseState" = 'accepted'
+      AND k."state" IN (${Prisma.join(OPEN_CASE_STATES)})
+      AND NOT ${otherRecord("k", s)}`;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AuditHistory } from "@/components/audit/history";
 import { AdditionalActions } from "@/components/cases/additional-actions";
+import { ChildCases } from "@/components/major/child-cases";
+import { MajorBanner } from "@/components/major/major-banner";
 import { CaseForm } from "@/components/cases/case-form";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
@@ -54,6 +56,10 @@ export default async function CasePage({ params }: Props) {
           <AdditionalActions key={`menu-${c.version}`} number={c.number} items={view.menu} templates={templates} />
         </div>
       </div>
+      <MajorBanner
+        number={c.number} majorCaseState={c.majorCaseState} businessImpact={c.businessImpact} rejectionReason={c.majorCaseReason}
+        parent={c.parent} childCount={c.childCount} canDecide={view.permissions.decideMajor}
+      />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <Section title="Details">
@@ -68,6 +74,11 @@ export default async function CasePage({ params }: Props) {
               choices={{ states: view.states, accounts, partners, assignees, contacts, assets, partnerContacts }}
             />
           </Section>
+          {view.children && (
+            <Section title="Child Cases" id="child-cases">
+              <ChildCases number={c.number} rows={view.children.rows} total={view.children.total} manage={view.permissions.manageChildren} />
+            </Section>
+          )}
           {view.plugins.serviceManagement && (
             <Section title="Related Records" id="related-records">
               <RelatedRecords

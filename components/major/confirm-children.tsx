@@ -1,0 +1,22 @@
+"use client";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+
+/** MAJ-5: "This will update N child cases." — the manager confirms or dismisses; nothing is saved until then. */
+export function ConfirmChildren({ message, pending, onConfirm }: { message: string | null; pending: boolean; onConfirm: () => void }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(!!message), [message]);
+  return (
+    <Modal open={open && !!message} onClose={() => setOpen(false)} title="Update child cases?">
+      <div className="space-y-4">
+        <p className="text-sm text-slate-700">{message}</p>
+        <p className="text-xs text-slate-500">Children that are Resolved, Closed or Cancelled are left as they are.</p>
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => setOpen(false)}>Dismiss</Button>
+          <Button variant="primary" disabled={pending} onClick={() => { setOpen(false); onConfirm(); }}>Confirm</Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,24 @@
+// MAJ-1: proposing a case as a major case, and the manager's decision.
+import { invalid } from "../errors";
+import { OPEN_CASE_STATES } from "../records/choices";
+
+export const MajorCaseState = { None: "", Proposed: "proposed", Accepted: "accepted", Rejected: "rejected", Cancelled: "cancelled" } as const;
+
+type Candidate = { state: number; majorCaseState: string; parentId: number | null };
+
+/** Can this case be proposed? New, Open or Awaiting Info; ordinary (not major, not a child, not already proposed). */
+export function proposalRefusal(c: Candidate): string | null {
+  if (!OPEN_CASE_STATES.includes(c.state)) return "Only New, Open or Awaiting Info cases can be proposed as major cases.";
+  if (c.majorCaseState === MajorCaseState.Proposed) return "This case is already proposed as a major case.";
+  if (c.majorCaseState === MajorCaseState.Accepted) return "This case is a major case.";
+  if (c.parentId !== null) return "This case is a child of a major case.";
+  return null;
+}
+
+export function checkProposal(input: { workNotes?: string; businessImpact?: string }) {
+  const workNotes = input.workNotes?.trim() ?? "";
+  const businessImpact = input.businessImpact?.trim() ?? "";
+  if (!workNotes) throw invalid("workNotes", "Work notes are required to propose a major case.");
+  if (!businessImpact) throw invalid("businessImpact", "Business impact is required to propose a major case.");
+  return { workNotes, businessImpact };
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { rollUp } from "@/lib/domain/major/roll-up";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { CaseState as S } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeAdmin, makeAgent, makeCase, makeItil, makeManager, makeUser } from "@/lib/testing/fixtures";
+import { postCaseJournal } from "../cases/journal";
+import { getCaseView } from "../cases/view";
+import { runCaseAction, updateCase } from "../cases/write";
+import { createIncidentFromCase } from "../incidents/link";
+import { postIncidentJournal } from "../incidents/journal";
+import { createIncident } from "../incidents/write";
+import { updateProperty } from "../properties/admin";
+import { addChildCase } from "./children";
+import { acceptMajorCase, proposeMajorCase, rejectMajorCase } from "./propose";
+
+const reload = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
+const byNumber = (number: string) => db().case.findUniqueOrThrow({ where: { number } });
+
+async function majorWithChildren(n: number) {
+  const agent = await makeAgent();
+  const manager = await makeManager();
+  const candidate = await makeCase(agent, { priority: 3 });
+  await proposeMajorCase(agent, candidate.number, { workNotes: "Many stores down", businessImpact: "40 stores" });
+  const { major } = await acceptMajorCase(manager, candidate.number);
+  const children = [await reload(candidate.id)];
+  for (let i = 1; i < n; i++) {
+    const c = await makeCase(agent);
+    await addChildCase(manager, major, c.number);
+    children.push(await reload(c.id));
+  }
+  return { agent, manager, major: await byNumber(major), children };
+}
+
+async function withSyncedFields<T>(value: string, fn: () => Promise<T>) {
+  const admin = await makeAdmin();
+  const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.caseFieldsToSync } });
+  const before = row?.value ?? "priority,state,comments,work_notes,close_notes,resolution_code";
+  await updateProperty(admin, PROPERTY.caseFieldsToSync, value, row?.version ?? 0);
+  try { return await fn(); } finally {
+    const now = await db().systemProperty.findUniqueOrThrow({ where: { name: PROPERTY.caseFieldsToSync } });
+    await updateProperty(admin, PROPERTY.caseFieldsToSync, before, now.version);
+  }
+}
+
+describe("proposing and deciding (MAJ-1)", () => {
+  it("MAJ-1: an agent proposes with work notes and business impact; every major issue manager is emailed", async () => {
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const c = await makeCase(agent);
+    await expect(proposeMajorCase(agent, c.number, { workNotes: "x" })).rejects.toMatchObject({ field: "businessImpact" });
+    await proposeMajorCase(agent, c.number, { workNotes: "Card payments fail in all stores", businessImpact: "All 40 stores" });
+    expect(await reload(c.id)).toMatchObject({ majorCaseState: "proposed", businessImpact: "All 40 stores", proposedById: agent.id });
+    const mails = await db().outboxMessage.findMany({ where: { sourceTable: TABLE.case, sourceId: c.id, event: "case.major_proposed" } });
+    expect(mails.map((m) => m.recipient)).toContain(manager.email);
+    expect(mails.find((m) => m.recipient === manager.email)?.body).toMatch(/All 40 stores/);
+    await expect(proposeMajorCase(agent, c.number, { workNotes: "again", businessImpact: "again" })).rejects.toMatchObject({ message: "This case is already proposed as a major case." });
+  });
+
+  it("MAJ-1: accept creates a major case, makes the candidate its child, copies the related records", async () => {
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const c = await makeCase(agent, { shortDescription: "Payments down", priority: 1 });
+    const { incidentNumber } = await createIncidentFromCase(agent, c.number);
+    await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    await expect(acceptMajorCase(agent, c.number)).rejects.toMatchObject({ kind: "forbidden" });
+    const { major } = await acceptMajorCase(manager, c.number);
+    const m = await byNumber(major);
+    const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    expect(m).toMatchObject({ majorCaseState: "accepted", shortDescription: "Payments down", priority: 1, incidentId: incident.id, state: S.Open, businessImpact: "b" });
+    expect(await reload(c.id)).toMatchObject({ parentId: m.id, majorCaseState: "" });
+    await expect(acceptMajorCase(manager, c.number)).rejects.toMatchObject({ message: "This case is not a major case candidate." });
+    expect((await getCaseView(manager, major)).children?.rows.map((r) => r.number)).toEqual([c.number]);
+  });
+
+  it("MAJ-1: reject needs a reason and returns the case to an ordinary case", async () => {
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const c = await makeCase(agent);
+    await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    await expect(rejectMajorCase(manager, c.number, "  ")).rejects.toMatchObject({ field: "reason" });
+    await rejectMajorCase(manager, c.number, "Only one customer is affected");
+    expect(await reload(c.id)).toMatchObject({ majorCaseState: "rejected", majorCaseReason: "Only one customer is affected", parentId: null });
+    expect((await getCaseView(agent, c.number)).menu).toContain("Propose Major Case");
+  });
+
+  it("ROLE-2: deciding needs the major issue manager role with itil", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    for (const who of [await makeUser([ROLE.majorIssueManager, ROLE.manager]), await makeItil()]) {
+      await expect(acceptMajorCase(who, c.number)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(rejectMajorCase(who, c.number, "no")).rejects.toMatchObject({ kind: "forbidden" });
+    }
+  });
+});
+
+describe("children (MAJ-2, MAJ-3)", () => {
+  it("MAJ-2: the manager adds existing open cases; closed ones, majors and children elsewhere are refused", async () => {
+    const { agent, manager, major } = await majorWithChildren(1);
+    const other = await majorWithChildren(2);
+    const closed = await makeCase(agent);
+    await runCaseAction(agent, closed.number, { action: "cancel", version: 1 });
+    await expect(addChildCase(manager, major.number, closed.number)).rejects.toMatchObject({ field: "child", message: expect.stringMatching(/Cancelled/) });
+    await expect(addChildCase(manager, major.number, other.major.number)).rejects.toMatchObject({ message: expect.stringMatching(/itself a major case/) });
+    await expect(addChildCase(manager, major.number, other.children[1].number)).rejects.toMatchObject({ message: expect.stringMatching(/another major case/) });
+    await expect(addChildCase(agent, major.number, (await makeCase(agent)).number)).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("MAJ-2: the manager creates an incident from the major case; MAJ-3: a child offers no create items and the server refuses", async () => {
+    const { manager, major, children } = await majorWithChildren(2);
+    expect((await getCaseView(manager, major.number)).menu).toContain("Create Incident");
+    await createIncidentFromCase(manager, major.number);
+    const agent = await makeAgent();
+    expect((await getCaseView(agent, children[1].number)).menu).toEqual([]);
+    await expect(createIncidentFromCase(agent, children[1].number)).rejects.toMatchObject({ kind: "forbidden", message: expect.stringMatching(/child of a major case/) });
+  });
+});
+
+describe("related-record updates on major and child cases (MAJ-4)", () => {
+  it("MAJ-4: shared record noted once on the major case and copied to children; a child with another record gets only its own", async () => {
+    const { agent, major, children } = await majorWithChildren(5);
+    const itil = await makeItil();
+    const [shared, own] = [await createIncident(itil, { shortDescription: "shared" }), await createIncident(itil, { shortDescription: "own" })];
+    const [sameChild, otherChild, plainChild, resolvedChild] = children.slice(1);
+    await db().case.update({ where: { id: major.id }, data: { incidentId: shared.id } });
+    await db().case.updateMany({ where: { id: { in: [sameChild.id, resolvedChild.id] } }, data: { incidentId: shared.id } });
+    await db().case.update({ where: { id: otherChild.id }, data: { incidentId: own.id } });
+    await db().case.update({ where: { id: resolvedChild.id }, data: { state: S.Resolved } });
+    const ordinary = await makeCase(agent);
+    await db().case.update({ where: { id: ordinary.id }, data: { incidentId: shared.id } });
+
+    const notesFor = async (text: string) =>
+      (await db().journalEntry.findMany({ where: { table: TABLE.case, body: { contains: text } }, select: { recordId: true } })).map((n) => n.recordId).sort((a, b) => a - b);
+    const all = [major, ...children, ordinary].map((c) => c.id);
+    const expected = async (incidentId: number, sync: boolean) => {
+      const rows = await db().case.findMany({ where: { id: { in: all } } });
+      const r = rollUp(rows.map((c) => ({ id: c.id, parentId: c.parentId, isMajor: c.majorCaseState === "accepted", state: c.state, linked: c.incidentId === incidentId, otherRecord: c.incidentId !== null && c.incidentId !== incidentId })), sync);
+      return [...r.direct, ...r.copies].sort((a, b) => a - b);
+    };
+
+    await postIncidentJournal(itil, shared.number, { comments: "shared-update-1" });
+    const reached = await notesFor("shared-update-1");
+    expect(reached).toEqual(await expected(shared.id, true));
+    expect(reached).toEqual([major.id, children[0].id, sameChild.id, plainChild.id, ordinary.id].sort((a, b) => a - b));
+
+    await postIncidentJournal(itil, own.number, { comments: "own-update-1" });
+    expect(await notesFor("own-update-1")).toEqual([otherChild.id]);
+
+    await withSyncedFields("priority,state,comments,close_notes,resolution_code", async () => {
+      await postIncidentJournal(itil, shared.number, { comments: "shared-update-2" });
+      expect(await notesFor("shared-update-2")).toEqual(await expected(shared.id, false));
+      expect(await notesFor("shared-update-2")).toEqual([major.id, ordinary.id].sort((a, b) => a - b));
+    });
+  });
+});
+
+describe("field sync to children (MAJ-5)", () => {
+  it("MAJ-5: a synced change asks first, then updates every open child (audited); resolved children are skipped", async () => {
+    const { manager, major, children } = await majorWithChildren(4);
+    await db().case.update({ where: { id: children[3].id }, data: { state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "own" } });
+    await expect(updateCase(manager, major.number, { version: major.version, priority: 1 })).rejects.toMatchObject({ kind: "confirm", message: "This will update 3 child cases." });
+    expect((await reload(major.id)).priority).toBe(major.priority);
+    await updateCase(manager, major.number, { version: major.version, priority: 1, confirmChildren: "1" });
+    const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
+    expect(after.map((c) => c.priority)).toEqual([1, 1, 1, children[3].priority]);
+    expect(await db().auditEntry.count({ where: { table: TABLE.case, recordId: children[0].id, field: "priority", newValue: "1", userId: manager.id } })).toBe(1);
+    // Fields that are not listed are not copied, and ask nothing.
+    await updateCase(manager, major.number, { version: (await reload(major.id)).version, shortDescription: "Renamed major" });
+    expect((await reload(children[0].id)).shortDescription).not.toBe("Renamed major");
+  });
+
+  it("MAJ-5: resolving and closing the major case resolves, then closes, its open children", async () => {
+    const { manager, major, children } = await majorWithChildren(3);
+    const v = async () => (await reload(major.id)).version;
+    await runCaseAction(manager, major.number, { action: "propose_solution", version: await v(), resolutionCode: "Solved (Permanently)", resolutionNotes: "Provider fixed the outage", confirmChildren: "1" });
+    const resolved = await db().case.findMany({ where: { parentId: major.id } });
+    expect(resolved.every((c) => c.state === S.Resolved && c.resolutionNotes === "Provider fixed the outage")).toBe(true);
+    await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
+    // Resolved children are skipped by the sync; close them as the customer would accept.
+    expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([S.Resolved, S.Resolved, S.Resolved]);
+    const fresh = await majorWithChildren(3);
+    await runCaseAction(fresh.manager, fresh.major.number, { action: "cancel", version: fresh.major.version, confirmChildren: "1" });
+    expect((await db().case.findMany({ where: { parentId: fresh.major.id } })).map((c) => c.state)).toEqual([S.Cancelled, S.Cancelled, S.Cancelled]);
+  });
+
+  it("MAJ-5: closing the major case closes New, Open and Awaiting Info children even when state is not listed", async () => {
+    const { manager, major, children } = await majorWithChildren(2);
+    await withSyncedFields("priority", async () => {
+      const v = async () => (await reload(major.id)).version;
+      await runCaseAction(manager, major.number, { action: "propose_solution", version: await v(), resolutionCode: "Solved (Permanently)", resolutionNotes: "done" });
+      expect((await reload(children[0].id)).state).toBe(children[0].state);
+      await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
+      expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([S.Closed, S.Closed]);
+    });
+  });
+
+  it("MAJ-5: additional comments and work notes on the major case are copied to open children", async () => {
+    const { manager, major, children } = await majorWithChildren(3);
+    await db().case.update({ where: { id: children[2].id }, data: { state: S.Cancelled } });
+    await postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00" });
+    for (const [child, expected] of [[children[0], 2], [children[1], 2], [children[2], 0]] as const) {
+      const entries = await db().journalEntry.findMany({ where: { table: TABLE.case, recordId: child.id, sourceNumber: major.number, ruleName: "Major case sync" } });
+      expect(entries.length, child.number).toBe(expected);
+    }
+    const copy = await db().journalEntry.findFirstOrThrow({ where: { table: TABLE.case, recordId: children[0].id, kind: "comments", sourceNumber: major.number } });
+    expect(copy).toMatchObject({ body: "Update for all customers", authorName: manager.name, ruleName: "Major case sync" });
+  });
+});
