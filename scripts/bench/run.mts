@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout]`
+// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major]`
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
 // prints one table (PERF-5), also written to bench/results/.
 import { existsSync, rmSync } from "node:fs";
@@ -12,6 +12,7 @@ import { BENCH_AGENT, BENCH_PASSWORD, generateDataset, hasDataset, sizesFor } fr
 import { firstLoadJs, load, login, startServer } from "./http.mts";
 import { report, type Row } from "./report.mts";
 import { fanoutMetrics } from "./fanout.mts";
+import { majorMetrics } from "./major.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +53,7 @@ else log("reusing the existing data set");
 
 const rows: Row[] = [];
 if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));
+if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)));
 
 if (!args.only || args.only === "http") {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
