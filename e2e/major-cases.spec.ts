@@ -109,3 +109,21 @@ test("MAJ-1: a rejected candidate goes back to an ordinary case", async ({ brows
   await agentCtx.close();
   await managerCtx.close();
 });
+
+test("MAJ-2: the major issue manager creates an incident from the major case", async ({ browser }) => {
+  const agentCtx = await browser.newContext();
+  const managerCtx = await browser.newContext();
+  const [agent, manager] = [await agentCtx.newPage(), await managerCtx.newPage()];
+  await signIn(agent, DEMO.agent);
+  await signIn(manager, DEMO.manager);
+  const number = await createCaseViaForm(agent, { shortDescription: `Website down ${Date.now()}` });
+  await propose(agent, "All online sales stopped");
+  await manager.goto(`/cases/${number}`);
+  await manager.getByRole("button", { name: "Accept Major Case" }).click();
+  await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
+  await useMenu(manager, "Create Incident");
+  await expect(manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ })).toBeVisible();
+  await expect(activity(manager)).toContainText("created from this case.");
+  await agentCtx.close();
+  await managerCtx.close();
+});

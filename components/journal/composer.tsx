@@ -4,6 +4,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { ConfirmChildren } from "@/components/major/confirm-children";
 import type { ActionResult } from "@/lib/server/errors";
 
 type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -17,7 +18,7 @@ export function JournalComposer({ post, allowWorkNotes = true }: { post: Post; a
   const [key, setKey] = useState(() => crypto.randomUUID());
   const sent = useRef<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
-  const { result, pending, onSubmit, fieldError: err } = useActionForm(post, () => {
+  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(post, () => {
     // Clear only what was posted; anything typed since stays.
     for (const [name, value] of Object.entries(sent.current)) {
       const field = form.current?.elements.namedItem(name) as HTMLTextAreaElement | null;
@@ -38,12 +39,13 @@ export function JournalComposer({ post, allowWorkNotes = true }: { post: Post; a
       aria-label="Add to the journal"
     >
       <input type="hidden" name="idempotencyKey" value={key} />
+      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
       {allowWorkNotes && (
         <TextAreaField label="Work notes" name="workNotes" rows={2} placeholder="Internal — visible to your team only" className="[&_textarea]:bg-amber-50/40" error={err("workNotes")} />
       )}
       <TextAreaField label="Additional comments" name="comments" rows={2} placeholder="Customer visible" error={err("comments")} />
       <div className="flex items-center justify-between gap-3">
-        <div className="min-w-0 flex-1">{result && !result.ok && !result.fieldErrors && <Notice result={result} />}</div>
+        <div className="min-w-0 flex-1">{result && !result.ok && !result.fieldErrors && !needsConfirmation && <Notice result={result} />}</div>
         <SubmitButton pending={pending} pendingText="Posting…">Post</SubmitButton>
       </div>
     </form>

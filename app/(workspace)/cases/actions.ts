@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
-import { formObject } from "@/lib/domain/validation";
+import { formObject, MAX_INT } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
@@ -57,10 +57,13 @@ export async function postCaseJournalAction(number: string, _prev: ActionResult 
 
 // Additional actions: the incident items (INC-1 … INC-4). ROLE-1: sn_incident_write, checked here and in the service.
 
+/** The actions' own role check; the service applies the exact rule for the case (MAJ-2 managers on major cases). */
+const mayLinkIncidents = (a: Parameters<typeof canLinkIncidents>[0]) => canLinkIncidents(a) || isMajorIssueManager(a);
+
 export async function createIncidentAction(number: string): Promise<ActionResult> {
   return runAction({
     name: "createIncidentFromCase",
-    allow: canLinkIncidents,
+    allow: mayLinkIncidents,
     run: (actor) => createIncidentFromCase(actor, number),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`, "/incidents"],
     success: (r) => `Incident ${r.incidentNumber} created.`,
@@ -70,7 +73,7 @@ export async function createIncidentAction(number: string): Promise<ActionResult
 export async function associateIncidentAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction({
     name: "associateIncident",
-    allow: canLinkIncidents,
+    allow: mayLinkIncidents,
     run: (actor) => {
       const incident = String(form.get("incident") ?? "").trim();
       if (!incident) throw invalid("incident", "Pick an open incident to associate.");
@@ -84,7 +87,7 @@ export async function associateIncidentAction(number: string, _prev: ActionResul
 export async function removeIncidentAction(number: string): Promise<ActionResult> {
   return runAction({
     name: "removeIncident",
-    allow: canLinkIncidents,
+    allow: mayLinkIncidents,
     run: (actor) => removeIncident(actor, number),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Incident ${r.incidentNumber} removed from this case.`,
@@ -116,7 +119,7 @@ export async function createStandardChangeAction(number: string, _prev: ActionRe
     allow: canLinkItsm,
     run: (actor) => {
       const templateId = Number(form.get("templateId"));
-      if (!Number.isInteger(templateId) || templateId <= 0) throw invalid("templateId", "Pick a standard change template.");
+      if (!Number.isInteger(templateId) || templateId <= 0 || templateId > MAX_INT) throw invalid("templateId", "Pick a standard change template.");
       return createChangeFromCase(actor, number, { type: "standard", templateId });
     },
     ...createdRecord(number, "Change", "/changes/"),
@@ -126,7 +129,7 @@ export async function createStandardChangeAction(number: string, _prev: ActionRe
 export async function saveRelatedRecordsAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction({
     name: "saveRelatedRecords",
-    allow: (a) => canLinkItsm(a) || canLinkIncidents(a),
+    allow: (a) => canLinkItsm(a) || mayLinkIncidents(a),
     run: (actor) => setRelatedRecords(actor, number, formObject(form)),
     revalidate: () => [casePath(number)],
     success: () => "Related records saved.",

@@ -51,6 +51,11 @@ describe("Additional actions menu", () => {
     expect(menuRefusal(writer, open, new Set(), MENU_ITEM.createIncident)).toMatch(/com\.sn_cs_sm/);
   });
 
+  it("REC-3: resolved cases offer no create or link items until reopened", () => {
+    expect(caseMenu(writer, { ...open, state: CaseState.Resolved }, all)).toEqual([]);
+    expect(menuRefusal(writer, { ...open, state: CaseState.Resolved }, all, MENU_ITEM.createProblem)).toBe("This case is Resolved: reopen it first.");
+  });
+
   it("REC-3: closed and cancelled cases offer nothing", () => {
     expect(caseMenu(writer, { ...open, state: CaseState.Closed }, all)).toEqual([]);
     expect(caseMenu(writer, { ...open, state: CaseState.Cancelled }, all)).toEqual([]);

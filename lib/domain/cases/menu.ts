@@ -3,6 +3,7 @@
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager, type Actor } from "../auth/roles";
 import { MajorCaseState, proposalRefusal } from "../major/proposal";
 import { PLUGIN, type ActivePlugins } from "../plugins/catalog";
+import { OPEN_CASE_STATES } from "../records/choices";
 import { isCaseClosedForChanges } from "./lifecycle";
 
 export const MENU_ITEM = {
@@ -30,7 +31,8 @@ export type MenuCase = {
 type Item = { item: MenuItem; plugin: string | null; allowed: (a: Actor, c: MenuCase) => boolean; offered: (c: MenuCase) => boolean; taken: string };
 
 /** ROLE-1, MAJ-2: incident items need sn_incident_write — or, on a major case, a major issue manager with itil. */
-const linksIncidents = (a: Actor, c: MenuCase) => canLinkIncidents(a) || (c.majorCaseState === MajorCaseState.Accepted && isMajorIssueManager(a));
+export const linksIncidents = (a: Actor, c: Pick<MenuCase, "majorCaseState">) =>
+  canLinkIncidents(a) || (c.majorCaseState === MajorCaseState.Accepted && isMajorIssueManager(a));
 
 const ITEMS: Item[] = [
   { item: MENU_ITEM.createIncident, plugin: PLUGIN.serviceManagement, allowed: linksIncidents, offered: (c) => c.incidentId === null, taken: "incident" },
@@ -44,7 +46,8 @@ const ITEMS: Item[] = [
 ];
 
 export function caseMenu(actor: Actor, c: MenuCase, plugins: ActivePlugins): MenuItem[] {
-  if (isCaseClosedForChanges(c.state) || c.parentId !== null) return [];
+  // Related records are made and linked while a case is being worked, not once it is resolved.
+  if (!OPEN_CASE_STATES.includes(c.state) || c.parentId !== null) return [];
   return ITEMS.filter((i) => (i.plugin === null || plugins.has(i.plugin)) && i.allowed(actor, c) && i.offered(c)).map((i) => i.item);
 }
 
@@ -61,6 +64,7 @@ export function menuRefusal(actor: Actor, c: MenuCase, plugins: ActivePlugins, i
         : "Only customer service agents and managers can do that.";
   }
   if (isCaseClosedForChanges(c.state)) return "This case is closed and cannot be changed.";
+  if (!OPEN_CASE_STATES.includes(c.state)) return "This case is Resolved: reopen it first.";
   if (c.parentId !== null) return "This is a child of a major case: related records are managed on the major case.";
   if (item === MENU_ITEM.proposeMajorCase) return proposalRefusal({ majorCaseState: "", ...c });
   if (item === MENU_ITEM.removeIncident) return "This case has no incident to remove.";

@@ -60,6 +60,7 @@ export const journalPostSchema = z.object({
   workNotes: optionalText("Work notes", 10_000).default(""),
   comments: optionalText("Additional comments", 10_000).default(""),
   idempotencyKey: z.string().trim().max(100).regex(/^[\w-]*$/, "Invalid form key; reload the page.").optional(),
+  confirmChildren: confirmField,
 });
 export type JournalPostInput = z.input<typeof journalPostSchema>;
 

@@ -19,6 +19,8 @@ export function checkProposal(input: { workNotes?: string; businessImpact?: stri
   const workNotes = input.workNotes?.trim() ?? "";
   const businessImpact = input.businessImpact?.trim() ?? "";
   if (!workNotes) throw invalid("workNotes", "Work notes are required to propose a major case.");
+  if (workNotes.length > 8000) throw invalid("workNotes", "Work notes must be at most 8,000 characters.");
   if (!businessImpact) throw invalid("businessImpact", "Business impact is required to propose a major case.");
+  if (businessImpact.length > 2000) throw invalid("businessImpact", "Business impact must be at most 2,000 characters.");
   return { workNotes, businessImpact };
 }

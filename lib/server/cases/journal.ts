@@ -16,7 +16,7 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
   return transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const posted = await postEntries(tx, { table: TABLE.case, recordId: current.id }, input, actor);
-    await copyJournalToChildren(tx, current, posted, { id: actor.id, name: actor.name }); // MAJ-5
+    await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { transaction, type Tx } from "@/lib/db";
-import { canLinkIncidents, canLinkItsm, type Actor } from "@/lib/domain/auth/roles";
+import { canLinkItsm, type Actor } from "@/lib/domain/auth/roles";
+import { linksIncidents } from "@/lib/domain/cases/menu";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
@@ -52,6 +54,7 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
     const c = await requireCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement)) throw forbidden("The integration com.sn_cs_sm is not active.");
     if (isCaseClosedForChanges(c.state)) throw invalid("state", "This case is closed and cannot be changed.");
+    if (!OPEN_CASE_STATES.includes(c.state)) throw invalid("state", "This case is Resolved: reopen it before changing its related records.");
     if (c.parentId !== null) throw forbidden("This is a child of a major case: related records are managed on the major case.");
     if (c.version !== input.version) throw staleRecord("case");
 
@@ -76,7 +79,7 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
     if (input.incident !== undefined) {
       const linked = c.incidentId ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } }) : null;
       if ((linked?.number ?? "") !== input.incident) {
-        if (!canLinkIncidents(actor)) throw forbidden("You need the sn_incident_write role to change a case's incident.");
+        if (!linksIncidents(actor, c)) throw forbidden("You need the sn_incident_write role to change a case's incident.");
         if (c.version !== current.version) current = await requireCase(tx, caseNumber);
         if (current.incidentId) {
           await detachIncident(tx, actor, current);

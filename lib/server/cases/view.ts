@@ -3,7 +3,8 @@ import { canLinkIncidents, canLinkItsm, canReadCases, canReadIncidents, canWrite
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
-import { caseMenu } from "@/lib/domain/cases/menu";
+import { caseMenu, linksIncidents } from "@/lib/domain/cases/menu";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { selectableStates } from "@/lib/domain/records/state-machine";
@@ -60,9 +61,9 @@ export async function getCaseView(actor: Actor, number: string) {
       write: writable,
       journal: canWriteCases(actor),
       seesIncidents,
-      linksIncidents: canLinkIncidents(actor),
+      linksIncidents: linksIncidents(actor, record),
       // ITSM-2 / MAJ-3: the Related Records fields can be edited here, unless this is a child case.
-      editRelated: writable && itsmActive && record.parentId === null && (canLinkItsm(actor) || canLinkIncidents(actor)),
+      editRelated: writable && itsmActive && record.parentId === null && OPEN_CASE_STATES.includes(record.state) && (canLinkItsm(actor) || linksIncidents(actor, record)),
       linksItsm: canLinkItsm(actor),
       // MAJ-1 / MAJ-2: the manager's decisions and children.
       decideMajor: record.majorCaseState === MajorCaseState.Proposed && isMajorIssueManager(actor),

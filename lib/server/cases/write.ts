@@ -19,7 +19,7 @@ import { checkCaseReferences } from "./references";
 /** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
 async function syncChildren(tx: Tx, actor: Actor, current: CaseRow, patch: Record<string, unknown>, changedFields: string[], confirmed: boolean) {
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
-  const childPatch = await planChildSync(tx, current, changed, confirmed);
+  const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch } as CaseRow, changed, confirmed);
   if (childPatch) await applyChildSync(tx, actor, current.id, childPatch);
 }
 

@@ -3,7 +3,7 @@ import { db, transaction } from "@/lib/db";
 import { canReadCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
-import { caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";
@@ -16,8 +16,11 @@ function assertManager(actor: Actor) {
 }
 
 async function pair(tx: Parameters<Parameters<typeof transaction>[0]>[0], majorNumber: string, childNumber: string) {
-  const rows = await tx.case.findMany({ where: { number: { in: [majorNumber, childNumber.trim().toUpperCase()] } }, select: { id: true } });
-  await lockRows(tx, "case", rows.map((r) => r.id));
+  // The major case first, then the child: the order every save of a major case takes too.
+  const majorRow = await tx.case.findUnique({ where: { number: majorNumber }, select: { id: true } });
+  await lockRows(tx, "case", [majorRow?.id]);
+  const childRow = await tx.case.findUnique({ where: { number: childNumber.trim().toUpperCase() }, select: { id: true } });
+  await lockRows(tx, "case", [childRow?.id]);
   const major = await tx.case.findUnique({ where: { number: majorNumber } });
   const child = await tx.case.findUnique({ where: { number: childNumber.trim().toUpperCase() } });
   if (!major) throw notFound(`Case ${majorNumber}`);
@@ -52,6 +55,7 @@ export async function removeChildCase(actor: Actor, majorNumber: string, childNu
   return transaction(async (tx) => {
     const { major, child } = await pair(tx, majorNumber, childNumber);
     if (child.parentId !== major.id) throw invalid("child", `${child.number} is not a child of ${major.number}.`);
+    if (child.state === CaseState.Closed || child.state === CaseState.Cancelled) throw invalid("child", `${child.number} is ${labelOf(caseStates, child.state)} and cannot be changed.`);
     await tx.case.update({ where: { id: child.id }, data: { parentId: null, version: { increment: 1 } } });
     await writeAudit(tx, TABLE.case, child.id, [{ field: "parentId", oldValue: String(major.id), newValue: null }], actor);
     await noteBy(tx, actor, TABLE.case, major.id, `Child case ${child.number} removed.`);

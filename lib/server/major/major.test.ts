@@ -75,6 +75,14 @@ describe("proposing and deciding (MAJ-1)", () => {
     expect((await getCaseView(manager, major)).children?.rows.map((r) => r.number)).toEqual([c.number]);
   });
 
+  it("MAJ-1: a candidate that was cancelled meanwhile cannot be accepted", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    await runCaseAction(agent, c.number, { action: "cancel", version: (await reload(c.id)).version });
+    await expect(acceptMajorCase(await makeManager(), c.number)).rejects.toMatchObject({ field: "state", message: expect.stringMatching(/Cancelled; only an open candidate/) });
+  });
+
   it("MAJ-1: reject needs a reason and returns the case to an ordinary case", async () => {
     const agent = await makeAgent();
     const manager = await makeManager();
@@ -157,7 +165,65 @@ describe("related-record updates on major and child cases (MAJ-4)", () => {
   });
 });
 
+describe("roll-up for changes and requests (MAJ-4)", () => {
+  it("MAJ-4: a child holding the major's change as Caused by Change gets the copy; a child with its own change does not", async () => {
+    const { agent, major, children } = await majorWithChildren(4);
+    const itil = await makeItil();
+    const { updateItsmRecord } = await import("../itsm/update");
+    const { CHANGE } = await import("../itsm/specs");
+    const change = (name: string) => db().changeRequest.create({ data: { number: `CHGT${Date.now()}${name}`, shortDescription: name, requestedById: agent.id } });
+    const [yRow, zRow] = [await change("Y"), await change("Z")];
+    const y = yRow.number;
+    await db().case.update({ where: { id: major.id }, data: { changeId: yRow.id } });
+    const [causedByChild, ownChangeChild, plainChild] = children.slice(1);
+    await db().case.update({ where: { id: causedByChild.id }, data: { changeId: zRow.id, causedById: yRow.id } });
+    await db().case.update({ where: { id: ownChangeChild.id }, data: { causedById: zRow.id } });
+    await updateItsmRecord(CHANGE, itil, y, { version: yRow.version, state: -4 });
+    const reached = (await db().journalEntry.findMany({ where: { table: TABLE.case, sourceId: yRow.id, sourceTable: "change_request", ruleName: { not: null } } })).map((n) => n.recordId).sort((a, b) => a - b);
+    const rows = await db().case.findMany({ where: { id: { in: [major.id, ...children.map((c) => c.id)] } } });
+    const has = (c: (typeof rows)[number]) => c.changeId !== null || c.causedById !== null;
+    const isY = (c: (typeof rows)[number]) => c.changeId === yRow.id || c.causedById === yRow.id;
+    const r = rollUp(rows.map((c) => ({ id: c.id, parentId: c.parentId, isMajor: c.majorCaseState === "accepted", state: c.state, linked: isY(c), otherRecord: !isY(c) && has(c) })), true);
+    expect(reached).toEqual([...r.direct, ...r.copies].sort((a, b) => a - b));
+    expect(reached).toEqual([major.id, children[0].id, causedByChild.id, plainChild.id].sort((a, b) => a - b));
+  });
+
+  it("MAJ-4: a request made from the major case reaches its children without requests of their own", async () => {
+    const { agent, manager, major, children } = await majorWithChildren(3);
+    const itil = await makeItil();
+    const { createRequestFromCase } = await import("../cases/create-related");
+    const { updateItsmRecord } = await import("../itsm/update");
+    const { REQUEST } = await import("../itsm/specs");
+    await db().case.update({ where: { id: children[2].id }, data: { parentId: null } });
+    await createRequestFromCase(agent, children[2].number);
+    await db().case.update({ where: { id: children[2].id }, data: { parentId: major.id } });
+    const { number } = await createRequestFromCase(manager, major.number);
+    await updateItsmRecord(REQUEST, itil, number, { version: 1, state: "in_process" });
+    const req = await db().request.findUniqueOrThrow({ where: { number } });
+    const reached = (await db().journalEntry.findMany({ where: { table: TABLE.case, sourceId: req.id, sourceTable: "sc_request", ruleName: { not: null } } })).map((n) => n.recordId).sort((a, b) => a - b);
+    expect(reached).toEqual([major.id, children[0].id, children[1].id].sort((a, b) => a - b));
+  });
+});
+
 describe("field sync to children (MAJ-5)", () => {
+  it("MAJ-5: only a major issue manager's confirmed change reaches the children", async () => {
+    const { major } = await majorWithChildren(2);
+    const agent = await makeAgent();
+    await expect(updateCase(agent, major.number, { version: major.version, priority: 1, confirmChildren: "1" })).rejects.toMatchObject({ kind: "forbidden" });
+    await updateCase(agent, major.number, { version: major.version, description: "Agents may edit what does not reach children" });
+  });
+
+  it("REC-4 / MAJ-5: children resolved by the major case always get its resolution code and notes", async () => {
+    const { agent, manager, major } = await majorWithChildren(1);
+    await updateCase(manager, major.number, { version: major.version, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving", confirmChildren: "1" });
+    // A child added after the resolution was written on the major case.
+    const late = await makeCase(agent);
+    await addChildCase(manager, major.number, late.number);
+    const v = (await reload(major.id)).version;
+    await runCaseAction(manager, major.number, { action: "propose_solution", version: v, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving", confirmChildren: "1" });
+    expect(await reload(late.id)).toMatchObject({ state: S.Resolved, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving" });
+  });
+
   it("MAJ-5: a synced change asks first, then updates every open child (audited); resolved children are skipped", async () => {
     const { manager, major, children } = await majorWithChildren(4);
     await db().case.update({ where: { id: children[3].id }, data: { state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "own" } });
@@ -200,7 +266,9 @@ describe("field sync to children (MAJ-5)", () => {
   it("MAJ-5: additional comments and work notes on the major case are copied to open children", async () => {
     const { manager, major, children } = await majorWithChildren(3);
     await db().case.update({ where: { id: children[2].id }, data: { state: S.Cancelled } });
-    await postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00" });
+    await expect(postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00" })).rejects.toMatchObject({ kind: "confirm", message: "This will update 2 child cases." });
+    await expect(postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: "1" })).rejects.toMatchObject({ kind: "forbidden" });
+    await postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00", confirmChildren: "1" });
     for (const [child, expected] of [[children[0], 2], [children[1], 2], [children[2], 0]] as const) {
       const entries = await db().journalEntry.findMany({ where: { table: TABLE.case, recordId: child.id, sourceNumber: major.number, ruleName: "Major case sync" } });
       expect(entries.length, child.number).toBe(expected);

@@ -4,7 +4,7 @@ import { canWriteCases, isMajorIssueManager, ROLE, type Actor } from "@/lib/doma
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { conflict, forbidden, invalid } from "@/lib/domain/errors";
 import { checkProposal, MajorCaseState, proposalRefusal } from "@/lib/domain/major/proposal";
-import { CaseState } from "@/lib/domain/records/choices";
+import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";
@@ -66,6 +66,7 @@ export async function acceptMajorCase(actor: Actor, candidateNumber: string) {
   return transaction(async (tx) => {
     const c = await lockedCase(tx, candidateNumber);
     if (c.majorCaseState !== MajorCaseState.Proposed) throw invalid("majorCaseState", "This case is not a major case candidate.");
+    if (!OPEN_CASE_STATES.includes(c.state)) throw invalid("state", `${c.number} is ${labelOf(caseStates, c.state)}; only an open candidate can become a major case.`);
     const major = await tx.case.create({
       data: {
         number: await nextNumber(tx, "case"), shortDescription: c.shortDescription, description: c.description, priority: c.priority, impact: c.impact,

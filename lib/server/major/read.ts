@@ -15,7 +15,7 @@ export async function majorCaseOverview(actor: Actor) {
     account: { select: { name: true } }, _count: { select: { children: true } },
   } as const;
   const [candidates, majors] = await Promise.all([
-    db().case.findMany({ where: { majorCaseState: MajorCaseState.Proposed }, orderBy: { proposedAt: "asc" }, take: SHOWN, select }),
+    db().case.findMany({ where: { majorCaseState: MajorCaseState.Proposed, state: { in: OPEN_CASE_STATES } }, orderBy: { proposedAt: "asc" }, take: SHOWN, select }),
     db().case.findMany({ where: { majorCaseState: MajorCaseState.Accepted, state: { in: OPEN_CASE_STATES } }, orderBy: { updatedAt: "desc" }, take: SHOWN, select }),
   ]);
   return { candidates, majors };

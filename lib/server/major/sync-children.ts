@@ -1,12 +1,12 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
+import { dialect, Prisma, type Tx } from "@/lib/db";
+import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
-import { confirmFirst } from "@/lib/domain/errors";
+import { confirmFirst, forbidden } from "@/lib/domain/errors";
 import { childPatch, confirmMessage } from "@/lib/domain/major/field-sync";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { CaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../cases/persist";
@@ -23,21 +23,33 @@ export async function openChildCount(tx: Tx, majorId: number): Promise<number> {
 }
 
 /**
- * The patch the major case's change makes to its children, after the manager's confirmation
- * when there are any (a DomainError of kind "confirm" otherwise — nothing is saved).
+ * MAJ-5: only a major issue manager changes a major case's children, and only after confirming
+ * how many (a DomainError of kind "confirm" otherwise — nothing is saved).
  */
-export async function planChildSync(tx: Tx, major: CaseRow, changed: Record<string, unknown>, confirmed: boolean) {
+async function allowCascade(tx: Tx, actor: Actor, majorId: number, confirmed: boolean): Promise<boolean> {
+  const n = await openChildCount(tx, majorId);
+  if (!n) return false;
+  if (!isMajorIssueManager(actor)) throw forbidden("Only major issue managers can change a major case's child cases; this change would reach them.");
+  if (!confirmed) throw confirmFirst(confirmMessage(n));
+  return true;
+}
+
+/** The patch the major case's change makes to its children (after allowCascade), or null. */
+export async function planChildSync(tx: Tx, actor: Actor, major: CaseRow, after: CaseRow, changed: Record<string, unknown>, confirmed: boolean) {
   if (major.majorCaseState !== MajorCaseState.Accepted) return null;
   const patch = childPatch(changed, await listProperty(PROPERTY.caseFieldsToSync, tx), new Date());
   if (!Object.keys(patch).length) return null;
-  const n = await openChildCount(tx, major.id);
-  if (!n) return null;
-  if (!confirmed) throw confirmFirst(confirmMessage(n));
-  return patch;
+  // REC-4: a child resolved by the major case gets its resolution, whether or not that changed now.
+  if (patch.state === CaseState.Resolved) Object.assign(patch, { resolutionCode: after.resolutionCode, resolutionNotes: after.resolutionNotes });
+  return (await allowCascade(tx, actor, major.id, confirmed)) ? patch : null;
 }
 
 export async function applyChildSync(tx: Tx, actor: Actor, majorId: number, patch: Record<string, unknown>) {
   const now = new Date();
+  // PostgreSQL: the children stay as read until they are updated (the major case is locked already).
+  if (dialect() === "postgresql") {
+    await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE k."parentId" = ${majorId} AND k."state" IN (${open}) ORDER BY k."id" FOR UPDATE`;
+  }
   for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f))) {
     const value = auditText(patch[field]);
     const col = Prisma.raw(`k."${field}"`);
@@ -55,14 +67,18 @@ export async function applyChildSync(tx: Tx, actor: Actor, majorId: number, patc
  * MAJ-5: additional comments and work notes posted on the major case are copied to its open
  * children when case_fields_to_sync lists comments / work_notes; one statement per entry.
  */
-export async function copyJournalToChildren(tx: Tx, major: Pick<CaseRow, "id" | "number" | "majorCaseState">, entries: { id: number; kind: string; body: string }[], author: { id: number | null; name: string }) {
+export async function copyJournalToChildren(
+  tx: Tx, actor: Actor, major: Pick<CaseRow, "id" | "number" | "majorCaseState">, entries: { id: number; kind: string; body: string }[], confirmed: boolean,
+) {
   if (major.majorCaseState !== MajorCaseState.Accepted || !entries.length) return 0;
   const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
+  const copies = entries.filter((x) => listed.includes(x.kind));
+  if (!copies.length || !(await allowCascade(tx, actor, major.id, confirmed))) return 0;
   let copied = 0;
-  for (const e of entries.filter((x) => listed.includes(x.kind))) {
+  for (const e of copies) {
     copied += await tx.$executeRaw`
       INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt", "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
-      SELECT ${TABLE.case}, k."id", ${e.kind}, ${e.body}, ${author.id}, ${author.name}, ${new Date()}, ${TABLE.case}, ${major.id}, ${major.number}, ${`major-copy:${e.id}`}, ${"Major case sync"}
+      SELECT ${TABLE.case}, k."id", ${e.kind}, ${e.body}, ${actor.id}, ${actor.name}, ${new Date()}, ${TABLE.case}, ${major.id}, ${major.number}, ${`major-copy:${e.id}`}, ${"Major case sync"}
       FROM "Case" k WHERE k."parentId" = ${major.id} AND k."state" IN (${open})
       ON CONFLICT DO NOTHING`;
   }

@@ -14,21 +14,30 @@ function linked(a: string, s: SourceRecord): Prisma.Sql {
     case "incident": return Prisma.sql`${c}."incidentId" = ${s.id}`;
     case "problem": return Prisma.sql`${c}."problemId" = ${s.id}`;
     case "change_request": return Prisma.sql`(${c}."changeId" = ${s.id} OR ${c}."causedById" = ${s.id})`;
-    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."id" = ${s.id} AND r."caseId" = ${c}."id")`;
+    // An IN over the request's one case: a key lookup (a correlated EXISTS would scan every case on SQLite).
+    case "sc_request": return Prisma.sql`${c}."id" IN (SELECT r."caseId" FROM "Request" r WHERE r."id" = ${s.id})`;
     default: throw new Error(`no case link for table ${s.table}`);
   }
 }
 
-/** Case `a` has a different record of the same type (MAJ-4: then it gets only its own record's updates). */
-function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
+/** Case `a` holds a record of the source's type at all. */
+function hasRecordOfType(a: string, s: SourceRecord): Prisma.Sql {
   const c = Prisma.raw(a);
   switch (s.table) {
-    case "incident": return Prisma.sql`(${c}."incidentId" IS NOT NULL AND ${c}."incidentId" <> ${s.id})`;
-    case "problem": return Prisma.sql`(${c}."problemId" IS NOT NULL AND ${c}."problemId" <> ${s.id})`;
-    case "change_request": return Prisma.sql`(${c}."changeId" IS NOT NULL AND ${c}."changeId" <> ${s.id})`;
-    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id" AND r."id" <> ${s.id})`;
+    case "incident": return Prisma.sql`${c}."incidentId" IS NOT NULL`;
+    case "problem": return Prisma.sql`${c}."problemId" IS NOT NULL`;
+    case "change_request": return Prisma.sql`(${c}."changeId" IS NOT NULL OR ${c}."causedById" IS NOT NULL)`;
+    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id")`;
     default: throw new Error(`no case link for table ${s.table}`);
   }
+}
+
+/**
+ * Case `a` is linked to another record of the same type instead (MAJ-4: then it gets only its
+ * own record's updates) — the `otherRecord` of lib/domain/major/roll-up.ts.
+ */
+function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
+  return Prisma.sql`(NOT ${linked(a, s)} AND ${hasRecordOfType(a, s)})`;
 }
 
 /** Linked cases, except children whose major case is linked too (that one is noted instead). */
