@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 // @ts-ignore — plain ESM module shared with npm start
 import { migrate, ensurePostgresDatabase } from "../db/migrate.mjs";
-import { BENCH_AGENT, BENCH_PASSWORD, generateDataset, hasDataset, sizesFor } from "./dataset.mts";
+import { BENCH_AGENT, BENCH_PASSWORD, ensureBenchUser, generateDataset, hasDataset, sizesFor } from "./dataset.mts";
 import { firstLoadJs, load, login, startServer } from "./http.mts";
 import { report, type Row } from "./report.mts";
 import { fanoutMetrics } from "./fanout.mts";
@@ -50,6 +50,7 @@ const sizes = sizesFor(scale);
 log(`database ${args.db}, scale ${scale}: ${JSON.stringify(sizes)}`);
 if (!(await hasDataset(sizes))) await generateDataset(sizes, log);
 else log("reusing the existing data set");
+await ensureBenchUser();
 
 const rows: Row[] = [];
 if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));

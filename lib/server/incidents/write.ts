@@ -19,11 +19,10 @@ import { applyIncidentPatch, requireIncident } from "./persist";
 
 /** REL-1: the caller is any known person, the company an account, the assignee an internal user. */
 async function checkIncidentReferences(tx: Tx, r: { callerId?: number | null; companyId?: number | null; assignedToId?: number | null }) {
-  const [caller, company, assignee] = await Promise.all([
-    r.callerId ? tx.user.findUnique({ where: { id: r.callerId }, select: { id: true } }) : true,
-    r.companyId ? tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } }) : true,
-    r.assignedToId ? tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } }) : true,
-  ]);
+  // Sequential: overlapping queries on a transaction's one connection are deprecated in pg.
+  const caller = r.callerId ? await tx.user.findUnique({ where: { id: r.callerId }, select: { id: true } }) : true;
+  const company = r.companyId ? await tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } }) : true;
+  const assignee = r.assignedToId ? await tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } }) : true;
   if (!caller) throw invalid("callerId", "Caller: no such person.");
   if (!company) throw invalid("companyId", "Company: no such account.");
   if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active)) throw invalid("assignedToId", "Assigned to: pick an active internal user.");

@@ -37,15 +37,21 @@ function hasRecordOfType(a: string, s: SourceRecord): Prisma.Sql {
  * own record's updates) — the `otherRecord` of lib/domain/major/roll-up.ts.
  */
 function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
-  return Prisma.sql`(NOT ${linked(a, s)} AND ${hasRecordOfType(a, s)})`;
+  return Prisma.sql`(NOT ${isLinked(a, s)} AND ${hasRecordOfType(a, s)})`;
 }
 
-/** Linked cases, except children whose major case is linked too (that one is noted instead). */
+/** `linked` with NULLs read as "no" (a case with no change has changeId NULL, not "unknown"). */
+const isLinked = (a: string, s: SourceRecord) => Prisma.sql`COALESCE(${linked(a, s)}, false)`;
+
+/**
+ * Linked cases, except children whose major case is linked too (that one is noted instead).
+ * The parent is joined by primary key: an anti-join (NOT EXISTS) here let PostgreSQL, with
+ * statistics that had not caught up with a bulk link, rescan every linked case per case.
+ */
 export function directCaseIds(s: SourceRecord): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."id" FROM "Case" c
-    WHERE ${linked("c", s)}
-      AND NOT EXISTS (SELECT 1 FROM "Case" p WHERE p."id" = c."parentId" AND ${linked("p", s)})`;
+    SELECT c."id" FROM "Case" c LEFT JOIN "Case" p ON p."id" = c."parentId"
+    WHERE ${linked("c", s)} AND (p."id" IS NULL OR NOT ${isLinked("p", s)})`;
 }
 
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */
