@@ -5,8 +5,7 @@ import { conflict, forbidden } from "@/lib/domain/errors";
 import { MENU_ITEM, menuRefusal, type MenuItem } from "@/lib/domain/cases/menu";
 import { appendJournal } from "../journal/write";
 import { activePlugins } from "../plugins/read";
-import { lockRows } from "../records/lock";
-import { requireCase, type CaseRow } from "./persist";
+import { requireLockedCase, type CaseRow } from "./persist";
 
 /** The number of the record already in the slot a create item fills, for the refusal message. */
 async function existing(tx: Tx, c: CaseRow, item: MenuItem): Promise<string | null> {
@@ -25,10 +24,7 @@ async function existing(tx: Tx, c: CaseRow, item: MenuItem): Promise<string | nu
  * ROLE-1, ITSM-1, ITSM-5, MAJ-3). A slot already taken is a conflict; anything else forbidden.
  */
 export async function caseForMenuItem(tx: Tx, actor: Actor, caseNumber: string, item: MenuItem): Promise<CaseRow> {
-  // Concurrent menu actions on one case queue here, so each sees the other's result.
-  const found = await tx.case.findUnique({ where: { number: caseNumber }, select: { id: true } });
-  await lockRows(tx, "case", [found?.id]);
-  const c = await requireCase(tx, caseNumber);
+  const c = await requireLockedCase(tx, caseNumber);
   const refusal = menuRefusal(actor, c, await activePlugins(tx), item, await existing(tx, c, item));
   if (refusal) throw refusal.startsWith("This case already has") ? conflict(refusal, "menu") : forbidden(refusal);
   return c;

@@ -3,12 +3,30 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
+import { lockRows } from "../records/lock";
 import { applyVersionedPatch } from "../records/patch";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
 
 export async function requireCase(tx: Tx, number: string): Promise<CaseRow> {
   const row = await tx.case.findUnique({ where: { number } });
+  if (!row) throw notFound(`Case ${number}`);
+  return row;
+}
+
+/**
+ * The case, row-locked for the rest of the transaction (records/lock.ts) before a read-then-write
+ * decision, or null. Concurrent decisions on one case queue here, so each sees the other's result.
+ */
+export async function findLockedCase(tx: Tx, number: string): Promise<CaseRow | null> {
+  const found = await tx.case.findUnique({ where: { number }, select: { id: true } });
+  if (!found) return null;
+  await lockRows(tx, "case", [found.id]);
+  return tx.case.findUnique({ where: { id: found.id } });
+}
+
+export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow> {
+  const row = await findLockedCase(tx, number);
   if (!row) throw notFound(`Case ${number}`);
   return row;
 }

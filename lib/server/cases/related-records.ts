@@ -11,9 +11,8 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, versionField } from "@/lib/domain/validation";
 import { attachIncident, detachIncident } from "../incidents/link";
 import { activePlugins } from "../plugins/read";
-import { lockRows } from "../records/lock";
 import { noteBy } from "./menu-guard";
-import { applyCasePatch, requireCase } from "./persist";
+import { applyCasePatch, requireCase, requireLockedCase } from "./persist";
 
 const recordNumber = (label: string, prefix: string) =>
   z.string().trim().toUpperCase().max(20).refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), { error: `${label} must be a ${prefix} number, or empty.` }).optional();
@@ -49,9 +48,7 @@ async function idOf(tx: Tx, table: string, number: string, field: string, label:
 export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: RelatedRecordsInput) {
   const input = parseOrThrow(relatedRecordsSchema, raw);
   return transaction(async (tx) => {
-    const found = await tx.case.findUnique({ where: { number: caseNumber }, select: { id: true } });
-    await lockRows(tx, "case", [found?.id]);
-    const c = await requireCase(tx, caseNumber);
+    const c = await requireLockedCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement)) throw forbidden("The integration com.sn_cs_sm is not active.");
     if (isCaseClosedForChanges(c.state)) throw invalid("state", "This case is closed and cannot be changed.");
     if (!OPEN_CASE_STATES.includes(c.state)) throw invalid("state", "This case is Resolved: reopen it before changing its related records.");
@@ -80,7 +77,6 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
       const linked = c.incidentId ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } }) : null;
       if ((linked?.number ?? "") !== input.incident) {
         if (!linksIncidents(actor, c)) throw forbidden("You need the sn_incident_write role to change a case's incident.");
-        if (c.version !== current.version) current = await requireCase(tx, caseNumber);
         if (current.incidentId) {
           await detachIncident(tx, actor, current);
           current = await requireCase(tx, caseNumber);

@@ -4,6 +4,7 @@ import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/schemas";
 import { TABLE } from "@/lib/domain/records/tables";
+import { commentEvents } from "@/lib/domain/sync/events";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
 import { notifyIncidentEvent } from "../notifications/incident";
@@ -21,8 +22,7 @@ export async function postIncidentJournal(actor: Actor, number: string, raw: Jou
   const result = await transaction(async (tx) => {
     const current = await requireIncident(tx, number);
     const posted = await postEntries(tx, { table: TABLE.incident, recordId: current.id }, input, actor);
-    for (const entry of posted.filter((p) => p.kind === "comments")) {
-      const event = { type: "comment" as const, record: { table: TABLE.incident, id: current.id, number }, entryId: entry.id, body: entry.body, author: actor.name };
+    for (const event of commentEvents({ table: TABLE.incident, id: current.id, number }, posted, actor.name)) {
       await runSync(tx, event);
       await notifyIncidentEvent(tx, current, event);
     }

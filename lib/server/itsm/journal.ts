@@ -3,6 +3,7 @@ import { transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/schemas";
+import { commentEvents } from "@/lib/domain/sync/events";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
 import { runSync } from "../sync/run";
@@ -17,9 +18,7 @@ export async function postItsmJournal(spec: ItsmSpec, actor: Actor, number: stri
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     const posted = await postEntries(tx, { table: spec.table, recordId: current.id }, input, actor);
-    for (const entry of posted.filter((p) => p.kind === "comments")) {
-      await runSync(tx, { type: "comment", record: { table: spec.table, id: current.id, number }, entryId: entry.id, body: entry.body, author: actor.name });
-    }
+    for (const event of commentEvents({ table: spec.table, id: current.id, number }, posted, actor.name)) await runSync(tx, event);
     return { number, posted: posted.length };
   });
 }

@@ -8,6 +8,7 @@ import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
 import { likeSql, whereAll } from "../sql";
+import { caseLinkedTo } from "../sync/targets";
 import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "./specs";
 
 export const LINKED_CASES_SHOWN = 100;
@@ -16,7 +17,7 @@ type CaseRow = { id: number; number: string; shortDescription: string; state: nu
 
 /** What every problem, change and request page shows besides its own fields. */
 async function common(spec: ItsmSpec, actor: Actor, record: { id: number; number: string; version: number; state: number | string } & Record<string, unknown>) {
-  const where = spec.linkedCases(record.id);
+  const where = caseLinkedTo("c", { table: spec.table, id: record.id });
   const [cases, [{ n }], journal, audit, plugins] = await Promise.all([
     db().$queryRaw<CaseRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"

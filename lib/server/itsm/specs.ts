@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { Prisma, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { changeLifecycle, isOpenChange, planChangeState, type ChangeType } from "@/lib/domain/changes/lifecycle";
 import { changeUpdateSchema } from "@/lib/domain/changes/schemas";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
@@ -32,8 +32,6 @@ export type ItsmSpec = {
   /** The state fields of an edit; the rest of the input is copied as is. */
   stateFields: string[];
   plan: (row: Row, input: Record<string, unknown>, now: Date) => Record<string, unknown>;
-  /** SQL condition on case c: the cases this record is linked to. */
-  linkedCases: (id: number) => Prisma.Sql;
 };
 
 export const PROBLEM: ItsmSpec = {
@@ -51,7 +49,6 @@ export const PROBLEM: ItsmSpec = {
   stateFields: ["state", "resolutionCode"],
   plan: (r, input, now) =>
     planProblemState(r as never, { state: (input.state as number) ?? (r.state as number), resolutionCode: input.resolutionCode as string | null | undefined }, now),
-  linkedCases: (id) => Prisma.sql`c."problemId" = ${id}`,
 };
 
 export const CHANGE: ItsmSpec = {
@@ -69,7 +66,6 @@ export const CHANGE: ItsmSpec = {
   stateFields: ["state", "closeCode", "closeNotes"],
   plan: (r, input, now) =>
     planChangeState(r as never, { state: (input.state as number) ?? (r.state as number), closeCode: input.closeCode as string | null | undefined, closeNotes: input.closeNotes as string | null | undefined }, now),
-  linkedCases: (id) => Prisma.sql`(c."changeId" = ${id} OR c."causedById" = ${id})`,
 };
 
 export const REQUEST: ItsmSpec = {
@@ -86,5 +82,4 @@ export const REQUEST: ItsmSpec = {
   isFinal: (r) => !isOpenRequest(r.state as string),
   stateFields: ["state"],
   plan: (r, input, now) => planRequestState(r as never, { state: (input.state as string) ?? (r.state as string) }, now),
-  linkedCases: (id) => Prisma.sql`c."id" IN (SELECT r."caseId" FROM "Request" r WHERE r."id" = ${id})`,
 };

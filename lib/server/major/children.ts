@@ -1,13 +1,13 @@
 import "server-only";
-import { db, transaction } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { canReadCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, invalid, notFound } from "@/lib/domain/errors";
+import { forbidden, invalid } from "@/lib/domain/errors";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";
-import { lockRows } from "../records/lock";
+import { findLockedCase, requireLockedCase } from "../cases/persist";
 
 export const CHILDREN_SHOWN = 200;
 
@@ -15,16 +15,11 @@ function assertManager(actor: Actor) {
   if (!isMajorIssueManager(actor)) throw forbidden("Only major issue managers (with itil) can change a major case's children.");
 }
 
-async function pair(tx: Parameters<Parameters<typeof transaction>[0]>[0], majorNumber: string, childNumber: string) {
+async function pair(tx: Tx, majorNumber: string, childNumber: string) {
   // The major case first, then the child: the order every save of a major case takes too.
-  const majorRow = await tx.case.findUnique({ where: { number: majorNumber }, select: { id: true } });
-  await lockRows(tx, "case", [majorRow?.id]);
-  const childRow = await tx.case.findUnique({ where: { number: childNumber.trim().toUpperCase() }, select: { id: true } });
-  await lockRows(tx, "case", [childRow?.id]);
-  const major = await tx.case.findUnique({ where: { number: majorNumber } });
-  const child = await tx.case.findUnique({ where: { number: childNumber.trim().toUpperCase() } });
-  if (!major) throw notFound(`Case ${majorNumber}`);
+  const major = await requireLockedCase(tx, majorNumber);
   if (major.majorCaseState !== MajorCaseState.Accepted) throw invalid("majorCaseState", `${major.number} is not a major case.`);
+  const child = await findLockedCase(tx, childNumber.trim().toUpperCase());
   if (!child) throw invalid("child", `Child case: there is no case ${childNumber}.`);
   return { major, child };
 }

@@ -8,24 +8,17 @@ import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/r
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";
-import { applyCasePatch, requireCase, type CaseRow } from "../cases/persist";
+import { applyCasePatch, requireLockedCase, type CaseRow } from "../cases/persist";
 import { enqueueMail } from "../outbox/write";
 import { scheduleDelivery } from "../outbox/deliver";
-import { lockRows } from "../records/lock";
 import { nextNumber } from "../records/numbers";
-
-async function lockedCase(tx: Tx, number: string): Promise<CaseRow> {
-  const found = await tx.case.findUnique({ where: { number }, select: { id: true } });
-  await lockRows(tx, "case", [found?.id]);
-  return requireCase(tx, number);
-}
 
 /** MAJ-1: an agent proposes the case; major issue managers are told by email. */
 export async function proposeMajorCase(actor: Actor, number: string, input: { workNotes?: string; businessImpact?: string }) {
   if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can propose major cases.");
   const { workNotes, businessImpact } = checkProposal(input);
   const result = await transaction(async (tx) => {
-    const c = await lockedCase(tx, number);
+    const c = await requireLockedCase(tx, number);
     const refusal = proposalRefusal(c);
     if (refusal) throw invalid("state", refusal);
     await applyCasePatch(tx, actor, c, c.version, { majorCaseState: MajorCaseState.Proposed, businessImpact, proposedById: actor.id, proposedAt: new Date(), majorCaseReason: null });
@@ -64,7 +57,7 @@ async function decide(tx: Tx, c: CaseRow, data: Record<string, unknown>) {
 export async function acceptMajorCase(actor: Actor, candidateNumber: string) {
   assertManager(actor);
   return transaction(async (tx) => {
-    const c = await lockedCase(tx, candidateNumber);
+    const c = await requireLockedCase(tx, candidateNumber);
     if (c.majorCaseState !== MajorCaseState.Proposed) throw invalid("majorCaseState", "This case is not a major case candidate.");
     if (!OPEN_CASE_STATES.includes(c.state)) throw invalid("state", `${c.number} is ${labelOf(caseStates, c.state)}; only an open candidate can become a major case.`);
     const major = await tx.case.create({
@@ -94,7 +87,7 @@ export async function rejectMajorCase(actor: Actor, number: string, reasonInput:
   if (!reason) throw invalid("reason", "A reason is required to reject a major case proposal.");
   if (reason.length > 4000) throw invalid("reason", "The reason must be at most 4,000 characters.");
   return transaction(async (tx) => {
-    const c = await lockedCase(tx, number);
+    const c = await requireLockedCase(tx, number);
     if (c.majorCaseState !== MajorCaseState.Proposed) throw invalid("majorCaseState", "This case is not a major case candidate.");
     await decide(tx, c, { majorCaseState: MajorCaseState.Rejected, majorCaseReason: reason });
     await writeAudit(tx, TABLE.case, c.id, [

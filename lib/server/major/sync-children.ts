@@ -3,7 +3,7 @@ import { dialect, Prisma, type Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
-import { childPatch, confirmMessage } from "@/lib/domain/major/field-sync";
+import { childPatch, confirmMessage, SYNCED_FIELDS } from "@/lib/domain/major/field-sync";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -16,7 +16,8 @@ import type { CaseRow } from "../cases/persist";
 // … SELECT per field (old values read from the children themselves), then one UPDATE.
 
 const open = Prisma.join(OPEN_CASE_STATES);
-const AUDITED = ["priority", "state", "resolutionNotes", "resolutionCode", "shortDescription", "description", "impact", "urgency", "assignedToId"];
+/** Every synced field is audited on each child (resolvedAt / closedAt go with the state and are not). */
+const AUDITED = Object.values(SYNCED_FIELDS);
 
 export async function openChildCount(tx: Tx, majorId: number): Promise<number> {
   return tx.case.count({ where: { parentId: majorId, state: { in: OPEN_CASE_STATES } } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
+import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 
@@ -7,8 +8,8 @@ import type { SourceRecord } from "@/lib/domain/sync/events";
 // set-based form of lib/domain/major/roll-up.ts. One row per case even when a case links the
 // record twice (Change Request and Caused by Change, SYNC-3).
 
-/** Case `a` is linked to the source record. */
-function linked(a: string, s: SourceRecord): Prisma.Sql {
+/** Case `a` is linked to the record (also the Customer Cases list of problem, change and request pages). */
+export function caseLinkedTo(a: string, s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   const c = Prisma.raw(a);
   switch (s.table) {
     case "incident": return Prisma.sql`${c}."incidentId" = ${s.id}`;
@@ -21,7 +22,7 @@ function linked(a: string, s: SourceRecord): Prisma.Sql {
 }
 
 /** Case `a` holds a record of the source's type at all. */
-function hasRecordOfType(a: string, s: SourceRecord): Prisma.Sql {
+function hasRecordOfType(a: string, s: Pick<SourceRecord, "table">): Prisma.Sql {
   const c = Prisma.raw(a);
   switch (s.table) {
     case "incident": return Prisma.sql`${c}."incidentId" IS NOT NULL`;
@@ -40,8 +41,8 @@ function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
   return Prisma.sql`(NOT ${isLinked(a, s)} AND ${hasRecordOfType(a, s)})`;
 }
 
-/** `linked` with NULLs read as "no" (a case with no change has changeId NULL, not "unknown"). */
-const isLinked = (a: string, s: SourceRecord) => Prisma.sql`COALESCE(${linked(a, s)}, false)`;
+/** `caseLinkedTo` with NULLs read as "no" (a case with no change has changeId NULL, not "unknown"). */
+const isLinked = (a: string, s: SourceRecord) => Prisma.sql`COALESCE(${caseLinkedTo(a, s)}, false)`;
 
 /**
  * Linked cases, except children whose major case is linked too (that one is noted instead).
@@ -51,14 +52,14 @@ const isLinked = (a: string, s: SourceRecord) => Prisma.sql`COALESCE(${linked(a,
 export function directCaseIds(s: SourceRecord): Prisma.Sql {
   return Prisma.sql`
     SELECT c."id" FROM "Case" c LEFT JOIN "Case" p ON p."id" = c."parentId"
-    WHERE ${linked("c", s)} AND (p."id" IS NULL OR NOT ${isLinked("p", s)})`;
+    WHERE ${caseLinkedTo("c", s)} AND (p."id" IS NULL OR NOT ${isLinked("p", s)})`;
 }
 
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */
 export function copiedChildIds(s: SourceRecord): Prisma.Sql {
   return Prisma.sql`
     SELECT k."id" FROM "Case" k JOIN "Case" m ON m."id" = k."parentId"
-    WHERE ${linked("m", s)} AND m."majorCaseState" = 'accepted'
+    WHERE ${caseLinkedTo("m", s)} AND m."majorCaseState" = ${MajorCaseState.Accepted}
       AND k."state" IN (${Prisma.join(OPEN_CASE_STATES)})
       AND NOT ${otherRecord("k", s)}`;
 }
