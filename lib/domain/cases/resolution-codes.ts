@@ -2,9 +2,10 @@
 // matching state; and when a related record closes, the case suggests the matching code.
 import { invalid } from "../errors";
 import { ChangeState } from "../changes/lifecycle";
-import { ProblemState, isOpenProblem } from "../problems/lifecycle";
+import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
+import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
 import { RequestState } from "../requests/lifecycle";
-import { CaseResolutionCode as C, CaseState, changeStates, IncidentState, incidentStates, labelOf, problemStates, requestStates } from "../records/choices";
+import { CaseResolutionCode as C, CaseState, changeStates, incidentStates, labelOf, problemStates, requestStates } from "../records/choices";
 
 type Rec = { number: string; state: number; shortDescription?: string } | null;
 export type RelatedState = {
@@ -14,16 +15,12 @@ export type RelatedState = {
   requests: { number: string; state: string; shortDescription?: string }[];
 };
 
-const isDone = (s: number, done: number[]) => done.includes(s);
-const INCIDENT_DONE = [IncidentState.Resolved, IncidentState.Closed];
-const PROBLEM_DONE = [ProblemState.Resolved, ProblemState.Closed];
-
 type Check = { code: string; ok: (r: RelatedState) => boolean; why: (r: RelatedState) => string };
 
 const CHECKS: Check[] = [
   {
     code: C.FixedByProblem,
-    ok: (r) => !!r.problem && isDone(r.problem.state, PROBLEM_DONE),
+    ok: (r) => !!r.problem && RESOLVED_PROBLEM_STATES.includes(r.problem.state),
     why: (r) => (r.problem ? `${r.problem.number} is ${labelOf(problemStates, r.problem.state)}; it must be Resolved or Closed.` : "The case has no related problem."),
   },
   {
@@ -41,7 +38,7 @@ const CHECKS: Check[] = [
   },
   {
     code: C.FixedByIncident,
-    ok: (r) => !!r.incident && isDone(r.incident.state, INCIDENT_DONE),
+    ok: (r) => !!r.incident && RESOLVED_INCIDENT_STATES.includes(r.incident.state),
     why: (r) => (r.incident ? `${r.incident.number} is ${labelOf(incidentStates, r.incident.state)}; it must be Resolved or Closed.` : "The case has no related incident."),
   },
   {
@@ -68,13 +65,13 @@ export type Suggestion = { resolutionCode: string; resolutionNotes: string; beca
 export function suggestResolution(caseState: number, related: RelatedState): Suggestion | null {
   if (caseState !== CaseState.Open && caseState !== CaseState.AwaitingInfo && caseState !== CaseState.New) return null;
   const { problem, change, incident, requests } = related;
-  if (problem && isDone(problem.state, PROBLEM_DONE)) {
+  if (problem && RESOLVED_PROBLEM_STATES.includes(problem.state)) {
     return { resolutionCode: C.FixedByProblem, resolutionNotes: `Fixed by ${problem.number}${problem.shortDescription ? `: ${problem.shortDescription}` : ""}.`, because: `${problem.number} is ${labelOf(problemStates, problem.state)}` };
   }
   if (change && change.state === ChangeState.Closed) {
     return { resolutionCode: C.FixedByChange, resolutionNotes: `Fixed by ${change.number}${change.shortDescription ? `: ${change.shortDescription}` : ""}.`, because: `${change.number} is Closed` };
   }
-  if (incident && isDone(incident.state, INCIDENT_DONE)) {
+  if (incident && RESOLVED_INCIDENT_STATES.includes(incident.state)) {
     return { resolutionCode: C.FixedByIncident, resolutionNotes: `Fixed by ${incident.number}${incident.shortDescription ? `: ${incident.shortDescription}` : ""}.`, because: `${incident.number} is ${labelOf(incidentStates, incident.state)}` };
   }
   const done = requests.find((q) => q.state === RequestState.ClosedComplete);

@@ -24,7 +24,9 @@ export function changeLifecycle(type: ChangeType): Lifecycle<number> {
   return { noun: `${type} change`, states: changeStates, next };
 }
 
-export const isOpenChange = (state: number) => state !== S.Closed && state !== S.Canceled;
+/** Closed or Canceled: no longer open. */
+export const FINISHED_CHANGE_STATES: number[] = [S.Closed, S.Canceled];
+export const isOpenChange = (state: number) => !FINISHED_CHANGE_STATES.includes(state);
 
 type Current = { state: number; type: string; closeCode: string | null; closeNotes: string | null };
 

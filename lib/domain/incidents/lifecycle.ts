@@ -18,6 +18,8 @@ export const incidentLifecycle: Lifecycle<number> = {
 
 export const OPEN_INCIDENT_STATES: number[] = [S.New, S.InProgress, S.OnHold];
 export const isOpenIncident = (state: number) => OPEN_INCIDENT_STATES.includes(state);
+/** Resolved or Closed: the incident fixed the issue (a related resolution code and the sync's resolution note). */
+export const RESOLVED_INCIDENT_STATES: number[] = [S.Resolved, S.Closed];
 
 export type IncidentStateInput = {
   state: number;

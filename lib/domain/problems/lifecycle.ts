@@ -21,7 +21,9 @@ export const problemLifecycle: Lifecycle<number> = {
   ]),
 };
 
-export const isOpenProblem = (state: number) => state !== S.Resolved && state !== S.Closed;
+/** Resolved or Closed: no longer open. */
+export const RESOLVED_PROBLEM_STATES: number[] = [S.Resolved, S.Closed];
+export const isOpenProblem = (state: number) => !RESOLVED_PROBLEM_STATES.includes(state);
 export const isProblemClosedForChanges = (state: number) => state === S.Closed;
 
 type Current = { state: number; resolutionCode: string | null };

@@ -19,6 +19,7 @@ export const requestLifecycle: Lifecycle<string> = {
   ]),
 };
 
+export const CLOSED_REQUEST_STATES: string[] = [S.ClosedComplete, S.ClosedIncomplete, S.ClosedCancelled];
 export const isOpenRequest = (state: string) => state === S.Requested || state === S.InProcess;
 
 export function planRequestState(current: { state: string }, input: { state: string }, now: Date): Record<string, unknown> {

@@ -1,7 +1,9 @@
 // SYNC-1: the named business rules that copy related-record updates into case work notes.
 // The event key makes a note unique per case per event (SYNC-3): the same update never notes twice.
 import { ChangeState } from "../changes/lifecycle";
-import { ProblemState } from "../problems/lifecycle";
+import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
+import { RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
+import { CLOSED_REQUEST_STATES } from "../requests/lifecycle";
 import {
   changeCloseCodes, changeStates, incidentResolutionCodes, incidentStates, IncidentState, labelOf, onHoldReasons, problemResolutionCodes,
   problemStates, requestStates,
@@ -18,7 +20,7 @@ export const INCIDENT_RULES = recordRules({
   noun: "Incident",
   names: { state: "Update case worknote for state change", done: "Update case worknote for resolution", comments: "Update case worknote for comments change" },
   stateLabel: (v) => labelOf(incidentStates, v as number),
-  doneStates: [IncidentState.Resolved, IncidentState.Closed],
+  doneStates: RESOLVED_INCIDENT_STATES,
   doneLabel: "Resolved or Closed",
   stateDetail: (e) => (e.after.state === IncidentState.OnHold && e.after.onHoldReason ? `On hold reason: ${labelOf(onHoldReasons, e.after.onHoldReason as number)}` : null),
   doneDetail: (e) => [line("Resolution code", labelOf(incidentResolutionCodes, e.after.resolutionCode as string)), line("Resolution notes", e.after.resolutionNotes)],
@@ -29,7 +31,7 @@ export const PROBLEM_RULES = recordRules({
   noun: "Problem",
   names: { state: "Update case worknote for problem state change", done: "Update case worknote for problem resolution", comments: "Update case worknote for problem comments" },
   stateLabel: (v) => labelOf(problemStates, v as number),
-  doneStates: [ProblemState.Resolved, ProblemState.Closed],
+  doneStates: RESOLVED_PROBLEM_STATES,
   doneLabel: "Resolved or Closed",
   doneDetail: (e) => [
     line("Resolution code", labelOf(problemResolutionCodes, e.after.resolutionCode as string)),
@@ -53,7 +55,7 @@ export const REQUEST_RULES = recordRules({
   noun: "Request",
   names: { state: "Update case worknote for request state change", done: "Update case worknote for request closure", comments: "Update case worknote for request comments" },
   stateLabel: (v) => labelOf(requestStates, v as string),
-  doneStates: ["closed_complete", "closed_incomplete", "closed_cancelled"],
+  doneStates: CLOSED_REQUEST_STATES,
   doneLabel: "Closed",
   doneDetail: () => [],
 });

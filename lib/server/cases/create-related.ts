@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { creationChanges } from "@/lib/domain/audit/diff";
 import { conflict, invalid } from "@/lib/domain/errors";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
+import { ChangeState } from "@/lib/domain/changes/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
@@ -61,7 +62,7 @@ export async function createChangeFromCase(actor: Actor, caseNumber: string, kin
         companyId: c.accountId, callerId: c.contactId ?? c.consumerId, assetId: c.assetId,
       };
     }
-    const change = await tx.changeRequest.create({ data: { ...data, number: await nextNumber(tx, "change"), state: -5, requestedById: actor.id } });
+    const change = await tx.changeRequest.create({ data: { ...data, number: await nextNumber(tx, "change"), state: ChangeState.New, requestedById: actor.id } });
     await fillSlot(tx, actor, c, "changeId", change.id, "change request");
     await recordCreated(tx, actor, c, TABLE.change, change, kind.type === "standard" ? "Standard change" : "Normal change");
     return { caseNumber, number: change.number };

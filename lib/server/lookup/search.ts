@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
+import { FINISHED_CHANGE_STATES } from "@/lib/domain/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
+import { MajorCaseState } from "@/lib/domain/major/proposal";
+import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/problems/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { containsText } from "../text-search";
 
@@ -80,7 +83,7 @@ const SEARCHES: Record<string, Search> = {
   /** Cases that can become children of a major case: open, ordinary, not already a child. */
   async cases(q, params) {
     const rows = await db().case.findMany({
-      where: { state: { in: OPEN_CASE_STATES }, parentId: null, majorCaseState: { in: ["", "rejected"] }, ...orLike(q, ["number", "shortDescription"]) },
+      where: { state: { in: OPEN_CASE_STATES }, parentId: null, majorCaseState: { in: [MajorCaseState.None, MajorCaseState.Rejected] }, ...orLike(q, ["number", "shortDescription"]) },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -90,7 +93,7 @@ const SEARCHES: Record<string, Search> = {
   async problems(q, params, actor) {
     if (!canReadItsm(actor)) throw forbidden();
     const rows = await db().problem.findMany({
-      where: { ...(params.get("open") === "1" ? { state: { notIn: [106, 107] } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      where: { ...(params.get("open") === "1" ? { state: { notIn: RESOLVED_PROBLEM_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -100,7 +103,7 @@ const SEARCHES: Record<string, Search> = {
   async changes(q, params, actor) {
     if (!canReadItsm(actor)) throw forbidden();
     const rows = await db().changeRequest.findMany({
-      where: { ...(params.get("open") === "1" ? { state: { notIn: [3, 4] } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      where: { ...(params.get("open") === "1" ? { state: { notIn: FINISHED_CHANGE_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
