@@ -9,8 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import type { ActionResult } from "@/lib/server/errors";
 
 /**
@@ -44,6 +43,7 @@ export function AdditionalActions({ number, items, templates = [] }: { number: s
     "Create Request": () => createRequestAction(number),
     "Create Normal Change": () => createNormalChangeAction(number),
   };
+  const closing = { onDone: (r: ActionResult) => { setDialog(null); setResult(r); }, onCancel: () => setDialog(null) };
   const choose = (item: string) => {
     if (direct[item]) run(direct[item]);
     else { setOpen(false); setDialog(item); }
@@ -65,63 +65,50 @@ export function AdditionalActions({ number, items, templates = [] }: { number: s
       )}
       {result && <div className="absolute right-0 z-20 mt-2 w-80"><Notice result={result} /></div>}
       <Modal open={dialog === "Associate Incident"} onClose={() => setDialog(null)} title="Associate Incident">
-        <AssociateIncident number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+        <AssociateIncident number={number} {...closing} />
       </Modal>
       <Modal open={dialog === "Propose Major Case"} onClose={() => setDialog(null)} title="Propose Major Case">
-        <ProposeMajorCase number={number} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+        <ProposeMajorCase number={number} {...closing} />
       </Modal>
       <Modal open={dialog === "Create Standard Change"} onClose={() => setDialog(null)} title="Create Standard Change">
-        <StandardChange number={number} templates={templates} onDone={(r) => { setDialog(null); setResult(r); }} onCancel={() => setDialog(null)} />
+        <StandardChange number={number} templates={templates} {...closing} />
       </Modal>
     </div>
   );
 }
 
-function AssociateIncident({ number, onDone, onCancel }: { number: string; onDone: (r: ActionResult) => void; onCancel: () => void }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(associateIncidentAction.bind(null, number), onDone);
-  return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
-      <p className="text-sm text-slate-600">Search open incidents by number or short description.</p>
-      <Field label="Incident" id="associate-incident" error={fieldError("incident")}>
-        <Combobox id="associate-incident" name="incident" kind="incidents" value={null} params={OPEN} valueField="label" placeholder="INC0010001 or words from the description" />
-      </Field>
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Dismiss</Button>
-        <SubmitButton pending={pending} pendingText="Associating…">Associate</SubmitButton>
-      </div>
-    </form>
-  );
-}
+type DialogProps = { number: string; onDone: (r: ActionResult) => void; onCancel: () => void };
 const OPEN = { open: "1" };
 
-function StandardChange({ number, templates, onDone, onCancel }: { number: string; templates: { value: number; label: string }[]; onDone: (r: ActionResult) => void; onCancel: () => void }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(createStandardChangeAction.bind(null, number), onDone);
+function AssociateIncident({ number, ...done }: DialogProps) {
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
-      <p className="text-sm text-slate-600">A standard change comes from an approved template; nothing is copied from the case.</p>
-      <SelectField label="Template" name="templateId" options={templates} blank="— Pick an approved template —" error={fieldError("templateId")} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Dismiss</Button>
-        <SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton>
-      </div>
-    </form>
+    <DialogForm action={associateIncidentAction.bind(null, number)} {...done} intro="Search open incidents by number or short description." submit="Associate" pendingText="Associating…">
+      {(fieldError) => (
+        <Field label="Incident" id="associate-incident" error={fieldError("incident")}>
+          <Combobox id="associate-incident" name="incident" kind="incidents" value={null} params={OPEN} valueField="label" placeholder="INC0010001 or words from the description" />
+        </Field>
+      )}
+    </DialogForm>
   );
 }
 
-function ProposeMajorCase({ number, onDone, onCancel }: { number: string; onDone: (r: ActionResult) => void; onCancel: () => void }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(proposeMajorCaseAction.bind(null, number), onDone);
+function StandardChange({ number, templates, ...done }: DialogProps & { templates: { value: number; label: string }[] }) {
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
-      <p className="text-sm text-slate-600">Major issue managers are told at once and decide whether this becomes a major case.</p>
-      <TextAreaField label="Work notes" name="workNotes" rows={3} required error={fieldError("workNotes")} placeholder="What is happening, who is affected, what has been tried" />
-      <TextAreaField label="Business impact" name="businessImpact" rows={2} required error={fieldError("businessImpact")} placeholder="e.g. 40 stores cannot take card payments" />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Dismiss</Button>
-        <SubmitButton pending={pending} pendingText="Proposing…">Propose</SubmitButton>
-      </div>
-    </form>
+    <DialogForm action={createStandardChangeAction.bind(null, number)} {...done} intro="A standard change comes from an approved template; nothing is copied from the case." submit="Create" pendingText="Creating…">
+      {(fieldError) => <SelectField label="Template" name="templateId" options={templates} blank="— Pick an approved template —" error={fieldError("templateId")} />}
+    </DialogForm>
+  );
+}
+
+function ProposeMajorCase({ number, ...done }: DialogProps) {
+  return (
+    <DialogForm action={proposeMajorCaseAction.bind(null, number)} {...done} intro="Major issue managers are told at once and decide whether this becomes a major case." submit="Propose" pendingText="Proposing…">
+      {(fieldError) => (
+        <>
+          <TextAreaField label="Work notes" name="workNotes" rows={3} required error={fieldError("workNotes")} placeholder="What is happening, who is affected, what has been tried" />
+          <TextAreaField label="Business impact" name="businessImpact" rows={2} required error={fieldError("businessImpact")} placeholder="e.g. 40 stores cannot take card payments" />
+        </>
+      )}
+    </DialogForm>
   );
 }

@@ -44,7 +44,7 @@ export function CaseForm({ data, choices, writable }: { data: CaseFormData; choi
   const off = !writable;
   return (
     <form key={data.version} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Case details">
-      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
+      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}
       <fieldset disabled={off} className="space-y-4">

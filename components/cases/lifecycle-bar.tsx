@@ -45,7 +45,7 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
         )}
       </div>
       {result && !result.ok && !proposing && !needsConfirmation && <Notice result={result} />}
-      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
+      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />

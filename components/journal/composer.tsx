@@ -39,7 +39,7 @@ export function JournalComposer({ post, allowWorkNotes = true }: { post: Post; a
       aria-label="Add to the journal"
     >
       <input type="hidden" name="idempotencyKey" value={key} />
-      <ConfirmChildren message={needsConfirmation} pending={pending} onConfirm={() => resubmit({ confirmChildren: "1" })} />
+      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       {allowWorkNotes && (
         <TextAreaField label="Work notes" name="workNotes" rows={2} placeholder="Internal — visible to your team only" className="[&_textarea]:bg-amber-50/40" error={err("workNotes")} />
       )}

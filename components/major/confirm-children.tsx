@@ -3,8 +3,11 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 
-/** MAJ-5: "This will update N child cases." — the manager confirms or dismisses; nothing is saved until then. */
-export function ConfirmChildren({ message, pending, onConfirm }: { message: string | null; pending: boolean; onConfirm: () => void }) {
+/**
+ * MAJ-5: "This will update N child cases." — the manager confirms (the same submission is sent
+ * again with confirmChildren) or dismisses; nothing is saved until then.
+ */
+export function ConfirmChildren({ message, pending, resubmit }: { message: string | null; pending: boolean; resubmit: (extra: Record<string, string>) => void }) {
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(!!message), [message]);
   return (
@@ -14,7 +17,7 @@ export function ConfirmChildren({ message, pending, onConfirm }: { message: stri
         <p className="text-xs text-slate-500">Children that are Resolved, Closed or Cancelled are left as they are.</p>
         <div className="flex justify-end gap-2">
           <Button onClick={() => setOpen(false)}>Dismiss</Button>
-          <Button variant="primary" disabled={pending} onClick={() => { setOpen(false); onConfirm(); }}>Confirm</Button>
+          <Button variant="primary" disabled={pending} onClick={() => { setOpen(false); resubmit({ confirmChildren: "1" }); }}>Confirm</Button>
         </div>
       </div>
     </Modal>

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { DialogForm } from "@/components/ui/dialog-form";
 import type { ActionResult } from "@/lib/server/errors";
 
 type Props = {
@@ -62,16 +61,10 @@ export function MajorBanner(p: Props) {
 }
 
 function RejectForm({ number, onCancel, onDone }: { number: string; onCancel: () => void; onDone: () => void }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(rejectMajorCaseAction.bind(null, number), onDone);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
-      <TextAreaField label="Reason" name="reason" rows={3} required error={fieldError("reason")} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Dismiss</Button>
-        <SubmitButton pending={pending} variant="danger" pendingText="Rejecting…">Reject</SubmitButton>
-      </div>
-    </form>
+    <DialogForm action={rejectMajorCaseAction.bind(null, number)} onDone={onDone} onCancel={onCancel} submit="Reject" pendingText="Rejecting…" variant="danger">
+      {(fieldError) => <TextAreaField label="Reason" name="reason" rows={3} required error={fieldError("reason")} />}
+    </DialogForm>
   );
 }
 

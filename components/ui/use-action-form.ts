@@ -2,14 +2,14 @@
 import { startTransition, useActionState, useRef, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/server/errors";
 
-type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+export type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /**
  * Submits a form to a server action without React's automatic form reset, so a refused save
  * keeps what the person typed, and text typed while a post is in flight is not wiped.
  * `pending` disables the submit button: one click, one request.
  */
-export function useActionForm(action: Action, onSuccess?: (result: ActionResult) => void) {
+export function useActionForm(action: FormAction, onSuccess?: (result: ActionResult) => void) {
   const success = useRef(onSuccess);
   success.current = onSuccess;
   const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(async (prev, data) => {

@@ -1,0 +1,35 @@
+"use client";
+import type { ReactNode } from "react";
+import { Button, type ButtonVariant } from "./button";
+import { Notice } from "./notice";
+import { SubmitButton } from "./submit-button";
+import { useActionForm, type FormAction } from "./use-action-form";
+import type { ActionResult } from "@/lib/server/errors";
+
+/**
+ * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
+ * the submit button. A refusal without field errors shows above the fields; success calls onDone.
+ */
+export function DialogForm({ action, onDone, onCancel, intro, submit, pendingText, variant, children }: {
+  action: FormAction;
+  onDone: (result: ActionResult) => void;
+  onCancel: () => void;
+  intro?: string;
+  submit: string;
+  pendingText: string;
+  variant?: ButtonVariant;
+  children: (fieldError: (field: string) => string | undefined) => ReactNode;
+}) {
+  const { result, pending, onSubmit, fieldError } = useActionForm(action, onDone);
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      {intro && <p className="text-sm text-slate-600">{intro}</p>}
+      {children(fieldError)}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Dismiss</Button>
+        <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>{submit}</SubmitButton>
+      </div>
+    </form>
+  );
+}
