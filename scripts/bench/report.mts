@@ -1,8 +1,17 @@
 // PERF-5: one table (metric, value, goal, pass), written as JSON and compared with the last run.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { percentile } from "./http.mts";
 
 export type Row = { metric: string; value: number; unit: string; goal: string; pass: boolean | null; note?: string };
+
+export const median = (xs: number[]) => percentile(xs, 50);
+
+/** PERF-3: the median of some runs beside the median of its plain batch-insert baseline (goal ≤ 3 ×). */
+export function vsBaseline(metric: string, runs: number[], baseline: number): Row {
+  const ratio = median(runs) / baseline;
+  return { metric, value: median(runs), unit: "ms", goal: "≤ 3 × baseline", pass: ratio <= 3, note: `${ratio.toFixed(2)} × baseline` };
+}
 
 const DIR = path.resolve(import.meta.dirname, "../../bench/results");
 
