@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/domain/request-limits";
 
 // Static security headers for every response; the Content-Security-Policy with its
 // per-request nonce is set in proxy.ts (REL-5).
@@ -13,8 +14,14 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
+  experimental: {
+    // A deliberate limit (REL-1), explained in lib/domain/request-limits.ts: a few journal-sized
+    // text fields. proxy.ts refuses larger action POSTs first, with a clear 413.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // Next buffers a copy of every POST body for proxy.ts (10 MB by default); anything above the
+    // action limit is refused there by its Content-Length without being read.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES + 64 * 1024,
   },
 };
 

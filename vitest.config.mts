@@ -6,12 +6,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "lib/testing/empty-module.ts") },
+      {
+        find: /^server-only$/,
+        replacement: path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      },
       { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["lib/testing/db-setup.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 60_000,

@@ -10,14 +10,29 @@ import { createIncident } from "@/lib/server/incidents/write";
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({
   getActor: async () => session.actor,
-  requireActor: async () => { if (!session.actor) throw new Error("unauthenticated"); return session.actor; },
+  currentSessionId: async () => (session.actor ? "test-session" : null),
+  requireActor: async () => {
+    if (!session.actor) throw new Error("unauthenticated");
+    return session.actor;
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/navigation", () => ({ redirect: (url: string) => { throw new Error(`redirect ${url}`); }, notFound: () => { throw new Error("notFound"); } }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect ${url}`);
+  },
+  notFound: () => {
+    throw new Error("notFound");
+  },
+}));
 
 /** Public by design: signing in and out (not loaded: it needs the next-auth runtime). */
 const PUBLIC_MODULES = ["/app/login/actions.ts"];
-const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], { eager: true });
+/** Every signed-in person may use these on their own account (REL-5: change password); anonymous may not. */
+const SELF_SERVICE_MODULES = ["/app/account/password/actions.ts"];
+const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], {
+  eager: true,
+});
 
 type Fixture = { caseNumber: string; incidentNumber: string };
 let fx: Fixture;
@@ -25,15 +40,27 @@ let fx: Fixture;
 beforeAll(async () => {
   const agent = await makeAgent();
   const itil = await makeItil();
-  fx = { caseNumber: (await makeCase(agent)).number, incidentNumber: (await createIncident(itil, { shortDescription: "auth test" })).number };
+  fx = {
+    caseNumber: (await makeCase(agent)).number,
+    incidentNumber: (await createIncident(itil, { shortDescription: "auth test" })).number,
+  };
 });
 
 function form(): FormData {
   const f = new FormData();
   const values: Record<string, string> = {
-    shortDescription: "should never be saved", description: "x", version: "1", state: "10", priority: "1", action: "accept",
-    workNotes: "should never be saved", comments: "should never be saved", name: "major_case_affected_account_threshold", value: "3",
-    impact: "1", urgency: "1",
+    shortDescription: "should never be saved",
+    description: "x",
+    version: "1",
+    state: "10",
+    priority: "1",
+    action: "accept",
+    workNotes: "should never be saved",
+    comments: "should never be saved",
+    name: "major_case_affected_account_threshold",
+    value: "3",
+    impact: "1",
+    urgency: "1",
   };
   for (const [k, v] of Object.entries(values)) f.set(k, v);
   return f;
@@ -82,9 +109,12 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
       const before = await counts();
       for (const [path, mod] of Object.entries(modules)) {
         if (PUBLIC_MODULES.includes(path)) continue;
+        // A signed-in caller's own-account action refuses the test form as invalid (no current password).
+        const refused =
+          session.actor && SELF_SERVICE_MODULES.includes(path) ? /invalid/ : /unauthenticated|forbidden/;
         for (const { name, result } of await callAll(path, mod)) {
           expect(result, `${path}#${name}`).toMatchObject({ ok: false });
-          expect((result as { kind: string }).kind, `${path}#${name}`).toMatch(/unauthenticated|forbidden/);
+          expect((result as { kind: string }).kind, `${path}#${name}`).toMatch(refused);
         }
       }
       expect(await counts()).toEqual(before);
@@ -93,7 +123,9 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
 
   it("ROLE-2: the same call by an agent does work (the test can fail)", async () => {
     session.actor = await makeAgent();
-    const mod = modules["/app/(workspace)/cases/actions.ts"] as { postCaseJournalAction: (n: string, p: null, f: FormData) => Promise<{ ok: boolean }> };
+    const mod = modules["/app/(workspace)/cases/actions.ts"] as {
+      postCaseJournalAction: (n: string, p: null, f: FormData) => Promise<{ ok: boolean }>;
+    };
     const f = new FormData();
     f.set("workNotes", "an agent may post");
     expect(await mod.postCaseJournalAction(fx.caseNumber, null, f)).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
 // Every page depends on who is signed in; nothing is prerendered.
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans text-sm">{children}</body>
+      <body className="min-h-screen font-sans text-sm">
+        <QueryProvider>{children}</QueryProvider>
+      </body>
     </html>
   );
 }

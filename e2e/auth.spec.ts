@@ -38,7 +38,14 @@ test("REL-5: repeated failures are slowed down, even for the right password", as
 test("ROLE-3: an external user lands in the portal and cannot reach workspace pages", async ({ page }) => {
   await signIn(page, DEMO.customer);
   await expect(page).toHaveURL(/\/portal$/);
-  for (const path of ["/cases", "/cases/CS0001001", "/cases/new", "/incidents", "/incidents/INC0010001", "/admin/properties"]) {
+  for (const path of [
+    "/cases",
+    "/cases/CS0001001",
+    "/cases/new",
+    "/incidents",
+    "/incidents/INC0010001",
+    "/admin/properties",
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/portal$/);
     await expect(page.getByText("Email to customers delayed")).toHaveCount(0);
@@ -47,7 +54,10 @@ test("ROLE-3: an external user lands in the portal and cannot reach workspace pa
   expect(lookup.status()).toBe(403);
 });
 
-test("REL-5: session cookie is httpOnly and SameSite; pages carry CSP and frame-ancestors", async ({ page, context }) => {
+test("REL-5: session cookie is httpOnly and SameSite; pages carry CSP and frame-ancestors", async ({
+  page,
+  context,
+}) => {
   await signIn(page, DEMO.agent);
   const cookie = (await context.cookies()).find((c) => c.name.includes("session-token"));
   expect(cookie?.httpOnly).toBe(true);

@@ -12,18 +12,27 @@ async function menu(page: Page) {
   const button = page.getByRole("button", { name: "Additional actions" });
   if (!(await button.count())) return [];
   await button.click();
-  const items = await page.getByRole("menu", { name: "Additional actions" }).getByRole("menuitem").allInnerTexts();
+  const items = await page
+    .getByRole("menu", { name: "Additional actions" })
+    .getByRole("menuitem")
+    .allInnerTexts();
   await page.keyboard.press("Escape");
   return items;
 }
 
-test("@global SYNC-1: an admin deactivates 'Update case worknote for comments change' and comments stop reaching cases", async ({ browser }) => {
+test("@global SYNC-1: an admin deactivates 'Update case worknote for comments change' and comments stop reaching cases", async ({
+  browser,
+}) => {
   const adminCtx = await browser.newContext();
   const admin = await adminCtx.newPage();
   await signIn(admin, DEMO.admin);
   await admin.goto("/admin/business-rules");
   const table = admin.getByRole("table", { name: "Business rules" });
-  for (const name of ["Update case worknote for state change", "Update case worknote for resolution", "Update case worknote for comments change"]) {
+  for (const name of [
+    "Update case worknote for state change",
+    "Update case worknote for resolution",
+    "Update case worknote for comments change",
+  ]) {
     await expect(table.getByRole("row").filter({ hasText: name })).toContainText("incident");
   }
   const sw = admin.getByRole("switch", { name: "Active: Update case worknote for comments change" });
@@ -60,8 +69,13 @@ test("@global INC-5 / ADM-2: an admin edits the Priority Data Lookup", async ({ 
   await page.reload();
   await expect(page.getByLabel("Priority for 3 - Low × 3 - Low")).toHaveValue("4");
   await page.getByLabel("Priority for 3 - Low × 3 - Low").selectOption({ label: "5 - Planning" });
-  await page.getByRole("form", { name: "Row 3 - Low × 3 - Low" }).getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("form", { name: "Row 3 - Low × 3 - Low" }).getByRole("status")).toHaveText("Saved.");
+  await page
+    .getByRole("form", { name: "Row 3 - Low × 3 - Low" })
+    .getByRole("button", { name: "Save" })
+    .click();
+  await expect(page.getByRole("form", { name: "Row 3 - Low × 3 - Low" }).getByRole("status")).toHaveText(
+    "Saved.",
+  );
 });
 
 test("@global ITSM-5: with a plugin off its menu items, fields and sync disappear", async ({ browser }) => {

@@ -6,26 +6,38 @@ import { makeUser } from "./support/db";
 /** The incident items of the Additional actions menu (the ITSM items come with issue 4's tests). */
 async function menuItems(page: Page) {
   await page.getByRole("button", { name: "Additional actions" }).click();
-  const items = await page.getByRole("menu", { name: "Additional actions" }).getByRole("menuitem").allInnerTexts();
+  const items = await page
+    .getByRole("menu", { name: "Additional actions" })
+    .getByRole("menuitem")
+    .allInnerTexts();
   await page.keyboard.press("Escape");
   return items.filter((i) => i.includes("Incident"));
 }
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
 
-test("INC-1 / INC-2 / INC-5 / INC-6 / INC-7: the agent creates an incident; the itil user's updates reach the case work notes", async ({ browser }) => {
+test("INC-1 / INC-2 / INC-5 / INC-6 / INC-7: the agent creates an incident; the itil user's updates reach the case work notes", async ({
+  browser,
+}) => {
   const agentCtx = await browser.newContext();
   const itilCtx = await browser.newContext();
   const agent = await agentCtx.newPage();
   const itil = await itilCtx.newPage();
 
   await signIn(agent, DEMO.agent);
-  const caseNumber = await createCaseViaForm(agent, { shortDescription: `Checkout page times out ${Date.now()}`, account: "Acme Corporation", contact: "Carol Customer", priority: "2 - High" });
+  const caseNumber = await createCaseViaForm(agent, {
+    shortDescription: `Checkout page times out ${Date.now()}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+    priority: "2 - High",
+  });
   expect(await menuItems(agent)).toEqual(["Create Incident", "Associate Incident"]);
 
   await agent.getByRole("button", { name: "Additional actions" }).click();
   await agent.getByRole("menuitem", { name: "Create Incident" }).click();
-  const incidentLink = agent.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ });
+  const incidentLink = agent
+    .getByRole("region", { name: "Related Records" })
+    .getByRole("link", { name: /^INC\d{7}$/ });
   await expect(incidentLink).toBeVisible();
   const incidentNumber = (await incidentLink.textContent())!;
   await expect(activity(agent)).toContainText(`Incident ${incidentNumber} created from this case.`);
@@ -56,13 +68,18 @@ test("INC-1 / INC-2 / INC-5 / INC-6 / INC-7: the agent creates an incident; the 
   const notes = activity(agent).getByRole("listitem");
   await expect(notes.nth(0)).toContainText(`Incident ${incidentNumber} resolved.`);
   await expect(notes.nth(0)).toContainText("Resolution code: Solution provided");
-  await expect(notes.nth(0)).toContainText("Resolution notes: Vendor patch installed; checkout responds in 300 ms.");
+  await expect(notes.nth(0)).toContainText(
+    "Resolution notes: Vendor patch installed; checkout responds in 300 ms.",
+  );
   await expect(notes.nth(1)).toContainText("additional comment from Ian Fulfiller");
   await expect(notes.nth(1)).toContainText("The vendor has a patch ready for tonight.");
   await expect(notes.nth(2)).toContainText("state changed: New → On Hold");
   await expect(notes.nth(2)).toContainText("On hold reason: Awaiting Vendor");
   for (const i of [0, 1, 2]) {
-    await expect(notes.nth(i).getByRole("link", { name: incidentNumber })).toHaveAttribute("href", `/incidents/${incidentNumber}`);
+    await expect(notes.nth(i).getByRole("link", { name: incidentNumber })).toHaveAttribute(
+      "href",
+      `/incidents/${incidentNumber}`,
+    );
   }
   await expect(notes.nth(1)).toContainText("Update case worknote for comments change");
 
@@ -70,7 +87,9 @@ test("INC-1 / INC-2 / INC-5 / INC-6 / INC-7: the agent creates an incident; the 
   await itilCtx.close();
 });
 
-test("INC-3 / INC-4: Associate Incident searches open incidents; Remove Incident unlinks it", async ({ page }) => {
+test("INC-3 / INC-4: Associate Incident searches open incidents; Remove Incident unlinks it", async ({
+  page,
+}) => {
   await signIn(page, DEMO.agent);
   await createCaseViaForm(page, { shortDescription: `Payroll export missing ${Date.now()}` });
   await page.getByRole("button", { name: "Additional actions" }).click();
@@ -93,14 +112,20 @@ test("INC-3 / INC-4: Associate Incident searches open incidents; Remove Incident
   expect(await menuItems(page)).toEqual(["Create Incident", "Associate Incident"]);
 });
 
-test("ROLE-1: an agent with only sn_incident_read sees the incident but no incident items", async ({ page }) => {
+test("ROLE-1: an agent with only sn_incident_read sees the incident but no incident items", async ({
+  page,
+}) => {
   await signIn(page, DEMO.viewer);
   await page.goto("/cases/CS0001001");
-  await expect(page.getByRole("region", { name: "Related Records" }).getByRole("link", { name: "INC0010001" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Related Records" }).getByRole("link", { name: "INC0010001" }),
+  ).toBeVisible();
   expect(await menuItems(page)).toEqual([]);
 });
 
-test("ROLE-1: an agent without incident roles does not see the Incident field or incident records", async ({ page }) => {
+test("ROLE-1: an agent without incident roles does not see the Incident field or incident records", async ({
+  page,
+}) => {
   const user = await makeUser(["sn_customerservice_agent"], "Nora No-Incidents");
   await signIn(page, user.email, user.password);
   await page.goto("/cases/CS0001001");

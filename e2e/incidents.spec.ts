@@ -1,14 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
-async function newIncident(page: import("@playwright/test").Page, title: string) {
+async function newIncident(page: Page, title: string) {
   await page.goto("/incidents/new");
   await page.getByLabel("Short description").fill(title);
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page).toHaveURL(/\/incidents\/INC\d{7}$/);
 }
 
-test("INC-8 / INC-5: an itil user works the incident form; impact and urgency set the priority", async ({ page }) => {
+test("INC-8 / INC-5: an itil user works the incident form; impact and urgency set the priority", async ({
+  page,
+}) => {
   await signIn(page, DEMO.itil);
   await newIncident(page, `Queue stuck ${Date.now()}`);
   await expect(page.getByText("5 - Planning").first()).toBeVisible();
@@ -21,7 +23,9 @@ test("INC-8 / INC-5: an itil user works the incident form; impact and urgency se
 
   await page.getByLabel("State").selectOption({ label: "On Hold" });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("On hold reason is required to put an incident On Hold.").first()).toBeVisible();
+  await expect(
+    page.getByText("On hold reason is required to put an incident On Hold.").first(),
+  ).toBeVisible();
   await page.getByLabel("On hold reason").selectOption({ label: "Awaiting Vendor" });
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Incident saved.");

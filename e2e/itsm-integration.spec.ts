@@ -11,7 +11,10 @@ async function useMenu(page: Page, item: string) {
 }
 async function menu(page: Page) {
   await page.getByRole("button", { name: "Additional actions" }).click();
-  const items = await page.getByRole("menu", { name: "Additional actions" }).getByRole("menuitem").allInnerTexts();
+  const items = await page
+    .getByRole("menu", { name: "Additional actions" })
+    .getByRole("menuitem")
+    .allInnerTexts();
   await page.keyboard.press("Escape");
   return items;
 }
@@ -27,7 +30,9 @@ async function setState(page: Page, label: string, extra?: () => Promise<void>) 
   await expect(page.getByLabel(/^(State|Request state)$/).locator("option:checked")).toHaveText(label);
 }
 
-test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked by the itil user; the case resolves with the suggested code", async ({ browser }) => {
+test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked by the itil user; the case resolves with the suggested code", async ({
+  browser,
+}) => {
   const agentCtx = await browser.newContext();
   const itilCtx = await browser.newContext();
   const agent = await agentCtx.newPage();
@@ -35,16 +40,27 @@ test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked 
   await signIn(agent, DEMO.agent);
   await signIn(itil, DEMO.itil);
 
-  const caseNumber = await createCaseViaForm(agent, { shortDescription: `Invoices not generated ${Date.now()}`, account: "Acme Corporation", contact: "Carol Customer" });
+  const caseNumber = await createCaseViaForm(agent, {
+    shortDescription: `Invoices not generated ${Date.now()}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+  });
   await agent.getByRole("button", { name: "Accept" }).click();
   await expect(agent.getByLabel("State")).toHaveValue("10");
 
   await useMenu(agent, "Create Problem");
-  const problem = (await related(agent).getByRole("link", { name: /^PRB\d{7}$/ }).textContent())!;
+  const problem = (await related(agent)
+    .getByRole("link", { name: /^PRB\d{7}$/ })
+    .textContent())!;
   await useMenu(agent, "Create Normal Change");
-  const change = (await related(agent).getByRole("link", { name: /^CHG\d{7}$/ }).textContent())!;
+  const change = (await related(agent)
+    .getByRole("link", { name: /^CHG\d{7}$/ })
+    .textContent())!;
   await useMenu(agent, "Create Request");
-  const request = (await agent.getByRole("table", { name: "Requests" }).getByRole("link", { name: /^REQ\d{7}$/ }).textContent())!;
+  const request = (await agent
+    .getByRole("table", { name: "Requests" })
+    .getByRole("link", { name: /^REQ\d{7}$/ })
+    .textContent())!;
   await expect(activity(agent)).toContainText(`Problem ${problem} created from this case.`);
   await expect(activity(agent)).toContainText(`Normal change ${change} created from this case.`);
   await expect(activity(agent)).toContainText(`Request ${request} created from this case.`);
@@ -61,6 +77,7 @@ test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked 
   await itil.getByRole("button", { name: "Post" }).click();
   await setState(itil, "Resolved", async () => {
     await itil.getByLabel("Resolution code").selectOption("Fix Applied");
+    await itil.getByLabel("Resolution notes").fill("Invoice job memory doubled; no failures since.");
     await itil.getByLabel("Fix notes").fill("Job memory doubled.");
   });
 
@@ -81,6 +98,7 @@ test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked 
   await expect(log).toContainText(`Problem ${problem} state changed: Assess → Root Cause Analysis`);
   await expect(log).toContainText("Root cause: the invoice job ran out of memory.");
   await expect(log).toContainText(`Problem ${problem} resolved.`);
+  await expect(log).toContainText("Resolution notes: Invoice job memory doubled; no failures since.");
   await expect(log).toContainText(`Change ${change} closed.`);
   await expect(log).toContainText("Close code: Successful");
   await expect(log).toContainText(`Request ${request} closed complete.`);
@@ -103,13 +121,17 @@ test("ITSM-4: a related code that does not fit yet is refused with the reason", 
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByLabel("State")).toHaveValue("10");
   await useMenu(page, "Create Problem");
-  const problem = (await related(page).getByRole("link", { name: /^PRB\d{7}$/ }).textContent())!;
+  const problem = (await related(page)
+    .getByRole("link", { name: /^PRB\d{7}$/ })
+    .textContent())!;
   await page.getByRole("button", { name: "Propose Solution" }).click();
   const dialog = page.getByRole("dialog", { name: "Propose solution" });
   await dialog.getByLabel("Resolution code").selectOption("Solved – Fixed by closing related PRB");
   await dialog.getByLabel("Resolution notes").fill("too early");
   await dialog.getByRole("button", { name: "Propose Solution" }).click();
-  await expect(dialog.getByText(`cannot be used yet: ${problem} is New; it must be Resolved or Closed.`).first()).toBeVisible();
+  await expect(
+    dialog.getByText(`cannot be used yet: ${problem} is New; it must be Resolved or Closed.`).first(),
+  ).toBeVisible();
 });
 
 test("ITSM-1: Create Standard Change picks an approved template", async ({ page }) => {
@@ -123,7 +145,9 @@ test("ITSM-1: Create Standard Change picks an approved template", async ({ page 
   await expect(link).toBeVisible();
   await link.click();
   await expect(page.getByText("Standard change").first()).toBeVisible();
-  await expect(page.getByLabel("Short description", { exact: true })).toHaveValue("Replace an expiring TLS certificate with a renewed one");
+  await expect(page.getByLabel("Short description", { exact: true })).toHaveValue(
+    "Replace an expiring TLS certificate with a renewed one",
+  );
   await expect(page.getByLabel("State")).toContainText("Scheduled");
   await expect(page.getByLabel("State")).not.toContainText("Assess");
 });

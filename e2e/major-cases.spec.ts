@@ -16,21 +16,39 @@ async function propose(page: Page, impact: string) {
   await expect(page.getByRole("note")).toContainText("Major case candidate");
 }
 
-test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow", async ({ browser }) => {
+test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow", async ({
+  browser,
+}) => {
   const agentCtx = await browser.newContext();
   const managerCtx = await browser.newContext();
   const itilCtx = await browser.newContext();
-  const [agent, manager, itil] = [await agentCtx.newPage(), await managerCtx.newPage(), await itilCtx.newPage()];
+  const [agent, manager, itil] = [
+    await agentCtx.newPage(),
+    await managerCtx.newPage(),
+    await itilCtx.newPage(),
+  ];
   await signIn(agent, DEMO.agent);
   await signIn(manager, DEMO.manager);
   await signIn(itil, DEMO.itil);
 
   const stamp = Date.now();
-  const candidate = await createCaseViaForm(agent, { shortDescription: `Payments failing ${stamp}`, account: "Acme Corporation", contact: "Carol Customer", priority: "2 - High" });
+  const candidate = await createCaseViaForm(agent, {
+    shortDescription: `Payments failing ${stamp}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+    priority: "2 - High",
+  });
   await useMenu(agent, "Create Incident");
-  const incident = (await agent.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ }).textContent())!;
+  const incident = (await agent
+    .getByRole("region", { name: "Related Records" })
+    .getByRole("link", { name: /^INC\d{7}$/ })
+    .textContent())!;
   await propose(agent, "Every store is affected");
-  const second = await createCaseViaForm(agent, { shortDescription: `Card terminal offline ${stamp}`, account: "Globex Industries", priority: "3 - Moderate" });
+  const second = await createCaseViaForm(agent, {
+    shortDescription: `Card terminal offline ${stamp}`,
+    account: "Globex Industries",
+    priority: "3 - Moderate",
+  });
 
   await manager.goto("/major-cases");
   const candidates = manager.getByRole("table", { name: "Major case candidates" });
@@ -42,7 +60,9 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   const major = (await manager.getByRole("heading", { level: 1 }).textContent())!.split(" ")[0];
   expect(major).not.toBe(candidate);
   await expect(manager.getByRole("table", { name: "Child Cases" })).toContainText(candidate);
-  await expect(manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: incident })).toBeVisible();
+  await expect(
+    manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: incident }),
+  ).toBeVisible();
 
   const addForm = manager.getByRole("form", { name: "Add child cases" });
   await addForm.getByRole("combobox", { name: "Add child cases" }).fill(second);
@@ -77,7 +97,9 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await expect(manager.getByRole("status")).toHaveText("Case saved.");
   await agent.goto(`/cases/${second}`);
   await expect(agent.getByLabel("Priority")).toHaveValue("1");
-  await expect(agent.getByRole("list", { name: "History" })).toContainText("Priority: 3 - Moderate → 1 - Critical");
+  await expect(agent.getByRole("list", { name: "History" })).toContainText(
+    "Priority: 3 - Moderate → 1 - Critical",
+  );
   for (const c of [agentCtx, managerCtx, itilCtx]) await c.close();
 });
 
@@ -98,7 +120,9 @@ test("MAJ-1: a rejected candidate goes back to an ordinary case", async ({ brows
   await expect(dialog.getByText("A reason is required to reject a major case proposal.")).toBeVisible();
   await dialog.getByLabel("Reason").fill("Only one office is affected; handle it as a normal case.");
   await dialog.getByRole("button", { name: "Reject" }).click();
-  await expect(manager.getByRole("note")).toContainText("Major case proposal rejected: Only one office is affected");
+  await expect(manager.getByRole("note")).toContainText(
+    "Major case proposal rejected: Only one office is affected",
+  );
 
   await agent.reload();
   await expect(activity(agent)).toContainText("Major case proposal rejected");
@@ -122,7 +146,9 @@ test("MAJ-2: the major issue manager creates an incident from the major case", a
   await manager.getByRole("button", { name: "Accept Major Case" }).click();
   await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
   await useMenu(manager, "Create Incident");
-  await expect(manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ })).toBeVisible();
+  await expect(
+    manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ }),
+  ).toBeVisible();
   await expect(activity(manager)).toContainText("created from this case.");
   await agentCtx.close();
   await managerCtx.close();

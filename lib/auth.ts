@@ -1,8 +1,19 @@
-// next-auth v5: credentials sign-in with JWT sessions. The session only carries the user id;
-// roles are loaded from the database on every request (lib/server/auth/actor.ts).
+// next-auth v5: credentials sign-in. The cookie (a JWT) carries the user id and the id of a
+// server-side Session row; a request is signed in only while that row lives (sign-out and a
+// password change delete it), and roles are loaded from the database on every request
+// (lib/server/auth/actor.ts).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { controlCharacterIn } from "@/lib/domain/validation";
 import { checkCredentials } from "@/lib/server/auth/credentials";
+import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+
+declare module "next-auth" {
+  interface User {
+    /** The server-side session created by this sign-in. */
+    sid?: string;
+  }
+}
 
 export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
@@ -21,7 +32,7 @@ function clientAddress(request: Request | undefined): string | null {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -29,9 +40,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
+        // Reachable without the login form (POST /api/auth/callback/credentials): checked here too.
         if (!email || !password || email.length > 320 || password.length > 200) return null;
+        if (controlCharacterIn(email)) return null; // PostgreSQL refuses U+0000 (REL-1)
         const result = await checkCredentials(email, password, clientAddress(request));
-        if (result.ok) return { id: String(result.userId) };
+        if (result.ok) return { id: String(result.userId), sid: await createSession(result.userId) };
         if (result.reason === "throttled") throw new ThrottledSignin(`retry in ${result.retryInSeconds}s`);
         return null;
       },
@@ -39,7 +52,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = user.sid;
+      }
       return token;
     },
     session({ session, token }) {

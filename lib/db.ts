@@ -26,7 +26,10 @@ export function dialectOf(url: string): Dialect {
 
 function createClient(url: string): Db {
   if (dialectOf(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   const file = url.slice("file:".length).split("?")[0];
@@ -50,7 +53,11 @@ export function dialect(): Dialect {
 }
 
 /**
- * Runs `work` in one database transaction. Every write of the app goes through here (SYNC-2).
+ * Runs `work` in one database transaction. Every change to a record goes through here, together
+ * with the journal entries, audit rows, sync notes and outbox messages it causes (SYNC-2, REL-4);
+ * so do the scheduled jobs (lib/server/jobs), sessions and the sign-in throttle (lib/server/auth).
+ * The writes that do not are single statements that are atomic alone and cause nothing else: the
+ * outbox's delivery bookkeeping (claim, sent, retry — lib/server/outbox/deliver.ts and admin.ts).
  * Generous limits: fan-out to thousands of cases happens inside one transaction.
  */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -14,6 +14,10 @@ const env = {
   AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
 };
 delete env.NODE_ENV; // the demo seed refuses to run in production mode
-const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], { cwd: ROOT, stdio: "inherit", env });
+const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env,
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -35,6 +35,12 @@ for (const { parent, prefix } of FAMILIES) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added ? `added ${added} platform package entries to package-lock.json` : "package-lock.json already lists every platform package");
+console.log(
+  added
+    ? `added ${added} platform package entries to package-lock.json`
+    : "package-lock.json already lists every platform package",
+);

@@ -6,7 +6,10 @@ import http from "node:http";
 import os from "node:os";
 
 const port = Number(process.env.PORT ?? 3000);
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism?.() ?? os.cpus().length));
+const workers = Math.max(
+  1,
+  Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism?.() ?? os.cpus().length),
+);
 
 if (cluster.isPrimary && workers > 1) {
   // Server rendering allocates in bursts; a larger young generation means far fewer scavenges.
@@ -31,8 +34,10 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  http.createServer((req, res) => handle(req, res)).listen(port, () => {
-    if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
-  });
+  http
+    .createServer((req, res) => handle(req, res))
+    .listen(port, () => {
+      if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
+    });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(0));
 }

@@ -41,8 +41,14 @@ function newestSource(dir, newest = 0) {
   return newest;
 }
 const buildId = path.join(ROOT, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json"].map((p) => path.join(ROOT, p));
-const newest = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json"].map(
+  (p) => path.join(ROOT, p),
+);
+const newest = Math.max(
+  ...sources
+    .filter(existsSync)
+    .map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
+);
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   console.log("building the app (next build)…");
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
@@ -61,6 +67,10 @@ Demo sign-ins (password "demo"):
   consumer@example.net   consumer
 `);
 env.NODE_ENV = "production";
-const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { cwd: ROOT, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+  cwd: ROOT,
+  env,
+  stdio: "inherit",
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 // `npm run test:postgres`: the service tests (lib/server, app actions) against PostgreSQL.
 // Uses TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres); each
-// Vitest worker gets its own database caseflow_test_<n>, dropped at the start of a run.
+// Vitest worker gets its own database caseflow_test_<n> (TEST_DB_PREFIX changes the prefix),
+// dropped at the start of a run.
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 
@@ -11,12 +12,17 @@ try {
   const { rows } = await client.query("SHOW server_version");
   console.log(`PostgreSQL ${rows[0].server_version} at ${admin.replace(/\/\/[^@]*@/, "//…@")}`);
 } catch (e) {
-  console.error(`Cannot reach PostgreSQL at ${admin}: ${e.message}\nStart it (see README "PostgreSQL") or set TEST_POSTGRES_URL.`);
+  console.error(
+    `Cannot reach PostgreSQL at ${admin}: ${e.message}\nStart it (see README "PostgreSQL") or set TEST_POSTGRES_URL.`,
+  );
   process.exit(1);
 } finally {
   await client.end().catch(() => {});
 }
 
 const args = ["vitest", "run", "lib/server", "app", ...process.argv.slice(2)];
-const r = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: admin } });
+const r = spawnSync("npx", args, {
+  stdio: "inherit",
+  env: { ...process.env, TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: admin },
+});
 process.exit(r.status ?? 1);

@@ -14,7 +14,13 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/cases", label: "Cases" },
         { href: "/major-cases", label: "Major cases" },
         ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : []),
-        ...(canReadItsm(actor) ? [{ href: "/problems", label: "Problems" }, { href: "/changes", label: "Changes" }, { href: "/requests", label: "Requests" }] : []),
+        ...(canReadItsm(actor)
+          ? [
+              { href: "/problems", label: "Problems" },
+              { href: "/changes", label: "Changes" },
+              { href: "/requests", label: "Requests" },
+            ]
+          : []),
       ],
     },
   ];

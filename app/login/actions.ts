@@ -2,6 +2,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
+import { sessionFromCookie } from "@/lib/server/auth/session";
+import { endSession } from "@/lib/server/auth/sessions";
 
 export type LoginState = { ok: boolean; message?: string; email?: string };
 
@@ -11,8 +13,10 @@ const loginSchema = z.object({
 });
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
-  const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  const email = String(form.get("email") ?? "");
+  const fields = form instanceof FormData ? form : new FormData();
+  const parsed = loginSchema.safeParse({ email: fields.get("email"), password: fields.get("password") });
+  const typed = fields.get("email");
+  const email = typeof typed === "string" ? typed : "";
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
@@ -30,6 +34,9 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   }
 }
 
+/** Ends the session on the server first: a copy of the cookie is worth nothing afterwards. */
 export async function logout() {
+  const session = await sessionFromCookie();
+  if (session) await endSession(session.sid);
   await signOut({ redirectTo: "/login" });
 }

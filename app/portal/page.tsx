@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { logout } from "@/app/login/actions";
 import { getActor } from "@/lib/server/auth/actor";
@@ -15,10 +16,19 @@ export default async function PortalPage() {
     <main className="mx-auto max-w-2xl p-8">
       <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-xl font-semibold">Welcome, {actor.name}</h1>
-        <p className="mt-2 text-slate-600">Your support portal is being prepared. Your cases and their updates will appear here.</p>
-        <form action={logout} className="mt-6">
-          <button type="submit" className="text-sm font-medium text-brand-700 hover:underline">Sign out</button>
-        </form>
+        <p className="mt-2 text-slate-600">
+          Your support portal is being prepared. Your cases and their updates will appear here.
+        </p>
+        <div className="mt-6 flex items-center gap-4">
+          <Link href="/account/password" className="text-sm font-medium text-brand-700 hover:underline">
+            Change password
+          </Link>
+          <form action={logout}>
+            <button type="submit" className="text-sm font-medium text-brand-700 hover:underline">
+              Sign out
+            </button>
+          </form>
+        </div>
       </div>
     </main>
   );

@@ -8,8 +8,14 @@ export function RetryButton({ id }: { id: number }) {
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />
-      <SubmitButton pending={pending} variant="secondary">Retry</SubmitButton>
-      {result && !result.ok && <span role="alert" className="ml-2 text-xs text-red-700">{result.message}</span>}
+      <SubmitButton pending={pending} variant="secondary">
+        Retry
+      </SubmitButton>
+      {result && !result.ok && (
+        <span role="alert" className="ml-2 text-xs text-red-700">
+          {result.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { Time } from "@/components/ui/time";
-import type { AuditLine } from "@/lib/server/audit/describe";
+import type { AuditLine } from "@/lib/domain/audit/labels";
 
 /** REC-5: who changed which field when, old → new. */
 export function AuditHistory({ rows }: { rows: AuditLine[] }) {
@@ -13,7 +13,9 @@ export function AuditHistory({ rows }: { rows: AuditLine[] }) {
             <Time value={r.createdAt} />
           </div>
           <div className="mt-0.5 break-words text-slate-700">
-            <span className="font-semibold text-slate-600">{r.label}</span>: <span className="text-slate-500">{r.oldText}</span> → <span className="font-medium text-slate-900">{r.newText}</span>
+            <span className="font-semibold text-slate-600">{r.label}</span>:{" "}
+            <span className="text-slate-500">{r.oldText}</span> →{" "}
+            <span className="font-medium text-slate-900">{r.newText}</span>
           </div>
         </li>
       ))}

@@ -10,7 +10,15 @@ export function LoginForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <Notice result={state} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" defaultValue={state.email} required autoFocus />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.email}
+        required
+        autoFocus
+      />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <SubmitButton pendingText="Signing in…" className="w-full">
         Sign in

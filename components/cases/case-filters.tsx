@@ -7,27 +7,55 @@ import type { CaseListParams } from "@/lib/domain/cases/schemas";
 type Opt = { value: number; label: string };
 
 /** The list filters: a plain GET form, so every filtered view has a shareable URL. */
-export function CaseFilters({ params, accounts, assignees }: { params: CaseListParams; accounts: Opt[] | null; assignees: Opt[] | null }) {
+export function CaseFilters({
+  params,
+  accounts,
+  assignees,
+}: {
+  params: CaseListParams;
+  accounts: Opt[] | null;
+  assignees: Opt[] | null;
+}) {
   const mine = params.assignedTo === "me";
   return (
-    <form method="get" action="/cases" role="search" aria-label="Filter cases" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <form
+      method="get"
+      action="/cases"
+      role="search"
+      aria-label="Filter cases"
+      className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+    >
       <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-semibold text-slate-600">
         Search
-        <input name="q" type="search" defaultValue={params.q ?? ""} placeholder="Number or short description" className={controlClass()} />
+        <input
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ""}
+          placeholder="Number or short description"
+          className={controlClass()}
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         State
         <select name="state" defaultValue={params.state ?? "all"} className={controlClass()}>
           <option value="all">All states</option>
           <option value="open">Active (New, Open, Awaiting Info)</option>
-          {caseStates.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          {caseStates.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Priority
         <select name="priority" defaultValue={params.priority ?? ""} className={controlClass()}>
           <option value="">Any priority</option>
-          {casePriorities.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          {casePriorities.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </label>
       {accounts && (
@@ -35,22 +63,36 @@ export function CaseFilters({ params, accounts, assignees }: { params: CaseListP
           Account
           <select name="account" defaultValue={params.account ?? ""} className={controlClass()}>
             <option value="">Any account</option>
-            {accounts.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+            {accounts.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
           </select>
         </label>
       )}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Assigned to
-        <select name="assignedTo" defaultValue={params.assignedTo === undefined ? "" : String(params.assignedTo)} className={controlClass()}>
+        <select
+          name="assignedTo"
+          defaultValue={params.assignedTo === undefined ? "" : String(params.assignedTo)}
+          className={controlClass()}
+        >
           <option value="">Anyone</option>
           <option value="me">Me</option>
           <option value="none">Unassigned</option>
-          {assignees?.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
+          {assignees?.map((u) => (
+            <option key={u.value} value={u.value}>
+              {u.label}
+            </option>
+          ))}
         </select>
       </label>
       {params.sort && <input type="hidden" name="sort" value={params.sort} />}
-      <button type="submit" className={buttonClass("primary")}>Apply</button>
-      <Link href={mine ? "/cases" : "/cases?assignedTo=me&state=open"} className={buttonClass("ghost")} aria-pressed={mine}>
+      <button type="submit" className={buttonClass("primary")}>
+        Apply
+      </button>
+      <Link href={mine ? "/cases" : "/cases?assignedTo=me&state=open"} className={buttonClass("ghost")}>
         {mine ? "All cases" : "My cases"}
       </Link>
     </form>

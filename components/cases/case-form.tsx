@@ -6,7 +6,14 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
-import { caseChannels, casePriorities, caseResolutionCodes, impacts, urgencies } from "@/lib/domain/records/choices";
+import { ResolutionFields } from "@/components/records/resolution-fields";
+import {
+  caseChannels,
+  casePriorities,
+  caseResolutionCodes,
+  impacts,
+  urgencies,
+} from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
 
@@ -22,7 +29,13 @@ export type CaseFormData = {
   channel: string;
   resolutionCode: string | null;
   resolutionNotes: string | null;
-  account: Ref; contact: Ref; consumer: Ref; asset: Ref; partner: Ref; partnerContact: Ref; assignedTo: Ref;
+  account: Ref;
+  contact: Ref;
+  consumer: Ref;
+  asset: Ref;
+  partner: Ref;
+  partnerContact: Ref;
+  assignedTo: Ref;
 };
 
 export type CaseFormChoices = {
@@ -39,8 +52,23 @@ export type CaseFormChoices = {
  * The case form (SPEC §1 fields). The <form> remounts per version, so after any change it shows
  * the stored values; the outcome message lives outside it and survives the remount.
  */
-export function CaseForm({ data, choices, writable }: { data: CaseFormData; choices: CaseFormChoices; writable: boolean }) {
-  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(saveCaseAction.bind(null, data.number));
+export function CaseForm({
+  data,
+  choices,
+  writable,
+}: {
+  data: CaseFormData;
+  choices: CaseFormChoices;
+  writable: boolean;
+}) {
+  const {
+    result,
+    pending,
+    onSubmit,
+    fieldError: err,
+    resubmit,
+    needsConfirmation,
+  } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
   return (
     <form key={data.version} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Case details">
@@ -48,26 +76,123 @@ export function CaseForm({ data, choices, writable }: { data: CaseFormData; choi
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}
       <fieldset disabled={off} className="space-y-4">
-        <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
-        <TextAreaField label="Description" name="description" defaultValue={data.description} rows={4} error={err("description")} />
+        <TextField
+          label="Short description"
+          name="shortDescription"
+          defaultValue={data.shortDescription}
+          required
+          error={err("shortDescription")}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          defaultValue={data.description}
+          rows={4}
+          error={err("description")}
+        />
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-          <SelectField label="State" name="state" options={choices.states} defaultValue={data.state} error={err("state")} />
-          <SelectField label="Priority" name="priority" options={casePriorities} defaultValue={data.priority} error={err("priority")} />
-          <SelectField label="Channel" name="channel" options={caseChannels} defaultValue={data.channel} error={err("channel")} />
-          <SelectField label="Impact" name="impact" options={impacts} defaultValue={data.impact} error={err("impact")} />
-          <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={data.urgency} error={err("urgency")} />
-          <ReferenceField label="Assigned to" name="assignedToId" kind="users" value={data.assignedTo} options={choices.assignees} blank="— Unassigned —" error={err("assignedToId")} />
-          <ReferenceField label="Account" name="accountId" kind="accounts" value={data.account} options={choices.accounts} error={err("accountId")} />
-          <ReferenceField label="Contact" name="contactId" kind="contacts" value={data.contact} options={choices.contacts} dependsOn={{ field: "accountId", param: "account" }} error={err("contactId")} />
-          <ReferenceField label="Consumer" name="consumerId" kind="consumers" value={data.consumer} options={null} error={err("consumerId")} />
-          <ReferenceField label="Asset" name="assetId" kind="assets" value={data.asset} options={choices.assets} dependsOn={{ field: "accountId", param: "account" }} error={err("assetId")} />
-          <ReferenceField label="Partner" name="partnerId" kind="accounts" value={data.partner} options={choices.partners} error={err("partnerId")} />
-          <ReferenceField label="Partner contact" name="partnerContactId" kind="contacts" value={data.partnerContact} options={choices.partnerContacts} dependsOn={{ field: "partnerId", param: "account" }} error={err("partnerContactId")} />
+          <SelectField
+            label="State"
+            name="state"
+            options={choices.states}
+            defaultValue={data.state}
+            error={err("state")}
+          />
+          <SelectField
+            label="Priority"
+            name="priority"
+            options={casePriorities}
+            defaultValue={data.priority}
+            error={err("priority")}
+          />
+          <SelectField
+            label="Channel"
+            name="channel"
+            options={caseChannels}
+            defaultValue={data.channel}
+            error={err("channel")}
+          />
+          <SelectField
+            label="Impact"
+            name="impact"
+            options={impacts}
+            defaultValue={data.impact}
+            error={err("impact")}
+          />
+          <SelectField
+            label="Urgency"
+            name="urgency"
+            options={urgencies}
+            defaultValue={data.urgency}
+            error={err("urgency")}
+          />
+          <ReferenceField
+            label="Assigned to"
+            name="assignedToId"
+            kind="users"
+            value={data.assignedTo}
+            options={choices.assignees}
+            blank="— Unassigned —"
+            error={err("assignedToId")}
+          />
+          <ReferenceField
+            label="Account"
+            name="accountId"
+            kind="accounts"
+            value={data.account}
+            options={choices.accounts}
+            error={err("accountId")}
+          />
+          <ReferenceField
+            label="Contact"
+            name="contactId"
+            kind="contacts"
+            value={data.contact}
+            options={choices.contacts}
+            dependsOn={{ field: "accountId", param: "account" }}
+            error={err("contactId")}
+          />
+          <ReferenceField
+            label="Consumer"
+            name="consumerId"
+            kind="consumers"
+            value={data.consumer}
+            options={null}
+            error={err("consumerId")}
+          />
+          <ReferenceField
+            label="Asset"
+            name="assetId"
+            kind="assets"
+            value={data.asset}
+            options={choices.assets}
+            dependsOn={{ field: "accountId", param: "account" }}
+            error={err("assetId")}
+          />
+          <ReferenceField
+            label="Partner"
+            name="partnerId"
+            kind="accounts"
+            value={data.partner}
+            options={choices.partners}
+            error={err("partnerId")}
+          />
+          <ReferenceField
+            label="Partner contact"
+            name="partnerContactId"
+            kind="contacts"
+            value={data.partnerContact}
+            options={choices.partnerContacts}
+            dependsOn={{ field: "partnerId", param: "account" }}
+            error={err("partnerContactId")}
+          />
         </div>
-        <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
-          <SelectField label="Resolution code" name="resolutionCode" options={caseResolutionCodes} blank="— None —" defaultValue={data.resolutionCode ?? ""} error={err("resolutionCode")} />
-          <TextAreaField label="Resolution notes" name="resolutionNotes" className="sm:col-span-2" rows={2} defaultValue={data.resolutionNotes ?? ""} error={err("resolutionNotes")} />
-        </div>
+        <ResolutionFields
+          codes={caseResolutionCodes}
+          code={data.resolutionCode}
+          notes={data.resolutionNotes}
+          err={err}
+        />
       </fieldset>
       {writable && (
         <div className="flex justify-end">

@@ -1,6 +1,18 @@
 import { Time } from "@/components/ui/time";
 
-export function CaseSummary({ openedBy, createdAt, updatedAt, resolvedAt, closedAt }: { openedBy: string | null; createdAt: Date; updatedAt: Date; resolvedAt: Date | null; closedAt: Date | null }) {
+export function CaseSummary({
+  openedBy,
+  createdAt,
+  updatedAt,
+  resolvedAt,
+  closedAt,
+}: {
+  openedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+}) {
   const rows: [string, React.ReactNode][] = [
     ["Opened by", openedBy ?? "—"],
     ["Opened", <Time key="o" value={createdAt} />],

@@ -1,42 +1,79 @@
 import { priorityTone, stateTone } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/time";
+import { formatDateTime } from "@/lib/domain/time-format";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
-import type { CaseRowView, SortLink } from "./case-table";
+import type { CaseCell, CaseRowView, SortLink } from "./case-table";
 
 type Row = {
-  id: number; number: string; shortDescription: string; state: number; priority: number; updatedAt: Date; majorCaseState: string;
-  account: { name: string } | null; contact: { name: string } | null; consumer: { name: string } | null; assignedTo: { name: string } | null;
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  priority: number;
+  updatedAt: Date;
+  majorCaseState?: string;
+  account: { name: string } | null;
+  contact?: { name: string } | null;
+  consumer?: { name: string } | null;
+  assignedTo?: { name: string } | null;
+  businessImpact?: string | null;
+  proposedAt?: Date | null;
+  _count?: { children: number };
 };
 
-/** The list rows as the table shows them, formatted on the server. */
+/** The rows as a case table shows them, formatted on the server. */
 export function caseRowViews(rows: Row[]): CaseRowView[] {
   return rows.map((r) => {
     const state = labelOf(caseStates, r.state);
     return {
-      id: r.id, number: r.number, shortDescription: r.shortDescription, major: r.majorCaseState === "accepted",
-      state, stateTone: stateTone(state), priority: labelOf(casePriorities, r.priority), priorityTone: priorityTone(r.priority),
-      account: r.account?.name ?? null, contact: r.contact?.name ?? r.consumer?.name ?? null, assignedTo: r.assignedTo?.name ?? null,
-      updatedIso: r.updatedAt.toISOString(), updatedText: formatDateTime(r.updatedAt),
+      id: r.id,
+      number: r.number,
+      shortDescription: r.shortDescription,
+      major: r.majorCaseState === "accepted",
+      state,
+      stateTone: stateTone(state),
+      priority: labelOf(casePriorities, r.priority),
+      priorityTone: priorityTone(r.priority),
+      account: r.account?.name ?? null,
+      contact: r.contact?.name ?? r.consumer?.name ?? null,
+      assignedTo: r.assignedTo?.name ?? null,
+      updatedIso: r.updatedAt.toISOString(),
+      updatedText: formatDateTime(r.updatedAt),
+      // Major cases page only: the list's payload (PERF-1) carries none of these.
+      ...(r.businessImpact !== undefined && { businessImpact: r.businessImpact }),
+      ...(r.proposedAt && {
+        proposedIso: r.proposedAt.toISOString(),
+        proposedText: formatDateTime(r.proposedAt),
+      }),
+      ...(r._count && { children: r._count.children }),
     };
   });
 }
 
-const COLUMNS = [
-  { key: "number", label: "Number" },
-  { key: "short_description", label: "Short description" },
-  { key: "state", label: "State" },
-  { key: "priority", label: "Priority" },
-  { key: "", label: "Account" },
-  { key: "", label: "Contact" },
-  { key: "", label: "Assigned to" },
-  { key: "updated", label: "Updated" },
+const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [
+  { cell: "number", sortKey: "number", label: "Number" },
+  { cell: "shortDescription", sortKey: "short_description", label: "Short description" },
+  { cell: "state", sortKey: "state", label: "State" },
+  { cell: "priority", sortKey: "priority", label: "Priority" },
+  { cell: "account", sortKey: "", label: "Account" },
+  { cell: "contact", sortKey: "", label: "Contact" },
+  { cell: "assignedTo", sortKey: "", label: "Assigned to" },
+  { cell: "updated", sortKey: "updated", label: "Updated" },
 ];
 
-/** Column headers with the link that sorts by them (toggling direction on the active one). */
+/** The case list's column headers with the link that sorts by them (toggling direction on the active one). */
 export function caseColumns(sort: string, sortHref: (sort: string) => string): SortLink[] {
   return COLUMNS.map((c) => {
-    const active = !!c.key && sort.replace("-", "") === c.key;
-    const next = active && !sort.startsWith("-") ? `-${c.key}` : c.key;
-    return { key: c.key, label: c.label, href: c.key ? sortHref(next) : null, sort: active ? (sort.startsWith("-") ? "descending" : "ascending") : null };
+    const active = !!c.sortKey && sort.replace("-", "") === c.sortKey;
+    const next = active && !sort.startsWith("-") ? `-${c.sortKey}` : c.sortKey;
+    return {
+      cell: c.cell,
+      label: c.label,
+      href: c.sortKey ? sortHref(next) : null,
+      sort: active ? (sort.startsWith("-") ? "descending" : "ascending") : null,
+    };
   });
 }
+
+/** Column headers that do not sort (the major cases page). */
+export const plainColumns = (cols: [CaseCell, string][]): SortLink[] =>
+  cols.map(([cell, label]) => ({ cell, label, href: null, sort: null }));

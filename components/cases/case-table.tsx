@@ -3,31 +3,149 @@ import Link from "next/link";
 import type { Tone } from "@/components/ui/badge";
 
 /**
- * One row of the case list, already formatted on the server. The table is a client component
+ * One row of a case table, already formatted on the server. The table is a client component
  * so the page's RSC payload carries this compact data rather than the whole element tree —
- * about half the server work of a list page (measured for PERF-1).
+ * about half the server work of a list page (measured for PERF-1). The case list and the major
+ * cases page share it; each picks its columns.
  */
 export type CaseRowView = {
-  id: number; number: string; shortDescription: string; major: boolean;
-  state: string; stateTone: Tone; priority: string; priorityTone: Tone;
-  account: string | null; contact: string | null; assignedTo: string | null; updatedIso: string; updatedText: string;
+  id: number;
+  number: string;
+  shortDescription: string;
+  major: boolean;
+  state: string;
+  stateTone: Tone;
+  priority: string;
+  priorityTone: Tone;
+  account: string | null;
+  contact: string | null;
+  assignedTo: string | null;
+  updatedIso: string;
+  updatedText: string;
+  /** Major cases page (MAJ-1) only. */
+  businessImpact?: string | null;
+  proposedIso?: string | null;
+  proposedText?: string | null;
+  children?: number;
 };
 
-export type SortLink = { key: string; label: string; href: string | null; sort: "ascending" | "descending" | null };
+export type CaseCell =
+  | "number"
+  | "shortDescription"
+  | "state"
+  | "priority"
+  | "account"
+  | "contact"
+  | "assignedTo"
+  | "updated"
+  | "businessImpact"
+  | "proposed"
+  | "children";
 
-export function CaseTable({ rows, columns }: { rows: CaseRowView[]; columns: SortLink[] }) {
+export type SortLink = {
+  cell: CaseCell;
+  label: string;
+  href: string | null;
+  sort: "ascending" | "descending" | null;
+};
+
+const when = (iso: string | null | undefined, text: string | null | undefined) =>
+  iso ? <time dateTime={iso}>{text}</time> : "—";
+
+function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
+  switch (cell) {
+    case "number":
+      return (
+        <td className="cf-nowrap">
+          <Link className="cf-link" href={`/cases/${r.number}`} prefetch={false}>
+            {r.number}
+          </Link>
+        </td>
+      );
+    case "shortDescription":
+      return (
+        <td className="cf-clip">
+          {r.shortDescription}
+          {r.major && (
+            <>
+              {" "}
+              <span className="cf-badge violet">Major</span>
+            </>
+          )}
+        </td>
+      );
+    case "state":
+      return (
+        <td>
+          <span className={`cf-badge ${r.stateTone}`}>{r.state}</span>
+        </td>
+      );
+    case "priority":
+      return (
+        <td className="cf-nowrap">
+          <span className={`cf-badge ${r.priorityTone}`}>{r.priority}</span>
+        </td>
+      );
+    case "account":
+      return <td>{r.account ?? "—"}</td>;
+    case "contact":
+      return <td>{r.contact ?? "—"}</td>;
+    case "assignedTo":
+      return <td>{r.assignedTo ?? <span className="cf-muted">Unassigned</span>}</td>;
+    case "updated":
+      return <td className="cf-nowrap">{when(r.updatedIso, r.updatedText)}</td>;
+    case "businessImpact":
+      return <td className="max-w-sm truncate">{r.businessImpact ?? "—"}</td>;
+    case "proposed":
+      return <td className="cf-nowrap">{when(r.proposedIso, r.proposedText)}</td>;
+    case "children":
+      return <td className="cf-nowrap">{r.children ?? 0}</td>;
+  }
+}
+
+export function CaseTable({
+  rows,
+  columns,
+  caption = "Cases",
+  empty = "No cases match these filters.",
+  framed = true,
+}: {
+  rows: CaseRowView[];
+  columns: SortLink[];
+  caption?: string;
+  empty?: string;
+  /** false inside a Section, which draws the frame already. */
+  framed?: boolean;
+}) {
   if (!rows.length) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">No cases match these filters.</p>;
+    return framed ? (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+        {empty}
+      </p>
+    ) : (
+      <p className="text-sm text-slate-500">{empty}</p>
+    );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      className={
+        framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" : "overflow-x-auto"
+      }
+    >
       <table className="cf-table">
-        <caption className="sr-only">Cases</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.label} scope="col" aria-sort={c.sort ?? undefined}>
-                {c.href ? <Link href={c.href} className="hover:text-slate-900">{c.label}{c.sort === "descending" ? " ↓" : c.sort === "ascending" ? " ↑" : ""}</Link> : c.label}
+              <th key={c.cell} scope="col" aria-sort={c.sort ?? undefined}>
+                {c.href ? (
+                  <Link href={c.href} className="hover:text-slate-900">
+                    {c.label}
+                    {c.sort === "descending" ? " ↓" : c.sort === "ascending" ? " ↑" : ""}
+                  </Link>
+                ) : (
+                  c.label
+                )}
               </th>
             ))}
           </tr>
@@ -35,14 +153,9 @@ export function CaseTable({ rows, columns }: { rows: CaseRowView[]; columns: Sor
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="cf-nowrap"><Link className="cf-link" href={`/cases/${r.number}`} prefetch={false}>{r.number}</Link></td>
-              <td className="cf-clip">{r.shortDescription}{r.major && <> <span className="cf-badge violet">Major</span></>}</td>
-              <td><span className={`cf-badge ${r.stateTone}`}>{r.state}</span></td>
-              <td className="cf-nowrap"><span className={`cf-badge ${r.priorityTone}`}>{r.priority}</span></td>
-              <td>{r.account ?? "—"}</td>
-              <td>{r.contact ?? "—"}</td>
-              <td>{r.assignedTo ?? <span className="cf-muted">Unassigned</span>}</td>
-              <td className="cf-nowrap"><time dateTime={r.updatedIso}>{r.updatedText}</time></td>
+              {columns.map((c) => (
+                <Cell key={c.cell} r={r} cell={c.cell} />
+              ))}
             </tr>
           ))}
         </tbody>

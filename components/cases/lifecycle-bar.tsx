@@ -9,37 +9,65 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { caseResolutionCodes } from "@/lib/domain/records/choices";
+import { cx } from "@/components/ui/cx";
 
 type CaseAction = { id: string; label: string };
 
 /** Accept, Request Info, Propose Solution, Close, Cancel, Reopen — only those legal now. */
-export function LifecycleBar({ number, version, actions, suggestion }: {
+export function LifecycleBar({
+  number,
+  version,
+  actions,
+  suggestion,
+}: {
   number: string;
   version: number;
   actions: CaseAction[];
   /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
   suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
 }) {
-  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(caseLifecycleAction.bind(null, number));
+  const {
+    result,
+    pending,
+    onSubmit,
+    fieldError: err,
+    resubmit,
+    needsConfirmation,
+  } = useActionForm(caseLifecycleAction.bind(null, number));
   const [proposing, setProposing] = useState(false);
   if (!actions.length) return null;
   return (
     <div className="flex flex-col items-end gap-2">
       {suggestion && (
-        <div className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900">
+        <div
+          className={cx(
+            "flex items-center gap-2 rounded-md border border-emerald-200",
+            "bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900",
+          )}
+        >
           <span>{suggestion.because}.</span>
-          <Button variant="primary" onClick={() => setProposing(true)}>Resolve with: {suggestion.resolutionCode}</Button>
+          <Button variant="primary" onClick={() => setProposing(true)}>
+            Resolve with: {suggestion.resolutionCode}
+          </Button>
         </div>
       )}
       <div className="flex flex-wrap justify-end gap-2">
         {actions.map((a) =>
           a.id === "propose_solution" ? (
-            <Button key={a.id} variant="primary" onClick={() => setProposing(true)}>{a.label}</Button>
+            <Button key={a.id} variant="primary" onClick={() => setProposing(true)}>
+              {a.label}
+            </Button>
           ) : (
             <form key={a.id} onSubmit={onSubmit}>
               <input type="hidden" name="action" value={a.id} />
               <input type="hidden" name="version" value={version} />
-              <SubmitButton pending={pending} pendingText={a.label} variant={a.id === "cancel" ? "danger" : a.id === "accept" ? "primary" : "secondary"}>{a.label}</SubmitButton>
+              <SubmitButton
+                pending={pending}
+                pendingText={a.label}
+                variant={a.id === "cancel" ? "danger" : a.id === "accept" ? "primary" : "secondary"}
+              >
+                {a.label}
+              </SubmitButton>
             </form>
           ),
         )}
@@ -51,11 +79,28 @@ export function LifecycleBar({ number, version, actions, suggestion }: {
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && !needsConfirmation && <Notice result={result} />}
-          <SelectField label="Resolution code" name="resolutionCode" options={caseResolutionCodes} blank="— Pick a code —" defaultValue={suggestion?.resolutionCode ?? ""} error={err("resolutionCode")} />
-          <TextAreaField label="Resolution notes" name="resolutionNotes" rows={4} defaultValue={suggestion?.resolutionNotes ?? ""} error={err("resolutionNotes")} />
+          <SelectField
+            label="Resolution code"
+            name="resolutionCode"
+            id="propose-resolution-code"
+            options={caseResolutionCodes}
+            blank="— Pick a code —"
+            defaultValue={suggestion?.resolutionCode ?? ""}
+            error={err("resolutionCode")}
+          />
+          <TextAreaField
+            label="Resolution notes"
+            name="resolutionNotes"
+            id="propose-resolution-notes"
+            rows={4}
+            defaultValue={suggestion?.resolutionNotes ?? ""}
+            error={err("resolutionNotes")}
+          />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setProposing(false)}>Dismiss</Button>
-            <SubmitButton pending={pending} pendingText="Resolving…">Propose Solution</SubmitButton>
+            <SubmitButton pending={pending} pendingText="Resolving…">
+              Propose Solution
+            </SubmitButton>
           </div>
         </form>
       </Modal>

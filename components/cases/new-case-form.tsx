@@ -7,7 +7,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
 
-export function NewCaseForm({ accounts, assignees }: { accounts: RefOption[] | null; assignees: RefOption[] | null }) {
+export function NewCaseForm({
+  accounts,
+  assignees,
+}: {
+  accounts: RefOption[] | null;
+  assignees: RefOption[] | null;
+}) {
   const { result, pending, onSubmit, fieldError: err } = useActionForm(createCaseAction);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -15,15 +21,60 @@ export function NewCaseForm({ accounts, assignees }: { accounts: RefOption[] | n
       <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
       <TextAreaField label="Description" name="description" rows={5} error={err("description")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <ReferenceField label="Account" name="accountId" kind="accounts" value={null} options={accounts} error={err("accountId")} />
-        <ReferenceField label="Contact" name="contactId" kind="contacts" value={null} options={[]} dependsOn={{ field: "accountId", param: "account" }} error={err("contactId")} blank="— Pick an account first, or none —" />
-        <ReferenceField label="Consumer" name="consumerId" kind="consumers" value={null} options={null} error={err("consumerId")} />
-        <ReferenceField label="Assigned to" name="assignedToId" kind="users" value={null} options={assignees} error={err("assignedToId")} blank="— Unassigned —" />
-        <SelectField label="Priority" name="priority" options={casePriorities} defaultValue={4} error={err("priority")} />
-        <SelectField label="Channel" name="channel" options={caseChannels} defaultValue="phone" error={err("channel")} />
+        <ReferenceField
+          label="Account"
+          name="accountId"
+          kind="accounts"
+          value={null}
+          options={accounts}
+          error={err("accountId")}
+        />
+        <ReferenceField
+          label="Contact"
+          name="contactId"
+          kind="contacts"
+          value={null}
+          options={[]}
+          dependsOn={{ field: "accountId", param: "account" }}
+          error={err("contactId")}
+          blank="— Pick an account first, or none —"
+        />
+        <ReferenceField
+          label="Consumer"
+          name="consumerId"
+          kind="consumers"
+          value={null}
+          options={null}
+          error={err("consumerId")}
+        />
+        <ReferenceField
+          label="Assigned to"
+          name="assignedToId"
+          kind="users"
+          value={null}
+          options={assignees}
+          error={err("assignedToId")}
+          blank="— Unassigned —"
+        />
+        <SelectField
+          label="Priority"
+          name="priority"
+          options={casePriorities}
+          defaultValue={4}
+          error={err("priority")}
+        />
+        <SelectField
+          label="Channel"
+          name="channel"
+          options={caseChannels}
+          defaultValue="phone"
+          error={err("channel")}
+        />
       </div>
       <div className="flex justify-end">
-        <SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Creating…">
+          Create
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,49 +2,129 @@
 import { useState } from "react";
 import { saveIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { SelectField, TextAreaField, TextField, ReadOnlyField, type Option } from "@/components/ui/field";
+import { ResolutionFields } from "@/components/records/resolution-fields";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { impacts, incidentPriorities, incidentResolutionCodes, IncidentState, labelOf, onHoldReasons, urgencies } from "@/lib/domain/records/choices";
+import {
+  impacts,
+  incidentPriorities,
+  incidentResolutionCodes,
+  IncidentState,
+  labelOf,
+  onHoldReasons,
+  urgencies,
+} from "@/lib/domain/records/choices";
 
 export type IncidentFormData = {
-  number: string; version: number; shortDescription: string; description: string; state: number; onHoldReason: number | null;
-  impact: number; urgency: number; priority: number; resolutionCode: string | null; resolutionNotes: string | null;
+  number: string;
+  version: number;
+  shortDescription: string;
+  description: string;
+  state: number;
+  onHoldReason: number | null;
+  impact: number;
+  urgency: number;
+  priority: number;
+  resolutionCode: string | null;
+  resolutionNotes: string | null;
 };
 
 /** INC-8: state, on-hold reason, impact, urgency (priority follows the lookup), resolution. */
 export function IncidentForm(props: { data: IncidentFormData; states: Option[]; writable: boolean }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(saveIncidentAction.bind(null, props.data.number));
+  const { result, pending, onSubmit, fieldError } = useActionForm(
+    saveIncidentAction.bind(null, props.data.number),
+  );
   return (
     <div className="space-y-4">
       <Notice result={result} />
-      <IncidentFields key={props.data.version} {...props} onSubmit={onSubmit} pending={pending} err={fieldError} />
+      <IncidentFields
+        key={props.data.version}
+        {...props}
+        onSubmit={onSubmit}
+        pending={pending}
+        err={fieldError}
+      />
     </div>
   );
 }
 
 /** The fields, remounted per version so they show the stored values after every change. */
-function IncidentFields({ data, states, writable, onSubmit, pending, err }: {
-  data: IncidentFormData; states: Option[]; writable: boolean; onSubmit: React.FormEventHandler<HTMLFormElement>; pending: boolean; err: (f: string) => string | undefined;
+function IncidentFields({
+  data,
+  states,
+  writable,
+  onSubmit,
+  pending,
+  err,
+}: {
+  data: IncidentFormData;
+  states: Option[];
+  writable: boolean;
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  pending: boolean;
+  err: (f: string) => string | undefined;
 }) {
   const [state, setState] = useState(data.state);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Incident details">
       <input type="hidden" name="version" value={data.version} />
       <fieldset disabled={!writable} className="space-y-4">
-        <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
-        <TextAreaField label="Description" name="description" defaultValue={data.description} rows={3} error={err("description")} />
+        <TextField
+          label="Short description"
+          name="shortDescription"
+          defaultValue={data.shortDescription}
+          required
+          error={err("shortDescription")}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          defaultValue={data.description}
+          rows={3}
+          error={err("description")}
+        />
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-          <SelectField label="State" name="state" options={states} value={state} onChange={(e) => setState(Number(e.target.value))} error={err("state")} />
-          <SelectField label="On hold reason" name="onHoldReason" options={onHoldReasons} blank="— None —" defaultValue={data.onHoldReason ?? ""} disabled={state !== IncidentState.OnHold} error={err("onHoldReason")} hint={state === IncidentState.OnHold ? undefined : "Only when On Hold"} />
+          <SelectField
+            label="State"
+            name="state"
+            options={states}
+            value={state}
+            onChange={(e) => setState(Number(e.target.value))}
+            error={err("state")}
+          />
+          <SelectField
+            label="On hold reason"
+            name="onHoldReason"
+            options={onHoldReasons}
+            blank="— None —"
+            defaultValue={data.onHoldReason ?? ""}
+            disabled={state !== IncidentState.OnHold}
+            error={err("onHoldReason")}
+            hint={state === IncidentState.OnHold ? undefined : "Only when On Hold"}
+          />
           <ReadOnlyField label="Priority">{labelOf(incidentPriorities, data.priority)}</ReadOnlyField>
-          <SelectField label="Impact" name="impact" options={impacts} defaultValue={data.impact} error={err("impact")} />
-          <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={data.urgency} error={err("urgency")} />
+          <SelectField
+            label="Impact"
+            name="impact"
+            options={impacts}
+            defaultValue={data.impact}
+            error={err("impact")}
+          />
+          <SelectField
+            label="Urgency"
+            name="urgency"
+            options={urgencies}
+            defaultValue={data.urgency}
+            error={err("urgency")}
+          />
         </div>
-        <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
-          <SelectField label="Resolution code" name="resolutionCode" options={incidentResolutionCodes} blank="— None —" defaultValue={data.resolutionCode ?? ""} error={err("resolutionCode")} />
-          <TextAreaField label="Resolution notes" name="resolutionNotes" className="sm:col-span-2" rows={2} defaultValue={data.resolutionNotes ?? ""} error={err("resolutionNotes")} />
-        </div>
+        <ResolutionFields
+          codes={incidentResolutionCodes}
+          code={data.resolutionCode}
+          notes={data.resolutionNotes}
+          err={err}
+        />
       </fieldset>
       {writable && (
         <div className="flex justify-end">

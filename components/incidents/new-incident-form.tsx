@@ -15,12 +15,36 @@ export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) 
       <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
       <TextAreaField label="Description" name="description" rows={4} error={err("description")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <ReferenceField label="Company" name="companyId" kind="accounts" value={null} options={accounts} error={err("companyId")} />
-        <ReferenceField label="Caller" name="callerId" kind="users" value={null} options={null} error={err("callerId")} />
+        <ReferenceField
+          label="Company"
+          name="companyId"
+          kind="accounts"
+          value={null}
+          options={accounts}
+          error={err("companyId")}
+        />
+        <ReferenceField
+          label="Caller"
+          name="callerId"
+          kind="users"
+          value={null}
+          options={null}
+          error={err("callerId")}
+        />
         <SelectField label="Impact" name="impact" options={impacts} defaultValue={3} error={err("impact")} />
-        <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={3} error={err("urgency")} />
+        <SelectField
+          label="Urgency"
+          name="urgency"
+          options={urgencies}
+          defaultValue={3}
+          error={err("urgency")}
+        />
       </div>
-      <div className="flex justify-end"><SubmitButton pending={pending} pendingText="Creating…">Create</SubmitButton></div>
+      <div className="flex justify-end">
+        <SubmitButton pending={pending} pendingText="Creating…">
+          Create
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -2,34 +2,102 @@
 import { saveChangeAction } from "@/app/(workspace)/records/actions";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { changeCloseCodes, impacts, urgencies } from "@/lib/domain/records/choices";
+import { ResolutionFields } from "@/components/records/resolution-fields";
 import { RecordForm } from "./record-form";
 
 export type ChangeFormData = {
-  number: string; version: number; shortDescription: string; description: string; state: number; impact: number; urgency: number;
-  plannedStart: string | null; plannedEnd: string | null; closeCode: string | null; closeNotes: string | null;
+  number: string;
+  version: number;
+  shortDescription: string;
+  description: string;
+  state: number;
+  impact: number;
+  urgency: number;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  closeCode: string | null;
+  closeNotes: string | null;
 };
 
 /** Dates travel as ISO strings; the inputs show them in the browser's zone. */
 const local = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
 
-export function ChangeForm({ data, states, writable }: { data: ChangeFormData; states: Option[]; writable: boolean }) {
+export function ChangeForm({
+  data,
+  states,
+  writable,
+}: {
+  data: ChangeFormData;
+  states: Option[];
+  writable: boolean;
+}) {
   return (
-    <RecordForm save={saveChangeAction.bind(null, data.number)} version={data.version} writable={writable} label="Change details">
+    <RecordForm
+      save={saveChangeAction.bind(null, data.number)}
+      version={data.version}
+      writable={writable}
+      label="Change details"
+    >
       {(err) => (
         <>
-          <TextField label="Short description" name="shortDescription" defaultValue={data.shortDescription} required error={err("shortDescription")} />
-          <TextAreaField label="Description" name="description" defaultValue={data.description} rows={3} error={err("description")} />
+          <TextField
+            label="Short description"
+            name="shortDescription"
+            defaultValue={data.shortDescription}
+            required
+            error={err("shortDescription")}
+          />
+          <TextAreaField
+            label="Description"
+            name="description"
+            defaultValue={data.description}
+            rows={3}
+            error={err("description")}
+          />
           <div className="grid gap-4 sm:grid-cols-3">
-            <SelectField label="State" name="state" options={states} defaultValue={data.state} error={err("state")} />
-            <SelectField label="Impact" name="impact" options={impacts} defaultValue={data.impact} error={err("impact")} />
-            <SelectField label="Urgency" name="urgency" options={urgencies} defaultValue={data.urgency} error={err("urgency")} />
-            <TextField label="Planned start (UTC)" name="plannedStart" type="datetime-local" defaultValue={local(data.plannedStart)} error={err("plannedStart")} />
-            <TextField label="Planned end (UTC)" name="plannedEnd" type="datetime-local" defaultValue={local(data.plannedEnd)} error={err("plannedEnd")} />
+            <SelectField
+              label="State"
+              name="state"
+              options={states}
+              defaultValue={data.state}
+              error={err("state")}
+            />
+            <SelectField
+              label="Impact"
+              name="impact"
+              options={impacts}
+              defaultValue={data.impact}
+              error={err("impact")}
+            />
+            <SelectField
+              label="Urgency"
+              name="urgency"
+              options={urgencies}
+              defaultValue={data.urgency}
+              error={err("urgency")}
+            />
+            <TextField
+              label="Planned start (UTC)"
+              name="plannedStart"
+              type="datetime-local"
+              defaultValue={local(data.plannedStart)}
+              error={err("plannedStart")}
+            />
+            <TextField
+              label="Planned end (UTC)"
+              name="plannedEnd"
+              type="datetime-local"
+              defaultValue={local(data.plannedEnd)}
+              error={err("plannedEnd")}
+            />
           </div>
-          <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
-            <SelectField label="Close code" name="closeCode" options={changeCloseCodes} blank="— None —" defaultValue={data.closeCode ?? ""} error={err("closeCode")} />
-            <TextAreaField label="Close notes" name="closeNotes" className="sm:col-span-2" rows={2} defaultValue={data.closeNotes ?? ""} error={err("closeNotes")} />
-          </div>
+          <ResolutionFields
+            kind="close"
+            codes={changeCloseCodes}
+            code={data.closeCode}
+            notes={data.closeNotes}
+            err={err}
+          />
         </>
       )}
     </RecordForm>

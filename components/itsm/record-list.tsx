@@ -4,42 +4,94 @@ import { controlClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
+import { hrefWith } from "@/lib/query-string";
 
 type Row = { id: number; number: string; shortDescription: string; state: string; updatedAt: Date };
 
 /** The list page of problems, changes or requests: search, newest activity first, paged. */
-export function RecordList({ title, path, rows, total, page, pageSize, q }: { title: string; path: string; rows: Row[]; total: number; page: number; pageSize: number; q: string }) {
+export function RecordList({
+  title,
+  path,
+  rows,
+  total,
+  page,
+  pageSize,
+  q,
+}: {
+  title: string;
+  path: string;
+  rows: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+  q: string;
+}) {
   return (
     <div className="space-y-3">
       <h1 className="text-lg font-semibold">{title}</h1>
-      <form method="get" role="search" aria-label={`Search ${title.toLowerCase()}`} className="flex items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <form
+        method="get"
+        role="search"
+        aria-label={`Search ${title.toLowerCase()}`}
+        className="flex items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      >
         <label className="flex flex-1 flex-col gap-1 text-xs font-semibold text-slate-600">
           Search
-          <input name="q" type="search" defaultValue={q} placeholder="Number or short description" className={controlClass()} />
+          <input
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Number or short description"
+            className={controlClass()}
+          />
         </label>
-        <button type="submit" className={buttonClass("primary")}>Apply</button>
+        <button type="submit" className={buttonClass("primary")}>
+          Apply
+        </button>
       </form>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">Nothing here yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+          Nothing here yet.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="cf-table">
             <caption className="sr-only">{title}</caption>
-            <thead><tr><th scope="col">Number</th><th scope="col">Short description</th><th scope="col">State</th><th scope="col">Updated</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Short description</th>
+                <th scope="col">State</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="cf-nowrap"><Link className="cf-link" href={`${path}${r.number}`} prefetch={false}>{r.number}</Link></td>
+                  <td className="cf-nowrap">
+                    <Link className="cf-link" href={`${path}${r.number}`} prefetch={false}>
+                      {r.number}
+                    </Link>
+                  </td>
                   <td className="cf-clip">{r.shortDescription}</td>
-                  <td><Badge tone={stateTone(r.state)}>{r.state}</Badge></td>
-                  <td className="cf-nowrap"><Time value={r.updatedAt} /></td>
+                  <td>
+                    <Badge tone={stateTone(r.state)}>{r.state}</Badge>
+                  </td>
+                  <td className="cf-nowrap">
+                    <Time value={r.updatedAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} hrefFor={(p) => `${path.slice(0, -1)}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`} />
+      <Pagination
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        hrefFor={(p) => hrefWith(path.slice(0, -1), { q, page: p })}
+      />
     </div>
   );
 }

@@ -1,16 +1,26 @@
 import { AuditHistory } from "@/components/audit/history";
 import { LinkedCases } from "@/components/incidents/linked-cases";
-import { JournalComposer } from "@/components/journal/composer";
-import { JournalTimeline } from "@/components/journal/timeline";
+import { LiveActivity } from "@/components/journal/activity";
+import { ConflictBanner } from "@/components/journal/conflict-banner";
+import { initialTimeline } from "@/lib/domain/journal/items";
+import { LiveRecord } from "@/components/journal/live-record";
 import { Badge, stateTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
-import type { AuditLine } from "@/lib/server/audit/describe";
-import type { ActionResult } from "@/lib/server/errors";
-import type { JournalView } from "@/lib/server/journal/read";
+import type { AuditLine } from "@/lib/domain/audit/labels";
+import type { Actor } from "@/lib/domain/auth/roles";
+import type { ActionResult } from "@/lib/domain/action-result";
+import type { JournalView } from "@/lib/domain/journal/entry";
+import { TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
 
 type Props = {
   kind: string;
+  /** The record's table (TABLE.incident…): its live timeline is polled by table and number. */
+  table: TableName;
   number: string;
+  /** The version the page shows: a newer one saved by someone else raises the conflict banner. */
+  version: number;
+  /** The reader (own entries, links to source records they may open). */
+  actor: Actor;
   shortDescription: string;
   stateLabel: string;
   /** More badges beside the state (priority…). */
@@ -26,41 +36,60 @@ type Props = {
   extra?: React.ReactNode;
 };
 
-/** The frame every ITSM record page shares (incident, problem, change, request): details, Customer Cases, activity, summary, history. */
+/**
+ * The frame every ITSM record page shares (incident, problem, change, request): details,
+ * Customer Cases, activity, summary, history.
+ */
 export function RecordPage(p: Props) {
-  return (
+  const page = (
     <div className="space-y-4">
       <div>
-        <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
           <span>{p.kind}</span>
           <Badge tone={stateTone(p.stateLabel)}>{p.stateLabel}</Badge>
           {p.badges}
         </div>
-        <h1 className="mt-1 text-xl font-semibold">{p.number} <span className="font-normal text-slate-600">— {p.shortDescription}</span></h1>
+        <h1 className="mt-1 text-xl font-semibold">
+          {p.number} <span className="font-normal text-slate-600">— {p.shortDescription}</span>
+        </h1>
       </div>
+      <ConflictBanner noun={TABLE_LABEL[p.table].toLowerCase()} />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <Section title="Details">{p.details}</Section>
           {p.extra}
-          <Section title="Customer Cases" id="customer-cases"><LinkedCases rows={p.cases} total={p.caseCount} /></Section>
+          <Section title="Customer Cases" id="customer-cases">
+            <LinkedCases rows={p.cases} total={p.caseCount} />
+          </Section>
           <Section title="Activity" id="activity">
-            <div className="space-y-4">
-              {p.canPost && <JournalComposer post={p.post} />}
-              <JournalTimeline entries={p.journal.entries} total={p.journal.total} />
-            </div>
+            <LiveActivity post={p.canPost ? p.post : null} />
           </Section>
         </div>
         <aside className="space-y-4">
           <Section title="Summary">
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
               {p.facts.map(([k, v]) => (
-                <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="text-right text-slate-800">{v}</dd></div>
+                <div key={k} className="contents">
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="text-right text-slate-800">{v}</dd>
+                </div>
               ))}
             </dl>
           </Section>
-          <Section title="History"><AuditHistory rows={p.audit} /></Section>
+          <Section title="History">
+            <AuditHistory rows={p.audit} />
+          </Section>
         </aside>
       </div>
     </div>
+  );
+  return (
+    <LiveRecord
+      source={{ table: p.table, number: p.number }}
+      version={p.version}
+      initial={initialTimeline(p.journal, p.actor)}
+    >
+      {page}
+    </LiveRecord>
   );
 }

@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 
 type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -14,24 +14,45 @@ type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>
  * idempotency key, so a double submit or a retried request posts once (SYNC-3); a successful
  * post clears the fields it sent and starts a new key.
  */
-export function JournalComposer({ post, allowWorkNotes = true }: { post: Post; allowWorkNotes?: boolean }) {
+export function JournalComposer({
+  post,
+  allowWorkNotes = true,
+  onPosted,
+}: {
+  post: Post;
+  allowWorkNotes?: boolean;
+  /** Runs after a successful post (the live timeline polls at once). */
+  onPosted?: () => void;
+}) {
   const [key, setKey] = useState(() => crypto.randomUUID());
   const sent = useRef<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
-  const { result, pending, onSubmit, fieldError: err, resubmit, needsConfirmation } = useActionForm(post, () => {
+  const {
+    result,
+    pending,
+    onSubmit,
+    fieldError: err,
+    resubmit,
+    needsConfirmation,
+  } = useActionForm(post, () => {
     // Clear only what was posted; anything typed since stays.
     for (const [name, value] of Object.entries(sent.current)) {
       const field = form.current?.elements.namedItem(name) as HTMLTextAreaElement | null;
       if (field && field.value === value) field.value = "";
     }
     setKey(crypto.randomUUID());
+    onPosted?.();
   });
   return (
     <form
       ref={form}
       onSubmit={(e) => {
         const data = new FormData(e.currentTarget);
-        sent.current = { workNotes: String(data.get("workNotes") ?? ""), comments: String(data.get("comments") ?? "") };
+        const text = (name: string) => {
+          const v = data.get(name);
+          return typeof v === "string" ? v : "";
+        };
+        sent.current = { workNotes: text("workNotes"), comments: text("comments") };
         onSubmit(e);
       }}
       className="space-y-3"
@@ -41,12 +62,29 @@ export function JournalComposer({ post, allowWorkNotes = true }: { post: Post; a
       <input type="hidden" name="idempotencyKey" value={key} />
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       {allowWorkNotes && (
-        <TextAreaField label="Work notes" name="workNotes" rows={2} placeholder="Internal — visible to your team only" className="[&_textarea]:bg-amber-50/40" error={err("workNotes")} />
+        <TextAreaField
+          label="Work notes"
+          name="workNotes"
+          rows={2}
+          placeholder="Internal — visible to your team only"
+          className="[&_textarea]:bg-amber-50/40"
+          error={err("workNotes")}
+        />
       )}
-      <TextAreaField label="Additional comments" name="comments" rows={2} placeholder="Customer visible" error={err("comments")} />
+      <TextAreaField
+        label="Additional comments"
+        name="comments"
+        rows={2}
+        placeholder="Customer visible"
+        error={err("comments")}
+      />
       <div className="flex items-center justify-between gap-3">
-        <div className="min-w-0 flex-1">{result && !result.ok && !result.fieldErrors && !needsConfirmation && <Notice result={result} />}</div>
-        <SubmitButton pending={pending} pendingText="Posting…">Post</SubmitButton>
+        <div className="min-w-0 flex-1">
+          {result && !result.ok && !result.fieldErrors && !needsConfirmation && <Notice result={result} />}
+        </div>
+        <SubmitButton pending={pending} pendingText="Posting…">
+          Post
+        </SubmitButton>
       </div>
     </form>
   );

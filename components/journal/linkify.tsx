@@ -10,7 +10,13 @@ export function Linkified({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         i % 2 === 1 ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 underline break-all">
+          <a
+            key={i}
+            href={part}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-brand-700 underline break-all"
+          >
             {part}
           </a>
         ) : (

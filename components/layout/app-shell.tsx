@@ -6,18 +6,32 @@ import { NavLink } from "./nav-link";
 export type NavGroup = { title?: string; items: { href: string; label: string }[] };
 
 /** The workspace frame: navigation on the left, the signed-in person and sign-out on top. */
-export function AppShell({ actor, nav, children }: { actor: Actor; nav: NavGroup[]; children: React.ReactNode }) {
+export function AppShell({
+  actor,
+  nav,
+  children,
+}: {
+  actor: Actor;
+  nav: NavGroup[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-52 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
         <Link href="/cases" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold text-white">
-          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-sm font-bold">C</span>
+          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-sm font-bold">
+            C
+          </span>
           Caseflow
         </Link>
         <nav aria-label="Workspace" className="space-y-5">
           {nav.map((g, i) => (
             <div key={i}>
-              {g.title && <div className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-500 uppercase">{g.title}</div>}
+              {g.title && (
+                <div className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">
+                  {g.title}
+                </div>
+              )}
               <ul className="space-y-0.5">
                 {g.items.map((item) => (
                   <li key={item.href}>
@@ -34,8 +48,17 @@ export function AppShell({ actor, nav, children }: { actor: Actor; nav: NavGroup
           <span className="text-sm text-slate-600">
             Signed in as <span className="font-medium text-slate-900">{actor.name}</span>
           </span>
+          <Link
+            href="/account/password"
+            className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          >
+            Change password
+          </Link>
           <form action={logout}>
-            <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
               Sign out
             </button>
           </form>

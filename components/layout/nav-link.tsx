@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { cx } from "@/components/ui/cx";
 
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const path = usePathname();
@@ -9,7 +10,10 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-white/10 font-semibold text-white" : "text-slate-300 hover:bg-white/5 hover:text-white"}`}
+      className={cx(
+        "block rounded-md px-3 py-1.5 text-sm",
+        active ? "bg-white/10 font-semibold text-white" : "text-slate-300 hover:bg-white/5 hover:text-white",
+      )}
     >
       {children}
     </Link>

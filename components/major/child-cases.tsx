@@ -9,21 +9,53 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 
-type Child = { id: number; number: string; shortDescription: string; state: number; priority: number; account: { name: string } | null };
+type Child = {
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  priority: number;
+  account: { name: string } | null;
+};
 
 /** MAJ-2: the major case's Child Cases, and (for the manager) adding and removing them. */
-export function ChildCases({ number, rows, total, manage }: { number: string; rows: Child[]; total: number; manage: boolean }) {
+export function ChildCases({
+  number,
+  rows,
+  total,
+  manage,
+}: {
+  number: string;
+  rows: Child[];
+  total: number;
+  manage: boolean;
+}) {
   const add = useActionForm(addChildCaseAction.bind(null, number));
   return (
     <div className="space-y-3">
       {manage && (
-        <form onSubmit={add.onSubmit} className="flex items-end gap-2" noValidate aria-label="Add child cases">
+        <form
+          onSubmit={add.onSubmit}
+          className="flex items-end gap-2"
+          noValidate
+          aria-label="Add child cases"
+        >
           <div className="flex-1">
             <Field label="Add child cases" id="add-child" error={add.fieldError("child")}>
-              <Combobox key={total} id="add-child" name="child" kind="cases" value={null} valueField="label" placeholder="Case number or words from its short description" />
+              <Combobox
+                key={total}
+                id="add-child"
+                name="child"
+                kind="cases"
+                value={null}
+                valueField="label"
+                placeholder="Case number or words from its short description"
+              />
             </Field>
           </div>
-          <SubmitButton pending={add.pending} variant="secondary">Add</SubmitButton>
+          <SubmitButton pending={add.pending} variant="secondary">
+            Add
+          </SubmitButton>
         </form>
       )}
       {add.result && (add.result.ok || !add.result.fieldErrors) && <Notice result={add.result} />}
@@ -32,22 +64,45 @@ export function ChildCases({ number, rows, total, manage }: { number: string; ro
       ) : (
         <table className="cf-table">
           <caption className="sr-only">Child Cases</caption>
-          <thead><tr><th scope="col">Number</th><th scope="col">Short description</th><th scope="col">Account</th><th scope="col">Priority</th><th scope="col">State</th>{manage && <th scope="col" />}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Short description</th>
+              <th scope="col">Account</th>
+              <th scope="col">Priority</th>
+              <th scope="col">State</th>
+              {manage && <th scope="col" />}
+            </tr>
+          </thead>
           <tbody>
             {rows.map((c) => (
               <tr key={c.id}>
-                <td className="cf-nowrap"><Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>{c.number}</Link></td>
+                <td className="cf-nowrap">
+                  <Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>
+                    {c.number}
+                  </Link>
+                </td>
                 <td className="cf-clip">{c.shortDescription}</td>
                 <td>{c.account?.name ?? "—"}</td>
                 <td className="cf-nowrap">{labelOf(casePriorities, c.priority)}</td>
-                <td><Badge tone={stateTone(labelOf(caseStates, c.state))}>{labelOf(caseStates, c.state)}</Badge></td>
-                {manage && <td><RemoveChild number={number} child={c.number} /></td>}
+                <td>
+                  <Badge tone={stateTone(labelOf(caseStates, c.state))}>{labelOf(caseStates, c.state)}</Badge>
+                </td>
+                {manage && (
+                  <td>
+                    <RemoveChild number={number} child={c.number} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {total > rows.length && <p className="text-xs text-slate-500">Showing {rows.length} of {total.toLocaleString("en")} child cases.</p>}
+      {total > rows.length && (
+        <p className="text-xs text-slate-500">
+          Showing {rows.length} of {total.toLocaleString("en")} child cases.
+        </p>
+      )}
     </div>
   );
 }
@@ -57,7 +112,14 @@ function RemoveChild({ number, child }: { number: string; child: string }) {
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="child" value={child} />
-      <button type="submit" disabled={pending} aria-label={`Remove ${child} from this major case`} className="text-xs text-slate-500 hover:text-red-700 disabled:opacity-50">Remove</button>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`Remove ${child} from this major case`}
+        className="text-xs text-slate-500 hover:text-red-700 disabled:opacity-50"
+      >
+        Remove
+      </button>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { DialogForm } from "@/components/ui/dialog-form";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 
 type Props = {
   number: string;
@@ -27,13 +27,21 @@ export function MajorBanner(p: Props) {
   if (p.parent) {
     return (
       <Banner tone="violet">
-        Child of major case <Link className="font-semibold underline" href={`/cases/${p.parent.number}`}>{p.parent.number}</Link> — {p.parent.shortDescription}.
-        Related records are managed on the major case.
+        Child of major case{" "}
+        <Link className="font-semibold underline" href={`/cases/${p.parent.number}`}>
+          {p.parent.number}
+        </Link>{" "}
+        — {p.parent.shortDescription}. Related records are managed on the major case.
       </Banner>
     );
   }
   if (p.majorCaseState === "accepted") {
-    return <Banner tone="violet"><strong>Major case</strong> with {p.childCount} child case{p.childCount === 1 ? "" : "s"}.{p.businessImpact && <> Business impact: {p.businessImpact}</>}</Banner>;
+    return (
+      <Banner tone="violet">
+        <strong>Major case</strong> with {p.childCount} child case{p.childCount === 1 ? "" : "s"}.
+        {p.businessImpact && <> Business impact: {p.businessImpact}</>}
+      </Banner>
+    );
   }
   if (p.majorCaseState === "rejected" && p.rejectionReason) {
     return <Banner tone="slate">Major case proposal rejected: {p.rejectionReason}</Banner>;
@@ -42,33 +50,81 @@ export function MajorBanner(p: Props) {
   return (
     <Banner tone="amber">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div><strong>Major case candidate.</strong> Business impact: {p.businessImpact}</div>
+        <div>
+          <strong>Major case candidate.</strong> Business impact: {p.businessImpact}
+        </div>
         {p.canDecide && (
           <div className="flex gap-2">
-            <Button variant="primary" disabled={accepting} onClick={() => start(async () => setAcceptResult(await acceptMajorCaseAction(p.number)))}>
+            <Button
+              variant="primary"
+              disabled={accepting}
+              onClick={() => start(async () => setAcceptResult(await acceptMajorCaseAction(p.number)))}
+            >
               {accepting ? "Accepting…" : "Accept Major Case"}
             </Button>
-            <Button variant="danger" onClick={() => setRejecting(true)}>Reject Major Case</Button>
+            <Button variant="danger" onClick={() => setRejecting(true)}>
+              Reject Major Case
+            </Button>
           </div>
         )}
       </div>
-      {acceptResult && !acceptResult.ok && <div className="mt-2"><Notice result={acceptResult} /></div>}
+      {acceptResult && !acceptResult.ok && (
+        <div className="mt-2">
+          <Notice result={acceptResult} />
+        </div>
+      )}
       <Modal open={rejecting} onClose={() => setRejecting(false)} title="Reject Major Case">
-        <RejectForm number={p.number} onCancel={() => setRejecting(false)} onDone={() => setRejecting(false)} />
+        <RejectForm
+          number={p.number}
+          onCancel={() => setRejecting(false)}
+          onDone={() => setRejecting(false)}
+        />
       </Modal>
     </Banner>
   );
 }
 
-function RejectForm({ number, onCancel, onDone }: { number: string; onCancel: () => void; onDone: () => void }) {
+function RejectForm({
+  number,
+  onCancel,
+  onDone,
+}: {
+  number: string;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   return (
-    <DialogForm action={rejectMajorCaseAction.bind(null, number)} onDone={onDone} onCancel={onCancel} submit="Reject" pendingText="Rejecting…" variant="danger">
-      {(fieldError) => <TextAreaField label="Reason" name="reason" rows={3} required error={fieldError("reason")} />}
+    <DialogForm
+      action={rejectMajorCaseAction.bind(null, number)}
+      onDone={onDone}
+      onCancel={onCancel}
+      submit="Reject"
+      pendingText="Rejecting…"
+      variant="danger"
+    >
+      {(fieldError) => (
+        <TextAreaField
+          label="Reason"
+          name="reason"
+          id="reject-reason"
+          rows={3}
+          required
+          error={fieldError("reason")}
+        />
+      )}
     </DialogForm>
   );
 }
 
-const TONES = { violet: "border-violet-200 bg-violet-50 text-violet-900", amber: "border-amber-200 bg-amber-50 text-amber-900", slate: "border-slate-200 bg-white text-slate-700" };
+const TONES = {
+  violet: "border-violet-200 bg-violet-50 text-violet-900",
+  amber: "border-amber-200 bg-amber-50 text-amber-900",
+  slate: "border-slate-200 bg-white text-slate-700",
+};
 function Banner({ tone, children }: { tone: keyof typeof TONES; children: React.ReactNode }) {
-  return <div role="note" className={`rounded-lg border px-4 py-2.5 text-sm ${TONES[tone]}`}>{children}</div>;
+  return (
+    <div role="note" className={`rounded-lg border px-4 py-2.5 text-sm ${TONES[tone]}`}>
+      {children}
+    </div>
+  );
 }

@@ -1,14 +1,23 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import {
+  Combobox as ComboboxInput,
+  ComboboxItem,
+  ComboboxList,
+  ComboboxPopover,
+  useComboboxStore,
+} from "@ariakit/react/combobox";
+import { useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
-import { fetchLookup, type LookupOption } from "./use-lookup";
+import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
+
+type Picked = { id: number; label: string } | null;
 
 type Props = {
   id: string;
   name: string;
   kind: string;
-  value: { id: number; label: string } | null;
-  params?: Record<string, string>;
+  value: Picked;
+  params?: LookupParams;
   error?: string;
   disabled?: boolean;
   placeholder?: string;
@@ -17,83 +26,132 @@ type Props = {
   valueField?: "id" | "label";
 };
 
-/** A typeahead for large tables: type to search, pick with mouse or keyboard. Submits the id. */
-export function Combobox({ id, name, kind, value, params, error, disabled, placeholder = "Search…", onPick, valueField = "id" }: Props) {
-  const [selected, setSelected] = useState(value);
+const NO_PARAMS: LookupParams = {};
+
+/**
+ * A typeahead for large tables on Ariakit's Combobox (WAI-ARIA combobox with a listbox popup and
+ * aria-activedescendant; why Ariakit: components/ui/modal.tsx). It sits in a Field with the same
+ * `id`, whose label names the results too. Type to search (useLookup: debounced, cached,
+ * superseded requests cancelled); ArrowDown/ArrowUp and Home/End move through the results, Enter
+ * or a click picks one, Escape closes the list; the number of results is announced politely.
+ *
+ * The pick is submitted by a hidden input named `name`, which fires a bubbling `change` event so
+ * fields that depend on this one (Contact on Account) hear it. Emptying the text and leaving
+ * clears the value; leaving without a pick puts the picked label back.
+ */
+export function Combobox({
+  id,
+  name,
+  kind,
+  value,
+  params = NO_PARAMS,
+  error,
+  disabled,
+  placeholder = "Search…",
+  onPick,
+  valueField = "id",
+}: Props) {
+  const [selected, setSelected] = useState<Picked>(value);
   const [text, setText] = useState(value?.label ?? "");
-  const [options, setOptions] = useState<LookupOption[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const hidden = useRef<HTMLInputElement>(null);
-  const listId = useId();
+  const popover = useRef<HTMLDivElement>(null);
+  const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
+  // Showing the picked label again lists everything, not just that record.
+  const q = selected && text === selected.label ? "" : text;
+  const lookup = useLookup(kind, params, q, open && !disabled);
+  const options = lookup.data ?? [];
+  const submitted = (p: Picked) => (p ? String(valueField === "label" ? p.label : p.id) : "");
 
-  useEffect(() => {
-    if (!open) return;
-    const ctrl = new AbortController();
-    const t = setTimeout(() => {
-      fetchLookup(kind, { ...params, q: text === selected?.label ? "" : text }, ctrl.signal)
-        .then((o) => { setOptions(o); setActive(0); })
-        .catch(() => {});
-    }, 150);
-    return () => { clearTimeout(t); ctrl.abort(); };
-  }, [text, open, kind, params, selected?.label]);
-
-  function pick(o: LookupOption | null) {
-    const next = o ? { id: o.id, label: o.label } : null;
+  function pick(option: LookupOption | null) {
+    const next = option && { id: option.id, label: option.label };
     setSelected(next);
     setText(next?.label ?? "");
-    setOpen(false);
-    onPick?.(o);
-    queueMicrotask(() => hidden.current?.dispatchEvent(new Event("change", { bubbles: true })));
+    onPick?.(option);
+    // Dependent fields listen for the form's change events; the value must be there already.
+    const input = hidden.current;
+    if (input) {
+      input.value = submitted(next);
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
   }
 
+  function leave(next: EventTarget | null) {
+    if (next instanceof Node && popover.current?.contains(next)) return;
+    if (!text.trim()) {
+      if (selected) pick(null);
+    } else if (text !== selected?.label) setText(selected?.label ?? "");
+  }
+
+  const status = lookup.isError
+    ? "The search failed. Try again."
+    : lookup.isPending
+      ? "Searching…"
+      : options.length === 0
+        ? "No matches"
+        : `${options.length} ${options.length === 1 ? "result" : "results"}`;
+
   return (
-    <div className="relative">
-      <input ref={hidden} type="hidden" name={name} value={selected ? (valueField === "label" ? selected.label : selected.id) : ""} />
-      <input
+    <>
+      <input ref={hidden} type="hidden" name={name} value={submitted(selected)} />
+      <ComboboxInput
+        store={store}
         id={id}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
-        aria-invalid={!!error}
-        autoComplete="off"
         disabled={disabled}
         placeholder={placeholder}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
         className={controlClass(error)}
-        value={text}
-        onFocus={() => setOpen(true)}
-        onChange={(e) => { setText(e.target.value); setOpen(true); }}
-        onBlur={() => setTimeout(() => {
-          setOpen(false);
-          if (!text.trim()) { if (selected) pick(null); } else setText(selected?.label ?? "");
-        }, 150)}
+        onBlur={(e) => leave(e.relatedTarget)}
+        onKeyDownCapture={(e) => {
+          // Escape closes the list only, not the dialog the picker sits in.
+          if (e.key === "Escape" && open) {
+            e.stopPropagation();
+            store.hide();
+          }
+        }}
         onKeyDown={(e) => {
-          if (e.key === "ArrowDown") { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, options.length - 1)); }
-          else if (e.key === "ArrowUp") { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-          else if (e.key === "Enter" && open && options[active]) { e.preventDefault(); pick(options[active]); }
-          else if (e.key === "Escape") setOpen(false);
+          const { activeId } = store.getState();
+          const active = open && activeId !== null && activeId !== undefined;
+          // With the list open and nothing highlighted, Enter does not submit the form by accident.
+          if (e.key === "Enter" && open && !active) e.preventDefault();
+          // Once a result is highlighted, Home and End go to the first and last result (Ariakit
+          // keeps them for the caret); before that they move the caret as in any text field.
+          if ((e.key === "Home" || e.key === "End") && active) {
+            e.preventDefault();
+            store.move(e.key === "Home" ? store.first() : store.last());
+          }
         }}
       />
-      {open && options.length > 0 && (
-        <ul id={listId} role="listbox" className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-          {options.map((o, i) => (
-            <li
-              key={o.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => { e.preventDefault(); pick(o); }}
-              onMouseEnter={() => setActive(i)}
-              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-brand-50" : ""}`}
-            >
-              <div className="font-medium text-slate-800">{o.label}</div>
-              {o.detail && <div className="truncate text-xs text-slate-500">{o.detail}</div>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+      {/* Polite, not role="status": that role belongs to the form's own result notice. */}
+      <div aria-live="polite" aria-atomic="true" className="sr-only">
+        {open ? status : ""}
+      </div>
+      <ComboboxPopover
+        store={store}
+        ref={popover}
+        gutter={4}
+        sameWidth
+        fixed
+        className="z-50 max-h-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+      >
+        {options.length > 0 && (
+          <ComboboxList aria-labelledby={`${id}-label`} aria-busy={lookup.isFetching}>
+            {options.map((o) => (
+              <ComboboxItem
+                key={o.id}
+                value={o.label}
+                onClick={() => pick(o)}
+                className="cursor-pointer px-3 py-1.5 data-active-item:bg-brand-50"
+              >
+                <div className="font-medium text-slate-800">{o.label}</div>
+                {o.detail && <div className="truncate text-xs text-slate-600">{o.detail}</div>}
+              </ComboboxItem>
+            ))}
+          </ComboboxList>
+        )}
+        {options.length === 0 && <div className="px-3 py-1.5 text-sm text-slate-600">{status}</div>}
+      </ComboboxPopover>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { Combobox } from "./combobox";
-import { fetchLookup } from "./use-lookup";
+import { useLookup } from "./use-lookup";
 
 export type RefOption = { value: number; label: string };
 
@@ -23,35 +23,71 @@ type Props = {
 
 /**
  * A reference to another record. With few choices it is a native select; with many (5,000
- * accounts) a typeahead. A dependent field reloads its choices when its parent changes.
+ * accounts) a typeahead. A dependent field (a select) hears its parent's change events and
+ * queries its choices for the parent's new value.
  */
-export function ReferenceField({ label, name, kind, value, options, dependsOn, error, disabled, blank = "— None —" }: Props) {
+export function ReferenceField({
+  label,
+  name,
+  kind,
+  value,
+  options,
+  dependsOn,
+  error,
+  disabled,
+  blank = "— None —",
+}: Props) {
   const id = `f-${name}`;
-  const [choices, setChoices] = useState(options);
   const [current, setCurrent] = useState(value ? String(value.id) : "");
+  // The parent field's value once it has changed; until then the server's options stand.
+  const [parent, setParent] = useState<string>();
   const ref = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     const form = ref.current?.form;
     if (!form || !dependsOn) return;
-    const onChange = async (e: Event) => {
+    const listener = (e: Event) => {
       const target = e.target as HTMLInputElement | HTMLSelectElement;
-      if (target.name !== dependsOn.field) return;
-      const parent = target.value;
-      const next = parent ? await fetchLookup(kind, { [dependsOn.param]: parent, limit: 200 }) : [];
-      setChoices(next.map((o) => ({ value: o.id, label: o.label })));
-      setCurrent((c) => (next.some((o) => String(o.id) === c) ? c : ""));
+      if (target.name === dependsOn.field) setParent(target.value);
     };
-    form.addEventListener("change", onChange);
-    return () => form.removeEventListener("change", onChange);
-  }, [dependsOn, kind]);
+    form.addEventListener("change", listener);
+    return () => form.removeEventListener("change", listener);
+  }, [dependsOn]);
 
-  const withCurrent = choices && value && !choices.some((c) => c.value === value.id) ? [{ value: value.id, label: value.label }, ...choices] : choices;
+  // The dependent choices are a query keyed by the parent's value (cached: switching back is instant).
+  const reloaded = !!dependsOn && parent !== undefined;
+  const lookup = useLookup(
+    kind,
+    { [dependsOn?.param ?? "parent"]: parent, limit: 200 },
+    "",
+    reloaded && !!parent,
+  );
+  const choices: RefOption[] | null = !reloaded
+    ? options
+    : !parent || lookup.isPlaceholderData || !lookup.data
+      ? []
+      : lookup.data.map((o) => ({ value: o.id, label: o.label }));
+  const withCurrent =
+    choices && !reloaded && value && !choices.some((c) => c.value === value.id)
+      ? [{ value: value.id, label: value.label }, ...choices]
+      : choices;
+  // A choice that is no longer offered (another account's contact) is not submitted.
+  const shown = withCurrent?.some((o) => String(o.value) === current) ? current : "";
 
   return (
     <Field label={label} id={id} error={error}>
       {withCurrent ? (
-        <select ref={ref} id={id} name={name} value={current} onChange={(e) => setCurrent(e.target.value)} disabled={disabled} aria-invalid={!!error} className={controlClass(error)}>
+        <select
+          ref={ref}
+          id={id}
+          name={name}
+          value={shown}
+          aria-busy={reloaded && lookup.isFetching}
+          onChange={(e) => setCurrent(e.target.value)}
+          disabled={disabled}
+          aria-invalid={!!error}
+          className={controlClass(error)}
+        >
           <option value="">{blank}</option>
           {withCurrent.map((o) => (
             <option key={o.value} value={o.value}>

@@ -4,13 +4,22 @@ import { Button, type ButtonVariant } from "./button";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
 import { useActionForm, type FormAction } from "./use-action-form";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
  * the submit button. A refusal without field errors shows above the fields; success calls onDone.
  */
-export function DialogForm({ action, onDone, onCancel, intro, submit, pendingText, variant, children }: {
+export function DialogForm({
+  action,
+  onDone,
+  onCancel,
+  intro,
+  submit,
+  pendingText,
+  variant,
+  children,
+}: {
   action: FormAction;
   onDone: (result: ActionResult) => void;
   onCancel: () => void;
@@ -28,7 +37,9 @@ export function DialogForm({ action, onDone, onCancel, intro, submit, pendingTex
       {children(fieldError)}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Dismiss</Button>
-        <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>{submit}</SubmitButton>
+        <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>
+          {submit}
+        </SubmitButton>
       </div>
     </form>
   );

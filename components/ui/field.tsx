@@ -1,11 +1,23 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { cx } from "./cx";
 
 export const controlClass = (error?: string) =>
-  `block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none disabled:bg-slate-50 disabled:text-slate-500 ${
-    error ? "border-red-400" : "border-slate-300"
-  }`;
+  cx(
+    "block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-slate-500",
+    "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
+    "disabled:bg-slate-50 disabled:text-slate-500",
+    error ? "border-red-400" : "border-slate-300",
+  );
 
-type Wrap = { label: string; id: string; error?: string; hint?: string; required?: boolean; className?: string; children: React.ReactNode };
+type Wrap = {
+  label: string;
+  id: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  className?: string;
+  children: React.ReactNode;
+};
 
 /**
  * A labelled form control with its error message (announced to screen readers). The label's
@@ -15,8 +27,14 @@ export function Field({ label, id, error, hint, required, className = "", childr
   return (
     <div className={className}>
       <div className="mb-1 flex gap-1 text-xs font-semibold text-slate-600">
-        <label htmlFor={id}>{label}</label>
-        {required && <span className="text-red-600" aria-hidden>*</span>}
+        <label htmlFor={id} id={`${id}-label`}>
+          {label}
+        </label>
+        {required && (
+          <span className="text-red-600" aria-hidden>
+            *
+          </span>
+        )}
       </div>
       {children}
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
@@ -31,31 +49,84 @@ export function Field({ label, id, error, hint, required, className = "", childr
 
 type Common = { label: string; name: string; error?: string; hint?: string; className?: string };
 
-export function TextField({ label, name, error, hint, className, id, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  required,
+  ...rest
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={className}>
-      <input id={fid} name={name} required={required} aria-invalid={!!error} aria-describedby={error ? `${fid}-error` : undefined} className={controlClass(error)} {...rest} />
+      <input
+        id={fid}
+        name={name}
+        required={required}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${fid}-error` : undefined}
+        className={controlClass(error)}
+        {...rest}
+      />
     </Field>
   );
 }
 
-export function TextAreaField({ label, name, error, hint, className, id, required, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  required,
+  ...rest
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={className}>
-      <textarea id={fid} name={name} required={required} aria-invalid={!!error} aria-describedby={error ? `${fid}-error` : undefined} className={controlClass(error)} {...rest} />
+      <textarea
+        id={fid}
+        name={name}
+        required={required}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${fid}-error` : undefined}
+        className={controlClass(error)}
+        {...rest}
+      />
     </Field>
   );
 }
 
 export type Option = { value: string | number; label: string };
 
-export function SelectField({ label, name, error, hint, className, id, options, blank, required, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; blank?: string }) {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  options,
+  blank,
+  required,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; blank?: string }) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={className}>
-      <select id={fid} name={name} required={required} aria-invalid={!!error} aria-describedby={error ? `${fid}-error` : undefined} className={controlClass(error)} {...rest}>
+      <select
+        id={fid}
+        name={name}
+        required={required}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${fid}-error` : undefined}
+        className={controlClass(error)}
+        {...rest}
+      >
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -68,11 +139,21 @@ export function SelectField({ label, name, error, hint, className, id, options, 
 }
 
 /** A read-only value shown in a form grid. */
-export function ReadOnlyField({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {
+export function ReadOnlyField({
+  label,
+  children,
+  className = "",
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={className}>
       <div className="mb-1 text-xs font-semibold text-slate-600">{label}</div>
-      <div className="min-h-[34px] rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800">{children}</div>
+      <div className="min-h-[34px] rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800">
+        {children}
+      </div>
     </div>
   );
 }

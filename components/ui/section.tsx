@@ -1,7 +1,23 @@
-export function Section({ title, actions, children, className = "", id }: { title: string; actions?: React.ReactNode; children: React.ReactNode; className?: string; id?: string }) {
+export function Section({
+  title,
+  actions,
+  children,
+  className = "",
+  id,
+}: {
+  title: string;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+  id?: string;
+}) {
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section aria-labelledby={headingId} id={id} className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section
+      aria-labelledby={headingId}
+      id={id}
+      className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}
+    >
       <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
         <h2 id={headingId} className="text-sm font-semibold text-slate-800">
           {title}

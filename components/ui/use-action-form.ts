@@ -1,8 +1,27 @@
 "use client";
-import { startTransition, useActionState, useRef, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/server/errors";
+import { unstable_rethrow } from "next/navigation";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import type { ActionFailure, ActionResult } from "@/lib/domain/action-result";
+import { FORM_TOO_LARGE_MESSAGE } from "@/lib/domain/request-limits";
 
 export type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+const NOT_SENT = "The form could not be sent. Check your connection and try again; nothing was saved.";
+const OUT_OF_DATE = "This page is out of date. Reload it and try again; nothing was saved.";
+
+/**
+ * A call that never reached the action, or whose answer was not an ActionResult (the server
+ * refused the request, the network failed), as a failure the form shows — instead of an error
+ * that would replace the page. Next's redirects and not-found signals are rethrown.
+ */
+export function failureOf(error: unknown): ActionFailure {
+  unstable_rethrow(error);
+  const name = error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : "";
+  if (message === FORM_TOO_LARGE_MESSAGE) return { ok: false, kind: "too_large", message };
+  if (name === "UnrecognizedActionError") return { ok: false, kind: "unexpected", message: OUT_OF_DATE };
+  return { ok: false, kind: "unexpected", message: NOT_SENT };
+}
 
 /**
  * Submits a form to a server action without React's automatic form reset, so a refused save
@@ -11,9 +30,16 @@ export type FormAction = (prev: ActionResult | null, form: FormData) => Promise<
  */
 export function useActionForm(action: FormAction, onSuccess?: (result: ActionResult) => void) {
   const success = useRef(onSuccess);
-  success.current = onSuccess;
+  useEffect(() => {
+    success.current = onSuccess;
+  });
   const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(async (prev, data) => {
-    const r = await action(prev, data);
+    let r: ActionResult;
+    try {
+      r = await action(prev, data);
+    } catch (e) {
+      return failureOf(e);
+    }
     if (r.ok) success.current?.(r);
     return r;
   }, null);

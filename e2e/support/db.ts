@@ -7,11 +7,20 @@ process.env.DATABASE_URL = `file:${path.resolve(import.meta.dirname, "../../data
 const { db } = await import("../../lib/db");
 
 let seq = 0;
-export async function makeUser(roles: string[], name = "E2E User"): Promise<{ email: string; password: string; name: string }> {
+export async function makeUser(
+  roles: string[],
+  name = "E2E User",
+): Promise<{ email: string; password: string; name: string }> {
   const email = `e2e-${Date.now().toString(36)}-${seq++}@test.example`;
   const password = "e2e-pass";
   await db().user.create({
-    data: { email, name, kind: "internal", passwordHash: await bcrypt.hash(password, 4), roles: { create: roles.map((role) => ({ role })) } },
+    data: {
+      email,
+      name,
+      kind: "internal",
+      passwordHash: await bcrypt.hash(password, 4),
+      roles: { create: roles.map((role) => ({ role })) },
+    },
   });
   return { email, password, name };
 }

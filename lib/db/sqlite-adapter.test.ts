@@ -1,11 +1,16 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-ignore — plain ESM script shared with `npm start`
 import { migrate } from "../../scripts/db/migrate.mjs";
 import { serializedSqliteAdapter } from "./sqlite-adapter";
 
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms))]);
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms),
+    ),
+  ]);
 
 describe("SQLite adapter wrapper", () => {
   it("a transaction whose COMMIT or ROLLBACK fails still frees the connection for the next query", async () => {
@@ -39,13 +44,17 @@ describe("SQLite adapter wrapper", () => {
     if (process.env.TEST_DATABASE === "postgresql") return;
     const { db } = await import("@/lib/db");
     const seen: unknown[] = [];
-    await db().$transaction(async (tx) => {
-      await tx.account.create({ data: { number: "ACCROLLBACK", name: "tmp" } });
-      const read = db().account.findUnique({ where: { number: "ACCROLLBACK" } }).then((r) => seen.push(r));
-      await new Promise((r) => setTimeout(r, 30));
-      void read;
-      throw new Error("roll back");
-    }).catch(() => {});
+    await db()
+      .$transaction(async (tx) => {
+        await tx.account.create({ data: { number: "ACCROLLBACK", name: "tmp" } });
+        const read = db()
+          .account.findUnique({ where: { number: "ACCROLLBACK" } })
+          .then((r) => seen.push(r));
+        await new Promise((r) => setTimeout(r, 30));
+        void read;
+        throw new Error("roll back");
+      })
+      .catch(() => {});
     await new Promise((r) => setTimeout(r, 30));
     expect(seen).toEqual([null]);
   });

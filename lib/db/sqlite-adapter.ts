@@ -38,12 +38,17 @@ class SerializedTransaction implements Transaction {
   readonly adapterName: string;
   readonly options: Transaction["options"];
   private finished = false;
-  constructor(private inner: Transaction, private release: () => void) {
+  constructor(
+    private inner: Transaction,
+    private release: () => void,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
     this.options = inner.options;
   }
-  queryRaw(q: SqlQuery) { return this.inner.queryRaw(q); }
+  queryRaw(q: SqlQuery) {
+    return this.inner.queryRaw(q);
+  }
 
   /**
    * Prisma ends a transaction by running COMMIT or ROLLBACK here, and only then calls commit()
@@ -61,14 +66,22 @@ class SerializedTransaction implements Transaction {
       throw e;
     }
   }
-  commit() { return this.finish(() => this.inner.commit()); }
-  rollback() { return this.finish(() => this.inner.rollback()); }
+  commit() {
+    return this.finish(() => this.inner.commit());
+  }
+  rollback() {
+    return this.finish(() => this.inner.rollback());
+  }
 
   /** Releases the connection exactly once, whichever way the transaction ends. */
   private async finish(end: () => Promise<void>) {
     if (this.finished) return;
     this.finished = true;
-    try { await end(); } finally { this.release(); }
+    try {
+      await end();
+    } finally {
+      this.release();
+    }
   }
 }
 
@@ -82,13 +95,27 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     const release = await this.lock.acquire();
-    try { return await work(); } finally { release(); }
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
-  queryRaw(q: SqlQuery) { return this.exclusive(() => this.inner.queryRaw(q)); }
-  executeRaw(q: SqlQuery) { return this.exclusive(() => this.inner.executeRaw(q)); }
-  executeScript(script: string) { return this.exclusive(() => this.inner.executeScript(script)); }
-  getConnectionInfo() { return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false }; }
-  dispose() { return this.inner.dispose(); }
+  queryRaw(q: SqlQuery) {
+    return this.exclusive(() => this.inner.queryRaw(q));
+  }
+  executeRaw(q: SqlQuery) {
+    return this.exclusive(() => this.inner.executeRaw(q));
+  }
+  executeScript(script: string) {
+    return this.exclusive(() => this.inner.executeScript(script));
+  }
+  getConnectionInfo() {
+    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+  }
+  dispose() {
+    return this.inner.dispose();
+  }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
     const release = await this.lock.acquire();

@@ -1,72 +1,153 @@
 // Input validation helpers shared by server actions, services and (later) the REST API.
 // Every message names the field it is about (REL-1).
 import { z } from "zod";
-import { invalidFields } from "./errors";
+import { invalid, invalidFields, notFound } from "./errors";
 import { isChoice, type Choice } from "./records/choices";
-
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const LIMITS = { shortDescription: 160, description: 8000, notes: 8000, name: 200 } as const;
 
-const tooLong = (label: string, max: number, input: unknown) =>
-  `${label} must be at most ${max.toLocaleString("en")} characters (it has ${String(input ?? "").trim().length.toLocaleString("en")}).`;
+/** Ids and versions are 32-bit integers in both databases. */
+export const MAX_INT = 2_147_483_647;
+
+/**
+ * Control characters other than tab, newline and carriage return (C0, DEL, C1). PostgreSQL
+ * refuses U+0000 in text outright, and none of them belongs in what a person types.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** "U+0000" for the first control character in `text`, or null when there is none. */
+export function controlCharacterIn(text: string): string | null {
+  const found = CONTROL_CHARACTER.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
+}
+
+export const controlCharacterMessage = (label: string, code: string) =>
+  `${label} contains a control character (${code}); remove it and try again.`;
+
+/** Throws a field error when `text` holds a control character. */
+export function refuseControlCharacters(text: string, field: string, label: string): string {
+  const code = controlCharacterIn(text);
+  if (code) throw invalid(field, controlCharacterMessage(label, code));
+  return text;
+}
+
+const tooLong = (label: string, max: number, input: unknown) => {
+  const length = typeof input === "string" ? input.trim().length : 0;
+  return `${label} must be at most ${max.toLocaleString("en")} characters (it has ${length.toLocaleString("en")}).`;
+};
+
+/** Text as typed: a string without control characters. */
+export const plainText = (label: string) =>
+  z.string({ error: `${label} must be text.` }).superRefine((v, ctx) => {
+    const code = controlCharacterIn(v);
+    if (code) ctx.addIssue({ code: "custom", message: controlCharacterMessage(label, code), abort: true });
+  });
 
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
+  plainText(label)
     .trim()
     .min(1, `${label} is required.`)
     .max(max, { error: (iss) => tooLong(label, max, iss.input) });
 
 export const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text.` })
+  plainText(label)
     .trim()
     .max(max, { error: (iss) => tooLong(label, max, iss.input) });
 
-/** Ids and versions are 32-bit integers in both databases. */
-export const MAX_INT = 2_147_483_647;
+/** Form values arrive as text: "" (and null) mean "none"; digits become numbers. */
+const blankToNull = (v: unknown) => (v === "" || v === null ? null : v);
+const textToNumber = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v);
 
 /** A reference to another record by id: blank means none. */
-export const optionalId = (label: string) =>
-  z.preprocess(
-    (v) => (v === "" || v === undefined ? null : v),
-    z.union([z.null(), z.coerce.number({ error: `${label} is not a valid reference.` }).int(`${label} is not a valid reference.`).positive(`${label} is not a valid reference.`).max(MAX_INT, `${label} is not a valid reference.`)]),
-  ).optional();
+export const optionalId = (label: string) => {
+  const message = `${label} is not a valid reference.`;
+  return z
+    .preprocess(
+      (v) => textToNumber(blankToNull(v)),
+      z.number({ error: message }).int(message).positive(message).max(MAX_INT, message).nullable(),
+    )
+    .optional();
+};
+
+const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
+  `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.`;
 
 /** A numeric choice value (state, priority…). */
 export const numberChoice = (label: string, choices: readonly Choice<number>[]) =>
   z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: `${label} is required.` })
-      .refine((v) => isChoice(choices, v), { error: `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.` }),
+    (v) => textToNumber(v === "" || v === null ? undefined : v),
+    z
+      .number({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
+      .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) }),
   );
 
 export const optionalNumberChoice = (label: string, choices: readonly Choice<number>[]) =>
-  z.preprocess(
-    (v) => (v === "" || v === undefined ? null : v),
-    z.union([
-      z.null(),
-      z.coerce.number().refine((v) => isChoice(choices, v), { error: `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.` }),
-    ]),
-  ).optional();
+  z
+    .preprocess(
+      (v) => textToNumber(blankToNull(v)),
+      z
+        .number({ error: oneOf(label, choices) })
+        .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) })
+        .nullable(),
+    )
+    .optional();
 
 export const stringChoice = (label: string, choices: readonly Choice<string>[]) =>
-  z.string({ error: `${label} is required.` }).refine((v) => isChoice(choices, v), { error: `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.` });
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
+    .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) });
 
 export const optionalStringChoice = (label: string, choices: readonly Choice<string>[]) =>
-  z.preprocess(
-    (v) => (v === "" || v === undefined ? null : v),
-    z.union([z.null(), z.string().refine((v) => isChoice(choices, v), { error: `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.` })]),
-  ).optional();
+  z
+    .preprocess(
+      blankToNull,
+      z
+        .string({ error: oneOf(label, choices) })
+        .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) })
+        .nullable(),
+    )
+    .optional();
+
+/** Dates people plan with: 1900-01-01 … 2200-12-31 (UTC). */
+export const DATE_RANGE = {
+  min: new Date("1900-01-01T00:00:00Z"),
+  max: new Date("2200-12-31T23:59:59.999Z"),
+};
+
+/**
+ * ISO 8601 date, or date and time, as forms and the API send it (`2026-12-01`, `2026-12-01T10:00`,
+ * `…:00.000Z`, `…+01:00`). JavaScript's Date parser alone is lenient (it ignores trailing junk).
+ */
+const ISO_DATE =
+  /^(?:[+-]\d{6}|\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const parseDate = (v: string) => {
+  const text = v.trim();
+  if (!text) return null;
+  return ISO_DATE.test(text) ? new Date(text) : new Date(NaN);
+};
+
+/** A date and time from a form (ISO text): blank means none; outside DATE_RANGE is refused. */
+export const optionalDate = (label: string) => {
+  const message = `${label} is not a valid date and time.`;
+  const range = `${label} must be between 1900-01-01 and 2200-12-31.`;
+  return z
+    .preprocess(
+      (v) => (typeof v === "string" ? parseDate(v) : blankToNull(v)),
+      z.date({ error: message }).min(DATE_RANGE.min, range).max(DATE_RANGE.max, range).nullable(),
+    )
+    .optional();
+};
 
 /** Optimistic concurrency: the version the editor loaded (REC-6). */
-export const versionField = z.coerce
-  .number({ error: "The form is missing its version; reload the page." })
-  .int("The form's version is not valid; reload the page.")
-  .positive("The form's version is not valid; reload the page.")
-  .max(MAX_INT, "The form's version is not valid; reload the page.");
+export const versionField = z.preprocess(
+  textToNumber,
+  z
+    .number({ error: "The form is missing its version; reload the page." })
+    .int("The form's version is not valid; reload the page.")
+    .positive("The form's version is not valid; reload the page.")
+    .max(MAX_INT, "The form's version is not valid; reload the page."),
+);
 
 /** Parses or throws a DomainError listing every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -84,8 +165,42 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
  * FormData → plain object of strings (last value wins). Typed as the schema input `T` the
  * receiving service validates with parseOrThrow — the strings are coerced there.
  */
-export function formObject<T = Record<string, string>>(form: FormData): T {
+export function formObject<T = Record<string, string>>(form: unknown): T {
+  // A server action is a public endpoint: anything may arrive where a form is expected (REL-1).
+  if (!(form instanceof FormData))
+    throw invalid("form", "The form could not be read. Reload the page and try again.");
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out as T;
+}
+
+/** "businessImpact" → "Business impact", for messages about fields read without a schema. */
+const labelOf = (name: string) => {
+  const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * One text field of a submitted form ("" when absent), for fields a service reads without a
+ * schema: control characters are refused here, naming the field.
+ */
+export const formText = (form: unknown, name: string, label = labelOf(name)): string =>
+  refuseControlCharacters(formObject(form)[name] ?? "", name, label);
+
+/** decodeURIComponent that answers null for malformed text (`%E0%A4%A`) instead of throwing. */
+export function decodeParam(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A record number that arrives as an action's bound argument (`CS0001001`…). It comes from the
+ * client like any form field: anything but a plain number-shaped string is "not found".
+ */
+export function recordNumber(value: unknown, what = "The record"): string {
+  if (typeof value !== "string" || !/^[A-Za-z0-9_-]{1,40}$/.test(value)) throw notFound(what);
+  return value;
 }

@@ -1,24 +1,27 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { compareVersions, SECURITY_FLOORS } from "./versions";
+import { meetsFloor, SECURITY_FLOORS } from "./versions";
 
 const require = createRequire(import.meta.url);
-const installed = (pkg: string) => JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")).version as string;
+const installed = (pkg: string) =>
+  (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version;
 
 describe("security floors (REL-5)", () => {
-  it("compares versions the way semver does", () => {
-    expect(compareVersions("16.4.6", "16.2.12")).toBe(1);
-    expect(compareVersions("16.2.11", "16.2.12")).toBe(-1);
-    expect(compareVersions("5.0.0-beta.31", "5.0.0-beta.32")).toBe(-1);
-    expect(compareVersions("5.0.0-beta.100", "5.0.0-beta.32")).toBe(1);
-    expect(compareVersions("5.0.0", "5.0.0-beta.32")).toBe(1);
-    expect(compareVersions("19.2.8", "19.2.8")).toBe(0);
+  it("REL-5: floors compare in semver order, pre-releases included", () => {
+    expect(meetsFloor("16.4.6", "16.2.12")).toBe(true);
+    expect(meetsFloor("16.2.11", "16.2.12")).toBe(false);
+    expect(meetsFloor("5.0.0-beta.31", "5.0.0-beta.32")).toBe(false);
+    expect(meetsFloor("5.0.0-beta.100", "5.0.0-beta.32")).toBe(true);
+    expect(meetsFloor("5.0.0", "5.0.0-beta.32")).toBe(true);
+    expect(meetsFloor("19.2.8", "19.2.8")).toBe(true);
   });
 
   for (const [pkg, floor] of Object.entries(SECURITY_FLOORS)) {
     it(`REL-5: installed ${pkg} is at or above ${floor}`, () => {
-      expect(compareVersions(installed(pkg), floor), `${pkg} ${installed(pkg)} is below the floor ${floor}`).toBeGreaterThanOrEqual(0);
+      expect(meetsFloor(installed(pkg), floor), `${pkg} ${installed(pkg)} is below the floor ${floor}`).toBe(
+        true,
+      );
     });
   }
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { getActor } from "./auth/actor";
-import { toFailure, type ActionResult } from "./errors";
+import type { ActionResult } from "@/lib/domain/action-result";
+import { toFailure } from "./errors";
 
 /**
  * The frame of every server action: the session is checked, then the action's own role rule
@@ -18,8 +19,10 @@ export async function runAction<T>(opts: {
 }): Promise<ActionResult<T>> {
   try {
     const actor = await getActor();
-    if (!actor) return { ok: false, kind: "unauthenticated", message: "Your session has ended. Sign in again." };
-    if (!opts.allow(actor)) return { ok: false, kind: "forbidden", message: "You do not have permission to do that." };
+    if (!actor)
+      return { ok: false, kind: "unauthenticated", message: "Your session has ended. Sign in again." };
+    if (!opts.allow(actor))
+      return { ok: false, kind: "forbidden", message: "You do not have permission to do that." };
     const result = await opts.run(actor);
     for (const path of opts.revalidate?.(result) ?? []) revalidatePath(path);
     return { ok: true, data: result, message: opts.success?.(result) };

@@ -1,7 +1,11 @@
 import "server-only";
 
-// A tiny per-process cache for reference data that changes rarely (option lists for selects).
-// Entries live `ttlMs` at most; writers call invalidate() for immediate effect in this process.
+// A tiny per-process cache for reference data that changes rarely: the option lists of the
+// forms' selects (lib/server/lookup/choices.ts — accounts, assignable users, contacts, assets,
+// standard change templates). An entry lives `ttlMs` at most, in each process alike; nothing
+// clears it sooner, because nothing in the app writes those records while it serves (the demo
+// seed runs before). A feature that starts writing them (user and account administration,
+// ADM-3) and wants the change seen at once adds an invalidation here and calls it from its service.
 type Entry = { until: number; value: Promise<unknown> };
 const entries = new Map<string, Entry>();
 
@@ -15,8 +19,4 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   });
   entries.set(key, { until: now + ttlMs, value });
   return value;
-}
-
-export function invalidate(prefix: string) {
-  for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
 }

@@ -1,11 +1,9 @@
 import "server-only";
+import type { ActionFailure } from "@/lib/domain/action-result";
 import { DomainError } from "@/lib/domain/errors";
 
-export type ActionFailure = { ok: false; kind: string; message: string; fieldErrors?: Record<string, string> };
-export type ActionSuccess<T> = { ok: true; message?: string; data?: T };
-export type ActionResult<T = unknown> = ActionSuccess<T> | ActionFailure;
-
-const GENERIC = "Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.";
+const GENERIC =
+  "Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.";
 
 function prismaCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown })?.code;
@@ -23,11 +21,23 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
   }
   switch (prismaCode(e)) {
     case "P2002":
-      return { ok: false, kind: "conflict", message: "That record already exists (someone may have just created it). Reload and check." };
+      return {
+        ok: false,
+        kind: "conflict",
+        message: "That record already exists (someone may have just created it). Reload and check.",
+      };
     case "P2025":
-      return { ok: false, kind: "not_found", message: "The record was not found; it may have been removed. Reload the page." };
+      return {
+        ok: false,
+        kind: "not_found",
+        message: "The record was not found; it may have been removed. Reload the page.",
+      };
     case "P2003":
-      return { ok: false, kind: "invalid", message: "A referenced record does not exist. Pick it again from the list." };
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "A referenced record does not exist. Pick it again from the list.",
+      };
   }
   console.error(`[caseflow] unexpected error in ${context}:`, e);
   return { ok: false, kind: "unexpected", message: GENERIC };

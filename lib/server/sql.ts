@@ -12,7 +12,14 @@ export function likeSql(column: Prisma.Sql, pattern: "contains" | "startsWith", 
   return Prisma.sql`${column} ${op} ${value} ESCAPE '\\'`;
 }
 
-export const whereAll = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+/** `(a LIKE %text% OR b LIKE %text% …)`: the lists' quick search over several columns. */
+export function containsAny(columns: Prisma.Sql[], text: string): Prisma.Sql {
+  const each = columns.map((column) => likeSql(column, "contains", text));
+  return Prisma.sql`(${Prisma.join(each, " OR ")})`;
+}
+
+export const whereAll = (parts: Prisma.Sql[]) =>
+  parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 
 /** Numbers from raw SQL arrive as number, bigint or (PostgreSQL COUNT) string. */
 export const num = (v: unknown) => Number(v);

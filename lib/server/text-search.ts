@@ -6,9 +6,13 @@ import { dialect } from "@/lib/db";
  * already case-insensitive for ASCII; PostgreSQL needs mode "insensitive" (ILIKE).
  */
 export function containsText(q: string): { contains: string } {
-  return (dialect() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q }) as { contains: string };
+  return (dialect() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q }) as {
+    contains: string;
+  };
 }
 
 export function startsWithText(q: string): { startsWith: string } {
-  return (dialect() === "postgresql" ? { startsWith: q, mode: "insensitive" } : { startsWith: q }) as { startsWith: string };
+  return (dialect() === "postgresql" ? { startsWith: q, mode: "insensitive" } : { startsWith: q }) as {
+    startsWith: string;
+  };
 }

@@ -3,14 +3,18 @@
 import { db } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { loadActor } from "@/lib/server/auth/load-actor";
-import { createCase } from "@/lib/server/cases/write";
+import { createCase, runCaseAction } from "@/lib/server/cases/write";
 import { nextNumber } from "@/lib/server/records/numbers";
 import { transaction } from "@/lib/db";
 
 let seq = 0;
-export const unique = (prefix = "t") => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+export const unique = (prefix = "t") =>
+  `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-export async function makeUser(roles: string[], opts: { kind?: Actor["kind"]; accountId?: number | null; name?: string; passwordHash?: string } = {}): Promise<Actor> {
+export async function makeUser(
+  roles: string[],
+  opts: { kind?: Actor["kind"]; accountId?: number | null; name?: string; passwordHash?: string } = {},
+): Promise<Actor> {
   const id = unique("u");
   const user = await db().user.create({
     data: {
@@ -33,7 +37,14 @@ export const makeManager = () => makeUser([ROLE.manager, ROLE.majorIssueManager,
 
 export async function makeAccount(opts: { partner?: boolean; name?: string } = {}) {
   return transaction(async (tx) =>
-    tx.account.create({ data: { number: await nextNumber(tx, "account"), name: opts.name ?? unique("Account "), isPartner: !!opts.partner, isCustomer: !opts.partner } }),
+    tx.account.create({
+      data: {
+        number: await nextNumber(tx, "account"),
+        name: opts.name ?? unique("Account "),
+        isPartner: !!opts.partner,
+        isCustomer: !opts.partner,
+      },
+    }),
   );
 }
 
@@ -47,4 +58,15 @@ export async function makeCustomer() {
 export async function makeCase(actor: Actor, overrides: Record<string, unknown> = {}) {
   const { number } = await createCase(actor, { shortDescription: unique("Case "), ...overrides });
   return db().case.findUniqueOrThrow({ where: { number } });
+}
+
+/** Accepts a New case and proposes a solution: the case is Resolved (REC-4: code and notes). */
+export async function resolveCase(actor: Actor, number: string) {
+  await runCaseAction(actor, number, { action: "accept", version: 1 });
+  await runCaseAction(actor, number, {
+    action: "propose_solution",
+    version: 2,
+    resolutionCode: "Solved (Permanently)",
+    resolutionNotes: "Fixed",
+  });
 }

@@ -9,13 +9,26 @@ export default async function globalSetup() {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: postgresAdminUrl() });
     await client.connect();
-    const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'caseflow_test_%'");
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1",
+      [`${testDatabasePrefix()}_%`],
+    );
     for (const r of rows) await client.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await client.end();
   } else {
     rmSync(TEST_DATA_DIR, { recursive: true, force: true });
     mkdirSync(TEST_DATA_DIR, { recursive: true });
   }
+}
+
+/**
+ * Workers' databases are <prefix>_<n>. TEST_DB_PREFIX (default caseflow_test) keeps two checkouts
+ * testing against one PostgreSQL server out of each other's way.
+ */
+export function testDatabasePrefix() {
+  const prefix = process.env.TEST_DB_PREFIX ?? "caseflow_test";
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) throw new Error("TEST_DB_PREFIX: lowercase letters, digits, _");
+  return prefix;
 }
 
 export function postgresAdminUrl() {

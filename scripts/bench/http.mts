@@ -1,5 +1,6 @@
 // HTTP measurements against a production server on the bench database:
-// PERF-1 (case list and case form under 50 requests/s) and PERF-4 (first-load JavaScript).
+// PERF-1 (case list and case form under 50 requests/s) and PERF-4 (first-load JavaScript);
+// the live timeline's polling (live.mts) uses the same server, sign-in and load generator.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
@@ -8,15 +9,32 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  // A server left over from an interrupted run would answer in place of this one (the new one
+  // cannot bind the port), and every figure would be measured on the wrong process.
+  const stale = await fetch(`http://localhost:${port}/login`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${port} is already in use: stop the process listening there first`);
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-0123456789-abcdefghij", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "bench-secret-0123456789-abcdefghij",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`http://localhost:${port}/login`)).ok) return child;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill();
@@ -44,9 +62,21 @@ export async function login(base: string, email: string, password: string): Prom
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`login failed for ${email} (${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`login failed for ${email} (${res.status})`);
   return cookie();
 }
+
+/** PERF-1's case list requests: filters, search, sorting and deep pages. */
+export const CASE_LIST_PATHS = [
+  "/cases",
+  "/cases?state=10",
+  "/cases?priority=1&page=3",
+  "/cases?q=VPN",
+  "/cases?assignedTo=me&state=open",
+  "/cases?sort=number&page=50",
+  "/cases?account=7",
+];
 
 export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -100,16 +130,30 @@ export async function load(base: string, cookie: string, paths: string[], rate: 
   return { rate: total / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
 }
 
-/** PERF-4: gzip size of every script the page loads (the HTML names them all). */
+/**
+ * PERF-4: gzip size of every script the page loads (the HTML names them all). Next's `noModule`
+ * polyfills are counted apart (`noModuleKb`): browsers that run modules never fetch them.
+ */
 export async function firstLoadJs(base: string, cookie: string, pagePath: string) {
   const html = await (await fetch(base + pagePath, { headers: { cookie } })).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  const tags = [...new Set([...html.matchAll(/<script[^>]+src="[^"]+"[^>]*>/g)].map((m) => m[0]))];
   let gzip = 0;
-  for (const src of srcs) {
+  let noModule = 0;
+  for (const tag of tags) {
+    const src = /src="([^"]+)"/.exec(tag)![1];
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    gzip += gzipSync(body, { level: 9 }).length;
+    const size = gzipSync(body, { level: 9 }).length;
+    if (/\snoModule/i.test(tag)) noModule += size;
+    else gzip += size;
   }
   // Inline scripts (RSC payload) count too: they are part of what the browser downloads and runs.
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
-  return { scripts: srcs.length, kb: gzip / 1024, inlineKb: gzipSync(Buffer.from(inline)).length / 1024 };
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1])
+    .join("");
+  return {
+    scripts: tags.length,
+    kb: gzip / 1024,
+    noModuleKb: noModule / 1024,
+    inlineKb: gzipSync(Buffer.from(inline)).length / 1024,
+  };
 }

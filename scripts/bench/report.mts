@@ -3,31 +3,54 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { percentile } from "./http.mts";
 
-export type Row = { metric: string; value: number; unit: string; goal: string; pass: boolean | null; note?: string };
+export type Row = {
+  metric: string;
+  value: number;
+  unit: string;
+  goal: string;
+  pass: boolean | null;
+  note?: string;
+};
 
 export const median = (xs: number[]) => percentile(xs, 50);
+
+/** Run times for a log line: "812, 790, 801". */
+export const msList = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 
 /** PERF-3: the median of some runs beside the median of its plain batch-insert baseline (goal ≤ 3 ×). */
 export function vsBaseline(metric: string, runs: number[], baseline: number): Row {
   const ratio = median(runs) / baseline;
-  return { metric, value: median(runs), unit: "ms", goal: "≤ 3 × baseline", pass: ratio <= 3, note: `${ratio.toFixed(2)} × baseline` };
+  return {
+    metric,
+    value: median(runs),
+    unit: "ms",
+    goal: "≤ 3 × baseline",
+    pass: ratio <= 3,
+    note: `${ratio.toFixed(2)} × baseline`,
+  };
 }
 
 const DIR = path.resolve(import.meta.dirname, "../../bench/results");
 
-export function report(rows: Row[], meta: Record<string, unknown>) {
+export function report(rows: Row[], meta: { database: string } & Record<string, unknown>) {
   mkdirSync(DIR, { recursive: true });
   const latest = path.join(DIR, `latest-${meta.database}.json`);
-  const previous: Row[] = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")).rows : [];
+  const previous = existsSync(latest)
+    ? (JSON.parse(readFileSync(latest, "utf8")) as { rows: Row[] }).rows
+    : [];
   const fmt = (v: number, unit: string) => `${v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2)} ${unit}`;
   const lines = rows.map((r) => {
     const before = previous.find((p) => p.metric === r.metric);
     const delta = before ? ` (last ${fmt(before.value, before.unit)})` : "";
     return [r.metric, fmt(r.value, r.unit) + delta, r.goal, r.pass === null ? "—" : r.pass ? "pass" : "FAIL"];
   });
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["metric", "value", "goal", "pass"], ...lines].map((l) => l[i].length)));
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[["metric", "value", "goal", "pass"], ...lines].map((l) => l[i].length)),
+  );
   const line = (l: string[]) => l.map((c, i) => c.padEnd(widths[i])).join("  ");
-  console.log(`\n${line(["metric", "value", "goal", "pass"])}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  console.log(
+    `\n${line(["metric", "value", "goal", "pass"])}\n${widths.map((w) => "-".repeat(w)).join("  ")}`,
+  );
   for (const l of lines) console.log(line(l));
   const out = { ...meta, at: new Date().toISOString(), rows };
   const stamp = out.at.replace(/[:.]/g, "-");

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, providerOf, sqlitePath, DEFAULT_DATABASE_URL } from "./providers.mjs";
 
-function pending(provider) {
-  const dir = path.join(ROOT, "prisma/migrations", provider);
+function pending(provider, root = path.join(ROOT, "prisma/migrations")) {
+  const dir = path.join(root, provider);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((d) => existsSync(path.join(dir, d, "migration.sql")))
@@ -25,22 +25,48 @@ function checkApplied(applied, migration) {
   return Boolean(row);
 }
 
-async function migrateSqlite(url) {
+/**
+ * SQLite. Prisma's migrations rebuild a table to change a column (CREATE new_T, copy, DROP T,
+ * RENAME) after `PRAGMA foreign_keys=OFF` — a pragma SQLite ignores inside a transaction. With
+ * foreign keys on (better-sqlite3's default), that DROP runs the ON DELETE actions of every
+ * table referencing T: rebuilding "Incident" would set every Case.incidentId to NULL. So foreign
+ * keys are switched off around each migration's transaction, and the migration commits only if
+ * `PRAGMA foreign_key_check` finds nothing broken.
+ */
+async function migrateSqlite(url, root) {
   const { default: Database } = await import("better-sqlite3");
   const file = sqlitePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 10000");
-  db.exec(`CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (
+      name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   const done = [];
   try {
-    for (const m of pending("sqlite")) {
+    db.pragma("foreign_keys = OFF");
+    for (const m of pending("sqlite", root)) {
       const tx = db.transaction(() => {
-        const applied = new Map(db.prepare(`SELECT name, checksum FROM "_caseflow_migrations"`).all().map((r) => [r.name, r.checksum]));
+        const applied = new Map(
+          db
+            .prepare(`SELECT name, checksum FROM "_caseflow_migrations"`)
+            .all()
+            .map((r) => [r.name, r.checksum]),
+        );
         if (checkApplied(applied, m)) return;
         db.exec(m.sql);
-        db.prepare(`INSERT INTO "_caseflow_migrations" VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+        const broken = db.pragma("foreign_key_check");
+        if (broken.length)
+          throw new Error(
+            `migration ${m.name} breaks ${broken.length} foreign key(s), e.g. ${JSON.stringify(broken[0])}`,
+          );
+        db.prepare(`INSERT INTO "_caseflow_migrations" VALUES (?, ?, ?)`).run(
+          m.name,
+          m.checksum,
+          new Date().toISOString(),
+        );
         done.push(m.name);
       });
       tx.immediate();
@@ -69,7 +95,7 @@ export async function ensurePostgresDatabase(url) {
   }
 }
 
-async function migratePostgres(url) {
+async function migratePostgres(url, root) {
   const { default: pg } = await import("pg");
   await ensurePostgresDatabase(url);
   const client = new pg.Client({ connectionString: url });
@@ -77,20 +103,26 @@ async function migratePostgres(url) {
   const done = [];
   try {
     await client.query("SELECT pg_advisory_lock(727274)");
-    await client.query(`CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (
+        name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
     const { rows } = await client.query(`SELECT name, checksum FROM "_caseflow_migrations"`);
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-    for (const m of pending("postgresql")) {
+    for (const m of pending("postgresql", root)) {
       if (checkApplied(applied, m)) continue;
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "_caseflow_migrations" (name, checksum) VALUES ($1, $2)`, [m.name, m.checksum]);
+        await client.query(`INSERT INTO "_caseflow_migrations" (name, checksum) VALUES ($1, $2)`, [
+          m.name,
+          m.checksum,
+        ]);
         await client.query("COMMIT");
         done.push(m.name);
       } catch (e) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed: ${e.message}`);
+        throw new Error(`migration ${m.name} failed: ${e.message}`, { cause: e });
       }
     }
   } finally {
@@ -100,11 +132,18 @@ async function migratePostgres(url) {
   return done;
 }
 
-export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
-  return providerOf(url) === "postgresql" ? migratePostgres(url) : migrateSqlite(url);
+/**
+ * Applies the pending migrations.
+ * @param {string} [url] the database (DATABASE_URL by default)
+ * @param {string} [root] a folder to read migrations from instead of prisma/migrations (tests)
+ */
+export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, root = undefined) {
+  return providerOf(url) === "postgresql" ? migratePostgres(url, root) : migrateSqlite(url, root);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const done = await migrate();
-  console.log(done.length ? `applied ${done.length} migration(s): ${done.join(", ")}` : "database is up to date");
+  console.log(
+    done.length ? `applied ${done.length} migration(s): ${done.join(", ")}` : "database is up to date",
+  );
 }

@@ -25,14 +25,21 @@ let wrote = 0;
 for (const provider of PROVIDERS) {
   const to = path.join(work, `${provider}-to.prisma`);
   writeFileSync(to, renderSchema(provider, current));
-  const from = previous === null ? ["--from-empty"] : ["--from-schema-datamodel", path.join(work, `${provider}-from.prisma`)];
+  const from =
+    previous === null
+      ? ["--from-empty"]
+      : ["--from-schema-datamodel", path.join(work, `${provider}-from.prisma`)];
   if (previous !== null) writeFileSync(from[1], renderSchema(provider, previous));
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: DIFF_URL },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const sql = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: DIFF_URL },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE)\b/.test(sql)) continue;
   const dir = path.join(ROOT, "prisma/migrations", provider, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });

@@ -10,7 +10,9 @@ export const DEFAULT_DATABASE_URL = "file:./data/caseflow.db";
 export function providerOf(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
   if (url.startsWith("file:")) return "sqlite";
-  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// — got "${url.split(":")[0]}:…"`);
+  throw new Error(
+    `DATABASE_URL must start with file: (SQLite) or postgresql:// — got "${url.split(":")[0]}:…"`,
+  );
 }
 
 /** Path of the SQLite file a file: URL names, resolved against the project root. */
@@ -33,6 +35,9 @@ export function writeRenderedSchema(provider) {
   const dir = path.join(ROOT, "prisma", provider);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "schema.prisma");
-  writeFileSync(file, `// GENERATED from prisma/schema.prisma by scripts/db — do not edit.\n${renderSchema(provider)}`);
+  writeFileSync(
+    file,
+    `// GENERATED from prisma/schema.prisma by scripts/db — do not edit.\n${renderSchema(provider)}`,
+  );
   return file;
 }

@@ -2,16 +2,20 @@
 import { redirect } from "next/navigation";
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
-import { formObject, MAX_INT } from "@/lib/domain/validation";
+import { formObject, formText, MAX_INT, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
 import { associateIncident, createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";
-import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "@/lib/server/cases/create-related";
+import {
+  createChangeFromCase,
+  createProblemFromCase,
+  createRequestFromCase,
+} from "@/lib/server/cases/create-related";
 import { setRelatedRecords } from "@/lib/server/cases/related-records";
 import { addChildCase, removeChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase, rejectMajorCase } from "@/lib/server/major/propose";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 
 const casePath = (number: string) => `/cases/${number}`;
 
@@ -26,30 +30,42 @@ export async function createCaseAction(_prev: ActionResult | null, form: FormDat
   return result;
 }
 
-export async function saveCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function saveCaseAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "saveCase",
     allow: canWriteCases,
-    run: (actor) => updateCase(actor, number, formObject(form)),
+    run: (actor) => updateCase(actor, recordNumber(number), formObject(form)),
     revalidate: () => [casePath(number), "/cases"],
     success: (r) => (r.changed.length ? "Case saved." : "No changes to save."),
   });
 }
 
-export async function caseLifecycleAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function caseLifecycleAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "caseLifecycle",
     allow: canWriteCases,
-    run: (actor) => runCaseAction(actor, number, formObject(form)),
+    run: (actor) => runCaseAction(actor, recordNumber(number), formObject(form)),
     revalidate: () => [casePath(number), "/cases"],
   });
 }
 
-export async function postCaseJournalAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function postCaseJournalAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "postCaseJournal",
     allow: canWriteCases,
-    run: (actor) => postCaseJournal(actor, number, formObject(form)),
+    run: (actor) => postCaseJournal(actor, recordNumber(number), formObject(form)),
     revalidate: () => [casePath(number)],
     success: (r) => (r.posted ? "Posted." : "Already posted."),
   });
@@ -58,26 +74,31 @@ export async function postCaseJournalAction(number: string, _prev: ActionResult 
 // Additional actions: the incident items (INC-1 … INC-4). ROLE-1: sn_incident_write, checked here and in the service.
 
 /** The actions' own role check; the service applies the exact rule for the case (MAJ-2 managers on major cases). */
-const mayLinkIncidents = (a: Parameters<typeof canLinkIncidents>[0]) => canLinkIncidents(a) || isMajorIssueManager(a);
+const mayLinkIncidents = (a: Parameters<typeof canLinkIncidents>[0]) =>
+  canLinkIncidents(a) || isMajorIssueManager(a);
 
 export async function createIncidentAction(number: string): Promise<ActionResult> {
   return runAction({
     name: "createIncidentFromCase",
     allow: mayLinkIncidents,
-    run: (actor) => createIncidentFromCase(actor, number),
+    run: (actor) => createIncidentFromCase(actor, recordNumber(number)),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`, "/incidents"],
     success: (r) => `Incident ${r.incidentNumber} created.`,
   });
 }
 
-export async function associateIncidentAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function associateIncidentAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "associateIncident",
     allow: mayLinkIncidents,
     run: (actor) => {
-      const incident = String(form.get("incident") ?? "").trim();
+      const incident = formText(form, "incident").trim();
       if (!incident) throw invalid("incident", "Pick an open incident to associate.");
-      return associateIncident(actor, number, incident);
+      return associateIncident(actor, recordNumber(number), incident);
     },
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Associated with ${r.incidentNumber}.`,
@@ -88,7 +109,7 @@ export async function removeIncidentAction(number: string): Promise<ActionResult
   return runAction({
     name: "removeIncident",
     allow: mayLinkIncidents,
-    run: (actor) => removeIncident(actor, number),
+    run: (actor) => removeIncident(actor, recordNumber(number)),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Incident ${r.incidentNumber} removed from this case.`,
   });
@@ -102,35 +123,59 @@ const createdRecord = (number: string, what: string, path: string) => ({
 });
 
 export async function createProblemAction(number: string): Promise<ActionResult> {
-  return runAction({ name: "createProblemFromCase", allow: canLinkItsm, run: (actor) => createProblemFromCase(actor, number), ...createdRecord(number, "Problem", "/problems/") });
+  return runAction({
+    name: "createProblemFromCase",
+    allow: canLinkItsm,
+    run: (actor) => createProblemFromCase(actor, recordNumber(number)),
+    ...createdRecord(number, "Problem", "/problems/"),
+  });
 }
 
 export async function createRequestAction(number: string): Promise<ActionResult> {
-  return runAction({ name: "createRequestFromCase", allow: canLinkItsm, run: (actor) => createRequestFromCase(actor, number), ...createdRecord(number, "Request", "/requests/") });
+  return runAction({
+    name: "createRequestFromCase",
+    allow: canLinkItsm,
+    run: (actor) => createRequestFromCase(actor, recordNumber(number)),
+    ...createdRecord(number, "Request", "/requests/"),
+  });
 }
 
 export async function createNormalChangeAction(number: string): Promise<ActionResult> {
-  return runAction({ name: "createNormalChange", allow: canLinkItsm, run: (actor) => createChangeFromCase(actor, number, { type: "normal" }), ...createdRecord(number, "Change", "/changes/") });
+  return runAction({
+    name: "createNormalChange",
+    allow: canLinkItsm,
+    run: (actor) => createChangeFromCase(actor, recordNumber(number), { type: "normal" }),
+    ...createdRecord(number, "Change", "/changes/"),
+  });
 }
 
-export async function createStandardChangeAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function createStandardChangeAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "createStandardChange",
     allow: canLinkItsm,
     run: (actor) => {
-      const templateId = Number(form.get("templateId"));
-      if (!Number.isInteger(templateId) || templateId <= 0 || templateId > MAX_INT) throw invalid("templateId", "Pick a standard change template.");
-      return createChangeFromCase(actor, number, { type: "standard", templateId });
+      const templateId = Number(formText(form, "templateId"));
+      if (!Number.isInteger(templateId) || templateId <= 0 || templateId > MAX_INT)
+        throw invalid("templateId", "Pick a standard change template.");
+      return createChangeFromCase(actor, recordNumber(number), { type: "standard", templateId });
     },
     ...createdRecord(number, "Change", "/changes/"),
   });
 }
 
-export async function saveRelatedRecordsAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function saveRelatedRecordsAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "saveRelatedRecords",
     allow: (a) => canLinkItsm(a) || mayLinkIncidents(a),
-    run: (actor) => setRelatedRecords(actor, number, formObject(form)),
+    run: (actor) => setRelatedRecords(actor, recordNumber(number), formObject(form)),
     revalidate: () => [casePath(number)],
     success: () => "Related records saved.",
   });
@@ -138,11 +183,19 @@ export async function saveRelatedRecordsAction(number: string, _prev: ActionResu
 
 // Major cases (MAJ-1, MAJ-2): propose (agents), accept / reject and children (major issue managers).
 
-export async function proposeMajorCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function proposeMajorCaseAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "proposeMajorCase",
     allow: canWriteCases,
-    run: (actor) => proposeMajorCase(actor, number, { workNotes: String(form.get("workNotes") ?? ""), businessImpact: String(form.get("businessImpact") ?? "") }),
+    run: (actor) =>
+      proposeMajorCase(actor, recordNumber(number), {
+        workNotes: formText(form, "workNotes"),
+        businessImpact: formText(form, "businessImpact"),
+      }),
     revalidate: () => [casePath(number), "/major-cases"],
     success: () => "Proposed as a major case; the major issue managers have been told.",
   });
@@ -152,42 +205,54 @@ export async function acceptMajorCaseAction(number: string): Promise<ActionResul
   const result = await runAction({
     name: "acceptMajorCase",
     allow: isMajorIssueManager,
-    run: (actor) => acceptMajorCase(actor, number),
+    run: (actor) => acceptMajorCase(actor, recordNumber(number)),
     revalidate: (r) => [casePath(number), casePath(r.major), "/major-cases"],
   });
   if (result.ok) redirect(casePath((result.data as { major: string }).major));
   return result;
 }
 
-export async function rejectMajorCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function rejectMajorCaseAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "rejectMajorCase",
     allow: isMajorIssueManager,
-    run: (actor) => rejectMajorCase(actor, number, String(form.get("reason") ?? "")),
+    run: (actor) => rejectMajorCase(actor, recordNumber(number), formText(form, "reason")),
     revalidate: () => [casePath(number), "/major-cases"],
     success: () => "Proposal rejected.",
   });
 }
 
-export async function addChildCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function addChildCaseAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "addChildCase",
     allow: isMajorIssueManager,
     run: (actor) => {
-      const child = String(form.get("child") ?? "").trim();
+      const child = formText(form, "child").trim();
       if (!child) throw invalid("child", "Pick a case to add.");
-      return addChildCase(actor, number, child);
+      return addChildCase(actor, recordNumber(number), child);
     },
     revalidate: (r) => [casePath(number), casePath(r.child)],
     success: (r) => `${r.child} added.`,
   });
 }
 
-export async function removeChildCaseAction(number: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function removeChildCaseAction(
+  number: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "removeChildCase",
     allow: isMajorIssueManager,
-    run: (actor) => removeChildCase(actor, number, String(form.get("child") ?? "")),
+    run: (actor) => removeChildCase(actor, recordNumber(number), formText(form, "child")),
     revalidate: (r) => [casePath(number), casePath(r.child)],
     success: (r) => `${r.child} removed.`,
   });

@@ -6,9 +6,23 @@ import { CHANGE } from "@/lib/server/itsm/specs";
 
 export const metadata: Metadata = { title: "Changes" };
 
-export default async function ChangesPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function ChangesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const actor = await workspaceActor();
   const sp = await searchParams;
   const list = await readOr404(listItsm(CHANGE, actor, { q: sp.q, page: Number(sp.page) || 1 }));
-  return <RecordList title="Changes" path={CHANGE.path} rows={list.rows} total={list.total} page={list.page} pageSize={ITSM_PAGE_SIZE} q={sp.q ?? ""} />;
+  return (
+    <RecordList
+      title="Changes"
+      path={CHANGE.path}
+      rows={list.rows}
+      total={list.total}
+      page={list.page}
+      pageSize={ITSM_PAGE_SIZE}
+      q={sp.q ?? ""}
+    />
+  );
 }

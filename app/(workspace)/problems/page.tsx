@@ -6,9 +6,23 @@ import { PROBLEM } from "@/lib/server/itsm/specs";
 
 export const metadata: Metadata = { title: "Problems" };
 
-export default async function ProblemsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function ProblemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const actor = await workspaceActor();
   const sp = await searchParams;
   const list = await readOr404(listItsm(PROBLEM, actor, { q: sp.q, page: Number(sp.page) || 1 }));
-  return <RecordList title="Problems" path={PROBLEM.path} rows={list.rows} total={list.total} page={list.page} pageSize={ITSM_PAGE_SIZE} q={sp.q ?? ""} />;
+  return (
+    <RecordList
+      title="Problems"
+      path={PROBLEM.path}
+      rows={list.rows}
+      total={list.total}
+      page={list.page}
+      pageSize={ITSM_PAGE_SIZE}
+      q={sp.q ?? ""}
+    />
+  );
 }

@@ -4,11 +4,17 @@ export type FieldChange = { field: string; oldValue: string | null; newValue: st
 export function auditText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
-  return String(v);
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return JSON.stringify(v) ?? null;
 }
 
 /** The changes `patch` makes to `before`, field by field, skipping what stays the same. */
-export function diffFields(before: Record<string, unknown>, patch: Record<string, unknown>, ignore: readonly string[] = []): FieldChange[] {
+export function diffFields(
+  before: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  ignore: readonly string[] = [],
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const [field, value] of Object.entries(patch)) {
     if (ignore.includes(field) || value === undefined) continue;
@@ -21,6 +27,8 @@ export function diffFields(before: Record<string, unknown>, patch: Record<string
 
 /** The audit rows of a new record: its initial values, leaving out blanks and false flags. */
 export function creationChanges(initial: Record<string, unknown>): FieldChange[] {
-  const set = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== null && v !== undefined && v !== "" && v !== false));
+  const set = Object.fromEntries(
+    Object.entries(initial).filter(([, v]) => v !== null && v !== undefined && v !== "" && v !== false),
+  );
   return diffFields({}, set);
 }

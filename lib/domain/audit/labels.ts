@@ -1,28 +1,99 @@
 // How audit rows read: field names as the form labels them, choice values as their labels.
 import {
-  caseChannels, casePriorities, caseStates, changeStates, impacts, incidentPriorities, incidentStates, labelOf,
-  majorCaseStates, onHoldReasons, problemStates, requestStates, urgencies, type Choice,
+  caseChannels,
+  casePriorities,
+  caseStates,
+  changeStates,
+  impacts,
+  incidentPriorities,
+  incidentStates,
+  labelOf,
+  majorCaseStates,
+  onHoldReasons,
+  problemStates,
+  requestStates,
+  urgencies,
+  type Choice,
 } from "../records/choices";
 
 export const FIELD_LABELS: Record<string, string> = {
-  shortDescription: "Short description", description: "Description", state: "State", priority: "Priority", impact: "Impact",
-  urgency: "Urgency", channel: "Channel", proactive: "Proactive", accountId: "Account", contactId: "Contact", consumerId: "Consumer",
-  assetId: "Asset", partnerId: "Partner", partnerContactId: "Partner contact", assignedToId: "Assigned to", openedById: "Opened by",
-  resolutionCode: "Resolution code", resolutionNotes: "Resolution notes", incidentId: "Incident", problemId: "Problem",
-  changeId: "Change Request", causedById: "Caused by Change", majorCaseState: "Major case state", parentId: "Parent case",
-  businessImpact: "Business impact", onHoldReason: "On hold reason", callerId: "Caller", companyId: "Company",
-  resolvedAt: "Resolved", closedAt: "Closed", workaround: "Workaround", causeNotes: "Cause notes", fixNotes: "Fix notes",
-  closeCode: "Close code", closeNotes: "Close notes", requestedForId: "Requested for", type: "Type", number: "Number",
-  requestedById: "Requested by", templateId: "Template", firstReportedById: "First reported by", plannedStart: "Planned start",
-  plannedEnd: "Planned end", callerNotificationsSuppressed: "Caller emails suppressed", caseId: "Case"
+  shortDescription: "Short description",
+  description: "Description",
+  state: "State",
+  priority: "Priority",
+  impact: "Impact",
+  urgency: "Urgency",
+  channel: "Channel",
+  proactive: "Proactive",
+  accountId: "Account",
+  contactId: "Contact",
+  consumerId: "Consumer",
+  assetId: "Asset",
+  partnerId: "Partner",
+  partnerContactId: "Partner contact",
+  assignedToId: "Assigned to",
+  openedById: "Opened by",
+  resolutionCode: "Resolution code",
+  resolutionNotes: "Resolution notes",
+  incidentId: "Incident",
+  problemId: "Problem",
+  changeId: "Change Request",
+  causedById: "Caused by Change",
+  majorCaseState: "Major case state",
+  parentId: "Parent case",
+  businessImpact: "Business impact",
+  onHoldReason: "On hold reason",
+  callerId: "Caller",
+  companyId: "Company",
+  resolvedAt: "Resolved",
+  closedAt: "Closed",
+  workaround: "Workaround",
+  causeNotes: "Cause notes",
+  fixNotes: "Fix notes",
+  closeCode: "Close code",
+  closeNotes: "Close notes",
+  requestedForId: "Requested for",
+  type: "Type",
+  number: "Number",
+  requestedById: "Requested by",
+  templateId: "Template",
+  firstReportedById: "First reported by",
+  plannedStart: "Planned start",
+  plannedEnd: "Planned end",
+  callerNotificationsSuppressed: "Caller emails suppressed",
+  caseId: "Case",
 };
 
 const CHOICES: Record<string, Record<string, readonly Choice<string | number>[]>> = {
-  sn_customerservice_case: { state: caseStates, priority: casePriorities, channel: caseChannels, impact: impacts, urgency: urgencies, majorCaseState: majorCaseStates },
-  incident: { state: incidentStates, priority: incidentPriorities, impact: impacts, urgency: urgencies, onHoldReason: onHoldReasons },
+  sn_customerservice_case: {
+    state: caseStates,
+    priority: casePriorities,
+    channel: caseChannels,
+    impact: impacts,
+    urgency: urgencies,
+    majorCaseState: majorCaseStates,
+  },
+  incident: {
+    state: incidentStates,
+    priority: incidentPriorities,
+    impact: impacts,
+    urgency: urgencies,
+    onHoldReason: onHoldReasons,
+  },
   problem: { state: problemStates, priority: incidentPriorities, impact: impacts, urgency: urgencies },
   change_request: { state: changeStates, priority: incidentPriorities, impact: impacts, urgency: urgencies },
   sc_request: { state: requestStates },
+};
+
+/** An audit row as the history shows it: field label, old → new as text, who and when (REC-5). */
+export type AuditLine = {
+  id: number;
+  field: string;
+  label: string;
+  oldText: string;
+  newText: string;
+  userName: string;
+  createdAt: Date;
 };
 
 /** The label of a stored choice value, or the value itself. */
@@ -34,8 +105,27 @@ export function choiceText(table: string, field: string, value: string): string 
 }
 
 /** Reference fields and the record type they point at. */
-export const REFERENCE_FIELDS: Record<string, "user" | "account" | "asset" | "incident" | "problem" | "change" | "case"> = {
-  contactId: "user", consumerId: "user", partnerContactId: "user", assignedToId: "user", openedById: "user", callerId: "user",
-  requestedForId: "user", requestedById: "user", firstReportedById: "case", caseId: "case", accountId: "account", partnerId: "account", companyId: "account", assetId: "asset",
-  incidentId: "incident", problemId: "problem", changeId: "change", causedById: "change", parentId: "case",
+export const REFERENCE_FIELDS: Record<
+  string,
+  "user" | "account" | "asset" | "incident" | "problem" | "change" | "case"
+> = {
+  contactId: "user",
+  consumerId: "user",
+  partnerContactId: "user",
+  assignedToId: "user",
+  openedById: "user",
+  callerId: "user",
+  requestedForId: "user",
+  requestedById: "user",
+  firstReportedById: "case",
+  caseId: "case",
+  accountId: "account",
+  partnerId: "account",
+  companyId: "account",
+  assetId: "asset",
+  incidentId: "incident",
+  problemId: "problem",
+  changeId: "change",
+  causedById: "change",
+  parentId: "case",
 };

@@ -18,15 +18,29 @@ function fails(fn: () => unknown): DomainError {
 
 describe("case lifecycle", () => {
   it.each([
-    [S.New, S.Open], [S.New, S.Cancelled], [S.Open, S.AwaitingInfo], [S.Open, S.Resolved], [S.Open, S.Cancelled],
-    [S.AwaitingInfo, S.Open], [S.AwaitingInfo, S.Cancelled], [S.Resolved, S.Closed], [S.Resolved, S.Open],
+    [S.New, S.Open],
+    [S.New, S.Cancelled],
+    [S.Open, S.AwaitingInfo],
+    [S.Open, S.Resolved],
+    [S.Open, S.Cancelled],
+    [S.AwaitingInfo, S.Open],
+    [S.AwaitingInfo, S.Cancelled],
+    [S.Resolved, S.Closed],
+    [S.Resolved, S.Open],
   ])("REC-3: %i → %i is legal", (from, to) => {
     expect(planCaseStateChange(from, to, resolution, now).state).toBe(to);
   });
 
   it.each([
-    [S.New, S.Resolved], [S.New, S.AwaitingInfo], [S.AwaitingInfo, S.Resolved], [S.Resolved, S.Cancelled], [S.Open, S.Closed],
-    [S.Closed, S.Open], [S.Closed, S.Cancelled], [S.Cancelled, S.Open], [S.Cancelled, S.New],
+    [S.New, S.Resolved],
+    [S.New, S.AwaitingInfo],
+    [S.AwaitingInfo, S.Resolved],
+    [S.Resolved, S.Cancelled],
+    [S.Open, S.Closed],
+    [S.Closed, S.Open],
+    [S.Closed, S.Cancelled],
+    [S.Cancelled, S.Open],
+    [S.Cancelled, S.New],
   ])("REC-3: %i → %i is refused with a message naming the state field", (from, to) => {
     const e = fails(() => planCaseStateChange(from, to, resolution, now));
     expect(e.field).toBe("state");
@@ -34,7 +48,9 @@ describe("case lifecycle", () => {
   });
 
   it("REC-3: a Closed case cannot be changed at all", () => {
-    expect(fails(() => planCaseStateChange(S.Closed, S.Open, resolution, now)).message).toBe("This case is Closed and cannot be changed.");
+    expect(fails(() => planCaseStateChange(S.Closed, S.Open, resolution, now)).message).toBe(
+      "This case is Closed and cannot be changed.",
+    );
   });
 
   it("REC-4: resolving needs a resolution code", () => {
@@ -44,16 +60,31 @@ describe("case lifecycle", () => {
   });
 
   it("REC-4: resolving needs resolution notes", () => {
-    const e = fails(() => planCaseStateChange(S.Open, S.Resolved, { resolutionCode: "Solved (Permanently)", resolutionNotes: "   " }, now));
+    const e = fails(() =>
+      planCaseStateChange(
+        S.Open,
+        S.Resolved,
+        { resolutionCode: "Solved (Permanently)", resolutionNotes: "   " },
+        now,
+      ),
+    );
     expect(e.field).toBe("resolutionNotes");
   });
 
   it("REC-4: an unknown resolution code is refused", () => {
-    expect(fails(() => planCaseStateChange(S.Open, S.Resolved, { resolutionCode: "Magic", resolutionNotes: "x" }, now)).field).toBe("resolutionCode");
+    expect(
+      fails(() =>
+        planCaseStateChange(S.Open, S.Resolved, { resolutionCode: "Magic", resolutionNotes: "x" }, now),
+      ).field,
+    ).toBe("resolutionCode");
   });
 
   it("resolving stamps resolvedAt; reopening clears it; closing stamps closedAt", () => {
-    expect(planCaseStateChange(S.Open, S.Resolved, resolution, now)).toMatchObject({ state: S.Resolved, resolvedAt: now, ...resolution });
+    expect(planCaseStateChange(S.Open, S.Resolved, resolution, now)).toMatchObject({
+      state: S.Resolved,
+      resolvedAt: now,
+      ...resolution,
+    });
     expect(planCaseStateChange(S.Resolved, S.Open, {}, now)).toEqual({ state: S.Open, resolvedAt: null });
     expect(planCaseStateChange(S.Resolved, S.Closed, {}, now)).toEqual({ state: S.Closed, closedAt: now });
   });

@@ -1,6 +1,13 @@
 // SPEC §1 case lifecycle and the buttons that drive it.
 import { invalid } from "../errors";
-import { CaseState as S, caseStates, caseResolutionCodes, isChoice, labelOf } from "../records/choices";
+import {
+  CaseState as S,
+  caseStates,
+  caseResolutionCodes,
+  isChoice,
+  labelOf,
+  shownValue,
+} from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
 export const caseLifecycle: Lifecycle<number> = {
@@ -18,7 +25,12 @@ export const caseLifecycle: Lifecycle<number> = {
 
 export type CaseActionId = "accept" | "request_info" | "propose_solution" | "close" | "cancel" | "reopen";
 
-export const CASE_ACTIONS: readonly { id: CaseActionId; label: string; from: readonly number[]; to: number }[] = [
+export const CASE_ACTIONS: readonly {
+  id: CaseActionId;
+  label: string;
+  from: readonly number[];
+  to: number;
+}[] = [
   { id: "accept", label: "Accept", from: [S.New], to: S.Open },
   { id: "request_info", label: "Request Info", from: [S.Open], to: S.AwaitingInfo },
   { id: "propose_solution", label: "Propose Solution", from: [S.Open], to: S.Resolved },
@@ -38,11 +50,15 @@ export function isCaseClosedForChanges(state: number): boolean {
 export type ResolutionInput = { resolutionCode?: string | null; resolutionNotes?: string | null };
 
 /** REC-4: resolving needs a known resolution code and notes. */
-export function assertResolution(input: ResolutionInput): { resolutionCode: string; resolutionNotes: string } {
+export function assertResolution(input: ResolutionInput): {
+  resolutionCode: string;
+  resolutionNotes: string;
+} {
   const code = input.resolutionCode?.trim() ?? "";
   const notes = input.resolutionNotes?.trim() ?? "";
   if (!code) throw invalid("resolutionCode", "Resolution code is required to resolve a case.");
-  if (!isChoice(caseResolutionCodes, code)) throw invalid("resolutionCode", `"${code}" is not a case resolution code.`);
+  if (!isChoice(caseResolutionCodes, code))
+    throw invalid("resolutionCode", `${shownValue(code)} is not a case resolution code.`);
   if (!notes) throw invalid("resolutionNotes", "Resolution notes are required to resolve a case.");
   return { resolutionCode: code, resolutionNotes: notes };
 }
@@ -59,7 +75,10 @@ export function planCaseStateChange(
 ): Record<string, unknown> {
   if (current === target) return {};
   if (current === S.Closed || current === S.Cancelled) {
-    throw invalid("state", `This case is ${current === S.Closed ? "Closed" : "Cancelled"} and cannot be changed.`);
+    throw invalid(
+      "state",
+      `This case is ${current === S.Closed ? "Closed" : "Cancelled"} and cannot be changed.`,
+    );
   }
   assertTransition(caseLifecycle, current, target);
   const changes: Record<string, unknown> = { state: target };

@@ -3,11 +3,27 @@ import { ChangeState } from "../changes/lifecycle";
 import { DomainError } from "../errors";
 import { ProblemState } from "../problems/lifecycle";
 import { CaseResolutionCode as C, CaseState, IncidentState } from "../records/choices";
-import { assertResolutionCodeFits, fittingRelatedCodes, suggestResolution, type RelatedState } from "./resolution-codes";
+import {
+  assertResolutionCodeFits,
+  fittingRelatedCodes,
+  suggestResolution,
+  type RelatedState,
+} from "./resolution-codes";
 
 const none: RelatedState = { incident: null, problem: null, change: null, requests: [] };
-const problem = (state: number, workaround = "") => ({ ...none, problem: { number: "PRB0040001", state, workaround, shortDescription: "Disk full" } });
-const refusal = (code: string, r: RelatedState) => { try { assertResolutionCodeFits(code, r); } catch (e) { if (e instanceof DomainError) return e; throw e; } return null; };
+const problem = (state: number, workaround = "") => ({
+  ...none,
+  problem: { number: "PRB0040001", state, workaround, shortDescription: "Disk full" },
+});
+const refusal = (code: string, r: RelatedState) => {
+  try {
+    assertResolutionCodeFits(code, r);
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  return null;
+};
 
 describe("case resolution codes (ITSM-4)", () => {
   it("ITSM-4: the validity table", () => {
@@ -21,10 +37,32 @@ describe("case resolution codes (ITSM-4)", () => {
       [C.WorkaroundFromProblem, problem(ProblemState.Resolved, "restart it"), false],
       [C.FixedByChange, { ...none, change: { number: "CHG0030001", state: ChangeState.Review } }, false],
       [C.FixedByChange, { ...none, change: { number: "CHG0030001", state: ChangeState.Closed } }, true],
-      [C.FixedByIncident, { ...none, incident: { number: "INC0010001", state: IncidentState.OnHold } }, false],
-      [C.FixedByIncident, { ...none, incident: { number: "INC0010001", state: IncidentState.Resolved } }, true],
-      [C.RequestClosedComplete, { ...none, requests: [{ number: "REQ0010001", state: "closed_incomplete" }] }, false],
-      [C.RequestClosedComplete, { ...none, requests: [{ number: "REQ0010001", state: "in_process" }, { number: "REQ0010002", state: "closed_complete" }] }, true],
+      [
+        C.FixedByIncident,
+        { ...none, incident: { number: "INC0010001", state: IncidentState.OnHold } },
+        false,
+      ],
+      [
+        C.FixedByIncident,
+        { ...none, incident: { number: "INC0010001", state: IncidentState.Resolved } },
+        true,
+      ],
+      [
+        C.RequestClosedComplete,
+        { ...none, requests: [{ number: "REQ0010001", state: "closed_incomplete" }] },
+        false,
+      ],
+      [
+        C.RequestClosedComplete,
+        {
+          ...none,
+          requests: [
+            { number: "REQ0010001", state: "in_process" },
+            { number: "REQ0010002", state: "closed_complete" },
+          ],
+        },
+        true,
+      ],
       ["Solved (Permanently)", none, true],
     ];
     for (const [code, related, ok] of table) expect(refusal(code, related) === null, `${code}`).toBe(ok);
@@ -33,19 +71,33 @@ describe("case resolution codes (ITSM-4)", () => {
   it("ITSM-4: the refusal names the field and says why", () => {
     const e = refusal(C.FixedByProblem, problem(ProblemState.FixInProgress))!;
     expect(e.field).toBe("resolutionCode");
-    expect(e.message).toBe("“Solved – Fixed by closing related PRB” cannot be used yet: PRB0040001 is Fix in Progress; it must be Resolved or Closed.");
-    expect(refusal(C.WorkaroundFromProblem, problem(ProblemState.Assess))!.message).toMatch(/PRB0040001 has no workaround yet/);
+    expect(e.message).toBe(
+      "“Solved – Fixed by closing related PRB” cannot be used yet: " +
+        "PRB0040001 is Fix in Progress; it must be Resolved or Closed.",
+    );
+    expect(refusal(C.WorkaroundFromProblem, problem(ProblemState.Assess))!.message).toMatch(
+      /PRB0040001 has no workaround yet/,
+    );
   });
 
   it("ITSM-4: fitting codes follow the records", () => {
-    expect(fittingRelatedCodes(problem(ProblemState.RootCauseAnalysis, "purge the queue"))).toEqual([C.WorkaroundFromProblem]);
+    expect(fittingRelatedCodes(problem(ProblemState.RootCauseAnalysis, "purge the queue"))).toEqual([
+      C.WorkaroundFromProblem,
+    ]);
   });
 
   it("ITSM-4: a closed related record suggests its code, prefilled", () => {
     expect(suggestResolution(CaseState.Open, problem(ProblemState.Closed))).toEqual({
-      resolutionCode: C.FixedByProblem, resolutionNotes: "Fixed by PRB0040001: Disk full.", because: "PRB0040001 is Closed",
+      resolutionCode: C.FixedByProblem,
+      resolutionNotes: "Fixed by PRB0040001: Disk full.",
+      because: "PRB0040001 is Closed",
     });
-    expect(suggestResolution(CaseState.Open, { ...none, change: { number: "CHG0030009", state: ChangeState.Closed } })?.resolutionCode).toBe(C.FixedByChange);
+    expect(
+      suggestResolution(CaseState.Open, {
+        ...none,
+        change: { number: "CHG0030009", state: ChangeState.Closed },
+      })?.resolutionCode,
+    ).toBe(C.FixedByChange);
     expect(suggestResolution(CaseState.Open, problem(ProblemState.Assess))).toBeNull();
     expect(suggestResolution(CaseState.Resolved, problem(ProblemState.Closed))).toBeNull();
   });

@@ -5,7 +5,15 @@ import { ChangeState } from "../changes/lifecycle";
 import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
 import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
 import { RequestState } from "../requests/lifecycle";
-import { CaseResolutionCode as C, CaseState, changeStates, incidentStates, labelOf, problemStates, requestStates } from "../records/choices";
+import {
+  CaseResolutionCode as C,
+  CaseState,
+  changeStates,
+  incidentStates,
+  labelOf,
+  problemStates,
+  requestStates,
+} from "../records/choices";
 
 type Rec = { number: string; state: number; shortDescription?: string } | null;
 export type RelatedState = {
@@ -21,37 +29,53 @@ const CHECKS: Check[] = [
   {
     code: C.FixedByProblem,
     ok: (r) => !!r.problem && RESOLVED_PROBLEM_STATES.includes(r.problem.state),
-    why: (r) => (r.problem ? `${r.problem.number} is ${labelOf(problemStates, r.problem.state)}; it must be Resolved or Closed.` : "The case has no related problem."),
+    why: (r) =>
+      r.problem
+        ? `${r.problem.number} is ${labelOf(problemStates, r.problem.state)}; it must be Resolved or Closed.`
+        : "The case has no related problem.",
   },
   {
     code: C.WorkaroundFromProblem,
     ok: (r) => !!r.problem && isOpenProblem(r.problem.state) && r.problem.workaround.trim() !== "",
     why: (r) =>
-      !r.problem ? "The case has no related problem."
-      : !isOpenProblem(r.problem.state) ? `${r.problem.number} is ${labelOf(problemStates, r.problem.state)}; this code is for an open problem.`
-      : `${r.problem.number} has no workaround yet.`,
+      !r.problem
+        ? "The case has no related problem."
+        : !isOpenProblem(r.problem.state)
+          ? `${r.problem.number} is ${labelOf(problemStates, r.problem.state)}; this code is for an open problem.`
+          : `${r.problem.number} has no workaround yet.`,
   },
   {
     code: C.FixedByChange,
     ok: (r) => !!r.change && r.change.state === ChangeState.Closed,
-    why: (r) => (r.change ? `${r.change.number} is ${labelOf(changeStates, r.change.state)}; it must be Closed.` : "The case has no related change request."),
+    why: (r) =>
+      r.change
+        ? `${r.change.number} is ${labelOf(changeStates, r.change.state)}; it must be Closed.`
+        : "The case has no related change request.",
   },
   {
     code: C.FixedByIncident,
     ok: (r) => !!r.incident && RESOLVED_INCIDENT_STATES.includes(r.incident.state),
-    why: (r) => (r.incident ? `${r.incident.number} is ${labelOf(incidentStates, r.incident.state)}; it must be Resolved or Closed.` : "The case has no related incident."),
+    why: (r) =>
+      r.incident
+        ? `${r.incident.number} is ${labelOf(incidentStates, r.incident.state)}; it must be Resolved or Closed.`
+        : "The case has no related incident.",
   },
   {
     code: C.RequestClosedComplete,
     ok: (r) => r.requests.some((q) => q.state === RequestState.ClosedComplete),
-    why: (r) => (r.requests.length ? `None of the case's requests (${r.requests.map((q) => `${q.number}: ${labelOf(requestStates, q.state)}`).join(", ")}) is Closed Complete.` : "The case has no requests."),
+    why: (r) => {
+      if (!r.requests.length) return "The case has no requests.";
+      const listed = r.requests.map((q) => `${q.number}: ${labelOf(requestStates, q.state)}`).join(", ");
+      return `None of the case's requests (${listed}) is Closed Complete.`;
+    },
   },
 ];
 
 /** Throws a clear error on the Resolution code field when a related code does not fit yet. */
 export function assertResolutionCodeFits(code: string, related: RelatedState): void {
   const check = CHECKS.find((c) => c.code === code);
-  if (check && !check.ok(related)) throw invalid("resolutionCode", `“${code}” cannot be used yet: ${check.why(related)}`);
+  if (check && !check.ok(related))
+    throw invalid("resolutionCode", `“${code}” cannot be used yet: ${check.why(related)}`);
 }
 
 /** Which related codes fit now (for tests and the dialog). */
@@ -59,22 +83,43 @@ export function fittingRelatedCodes(related: RelatedState): string[] {
   return CHECKS.filter((c) => c.ok(related)).map((c) => c.code);
 }
 
+const fixedBy = (r: { number: string; shortDescription?: string }) =>
+  `Fixed by ${r.number}${r.shortDescription ? `: ${r.shortDescription}` : ""}.`;
+
 export type Suggestion = { resolutionCode: string; resolutionNotes: string; because: string };
 
 /** ITSM-4: once a related record is closed, the resolution to offer the agent (most specific first). */
 export function suggestResolution(caseState: number, related: RelatedState): Suggestion | null {
-  if (caseState !== CaseState.Open && caseState !== CaseState.AwaitingInfo && caseState !== CaseState.New) return null;
+  if (caseState !== CaseState.Open && caseState !== CaseState.AwaitingInfo && caseState !== CaseState.New)
+    return null;
   const { problem, change, incident, requests } = related;
   if (problem && RESOLVED_PROBLEM_STATES.includes(problem.state)) {
-    return { resolutionCode: C.FixedByProblem, resolutionNotes: `Fixed by ${problem.number}${problem.shortDescription ? `: ${problem.shortDescription}` : ""}.`, because: `${problem.number} is ${labelOf(problemStates, problem.state)}` };
+    return {
+      resolutionCode: C.FixedByProblem,
+      resolutionNotes: fixedBy(problem),
+      because: `${problem.number} is ${labelOf(problemStates, problem.state)}`,
+    };
   }
   if (change && change.state === ChangeState.Closed) {
-    return { resolutionCode: C.FixedByChange, resolutionNotes: `Fixed by ${change.number}${change.shortDescription ? `: ${change.shortDescription}` : ""}.`, because: `${change.number} is Closed` };
+    return {
+      resolutionCode: C.FixedByChange,
+      resolutionNotes: fixedBy(change),
+      because: `${change.number} is Closed`,
+    };
   }
   if (incident && RESOLVED_INCIDENT_STATES.includes(incident.state)) {
-    return { resolutionCode: C.FixedByIncident, resolutionNotes: `Fixed by ${incident.number}${incident.shortDescription ? `: ${incident.shortDescription}` : ""}.`, because: `${incident.number} is ${labelOf(incidentStates, incident.state)}` };
+    return {
+      resolutionCode: C.FixedByIncident,
+      resolutionNotes: fixedBy(incident),
+      because: `${incident.number} is ${labelOf(incidentStates, incident.state)}`,
+    };
   }
   const done = requests.find((q) => q.state === RequestState.ClosedComplete);
-  if (done) return { resolutionCode: C.RequestClosedComplete, resolutionNotes: `${done.number} was fulfilled.`, because: `${done.number} is Closed Complete` };
+  if (done)
+    return {
+      resolutionCode: C.RequestClosedComplete,
+      resolutionNotes: `${done.number} was fulfilled.`,
+      because: `${done.number} is Closed Complete`,
+    };
   return null;
 }

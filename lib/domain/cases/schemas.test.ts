@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
+import { refusal } from "@/lib/testing/refusal";
 import { parseOrThrow } from "../validation";
 import { caseUpdateSchema, newCaseSchema } from "./schemas";
-
-const refusal = (fn: () => unknown) => {
-  try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
-  throw new Error("expected a refusal");
-};
 
 describe("case input validation (REL-1)", () => {
   it("REL-1: a 5,000-character short description names the field and its limit", () => {
@@ -16,25 +11,50 @@ describe("case input validation (REL-1)", () => {
   });
 
   it("REL-1: a missing short description is named", () => {
-    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "   " })).fields).toEqual({ shortDescription: "Short description is required." });
+    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "   " })).fields).toEqual({
+      shortDescription: "Short description is required.",
+    });
   });
 
   it("REL-1: bad choice values and references are named, all at once", () => {
-    const e = refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "ok", priority: "9", accountId: "abc", channel: "fax" }));
+    const e = refusal(() =>
+      parseOrThrow(newCaseSchema, {
+        shortDescription: "ok",
+        priority: "9",
+        accountId: "abc",
+        channel: "fax",
+      }),
+    );
     expect(Object.keys(e.fields ?? {}).sort()).toEqual(["accountId", "channel", "priority"]);
     expect(e.fields?.priority).toMatch(/^Priority must be one of: 1 - Critical/);
   });
 
   it("blank form values mean 'none'; numbers arrive as text", () => {
-    expect(parseOrThrow(newCaseSchema, { shortDescription: " Printer ", priority: "2", accountId: "", contactId: "7" })).toMatchObject({
-      shortDescription: "Printer", priority: 2, accountId: null, contactId: 7, channel: "phone", impact: 3,
+    expect(
+      parseOrThrow(newCaseSchema, {
+        shortDescription: " Printer ",
+        priority: "2",
+        accountId: "",
+        contactId: "7",
+      }),
+    ).toMatchObject({
+      shortDescription: "Printer",
+      priority: 2,
+      accountId: null,
+      contactId: 7,
+      channel: "phone",
+      impact: 3,
     });
   });
 
   it("REL-1: references and versions beyond 32-bit integers are refused naming the field, not passed to the database", () => {
-    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", accountId: "2147483648" })).fields).toEqual({ accountId: "Account is not a valid reference." });
+    expect(
+      refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", accountId: "2147483648" })).fields,
+    ).toEqual({ accountId: "Account is not a valid reference." });
     expect(refusal(() => parseOrThrow(caseUpdateSchema, { version: "1e12" })).field).toBe("version");
-    expect(refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", contactId: "1.5" })).field).toBe("contactId");
+    expect(
+      refusal(() => parseOrThrow(newCaseSchema, { shortDescription: "x", contactId: "1.5" })).field,
+    ).toBe("contactId");
   });
 
   it("REC-6: a save without its version is refused", () => {

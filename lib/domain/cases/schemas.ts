@@ -1,8 +1,22 @@
 // Validation of case input from forms and the API (REL-1).
 import { z } from "zod";
-import { caseChannels, casePriorities, caseResolutionCodes, caseStates, impacts, urgencies } from "../records/choices";
 import {
-  LIMITS, numberChoice, optionalId, optionalStringChoice, optionalText, requiredText, stringChoice, versionField,
+  caseChannels,
+  casePriorities,
+  caseResolutionCodes,
+  caseStates,
+  impacts,
+  urgencies,
+} from "../records/choices";
+import {
+  LIMITS,
+  numberChoice,
+  optionalId,
+  optionalStringChoice,
+  optionalText,
+  requiredText,
+  stringChoice,
+  versionField,
 } from "../validation";
 
 /** MAJ-5: the manager confirmed that the change may update the major case's children. */
@@ -48,7 +62,9 @@ export const caseUpdateSchema = z
 export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
 
 export const caseActionSchema = z.object({
-  action: z.enum(["accept", "request_info", "propose_solution", "close", "cancel", "reopen"], { error: "Unknown case action." }),
+  action: z.enum(["accept", "request_info", "propose_solution", "close", "cancel", "reopen"], {
+    error: "Unknown case action.",
+  }),
   version: versionField,
   resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes).optional(),
   resolutionNotes: optionalText("Resolution notes", LIMITS.notes).optional(),
@@ -59,18 +75,44 @@ export type CaseActionInput = z.input<typeof caseActionSchema>;
 export const journalPostSchema = z.object({
   workNotes: optionalText("Work notes", 10_000).default(""),
   comments: optionalText("Additional comments", 10_000).default(""),
-  idempotencyKey: z.string().trim().max(100).regex(/^[\w-]*$/, "Invalid form key; reload the page.").optional(),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\w-]*$/, "Invalid form key; reload the page.")
+    .optional(),
   confirmChildren: confirmField,
 });
 export type JournalPostInput = z.input<typeof journalPostSchema>;
 
 export const caseListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  state: z.string().regex(/^(\d+|open|all)$/).optional().catch(undefined),
+  state: z
+    .string()
+    .regex(/^(\d+|open|all)$/)
+    .optional()
+    .catch(undefined),
   priority: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
   account: z.coerce.number().int().positive().optional().catch(undefined),
-  assignedTo: z.union([z.literal("me"), z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
-  sort: z.enum(["number", "-number", "updated", "-updated", "priority", "-priority", "state", "-state", "short_description", "-short_description"]).optional().catch(undefined),
+  assignedTo: z
+    .union([z.literal("me"), z.literal("none"), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
+  sort: z
+    .enum([
+      "number",
+      "-number",
+      "updated",
+      "-updated",
+      "priority",
+      "-priority",
+      "state",
+      "-state",
+      "short_description",
+      "-short_description",
+    ])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type CaseListParams = z.output<typeof caseListSchema>;

@@ -2,10 +2,19 @@
 // Closed. A standard change (from an approved template) skips Assess and Authorize; an emergency
 // change skips Assess. Any change that is not closed can be canceled.
 import { invalid } from "../errors";
-import { changeCloseCodes, changeStates, isChoice } from "../records/choices";
+import { changeCloseCodes, changeStates, isChoice, shownValue } from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
-export const ChangeState = { New: -5, Assess: -4, Authorize: -3, Scheduled: -2, Implement: -1, Review: 0, Closed: 3, Canceled: 4 } as const;
+export const ChangeState = {
+  New: -5,
+  Assess: -4,
+  Authorize: -3,
+  Scheduled: -2,
+  Implement: -1,
+  Review: 0,
+  Closed: 3,
+  Canceled: 4,
+} as const;
 const S = ChangeState;
 export type ChangeType = "normal" | "standard" | "emergency";
 
@@ -31,7 +40,11 @@ export const isOpenChange = (state: number) => !FINISHED_CHANGE_STATES.includes(
 type Current = { state: number; type: string; closeCode: string | null; closeNotes: string | null };
 
 /** The fields a change state edit sets; closing needs a close code and close notes. */
-export function planChangeState(current: Current, input: { state: number; closeCode?: string | null; closeNotes?: string | null }, now: Date): Record<string, unknown> {
+export function planChangeState(
+  current: Current,
+  input: { state: number; closeCode?: string | null; closeNotes?: string | null },
+  now: Date,
+): Record<string, unknown> {
   assertTransition(changeLifecycle(current.type as ChangeType), current.state, input.state);
   const changes: Record<string, unknown> = {};
   if (input.state !== current.state) changes.state = input.state;
@@ -39,7 +52,8 @@ export function planChangeState(current: Current, input: { state: number; closeC
   const notes = (input.closeNotes === undefined ? current.closeNotes : input.closeNotes)?.trim() || null;
   if (input.state === S.Closed) {
     if (!code) throw invalid("closeCode", "Close code is required to close a change.");
-    if (!isChoice(changeCloseCodes, code)) throw invalid("closeCode", `"${code}" is not a change close code.`);
+    if (!isChoice(changeCloseCodes, code))
+      throw invalid("closeCode", `${shownValue(code)} is not a change close code.`);
     if (!notes) throw invalid("closeNotes", "Close notes are required to close a change.");
     if (current.state !== S.Closed) changes.closedAt = now;
   }

@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { changeCloseCodes, changeStates, impacts, urgencies } from "../records/choices";
-import { LIMITS, numberChoice, optionalStringChoice, optionalText, requiredText, versionField } from "../validation";
-
-const optionalDate = (label: string) =>
-  z.preprocess((v) => (v === "" || v === undefined ? null : v), z.union([z.null(), z.coerce.date({ error: `${label} is not a valid date and time.` })])).optional();
+import {
+  LIMITS,
+  numberChoice,
+  optionalDate,
+  optionalStringChoice,
+  optionalText,
+  requiredText,
+  versionField,
+} from "../validation";
 
 export const changeUpdateSchema = z
   .object({
@@ -19,5 +24,8 @@ export const changeUpdateSchema = z
   })
   .partial()
   .extend({ version: versionField })
-  .refine((v) => !v.plannedStart || !v.plannedEnd || v.plannedEnd >= v.plannedStart, { path: ["plannedEnd"], error: "Planned end must be after planned start." });
+  .refine((v) => !v.plannedStart || !v.plannedEnd || v.plannedEnd >= v.plannedStart, {
+    path: ["plannedEnd"],
+    error: "Planned end must be after planned start.",
+  });
 export type ChangeUpdateInput = z.input<typeof changeUpdateSchema>;

@@ -1,6 +1,13 @@
 // SPEC §1 incident lifecycle; on-hold reason and resolution rules (INC-8).
 import { invalid } from "../errors";
-import { IncidentState as S, incidentStates, incidentResolutionCodes, onHoldReasons, isChoice } from "../records/choices";
+import {
+  IncidentState as S,
+  incidentStates,
+  incidentResolutionCodes,
+  onHoldReasons,
+  isChoice,
+  shownValue,
+} from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
 export const incidentLifecycle: Lifecycle<number> = {
@@ -28,12 +35,21 @@ export type IncidentStateInput = {
   resolutionNotes?: string | null;
 };
 
-type Current = { state: number; onHoldReason: number | null; resolutionCode: string | null; resolutionNotes: string | null };
+type Current = {
+  state: number;
+  onHoldReason: number | null;
+  resolutionCode: string | null;
+  resolutionNotes: string | null;
+};
 
 export const isIncidentClosedForChanges = (state: number) => state === S.Closed || state === S.Canceled;
 
 /** The fields a state edit sets; throws naming the field when it is illegal or incomplete. */
-export function planIncidentState(current: Current, input: IncidentStateInput, now: Date): Record<string, unknown> {
+export function planIncidentState(
+  current: Current,
+  input: IncidentStateInput,
+  now: Date,
+): Record<string, unknown> {
   const target = input.state;
   assertTransition(incidentLifecycle, current.state, target);
   const changes: Record<string, unknown> = {};
@@ -41,8 +57,10 @@ export function planIncidentState(current: Current, input: IncidentStateInput, n
 
   if (target === S.OnHold) {
     const reason = input.onHoldReason ?? current.onHoldReason;
-    if (reason === null || reason === undefined) throw invalid("onHoldReason", "On hold reason is required to put an incident On Hold.");
-    if (!isChoice(onHoldReasons, reason)) throw invalid("onHoldReason", `${reason} is not an on hold reason.`);
+    if (reason === null || reason === undefined)
+      throw invalid("onHoldReason", "On hold reason is required to put an incident On Hold.");
+    if (!isChoice(onHoldReasons, reason))
+      throw invalid("onHoldReason", `${shownValue(reason)} is not an on hold reason.`);
     if (reason !== current.onHoldReason) changes.onHoldReason = reason;
   } else if (current.onHoldReason !== null) {
     changes.onHoldReason = null;
@@ -53,15 +71,18 @@ export function planIncidentState(current: Current, input: IncidentStateInput, n
     const code = (input.resolutionCode ?? current.resolutionCode ?? "").trim();
     const notes = (input.resolutionNotes ?? current.resolutionNotes ?? "").trim();
     if (!code) throw invalid("resolutionCode", "Resolution code is required to resolve an incident.");
-    if (!isChoice(incidentResolutionCodes, code)) throw invalid("resolutionCode", `"${code}" is not an incident resolution code.`);
+    if (!isChoice(incidentResolutionCodes, code))
+      throw invalid("resolutionCode", `${shownValue(code)} is not an incident resolution code.`);
     if (!notes) throw invalid("resolutionNotes", "Resolution notes are required to resolve an incident.");
     if (code !== current.resolutionCode) changes.resolutionCode = code;
     if (notes !== current.resolutionNotes) changes.resolutionNotes = notes;
     if (target === S.Resolved && current.state !== S.Resolved) changes.resolvedAt = now;
     if (target === S.Closed && current.state !== S.Closed) changes.closedAt = now;
   } else {
-    if (input.resolutionCode !== undefined && (input.resolutionCode ?? null) !== current.resolutionCode) changes.resolutionCode = input.resolutionCode || null;
-    if (input.resolutionNotes !== undefined && (input.resolutionNotes ?? null) !== current.resolutionNotes) changes.resolutionNotes = input.resolutionNotes || null;
+    if (input.resolutionCode !== undefined && (input.resolutionCode ?? null) !== current.resolutionCode)
+      changes.resolutionCode = input.resolutionCode || null;
+    if (input.resolutionNotes !== undefined && (input.resolutionNotes ?? null) !== current.resolutionNotes)
+      changes.resolutionNotes = input.resolutionNotes || null;
     if (current.state === S.Resolved) changes.resolvedAt = null;
   }
   return changes;

@@ -1,7 +1,20 @@
 import { z } from "zod";
-import { impacts, incidentResolutionCodes, incidentStates, onHoldReasons, urgencies } from "../records/choices";
 import {
-  LIMITS, numberChoice, optionalId, optionalNumberChoice, optionalStringChoice, optionalText, requiredText, versionField,
+  impacts,
+  incidentResolutionCodes,
+  incidentStates,
+  onHoldReasons,
+  urgencies,
+} from "../records/choices";
+import {
+  LIMITS,
+  numberChoice,
+  optionalId,
+  optionalNumberChoice,
+  optionalStringChoice,
+  optionalText,
+  requiredText,
+  versionField,
 } from "../validation";
 
 export const newIncidentSchema = z.object({
@@ -33,7 +46,11 @@ export type IncidentUpdateInput = z.input<typeof incidentUpdateSchema>;
 
 export const incidentListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  state: z.string().regex(/^(\d+|open|all)$/).optional().catch(undefined),
+  state: z
+    .string()
+    .regex(/^(\d+|open|all)$/)
+    .optional()
+    .catch(undefined),
   priority: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CaseState as S } from "../records/choices";
-import { childPatch, confirmMessage, receivesSync } from "./field-sync";
+import { childPatch, confirmMessage, reachedStates } from "./field-sync";
 
 const now = new Date("2026-01-01T00:00:00Z");
 const DEFAULT = ["priority", "state", "comments", "work_notes", "close_notes", "resolution_code"];
@@ -8,13 +8,24 @@ const DEFAULT = ["priority", "state", "comments", "work_notes", "close_notes", "
 describe("major case field sync (MAJ-5)", () => {
   it("MAJ-5: listed fields are copied; unlisted ones are not", () => {
     expect(childPatch({ priority: 1, shortDescription: "x" }, DEFAULT, now)).toEqual({ priority: 1 });
-    expect(childPatch({ priority: 1, shortDescription: "x" }, [...DEFAULT, "short_description"], now)).toEqual({ priority: 1, shortDescription: "x" });
+    expect(
+      childPatch({ priority: 1, shortDescription: "x" }, [...DEFAULT, "short_description"], now),
+    ).toEqual({ priority: 1, shortDescription: "x" });
     expect(childPatch({ priority: 1 }, ["state"], now)).toEqual({});
   });
 
   it("MAJ-5: resolving copies the state with the resolution code and notes", () => {
-    expect(childPatch({ state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "Fixed" }, DEFAULT, now)).toEqual({
-      state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "Fixed", resolvedAt: now,
+    expect(
+      childPatch(
+        { state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "Fixed" },
+        DEFAULT,
+        now,
+      ),
+    ).toEqual({
+      state: S.Resolved,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Fixed",
+      resolvedAt: now,
     });
   });
 
@@ -22,8 +33,39 @@ describe("major case field sync (MAJ-5)", () => {
     expect(childPatch({ state: S.Closed }, ["priority"], now)).toEqual({ state: S.Closed, closedAt: now });
   });
 
-  it("MAJ-5: only New, Open and Awaiting Info children receive changes", () => {
-    expect([S.New, S.Open, S.AwaitingInfo, S.Resolved, S.Closed, S.Cancelled].map(receivesSync)).toEqual([true, true, true, false, false, false]);
+  it("MAJ-5 / REC-4: children resolved or closed by the major case get its resolution code and notes", () => {
+    const resolution = { resolutionCode: "Solved (Permanently)", resolutionNotes: "Fixed" };
+    expect(childPatch({ state: S.Closed }, ["priority"], now, resolution)).toEqual({
+      state: S.Closed,
+      closedAt: now,
+      ...resolution,
+    });
+    expect(childPatch({ state: S.Resolved }, DEFAULT, now, resolution)).toEqual({
+      state: S.Resolved,
+      resolvedAt: now,
+      ...resolution,
+    });
+    expect(childPatch({ priority: 2 }, DEFAULT, now, resolution)).toEqual({ priority: 2 });
+  });
+
+  it("MAJ-5: changes reach New, Open and Awaiting Info children; closing reaches Resolved ones too", () => {
+    const all = [S.New, S.Open, S.AwaitingInfo, S.Resolved, S.Closed, S.Cancelled];
+    expect(all.filter((s) => reachedStates({ priority: 1 }).includes(s))).toEqual([
+      S.New,
+      S.Open,
+      S.AwaitingInfo,
+    ]);
+    expect(all.filter((s) => reachedStates({ state: S.Cancelled }).includes(s))).toEqual([
+      S.New,
+      S.Open,
+      S.AwaitingInfo,
+    ]);
+    expect(all.filter((s) => reachedStates({ state: S.Closed }).includes(s))).toEqual([
+      S.New,
+      S.Open,
+      S.AwaitingInfo,
+      S.Resolved,
+    ]);
   });
 
   it("MAJ-5: the confirmation names the number of children", () => {

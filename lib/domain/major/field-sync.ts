@@ -14,14 +14,27 @@ export const SYNCED_FIELDS: Record<string, string> = {
   assigned_to: "assignedToId",
 };
 
-/** Children that receive copies: not Resolved, Closed or Cancelled. */
-export const receivesSync = (state: number) => OPEN_CASE_STATES.includes(state);
+/**
+ * The states of the children a change of the major case reaches: New, Open and Awaiting Info —
+ * and, when the major case closes, Resolved ones too (none stays Resolved under a closed major case).
+ */
+export function reachedStates(patch: Record<string, unknown>): number[] {
+  return patch.state === CaseState.Closed ? [...OPEN_CASE_STATES, CaseState.Resolved] : [...OPEN_CASE_STATES];
+}
+
+type Resolution = { resolutionCode: string | null; resolutionNotes: string | null };
 
 /**
  * The patch a change of the major case makes to each of its children, given the property.
- * Closing the major case closes its New, Open and Awaiting Info children whatever the property says.
+ * Closing the major case closes its children whatever the property says. A child resolved or
+ * closed by the major case gets the major case's resolution code and notes (REC-4).
  */
-export function childPatch(changed: Record<string, unknown>, listed: readonly string[], now: Date): Record<string, unknown> {
+export function childPatch(
+  changed: Record<string, unknown>,
+  listed: readonly string[],
+  now: Date,
+  resolution?: Resolution,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const name of listed) {
     const field = SYNCED_FIELDS[name];
@@ -31,6 +44,8 @@ export function childPatch(changed: Record<string, unknown>, listed: readonly st
   if (state === CaseState.Closed) patch.state = CaseState.Closed;
   if (patch.state === CaseState.Resolved) patch.resolvedAt = now;
   if (patch.state === CaseState.Closed) patch.closedAt = now;
+  if (resolution && (patch.state === CaseState.Resolved || patch.state === CaseState.Closed))
+    Object.assign(patch, resolution);
   return patch;
 }
 

@@ -2,13 +2,20 @@
 import { invalid } from "../errors";
 import { OPEN_CASE_STATES } from "../records/choices";
 
-export const MajorCaseState = { None: "", Proposed: "proposed", Accepted: "accepted", Rejected: "rejected", Cancelled: "cancelled" } as const;
+export const MajorCaseState = {
+  None: "",
+  Proposed: "proposed",
+  Accepted: "accepted",
+  Rejected: "rejected",
+  Cancelled: "cancelled",
+} as const;
 
 type Candidate = { state: number; majorCaseState: string; parentId: number | null };
 
 /** Can this case be proposed? New, Open or Awaiting Info; ordinary (not major, not a child, not already proposed). */
 export function proposalRefusal(c: Candidate): string | null {
-  if (!OPEN_CASE_STATES.includes(c.state)) return "Only New, Open or Awaiting Info cases can be proposed as major cases.";
+  if (!OPEN_CASE_STATES.includes(c.state))
+    return "Only New, Open or Awaiting Info cases can be proposed as major cases.";
   if (c.majorCaseState === MajorCaseState.Proposed) return "This case is already proposed as a major case.";
   if (c.majorCaseState === MajorCaseState.Accepted) return "This case is a major case.";
   if (c.parentId !== null) return "This case is a child of a major case.";
@@ -20,7 +27,9 @@ export function checkProposal(input: { workNotes?: string; businessImpact?: stri
   const businessImpact = input.businessImpact?.trim() ?? "";
   if (!workNotes) throw invalid("workNotes", "Work notes are required to propose a major case.");
   if (workNotes.length > 8000) throw invalid("workNotes", "Work notes must be at most 8,000 characters.");
-  if (!businessImpact) throw invalid("businessImpact", "Business impact is required to propose a major case.");
-  if (businessImpact.length > 2000) throw invalid("businessImpact", "Business impact must be at most 2,000 characters.");
+  if (!businessImpact)
+    throw invalid("businessImpact", "Business impact is required to propose a major case.");
+  if (businessImpact.length > 2000)
+    throw invalid("businessImpact", "Business impact must be at most 2,000 characters.");
   return { workNotes, businessImpact };
 }

@@ -33,9 +33,19 @@ export type RollUp = {
 export function rollUp(cases: readonly RollUpCase[], syncWorkNotes: boolean): RollUp {
   const byId = new Map(cases.map((c) => [c.id, c]));
   const linkedMajors = new Set(cases.filter((c) => c.linked && c.isMajor).map((c) => c.id));
-  const direct = cases.filter((c) => c.linked && !(c.parentId !== null && byId.get(c.parentId)?.linked)).map((c) => c.id);
+  const direct = cases
+    .filter((c) => c.linked && !(c.parentId !== null && byId.get(c.parentId)?.linked))
+    .map((c) => c.id);
   const copies = syncWorkNotes
-    ? cases.filter((c) => c.parentId !== null && linkedMajors.has(c.parentId) && OPEN_CASE_STATES.includes(c.state) && !c.otherRecord).map((c) => c.id)
+    ? cases
+        .filter(
+          (c) =>
+            c.parentId !== null &&
+            linkedMajors.has(c.parentId) &&
+            OPEN_CASE_STATES.includes(c.state) &&
+            !c.otherRecord,
+        )
+        .map((c) => c.id)
     : [];
   return { direct: direct.sort((a, b) => a - b), copies: copies.sort((a, b) => a - b) };
 }

@@ -7,9 +7,24 @@ export const PLUGIN = {
 export type PluginId = (typeof PLUGIN)[keyof typeof PLUGIN];
 
 export const PLUGIN_CATALOG: readonly { id: PluginId; name: string; description: string }[] = [
-  { id: PLUGIN.serviceManagement, name: "Customer Service with Service Management", description: "Incidents, problems and changes linked to cases: Create and Associate items, the Related Records fields and their sync to case work notes." },
-  { id: PLUGIN.requestManagement, name: "Customer Service with Request Management", description: "Requests created from cases, the Requests related list and request sync to case work notes." },
-  { id: PLUGIN.fieldService, name: "Customer Service with Field Service Management", description: "Work orders created from cases, their field map and the portal Work Orders list." },
+  {
+    id: PLUGIN.serviceManagement,
+    name: "Customer Service with Service Management",
+    description:
+      "Incidents, problems and changes linked to cases: Create and Associate items, " +
+      "the Related Records fields and their sync to case work notes.",
+  },
+  {
+    id: PLUGIN.requestManagement,
+    name: "Customer Service with Request Management",
+    description:
+      "Requests created from cases, the Requests related list and request sync to case work notes.",
+  },
+  {
+    id: PLUGIN.fieldService,
+    name: "Customer Service with Field Service Management",
+    description: "Work orders created from cases, their field map and the portal Work Orders list.",
+  },
 ];
 
 export type ActivePlugins = ReadonlySet<string>;

@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { firstRowForPriority, incidentPriorityFromCase, priorityFor, STANDARD_PRIORITY_MATRIX as M } from "./lookup";
+import {
+  firstRowForPriority,
+  incidentPriorityFromCase,
+  priorityFor,
+  STANDARD_PRIORITY_MATRIX as M,
+} from "./lookup";
 
 describe("Priority Data Lookup (INC-5)", () => {
   it("INC-5: the standard matrix maps impact × urgency to priority", () => {
-    const table = [[1, 1, 1], [1, 2, 2], [1, 3, 3], [2, 1, 2], [2, 2, 3], [2, 3, 4], [3, 1, 3], [3, 2, 4], [3, 3, 5]];
+    const table = [
+      [1, 1, 1],
+      [1, 2, 2],
+      [1, 3, 3],
+      [2, 1, 2],
+      [2, 2, 3],
+      [2, 3, 4],
+      [3, 1, 3],
+      [3, 2, 4],
+      [3, 3, 5],
+    ];
     for (const [i, u, p] of table) expect(priorityFor(M, i, u)).toBe(p);
   });
 

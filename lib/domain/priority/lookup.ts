@@ -3,12 +3,19 @@ export type PriorityRow = { impact: number; urgency: number; priority: number; o
 
 /** The standard 3×3 matrix the lookup is seeded with, in its order. */
 export const STANDARD_PRIORITY_MATRIX: PriorityRow[] = [
-  [1, 1, 1], [1, 2, 2], [1, 3, 3],
-  [2, 1, 2], [2, 2, 3], [2, 3, 4],
-  [3, 1, 3], [3, 2, 4], [3, 3, 5],
+  [1, 1, 1],
+  [1, 2, 2],
+  [1, 3, 3],
+  [2, 1, 2],
+  [2, 2, 3],
+  [2, 3, 4],
+  [3, 1, 3],
+  [3, 2, 4],
+  [3, 3, 5],
 ].map(([impact, urgency, priority], i) => ({ impact, urgency, priority, order: (i + 1) * 100 }));
 
-const byOrder = (rows: readonly PriorityRow[]) => [...rows].sort((a, b) => a.order - b.order || a.impact - b.impact || a.urgency - b.urgency);
+const byOrder = (rows: readonly PriorityRow[]) =>
+  [...rows].sort((a, b) => a.order - b.order || a.impact - b.impact || a.urgency - b.urgency);
 
 /** Priority of an impact/urgency pair; Planning (5) when the table has no row for it. */
 export function priorityFor(rows: readonly PriorityRow[], impact: number, urgency: number): number {
@@ -27,7 +34,11 @@ export const LOOKUP_OFF_DEFAULTS = { priority: 5, impact: 3, urgency: 3 } as con
  * Lookup on: priority = the case priority; impact and urgency from the first matching row.
  * Lookup off (or no row matches): 5 Planning, 3 Low, 3 Low.
  */
-export function incidentPriorityFromCase(lookupActive: boolean, rows: readonly PriorityRow[], casePriority: number) {
+export function incidentPriorityFromCase(
+  lookupActive: boolean,
+  rows: readonly PriorityRow[],
+  casePriority: number,
+) {
   if (!lookupActive) return { ...LOOKUP_OFF_DEFAULTS };
   const row = firstRowForPriority(rows, casePriority);
   if (!row) return { ...LOOKUP_OFF_DEFAULTS, priority: casePriority };

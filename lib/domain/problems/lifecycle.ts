@@ -2,10 +2,17 @@
 // Any open problem may be resolved (Duplicate, Risk Accepted, Canceled); a resolved one can go
 // back to Root Cause Analysis.
 import { invalid } from "../errors";
-import { isChoice, problemResolutionCodes, problemStates } from "../records/choices";
+import { isChoice, problemResolutionCodes, problemStates, shownValue } from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
-export const ProblemState = { New: 101, Assess: 102, RootCauseAnalysis: 103, FixInProgress: 104, Resolved: 106, Closed: 107 } as const;
+export const ProblemState = {
+  New: 101,
+  Assess: 102,
+  RootCauseAnalysis: 103,
+  FixInProgress: 104,
+  Resolved: 106,
+  Closed: 107,
+} as const;
 const S = ProblemState;
 
 export const problemLifecycle: Lifecycle<number> = {
@@ -26,22 +33,31 @@ export const RESOLVED_PROBLEM_STATES: number[] = [S.Resolved, S.Closed];
 export const isOpenProblem = (state: number) => !RESOLVED_PROBLEM_STATES.includes(state);
 export const isProblemClosedForChanges = (state: number) => state === S.Closed;
 
-type Current = { state: number; resolutionCode: string | null };
+type Current = { state: number; resolutionCode: string | null; resolutionNotes: string | null };
+type Input = { state: number; resolutionCode?: string | null; resolutionNotes?: string | null };
 
-/** The fields a problem state edit sets; resolving needs a resolution code. */
-export function planProblemState(current: Current, input: { state: number; resolutionCode?: string | null }, now: Date): Record<string, unknown> {
+/**
+ * The fields a problem state edit sets. REC-4: Resolved and Closed need a resolution code and
+ * resolution notes — given in the edit or already stored (closing a resolved problem keeps them).
+ */
+export function planProblemState(current: Current, input: Input, now: Date): Record<string, unknown> {
   assertTransition(problemLifecycle, current.state, input.state);
   const changes: Record<string, unknown> = {};
   if (input.state !== current.state) changes.state = input.state;
   const code = input.resolutionCode === undefined ? current.resolutionCode : input.resolutionCode;
+  const notes =
+    (input.resolutionNotes === undefined ? current.resolutionNotes : input.resolutionNotes)?.trim() || null;
   if (input.state === S.Resolved || input.state === S.Closed) {
     if (!code) throw invalid("resolutionCode", "Resolution code is required to resolve a problem.");
-    if (!isChoice(problemResolutionCodes, code)) throw invalid("resolutionCode", `"${code}" is not a problem resolution code.`);
+    if (!isChoice(problemResolutionCodes, code))
+      throw invalid("resolutionCode", `${shownValue(code)} is not a problem resolution code.`);
+    if (!notes) throw invalid("resolutionNotes", "Resolution notes are required to resolve a problem.");
     if (current.state !== S.Resolved && current.state !== S.Closed) changes.resolvedAt = now;
     if (input.state === S.Closed && current.state !== S.Closed) changes.closedAt = now;
   } else if (current.state === S.Resolved) {
     changes.resolvedAt = null;
   }
   if (code !== current.resolutionCode) changes.resolutionCode = code ?? null;
+  if (notes !== current.resolutionNotes) changes.resolutionNotes = notes;
   return changes;
 }

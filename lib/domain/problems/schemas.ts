@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { impacts, problemResolutionCodes, problemStates, urgencies } from "../records/choices";
-import { LIMITS, numberChoice, optionalStringChoice, optionalText, requiredText, versionField } from "../validation";
+import {
+  LIMITS,
+  numberChoice,
+  optionalStringChoice,
+  optionalText,
+  requiredText,
+  versionField,
+} from "../validation";
 
 export const problemUpdateSchema = z
   .object({
@@ -13,6 +20,7 @@ export const problemUpdateSchema = z
     causeNotes: optionalText("Cause notes", LIMITS.notes),
     fixNotes: optionalText("Fix notes", LIMITS.notes),
     resolutionCode: optionalStringChoice("Resolution code", problemResolutionCodes),
+    resolutionNotes: optionalText("Resolution notes", LIMITS.notes),
   })
   .partial()
   .extend({ version: versionField });

@@ -4,7 +4,12 @@ import { PROPERTY, PROPERTY_CATALOG } from "./catalog";
 import { validatePropertyValue } from "./values";
 
 const message = (name: string, raw: string) => {
-  try { validatePropertyValue(name, raw); } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    validatePropertyValue(name, raw);
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error("expected a refusal");
 };
 
@@ -31,10 +36,16 @@ describe("system property type checks (ADM-1)", () => {
   });
 
   it("MAJ-5: case_fields_to_sync takes known fields; listing state requires close_notes and resolution_code", () => {
-    expect(validatePropertyValue(PROPERTY.caseFieldsToSync, "priority, work_notes,priority")).toBe("priority,work_notes");
+    expect(validatePropertyValue(PROPERTY.caseFieldsToSync, "priority, work_notes,priority")).toBe(
+      "priority,work_notes",
+    );
     expect(message(PROPERTY.caseFieldsToSync, "priority,colour").message).toMatch(/"colour" is not allowed/);
-    expect(message(PROPERTY.caseFieldsToSync, "state,close_notes").message).toMatch(/listing state requires resolution_code/);
-    expect(validatePropertyValue(PROPERTY.caseFieldsToSync, "state,close_notes,resolution_code")).toBe("state,close_notes,resolution_code");
+    expect(message(PROPERTY.caseFieldsToSync, "state,close_notes").message).toMatch(
+      /listing state requires resolution_code/,
+    );
+    expect(validatePropertyValue(PROPERTY.caseFieldsToSync, "state,close_notes,resolution_code")).toBe(
+      "state,close_notes,resolution_code",
+    );
   });
 
   it("ADM-1: an unknown property is refused", () => {

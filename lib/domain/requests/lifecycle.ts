@@ -3,7 +3,11 @@ import { requestStates } from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
 export const RequestState = {
-  Requested: "requested", InProcess: "in_process", ClosedComplete: "closed_complete", ClosedIncomplete: "closed_incomplete", ClosedCancelled: "closed_cancelled",
+  Requested: "requested",
+  InProcess: "in_process",
+  ClosedComplete: "closed_complete",
+  ClosedIncomplete: "closed_incomplete",
+  ClosedCancelled: "closed_cancelled",
 } as const;
 const S = RequestState;
 
@@ -22,7 +26,11 @@ export const requestLifecycle: Lifecycle<string> = {
 export const CLOSED_REQUEST_STATES: string[] = [S.ClosedComplete, S.ClosedIncomplete, S.ClosedCancelled];
 export const isOpenRequest = (state: string) => state === S.Requested || state === S.InProcess;
 
-export function planRequestState(current: { state: string }, input: { state: string }, now: Date): Record<string, unknown> {
+export function planRequestState(
+  current: { state: string },
+  input: { state: string },
+  now: Date,
+): Record<string, unknown> {
   assertTransition(requestLifecycle, current.state, input.state);
   if (input.state === current.state) return {};
   return { state: input.state, ...(isOpenRequest(input.state) ? {} : { closedAt: now }) };

@@ -25,8 +25,14 @@ export type CommentEvent = {
 export type SyncEvent = UpdateEvent | CommentEvent;
 
 /** The comment events of entries just posted on a record: only additional comments are synced. */
-export function commentEvents(record: SourceRecord, posted: { id: number; kind: string; body: string }[], author: string): CommentEvent[] {
-  return posted.filter((p) => p.kind === "comments").map((p) => ({ type: "comment", record, entryId: p.id, body: p.body, author }));
+export function commentEvents(
+  record: SourceRecord,
+  posted: { id: number; kind: string; body: string }[],
+  author: string,
+): CommentEvent[] {
+  return posted
+    .filter((p) => p.kind === "comments")
+    .map((p) => ({ type: "comment", record, entryId: p.id, body: p.body, author }));
 }
 
 export const changed = (e: UpdateEvent, field: string) => e.before[field] !== e.after[field];

@@ -32,37 +32,49 @@ const isUpdate = (e: SyncEvent): e is UpdateEvent => e.type === "update";
 
 export function recordRules(s: RecordSyncSpec): SyncRule[] {
   const done = (e: UpdateEvent) => s.doneStates.includes(e.after.state);
+  const noun = s.noun.toLowerCase();
   return [
     {
       name: s.names.state,
       table: s.table,
       trigger: `after update — State changes (not to ${s.doneLabel})`,
-      description: `Writes the ${s.noun.toLowerCase()}'s state change to the work notes of its cases.`,
+      description: `Writes the ${noun}'s state change to the work notes of its cases.`,
       applies: (e) => isUpdate(e) && changed(e, "state") && !done(e),
       note: (e) => {
         const u = e as UpdateEvent;
         const detail = s.stateDetail?.(u);
-        return `${s.noun} ${u.record.number} state changed: ${s.stateLabel(u.before.state)} → ${s.stateLabel(u.after.state)}${detail ? `\n${detail}` : ""}`;
+        const change = `${s.stateLabel(u.before.state)} → ${s.stateLabel(u.after.state)}`;
+        return `${s.noun} ${u.record.number} state changed: ${change}${detail ? `\n${detail}` : ""}`;
       },
     },
     {
       name: s.names.done,
       table: s.table,
       trigger: `after update — State changes to ${s.doneLabel}`,
-      description: `Writes the ${s.noun.toLowerCase()}'s ${s.doneLabel.toLowerCase()} with its codes and notes to the work notes of its cases.`,
+      description:
+        `Writes the ${noun}'s ${s.doneLabel.toLowerCase()} with its codes and notes ` +
+        "to the work notes of its cases.",
       applies: (e) => isUpdate(e) && changed(e, "state") && done(e),
       note: (e) => {
         const u = e as UpdateEvent;
-        return [`${s.noun} ${u.record.number} ${s.stateLabel(u.after.state).toLowerCase()}.`, ...s.doneDetail(u)].join("\n");
+        return [
+          `${s.noun} ${u.record.number} ${s.stateLabel(u.after.state).toLowerCase()}.`,
+          ...s.doneDetail(u),
+        ].join("\n");
       },
     },
     {
       name: s.names.comments,
       table: s.table,
       trigger: "after insert — Additional comments added",
-      description: `Copies every additional comment of the ${s.noun.toLowerCase()} to the work notes of its cases. Deactivate it to stop comments reaching all cases of the ${s.noun.toLowerCase()}.`,
+      description:
+        `Copies every additional comment of the ${noun} to the work notes of its cases. ` +
+        `Deactivate it to stop comments reaching all cases of the ${noun}.`,
       applies: (e) => e.type === "comment",
-      note: (e) => (e.type === "comment" ? `${s.noun} ${e.record.number} — additional comment from ${e.author}:\n${e.body}` : ""),
+      note: (e) =>
+        e.type === "comment"
+          ? `${s.noun} ${e.record.number} — additional comment from ${e.author}:\n${e.body}`
+          : "",
     },
   ];
 }

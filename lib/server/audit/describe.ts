@@ -1,9 +1,15 @@
 import "server-only";
-import { choiceText, FIELD_LABELS, REFERENCE_FIELDS } from "@/lib/domain/audit/labels";
+import { choiceText, FIELD_LABELS, REFERENCE_FIELDS, type AuditLine } from "@/lib/domain/audit/labels";
 import { refKey, RefRequest, type RefMap } from "../refs";
 
-type Row = { id: number; field: string; oldValue: string | null; newValue: string | null; userName: string; createdAt: Date };
-export type AuditLine = { id: number; field: string; label: string; oldText: string; newText: string; userName: string; createdAt: Date };
+type Row = {
+  id: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  userName: string;
+  createdAt: Date;
+};
 
 /** Adds the ids audit rows mention to a reference request (resolved together with the page's own). */
 export function auditRefs(rows: Row[], req = new RefRequest()) {
@@ -22,12 +28,22 @@ export function describeAudit(table: string, rows: Row[], refs: RefMap): AuditLi
     const kind = REFERENCE_FIELDS[field];
     if (kind) {
       const r = /^\d+$/.test(v) ? refs.get(refKey(kind, Number(v))) : undefined;
-      return r ? (kind === "user" || kind === "account" || kind === "asset" ? (r.name ?? v) : (r.number ?? v)) : `#${v}`;
+      return r
+        ? kind === "user" || kind === "account" || kind === "asset"
+          ? (r.name ?? v)
+          : (r.number ?? v)
+        : `#${v}`;
     }
     return choiceText(table, field, v);
   };
   return rows.map((r) => ({
-    id: r.id, field: r.field, label: FIELD_LABELS[r.field] ?? r.field, oldText: text(r.field, r.oldValue), newText: text(r.field, r.newValue), userName: r.userName, createdAt: r.createdAt,
+    id: r.id,
+    field: r.field,
+    label: FIELD_LABELS[r.field] ?? r.field,
+    oldText: text(r.field, r.oldValue),
+    newText: text(r.field, r.newValue),
+    userName: r.userName,
+    createdAt: r.createdAt,
   }));
 }
 

@@ -20,12 +20,16 @@ describe("sign-in (REL-5)", () => {
     const u = await userWithPassword("right");
     expect(await checkCredentials(u.email.toUpperCase(), "right", null)).toEqual({ ok: true, userId: u.id });
     expect(await checkCredentials(u.email, "wrong", null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkCredentials("nobody@test.example", "x", null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials("nobody@test.example", "x", null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("REL-5: after five failures even the right password waits", async () => {
     const u = await userWithPassword("right");
-    for (let i = 0; i < 5; i++) expect((await checkCredentials(u.email, `wrong${i}`, "10.0.0.9")).ok).toBe(false);
+    for (let i = 0; i < 5; i++)
+      expect((await checkCredentials(u.email, `wrong${i}`, "10.0.0.9")).ok).toBe(false);
     const blocked = await checkCredentials(u.email, "right", "10.0.0.9");
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
     expect((blocked as { retryInSeconds: number }).retryInSeconds).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
-import { afterFailure, waitFor, type ThrottleState } from "@/lib/domain/auth/throttle";
+import { admitAttempt, recordSuccess, type ThrottleKey } from "./throttle-store";
 
 export const PASSWORD_COST = 10;
 export const hashPassword = (plain: string) => bcrypt.hash(plain, PASSWORD_COST);
@@ -15,32 +15,39 @@ export type CheckResult =
   | { ok: false; reason: "throttled"; retryInSeconds: number };
 
 /** Per email, and (with a higher allowance) per client address. */
-const keysFor = (email: string, ip: string | null) => [{ key: `email:${email}`, free: 5 }, ...(ip ? [{ key: `ip:${ip}`, free: 50 }] : [])];
+export const throttleKeys = (email: string, ip: string | null): [ThrottleKey, ...ThrottleKey[]] => [
+  { key: `email:${email.trim().toLowerCase()}`, free: 5 },
+  ...(ip ? [{ key: `ip:${ip}`, free: 50 }] : []),
+];
 
-async function readThrottle(key: string): Promise<ThrottleState | null> {
-  return db().loginThrottle.findUnique({ where: { key } });
-}
-
-/** REL-5: verifies a password with bcrypt, refusing while the email or address is throttled. */
-export async function checkCredentials(emailInput: string, password: string, ip: string | null): Promise<CheckResult> {
+/**
+ * REL-5: verifies a password with bcrypt. The attempt is counted first (atomically, per key);
+ * attempts over the allowance are refused without hashing anything.
+ */
+export async function checkCredentials(
+  emailInput: string,
+  password: string,
+  ip: string | null,
+): Promise<CheckResult> {
   const email = emailInput.trim().toLowerCase();
   const now = new Date();
-  const keys = keysFor(email, ip);
-  const states = await Promise.all(keys.map((k) => readThrottle(k.key)));
-  const wait = Math.max(...states.map((s) => waitFor(s, now)));
-  if (wait > 0) return { ok: false, reason: "throttled", retryInSeconds: Math.ceil(wait / 1000) };
+  const [own, ...shared] = throttleKeys(email, ip);
+  const admitted = await admitAttempt([own, ...shared], now);
+  if (!admitted.check)
+    return {
+      ok: false,
+      reason: "throttled",
+      retryInSeconds: Math.max(1, Math.ceil(admitted.retryMs / 1000)),
+    };
 
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, active: true },
+  });
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && user.active && user.passwordHash && valid) {
-    await db().loginThrottle.deleteMany({ where: { key: keys[0].key } });
+    await recordSuccess(own, shared);
     return { ok: true, userId: user.id };
   }
-  await db().$transaction(async (tx) => {
-    for (const [i, k] of keys.entries()) {
-      const next = afterFailure(states[i], now, k.free);
-      await tx.loginThrottle.upsert({ where: { key: k.key }, create: { key: k.key, ...next }, update: next });
-    }
-  });
   return { ok: false, reason: "invalid" };
 }

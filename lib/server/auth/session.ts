@@ -1,11 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
+import type { SessionRef } from "./load-actor";
 
-// The signed-in user id for this request, read straight from next-auth's encrypted session
-// cookie (JWE, verified with AUTH_SECRET; expired tokens are refused). Equivalent to auth() for
-// reading, without running Auth.js's whole session endpoint on every page (measured: most of a
-// list request's fixed cost on the 2-core machine).
+// The session of this request, read straight from next-auth's encrypted session cookie (JWE,
+// verified with AUTH_SECRET; expired tokens are refused). Equivalent to auth() for reading,
+// without running Auth.js's whole session endpoint on every page (measured: most of a list
+// request's fixed cost on the 2-core machine). The cookie names a server-side Session row
+// (lib/server/auth/sessions.ts); whether it is still live is checked with the user's load.
 const COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): string | undefined {
@@ -21,7 +23,7 @@ function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): st
   return chunks.length ? chunks.join("") : undefined;
 }
 
-export async function sessionUserId(): Promise<number | null> {
+export async function sessionFromCookie(): Promise<SessionRef | null> {
   const jar = await cookies(); // first: this is what makes every page that asks dynamic
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
@@ -29,8 +31,9 @@ export async function sessionUserId(): Promise<number | null> {
     const token = cookieValue(jar, name);
     if (!token) continue;
     const payload = await decode({ token, secret, salt: name }).catch(() => null);
-    const id = Number(payload?.uid);
-    if (Number.isInteger(id) && id > 0) return id;
+    const userId = Number(payload?.uid);
+    const sid = payload?.sid;
+    if (Number.isInteger(userId) && userId > 0 && typeof sid === "string" && sid) return { userId, sid };
   }
   return null;
 }

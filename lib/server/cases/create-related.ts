@@ -1,13 +1,12 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { creationChanges } from "@/lib/domain/audit/diff";
 import { conflict, invalid } from "@/lib/domain/errors";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { ChangeState } from "@/lib/domain/changes/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { writeAudit } from "../audit/write";
+import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { caseForMenuItem, noteBy } from "./menu-guard";
 import type { CaseRow } from "./persist";
@@ -17,17 +16,44 @@ import type { CaseRow } from "./persist";
 // case, even when two agents click together — INC-2), audit rows and a work note with the number.
 
 /** Fills the case's problem or change slot only if it is still empty. */
-async function fillSlot(tx: Tx, actor: Actor, c: CaseRow, field: "problemId" | "changeId", id: number, what: string) {
-  const { count } = await tx.case.updateMany({ where: { id: c.id, [field]: null, state: { in: OPEN_CASE_STATES } }, data: { [field]: id, version: { increment: 1 } } });
+async function fillSlot(
+  tx: Tx,
+  actor: Actor,
+  c: CaseRow,
+  field: "problemId" | "changeId",
+  id: number,
+  what: string,
+) {
+  const { count } = await tx.case.updateMany({
+    where: { id: c.id, [field]: null, state: { in: OPEN_CASE_STATES } },
+    data: { [field]: id, version: { increment: 1 } },
+  });
   if (count !== 1) throw conflict(`This case already has a ${what}.`, "menu");
   await writeAudit(tx, TABLE.case, c.id, [{ field, oldValue: null, newValue: String(id) }], actor);
 }
 
-async function recordCreated(tx: Tx, actor: Actor, c: CaseRow, table: string, row: { id: number; number: string } & Record<string, unknown>, label: string) {
-  const { id, number, version: _v, createdAt: _c, updatedAt: _u, ...initial } = row;
-  await writeAudit(tx, table, id, creationChanges(initial), actor);
-  await noteBy(tx, actor, TABLE.case, c.id, `${label} ${number} created from this case.`, { table, id, number, event: `${table}:${id}:created` });
-  await noteBy(tx, actor, table, id, `Created from case ${c.number}.`, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:created:${table}` });
+async function recordCreated(
+  tx: Tx,
+  actor: Actor,
+  c: CaseRow,
+  table: string,
+  row: { id: number; number: string } & Record<string, unknown>,
+  label: string,
+) {
+  const { id, number } = row;
+  await auditCreation(tx, table, row, actor);
+  await noteBy(tx, actor, TABLE.case, c.id, `${label} ${number} created from this case.`, {
+    table,
+    id,
+    number,
+    event: `${table}:${id}:created`,
+  });
+  await noteBy(tx, actor, table, id, `Created from case ${c.number}.`, {
+    table: TABLE.case,
+    id: c.id,
+    number: c.number,
+    event: `case:${c.id}:created:${table}`,
+  });
 }
 
 export async function createProblemFromCase(actor: Actor, caseNumber: string) {
@@ -35,8 +61,16 @@ export async function createProblemFromCase(actor: Actor, caseNumber: string) {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createProblem);
     const problem = await tx.problem.create({
       data: {
-        number: await nextNumber(tx, "problem"), shortDescription: c.shortDescription, description: c.description, impact: c.impact, urgency: c.urgency,
-        priority: c.priority, companyId: c.accountId, assetId: c.assetId, firstReportedById: c.id, openedById: actor.id,
+        number: await nextNumber(tx, "problem"),
+        shortDescription: c.shortDescription,
+        description: c.description,
+        impact: c.impact,
+        urgency: c.urgency,
+        priority: c.priority,
+        companyId: c.accountId,
+        assetId: c.assetId,
+        firstReportedById: c.id,
+        openedById: actor.id,
       },
     });
     await fillSlot(tx, actor, c, "problemId", problem.id, "problem");
@@ -46,7 +80,11 @@ export async function createProblemFromCase(actor: Actor, caseNumber: string) {
 }
 
 /** Normal change: copied from the case. Standard change: from an approved template only. */
-export async function createChangeFromCase(actor: Actor, caseNumber: string, kind: { type: "normal" } | { type: "standard"; templateId: number }) {
+export async function createChangeFromCase(
+  actor: Actor,
+  caseNumber: string,
+  kind: { type: "normal" } | { type: "standard"; templateId: number },
+) {
   return transaction(async (tx) => {
     const item = kind.type === "normal" ? MENU_ITEM.createNormalChange : MENU_ITEM.createStandardChange;
     const c = await caseForMenuItem(tx, actor, caseNumber, item);
@@ -55,16 +93,45 @@ export async function createChangeFromCase(actor: Actor, caseNumber: string, kin
       const t = await tx.standardChangeTemplate.findUnique({ where: { id: kind.templateId } });
       if (!t || !t.active) throw invalid("templateId", "Pick a standard change template from the list.");
       if (!t.approved) throw invalid("templateId", `The template "${t.name}" is not approved.`);
-      data = { type: "standard", templateId: t.id, shortDescription: t.shortDescription, description: t.description, impact: t.impact, urgency: t.urgency, priority: t.priority };
+      data = {
+        type: "standard",
+        templateId: t.id,
+        shortDescription: t.shortDescription,
+        description: t.description,
+        impact: t.impact,
+        urgency: t.urgency,
+        priority: t.priority,
+      };
     } else {
       data = {
-        type: "normal", shortDescription: c.shortDescription, description: c.description, impact: c.impact, urgency: c.urgency, priority: c.priority,
-        companyId: c.accountId, callerId: c.contactId ?? c.consumerId, assetId: c.assetId,
+        type: "normal",
+        shortDescription: c.shortDescription,
+        description: c.description,
+        impact: c.impact,
+        urgency: c.urgency,
+        priority: c.priority,
+        companyId: c.accountId,
+        callerId: c.contactId ?? c.consumerId,
+        assetId: c.assetId,
       };
     }
-    const change = await tx.changeRequest.create({ data: { ...data, number: await nextNumber(tx, "change"), state: ChangeState.New, requestedById: actor.id } });
+    const change = await tx.changeRequest.create({
+      data: {
+        ...data,
+        number: await nextNumber(tx, "change"),
+        state: ChangeState.New,
+        requestedById: actor.id,
+      },
+    });
     await fillSlot(tx, actor, c, "changeId", change.id, "change request");
-    await recordCreated(tx, actor, c, TABLE.change, change, kind.type === "standard" ? "Standard change" : "Normal change");
+    await recordCreated(
+      tx,
+      actor,
+      c,
+      TABLE.change,
+      change,
+      kind.type === "standard" ? "Standard change" : "Normal change",
+    );
     return { caseNumber, number: change.number };
   });
 }
@@ -75,8 +142,13 @@ export async function createRequestFromCase(actor: Actor, caseNumber: string) {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createRequest);
     const request = await tx.request.create({
       data: {
-        number: await nextNumber(tx, "request"), shortDescription: c.shortDescription, description: c.description, requestedForId: c.contactId ?? c.consumerId,
-        caseId: c.id, openedById: actor.id, items: { create: [{ name: c.shortDescription, quantity: 1 }] },
+        number: await nextNumber(tx, "request"),
+        shortDescription: c.shortDescription,
+        description: c.description,
+        requestedForId: c.contactId ?? c.consumerId,
+        caseId: c.id,
+        openedById: actor.id,
+        items: { create: [{ name: c.shortDescription, quantity: 1 }] },
       },
     });
     await recordCreated(tx, actor, c, TABLE.request, request, "Request");

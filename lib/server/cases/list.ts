@@ -4,7 +4,7 @@ import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
-import { likeSql, num, whereAll } from "../sql";
+import { containsAny, likeSql, num, whereAll } from "../sql";
 
 export const CASE_PAGE_SIZE = 50;
 /**
@@ -42,15 +42,24 @@ export function caseListWhere(actor: Actor, p: CaseListParams): Prisma.Sql {
     parts.push(
       /^CS\d+$/i.test(p.q)
         ? likeSql(Prisma.sql`c."number"`, "startsWith", p.q.toUpperCase())
-        : Prisma.sql`(${likeSql(Prisma.sql`c."number"`, "contains", p.q)} OR ${likeSql(Prisma.sql`c."shortDescription"`, "contains", p.q)})`,
+        : containsAny([Prisma.sql`c."number"`, Prisma.sql`c."shortDescription"`], p.q),
     );
   }
   return whereAll(parts);
 }
 
 type RawRow = {
-  id: number; number: string; shortDescription: string; state: number; priority: number; updatedAt: Date; majorCaseState: string;
-  accountName: string | null; contactName: string | null; consumerName: string | null; assignedToName: string | null;
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  priority: number;
+  updatedAt: Date;
+  majorCaseState: string;
+  accountName: string | null;
+  contactName: string | null;
+  consumerName: string | null;
+  assignedToName: string | null;
 };
 
 /**
@@ -75,13 +84,20 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
       FROM "Case" c
       ${where} ${orderSql(params.sort)}
       LIMIT ${CASE_PAGE_SIZE} OFFSET ${(page - 1) * CASE_PAGE_SIZE}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`,
+    db().$queryRaw<
+      { n: unknown }[]
+    >`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`,
   ]);
   const total = num(n);
   return {
     rows: rows.map((r) => ({
-      id: num(r.id), number: r.number, shortDescription: r.shortDescription, state: num(r.state), priority: num(r.priority),
-      updatedAt: new Date(r.updatedAt), majorCaseState: r.majorCaseState,
+      id: num(r.id),
+      number: r.number,
+      shortDescription: r.shortDescription,
+      state: num(r.state),
+      priority: num(r.priority),
+      updatedAt: new Date(r.updatedAt),
+      majorCaseState: r.majorCaseState,
       account: r.accountName ? { name: r.accountName } : null,
       contact: r.contactName ? { name: r.contactName } : null,
       consumer: r.consumerName ? { name: r.consumerName } : null,

@@ -32,7 +32,13 @@ export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow
 }
 
 /** Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6). */
-export function applyCasePatch(tx: Tx, actor: Actor | null, current: CaseRow, version: number, patch: Record<string, unknown>) {
+export function applyCasePatch(
+  tx: Tx,
+  actor: Actor | null,
+  current: CaseRow,
+  version: number,
+  patch: Record<string, unknown>,
+) {
   return applyVersionedPatch(tx, {
     table: TABLE.case,
     noun: "case",

@@ -7,13 +7,35 @@ import type { CaseRow } from "./persist";
 // the row itself, then every referenced name at once. Prisma's include would issue one query
 // per relation (14); a single 14-way join costs PostgreSQL ~20 ms just to plan.
 
-const INT = ["id", "state", "priority", "impact", "urgency", "accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId",
-  "assignedToId", "openedById", "incidentId", "problemId", "changeId", "causedById", "parentId", "proposedById", "version"] as const;
+const INT = [
+  "id",
+  "state",
+  "priority",
+  "impact",
+  "urgency",
+  "accountId",
+  "contactId",
+  "consumerId",
+  "assetId",
+  "partnerId",
+  "partnerContactId",
+  "assignedToId",
+  "openedById",
+  "incidentId",
+  "problemId",
+  "changeId",
+  "causedById",
+  "parentId",
+  "proposedById",
+  "version",
+] as const;
 const DATE = ["resolvedAt", "closedAt", "createdAt", "updatedAt", "proposedAt"] as const;
 
 type Raw = Record<string, unknown>;
 const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+/** Raw rows carry dates as Date (PostgreSQL) or as ISO text / epoch milliseconds (SQLite). */
+const date = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string | number);
 
 function caseColumns(r: Raw): CaseRow {
   const out: Raw = { ...r };
@@ -26,9 +48,20 @@ function caseColumns(r: Raw): CaseRow {
 
 /** The references a case form shows; the caller may add more ids (audit) before resolving. */
 export function caseRefs(c: CaseRow, req = new RefRequest()) {
-  req.add("account", c.accountId).add("account", c.partnerId).add("asset", c.assetId)
-    .add("user", c.contactId).add("user", c.consumerId).add("user", c.partnerContactId).add("user", c.assignedToId).add("user", c.openedById)
-    .add("incident", c.incidentId).add("problem", c.problemId).add("change", c.changeId).add("change", c.causedById).add("case", c.parentId);
+  req
+    .add("account", c.accountId)
+    .add("account", c.partnerId)
+    .add("asset", c.assetId)
+    .add("user", c.contactId)
+    .add("user", c.consumerId)
+    .add("user", c.partnerContactId)
+    .add("user", c.assignedToId)
+    .add("user", c.openedById)
+    .add("incident", c.incidentId)
+    .add("problem", c.problemId)
+    .add("change", c.changeId)
+    .add("change", c.causedById)
+    .add("case", c.parentId);
   return req;
 }
 
@@ -51,7 +84,9 @@ export function withReferences(c: CaseRow, refs: RefMap, childCount: number) {
   };
   const itsm = (kind: "incident" | "problem" | "change", id: number | null) => {
     const r = id === null ? undefined : refs.get(refKey(kind, id));
-    return r ? { id: r.id, number: r.number ?? "", shortDescription: r.name ?? "", state: r.state ?? 0 } : null;
+    return r
+      ? { id: r.id, number: r.number ?? "", shortDescription: r.name ?? "", state: r.state ?? 0 }
+      : null;
   };
   const parent = c.parentId === null ? undefined : refs.get(refKey("case", c.parentId));
   return {
@@ -68,7 +103,9 @@ export function withReferences(c: CaseRow, refs: RefMap, childCount: number) {
     problem: itsm("problem", c.problemId),
     change: itsm("change", c.changeId),
     causedBy: itsm("change", c.causedById),
-    parent: parent ? { id: parent.id, number: parent.number ?? "", shortDescription: parent.name ?? "" } : null,
+    parent: parent
+      ? { id: parent.id, number: parent.number ?? "", shortDescription: parent.name ?? "" }
+      : null,
     childCount,
   };
 }

@@ -19,14 +19,23 @@ export type CaseRefs = {
  * A handful of indexed lookups, whatever the data size.
  */
 export async function checkCaseReferences(tx: Tx, r: CaseRefs): Promise<void> {
-  const userIds = [r.contactId, r.consumerId, r.partnerContactId, r.assignedToId].filter((x): x is number => !!x);
+  const userIds = [r.contactId, r.consumerId, r.partnerContactId, r.assignedToId].filter(
+    (x): x is number => !!x,
+  );
   const accountIds = [r.accountId, r.partnerId].filter((x): x is number => !!x);
   const [users, accounts, asset] = await Promise.all([
     userIds.length
-      ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, kind: true, accountId: true, active: true, roles: { select: { role: true } } } })
+      ? tx.user.findMany({
+          where: { id: { in: userIds } },
+          select: { id: true, kind: true, accountId: true, active: true, roles: { select: { role: true } } },
+        })
       : [],
-    accountIds.length ? tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, isPartner: true } }) : [],
-    r.assetId ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } }) : null,
+    accountIds.length
+      ? tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, isPartner: true } })
+      : [],
+    r.assetId
+      ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } })
+      : null,
   ]);
   const user = (id: number | null | undefined) => (id ? users.find((u) => u.id === id) : undefined);
   const account = (id: number | null | undefined) => (id ? accounts.find((a) => a.id === id) : undefined);
@@ -40,7 +49,8 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs): Promise<void> {
   if (r.contactId) {
     const c = user(r.contactId);
     if (!c || c.kind !== "contact") throw invalid("contactId", "Contact: no such contact.");
-    if (r.accountId && c.accountId !== r.accountId) throw invalid("contactId", "Contact: this contact does not belong to the case's account.");
+    if (r.accountId && c.accountId !== r.accountId)
+      throw invalid("contactId", "Contact: this contact does not belong to the case's account.");
   }
   if (r.consumerId) {
     const c = user(r.consumerId);
@@ -50,15 +60,24 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs): Promise<void> {
   if (r.partnerContactId) {
     const c = user(r.partnerContactId);
     if (!c || c.kind !== "contact") throw invalid("partnerContactId", "Partner contact: no such contact.");
-    if (r.partnerId && c.accountId !== r.partnerId) throw invalid("partnerContactId", "Partner contact: this contact does not belong to the partner account.");
+    if (r.partnerId && c.accountId !== r.partnerId)
+      throw invalid(
+        "partnerContactId",
+        "Partner contact: this contact does not belong to the partner account.",
+      );
   }
   if (r.assignedToId) {
     const a = user(r.assignedToId);
-    const internal = a && a.kind === "internal" && a.active && a.roles.some((x) => (INTERNAL_ROLES as readonly string[]).includes(x.role));
+    const internal =
+      a &&
+      a.kind === "internal" &&
+      a.active &&
+      a.roles.some((x) => (INTERNAL_ROLES as readonly string[]).includes(x.role));
     if (!internal) throw invalid("assignedToId", "Assigned to: pick an active internal user.");
   }
   if (r.assetId) {
     if (!asset) throw invalid("assetId", "Asset: no such asset.");
-    if (r.accountId && asset.accountId && asset.accountId !== r.accountId) throw invalid("assetId", "Asset: this asset belongs to another account.");
+    if (r.accountId && asset.accountId && asset.accountId !== r.accountId)
+      throw invalid("assetId", "Asset: this asset belongs to another account.");
   }
 }

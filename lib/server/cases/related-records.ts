@@ -15,7 +15,15 @@ import { noteBy } from "./menu-guard";
 import { applyCasePatch, requireCase, requireLockedCase } from "./persist";
 
 const recordNumber = (label: string, prefix: string) =>
-  z.string().trim().toUpperCase().max(20).refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), { error: `${label} must be a ${prefix} number, or empty.` }).optional();
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(20)
+    .refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), {
+      error: `${label} must be a ${prefix} number, or empty.`,
+    })
+    .optional();
 
 export const relatedRecordsSchema = z.object({
   version: versionField,
@@ -33,9 +41,10 @@ const SLOTS = [
 ] as const;
 
 async function idOf(tx: Tx, table: string, number: string, field: string, label: string) {
-  const row = table === TABLE.problem
-    ? await tx.problem.findUnique({ where: { number }, select: { id: true } })
-    : await tx.changeRequest.findUnique({ where: { number }, select: { id: true } });
+  const row =
+    table === TABLE.problem
+      ? await tx.problem.findUnique({ where: { number }, select: { id: true } })
+      : await tx.changeRequest.findUnique({ where: { number }, select: { id: true } });
   if (!row) throw invalid(field, `${label}: there is no record ${number}.`);
   return row.id;
 }
@@ -49,10 +58,13 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
   const input = parseOrThrow(relatedRecordsSchema, raw);
   return transaction(async (tx) => {
     const c = await requireLockedCase(tx, caseNumber);
-    if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement)) throw forbidden("The integration com.sn_cs_sm is not active.");
+    if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement))
+      throw forbidden("The integration com.sn_cs_sm is not active.");
     if (isCaseClosedForChanges(c.state)) throw invalid("state", "This case is closed and cannot be changed.");
-    if (!OPEN_CASE_STATES.includes(c.state)) throw invalid("state", "This case is Resolved: reopen it before changing its related records.");
-    if (c.parentId !== null) throw forbidden("This is a child of a major case: related records are managed on the major case.");
+    if (!OPEN_CASE_STATES.includes(c.state))
+      throw invalid("state", "This case is Resolved: reopen it before changing its related records.");
+    if (c.parentId !== null)
+      throw forbidden("This is a child of a major case: related records are managed on the major case.");
     if (c.version !== input.version) throw staleRecord("case");
 
     const patch: Record<string, number | null> = {};
@@ -60,11 +72,16 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
     for (const slot of SLOTS) {
       const value = input[slot.key];
       if (value === undefined) continue;
-      if (!canLinkItsm(actor)) throw forbidden("You need the sn_incident_write or itil role to change a case's related records.");
+      if (!canLinkItsm(actor))
+        throw forbidden("You need the sn_incident_write or itil role to change a case's related records.");
       const id = value === "" ? null : await idOf(tx, slot.table, value, slot.key, slot.label);
       if (id === c[slot.field]) continue;
       patch[slot.field] = id;
-      notes.push(id === null ? `${slot.label} unlinked from this case.` : `${slot.label} ${value} linked to this case.`);
+      notes.push(
+        id === null
+          ? `${slot.label} unlinked from this case.`
+          : `${slot.label} ${value} linked to this case.`,
+      );
     }
     let current = c;
     if (Object.keys(patch).length) {
@@ -74,9 +91,12 @@ export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: R
     }
 
     if (input.incident !== undefined) {
-      const linked = c.incidentId ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } }) : null;
+      const linked = c.incidentId
+        ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } })
+        : null;
       if ((linked?.number ?? "") !== input.incident) {
-        if (!linksIncidents(actor, c)) throw forbidden("You need the sn_incident_write role to change a case's incident.");
+        if (!linksIncidents(actor, c))
+          throw forbidden("You need the sn_incident_write role to change a case's incident.");
         if (current.incidentId) {
           await detachIncident(tx, actor, current);
           current = await requireCase(tx, caseNumber);

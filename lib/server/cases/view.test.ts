@@ -37,8 +37,12 @@ describe("case page read", () => {
     const c = await makeCase(await makeAgent());
     await expect(getCaseView(nobody, c.number)).rejects.toMatchObject({ kind: "forbidden" });
     await expect(listCases(nobody, {})).rejects.toMatchObject({ kind: "forbidden" });
-    await expect(lookup(nobody, "contacts", new URLSearchParams())).rejects.toMatchObject({ kind: "forbidden" });
-    expect((await lookup(await makeAgent(), "users", new URLSearchParams("limit=1.5"))).length).toBeLessThanOrEqual(1);
+    await expect(lookup(nobody, "contacts", new URLSearchParams())).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+    expect(
+      (await lookup(await makeAgent(), "users", new URLSearchParams("limit=1.5"))).length,
+    ).toBeLessThanOrEqual(1);
   });
 
   it("ROLE-3: an external user cannot read a case through the workspace view", async () => {

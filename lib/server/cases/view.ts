@@ -1,5 +1,12 @@
 import "server-only";
-import { canLinkIncidents, canLinkItsm, canReadCases, canReadIncidents, canWriteCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
+import {
+  canLinkItsm,
+  canReadCases,
+  canReadIncidents,
+  canWriteCases,
+  isMajorIssueManager,
+  type Actor,
+} from "@/lib/domain/auth/roles";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -17,7 +24,6 @@ import { activePlugins } from "../plugins/read";
 import { listChildren } from "../major/children";
 import { caseRefs, loadCaseRow, withReferences } from "./record-query";
 
-
 /** Everything the case page shows, permission-checked; a fixed number of queries. */
 export async function getCaseView(actor: Actor, number: string) {
   if (!canReadCases(actor)) throw forbidden();
@@ -27,13 +33,22 @@ export async function getCaseView(actor: Actor, number: string) {
   const isMajor = found.row.majorCaseState === MajorCaseState.Accepted;
   const [journal, audit, plugins, requests, children] = await Promise.all([
     listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
-    listAudit(TABLE.case, found.row.id).then((rows) => (seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"))),
+    listAudit(TABLE.case, found.row.id).then((rows) =>
+      seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"),
+    ),
     activePlugins(),
     db().request.findMany({
       where: { caseId: found.row.id },
       orderBy: { id: "asc" },
       take: 100,
-      select: { id: true, number: true, shortDescription: true, state: true, updatedAt: true, requestedFor: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        shortDescription: true,
+        state: true,
+        updatedAt: true,
+        requestedFor: { select: { name: true } },
+      },
     }),
     isMajor ? listChildren(actor, found.row.id) : null,
   ]);
@@ -59,11 +74,17 @@ export async function getCaseView(actor: Actor, number: string) {
     audit: visibleAudit,
     permissions: {
       write: writable,
-      journal: canWriteCases(actor),
+      // SPEC §1: no composer on a Closed or Cancelled case (postCaseJournal refuses it too).
+      journal: writable,
       seesIncidents,
       linksIncidents: linksIncidents(actor, record),
       // ITSM-2 / MAJ-3: the Related Records fields can be edited here, unless this is a child case.
-      editRelated: writable && itsmActive && record.parentId === null && OPEN_CASE_STATES.includes(record.state) && (canLinkItsm(actor) || linksIncidents(actor, record)),
+      editRelated:
+        writable &&
+        itsmActive &&
+        record.parentId === null &&
+        OPEN_CASE_STATES.includes(record.state) &&
+        (canLinkItsm(actor) || linksIncidents(actor, record)),
       linksItsm: canLinkItsm(actor),
       // MAJ-1 / MAJ-2: the manager's decisions and children.
       decideMajor: record.majorCaseState === MajorCaseState.Proposed && isMajorIssueManager(actor),

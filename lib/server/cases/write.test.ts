@@ -16,17 +16,30 @@ describe("case service", () => {
     const agent = await makeAgent();
     const c = await makeCase(agent, { priority: 3 });
     await updateCase(agent, c.number, { version: c.version, priority: 1, shortDescription: "Renamed" });
-    const rows = await db().auditEntry.findMany({ where: { table: TABLE.case, recordId: c.id, field: { in: ["priority", "shortDescription"] } }, orderBy: { id: "asc" } });
+    const rows = await db().auditEntry.findMany({
+      where: { table: TABLE.case, recordId: c.id, field: { in: ["priority", "shortDescription"] } },
+      orderBy: { id: "asc" },
+    });
     const priority = rows.filter((r) => r.field === "priority");
-    expect(priority.at(-1)).toMatchObject({ oldValue: "3", newValue: "1", userId: agent.id, userName: agent.name });
-    expect(rows.filter((r) => r.field === "shortDescription").at(-1)).toMatchObject({ oldValue: c.shortDescription, newValue: "Renamed" });
+    expect(priority.at(-1)).toMatchObject({
+      oldValue: "3",
+      newValue: "1",
+      userId: agent.id,
+      userName: agent.name,
+    });
+    expect(rows.filter((r) => r.field === "shortDescription").at(-1)).toMatchObject({
+      oldValue: c.shortDescription,
+      newValue: "Renamed",
+    });
   });
 
   it("REC-6: a save from a stale copy is refused and nothing is overwritten", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     await updateCase(agent, c.number, { version: c.version, shortDescription: "First tab wins" });
-    await expect(updateCase(agent, c.number, { version: c.version, shortDescription: "Second tab" })).rejects.toMatchObject({ kind: "conflict", field: "version" });
+    await expect(
+      updateCase(agent, c.number, { version: c.version, shortDescription: "Second tab" }),
+    ).rejects.toMatchObject({ kind: "conflict", field: "version" });
     const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.shortDescription).toBe("First tab wins");
     expect(after.version).toBe(c.version + 1);
@@ -35,7 +48,9 @@ describe("case service", () => {
   it("REC-6: two saves racing on the same version — exactly one wins", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
-    const results = await Promise.allSettled(["A", "B", "C"].map((s) => updateCase(agent, c.number, { version: c.version, shortDescription: s })));
+    const results = await Promise.allSettled(
+      ["A", "B", "C"].map((s) => updateCase(agent, c.number, { version: c.version, shortDescription: s })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(c.version + 1);
   });
@@ -44,8 +59,12 @@ describe("case service", () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     const before = await snapshot(c.id);
-    await expect(updateCase(agent, c.number, { version: c.version, state: CaseState.Closed, priority: 1 })).rejects.toMatchObject({
-      kind: "invalid", field: "state", message: "A case cannot move from New to Closed.",
+    await expect(
+      updateCase(agent, c.number, { version: c.version, state: CaseState.Closed, priority: 1 }),
+    ).rejects.toMatchObject({
+      kind: "invalid",
+      field: "state",
+      message: "A case cannot move from New to Closed.",
     });
     expect(await snapshot(c.id)).toEqual(before);
   });
@@ -55,9 +74,16 @@ describe("case service", () => {
     const c = await makeCase(agent);
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
     const before = await snapshot(c.id);
-    await expect(runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionNotes: "done" })).rejects.toMatchObject({ field: "resolutionCode" });
+    await expect(
+      runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionNotes: "done" }),
+    ).rejects.toMatchObject({ field: "resolutionCode" });
     expect(await snapshot(c.id)).toEqual(before);
-    await runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionCode: "Solved (Work Around)", resolutionNotes: "done" });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: 2,
+      resolutionCode: "Solved (Work Around)",
+      resolutionNotes: "done",
+    });
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Resolved);
   });
 
@@ -65,10 +91,15 @@ describe("case service", () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     const before = await snapshot(c.id);
-    await expect(updateCase(agent, c.number, { version: c.version, shortDescription: "x".repeat(5000) })).rejects.toMatchObject({
-      field: "shortDescription", message: "Short description must be at most 160 characters (it has 5,000).",
+    await expect(
+      updateCase(agent, c.number, { version: c.version, shortDescription: "x".repeat(5000) }),
+    ).rejects.toMatchObject({
+      field: "shortDescription",
+      message: "Short description must be at most 160 characters (it has 5,000).",
     });
-    await expect(createCase(agent, { shortDescription: "y".repeat(5000) })).rejects.toMatchObject({ field: "shortDescription" });
+    await expect(createCase(agent, { shortDescription: "y".repeat(5000) })).rejects.toMatchObject({
+      field: "shortDescription",
+    });
     expect(await snapshot(c.id)).toEqual(before);
     expect(await db().case.count({ where: { shortDescription: { startsWith: "yyyy" } } })).toBe(0);
   });
@@ -77,27 +108,51 @@ describe("case service", () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionCode: "Solved (Permanently)", resolutionNotes: "ok" });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: 2,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "ok",
+    });
     await runCaseAction(agent, c.number, { action: "close", version: 3 });
-    await expect(updateCase(agent, c.number, { version: 4, priority: 1 })).rejects.toThrow("This case is Closed and cannot be changed.");
-    await expect(runCaseAction(agent, c.number, { action: "reopen", version: 4 })).rejects.toThrow(/Reopen is not possible while the case is Closed/);
+    await expect(updateCase(agent, c.number, { version: 4, priority: 1 })).rejects.toThrow(
+      "This case is Closed and cannot be changed.",
+    );
+    await expect(runCaseAction(agent, c.number, { action: "reopen", version: 4 })).rejects.toThrow(
+      /Reopen is not possible while the case is Closed/,
+    );
   });
 
   it("REC-4: a Resolved case cannot be saved without its resolution code or notes", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(agent, c.number, { action: "propose_solution", version: 2, resolutionCode: "Solved (Permanently)", resolutionNotes: "done" });
-    await expect(updateCase(agent, c.number, { version: 3, resolutionCode: "", resolutionNotes: "" })).rejects.toMatchObject({ field: "resolutionCode" });
-    await expect(updateCase(agent, c.number, { version: 3, resolutionNotes: "  " })).rejects.toMatchObject({ field: "resolutionNotes" });
-    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ resolutionCode: "Solved (Permanently)", resolutionNotes: "done", version: 3 });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: 2,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "done",
+    });
+    await expect(
+      updateCase(agent, c.number, { version: 3, resolutionCode: "", resolutionNotes: "" }),
+    ).rejects.toMatchObject({ field: "resolutionCode" });
+    await expect(updateCase(agent, c.number, { version: 3, resolutionNotes: "  " })).rejects.toMatchObject({
+      field: "resolutionNotes",
+    });
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "done",
+      version: 3,
+    });
   });
 
   it("REL-1: a contact from another account is refused on the Contact field", async () => {
     const agent = await makeAgent();
     const mine = await makeAccount();
     const { contact } = await makeCustomer();
-    await expect(createCase(agent, { shortDescription: "x", accountId: mine.id, contactId: contact.id })).rejects.toMatchObject({ field: "contactId" });
+    await expect(
+      createCase(agent, { shortDescription: "x", accountId: mine.id, contactId: contact.id }),
+    ).rejects.toMatchObject({ field: "contactId" });
   });
 
   it("ROLE-2: an itil-only user and an external user cannot create or change cases", async () => {
@@ -106,8 +161,12 @@ describe("case service", () => {
     const itil = await makeItil();
     const { contact } = await makeCustomer();
     for (const who of [itil, contact]) {
-      await expect(createCase(who, { shortDescription: "nope" })).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(updateCase(who, c.number, { version: c.version, priority: 1 })).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(createCase(who, { shortDescription: "nope" })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(updateCase(who, c.number, { version: c.version, priority: 1 })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
     }
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(c.version);
   });

@@ -1,15 +1,26 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
-import { creationChanges } from "@/lib/domain/audit/diff";
 import { forbidden, invalid } from "@/lib/domain/errors";
-import { assertResolution, isCaseClosedForChanges, planCaseAction, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import {
+  assertResolution,
+  isCaseClosedForChanges,
+  planCaseAction,
+  planCaseStateChange,
+} from "@/lib/domain/cases/lifecycle";
 import { assertResolutionCodeFits } from "@/lib/domain/cases/resolution-codes";
-import { caseActionSchema, caseUpdateSchema, newCaseSchema, type CaseActionInput, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
+import {
+  caseActionSchema,
+  caseUpdateSchema,
+  newCaseSchema,
+  type CaseActionInput,
+  type CaseUpdateInput,
+  type NewCaseInput,
+} from "@/lib/domain/cases/schemas";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { writeAudit } from "../audit/write";
+import { auditCreation } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
 import { applyCasePatch, requireCase, type CaseRow } from "./persist";
@@ -17,17 +28,25 @@ import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "./references";
 
 /** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
-async function syncChildren(tx: Tx, actor: Actor, current: CaseRow, patch: Record<string, unknown>, changedFields: string[], confirmed: boolean) {
+async function syncChildren(
+  tx: Tx,
+  actor: Actor,
+  current: CaseRow,
+  patch: Record<string, unknown>,
+  changedFields: string[],
+  confirmed: boolean,
+) {
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
-  const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch } as CaseRow, changed, confirmed);
-  if (childPatch) await applyChildSync(tx, actor, current.id, childPatch);
+  const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch }, changed, confirmed);
+  if (childPatch) await applyChildSync(tx, actor, current, childPatch);
 }
 
 /** ITSM-4: a "related" resolution code must fit the related record's state when the case is resolved. */
 async function checkResolution(tx: Tx, current: CaseRow, patch: Record<string, unknown>) {
   const state = (patch.state as number | undefined) ?? current.state;
   const code = (patch.resolutionCode as string | null | undefined) ?? current.resolutionCode;
-  const resolving = state === CaseState.Resolved && (patch.state !== undefined || patch.resolutionCode !== undefined);
+  const resolving =
+    state === CaseState.Resolved && (patch.state !== undefined || patch.resolutionCode !== undefined);
   if (resolving && code) assertResolutionCodeFits(code, await loadRelatedState(tx, current));
 }
 
@@ -41,10 +60,11 @@ export async function createCase(actor: Actor, raw: NewCaseInput) {
   return transaction(async (tx) => {
     await checkCaseReferences(tx, input);
     const number = await nextNumber(tx, "case");
-    const created = await tx.case.create({ data: { ...input, number, state: CaseState.New, openedById: actor.id } });
-    const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = created;
-    await writeAudit(tx, TABLE.case, id, creationChanges(initial), actor);
-    return { id, number };
+    const created = await tx.case.create({
+      data: { ...input, number, state: CaseState.New, openedById: actor.id },
+    });
+    await auditCreation(tx, TABLE.case, created, actor);
+    return { id: created.id, number };
   });
 }
 
@@ -58,15 +78,32 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
       throw invalid("state", `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);
     }
     const merged = { ...current, ...fields };
-    const refs = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId", "assignedToId"] as const;
-    if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k])) await checkCaseReferences(tx, merged);
+    const refs = [
+      "accountId",
+      "contactId",
+      "consumerId",
+      "assetId",
+      "partnerId",
+      "partnerContactId",
+      "assignedToId",
+    ] as const;
+    if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k]))
+      await checkCaseReferences(tx, merged);
     const patch: Record<string, unknown> = { ...fields };
-    if (state !== undefined) Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
+    if (state !== undefined)
+      Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
     // REC-4: a case that stays Resolved keeps a resolution code and notes.
     if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
-    await syncChildren(tx, actor, current, patch, changes.map((c) => c.field), !!confirmChildren);
+    await syncChildren(
+      tx,
+      actor,
+      current,
+      patch,
+      changes.map((c) => c.field),
+      !!confirmChildren,
+    );
     return { number, changed: changes.map((c) => c.field) };
   });
 }
@@ -80,7 +117,14 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
     const patch = planCaseAction(action, current.state, resolution, new Date());
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
-    await syncChildren(tx, actor, current, patch, changes.map((c) => c.field), !!confirmChildren);
+    await syncChildren(
+      tx,
+      actor,
+      current,
+      patch,
+      changes.map((c) => c.field),
+      !!confirmChildren,
+    );
     return { number, state: patch.state as number };
   });
 }

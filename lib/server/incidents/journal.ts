@@ -22,7 +22,11 @@ export async function postIncidentJournal(actor: Actor, number: string, raw: Jou
   const result = await transaction(async (tx) => {
     const current = await requireIncident(tx, number);
     const posted = await postEntries(tx, { table: TABLE.incident, recordId: current.id }, input, actor);
-    for (const event of commentEvents({ table: TABLE.incident, id: current.id, number }, posted, actor.name)) {
+    for (const event of commentEvents(
+      { table: TABLE.incident, id: current.id, number },
+      posted,
+      actor.name,
+    )) {
       await runSync(tx, event);
       await notifyIncidentEvent(tx, current, event);
     }

@@ -6,11 +6,10 @@ import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { isOpenIncident } from "@/lib/domain/incidents/lifecycle";
 import { suppressCallerMail } from "@/lib/domain/notifications/incident";
 import { incidentPriorityFromCase } from "@/lib/domain/priority/lookup";
-import { creationChanges } from "@/lib/domain/audit/diff";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { writeAudit } from "../audit/write";
+import { auditCreation, writeAudit } from "../audit/write";
 import { caseForMenuItem, noteBy } from "../cases/menu-guard";
 import type { CaseRow } from "../cases/persist";
 import type { IncidentRow } from "./persist";
@@ -24,16 +23,37 @@ import { nextNumber } from "../records/numbers";
 
 /** INC-2: links the incident only if the case still has none — exactly one of concurrent callers wins. */
 async function linkIncident(tx: Tx, actor: Actor, c: CaseRow, incidentId: number) {
-  const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId: null, state: { in: OPEN_CASE_STATES } }, data: { incidentId, version: { increment: 1 } } });
+  const { count } = await tx.case.updateMany({
+    where: { id: c.id, incidentId: null, state: { in: OPEN_CASE_STATES } },
+    data: { incidentId, version: { increment: 1 } },
+  });
   if (count !== 1) {
-    const now = await tx.case.findUnique({ where: { id: c.id }, select: { incident: { select: { number: true } } } });
-    throw conflict(`This case already has an incident${now?.incident ? ` (${now.incident.number})` : ""}.`, "incident");
+    const now = await tx.case.findUnique({
+      where: { id: c.id },
+      select: { incident: { select: { number: true } } },
+    });
+    throw conflict(
+      `This case already has an incident${now?.incident ? ` (${now.incident.number})` : ""}.`,
+      "incident",
+    );
   }
-  await writeAudit(tx, TABLE.case, c.id, [{ field: "incidentId", oldValue: null, newValue: String(incidentId) }], actor);
+  await writeAudit(
+    tx,
+    TABLE.case,
+    c.id,
+    [{ field: "incidentId", oldValue: null, newValue: String(incidentId) }],
+    actor,
+  );
 }
 
-const note = (tx: Tx, table: string, recordId: number, body: string, actor: Actor, source?: { table: string; id: number; number: string; event: string }) =>
-  noteBy(tx, actor, table, recordId, body, source);
+const note = (
+  tx: Tx,
+  table: string,
+  recordId: number,
+  body: string,
+  actor: Actor,
+  source?: { table: string; id: number; number: string; event: string },
+) => noteBy(tx, actor, table, recordId, body, source);
 
 async function callerKind(tx: Tx, userId: number | null) {
   if (!userId) return null;
@@ -50,16 +70,35 @@ export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
     const number = await nextNumber(tx, "incident");
     const incident = await tx.incident.create({
       data: {
-        number, shortDescription: c.shortDescription, description: c.description, callerId, companyId: c.accountId, assetId: c.assetId,
-        problemId: c.problemId, changeId: c.changeId, causedById: c.causedById, ...values, openedById: actor.id,
+        number,
+        shortDescription: c.shortDescription,
+        description: c.description,
+        callerId,
+        companyId: c.accountId,
+        assetId: c.assetId,
+        problemId: c.problemId,
+        changeId: c.changeId,
+        causedById: c.causedById,
+        ...values,
+        openedById: actor.id,
         callerNotificationsSuppressed: suppressCallerMail(await callerKind(tx, callerId), true),
       },
     });
     await linkIncident(tx, actor, c, incident.id);
-    const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = incident;
-    await writeAudit(tx, TABLE.incident, id, creationChanges(initial), actor);
-    await note(tx, TABLE.case, c.id, `Incident ${number} created from this case.`, actor, { table: TABLE.incident, id, number, event: `incident:${id}:created` });
-    await note(tx, TABLE.incident, id, `Created from case ${c.number}.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:created-incident` });
+    const { id } = incident;
+    await auditCreation(tx, TABLE.incident, incident, actor);
+    await note(tx, TABLE.case, c.id, `Incident ${number} created from this case.`, actor, {
+      table: TABLE.incident,
+      id,
+      number,
+      event: `incident:${id}:created`,
+    });
+    await note(tx, TABLE.incident, id, `Created from case ${c.number}.`, actor, {
+      table: TABLE.case,
+      id: c.id,
+      number: c.number,
+      event: `case:${c.id}:created-incident`,
+    });
     await notifyIncidentOpened(tx, incident);
     return { caseNumber, incidentNumber: number };
   });
@@ -76,15 +115,41 @@ export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: In
   await lockRows(tx, "incident", [found.id]);
   const incident = (await tx.incident.findUnique({ where: { id: found.id } })) ?? found;
   if (!isOpenIncident(incident.state)) {
-    throw invalid("incident", `Incident ${incident.number} is ${labelOf(incidentStates, incident.state)}; only open incidents can be associated.`);
+    const state = labelOf(incidentStates, incident.state);
+    throw invalid(
+      "incident",
+      `Incident ${incident.number} is ${state}; only open incidents can be associated.`,
+    );
   }
   await linkIncident(tx, actor, c, incident.id);
-  if (!incident.callerNotificationsSuppressed && suppressCallerMail(await callerKind(tx, incident.callerId), true)) {
-    await tx.incident.update({ where: { id: incident.id }, data: { callerNotificationsSuppressed: true, version: { increment: 1 } } });
-    await writeAudit(tx, TABLE.incident, incident.id, [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }], actor);
+  if (
+    !incident.callerNotificationsSuppressed &&
+    suppressCallerMail(await callerKind(tx, incident.callerId), true)
+  ) {
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { callerNotificationsSuppressed: true, version: { increment: 1 } },
+    });
+    await writeAudit(
+      tx,
+      TABLE.incident,
+      incident.id,
+      [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }],
+      actor,
+    );
   }
-  await note(tx, TABLE.case, c.id, `Associated with incident ${incident.number}.`, actor, { table: TABLE.incident, id: incident.id, number: incident.number, event: `incident:${incident.id}:associated:${c.id}:${c.version}` });
-  await note(tx, TABLE.incident, incident.id, `Associated with case ${c.number}.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:associated:${c.version}` });
+  await note(tx, TABLE.case, c.id, `Associated with incident ${incident.number}.`, actor, {
+    table: TABLE.incident,
+    id: incident.id,
+    number: incident.number,
+    event: `incident:${incident.id}:associated:${c.id}:${c.version}`,
+  });
+  await note(tx, TABLE.incident, incident.id, `Associated with case ${c.number}.`, actor, {
+    table: TABLE.case,
+    id: c.id,
+    number: c.number,
+    event: `case:${c.id}:associated:${c.version}`,
+  });
 }
 
 /** INC-4: unlinks the case's incident (which stays as it is) and notes it on both records. */
@@ -92,17 +157,45 @@ export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
   const incidentId = c.incidentId;
   if (incidentId === null) return null;
   await lockRows(tx, "incident", [incidentId]);
-  const { count } = await tx.case.updateMany({ where: { id: c.id, incidentId }, data: { incidentId: null, version: { increment: 1 } } });
+  const { count } = await tx.case.updateMany({
+    where: { id: c.id, incidentId },
+    data: { incidentId: null, version: { increment: 1 } },
+  });
   if (count !== 1) throw conflict("The incident link changed meanwhile; reload the case.");
-  await writeAudit(tx, TABLE.case, c.id, [{ field: "incidentId", oldValue: String(incidentId), newValue: null }], actor);
+  await writeAudit(
+    tx,
+    TABLE.case,
+    c.id,
+    [{ field: "incidentId", oldValue: String(incidentId), newValue: null }],
+    actor,
+  );
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
   // With no case left to own the conversation, the caller hears from the incident again (INC-7).
   if (incident.callerNotificationsSuppressed && (await tx.case.count({ where: { incidentId } })) === 0) {
-    await tx.incident.update({ where: { id: incidentId }, data: { callerNotificationsSuppressed: false, version: { increment: 1 } } });
-    await writeAudit(tx, TABLE.incident, incidentId, [{ field: "callerNotificationsSuppressed", oldValue: "true", newValue: "false" }], actor);
+    await tx.incident.update({
+      where: { id: incidentId },
+      data: { callerNotificationsSuppressed: false, version: { increment: 1 } },
+    });
+    await writeAudit(
+      tx,
+      TABLE.incident,
+      incidentId,
+      [{ field: "callerNotificationsSuppressed", oldValue: "true", newValue: "false" }],
+      actor,
+    );
   }
-  await note(tx, TABLE.case, c.id, `Incident ${incident.number} removed from this case.`, actor, { table: TABLE.incident, id: incidentId, number: incident.number, event: `incident:${incidentId}:removed:${c.id}:${c.version}` });
-  await note(tx, TABLE.incident, incidentId, `Case ${c.number} removed its link to this incident.`, actor, { table: TABLE.case, id: c.id, number: c.number, event: `case:${c.id}:removed:${c.version}` });
+  await note(tx, TABLE.case, c.id, `Incident ${incident.number} removed from this case.`, actor, {
+    table: TABLE.incident,
+    id: incidentId,
+    number: incident.number,
+    event: `incident:${incidentId}:removed:${c.id}:${c.version}`,
+  });
+  await note(tx, TABLE.incident, incidentId, `Case ${c.number} removed its link to this incident.`, actor, {
+    table: TABLE.case,
+    id: c.id,
+    number: c.number,
+    event: `case:${c.id}:removed:${c.version}`,
+  });
   return incident;
 }
 

@@ -13,7 +13,13 @@ export async function requireIncident(tx: Tx, number: string): Promise<IncidentR
   return row;
 }
 
-export function applyIncidentPatch(tx: Tx, actor: Actor | null, current: IncidentRow, version: number, patch: Record<string, unknown>) {
+export function applyIncidentPatch(
+  tx: Tx,
+  actor: Actor | null,
+  current: IncidentRow,
+  version: number,
+  patch: Record<string, unknown>,
+) {
   return applyVersionedPatch(tx, {
     table: TABLE.incident,
     noun: "incident",

@@ -2,7 +2,11 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { canReadIncidents, canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
-import { incidentLifecycle, isIncidentClosedForChanges, OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
+import {
+  incidentLifecycle,
+  isIncidentClosedForChanges,
+  OPEN_INCIDENT_STATES,
+} from "@/lib/domain/incidents/lifecycle";
 import { incidentListSchema } from "@/lib/domain/incidents/schemas";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -26,7 +30,12 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
   if (p.state === "open") and.push({ state: { in: OPEN_INCIDENT_STATES } });
   else if (p.state && p.state !== "all") and.push({ state: Number(p.state) });
   if (p.priority) and.push({ priority: p.priority });
-  if (p.q) and.push(/^INC\d+$/i.test(p.q) ? { number: startsWithText(p.q.toUpperCase()) } : { OR: [{ number: containsText(p.q) }, { shortDescription: containsText(p.q) }] });
+  if (p.q)
+    and.push(
+      /^INC\d+$/i.test(p.q)
+        ? { number: startsWithText(p.q.toUpperCase()) }
+        : { OR: [{ number: containsText(p.q) }, { shortDescription: containsText(p.q) }] },
+    );
   const where = and.length ? { AND: and } : {};
   const [rows, total] = await Promise.all([
     db().incident.findMany({
@@ -35,8 +44,15 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
       skip: (page - 1) * INCIDENT_PAGE_SIZE,
       take: INCIDENT_PAGE_SIZE,
       select: {
-        id: true, number: true, shortDescription: true, state: true, priority: true, updatedAt: true,
-        caller: { select: { name: true } }, company: { select: { name: true } }, _count: { select: { cases: true } },
+        id: true,
+        number: true,
+        shortDescription: true,
+        state: true,
+        priority: true,
+        updatedAt: true,
+        caller: { select: { name: true } },
+        company: { select: { name: true } },
+        _count: { select: { cases: true } },
       },
     }),
     db().incident.count({ where }),
@@ -66,7 +82,14 @@ export async function getIncidentView(actor: Actor, number: string) {
       where: { incidentId: record.id },
       orderBy: { number: "asc" },
       take: LINKED_CASES_SHOWN,
-      select: { id: true, number: true, shortDescription: true, state: true, priority: true, account: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        shortDescription: true,
+        state: true,
+        priority: true,
+        account: { select: { name: true } },
+      },
     }),
     listJournal(TABLE.incident, record.id, { includeWorkNotes: true }),
     listAudit(TABLE.incident, record.id).then((rows) => describeAuditRows(TABLE.incident, rows)),

@@ -10,40 +10,65 @@ describe("incident service (INC-8)", () => {
     const inc = await createIncident(itil, { shortDescription: "Disk full", impact: 3, urgency: 3 });
     expect((await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).priority).toBe(5);
     await updateIncident(itil, inc.number, { version: 1, impact: 1, urgency: 2 });
-    expect(await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).toMatchObject({ impact: 1, urgency: 2, priority: 2, version: 2 });
+    expect(await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).toMatchObject({
+      impact: 1,
+      urgency: 2,
+      priority: 2,
+      version: 2,
+    });
   });
 
   it("INC-8: On Hold without a reason is refused and changes nothing", async () => {
     const itil = await makeItil();
     const inc = await createIncident(itil, { shortDescription: "Waiting" });
-    await expect(updateIncident(itil, inc.number, { version: 1, state: S.OnHold })).rejects.toMatchObject({ field: "onHoldReason" });
+    await expect(updateIncident(itil, inc.number, { version: 1, state: S.OnHold })).rejects.toMatchObject({
+      field: "onHoldReason",
+    });
     expect((await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).state).toBe(S.New);
     await updateIncident(itil, inc.number, { version: 1, state: S.OnHold, onHoldReason: 4 });
-    expect(await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).toMatchObject({ state: S.OnHold, onHoldReason: 4 });
+    expect(await db().incident.findUniqueOrThrow({ where: { id: inc.id } })).toMatchObject({
+      state: S.OnHold,
+      onHoldReason: 4,
+    });
   });
 
   it("REC-3: a Closed incident cannot be changed", async () => {
     const itil = await makeItil();
     const inc = await createIncident(itil, { shortDescription: "Done" });
-    await updateIncident(itil, inc.number, { version: 1, state: S.Resolved, resolutionCode: "Solution provided", resolutionNotes: "ok" });
+    await updateIncident(itil, inc.number, {
+      version: 1,
+      state: S.Resolved,
+      resolutionCode: "Solution provided",
+      resolutionNotes: "ok",
+    });
     await updateIncident(itil, inc.number, { version: 2, state: S.Closed });
-    await expect(updateIncident(itil, inc.number, { version: 3, state: S.InProgress })).rejects.toThrow("This incident is Closed and cannot be changed.");
+    await expect(updateIncident(itil, inc.number, { version: 3, state: S.InProgress })).rejects.toThrow(
+      "This incident is Closed and cannot be changed.",
+    );
   });
 
   it("REC-6: a stale incident save is refused", async () => {
     const itil = await makeItil();
     const inc = await createIncident(itil, { shortDescription: "Race" });
     await updateIncident(itil, inc.number, { version: 1, shortDescription: "first" });
-    await expect(updateIncident(itil, inc.number, { version: 1, shortDescription: "second" })).rejects.toMatchObject({ kind: "conflict" });
+    await expect(
+      updateIncident(itil, inc.number, { version: 1, shortDescription: "second" }),
+    ).rejects.toMatchObject({ kind: "conflict" });
   });
 
   it("REL-1: unknown callers and companies, and external assignees, are refused naming the field", async () => {
     const itil = await makeItil();
-    await expect(createIncident(itil, { shortDescription: "x", callerId: 999_999_999 })).rejects.toMatchObject({ field: "callerId" });
-    await expect(createIncident(itil, { shortDescription: "x", companyId: 999_999_999 })).rejects.toMatchObject({ field: "companyId" });
+    await expect(
+      createIncident(itil, { shortDescription: "x", callerId: 999_999_999 }),
+    ).rejects.toMatchObject({ field: "callerId" });
+    await expect(
+      createIncident(itil, { shortDescription: "x", companyId: 999_999_999 }),
+    ).rejects.toMatchObject({ field: "companyId" });
     const inc = await createIncident(itil, { shortDescription: "assign me" });
     const { contact } = await makeCustomer();
-    await expect(updateIncident(itil, inc.number, { version: 1, assignedToId: contact.id })).rejects.toMatchObject({ field: "assignedToId" });
+    await expect(
+      updateIncident(itil, inc.number, { version: 1, assignedToId: contact.id }),
+    ).rejects.toMatchObject({ field: "assignedToId" });
     await updateIncident(itil, inc.number, { version: 1, assignedToId: itil.id });
   });
 
@@ -51,7 +76,11 @@ describe("incident service (INC-8)", () => {
     const itil = await makeItil();
     const agent = await makeAgent();
     const inc = await createIncident(itil, { shortDescription: "Mine" });
-    await expect(updateIncident(agent, inc.number, { version: 1, state: S.InProgress })).rejects.toMatchObject({ kind: "forbidden" });
-    await expect(createIncident(agent, { shortDescription: "x" })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(
+      updateIncident(agent, inc.number, { version: 1, state: S.InProgress }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(createIncident(agent, { shortDescription: "x" })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 });

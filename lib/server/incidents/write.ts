@@ -1,15 +1,19 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
-import { creationChanges } from "@/lib/domain/audit/diff";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
-import { incidentUpdateSchema, newIncidentSchema, type IncidentUpdateInput, type NewIncidentInput } from "@/lib/domain/incidents/schemas";
+import {
+  incidentUpdateSchema,
+  newIncidentSchema,
+  type IncidentUpdateInput,
+  type NewIncidentInput,
+} from "@/lib/domain/incidents/schemas";
 import { priorityFor } from "@/lib/domain/priority/lookup";
 import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { writeAudit } from "../audit/write";
+import { auditCreation } from "../audit/write";
 import { loadPriorityRows } from "../priority/lookup";
 import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
 import { scheduleDelivery } from "../outbox/deliver";
@@ -18,14 +22,24 @@ import { runSync } from "../sync/run";
 import { applyIncidentPatch, requireIncident } from "./persist";
 
 /** REL-1: the caller is any known person, the company an account, the assignee an internal user. */
-async function checkIncidentReferences(tx: Tx, r: { callerId?: number | null; companyId?: number | null; assignedToId?: number | null }) {
+async function checkIncidentReferences(
+  tx: Tx,
+  r: { callerId?: number | null; companyId?: number | null; assignedToId?: number | null },
+) {
   // Sequential: overlapping queries on a transaction's one connection are deprecated in pg.
-  const caller = r.callerId ? await tx.user.findUnique({ where: { id: r.callerId }, select: { id: true } }) : true;
-  const company = r.companyId ? await tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } }) : true;
-  const assignee = r.assignedToId ? await tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } }) : true;
+  const caller = r.callerId
+    ? await tx.user.findUnique({ where: { id: r.callerId }, select: { id: true } })
+    : true;
+  const company = r.companyId
+    ? await tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } })
+    : true;
+  const assignee = r.assignedToId
+    ? await tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } })
+    : true;
   if (!caller) throw invalid("callerId", "Caller: no such person.");
   if (!company) throw invalid("companyId", "Company: no such account.");
-  if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active)) throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+  if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active))
+    throw invalid("assignedToId", "Assigned to: pick an active internal user.");
 }
 
 function assertCanWrite(actor: Actor) {
@@ -39,12 +53,16 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput) {
     await checkIncidentReferences(tx, input);
     const rows = await loadPriorityRows(tx);
     const number = await nextNumber(tx, "incident");
-    const data = { ...input, number, priority: priorityFor(rows, input.impact, input.urgency), openedById: actor.id };
+    const data = {
+      ...input,
+      number,
+      priority: priorityFor(rows, input.impact, input.urgency),
+      openedById: actor.id,
+    };
     const created = await tx.incident.create({ data });
-    const { id, number: _n, version: _v, createdAt: _c, updatedAt: _u, ...initial } = created;
-    await writeAudit(tx, TABLE.incident, id, creationChanges(initial), actor);
+    await auditCreation(tx, TABLE.incident, created, actor);
     await notifyIncidentOpened(tx, created);
-    return { id, number };
+    return { id: created.id, number };
   });
   scheduleDelivery();
   return result;
@@ -56,17 +74,28 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput) {
  */
 export async function updateIncident(actor: Actor, number: string, raw: IncidentUpdateInput) {
   assertCanWrite(actor);
-  const { version, state, onHoldReason, resolutionCode, resolutionNotes, ...fields } = parseOrThrow(incidentUpdateSchema, raw);
+  const { version, state, onHoldReason, resolutionCode, resolutionNotes, ...fields } = parseOrThrow(
+    incidentUpdateSchema,
+    raw,
+  );
   const result = await transaction(async (tx) => {
     const current = await requireIncident(tx, number);
     if (isIncidentClosedForChanges(current.state)) {
-      throw invalid("state", `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`);
+      throw invalid(
+        "state",
+        `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`,
+      );
     }
-    if (fields.assignedToId !== undefined && fields.assignedToId !== current.assignedToId) await checkIncidentReferences(tx, { assignedToId: fields.assignedToId });
+    if (fields.assignedToId !== undefined && fields.assignedToId !== current.assignedToId)
+      await checkIncidentReferences(tx, { assignedToId: fields.assignedToId });
     const patch: Record<string, unknown> = { ...fields };
     Object.assign(
       patch,
-      planIncidentState(current, { state: state ?? current.state, onHoldReason, resolutionCode, resolutionNotes }, new Date()),
+      planIncidentState(
+        current,
+        { state: state ?? current.state, onHoldReason, resolutionCode, resolutionNotes },
+        new Date(),
+      ),
     );
     const impact = fields.impact ?? current.impact;
     const urgency = fields.urgency ?? current.urgency;
@@ -76,7 +105,13 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
     const changes = await applyIncidentPatch(tx, actor, current, version, patch);
     if (changes.length) {
       const after = { ...current, ...patch };
-      const event = { type: "update" as const, record: { table: TABLE.incident, id: current.id, number }, version: version + 1, before: current, after };
+      const event = {
+        type: "update" as const,
+        record: { table: TABLE.incident, id: current.id, number },
+        version: version + 1,
+        before: current,
+        after,
+      };
       await runSync(tx, event);
       await notifyIncidentEvent(tx, after, event);
     }

@@ -18,7 +18,8 @@ export async function postItsmJournal(spec: ItsmSpec, actor: Actor, number: stri
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     const posted = await postEntries(tx, { table: spec.table, recordId: current.id }, input, actor);
-    for (const event of commentEvents({ table: spec.table, id: current.id, number }, posted, actor.name)) await runSync(tx, event);
+    for (const event of commentEvents({ table: spec.table, id: current.id, number }, posted, actor.name))
+      await runSync(tx, event);
     return { number, posted: posted.length };
   });
 }

@@ -7,20 +7,32 @@ import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
-import { likeSql, whereAll } from "../sql";
+import { containsAny, whereAll } from "../sql";
 import { caseLinkedTo } from "../sync/targets";
 import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "./specs";
 
 export const LINKED_CASES_SHOWN = 100;
 
-type CaseRow = { id: number; number: string; shortDescription: string; state: number; priority: number; accountName: string | null };
+type CaseRow = {
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  priority: number;
+  accountName: string | null;
+};
 
 /** What every problem, change and request page shows besides its own fields. */
-async function common(spec: ItsmSpec, actor: Actor, record: { id: number; number: string; version: number; state: number | string } & Record<string, unknown>) {
+async function common(
+  spec: ItsmSpec,
+  actor: Actor,
+  record: { id: number; number: string; version: number; state: number | string } & Record<string, unknown>,
+) {
   const where = caseLinkedTo("c", { table: spec.table, id: record.id });
   const [cases, [{ n }], journal, audit, plugins] = await Promise.all([
     db().$queryRaw<CaseRow[]>`
-      SELECT c."id", c."number", c."shortDescription", c."state", c."priority", (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"
+      SELECT c."id", c."number", c."shortDescription", c."state", c."priority",
+        (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"
       FROM "Case" c WHERE ${where} ORDER BY c."number" LIMIT ${LINKED_CASES_SHOWN}`,
     db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Case" c WHERE ${where}`,
     listJournal(spec.table, record.id, { includeWorkNotes: true }),
@@ -29,18 +41,29 @@ async function common(spec: ItsmSpec, actor: Actor, record: { id: number; number
   ]);
   const writable = canWriteItsm(actor) && !spec.isFinal(record);
   return {
-    cases: cases.map((c) => ({ id: Number(c.id), number: c.number, shortDescription: c.shortDescription, state: Number(c.state), priority: Number(c.priority), account: c.accountName ? { name: c.accountName } : null })),
+    cases: cases.map((c) => ({
+      id: Number(c.id),
+      number: c.number,
+      shortDescription: c.shortDescription,
+      state: Number(c.state),
+      priority: Number(c.priority),
+      account: c.accountName ? { name: c.accountName } : null,
+    })),
     caseCount: Number(n),
     journal,
     audit,
     pluginActive: plugins.has(spec.plugin),
     permissions: { write: writable, journal: canWriteItsm(actor) },
-    states: selectableStates(spec.lifecycle(record) as never, record.state as never) as { value: string | number; label: string }[],
+    states: selectableStates(spec.lifecycle(record) as never, record.state as never) as {
+      value: string | number;
+      label: string;
+    }[],
   };
 }
 
 function assertCanRead(actor: Actor) {
-  if (!canReadItsm(actor)) throw forbidden("You need an ITIL or agent role to see problems, changes and requests.");
+  if (!canReadItsm(actor))
+    throw forbidden("You need an ITIL or agent role to see problems, changes and requests.");
 }
 
 const person = { select: { id: true, name: true, email: true } } as const;
@@ -50,7 +73,12 @@ export async function getProblemView(actor: Actor, number: string) {
   assertCanRead(actor);
   const record = await db().problem.findUnique({
     where: { number },
-    include: { company: account, asset: { select: { id: true, number: true, name: true } }, firstReportedBy: { select: { id: true, number: true, shortDescription: true } }, openedBy: person },
+    include: {
+      company: account,
+      asset: { select: { id: true, number: true, name: true } },
+      firstReportedBy: { select: { id: true, number: true, shortDescription: true } },
+      openedBy: person,
+    },
   });
   if (!record) throw notFound(`Problem ${number}`);
   return { record, ...(await common(PROBLEM, actor, record)) };
@@ -60,7 +88,13 @@ export async function getChangeView(actor: Actor, number: string) {
   assertCanRead(actor);
   const record = await db().changeRequest.findUnique({
     where: { number },
-    include: { company: account, caller: person, requestedBy: person, asset: { select: { id: true, number: true, name: true } }, template: { select: { id: true, name: true } } },
+    include: {
+      company: account,
+      caller: person,
+      requestedBy: person,
+      asset: { select: { id: true, number: true, name: true } },
+      template: { select: { id: true, name: true } },
+    },
   });
   if (!record) throw notFound(`Change ${number}`);
   return { record, ...(await common(CHANGE, actor, record)) };
@@ -70,7 +104,12 @@ export async function getRequestView(actor: Actor, number: string) {
   assertCanRead(actor);
   const record = await db().request.findUnique({
     where: { number },
-    include: { requestedFor: person, openedBy: person, case: { select: { id: true, number: true, shortDescription: true } }, items: { orderBy: { id: "asc" } } },
+    include: {
+      requestedFor: person,
+      openedBy: person,
+      case: { select: { id: true, number: true, shortDescription: true } },
+      items: { orderBy: { id: "asc" } },
+    },
   });
   if (!record) throw notFound(`Request ${number}`);
   return { record, ...(await common(REQUEST, actor, record)) };
@@ -79,18 +118,35 @@ export async function getRequestView(actor: Actor, number: string) {
 export const ITSM_PAGE_SIZE = 50;
 
 /** The list pages of problems, changes and requests: newest activity first, paged. */
-export async function listItsm(spec: ItsmSpec, actor: Actor, params: { q?: string; page?: number; open?: boolean }) {
+export async function listItsm(
+  spec: ItsmSpec,
+  actor: Actor,
+  params: { q?: string; page?: number; open?: boolean },
+) {
   assertCanRead(actor);
   const page = Math.max(1, params.page ?? 1);
-  const table = Prisma.raw({ problem: `"Problem"`, change_request: `"ChangeRequest"`, sc_request: `"Request"` }[spec.table]);
+  const table = Prisma.raw(
+    { problem: `"Problem"`, change_request: `"ChangeRequest"`, sc_request: `"Request"` }[spec.table],
+  );
   const q = params.q?.trim().slice(0, 100);
-  const parts = q ? [Prisma.sql`(${likeSql(Prisma.sql`r."number"`, "contains", q)} OR ${likeSql(Prisma.sql`r."shortDescription"`, "contains", q)})`] : [];
+  const parts = q ? [containsAny([Prisma.sql`r."number"`, Prisma.sql`r."shortDescription"`], q)] : [];
   const where = whereAll(parts);
   const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<{ id: number; number: string; shortDescription: string; state: number | string; updatedAt: Date }[]>`
+    db().$queryRaw<
+      { id: number; number: string; shortDescription: string; state: number | string; updatedAt: Date }[]
+    >`
       SELECT r."id", r."number", r."shortDescription", r."state", r."updatedAt" FROM ${table} r ${where}
       ORDER BY r."updatedAt" DESC, r."id" DESC LIMIT ${ITSM_PAGE_SIZE} OFFSET ${(page - 1) * ITSM_PAGE_SIZE}`,
     db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM ${table} r ${where}`,
   ]);
-  return { rows: rows.map((r) => ({ ...r, id: Number(r.id), state: spec.stateLabel(spec.table === "sc_request" ? r.state : Number(r.state)), updatedAt: new Date(r.updatedAt) })), total: Number(n), page };
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      state: spec.stateLabel(spec.table === "sc_request" ? r.state : Number(r.state)),
+      updatedAt: new Date(r.updatedAt),
+    })),
+    total: Number(n),
+    page,
+  };
 }

@@ -1,10 +1,19 @@
 import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { changeLifecycle, isOpenChange, planChangeState, type ChangeType } from "@/lib/domain/changes/lifecycle";
+import {
+  changeLifecycle,
+  isOpenChange,
+  planChangeState,
+  type ChangeType,
+} from "@/lib/domain/changes/lifecycle";
 import { changeUpdateSchema } from "@/lib/domain/changes/schemas";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
-import { isProblemClosedForChanges, planProblemState, problemLifecycle } from "@/lib/domain/problems/lifecycle";
+import {
+  isProblemClosedForChanges,
+  planProblemState,
+  problemLifecycle,
+} from "@/lib/domain/problems/lifecycle";
 import { problemUpdateSchema } from "@/lib/domain/problems/schemas";
 import { changeStates, problemStates, requestStates, labelOf } from "@/lib/domain/records/choices";
 import type { Lifecycle } from "@/lib/domain/records/state-machine";
@@ -24,7 +33,11 @@ export type ItsmSpec = {
   plugin: string;
   schema: z.ZodType;
   find: (tx: Tx, number: string) => Promise<Row | null>;
-  update: (tx: Tx, where: { id: number; version: number }, data: Record<string, unknown>) => Promise<{ count: number }>;
+  update: (
+    tx: Tx,
+    where: { id: number; version: number },
+    data: Record<string, unknown>,
+  ) => Promise<{ count: number }>;
   lifecycle: (row: Row) => Lifecycle<number> | Lifecycle<string>;
   stateLabel: (state: unknown) => string;
   /** No field may change any more (Closed, Canceled…). */
@@ -41,14 +54,22 @@ export const PROBLEM: ItsmSpec = {
   path: "/problems/",
   plugin: PLUGIN.serviceManagement,
   schema: problemUpdateSchema,
-  find: (tx, number) => tx.problem.findUnique({ where: { number } }) as Promise<Row | null>,
+  find: (tx, number) => tx.problem.findUnique({ where: { number } }),
   update: (tx, where, data) => tx.problem.updateMany({ where, data }),
   lifecycle: () => problemLifecycle,
   stateLabel: (s) => labelOf(problemStates, s as number),
   isFinal: (r) => isProblemClosedForChanges(r.state as number),
-  stateFields: ["state", "resolutionCode"],
+  stateFields: ["state", "resolutionCode", "resolutionNotes"],
   plan: (r, input, now) =>
-    planProblemState(r as never, { state: (input.state as number) ?? (r.state as number), resolutionCode: input.resolutionCode as string | null | undefined }, now),
+    planProblemState(
+      r as never,
+      {
+        state: (input.state as number) ?? (r.state as number),
+        resolutionCode: input.resolutionCode as string | null | undefined,
+        resolutionNotes: input.resolutionNotes as string | null | undefined,
+      },
+      now,
+    ),
 };
 
 export const CHANGE: ItsmSpec = {
@@ -58,14 +79,22 @@ export const CHANGE: ItsmSpec = {
   path: "/changes/",
   plugin: PLUGIN.serviceManagement,
   schema: changeUpdateSchema,
-  find: (tx, number) => tx.changeRequest.findUnique({ where: { number } }) as Promise<Row | null>,
+  find: (tx, number) => tx.changeRequest.findUnique({ where: { number } }),
   update: (tx, where, data) => tx.changeRequest.updateMany({ where, data }),
   lifecycle: (r) => changeLifecycle(r.type as ChangeType),
   stateLabel: (s) => labelOf(changeStates, s as number),
   isFinal: (r) => !isOpenChange(r.state as number),
   stateFields: ["state", "closeCode", "closeNotes"],
   plan: (r, input, now) =>
-    planChangeState(r as never, { state: (input.state as number) ?? (r.state as number), closeCode: input.closeCode as string | null | undefined, closeNotes: input.closeNotes as string | null | undefined }, now),
+    planChangeState(
+      r as never,
+      {
+        state: (input.state as number) ?? (r.state as number),
+        closeCode: input.closeCode as string | null | undefined,
+        closeNotes: input.closeNotes as string | null | undefined,
+      },
+      now,
+    ),
 };
 
 export const REQUEST: ItsmSpec = {
@@ -75,11 +104,12 @@ export const REQUEST: ItsmSpec = {
   path: "/requests/",
   plugin: PLUGIN.requestManagement,
   schema: requestUpdateSchema,
-  find: (tx, number) => tx.request.findUnique({ where: { number } }) as Promise<Row | null>,
+  find: (tx, number) => tx.request.findUnique({ where: { number } }),
   update: (tx, where, data) => tx.request.updateMany({ where, data }),
   lifecycle: () => requestLifecycle,
   stateLabel: (s) => labelOf(requestStates, s as string),
   isFinal: (r) => !isOpenRequest(r.state as string),
   stateFields: ["state"],
-  plan: (r, input, now) => planRequestState(r as never, { state: (input.state as string) ?? (r.state as string) }, now),
+  plan: (r, input, now) =>
+    planRequestState(r as never, { state: (input.state as string) ?? (r.state as string) }, now),
 };

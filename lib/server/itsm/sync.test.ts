@@ -13,11 +13,16 @@ import { CHANGE, PROBLEM, REQUEST } from "./specs";
 import { updateItsmRecord } from "./update";
 
 const synced = (caseId: number) =>
-  db().journalEntry.findMany({ where: { table: TABLE.case, recordId: caseId, ruleName: { not: null } }, orderBy: { id: "asc" } });
+  db().journalEntry.findMany({
+    where: { table: TABLE.case, recordId: caseId, ruleName: { not: null } },
+    orderBy: { id: "asc" },
+  });
 const version = async (table: "problem" | "change" | "request", number: string) =>
-  table === "problem" ? (await db().problem.findUniqueOrThrow({ where: { number } })).version
-  : table === "change" ? (await db().changeRequest.findUniqueOrThrow({ where: { number } })).version
-  : (await db().request.findUniqueOrThrow({ where: { number } })).version;
+  table === "problem"
+    ? (await db().problem.findUniqueOrThrow({ where: { number } })).version
+    : table === "change"
+      ? (await db().changeRequest.findUniqueOrThrow({ where: { number } })).version
+      : (await db().request.findUniqueOrThrow({ where: { number } })).version;
 
 describe("problem, change and request updates reach the case (ITSM-3, SYNC)", () => {
   it("ITSM-3: a problem's state, comment and resolution each write one case note", async () => {
@@ -27,9 +32,16 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     const { number } = await createProblemFromCase(agent, c.number);
     await updateItsmRecord(PROBLEM, itil, number, { version: 1, state: 102 });
     await postItsmJournal(PROBLEM, itil, number, { comments: "Looking at logs", workNotes: "internal" });
-    await updateItsmRecord(PROBLEM, itil, number, { version: 2, state: 106, resolutionCode: "Duplicate" });
+    await updateItsmRecord(PROBLEM, itil, number, {
+      version: 2,
+      state: 106,
+      resolutionCode: "Duplicate",
+      resolutionNotes: "Same as the relay problem",
+    });
     expect((await synced(c.id)).map((n) => n.body.split("\n")[0])).toEqual([
-      `Problem ${number} state changed: New → Assess`, `Problem ${number} — additional comment from ${itil.name}:`, `Problem ${number} resolved.`,
+      `Problem ${number} state changed: New → Assess`,
+      `Problem ${number} — additional comment from ${itil.name}:`,
+      `Problem ${number} resolved.`,
     ]);
   });
 
@@ -40,10 +52,16 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     const { number } = await createChangeFromCase(agent, c.number, { type: "normal" });
     const caseVersion = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
     await setRelatedRecords(agent, c.number, { version: caseVersion, causedBy: number });
-    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ changeId: expect.any(Number), causedById: expect.any(Number) });
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      changeId: expect.any(Number),
+      causedById: expect.any(Number),
+    });
     await updateItsmRecord(CHANGE, itil, number, { version: 1, state: -4 });
     await postItsmJournal(CHANGE, itil, number, { comments: "CAB approved" });
-    expect((await synced(c.id)).map((n) => n.ruleName)).toEqual(["Update case worknote for change state change", "Update case worknote for change comments"]);
+    expect((await synced(c.id)).map((n) => n.ruleName)).toEqual([
+      "Update case worknote for change state change",
+      "Update case worknote for change comments",
+    ]);
   });
 
   it("ITSM-3 / SYNC-4: a request's updates reach the case it was made from", async () => {
@@ -53,7 +71,10 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     const { number } = await createRequestFromCase(agent, c.number);
     await updateItsmRecord(REQUEST, itil, number, { version: 1, state: "in_process" });
     await updateItsmRecord(REQUEST, itil, number, { version: 2, state: "closed_complete" });
-    expect((await synced(c.id)).map((n) => n.body)).toEqual([`Request ${number} state changed: Requested → In Process`, `Request ${number} closed complete.`]);
+    expect((await synced(c.id)).map((n) => n.body)).toEqual([
+      `Request ${number} state changed: Requested → In Process`,
+      `Request ${number} closed complete.`,
+    ]);
   });
 
   it("REC-3 / REC-6: illegal moves and stale saves are refused and change nothing", async () => {
@@ -61,11 +82,20 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     const itil = await makeItil();
     const c = await makeCase(agent);
     const { number } = await createChangeFromCase(agent, c.number, { type: "normal" });
-    await expect(updateItsmRecord(CHANGE, itil, number, { version: 1, state: -2 })).rejects.toMatchObject({ field: "state", message: "A normal change cannot move from New to Scheduled." });
+    await expect(updateItsmRecord(CHANGE, itil, number, { version: 1, state: -2 })).rejects.toMatchObject({
+      field: "state",
+      message: "A normal change cannot move from New to Scheduled.",
+    });
     await updateItsmRecord(CHANGE, itil, number, { version: 1, shortDescription: "renamed" });
-    await expect(updateItsmRecord(CHANGE, itil, number, { version: 1, shortDescription: "stale" })).rejects.toMatchObject({ kind: "conflict" });
-    expect((await db().changeRequest.findUniqueOrThrow({ where: { number } })).shortDescription).toBe("renamed");
-    await expect(updateItsmRecord(CHANGE, agent, number, { version: 2, state: -4 })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(
+      updateItsmRecord(CHANGE, itil, number, { version: 1, shortDescription: "stale" }),
+    ).rejects.toMatchObject({ kind: "conflict" });
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { number } })).shortDescription).toBe(
+      "renamed",
+    );
+    await expect(updateItsmRecord(CHANGE, agent, number, { version: 2, state: -4 })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
     expect(await synced(c.id)).toEqual([]);
   });
 
@@ -74,7 +104,11 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     const itil = await makeItil();
     const c = await makeCase(agent);
     const { number } = await createProblemFromCase(agent, c.number);
-    await db().plugin.upsert({ where: { id: PLUGIN.serviceManagement }, create: { id: PLUGIN.serviceManagement, name: "x", description: "x", active: false }, update: { active: false } });
+    await db().plugin.upsert({
+      where: { id: PLUGIN.serviceManagement },
+      create: { id: PLUGIN.serviceManagement, name: "x", description: "x", active: false },
+      update: { active: false },
+    });
     try {
       await updateItsmRecord(PROBLEM, itil, number, { version: 1, state: 102 });
     } finally {
@@ -92,15 +126,41 @@ describe("resolving a case with a related code (ITSM-4)", () => {
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
     const { number } = await createProblemFromCase(agent, c.number);
     const v = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-    await expect(runCaseAction(agent, c.number, { action: "propose_solution", version: await v(), resolutionCode: C.FixedByProblem, resolutionNotes: "fixed" }))
-      .rejects.toMatchObject({ field: "resolutionCode", message: `“${C.FixedByProblem}” cannot be used yet: ${number} is New; it must be Resolved or Closed.` });
+    await expect(
+      runCaseAction(agent, c.number, {
+        action: "propose_solution",
+        version: await v(),
+        resolutionCode: C.FixedByProblem,
+        resolutionNotes: "fixed",
+      }),
+    ).rejects.toMatchObject({
+      field: "resolutionCode",
+      message: `“${C.FixedByProblem}” cannot be used yet: ${number} is New; it must be Resolved or Closed.`,
+    });
     expect((await getCaseView(agent, c.number)).suggestion).toBeNull();
 
-    await updateItsmRecord(PROBLEM, itil, number, { version: await version("problem", number), state: 106, resolutionCode: "Fix Applied", fixNotes: "Patched" });
+    await updateItsmRecord(PROBLEM, itil, number, {
+      version: await version("problem", number),
+      state: 106,
+      resolutionCode: "Fix Applied",
+      resolutionNotes: "Patched the job",
+      fixNotes: "Patched",
+    });
     const view = await getCaseView(agent, c.number);
-    expect(view.suggestion).toMatchObject({ resolutionCode: C.FixedByProblem, because: `${number} is Resolved` });
-    await runCaseAction(agent, c.number, { action: "propose_solution", version: await v(), resolutionCode: view.suggestion!.resolutionCode, resolutionNotes: view.suggestion!.resolutionNotes });
-    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ state: CaseState.Resolved, resolutionCode: C.FixedByProblem });
+    expect(view.suggestion).toMatchObject({
+      resolutionCode: C.FixedByProblem,
+      because: `${number} is Resolved`,
+    });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: await v(),
+      resolutionCode: view.suggestion!.resolutionCode,
+      resolutionNotes: view.suggestion!.resolutionNotes,
+    });
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      state: CaseState.Resolved,
+      resolutionCode: C.FixedByProblem,
+    });
   });
 
   it("ITSM-4: 'Related Request is Closed Complete' needs a fulfilled request", async () => {
@@ -110,10 +170,22 @@ describe("resolving a case with a related code (ITSM-4)", () => {
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
     const { number } = await createRequestFromCase(agent, c.number);
     const v = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-    await expect(runCaseAction(agent, c.number, { action: "propose_solution", version: await v(), resolutionCode: C.RequestClosedComplete, resolutionNotes: "done" })).rejects.toMatchObject({ field: "resolutionCode" });
+    await expect(
+      runCaseAction(agent, c.number, {
+        action: "propose_solution",
+        version: await v(),
+        resolutionCode: C.RequestClosedComplete,
+        resolutionNotes: "done",
+      }),
+    ).rejects.toMatchObject({ field: "resolutionCode" });
     await updateItsmRecord(REQUEST, itil, number, { version: 1, state: "in_process" });
     await updateItsmRecord(REQUEST, itil, number, { version: 2, state: "closed_complete" });
-    await runCaseAction(agent, c.number, { action: "propose_solution", version: await v(), resolutionCode: C.RequestClosedComplete, resolutionNotes: "done" });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: await v(),
+      resolutionCode: C.RequestClosedComplete,
+      resolutionNotes: "done",
+    });
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Resolved);
   });
 });

@@ -8,7 +8,8 @@ import { runSync } from "../sync/run";
 import type { ItsmSpec } from "./specs";
 
 export function assertCanWriteItsm(actor: Actor) {
-  if (!canWriteItsm(actor)) throw forbidden("Only ITIL fulfillers can change problems, changes and requests.");
+  if (!canWriteItsm(actor))
+    throw forbidden("Only ITIL fulfillers can change problems, changes and requests.");
 }
 
 /**
@@ -16,20 +17,43 @@ export function assertCanWriteItsm(actor: Actor) {
  * lifecycle (REC-3), saved only from the current version (REC-6), audited (REC-5), and synced to
  * the work notes of every linked case in the same transaction (ITSM-3, SYNC-2).
  */
-export async function updateItsmRecord(spec: ItsmSpec, actor: Actor, number: string, raw: Record<string, unknown>) {
+export async function updateItsmRecord(
+  spec: ItsmSpec,
+  actor: Actor,
+  number: string,
+  raw: Record<string, unknown>,
+) {
   assertCanWriteItsm(actor);
-  const { version, ...input } = parseOrThrow(spec.schema, raw) as { version: number } & Record<string, unknown>;
+  const { version, ...input } = parseOrThrow(spec.schema, raw) as { version: number } & Record<
+    string,
+    unknown
+  >;
   return transaction(async (tx) => {
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
-    if (spec.isFinal(current)) throw invalid("state", `This ${spec.noun} is ${spec.stateLabel(current.state)} and cannot be changed.`);
-    const patch: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && !spec.stateFields.includes(k)));
+    if (spec.isFinal(current))
+      throw invalid("state", `This ${spec.noun} is ${spec.stateLabel(current.state)} and cannot be changed.`);
+    const patch: Record<string, unknown> = Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => v !== undefined && !spec.stateFields.includes(k)),
+    );
     Object.assign(patch, spec.plan(current, input, new Date()));
     const changes = await applyVersionedPatch(tx, {
-      table: spec.table, noun: spec.noun, current, version, patch, actor, update: (where, data) => spec.update(tx, where, data),
+      table: spec.table,
+      noun: spec.noun,
+      current,
+      version,
+      patch,
+      actor,
+      update: (where, data) => spec.update(tx, where, data),
     });
     if (changes.length) {
-      await runSync(tx, { type: "update", record: { table: spec.table, id: current.id, number }, version: version + 1, before: current, after: { ...current, ...patch } });
+      await runSync(tx, {
+        type: "update",
+        record: { table: spec.table, id: current.id, number },
+        version: version + 1,
+        before: current,
+        after: { ...current, ...patch },
+      });
     }
     return { number, changed: changes.map((c) => c.field) };
   });

@@ -21,11 +21,14 @@ export async function postEntries(
   const wanted: { kind: JournalKind; field: string; text: string }[] = [];
   if (input.workNotes?.trim()) wanted.push({ kind: "work_notes", field: "workNotes", text: input.workNotes });
   if (input.comments?.trim()) wanted.push({ kind: "comments", field: "comments", text: input.comments });
-  if (!wanted.length) throw invalid("workNotes", "Write a work note or an additional comment before posting.");
+  if (!wanted.length)
+    throw invalid("workNotes", "Write a work note or an additional comment before posting.");
   const posted: Posted = [];
   for (const w of wanted) {
-    if (w.kind === "work_notes" && !allowed.workNotes) throw invalid(w.field, "You cannot add work notes here.");
-    if (w.kind === "comments" && !allowed.comments) throw invalid(w.field, "You cannot add additional comments here.");
+    if (w.kind === "work_notes" && !allowed.workNotes)
+      throw invalid(w.field, "You cannot add work notes here.");
+    if (w.kind === "comments" && !allowed.comments)
+      throw invalid(w.field, "You cannot add additional comments here.");
     const body = checkJournalBody(w.text, w.field);
     const id = await appendJournal(tx, {
       ...target,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
+import { refuseControlCharacters } from "@/lib/domain/validation";
 
 export const JOURNAL_MAX_LENGTH = 10_000;
 export type JournalKind = "work_notes" | "comments";
@@ -17,10 +18,17 @@ export type JournalWrite = {
   idempotencyKey?: string | null;
 };
 
+const JOURNAL_LABELS: Record<string, string> = { workNotes: "Work notes", comments: "Additional comments" };
+
 export function checkJournalBody(body: string, field: string): string {
   const text = body.replace(/\r\n/g, "\n").trim();
   if (!text) throw invalid(field, "Write something before posting.");
-  if (text.length > JOURNAL_MAX_LENGTH) throw invalid(field, `Journal entries are limited to ${JOURNAL_MAX_LENGTH.toLocaleString("en")} characters.`);
+  refuseControlCharacters(text, field, JOURNAL_LABELS[field] ?? field); // REL-1: PostgreSQL refuses U+0000
+  if (text.length > JOURNAL_MAX_LENGTH)
+    throw invalid(
+      field,
+      `Journal entries are limited to ${JOURNAL_MAX_LENGTH.toLocaleString("en")} characters.`,
+    );
   return text;
 }
 

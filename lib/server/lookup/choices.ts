@@ -14,7 +14,12 @@ export type RefOption = { value: number; label: string };
 export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<RefOption[] | null> {
   return cached(key(opts.partnersOnly ? "partners" : "accounts"), TTL_MS, async () => {
     const where = opts.partnersOnly ? { isPartner: true } : {};
-    const rows = await db().account.findMany({ where, orderBy: { name: "asc" }, take: SELECT_LIMIT + 1, select: { id: true, name: true } });
+    const rows = await db().account.findMany({
+      where,
+      orderBy: { name: "asc" },
+      take: SELECT_LIMIT + 1,
+      select: { id: true, name: true },
+    });
     return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }
@@ -36,7 +41,12 @@ export function assigneeOptions(): Promise<RefOption[] | null> {
 export async function contactOptions(accountId: number | null): Promise<RefOption[]> {
   if (!accountId) return [];
   return cached(key(`contacts:${accountId}`), TTL_MS, async () => {
-    const rows = await db().user.findMany({ where: { kind: "contact", accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
+    const rows = await db().user.findMany({
+      where: { kind: "contact", accountId },
+      orderBy: { name: "asc" },
+      take: SELECT_LIMIT,
+      select: { id: true, name: true },
+    });
     return rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }
@@ -45,7 +55,12 @@ export async function contactOptions(accountId: number | null): Promise<RefOptio
 export async function assetOptions(accountId: number | null): Promise<RefOption[]> {
   if (!accountId) return [];
   return cached(key(`assets:${accountId}`), TTL_MS, async () => {
-    const rows = await db().asset.findMany({ where: { accountId }, orderBy: { name: "asc" }, take: SELECT_LIMIT, select: { id: true, name: true } });
+    const rows = await db().asset.findMany({
+      where: { accountId },
+      orderBy: { name: "asc" },
+      take: SELECT_LIMIT,
+      select: { id: true, name: true },
+    });
     return rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }
@@ -53,7 +68,11 @@ export async function assetOptions(accountId: number | null): Promise<RefOption[
 /** Approved standard change templates, for the Create Standard Change dialog (ITSM-1). */
 export function templateOptions(): Promise<RefOption[]> {
   return cached(key("templates"), TTL_MS, async () => {
-    const rows = await db().standardChangeTemplate.findMany({ where: { approved: true, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const rows = await db().standardChangeTemplate.findMany({
+      where: { approved: true, active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
     return rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, invalid } from "@/lib/domain/errors";
+import { forbidden, notFound } from "@/lib/domain/errors";
 import { FINISHED_CHANGE_STATES } from "@/lib/domain/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/problems/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { refuseControlCharacters } from "@/lib/domain/validation";
 import { containsText } from "../text-search";
 
 export type Option = { id: number; label: string; detail?: string };
@@ -14,17 +15,22 @@ export const LOOKUP_LIMIT = 20;
 
 type Search = (q: string, params: URLSearchParams, actor: Actor) => Promise<Option[]>;
 
-const orLike = (q: string, fields: string[]) => (q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {});
-const limitOf = (params: URLSearchParams) => Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
+const orLike = (q: string, fields: string[]) =>
+  q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {};
+const limitOf = (params: URLSearchParams) =>
+  Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
 const idParam = (params: URLSearchParams, name: string) => {
   const v = Number(params.get(name));
   return Number.isInteger(v) && v > 0 && v <= 2_147_483_647 ? v : undefined;
 };
 
-const SEARCHES: Record<string, Search> = {
+const SEARCHES_BY_KIND: Record<string, Search> = {
   async accounts(q, params) {
     const rows = await db().account.findMany({
-      where: { ...orLike(q, ["name", "number"]), ...(params.get("partner") === "1" ? { isPartner: true } : {}) },
+      where: {
+        ...orLike(q, ["name", "number"]),
+        ...(params.get("partner") === "1" ? { isPartner: true } : {}),
+      },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, number: true },
@@ -39,7 +45,11 @@ const SEARCHES: Record<string, Search> = {
       take: limitOf(params),
       select: { id: true, name: true, email: true, account: { select: { name: true } } },
     });
-    return rows.map((r) => ({ id: r.id, label: r.name, detail: `${r.email}${r.account ? ` · ${r.account.name}` : ""}` }));
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.name,
+      detail: `${r.email}${r.account ? ` · ${r.account.name}` : ""}`,
+    }));
   },
   async consumers(q, params) {
     const rows = await db().user.findMany({
@@ -73,7 +83,10 @@ const SEARCHES: Record<string, Search> = {
     if (!canReadIncidents(actor)) throw forbidden();
     const open = params.get("open") !== "0";
     const rows = await db().incident.findMany({
-      where: { ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      where: {
+        ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}),
+        ...orLike(q, ["number", "shortDescription"]),
+      },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -83,7 +96,12 @@ const SEARCHES: Record<string, Search> = {
   /** Cases that can become children of a major case: open, ordinary, not already a child. */
   async cases(q, params) {
     const rows = await db().case.findMany({
-      where: { state: { in: OPEN_CASE_STATES }, parentId: null, majorCaseState: { in: [MajorCaseState.None, MajorCaseState.Rejected] }, ...orLike(q, ["number", "shortDescription"]) },
+      where: {
+        state: { in: OPEN_CASE_STATES },
+        parentId: null,
+        majorCaseState: { in: [MajorCaseState.None, MajorCaseState.Rejected] },
+        ...orLike(q, ["number", "shortDescription"]),
+      },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -93,7 +111,10 @@ const SEARCHES: Record<string, Search> = {
   async problems(q, params, actor) {
     if (!canReadItsm(actor)) throw forbidden();
     const rows = await db().problem.findMany({
-      where: { ...(params.get("open") === "1" ? { state: { notIn: RESOLVED_PROBLEM_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      where: {
+        ...(params.get("open") === "1" ? { state: { notIn: RESOLVED_PROBLEM_STATES } } : {}),
+        ...orLike(q, ["number", "shortDescription"]),
+      },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -103,7 +124,10 @@ const SEARCHES: Record<string, Search> = {
   async changes(q, params, actor) {
     if (!canReadItsm(actor)) throw forbidden();
     const rows = await db().changeRequest.findMany({
-      where: { ...(params.get("open") === "1" ? { state: { notIn: FINISHED_CHANGE_STATES } } : {}), ...orLike(q, ["number", "shortDescription"]) },
+      where: {
+        ...(params.get("open") === "1" ? { state: { notIn: FINISHED_CHANGE_STATES } } : {}),
+        ...orLike(q, ["number", "shortDescription"]),
+      },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
       select: { id: true, number: true, shortDescription: true },
@@ -112,13 +136,16 @@ const SEARCHES: Record<string, Search> = {
   },
 };
 
-export const LOOKUP_KINDS = Object.keys(SEARCHES);
+/** A Map, not a plain object: "__proto__", "constructor" or "hasOwnProperty" are no kinds (REL-1). */
+const SEARCHES = new Map<string, Search>(Object.entries(SEARCHES_BY_KIND));
+
+export const LOOKUP_KINDS = [...SEARCHES.keys()];
 
 /** Typeahead for pickers in the workspace: staff with a workspace role only; bounded result size. */
 export async function lookup(actor: Actor, kind: string, params: URLSearchParams): Promise<Option[]> {
   if (!canReadCases(actor)) throw forbidden();
-  const search = SEARCHES[kind];
-  if (!search) throw invalid("kind", `Unknown lookup "${kind}".`);
-  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  const search = SEARCHES.get(kind);
+  if (!search) throw notFound(`The lookup "${kind.slice(0, 40)}"`);
+  const q = refuseControlCharacters((params.get("q") ?? "").trim().slice(0, 100), "q", "Search text");
   return search(q, params, actor);
 }

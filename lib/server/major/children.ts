@@ -2,6 +2,7 @@ import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import { canReadCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -12,13 +13,15 @@ import { findLockedCase, requireLockedCase } from "../cases/persist";
 export const CHILDREN_SHOWN = 200;
 
 function assertManager(actor: Actor) {
-  if (!isMajorIssueManager(actor)) throw forbidden("Only major issue managers (with itil) can change a major case's children.");
+  if (!isMajorIssueManager(actor))
+    throw forbidden("Only major issue managers (with itil) can change a major case's children.");
 }
 
 async function pair(tx: Tx, majorNumber: string, childNumber: string) {
   // The major case first, then the child: the order every save of a major case takes too.
   const major = await requireLockedCase(tx, majorNumber);
-  if (major.majorCaseState !== MajorCaseState.Accepted) throw invalid("majorCaseState", `${major.number} is not a major case.`);
+  if (major.majorCaseState !== MajorCaseState.Accepted)
+    throw invalid("majorCaseState", `${major.number} is not a major case.`);
   const child = await findLockedCase(tx, childNumber.trim().toUpperCase());
   if (!child) throw invalid("child", `Child case: there is no case ${childNumber}.`);
   return { major, child };
@@ -29,17 +32,48 @@ export async function addChildCase(actor: Actor, majorNumber: string, childNumbe
   assertManager(actor);
   return transaction(async (tx) => {
     const { major, child } = await pair(tx, majorNumber, childNumber);
-    if (!OPEN_CASE_STATES.includes(major.state)) throw invalid("state", `${major.number} is ${labelOf(caseStates, major.state)}: it takes no new children.`);
+    if (!OPEN_CASE_STATES.includes(major.state))
+      throw invalid(
+        "state",
+        `${major.number} is ${labelOf(caseStates, major.state)}: it takes no new children.`,
+      );
     if (child.id === major.id) throw invalid("child", "A major case cannot be its own child.");
-    if (child.majorCaseState === MajorCaseState.Accepted) throw invalid("child", `${child.number} is itself a major case.`);
-    if (child.majorCaseState === MajorCaseState.Proposed) throw invalid("child", `${child.number} is a major case candidate; decide on it first.`);
-    if (child.parentId === major.id) throw invalid("child", `${child.number} is already a child of this major case.`);
-    if (child.parentId !== null) throw invalid("child", `${child.number} is already a child of another major case.`);
-    if (!OPEN_CASE_STATES.includes(child.state)) throw invalid("child", `${child.number} is ${labelOf(caseStates, child.state)}; only New, Open or Awaiting Info cases can be added.`);
-    await tx.case.update({ where: { id: child.id }, data: { parentId: major.id, version: { increment: 1 } } });
-    await writeAudit(tx, TABLE.case, child.id, [{ field: "parentId", oldValue: null, newValue: String(major.id) }], actor);
-    await noteBy(tx, actor, TABLE.case, major.id, `Child case ${child.number} added.`, { table: TABLE.case, id: child.id, number: child.number, event: `case:${child.id}:child-of:${major.id}:${child.version}` });
-    await noteBy(tx, actor, TABLE.case, child.id, `Added as a child of major case ${major.number}.`, { table: TABLE.case, id: major.id, number: major.number, event: `case:${major.id}:parent-of:${child.id}:${child.version}` });
+    if (child.majorCaseState === MajorCaseState.Accepted)
+      throw invalid("child", `${child.number} is itself a major case.`);
+    if (child.majorCaseState === MajorCaseState.Proposed)
+      throw invalid("child", `${child.number} is a major case candidate; decide on it first.`);
+    if (child.parentId === major.id)
+      throw invalid("child", `${child.number} is already a child of this major case.`);
+    if (child.parentId !== null)
+      throw invalid("child", `${child.number} is already a child of another major case.`);
+    if (!OPEN_CASE_STATES.includes(child.state))
+      throw invalid(
+        "child",
+        `${child.number} is ${labelOf(caseStates, child.state)}; only New, Open or Awaiting Info cases can be added.`,
+      );
+    await tx.case.update({
+      where: { id: child.id },
+      data: { parentId: major.id, version: { increment: 1 } },
+    });
+    await writeAudit(
+      tx,
+      TABLE.case,
+      child.id,
+      [{ field: "parentId", oldValue: null, newValue: String(major.id) }],
+      actor,
+    );
+    await noteBy(tx, actor, TABLE.case, major.id, `Child case ${child.number} added.`, {
+      table: TABLE.case,
+      id: child.id,
+      number: child.number,
+      event: `case:${child.id}:child-of:${major.id}:${child.version}`,
+    });
+    await noteBy(tx, actor, TABLE.case, child.id, `Added as a child of major case ${major.number}.`, {
+      table: TABLE.case,
+      id: major.id,
+      number: major.number,
+      event: `case:${major.id}:parent-of:${child.id}:${child.version}`,
+    });
     return { major: major.number, child: child.number };
   });
 }
@@ -49,10 +83,20 @@ export async function removeChildCase(actor: Actor, majorNumber: string, childNu
   assertManager(actor);
   return transaction(async (tx) => {
     const { major, child } = await pair(tx, majorNumber, childNumber);
-    if (child.parentId !== major.id) throw invalid("child", `${child.number} is not a child of ${major.number}.`);
-    if (child.state === CaseState.Closed || child.state === CaseState.Cancelled) throw invalid("child", `${child.number} is ${labelOf(caseStates, child.state)} and cannot be changed.`);
+    if (isCaseClosedForChanges(major.state))
+      throw invalid("state", `${major.number} is ${labelOf(caseStates, major.state)} and cannot be changed.`);
+    if (child.parentId !== major.id)
+      throw invalid("child", `${child.number} is not a child of ${major.number}.`);
+    if (child.state === CaseState.Closed || child.state === CaseState.Cancelled)
+      throw invalid("child", `${child.number} is ${labelOf(caseStates, child.state)} and cannot be changed.`);
     await tx.case.update({ where: { id: child.id }, data: { parentId: null, version: { increment: 1 } } });
-    await writeAudit(tx, TABLE.case, child.id, [{ field: "parentId", oldValue: String(major.id), newValue: null }], actor);
+    await writeAudit(
+      tx,
+      TABLE.case,
+      child.id,
+      [{ field: "parentId", oldValue: String(major.id), newValue: null }],
+      actor,
+    );
     await noteBy(tx, actor, TABLE.case, major.id, `Child case ${child.number} removed.`);
     await noteBy(tx, actor, TABLE.case, child.id, `Removed from major case ${major.number}.`);
     return { major: major.number, child: child.number };
@@ -67,7 +111,14 @@ export async function listChildren(actor: Actor, majorId: number) {
       where: { parentId: majorId },
       orderBy: { number: "asc" },
       take: CHILDREN_SHOWN,
-      select: { id: true, number: true, shortDescription: true, state: true, priority: true, account: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        shortDescription: true,
+        state: true,
+        priority: true,
+        account: { select: { name: true } },
+      },
     }),
     db().case.count({ where: { parentId: majorId } }),
   ]);

@@ -23,7 +23,10 @@ async function majorWithChildren(n: number) {
   const agent = await makeAgent();
   const manager = await makeManager();
   const candidate = await makeCase(agent, { priority: 3 });
-  await proposeMajorCase(agent, candidate.number, { workNotes: "Many stores down", businessImpact: "40 stores" });
+  await proposeMajorCase(agent, candidate.number, {
+    workNotes: "Many stores down",
+    businessImpact: "40 stores",
+  });
   const { major } = await acceptMajorCase(manager, candidate.number);
   const children = [await reload(candidate.id)];
   for (let i = 1; i < n; i++) {
@@ -39,7 +42,9 @@ async function withSyncedFields<T>(value: string, fn: () => Promise<T>) {
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.caseFieldsToSync } });
   const before = row?.value ?? "priority,state,comments,work_notes,close_notes,resolution_code";
   await updateProperty(admin, PROPERTY.caseFieldsToSync, value, row?.version ?? 0);
-  try { return await fn(); } finally {
+  try {
+    return await fn();
+  } finally {
     const now = await db().systemProperty.findUniqueOrThrow({ where: { name: PROPERTY.caseFieldsToSync } });
     await updateProperty(admin, PROPERTY.caseFieldsToSync, before, now.version);
   }
@@ -50,13 +55,26 @@ describe("proposing and deciding (MAJ-1)", () => {
     const agent = await makeAgent();
     const manager = await makeManager();
     const c = await makeCase(agent);
-    await expect(proposeMajorCase(agent, c.number, { workNotes: "x" })).rejects.toMatchObject({ field: "businessImpact" });
-    await proposeMajorCase(agent, c.number, { workNotes: "Card payments fail in all stores", businessImpact: "All 40 stores" });
-    expect(await reload(c.id)).toMatchObject({ majorCaseState: "proposed", businessImpact: "All 40 stores", proposedById: agent.id });
-    const mails = await db().outboxMessage.findMany({ where: { sourceTable: TABLE.case, sourceId: c.id, event: "case.major_proposed" } });
+    await expect(proposeMajorCase(agent, c.number, { workNotes: "x" })).rejects.toMatchObject({
+      field: "businessImpact",
+    });
+    await proposeMajorCase(agent, c.number, {
+      workNotes: "Card payments fail in all stores",
+      businessImpact: "All 40 stores",
+    });
+    expect(await reload(c.id)).toMatchObject({
+      majorCaseState: "proposed",
+      businessImpact: "All 40 stores",
+      proposedById: agent.id,
+    });
+    const mails = await db().outboxMessage.findMany({
+      where: { sourceTable: TABLE.case, sourceId: c.id, event: "case.major_proposed" },
+    });
     expect(mails.map((m) => m.recipient)).toContain(manager.email);
     expect(mails.find((m) => m.recipient === manager.email)?.body).toMatch(/All 40 stores/);
-    await expect(proposeMajorCase(agent, c.number, { workNotes: "again", businessImpact: "again" })).rejects.toMatchObject({ message: "This case is already proposed as a major case." });
+    await expect(
+      proposeMajorCase(agent, c.number, { workNotes: "again", businessImpact: "again" }),
+    ).rejects.toMatchObject({ message: "This case is already proposed as a major case." });
   });
 
   it("MAJ-1: accept creates a major case, makes the candidate its child, copies the related records", async () => {
@@ -69,9 +87,18 @@ describe("proposing and deciding (MAJ-1)", () => {
     const { major } = await acceptMajorCase(manager, c.number);
     const m = await byNumber(major);
     const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
-    expect(m).toMatchObject({ majorCaseState: "accepted", shortDescription: "Payments down", priority: 1, incidentId: incident.id, state: S.Open, businessImpact: "b" });
+    expect(m).toMatchObject({
+      majorCaseState: "accepted",
+      shortDescription: "Payments down",
+      priority: 1,
+      incidentId: incident.id,
+      state: S.Open,
+      businessImpact: "b",
+    });
     expect(await reload(c.id)).toMatchObject({ parentId: m.id, majorCaseState: "" });
-    await expect(acceptMajorCase(manager, c.number)).rejects.toMatchObject({ message: "This case is not a major case candidate." });
+    await expect(acceptMajorCase(manager, c.number)).rejects.toMatchObject({
+      message: "This case is not a major case candidate.",
+    });
     expect((await getCaseView(manager, major)).children?.rows.map((r) => r.number)).toEqual([c.number]);
   });
 
@@ -80,7 +107,10 @@ describe("proposing and deciding (MAJ-1)", () => {
     const c = await makeCase(agent);
     await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
     await runCaseAction(agent, c.number, { action: "cancel", version: (await reload(c.id)).version });
-    await expect(acceptMajorCase(await makeManager(), c.number)).rejects.toMatchObject({ field: "state", message: expect.stringMatching(/Cancelled; only an open candidate/) });
+    await expect(acceptMajorCase(await makeManager(), c.number)).rejects.toMatchObject({
+      field: "state",
+      message: expect.stringMatching(/Cancelled; only an open candidate/),
+    });
   });
 
   it("MAJ-1: reject needs a reason and returns the case to an ordinary case", async () => {
@@ -90,7 +120,11 @@ describe("proposing and deciding (MAJ-1)", () => {
     await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
     await expect(rejectMajorCase(manager, c.number, "  ")).rejects.toMatchObject({ field: "reason" });
     await rejectMajorCase(manager, c.number, "Only one customer is affected");
-    expect(await reload(c.id)).toMatchObject({ majorCaseState: "rejected", majorCaseReason: "Only one customer is affected", parentId: null });
+    expect(await reload(c.id)).toMatchObject({
+      majorCaseState: "rejected",
+      majorCaseReason: "Only one customer is affected",
+      parentId: null,
+    });
     expect((await getCaseView(agent, c.number)).menu).toContain("Propose Major Case");
   });
 
@@ -111,10 +145,19 @@ describe("children (MAJ-2, MAJ-3)", () => {
     const other = await majorWithChildren(2);
     const closed = await makeCase(agent);
     await runCaseAction(agent, closed.number, { action: "cancel", version: 1 });
-    await expect(addChildCase(manager, major.number, closed.number)).rejects.toMatchObject({ field: "child", message: expect.stringMatching(/Cancelled/) });
-    await expect(addChildCase(manager, major.number, other.major.number)).rejects.toMatchObject({ message: expect.stringMatching(/itself a major case/) });
-    await expect(addChildCase(manager, major.number, other.children[1].number)).rejects.toMatchObject({ message: expect.stringMatching(/another major case/) });
-    await expect(addChildCase(agent, major.number, (await makeCase(agent)).number)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(addChildCase(manager, major.number, closed.number)).rejects.toMatchObject({
+      field: "child",
+      message: expect.stringMatching(/Cancelled/),
+    });
+    await expect(addChildCase(manager, major.number, other.major.number)).rejects.toMatchObject({
+      message: expect.stringMatching(/itself a major case/),
+    });
+    await expect(addChildCase(manager, major.number, other.children[1].number)).rejects.toMatchObject({
+      message: expect.stringMatching(/another major case/),
+    });
+    await expect(addChildCase(agent, major.number, (await makeCase(agent)).number)).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 
   it("MAJ-2: the manager creates an incident from the major case; MAJ-3: a child offers no create items and the server refuses", async () => {
@@ -123,7 +166,10 @@ describe("children (MAJ-2, MAJ-3)", () => {
     await createIncidentFromCase(manager, major.number);
     const agent = await makeAgent();
     expect((await getCaseView(agent, children[1].number)).menu).toEqual([]);
-    await expect(createIncidentFromCase(agent, children[1].number)).rejects.toMatchObject({ kind: "forbidden", message: expect.stringMatching(/child of a major case/) });
+    await expect(createIncidentFromCase(agent, children[1].number)).rejects.toMatchObject({
+      kind: "forbidden",
+      message: expect.stringMatching(/child of a major case/),
+    });
   });
 });
 
@@ -131,28 +177,53 @@ describe("related-record updates on major and child cases (MAJ-4)", () => {
   it("MAJ-4: shared record noted once on the major case and copied to children; a child with another record gets only its own", async () => {
     const { agent, major, children } = await majorWithChildren(5);
     const itil = await makeItil();
-    const [shared, own] = [await createIncident(itil, { shortDescription: "shared" }), await createIncident(itil, { shortDescription: "own" })];
+    const [shared, own] = [
+      await createIncident(itil, { shortDescription: "shared" }),
+      await createIncident(itil, { shortDescription: "own" }),
+    ];
     const [sameChild, otherChild, plainChild, resolvedChild] = children.slice(1);
     await db().case.update({ where: { id: major.id }, data: { incidentId: shared.id } });
-    await db().case.updateMany({ where: { id: { in: [sameChild.id, resolvedChild.id] } }, data: { incidentId: shared.id } });
+    await db().case.updateMany({
+      where: { id: { in: [sameChild.id, resolvedChild.id] } },
+      data: { incidentId: shared.id },
+    });
     await db().case.update({ where: { id: otherChild.id }, data: { incidentId: own.id } });
     await db().case.update({ where: { id: resolvedChild.id }, data: { state: S.Resolved } });
     const ordinary = await makeCase(agent);
     await db().case.update({ where: { id: ordinary.id }, data: { incidentId: shared.id } });
 
     const notesFor = async (text: string) =>
-      (await db().journalEntry.findMany({ where: { table: TABLE.case, body: { contains: text } }, select: { recordId: true } })).map((n) => n.recordId).sort((a, b) => a - b);
+      (
+        await db().journalEntry.findMany({
+          where: { table: TABLE.case, body: { contains: text } },
+          select: { recordId: true },
+        })
+      )
+        .map((n) => n.recordId)
+        .sort((a, b) => a - b);
     const all = [major, ...children, ordinary].map((c) => c.id);
     const expected = async (incidentId: number, sync: boolean) => {
       const rows = await db().case.findMany({ where: { id: { in: all } } });
-      const r = rollUp(rows.map((c) => ({ id: c.id, parentId: c.parentId, isMajor: c.majorCaseState === "accepted", state: c.state, linked: c.incidentId === incidentId, otherRecord: c.incidentId !== null && c.incidentId !== incidentId })), sync);
+      const r = rollUp(
+        rows.map((c) => ({
+          id: c.id,
+          parentId: c.parentId,
+          isMajor: c.majorCaseState === "accepted",
+          state: c.state,
+          linked: c.incidentId === incidentId,
+          otherRecord: c.incidentId !== null && c.incidentId !== incidentId,
+        })),
+        sync,
+      );
       return [...r.direct, ...r.copies].sort((a, b) => a - b);
     };
 
     await postIncidentJournal(itil, shared.number, { comments: "shared-update-1" });
     const reached = await notesFor("shared-update-1");
     expect(reached).toEqual(await expected(shared.id, true));
-    expect(reached).toEqual([major.id, children[0].id, sameChild.id, plainChild.id, ordinary.id].sort((a, b) => a - b));
+    expect(reached).toEqual(
+      [major.id, children[0].id, sameChild.id, plainChild.id, ordinary.id].sort((a, b) => a - b),
+    );
 
     await postIncidentJournal(itil, own.number, { comments: "own-update-1" });
     expect(await notesFor("own-update-1")).toEqual([otherChild.id]);
@@ -171,21 +242,52 @@ describe("roll-up for changes and requests (MAJ-4)", () => {
     const itil = await makeItil();
     const { updateItsmRecord } = await import("../itsm/update");
     const { CHANGE } = await import("../itsm/specs");
-    const change = (name: string) => db().changeRequest.create({ data: { number: `CHGT${Date.now()}${name}`, shortDescription: name, requestedById: agent.id } });
+    const change = (name: string) =>
+      db().changeRequest.create({
+        data: { number: `CHGT${Date.now()}${name}`, shortDescription: name, requestedById: agent.id },
+      });
     const [yRow, zRow] = [await change("Y"), await change("Z")];
     const y = yRow.number;
     await db().case.update({ where: { id: major.id }, data: { changeId: yRow.id } });
     const [causedByChild, ownChangeChild, plainChild] = children.slice(1);
-    await db().case.update({ where: { id: causedByChild.id }, data: { changeId: zRow.id, causedById: yRow.id } });
+    await db().case.update({
+      where: { id: causedByChild.id },
+      data: { changeId: zRow.id, causedById: yRow.id },
+    });
     await db().case.update({ where: { id: ownChangeChild.id }, data: { causedById: zRow.id } });
     await updateItsmRecord(CHANGE, itil, y, { version: yRow.version, state: -4 });
-    const reached = (await db().journalEntry.findMany({ where: { table: TABLE.case, sourceId: yRow.id, sourceTable: "change_request", ruleName: { not: null } } })).map((n) => n.recordId).sort((a, b) => a - b);
-    const rows = await db().case.findMany({ where: { id: { in: [major.id, ...children.map((c) => c.id)] } } });
+    const reached = (
+      await db().journalEntry.findMany({
+        where: {
+          table: TABLE.case,
+          sourceId: yRow.id,
+          sourceTable: "change_request",
+          ruleName: { not: null },
+        },
+      })
+    )
+      .map((n) => n.recordId)
+      .sort((a, b) => a - b);
+    const rows = await db().case.findMany({
+      where: { id: { in: [major.id, ...children.map((c) => c.id)] } },
+    });
     const has = (c: (typeof rows)[number]) => c.changeId !== null || c.causedById !== null;
     const isY = (c: (typeof rows)[number]) => c.changeId === yRow.id || c.causedById === yRow.id;
-    const r = rollUp(rows.map((c) => ({ id: c.id, parentId: c.parentId, isMajor: c.majorCaseState === "accepted", state: c.state, linked: isY(c), otherRecord: !isY(c) && has(c) })), true);
+    const r = rollUp(
+      rows.map((c) => ({
+        id: c.id,
+        parentId: c.parentId,
+        isMajor: c.majorCaseState === "accepted",
+        state: c.state,
+        linked: isY(c),
+        otherRecord: !isY(c) && has(c),
+      })),
+      true,
+    );
     expect(reached).toEqual([...r.direct, ...r.copies].sort((a, b) => a - b));
-    expect(reached).toEqual([major.id, children[0].id, causedByChild.id, plainChild.id].sort((a, b) => a - b));
+    expect(reached).toEqual(
+      [major.id, children[0].id, causedByChild.id, plainChild.id].sort((a, b) => a - b),
+    );
   });
 
   it("MAJ-4: a request made from the major case reaches its children without requests of their own", async () => {
@@ -200,7 +302,13 @@ describe("roll-up for changes and requests (MAJ-4)", () => {
     const { number } = await createRequestFromCase(manager, major.number);
     await updateItsmRecord(REQUEST, itil, number, { version: 1, state: "in_process" });
     const req = await db().request.findUniqueOrThrow({ where: { number } });
-    const reached = (await db().journalEntry.findMany({ where: { table: TABLE.case, sourceId: req.id, sourceTable: "sc_request", ruleName: { not: null } } })).map((n) => n.recordId).sort((a, b) => a - b);
+    const reached = (
+      await db().journalEntry.findMany({
+        where: { table: TABLE.case, sourceId: req.id, sourceTable: "sc_request", ruleName: { not: null } },
+      })
+    )
+      .map((n) => n.recordId)
+      .sort((a, b) => a - b);
     expect(reached).toEqual([major.id, children[0].id, children[1].id].sort((a, b) => a - b));
   });
 });
@@ -209,71 +317,216 @@ describe("field sync to children (MAJ-5)", () => {
   it("MAJ-5: only a major issue manager's confirmed change reaches the children", async () => {
     const { major } = await majorWithChildren(2);
     const agent = await makeAgent();
-    await expect(updateCase(agent, major.number, { version: major.version, priority: 1, confirmChildren: "1" })).rejects.toMatchObject({ kind: "forbidden" });
-    await updateCase(agent, major.number, { version: major.version, description: "Agents may edit what does not reach children" });
+    await expect(
+      updateCase(agent, major.number, { version: major.version, priority: 1, confirmChildren: "1" }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+    await updateCase(agent, major.number, {
+      version: major.version,
+      description: "Agents may edit what does not reach children",
+    });
   });
 
   it("REC-4 / MAJ-5: children resolved by the major case always get its resolution code and notes", async () => {
     const { agent, manager, major } = await majorWithChildren(1);
-    await updateCase(manager, major.number, { version: major.version, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving", confirmChildren: "1" });
+    await updateCase(manager, major.number, {
+      version: major.version,
+      resolutionCode: "Solved (Work Around)",
+      resolutionNotes: "Set before resolving",
+      confirmChildren: "1",
+    });
     // A child added after the resolution was written on the major case.
     const late = await makeCase(agent);
     await addChildCase(manager, major.number, late.number);
     const v = (await reload(major.id)).version;
-    await runCaseAction(manager, major.number, { action: "propose_solution", version: v, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving", confirmChildren: "1" });
-    expect(await reload(late.id)).toMatchObject({ state: S.Resolved, resolutionCode: "Solved (Work Around)", resolutionNotes: "Set before resolving" });
+    await runCaseAction(manager, major.number, {
+      action: "propose_solution",
+      version: v,
+      resolutionCode: "Solved (Work Around)",
+      resolutionNotes: "Set before resolving",
+      confirmChildren: "1",
+    });
+    expect(await reload(late.id)).toMatchObject({
+      state: S.Resolved,
+      resolutionCode: "Solved (Work Around)",
+      resolutionNotes: "Set before resolving",
+    });
   });
 
   it("MAJ-5: a synced change asks first, then updates every open child (audited); resolved children are skipped", async () => {
     const { manager, major, children } = await majorWithChildren(4);
-    await db().case.update({ where: { id: children[3].id }, data: { state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "own" } });
-    await expect(updateCase(manager, major.number, { version: major.version, priority: 1 })).rejects.toMatchObject({ kind: "confirm", message: "This will update 3 child cases." });
+    await db().case.update({
+      where: { id: children[3].id },
+      data: { state: S.Resolved, resolutionCode: "Solved (Permanently)", resolutionNotes: "own" },
+    });
+    await expect(
+      updateCase(manager, major.number, { version: major.version, priority: 1 }),
+    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 3 child cases." });
     expect((await reload(major.id)).priority).toBe(major.priority);
     await updateCase(manager, major.number, { version: major.version, priority: 1, confirmChildren: "1" });
     const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
     expect(after.map((c) => c.priority)).toEqual([1, 1, 1, children[3].priority]);
-    expect(await db().auditEntry.count({ where: { table: TABLE.case, recordId: children[0].id, field: "priority", newValue: "1", userId: manager.id } })).toBe(1);
+    expect(
+      await db().auditEntry.count({
+        where: {
+          table: TABLE.case,
+          recordId: children[0].id,
+          field: "priority",
+          newValue: "1",
+          userId: manager.id,
+        },
+      }),
+    ).toBe(1);
     // Fields that are not listed are not copied, and ask nothing.
-    await updateCase(manager, major.number, { version: (await reload(major.id)).version, shortDescription: "Renamed major" });
+    await updateCase(manager, major.number, {
+      version: (await reload(major.id)).version,
+      shortDescription: "Renamed major",
+    });
     expect((await reload(children[0].id)).shortDescription).not.toBe("Renamed major");
   });
 
-  it("MAJ-5: resolving and closing the major case resolves, then closes, its open children", async () => {
-    const { manager, major, children } = await majorWithChildren(3);
+  it("MAJ-5: resolving and closing the major case resolves, then closes, its children — Resolved ones too — audited and noted", async () => {
+    const { manager, major, children } = await majorWithChildren(5);
+    const [resolvedAlone, cancelled] = [children[3], children[4]];
+    await db().case.update({
+      where: { id: resolvedAlone.id },
+      data: { state: S.Resolved, resolutionCode: "Solved (Work Around)", resolutionNotes: "own" },
+    });
+    await db().case.update({ where: { id: cancelled.id }, data: { state: S.Cancelled } });
     const v = async () => (await reload(major.id)).version;
-    await runCaseAction(manager, major.number, { action: "propose_solution", version: await v(), resolutionCode: "Solved (Permanently)", resolutionNotes: "Provider fixed the outage", confirmChildren: "1" });
-    const resolved = await db().case.findMany({ where: { parentId: major.id } });
-    expect(resolved.every((c) => c.state === S.Resolved && c.resolutionNotes === "Provider fixed the outage")).toBe(true);
+    await runCaseAction(manager, major.number, {
+      action: "propose_solution",
+      version: await v(),
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Provider fixed the outage",
+      confirmChildren: "1",
+    });
+    const resolved = await db().case.findMany({
+      where: { id: { in: children.slice(0, 3).map((c) => c.id) } },
+    });
+    expect(
+      resolved.every((c) => c.state === S.Resolved && c.resolutionNotes === "Provider fixed the outage"),
+    ).toBe(true);
+    // Four children will change (three resolved with the major case, one resolved on its own).
+    await expect(
+      runCaseAction(manager, major.number, { action: "close", version: await v() }),
+    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 4 child cases." });
     await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
-    // Resolved children are skipped by the sync; close them as the customer would accept.
-    expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([S.Resolved, S.Resolved, S.Resolved]);
+    const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
+    expect(after.map((c) => [c.state, c.resolutionCode, c.resolutionNotes])).toEqual([
+      ...Array(4).fill([S.Closed, "Solved (Permanently)", "Provider fixed the outage"]),
+      [S.Cancelled, null, null],
+    ]);
+    expect(after.slice(0, 4).every((c) => c.closedAt !== null)).toBe(true);
+    const audit = await db().auditEntry.findMany({
+      where: {
+        table: TABLE.case,
+        recordId: resolvedAlone.id,
+        userId: manager.id,
+        field: { in: ["state", "resolutionCode", "resolutionNotes"] },
+      },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.field, a.oldValue, a.newValue]).sort()).toEqual([
+      ["resolutionCode", "Solved (Work Around)", "Solved (Permanently)"],
+      ["resolutionNotes", "own", "Provider fixed the outage"],
+      ["state", String(S.Resolved), String(S.Closed)],
+    ]);
+    const closeNotes = await db().journalEntry.findMany({
+      where: {
+        table: TABLE.case,
+        sourceNumber: major.number,
+        body: { startsWith: "Closed with major case" },
+      },
+    });
+    expect(closeNotes.map((n) => n.recordId).sort((a, b) => a - b)).toEqual(
+      children
+        .slice(0, 4)
+        .map((c) => c.id)
+        .sort((a, b) => a - b),
+    );
+    expect(closeNotes[0]).toMatchObject({
+      kind: "work_notes",
+      authorId: manager.id,
+      body:
+        `Closed with major case ${major.number}.\nResolution code: Solved (Permanently)\n` +
+        "Resolution notes: Provider fixed the outage",
+    });
+
     const fresh = await majorWithChildren(3);
-    await runCaseAction(fresh.manager, fresh.major.number, { action: "cancel", version: fresh.major.version, confirmChildren: "1" });
-    expect((await db().case.findMany({ where: { parentId: fresh.major.id } })).map((c) => c.state)).toEqual([S.Cancelled, S.Cancelled, S.Cancelled]);
+    await runCaseAction(fresh.manager, fresh.major.number, {
+      action: "cancel",
+      version: fresh.major.version,
+      confirmChildren: "1",
+    });
+    expect((await db().case.findMany({ where: { parentId: fresh.major.id } })).map((c) => c.state)).toEqual([
+      S.Cancelled,
+      S.Cancelled,
+      S.Cancelled,
+    ]);
   });
 
   it("MAJ-5: closing the major case closes New, Open and Awaiting Info children even when state is not listed", async () => {
     const { manager, major, children } = await majorWithChildren(2);
     await withSyncedFields("priority", async () => {
       const v = async () => (await reload(major.id)).version;
-      await runCaseAction(manager, major.number, { action: "propose_solution", version: await v(), resolutionCode: "Solved (Permanently)", resolutionNotes: "done" });
+      await runCaseAction(manager, major.number, {
+        action: "propose_solution",
+        version: await v(),
+        resolutionCode: "Solved (Permanently)",
+        resolutionNotes: "done",
+      });
       expect((await reload(children[0].id)).state).toBe(children[0].state);
-      await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
-      expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([S.Closed, S.Closed]);
+      await runCaseAction(manager, major.number, {
+        action: "close",
+        version: await v(),
+        confirmChildren: "1",
+      });
+      expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([
+        S.Closed,
+        S.Closed,
+      ]);
     });
   });
 
   it("MAJ-5: additional comments and work notes on the major case are copied to open children", async () => {
     const { manager, major, children } = await majorWithChildren(3);
     await db().case.update({ where: { id: children[2].id }, data: { state: S.Cancelled } });
-    await expect(postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00" })).rejects.toMatchObject({ kind: "confirm", message: "This will update 2 child cases." });
-    await expect(postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: "1" })).rejects.toMatchObject({ kind: "forbidden" });
-    await postCaseJournal(manager, major.number, { comments: "Update for all customers", workNotes: "Bridge call at 14:00", confirmChildren: "1" });
-    for (const [child, expected] of [[children[0], 2], [children[1], 2], [children[2], 0]] as const) {
-      const entries = await db().journalEntry.findMany({ where: { table: TABLE.case, recordId: child.id, sourceNumber: major.number, ruleName: "Major case sync" } });
+    await expect(
+      postCaseJournal(manager, major.number, {
+        comments: "Update for all customers",
+        workNotes: "Bridge call at 14:00",
+      }),
+    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 2 child cases." });
+    await expect(
+      postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: "1" }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+    await postCaseJournal(manager, major.number, {
+      comments: "Update for all customers",
+      workNotes: "Bridge call at 14:00",
+      confirmChildren: "1",
+    });
+    for (const [child, expected] of [
+      [children[0], 2],
+      [children[1], 2],
+      [children[2], 0],
+    ] as const) {
+      const entries = await db().journalEntry.findMany({
+        where: {
+          table: TABLE.case,
+          recordId: child.id,
+          sourceNumber: major.number,
+          ruleName: "Major case sync",
+        },
+      });
       expect(entries.length, child.number).toBe(expected);
     }
-    const copy = await db().journalEntry.findFirstOrThrow({ where: { table: TABLE.case, recordId: children[0].id, kind: "comments", sourceNumber: major.number } });
-    expect(copy).toMatchObject({ body: "Update for all customers", authorName: manager.name, ruleName: "Major case sync" });
+    const copy = await db().journalEntry.findFirstOrThrow({
+      where: { table: TABLE.case, recordId: children[0].id, kind: "comments", sourceNumber: major.number },
+    });
+    expect(copy).toMatchObject({
+      body: "Update for all customers",
+      authorName: manager.name,
+      ruleName: "Major case sync",
+    });
   });
 });

@@ -11,12 +11,30 @@ const SHOWN = 100;
 export async function majorCaseOverview(actor: Actor) {
   if (!canReadCases(actor)) throw forbidden();
   const select = {
-    id: true, number: true, shortDescription: true, state: true, priority: true, businessImpact: true, proposedAt: true, updatedAt: true,
-    account: { select: { name: true } }, _count: { select: { children: true } },
+    id: true,
+    number: true,
+    shortDescription: true,
+    state: true,
+    priority: true,
+    businessImpact: true,
+    proposedAt: true,
+    updatedAt: true,
+    account: { select: { name: true } },
+    _count: { select: { children: true } },
   } as const;
   const [candidates, majors] = await Promise.all([
-    db().case.findMany({ where: { majorCaseState: MajorCaseState.Proposed, state: { in: OPEN_CASE_STATES } }, orderBy: { proposedAt: "asc" }, take: SHOWN, select }),
-    db().case.findMany({ where: { majorCaseState: MajorCaseState.Accepted, state: { in: OPEN_CASE_STATES } }, orderBy: { updatedAt: "desc" }, take: SHOWN, select }),
+    db().case.findMany({
+      where: { majorCaseState: MajorCaseState.Proposed, state: { in: OPEN_CASE_STATES } },
+      orderBy: { proposedAt: "asc" },
+      take: SHOWN,
+      select,
+    }),
+    db().case.findMany({
+      where: { majorCaseState: MajorCaseState.Accepted, state: { in: OPEN_CASE_STATES } },
+      orderBy: { updatedAt: "desc" },
+      take: SHOWN,
+      select,
+    }),
   ]);
   return { candidates, majors };
 }

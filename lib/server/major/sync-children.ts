@@ -3,7 +3,7 @@ import { dialect, Prisma, type Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
-import { childPatch, confirmMessage, SYNCED_FIELDS } from "@/lib/domain/major/field-sync";
+import { childPatch, confirmMessage, reachedStates, SYNCED_FIELDS } from "@/lib/domain/major/field-sync";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -12,56 +12,111 @@ import { listProperty } from "../properties/read";
 import type { CaseRow } from "../cases/persist";
 
 // MAJ-5: changes of a major case copied to its children that are not Resolved, Closed or
-// Cancelled — in a few set-based statements, whatever the number of children: one audit INSERT
-// … SELECT per field (old values read from the children themselves), then one UPDATE.
+// Cancelled (closing the major case closes its Resolved children too) — in a few set-based
+// statements, whatever the number of children: one audit INSERT … SELECT per field (old values
+// read from the children themselves), one work note INSERT … SELECT on a close, then one UPDATE.
 
 const open = Prisma.join(OPEN_CASE_STATES);
 /** Every synced field is audited on each child (resolvedAt / closedAt go with the state and are not). */
 const AUDITED = Object.values(SYNCED_FIELDS);
 
-export async function openChildCount(tx: Tx, majorId: number): Promise<number> {
-  return tx.case.count({ where: { parentId: majorId, state: { in: OPEN_CASE_STATES } } });
+type Major = Pick<CaseRow, "id" | "number" | "version">;
+
+export async function childCount(tx: Tx, majorId: number, states: number[]): Promise<number> {
+  return tx.case.count({ where: { parentId: majorId, state: { in: states } } });
 }
 
 /**
  * MAJ-5: only a major issue manager changes a major case's children, and only after confirming
  * how many (a DomainError of kind "confirm" otherwise — nothing is saved).
  */
-async function allowCascade(tx: Tx, actor: Actor, majorId: number, confirmed: boolean): Promise<boolean> {
-  const n = await openChildCount(tx, majorId);
+async function allowCascade(
+  tx: Tx,
+  actor: Actor,
+  majorId: number,
+  confirmed: boolean,
+  states: number[] = OPEN_CASE_STATES,
+): Promise<boolean> {
+  const n = await childCount(tx, majorId, states);
   if (!n) return false;
-  if (!isMajorIssueManager(actor)) throw forbidden("Only major issue managers can change a major case's child cases; this change would reach them.");
+  if (!isMajorIssueManager(actor))
+    throw forbidden(
+      "Only major issue managers can change a major case's child cases; this change would reach them.",
+    );
   if (!confirmed) throw confirmFirst(confirmMessage(n));
   return true;
 }
 
 /** The patch the major case's change makes to its children (after allowCascade), or null. */
-export async function planChildSync(tx: Tx, actor: Actor, major: CaseRow, after: CaseRow, changed: Record<string, unknown>, confirmed: boolean) {
+export async function planChildSync(
+  tx: Tx,
+  actor: Actor,
+  major: CaseRow,
+  after: CaseRow,
+  changed: Record<string, unknown>,
+  confirmed: boolean,
+) {
   if (major.majorCaseState !== MajorCaseState.Accepted) return null;
-  const patch = childPatch(changed, await listProperty(PROPERTY.caseFieldsToSync, tx), new Date());
+  const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
+  // REC-4: a child resolved or closed by the major case gets its resolution, changed now or not.
+  const patch = childPatch(changed, listed, new Date(), {
+    resolutionCode: after.resolutionCode,
+    resolutionNotes: after.resolutionNotes,
+  });
   if (!Object.keys(patch).length) return null;
-  // REC-4: a child resolved by the major case gets its resolution, whether or not that changed now.
-  if (patch.state === CaseState.Resolved) Object.assign(patch, { resolutionCode: after.resolutionCode, resolutionNotes: after.resolutionNotes });
-  return (await allowCascade(tx, actor, major.id, confirmed)) ? patch : null;
+  return (await allowCascade(tx, actor, major.id, confirmed, reachedStates(patch))) ? patch : null;
 }
 
-export async function applyChildSync(tx: Tx, actor: Actor, majorId: number, patch: Record<string, unknown>) {
+export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: Record<string, unknown>) {
   const now = new Date();
+  const states = reachedStates(patch);
+  const reached = Prisma.sql`k."parentId" = ${major.id} AND k."state" IN (${Prisma.join(states)})`;
   // PostgreSQL: the children stay as read until they are updated (the major case is locked already).
   if (dialect() === "postgresql") {
-    await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE k."parentId" = ${majorId} AND k."state" IN (${open}) ORDER BY k."id" FOR UPDATE`;
+    await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${reached} ORDER BY k."id" FOR UPDATE`;
   }
   for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f))) {
     const value = auditText(patch[field]);
     const col = Prisma.raw(`k."${field}"`);
-    const differs = value === null ? Prisma.sql`${col} IS NOT NULL` : Prisma.sql`(${col} IS NULL OR CAST(${col} AS TEXT) <> ${value})`;
+    const differs =
+      value === null
+        ? Prisma.sql`${col} IS NOT NULL`
+        : Prisma.sql`(${col} IS NULL OR CAST(${col} AS TEXT) <> ${value})`;
     await tx.$executeRaw`
       INSERT INTO "AuditEntry" ("table", "recordId", "field", "oldValue", "newValue", "userId", "userName", "createdAt")
       SELECT ${TABLE.case}, k."id", ${field}, CAST(${col} AS TEXT), ${value}, ${actor.id}, ${actor.name}, ${now}
-      FROM "Case" k WHERE k."parentId" = ${majorId} AND k."state" IN (${open}) AND ${differs}`;
+      FROM "Case" k WHERE ${reached} AND ${differs}`;
   }
-  const { count } = await tx.case.updateMany({ where: { parentId: majorId, state: { in: OPEN_CASE_STATES } }, data: { ...patch, version: { increment: 1 } } });
+  if (patch.state === CaseState.Closed) await noteClosedChildren(tx, actor, major, patch, reached, now);
+  const { count } = await tx.case.updateMany({
+    where: { parentId: major.id, state: { in: states } },
+    data: { ...patch, version: { increment: 1 } },
+  });
   return count;
+}
+
+/** MAJ-5: a work note on each child the major case's close closes (one statement). */
+function noteClosedChildren(
+  tx: Tx,
+  actor: Actor,
+  major: Major,
+  patch: Record<string, unknown>,
+  reached: Prisma.Sql,
+  now: Date,
+) {
+  const body = [
+    `Closed with major case ${major.number}.`,
+    `Resolution code: ${auditText(patch.resolutionCode) ?? "—"}`,
+    `Resolution notes: ${auditText(patch.resolutionNotes) ?? "—"}`,
+  ].join("\n");
+  const eventKey = `major-close:${major.id}:v${major.version}`;
+  return tx.$executeRaw`
+    INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
+      "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
+    SELECT ${TABLE.case}, k."id", 'work_notes', ${body}, ${actor.id}, ${actor.name}, ${now},
+      ${TABLE.case}, ${major.id}, ${major.number}, ${eventKey}, ${"Major case sync"}
+    FROM "Case" k WHERE ${reached}
+    ON CONFLICT DO NOTHING`;
 }
 
 /**
@@ -69,7 +124,11 @@ export async function applyChildSync(tx: Tx, actor: Actor, majorId: number, patc
  * children when case_fields_to_sync lists comments / work_notes; one statement per entry.
  */
 export async function copyJournalToChildren(
-  tx: Tx, actor: Actor, major: Pick<CaseRow, "id" | "number" | "majorCaseState">, entries: { id: number; kind: string; body: string }[], confirmed: boolean,
+  tx: Tx,
+  actor: Actor,
+  major: Pick<CaseRow, "id" | "number" | "majorCaseState">,
+  entries: { id: number; kind: string; body: string }[],
+  confirmed: boolean,
 ) {
   if (major.majorCaseState !== MajorCaseState.Accepted || !entries.length) return 0;
   const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
@@ -77,9 +136,12 @@ export async function copyJournalToChildren(
   if (!copies.length || !(await allowCascade(tx, actor, major.id, confirmed))) return 0;
   let copied = 0;
   for (const e of copies) {
+    const eventKey = `major-copy:${e.id}`;
     copied += await tx.$executeRaw`
-      INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt", "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
-      SELECT ${TABLE.case}, k."id", ${e.kind}, ${e.body}, ${actor.id}, ${actor.name}, ${new Date()}, ${TABLE.case}, ${major.id}, ${major.number}, ${`major-copy:${e.id}`}, ${"Major case sync"}
+      INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
+        "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
+      SELECT ${TABLE.case}, k."id", ${e.kind}, ${e.body}, ${actor.id}, ${actor.name}, ${new Date()},
+        ${TABLE.case}, ${major.id}, ${major.number}, ${eventKey}, ${"Major case sync"}
       FROM "Case" k WHERE k."parentId" = ${major.id} AND k."state" IN (${open})
       ON CONFLICT DO NOTHING`;
   }

@@ -5,7 +5,13 @@ import type { SyncEvent } from "@/lib/domain/sync/events";
 import { TABLE } from "@/lib/domain/records/tables";
 import { enqueueMail } from "../outbox/write";
 
-type IncidentForMail = { id: number; number: string; shortDescription: string; callerId: number | null; callerNotificationsSuppressed: boolean };
+type IncidentForMail = {
+  id: number;
+  number: string;
+  shortDescription: string;
+  callerId: number | null;
+  callerNotificationsSuppressed: boolean;
+};
 
 async function queue(tx: Tx, incident: IncidentForMail, mail: IncidentMail, key: string) {
   if (!incident.callerId) return false;
@@ -19,7 +25,9 @@ async function queue(tx: Tx, incident: IncidentForMail, mail: IncidentMail, key:
     event: `incident.${mail.event}`,
     source: { table: TABLE.incident, id: incident.id },
     // INC-7: the customer hears through the case instead; the suppression is recorded.
-    suppressedBecause: incident.callerNotificationsSuppressed ? "Caller is external and the incident is linked to a case: the customer is informed through the case." : null,
+    suppressedBecause: incident.callerNotificationsSuppressed
+      ? "Caller is external and the incident is linked to a case: the customer is informed through the case."
+      : null,
   });
 }
 
@@ -32,5 +40,10 @@ export function notifyIncidentOpened(tx: Tx, incident: IncidentForMail) {
 export function notifyIncidentEvent(tx: Tx, incident: IncidentForMail, event: SyncEvent) {
   const mail = mailFor(event, incident);
   if (!mail) return Promise.resolve(false);
-  return queue(tx, incident, mail, event.type === "comment" ? `comment:${event.entryId}` : `v${event.version}`);
+  return queue(
+    tx,
+    incident,
+    mail,
+    event.type === "comment" ? `comment:${event.entryId}` : `v${event.version}`,
+  );
 }

@@ -18,7 +18,12 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
   const where = status ? { status } : {};
   const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), 100_000);
   const [rows, total, counts] = await Promise.all([
-    db().outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * OUTBOX_PAGE, take: OUTBOX_PAGE }),
+    db().outboxMessage.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * OUTBOX_PAGE,
+      take: OUTBOX_PAGE,
+    }),
     db().outboxMessage.count({ where }),
     db().outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
@@ -36,7 +41,10 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
 export async function retryMessage(actor: Actor, id: number) {
   assertAdmin(actor);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw invalid("id", "Unknown message.");
-  const { count } = await db().outboxMessage.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, lockedUntil: null } });
+  const { count } = await db().outboxMessage.updateMany({
+    where: { id, status: "failed" },
+    data: { status: "pending", attempts: 0, lockedUntil: null },
+  });
   if (!count) throw invalid("id", "Only failed messages can be retried.");
   scheduleDelivery();
   return { id };

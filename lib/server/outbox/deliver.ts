@@ -3,20 +3,21 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 
 // REL-4: sends queued email after the transaction that queued it has committed.
-// A message is claimed (pending → sending, locked for two minutes) before it is sent and marked
+// A message is claimed (pending → sending, locked for five minutes) before it is sent and marked
 // sent after; a crash in between leaves it claimed, and it is retried once the lock expires with
 // the same Message-ID, so receiving servers and clients see one message. Without SMTP_URL
 // nothing is sent: messages wait in the outbox (visible on /admin/outbox).
 
-// A claim outlives the longest possible send (the transporter's timeouts below add up to under
-// two minutes), so no other sweep takes a message that is still being sent.
+// A claim (five minutes) outlives a send: the transporter's timeouts below give up after at most
+// two minutes of waiting, so no other sweep takes a message that is still being sent.
 const LOCK_MS = 5 * 60_000;
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 const MAX_ATTEMPTS = 5;
 let transport: { url: string; t: Transporter } | null = null;
 
 function transporter(url: string): Transporter {
-  if (!transport || transport.url !== url) transport = { url, t: nodemailer.createTransport(url, SMTP_TIMEOUTS) };
+  if (!transport || transport.url !== url)
+    transport = { url, t: nodemailer.createTransport(url, SMTP_TIMEOUTS) };
   return transport.t;
 }
 
@@ -52,18 +53,33 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
         to: m.recipient,
         subject: m.subject,
         text: m.body,
-        messageId: messageIdFor(m.id),
+        ...(m.htmlBody ? { html: m.htmlBody } : {}),
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+        ...(m.inReplyTo ? { inReplyTo: m.inReplyTo, references: [m.inReplyTo] } : {}),
+        messageId: m.messageId ?? messageIdFor(m.id),
       });
-      await db().outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      await db().outboxMessage.updateMany({
+        where: mine,
+        data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
+      });
       result.sent++;
     } catch (e) {
       const attempts = m.attempts + 1;
       const retryIn = Math.min(60_000 * 2 ** attempts, 60 * 60_000);
       await db().outboxMessage.updateMany({
         where: mine,
-        data: attempts >= MAX_ATTEMPTS
-          ? { status: "failed", lockedUntil: null, lastError: String((e as Error).message ?? e).slice(0, 500) }
-          : { status: "pending", lockedUntil: new Date(Date.now() + retryIn), lastError: String((e as Error).message ?? e).slice(0, 500) },
+        data:
+          attempts >= MAX_ATTEMPTS
+            ? {
+                status: "failed",
+                lockedUntil: null,
+                lastError: String((e as Error).message ?? e).slice(0, 500),
+              }
+            : {
+                status: "pending",
+                lockedUntil: new Date(Date.now() + retryIn),
+                lastError: String((e as Error).message ?? e).slice(0, 500),
+              },
       });
       result.failed++;
     }

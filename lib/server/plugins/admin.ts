@@ -23,8 +23,18 @@ export async function setPluginActive(actor: Actor, id: string, active: boolean)
   return transaction(async (tx) => {
     const was = (await tx.plugin.findUnique({ where: { id } }))?.active ?? true;
     if (was === active) return { id, active, changed: false };
-    await tx.plugin.upsert({ where: { id }, create: { id, name: plugin.name, description: plugin.description, active }, update: { active } });
-    await writeAudit(tx, "v_plugin", 0, [{ field: id, oldValue: String(was), newValue: String(active) }], actor);
+    await tx.plugin.upsert({
+      where: { id },
+      create: { id, name: plugin.name, description: plugin.description, active },
+      update: { active },
+    });
+    await writeAudit(
+      tx,
+      "v_plugin",
+      0,
+      [{ field: id, oldValue: String(was), newValue: String(active) }],
+      actor,
+    );
     return { id, active, changed: true };
   });
 }

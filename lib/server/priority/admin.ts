@@ -15,18 +15,29 @@ export async function listLookup(actor: Actor) {
 }
 
 /** INC-5: an admin changes a row's priority or its order (which decides the "first" matching row). */
-export async function updateLookupRow(actor: Actor, id: number, input: { priority: number; order: number; version: number }) {
+export async function updateLookupRow(
+  actor: Actor,
+  id: number,
+  input: { priority: number; order: number; version: number },
+) {
   assertAdmin(actor);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound("That lookup row");
   return transaction(async (tx) => {
     const row = await tx.priorityLookup.findUnique({ where: { id } });
     if (!row) throw notFound("That lookup row");
     if (row.version !== input.version) throw staleRecord("lookup row");
-    const { count } = await tx.priorityLookup.updateMany({ where: { id, version: input.version }, data: { priority: input.priority, order: input.order, version: { increment: 1 } } });
+    const { count } = await tx.priorityLookup.updateMany({
+      where: { id, version: input.version },
+      data: { priority: input.priority, order: input.order, version: { increment: 1 } },
+    });
     if (count !== 1) throw staleRecord("lookup row");
     const changes = [
-      ...(row.priority !== input.priority ? [{ field: "priority", oldValue: String(row.priority), newValue: String(input.priority) }] : []),
-      ...(row.order !== input.order ? [{ field: "order", oldValue: String(row.order), newValue: String(input.order) }] : []),
+      ...(row.priority !== input.priority
+        ? [{ field: "priority", oldValue: String(row.priority), newValue: String(input.priority) }]
+        : []),
+      ...(row.order !== input.order
+        ? [{ field: "order", oldValue: String(row.order), newValue: String(input.order) }]
+        : []),
     ];
     await writeAudit(tx, "dl_u_priority", id, changes, actor);
     return { id, changed: changes.length > 0 };

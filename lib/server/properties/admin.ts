@@ -1,8 +1,8 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, staleRecord } from "@/lib/domain/errors";
-import { PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
+import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
+import { LISTED_PROPERTIES } from "@/lib/domain/properties/catalog";
 import { validatePropertyValue } from "@/lib/domain/properties/values";
 import { writeAudit } from "../audit/write";
 
@@ -10,32 +10,50 @@ function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can view and change system properties.");
 }
 
-/** ADM-1: every property of the catalog with its current value. */
+/** ADM-1: every property the product acts on (listed), with its current value. */
 export async function listProperties(actor: Actor) {
   assertAdmin(actor);
   const rows = await db().systemProperty.findMany();
-  return PROPERTY_CATALOG.map((def) => {
+  return LISTED_PROPERTIES.map((def) => {
     const row = rows.find((r) => r.name === def.name);
-    return { ...def, value: row?.value ?? def.defaultValue, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null };
+    return {
+      ...def,
+      value: row?.value ?? def.defaultValue,
+      version: row?.version ?? 0,
+      updatedAt: row?.updatedAt ?? null,
+    };
   });
 }
 
 /** ADM-1: type-checked change; `version` 0 means "never saved" (REC-6 applies here too). */
 export async function updateProperty(actor: Actor, name: string, raw: string, version: number) {
   assertAdmin(actor);
+  // ADM-1: an unlisted property (nothing acts on it yet) is not there for the admin.
+  const def = LISTED_PROPERTIES.find((p) => p.name === name);
+  if (!def) throw invalid("name", `There is no system property named "${name}".`);
   const value = validatePropertyValue(name, raw);
-  const def = PROPERTY_CATALOG.find((p) => p.name === name)!;
   return transaction(async (tx) => {
     const row = await tx.systemProperty.findUnique({ where: { name } });
     if ((row?.version ?? 0) !== version) throw staleRecord("property");
     const old = row?.value ?? def.defaultValue;
     if (old === value) return { name, value, changed: false };
     if (row) {
-      const { count } = await tx.systemProperty.updateMany({ where: { name, version }, data: { value, updatedById: actor.id, version: { increment: 1 } } });
+      const { count } = await tx.systemProperty.updateMany({
+        where: { name, version },
+        data: { value, updatedById: actor.id, version: { increment: 1 } },
+      });
       if (count !== 1) throw staleRecord("property");
     } else {
       await tx.systemProperty.create({
-        data: { name, type: def.type, value, defaultValue: def.defaultValue, description: def.description, choices: def.choices?.join(",") ?? null, updatedById: actor.id },
+        data: {
+          name,
+          type: def.type,
+          value,
+          defaultValue: def.defaultValue,
+          description: def.description,
+          choices: def.choices?.join(",") ?? null,
+          updatedById: actor.id,
+        },
       });
     }
     await writeAudit(tx, "sys_properties", 0, [{ field: name, oldValue: old, newValue: value }], actor);

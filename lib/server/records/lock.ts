@@ -1,7 +1,13 @@
 import "server-only";
 import { dialect, Prisma, type Tx } from "@/lib/db";
 
-const TABLES = { case: `"Case"`, incident: `"Incident"`, problem: `"Problem"`, change: `"ChangeRequest"`, request: `"Request"` } as const;
+const TABLES = {
+  case: `"Case"`,
+  incident: `"Incident"`,
+  problem: `"Problem"`,
+  change: `"ChangeRequest"`,
+  request: `"Request"`,
+} as const;
 
 /**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident
@@ -12,5 +18,7 @@ const TABLES = { case: `"Case"`, incident: `"Incident"`, problem: `"Problem"`, c
 export async function lockRows(tx: Tx, table: keyof typeof TABLES, ids: (number | null | undefined)[]) {
   const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
   if (!list.length || dialect() !== "postgresql") return;
-  await tx.$queryRaw`SELECT "id" FROM ${Prisma.raw(TABLES[table])} WHERE "id" IN (${Prisma.join(list)}) ORDER BY "id" FOR UPDATE`;
+  await tx.$queryRaw`
+    SELECT "id" FROM ${Prisma.raw(TABLES[table])} WHERE "id" IN (${Prisma.join(list)})
+    ORDER BY "id" FOR UPDATE`;
 }

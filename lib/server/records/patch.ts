@@ -21,7 +21,10 @@ export async function applyVersionedPatch(
     version: number;
     patch: Record<string, unknown>;
     actor: Pick<Actor, "id" | "name"> | null;
-    update: (where: { id: number; version: number }, data: Record<string, unknown>) => Promise<{ count: number }>;
+    update: (
+      where: { id: number; version: number },
+      data: Record<string, unknown>,
+    ) => Promise<{ count: number }>;
   },
 ): Promise<FieldChange[]> {
   const { current, version } = opts;

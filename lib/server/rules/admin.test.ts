@@ -21,34 +21,53 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
     const admin = await makeAdmin();
     const rows = await listLookup(admin);
     const low = rows.filter((r) => r.priority === 4);
-    expect(low.map((r) => [r.impact, r.urgency])).toEqual([[2, 3], [3, 2]]);
+    expect(low.map((r) => [r.impact, r.urgency])).toEqual([
+      [2, 3],
+      [3, 2],
+    ]);
     const second = low[1];
     await updateLookupRow(admin, second.id, { priority: 4, order: 1, version: second.version });
     try {
       const agent = await makeAgent();
       const c = await makeCase(agent, { priority: 4 });
       const { incidentNumber } = await createIncidentFromCase(agent, c.number);
-      expect(await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } })).toMatchObject({ priority: 4, impact: 3, urgency: 2 });
+      expect(await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } })).toMatchObject({
+        priority: 4,
+        impact: 3,
+        urgency: 2,
+      });
     } finally {
       const now = await db().priorityLookup.findUniqueOrThrow({ where: { id: second.id } });
       await updateLookupRow(admin, second.id, { priority: 4, order: second.order, version: now.version });
     }
-    await expect(updateLookupRow(admin, second.id, { priority: 4, order: 5, version: second.version })).rejects.toMatchObject({ kind: "conflict" });
+    await expect(
+      updateLookupRow(admin, second.id, { priority: 4, order: 5, version: second.version }),
+    ).rejects.toMatchObject({ kind: "conflict" });
   });
 
   it("ROLE-4: only admins read or change rules, the lookup and the outbox", async () => {
     for (const who of [await makeAgent(), await makeManager()]) {
       await expect(listRules(who)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(setRuleActive(who, "incident", "Update case worknote for comments change", false)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(
+        setRuleActive(who, "incident", "Update case worknote for comments change", false),
+      ).rejects.toMatchObject({ kind: "forbidden" });
       await expect(listLookup(who)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(updateLookupRow(who, 1, { priority: 1, order: 1, version: 1 })).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(updateLookupRow(who, 1, { priority: 1, order: 1, version: 1 })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
       await expect(listOutbox(who, {})).rejects.toMatchObject({ kind: "forbidden" });
       await expect(retryMessage(who, 1)).rejects.toMatchObject({ kind: "forbidden" });
     }
-    expect((await listRules(await makeAdmin())).find((r) => r.name === "Update case worknote for comments change")?.active).toBe(true);
+    expect(
+      (await listRules(await makeAdmin())).find((r) => r.name === "Update case worknote for comments change")
+        ?.active,
+    ).toBe(true);
   });
 
   it("SYNC-1: switching an unknown rule is refused with a clear message", async () => {
-    await expect(setRuleActive(await makeAdmin(), "incident", "No such rule", false)).rejects.toMatchObject({ kind: "invalid", message: 'There is no business rule "No such rule" on incident.' });
+    await expect(setRuleActive(await makeAdmin(), "incident", "No such rule", false)).rejects.toMatchObject({
+      kind: "invalid",
+      message: 'There is no business rule "No such rule" on incident.',
+    });
   });
 });

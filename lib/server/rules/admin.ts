@@ -36,7 +36,13 @@ export async function setRuleActive(actor: Actor, table: string, name: string, a
       create: { table, name, trigger: rule.trigger, description: rule.description, active },
       update: { active },
     });
-    await writeAudit(tx, "sys_script", 0, [{ field: `${table}/${name}`, oldValue: String(was), newValue: String(active) }], actor);
+    await writeAudit(
+      tx,
+      "sys_script",
+      0,
+      [{ field: `${table}/${name}`, oldValue: String(was), newValue: String(active) }],
+      actor,
+    );
     return { name, active, changed: true };
   });
 }

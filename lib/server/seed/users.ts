@@ -4,22 +4,87 @@ import { ROLE } from "@/lib/domain/auth/roles";
 
 export const DEMO_PASSWORD = "demo";
 
-type DemoUser = { email: string; name: string; kind: "internal" | "contact" | "consumer"; roles: string[]; account?: string; login?: boolean };
+type DemoUser = {
+  email: string;
+  name: string;
+  kind: "internal" | "contact" | "consumer";
+  roles: string[];
+  account?: string;
+  login?: boolean;
+};
 
 /** SPEC §15 demo users (all with the password "demo") and a few contacts who do not sign in. */
 export const DEMO_USERS: DemoUser[] = [
   { email: "admin@example.com", name: "Ada Admin", kind: "internal", roles: [ROLE.admin] },
-  { email: "agent@example.com", name: "Alex Agent", kind: "internal", roles: [ROLE.agent, ROLE.incidentRead, ROLE.incidentWrite] },
-  { email: "viewer@example.com", name: "Vic Viewer", kind: "internal", roles: [ROLE.agent, ROLE.incidentRead] },
-  { email: "manager@example.com", name: "Morgan Manager", kind: "internal", roles: [ROLE.manager, ROLE.majorIssueManager, ROLE.itil] },
+  {
+    email: "agent@example.com",
+    name: "Alex Agent",
+    kind: "internal",
+    roles: [ROLE.agent, ROLE.incidentRead, ROLE.incidentWrite],
+  },
+  {
+    email: "viewer@example.com",
+    name: "Vic Viewer",
+    kind: "internal",
+    roles: [ROLE.agent, ROLE.incidentRead],
+  },
+  {
+    email: "manager@example.com",
+    name: "Morgan Manager",
+    kind: "internal",
+    roles: [ROLE.manager, ROLE.majorIssueManager, ROLE.itil],
+  },
   { email: "itil@example.com", name: "Ian Fulfiller", kind: "internal", roles: [ROLE.itil] },
-  { email: "customer@acme.example", name: "Carol Customer", kind: "contact", account: "Acme Corporation", roles: [ROLE.customer, ROLE.external] },
-  { email: "admin@acme.example", name: "Aaron Acme-Admin", kind: "contact", account: "Acme Corporation", roles: [ROLE.customer, ROLE.customerAdmin, ROLE.external] },
-  { email: "partner@partner.example", name: "Pat Partner", kind: "contact", account: "Initech Partners", roles: [ROLE.partner, ROLE.external] },
-  { email: "admin@partner.example", name: "Penny Partner-Admin", kind: "contact", account: "Initech Partners", roles: [ROLE.partner, ROLE.partnerAdmin, ROLE.external] },
-  { email: "consumer@example.net", name: "Connie Consumer", kind: "consumer", roles: [ROLE.consumer, ROLE.external] },
-  { email: "dana.ops@globex.example", name: "Dana Ops", kind: "contact", account: "Globex Industries", roles: [], login: false },
-  { email: "sam.it@umbrella.example", name: "Sam IT", kind: "contact", account: "Umbrella Health", roles: [], login: false },
+  {
+    email: "customer@acme.example",
+    name: "Carol Customer",
+    kind: "contact",
+    account: "Acme Corporation",
+    roles: [ROLE.customer, ROLE.external],
+  },
+  {
+    email: "admin@acme.example",
+    name: "Aaron Acme-Admin",
+    kind: "contact",
+    account: "Acme Corporation",
+    roles: [ROLE.customer, ROLE.customerAdmin, ROLE.external],
+  },
+  {
+    email: "partner@partner.example",
+    name: "Pat Partner",
+    kind: "contact",
+    account: "Initech Partners",
+    roles: [ROLE.partner, ROLE.external],
+  },
+  {
+    email: "admin@partner.example",
+    name: "Penny Partner-Admin",
+    kind: "contact",
+    account: "Initech Partners",
+    roles: [ROLE.partner, ROLE.partnerAdmin, ROLE.external],
+  },
+  {
+    email: "consumer@example.net",
+    name: "Connie Consumer",
+    kind: "consumer",
+    roles: [ROLE.consumer, ROLE.external],
+  },
+  {
+    email: "dana.ops@globex.example",
+    name: "Dana Ops",
+    kind: "contact",
+    account: "Globex Industries",
+    roles: [],
+    login: false,
+  },
+  {
+    email: "sam.it@umbrella.example",
+    name: "Sam IT",
+    kind: "contact",
+    account: "Umbrella Health",
+    roles: [],
+    login: false,
+  },
 ];
 
 export async function seedUsers(tx: Tx, accounts: Map<string, number>, passwordHash: string) {

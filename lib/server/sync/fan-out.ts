@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db";
+import { type Prisma, type Tx } from "@/lib/db";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import type { PlannedNote } from "@/lib/domain/sync/rules";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -10,14 +10,26 @@ import { copiedChildIds, directCaseIds } from "./targets";
  * cases — a copy on the children of linked major cases (MAJ-4): at most two statements, whatever
  * the number of cases (SYNC-4). The unique (table, recordId, eventKey) index with ON CONFLICT DO
  * NOTHING makes a retry, a double submit or a concurrent duplicate write nothing more (SYNC-3).
+ * Closed and Cancelled cases get the note too: it is the system's record of what the linked
+ * record did, not a change by a person (SPEC §1; the decision is explained in cases/journal.ts).
  * Returns how many notes were written.
  */
-export async function fanOutNote(tx: Tx, source: SourceRecord, note: PlannedNote, syncToChildren: boolean): Promise<number> {
+export async function fanOutNote(
+  tx: Tx,
+  source: SourceRecord,
+  note: PlannedNote,
+  syncToChildren: boolean,
+): Promise<number> {
   const direct = await insertNotes(tx, source, note, directCaseIds(source));
   return syncToChildren ? direct + (await insertNotes(tx, source, note, copiedChildIds(source))) : direct;
 }
 
-async function insertNotes(tx: Tx, source: SourceRecord, note: PlannedNote, caseIds: Prisma.Sql): Promise<number> {
+async function insertNotes(
+  tx: Tx,
+  source: SourceRecord,
+  note: PlannedNote,
+  caseIds: Prisma.Sql,
+): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
       "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")

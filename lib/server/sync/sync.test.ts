@@ -10,8 +10,12 @@ import { setRuleActive } from "../rules/admin";
 import { runSync } from "./run";
 
 const syncNotes = (caseId: number) =>
-  db().journalEntry.findMany({ where: { table: TABLE.case, recordId: caseId, kind: "work_notes", ruleName: { not: null } }, orderBy: { id: "asc" } });
-const version = async (number: string) => (await db().incident.findUniqueOrThrow({ where: { number } })).version;
+  db().journalEntry.findMany({
+    where: { table: TABLE.case, recordId: caseId, kind: "work_notes", ruleName: { not: null } },
+    orderBy: { id: "asc" },
+  });
+const version = async (number: string) =>
+  (await db().incident.findUniqueOrThrow({ where: { number } })).version;
 
 async function caseWithIncident() {
   const agent = await makeAgent();
@@ -24,29 +28,57 @@ async function caseWithIncident() {
 describe("incident updates reach case work notes (INC-6, SYNC)", () => {
   it("INC-6: on hold with a reason, a comment, then resolution — three notes, each linked to the incident and its rule", async () => {
     const { itil, c, incidentNumber } = await caseWithIncident();
-    await updateIncident(itil, incidentNumber, { version: await version(incidentNumber), state: S.OnHold, onHoldReason: 4 });
+    await updateIncident(itil, incidentNumber, {
+      version: await version(incidentNumber),
+      state: S.OnHold,
+      onHoldReason: 4,
+    });
     await postIncidentJournal(itil, incidentNumber, { comments: "Vendor is shipping a fix." });
-    await updateIncident(itil, incidentNumber, { version: await version(incidentNumber), state: S.Resolved, resolutionCode: "Solution provided", resolutionNotes: "Fix applied." });
+    await updateIncident(itil, incidentNumber, {
+      version: await version(incidentNumber),
+      state: S.Resolved,
+      resolutionCode: "Solution provided",
+      resolutionNotes: "Fix applied.",
+    });
     const notes = await syncNotes(c.id);
     expect(notes.map((n) => n.body)).toEqual([
       `Incident ${incidentNumber} state changed: New → On Hold\nOn hold reason: Awaiting Vendor`,
       `Incident ${incidentNumber} — additional comment from ${itil.name}:\nVendor is shipping a fix.`,
       `Incident ${incidentNumber} resolved.\nResolution code: Solution provided\nResolution notes: Fix applied.`,
     ]);
-    expect(notes.every((n) => n.sourceTable === "incident" && n.sourceNumber === incidentNumber && n.eventKey)).toBe(true);
-    expect(notes.map((n) => n.ruleName)).toEqual(["Update case worknote for state change", "Update case worknote for comments change", "Update case worknote for resolution"]);
+    expect(
+      notes.every((n) => n.sourceTable === "incident" && n.sourceNumber === incidentNumber && n.eventKey),
+    ).toBe(true);
+    expect(notes.map((n) => n.ruleName)).toEqual([
+      "Update case worknote for state change",
+      "Update case worknote for comments change",
+      "Update case worknote for resolution",
+    ]);
   });
 
   it("INC-6: closing and cancelling note as well; work notes on the incident do not", async () => {
     const { itil, c, incidentNumber } = await caseWithIncident();
     await postIncidentJournal(itil, incidentNumber, { workNotes: "internal only" });
-    await updateIncident(itil, incidentNumber, { version: await version(incidentNumber), state: S.Resolved, resolutionCode: "Duplicate", resolutionNotes: "dup" });
+    await updateIncident(itil, incidentNumber, {
+      version: await version(incidentNumber),
+      state: S.Resolved,
+      resolutionCode: "Duplicate",
+      resolutionNotes: "dup",
+    });
     await updateIncident(itil, incidentNumber, { version: await version(incidentNumber), state: S.Closed });
-    expect((await syncNotes(c.id)).map((n) => n.body.split("\n")[0])).toEqual([`Incident ${incidentNumber} resolved.`, `Incident ${incidentNumber} closed.`]);
+    expect((await syncNotes(c.id)).map((n) => n.body.split("\n")[0])).toEqual([
+      `Incident ${incidentNumber} resolved.`,
+      `Incident ${incidentNumber} closed.`,
+    ]);
 
     const second = await caseWithIncident();
-    await updateIncident(second.itil, second.incidentNumber, { version: await version(second.incidentNumber), state: S.Canceled });
-    expect((await syncNotes(second.c.id)).map((n) => n.body)).toEqual([`Incident ${second.incidentNumber} state changed: New → Canceled`]);
+    await updateIncident(second.itil, second.incidentNumber, {
+      version: await version(second.incidentNumber),
+      state: S.Canceled,
+    });
+    expect((await syncNotes(second.c.id)).map((n) => n.body)).toEqual([
+      `Incident ${second.incidentNumber} state changed: New → Canceled`,
+    ]);
   });
 
   it("SYNC-1: deactivating 'Update case worknote for comments change' stops comment sync only", async () => {
@@ -55,8 +87,13 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
     await setRuleActive(admin, "incident", "Update case worknote for comments change", false);
     try {
       await postIncidentJournal(itil, incidentNumber, { comments: "not copied" });
-      await updateIncident(itil, incidentNumber, { version: await version(incidentNumber), state: S.InProgress });
-      expect((await syncNotes(c.id)).map((n) => n.ruleName)).toEqual(["Update case worknote for state change"]);
+      await updateIncident(itil, incidentNumber, {
+        version: await version(incidentNumber),
+        state: S.InProgress,
+      });
+      expect((await syncNotes(c.id)).map((n) => n.ruleName)).toEqual([
+        "Update case worknote for state change",
+      ]);
     } finally {
       await setRuleActive(admin, "incident", "Update case worknote for comments change", true);
     }
@@ -67,12 +104,20 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
     const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
     await expect(
       transaction(async (tx) => {
-        await runSync(tx, { type: "update", record: { table: "incident", id: incident.id, number: incidentNumber }, version: 99, before: { state: S.New }, after: { state: S.InProgress } });
+        await runSync(tx, {
+          type: "update",
+          record: { table: "incident", id: incident.id, number: incidentNumber },
+          version: 99,
+          before: { state: S.New },
+          after: { state: S.InProgress },
+        });
         throw new Error("the update failed after its notes");
       }),
     ).rejects.toThrow("the update failed");
     expect(await syncNotes(c.id)).toEqual([]);
-    await expect(updateIncident(itil, incidentNumber, { version: incident.version, state: S.OnHold })).rejects.toMatchObject({ field: "onHoldReason" });
+    await expect(
+      updateIncident(itil, incidentNumber, { version: incident.version, state: S.OnHold }),
+    ).rejects.toMatchObject({ field: "onHoldReason" });
     expect(await syncNotes(c.id)).toEqual([]);
   });
 
@@ -90,16 +135,34 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
     const { agent, itil, c, incidentNumber } = await caseWithIncident();
     const other = await makeCase(agent);
     await associateIncident(agent, other.number, incidentNumber);
-    await Promise.all(Array.from({ length: 50 }, () => postIncidentJournal(itil, incidentNumber, { comments: "Same delivery", idempotencyKey: "email-msg-42" })));
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        postIncidentJournal(itil, incidentNumber, {
+          comments: "Same delivery",
+          idempotencyKey: "email-msg-42",
+        }),
+      ),
+    );
     const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
-    expect(await db().journalEntry.count({ where: { table: TABLE.incident, recordId: incident.id, kind: "comments" } })).toBe(1);
-    for (const id of [c.id, other.id]) expect((await syncNotes(id)).filter((n) => n.body.includes("Same delivery"))).toHaveLength(1);
+    expect(
+      await db().journalEntry.count({
+        where: { table: TABLE.incident, recordId: incident.id, kind: "comments" },
+      }),
+    ).toBe(1);
+    for (const id of [c.id, other.id])
+      expect((await syncNotes(id)).filter((n) => n.body.includes("Same delivery"))).toHaveLength(1);
   });
 
   it("SYNC-3: running the rules twice for one event still leaves one note per case", async () => {
     const { c, incidentNumber } = await caseWithIncident();
     const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
-    const event = { type: "comment" as const, record: { table: "incident" as const, id: incident.id, number: incidentNumber }, entryId: 123456, body: "twice", author: "x" };
+    const event = {
+      type: "comment" as const,
+      record: { table: "incident" as const, id: incident.id, number: incidentNumber },
+      entryId: 123456,
+      body: "twice",
+      author: "x",
+    };
     await transaction((tx) => runSync(tx, event));
     await transaction((tx) => runSync(tx, event));
     expect(await syncNotes(c.id)).toHaveLength(1);
@@ -109,9 +172,14 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
     const { agent, itil, incidentNumber } = await caseWithIncident();
     const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
     const more = await Promise.all(Array.from({ length: 120 }, () => makeCase(agent)));
-    await db().case.updateMany({ where: { id: { in: more.map((m) => m.id) } }, data: { incidentId: incident.id } });
+    await db().case.updateMany({
+      where: { id: { in: more.map((m) => m.id) } },
+      data: { incidentId: incident.id },
+    });
     await postIncidentJournal(itil, incidentNumber, { comments: "Broadcast" });
-    const reached = await db().journalEntry.count({ where: { table: TABLE.case, recordId: { in: more.map((m) => m.id) }, body: { contains: "Broadcast" } } });
+    const reached = await db().journalEntry.count({
+      where: { table: TABLE.case, recordId: { in: more.map((m) => m.id) }, body: { contains: "Broadcast" } },
+    });
     expect(reached).toBe(120);
   });
 });

@@ -12,12 +12,17 @@ import type { SourceRecord } from "@/lib/domain/sync/events";
 export function caseLinkedTo(a: string, s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   const c = Prisma.raw(a);
   switch (s.table) {
-    case "incident": return Prisma.sql`${c}."incidentId" = ${s.id}`;
-    case "problem": return Prisma.sql`${c}."problemId" = ${s.id}`;
-    case "change_request": return Prisma.sql`(${c}."changeId" = ${s.id} OR ${c}."causedById" = ${s.id})`;
+    case "incident":
+      return Prisma.sql`${c}."incidentId" = ${s.id}`;
+    case "problem":
+      return Prisma.sql`${c}."problemId" = ${s.id}`;
+    case "change_request":
+      return Prisma.sql`(${c}."changeId" = ${s.id} OR ${c}."causedById" = ${s.id})`;
     // An IN over the request's one case: a key lookup (a correlated EXISTS would scan every case on SQLite).
-    case "sc_request": return Prisma.sql`${c}."id" IN (SELECT r."caseId" FROM "Request" r WHERE r."id" = ${s.id})`;
-    default: throw new Error(`no case link for table ${s.table}`);
+    case "sc_request":
+      return Prisma.sql`${c}."id" IN (SELECT r."caseId" FROM "Request" r WHERE r."id" = ${s.id})`;
+    default:
+      throw new Error(`no case link for table ${s.table}`);
   }
 }
 
@@ -25,11 +30,16 @@ export function caseLinkedTo(a: string, s: Pick<SourceRecord, "table" | "id">): 
 function hasRecordOfType(a: string, s: Pick<SourceRecord, "table">): Prisma.Sql {
   const c = Prisma.raw(a);
   switch (s.table) {
-    case "incident": return Prisma.sql`${c}."incidentId" IS NOT NULL`;
-    case "problem": return Prisma.sql`${c}."problemId" IS NOT NULL`;
-    case "change_request": return Prisma.sql`(${c}."changeId" IS NOT NULL OR ${c}."causedById" IS NOT NULL)`;
-    case "sc_request": return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id")`;
-    default: throw new Error(`no case link for table ${s.table}`);
+    case "incident":
+      return Prisma.sql`${c}."incidentId" IS NOT NULL`;
+    case "problem":
+      return Prisma.sql`${c}."problemId" IS NOT NULL`;
+    case "change_request":
+      return Prisma.sql`(${c}."changeId" IS NOT NULL OR ${c}."causedById" IS NOT NULL)`;
+    case "sc_request":
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id")`;
+    default:
+      throw new Error(`no case link for table ${s.table}`);
   }
 }
 

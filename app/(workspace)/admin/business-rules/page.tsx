@@ -12,12 +12,20 @@ export default async function BusinessRulesPage() {
   const rules = await listRules(actor);
   return (
     <div className="mx-auto max-w-6xl space-y-3">
-      <PageHeader title="Business rules">The rules that copy updates of related records into the work notes of their cases. An inactive rule does nothing.</PageHeader>
+      <PageHeader title="Business rules">
+        The rules that copy updates of related records into the work notes of their cases. An inactive rule
+        does nothing.
+      </PageHeader>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="cf-table">
           <caption className="sr-only">Business rules</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Table</th><th scope="col">When</th><th scope="col">Active</th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Table</th>
+              <th scope="col">When</th>
+              <th scope="col">Active</th>
+            </tr>
           </thead>
           <tbody>
             {rules.map((r) => (
@@ -28,7 +36,14 @@ export default async function BusinessRulesPage() {
                 </td>
                 <td className="align-top font-mono text-xs">{r.table}</td>
                 <td className="align-top text-xs">{r.trigger}</td>
-                <td className="align-top"><ActionSwitch action={setRuleActiveAction} fields={{ table: r.table, name: r.name }} active={r.active} label={`Active: ${r.name}`} /></td>
+                <td className="align-top">
+                  <ActionSwitch
+                    action={setRuleActiveAction}
+                    fields={{ table: r.table, name: r.name }}
+                    active={r.active}
+                    label={`Active: ${r.name}`}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 "use server";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
+import { formText } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { retryMessage } from "@/lib/server/outbox/admin";
 
 export async function retryMessageAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -10,7 +11,7 @@ export async function retryMessageAction(_prev: ActionResult | null, form: FormD
     name: "retryOutboxMessage",
     allow: canAdminister,
     run: (actor) => {
-      const id = Number(form.get("id"));
+      const id = Number(formText(form, "id"));
       if (!Number.isInteger(id) || id <= 0) throw invalid("id", "Unknown message.");
       return retryMessage(actor, id);
     },

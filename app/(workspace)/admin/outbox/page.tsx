@@ -7,40 +7,81 @@ import { Time } from "@/components/ui/time";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOutbox, OUTBOX_PAGE, OUTBOX_STATUSES } from "@/lib/server/outbox/admin";
+import { hrefWith } from "@/lib/query-string";
+import { cx } from "@/components/ui/cx";
 
 export const metadata: Metadata = { title: "Outbox" };
-const TONE: Record<string, Tone> = { pending: "blue", sending: "amber", sent: "green", failed: "red", suppressed: "gray" };
+const TONE: Record<string, Tone> = {
+  pending: "blue",
+  sending: "amber",
+  sent: "green",
+  failed: "red",
+  suppressed: "gray",
+};
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; page?: string }>;
+}) {
   const actor = await adminActor();
   const sp = await searchParams;
   const box = await listOutbox(actor, { status: sp.status, page: Number(sp.page) || 1 });
-  const tabs = [{ key: null, label: "All", n: Object.values(box.counts).reduce((a, b) => a + b, 0) }, ...OUTBOX_STATUSES.map((s) => ({ key: s, label: s[0].toUpperCase() + s.slice(1), n: box.counts[s] ?? 0 }))];
+  const tabs = [
+    { key: null, label: "All", n: Object.values(box.counts).reduce((a, b) => a + b, 0) },
+    ...OUTBOX_STATUSES.map((s) => ({
+      key: s,
+      label: s[0].toUpperCase() + s.slice(1),
+      n: box.counts[s] ?? 0,
+    })),
+  ];
   return (
     <div className="mx-auto max-w-6xl space-y-3">
       <PageHeader title="Outbox">
-          Email is queued in the same transaction as the change that causes it and sent after commit.{" "}
-          {box.smtpConfigured ? "SMTP is configured." : "SMTP_URL is not set: messages wait here unsent."}
-        </PageHeader>
+        Email is queued in the same transaction as the change that causes it and sent after commit.{" "}
+        {box.smtpConfigured ? "SMTP is configured." : "SMTP_URL is not set: messages wait here unsent."}
+      </PageHeader>
       <nav aria-label="Message status" className="flex flex-wrap gap-1">
         {tabs.map((t) => (
-          <Link key={t.label} href={t.key ? `/admin/outbox?status=${t.key}` : "/admin/outbox"} aria-current={box.status === t.key ? "page" : undefined}
-            className={`rounded-full px-3 py-1 text-sm ${box.status === t.key ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
+          <Link
+            key={t.label}
+            href={hrefWith("/admin/outbox", { status: t.key })}
+            aria-current={box.status === t.key ? "page" : undefined}
+            className={cx(
+              "rounded-full px-3 py-1 text-sm",
+              box.status === t.key
+                ? "bg-brand-600 text-white"
+                : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+            )}
+          >
             {t.label} <span className="opacity-70">{t.n}</span>
           </Link>
         ))}
       </nav>
       {box.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">No messages.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+          No messages.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="cf-table">
             <caption className="sr-only">Outbox messages</caption>
-            <thead><tr><th scope="col">Queued</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col" /></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Queued</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Event</th>
+                <th scope="col">Status</th>
+                <th scope="col" />
+              </tr>
+            </thead>
             <tbody>
               {box.rows.map((m) => (
                 <tr key={m.id}>
-                  <td className="cf-nowrap"><Time value={m.createdAt} /></td>
+                  <td className="cf-nowrap">
+                    <Time value={m.createdAt} />
+                  </td>
                   <td>{m.recipient}</td>
                   <td className="max-w-sm">
                     <div className="truncate text-slate-900">{m.subject}</div>
@@ -48,7 +89,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     {m.lastError && <div className="text-xs text-red-700">{m.lastError}</div>}
                   </td>
                   <td className="font-mono text-xs">{m.event}</td>
-                  <td><Badge tone={TONE[m.status] ?? "gray"}>{m.status}</Badge>{m.sentAt && <div className="text-xs text-slate-500"><Time value={m.sentAt} /></div>}</td>
+                  <td>
+                    <Badge tone={TONE[m.status] ?? "gray"}>{m.status}</Badge>
+                    {m.sentAt && (
+                      <div className="text-xs text-slate-500">
+                        <Time value={m.sentAt} />
+                      </div>
+                    )}
+                  </td>
                   <td>{m.status === "failed" && <RetryButton id={m.id} />}</td>
                 </tr>
               ))}
@@ -56,7 +104,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
-      <Pagination page={box.page} pageSize={OUTBOX_PAGE} total={box.total} hrefFor={(p) => `/admin/outbox?${new URLSearchParams({ ...(box.status ? { status: box.status } : {}), page: String(p) })}`} />
+      <Pagination
+        page={box.page}
+        pageSize={OUTBOX_PAGE}
+        total={box.total}
+        hrefFor={(p) => hrefWith("/admin/outbox", { status: box.status, page: p })}
+      />
     </div>
   );
 }

@@ -1,19 +1,22 @@
 "use server";
 import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
-import { parseOrThrow } from "@/lib/domain/validation";
+import { formObject, parseOrThrow } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { setPluginActive } from "@/lib/server/plugins/admin";
 
 const schema = z.object({ id: z.string().min(1).max(100), active: z.enum(["true", "false"]) });
 
-export async function setPluginActiveAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function setPluginActiveAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "setPluginActive",
     allow: canAdminister,
     run: (actor) => {
-      const input = parseOrThrow(schema, { id: form.get("id"), active: form.get("active") });
+      const input = parseOrThrow(schema, formObject(form));
       return setPluginActive(actor, input.id, input.active === "true");
     },
     revalidate: () => ["/admin/plugins", "/cases"],

@@ -1,14 +1,14 @@
 "use server";
 import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
-import { parseOrThrow } from "@/lib/domain/validation";
+import { formObject, parseOrThrow, plainText } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import type { ActionResult } from "@/lib/server/errors";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { updateProperty } from "@/lib/server/properties/admin";
 
 const schema = z.object({
   name: z.string().min(1).max(200),
-  value: z.string({ error: "Value is required." }).max(4000, "Value must be at most 4,000 characters."),
+  value: plainText("Value").max(4000, "Value must be at most 4,000 characters."),
   version: z.coerce.number().int().min(0),
 });
 
@@ -17,7 +17,7 @@ export async function savePropertyAction(_prev: ActionResult | null, form: FormD
     name: "saveProperty",
     allow: canAdminister,
     run: (actor) => {
-      const input = parseOrThrow(schema, { name: form.get("name"), value: form.get("value") ?? "", version: form.get("version") });
+      const input = parseOrThrow(schema, { value: "", ...formObject<Record<string, string>>(form) });
       return updateProperty(actor, input.name, input.value, input.version);
     },
     revalidate: () => ["/admin/properties"],

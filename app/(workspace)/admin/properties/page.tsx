@@ -11,9 +11,13 @@ export default async function PropertiesPage() {
   const properties = await listProperties(actor);
   return (
     <div className="mx-auto max-w-5xl space-y-3">
-      <PageHeader title="System properties">Each value is checked against its type before it is saved; every change is audited.</PageHeader>
+      <PageHeader title="System properties">
+        Each value is checked against its type before it is saved; every change is audited.
+      </PageHeader>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
-        {properties.map((p) => <PropertyRow key={p.name} p={p} />)}
+        {properties.map((p) => (
+          <PropertyRow key={p.name} p={p} />
+        ))}
       </ul>
     </div>
   );

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { AuditHistory } from "@/components/audit/history";
 import { AdditionalActions } from "@/components/cases/additional-actions";
 import { ChildCases } from "@/components/major/child-cases";
@@ -8,40 +7,51 @@ import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
 import { RequestsList } from "@/components/cases/requests-list";
-import { JournalComposer } from "@/components/journal/composer";
-import { JournalTimeline } from "@/components/journal/timeline";
+import { LiveActivity } from "@/components/journal/activity";
+import { ConflictBanner } from "@/components/journal/conflict-banner";
+import { initialTimeline } from "@/lib/domain/journal/items";
+import { LiveRecord } from "@/components/journal/live-record";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
-import { accountOptions, assigneeOptions, contactOptions, assetOptions, templateOptions } from "@/lib/server/lookup/choices";
+import {
+  accountOptions,
+  assigneeOptions,
+  contactOptions,
+  assetOptions,
+  templateOptions,
+} from "@/lib/server/lookup/choices";
 import { postCaseJournalAction } from "../actions";
+import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
-type Props = { params: Promise<{ number: string }> };
+export const generateMetadata = recordPageMetadata;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).number) };
-}
+const ref = (r: { id: number; name?: string | null; number?: string } | null) =>
+  r ? { id: r.id, label: r.name ?? r.number ?? String(r.id) } : null;
 
-const ref = (r: { id: number; name?: string | null; number?: string } | null) => (r ? { id: r.id, label: r.name ?? r.number ?? String(r.id) } : null);
-
-export default async function CasePage({ params }: Props) {
+export default async function CasePage({ params }: NumberPageProps) {
   const actor = await workspaceActor();
-  const number = decodeURIComponent((await params).number);
+  const number = await pageNumber({ params });
   const view = await readOr404(getCaseView(actor, number));
   const c = view.record;
   const [accounts, partners, assignees, contacts, assets, partnerContacts, templates] = await Promise.all([
-    accountOptions(), accountOptions({ partnersOnly: true }), assigneeOptions(),
-    contactOptions(c.accountId), assetOptions(c.accountId), contactOptions(c.partnerId),
+    accountOptions(),
+    accountOptions({ partnersOnly: true }),
+    assigneeOptions(),
+    contactOptions(c.accountId),
+    assetOptions(c.accountId),
+    contactOptions(c.partnerId),
     view.menu.includes("Create Standard Change") ? templateOptions() : [],
   ]);
   const stateLabel = labelOf(caseStates, c.state);
-  return (
+  const page = (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
             <span>Case</span>
             <Badge tone={stateTone(stateLabel)}>{stateLabel}</Badge>
             <Badge tone={priorityTone(c.priority)}>{labelOf(casePriorities, c.priority)}</Badge>
@@ -52,13 +62,30 @@ export default async function CasePage({ params }: Props) {
           </h1>
         </div>
         <div className="flex items-start gap-2">
-          <LifecycleBar key={c.version} number={c.number} version={c.version} actions={view.actions.map((a) => ({ id: a.id, label: a.label }))} suggestion={view.suggestion ?? undefined} />
-          <AdditionalActions key={`menu-${c.version}`} number={c.number} items={view.menu} templates={templates} />
+          <LifecycleBar
+            key={c.version}
+            number={c.number}
+            version={c.version}
+            actions={view.actions.map((a) => ({ id: a.id, label: a.label }))}
+            suggestion={view.suggestion ?? undefined}
+          />
+          <AdditionalActions
+            key={`menu-${c.version}`}
+            number={c.number}
+            items={view.menu}
+            templates={templates}
+          />
         </div>
       </div>
+      <ConflictBanner noun="case" />
       <MajorBanner
-        number={c.number} majorCaseState={c.majorCaseState} businessImpact={c.businessImpact} rejectionReason={c.majorCaseReason}
-        parent={c.parent} childCount={c.childCount} canDecide={view.permissions.decideMajor}
+        number={c.number}
+        majorCaseState={c.majorCaseState}
+        businessImpact={c.businessImpact}
+        rejectionReason={c.majorCaseReason}
+        parent={c.parent}
+        childCount={c.childCount}
+        canDecide={view.permissions.decideMajor}
       />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
@@ -66,24 +93,58 @@ export default async function CasePage({ params }: Props) {
             <CaseForm
               writable={view.permissions.write}
               data={{
-                number: c.number, version: c.version, shortDescription: c.shortDescription, description: c.description, state: c.state,
-                priority: c.priority, impact: c.impact, urgency: c.urgency, channel: c.channel, resolutionCode: c.resolutionCode,
-                resolutionNotes: c.resolutionNotes, account: ref(c.account), contact: ref(c.contact), consumer: ref(c.consumer), asset: ref(c.asset),
-                partner: ref(c.partner), partnerContact: ref(c.partnerContact), assignedTo: ref(c.assignedTo),
+                number: c.number,
+                version: c.version,
+                shortDescription: c.shortDescription,
+                description: c.description,
+                state: c.state,
+                priority: c.priority,
+                impact: c.impact,
+                urgency: c.urgency,
+                channel: c.channel,
+                resolutionCode: c.resolutionCode,
+                resolutionNotes: c.resolutionNotes,
+                account: ref(c.account),
+                contact: ref(c.contact),
+                consumer: ref(c.consumer),
+                asset: ref(c.asset),
+                partner: ref(c.partner),
+                partnerContact: ref(c.partnerContact),
+                assignedTo: ref(c.assignedTo),
               }}
-              choices={{ states: view.states, accounts, partners, assignees, contacts, assets, partnerContacts }}
+              choices={{
+                states: view.states,
+                accounts,
+                partners,
+                assignees,
+                contacts,
+                assets,
+                partnerContacts,
+              }}
             />
           </Section>
           {view.children && (
             <Section title="Child Cases" id="child-cases">
-              <ChildCases number={c.number} rows={view.children.rows} total={view.children.total} manage={view.permissions.manageChildren} />
+              <ChildCases
+                number={c.number}
+                rows={view.children.rows}
+                total={view.children.total}
+                manage={view.permissions.manageChildren}
+              />
             </Section>
           )}
           {view.plugins.serviceManagement && (
             <Section title="Related Records" id="related-records">
               <RelatedRecords
-                caseNumber={c.number} version={c.version} editable={view.permissions.editRelated} editIncident={view.permissions.linksIncidents}
-                seesIncidents={view.permissions.seesIncidents} incident={c.incident ?? null} problem={c.problem} change={c.change} causedBy={c.causedBy}
+                caseNumber={c.number}
+                version={c.version}
+                editable={view.permissions.editRelated}
+                editIncident={view.permissions.linksIncidents}
+                seesIncidents={view.permissions.seesIncidents}
+                incident={c.incident ?? null}
+                problem={c.problem}
+                change={c.change}
+                causedBy={c.causedBy}
               />
             </Section>
           )}
@@ -93,15 +154,20 @@ export default async function CasePage({ params }: Props) {
             </Section>
           )}
           <Section title="Activity" id="activity">
-            <div className="space-y-4">
-              {view.permissions.journal && <JournalComposer post={postCaseJournalAction.bind(null, c.number)} />}
-              <JournalTimeline entries={view.journal.entries} total={view.journal.total} hiddenSources={view.permissions.seesIncidents ? [] : ["incident"]} />
-            </div>
+            <LiveActivity
+              post={view.permissions.journal ? postCaseJournalAction.bind(null, c.number) : null}
+            />
           </Section>
         </div>
         <aside className="space-y-4">
           <Section title="Summary">
-            <CaseSummary openedBy={c.openedBy?.name ?? null} createdAt={c.createdAt} updatedAt={c.updatedAt} resolvedAt={c.resolvedAt} closedAt={c.closedAt} />
+            <CaseSummary
+              openedBy={c.openedBy?.name ?? null}
+              createdAt={c.createdAt}
+              updatedAt={c.updatedAt}
+              resolvedAt={c.resolvedAt}
+              closedAt={c.closedAt}
+            />
           </Section>
           <Section title="History">
             <AuditHistory rows={view.audit} />
@@ -109,5 +175,15 @@ export default async function CasePage({ params }: Props) {
         </aside>
       </div>
     </div>
+  );
+  // The page keeps itself live (new journal entries, saves by others) through one poll.
+  return (
+    <LiveRecord
+      source={{ table: TABLE.case, number: c.number }}
+      version={c.version}
+      initial={initialTimeline(view.journal, actor)}
+    >
+      {page}
+    </LiveRecord>
   );
 }

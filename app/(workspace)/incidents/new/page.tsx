@@ -14,7 +14,9 @@ export default async function NewIncidentPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <h1 className="text-lg font-semibold">New incident</h1>
-      <Section title="Incident details"><NewIncidentForm accounts={await accountOptions()} /></Section>
+      <Section title="Incident details">
+        <NewIncidentForm accounts={await accountOptions()} />
+      </Section>
     </div>
   );
 }

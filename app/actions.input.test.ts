@@ -1,0 +1,390 @@
+// REL-1: a server action is a public endpoint — its arguments are whatever a client sends.
+// Every exported action under app/ is called by a user holding every internal role with:
+// argument objects where form data is expected, record numbers that are not strings, and — one
+// field at a time — U+0000 in a valid form. Each must answer a failure of kind "invalid" or
+// "not_found" (never "unexpected", never a throw) and change nothing; the valid form itself
+// then succeeds, so each refusal was caused by the one bad value.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { INTERNAL_ROLES, type Actor } from "@/lib/domain/auth/roles";
+import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
+import { PROPERTY, PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
+import { SYNC_RULES } from "@/lib/domain/sync/rules";
+import { hashPassword } from "@/lib/server/auth/credentials";
+import {
+  createChangeFromCase,
+  createProblemFromCase,
+  createRequestFromCase,
+} from "@/lib/server/cases/create-related";
+import { createIncidentFromCase } from "@/lib/server/incidents/link";
+import { createIncident } from "@/lib/server/incidents/write";
+import { addChildCase } from "@/lib/server/major/children";
+import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
+import { makeAccount, makeCase, makeUser } from "@/lib/testing/fixtures";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/server/auth/actor", () => ({
+  getActor: async () => session.actor,
+  currentSessionId: async () => "crafted-test-session",
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect ${url}`);
+  },
+  notFound: () => {
+    throw new Error("notFound");
+  },
+}));
+
+const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], {
+  eager: true,
+});
+type Action = (...args: unknown[]) => Promise<unknown>;
+const actions = Object.entries(modules).flatMap(([path, mod]) =>
+  Object.entries(mod)
+    .filter((e): e is [string, Action] => typeof e[1] === "function")
+    .map(([name, fn]) => ({ id: `${path.split("/").at(-2)}#${name}`, fn })),
+);
+const takesNumber = (fn: Action) => fn.length === 1 || fn.length >= 3;
+const takesForm = (fn: Action) => fn.length >= 2;
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** Fresh records for one action: a New case, an open incident, a problem, change and request. */
+async function makeWorld(actor: Actor) {
+  const account = await makeAccount();
+  const c = await makeCase(actor);
+  const other = await makeCase(actor);
+  const source = await makeCase(actor);
+  const incident = await createIncident(actor, { shortDescription: "crafted input" });
+  const problem = await createProblemFromCase(actor, source.number);
+  const change = await createChangeFromCase(actor, source.number, { type: "normal" });
+  const request = await createRequestFromCase(actor, source.number);
+  return { actor, account, c, other, incident, problem, change, request };
+}
+
+type Versioned = "case" | "incident" | "problem" | "changeRequest" | "request";
+const rowOf = (model: Versioned, number: string): Promise<{ version: number }> => {
+  const where = { where: { number } };
+  if (model === "case") return db().case.findUniqueOrThrow(where);
+  if (model === "incident") return db().incident.findUniqueOrThrow(where);
+  if (model === "problem") return db().problem.findUniqueOrThrow(where);
+  if (model === "changeRequest") return db().changeRequest.findUniqueOrThrow(where);
+  return db().request.findUniqueOrThrow(where);
+};
+const version = async (model: Versioned, number: string) => String((await rowOf(model, number)).version);
+
+const proposed = async (w: World) => {
+  await proposeMajorCase(w.actor, w.c.number, { workNotes: "down", businessImpact: "all" });
+  return w.c.number;
+};
+const majorWithChild = async (w: World) => {
+  const { major } = await acceptMajorCase(w.actor, await proposed(w));
+  return major;
+};
+
+type Base = { number?: (w: World) => Promise<string> | string; form?: (w: World) => Promise<object> };
+const text = { shortDescription: "crafted", description: "crafted description" };
+const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
+const scores = { impact: "2", urgency: "2" };
+
+/** A valid call of each action; U+0000 is appended to one field at a time. */
+const BASES: Record<string, Base> = {
+  "cases#createCaseAction": {
+    form: async (w) => ({
+      ...text,
+      ...scores,
+      priority: "3",
+      channel: "email",
+      accountId: String(w.account.id),
+    }),
+  },
+  "cases#saveCaseAction": {
+    form: async (w) => ({ ...text, ...scores, version: await version("case", w.c.number), priority: "3" }),
+  },
+  "cases#caseLifecycleAction": {
+    form: async (w) => ({ action: "accept", version: await version("case", w.c.number) }),
+  },
+  "cases#postCaseJournalAction": { form: journal },
+  "cases#createIncidentAction": {},
+  "cases#associateIncidentAction": { form: async (w) => ({ incident: w.incident.number }) },
+  "cases#removeIncidentAction": {
+    number: async (w) => (await createIncidentFromCase(w.actor, w.c.number)) && w.c.number,
+  },
+  "cases#createProblemAction": {},
+  "cases#createRequestAction": {},
+  "cases#createNormalChangeAction": {},
+  "cases#createStandardChangeAction": {
+    form: async () => {
+      const t = await db().standardChangeTemplate.create({
+        data: { name: `crafted ${Math.random()}`, shortDescription: "template" },
+      });
+      return { templateId: String(t.id) };
+    },
+  },
+  "cases#saveRelatedRecordsAction": {
+    form: async (w) => ({
+      version: await version("case", w.c.number),
+      problem: w.problem.number,
+      change: w.change.number,
+    }),
+  },
+  "cases#proposeMajorCaseAction": {
+    form: async () => ({ workNotes: "stores down", businessImpact: "40 stores" }),
+  },
+  "cases#acceptMajorCaseAction": { number: proposed },
+  "cases#rejectMajorCaseAction": { number: proposed, form: async () => ({ reason: "not major" }) },
+  "cases#addChildCaseAction": { number: majorWithChild, form: async (w) => ({ child: w.other.number }) },
+  "cases#removeChildCaseAction": {
+    number: async (w) => {
+      const major = await majorWithChild(w);
+      await addChildCase(w.actor, major, w.other.number);
+      return major;
+    },
+    form: async (w) => ({ child: w.other.number }),
+  },
+  "incidents#createIncidentAction": { form: async () => ({ ...text, ...scores }) },
+  "incidents#saveIncidentAction": {
+    number: (w) => w.incident.number,
+    form: async (w) => ({ ...text, ...scores, version: await version("incident", w.incident.number) }),
+  },
+  "incidents#postIncidentJournalAction": { number: (w) => w.incident.number, form: journal },
+  "records#saveProblemAction": {
+    number: (w) => w.problem.number,
+    form: async (w) => ({
+      ...text,
+      ...scores,
+      workaround: "w",
+      version: await version("problem", w.problem.number),
+    }),
+  },
+  "records#saveChangeAction": {
+    number: (w) => w.change.number,
+    form: async (w) => ({
+      ...text,
+      ...scores,
+      plannedStart: "2026-12-01T10:00:00.000Z",
+      plannedEnd: "2026-12-01T12:00:00.000Z",
+      version: await version("changeRequest", w.change.number),
+    }),
+  },
+  "records#saveRequestAction": {
+    number: (w) => w.request.number,
+    form: async (w) => ({ ...text, version: await version("request", w.request.number) }),
+  },
+  "records#postProblemJournalAction": { number: (w) => w.problem.number, form: journal },
+  "records#postChangeJournalAction": { number: (w) => w.change.number, form: journal },
+  "records#postRequestJournalAction": { number: (w) => w.request.number, form: journal },
+  "business-rules#setRuleActiveAction": {
+    form: async () => {
+      const r = SYNC_RULES[0];
+      const row = await db().businessRule.findUnique({
+        where: { table_name: { table: r.table, name: r.name } },
+      });
+      return { table: r.table, name: r.name, active: String(row?.active ?? true) };
+    },
+  },
+  "plugins#setPluginActiveAction": {
+    form: async () => {
+      const p = PLUGIN_CATALOG[0];
+      return {
+        id: p.id,
+        active: String((await db().plugin.findUnique({ where: { id: p.id } }))?.active ?? true),
+      };
+    },
+  },
+  "properties#savePropertyAction": {
+    form: async () => {
+      // The current value: a valid save that changes nothing other tests rely on.
+      const name = PROPERTY.autoCloseDays; // a listed integer property (ADM-1)
+      const row = await db().systemProperty.findUnique({ where: { name } });
+      const value = row?.value ?? PROPERTY_CATALOG.find((p) => p.name === name)!.defaultValue;
+      return { name, value, version: String(row?.version ?? 0) };
+    },
+  },
+  "priority-lookup#saveLookupRowAction": {
+    form: async () => {
+      const r = await db().priorityLookup.findFirstOrThrow({ orderBy: { id: "asc" } });
+      return {
+        id: String(r.id),
+        version: String(r.version),
+        priority: String(r.priority),
+        order: String(r.order),
+      };
+    },
+  },
+  "outbox#retryMessageAction": {
+    form: async () => {
+      const m = await db().outboxMessage.create({
+        data: {
+          dedupeKey: `crafted-${Math.random()}`,
+          recipient: "x@test.example",
+          subject: "s",
+          body: "b",
+          event: "test",
+          status: "failed",
+        },
+      });
+      return { id: String(m.id) };
+    },
+  },
+  "password#changePasswordAction": {
+    form: async () => ({
+      currentPassword: "current-password",
+      newPassword: "a-new-password",
+      confirmPassword: "a-new-password",
+    }),
+  },
+};
+
+const NUMBER_DEFAULT: Record<string, (w: World) => string> = {
+  cases: (w) => w.c.number,
+  incidents: (w) => w.incident.number,
+};
+
+function formData(values: object): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, String(v));
+  return f;
+}
+
+async function call(fn: Action, args: unknown[]) {
+  try {
+    return await fn(...args);
+  } catch (e) {
+    return { threw: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const fingerprint = async () => {
+  const sum = { _sum: { version: true }, _count: true } as const;
+  return {
+    versions: await Promise.all([
+      db().case.aggregate(sum),
+      db().incident.aggregate(sum),
+      db().problem.aggregate(sum),
+      db().changeRequest.aggregate(sum),
+      db().request.aggregate(sum),
+      db().priorityLookup.aggregate(sum),
+    ]),
+    journal: await db().journalEntry.count(),
+    audit: await db().auditEntry.count(),
+    outbox: await db().outboxMessage.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } }),
+    properties: await db().systemProperty.findMany({
+      select: { name: true, version: true },
+      orderBy: { name: "asc" },
+    }),
+    rules: await db().businessRule.count({ where: { active: true } }),
+    plugins: await db().plugin.count({ where: { active: true } }),
+    templates: await db().standardChangeTemplate.count(),
+    sessions: await db().session.count(),
+    password: (await db().user.findUniqueOrThrow({ where: { id: session.actor!.id } })).passwordHash,
+  };
+};
+
+const REFUSED = ["invalid", "not_found"];
+const expectRefused = (result: unknown, label: string) => {
+  expect(result, label).toMatchObject({ ok: false });
+  expect(REFUSED, `${label}: ${JSON.stringify(result)}`).toContain((result as { kind: string }).kind);
+};
+
+// One user for the file (every proposal emails every major issue manager); its password is put
+// back before each test, since one valid call changes it.
+let passwordHash = "";
+let outboxBefore = 0;
+beforeAll(async () => {
+  passwordHash = await hashPassword("current-password");
+  session.actor = await makeUser([...INTERNAL_ROLES], { passwordHash });
+  outboxBefore = (await db().outboxMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
+});
+beforeEach(async () => {
+  await db().user.update({ where: { id: session.actor!.id }, data: { passwordHash } });
+});
+// The emails the valid calls queued must not wait for a later test file's SMTP delivery test.
+afterAll(async () => {
+  await db().outboxMessage.updateMany({
+    where: { id: { gt: outboxBefore }, status: "pending" },
+    data: { status: "suppressed", reason: "test cleanup" },
+  });
+});
+
+describe("crafted arguments to every server action (REL-1)", () => {
+  it("REL-1: every action has a valid call in this test (a new action must be added to BASES)", () => {
+    expect(actions.map((a) => a.id).filter((id) => !BASES[id])).toEqual([]);
+  });
+
+  for (const { id, fn } of actions) {
+    it(`REL-1: ${id} refuses crafted arguments and U+0000 in each field, changing nothing`, async () => {
+      const base = BASES[id] ?? {};
+      const w = await makeWorld(session.actor!);
+      const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
+      const values = (await base.form?.(w)) ?? {};
+      const args = (n: unknown, form: unknown) =>
+        takesNumber(fn) ? (takesForm(fn) ? [n, null, form] : [n]) : [null, form];
+      const before = await fingerprint();
+
+      if (takesNumber(fn))
+        for (const bad of [{}, 42, ["CS0001001"], null, undefined, `${number}\u0000`, "x".repeat(5000)])
+          expectRefused(await call(fn, args(bad, formData(values))), `${id} number=${JSON.stringify(bad)}`);
+      if (takesForm(fn)) {
+        for (const bad of [{ ...values }, "workNotes=x", null, undefined, [values], 42])
+          expectRefused(await call(fn, args(number, bad)), `${id} form=${JSON.stringify(bad)}`);
+        for (const field of Object.keys(values)) {
+          const f = formData({ ...values, [field]: `${(values as Record<string, string>)[field]}\u0000` });
+          const result = await call(fn, args(number, f));
+          expectRefused(result, `${id} ${field}+U+0000`);
+        }
+      }
+      expect(await fingerprint(), id).toEqual(before);
+
+      // The same call with the valid values works, so each refusal above was the bad value's doing.
+      const ok = await call(fn, args(number, formData(values)));
+      if (!("threw" in (ok as object) && String((ok as { threw: string }).threw).startsWith("redirect ")))
+        expect(ok, `${id} valid call`).toMatchObject({ ok: true });
+    });
+  }
+});
+
+describe("bad values answer a field error naming the field (REL-1)", () => {
+  const refusedOn = async (id: string, field: string, value: string) => {
+    const { fn } = actions.find((a) => a.id === id)!;
+    const w = await makeWorld(session.actor!);
+    const base = BASES[id];
+    const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
+    const values = { ...(await base.form!(w)), [field]: value };
+    const before = await fingerprint();
+    const form = formData(values);
+    const result = (await call(fn, takesNumber(fn) ? [number, null, form] : [null, form])) as {
+      kind: string;
+      fieldErrors?: Record<string, string>;
+    };
+    expect(await fingerprint()).toEqual(before);
+    expect(result.kind).toBe("invalid");
+    return result.fieldErrors?.[field];
+  };
+
+  it("REL-1: a planned start of -271821 is refused naming Planned start", async () => {
+    expect(await refusedOn("records#saveChangeAction", "plannedStart", "-271821-04-20T00:00:00.000Z")).toBe(
+      "Planned start must be between 1900-01-01 and 2200-12-31.",
+    );
+  });
+
+  it("REL-1: accountId=abc is refused naming Account, not 'Invalid input'", async () => {
+    expect(await refusedOn("cases#createCaseAction", "accountId", "abc")).toBe(
+      "Account is not a valid reference.",
+    );
+  });
+
+  it("REL-1: U+0000 in a short description or a journal entry is refused naming the field", async () => {
+    expect(await refusedOn("cases#saveCaseAction", "shortDescription", "printer\u0000")).toMatch(
+      /^Short description contains a control character \(U\+0000\)/,
+    );
+    expect(await refusedOn("incidents#postIncidentJournalAction", "workNotes", "a\u0000b")).toMatch(
+      /^Work notes contains a control character/,
+    );
+    expect(await refusedOn("cases#proposeMajorCaseAction", "businessImpact", "all\u0000")).toMatch(
+      /^Business impact contains a control character/,
+    );
+  });
+});

@@ -1,0 +1,103 @@
+"use client";
+import {
+  associateIncidentAction,
+  createStandardChangeAction,
+  proposeMajorCaseAction,
+} from "@/app/(workspace)/cases/actions";
+import { Combobox } from "@/components/pickers/combobox";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/domain/action-result";
+
+// The dialogs behind three of the Additional actions items; each calls onDone with the result.
+
+export type DialogProps = { number: string; onDone: (r: ActionResult) => void; onCancel: () => void };
+const OPEN = { open: "1" };
+
+export function AssociateIncident({ number, ...done }: DialogProps) {
+  return (
+    <DialogForm
+      action={associateIncidentAction.bind(null, number)}
+      {...done}
+      intro="Search open incidents by number or short description."
+      submit="Associate"
+      pendingText="Associating…"
+    >
+      {(fieldError) => (
+        <Field label="Incident" id="associate-incident" error={fieldError("incident")}>
+          <Combobox
+            id="associate-incident"
+            name="incident"
+            kind="incidents"
+            value={null}
+            params={OPEN}
+            valueField="label"
+            placeholder="INC0010001 or words from the description"
+          />
+        </Field>
+      )}
+    </DialogForm>
+  );
+}
+
+export function StandardChange({
+  number,
+  templates,
+  ...done
+}: DialogProps & { templates: { value: number; label: string }[] }) {
+  return (
+    <DialogForm
+      action={createStandardChangeAction.bind(null, number)}
+      {...done}
+      intro="A standard change comes from an approved template; nothing is copied from the case."
+      submit="Create"
+      pendingText="Creating…"
+    >
+      {(fieldError) => (
+        <SelectField
+          label="Template"
+          name="templateId"
+          id="standard-change-template"
+          options={templates}
+          blank="— Pick an approved template —"
+          error={fieldError("templateId")}
+        />
+      )}
+    </DialogForm>
+  );
+}
+
+export function ProposeMajorCase({ number, ...done }: DialogProps) {
+  return (
+    <DialogForm
+      action={proposeMajorCaseAction.bind(null, number)}
+      {...done}
+      intro="Major issue managers are told at once and decide whether this becomes a major case."
+      submit="Propose"
+      pendingText="Proposing…"
+    >
+      {(fieldError) => (
+        <>
+          <TextAreaField
+            label="Work notes"
+            name="workNotes"
+            id="propose-work-notes"
+            rows={3}
+            required
+            error={fieldError("workNotes")}
+            placeholder="What is happening, who is affected, what has been tried"
+          />
+          <TextAreaField
+            label="Business impact"
+            name="businessImpact"
+            id="propose-business-impact"
+            rows={2}
+            required
+            error={fieldError("businessImpact")}
+            placeholder="e.g. 40 stores cannot take card payments"
+          />
+        </>
+      )}
+    </DialogForm>
+  );
+}

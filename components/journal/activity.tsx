@@ -1,0 +1,30 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import type { ActionResult } from "@/lib/domain/action-result";
+import { JournalComposer } from "./composer";
+import { useLiveRecord } from "./live-record";
+import { LiveTimeline } from "./live-timeline";
+import { liveJournalKey } from "./use-live-journal";
+
+type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+/**
+ * The Activity section of a record page: the composer and the live timeline as siblings, so
+ * news arriving in the timeline never remounts the composer or touches what is being typed.
+ * After the agent's own post the page re-renders with the entry and the poll runs at once.
+ */
+export function LiveActivity({ post }: { post: Post | null }) {
+  const { source } = useLiveRecord();
+  const client = useQueryClient();
+  return (
+    <div className="space-y-4">
+      {post && (
+        <JournalComposer
+          post={post}
+          onPosted={() => void client.invalidateQueries({ queryKey: liveJournalKey(source), exact: true })}
+        />
+      )}
+      <LiveTimeline />
+    </div>
+  );
+}

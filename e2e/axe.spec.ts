@@ -1,0 +1,129 @@
+// WCAG 2.1 A/AA (axe-core) over every page each role reaches, the open Additional actions menu and
+// open dialogs. A failure lists each failing element: rule, selector, what is wrong.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { DEMO, signIn } from "./support/auth";
+import { createCaseViaForm } from "./support/cases";
+
+/** Opens `path` and scans it once the page has settled. */
+async function scan(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, path);
+}
+
+/** The path of the first record linked from a list page (e.g. /problems → /problems/PRB0040001). */
+async function firstRecord(page: Page, list: string, prefix: string) {
+  await page.goto(list);
+  const link = page.getByRole("main").getByRole("link", { name: new RegExp(`^${prefix}\\d{7}$`) });
+  const href = await link.first().getAttribute("href");
+  expect(href, `a record linked from ${list}`).toBeTruthy();
+  return href!;
+}
+
+/** The workspace pages the signed-in person's navigation offers. */
+async function navPages(page: Page) {
+  await page.goto("/cases");
+  const links = page.getByRole("navigation", { name: "Workspace" }).getByRole("link");
+  return (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter(Boolean);
+}
+
+test("A11Y: the sign-in page, the customer portal and Change password", async ({ page }) => {
+  await scan(page, "/login");
+  await signIn(page, DEMO.customer);
+  await scan(page, "/portal");
+  await scan(page, "/account/password");
+});
+
+test("A11Y: an agent's pages", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.agent);
+  for (const path of await navPages(page)) await scan(page, path);
+  await scan(page, "/cases?state=open&sort=number");
+  await scan(page, "/cases/new");
+  await scan(page, "/incidents/new");
+  await scan(page, "/account/password");
+  await scan(page, await firstRecord(page, "/incidents", "INC"));
+  await scan(page, await firstRecord(page, "/cases", "CS"));
+});
+
+test("A11Y: the Additional actions menu, the incident picker and the case dialogs, open", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.agent);
+  const number = await createCaseViaForm(page, {
+    shortDescription: `Accessibility check ${Date.now()}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+  });
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, `/cases/${number} (new case)`);
+  await page.getByRole("button", { name: "Additional actions" }).click();
+  await expect(page.getByRole("menu", { name: "Additional actions" })).toBeVisible();
+  await expectAccessible(page, `/cases/${number} with the Additional actions menu open`);
+  await page.getByRole("menuitem", { name: "Associate Incident" }).click();
+  const dialog = page.getByRole("dialog", { name: "Associate Incident" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, `/cases/${number} with the Associate Incident dialog open`);
+  await dialog.getByRole("combobox", { name: "Incident" }).fill("Payroll");
+  await expect(dialog.getByRole("option").first()).toBeVisible();
+  await expectAccessible(page, `/cases/${number} with the incident picker's results open`);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByRole("button", { name: "Propose Solution" }).click();
+  await expect(page.getByRole("dialog", { name: "Propose solution" })).toBeVisible();
+  await expectAccessible(page, `/cases/${number} with the Propose solution dialog open`);
+});
+
+test("A11Y: an ITIL manager's problem, change and request pages", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.manager);
+  for (const path of await navPages(page)) await scan(page, path);
+  await scan(page, await firstRecord(page, "/problems", "PRB"));
+  await scan(page, await firstRecord(page, "/changes", "CHG"));
+  await scan(page, await firstRecord(page, "/requests", "(REQ|RITM)"));
+});
+
+test("A11Y: every administration page", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.admin);
+  const pages = await navPages(page);
+  expect(pages.filter((p) => p.startsWith("/admin/")).length).toBeGreaterThan(0);
+  for (const path of pages) await scan(page, path);
+});
+
+test("A11Y: a major case, its child case and the candidate list", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const agent = await (await browser.newContext()).newPage();
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(agent, DEMO.agent);
+  await signIn(manager, DEMO.manager);
+  const candidate = await createCaseViaForm(agent, {
+    shortDescription: `Accessibility major case ${Date.now()}`,
+    account: "Acme Corporation",
+  });
+  await agent.getByRole("button", { name: "Additional actions" }).click();
+  await agent.getByRole("menuitem", { name: "Propose Major Case" }).click();
+  const dialog = agent.getByRole("dialog", { name: "Propose Major Case" });
+  await dialog.getByLabel("Work notes").fill("Nobody can sign in.");
+  await dialog.getByLabel("Business impact").fill("Every office");
+  await expectAccessible(agent, "the Propose Major Case dialog");
+  await dialog.getByRole("button", { name: "Propose" }).click();
+  await expect(agent.getByRole("note")).toContainText("Major case candidate");
+  await scan(agent, `/cases/${candidate}`);
+
+  await scan(manager, "/major-cases");
+  await manager.goto(`/cases/${candidate}`);
+  await manager.getByRole("button", { name: "Reject Major Case" }).click();
+  await expectAccessible(manager, "the Reject Major Case dialog");
+  await manager.keyboard.press("Escape");
+  await manager.getByRole("button", { name: "Accept Major Case" }).click();
+  await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
+  const major = (await manager.getByRole("heading", { level: 1 }).textContent())!.split(" ")[0];
+  await manager.waitForLoadState("networkidle");
+  await expectAccessible(manager, `/cases/${major} (major case)`);
+  await scan(agent, `/cases/${candidate}`); // now a child case
+});

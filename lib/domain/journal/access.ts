@@ -1,0 +1,28 @@
+// Who may read which record's timeline — the same rules as the record pages — and what of it.
+import { canReadCases, canReadIncidents, canReadItsm, isInternal, type Actor } from "../auth/roles";
+import { TABLE } from "../records/tables";
+
+/** The tables with a record page and a timeline, and the read rule of each page. */
+const READ_RULE: Record<string, (a: Actor) => boolean> = {
+  [TABLE.case]: canReadCases,
+  [TABLE.incident]: canReadIncidents,
+  [TABLE.problem]: canReadItsm,
+  [TABLE.change]: canReadItsm,
+  [TABLE.request]: canReadItsm,
+};
+
+/** The reader may open this table's records (and so read their timelines). Unknown tables: no. */
+export function canReadJournalOf(actor: Actor, table: string): boolean {
+  return Object.hasOwn(READ_RULE, table) && READ_RULE[table](actor);
+}
+
+/** JRN-3: external users never see work notes. */
+export const seesWorkNotes = (actor: Actor) => isInternal(actor);
+
+/**
+ * Record tables whose pages the reader cannot open: a sync entry from such a record names it
+ * without a link (an agent without incident rights sees "from INC0001234", not a link).
+ */
+export function hiddenJournalSources(actor: Actor): string[] {
+  return Object.keys(READ_RULE).filter((t) => !READ_RULE[t](actor));
+}

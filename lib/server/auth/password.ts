@@ -1,0 +1,42 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import { db, transaction } from "@/lib/db";
+import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/domain/auth/password";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { invalid } from "@/lib/domain/errors";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { hashPassword, throttleKeys } from "./credentials";
+import { endOtherSessions } from "./sessions";
+import { admitAttempt, recordSuccess } from "./throttle-store";
+
+/**
+ * REL-5: a signed-in person changes their password. The current password is checked with
+ * bcrypt and counted by the sign-in throttle (a stolen session cannot guess it quickly); the
+ * new hash is stored and every OTHER session of the user ends in the same transaction — the
+ * session that made the change stays signed in. Returns how many sessions ended.
+ */
+export async function changePassword(
+  actor: Actor,
+  currentSid: string | null,
+  raw: PasswordChangeInput,
+): Promise<{ endedSessions: number }> {
+  const input = parseOrThrow(passwordChangeSchema, raw);
+  const [own] = throttleKeys(actor.email, null);
+  const admitted = await admitAttempt([own], new Date());
+  if (!admitted.check) {
+    const wait = Math.max(1, Math.ceil(admitted.retryMs / 1000));
+    throw invalid("currentPassword", `Too many wrong passwords. Wait ${wait} seconds and try again.`);
+  }
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user.passwordHash || !(await bcrypt.compare(input.currentPassword, user.passwordHash)))
+    throw invalid("currentPassword", "Current password is not right.");
+  await recordSuccess(own, []);
+  // bcrypt reads at most 72 bytes: a new password that only differs after them would be the same.
+  if (await bcrypt.compare(input.newPassword, user.passwordHash))
+    throw invalid("newPassword", "New password must differ from the current one.");
+  const passwordHash = await hashPassword(input.newPassword);
+  return transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    return { endedSessions: await endOtherSessions(tx, actor.id, currentSid) };
+  });
+}

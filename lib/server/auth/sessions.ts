@@ -1,0 +1,47 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, transaction, type Tx } from "@/lib/db";
+
+/** How long a sign-in lasts (also the cookie's maxAge in lib/auth.ts). */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/**
+ * Server-side sessions: the cookie (a next-auth JWT) names a Session row, and a request is
+ * signed in only while that row exists and has not expired (lib/server/auth/load-actor.ts).
+ * Ending a session is deleting its row — a copied cookie is worth nothing afterwards.
+ */
+export async function createSession(userId: number, now = new Date()): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await transaction(async (tx) => {
+    // Housekeeping: this user's expired sessions go when they sign in again.
+    await tx.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+    await tx.session.create({
+      data: {
+        id,
+        userId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      },
+    });
+  });
+  return id;
+}
+
+/** Sign-out: the session ends on the server, whatever happens to the cookie. */
+export async function endSession(sid: string): Promise<void> {
+  await transaction((tx) => tx.session.deleteMany({ where: { id: sid } }));
+}
+
+/** Every session of the user (deactivation, ADM-3). Returns how many ended. */
+export async function endAllSessions(tx: Tx, userId: number): Promise<number> {
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
+
+/** Every session of the user but `keep` (a password change keeps the one that made it). */
+export async function endOtherSessions(tx: Tx, userId: number, keep: string | null): Promise<number> {
+  return (await tx.session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } })).count;
+}
+
+/** For tests and tools: the live sessions of a user. */
+export const sessionsOf = (userId: number) =>
+  db().session.findMany({ where: { userId }, select: { id: true, expiresAt: true } });

@@ -1,0 +1,95 @@
+// Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
+import { db, dialect, Prisma, transaction } from "@/lib/db";
+import { autoCloseCutoff, autoCloseDays, autoCloseNote } from "@/lib/domain/cases/auto-close";
+import { PROPERTY, propertyDef } from "@/lib/domain/properties/catalog";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+
+// POR-1: closes Resolved cases whose customer has not answered for case_auto_close_days days
+// (the rule: lib/domain/cases/auto-close.ts). Batched — a few statements per batch of cases,
+// whatever their number — and safe when two runs overlap: each case is closed by a conditional
+// UPDATE (still Resolved) that returns the rows it changed, and only those get their audit rows
+// and work note, so no case is closed, audited or noted twice.
+
+export const AUTO_CLOSE_BATCH = 500;
+const SYSTEM = "System";
+
+type Due = { id: unknown };
+
+/** The SQL form of isDueForAutoClose: Resolved at or before the cutoff, no customer answer since. */
+function dueCases(cutoff: Date, limit: number) {
+  return db().$queryRaw<Due[]>`
+    SELECT c."id" FROM "Case" c
+    WHERE c."state" = ${CaseState.Resolved} AND c."resolvedAt" IS NOT NULL AND c."resolvedAt" <= ${cutoff}
+      AND NOT EXISTS (
+        SELECT 1 FROM "JournalEntry" j
+        WHERE j."table" = ${TABLE.case} AND j."recordId" = c."id" AND j."kind" = 'comments'
+          AND j."createdAt" > c."resolvedAt"
+          AND (j."authorId" = c."contactId" OR j."authorId" = c."consumerId"))
+    ORDER BY c."id" LIMIT ${limit}`;
+}
+
+/** Closes one batch: the conditional update decides which cases this run closes. */
+async function closeBatch(ids: number[], days: number, now: Date): Promise<number> {
+  return transaction(async (tx) => {
+    // PostgreSQL: lock the batch in id order first, so two overlapping runs queue, never deadlock.
+    if (dialect() === "postgresql")
+      await tx.$queryRaw`SELECT "id" FROM "Case" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+    const closed = await tx.case.updateManyAndReturn({
+      where: { id: { in: ids }, state: CaseState.Resolved },
+      data: { state: CaseState.Closed, closedAt: now, version: { increment: 1 } },
+      select: { id: true, version: true },
+    });
+    if (!closed.length) return 0;
+    await tx.auditEntry.createMany({
+      data: closed.flatMap((c) =>
+        [
+          { field: "state", oldValue: String(CaseState.Resolved), newValue: String(CaseState.Closed) },
+          { field: "closedAt", oldValue: null, newValue: now.toISOString() },
+        ].map((f) => ({
+          ...f,
+          table: TABLE.case,
+          recordId: c.id,
+          userId: null,
+          userName: SYSTEM,
+          createdAt: now,
+        })),
+      ),
+    });
+    await tx.journalEntry.createMany({
+      data: closed.map((c) => ({
+        table: TABLE.case,
+        recordId: c.id,
+        kind: "work_notes",
+        body: autoCloseNote(days),
+        authorId: null,
+        authorName: SYSTEM,
+        createdAt: now,
+        eventKey: `auto-close:v${c.version}`,
+      })),
+    });
+    return closed.length;
+  });
+}
+
+/**
+ * One run of the job. `stillMine` (the lease) is asked before each batch after the first; the
+ * run stops when it says no. Returns what the run did, for JobLease.lastResult.
+ */
+export async function closeDueCases(
+  opts: { now?: Date; batch?: number; stillMine?: () => Promise<boolean> } = {},
+): Promise<{ days: number; closed: number }> {
+  const now = opts.now ?? new Date();
+  const batch = opts.batch ?? AUTO_CLOSE_BATCH;
+  const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.autoCloseDays } });
+  const days = autoCloseDays(row?.value ?? propertyDef(PROPERTY.autoCloseDays)?.defaultValue);
+  const cutoff = autoCloseCutoff(days, now);
+  let closed = 0;
+  for (let first = true; cutoff; first = false) {
+    if (!first && opts.stillMine && !(await opts.stillMine())) break;
+    const ids = (await dueCases(cutoff, batch)).map((r) => Number(r.id));
+    if (ids.length) closed += await closeBatch(ids, days, now);
+    if (ids.length < batch) break;
+  }
+  return { days, closed };
+}

@@ -1,0 +1,74 @@
+// Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
+import { transaction } from "@/lib/db";
+
+// A scheduled job runs in one app process at a time, whatever the number of processes: the
+// JobLease row of the job is claimed by one conditional UPDATE, which the database serialises —
+// of two workers claiming at once, exactly one sees its update count 1. The holder's claim
+// expires after `ttlMs`, so a process that died mid-run does not block the job for good; and
+// a job that ran less than `everyMs` ago is not claimed again, so N processes ticking every few
+// minutes still run it about once per period.
+
+export type LeaseTiming = { ttlMs: number; everyMs: number };
+
+/** Claims the job's lease for `worker`; true when this worker now holds it and should run. */
+export async function claimLease(name: string, worker: string, t: LeaseTiming, now = new Date()) {
+  return transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "JobLease" ("name") VALUES (${name}) ON CONFLICT DO NOTHING`;
+    const { count } = await tx.jobLease.updateMany({
+      where: {
+        name,
+        AND: [
+          { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+          { OR: [{ lastRunAt: null }, { lastRunAt: { lte: new Date(now.getTime() - t.everyMs) } }] },
+        ],
+      },
+      data: { lockedBy: worker, lockedUntil: new Date(now.getTime() + t.ttlMs) },
+    });
+    return count === 1;
+  });
+}
+
+/** Extends the lease while the run goes on; false when it was lost (expired and taken). */
+export async function renewLease(name: string, worker: string, ttlMs: number, now = new Date()) {
+  return transaction(async (tx) => {
+    const { count } = await tx.jobLease.updateMany({
+      where: { name, lockedBy: worker, lockedUntil: { gte: now } },
+      data: { lockedUntil: new Date(now.getTime() + ttlMs) },
+    });
+    return count === 1;
+  });
+}
+
+/** Ends the run: records when and what, and frees the lease (only if this worker still holds it). */
+export async function releaseLease(name: string, worker: string, result: string, now = new Date()) {
+  await transaction((tx) =>
+    tx.jobLease.updateMany({
+      where: { name, lockedBy: worker },
+      data: { lockedUntil: null, lastRunAt: now, lastResult: result.slice(0, 500) },
+    }),
+  );
+}
+
+/**
+ * Runs `work` if this worker wins the lease, and releases it after (also when `work` fails).
+ * `work` gets a `stillMine()` to call between batches: it renews the lease, and answers false
+ * when another worker has taken it over (the run should stop).
+ */
+export async function runWithLease(
+  name: string,
+  worker: string,
+  t: LeaseTiming,
+  work: (stillMine: () => Promise<boolean>) => Promise<string>,
+): Promise<{ ran: false } | { ran: true; result: string }> {
+  if (!(await claimLease(name, worker, t))) return { ran: false };
+  let result = "failed";
+  try {
+    result = await work(() => renewLease(name, worker, t.ttlMs));
+    return { ran: true, result };
+  } catch (e) {
+    result = `failed: ${String((e as Error)?.message ?? e)}`;
+    throw e;
+  } finally {
+    await releaseLease(name, worker, result);
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isMajorIssueManager, ROLE } from "@/lib/domain/auth/roles";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeAccount, makeAgent, makeCase, makeUser } from "@/lib/testing/fixtures";
+import { loadActor } from "../auth/load-actor";
+import { proposeMajorCase } from "./propose";
+
+const MIM = ROLE.majorIssueManager;
+
+describe("who is told about a major case candidate (MAJ-1)", () => {
+  it("MAJ-1: the proposal email reaches exactly the users the server lets accept it", async () => {
+    const account = await makeAccount();
+    const external = { kind: "contact" as const, accountId: account.id };
+    // Every combination that matters, with whether it may accept (isMajorIssueManager).
+    const combos: [string, Promise<{ id: number; email: string }>, boolean][] = [
+      ["major issue manager only", makeUser([MIM]), false],
+      ["itil only", makeUser([ROLE.itil]), false],
+      ["major issue manager and itil", makeUser([MIM, ROLE.itil]), true],
+      ["manager, major issue manager and itil", makeUser([ROLE.manager, MIM, ROLE.itil]), true],
+      ["admin", makeUser([ROLE.admin]), true],
+      ["admin and itil", makeUser([ROLE.admin, ROLE.itil]), true],
+      ["external with both roles", makeUser([MIM, ROLE.itil], external), false],
+      ["external admin", makeUser([ROLE.admin, ROLE.external], external), false],
+      ["internal flagged snc_external", makeUser([MIM, ROLE.itil, ROLE.external]), false],
+      ["inactive, both roles", makeUser([MIM, ROLE.itil]), false],
+      ["inactive admin", makeUser([ROLE.admin]), false],
+    ];
+    const users = await Promise.all(combos.map(([, u]) => u));
+    const inactive = users.filter((_, i) => combos[i][0].startsWith("inactive"));
+    await db().user.updateMany({ where: { id: { in: inactive.map((u) => u.id) } }, data: { active: false } });
+
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const { notified } = await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    const mails = await db().outboxMessage.findMany({
+      where: { sourceTable: TABLE.case, sourceId: c.id, event: "case.major_proposed" },
+    });
+    const recipients = mails.map((m) => m.recipient).sort();
+    expect(notified).toBe(recipients.length);
+
+    // The server's accept check, applied to every user there is (loadActor → isMajorIssueManager).
+    const everyone = await db().user.findMany({ select: { id: true, email: true } });
+    const allowed: string[] = [];
+    for (const u of everyone) {
+      const actor = await loadActor(u.id);
+      if (actor && isMajorIssueManager(actor)) allowed.push(u.email);
+    }
+    expect(recipients).toEqual(allowed.sort());
+    combos.forEach(([what, , mayAccept], i) =>
+      expect(recipients.includes(users[i].email), what).toBe(mayAccept),
+    );
+  });
+});
