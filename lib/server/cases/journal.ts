@@ -7,6 +7,8 @@ import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/sch
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { Prisma } from "@/lib/db";
+import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
 import { copyJournalToChildren } from "../major/sync-children";
 import { requireLockedCase } from "./persist";
@@ -31,6 +33,9 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
       throw invalid(field, `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);
     }
     const posted = await postEntries(tx, { table: TABLE.case, recordId: current.id }, input, actor);
+    // PRO-5 / REL-4: the customer is emailed the additional comment (never the work note).
+    for (const e of posted.filter((p) => p.kind === "comments"))
+      await queueCommentEmails(tx, Prisma.sql`j."id" = ${e.id}`, e.body);
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });

@@ -8,6 +8,7 @@ import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { queueCommentEmails } from "../email/customer-comments";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../cases/persist";
 
@@ -121,7 +122,8 @@ function noteClosedChildren(
 
 /**
  * MAJ-5: additional comments and work notes posted on the major case are copied to its open
- * children when case_fields_to_sync lists comments / work_notes; one statement per entry.
+ * children when case_fields_to_sync lists comments / work_notes; one statement per entry (plus
+ * the children's customer emails for a comment: lib/server/email/customer-comments.ts).
  */
 export async function copyJournalToChildren(
   tx: Tx,
@@ -144,6 +146,14 @@ export async function copyJournalToChildren(
         ${TABLE.case}, ${major.id}, ${major.number}, ${eventKey}, ${"Major case sync"}
       FROM "Case" k WHERE k."parentId" = ${major.id} AND k."state" IN (${open})
       ON CONFLICT DO NOTHING`;
+    // PRO-5: each child's customer is emailed the copied comment (one statement for all children).
+    if (e.kind === "comments")
+      await queueCommentEmails(
+        tx,
+        Prisma.sql`j."recordId" IN (SELECT c."id" FROM "Case" c WHERE c."parentId" = ${major.id})
+          AND j."eventKey" = ${eventKey}`,
+        e.body,
+      );
   }
   return copied;
 }
