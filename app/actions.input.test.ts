@@ -144,6 +144,9 @@ const BASES: Record<string, Base> = {
     },
     form: async (w) => ({ child: w.other.number }),
   },
+  "notify#notifyCustomersAction": {
+    form: async (w) => ({ cases: w.c.number, message: "Service restored", requestId: "req-input-1" }),
+  },
   "incidents#createIncidentAction": { form: async () => ({ ...text, ...scores }) },
   "incidents#saveIncidentAction": {
     number: (w) => w.incident.number,

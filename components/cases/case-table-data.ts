@@ -11,6 +11,7 @@ type Row = {
   priority: number;
   updatedAt: Date;
   majorCaseState?: string;
+  proactive?: boolean;
   account: { name: string } | null;
   contact?: { name: string } | null;
   consumer?: { name: string } | null;
@@ -29,6 +30,7 @@ export function caseRowViews(rows: Row[]): CaseRowView[] {
       number: r.number,
       shortDescription: r.shortDescription,
       major: r.majorCaseState === "accepted",
+      proactive: !!r.proactive,
       state,
       stateTone: stateTone(state),
       priority: labelOf(casePriorities, r.priority),

@@ -1,6 +1,9 @@
 "use client";
 import Link from "next/link";
+import { NotifyCustomers } from "@/components/notify/notify-customers";
+import { useSelection } from "@/components/notify/use-selection";
 import type { Tone } from "@/components/ui/badge";
+import { Checkbox } from "@/components/ui/checkbox";
 
 /**
  * One row of a case table, already formatted on the server. The table is a client component
@@ -13,6 +16,8 @@ export type CaseRowView = {
   number: string;
   shortDescription: string;
   major: boolean;
+  /** PRO-1: made by Create Proactive Cases (or marked proactive). */
+  proactive: boolean;
   state: string;
   stateTone: Tone;
   priority: string;
@@ -72,6 +77,12 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
               <span className="cf-badge violet">Major</span>
             </>
           )}
+          {r.proactive && (
+            <>
+              {" "}
+              <span className="cf-badge blue">Proactive</span>
+            </>
+          )}
         </td>
       );
     case "state":
@@ -109,6 +120,7 @@ export function CaseTable({
   caption = "Cases",
   empty = "No cases match these filters.",
   framed = true,
+  selectable = false,
 }: {
   rows: CaseRowView[];
   columns: SortLink[];
@@ -116,7 +128,10 @@ export function CaseTable({
   empty?: string;
   /** false inside a Section, which draws the frame already. */
   framed?: boolean;
+  /** PRO-3: row checkboxes, "Select all" and the Notify Customers button. */
+  selectable?: boolean;
 }) {
+  const selection = useSelection(rows.map((r) => r.number));
   if (!rows.length) {
     return framed ? (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
@@ -126,7 +141,7 @@ export function CaseTable({
       <p className="text-sm text-slate-500">{empty}</p>
     );
   }
-  return (
+  const table = (
     <div
       className={
         framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" : "overflow-x-auto"
@@ -136,6 +151,11 @@ export function CaseTable({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
+            {selectable && (
+              <th scope="col" className="w-8">
+                <Checkbox label="Select all" checked={selection.all} onChange={selection.toggleAll} />
+              </th>
+            )}
             {columns.map((c) => (
               <th key={c.cell} scope="col" aria-sort={c.sort ?? undefined}>
                 {c.href ? (
@@ -153,6 +173,15 @@ export function CaseTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
+              {selectable && (
+                <td>
+                  <Checkbox
+                    label={`Select ${r.number}`}
+                    checked={selection.isSelected(r.number)}
+                    onChange={(on) => selection.toggle(r.number, on)}
+                  />
+                </td>
+              )}
               {columns.map((c) => (
                 <Cell key={c.cell} r={r} cell={c.cell} />
               ))}
@@ -160,6 +189,18 @@ export function CaseTable({
           ))}
         </tbody>
       </table>
+    </div>
+  );
+  if (!selectable) return table;
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-2">
+        <NotifyCustomers selected={selection.selected} onSent={selection.clear} />
+        <span className="text-xs text-slate-500" aria-live="polite">
+          {selection.selected.length ? `${selection.selected.length} selected` : ""}
+        </span>
+      </div>
+      {table}
     </div>
   );
 }

@@ -1,5 +1,9 @@
+"use client";
 import Link from "next/link";
+import { NotifyCustomers } from "@/components/notify/notify-customers";
+import { useSelection } from "@/components/notify/use-selection";
 import { Badge, stateTone } from "@/components/ui/badge";
+import { Checkbox } from "@/components/ui/checkbox";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 
 type Row = {
@@ -8,18 +12,37 @@ type Row = {
   shortDescription: string;
   state: number;
   priority: number;
+  proactive?: boolean;
   account: { name: string } | null;
 };
 
-/** INC-1 / INC-8: the cases linked to this record ("Customer Cases"). */
-export function LinkedCases({ rows, total }: { rows: Row[]; total: number }) {
+/**
+ * INC-1 / INC-8: the cases linked to this record ("Customer Cases"); with `selectable` (the
+ * incident page, for agents), row checkboxes and Notify Customers (PRO-3).
+ */
+export function LinkedCases({
+  rows,
+  total,
+  selectable,
+}: {
+  rows: Row[];
+  total: number;
+  selectable?: boolean;
+}) {
+  const selection = useSelection(rows.map((r) => r.number));
   if (!rows.length) return <p className="text-sm text-slate-500">No customer cases are linked.</p>;
   return (
-    <div>
+    <div className="space-y-2">
+      {selectable && <NotifyCustomers selected={selection.selected} onSent={selection.clear} />}
       <table className="min-w-full text-sm">
         <caption className="sr-only">Customer Cases</caption>
         <thead>
           <tr className="text-left text-xs text-slate-500">
+            {selectable && (
+              <th scope="col" className="w-6 py-1 pr-2">
+                <Checkbox label="Select all" checked={selection.all} onChange={selection.toggleAll} />
+              </th>
+            )}
             <th scope="col" className="py-1 pr-3 font-semibold">
               Number
             </th>
@@ -40,12 +63,29 @@ export function LinkedCases({ rows, total }: { rows: Row[]; total: number }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((c) => (
             <tr key={c.id}>
+              {selectable && (
+                <td className="py-1.5 pr-2">
+                  <Checkbox
+                    label={`Select ${c.number}`}
+                    checked={selection.isSelected(c.number)}
+                    onChange={(on) => selection.toggle(c.number, on)}
+                  />
+                </td>
+              )}
               <td className="py-1.5 pr-3 font-medium">
                 <Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>
                   {c.number}
                 </Link>
               </td>
-              <td className="max-w-xs truncate py-1.5 pr-3">{c.shortDescription}</td>
+              <td className="max-w-xs truncate py-1.5 pr-3">
+                {c.shortDescription}
+                {c.proactive && (
+                  <>
+                    {" "}
+                    <Badge tone="blue">Proactive</Badge>
+                  </>
+                )}
+              </td>
               <td className="py-1.5 pr-3 text-slate-600">{c.account?.name ?? "—"}</td>
               <td className="py-1.5 pr-3 text-slate-600">{labelOf(casePriorities, c.priority)}</td>
               <td className="py-1.5">

@@ -29,6 +29,8 @@ type Props = {
   facts: [string, React.ReactNode][];
   cases: Parameters<typeof LinkedCases>[0]["rows"];
   caseCount: number;
+  /** PRO-3: row checkboxes and Notify Customers in Customer Cases (the incident page, for agents). */
+  notify?: boolean;
   journal: { entries: JournalView[]; total: number };
   audit: AuditLine[];
   canPost: boolean;
@@ -59,7 +61,7 @@ export function RecordPage(p: Props) {
           <Section title="Details">{p.details}</Section>
           {p.extra}
           <Section title="Customer Cases" id="customer-cases">
-            <LinkedCases rows={p.cases} total={p.caseCount} />
+            <LinkedCases rows={p.cases} total={p.caseCount} selectable={p.notify} />
           </Section>
           <Section title="Activity" id="activity">
             <LiveActivity post={p.canPost ? p.post : null} />

@@ -36,6 +36,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <CaseTable
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
+        selectable={canWriteCases(actor)}
       />
       <Pagination
         page={list.page}

@@ -56,6 +56,7 @@ type RawRow = {
   priority: number;
   updatedAt: Date;
   majorCaseState: string;
+  proactive: boolean | number;
   accountName: string | null;
   contactName: string | null;
   consumerName: string | null;
@@ -77,6 +78,7 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."updatedAt", c."majorCaseState",
+        c."proactive",
         (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."contactId") AS "contactName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId") AS "consumerName",
@@ -98,6 +100,7 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
       priority: num(r.priority),
       updatedAt: new Date(r.updatedAt),
       majorCaseState: r.majorCaseState,
+      proactive: !!r.proactive,
       account: r.accountName ? { name: r.accountName } : null,
       contact: r.contactName ? { name: r.contactName } : null,
       consumer: r.consumerName ? { name: r.consumerName } : null,

@@ -88,6 +88,7 @@ export async function getIncidentView(actor: Actor, number: string) {
         shortDescription: true,
         state: true,
         priority: true,
+        proactive: true,
         account: { select: { name: true } },
       },
     }),

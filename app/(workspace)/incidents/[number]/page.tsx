@@ -2,6 +2,7 @@ import { IncidentForm } from "@/components/incidents/incident-form";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
+import { canWriteCases } from "@/lib/domain/auth/roles";
 import { incidentPriorities, incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
@@ -59,6 +60,7 @@ export default async function IncidentPage({ params }: NumberPageProps) {
       ]}
       cases={view.cases}
       caseCount={i._count.cases}
+      notify={canWriteCases(actor)}
       journal={view.journal}
       audit={view.audit}
       canPost={view.permissions.journal}

@@ -1,0 +1,21 @@
+"use server";
+import { canWriteCases } from "@/lib/domain/auth/roles";
+import { notifySummary, type NotifyInput } from "@/lib/domain/notify/notify";
+import { formObject } from "@/lib/domain/validation";
+import { runAction } from "@/lib/server/action";
+import { notifyCustomers } from "@/lib/server/notify/notify";
+import type { ActionResult } from "@/lib/domain/action-result";
+
+/** PRO-3 Notify Customers, from the case list and an incident's cases (fields: cases, message, requestId). */
+export async function notifyCustomersAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  return runAction({
+    name: "notifyCustomers",
+    allow: canWriteCases,
+    run: (actor) => notifyCustomers(actor, formObject<NotifyInput>(form)),
+    revalidate: () => ["/cases"],
+    success: notifySummary,
+  });
+}

@@ -1,0 +1,81 @@
+"use client";
+import { useState } from "react";
+import { notifyCustomersAction } from "@/app/(workspace)/notify/actions";
+import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { TextAreaField } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+
+/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
+const newRequestId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+const intro = (n: number) =>
+  `The message is added as an additional comment to ${n === 1 ? "the selected case" : `the ${n} selected cases`}` +
+  " and emailed to each case's customer.";
+
+/**
+ * PRO-3: the Notify Customers button and its dialog (Message, Send) for the selected cases. Each
+ * opening of the dialog gets a new request id: a double click or a resent form notifies once.
+ * After sending, the dialog says how many cases and emails, and what was skipped.
+ */
+export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSent?: () => void }) {
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
+  const close = () => {
+    setRequestId(null);
+    setSummary(null);
+  };
+  return (
+    <>
+      <Button disabled={!selected.length} onClick={() => setRequestId(newRequestId())}>
+        Notify Customers
+      </Button>
+      <Modal open={!!requestId} onClose={close} title="Notify Customers">
+        {summary ? (
+          <div className="space-y-4">
+            <p role="status" className="text-sm">
+              {summary}
+            </p>
+            <div className="flex justify-end">
+              <Button onClick={close}>Close</Button>
+            </div>
+          </div>
+        ) : (
+          <DialogForm
+            action={notifyCustomersAction}
+            onDone={(r) => {
+              setSummary(r.ok ? (r.message ?? "Sent.") : null);
+              onSent?.();
+            }}
+            onCancel={close}
+            intro={intro(selected.length)}
+            submit="Send"
+            pendingText="Sending…"
+          >
+            {(fieldError) => (
+              <>
+                <input type="hidden" name="cases" value={selected.join(",")} />
+                <input type="hidden" name="requestId" value={requestId ?? ""} />
+                {fieldError("cases") && (
+                  <p role="alert" className="text-xs font-medium text-red-700">
+                    {fieldError("cases")}
+                  </p>
+                )}
+                <TextAreaField
+                  label="Message"
+                  name="message"
+                  id="notify-message"
+                  rows={5}
+                  required
+                  maxLength={4000}
+                  error={fieldError("message")}
+                />
+              </>
+            )}
+          </DialogForm>
+        )}
+      </Modal>
+    </>
+  );
+}
