@@ -76,6 +76,12 @@ test("A11Y: the Additional actions menu, the incident picker and the case dialog
   await page.getByRole("button", { name: "Propose Solution" }).click();
   await expect(page.getByRole("dialog", { name: "Propose solution" })).toBeVisible();
   await expectAccessible(page, `/cases/${number} with the Propose solution dialog open`);
+  await page.keyboard.press("Escape");
+  await page.goto("/cases?sort=number");
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await page.getByRole("button", { name: "Notify Customers" }).click();
+  await expect(page.getByRole("dialog", { name: "Notify Customers" })).toBeVisible();
+  await expectAccessible(page, "/cases with rows selected and the Notify Customers dialog open");
 });
 
 test("A11Y: an ITIL manager's problem, change and request pages", async ({ page }) => {

@@ -82,7 +82,10 @@ export default async function OutboxPage({
                   <td className="cf-nowrap">
                     <Time value={m.createdAt} />
                   </td>
-                  <td>{m.recipient}</td>
+                  <td>
+                    {m.recipient}
+                    {m.replyTo && <div className="text-xs text-slate-500">Reply to {m.replyTo}</div>}
+                  </td>
                   <td className="max-w-sm">
                     <div className="truncate text-slate-900">{m.subject}</div>
                     {m.reason && <div className="text-xs text-slate-500">{m.reason}</div>}
