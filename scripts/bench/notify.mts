@@ -1,0 +1,99 @@
+// PERF-3 for Notify Customers (PRO-3): the comment and the customer email on 1,000 cases (scaled
+// by --scale, at least 100) in one transaction, beside a plain batch insert of the same rows —
+// the journal entries and the outbox messages — in the same run.
+import { db } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { loadActor } from "@/lib/server/auth/load-actor";
+import { notifyCustomers } from "@/lib/server/notify/notify";
+import { BENCH_AGENT } from "./dataset.mts";
+import { median, msList, vsBaseline, type Row } from "./report.mts";
+
+const CUSTOMER = "bench.customer@example.com";
+
+export async function notifyMetrics(log: (m: string) => void, scale: number): Promise<Row[]> {
+  const n = Math.max(100, Math.round(1_000 * Math.min(scale, 1)));
+  const user = await db().user.findUniqueOrThrow({ where: { email: BENCH_AGENT } });
+  const actor = (await loadActor(user.id))!;
+  const customer = await db().user.upsert({
+    where: { email: CUSTOMER },
+    update: {},
+    create: { email: CUSTOMER, name: "Bench Customer", kind: "contact" },
+  });
+  // The last cases of the data set: the other fan-out measurements use the first ones.
+  const pool = await db().case.findMany({
+    select: { id: true, number: true },
+    orderBy: { id: "desc" },
+    take: n,
+  });
+  const ids = { id: { in: pool.map((c) => c.id) } };
+  const baseline: number[] = [];
+  const notify: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const stamp = `${Date.now()}-${run}`;
+    // Open cases with a customer, each emailed for the first time (its reply token is made now).
+    await db().case.updateMany({
+      where: ids,
+      data: { state: CaseState.Open, contactId: customer.id, consumerId: null, replyToken: null },
+    });
+
+    let t = performance.now();
+    await db().$transaction(async (tx) => {
+      await tx.journalEntry.createMany({
+        data: pool.map((c) => ({
+          table: TABLE.case,
+          recordId: c.id,
+          kind: "comments",
+          body: `Baseline ${stamp}`,
+          authorId: actor.id,
+          authorName: actor.name,
+          idempotencyKey: `baseline-${stamp}`,
+        })),
+      });
+      await tx.outboxMessage.createMany({
+        data: pool.map((c) => ({
+          dedupeKey: `baseline-${stamp}-${c.id}`,
+          recipient: CUSTOMER,
+          subject: `Case ${c.number}: baseline`,
+          body: `Baseline ${stamp}`,
+          htmlBody: `<p>Baseline ${stamp}</p>`,
+          messageId: `<baseline-${stamp}-${c.id}@bench>`,
+          replyTo: `reply+baseline${c.id}@bench`,
+          status: "suppressed",
+          sourceTable: TABLE.case,
+          sourceId: c.id,
+          event: "bench.baseline",
+        })),
+      });
+    });
+    baseline.push(performance.now() - t);
+
+    t = performance.now();
+    const counts = await notifyCustomers(actor, {
+      cases: pool.map((c) => c.number).join(","),
+      message: `Notify bench ${stamp}`,
+      requestId: `bench-${stamp}`,
+    });
+    notify.push(performance.now() - t);
+    if (counts.notified !== n || counts.emails !== n)
+      throw new Error(`notified ${counts.notified} cases and ${counts.emails} emails, expected ${n}`);
+  }
+  // The bench's own messages are never sent.
+  await db().outboxMessage.updateMany({
+    where: { recipient: CUSTOMER, status: "pending" },
+    data: { status: "suppressed", reason: "bench" },
+  });
+  log(`notify ${n} cases: ${msList(notify)} ms; baseline ${msList(baseline)} ms`);
+  const b = median(baseline);
+  const label = n.toLocaleString("en");
+  return [
+    vsBaseline(`PERF-3 Notify Customers → ${label} cases (comment + email)`, notify, b),
+    {
+      metric: `PERF-3 baseline: batch insert ${label} comments + ${label} outbox rows`,
+      value: b,
+      unit: "ms",
+      goal: "—",
+      pass: null,
+    },
+  ];
+}
