@@ -63,7 +63,13 @@ export default async function OutboxPage({
           No messages.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        // Focusable: on a narrow screen the table scrolls sideways, and keyboard users must reach it.
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label="Outbox messages"
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
           <table className="cf-table">
             <caption className="sr-only">Outbox messages</caption>
             <thead>
@@ -84,7 +90,9 @@ export default async function OutboxPage({
                   </td>
                   <td>
                     {m.recipient}
-                    {m.replyTo && <div className="text-xs text-slate-500">Reply to {m.replyTo}</div>}
+                    {m.replyTo && (
+                      <div className="break-all text-xs text-slate-500">Reply to {m.replyTo}</div>
+                    )}
                   </td>
                   <td className="max-w-sm">
                     <div className="truncate text-slate-900">{m.subject}</div>
