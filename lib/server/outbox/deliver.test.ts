@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db, transaction } from "@/lib/db";
-import { unique } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeCustomer, unique } from "@/lib/testing/fixtures";
+import { postCaseJournal } from "../cases/journal";
 import { deliverPending, messageIdFor } from "./deliver";
 import { enqueueMail } from "./write";
 
@@ -83,6 +84,28 @@ describe("outbox delivery (REL-4)", () => {
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${key}-s` } })).status).toBe(
       "suppressed",
     );
+  });
+
+  it("PRO-5: a customer comment email is sent with its Reply-To, its queued Message-ID, text and HTML parts", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await postCaseJournal(agent, c.number, { comments: "Fixed <today>" });
+    const row = await db().outboxMessage.findFirstOrThrow({
+      where: { sourceId: c.id, event: "case.comment" },
+    });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const [mail] = received.filter((r) => r.to === contact.email);
+    expect(mail.raw).toContain(`Message-ID: ${row.messageId}`);
+    expect(mail.raw).toContain(`Reply-To: ${row.replyTo}`);
+    expect(mail.raw).toContain("multipart/alternative");
+    expect(mail.raw).toContain("Content-Type: text/html");
+    expect(mail.raw).toContain("Fixed &#60;today&#62;");
   });
 
   it("REL-4: a message claimed by a process that died is sent again after its lock expires, under the same Message-ID", async () => {
