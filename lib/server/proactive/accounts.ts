@@ -77,9 +77,12 @@ export async function removeAffectedAccount(actor: Actor, number: string, accoun
   });
 }
 
-/** The incident page's Affected accounts section: bounded rows, each with its proactive case. */
-export async function listAffectedAccounts(incidentId: number) {
-  const [rows, total, origins] = await Promise.all([
+/**
+ * The incident page's Affected accounts section (the page has checked the incident read role):
+ * bounded rows, each with its proactive case, and the proactive major case (PRO-1).
+ */
+export async function listAffectedAccounts(incidentId: number, majorCaseId: number | null) {
+  const [rows, total, origins, major] = await Promise.all([
     db().incidentAffectedAccount.findMany({
       where: { incidentId },
       orderBy: { account: { name: "asc" } },
@@ -88,6 +91,9 @@ export async function listAffectedAccounts(incidentId: number) {
     }),
     db().incidentAffectedAccount.count({ where: { incidentId } }),
     db().proactiveCase.count({ where: { incidentId } }),
+    majorCaseId
+      ? db().case.findUnique({ where: { id: majorCaseId }, select: { number: true } })
+      : Promise.resolve(null),
   ]);
   const cases = await db().proactiveCase.findMany({
     where: { incidentId, accountId: { in: rows.map((r) => r.account.id) } },
@@ -98,5 +104,6 @@ export async function listAffectedAccounts(incidentId: number) {
     rows: rows.map((r) => ({ ...r.account, caseNumber: caseOf.get(r.account.id) ?? null })),
     total,
     withCase: origins,
+    majorCaseNumber: major?.number ?? null,
   };
 }
