@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major|live]`
+// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major|proactive|live]`
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
 // prints one table (PERF-5), also written to bench/results/.
 import { existsSync, rmSync } from "node:fs";
@@ -20,6 +20,7 @@ import { liveMetrics } from "./live.mts";
 import { report, type Row } from "./report.mts";
 import { fanoutMetrics } from "./fanout.mts";
 import { majorMetrics } from "./major.mts";
+import { proactiveMetrics } from "./proactive.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -64,6 +65,7 @@ await ensureBenchUser();
 const rows: Row[] = [];
 if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));
 if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)));
+if (!args.only || args.only === "proactive") rows.push(...(await proactiveMetrics(log)));
 
 if (!args.only || args.only === "http") {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")))
