@@ -45,6 +45,8 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
   const [picker, setPicker] = useState(0);
   const adding = useActionForm(add, () => setPicker((n) => n + 1));
   const creating = useActionForm(() => create());
+  // One notice: the outcome of whichever form was sent last.
+  const [latest, setLatest] = useState<"add" | "create">("add");
   return (
     <div className="space-y-3">
       {data.majorCaseNumber && (
@@ -91,7 +93,13 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
       </p>
       {writable && (
         <div className="flex flex-wrap items-end gap-3">
-          <form onSubmit={adding.onSubmit} className="flex flex-wrap items-end gap-2">
+          <form
+            onSubmit={(e) => {
+              setLatest("add");
+              adding.onSubmit(e);
+            }}
+            className="flex flex-wrap items-end gap-2"
+          >
             <Field label="Add affected account" id="f-affected-account" className="w-72">
               <Combobox key={picker} id="f-affected-account" name="accountId" kind="accounts" value={null} />
             </Field>
@@ -99,13 +107,17 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
               Add
             </SubmitButton>
           </form>
-          <form onSubmit={creating.onSubmit}>
+          <form
+            onSubmit={(e) => {
+              setLatest("create");
+              creating.onSubmit(e);
+            }}
+          >
             <SubmitButton pending={creating.pending}>Create Proactive Cases</SubmitButton>
           </form>
         </div>
       )}
-      <Notice result={adding.result} />
-      <Notice result={creating.result} />
+      <Notice result={latest === "add" ? adding.result : creating.result} />
     </div>
   );
 }

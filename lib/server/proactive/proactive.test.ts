@@ -4,7 +4,15 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { removeIncident } from "@/lib/server/incidents/link";
 import { createIncident } from "@/lib/server/incidents/write";
-import { makeAccount, makeAgent, makeCustomer, makeItil, makeViewer } from "@/lib/testing/fixtures";
+import { addFieldMapRow, removeFieldMapRow } from "@/lib/server/field-maps/admin";
+import {
+  makeAccount,
+  makeAdmin,
+  makeAgent,
+  makeCustomer,
+  makeItil,
+  makeViewer,
+} from "@/lib/testing/fixtures";
 import { addAffectedAccount, removeAffectedAccount } from "./accounts";
 import { createProactiveCases } from "./create";
 
@@ -130,6 +138,24 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
       include: { case: true },
     });
     expect(joined.case.parentId).toBe(inc.proactiveMajorCaseId);
+  });
+
+  it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
+    const admin = await makeAdmin();
+    const { id } = await addFieldMapRow(admin, "incident_to_case", {
+      sourceField: null,
+      constantValue: "1",
+      targetField: "priority",
+      order: 800,
+    });
+    try {
+      const { itil, incident } = await incidentWith(1);
+      await createProactiveCases(itil, incident.number);
+      const [row] = await casesOf(incident.id);
+      expect(row.case.priority).toBe(1);
+    } finally {
+      await removeFieldMapRow(admin, id, 1);
+    }
   });
 
   it("PRO-1: concurrent Create Proactive Cases makes one case per account", async () => {
