@@ -59,7 +59,6 @@ test("PRO-1: an itil user adds affected accounts and creates proactive cases bel
   await expect(section.getByRole("status")).toHaveText("Created 2 cases; 0 accounts already had one");
   await section.getByRole("button", { name: "Create Proactive Cases" }).click();
   await expect(section.getByRole("status")).toHaveText("Created 0 cases; 2 accounts already had one");
-  await section.screenshot({ path: "/tmp/pro-shots/proactive-section.png" });
 
   const link = section
     .getByRole("row")
@@ -106,7 +105,6 @@ test("@global ADM-2: an admin edits a field map, and a bad row is refused naming
   await signIn(page, DEMO.admin);
   await page.getByRole("link", { name: "Field maps" }).click();
   await expect(page).toHaveURL(/\/admin\/field-maps$/);
-  await page.screenshot({ path: "/tmp/pro-shots/field-maps.png", fullPage: true });
   const add = page.getByRole("form", { name: "Add a row to Incident → Case (Create Proactive Cases)" });
   await add.getByLabel("Constant value for the new row").fill("9");
   await add.getByLabel("Target field for the new row").selectOption("priority");

@@ -9,6 +9,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { FIELD_MAPS, type FieldMapName } from "@/lib/domain/field-maps/catalog";
 
+/** Source, constant, →, target, order… side by side: a row of the map reads as one line. */
+const GRID = "grid items-center justify-start gap-2";
+
 export type FieldMapRowData = {
   id: number;
   sourceField: string | null;
@@ -40,7 +43,7 @@ function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowD
         name="sourceField"
         defaultValue={row?.sourceField ?? ""}
         aria-label={`Source field for ${name}`}
-        className={`${controlClass()} w-48`}
+        className={controlClass()}
       >
         <option value="">(constant value)</option>
         {source.map((f) => (
@@ -54,14 +57,14 @@ function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowD
         defaultValue={row?.constantValue ?? ""}
         aria-label={`Constant value for ${name}`}
         placeholder="constant"
-        className={`${controlClass()} w-32`}
+        className={controlClass()}
       />
       <span aria-hidden="true">→</span>
       <select
         name="targetField"
         defaultValue={row?.targetField ?? ""}
         aria-label={`Target field for ${name}`}
-        className={`${controlClass()} w-48`}
+        className={controlClass()}
       >
         {!row && <option value="">Pick a target field</option>}
         {target
@@ -77,7 +80,7 @@ function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowD
         defaultValue={row?.order ?? 1000}
         inputMode="numeric"
         aria-label={`Order for ${name}`}
-        className={`${controlClass()} w-20`}
+        className={controlClass()}
       />
     </>
   );
@@ -89,12 +92,12 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
   const remove = useActionForm(removeFieldMapRowAction);
   const name = `${FIELD_MAPS[map].targetLabel} ${row.targetField}`;
   return (
-    <li className="flex flex-wrap items-center gap-2 py-2">
+    <li className="flex items-center gap-2 py-2">
       <form
         key={row.version}
         onSubmit={save.onSubmit}
         aria-label={`Row ${name}`}
-        className="flex flex-wrap items-center gap-2"
+        className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_7rem_auto_auto]`}
       >
         <input type="hidden" name="id" value={row.id} />
         <input type="hidden" name="version" value={row.version} />
@@ -103,7 +106,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
           name="active"
           defaultValue={String(row.active)}
           aria-label={`Active for ${name}`}
-          className={`${controlClass()} w-24`}
+          className={controlClass()}
         >
           <option value="true">Active</option>
           <option value="false">Inactive</option>
@@ -132,7 +135,7 @@ export function AddFieldMapRow({ map }: { map: FieldMapName }) {
     <form
       onSubmit={add.onSubmit}
       aria-label={`Add a row to ${FIELD_MAPS[map].label}`}
-      className="flex flex-wrap items-center gap-2 pt-3"
+      className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_auto_auto] pt-3`}
     >
       <input type="hidden" name="mapName" value={map} />
       <RowControls map={map} name="the new row" />
