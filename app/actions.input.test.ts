@@ -20,6 +20,7 @@ import { createIncidentFromCase } from "@/lib/server/incidents/link";
 import { createIncident } from "@/lib/server/incidents/write";
 import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
+import { addAffectedAccount } from "@/lib/server/proactive/accounts";
 import { makeAccount, makeCase, makeUser } from "@/lib/testing/fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -153,6 +154,53 @@ const BASES: Record<string, Base> = {
     form: async (w) => ({ ...text, ...scores, version: await version("incident", w.incident.number) }),
   },
   "incidents#postIncidentJournalAction": { number: (w) => w.incident.number, form: journal },
+  "proactive#addAffectedAccountAction": {
+    number: (w) => w.incident.number,
+    form: async (w) => ({ accountId: String(w.account.id) }),
+  },
+  "proactive#removeAffectedAccountAction": {
+    number: async (w) =>
+      (await addAffectedAccount(w.actor, w.incident.number, w.account.id)) && w.incident.number,
+    form: async (w) => ({ accountId: String(w.account.id) }),
+  },
+  "proactive#createProactiveCasesAction": { number: (w) => w.incident.number },
+  "field-maps#addFieldMapRowAction": {
+    form: async () => ({
+      mapName: "case_to_work_order",
+      sourceField: "account",
+      constantValue: "",
+      targetField: "company",
+      order: "1000",
+    }),
+  },
+  "field-maps#saveFieldMapRowAction": {
+    form: async () => {
+      const r = await db().fieldMap.findFirstOrThrow({
+        where: { mapName: "case_to_work_order", targetField: "priority" },
+      });
+      return {
+        id: String(r.id),
+        version: String(r.version),
+        sourceField: r.sourceField ?? "",
+        constantValue: r.constantValue ?? "",
+        targetField: r.targetField,
+        order: String(r.order),
+        active: String(r.active),
+      };
+    },
+  },
+  "field-maps#removeFieldMapRowAction": {
+    form: async () => {
+      const r = await db().fieldMap.create({
+        data: {
+          mapName: "case_to_work_order",
+          sourceField: "contact",
+          targetField: `crafted-${Math.random()}`,
+        },
+      });
+      return { id: String(r.id), version: String(r.version) };
+    },
+  },
   "records#saveProblemAction": {
     number: (w) => w.problem.number,
     form: async (w) => ({
@@ -270,7 +318,10 @@ const fingerprint = async () => {
       db().changeRequest.aggregate(sum),
       db().request.aggregate(sum),
       db().priorityLookup.aggregate(sum),
+      db().fieldMap.aggregate(sum),
     ]),
+    affected: await db().incidentAffectedAccount.count(),
+    proactive: await db().proactiveCase.count(),
     journal: await db().journalEntry.count(),
     audit: await db().auditEntry.count(),
     outbox: await db().outboxMessage.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } }),

@@ -31,6 +31,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/properties", label: "System properties" },
         { href: "/admin/business-rules", label: "Business rules" },
         { href: "/admin/priority-lookup", label: "Priority lookup" },
+        { href: "/admin/field-maps", label: "Field maps" },
         { href: "/admin/plugins", label: "Plugins" },
         { href: "/admin/outbox", label: "Outbox" },
       ],

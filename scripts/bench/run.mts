@@ -1,4 +1,5 @@
-// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major|notify|live]`
+// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
+// http, fanout, major, notify, proactive, inbound, live.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
 // prints one table (PERF-5), also written to bench/results/.
 import { existsSync, rmSync } from "node:fs";
@@ -21,6 +22,7 @@ import { report, type Row } from "./report.mts";
 import { fanoutMetrics } from "./fanout.mts";
 import { majorMetrics } from "./major.mts";
 import { notifyMetrics } from "./notify.mts";
+import { proactiveMetrics } from "./proactive.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -66,6 +68,7 @@ const rows: Row[] = [];
 if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));
 if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)));
 if (!args.only || args.only === "notify") rows.push(...(await notifyMetrics(log, scale)));
+if (!args.only || args.only === "proactive") rows.push(...(await proactiveMetrics(log)));
 
 if (!args.only || args.only === "http") {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")))

@@ -68,7 +68,7 @@ export const PROPERTY_CATALOG: readonly PropertyDef[] = [
     defaultValue: "5",
     min: 1,
     max: 1_000_000,
-    listed: false, // issue 9 (Create Proactive Cases, PRO-1) lists it
+    listed: true,
     description:
       "Create Proactive Cases: when an incident has at least this many affected accounts, " +
       "one major case with a child case per account is created; below it, one case per account (PRO-1).",

@@ -37,7 +37,7 @@ describe("properties the product acts on (ADM-1)", () => {
   it("ADM-1: an unlisted property is neither shown nor changeable on /admin/properties", async () => {
     const admin = await makeAdmin();
     const unlisted = PROPERTY_CATALOG.filter((p) => !p.listed).map((p) => p.name);
-    expect(unlisted).toContain(PROPERTY.majorCaseThreshold);
+    expect(unlisted).toContain(PROPERTY.syncCaseToWorkOrder);
     const shown = (await listProperties(admin)).map((p) => p.name);
     expect(shown).toEqual(LISTED_PROPERTIES.map((p) => p.name));
     for (const name of unlisted) {

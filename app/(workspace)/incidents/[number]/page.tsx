@@ -1,4 +1,6 @@
+import { AffectedAccounts } from "@/components/incidents/affected-accounts";
 import { IncidentForm } from "@/components/incidents/incident-form";
+import { Section } from "@/components/ui/section";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
@@ -8,6 +10,12 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getIncidentView } from "@/lib/server/incidents/read";
 import { postIncidentJournalAction } from "../actions";
+import {
+  addAffectedAccountAction,
+  createProactiveCasesAction,
+  removeAffectedAccountAction,
+} from "../proactive/actions";
+import { listAffectedAccounts } from "@/lib/server/proactive/accounts";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;
@@ -17,6 +25,7 @@ export default async function IncidentPage({ params }: NumberPageProps) {
   const number = await pageNumber({ params });
   const view = await readOr404(getIncidentView(actor, number));
   const i = view.record;
+  const affected = await listAffectedAccounts(i.id, i.proactiveMajorCaseId);
   return (
     <RecordPage
       kind="Incident"
@@ -58,6 +67,17 @@ export default async function IncidentPage({ params }: NumberPageProps) {
           i.callerNotificationsSuppressed ? "Suppressed — the case owns the conversation" : "Sent",
         ],
       ]}
+      extra={
+        <Section title="Affected accounts" id="affected-accounts">
+          <AffectedAccounts
+            data={affected}
+            writable={view.permissions.write}
+            add={addAffectedAccountAction.bind(null, i.number)}
+            remove={removeAffectedAccountAction.bind(null, i.number)}
+            create={createProactiveCasesAction.bind(null, i.number)}
+          />
+        </Section>
+      }
       cases={view.cases}
       caseCount={i._count.cases}
       notify={canWriteCases(actor)}

@@ -1,0 +1,135 @@
+import "server-only";
+import { transaction, type Prisma, type Tx } from "@/lib/db";
+import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden } from "@/lib/domain/errors";
+import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
+import { applyFieldMap } from "@/lib/domain/field-maps/rules";
+import { MajorCaseState } from "@/lib/domain/major/proposal";
+import { planProactive, proactiveCaseData, proactiveSummary } from "@/lib/domain/proactive/plan";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { TABLE } from "@/lib/domain/records/tables";
+import { auditCreation, writeAudit } from "../audit/write";
+import { loadFieldMap } from "../field-maps/admin";
+import { appendJournal } from "../journal/write";
+import { loadPriorityRows } from "../priority/lookup";
+import { integerProperty } from "../properties/read";
+import { nextNumbers } from "../records/numbers";
+import { lockedOpenIncident } from "./accounts";
+import { insertCaseAudit, insertCaseNotes, insertCases, insertOrigins } from "./insert";
+
+export type ProactiveResult = {
+  created: number;
+  alreadyHad: number;
+  majorCaseNumber: string | null;
+  message: string;
+};
+
+/** Affected accounts of the incident without a proactive case (the unique origin key), in id order. */
+async function pendingAccounts(tx: Tx, incidentId: number) {
+  const rows = await tx.$queryRaw<{ accountId: number | bigint }[]>`
+    SELECT a."accountId" FROM "IncidentAffectedAccount" a
+    LEFT JOIN "ProactiveCase" p ON p."incidentId" = a."incidentId" AND p."accountId" = a."accountId"
+    WHERE a."incidentId" = ${incidentId} AND p."accountId" IS NULL
+    ORDER BY a."accountId"`;
+  return rows.map((r) => Number(r.accountId));
+}
+
+/**
+ * PRO-1, PRO-2: Create Proactive Cases. The incident row is locked first, so concurrent runs
+ * queue and each sees the cases of the one before; the unique (incident, account) origin is the
+ * backstop. Whatever the number of accounts, the writes are a fixed handful of set-based
+ * statements: one number block (REC-1), the cases, their origins, their work notes and audit rows.
+ */
+export async function createProactiveCases(actor: Actor, number: string): Promise<ProactiveResult> {
+  if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can create proactive cases.");
+  return transaction(async (tx) => {
+    const incident = await lockedOpenIncident(tx, number);
+    const pending = await pendingAccounts(tx, incident.id);
+    const affectedCount = await tx.incidentAffectedAccount.count({ where: { incidentId: incident.id } });
+    const plan = planProactive({
+      pendingAccountIds: pending,
+      affectedCount,
+      threshold: await integerProperty(PROPERTY.majorCaseThreshold, tx),
+      majorCaseId: incident.proactiveMajorCaseId,
+    });
+    const alreadyHad = affectedCount - pending.length;
+    if (plan.kind === "none") {
+      const message = proactiveSummary({ created: 0, alreadyHad });
+      return { created: 0, alreadyHad, majorCaseNumber: null, message };
+    }
+    const mapped = applyFieldMap(
+      FIELD_MAP.incidentToCase,
+      await loadFieldMap(tx, FIELD_MAP.incidentToCase),
+      incident,
+    );
+    const data = proactiveCaseData(mapped, await loadPriorityRows(tx));
+    const now = new Date();
+    const numbers = await nextNumbers(
+      tx,
+      "case",
+      plan.accountIds.length + (plan.kind === "new_major" ? 1 : 0),
+    );
+    let parentId = plan.kind === "join_major" ? plan.majorCaseId : null;
+    let majorCaseNumber: string | null = null;
+    if (plan.kind === "new_major") {
+      const { accountId: _a, contactId: _c, ...shared } = data;
+      const major = await tx.case.create({
+        data: {
+          ...(shared as Partial<Prisma.CaseUncheckedCreateInput>),
+          shortDescription: String(shared.shortDescription),
+          number: numbers.shift()!,
+          majorCaseState: MajorCaseState.Accepted,
+          openedById: actor.id,
+        },
+      });
+      await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: major.id } });
+      await auditCreation(tx, TABLE.case, major, actor);
+      await appendJournal(tx, {
+        table: TABLE.case,
+        recordId: major.id,
+        kind: "work_notes",
+        body:
+          `Major case created by Create Proactive Cases on ${incident.number} ` +
+          `for ${plan.accountIds.length} affected accounts.`,
+        author: actor,
+      });
+      parentId = major.id;
+      majorCaseNumber = major.number;
+    }
+    const rows = plan.accountIds.map((accountId, i) => ({ accountId, number: numbers[i] }));
+    await insertCases(tx, rows, data, { parentId, openedById: actor.id, now });
+    await insertOrigins(tx, incident.id, rows, now);
+    const origin = `Proactive case created from ${incident.number} for its affected account.`;
+    await insertCaseNotes(tx, rows, origin, actor, now);
+    await insertCaseAudit(tx, rows, `Created from ${incident.number}`, actor, now);
+    const created = rows.length + (majorCaseNumber ? 1 : 0);
+    const message = proactiveSummary({ created, alreadyHad, majorCaseNumber });
+    const joined = plan.kind === "join_major" ? ` (children of the major case)` : "";
+    await appendJournal(tx, {
+      table: TABLE.incident,
+      recordId: incident.id,
+      kind: "work_notes",
+      body: `Create Proactive Cases: ${message}${joined}. Cases ${rangeText(rows, majorCaseNumber)}.`,
+      author: actor,
+    });
+    await writeAudit(
+      tx,
+      TABLE.incident,
+      incident.id,
+      [
+        {
+          field: "proactive_cases",
+          oldValue: String(alreadyHad),
+          newValue: String(alreadyHad + rows.length),
+        },
+      ],
+      actor,
+    );
+    return { created, alreadyHad, majorCaseNumber, message };
+  });
+}
+
+const rangeText = (rows: { number: string }[], major: string | null) => {
+  const children = rows.length === 1 ? rows[0].number : `${rows[0].number} to ${rows.at(-1)!.number}`;
+  return major ? `${major} (major) and ${children}` : children;
+};

@@ -1,0 +1,216 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { TABLE } from "@/lib/domain/records/tables";
+import { removeIncident } from "@/lib/server/incidents/link";
+import { createIncident } from "@/lib/server/incidents/write";
+import { addFieldMapRow, removeFieldMapRow } from "@/lib/server/field-maps/admin";
+import {
+  makeAccount,
+  makeAdmin,
+  makeAgent,
+  makeCustomer,
+  makeItil,
+  makeViewer,
+} from "@/lib/testing/fixtures";
+import { addAffectedAccount, removeAffectedAccount } from "./accounts";
+import { createProactiveCases } from "./create";
+
+async function setThreshold(value: number) {
+  const p = { type: "integer", defaultValue: "5", description: "threshold" };
+  await db().systemProperty.upsert({
+    where: { name: PROPERTY.majorCaseThreshold },
+    create: { name: PROPERTY.majorCaseThreshold, value: String(value), ...p },
+    update: { value: String(value) },
+  });
+}
+afterEach(() => setThreshold(5));
+
+async function incidentWith(accounts: number) {
+  const itil = await makeItil();
+  const incident = await createIncident(itil, {
+    shortDescription: "Email outage",
+    description: "Mail is down",
+    impact: 1,
+    urgency: 2,
+  });
+  const ids: number[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const a = await makeAccount();
+    await addAffectedAccount(itil, incident.number, a.id);
+    ids.push(a.id);
+  }
+  return { itil, incident, ids };
+}
+
+const casesOf = (incidentId: number) =>
+  db().proactiveCase.findMany({
+    where: { incidentId },
+    include: { case: true },
+    orderBy: { accountId: "asc" },
+  });
+
+describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
+  it("PRO-1: below the threshold, one case per affected account, filled by the field map (PRO-2)", async () => {
+    const { itil, incident, ids } = await incidentWith(3);
+    const r = await createProactiveCases(itil, incident.number);
+    expect(r.message).toBe("Created 3 cases; 0 accounts already had one");
+    const rows = await casesOf(incident.id);
+    expect(rows.map((r) => r.accountId)).toEqual(ids);
+    for (const { case: c, accountId } of rows)
+      expect(c).toMatchObject({
+        accountId,
+        shortDescription: "Email outage",
+        description: "Mail is down",
+        impact: 1,
+        urgency: 2,
+        priority: 2, // PRO-2: the lookup's 1 × 2 → 2
+        incidentId: incident.id,
+        proactive: true,
+        channel: "proactive",
+        state: 1,
+        parentId: null,
+        majorCaseState: "",
+      });
+    const notes = await db().journalEntry.count({
+      where: { table: TABLE.case, recordId: { in: rows.map((r) => r.caseId) }, kind: "work_notes" },
+    });
+    expect(notes).toBe(3);
+    const note = await db().journalEntry.findFirstOrThrow({
+      where: { table: TABLE.incident, recordId: incident.id, kind: "work_notes" },
+    });
+    expect(note.body).toMatch(/^Create Proactive Cases: Created 3 cases; 0 accounts already had one/);
+  });
+
+  it("REC-1: the cases of one run get consecutive numbers from one reserved block", async () => {
+    const { itil, incident } = await incidentWith(4);
+    await createProactiveCases(itil, incident.number);
+    const numbers = (await casesOf(incident.id))
+      .map((r) => Number(r.case.number.slice(2)))
+      .sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+  });
+
+  it("PRO-1: a re-run, also after Remove Incident on a case, adds cases only for accounts without one", async () => {
+    const { itil, incident } = await incidentWith(2);
+    await createProactiveCases(itil, incident.number);
+    const [first] = await casesOf(incident.id);
+    await removeIncident(await makeAgent(), first.case.number);
+    const again = await createProactiveCases(itil, incident.number);
+    expect(again).toMatchObject({ created: 0, alreadyHad: 2 });
+    expect(again.message).toBe("Created 0 cases; 2 accounts already had one");
+    const later = await makeAccount();
+    await addAffectedAccount(itil, incident.number, later.id);
+    expect((await createProactiveCases(itil, incident.number)).message).toBe(
+      "Created 1 case; 2 accounts already had one",
+    );
+    expect(await db().proactiveCase.count({ where: { incidentId: incident.id } })).toBe(3);
+  });
+
+  it("PRO-1: at the threshold, one accepted major case without account and a child per account; later accounts join it", async () => {
+    await setThreshold(3);
+    const { itil, incident, ids } = await incidentWith(3);
+    const r = await createProactiveCases(itil, incident.number);
+    expect(r.created).toBe(4);
+    const inc = await db().incident.findUniqueOrThrow({
+      where: { id: incident.id },
+      include: { proactiveMajorCase: true },
+    });
+    expect(inc.proactiveMajorCase).toMatchObject({
+      number: r.majorCaseNumber,
+      majorCaseState: "accepted",
+      accountId: null,
+      proactive: true,
+      incidentId: incident.id,
+    });
+    const rows = await casesOf(incident.id);
+    expect(rows.map((x) => x.accountId)).toEqual(ids);
+    expect(rows.every((x) => x.case.parentId === inc.proactiveMajorCaseId)).toBe(true);
+
+    await setThreshold(100); // the major case exists: a new account joins it whatever the threshold
+    const later = await makeAccount();
+    await addAffectedAccount(itil, incident.number, later.id);
+    expect((await createProactiveCases(itil, incident.number)).message).toBe(
+      "Created 1 case; 3 accounts already had one",
+    );
+    const joined = await db().proactiveCase.findUniqueOrThrow({
+      where: { incidentId_accountId: { incidentId: incident.id, accountId: later.id } },
+      include: { case: true },
+    });
+    expect(joined.case.parentId).toBe(inc.proactiveMajorCaseId);
+  });
+
+  it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
+    const admin = await makeAdmin();
+    const { id } = await addFieldMapRow(admin, "incident_to_case", {
+      sourceField: null,
+      constantValue: "1",
+      targetField: "priority",
+      order: 800,
+    });
+    try {
+      const { itil, incident } = await incidentWith(1);
+      await createProactiveCases(itil, incident.number);
+      const [row] = await casesOf(incident.id);
+      expect(row.case.priority).toBe(1);
+    } finally {
+      await removeFieldMapRow(admin, id, 1);
+    }
+  });
+
+  it("PRO-1: concurrent Create Proactive Cases makes one case per account", async () => {
+    for (const runs of [2, 5]) {
+      const { itil, incident, ids } = await incidentWith(4);
+      const results = await Promise.allSettled(
+        Array.from({ length: runs }, () => createProactiveCases(itil, incident.number)),
+      );
+      expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+      const created = results.map((r) => (r as PromiseFulfilledResult<{ created: number }>).value.created);
+      expect(created.reduce((a, b) => a + b, 0)).toBe(4);
+      const rows = await casesOf(incident.id);
+      expect(rows.map((r) => r.accountId)).toEqual(ids);
+      expect(await db().case.count({ where: { incidentId: incident.id } })).toBe(4);
+    }
+  });
+});
+
+describe("affected accounts (PRO-1, ROLE-2)", () => {
+  it("PRO-1: adding an account twice is one row and one audit line; Remove takes it off, audited", async () => {
+    const { itil, incident, ids } = await incidentWith(1);
+    expect((await addAffectedAccount(itil, incident.number, ids[0])).added).toBe(false);
+    expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(1);
+    const audit = () =>
+      db().auditEntry.findMany({
+        where: { table: TABLE.incident, recordId: incident.id, field: "affected_accounts" },
+      });
+    expect(await audit()).toHaveLength(1);
+    expect((await removeAffectedAccount(itil, incident.number, ids[0])).removed).toBe(true);
+    expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(0);
+    expect((await audit()).map((a) => a.newValue)).toContain(null);
+  });
+
+  it("ROLE-2: without incident write, adding, removing and Create Proactive Cases are refused and change nothing", async () => {
+    const { incident, ids } = await incidentWith(1);
+    const other = await makeAccount();
+    const { contact } = await makeCustomer();
+    for (const actor of [await makeViewer(), contact]) {
+      await expect(addAffectedAccount(actor, incident.number, other.id)).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(removeAffectedAccount(actor, incident.number, ids[0])).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(createProactiveCases(actor, incident.number)).rejects.toMatchObject({ kind: "forbidden" });
+    }
+    expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(1);
+    expect(await db().proactiveCase.count({ where: { incidentId: incident.id } })).toBe(0);
+  });
+
+  it("PRO-1: an unknown account is refused naming the field", async () => {
+    const { itil, incident } = await incidentWith(0);
+    await expect(addAffectedAccount(itil, incident.number, 2_000_000_000)).rejects.toMatchObject({
+      kind: "invalid",
+      field: "accountId",
+    });
+  });
+});
