@@ -347,16 +347,20 @@ const expectRefused = (result: unknown, label: string) => {
 // back before each test, since one valid call changes it.
 let passwordHash = "";
 let outboxBefore = 0;
+let fieldMapBefore = 0;
 beforeAll(async () => {
   passwordHash = await hashPassword("current-password");
   session.actor = await makeUser([...INTERNAL_ROLES], { passwordHash });
   outboxBefore = (await db().outboxMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  fieldMapBefore = (await db().fieldMap.aggregate({ _max: { id: true } }))._max.id ?? 0;
 });
 beforeEach(async () => {
   await db().user.update({ where: { id: session.actor!.id }, data: { passwordHash } });
 });
-// The emails the valid calls queued must not wait for a later test file's SMTP delivery test.
+// The emails the valid calls queued must not wait for a later test file's SMTP delivery test,
+// and the field map rows they added must not change the default maps a later file reads.
 afterAll(async () => {
+  await db().fieldMap.deleteMany({ where: { id: { gt: fieldMapBefore } } });
   await db().outboxMessage.updateMany({
     where: { id: { gt: outboxBefore }, status: "pending" },
     data: { status: "suppressed", reason: "test cleanup" },
