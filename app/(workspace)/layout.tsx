@@ -33,6 +33,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/priority-lookup", label: "Priority lookup" },
         { href: "/admin/plugins", label: "Plugins" },
         { href: "/admin/outbox", label: "Outbox" },
+        { href: "/admin/inbox", label: "Inbox" },
       ],
     });
   }
