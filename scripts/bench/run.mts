@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major|live]`
+// `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only http|fanout|major|live|inbound]`
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
 // prints one table (PERF-5), also written to bench/results/.
 import { existsSync, rmSync } from "node:fs";
@@ -20,6 +20,7 @@ import { liveMetrics } from "./live.mts";
 import { report, type Row } from "./report.mts";
 import { fanoutMetrics } from "./fanout.mts";
 import { majorMetrics } from "./major.mts";
+import { inboundMetrics } from "./inbound.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -133,6 +134,13 @@ if (!args.only || args.only === "live") {
   } finally {
     server.kill();
   }
+}
+
+// PERF-6 email in: replies posted at once to the inbound endpoint of a server of its own.
+if (!args.only || args.only === "inbound") {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")))
+    throw new Error("no production build: run `npm run build` first");
+  rows.push(...(await inboundMetrics(url, scale, log)));
 }
 
 report(rows, {
