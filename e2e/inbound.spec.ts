@@ -75,9 +75,8 @@ test("@global PRO-5 PRO-4 REL-6: an emailed reply reaches the case, then with th
   await agentPage.goto(`/cases/${mine.number}`);
   await expect(activity(agentPage).getByText(first)).toBeVisible();
   await expect(agentPage.getByText("earlier message")).toHaveCount(0);
-  await expect(
-    agentPage.getByText("Awaiting Info → Open").or(agentPage.getByText("Open").first()),
-  ).toBeVisible();
+  const state = async () => (await db().case.findUniqueOrThrow({ where: { id: mine.id } })).state;
+  await expect.poll(state).toBe(10); // Awaiting Info → Open
   await agentPage.goto(`/incidents/${incident.number}`);
   await expect(agentPage.getByText(first)).toHaveCount(0); // property off: stays on its case
 
