@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { createApiToken } from "@/lib/server/auth/api-token";
+import { INTERNAL_HEADER } from "@/lib/server/email/inbound/internal";
 import { makeAdmin, makeAgent, makeUser } from "@/lib/testing/fixtures";
 import { caseWithCustomer, comments, rawMail } from "@/lib/testing/inbound";
 import { POST } from "./route";
@@ -63,5 +64,23 @@ describe("POST /api/inbound/email", () => {
     const agentToken = await createApiToken(agent.email);
     expect(await post(mail(), bearer(agentToken.token))).toMatchObject({ status: 403 });
     expect(await comments(c.id)).toEqual([]);
+  });
+
+  it("PRO-5: the server's own SMTP listener is let in by its process-local secret, as via smtp", async () => {
+    const { c, contact, address } = await caseWithCustomer();
+    process.env.INBOUND_SMTP_SECRET = "x".repeat(43);
+    try {
+      expect(
+        (await post(rawMail({ from: contact.email, to: address }), { [INTERNAL_HEADER]: "wrong" })).status,
+      ).toBe(401);
+      const res = await post(rawMail({ from: contact.email, to: address }), {
+        [INTERNAL_HEADER]: "x".repeat(43),
+      });
+      expect(res).toMatchObject({ status: 200, json: { status: "accepted", case: c.number } });
+      const row = await db().inboundMessage.findFirstOrThrow({ where: { caseId: c.id } });
+      expect(row.receivedVia).toBe("smtp");
+    } finally {
+      delete process.env.INBOUND_SMTP_SECRET;
+    }
   });
 });

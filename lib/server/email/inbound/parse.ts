@@ -76,10 +76,10 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
 }
 
 /**
- * The headers of a message too large to take (REL-6): only the header block of the first bytes
- * is parsed, for the inbox row; the body is never read.
+ * The headers of a message too large to take, or malformed (REL-6): only the header block of the
+ * first bytes is parsed, for the inbox row; the body is never read.
  */
-export async function parseOversized(partial: Buffer): Promise<ParsedInbound> {
+export async function parseHeadersOnly(partial: Buffer): Promise<ParsedInbound> {
   const head = partial.subarray(0, Math.min(partial.length, 256 * 1024));
   const end = head.indexOf("\r\n\r\n") >= 0 ? head.indexOf("\r\n\r\n") : head.indexOf("\n\n");
   const parsed =

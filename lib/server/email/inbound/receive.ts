@@ -8,7 +8,7 @@ import { scheduleDelivery } from "../../outbox/deliver";
 import { claimMessage, finishMessage, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
-import { parseInbound, parseOversized, type ParsedInbound } from "./parse";
+import { parseInbound, parseHeadersOnly, type ParsedInbound } from "./parse";
 
 export type { Via };
 
@@ -25,8 +25,8 @@ export async function receive(
   opts: { truncated?: boolean } = {},
 ): Promise<InboundOutcome> {
   const tooLarge = opts.truncated || raw.length > INBOUND_MAX_BYTES;
-  const parsed = tooLarge ? await parseOversized(raw) : await parseInbound(raw);
-  const p = parsed ?? (await parseOversized(raw)); // malformed: whatever headers there are
+  const parsed = tooLarge ? await parseHeadersOnly(raw) : await parseInbound(raw);
+  const p = parsed ?? (await parseHeadersOnly(raw)); // malformed: whatever headers there are
   const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
   const { outcome, answered } = await transaction(async (tx) => {
     const claim = await claimMessage(tx, p, via, raw.length);
