@@ -11,6 +11,8 @@ const env = {
   ...process.env,
   DATABASE_URL: `file:${E2E_DB}`,
   PORT: process.env.E2E_PORT ?? "3210",
+  // PRO-5: the inbound SMTP listener, 1000 above the web port (e2e/inbound.spec.ts sends to it).
+  INBOUND_SMTP_PORT: String(Number(process.env.E2E_PORT ?? "3210") + 1000),
   AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
 };
 delete env.NODE_ENV; // the demo seed refuses to run in production mode

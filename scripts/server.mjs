@@ -4,12 +4,31 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import { randomBytes } from "node:crypto";
+import { startInboundSmtp } from "./inbound-smtp.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(
   1,
   Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism?.() ?? os.cpus().length),
 );
+
+// PRO-5: the SMTP listener runs once, in the primary (or the only process); the workers get the
+// secret that lets its internal POST /api/inbound/email in (scripts/inbound-smtp.mjs).
+const smtpPort = Number(process.env.INBOUND_SMTP_PORT || 0);
+if (cluster.isPrimary && smtpPort) process.env.INBOUND_SMTP_SECRET = randomBytes(32).toString("base64url");
+function startSmtp() {
+  if (!smtpPort) return;
+  startInboundSmtp({
+    port: smtpPort,
+    appUrl: `http://127.0.0.1:${port}`,
+    secret: process.env.INBOUND_SMTP_SECRET,
+    domain: process.env.INBOUND_EMAIL_DOMAIN,
+  });
+  console.log(
+    `Inbound email: SMTP on port ${smtpPort} for @${process.env.INBOUND_EMAIL_DOMAIN || "caseflow.localhost"}`,
+  );
+}
 
 if (cluster.isPrimary && workers > 1) {
   // Server rendering allocates in bursts; a larger young generation means far fewer scavenges.
@@ -29,6 +48,7 @@ if (cluster.isPrimary && workers > 1) {
     });
   }
   console.log(`Caseflow listening on http://localhost:${port} with ${workers} workers`);
+  startSmtp();
 } else {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port });
@@ -38,6 +58,7 @@ if (cluster.isPrimary && workers > 1) {
     .createServer((req, res) => handle(req, res))
     .listen(port, () => {
       if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
+      if (workers === 1) startSmtp();
     });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(0));
 }

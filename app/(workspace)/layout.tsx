@@ -34,6 +34,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/field-maps", label: "Field maps" },
         { href: "/admin/plugins", label: "Plugins" },
         { href: "/admin/outbox", label: "Outbox" },
+        { href: "/admin/inbox", label: "Inbox" },
       ],
     });
   }

@@ -23,6 +23,7 @@ import { fanoutMetrics } from "./fanout.mts";
 import { majorMetrics } from "./major.mts";
 import { notifyMetrics } from "./notify.mts";
 import { proactiveMetrics } from "./proactive.mts";
+import { inboundMetrics } from "./inbound.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -138,6 +139,13 @@ if (!args.only || args.only === "live") {
   } finally {
     server.kill();
   }
+}
+
+// PERF-6 email in: replies posted at once to the inbound endpoint of a server of its own.
+if (!args.only || args.only === "inbound") {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")))
+    throw new Error("no production build: run `npm run build` first");
+  rows.push(...(await inboundMetrics(url, scale, log)));
 }
 
 report(rows, {

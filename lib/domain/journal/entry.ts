@@ -12,3 +12,6 @@ export type JournalView = {
   ruleName: string | null;
   eventKey: string | null;
 };
+
+/** JRN-1: the longest journal entry, in characters (the composer, the API and email in). */
+export const JOURNAL_MAX_LENGTH = 10_000;

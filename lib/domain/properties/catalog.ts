@@ -77,7 +77,7 @@ export const PROPERTY_CATALOG: readonly PropertyDef[] = [
     name: PROPERTY.commentsSync,
     type: "boolean",
     defaultValue: "false",
-    listed: false, // issue 9 (customer replies copied to the incident, PRO-4) lists it
+    listed: true,
     description:
       "When true, a customer's reply on a proactive case (portal or email) " +
       "is copied to the incident's additional comments (PRO-4).",

@@ -34,7 +34,7 @@ export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow
 /** Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6). */
 export function applyCasePatch(
   tx: Tx,
-  actor: Actor | null,
+  actor: Pick<Actor, "id" | "name"> | null,
   current: CaseRow,
   version: number,
   patch: Record<string, unknown>,

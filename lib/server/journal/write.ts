@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
+import { JOURNAL_MAX_LENGTH } from "@/lib/domain/journal/entry";
 import { refuseControlCharacters } from "@/lib/domain/validation";
 
-export const JOURNAL_MAX_LENGTH = 10_000;
+export { JOURNAL_MAX_LENGTH };
 export type JournalKind = "work_notes" | "comments";
 
 export type JournalWrite = {

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { cx } from "@/components/ui/cx";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Time } from "@/components/ui/time";
+import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
+import { adminActor } from "@/lib/server/auth/page";
+import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/email/inbound/admin";
+import { hrefWith } from "@/lib/query-string";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+const reasonOf = (reason: string | null) => REFUSAL_LABELS[reason as InboundRefusal] ?? reason ?? "";
+
+/** PRO-5, REL-6: received email and its outcome, like /admin/outbox. */
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; page?: string }>;
+}) {
+  const actor = await adminActor();
+  const sp = await searchParams;
+  const box = await listInbox(actor, { status: sp.status, page: Number(sp.page) || 1 });
+  const tabs = [
+    { key: null, label: "All", n: INBOX_STATUSES.reduce((a, s) => a + (box.counts[s] ?? 0), 0) },
+    ...INBOX_STATUSES.map((s) => ({ key: s, label: s[0].toUpperCase() + s.slice(1), n: box.counts[s] ?? 0 })),
+  ];
+  return (
+    <div className="mx-auto max-w-6xl space-y-3">
+      <PageHeader title="Inbox">
+        Customer replies received by email, through the SMTP listener
+        {box.smtpPort ? ` (port ${box.smtpPort})` : " (INBOUND_SMTP_PORT is not set)"} or POST
+        /api/inbound/email. Accepted replies are additional comments on their case.
+      </PageHeader>
+      <nav aria-label="Message outcome" className="flex flex-wrap gap-1">
+        {tabs.map((t) => (
+          <Link
+            key={t.label}
+            href={hrefWith("/admin/inbox", { status: t.key })}
+            aria-current={box.status === t.key ? "page" : undefined}
+            className={cx(
+              "rounded-full px-3 py-1 text-sm",
+              box.status === t.key
+                ? "bg-brand-600 text-white"
+                : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+            )}
+          >
+            {t.label} <span className="opacity-70">{t.n}</span>
+          </Link>
+        ))}
+      </nav>
+      {box.rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+          No messages.
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="cf-table">
+            <caption className="sr-only">Received messages</caption>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Via</th>
+                <th scope="col">Deliveries</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {box.rows.map((m) => (
+                <tr key={m.id}>
+                  <td className="cf-nowrap">
+                    <Time value={m.receivedAt} />
+                  </td>
+                  <td className="max-w-48 truncate">{m.fromAddress}</td>
+                  <td className="max-w-48 truncate">{m.toAddress}</td>
+                  <td className="max-w-sm truncate">{m.subject}</td>
+                  <td className="font-mono text-xs">{m.receivedVia}</td>
+                  <td className="text-right tabular-nums">{m.deliveries}</td>
+                  <td>
+                    {m.status === "accepted" ? (
+                      <Badge tone="green">accepted</Badge>
+                    ) : (
+                      <Badge tone="red">refused</Badge>
+                    )}
+                    {m.caseNumber && (
+                      <div className="text-xs">
+                        <Link className="text-brand-700 underline" href={`/cases/${m.caseNumber}`}>
+                          {m.caseNumber}
+                        </Link>
+                      </div>
+                    )}
+                    {m.status !== "accepted" && (
+                      <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={box.page}
+        pageSize={INBOX_PAGE}
+        total={box.total}
+        hrefFor={(p) => hrefWith("/admin/inbox", { status: box.status, page: p })}
+      />
+    </div>
+  );
+}

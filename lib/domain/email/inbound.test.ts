@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { caseReferenceOf, matchingSender, messageIdsIn, namesReplyAddress } from "./inbound";
+import { replyText, subjectLine } from "./inbound-text";
+
+const DOMAIN = "support.example.com";
+const TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz012_-9";
+
+describe("which case a reply names (PRO-5)", () => {
+  it("PRO-5: the reply+token address in To, Cc or Delivered-To names the case, ahead of In-Reply-To", () => {
+    const ref = caseReferenceOf(
+      { recipients: ["help@other.example", ` reply+${TOKEN}@SUPPORT.example.com`], inReplyTo: "<a@x>" },
+      DOMAIN,
+    );
+    expect(ref).toEqual({ tokens: [TOKEN], messageIds: ["<a@x>"] });
+    expect(namesReplyAddress(ref)).toBe(true);
+  });
+
+  it("PRO-5: without a token, In-Reply-To then References newest first name the Message-IDs to look up", () => {
+    const ref = caseReferenceOf(
+      {
+        recipients: ["help@support.example.com"],
+        inReplyTo: "<c@x>",
+        references: ["<a@x>", "<b@x>", "<c@x>"],
+      },
+      DOMAIN,
+    );
+    expect(ref).toEqual({ tokens: [], messageIds: ["<c@x>", "<b@x>", "<a@x>"] });
+    expect(messageIdsIn("<a@x>  junk <b@y>")).toEqual(["<a@x>", "<b@y>"]);
+    expect(messageIdsIn(undefined)).toEqual([]);
+  });
+});
+
+describe("who may reply (PRO-5, REL-6)", () => {
+  const contact = { id: 1, email: "Pat@Acme.example" };
+  const consumer = { id: 2, email: "sam@home.example" };
+
+  it("PRO-5: the case's contact or consumer, ignoring case", () => {
+    expect(matchingSender("pat@acme.EXAMPLE", [contact, consumer])).toBe(contact);
+    expect(matchingSender(" sam@home.example ", [null, consumer])).toBe(consumer);
+  });
+
+  it("REL-6: a forged or different From matches no one", () => {
+    expect(matchingSender("attacker@evil.example", [contact, consumer])).toBeNull();
+    expect(matchingSender("pat@acme.example.evil.example", [contact])).toBeNull();
+    expect(matchingSender("", [contact])).toBeNull();
+    expect(matchingSender("pat@acme.example", [null, null])).toBeNull();
+  });
+});
+
+describe("the reply's text (PRO-5, REL-6)", () => {
+  it("PRO-5: quoted history and the signature are stripped", () => {
+    const text =
+      "Works now, thank you.\r\n\r\nOn Mon, 2 Nov 2026 at 10:00, Support <help@x.example> wrote:\r\n" +
+      "> Please restart the router.\r\n> Thanks\r\n\r\n-- \r\nPat\r\nAcme Corp\r\n";
+    expect(replyText(text)).toBe("Works now, thank you.");
+  });
+
+  it("REL-6: control characters go, long replies are cut to the journal limit, nothing left is empty", () => {
+    expect(replyText("a\u0000b\u0007c")).toBe("abc");
+    const long = replyText("x".repeat(20_000));
+    expect(long).toHaveLength(10_000);
+    expect(long.endsWith("…")).toBe(true);
+    expect(replyText("> only quoted\n> text")).toBe("");
+    expect(replyText(undefined)).toBe("");
+  });
+
+  it("REL-6: a subject is one bounded line", () => {
+    expect(subjectLine("Re:\r\n  folded\tsubject")).toBe("Re: folded subject");
+    expect(subjectLine("s".repeat(1000))).toHaveLength(300);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeAdmin, makeCase } from "@/lib/testing/fixtures";
+import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
+import { receive } from "../email/inbound/receive";
+import { associateIncident, createIncidentFromCase } from "../incidents/link";
+import { updateProperty } from "../properties/admin";
+import { setRuleActive } from "../rules/admin";
+
+const RULE = "Update case worknote for comments change";
+
+async function setCommentsSync(on: boolean) {
+  const admin = await makeAdmin();
+  const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.commentsSync } });
+  await updateProperty(admin, PROPERTY.commentsSync, String(on), row?.version ?? 0);
+  return admin;
+}
+
+/** A customer's case and a second case, both linked to one incident. */
+async function incidentWithTwoCases() {
+  const first = await caseWithCustomer();
+  const { incidentNumber } = await createIncidentFromCase(first.agent, first.c.number);
+  const other = await makeCase(first.agent);
+  await associateIncident(first.agent, other.number, incidentNumber);
+  const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+  return { ...first, other, incident };
+}
+
+const entries = (table: string, recordId: number, kind: string) =>
+  db().journalEntry.findMany({ where: { table, recordId, kind }, orderBy: { id: "asc" } });
+
+describe("customer replies reach the incident (PRO-4)", () => {
+  afterEach(() => setCommentsSync(false));
+
+  it("PRO-4: with the property on, an email reply is an incident comment by the customer and a work note on the incident's cases", async () => {
+    const { c, contact, address, other, incident } = await incidentWithTwoCases();
+    await setCommentsSync(true);
+    await receive(rawMail({ from: contact.email, to: address, body: "Still down here." }), "api");
+    const [onIncident] = await entries(TABLE.incident, incident.id, "comments");
+    expect(onIncident).toMatchObject({
+      body: "Still down here.",
+      authorId: contact.id,
+      authorName: contact.name,
+    });
+    for (const caseId of [c.id, other.id]) {
+      const notes = (await entries(TABLE.case, caseId, "work_notes")).filter((n) => n.ruleName === RULE);
+      expect(notes.map((n) => n.body)).toEqual([
+        `Incident ${incident.number} — additional comment from ${contact.name}:\nStill down here.`,
+      ]);
+    }
+  });
+
+  it("PRO-4: with the property off, the reply stays on its case", async () => {
+    const { c, contact, address, other, incident } = await incidentWithTwoCases();
+    await receive(rawMail({ from: contact.email, to: address, body: "Only here." }), "api");
+    expect(await entries(TABLE.case, c.id, "comments")).toHaveLength(1);
+    expect(await entries(TABLE.incident, incident.id, "comments")).toEqual([]);
+    const notes = await entries(TABLE.case, other.id, "work_notes");
+    expect(notes.filter((n) => n.body.includes("Only here."))).toEqual([]);
+  });
+
+  it("PRO-4: with the comment rule inactive, the reply reaches the incident but no case work notes", async () => {
+    const { contact, address, other, incident } = await incidentWithTwoCases();
+    const admin = await setCommentsSync(true);
+    await setRuleActive(admin, "incident", RULE, false);
+    try {
+      await receive(rawMail({ from: contact.email, to: address, body: "Rule off." }), "api");
+      expect(await entries(TABLE.incident, incident.id, "comments")).toHaveLength(1);
+      const notes = await entries(TABLE.case, other.id, "work_notes");
+      expect(notes.filter((n) => n.body.includes("Rule off."))).toEqual([]);
+    } finally {
+      await setRuleActive(admin, "incident", RULE, true);
+    }
+  });
+});

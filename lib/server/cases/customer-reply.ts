@@ -1,0 +1,85 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { commentEvents } from "@/lib/domain/sync/events";
+import { appendJournal } from "../journal/write";
+import { notifyIncidentEvent } from "../notifications/incident";
+import { booleanProperty } from "../properties/read";
+import { runSync } from "../sync/run";
+import { applyCasePatch, type CaseRow } from "./persist";
+
+export type CustomerReply = {
+  /** The case, row-locked by the caller in this transaction (findLockedCase); not Closed or Cancelled. */
+  caseRow: CaseRow;
+  /** The case's contact or consumer who wrote the reply. */
+  customer: { id: number; name: string };
+  /** Checked text: non-empty, within the journal limit, no control characters. */
+  body: string;
+  /** A retry with the same key writes nothing (the inbound message's dedupe key, a portal form key). */
+  idempotencyKey: string;
+};
+
+export type CustomerReplyResult = { entryId: number | null; reopened: boolean; copiedToIncident: boolean };
+
+/**
+ * A customer's reply on their case — by email (PRO-5) or in the portal — inside the caller's
+ * transaction: an additional comment authored by the customer; an Awaiting Info case returns to
+ * Open (audited as the customer's change, §1); and with PRO-4 on, the copy on the incident.
+ */
+export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<CustomerReplyResult> {
+  const entryId = await appendJournal(tx, {
+    table: TABLE.case,
+    recordId: r.caseRow.id,
+    kind: "comments",
+    body: r.body,
+    author: r.customer,
+    idempotencyKey: r.idempotencyKey,
+  });
+  if (entryId === null) return { entryId, reopened: false, copiedToIncident: false };
+  const reopened = r.caseRow.state === CaseState.AwaitingInfo;
+  if (reopened) {
+    const patch = planCaseStateChange(r.caseRow.state, CaseState.Open, {}, new Date());
+    await applyCasePatch(tx, r.customer, r.caseRow, r.caseRow.version, patch);
+  }
+  return { entryId, reopened, copiedToIncident: await copyToIncident(tx, r) };
+}
+
+/**
+ * PRO-4: with proactive_workflows_for_providers.additional_comments_sync on, the reply is also an
+ * additional comment on the case's incident, authored by the customer; the incident's comment
+ * rule ("Update case worknote for comments change") then writes it to the work notes of the
+ * incident's cases through the ordinary sync path (runSync) — unless an admin made it inactive —
+ * and the caller hears of it as of any incident comment (INC-7). Off: the reply stays on its case.
+ */
+async function copyToIncident(tx: Tx, r: CustomerReply): Promise<boolean> {
+  if (!r.caseRow.incidentId || !(await booleanProperty(PROPERTY.commentsSync, tx))) return false;
+  const incident = await tx.incident.findUnique({
+    where: { id: r.caseRow.incidentId },
+    select: {
+      id: true,
+      number: true,
+      shortDescription: true,
+      callerId: true,
+      callerNotificationsSuppressed: true,
+    },
+  });
+  if (!incident) return false;
+  const id = await appendJournal(tx, {
+    table: TABLE.incident,
+    recordId: incident.id,
+    kind: "comments",
+    body: r.body,
+    author: r.customer,
+    idempotencyKey: `${r.idempotencyKey}:incident`,
+  });
+  if (id === null) return false;
+  const record = { table: TABLE.incident, id: incident.id, number: incident.number };
+  for (const event of commentEvents(record, [{ id, kind: "comments", body: r.body }], r.customer.name)) {
+    await runSync(tx, event);
+    await notifyIncidentEvent(tx, incident, event);
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden } from "@/lib/domain/errors";
+
+export const INBOX_STATUSES = ["accepted", "refused"] as const;
+export const INBOX_PAGE = 50;
+
+/**
+ * PRO-5, REL-6: received email, newest first, with its outcome — accepted (the case it went to)
+ * or refused (why) — and how often it was delivered; counts per outcome. Administrators only.
+ */
+export async function listInbox(actor: Actor, filter: { status?: string; page?: number }) {
+  if (!canAdminister(actor)) throw forbidden("Only administrators can see the inbox.");
+  const status = INBOX_STATUSES.find((s) => s === filter.status);
+  const where = status ? { status } : { status: { in: [...INBOX_STATUSES] } };
+  const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), 100_000);
+  const [rows, total, counts] = await Promise.all([
+    db().inboundMessage.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * INBOX_PAGE,
+      take: INBOX_PAGE,
+    }),
+    db().inboundMessage.count({ where }),
+    db().inboundMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is number => id !== null))];
+  const cases = caseIds.length
+    ? await db().case.findMany({ where: { id: { in: caseIds } }, select: { id: true, number: true } })
+    : [];
+  const numbers = new Map(cases.map((c) => [c.id, c.number]));
+  return {
+    rows: rows.map((r) => ({ ...r, caseNumber: r.caseId ? (numbers.get(r.caseId) ?? null) : null })),
+    total,
+    page,
+    status: status ?? null,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    smtpPort: process.env.INBOUND_SMTP_PORT || null,
+  };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/** The header the built-in SMTP listener (scripts/inbound-smtp.mjs) sends its secret in. */
+export const INTERNAL_HEADER = "x-caseflow-inbound-secret";
+
+/**
+ * Whether a request comes from this server's own SMTP listener: scripts/server.mjs makes a
+ * random secret at start (INBOUND_SMTP_SECRET, never configured by anyone, gone at restart) and
+ * passes it only to its workers and the listener. Without a listener, nothing matches.
+ */
+export function isInternalSmtpRequest(value: string | null): boolean {
+  const secret = process.env.INBOUND_SMTP_SECRET;
+  if (!secret || secret.length < 32 || !value) return false;
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(secret), digest(value));
+}

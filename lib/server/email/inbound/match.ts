@@ -1,0 +1,57 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
+import { findLockedCase, type CaseRow } from "../../cases/persist";
+import { inboundEmailDomain } from "../config";
+import type { ParsedInbound } from "./parse";
+
+/** The outbox source table of customer email about a case (the CONTRACT of lib/server/email). */
+export const CASE_MAIL_SOURCE = "case";
+
+type Customer = { id: number; name: string; email: string };
+export type Matched =
+  { ok: true; caseRow: CaseRow; customer: Customer } | { ok: false; reason: InboundRefusal; caseId?: number };
+
+type Named = { number: string } | { reason: InboundRefusal };
+
+async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
+  const ref = caseReferenceOf(
+    { recipients: p.recipients, inReplyTo: p.inReplyTo, references: p.references },
+    inboundEmailDomain(),
+  );
+  if (ref.tokens.length) {
+    const found = await tx.case.findMany({
+      where: { replyToken: { in: ref.tokens } },
+      select: { number: true },
+    });
+    return found[0] ? { number: found[0].number } : { reason: "unknown_token" };
+  }
+  if (!ref.messageIds.length) return { reason: "no_case" };
+  const sent = await tx.outboxMessage.findMany({
+    where: { messageId: { in: ref.messageIds }, sourceTable: CASE_MAIL_SOURCE, sourceId: { not: null } },
+    select: { messageId: true, sourceId: true },
+  });
+  const first = ref.messageIds.map((id) => sent.find((s) => s.messageId === id)).find(Boolean);
+  if (!first) return { reason: "no_case" };
+  const c = await tx.case.findUnique({ where: { id: first.sourceId! }, select: { number: true } });
+  return c ? { number: c.number } : { reason: "no_case" };
+}
+
+/**
+ * PRO-5: the case a message names (token, else In-Reply-To/References), row-locked, and the
+ * customer who sent it — the case's contact or consumer, active, with the From address.
+ */
+export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
+  const named = await caseNumberOf(tx, p);
+  if ("reason" in named) return { ok: false, reason: named.reason };
+  const caseRow = await findLockedCase(tx, named.number);
+  if (!caseRow) return { ok: false, reason: "no_case" };
+  const ids = [caseRow.contactId, caseRow.consumerId].filter((i): i is number => i !== null);
+  const users = await tx.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, name: true, email: true },
+  });
+  const customer = matchingSender(p.from, users);
+  if (!customer) return { ok: false, reason: "sender_mismatch", caseId: caseRow.id };
+  return { ok: true, caseRow, customer };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
+import { subjectLine } from "@/lib/domain/email/inbound-text";
+
+export type ParsedInbound = {
+  /** Message-ID, else sha256 of the raw message: the same message delivered twice has one key. */
+  dedupeKey: string;
+  messageId: string | null;
+  from: string;
+  recipients: string[];
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** The text part, or the HTML part converted to text by mailparser (never the markup). */
+  text: string;
+  /** Auto-Submitted (not "no") or Precedence bulk/list/junk/auto_reply: never answered (no mail loops). */
+  automatic: boolean;
+};
+
+const addressesOf = (v: HeaderValue | AddressObject | AddressObject[] | undefined): string[] => {
+  if (!v) return [];
+  if (typeof v === "string") return v.split(",").map((a) => a.replace(/^.*</, "").replace(/>.*$/, "").trim());
+  const list = Array.isArray(v) ? v : [v];
+  return list.flatMap((o) =>
+    typeof o === "object" && o !== null && "value" in o
+      ? (o as AddressObject).value.flatMap((a) => [
+          a.address ?? "",
+          ...(a.group ?? []).map((g) => g.address ?? ""),
+        ])
+      : [],
+  );
+};
+
+const isAutomatic = (autoSubmitted: HeaderValue | undefined, precedence: HeaderValue | undefined) =>
+  (typeof autoSubmitted === "string" && autoSubmitted.trim().toLowerCase() !== "no") ||
+  (typeof precedence === "string" && /^(bulk|list|junk|auto_reply)$/i.test(precedence.trim()));
+
+const sha256 = (raw: Buffer) => `sha256:${createHash("sha256").update(raw).digest("hex")}`;
+const bounded = (s: string | undefined | null, n: number) => (s ?? "").slice(0, n);
+
+/**
+ * Parses a raw RFC 822 message with mailparser. Null when it is not an email we can read:
+ * mailparser accepts nearly anything, so a message is malformed (REL-6) when it has no header
+ * block or no From address, or when the parser fails.
+ */
+export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
+  let parsed;
+  try {
+    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  } catch {
+    return null;
+  }
+  const from = addressesOf(parsed.from)[0]?.trim() ?? "";
+  if (!parsed.headers.size || !from.includes("@")) return null;
+  const messageId = parsed.messageId?.trim() || null;
+  const recipients = [
+    ...addressesOf(parsed.to),
+    ...addressesOf(parsed.cc),
+    ...addressesOf(parsed.headers.get("delivered-to")),
+    ...addressesOf(parsed.headers.get("x-original-to")),
+  ].filter(Boolean);
+  const refs = parsed.references;
+  return {
+    dedupeKey: messageId ? `mid:${bounded(messageId, 400)}` : sha256(raw),
+    messageId: messageId ? bounded(messageId, 400) : null,
+    from: bounded(from, 320),
+    recipients,
+    subject: subjectLine(parsed.subject),
+    inReplyTo: parsed.inReplyTo ?? null,
+    references: Array.isArray(refs) ? refs : refs ? [refs] : [],
+    text: parsed.text ?? "",
+    automatic: isAutomatic(parsed.headers.get("auto-submitted"), parsed.headers.get("precedence")),
+  };
+}
+
+/**
+ * The headers of a message too large to take, or malformed (REL-6): only the header block of the
+ * first bytes is parsed, for the inbox row; the body is never read.
+ */
+export async function parseHeadersOnly(partial: Buffer): Promise<ParsedInbound> {
+  const head = partial.subarray(0, Math.min(partial.length, 256 * 1024));
+  const end = head.indexOf("\r\n\r\n") >= 0 ? head.indexOf("\r\n\r\n") : head.indexOf("\n\n");
+  const parsed =
+    end > 0 ? await parseInbound(Buffer.concat([head.subarray(0, end), Buffer.from("\r\n\r\n")])) : null;
+  const key = parsed?.messageId ? `mid:${parsed.messageId}` : sha256(partial.subarray(0, INBOUND_MAX_BYTES));
+  return {
+    dedupeKey: key,
+    messageId: parsed?.messageId ?? null,
+    from: parsed?.from ?? "",
+    recipients: parsed?.recipients ?? [],
+    subject: parsed?.subject ?? "",
+    inReplyTo: null,
+    references: [],
+    text: "",
+    automatic: true,
+  };
+}

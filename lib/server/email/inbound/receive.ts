@@ -1,0 +1,80 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import { INBOUND_MAX_BYTES, type InboundOutcome, type InboundRefusal } from "@/lib/domain/email/inbound";
+import { replyText } from "@/lib/domain/email/inbound-text";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { addCustomerReply } from "../../cases/customer-reply";
+import { scheduleDelivery } from "../../outbox/deliver";
+import { claimMessage, finishMessage, type Via } from "./claim";
+import { answerClosedCase } from "./closed-answer";
+import { matchMessage } from "./match";
+import { parseInbound, parseHeadersOnly, type ParsedInbound } from "./parse";
+
+export type { Via };
+
+/**
+ * PRO-5, REL-6: one received email, from the SMTP listener or POST /api/inbound/email. `raw` is
+ * the RFC 822 message; `truncated` says the sender stopped reading it at the size limit (the
+ * message is refused as too large, from the headers of what was read). Every message gets one
+ * InboundMessage row with its outcome; an accepted reply is an additional comment by the
+ * customer on the case (lib/server/cases/customer-reply.ts), all in one transaction.
+ */
+export async function receive(
+  raw: Buffer,
+  via: Via,
+  opts: { truncated?: boolean } = {},
+): Promise<InboundOutcome> {
+  const tooLarge = opts.truncated || raw.length > INBOUND_MAX_BYTES;
+  const parsed = tooLarge ? await parseHeadersOnly(raw) : await parseInbound(raw);
+  const p = parsed ?? (await parseHeadersOnly(raw)); // malformed: whatever headers there are
+  const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
+  const { outcome, answered } = await transaction(async (tx) => {
+    const claim = await claimMessage(tx, p, via, raw.length);
+    if (!claim.owner) return { outcome: duplicate(claim.deliveries, claim.status), answered: false };
+    if (refusedBefore) return refuse(tx, claim.id, refusedBefore);
+    return processMessage(tx, claim.id, p);
+  });
+  if (answered) scheduleDelivery();
+  if (outcome.status === "refused")
+    console.warn(
+      `inbound email refused (${outcome.reason}) via ${via}: from ${p.from || "?"}, key ${p.dedupeKey}`,
+    );
+  return outcome;
+}
+
+const duplicate = (deliveries: number, original: string): InboundOutcome => ({
+  status: "duplicate",
+  deliveries,
+  original,
+});
+
+async function refuse(tx: Tx, id: number, reason: InboundRefusal, caseId?: number) {
+  await finishMessage(tx, id, { status: "refused", reason, caseId });
+  return { outcome: { status: "refused", reason, caseId } as InboundOutcome, answered: false };
+}
+
+async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
+  const match = await matchMessage(tx, p);
+  if (!match.ok) return refuse(tx, id, match.reason, match.caseId);
+  const { caseRow, customer } = match;
+  if (isCaseClosedForChanges(caseRow.state)) {
+    await finishMessage(tx, id, { status: "refused", reason: "case_closed", caseId: caseRow.id });
+    const answered = await answerClosedCase(tx, id, p, caseRow);
+    return {
+      outcome: { status: "refused", reason: "case_closed", caseId: caseRow.id } as InboundOutcome,
+      answered,
+    };
+  }
+  const body = replyText(p.text);
+  if (!body) return refuse(tx, id, "empty", caseRow.id);
+  const reply = await addCustomerReply(tx, { caseRow, customer, body, idempotencyKey: p.dedupeKey });
+  if (reply.entryId === null) return refuse(tx, id, "empty", caseRow.id); // the key was used: nothing new
+  await finishMessage(tx, id, { status: "accepted", caseId: caseRow.id, journalEntryId: reply.entryId });
+  const outcome: InboundOutcome = {
+    status: "accepted",
+    caseId: caseRow.id,
+    caseNumber: caseRow.number,
+    journalEntryId: reply.entryId,
+  };
+  return { outcome, answered: reply.copiedToIncident };
+}
