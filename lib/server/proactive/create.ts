@@ -4,6 +4,7 @@ import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
 import { applyFieldMap } from "@/lib/domain/field-maps/rules";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { planProactive, proactiveCaseData, proactiveSummary } from "@/lib/domain/proactive/plan";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
@@ -35,6 +36,17 @@ async function pendingAccounts(tx: Tx, incidentId: number) {
 }
 
 /**
+ * The incident's proactive major case while it can take children: once it is Closed or Cancelled,
+ * new accounts are planned as if there were none (a new major case or individual cases), and the
+ * incident then points at the new major case.
+ */
+async function openMajorCaseId(tx: Tx, id: number | null) {
+  if (id === null) return null;
+  const major = await tx.case.findUnique({ where: { id }, select: { state: true } });
+  return major && !isCaseClosedForChanges(major.state) ? id : null;
+}
+
+/**
  * PRO-1, PRO-2: Create Proactive Cases. The incident row is locked first, so concurrent runs
  * queue and each sees the cases of the one before; the unique (incident, account) origin is the
  * backstop. Whatever the number of accounts, the writes are a fixed handful of set-based
@@ -50,7 +62,7 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
       pendingAccountIds: pending,
       affectedCount,
       threshold: await integerProperty(PROPERTY.majorCaseThreshold, tx),
-      majorCaseId: incident.proactiveMajorCaseId,
+      majorCaseId: await openMajorCaseId(tx, incident.proactiveMajorCaseId),
     });
     const alreadyHad = affectedCount - pending.length;
     if (plan.kind === "none") {

@@ -25,7 +25,8 @@ const bound = (v: MapValue) => (typeof v === "boolean" && dialect() !== "postgre
 /**
  * INSERT … SELECT of the proactive cases of `rows`, every one with the same mapped `data` (by
  * Prisma column; columns come from the field map catalog, never from input), its own account
- * and number, and `parentId` when they are children of a major case.
+ * and number, the account's primary contact as contact (PRO-2), and `parentId` when they are
+ * children of a major case.
  */
 export async function insertCases(
   tx: Tx,
@@ -38,9 +39,11 @@ export async function insertCases(
   const names = Prisma.join(columns.map((c) => Prisma.raw(`"${c}"`)));
   const values = Prisma.join(columns.map((c) => Prisma.sql`${bound(shared[c])}`));
   return tx.$executeRaw`
-    INSERT INTO "Case" ("number", "accountId", "parentId", "openedById", "createdAt", "updatedAt", ${names})
-    SELECT t."number", t."accountId", ${extra.parentId}, ${extra.openedById}, ${extra.now}, ${extra.now}, ${values}
-    FROM (${rowsTable(rows)}) t`;
+    INSERT INTO "Case" ("number", "accountId", "contactId", "parentId", "openedById", "createdAt", "updatedAt",
+      ${names})
+    SELECT t."number", t."accountId", a."primaryContactId", ${extra.parentId}, ${extra.openedById}, ${extra.now},
+      ${extra.now}, ${values}
+    FROM (${rowsTable(rows)}) t JOIN "Account" a ON a."id" = t."accountId"`;
 }
 
 /** The origin rows (incident, account) → case: the unique key that makes re-runs safe (PRO-1). */

@@ -82,6 +82,16 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     expect(note.body).toMatch(/^Create Proactive Cases: Created 3 cases; 0 accounts already had one/);
   });
 
+  it("PRO-2: the account's primary contact is the proactive case's contact; an account without one gets none", async () => {
+    const { itil, incident, ids } = await incidentWith(2);
+    const { contact } = await makeCustomer();
+    await db().user.update({ where: { id: contact.id }, data: { accountId: ids[0] } });
+    await db().account.update({ where: { id: ids[0] }, data: { primaryContactId: contact.id } });
+    await createProactiveCases(itil, incident.number);
+    const rows = await casesOf(incident.id);
+    expect(rows.map((r) => r.case.contactId)).toEqual([contact.id, null]);
+  });
+
   it("REC-1: the cases of one run get consecutive numbers from one reserved block", async () => {
     const { itil, incident } = await incidentWith(4);
     await createProactiveCases(itil, incident.number);
@@ -138,6 +148,21 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
       include: { case: true },
     });
     expect(joined.case.parentId).toBe(inc.proactiveMajorCaseId);
+  });
+
+  it("PRO-1: once the incident's major case is Closed, new accounts do not join it; a new major case takes them", async () => {
+    await setThreshold(2);
+    const { itil, incident } = await incidentWith(2);
+    const first = await createProactiveCases(itil, incident.number);
+    await db().case.update({ where: { number: first.majorCaseNumber! }, data: { state: 3 } });
+    for (let i = 0; i < 2; i++) await addAffectedAccount(itil, incident.number, (await makeAccount()).id);
+    const second = await createProactiveCases(itil, incident.number);
+    expect(second.majorCaseNumber).not.toBeNull();
+    expect(second.majorCaseNumber).not.toBe(first.majorCaseNumber);
+    const inc = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    const major = await db().case.findUniqueOrThrow({ where: { number: second.majorCaseNumber! } });
+    expect(inc.proactiveMajorCaseId).toBe(major.id);
+    expect(await db().case.count({ where: { parentId: major.id } })).toBe(2);
   });
 
   it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {

@@ -11,6 +11,8 @@ type DemoUser = {
   roles: string[];
   account?: string;
   login?: boolean;
+  /** PRO-2: the account's primary contact (proactive cases are opened for them). */
+  primary?: boolean;
 };
 
 /** SPEC §15 demo users (all with the password "demo") and a few contacts who do not sign in. */
@@ -40,6 +42,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Carol Customer",
     kind: "contact",
     account: "Acme Corporation",
+    primary: true,
     roles: [ROLE.customer, ROLE.external],
   },
   {
@@ -74,6 +77,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Dana Ops",
     kind: "contact",
     account: "Globex Industries",
+    primary: true,
     roles: [],
     login: false,
   },
@@ -82,6 +86,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Sam IT",
     kind: "contact",
     account: "Umbrella Health",
+    primary: true,
     roles: [],
     login: false,
   },
@@ -101,6 +106,8 @@ export async function seedUsers(tx: Tx, accounts: Map<string, number>, passwordH
       },
     });
     ids.set(u.email, user.id);
+    if (u.primary && user.accountId)
+      await tx.account.update({ where: { id: user.accountId }, data: { primaryContactId: user.id } });
   }
   return ids;
 }
