@@ -33,6 +33,9 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
     size: SMTP_MAX_BYTES,
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
+    // Each session may buffer up to 10 MB: bound the sessions, and drop idle ones.
+    maxClients: 20,
+    socketTimeout: 60_000,
     logger: false,
     onRcptTo(address, _session, callback) {
       const at = address.address.lastIndexOf("@");

@@ -16,7 +16,16 @@ const workers = Math.max(
 // PRO-5: the SMTP listener runs once, in the primary (or the only process); the workers get the
 // secret that lets its internal POST /api/inbound/email in (scripts/inbound-smtp.mjs).
 const smtpPort = Number(process.env.INBOUND_SMTP_PORT || 0);
-if (cluster.isPrimary && smtpPort) process.env.INBOUND_SMTP_SECRET = randomBytes(32).toString("base64url");
+// Never taken from the environment: a value left in .env would be a permanent way past the token.
+if (cluster.isPrimary) {
+  if (smtpPort) {
+    process.env.INBOUND_SMTP_SECRET = randomBytes(32).toString("base64url");
+    process.env.CASEFLOW_SMTP_LISTENER = "1";
+  } else {
+    delete process.env.INBOUND_SMTP_SECRET;
+    delete process.env.CASEFLOW_SMTP_LISTENER;
+  }
+}
 function startSmtp() {
   if (!smtpPort) return;
   startInboundSmtp({

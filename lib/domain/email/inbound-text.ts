@@ -20,6 +20,14 @@ export function replyText(text: string | undefined | null): string {
   return `${visible.slice(0, JOURNAL_MAX_LENGTH - 1)}…`;
 }
 
+/**
+ * A header value without control characters, bounded (REL-6): mailparser decodes encoded words,
+ * so a NUL can arrive in a Message-ID or an address, which PostgreSQL text refuses.
+ */
+export function headerText(value: string | null | undefined, max: number): string {
+  return (value ?? "").replace(CONTROL, "").trim().slice(0, max);
+}
+
 /** The subject, one line and bounded, for the inbox list. */
 export function subjectLine(subject: string | undefined | null): string {
   return (subject ?? "").replace(CONTROL, "").replace(/\s+/g, " ").trim().slice(0, 300);

@@ -8,7 +8,14 @@ export const INBOUND_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Why a received message wrote nothing on a case (shown on /admin/inbox). */
 export type InboundRefusal =
-  "too_large" | "malformed" | "no_case" | "unknown_token" | "sender_mismatch" | "case_closed" | "empty";
+  | "too_large"
+  | "malformed"
+  | "automatic"
+  | "no_case"
+  | "unknown_token"
+  | "sender_mismatch"
+  | "case_closed"
+  | "empty";
 
 export type InboundOutcome =
   | { status: "accepted"; caseId: number; caseNumber: string; journalEntryId: number }
@@ -18,6 +25,7 @@ export type InboundOutcome =
 export const REFUSAL_LABELS: Record<InboundRefusal, string> = {
   too_large: "Larger than 10 MB",
   malformed: "Malformed MIME (no headers or no sender)",
+  automatic: "Automatic reply (Auto-Submitted or Precedence bulk/list): not a customer's answer",
   no_case: "Names no case (no reply address, no known In-Reply-To/References)",
   unknown_token: "Reply address token of no case",
   sender_mismatch: "Sender is not the case's contact or consumer",

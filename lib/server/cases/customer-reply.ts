@@ -52,7 +52,8 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
  * additional comment on the case's incident, authored by the customer; the incident's comment
  * rule ("Update case worknote for comments change") then writes it to the work notes of the
  * incident's cases through the ordinary sync path (runSync) — unless an admin made it inactive —
- * and the caller hears of it as of any incident comment (INC-7). Off: the reply stays on its case.
+ * and an internal caller hears of it as of any incident comment (INC-7) — an external caller never
+ * does, since they may be a customer of another account. Off: the reply stays on its case.
  */
 async function copyToIncident(tx: Tx, r: CustomerReply): Promise<boolean> {
   if (!r.caseRow.incidentId || !(await booleanProperty(PROPERTY.commentsSync, tx))) return false;
@@ -79,7 +80,14 @@ async function copyToIncident(tx: Tx, r: CustomerReply): Promise<boolean> {
   const record = { table: TABLE.incident, id: incident.id, number: incident.number };
   for (const event of commentEvents(record, [{ id, kind: "comments", body: r.body }], r.customer.name)) {
     await runSync(tx, event);
-    await notifyIncidentEvent(tx, incident, event);
+    // Another account's customer may be the caller: an external caller never gets this copy.
+    if (await callerIsInternal(tx, incident.callerId)) await notifyIncidentEvent(tx, incident, event);
   }
   return true;
+}
+
+async function callerIsInternal(tx: Tx, callerId: number | null) {
+  if (callerId === null) return false;
+  const caller = await tx.user.findUnique({ where: { id: callerId }, select: { kind: true } });
+  return caller?.kind === "internal";
 }

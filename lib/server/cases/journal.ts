@@ -10,6 +10,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { Prisma } from "@/lib/db";
 import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
+import { scheduleDelivery } from "../outbox/deliver";
 import { copyJournalToChildren } from "../major/sync-children";
 import { requireLockedCase } from "./persist";
 
@@ -25,7 +26,7 @@ import { requireLockedCase } from "./persist";
 export async function postCaseJournal(actor: Actor, number: string, raw: JournalPostInput) {
   if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can write on cases.");
   const input = parseOrThrow(journalPostSchema, raw);
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     // Locked: a close committing meanwhile is seen here, not after the entry is written.
     const current = await requireLockedCase(tx, number);
     if (isCaseClosedForChanges(current.state)) {
@@ -39,4 +40,6 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });
+  scheduleDelivery(); // after commit: the customer's email leaves now, not at the next sweep
+  return result;
 }

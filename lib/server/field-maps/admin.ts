@@ -81,28 +81,35 @@ export async function updateFieldMapRow(
   input: MapRowInput & { order: number; active: boolean; version: number },
 ) {
   assertAdmin(actor);
-  return transaction(async (tx) => {
-    const current = await tx.fieldMap.findUnique({ where: { id } });
-    if (!current) throw notFound("That field map row");
-    const row = validateMapRow(current.mapName as FieldMapName, input);
-    await requireRow(tx, id, input.version);
-    const clash = await tx.fieldMap.findFirst({
-      where: { mapName: current.mapName, targetField: row.targetField, id: { not: id } },
+  // Two admins saving rows to the same target at once: the unique (map, target) key answers.
+  try {
+    return await transaction(async (tx) => {
+      const current = await tx.fieldMap.findUnique({ where: { id } });
+      if (!current) throw notFound("That field map row");
+      const row = validateMapRow(current.mapName as FieldMapName, input);
+      await requireRow(tx, id, input.version);
+      const clash = await tx.fieldMap.findFirst({
+        where: { mapName: current.mapName, targetField: row.targetField, id: { not: id } },
+      });
+      if (clash) throw mappedTwice(row.targetField);
+      const { count } = await tx.fieldMap.updateMany({
+        where: { id, version: input.version },
+        data: { ...row, order: input.order, active: input.active, version: { increment: 1 } },
+      });
+      if (count !== 1) throw staleRecord("field map row");
+      const before = { ...current, active: String(current.active), order: String(current.order) };
+      const after = { ...row, active: String(input.active), order: String(input.order) };
+      const changes = (["sourceField", "constantValue", "targetField", "order", "active"] as const)
+        .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+        .map((k) => ({ field: k, oldValue: before[k] ?? null, newValue: after[k] ?? null }));
+      await writeAudit(tx, FIELD_MAP_TABLE, id, changes, actor);
+      return { id, changed: changes.length > 0 };
     });
-    if (clash) throw mappedTwice(row.targetField);
-    const { count } = await tx.fieldMap.updateMany({
-      where: { id, version: input.version },
-      data: { ...row, order: input.order, active: input.active, version: { increment: 1 } },
-    });
-    if (count !== 1) throw staleRecord("field map row");
-    const before = { ...current, active: String(current.active), order: String(current.order) };
-    const after = { ...row, active: String(input.active), order: String(input.order) };
-    const changes = (["sourceField", "constantValue", "targetField", "order", "active"] as const)
-      .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
-      .map((k) => ({ field: k, oldValue: before[k] ?? null, newValue: after[k] ?? null }));
-    await writeAudit(tx, FIELD_MAP_TABLE, id, changes, actor);
-    return { id, changed: changes.length > 0 };
-  });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw mappedTwice(input.targetField);
+    throw e;
+  }
 }
 
 /** ADM-2, REC-6: removes a row (stale version refused); the removal is audited. */

@@ -107,6 +107,30 @@ export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
 }
 
 /**
+ * INC-7: once a case is linked to the incident (associated, or made by Create Proactive Cases),
+ * an external caller hears through the case: their incident mail is suppressed from then on, audited.
+ */
+export async function suppressExternalCallerMail(
+  tx: Tx,
+  actor: Actor,
+  incident: { id: number; callerId: number | null; callerNotificationsSuppressed: boolean },
+) {
+  if (incident.callerNotificationsSuppressed) return;
+  if (!suppressCallerMail(await callerKind(tx, incident.callerId), true)) return;
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: { callerNotificationsSuppressed: true, version: { increment: 1 } },
+  });
+  await writeAudit(
+    tx,
+    TABLE.incident,
+    incident.id,
+    [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }],
+    actor,
+  );
+}
+
+/**
  * INC-3: links an open incident to a case (only if the case has none), suppresses an external
  * caller's incident mail from then on (INC-7), and notes it on both records.
  */
@@ -122,22 +146,7 @@ export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: In
     );
   }
   await linkIncident(tx, actor, c, incident.id);
-  if (
-    !incident.callerNotificationsSuppressed &&
-    suppressCallerMail(await callerKind(tx, incident.callerId), true)
-  ) {
-    await tx.incident.update({
-      where: { id: incident.id },
-      data: { callerNotificationsSuppressed: true, version: { increment: 1 } },
-    });
-    await writeAudit(
-      tx,
-      TABLE.incident,
-      incident.id,
-      [{ field: "callerNotificationsSuppressed", oldValue: "false", newValue: "true" }],
-      actor,
-    );
-  }
+  await suppressExternalCallerMail(tx, actor, incident);
   await note(tx, TABLE.case, c.id, `Associated with incident ${incident.number}.`, actor, {
     table: TABLE.incident,
     id: incident.id,

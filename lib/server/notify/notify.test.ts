@@ -60,6 +60,32 @@ describe("Notify Customers (PRO-3)", () => {
     }
   });
 
+  it("PRO-3: a selected major case brings its open children: each gets the comment and its customer the email", async () => {
+    const agent = await makeAgent();
+    const k = await world(agent);
+    const major = await makeCase(agent);
+    await db().case.update({ where: { id: major.id }, data: { majorCaseState: "accepted" } });
+    await db().case.updateMany({
+      where: { id: { in: [k.a.id, k.cancelled.id] } },
+      data: { parentId: major.id },
+    });
+    const counts = await notifyCustomers(agent, {
+      cases: major.number,
+      message: "The outage is over.",
+      requestId: "req-notify-major",
+    });
+    expect(counts).toMatchObject({
+      notified: 2,
+      emails: 1,
+      noEmail: 1,
+      skipped: { notVisible: 0, closed: 0 },
+    });
+    expect((await comments([major.id, k.a.id, k.cancelled.id])).map((c) => c.recordId).sort()).toEqual(
+      [major.id, k.a.id].sort(),
+    );
+    expect((await mails([k.a.id])).length).toBe(1);
+  });
+
   it("PRO-3: a double submit and concurrent identical submits write one comment and one email per case", async () => {
     const agent = await makeAgent();
     const k = await world(agent);

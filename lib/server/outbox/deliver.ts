@@ -94,6 +94,14 @@ export function scheduleDelivery() {
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
-    deliverPending().catch((e) => console.error("[caseflow] outbox delivery failed:", e));
+    void drain().catch((e) => console.error("[caseflow] outbox delivery failed:", e));
   }, 0);
+}
+
+/** Passes of 100 until one finds fewer: 1,000 notified customers leave in one go, not one sweep each. */
+async function drain(limit = 100) {
+  for (let pass = 0; pass < 100; pass++) {
+    const { sent, failed } = await deliverPending(limit);
+    if (sent + failed < limit) return;
+  }
 }

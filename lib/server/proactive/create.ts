@@ -11,6 +11,7 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { loadFieldMap } from "../field-maps/admin";
+import { suppressExternalCallerMail } from "../incidents/link";
 import { appendJournal } from "../journal/write";
 import { loadPriorityRows } from "../priority/lookup";
 import { integerProperty } from "../properties/read";
@@ -110,6 +111,8 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
     }
     const rows = plan.accountIds.map((accountId, i) => ({ accountId, number: numbers[i] }));
     await insertCases(tx, rows, data, { parentId, openedById: actor.id, now });
+    // INC-7: the map linked the cases to the incident: an external caller hears through a case now.
+    if (data.incidentId === incident.id) await suppressExternalCallerMail(tx, actor, incident);
     await insertOrigins(tx, incident.id, rows, now);
     const origin = `Proactive case created from ${incident.number} for its affected account.`;
     await insertCaseNotes(tx, rows, origin, actor, now);

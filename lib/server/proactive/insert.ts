@@ -25,8 +25,8 @@ const bound = (v: MapValue) => (typeof v === "boolean" && dialect() !== "postgre
 /**
  * INSERT … SELECT of the proactive cases of `rows`, every one with the same mapped `data` (by
  * Prisma column; columns come from the field map catalog, never from input), its own account
- * and number, the account's primary contact as contact (PRO-2), and `parentId` when they are
- * children of a major case.
+ * and number, the account's primary contact as contact (PRO-2; only while active and of that
+ * account), and `parentId` when they are children of a major case.
  */
 export async function insertCases(
   tx: Tx,
@@ -41,9 +41,10 @@ export async function insertCases(
   return tx.$executeRaw`
     INSERT INTO "Case" ("number", "accountId", "contactId", "parentId", "openedById", "createdAt", "updatedAt",
       ${names})
-    SELECT t."number", t."accountId", a."primaryContactId", ${extra.parentId}, ${extra.openedById}, ${extra.now},
+    SELECT t."number", t."accountId", u."id", ${extra.parentId}, ${extra.openedById}, ${extra.now},
       ${extra.now}, ${values}
-    FROM (${rowsTable(rows)}) t JOIN "Account" a ON a."id" = t."accountId"`;
+    FROM (${rowsTable(rows)}) t JOIN "Account" a ON a."id" = t."accountId"
+    LEFT JOIN "User" u ON u."id" = a."primaryContactId" AND u."accountId" = a."id" AND u."active" = ${true}`;
 }
 
 /** The origin rows (incident, account) → case: the unique key that makes re-runs safe (PRO-1). */

@@ -69,7 +69,11 @@ describe("POST /api/inbound/email", () => {
   it("PRO-5: the server's own SMTP listener is let in by its process-local secret, as via smtp", async () => {
     const { c, contact, address } = await caseWithCustomer();
     process.env.INBOUND_SMTP_SECRET = "x".repeat(43);
+    const secret = { [INTERNAL_HEADER]: "x".repeat(43) };
     try {
+      // A secret alone (say, left in .env) is not enough: only scripts/server.mjs sets the marker.
+      expect((await post(rawMail({ from: contact.email, to: address }), secret)).status).toBe(401);
+      process.env.CASEFLOW_SMTP_LISTENER = "1";
       expect(
         (await post(rawMail({ from: contact.email, to: address }), { [INTERNAL_HEADER]: "wrong" })).status,
       ).toBe(401);
@@ -81,6 +85,7 @@ describe("POST /api/inbound/email", () => {
       expect(row.receivedVia).toBe("smtp");
     } finally {
       delete process.env.INBOUND_SMTP_SECRET;
+      delete process.env.CASEFLOW_SMTP_LISTENER;
     }
   });
 });

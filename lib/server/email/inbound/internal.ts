@@ -11,6 +11,8 @@ export const INTERNAL_HEADER = "x-caseflow-inbound-secret";
  */
 export function isInternalSmtpRequest(value: string | null): boolean {
   const secret = process.env.INBOUND_SMTP_SECRET;
+  // Only scripts/server.mjs sets the marker, beside the secret it made (never `next dev` or .env).
+  if (process.env.CASEFLOW_SMTP_LISTENER !== "1") return false;
   if (!secret || secret.length < 32 || !value) return false;
   const digest = (s: string) => createHash("sha256").update(s).digest();
   return timingSafeEqual(digest(secret), digest(value));

@@ -22,9 +22,11 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
   if (ref.tokens.length) {
     const found = await tx.case.findMany({
       where: { replyToken: { in: ref.tokens } },
-      select: { number: true },
+      select: { number: true, replyToken: true },
     });
-    return found[0] ? { number: found[0].number } : { reason: "unknown_token" };
+    // The first token in header order that names a case (a reply-all to two cases goes to the first).
+    const first = ref.tokens.map((t) => found.find((c) => c.replyToken === t)).find(Boolean);
+    return first ? { number: first.number } : { reason: "unknown_token" };
   }
   if (!ref.messageIds.length) return { reason: "no_case" };
   const sent = await tx.outboxMessage.findMany({

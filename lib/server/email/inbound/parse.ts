@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
-import { subjectLine } from "@/lib/domain/email/inbound-text";
+import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
 
 export type ParsedInbound = {
   /** Message-ID, else sha256 of the raw message: the same message delivered twice has one key. */
@@ -38,7 +38,6 @@ const isAutomatic = (autoSubmitted: HeaderValue | undefined, precedence: HeaderV
   (typeof precedence === "string" && /^(bulk|list|junk|auto_reply)$/i.test(precedence.trim()));
 
 const sha256 = (raw: Buffer) => `sha256:${createHash("sha256").update(raw).digest("hex")}`;
-const bounded = (s: string | undefined | null, n: number) => (s ?? "").slice(0, n);
 
 /**
  * Parses a raw RFC 822 message with mailparser. Null when it is not an email we can read:
@@ -52,24 +51,28 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
   } catch {
     return null;
   }
-  const from = addressesOf(parsed.from)[0]?.trim() ?? "";
+  const from = headerText(addressesOf(parsed.from)[0], 320);
   if (!parsed.headers.size || !from.includes("@")) return null;
-  const messageId = parsed.messageId?.trim() || null;
+  const messageId = headerText(parsed.messageId, 400) || null;
   const recipients = [
     ...addressesOf(parsed.to),
     ...addressesOf(parsed.cc),
     ...addressesOf(parsed.headers.get("delivered-to")),
     ...addressesOf(parsed.headers.get("x-original-to")),
-  ].filter(Boolean);
+  ]
+    .map((a) => headerText(a, 320))
+    .filter(Boolean);
   const refs = parsed.references;
   return {
-    dedupeKey: messageId ? `mid:${bounded(messageId, 400)}` : sha256(raw),
-    messageId: messageId ? bounded(messageId, 400) : null,
-    from: bounded(from, 320),
+    dedupeKey: messageId ? `mid:${messageId}` : sha256(raw),
+    messageId,
+    from,
     recipients,
     subject: subjectLine(parsed.subject),
-    inReplyTo: parsed.inReplyTo ?? null,
-    references: Array.isArray(refs) ? refs : refs ? [refs] : [],
+    inReplyTo: headerText(parsed.inReplyTo, 400) || null,
+    references: (Array.isArray(refs) ? refs : refs ? [refs] : [])
+      .map((r) => headerText(r, 400))
+      .filter(Boolean),
     text: parsed.text ?? "",
     automatic: isAutomatic(parsed.headers.get("auto-submitted"), parsed.headers.get("precedence")),
   };

@@ -119,6 +119,33 @@ describe("email in (PRO-5, REL-6)", () => {
     expect(await comments(c.id)).toHaveLength(2);
   });
 
+  it("REL-6: a NUL encoded into the Message-ID or the From address is removed, on both databases", async () => {
+    const { c, contact, address } = await caseWithCustomer();
+    const id = `<=?utf-8?B?AA==?=${unique("nul")}@customer.example>`;
+    const out = await receive(rawMail({ from: contact.email, to: address, messageId: id }), "api");
+    expect(out).toMatchObject({ status: "accepted", caseId: c.id });
+    const row = await db().inboundMessage.findFirstOrThrow({ where: { caseId: c.id } });
+    expect(row.messageId).not.toContain("\u0000");
+    const nulFrom = rawMail({ from: `=?utf-8?B?AA==?=${contact.email}`, to: address, body: "Second" });
+    expect(await receive(nulFrom, "api")).toMatchObject({ status: "accepted", caseId: c.id });
+    const rows = await db().inboundMessage.findMany({ where: { caseId: c.id } });
+    expect(rows.map((r) => r.fromAddress)).toEqual([contact.email, contact.email]);
+  });
+
+  it("REL-6: an automatic reply (out of office) is refused: no comment, the case stays Awaiting Info", async () => {
+    const { c, contact, address, agent } = await caseWithCustomer();
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    await runCaseAction(agent, c.number, { action: "request_info", version: 2 });
+    const auto = rawMail({ from: contact.email, to: address, extra: "Auto-Submitted: auto-replied" });
+    expect(await receive(auto, "api")).toMatchObject({
+      status: "refused",
+      reason: "automatic",
+      caseId: c.id,
+    });
+    expect(await comments(c.id)).toHaveLength(0);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.AwaitingInfo);
+  });
+
   it("PRO-5: a reply to an Awaiting Info case returns it to Open, audited as the customer's change", async () => {
     const { agent, c, contact, address } = await caseWithCustomer();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });

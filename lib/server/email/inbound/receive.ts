@@ -57,6 +57,9 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   const match = await matchMessage(tx, p);
   if (!match.ok) return refuse(tx, id, match.reason, match.caseId);
   const { caseRow, customer } = match;
+  // REL-6: an out-of-office answer to a notification is no reply: it must not reopen the case
+  // nor reach the incident and every case's work notes (PRO-4).
+  if (p.automatic) return refuse(tx, id, "automatic", caseRow.id);
   if (isCaseClosedForChanges(caseRow.state)) {
     await finishMessage(tx, id, { status: "refused", reason: "case_closed", caseId: caseRow.id });
     const answered = await answerClosedCase(tx, id, p, caseRow);
