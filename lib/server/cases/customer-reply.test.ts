@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeCase } from "@/lib/testing/fixtures";
+import { makeAdmin, makeCase, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
 import { receive } from "../email/inbound/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
+import { createIncident } from "../incidents/write";
 import { updateProperty } from "../properties/admin";
 import { setRuleActive } from "../rules/admin";
 
@@ -50,6 +51,22 @@ describe("customer replies reach the incident (PRO-4)", () => {
         `Incident ${incident.number} — additional comment from ${contact.name}:\nStill down here.`,
       ]);
     }
+  });
+
+  it("PRO-4: the incident's external caller — another account's customer — is never emailed the copied reply", async () => {
+    const { c, contact, address } = await caseWithCustomer();
+    const { contact: otherCustomer } = await makeCustomer();
+    const itil = await makeItil();
+    const { number } = await createIncident(itil, { shortDescription: "Outage", callerId: otherCustomer.id });
+    const incident = await db().incident.findUniqueOrThrow({ where: { number } });
+    // Linked without attachIncident (as a field map may do): the caller's mail is not suppressed.
+    await db().case.update({ where: { id: c.id }, data: { incidentId: incident.id } });
+    expect(incident.callerNotificationsSuppressed).toBe(false);
+    await setCommentsSync(true);
+    await receive(rawMail({ from: contact.email, to: address, body: "Private detail." }), "api");
+    expect(await entries(TABLE.incident, incident.id, "comments")).toHaveLength(1);
+    const mail = await db().outboxMessage.findMany({ where: { recipient: otherCustomer.email } });
+    expect(mail.filter((m) => m.body.includes("Private detail."))).toEqual([]);
   });
 
   it("PRO-4: with the property off, the reply stays on its case", async () => {

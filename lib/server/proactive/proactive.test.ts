@@ -92,6 +92,16 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     expect(rows.map((r) => r.case.contactId)).toEqual([contact.id, null]);
   });
 
+  it("INC-7: proactive cases linked to the incident suppress its external caller's incident mail", async () => {
+    const itil = await makeItil();
+    const { contact } = await makeCustomer();
+    const incident = await createIncident(itil, { shortDescription: "Outage", callerId: contact.id });
+    await addAffectedAccount(itil, incident.number, (await makeAccount()).id);
+    await createProactiveCases(itil, incident.number);
+    const after = await db().incident.findUniqueOrThrow({ where: { number: incident.number } });
+    expect(after.callerNotificationsSuppressed).toBe(true);
+  });
+
   it("REC-1: the cases of one run get consecutive numbers from one reserved block", async () => {
     const { itil, incident } = await incidentWith(4);
     await createProactiveCases(itil, incident.number);
