@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StatusTabs } from "@/components/admin/status-tabs";
+import { hrefWith } from "@/lib/query-string";
 import { Badge } from "@/components/ui/badge";
-import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
 import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { adminActor } from "@/lib/server/auth/page";
 import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/email/inbound/admin";
-import { hrefWith } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -23,10 +23,6 @@ export default async function InboxPage({
   const actor = await adminActor();
   const sp = await searchParams;
   const box = await listInbox(actor, { status: sp.status, page: Number(sp.page) || 1 });
-  const tabs = [
-    { key: null, label: "All", n: INBOX_STATUSES.reduce((a, s) => a + (box.counts[s] ?? 0), 0) },
-    ...INBOX_STATUSES.map((s) => ({ key: s, label: s[0].toUpperCase() + s.slice(1), n: box.counts[s] ?? 0 })),
-  ];
   return (
     <div className="mx-auto max-w-6xl space-y-3">
       <PageHeader title="Inbox">
@@ -34,23 +30,13 @@ export default async function InboxPage({
         {box.smtpPort ? ` (port ${box.smtpPort})` : " (INBOUND_SMTP_PORT is not set)"} or POST
         /api/inbound/email. Accepted replies are additional comments on their case.
       </PageHeader>
-      <nav aria-label="Message outcome" className="flex flex-wrap gap-1">
-        {tabs.map((t) => (
-          <Link
-            key={t.label}
-            href={hrefWith("/admin/inbox", { status: t.key })}
-            aria-current={box.status === t.key ? "page" : undefined}
-            className={cx(
-              "rounded-full px-3 py-1 text-sm",
-              box.status === t.key
-                ? "bg-brand-600 text-white"
-                : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
-            )}
-          >
-            {t.label} <span className="opacity-70">{t.n}</span>
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs
+        label="Message outcome"
+        path="/admin/inbox"
+        statuses={INBOX_STATUSES}
+        counts={box.counts}
+        current={box.status}
+      />
       {box.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
           No messages.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StatusTabs } from "@/components/admin/status-tabs";
+import { hrefWith } from "@/lib/query-string";
 import { RetryButton } from "@/components/admin/retry-button";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
@@ -7,8 +8,6 @@ import { Time } from "@/components/ui/time";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOutbox, OUTBOX_PAGE, OUTBOX_STATUSES } from "@/lib/server/outbox/admin";
-import { hrefWith } from "@/lib/query-string";
-import { cx } from "@/components/ui/cx";
 
 export const metadata: Metadata = { title: "Outbox" };
 const TONE: Record<string, Tone> = {
@@ -27,37 +26,19 @@ export default async function OutboxPage({
   const actor = await adminActor();
   const sp = await searchParams;
   const box = await listOutbox(actor, { status: sp.status, page: Number(sp.page) || 1 });
-  const tabs = [
-    { key: null, label: "All", n: Object.values(box.counts).reduce((a, b) => a + b, 0) },
-    ...OUTBOX_STATUSES.map((s) => ({
-      key: s,
-      label: s[0].toUpperCase() + s.slice(1),
-      n: box.counts[s] ?? 0,
-    })),
-  ];
   return (
     <div className="mx-auto max-w-6xl space-y-3">
       <PageHeader title="Outbox">
         Email is queued in the same transaction as the change that causes it and sent after commit.{" "}
         {box.smtpConfigured ? "SMTP is configured." : "SMTP_URL is not set: messages wait here unsent."}
       </PageHeader>
-      <nav aria-label="Message status" className="flex flex-wrap gap-1">
-        {tabs.map((t) => (
-          <Link
-            key={t.label}
-            href={hrefWith("/admin/outbox", { status: t.key })}
-            aria-current={box.status === t.key ? "page" : undefined}
-            className={cx(
-              "rounded-full px-3 py-1 text-sm",
-              box.status === t.key
-                ? "bg-brand-600 text-white"
-                : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
-            )}
-          >
-            {t.label} <span className="opacity-70">{t.n}</span>
-          </Link>
-        ))}
-      </nav>
+      <StatusTabs
+        label="Message status"
+        path="/admin/outbox"
+        statuses={OUTBOX_STATUSES}
+        counts={box.counts}
+        current={box.status}
+      />
       {box.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
           No messages.
