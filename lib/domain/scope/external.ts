@@ -1,0 +1,52 @@
+// ROLE-3 / POR-1: which records an external user sees, as a list of clauses (their union).
+// The server turns the clauses into one SQL predicate (lib/server/scope/cases.ts); keeping the
+// rule here, free of SQL, lets it be tested on its own.
+import { isInternal, ROLE, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, unauthenticated } from "@/lib/domain/errors";
+
+/** One way a case can be in an external user's scope. */
+export type ScopeClause =
+  /** customer: cases where they are the contact */
+  | { by: "contact"; userId: number }
+  /** customer_admin (and partner_admin for their own account): every case of the account */
+  | { by: "account"; accountId: number }
+  /** partner: cases where they are the partner contact */
+  | { by: "partnerContact"; userId: number }
+  /** partner_admin: cases of the accounts related to their partner account */
+  | { by: "relatedAccounts"; partnerAccountId: number }
+  /** consumer: cases where they are the consumer */
+  | { by: "consumer"; userId: number };
+
+/**
+ * The clauses an actor has; empty for an internal user and for an external user without a portal
+ * role. Account roles need a contact with an account: a consumer never gets an account's cases.
+ */
+export function externalScope(actor: Actor): ScopeClause[] {
+  if (isInternal(actor)) return [];
+  const has = (role: string) => actor.roles.includes(role);
+  const contact = actor.kind === "contact";
+  const account = contact ? actor.accountId : null;
+  const clauses: ScopeClause[] = [];
+  if (contact && has(ROLE.customer)) clauses.push({ by: "contact", userId: actor.id });
+  if (contact && has(ROLE.partner)) clauses.push({ by: "partnerContact", userId: actor.id });
+  if (account !== null && has(ROLE.partnerAdmin)) {
+    clauses.push({ by: "relatedAccounts", partnerAccountId: account });
+  }
+  if (account !== null && (has(ROLE.customerAdmin) || has(ROLE.partnerAdmin))) {
+    clauses.push({ by: "account", accountId: account });
+  }
+  if (actor.kind === "consumer" && has(ROLE.consumer)) clauses.push({ by: "consumer", userId: actor.id });
+  return clauses;
+}
+
+/**
+ * The scope of an actor the external read layer serves, or a refusal: nobody signed in, an
+ * internal user (the workspace serves them), an external user without a portal role.
+ */
+export function requireExternalScope(actor: Actor | null | undefined): ScopeClause[] {
+  if (!actor) throw unauthenticated();
+  if (isInternal(actor)) throw forbidden("The portal is for customers, partners and consumers.");
+  const clauses = externalScope(actor);
+  if (!clauses.length) throw forbidden();
+  return clauses;
+}
