@@ -40,7 +40,9 @@ describe("external scope clauses (ROLE-3)", () => {
   });
 
   it("ROLE-3: several roles give the union, each clause once", () => {
-    const clauses = externalScope(contact(ROLE.customer, ROLE.customerAdmin, ROLE.partner, ROLE.partnerAdmin));
+    const clauses = externalScope(
+      contact(ROLE.customer, ROLE.customerAdmin, ROLE.partner, ROLE.partnerAdmin),
+    );
     expect(clauses).toEqual([
       { by: "contact", userId: 3 },
       { by: "partnerContact", userId: 3 },

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, Prisma } from "@/lib/db";
+import { ROLE, type Actor } from "@/lib/domain/auth/roles";
+import { DomainError } from "@/lib/domain/errors";
+import { makeUser, unique } from "@/lib/testing/fixtures";
+import { makePortalWorld, VISIBLE, type PortalWorld, type WorldCase } from "@/lib/testing/portal-world";
+import { externalCaseFilter, getExternalCaseRef } from "./cases";
+
+let world: PortalWorld;
+beforeAll(async () => {
+  world = await makePortalWorld();
+});
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => {
+      if (!(e instanceof DomainError)) throw e;
+      return { kind: e.kind, message: e.message };
+    },
+  );
+
+/** What a number that does not exist answers, for the number `number`. */
+const missing = async (actor: Actor, number: string) => {
+  const ghost = `CS9${unique("")}`;
+  const answer = await failure(getExternalCaseRef(actor, ghost));
+  return { ...answer, message: answer.message.replace(ghost, number) };
+};
+
+/** The world's cases `actor` reaches by number. */
+async function reachable(actor: Actor): Promise<WorldCase[]> {
+  const keys = Object.keys(world.cases) as WorldCase[];
+  const found = await Promise.all(
+    keys.map((k) =>
+      getExternalCaseRef(actor, world.cases[k].number).then(
+        (ref) => (expect(ref).toEqual({ id: world.cases[k].id, number: world.cases[k].number }), true),
+        () => false,
+      ),
+    ),
+  );
+  return keys.filter((_, i) => found[i]).sort();
+}
+
+describe("external case scope (ROLE-3, POR-1, POR-4)", () => {
+  it("ROLE-3: a customer sees their own contact case, not a colleague's case of the same account", async () => {
+    expect(await reachable(world.users.customer)).toEqual(["own"]);
+  });
+
+  it("ROLE-3: a customer admin sees every case of their account", async () => {
+    expect(await reachable(world.users.customerAdmin)).toEqual(["colleague", "own"]);
+  });
+
+  it("ROLE-3, POR-4: another account's case answers not found, exactly as a number that does not exist", async () => {
+    const actor = world.users.otherCustomer;
+    const number = world.cases.own.number;
+    const answer = await failure(getExternalCaseRef(actor, number));
+    expect(answer).toEqual({ kind: "not_found", message: `Case ${number} was not found.` });
+    expect(answer).toEqual(await missing(actor, number));
+    expect(await reachable(actor)).toEqual(["other"]);
+  });
+
+  it("ROLE-3: a partner sees only the cases where they are the partner contact", async () => {
+    expect(await reachable(world.users.partner)).toEqual(["own"]);
+  });
+
+  it("ROLE-3: a partner admin sees the related account's cases and their own account's, not an unrelated account's", async () => {
+    expect(await reachable(world.users.partnerAdmin)).toEqual(["colleague", "own", "partnerAccount"]);
+  });
+
+  it("ROLE-3: a consumer sees only their own cases", async () => {
+    expect(await reachable(world.users.consumer)).toEqual(["consumer"]);
+  });
+
+  it("ROLE-3: internal users, external users without a portal role and nobody signed in are refused", async () => {
+    const number = world.cases.own.number;
+    expect((await failure(getExternalCaseRef(world.agent, number))).kind).toBe("forbidden");
+    expect((await failure(getExternalCaseRef(await makeUser([ROLE.admin]), number))).kind).toBe("forbidden");
+    const roleless = await makeUser([ROLE.external], {
+      kind: "contact",
+      accountId: world.accounts.customer.id,
+    });
+    expect((await failure(getExternalCaseRef(roleless, number))).kind).toBe("forbidden");
+    expect((await failure(getExternalCaseRef(null, number))).kind).toBe("unauthenticated");
+    expect(() => externalCaseFilter(world.agent, "c")).toThrow(DomainError);
+  });
+
+  it("ROLE-3: the filter composes into one statement over any alias and matches each role's cases", async () => {
+    const ids = Object.values(world.cases).map((c) => c.id);
+    for (const [user, keys] of Object.entries(VISIBLE)) {
+      const actor = world.users[user as keyof typeof VISIBLE];
+      const rows = await db().$queryRaw<{ number: string }[]>`
+        SELECT k."number" FROM "Case" k
+        WHERE k."id" IN (${Prisma.join(ids)}) AND ${externalCaseFilter(actor, "k")}`;
+      const expected = keys.map((k) => world.cases[k].number);
+      expect(rows.map((r) => r.number).sort(), user).toEqual(expected.sort());
+    }
+    expect(() => externalCaseFilter(world.users.customer, `c"; --`)).toThrow();
+  });
+});
