@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
-import { DomainError } from "@/lib/domain/errors";
 import { makeUser, unique } from "@/lib/testing/fixtures";
+import { rejection } from "@/lib/testing/refusal";
 import { makePortalWorld, VISIBLE, type PortalWorld, type WorldCase } from "@/lib/testing/portal-world";
 import { getExternalWorkOrder, listExternalWorkOrders } from "./external";
 
@@ -35,17 +35,6 @@ beforeAll(async () => {
   // Of the customer's account, but without a case: no external user sees it.
   orders.orphan = await workOrder(null, { accountId: world.accounts.customer.id });
 });
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => {
-      if (!(e instanceof DomainError)) throw e;
-      return { kind: e.kind, message: e.message };
-    },
-  );
 
 /** The world's work orders in the actor's list, by the key of their case (newest update first). */
 async function listed(actor: Actor): Promise<string[]> {
@@ -82,23 +71,23 @@ describe("external work orders (FSM-5, POR-3, POR-4, ROLE-3)", () => {
 
   it("POR-3, ROLE-3: a customer sees their own case's work order, not a colleague's of the same account", async () => {
     expect(await listed(world.users.customer)).toEqual(["own"]);
-    const answer = await failure(getExternalWorkOrder(world.users.customer, orders.colleague.number));
+    const answer = await rejection(getExternalWorkOrder(world.users.customer, orders.colleague.number));
     expect(answer.kind).toBe("not_found");
   });
 
   it("POR-3: a customer admin sees the work orders of every case of the account, never one without a case", async () => {
     expect(await listed(world.users.customerAdmin)).toEqual(["colleague", "own"]);
-    expect((await failure(getExternalWorkOrder(world.users.customerAdmin, orders.orphan.number))).kind).toBe(
-      "not_found",
-    );
+    expect(
+      (await rejection(getExternalWorkOrder(world.users.customerAdmin, orders.orphan.number))).kind,
+    ).toBe("not_found");
   });
 
   it("POR-4, ROLE-3: another account's work order answers not found, exactly as a number that does not exist", async () => {
     const actor = world.users.otherCustomer;
     const number = orders.own.number;
     const ghost = `WO9${unique("")}`;
-    const answer = await failure(getExternalWorkOrder(actor, number));
-    const absent = await failure(getExternalWorkOrder(actor, ghost));
+    const answer = await rejection(getExternalWorkOrder(actor, number));
+    const absent = await rejection(getExternalWorkOrder(actor, ghost));
     expect(answer).toEqual({ kind: "not_found", message: `Work order ${number} was not found.` });
     expect(answer).toEqual({ ...absent, message: absent.message.replace(ghost, number) });
   });
@@ -107,7 +96,7 @@ describe("external work orders (FSM-5, POR-3, POR-4, ROLE-3)", () => {
     expect(await listed(world.users.partner)).toEqual(["own"]);
     expect(await listed(world.users.partnerAdmin)).toEqual(["partnerAccount", "colleague", "own"]);
     expect(
-      (await failure(getExternalWorkOrder(world.users.partnerAdmin, orders.unrelated.number))).kind,
+      (await rejection(getExternalWorkOrder(world.users.partnerAdmin, orders.unrelated.number))).kind,
     ).toBe("not_found");
   });
 
@@ -122,8 +111,8 @@ describe("external work orders (FSM-5, POR-3, POR-4, ROLE-3)", () => {
     });
     for (const actor of [world.agent, await makeUser([ROLE.admin]), roleless, null]) {
       const kind = actor ? "forbidden" : "unauthenticated";
-      expect((await failure(listExternalWorkOrders(actor))).kind).toBe(kind);
-      expect((await failure(getExternalWorkOrder(actor, orders.own.number))).kind).toBe(kind);
+      expect((await rejection(listExternalWorkOrders(actor))).kind).toBe(kind);
+      expect((await rejection(getExternalWorkOrder(actor, orders.own.number))).kind).toBe(kind);
     }
   });
 });
@@ -200,6 +189,6 @@ describe("external work order details and list (POR-3, FSM-5)", () => {
     const qualified = await listExternalWorkOrders(actor, { q: pageTag, state: "Qualified" });
     expect(qualified.total).toBe(25);
     expect(qualified.rows.every((r) => r.state === "Qualified")).toBe(true);
-    expect((await failure(listExternalWorkOrders(actor, { state: "Nonsense" }))).kind).toBe("invalid");
+    expect((await rejection(listExternalWorkOrders(actor, { state: "Nonsense" }))).kind).toBe("invalid");
   });
 });

@@ -21,7 +21,7 @@ type ListRow = {
 
 // A work order is in scope exactly when its case is (POR-3, FSM-5): the inner join drops work
 // orders without a case, which no external user sees.
-const FROM_SCOPED = (actor: Actor | null | undefined) =>
+const scopedFrom = (actor: Actor | null | undefined) =>
   Prisma.sql`FROM "WorkOrder" w JOIN "Case" c ON c."id" = w."caseId" WHERE ${externalCaseFilter(actor, "c")}`;
 
 function searchSql({ q, state }: ExternalWorkOrderQuery): Prisma.Sql {
@@ -53,7 +53,7 @@ export async function listExternalWorkOrders(
   actor: Actor | null | undefined,
   query: ExternalWorkOrderQuery = {},
 ) {
-  const from = FROM_SCOPED(actor);
+  const from = scopedFrom(actor);
   const where = searchSql(query);
   const page = pageOf(query.page);
   const size = EXTERNAL_WORK_ORDER_PAGE_SIZE;
@@ -100,7 +100,7 @@ export async function getExternalWorkOrder(actor: Actor | null | undefined, numb
     SELECT w."id", w."number", w."state", w."priority", w."shortDescription", w."description",
       c."number" AS "caseNumber",
       (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId") AS "accountName"
-    ${FROM_SCOPED(actor)} AND w."number" = ${number}`;
+    ${scopedFrom(actor)} AND w."number" = ${number}`;
   if (!row) throw notFound(`Work order ${number}`);
   const tasks = await db().workOrderTask.findMany({
     where: { workOrderId: num(row.id) },
