@@ -16,6 +16,8 @@ import { setRelatedRecords } from "@/lib/server/cases/related-records";
 import { addChildCase, removeChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase, rejectMajorCase } from "@/lib/server/major/propose";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { canCreateWorkOrders } from "@/lib/domain/work-orders/access";
+import { createWorkOrderFromCase } from "@/lib/server/work-orders/create";
 
 const casePath = (number: string) => `/cases/${number}`;
 
@@ -137,6 +139,21 @@ export async function createRequestAction(number: string): Promise<ActionResult>
     allow: canLinkItsm,
     run: (actor) => createRequestFromCase(actor, recordNumber(number)),
     ...createdRecord(number, "Request", "/requests/"),
+  });
+}
+
+/** FSM-1: the form carries the click's request key (a double click sends the same one). */
+export async function createWorkOrderAction(
+  number: string,
+  _p: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  return runAction({
+    name: "createWorkOrderFromCase",
+    allow: canCreateWorkOrders,
+    run: (actor) => createWorkOrderFromCase(actor, recordNumber(number), formObject(form).requestKey),
+    revalidate: (r) => [casePath(r.caseNumber), "/work-orders"],
+    success: (r) => `Work order ${r.number} ${r.created ? "created" : "was already created"}.`,
   });
 }
 

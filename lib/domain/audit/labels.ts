@@ -62,6 +62,9 @@ export const FIELD_LABELS: Record<string, string> = {
   plannedEnd: "Planned end",
   callerNotificationsSuppressed: "Caller emails suppressed",
   caseId: "Case",
+  windowStart: "Window start",
+  windowEnd: "Window end",
+  workOrderId: "Work order",
 };
 
 const CHOICES: Record<string, Record<string, readonly Choice<string | number>[]>> = {
@@ -83,6 +86,8 @@ const CHOICES: Record<string, Record<string, readonly Choice<string | number>[]>
   problem: { state: problemStates, priority: incidentPriorities, impact: impacts, urgency: urgencies },
   change_request: { state: changeStates, priority: incidentPriorities, impact: impacts, urgency: urgencies },
   sc_request: { state: requestStates },
+  wm_order: { priority: casePriorities },
+  wm_task: { priority: casePriorities },
 };
 
 /** An audit row as the history shows it: field label, old → new as text, who and when (REC-5). */

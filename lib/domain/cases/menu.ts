@@ -14,6 +14,7 @@ export const MENU_ITEM = {
   createRequest: "Create Request",
   createNormalChange: "Create Normal Change",
   createStandardChange: "Create Standard Change",
+  createWorkOrder: "Create Work Order",
   proposeMajorCase: "Propose Major Case",
 } as const;
 export type MenuItem = (typeof MENU_ITEM)[keyof typeof MENU_ITEM];
@@ -89,6 +90,14 @@ const ITEMS: Item[] = [
     allowed: canLinkItsm,
     offered: (c) => !c.changeId,
     taken: "change request",
+  },
+  {
+    // FSM-1: several work orders per case; a double click makes one (the click's request key).
+    item: MENU_ITEM.createWorkOrder,
+    plugin: PLUGIN.fieldService,
+    allowed: canWriteCases,
+    offered: () => true,
+    taken: "",
   },
   {
     item: MENU_ITEM.proposeMajorCase,

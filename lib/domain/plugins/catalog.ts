@@ -31,5 +31,6 @@ export type ActivePlugins = ReadonlySet<string>;
 
 /** The plugin whose sync a related table belongs to (ITSM-5: an inactive plugin's sync disappears). */
 export function syncPlugin(table: string): PluginId {
-  return table === "sc_request" ? PLUGIN.requestManagement : PLUGIN.serviceManagement;
+  if (table === "sc_request") return PLUGIN.requestManagement;
+  return table === "wm_order" ? PLUGIN.fieldService : PLUGIN.serviceManagement;
 }

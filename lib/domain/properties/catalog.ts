@@ -86,7 +86,7 @@ export const PROPERTY_CATALOG: readonly PropertyDef[] = [
     name: PROPERTY.syncCaseToWorkOrder,
     type: "boolean",
     defaultValue: "false",
-    listed: false, // issue 10 (work orders, FSM-4) lists it
+    listed: true,
     description:
       "When true, later changes to mapped case fields are copied to the case's open work orders. " +
       "Off by default: nothing syncs after creation (FSM-4).",

@@ -1,7 +1,7 @@
 // SPEC §1 choice lists. Records store the value; the UI shows the label (REC-2).
 export type Choice<V extends string | number = string | number> = { value: V; label: string };
 
-const list = <V extends string | number>(pairs: [V, string][]): Choice<V>[] =>
+export const list = <V extends string | number>(pairs: [V, string][]): Choice<V>[] =>
   pairs.map(([value, label]) => ({ value, label }));
 
 export function labelOf<V extends string | number>(

@@ -19,6 +19,7 @@ import {
 import { auditText } from "../audit/diff";
 import type { SyncEvent } from "./events";
 import { recordRules, type SyncRule } from "./record-rules";
+import { WORK_ORDER_RULES } from "./work-order-rules";
 
 export type { SyncRule } from "./record-rules";
 
@@ -100,6 +101,7 @@ export const SYNC_RULES: readonly SyncRule[] = [
   ...PROBLEM_RULES,
   ...CHANGE_RULES,
   ...REQUEST_RULES,
+  ...WORK_ORDER_RULES,
 ];
 
 /** The key of one rule's note for one event: identical on every retry of the same event. */

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { lockRows } from "../records/lock";
 import { applyVersionedPatch } from "../records/patch";
+import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
 
@@ -31,15 +32,18 @@ export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow
   return row;
 }
 
-/** Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6). */
-export function applyCasePatch(
+/**
+ * Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6), and — when the
+ * admin turned it on — copies mapped field changes to the case's open work orders (FSM-4).
+ */
+export async function applyCasePatch(
   tx: Tx,
   actor: Pick<Actor, "id" | "name"> | null,
   current: CaseRow,
   version: number,
   patch: Record<string, unknown>,
 ) {
-  return applyVersionedPatch(tx, {
+  const changes = await applyVersionedPatch(tx, {
     table: TABLE.case,
     noun: "case",
     current,
@@ -48,4 +52,6 @@ export function applyCasePatch(
     actor,
     update: (where, data) => tx.case.updateMany({ where, data }),
   });
+  await copyCaseChangesToWorkOrders(tx, actor, { ...current, ...patch }, changes);
+  return changes;
 }

@@ -18,7 +18,7 @@ export type CaseRefs = {
  * account, a consumer is a consumer, the partner is a partner account, the assignee is internal.
  * A handful of indexed lookups, whatever the data size.
  */
-export async function checkCaseReferences(tx: Tx, r: CaseRefs): Promise<void> {
+export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): Promise<void> {
   const userIds = [r.contactId, r.consumerId, r.partnerContactId, r.assignedToId].filter(
     (x): x is number => !!x,
   );
@@ -50,12 +50,12 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs): Promise<void> {
     const c = user(r.contactId);
     if (!c || c.kind !== "contact") throw invalid("contactId", "Contact: no such contact.");
     if (r.accountId && c.accountId !== r.accountId)
-      throw invalid("contactId", "Contact: this contact does not belong to the case's account.");
+      throw invalid("contactId", `Contact: this contact does not belong to the ${noun}'s account.`);
   }
   if (r.consumerId) {
     const c = user(r.consumerId);
     if (!c || c.kind !== "consumer") throw invalid("consumerId", "Consumer: no such consumer.");
-    if (r.contactId) throw invalid("consumerId", "A case has a contact or a consumer, not both.");
+    if (r.contactId) throw invalid("consumerId", `A ${noun} has a contact or a consumer, not both.`);
   }
   if (r.partnerContactId) {
     const c = user(r.partnerContactId);

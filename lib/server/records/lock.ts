@@ -7,6 +7,8 @@ const TABLES = {
   problem: `"Problem"`,
   change: `"ChangeRequest"`,
   request: `"Request"`,
+  workOrder: `"WorkOrder"`,
+  workOrderTask: `"WorkOrderTask"`,
 } as const;
 
 /**

@@ -2,8 +2,16 @@ import "server-only";
 import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
+import { syncPlugin } from "@/lib/domain/plugins/catalog";
 import { SYNC_RULES } from "@/lib/domain/sync/rules";
 import { writeAudit } from "../audit/write";
+import { activePlugins } from "../plugins/read";
+
+/** Offer only what works: a rule whose plugin is inactive does nothing, so it is not listed. */
+async function offeredRules() {
+  const plugins = await activePlugins();
+  return SYNC_RULES.filter((r) => plugins.has(syncPlugin(r.table)));
+}
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can manage business rules.");
@@ -12,8 +20,8 @@ function assertAdmin(actor: Actor) {
 /** SYNC-1: every sync rule with its table, trigger and Active switch. */
 export async function listRules(actor: Actor) {
   assertAdmin(actor);
-  const rows = await db().businessRule.findMany();
-  return SYNC_RULES.map((r, i) => ({
+  const [rows, rules] = await Promise.all([db().businessRule.findMany(), offeredRules()]);
+  return rules.map((r, i) => ({
     name: r.name,
     table: r.table,
     trigger: r.trigger,
@@ -25,7 +33,7 @@ export async function listRules(actor: Actor) {
 
 export async function setRuleActive(actor: Actor, table: string, name: string, active: boolean) {
   assertAdmin(actor);
-  const rule = SYNC_RULES.find((r) => r.table === table && r.name === name);
+  const rule = (await offeredRules()).find((r) => r.table === table && r.name === name);
   if (!rule) throw invalid("name", `There is no business rule "${name}" on ${table}.`);
   return transaction(async (tx) => {
     const row = await tx.businessRule.findUnique({ where: { table_name: { table, name } } });

@@ -21,6 +21,8 @@ export function caseLinkedTo(a: string, s: Pick<SourceRecord, "table" | "id">): 
     // An IN over the request's one case: a key lookup (a correlated EXISTS would scan every case on SQLite).
     case "sc_request":
       return Prisma.sql`${c}."id" IN (SELECT r."caseId" FROM "Request" r WHERE r."id" = ${s.id})`;
+    case "wm_order":
+      return Prisma.sql`${c}."id" IN (SELECT w."caseId" FROM "WorkOrder" w WHERE w."id" = ${s.id})`;
     default:
       throw new Error(`no case link for table ${s.table}`);
   }
@@ -38,6 +40,8 @@ function hasRecordOfType(a: string, s: Pick<SourceRecord, "table">): Prisma.Sql 
       return Prisma.sql`(${c}."changeId" IS NOT NULL OR ${c}."causedById" IS NOT NULL)`;
     case "sc_request":
       return Prisma.sql`EXISTS (SELECT 1 FROM "Request" r WHERE r."caseId" = ${c}."id")`;
+    case "wm_order":
+      return Prisma.sql`EXISTS (SELECT 1 FROM "WorkOrder" w WHERE w."caseId" = ${c}."id")`;
     default:
       throw new Error(`no case link for table ${s.table}`);
   }

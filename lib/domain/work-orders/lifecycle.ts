@@ -1,0 +1,117 @@
+// SPEC §1, FSM-3: the work order lifecycle and the lifecycle of its tasks (REC-3: legal moves only).
+// The states follow Field Service Management: a work order is qualified, dispatched, assigned,
+// accepted and worked; its tasks carry the appointments and are worked by the assigned technician.
+import { invalid } from "../errors";
+import { list, workOrderStates } from "../records/choices";
+import { assertTransition, legalNextStates, type Lifecycle } from "../records/state-machine";
+
+export const WorkOrderState = {
+  Draft: "Draft",
+  AwaitingQualification: "Awaiting Qualification",
+  Qualified: "Qualified",
+  ReadyForDispatch: "Ready for Dispatch",
+  Assigned: "Assigned",
+  Accepted: "Accepted",
+  WorkInProgress: "Work in Progress",
+  ClosedComplete: "Closed Complete",
+  ClosedIncomplete: "Closed Incomplete",
+  Canceled: "Canceled",
+} as const;
+const W = WorkOrderState;
+
+export const workOrderLifecycle: Lifecycle<string> = {
+  noun: "work order",
+  states: workOrderStates,
+  next: new Map<string, string[]>([
+    [W.Draft, [W.AwaitingQualification, W.Qualified, W.Canceled]],
+    [W.AwaitingQualification, [W.Qualified, W.Canceled]],
+    [W.Qualified, [W.ReadyForDispatch, W.Canceled]],
+    [W.ReadyForDispatch, [W.Assigned, W.Canceled]],
+    [W.Assigned, [W.Accepted, W.ReadyForDispatch, W.Canceled]],
+    [W.Accepted, [W.WorkInProgress, W.Assigned, W.Canceled]],
+    [W.WorkInProgress, [W.ClosedComplete, W.ClosedIncomplete]],
+    [W.ClosedComplete, []],
+    [W.ClosedIncomplete, []],
+    [W.Canceled, []],
+  ]),
+};
+
+export const CLOSED_WORK_ORDER_STATES: readonly string[] = [W.ClosedComplete, W.ClosedIncomplete, W.Canceled];
+export const isOpenWorkOrder = (state: string) => !CLOSED_WORK_ORDER_STATES.includes(state);
+
+export const TaskState = {
+  Draft: "Draft",
+  PendingDispatch: "Pending Dispatch",
+  Assigned: "Assigned",
+  Accepted: "Accepted",
+  WorkInProgress: "Work in Progress",
+  ClosedComplete: "Closed Complete",
+  ClosedIncomplete: "Closed Incomplete",
+  Canceled: "Canceled",
+} as const;
+const T = TaskState;
+
+export const taskStates = list<string>(Object.values(T).map((s) => [s, s]));
+
+export const taskLifecycle: Lifecycle<string> = {
+  noun: "work order task",
+  states: taskStates,
+  next: new Map<string, string[]>([
+    [T.Draft, [T.PendingDispatch, T.Assigned, T.Canceled]],
+    [T.PendingDispatch, [T.Assigned, T.Canceled]],
+    [T.Assigned, [T.Accepted, T.PendingDispatch, T.Canceled]],
+    [T.Accepted, [T.WorkInProgress, T.Assigned, T.Canceled]],
+    [T.WorkInProgress, [T.ClosedComplete, T.ClosedIncomplete]],
+    [T.ClosedComplete, []],
+    [T.ClosedIncomplete, []],
+    [T.Canceled, []],
+  ]),
+};
+
+export const CLOSED_TASK_STATES: readonly string[] = [T.ClosedComplete, T.ClosedIncomplete, T.Canceled];
+export const isOpenTask = (state: string) => !CLOSED_TASK_STATES.includes(state);
+
+type TaskLike = { number: string; state: string; assignedToId: number | null };
+
+/**
+ * The fields a work order state change sets: the move must be legal (REC-3), Closed Complete
+ * needs every task closed (the work is done only when its tasks are), and a closing state
+ * stamps closedAt. Cancelling is allowed with open tasks: the service cancels them with it.
+ */
+export function planWorkOrderState(
+  current: { state: string },
+  to: string,
+  tasks: readonly TaskLike[],
+  now: Date,
+): Record<string, unknown> {
+  assertTransition(workOrderLifecycle, current.state, to);
+  if (to === current.state) return {};
+  const open = tasks.filter((t) => isOpenTask(t.state));
+  if (to === W.ClosedComplete && open.length)
+    throw invalid(
+      "state",
+      `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`,
+    );
+  return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
+}
+
+/** A task move: legal (REC-3), and Assigned or later needs an assigned technician. */
+export function planTaskState(current: TaskLike, to: string, assignedToId: number | null): Record<string, unknown> {
+  assertTransition(taskLifecycle, current.state, to);
+  const needsAssignee: string[] = [T.Assigned, T.Accepted, T.WorkInProgress];
+  if (needsAssignee.includes(to) && assignedToId === null)
+    throw invalid("assignedToId", `A task in state ${to} needs an Assigned to technician.`);
+  return to === current.state ? {} : { state: to };
+}
+
+/**
+ * "Closing all tasks offers closing the work order": every task is closed, at least one completed,
+ * and Closed Complete is a legal next state of the order (from Work in Progress).
+ */
+export function offersClosing(workOrderState: string, tasks: readonly { state: string }[]): boolean {
+  return (
+    legalNextStates(workOrderLifecycle, workOrderState).includes(W.ClosedComplete) &&
+    tasks.some((t) => t.state === T.ClosedComplete) &&
+    tasks.every((t) => !isOpenTask(t.state))
+  );
+}

@@ -1,0 +1,23 @@
+// FSM-2: on a work order, setting Account also sets Company, and setting Contact also sets Caller.
+// Applied by the server to every write (creation, the form, FSM-4 copies), not only by the form.
+
+type Id = number | null | undefined;
+type Parties = { accountId?: Id; contactId?: Id; companyId?: Id; callerId?: Id } | Record<string, unknown>;
+const get = (p: Parties, k: string) => (p as Record<string, unknown>)[k];
+
+/**
+ * The patch with Company and Caller following Account and Contact wherever those are set to a
+ * new value. `current` is the stored order (null when creating: then a set Account or Contact
+ * fills Company or Caller unless the patch sets them itself).
+ */
+export function withDerivedParties<P extends Parties>(current: Parties | null, patch: P): P {
+  const out: Record<string, unknown> = { ...patch };
+  const follow = (from: string, to: string) => {
+    const value = get(patch, from);
+    const setsNew = value !== undefined && (current === null || value !== get(current, from));
+    if (setsNew && (current !== null || get(patch, to) === undefined)) out[to] = value;
+  };
+  follow("accountId", "companyId");
+  follow("contactId", "callerId");
+  return out as P;
+}

@@ -1,0 +1,62 @@
+// REL-1: the work order form, the task forms and Create Work Order, validated field by field.
+import { z } from "zod";
+import { casePriorities, workOrderStates } from "../records/choices";
+import {
+  LIMITS,
+  numberChoice,
+  optionalDate,
+  optionalId,
+  optionalText,
+  requiredText,
+  stringChoice,
+  versionField,
+} from "../validation";
+import { taskStates } from "./lifecycle";
+
+export const workOrderUpdateSchema = z
+  .object({
+    shortDescription: requiredText("Short description", LIMITS.shortDescription),
+    description: optionalText("Description", LIMITS.description),
+    state: stringChoice("State", workOrderStates),
+    priority: numberChoice("Priority", casePriorities),
+    accountId: optionalId("Account"),
+    companyId: optionalId("Company"),
+    contactId: optionalId("Contact"),
+    callerId: optionalId("Caller"),
+    consumerId: optionalId("Consumer"),
+    assetId: optionalId("Asset"),
+    partnerId: optionalId("Partner"),
+    partnerContactId: optionalId("Partner contact"),
+  })
+  .partial()
+  .extend({ version: versionField });
+export type WorkOrderUpdateInput = z.input<typeof workOrderUpdateSchema>;
+
+const windowFields = {
+  windowStart: optionalDate("Window start"),
+  windowEnd: optionalDate("Window end"),
+};
+
+export const taskCreateSchema = z.object({
+  shortDescription: requiredText("Short description", LIMITS.shortDescription),
+  description: optionalText("Description", LIMITS.description).optional(),
+  assignedToId: optionalId("Assigned to"),
+  ...windowFields,
+});
+export type TaskCreateInput = z.input<typeof taskCreateSchema>;
+
+export const taskUpdateSchema = z
+  .object({
+    shortDescription: requiredText("Short description", LIMITS.shortDescription),
+    state: stringChoice("State", taskStates),
+    assignedToId: optionalId("Assigned to"),
+    ...windowFields,
+  })
+  .partial()
+  .extend({ version: versionField });
+export type TaskUpdateInput = z.input<typeof taskUpdateSchema>;
+
+/** The key a Create Work Order click carries, so a double click makes one work order (FSM-1). */
+export const requestKeySchema = z
+  .string({ error: "The request key must be text." })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, "The request key is not valid; reload the page.");

@@ -1,0 +1,86 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { MENU_ITEM } from "@/lib/domain/cases/menu";
+import { invalid } from "@/lib/domain/errors";
+import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
+import { applyFieldMap } from "@/lib/domain/field-maps/rules";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { WorkOrderState } from "@/lib/domain/work-orders/lifecycle";
+import { withDerivedParties } from "@/lib/domain/work-orders/parties";
+import { requestKeySchema } from "@/lib/domain/work-orders/schemas";
+import { auditCreation } from "../audit/write";
+import { caseForMenuItem, noteBy } from "../cases/menu-guard";
+import type { CaseRow } from "../cases/persist";
+import { nextNumber } from "../records/numbers";
+
+/** The case → work order map (FSM-1), applied to the case; Company and Caller follow (FSM-2). */
+async function mappedWorkOrder(tx: Tx, c: CaseRow) {
+  const rows = await tx.fieldMap.findMany({ where: { mapName: FIELD_MAP.caseToWorkOrder } });
+  const mapped: Record<string, unknown> = applyFieldMap(FIELD_MAP.caseToWorkOrder, rows, c);
+  return withDerivedParties(null, mapped);
+}
+
+/**
+ * FSM-1 Create Work Order: the work order filled by the admin's case → work order map, one task
+ * carrying the case information, audit rows and a work note on both records — one transaction.
+ * The click's request key makes a double click (or a retry) return the first work order: the case
+ * row lock queues concurrent clicks, so the second sees the first's key. Several clicks of the
+ * menu (new keys) make several work orders, as a case may have many.
+ */
+export async function createWorkOrderFromCase(actor: Actor, caseNumber: string, rawKey: unknown) {
+  const requestKey = parseOrThrow(requestKeySchema, rawKey);
+  return transaction(async (tx) => {
+    const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createWorkOrder);
+    const earlier = await tx.workOrder.findUnique({
+      where: { requestKey },
+      select: { number: true, caseId: true },
+    });
+    if (earlier) {
+      if (earlier.caseId !== c.id) throw invalid("requestKey", "The request key is not valid; reload the page.");
+      return { caseNumber, number: earlier.number, created: false };
+    }
+    const data = await mappedWorkOrder(tx, c);
+    const shortDescription = (data.shortDescription as string | undefined) || c.shortDescription;
+    const order = await tx.workOrder.create({
+      data: {
+        ...data,
+        shortDescription,
+        number: await nextNumber(tx, "workOrder"),
+        caseId: c.id,
+        state: WorkOrderState.Draft,
+        openedById: actor.id,
+        requestKey,
+      },
+    });
+    const task = await tx.workOrderTask.create({
+      data: {
+        number: await nextNumber(tx, "workOrderTask"),
+        workOrderId: order.id,
+        shortDescription: c.shortDescription,
+        description: c.description,
+        priority: c.priority,
+        accountId: c.accountId,
+        contactId: c.contactId,
+        consumerId: c.consumerId,
+      },
+    });
+    const { requestKey: _key, ...audited } = order;
+    await auditCreation(tx, TABLE.workOrder, audited, actor);
+    await auditCreation(tx, TABLE.workOrderTask, task, actor);
+    await noteBy(tx, actor, TABLE.case, c.id, `Work order ${order.number} created from this case.`, {
+      table: TABLE.workOrder,
+      id: order.id,
+      number: order.number,
+      event: `${TABLE.workOrder}:${order.id}:created`,
+    });
+    await noteBy(tx, actor, TABLE.workOrder, order.id, `Created from case ${c.number}.`, {
+      table: TABLE.case,
+      id: c.id,
+      number: c.number,
+      event: `case:${c.id}:created:${TABLE.workOrder}:${order.id}`,
+    });
+    return { caseNumber, number: order.number, created: true };
+  });
+}

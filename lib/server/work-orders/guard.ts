@@ -1,0 +1,22 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/domain/errors";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { activePlugins } from "../plugins/read";
+import { lockRows } from "../records/lock";
+
+/** FSM-1: with the Field Service plugin off, every work order service refuses. */
+export async function assertFieldService(tx?: Tx) {
+  if (!(await activePlugins(tx)).has(PLUGIN.fieldService))
+    throw forbidden(`The integration ${PLUGIN.fieldService} is not active.`);
+}
+
+export type WorkOrderRow = NonNullable<Awaited<ReturnType<Tx["workOrder"]["findUnique"]>>>;
+
+/** The work order, row-locked for the rest of the transaction (records/lock.ts), or not found. */
+export async function requireLockedWorkOrder(tx: Tx, number: string): Promise<WorkOrderRow> {
+  const found = await tx.workOrder.findUnique({ where: { number }, select: { id: true } });
+  if (!found) throw notFound(`Work order ${number}`);
+  await lockRows(tx, "workOrder", [found.id]);
+  return (await tx.workOrder.findUnique({ where: { id: found.id } }))!;
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { forbidden, notFound } from "@/lib/domain/errors";
+import { selectableStates } from "@/lib/domain/records/state-machine";
+import { TABLE } from "@/lib/domain/records/tables";
+import { canReadWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
+import {
+  isOpenTask,
+  isOpenWorkOrder,
+  offersClosing,
+  taskLifecycle,
+  workOrderLifecycle,
+} from "@/lib/domain/work-orders/lifecycle";
+import { describeAuditRows } from "../audit/describe";
+import { listJournal } from "../journal/read";
+import { containsAny, num, whereAll } from "../sql";
+import { assertFieldService } from "./guard";
+
+function assertCanRead(actor: Actor) {
+  if (!canReadWorkOrders(actor)) throw forbidden("You need an agent or ITIL role to see work orders.");
+}
+
+const person = { select: { id: true, name: true } } as const;
+const account = { select: { id: true, name: true } } as const;
+
+/** The audit history of the order and of its tasks, newest first (REC-5): task rows name their task. */
+async function history(orderId: number, tasks: { id: number; number: string }[]) {
+  const rows = await db().auditEntry.findMany({
+    where: {
+      OR: [
+        { table: TABLE.workOrder, recordId: orderId },
+        ...(tasks.length ? [{ table: TABLE.workOrderTask, recordId: { in: tasks.map((t) => t.id) } }] : []),
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 300,
+  });
+  const lines = await describeAuditRows(TABLE.workOrder, rows);
+  return lines.map((l, i) => {
+    const task = rows[i].table === TABLE.workOrderTask ? tasks.find((t) => t.id === rows[i].recordId) : null;
+    return task ? { ...l, label: `${task.number} · ${l.label}` } : l;
+  });
+}
+
+/** FSM-3: the work order page — fields, Case view, case link, tasks, journal, history. */
+export async function getWorkOrderView(actor: Actor, number: string) {
+  assertCanRead(actor);
+  await assertFieldService();
+  const record = await db().workOrder.findUnique({
+    where: { number },
+    include: {
+      case: { select: { id: true, number: true, shortDescription: true, state: true } },
+      account,
+      company: account,
+      partner: account,
+      contact: person,
+      caller: person,
+      consumer: person,
+      partnerContact: person,
+      openedBy: person,
+      asset: { select: { id: true, name: true, number: true } },
+      tasks: { orderBy: { id: "asc" }, include: { assignedTo: person } },
+    },
+  });
+  if (!record) throw notFound(`Work order ${number}`);
+  const [journal, audit] = await Promise.all([
+    listJournal(TABLE.workOrder, record.id, { includeWorkNotes: true }),
+    history(record.id, record.tasks),
+  ]);
+  const works = canWorkWorkOrders(actor) && isOpenWorkOrder(record.state);
+  return {
+    record,
+    journal,
+    audit,
+    permissions: { write: works, journal: canWorkWorkOrders(actor) },
+    states: selectableStates(workOrderLifecycle, record.state),
+    taskStates: Object.fromEntries(
+      record.tasks.map((t) => [t.number, isOpenTask(t.state) ? selectableStates(taskLifecycle, t.state) : []]),
+    ),
+    offersClosing: works && offersClosing(record.state, record.tasks),
+  };
+}
+
+/** FSM-3: the case's Work Orders section (number, state, priority, short description). */
+export function caseWorkOrders(caseId: number) {
+  return db().workOrder.findMany({
+    where: { caseId },
+    orderBy: { id: "asc" },
+    take: 100,
+    select: { id: true, number: true, state: true, priority: true, shortDescription: true },
+  });
+}
+
+export const WORK_ORDER_PAGE_SIZE = 50;
+
+type ListRow = {
+  id: unknown;
+  number: string;
+  state: string;
+  priority: unknown;
+  shortDescription: string;
+  caseNumber: string | null;
+  accountName: string | null;
+  updatedAt: unknown;
+};
+
+/** `/work-orders`: search, state filter (open, a state, or all), newest activity first, paged. */
+export async function listWorkOrders(actor: Actor, params: { q?: string; state?: string; page?: number }) {
+  assertCanRead(actor);
+  await assertFieldService();
+  const page = Math.max(1, Math.min(params.page ?? 1, 10_000));
+  const q = params.q?.trim().slice(0, 100);
+  const parts: Prisma.Sql[] = [];
+  if (q) parts.push(containsAny([Prisma.sql`w."number"`, Prisma.sql`w."shortDescription"`], q));
+  if (params.state === "open") parts.push(Prisma.sql`w."state" IN (${Prisma.join(openStates())})`);
+  else if (params.state && workOrderLifecycle.states.some((s) => s.value === params.state))
+    parts.push(Prisma.sql`w."state" = ${params.state}`);
+  const where = whereAll(parts);
+  const [rows, [{ n }]] = await Promise.all([
+    db().$queryRaw<ListRow[]>`
+      SELECT w."id", w."number", w."state", w."priority", w."shortDescription", w."updatedAt",
+        (SELECT c."number" FROM "Case" c WHERE c."id" = w."caseId") AS "caseNumber",
+        (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId") AS "accountName"
+      FROM "WorkOrder" w ${where}
+      ORDER BY w."updatedAt" DESC, w."id" DESC
+      LIMIT ${WORK_ORDER_PAGE_SIZE} OFFSET ${(page - 1) * WORK_ORDER_PAGE_SIZE}`,
+    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "WorkOrder" w ${where}`,
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      id: num(r.id),
+      priority: num(r.priority),
+      updatedAt: r.updatedAt instanceof Date ? r.updatedAt : new Date(r.updatedAt as string),
+    })),
+    total: num(n),
+    page,
+  };
+}
+
+const openStates = () => workOrderLifecycle.states.map((s) => s.value).filter(isOpenWorkOrder);

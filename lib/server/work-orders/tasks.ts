@@ -1,0 +1,101 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { invalid, notFound } from "@/lib/domain/errors";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { isOpenTask, isOpenWorkOrder, planTaskState, TaskState } from "@/lib/domain/work-orders/lifecycle";
+import {
+  taskCreateSchema,
+  taskUpdateSchema,
+  type TaskCreateInput,
+  type TaskUpdateInput,
+} from "@/lib/domain/work-orders/schemas";
+import { checkWindow } from "@/lib/domain/work-orders/window";
+import { auditCreation } from "../audit/write";
+import { checkCaseReferences } from "../cases/references";
+import { lockRows } from "../records/lock";
+import { nextNumber } from "../records/numbers";
+import { applyVersionedPatch } from "../records/patch";
+import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from "./guard";
+import { assertCanWork } from "./update";
+
+function assertOpen(order: WorkOrderRow) {
+  if (!isOpenWorkOrder(order.state))
+    throw invalid("state", `Work order ${order.number} is ${order.state}: its tasks cannot be changed.`);
+}
+
+/** FSM-3: the technician is an active internal user (the case rule for Assigned to). */
+const checkAssignee = (tx: Tx, assignedToId: number | null | undefined) =>
+  assignedToId ? checkCaseReferences(tx, { assignedToId }) : Promise.resolve();
+
+/** Adds a task to an open work order: Assigned when it names a technician, else Draft. */
+export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCreateInput) {
+  assertCanWork(actor);
+  const input = parseOrThrow(taskCreateSchema, raw);
+  return transaction(async (tx) => {
+    await assertFieldService(tx);
+    const order = await requireLockedWorkOrder(tx, workOrderNumber);
+    assertOpen(order);
+    const window = checkWindow({ windowStart: null, windowEnd: null }, input);
+    await checkAssignee(tx, input.assignedToId);
+    const task = await tx.workOrderTask.create({
+      data: {
+        number: await nextNumber(tx, "workOrderTask"),
+        workOrderId: order.id,
+        shortDescription: input.shortDescription,
+        description: input.description ?? "",
+        priority: order.priority,
+        accountId: order.accountId,
+        contactId: order.contactId,
+        consumerId: order.consumerId,
+        assignedToId: input.assignedToId ?? null,
+        state: input.assignedToId ? TaskState.Assigned : TaskState.Draft,
+        ...window,
+      },
+    });
+    await auditCreation(tx, TABLE.workOrderTask, task, actor);
+    return { workOrderNumber, number: task.number };
+  });
+}
+
+/** A task edit: its state along the task lifecycle, technician, appointment window (start before end). */
+export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpdateInput) {
+  assertCanWork(actor);
+  const { version, state, ...fields } = parseOrThrow(taskUpdateSchema, raw);
+  return transaction(async (tx) => {
+    await assertFieldService(tx);
+    const found = await tx.workOrderTask.findUnique({
+      where: { number: taskNumber },
+      select: { workOrder: { select: { number: true } } },
+    });
+    if (!found) throw notFound(`Work order task ${taskNumber}`);
+    const order = await requireLockedWorkOrder(tx, found.workOrder.number);
+    assertOpen(order);
+    const current = (await tx.workOrderTask.findUnique({ where: { number: taskNumber } }))!;
+    await lockRows(tx, "workOrderTask", [current.id]);
+    if (!isOpenTask(current.state))
+      throw invalid("state", `Task ${taskNumber} is ${current.state} and cannot be changed.`);
+    const patch: Record<string, unknown> = Object.fromEntries(
+      Object.entries(fields).filter(([k, v]) => v !== undefined && !k.startsWith("window")),
+    );
+    Object.assign(patch, checkWindow(current, fields));
+    if (patch.assignedToId !== current.assignedToId) await checkAssignee(tx, patch.assignedToId as number | null);
+    const assignee = patch.assignedToId === undefined ? current.assignedToId : (patch.assignedToId as number | null);
+    if (state !== undefined) Object.assign(patch, planTaskState(current, state, assignee));
+    else if (assignee === null && current.state !== TaskState.Draft && current.state !== TaskState.PendingDispatch)
+      throw invalid("assignedToId", `A task in state ${current.state} needs an Assigned to technician.`);
+    const changes = await applyVersionedPatch(tx, {
+      table: TABLE.workOrderTask,
+      noun: "task",
+      current,
+      version,
+      patch,
+      actor,
+      update: (where, data) => tx.workOrderTask.updateMany({ where, data }),
+    });
+    // The order's page shows its tasks: a task change is a change of the order (REC-6 banner, lists).
+    if (changes.length) await tx.workOrder.update({ where: { id: order.id }, data: { updatedAt: new Date() } });
+    return { number: taskNumber, workOrderNumber: order.number, changed: changes.map((c) => c.field) };
+  });
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { forbidden, invalid } from "@/lib/domain/errors";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { canWorkWorkOrders } from "@/lib/domain/work-orders/access";
+import {
+  isOpenTask,
+  isOpenWorkOrder,
+  planWorkOrderState,
+  TaskState,
+  WorkOrderState,
+} from "@/lib/domain/work-orders/lifecycle";
+import { withDerivedParties } from "@/lib/domain/work-orders/parties";
+import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
+import { writeAudit } from "../audit/write";
+import { checkCaseReferences } from "../cases/references";
+import { applyVersionedPatch } from "../records/patch";
+import { runSync } from "../sync/run";
+import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from "./guard";
+
+export function assertCanWork(actor: Actor) {
+  if (!canWorkWorkOrders(actor)) throw forbidden("Only ITIL fulfillers can work work orders.");
+}
+
+const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId"];
+
+/** The references an edit sets must exist and fit together (the case rules), plus Company and Caller. */
+async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<string, unknown>) {
+  const merged = { ...current, ...patch } as WorkOrderRow;
+  if (PARTY_FIELDS.some((k) => patch[k] !== undefined && patch[k] !== current[k as keyof WorkOrderRow]))
+    await checkCaseReferences(tx, merged, "work order");
+  if (patch.companyId && patch.companyId !== current.companyId) {
+    const found = await tx.account.findUnique({ where: { id: patch.companyId as number } });
+    if (!found) throw invalid("companyId", "Company: no such account.");
+  }
+  if (patch.callerId && patch.callerId !== current.callerId) {
+    const found = await tx.user.findUnique({ where: { id: patch.callerId as number } });
+    if (!found || !found.active) throw invalid("callerId", "Caller: no such active user.");
+  }
+}
+
+/** Cancelling a work order cancels its open tasks with it (audited, same transaction). */
+async function cancelOpenTasks(tx: Tx, actor: Actor, workOrderId: number) {
+  const open = (await tx.workOrderTask.findMany({ where: { workOrderId } })).filter((t) => isOpenTask(t.state));
+  if (!open.length) return;
+  await tx.workOrderTask.updateMany({
+    where: { id: { in: open.map((t) => t.id) } },
+    data: { state: TaskState.Canceled, version: { increment: 1 } },
+  });
+  for (const t of open)
+    await writeAudit(tx, TABLE.workOrderTask, t.id, [{ field: "state", oldValue: t.state, newValue: TaskState.Canceled }], actor);
+}
+
+/**
+ * The work order form (FSM-2, FSM-3): field edits with Company and Caller following Account and
+ * Contact, state moves along the lifecycle (REC-3), saved only from the current version (REC-6),
+ * audited (REC-5); a state change writes its case's work note in the same transaction (SYNC-2).
+ */
+export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrderUpdateInput) {
+  assertCanWork(actor);
+  const { version, state, ...fields } = parseOrThrow(workOrderUpdateSchema, raw);
+  return transaction(async (tx) => {
+    await assertFieldService(tx);
+    const current = await requireLockedWorkOrder(tx, number);
+    if (!isOpenWorkOrder(current.state))
+      throw invalid("state", `This work order is ${current.state} and cannot be changed.`);
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const patch: Record<string, unknown> = withDerivedParties(current, defined);
+    await checkReferences(tx, current, patch);
+    if (state !== undefined && state !== current.state) {
+      const tasks = await tx.workOrderTask.findMany({ where: { workOrderId: current.id } });
+      Object.assign(patch, planWorkOrderState(current, state, tasks, new Date()));
+    }
+    const changes = await applyVersionedPatch(tx, {
+      table: TABLE.workOrder,
+      noun: "work order",
+      current,
+      version,
+      patch,
+      actor,
+      update: (where, data) => tx.workOrder.updateMany({ where, data }),
+    });
+    if (patch.state === WorkOrderState.Canceled) await cancelOpenTasks(tx, actor, current.id);
+    if (changes.some((c) => c.field === "state")) {
+      await runSync(tx, {
+        type: "update",
+        record: { table: TABLE.workOrder, id: current.id, number },
+        version: version + 1,
+        before: current,
+        after: { ...current, ...patch },
+      });
+    }
+    return { number, changed: changes.map((c) => c.field) };
+  });
+}
