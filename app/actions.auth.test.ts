@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { makeAgent, makeCase, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { createIncident } from "@/lib/server/incidents/write";
+import { makeWorkOrder } from "@/lib/testing/work-orders";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({
@@ -34,7 +35,7 @@ const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts",
   eager: true,
 });
 
-type Fixture = { caseNumber: string; incidentNumber: string };
+type Fixture = { caseNumber: string; incidentNumber: string; workOrderNumber: string };
 let fx: Fixture;
 
 beforeAll(async () => {
@@ -43,6 +44,7 @@ beforeAll(async () => {
   fx = {
     caseNumber: (await makeCase(agent)).number,
     incidentNumber: (await createIncident(itil, { shortDescription: "auth test" })).number,
+    workOrderNumber: (await makeWorkOrder(agent, (await makeCase(agent)).number)).number,
   };
 });
 
@@ -68,7 +70,11 @@ function form(): FormData {
 
 async function callAll(modulePath: string, mod: Record<string, unknown>) {
   const results: { name: string; result: unknown }[] = [];
-  const number = modulePath.includes("/incidents/") ? fx.incidentNumber : fx.caseNumber;
+  const number = modulePath.includes("/incidents/")
+    ? fx.incidentNumber
+    : modulePath.includes("/work-orders/")
+      ? fx.workOrderNumber
+      : fx.caseNumber;
   for (const [name, fn] of Object.entries(mod)) {
     if (typeof fn !== "function") continue;
     const args = fn.length >= 3 ? [number, null, form()] : fn.length === 2 ? [null, form()] : [];
@@ -90,6 +96,8 @@ const counts = async () => ({
   audit: await db().auditEntry.count(),
   properties: await db().systemProperty.count(),
   versions: (await db().case.findUniqueOrThrow({ where: { number: fx.caseNumber } })).version,
+  workOrders: await db().workOrder.aggregate({ _count: true, _sum: { version: true } }),
+  tasks: await db().workOrderTask.aggregate({ _count: true, _sum: { version: true } }),
 });
 
 describe("server actions check the session and role themselves (ROLE-2, REL-3)", () => {

@@ -22,6 +22,7 @@ import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
 import { makeAccount, makeCase, makeUser } from "@/lib/testing/fixtures";
+import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({
@@ -89,6 +90,13 @@ type Base = { number?: (w: World) => Promise<string> | string; form?: (w: World)
 const text = { shortDescription: "crafted", description: "crafted description" };
 const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
 const scores = { impact: "2", urgency: "2" };
+const appointment = { windowStart: "2026-12-01T09:00:00Z", windowEnd: "2026-12-01T11:00:00Z" };
+/** A work order made from a fresh case of the world (Create Work Order), with its first task. */
+const workOrderOf = async (w: World) => {
+  const wo = await makeWorkOrder(w.actor, (await makeCase(w.actor)).number);
+  const task = await db().workOrderTask.findFirstOrThrow({ where: { workOrderId: wo.id } });
+  return { number: wo.number, task: task.number };
+};
 
 /** A valid call of each action; U+0000 is appended to one field at a time. */
 const BASES: Record<string, Base> = {
@@ -144,6 +152,23 @@ const BASES: Record<string, Base> = {
       return major;
     },
     form: async (w) => ({ child: w.other.number }),
+  },
+  "cases#createWorkOrderAction": { form: async () => ({ requestKey: newKey() }) },
+  "work-orders#saveWorkOrderAction": {
+    number: async (w) => (await workOrderOf(w)).number,
+    form: async () => ({ ...text, priority: "2", version: "1" }),
+  },
+  "work-orders#postWorkOrderJournalAction": {
+    number: async (w) => (await workOrderOf(w)).number,
+    form: async () => ({ workNotes: "a note", idempotencyKey: "k-1" }),
+  },
+  "work-orders#addTaskAction": {
+    number: async (w) => (await workOrderOf(w)).number,
+    form: async () => ({ shortDescription: "crafted", ...appointment }),
+  },
+  "work-orders#saveTaskAction": {
+    number: async (w) => (await workOrderOf(w)).task,
+    form: async () => ({ shortDescription: "crafted", version: "1", ...appointment }),
   },
   "notify#notifyCustomersAction": {
     form: async (w) => ({ cases: w.c.number, message: "Service restored", requestId: "req-input-1" }),
@@ -319,6 +344,8 @@ const fingerprint = async () => {
       db().request.aggregate(sum),
       db().priorityLookup.aggregate(sum),
       db().fieldMap.aggregate(sum),
+      db().workOrder.aggregate(sum),
+      db().workOrderTask.aggregate(sum),
     ]),
     affected: await db().incidentAffectedAccount.count(),
     proactive: await db().proactiveCase.count(),
@@ -425,6 +452,12 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
   it("REL-1: a planned start of -271821 is refused naming Planned start", async () => {
     expect(await refusedOn("records#saveChangeAction", "plannedStart", "-271821-04-20T00:00:00.000Z")).toBe(
       "Planned start must be between 1900-01-01 and 2200-12-31.",
+    );
+  });
+
+  it("REL-1 / FSM-3: a task window ending before it starts is refused naming Window end", async () => {
+    expect(await refusedOn("work-orders#addTaskAction", "windowEnd", "2026-12-01T08:00:00Z")).toBe(
+      "The appointment window must end after it starts.",
     );
   });
 

@@ -1,13 +1,17 @@
 import { redirect } from "next/navigation";
 import { AppShell, type NavGroup } from "@/components/layout/app-shell";
 import { canAdminister, canReadIncidents, canReadItsm, isExternal } from "@/lib/domain/auth/roles";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { getActor } from "@/lib/server/auth/actor";
+import { activePlugins } from "@/lib/server/plugins/read";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
+  const plugins = await activePlugins();
   const nav: NavGroup[] = [
     {
       items: [
@@ -20,6 +24,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               { href: "/changes", label: "Changes" },
               { href: "/requests", label: "Requests" },
             ]
+          : []),
+        ...(canReadWorkOrders(actor) && plugins.has(PLUGIN.fieldService)
+          ? [{ href: "/work-orders", label: "Work Orders" }]
           : []),
       ],
     },

@@ -1,12 +1,15 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import {
   createIncidentAction,
   createNormalChangeAction,
   createProblemAction,
   createRequestAction,
+  createWorkOrderAction,
   removeIncidentAction,
 } from "@/app/(workspace)/cases/actions";
+import { newRequestKey } from "@/components/ui/request-key";
 import { ActionMenu } from "@/components/ui/menu";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
@@ -31,8 +34,22 @@ export function AdditionalActions({
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
   const button = useRef<HTMLButtonElement>(null);
+  const router = useRouter();
+  // FSM-1: one key per Create Work Order click; a double click sends it twice and gets one work order.
+  const [workOrderKey, setWorkOrderKey] = useState(newRequestKey);
 
   if (!items.length) return null;
+
+  const createWorkOrder = async (): Promise<ActionResult> => {
+    const form = new FormData();
+    form.set("requestKey", workOrderKey);
+    const r = await createWorkOrderAction(number, null, form);
+    if (r.ok) {
+      setWorkOrderKey(newRequestKey());
+      router.push(`/work-orders/${(r.data as { number: string }).number}`);
+    }
+    return r;
+  };
 
   const direct: Record<string, () => Promise<ActionResult>> = {
     "Create Incident": () => createIncidentAction(number),
@@ -40,6 +57,7 @@ export function AdditionalActions({
     "Create Problem": () => createProblemAction(number),
     "Create Request": () => createRequestAction(number),
     "Create Normal Change": () => createNormalChangeAction(number),
+    "Create Work Order": createWorkOrder,
   };
   const choose = (item: string) => {
     const action = direct[item];

@@ -1,6 +1,7 @@
 "use client";
 import { saveCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { PartyFields } from "@/components/records/party-fields";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -135,57 +136,7 @@ export function CaseForm({
             blank="— Unassigned —"
             error={err("assignedToId")}
           />
-          <ReferenceField
-            label="Account"
-            name="accountId"
-            kind="accounts"
-            value={data.account}
-            options={choices.accounts}
-            error={err("accountId")}
-          />
-          <ReferenceField
-            label="Contact"
-            name="contactId"
-            kind="contacts"
-            value={data.contact}
-            options={choices.contacts}
-            dependsOn={{ field: "accountId", param: "account" }}
-            error={err("contactId")}
-          />
-          <ReferenceField
-            label="Consumer"
-            name="consumerId"
-            kind="consumers"
-            value={data.consumer}
-            options={null}
-            error={err("consumerId")}
-          />
-          <ReferenceField
-            label="Asset"
-            name="assetId"
-            kind="assets"
-            value={data.asset}
-            options={choices.assets}
-            dependsOn={{ field: "accountId", param: "account" }}
-            error={err("assetId")}
-          />
-          <ReferenceField
-            label="Partner"
-            name="partnerId"
-            kind="accounts"
-            value={data.partner}
-            options={choices.partners}
-            error={err("partnerId")}
-          />
-          <ReferenceField
-            label="Partner contact"
-            name="partnerContactId"
-            kind="contacts"
-            value={data.partnerContact}
-            options={choices.partnerContacts}
-            dependsOn={{ field: "partnerId", param: "account" }}
-            error={err("partnerContactId")}
-          />
+          <PartyFields data={data} choices={choices} err={err} />
         </div>
         <ResolutionFields
           codes={caseResolutionCodes}

@@ -8,8 +8,11 @@ import { hrefWith } from "@/lib/query-string";
 
 type Row = { id: number; number: string; shortDescription: string; state: string; updatedAt: Date };
 
-/** The list page of problems, changes or requests: search, newest activity first, paged. */
-export function RecordList({
+/** More columns after Short description (the work order list's Priority, Case, Account). */
+export type Column<R> = { header: string; cell: (row: R) => React.ReactNode };
+
+/** The list page of problems, changes, requests and work orders: search, newest activity first, paged. */
+export function RecordList<R extends Row>({
   title,
   path,
   rows,
@@ -17,14 +20,19 @@ export function RecordList({
   page,
   pageSize,
   q,
+  states,
+  columns = [],
 }: {
   title: string;
   path: string;
-  rows: Row[];
+  rows: R[];
   total: number;
   page: number;
   pageSize: number;
   q: string;
+  /** A State filter: the chosen value and the choices ("" = all). */
+  states?: { value: string; options: { value: string; label: string }[] };
+  columns?: Column<R>[];
 }) {
   return (
     <div className="space-y-3">
@@ -45,6 +53,18 @@ export function RecordList({
             className={controlClass()}
           />
         </label>
+        {states && (
+          <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
+            State
+            <select name="state" defaultValue={states.value} className={controlClass()}>
+              {states.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit" className={buttonClass("primary")}>
           Apply
         </button>
@@ -61,6 +81,11 @@ export function RecordList({
               <tr>
                 <th scope="col">Number</th>
                 <th scope="col">Short description</th>
+                {columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
                 <th scope="col">State</th>
                 <th scope="col">Updated</th>
               </tr>
@@ -74,6 +99,11 @@ export function RecordList({
                     </Link>
                   </td>
                   <td className="cf-clip">{r.shortDescription}</td>
+                  {columns.map((c) => (
+                    <td key={c.header} className="cf-nowrap">
+                      {c.cell(r)}
+                    </td>
+                  ))}
                   <td>
                     <Badge tone={stateTone(r.state)}>{r.state}</Badge>
                   </td>
@@ -90,7 +120,7 @@ export function RecordList({
         page={page}
         pageSize={pageSize}
         total={total}
-        hrefFor={(p) => hrefWith(path.slice(0, -1), { q, page: p })}
+        hrefFor={(p) => hrefWith(path.slice(0, -1), { q, state: states?.value, page: p })}
       />
     </div>
   );

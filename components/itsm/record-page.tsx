@@ -27,13 +27,16 @@ type Props = {
   badges?: React.ReactNode;
   details: React.ReactNode;
   facts: [string, React.ReactNode][];
-  cases: Parameters<typeof LinkedCases>[0]["rows"];
-  caseCount: number;
+  /** Customer Cases (linked records); absent on a work order, which names its one case in facts. */
+  cases?: Parameters<typeof LinkedCases>[0]["rows"];
+  caseCount?: number;
   /** PRO-3: row checkboxes and Notify Customers in Customer Cases (the incident page, for agents). */
   notify?: boolean;
   journal: { entries: JournalView[]; total: number };
   audit: AuditLine[];
   canPost: boolean;
+  /** Additional comments in the composer (default on; off on work orders). */
+  comments?: boolean;
   post: (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
   extra?: React.ReactNode;
 };
@@ -60,11 +63,13 @@ export function RecordPage(p: Props) {
         <div className="min-w-0 space-y-4">
           <Section title="Details">{p.details}</Section>
           {p.extra}
-          <Section title="Customer Cases" id="customer-cases">
-            <LinkedCases rows={p.cases} total={p.caseCount} selectable={p.notify} />
-          </Section>
+          {p.cases && (
+            <Section title="Customer Cases" id="customer-cases">
+              <LinkedCases rows={p.cases} total={p.caseCount ?? p.cases.length} selectable={p.notify} />
+            </Section>
+          )}
           <Section title="Activity" id="activity">
-            <LiveActivity post={p.canPost ? p.post : null} />
+            <LiveActivity post={p.canPost ? p.post : null} allowComments={p.comments} />
           </Section>
         </div>
         <aside className="space-y-4">

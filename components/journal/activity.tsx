@@ -13,7 +13,7 @@ type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>
  * news arriving in the timeline never remounts the composer or touches what is being typed.
  * After the agent's own post the page re-renders with the entry and the poll runs at once.
  */
-export function LiveActivity({ post }: { post: Post | null }) {
+export function LiveActivity({ post, allowComments }: { post: Post | null; allowComments?: boolean }) {
   const { source } = useLiveRecord();
   const client = useQueryClient();
   return (
@@ -21,6 +21,7 @@ export function LiveActivity({ post }: { post: Post | null }) {
       {post && (
         <JournalComposer
           post={post}
+          allowComments={allowComments}
           onPosted={() => void client.invalidateQueries({ queryKey: liveJournalKey(source), exact: true })}
         />
       )}

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { newRequestKey } from "@/components/ui/request-key";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import type { ActionResult } from "@/lib/domain/action-result";
@@ -17,14 +18,17 @@ type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>
 export function JournalComposer({
   post,
   allowWorkNotes = true,
+  allowComments = true,
   onPosted,
 }: {
   post: Post;
   allowWorkNotes?: boolean;
+  /** Off where nobody outside the team reads the record (work orders: work notes only). */
+  allowComments?: boolean;
   /** Runs after a successful post (the live timeline polls at once). */
   onPosted?: () => void;
 }) {
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [key, setKey] = useState(() => newRequestKey());
   const sent = useRef<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
   const {
@@ -40,7 +44,7 @@ export function JournalComposer({
       const field = form.current?.elements.namedItem(name) as HTMLTextAreaElement | null;
       if (field && field.value === value) field.value = "";
     }
-    setKey(crypto.randomUUID());
+    setKey(newRequestKey());
     onPosted?.();
   });
   return (
@@ -71,13 +75,15 @@ export function JournalComposer({
           error={err("workNotes")}
         />
       )}
-      <TextAreaField
-        label="Additional comments"
-        name="comments"
-        rows={2}
-        placeholder="Customer visible"
-        error={err("comments")}
-      />
+      {allowComments && (
+        <TextAreaField
+          label="Additional comments"
+          name="comments"
+          rows={2}
+          placeholder="Customer visible"
+          error={err("comments")}
+        />
+      )}
       <div className="flex items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
           {result && !result.ok && !result.fieldErrors && !needsConfirmation && <Notice result={result} />}

@@ -5,10 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-
-/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
-const newRequestId = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+import { newRequestKey } from "@/components/ui/request-key";
 
 const intro = (n: number) =>
   `The message is added as an additional comment to ${n === 1 ? "the selected case" : `the ${n} selected cases`}` +
@@ -28,7 +25,7 @@ export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSe
   };
   return (
     <>
-      <Button disabled={!selected.length} onClick={() => setRequestId(newRequestId())}>
+      <Button disabled={!selected.length} onClick={() => setRequestId(newRequestKey())}>
         Notify Customers
       </Button>
       <Modal open={!!requestId} onClose={close} title="Notify Customers">

@@ -72,6 +72,8 @@ export function Combobox({
     const input = hidden.current;
     if (input) {
       input.value = submitted(next);
+      // Fields that show the pick (Company following Account, FSM-2) read its label here.
+      input.dataset.label = next?.label ?? "";
       input.dispatchEvent(new Event("change", { bubbles: true }));
     }
   }

@@ -19,6 +19,8 @@ type Props = {
   error?: string;
   disabled?: boolean;
   blank?: string;
+  /** Unique on the page when the same field shows more than once (each task's Assigned to). */
+  id?: string;
 };
 
 /**
@@ -36,8 +38,8 @@ export function ReferenceField({
   error,
   disabled,
   blank = "— None —",
+  id = `f-${name}`,
 }: Props) {
-  const id = `f-${name}`;
   const [current, setCurrent] = useState(value ? String(value.id) : "");
   // The parent field's value once it has changed; until then the server's options stand.
   const [parent, setParent] = useState<string>();

@@ -1,6 +1,7 @@
 // Who may read which record's timeline — the same rules as the record pages — and what of it.
 import { canReadCases, canReadIncidents, canReadItsm, isInternal, type Actor } from "../auth/roles";
 import { TABLE } from "../records/tables";
+import { canReadWorkOrders } from "../work-orders/access";
 
 /** The tables with a record page and a timeline, and the read rule of each page. */
 const READ_RULE: Record<string, (a: Actor) => boolean> = {
@@ -9,6 +10,7 @@ const READ_RULE: Record<string, (a: Actor) => boolean> = {
   [TABLE.problem]: canReadItsm,
   [TABLE.change]: canReadItsm,
   [TABLE.request]: canReadItsm,
+  [TABLE.workOrder]: canReadWorkOrders,
 };
 
 /** The reader may open this table's records (and so read their timelines). Unknown tables: no. */

@@ -88,15 +88,16 @@ export function planWorkOrderState(
   if (to === current.state) return {};
   const open = tasks.filter((t) => isOpenTask(t.state));
   if (to === W.ClosedComplete && open.length)
-    throw invalid(
-      "state",
-      `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`,
-    );
+    throw invalid("state", `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`);
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
 }
 
 /** A task move: legal (REC-3), and Assigned or later needs an assigned technician. */
-export function planTaskState(current: TaskLike, to: string, assignedToId: number | null): Record<string, unknown> {
+export function planTaskState(
+  current: TaskLike,
+  to: string,
+  assignedToId: number | null,
+): Record<string, unknown> {
   assertTransition(taskLifecycle, current.state, to);
   const needsAssignee: string[] = [T.Assigned, T.Accepted, T.WorkInProgress];
   if (needsAssignee.includes(to) && assignedToId === null)

@@ -22,6 +22,7 @@ import { db } from "@/lib/db";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
 import { listChildren } from "../major/children";
+import { caseWorkOrders } from "../work-orders/read";
 import { caseRefs, loadCaseRow, withReferences } from "./record-query";
 
 /** Everything the case page shows, permission-checked; a fixed number of queries. */
@@ -31,12 +32,12 @@ export async function getCaseView(actor: Actor, number: string) {
   const found = await loadCaseRow(number);
   if (!found) throw notFound(`Case ${number}`);
   const isMajor = found.row.majorCaseState === MajorCaseState.Accepted;
-  const [journal, audit, plugins, requests, children] = await Promise.all([
+  const plugins = await activePlugins();
+  const [journal, audit, requests, children, workOrders] = await Promise.all([
     listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
     listAudit(TABLE.case, found.row.id).then((rows) =>
       seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"),
     ),
-    activePlugins(),
     db().request.findMany({
       where: { caseId: found.row.id },
       orderBy: { id: "asc" },
@@ -51,6 +52,7 @@ export async function getCaseView(actor: Actor, number: string) {
       },
     }),
     isMajor ? listChildren(actor, found.row.id) : null,
+    plugins.has(PLUGIN.fieldService) ? caseWorkOrders(found.row.id) : null, // FSM-3
   ]);
   // Every name the page shows — the case's references and the audit's — in one statement.
   const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
@@ -93,6 +95,8 @@ export async function getCaseView(actor: Actor, number: string) {
     children,
     plugins: { serviceManagement: itsmActive, requestManagement: plugins.has(PLUGIN.requestManagement) },
     requests,
+    /** FSM-3: null while the Field Service plugin is off (the section disappears). */
+    workOrders,
     suggestion,
     actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],

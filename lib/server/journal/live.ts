@@ -32,6 +32,7 @@ const RECORD_TABLE: Record<string, string> = {
   [TABLE.problem]: `"Problem"`,
   [TABLE.change]: `"ChangeRequest"`,
   [TABLE.request]: `"Request"`,
+  [TABLE.workOrder]: `"WorkOrder"`,
 };
 
 export type JournalReader = { id: number; hiddenSources: string[]; includeWorkNotes: boolean };

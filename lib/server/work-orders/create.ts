@@ -38,7 +38,8 @@ export async function createWorkOrderFromCase(actor: Actor, caseNumber: string, 
       select: { number: true, caseId: true },
     });
     if (earlier) {
-      if (earlier.caseId !== c.id) throw invalid("requestKey", "The request key is not valid; reload the page.");
+      if (earlier.caseId !== c.id)
+        throw invalid("requestKey", "The request key is not valid; reload the page.");
       return { caseNumber, number: earlier.number, created: false };
     }
     const data = await mappedWorkOrder(tx, c);

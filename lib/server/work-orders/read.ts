@@ -76,7 +76,10 @@ export async function getWorkOrderView(actor: Actor, number: string) {
     permissions: { write: works, journal: canWorkWorkOrders(actor) },
     states: selectableStates(workOrderLifecycle, record.state),
     taskStates: Object.fromEntries(
-      record.tasks.map((t) => [t.number, isOpenTask(t.state) ? selectableStates(taskLifecycle, t.state) : []]),
+      record.tasks.map((t) => [
+        t.number,
+        isOpenTask(t.state) ? selectableStates(taskLifecycle, t.state) : [],
+      ]),
     ),
     offersClosing: works && offersClosing(record.state, record.tasks),
   };

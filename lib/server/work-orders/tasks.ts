@@ -80,10 +80,16 @@ export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpda
       Object.entries(fields).filter(([k, v]) => v !== undefined && !k.startsWith("window")),
     );
     Object.assign(patch, checkWindow(current, fields));
-    if (patch.assignedToId !== current.assignedToId) await checkAssignee(tx, patch.assignedToId as number | null);
-    const assignee = patch.assignedToId === undefined ? current.assignedToId : (patch.assignedToId as number | null);
+    if (patch.assignedToId !== current.assignedToId)
+      await checkAssignee(tx, patch.assignedToId as number | null);
+    const assignee =
+      patch.assignedToId === undefined ? current.assignedToId : (patch.assignedToId as number | null);
     if (state !== undefined) Object.assign(patch, planTaskState(current, state, assignee));
-    else if (assignee === null && current.state !== TaskState.Draft && current.state !== TaskState.PendingDispatch)
+    else if (
+      assignee === null &&
+      current.state !== TaskState.Draft &&
+      current.state !== TaskState.PendingDispatch
+    )
       throw invalid("assignedToId", `A task in state ${current.state} needs an Assigned to technician.`);
     const changes = await applyVersionedPatch(tx, {
       table: TABLE.workOrderTask,
@@ -95,7 +101,8 @@ export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpda
       update: (where, data) => tx.workOrderTask.updateMany({ where, data }),
     });
     // The order's page shows its tasks: a task change is a change of the order (REC-6 banner, lists).
-    if (changes.length) await tx.workOrder.update({ where: { id: order.id }, data: { updatedAt: new Date() } });
+    if (changes.length)
+      await tx.workOrder.update({ where: { id: order.id }, data: { updatedAt: new Date() } });
     return { number: taskNumber, workOrderNumber: order.number, changed: changes.map((c) => c.field) };
   });
 }

@@ -28,7 +28,7 @@ const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partne
 
 /** The references an edit sets must exist and fit together (the case rules), plus Company and Caller. */
 async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<string, unknown>) {
-  const merged = { ...current, ...patch } as WorkOrderRow;
+  const merged = { ...current, ...patch };
   if (PARTY_FIELDS.some((k) => patch[k] !== undefined && patch[k] !== current[k as keyof WorkOrderRow]))
     await checkCaseReferences(tx, merged, "work order");
   if (patch.companyId && patch.companyId !== current.companyId) {
@@ -43,14 +43,22 @@ async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<stri
 
 /** Cancelling a work order cancels its open tasks with it (audited, same transaction). */
 async function cancelOpenTasks(tx: Tx, actor: Actor, workOrderId: number) {
-  const open = (await tx.workOrderTask.findMany({ where: { workOrderId } })).filter((t) => isOpenTask(t.state));
+  const open = (await tx.workOrderTask.findMany({ where: { workOrderId } })).filter((t) =>
+    isOpenTask(t.state),
+  );
   if (!open.length) return;
   await tx.workOrderTask.updateMany({
     where: { id: { in: open.map((t) => t.id) } },
     data: { state: TaskState.Canceled, version: { increment: 1 } },
   });
   for (const t of open)
-    await writeAudit(tx, TABLE.workOrderTask, t.id, [{ field: "state", oldValue: t.state, newValue: TaskState.Canceled }], actor);
+    await writeAudit(
+      tx,
+      TABLE.workOrderTask,
+      t.id,
+      [{ field: "state", oldValue: t.state, newValue: TaskState.Canceled }],
+      actor,
+    );
 }
 
 /**

@@ -7,6 +7,7 @@ import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
 import { RequestsList } from "@/components/cases/requests-list";
+import { WorkOrdersList } from "@/components/cases/work-orders-list";
 import { LiveActivity } from "@/components/journal/activity";
 import { ConflictBanner } from "@/components/journal/conflict-banner";
 import { initialTimeline } from "@/lib/domain/journal/items";
@@ -151,6 +152,11 @@ export default async function CasePage({ params }: NumberPageProps) {
           {view.plugins.requestManagement && (
             <Section title="Requests" id="requests">
               <RequestsList rows={view.requests} />
+            </Section>
+          )}
+          {view.workOrders && (
+            <Section title="Work Orders" id="work-orders">
+              <WorkOrdersList rows={view.workOrders} />
             </Section>
           )}
           <Section title="Activity" id="activity">

@@ -1,0 +1,92 @@
+"use client";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+
+type Ref = { id: number; label: string } | null;
+
+export type Parties = {
+  account: Ref;
+  contact: Ref;
+  consumer: Ref;
+  asset: Ref;
+  partner: Ref;
+  partnerContact: Ref;
+};
+
+export type PartyChoices = {
+  accounts: RefOption[] | null;
+  partners: RefOption[] | null;
+  contacts: RefOption[];
+  assets: RefOption[];
+  partnerContacts: RefOption[];
+};
+
+/**
+ * The parties of a case and of the work orders made from it (SPEC §1; the work order's "Case
+ * view", FSM-3): Account, Contact, Consumer, Asset, Partner, Partner contact. Contact and Asset
+ * follow the Account, Partner contact the Partner.
+ */
+export function PartyFields({
+  data,
+  choices,
+  err,
+}: {
+  data: Parties;
+  choices: PartyChoices;
+  err: (field: string) => string | undefined;
+}) {
+  return (
+    <>
+      <ReferenceField
+        label="Account"
+        name="accountId"
+        kind="accounts"
+        value={data.account}
+        options={choices.accounts}
+        error={err("accountId")}
+      />
+      <ReferenceField
+        label="Contact"
+        name="contactId"
+        kind="contacts"
+        value={data.contact}
+        options={choices.contacts}
+        dependsOn={{ field: "accountId", param: "account" }}
+        error={err("contactId")}
+      />
+      <ReferenceField
+        label="Consumer"
+        name="consumerId"
+        kind="consumers"
+        value={data.consumer}
+        options={null}
+        error={err("consumerId")}
+      />
+      <ReferenceField
+        label="Asset"
+        name="assetId"
+        kind="assets"
+        value={data.asset}
+        options={choices.assets}
+        dependsOn={{ field: "accountId", param: "account" }}
+        error={err("assetId")}
+      />
+      <ReferenceField
+        label="Partner"
+        name="partnerId"
+        kind="accounts"
+        value={data.partner}
+        options={choices.partners}
+        error={err("partnerId")}
+      />
+      <ReferenceField
+        label="Partner contact"
+        name="partnerContactId"
+        kind="contacts"
+        value={data.partnerContact}
+        options={choices.partnerContacts}
+        dependsOn={{ field: "partnerId", param: "account" }}
+        error={err("partnerContactId")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors";
+import { legalNextStates } from "../records/state-machine";
+import {
+  offersClosing,
+  planTaskState,
+  planWorkOrderState,
+  taskLifecycle,
+  TaskState as T,
+  workOrderLifecycle,
+  WorkOrderState as W,
+} from "./lifecycle";
+
+const now = new Date("2026-11-22T10:00:00Z");
+const fieldOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof DomainError
+      ? { field: e.field, message: e.message }
+      : { field: "?", message: String(e) };
+  }
+  return null;
+};
+
+describe("work order lifecycle (FSM-3, REC-3)", () => {
+  it("FSM-3: the lifecycle table walks Draft → … → Closed Complete and every §1 state is a state", () => {
+    expect(workOrderLifecycle.states.map((s) => s.value)).toEqual(Object.values(W));
+    const path = [
+      W.Draft,
+      W.AwaitingQualification,
+      W.Qualified,
+      W.ReadyForDispatch,
+      W.Assigned,
+      W.Accepted,
+      W.WorkInProgress,
+      W.ClosedComplete,
+    ];
+    for (let i = 1; i < path.length; i++)
+      expect(legalNextStates(workOrderLifecycle, path[i - 1])).toContain(path[i]);
+    for (const s of [W.ClosedComplete, W.ClosedIncomplete, W.Canceled])
+      expect(legalNextStates(workOrderLifecycle, s)).toEqual([]);
+  });
+
+  it("REC-3 / FSM-3: an illegal move is refused naming the state field (Draft → Work in Progress, Closed → Draft)", () => {
+    expect(fieldOf(() => planWorkOrderState({ state: W.Draft }, W.WorkInProgress, [], now))).toMatchObject({
+      field: "state",
+      message: "A work order cannot move from Draft to Work in Progress.",
+    });
+    expect(
+      fieldOf(() => planWorkOrderState({ state: W.ClosedComplete }, W.Draft, [], now))?.message,
+    ).toContain("A Closed Complete work order cannot be changed.");
+  });
+
+  it("FSM-3: Closed Complete needs every task closed; closing stamps closedAt, reopening states clear nothing", () => {
+    const open = [{ number: "WOT1", state: T.Assigned, assignedToId: 1 }];
+    expect(
+      fieldOf(() => planWorkOrderState({ state: W.WorkInProgress }, W.ClosedComplete, open, now)),
+    ).toEqual({
+      field: "state",
+      message: "Close or cancel the open tasks first (WOT1).",
+    });
+    const closed = [{ number: "WOT1", state: T.ClosedComplete, assignedToId: 1 }];
+    expect(planWorkOrderState({ state: W.WorkInProgress }, W.ClosedComplete, closed, now)).toEqual({
+      state: W.ClosedComplete,
+      closedAt: now,
+    });
+    expect(planWorkOrderState({ state: W.Draft }, W.Canceled, open, now)).toEqual({
+      state: W.Canceled,
+      closedAt: now,
+    });
+    expect(planWorkOrderState({ state: W.Draft }, W.Draft, [], now)).toEqual({});
+  });
+
+  it("FSM-3: a task in Assigned or later needs a technician; its lifecycle ends in closed states", () => {
+    const task = { number: "WOT1", state: T.Draft, assignedToId: null };
+    expect(fieldOf(() => planTaskState(task, T.Assigned, null))?.field).toBe("assignedToId");
+    expect(planTaskState(task, T.Assigned, 7)).toEqual({ state: T.Assigned });
+    expect(fieldOf(() => planTaskState(task, T.ClosedComplete, 7))?.field).toBe("state");
+    for (const s of [T.ClosedComplete, T.ClosedIncomplete, T.Canceled])
+      expect(legalNextStates(taskLifecycle, s)).toEqual([]);
+  });
+
+  it("FSM-3: closing all tasks offers closing the work order (only where Closed Complete is a legal move)", () => {
+    const done = [{ state: T.ClosedComplete }, { state: T.Canceled }];
+    expect(offersClosing(W.WorkInProgress, done)).toBe(true);
+    expect(offersClosing(W.WorkInProgress, [...done, { state: T.Accepted }])).toBe(false);
+    expect(offersClosing(W.WorkInProgress, [{ state: T.Canceled }])).toBe(false);
+    expect(offersClosing(W.WorkInProgress, [])).toBe(false);
+    expect(offersClosing(W.Assigned, done)).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeAgent, makeItil } from "@/lib/testing/fixtures";
+import { fieldError, makeFieldCase, makeWorkOrder } from "@/lib/testing/work-orders";
+import { getWorkOrderView } from "./read";
+import { addTask, updateTask } from "./tasks";
+import { updateWorkOrder } from "./update";
+
+const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h)).toISOString();
+
+async function setup() {
+  const [agent, itil] = await Promise.all([makeAgent(), makeItil()]);
+  const f = await makeFieldCase(agent);
+  return { agent, itil, wo: await makeWorkOrder(agent, f.c.number) };
+}
+
+const tasksOf = (workOrderId: number) =>
+  db().workOrderTask.findMany({ where: { workOrderId }, orderBy: { id: "asc" } });
+
+describe("work order tasks and appointments (FSM-3)", () => {
+  it("FSM-3: an itil user adds a task with an appointment window and a technician (state Assigned)", async () => {
+    const { itil, wo } = await setup();
+    const { number } = await addTask(itil, wo.number, {
+      shortDescription: "Replace the router",
+      windowStart: at(9),
+      windowEnd: at(11),
+      assignedToId: String(itil.id),
+    });
+    const task = await db().workOrderTask.findUniqueOrThrow({ where: { number } });
+    expect(task).toMatchObject({
+      workOrderId: wo.id,
+      state: "Assigned",
+      assignedToId: itil.id,
+      windowStart: new Date(at(9)),
+      windowEnd: new Date(at(11)),
+      priority: wo.priority,
+      accountId: wo.accountId,
+    });
+  });
+
+  it("FSM-3 / REL-1: an end before the start, one end only, or an external technician is refused; nothing is written", async () => {
+    const { itil, wo } = await setup();
+    const before = await tasksOf(wo.id);
+    const bad = [
+      { shortDescription: "x", windowStart: at(11), windowEnd: at(9) },
+      { shortDescription: "x", windowStart: at(11) },
+      { shortDescription: "x", windowStart: "tomorrow", windowEnd: at(9) },
+      { shortDescription: "x", assignedToId: String(wo.contactId) },
+      { shortDescription: "" },
+    ];
+    const fields = [];
+    for (const input of bad) fields.push((await fieldError(addTask(itil, wo.number, input))).field);
+    expect(fields).toEqual(["windowEnd", "windowEnd", "windowStart", "assignedToId", "shortDescription"]);
+    expect(await tasksOf(wo.id)).toEqual(before);
+  });
+
+  it("FSM-3: a task moves along its lifecycle; Assigned needs a technician; an edit keeps the window valid", async () => {
+    const { itil, wo } = await setup();
+    const [first] = await tasksOf(wo.id);
+    expect((await fieldError(updateTask(itil, first.number, { version: 1, state: "Assigned" }))).field).toBe(
+      "assignedToId",
+    );
+    await updateTask(itil, first.number, { version: 1, state: "Assigned", assignedToId: String(itil.id) });
+    await updateTask(itil, first.number, { version: 2, windowStart: at(8), windowEnd: at(10) });
+    const refused = await fieldError(updateTask(itil, first.number, { version: 3, windowStart: at(12) }));
+    expect(refused).toMatchObject({ field: "windowEnd" });
+    const illegal = await fieldError(
+      updateTask(itil, first.number, { version: 3, state: "Closed Complete" }),
+    );
+    expect(illegal.message).toBe("A work order task cannot move from Assigned to Closed Complete.");
+    expect(await db().workOrderTask.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      version: 3,
+      state: "Assigned",
+      windowStart: new Date(at(8)),
+    });
+  });
+
+  it("FSM-3: closing all tasks offers closing the work order, and Closed Complete is refused while a task is open", async () => {
+    const { itil, wo } = await setup();
+    const [task] = await tasksOf(wo.id);
+    const states = [
+      "Awaiting Qualification",
+      "Qualified",
+      "Ready for Dispatch",
+      "Assigned",
+      "Accepted",
+      "Work in Progress",
+    ];
+    for (const [i, state] of states.entries())
+      await updateWorkOrder(itil, wo.number, { version: i + 1, state });
+    const refused = await fieldError(
+      updateWorkOrder(itil, wo.number, { version: 7, state: "Closed Complete" }),
+    );
+    expect(refused.message).toBe(`Close or cancel the open tasks first (${task.number}).`);
+    expect((await getWorkOrderView(itil, wo.number)).offersClosing).toBe(false);
+    const steps = ["Assigned", "Accepted", "Work in Progress", "Closed Complete"];
+    for (const [i, state] of steps.entries())
+      await updateTask(itil, task.number, { version: i + 1, state, assignedToId: String(itil.id) });
+    expect((await getWorkOrderView(itil, wo.number)).offersClosing).toBe(true);
+    await updateWorkOrder(itil, wo.number, { version: 7, state: "Closed Complete" });
+    const closed = await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } });
+    expect(closed.state).toBe("Closed Complete");
+    expect(closed.closedAt).not.toBeNull();
+    expect((await fieldError(addTask(itil, wo.number, { shortDescription: "late" }))).field).toBe("state");
+  });
+
+  it("FSM-3: cancelling a work order cancels its open tasks (audited)", async () => {
+    const { itil, wo } = await setup();
+    await addTask(itil, wo.number, { shortDescription: "second" });
+    await updateWorkOrder(itil, wo.number, { version: 1, state: "Canceled" });
+    expect((await tasksOf(wo.id)).map((t) => t.state)).toEqual(["Canceled", "Canceled"]);
+    const audit = await db().auditEntry.findMany({
+      where: { table: "wm_task", field: "state", newValue: "Canceled" },
+    });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("FSM-5: an agent reads the work order but cannot add tasks", async () => {
+    const { agent, wo } = await setup();
+    const view = await getWorkOrderView(agent, wo.number);
+    expect(view.permissions).toEqual({ write: false, journal: false });
+    expect((await fieldError(addTask(agent, wo.number, { shortDescription: "x" }))).kind).toBe("forbidden");
+  });
+});
