@@ -168,7 +168,11 @@ describe("create problem, change and request from a case (ITSM-1)", () => {
       await expect(createChangeFromCase(agent, c.number, { type: "normal" })).rejects.toMatchObject({
         kind: "forbidden",
       });
-      expect((await getCaseView(agent, c.number)).menu).toEqual(["Create Request", "Propose Major Case"]);
+      expect((await getCaseView(agent, c.number)).menu).toEqual([
+        "Create Request",
+        "Create Work Order",
+        "Propose Major Case",
+      ]);
     });
   });
 });
