@@ -53,7 +53,9 @@ test("FSM-1 / FSM-2 / FSM-3: an agent creates a work order from a case; an itil 
   await expect(agent).toHaveURL(/\/work-orders\/WO\d{7}$/);
   const number = agent.url().split("/").pop()!;
   await expect(agent.getByRole("heading", { level: 1 })).toContainText(number);
-  await expect(agent.getByRole("link", { name: caseNumber })).toBeVisible();
+  await expect(
+    agent.getByRole("region", { name: "Summary" }).getByRole("link", { name: caseNumber }),
+  ).toBeVisible();
   // The mapped fields, and Company / Caller following Account / Contact (FSM-2).
   await expect(details(agent).getByLabel("Account", { exact: true }).locator("option:checked")).toHaveText(
     "Acme Corporation",

@@ -14,6 +14,7 @@ import { auditCreation } from "../audit/write";
 import { caseForMenuItem, noteBy } from "../cases/menu-guard";
 import type { CaseRow } from "../cases/persist";
 import { nextNumber } from "../records/numbers";
+import { auditTaskCreation } from "./task-audit";
 
 /** The case → work order map (FSM-1), applied to the case; Company and Caller follow (FSM-2). */
 async function mappedWorkOrder(tx: Tx, c: CaseRow) {
@@ -69,7 +70,7 @@ export async function createWorkOrderFromCase(actor: Actor, caseNumber: string, 
     });
     const { requestKey: _key, ...audited } = order;
     await auditCreation(tx, TABLE.workOrder, audited, actor);
-    await auditCreation(tx, TABLE.workOrderTask, task, actor);
+    await auditTaskCreation(tx, task, actor);
     await noteBy(tx, actor, TABLE.case, c.id, `Work order ${order.number} created from this case.`, {
       table: TABLE.workOrder,
       id: order.id,

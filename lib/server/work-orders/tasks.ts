@@ -12,11 +12,11 @@ import {
   type TaskUpdateInput,
 } from "@/lib/domain/work-orders/schemas";
 import { checkWindow } from "@/lib/domain/work-orders/window";
-import { auditCreation } from "../audit/write";
 import { checkCaseReferences } from "../cases/references";
 import { lockRows } from "../records/lock";
 import { nextNumber } from "../records/numbers";
 import { applyVersionedPatch } from "../records/patch";
+import { auditTaskCreation } from "./task-audit";
 import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from "./guard";
 import { assertCanWork } from "./update";
 
@@ -54,7 +54,7 @@ export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCr
         ...window,
       },
     });
-    await auditCreation(tx, TABLE.workOrderTask, task, actor);
+    await auditTaskCreation(tx, task, actor);
     return { workOrderNumber, number: task.number };
   });
 }
