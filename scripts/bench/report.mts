@@ -17,6 +17,19 @@ export const median = (xs: number[]) => percentile(xs, 50);
 /** Run times for a log line: "812, 790, 801". */
 export const msList = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 
+/** PERF-2: the p95 of single operations against its goal, with the median and the sample size beside it. */
+export function p95Row(metric: string, xs: number[], goalMs = 100): Row {
+  const p95 = percentile(xs, 95);
+  return {
+    metric,
+    value: p95,
+    unit: "ms",
+    goal: `≤ ${goalMs} ms`,
+    pass: p95 <= goalMs,
+    note: `p50 ${median(xs).toFixed(1)} ms, ${xs.length} calls`,
+  };
+}
+
 /** PERF-3: the median of some runs beside the median of its plain batch-insert baseline (goal ≤ 3 ×). */
 export function vsBaseline(metric: string, runs: number[], baseline: number): Row {
   const ratio = median(runs) / baseline;

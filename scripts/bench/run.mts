@@ -1,5 +1,5 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
-// http, fanout, major, notify, proactive, inbound, live.
+// http, fanout, major, notify, proactive, workorders, inbound, live.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4 and
 // prints one table (PERF-5), also written to bench/results/.
 import { existsSync, rmSync } from "node:fs";
@@ -24,6 +24,7 @@ import { majorMetrics } from "./major.mts";
 import { notifyMetrics } from "./notify.mts";
 import { proactiveMetrics } from "./proactive.mts";
 import { inboundMetrics } from "./inbound.mts";
+import { workOrderMetrics } from "./work-orders.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -70,6 +71,7 @@ if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)
 if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)));
 if (!args.only || args.only === "notify") rows.push(...(await notifyMetrics(log, scale)));
 if (!args.only || args.only === "proactive") rows.push(...(await proactiveMetrics(log)));
+if (!args.only || args.only === "workorders") rows.push(...(await workOrderMetrics(log)));
 
 // The write measurements above leave dead rows; a server with autovacuum (every production one)
 // would have cleaned them before the page loads below. Some test clusters run with it off.
