@@ -133,3 +133,19 @@ test("A11Y: a major case, its child case and the candidate list", async ({ brows
   await expectAccessible(manager, `/cases/${major} (major case)`);
   await scan(agent, `/cases/${candidate}`); // now a child case
 });
+
+test("A11Y: a work order page worked by a manager with itil, its Add task form open", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.manager);
+  await createCaseViaForm(page, {
+    shortDescription: `Accessibility work order ${Date.now()}`,
+    account: "Acme Corporation",
+  });
+  await page.getByRole("button", { name: "Additional actions" }).click();
+  await page.getByRole("menuitem", { name: "Create Work Order" }).click();
+  await expect(page).toHaveURL(/\/work-orders\/WO\d{7}$/);
+  await page.locator("summary", { hasText: "Add task" }).click();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "a work order with its Add task form open");
+  await scan(page, "/work-orders?state=all");
+});

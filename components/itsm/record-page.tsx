@@ -73,7 +73,7 @@ export function RecordPage(p: Props) {
           </Section>
         </div>
         <aside className="space-y-4">
-          <Section title="Summary">
+          <Section title="Summary" id="summary">
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
               {p.facts.map(([k, v]) => (
                 <div key={k} className="contents">
@@ -83,7 +83,7 @@ export function RecordPage(p: Props) {
               ))}
             </dl>
           </Section>
-          <Section title="History">
+          <Section title="History" id="history">
             <AuditHistory rows={p.audit} />
           </Section>
         </aside>

@@ -74,6 +74,7 @@ function AddTask({ number, assignees }: { number: string; assignees: RefOption[]
       <form onSubmit={onSubmit} noValidate aria-label="Add task" className="mt-3 space-y-3">
         <Notice result={result} />
         <TextField
+          id="new-task-short-description"
           label="Task short description"
           name="shortDescription"
           required
