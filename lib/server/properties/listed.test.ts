@@ -38,7 +38,10 @@ describe("properties the product acts on (ADM-1)", () => {
     const admin = await makeAdmin();
     // Every property of the catalog is acted on today (FSM-4 listed the last one); a name outside
     // the catalog stands in for the next unlisted one.
-    const unlisted = [...PROPERTY_CATALOG.filter((p) => !p.listed).map((p) => p.name), "csm.not_yet_a_feature"];
+    const unlisted = [
+      ...PROPERTY_CATALOG.filter((p) => !p.listed).map((p) => p.name),
+      "csm.not_yet_a_feature",
+    ];
     const shown = (await listProperties(admin)).map((p) => p.name);
     expect(shown).toEqual(LISTED_PROPERTIES.map((p) => p.name));
     for (const name of unlisted) {
