@@ -192,9 +192,9 @@ const BASES: Record<string, Base> = {
   "field-maps#addFieldMapRowAction": {
     form: async () => ({
       mapName: "case_to_work_order",
-      sourceField: "account",
+      sourceField: "sys_id",
       constantValue: "",
-      targetField: "company",
+      targetField: "initiated_from",
       order: "1000",
     }),
   },

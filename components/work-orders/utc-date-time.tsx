@@ -29,6 +29,7 @@ export function UtcDateTimeField({
         value={local}
         onChange={(e) => setLocal(e.target.value)}
         aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
         className={controlClass(error)}
       />
       <input type="hidden" name={name} value={local ? `${local}:00Z` : ""} />

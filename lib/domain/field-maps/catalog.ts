@@ -93,8 +93,9 @@ export const WORK_ORDER_FIELDS: readonly FieldDef[] = [
   f("asset", "Asset", "assetId", ref("asset")),
   f("partner", "Partner", "partnerId", ref("account")),
   f("partner_contact", "Partner contact", "partnerContactId", ref("user")),
-  f("company", "Company", "companyId", ref("account")),
-  f("caller", "Caller", "callerId", ref("user")),
+  // FSM-2: Company and Caller follow Account and Contact on every write; a map cannot set them.
+  f("company", "Company", "companyId", ref("account"), false),
+  f("caller", "Caller", "callerId", ref("user"), false),
 ];
 
 export const FIELD_MAP = {

@@ -24,11 +24,11 @@ describe("Account → Company, Contact → Caller (FSM-2)", () => {
     expect(withDerivedParties(current, { shortDescription: "x" })).toEqual({ shortDescription: "x" });
   });
 
-  it("FSM-2: on creation Company and Caller follow Account and Contact unless the map sets them", () => {
+  it("FSM-2: on creation Company and Caller follow Account and Contact, whatever else the patch says", () => {
     expect(withDerivedParties(null, { accountId: 4, contactId: 8 })).toMatchObject({
       companyId: 4,
       callerId: 8,
     });
-    expect(withDerivedParties(null, { accountId: 4, companyId: 9 })).toMatchObject({ companyId: 9 });
+    expect(withDerivedParties(null, { accountId: 4, companyId: 9 })).toMatchObject({ companyId: 4 });
   });
 });

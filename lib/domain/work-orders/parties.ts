@@ -7,15 +7,15 @@ const get = (p: Parties, k: string) => (p as Record<string, unknown>)[k];
 
 /**
  * The patch with Company and Caller following Account and Contact wherever those are set to a
- * new value. `current` is the stored order (null when creating: then a set Account or Contact
- * fills Company or Caller unless the patch sets them itself).
+ * new value; `current` is the stored order, null when creating. Account and Contact win over a
+ * Company or Caller in the same patch (the field maps cannot target those two at all).
  */
 export function withDerivedParties<P extends Parties>(current: Parties | null, patch: P): P {
   const out: Record<string, unknown> = { ...patch };
   const follow = (from: string, to: string) => {
     const value = get(patch, from);
     const setsNew = value !== undefined && (current === null || value !== get(current, from));
-    if (setsNew && (current !== null || get(patch, to) === undefined)) out[to] = value;
+    if (setsNew) out[to] = value;
   };
   follow("accountId", "companyId");
   follow("contactId", "callerId");

@@ -42,12 +42,12 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     const before = await snapshot();
     const add = (sourceField: string | null, constantValue: string | null, targetField: string) =>
       addFieldMapRow(admin, "case_to_work_order", { sourceField, constantValue, targetField, order: 1 });
-    await expect(add("no_such_field", null, "caller")).rejects.toMatchObject({
+    await expect(add("no_such_field", null, "initiated_from")).rejects.toMatchObject({
       kind: "invalid",
       field: "sourceField",
       message: 'Source field "no_such_field" is not a field of the case.',
     });
-    await expect(add(null, "urgent", "caller")).rejects.toMatchObject({
+    await expect(add(null, "urgent", "initiated_from")).rejects.toMatchObject({
       kind: "invalid",
       field: "constantValue",
     });
@@ -73,19 +73,32 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("FSM-2 / ADM-2: Company and Caller of a work order cannot be map targets (they follow Account and Contact)", async () => {
+    const admin = await makeAdmin();
+    for (const targetField of ["company", "caller"])
+      await expect(
+        addFieldMapRow(admin, "case_to_work_order", {
+          sourceField: "account",
+          constantValue: null,
+          targetField,
+          order: 1,
+        }),
+      ).rejects.toMatchObject({ kind: "invalid", field: "targetField" });
+  });
+
   it("ADM-2, REC-6: an admin adds, changes and removes a row, audited; a stale version is refused", async () => {
     const admin = await makeAdmin();
-    const { id } = await addFieldMapRow(admin, "case_to_work_order", {
-      sourceField: "contact",
+    const { id } = await addFieldMapRow(admin, "incident_to_case", {
+      sourceField: "caller_id",
       constantValue: null,
-      targetField: "caller",
+      targetField: "contact",
       order: 1000,
     });
     const r = await db().fieldMap.findUniqueOrThrow({ where: { id } });
     const update = {
-      sourceField: "consumer",
+      sourceField: "caller_id",
       constantValue: null,
-      targetField: "caller",
+      targetField: "consumer",
       order: 1000,
       active: true,
     };
@@ -103,9 +116,9 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
-      ["case_to_work_order", null, "contact → caller"],
-      ["sourceField", "contact", "consumer"],
-      ["case_to_work_order", "consumer → caller", null],
+      ["incident_to_case", null, "caller_id → contact"],
+      ["targetField", "contact", "consumer"],
+      ["incident_to_case", "caller_id → consumer", null],
     ]);
   });
 

@@ -6,6 +6,8 @@ import { canReadJournalOf, hiddenJournalSources, seesWorkNotes } from "@/lib/dom
 import type { JournalView } from "@/lib/domain/journal/entry";
 import { lastSave, type Keyset } from "@/lib/domain/journal/live";
 import { TABLE } from "@/lib/domain/records/tables";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { activePlugins } from "../plugins/read";
 import { JOURNAL_PAGE, listOlderJournal } from "./read";
 
 // The live timeline's reads (SPEC §2, REC-6), permission-checked like the record pages.
@@ -122,9 +124,16 @@ export async function pollRecord(
   };
 }
 
+/** A work order's timeline is gone with the Field Service plugin, like its page (FSM-1). */
+async function assertTableActive(table: string, number: string) {
+  if (table === TABLE.workOrder && !(await activePlugins()).has(PLUGIN.fieldService))
+    throw notFound(`Record ${number}`);
+}
+
 /** One poll of the live timeline by a reader who may read the record (else "not found"). */
 export async function pollJournal(actor: Actor, table: string, number: string, after: Date | null) {
   const reader = readerOf(actor, table, number);
+  await assertTableActive(table, number);
   return { reader, ...(await pollRecord(table, number, after, reader)) };
 }
 export type JournalPoll = Awaited<ReturnType<typeof pollJournal>>;
@@ -132,6 +141,7 @@ export type JournalPoll = Awaited<ReturnType<typeof pollJournal>>;
 /** "Show older": the page of entries before `before` (keyset), for a record the reader may read. */
 export async function olderJournal(actor: Actor, table: string, number: string, before: Keyset) {
   const reader = readerOf(actor, table, number);
+  await assertTableActive(table, number);
   const [record] = await db().$queryRaw<{ id: unknown }[]>`
     SELECT "id" FROM ${Prisma.raw(RECORD_TABLE[table])} WHERE "number" = ${number}`;
   if (!record) throw notFound(`Record ${number}`);

@@ -7,7 +7,7 @@ import { applyFieldMap } from "@/lib/domain/field-maps/rules";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { CLOSED_WORK_ORDER_STATES } from "@/lib/domain/work-orders/lifecycle";
+import { CLOSED_WORK_ORDER_STATES, isOpenWorkOrder } from "@/lib/domain/work-orders/lifecycle";
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { activePlugins } from "../plugins/read";
 import { booleanProperty } from "../properties/read";
@@ -50,6 +50,8 @@ export async function copyCaseChangesToWorkOrders(
   let copied = 0;
   for (const order of orders) {
     const fresh = (await tx.workOrder.findUnique({ where: { id: order.id } }))!;
+    // Closed since it was listed (PostgreSQL: another transaction held the row): it keeps its values.
+    if (!isOpenWorkOrder(fresh.state)) continue;
     const changesMade = await applyVersionedPatch(tx, {
       table: TABLE.workOrder,
       noun: "work order",

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
+import { makeAdmin, makeAgent, makeCase, makeItil, resolveCase } from "@/lib/testing/fixtures";
 import { fieldError, makeFieldCase, newKey, setPlugin } from "@/lib/testing/work-orders";
 import { getCaseView } from "../cases/view";
 import { listFieldMaps, updateFieldMapRow } from "../field-maps/admin";
@@ -95,14 +95,27 @@ describe("Create Work Order (FSM-1, FSM-2)", () => {
     expect(await db().workOrder.count({ where: { caseId: c.id } })).toBe(2);
   });
 
-  it("FSM-1: a key of another case's work order, or a malformed key, is refused and writes nothing", async () => {
+  it("FSM-1 / REL-1: a key of another case's work order, or a malformed key, is refused naming requestKey", async () => {
     const agent = await makeAgent();
     const [a, b] = [await makeCase(agent), await makeCase(agent)];
     const key = newKey();
     await createWorkOrderFromCase(agent, a.number, key);
-    expect((await fieldError(createWorkOrderFromCase(agent, b.number, key))).kind).toBe("invalid");
-    expect((await fieldError(createWorkOrderFromCase(agent, b.number, "x"))).kind).toBe("invalid");
+    for (const bad of [key, "x", undefined, 42])
+      expect(await fieldError(createWorkOrderFromCase(agent, b.number, bad))).toMatchObject({
+        kind: "invalid",
+        field: "requestKey",
+      });
     expect(await db().workOrder.count({ where: { caseId: b.id } })).toBe(0);
+  });
+
+  it("FSM-1: a retry of a click after the case was resolved returns the work order it made", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const key = newKey();
+    const first = await createWorkOrderFromCase(agent, c.number, key);
+    await resolveCase(agent, c.number);
+    expect(await createWorkOrderFromCase(agent, c.number, key)).toEqual({ ...first, created: false });
+    expect((await fieldError(createWorkOrderFromCase(agent, c.number, newKey()))).kind).toBe("forbidden");
   });
 
   it("FSM-1 / FSM-5: itil users and admins-without-agent roles cannot create; the menu offers the item to agents", async () => {

@@ -2,19 +2,39 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
-import { invalid } from "@/lib/domain/errors";
+import { forbidden, invalid } from "@/lib/domain/errors";
 import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
 import { applyFieldMap } from "@/lib/domain/field-maps/rules";
 import { TABLE } from "@/lib/domain/records/tables";
-import { parseOrThrow } from "@/lib/domain/validation";
 import { WorkOrderState } from "@/lib/domain/work-orders/lifecycle";
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
+import { canCreateWorkOrders } from "@/lib/domain/work-orders/access";
 import { requestKeySchema } from "@/lib/domain/work-orders/schemas";
 import { auditCreation } from "../audit/write";
 import { caseForMenuItem, noteBy } from "../cases/menu-guard";
 import type { CaseRow } from "../cases/persist";
 import { nextNumber } from "../records/numbers";
+import { assertFieldService } from "./guard";
 import { auditTaskCreation } from "./task-audit";
+
+/** REL-1: a missing or malformed click key is refused naming the field. */
+function parseKey(raw: unknown): string {
+  const parsed = requestKeySchema.safeParse(raw);
+  if (!parsed.success) throw invalid("requestKey", parsed.error.issues[0].message);
+  return parsed.data;
+}
+
+/** The work order this click key already made (from this case), or null; another case's key is refused. */
+async function madeBy(tx: Tx, requestKey: string, caseNumber: string) {
+  const earlier = await tx.workOrder.findUnique({
+    where: { requestKey },
+    select: { number: true, case: { select: { number: true } } },
+  });
+  if (!earlier) return null;
+  if (earlier.case?.number !== caseNumber)
+    throw invalid("requestKey", "The request key is not valid; reload the page.");
+  return { caseNumber, number: earlier.number, created: false };
+}
 
 /** The case → work order map (FSM-1), applied to the case; Company and Caller follow (FSM-2). */
 async function mappedWorkOrder(tx: Tx, c: CaseRow) {
@@ -31,18 +51,17 @@ async function mappedWorkOrder(tx: Tx, c: CaseRow) {
  * menu (new keys) make several work orders, as a case may have many.
  */
 export async function createWorkOrderFromCase(actor: Actor, caseNumber: string, rawKey: unknown) {
-  const requestKey = parseOrThrow(requestKeySchema, rawKey);
+  if (!canCreateWorkOrders(actor)) throw forbidden("Only customer service agents and managers can do that.");
+  const requestKey = parseKey(rawKey);
   return transaction(async (tx) => {
+    await assertFieldService(tx);
+    // A retry of a click that already made its work order gets it back, even if the case has
+    // since moved on (resolved…); the lookup runs again under the case lock for concurrent clicks.
+    const done = await madeBy(tx, requestKey, caseNumber);
+    if (done) return done;
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createWorkOrder);
-    const earlier = await tx.workOrder.findUnique({
-      where: { requestKey },
-      select: { number: true, caseId: true },
-    });
-    if (earlier) {
-      if (earlier.caseId !== c.id)
-        throw invalid("requestKey", "The request key is not valid; reload the page.");
-      return { caseNumber, number: earlier.number, created: false };
-    }
+    const earlier = await madeBy(tx, requestKey, caseNumber);
+    if (earlier) return earlier;
     const data = await mappedWorkOrder(tx, c);
     const shortDescription = (data.shortDescription as string | undefined) || c.shortDescription;
     const order = await tx.workOrder.create({

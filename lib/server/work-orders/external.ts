@@ -5,6 +5,7 @@ import { invalid, notFound } from "@/lib/domain/errors";
 import { isChoice, workOrderStates } from "@/lib/domain/records/choices";
 import { externalCaseFilter } from "../scope/cases";
 import { containsAny, likeSql, num } from "../sql";
+import { assertFieldService } from "./guard";
 
 export const EXTERNAL_WORK_ORDER_PAGE_SIZE = 50;
 
@@ -54,6 +55,7 @@ export async function listExternalWorkOrders(
   query: ExternalWorkOrderQuery = {},
 ) {
   const from = scopedFrom(actor);
+  await assertFieldService();
   const where = searchSql(query);
   const page = pageOf(query.page);
   const size = EXTERNAL_WORK_ORDER_PAGE_SIZE;
@@ -96,11 +98,13 @@ type DetailRow = {
  * one that does not exist (POR-4).
  */
 export async function getExternalWorkOrder(actor: Actor | null | undefined, number: string) {
+  const from = scopedFrom(actor);
+  await assertFieldService();
   const [row] = await db().$queryRaw<DetailRow[]>`
     SELECT w."id", w."number", w."state", w."priority", w."shortDescription", w."description",
       c."number" AS "caseNumber",
       (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId") AS "accountName"
-    ${scopedFrom(actor)} AND w."number" = ${number}`;
+    ${from} AND w."number" = ${number}`;
   if (!row) throw notFound(`Work order ${number}`);
   const tasks = await db().workOrderTask.findMany({
     where: { workOrderId: num(row.id) },

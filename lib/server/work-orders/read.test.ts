@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { makeItil } from "@/lib/testing/fixtures";
 import { makePortalWorld, VISIBLE } from "@/lib/testing/portal-world";
-import { fieldError, makeWorkOrder } from "@/lib/testing/work-orders";
+import { fieldError, makeWorkOrder, setPlugin } from "@/lib/testing/work-orders";
 import { getExternalWorkOrder, listExternalWorkOrders } from "./external";
 import { caseWorkOrders, getWorkOrderView, listWorkOrders } from "./read";
 
@@ -55,6 +56,21 @@ describe("who reads work orders (FSM-5, ROLE-3)", () => {
     const nobody = { ...w.agent, roles: [] };
     expect((await fieldError(getWorkOrderView(nobody, wo.number))).kind).toBe("forbidden");
     expect(await db().workOrder.count({ where: { id: wo.id } })).toBe(1);
+  });
+
+  it("FSM-1 / POR-3: with the Field Service plugin off every work order read refuses, for every reader", async () => {
+    const w = await makePortalWorld();
+    const wo = await makeWorkOrder(w.agent, w.cases.own.number);
+    await setPlugin(PLUGIN.fieldService, false);
+    try {
+      expect((await fieldError(getWorkOrderView(w.agent, wo.number))).kind).toBe("forbidden");
+      expect((await fieldError(listWorkOrders(w.agent, {}))).kind).toBe("forbidden");
+      expect((await fieldError(getExternalWorkOrder(w.users.customer, wo.number))).kind).toBe("forbidden");
+      expect((await fieldError(listExternalWorkOrders(w.users.customerAdmin, {}))).kind).toBe("forbidden");
+    } finally {
+      await setPlugin(PLUGIN.fieldService, true);
+    }
+    expect((await getExternalWorkOrder(w.users.customer, wo.number)).number).toBe(wo.number);
   });
 
   it("FSM-3: the list filters by state and search and pages 50 at a time", async () => {

@@ -73,7 +73,7 @@ export async function getWorkOrderView(actor: Actor, number: string) {
     record,
     journal,
     audit,
-    permissions: { write: works, journal: canWorkWorkOrders(actor) },
+    permissions: { write: works, journal: works },
     states: selectableStates(workOrderLifecycle, record.state),
     taskStates: Object.fromEntries(
       record.tasks.map((t) => [

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { makeAgent, makeItil } from "@/lib/testing/fixtures";
 import { fieldError, makeFieldCase, makeWorkOrder } from "@/lib/testing/work-orders";
 import { getWorkOrderView } from "./read";
+import { postWorkOrderJournal } from "./journal";
 import { addTask, updateTask } from "./tasks";
 import { updateWorkOrder } from "./update";
 
@@ -113,6 +114,22 @@ describe("work order tasks and appointments (FSM-3)", () => {
       where: { table: "wm_task", field: "state", newValue: "Canceled" },
     });
     expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("FSM-3: Closed Incomplete closes the open tasks as Closed Incomplete; a closed order takes no work notes", async () => {
+    const { itil, wo } = await setup();
+    const [task] = await tasksOf(wo.id);
+    const states = ["Qualified", "Ready for Dispatch", "Assigned", "Accepted", "Work in Progress"];
+    for (const [i, state] of states.entries())
+      await updateWorkOrder(itil, wo.number, { version: i + 1, state });
+    await updateWorkOrder(itil, wo.number, { version: 6, state: "Closed Incomplete" });
+    expect((await tasksOf(wo.id)).map((t) => t.state)).toEqual(["Closed Incomplete"]);
+    expect((await fieldError(updateTask(itil, task.number, { version: 2, state: "Draft" }))).field).toBe(
+      "state",
+    );
+    const refused = await fieldError(postWorkOrderJournal(itil, wo.number, { workNotes: "late note" }));
+    expect(refused).toMatchObject({ kind: "invalid", field: "workNotes" });
+    expect((await getWorkOrderView(itil, wo.number)).permissions).toEqual({ write: false, journal: false });
   });
 
   it("FSM-5: an agent reads the work order but cannot add tasks", async () => {

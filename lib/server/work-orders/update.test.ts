@@ -5,6 +5,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { WORK_ORDER_STATE_RULE } from "@/lib/domain/sync/work-order-rules";
 import { makeAdmin, makeAgent, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { fieldError, makeFieldCase, makeWorkOrder, setPlugin } from "@/lib/testing/work-orders";
+import { pollJournal } from "../journal/live";
 import { listRules, setRuleActive } from "../rules/admin";
 import { updateWorkOrder } from "./update";
 
@@ -116,6 +117,8 @@ describe("work order form (FSM-2, FSM-3, SYNC-2, SYNC-3)", () => {
       const refused = await fieldError(updateWorkOrder(itil, wo.number, { version: 1, state: "Qualified" }));
       expect(refused.kind).toBe("forbidden");
       expect((await listRules(admin)).map((r) => r.name)).not.toContain(WORK_ORDER_STATE_RULE);
+      // Its live timeline is gone with its page.
+      expect((await fieldError(pollJournal(itil, TABLE.workOrder, wo.number, null))).kind).toBe("not_found");
       expect(
         (await fieldError(setRuleActive(admin, TABLE.workOrder, WORK_ORDER_STATE_RULE, false))).kind,
       ).toBe("invalid");

@@ -41,25 +41,33 @@ async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<stri
   }
 }
 
-/** Cancelling a work order cancels its open tasks with it (audited, same transaction). */
-async function cancelOpenTasks(tx: Tx, actor: Actor, workOrderId: number) {
-  const open = (await tx.workOrderTask.findMany({ where: { workOrderId } })).filter((t) =>
-    isOpenTask(t.state),
-  );
+/**
+ * A work order closed as Canceled or Closed Incomplete takes its open tasks with it, into the same
+ * state (audited, same transaction): no task stays open — and uneditable — under a closed order.
+ * (Closed Complete is refused while a task is open: lifecycle.ts.)
+ */
+async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: string) {
+  const tasks = await tx.workOrderTask.findMany({ where: { workOrderId } });
+  const open = tasks.filter((t) => isOpenTask(t.state));
   if (!open.length) return;
   await tx.workOrderTask.updateMany({
     where: { id: { in: open.map((t) => t.id) } },
-    data: { state: TaskState.Canceled, version: { increment: 1 } },
+    data: { state, version: { increment: 1 } },
   });
   for (const t of open)
     await writeAudit(
       tx,
       TABLE.workOrderTask,
       t.id,
-      [{ field: "state", oldValue: t.state, newValue: TaskState.Canceled }],
+      [{ field: "state", oldValue: t.state, newValue: state }],
       actor,
     );
 }
+
+const TASK_STATE_FOR_CLOSING: Record<string, string> = {
+  [WorkOrderState.Canceled]: TaskState.Canceled,
+  [WorkOrderState.ClosedIncomplete]: TaskState.ClosedIncomplete,
+};
 
 /**
  * The work order form (FSM-2, FSM-3): field edits with Company and Caller following Account and
@@ -90,7 +98,8 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
       actor,
       update: (where, data) => tx.workOrder.updateMany({ where, data }),
     });
-    if (patch.state === WorkOrderState.Canceled) await cancelOpenTasks(tx, actor, current.id);
+    const taskState = TASK_STATE_FOR_CLOSING[patch.state as string];
+    if (taskState) await closeOpenTasks(tx, actor, current.id, taskState);
     if (changes.some((c) => c.field === "state")) {
       await runSync(tx, {
         type: "update",
