@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
 import { createRequestFromCase } from "@/lib/server/cases/create-related";
@@ -25,7 +24,7 @@ const caseKeys = (numbers: string[]) =>
 describe("portal My Lists (POR-5, ROLE-3)", () => {
   it("POR-5, ROLE-3: per role, the open cases and the requests of exactly the cases it may see", async () => {
     for (const [user, keys] of Object.entries(VISIBLE)) {
-      const actor = world.users[user as keyof typeof VISIBLE] as Actor;
+      const actor = world.users[user as keyof typeof VISIBLE];
       const cases = await listMyOpenCases(actor);
       expect(caseKeys(cases.rows.map((r) => r.number)), user).toEqual([...keys].sort());
       const requests = (await listMyRequests(actor))!;

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
   createChangeFromCase,
@@ -86,7 +85,7 @@ describe("portal Related Records (POR-2, POR-4, ROLE-3, REL-7)", () => {
 
   it("ROLE-3, REL-7: per role, exactly the records linked to the cases it may see open, and each with its own case only", async () => {
     for (const [user, keys] of Object.entries(VISIBLE)) {
-      const actor = world.users[user as keyof typeof VISIBLE] as Actor;
+      const actor = world.users[user as keyof typeof VISIBLE];
       const opened: string[] = [];
       for (const [key, record] of everyLink()) {
         const ok = await getRelatedRecord(actor, world.cases[key].number, record).then(

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
+import type { RelatedDetail, RelatedRecord } from "@/lib/domain/portal/related";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
   casePriorities,
@@ -13,28 +14,6 @@ import {
 import { activePlugins } from "../plugins/read";
 import { getExternalCaseRef } from "../scope/cases";
 import { getExternalWorkOrder } from "../work-orders/external";
-
-export type RelatedKind = "problem" | "change" | "request" | "workOrder";
-
-/** A record linked to a case, as the portal shows it: customer-safe fields only (POR-2). */
-export type RelatedRecord = {
-  kind: RelatedKind;
-  type: string;
-  number: string;
-  state: string;
-  shortDescription: string;
-};
-
-export type RelatedTask = {
-  number: string;
-  state: string;
-  shortDescription: string;
-  windowStart: Date | null;
-  windowEnd: Date | null;
-};
-
-/** A related record's details for the dialog; a work order adds its priority and tasks with windows. */
-export type RelatedDetail = RelatedRecord & { priority?: string; tasks?: RelatedTask[] };
 
 const brief = { number: true, state: true, shortDescription: true } as const;
 
