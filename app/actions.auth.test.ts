@@ -31,6 +31,11 @@ vi.mock("next/navigation", () => ({
 const PUBLIC_MODULES = ["/app/login/actions.ts"];
 /** Every signed-in person may use these on their own account (REL-5: change password); anonymous may not. */
 const SELF_SERVICE_MODULES = ["/app/account/password/actions.ts"];
+/**
+ * The portal's actions serve external users: a customer's call about a record outside their scope
+ * answers "not found" (POR-4), or a field error before any read; it still changes nothing.
+ */
+const isPortalModule = (path: string) => path.startsWith("/app/portal/");
 const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], {
   eager: true,
 });
@@ -118,8 +123,13 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
       for (const [path, mod] of Object.entries(modules)) {
         if (PUBLIC_MODULES.includes(path)) continue;
         // A signed-in caller's own-account action refuses the test form as invalid (no current password).
+        const external = session.actor?.kind === "contact";
         const refused =
-          session.actor && SELF_SERVICE_MODULES.includes(path) ? /invalid/ : /unauthenticated|forbidden/;
+          session.actor && SELF_SERVICE_MODULES.includes(path)
+            ? /invalid/
+            : external && isPortalModule(path)
+              ? /^(not_found|invalid)$/
+              : /unauthenticated|forbidden/;
         for (const { name, result } of await callAll(path, mod)) {
           expect(result, `${path}#${name}`).toMatchObject({ ok: false });
           expect((result as { kind: string }).kind, `${path}#${name}`).toMatch(refused);
@@ -128,6 +138,19 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
       expect(await counts()).toEqual(before);
     });
   }
+
+  it("ROLE-3, REL-7: an agent and an admin are refused by every portal action, changing nothing", async () => {
+    const portal = Object.entries(modules).filter(([path]) => isPortalModule(path));
+    expect(portal.length).toBeGreaterThanOrEqual(1);
+    for (const make of [makeAgent, () => makeUser(["admin"])]) {
+      session.actor = await make();
+      const before = await counts();
+      for (const [path, mod] of portal)
+        for (const { name, result } of await callAll(path, mod))
+          expect(result, `${path}#${name}`).toMatchObject({ ok: false, kind: "forbidden" });
+      expect(await counts()).toEqual(before);
+    }
+  });
 
   it("ROLE-2: the same call by an agent does work (the test can fail)", async () => {
     session.actor = await makeAgent();

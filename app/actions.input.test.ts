@@ -4,9 +4,9 @@
 // field at a time — U+0000 in a valid form. Each must answer a failure of kind "invalid" or
 // "not_found" (never "unexpected", never a throw) and change nothing; the valid form itself
 // then succeeds, so each refusal was caused by the one bad value.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { db } from "@/lib/db";
-import { INTERNAL_ROLES, type Actor } from "@/lib/domain/auth/roles";
+import { INTERNAL_ROLES, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
 import { PROPERTY, PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
 import { SYNC_RULES } from "@/lib/domain/sync/rules";
@@ -86,7 +86,12 @@ const majorWithChild = async (w: World) => {
   return major;
 };
 
-type Base = { number?: (w: World) => Promise<string> | string; form?: (w: World) => Promise<object> };
+type Base = {
+  number?: (w: World) => Promise<string> | string;
+  form?: (w: World) => Promise<object>;
+  /** Who calls it, when not the internal user holding every role (the portal's actions). */
+  as?: (w: World) => Promise<Actor>;
+};
 const text = { shortDescription: "crafted", description: "crafted description" };
 const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
 const scores = { impact: "2", urgency: "2" };
@@ -96,6 +101,28 @@ const workOrderOf = async (w: World) => {
   const wo = await makeWorkOrder(w.actor, (await makeCase(w.actor)).number);
   const task = await db().workOrderTask.findFirstOrThrow({ where: { workOrderId: wo.id } });
   return { number: wo.number, task: task.number };
+};
+
+/** A customer contact of the world's account, and their open case with a request (the portal's actions). */
+const portalWorlds = new WeakMap<World, Promise<{ customer: Actor; number: string; request: string }>>();
+const portalOf = (w: World) => {
+  if (!portalWorlds.has(w))
+    portalWorlds.set(
+      w,
+      (async () => {
+        const customer = await makeUser([ROLE.customer, ROLE.external], {
+          kind: "contact",
+          accountId: w.account.id,
+        });
+        const { number } = await makeCase(w.actor, { accountId: w.account.id, contactId: customer.id });
+        return { customer, number, request: (await createRequestFromCase(w.actor, number)).number };
+      })(),
+    );
+  return portalWorlds.get(w)!;
+};
+const portal = {
+  as: async (w: World) => (await portalOf(w)).customer,
+  number: async (w: World) => (await portalOf(w)).number,
 };
 
 /** A valid call of each action; U+0000 is appended to one field at a time. */
@@ -170,6 +197,11 @@ const BASES: Record<string, Base> = {
     number: async (w) => (await workOrderOf(w)).task,
     form: async () => ({ shortDescription: "crafted", version: "1", ...appointment }),
   },
+  "work-orders#requestWorkOrderAction": {
+    ...portal,
+    form: async () => ({ description: "Please send someone", ...appointment, requestKey: newKey() }),
+  },
+  "related#relatedRecordAction": { ...portal, form: async (w) => ({ record: (await portalOf(w)).request }) },
   "notify#notifyCustomersAction": {
     form: async (w) => ({ cases: w.c.number, message: "Service restored", requestId: "req-input-1" }),
   },
@@ -407,6 +439,11 @@ describe("crafted arguments to every server action (REL-1)", () => {
       const values = (await base.form?.(w)) ?? {};
       const args = (n: unknown, form: unknown) =>
         takesNumber(fn) ? (takesForm(fn) ? [n, null, form] : [n]) : [null, form];
+      const internal = session.actor;
+      if (base.as) session.actor = await base.as(w);
+      onTestFinished(() => {
+        session.actor = internal;
+      });
       const before = await fingerprint();
 
       if (takesNumber(fn))
@@ -438,6 +475,11 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
     const base = BASES[id];
     const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
     const values = { ...(await base.form!(w)), [field]: value };
+    const internal = session.actor;
+    if (base.as) session.actor = await base.as(w);
+    onTestFinished(() => {
+      session.actor = internal;
+    });
     const before = await fingerprint();
     const form = formData(values);
     const result = (await call(fn, takesNumber(fn) ? [number, null, form] : [null, form])) as {
@@ -457,6 +499,12 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
 
   it("REL-1 / FSM-3: a task window ending before it starts is refused naming Window end", async () => {
     expect(await refusedOn("work-orders#addTaskAction", "windowEnd", "2026-12-01T08:00:00Z")).toBe(
+      "The appointment window must end after it starts.",
+    );
+  });
+
+  it("REL-1 / FSM-5: a portal work order request whose window ends before it starts is refused naming Window end", async () => {
+    expect(await refusedOn("work-orders#requestWorkOrderAction", "windowEnd", "2026-12-01T08:00:00Z")).toBe(
       "The appointment window must end after it starts.",
     );
   });

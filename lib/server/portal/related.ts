@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { notFound } from "@/lib/domain/errors";
+import type { RelatedDetail, RelatedRecord } from "@/lib/domain/portal/related";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import {
+  casePriorities,
+  changeStates,
+  labelOf,
+  problemStates,
+  requestStates,
+} from "@/lib/domain/records/choices";
+import { activePlugins } from "../plugins/read";
+import { getExternalCaseRef } from "../scope/cases";
+import { getExternalWorkOrder } from "../work-orders/external";
+
+const brief = { number: true, state: true, shortDescription: true } as const;
+
+/**
+ * The records linked to the case with id `caseId`, the case already checked to be in scope. An
+ * inactive plugin's records are left out, as its fields disappear everywhere (ITSM-5, FSM-1).
+ */
+async function linkedTo(caseId: number): Promise<RelatedRecord[]> {
+  const plugins = await activePlugins();
+  const itsm = plugins.has(PLUGIN.serviceManagement);
+  const c = await db().case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      problem: { select: brief },
+      change: { select: brief },
+      causedBy: { select: brief },
+      requests: { select: brief, orderBy: { number: "asc" } },
+      workOrders: { select: brief, orderBy: { number: "asc" } },
+    },
+  });
+  const out: RelatedRecord[] = [];
+  if (itsm && c.problem)
+    out.push({
+      kind: "problem",
+      type: "Problem",
+      ...c.problem,
+      state: labelOf(problemStates, c.problem.state),
+    });
+  for (const [change, type] of [
+    [c.change, "Change"],
+    [c.causedBy, "Change (caused by)"],
+  ] as const) {
+    if (itsm && change && !out.some((r) => r.number === change.number))
+      out.push({ kind: "change", type, ...change, state: labelOf(changeStates, change.state) });
+  }
+  if (plugins.has(PLUGIN.requestManagement))
+    for (const r of c.requests)
+      out.push({ kind: "request", type: "Request", ...r, state: labelOf(requestStates, r.state) });
+  if (plugins.has(PLUGIN.fieldService))
+    for (const w of c.workOrders) out.push({ kind: "workOrder", type: "Work order", ...w });
+  return out;
+}
+
+/**
+ * POR-2: the problems, changes, requests and work orders linked to a case the user may see. A case
+ * outside their scope answers not found, exactly as a number that does not exist (POR-4).
+ */
+export async function listRelatedRecords(actor: Actor | null | undefined, caseNumber: string) {
+  const ref = await getExternalCaseRef(actor, caseNumber);
+  return linkedTo(ref.id);
+}
+
+/**
+ * POR-2: one related record's customer-safe details, keyed by the case and the record's number. A
+ * record not linked to that case — or a case outside the user's scope — answers not found, with
+ * the message a number that does not exist gets (POR-4).
+ */
+export async function getRelatedRecord(
+  actor: Actor | null | undefined,
+  caseNumber: string,
+  recordNumber: string,
+): Promise<RelatedDetail> {
+  const ref = await getExternalCaseRef(actor, caseNumber);
+  const record = (await linkedTo(ref.id)).find((r) => r.number === recordNumber);
+  if (!record) throw notFound(`Record ${recordNumber}`);
+  if (record.kind !== "workOrder") return record;
+  // Through the external read layer again: the same scope, the same customer-safe fields.
+  const w = await getExternalWorkOrder(actor, record.number);
+  return {
+    ...record,
+    priority: labelOf(casePriorities, w.priority),
+    tasks: w.tasks.map((t) => ({
+      number: t.number,
+      state: t.state,
+      shortDescription: t.shortDescription,
+      windowStart: t.windowStart,
+      windowEnd: t.windowEnd,
+    })),
+  };
+}

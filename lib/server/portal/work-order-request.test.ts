@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { CaseState } from "@/lib/domain/records/choices";
+import { makeCase } from "@/lib/testing/fixtures";
+import { makePortalWorld, type PortalWorld } from "@/lib/testing/portal-world";
+import { rejection } from "@/lib/testing/refusal";
+import { fieldError, makeWorkOrder, newKey, setPlugin } from "@/lib/testing/work-orders";
+import { requestWorkOrder } from "./work-order-request";
+
+let world: PortalWorld;
+beforeAll(async () => {
+  world = await makePortalWorld();
+});
+
+const window = { windowStart: "2026-12-01T09:00:00Z", windowEnd: "2026-12-01T11:00:00Z" };
+const form = (extra: Record<string, unknown> = {}) => ({
+  description: "Please send a technician",
+  ...window,
+  requestKey: newKey(),
+  ...extra,
+});
+const counts = async () => ({
+  orders: await db().workOrder.count(),
+  tasks: await db().workOrderTask.count(),
+  notes: await db().journalEntry.count(),
+});
+
+describe("portal work order request (FSM-5, POR-4, ROLE-3)", () => {
+  it("FSM-5: a customer requests a work order on their open case: mapped fields, Awaiting Qualification, the window on its task, a work note", async () => {
+    const c = world.cases.own;
+    const { number, created } = await requestWorkOrder(world.users.customer, c.number, form());
+    expect(created).toBe(true);
+    const wo = await db().workOrder.findUniqueOrThrow({ where: { number }, include: { tasks: true } });
+    expect(wo).toMatchObject({
+      caseId: c.id,
+      state: "Awaiting Qualification",
+      description: "Please send a technician",
+      shortDescription: c.shortDescription,
+      accountId: c.accountId,
+      companyId: c.accountId,
+      contactId: world.users.customer.id,
+      callerId: world.users.customer.id,
+      partnerContactId: world.users.partner.id,
+      openedById: world.users.customer.id,
+    });
+    expect(wo.tasks).toHaveLength(1);
+    expect(wo.tasks[0]).toMatchObject({
+      windowStart: new Date(window.windowStart),
+      windowEnd: new Date(window.windowEnd),
+      description: "Please send a technician",
+      contactId: world.users.customer.id,
+    });
+    const note = await db().journalEntry.findFirst({
+      where: { table: "sn_customerservice_case", recordId: c.id, kind: "work_notes" },
+      orderBy: { id: "desc" },
+    });
+    expect(note?.body).toBe(`Work order ${number} requested by ${world.users.customer.name} in the portal.`);
+  });
+
+  it("FSM-5: a double submit (the same request key) makes one work order", async () => {
+    const body = form();
+    const before = await counts();
+    const [a, b] = await Promise.all([
+      requestWorkOrder(world.users.consumer, world.cases.consumer.number, body),
+      requestWorkOrder(world.users.consumer, world.cases.consumer.number, body),
+    ]);
+    expect(a.number).toBe(b.number);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    const after = await counts();
+    expect(after.orders - before.orders).toBe(1);
+    expect(after.tasks - before.tasks).toBe(1);
+  });
+
+  it("FSM-5: a customer admin requests on any case of the account; a partner, who only sees it, is refused", async () => {
+    const made = await requestWorkOrder(world.users.customerAdmin, world.cases.colleague.number, form());
+    expect(made.created).toBe(true);
+    const before = await counts();
+    const refused = await rejection(requestWorkOrder(world.users.partner, world.cases.own.number, form()));
+    expect(refused.kind).toBe("forbidden");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("POR-4, ROLE-3: another account's case answers not found exactly like a missing number, and changes nothing", async () => {
+    const before = await counts();
+    const number = world.cases.own.number;
+    const answer = await rejection(requestWorkOrder(world.users.otherCustomer, number, form()));
+    const ghost = await rejection(requestWorkOrder(world.users.otherCustomer, "CS9999999", form()));
+    expect(answer).toEqual({ kind: "not_found", message: `Case ${number} was not found.` });
+    expect(answer).toEqual({ ...ghost, message: ghost.message.replace("CS9999999", number) });
+    const colleague = await rejection(
+      requestWorkOrder(world.users.customer, world.cases.colleague.number, form()),
+    );
+    expect(colleague.kind).toBe("not_found");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("FSM-5: resolved and closed cases are refused", async () => {
+    for (const state of [CaseState.Resolved, CaseState.Closed, CaseState.Cancelled]) {
+      const made = await makeCase(world.agent, { consumerId: world.users.consumer.id });
+      const c = await db().case.update({ where: { id: made.id }, data: { state } });
+      const before = await counts();
+      const answer = await rejection(requestWorkOrder(world.users.consumer, c.number, form()));
+      expect(answer.kind).toBe("forbidden");
+      expect(answer.message).toMatch(/open case/);
+      expect(await counts()).toEqual(before);
+    }
+  });
+
+  it("FSM-5, REL-1: the window is required, its start before its end; bad fields are named", async () => {
+    const n = world.cases.consumer.number;
+    const as = world.users.consumer;
+    expect(
+      await fieldError(requestWorkOrder(as, n, form({ windowEnd: "2026-12-01T08:00:00Z" }))),
+    ).toMatchObject({
+      field: "windowEnd",
+      message: "The appointment window must end after it starts.",
+    });
+    expect(await fieldError(requestWorkOrder(as, n, form({ windowStart: "" })))).toMatchObject({
+      field: "windowStart",
+    });
+    expect(await fieldError(requestWorkOrder(as, n, form({ description: " " })))).toMatchObject({
+      field: "description",
+    });
+    expect(await fieldError(requestWorkOrder(as, n, form({ requestKey: "x" })))).toMatchObject({
+      field: "requestKey",
+    });
+  });
+
+  it("FSM-5: another case's request key is refused; an agent's Create Work Order key too", async () => {
+    const body = form();
+    await requestWorkOrder(world.users.customerAdmin, world.cases.own.number, body);
+    expect(
+      await fieldError(requestWorkOrder(world.users.customerAdmin, world.cases.colleague.number, body)),
+    ).toMatchObject({ field: "requestKey" });
+    const agentOrder = await makeWorkOrder(world.agent, world.cases.consumer.number);
+    const reused = form({ requestKey: agentOrder.requestKey });
+    expect(
+      await fieldError(requestWorkOrder(world.users.consumer, world.cases.otherConsumer.number, reused)),
+    ).toMatchObject({ kind: "not_found" });
+    const again = await requestWorkOrder(world.users.consumer, world.cases.consumer.number, reused);
+    expect(again).toMatchObject({ number: agentOrder.number, created: false });
+  });
+
+  it("FSM-5, ROLE-3: internal users are refused; with the Field Service plugin off requests are refused", async () => {
+    expect((await rejection(requestWorkOrder(world.agent, world.cases.own.number, form()))).kind).toBe(
+      "forbidden",
+    );
+    await setPlugin(PLUGIN.fieldService, false);
+    try {
+      const before = await counts();
+      const answer = await rejection(requestWorkOrder(world.users.customer, world.cases.own.number, form()));
+      expect(answer.kind).toBe("forbidden");
+      expect(await counts()).toEqual(before);
+    } finally {
+      await setPlugin(PLUGIN.fieldService, true);
+    }
+  });
+});
