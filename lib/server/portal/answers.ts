@@ -76,7 +76,7 @@ export async function rejectSolution(actor: Actor | null | undefined, number: st
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, author, row, row.version, patch);
     await addCustomerReply(tx, {
-      caseRow: { ...row, ...patch, version: row.version + 1 } as CaseRow,
+      caseRow: { ...row, ...patch, version: row.version + 1 },
       customer: author,
       body: input.reason,
       idempotencyKey: `portal-reject:${input.idempotencyKey}`,
