@@ -6,7 +6,7 @@
 // then succeeds, so each refusal was caused by the one bad value.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { INTERNAL_ROLES, type Actor } from "@/lib/domain/auth/roles";
+import { INTERNAL_ROLES, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
 import { PROPERTY, PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
 import { SYNC_RULES } from "@/lib/domain/sync/rules";
@@ -21,7 +21,7 @@ import { createIncident } from "@/lib/server/incidents/write";
 import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
-import { makeAccount, makeCase, makeUser } from "@/lib/testing/fixtures";
+import { makeAccount, makeCase, makeUser, resolveCase } from "@/lib/testing/fixtures";
 import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -86,7 +86,13 @@ const majorWithChild = async (w: World) => {
   return major;
 };
 
-type Base = { number?: (w: World) => Promise<string> | string; form?: (w: World) => Promise<object> };
+/** The portal's actions run as an external user (`as`), on a case in their scope when they take a number. */
+type PortalCaller = { actor: Actor; number?: string };
+type Base = {
+  number?: (w: World) => Promise<string> | string;
+  form?: (w: World) => Promise<object>;
+  as?: (w: World) => Promise<PortalCaller>;
+};
 const text = { shortDescription: "crafted", description: "crafted description" };
 const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
 const scores = { impact: "2", urgency: "2" };
@@ -97,6 +103,20 @@ const workOrderOf = async (w: World) => {
   const task = await db().workOrderTask.findFirstOrThrow({ where: { workOrderId: wo.id } });
   return { number: wo.number, task: task.number };
 };
+
+/** A customer of the world's account and — unless `state` is null — a case of theirs in that state. */
+const portalCustomer =
+  (state: "new" | "resolved" | null) =>
+  async (w: World): Promise<PortalCaller> => {
+    const actor = await makeUser([ROLE.customer, ROLE.external], {
+      kind: "contact",
+      accountId: w.account.id,
+    });
+    if (state === null) return { actor };
+    const c = await makeCase(w.actor, { accountId: w.account.id, contactId: actor.id });
+    if (state === "resolved") await resolveCase(w.actor, c.number);
+    return { actor, number: c.number };
+  };
 
 /** A valid call of each action; U+0000 is appended to one field at a time. */
 const BASES: Record<string, Base> = {
@@ -305,6 +325,16 @@ const BASES: Record<string, Base> = {
       return { id: String(m.id) };
     },
   },
+  "portal#createPortalCaseAction": { as: portalCustomer(null), form: async () => text },
+  "portal#portalReplyAction": {
+    as: portalCustomer("new"),
+    form: async () => ({ reply: "a reply", idempotencyKey: "k-1" }),
+  },
+  "portal#acceptSolutionAction": { as: portalCustomer("resolved"), form: async () => ({}) },
+  "portal#rejectSolutionAction": {
+    as: portalCustomer("resolved"),
+    form: async () => ({ reason: "still broken", idempotencyKey: "k-1" }),
+  },
   "password#changePasswordAction": {
     form: async () => ({
       currentPassword: "current-password",
@@ -373,15 +403,17 @@ const expectRefused = (result: unknown, label: string) => {
 // One user for the file (every proposal emails every major issue manager); its password is put
 // back before each test, since one valid call changes it.
 let passwordHash = "";
+let internal: Actor;
 let outboxBefore = 0;
 let fieldMapBefore = 0;
 beforeAll(async () => {
   passwordHash = await hashPassword("current-password");
-  session.actor = await makeUser([...INTERNAL_ROLES], { passwordHash });
+  session.actor = internal = await makeUser([...INTERNAL_ROLES], { passwordHash });
   outboxBefore = (await db().outboxMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
   fieldMapBefore = (await db().fieldMap.aggregate({ _max: { id: true } }))._max.id ?? 0;
 });
 beforeEach(async () => {
+  session.actor = internal; // a portal action's test ran as its external caller
   await db().user.update({ where: { id: session.actor!.id }, data: { passwordHash } });
 });
 // The emails the valid calls queued must not wait for a later test file's SMTP delivery test,
@@ -403,7 +435,11 @@ describe("crafted arguments to every server action (REL-1)", () => {
     it(`REL-1: ${id} refuses crafted arguments and U+0000 in each field, changing nothing`, async () => {
       const base = BASES[id] ?? {};
       const w = await makeWorld(session.actor!);
-      const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
+      const caller = await base.as?.(w);
+      if (caller) session.actor = caller.actor;
+      const number =
+        caller?.number ??
+        (await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w));
       const values = (await base.form?.(w)) ?? {};
       const args = (n: unknown, form: unknown) =>
         takesNumber(fn) ? (takesForm(fn) ? [n, null, form] : [n]) : [null, form];
