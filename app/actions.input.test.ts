@@ -414,7 +414,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   session.actor = internal; // a portal action's test ran as its external caller
-  await db().user.update({ where: { id: session.actor!.id }, data: { passwordHash } });
+  await db().user.update({ where: { id: session.actor.id }, data: { passwordHash } });
 });
 // The emails the valid calls queued must not wait for a later test file's SMTP delivery test,
 // and the field map rows they added must not change the default maps a later file reads.
