@@ -33,7 +33,7 @@ export function PortalReplyForm({ number }: { number: string }) {
       }}
       className="space-y-3"
       noValidate
-      aria-label="Reply to this case"
+      aria-label="Write to support"
     >
       <input type="hidden" name="idempotencyKey" value={key} />
       <TextAreaField label="Reply" name="reply" rows={3} required error={fieldError("reply")} />
