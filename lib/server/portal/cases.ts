@@ -76,7 +76,6 @@ type CaseRow = {
   resolutionNotes: string | null;
   createdAt: Date | string;
   updatedAt: Date | string;
-  version: unknown;
 };
 
 /**
@@ -88,7 +87,7 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
   const scope = externalCaseFilter(actor, "c");
   const [row] = await db().$queryRaw<CaseRow[]>`
     SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
-      c."resolutionNotes", c."createdAt", c."updatedAt", c."version"
+      c."resolutionNotes", c."createdAt", c."updatedAt"
     FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
   if (!row) throw notFound(`Case ${number}`);
   const journal = await listJournal(TABLE.case, num(row.id), { includeWorkNotes: false });
@@ -102,7 +101,6 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
     resolutionNotes: row.resolutionNotes ?? "",
     openedAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
-    version: num(row.version),
     timeline: initialTimeline(journal, actor!),
   };
 }

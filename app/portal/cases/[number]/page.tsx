@@ -1,6 +1,5 @@
-import { LiveRecord } from "@/components/journal/live-record";
-import { LiveTimeline } from "@/components/journal/live-timeline";
 import { PortalCaseDetails } from "@/components/portal/case-details";
+import { PortalLiveComments } from "@/components/portal/live-comments";
 import { PortalReplyForm } from "@/components/portal/reply-form";
 import { PortalSolutionAnswer } from "@/components/portal/solution-answer";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -25,40 +24,38 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
   const c = await readOr404(getPortalCase(actor, number));
   const readOnly = isCaseClosedForChanges(c.state);
   return (
-    <LiveRecord source={{ table: TABLE.case, number: c.number }} version={c.version} initial={c.timeline}>
-      <div className="space-y-4">
-        <section className={card} aria-label="Case">
-          <PortalCaseDetails {...c} />
-        </section>
-        {c.state === CaseState.Resolved && (
-          <section className={card} aria-labelledby="solution-heading">
-            <h2 id="solution-heading" className="mb-2 text-base font-semibold">
-              Proposed solution
-            </h2>
-            <PortalSolutionAnswer number={c.number} resolutionNotes={c.resolutionNotes} />
-          </section>
-        )}
-        <section className={card} aria-labelledby="comments-heading">
-          <h2 id="comments-heading" className="mb-3 text-base font-semibold">
-            Comments
+    <div className="space-y-4">
+      <section className={card} aria-label="Case">
+        <PortalCaseDetails {...c} />
+      </section>
+      {c.state === CaseState.Resolved && (
+        <section className={card} aria-labelledby="solution-heading">
+          <h2 id="solution-heading" className="mb-2 text-base font-semibold">
+            Proposed solution
           </h2>
-          {readOnly ? (
-            <p className="mb-4 text-sm text-slate-600">
-              This case is {labelOf(caseStates, c.state)} and can no longer be changed.
-            </p>
-          ) : (
-            <div className="mb-4">
-              <PortalReplyForm number={c.number} />
-            </div>
-          )}
-          <LiveTimeline />
+          <PortalSolutionAnswer number={c.number} resolutionNotes={c.resolutionNotes} />
         </section>
-        {/*
+      )}
+      <section className={card} aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="mb-3 text-base font-semibold">
+          Comments
+        </h2>
+        {readOnly ? (
+          <p className="mb-4 text-sm text-slate-600">
+            This case is {labelOf(caseStates, c.state)} and can no longer be changed.
+          </p>
+        ) : (
+          <div className="mb-4">
+            <PortalReplyForm number={c.number} />
+          </div>
+        )}
+        <PortalLiveComments source={{ table: TABLE.case, number: c.number }} initial={c.timeline.entries} />
+      </section>
+      {/*
           POR-2 slot: the "Related Records" section goes here —
           <RelatedRecords caseNumber={c.number} /> from components/portal/related-records.tsx,
           built in parallel and wired in at merge.
         */}
-      </div>
-    </LiveRecord>
+    </div>
   );
 }
