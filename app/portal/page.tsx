@@ -4,6 +4,7 @@ import { PortalCaseList } from "@/components/portal/case-list";
 import { PortalCaseSearch } from "@/components/portal/case-search";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
+import { isPortalUser } from "@/lib/domain/portal/access";
 import { parsePortalListQuery } from "@/lib/domain/portal/schemas";
 import { portalActor } from "@/lib/server/auth/page";
 import { listPortalCases } from "@/lib/server/portal/cases";
@@ -15,6 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** POR-1: the cases the user may see (ROLE-3), newest update first, with search and a state filter. */
 export default async function PortalCasesPage({ searchParams }: Props) {
   const actor = await portalActor();
+  if (!isPortalUser(actor))
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700 shadow-sm">
+        Your account has no access to cases yet. Ask your company&apos;s administrator or our support team.
+      </p>
+    );
   const query = parsePortalListQuery(await searchParams);
   const list = await listPortalCases(actor, query);
   const hrefFor = (page: number) => {

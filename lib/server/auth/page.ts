@@ -1,7 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { canAdminister, isExternal, isInternal, type Actor } from "@/lib/domain/auth/roles";
-import { isPortalUser } from "@/lib/domain/portal/access";
 import { DomainError } from "@/lib/domain/errors";
 import { getActor } from "./actor";
 
@@ -15,13 +14,13 @@ export async function workspaceActor(): Promise<Actor> {
 
 /**
  * For portal pages (POR-1): the external actor, or a redirect to sign-in / the workspace. An
- * external user without a portal role sees the 404 page: the portal has nothing for them.
+ * external user without a portal role still gets the layout (Change password, Sign out); the
+ * portal's reads refuse them, so each page says so or shows the 404 page.
  */
 export async function portalActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isInternal(actor)) redirect("/cases");
-  if (!isPortalUser(actor)) notFound();
   return actor;
 }
 
