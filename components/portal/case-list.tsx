@@ -37,6 +37,7 @@ export function PortalCaseList({ rows }: { rows: PortalCaseRow[] }) {
                 <td className={td}>
                   <Link
                     href={`/portal/cases/${r.number}`}
+                    prefetch={false} // 25 dynamic case pages per list view would multiply the load (PERF-7)
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {r.number}
