@@ -33,7 +33,7 @@ export function PortalLiveComments({
           ? `${fresh.length} new comment${fresh.length === 1 ? "" : "s"} from ${fresh[0].authorName}.`
           : ""}
       </p>
-      <JournalTimeline entries={entries} fresh={freshIds} />
+      <JournalTimeline entries={entries} fresh={freshIds} emptyText="No comments yet." />
     </div>
   );
 }
