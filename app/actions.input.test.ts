@@ -4,7 +4,7 @@
 // field at a time — U+0000 in a valid form. Each must answer a failure of kind "invalid" or
 // "not_found" (never "unexpected", never a throw) and change nothing; the valid form itself
 // then succeeds, so each refusal was caused by the one bad value.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { INTERNAL_ROLES, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
@@ -21,7 +21,7 @@ import { createIncident } from "@/lib/server/incidents/write";
 import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
-import { makeAccount, makeCase, makeUser } from "@/lib/testing/fixtures";
+import { makeAccount, makeCase, makeUser, resolveCase } from "@/lib/testing/fixtures";
 import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -86,11 +86,12 @@ const majorWithChild = async (w: World) => {
   return major;
 };
 
+/** The portal's actions run as an external user (`as`), on a case in their scope when they take a number. */
+type PortalCaller = { actor: Actor; number?: string };
 type Base = {
   number?: (w: World) => Promise<string> | string;
   form?: (w: World) => Promise<object>;
-  /** Who calls it, when not the internal user holding every role (the portal's actions). */
-  as?: (w: World) => Promise<Actor>;
+  as?: (w: World) => Promise<PortalCaller>;
 };
 const text = { shortDescription: "crafted", description: "crafted description" };
 const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
@@ -103,27 +104,19 @@ const workOrderOf = async (w: World) => {
   return { number: wo.number, task: task.number };
 };
 
-/** A customer contact of the world's account, and their open case with a request (the portal's actions). */
-const portalWorlds = new WeakMap<World, Promise<{ customer: Actor; number: string; request: string }>>();
-const portalOf = (w: World) => {
-  if (!portalWorlds.has(w))
-    portalWorlds.set(
-      w,
-      (async () => {
-        const customer = await makeUser([ROLE.customer, ROLE.external], {
-          kind: "contact",
-          accountId: w.account.id,
-        });
-        const { number } = await makeCase(w.actor, { accountId: w.account.id, contactId: customer.id });
-        return { customer, number, request: (await createRequestFromCase(w.actor, number)).number };
-      })(),
-    );
-  return portalWorlds.get(w)!;
-};
-const portal = {
-  as: async (w: World) => (await portalOf(w)).customer,
-  number: async (w: World) => (await portalOf(w)).number,
-};
+/** A customer of the world's account and — unless `state` is null — a case of theirs in that state. */
+const portalCustomer =
+  (state: "new" | "resolved" | null) =>
+  async (w: World): Promise<PortalCaller> => {
+    const actor = await makeUser([ROLE.customer, ROLE.external], {
+      kind: "contact",
+      accountId: w.account.id,
+    });
+    if (state === null) return { actor };
+    const c = await makeCase(w.actor, { accountId: w.account.id, contactId: actor.id });
+    if (state === "resolved") await resolveCase(w.actor, c.number);
+    return { actor, number: c.number };
+  };
 
 /** A valid call of each action; U+0000 is appended to one field at a time. */
 const BASES: Record<string, Base> = {
@@ -197,11 +190,6 @@ const BASES: Record<string, Base> = {
     number: async (w) => (await workOrderOf(w)).task,
     form: async () => ({ shortDescription: "crafted", version: "1", ...appointment }),
   },
-  "work-orders#requestWorkOrderAction": {
-    ...portal,
-    form: async () => ({ description: "Please send someone", ...appointment, requestKey: newKey() }),
-  },
-  "related#relatedRecordAction": { ...portal, form: async (w) => ({ record: (await portalOf(w)).request }) },
   "notify#notifyCustomersAction": {
     form: async (w) => ({ cases: w.c.number, message: "Service restored", requestId: "req-input-1" }),
   },
@@ -337,6 +325,28 @@ const BASES: Record<string, Base> = {
       return { id: String(m.id) };
     },
   },
+  "portal#createPortalCaseAction": { as: portalCustomer(null), form: async () => text },
+  "portal#portalReplyAction": {
+    as: portalCustomer("new"),
+    form: async () => ({ reply: "a reply", idempotencyKey: "k-1" }),
+  },
+  "work-orders#requestWorkOrderAction": {
+    as: portalCustomer("new"),
+    form: async () => ({ description: "Please send someone", ...appointment, requestKey: newKey() }),
+  },
+  "related#relatedRecordAction": {
+    as: portalCustomer("new"),
+    // A request linked to the caller's case (the latest case of the world's account).
+    form: async (w) => {
+      const c = await db().case.findFirstOrThrow({ where: { accountId: w.account.id }, orderBy: { id: "desc" } });
+      return { record: (await createRequestFromCase(w.actor, c.number)).number };
+    },
+  },
+  "portal#acceptSolutionAction": { as: portalCustomer("resolved"), form: async () => ({}) },
+  "portal#rejectSolutionAction": {
+    as: portalCustomer("resolved"),
+    form: async () => ({ reason: "still broken", idempotencyKey: "k-1" }),
+  },
   "password#changePasswordAction": {
     form: async () => ({
       currentPassword: "current-password",
@@ -405,16 +415,18 @@ const expectRefused = (result: unknown, label: string) => {
 // One user for the file (every proposal emails every major issue manager); its password is put
 // back before each test, since one valid call changes it.
 let passwordHash = "";
+let internal: Actor;
 let outboxBefore = 0;
 let fieldMapBefore = 0;
 beforeAll(async () => {
   passwordHash = await hashPassword("current-password");
-  session.actor = await makeUser([...INTERNAL_ROLES], { passwordHash });
+  session.actor = internal = await makeUser([...INTERNAL_ROLES], { passwordHash });
   outboxBefore = (await db().outboxMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
   fieldMapBefore = (await db().fieldMap.aggregate({ _max: { id: true } }))._max.id ?? 0;
 });
 beforeEach(async () => {
-  await db().user.update({ where: { id: session.actor!.id }, data: { passwordHash } });
+  session.actor = internal; // a portal action's test ran as its external caller
+  await db().user.update({ where: { id: session.actor.id }, data: { passwordHash } });
 });
 // The emails the valid calls queued must not wait for a later test file's SMTP delivery test,
 // and the field map rows they added must not change the default maps a later file reads.
@@ -435,15 +447,14 @@ describe("crafted arguments to every server action (REL-1)", () => {
     it(`REL-1: ${id} refuses crafted arguments and U+0000 in each field, changing nothing`, async () => {
       const base = BASES[id] ?? {};
       const w = await makeWorld(session.actor!);
-      const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
+      const caller = await base.as?.(w);
+      if (caller) session.actor = caller.actor;
+      const number =
+        caller?.number ??
+        (await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w));
       const values = (await base.form?.(w)) ?? {};
       const args = (n: unknown, form: unknown) =>
         takesNumber(fn) ? (takesForm(fn) ? [n, null, form] : [n]) : [null, form];
-      const internal = session.actor;
-      if (base.as) session.actor = await base.as(w);
-      onTestFinished(() => {
-        session.actor = internal;
-      });
       const before = await fingerprint();
 
       if (takesNumber(fn))
@@ -473,13 +484,12 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
     const { fn } = actions.find((a) => a.id === id)!;
     const w = await makeWorld(session.actor!);
     const base = BASES[id];
-    const number = await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w);
+    const caller = await base.as?.(w);
+    if (caller) session.actor = caller.actor;
+    const number =
+      caller?.number ??
+      (await (base.number ?? NUMBER_DEFAULT[id.split("#")[0]] ?? ((x: World) => x.c.number))(w));
     const values = { ...(await base.form!(w)), [field]: value };
-    const internal = session.actor;
-    if (base.as) session.actor = await base.as(w);
-    onTestFinished(() => {
-      session.actor = internal;
-    });
     const before = await fingerprint();
     const form = formData(values);
     const result = (await call(fn, takesNumber(fn) ? [number, null, form] : [null, form])) as {

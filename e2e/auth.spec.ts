@@ -48,7 +48,9 @@ test("ROLE-3: an external user lands in the portal and cannot reach workspace pa
   ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/portal$/);
-    await expect(page.getByText("Email to customers delayed")).toHaveCount(0);
+    // The portal lists the customer's own cases; nothing of the workspace is rendered.
+    await expect(page.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
+    await expect(page.getByLabel("Work notes")).toHaveCount(0);
   }
   const lookup = await page.request.get("/api/lookup/accounts?q=Acme");
   expect(lookup.status()).toBe(403);

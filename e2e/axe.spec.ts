@@ -28,10 +28,19 @@ async function navPages(page: Page) {
   return (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter(Boolean);
 }
 
-test("A11Y: the sign-in page, the customer portal and Change password", async ({ page }) => {
+test("A11Y: the sign-in page, the customer portal (list, case page, New case) and Change password", async ({
+  page,
+}) => {
   await scan(page, "/login");
   await signIn(page, DEMO.customer);
   await scan(page, "/portal");
+  const own = await page
+    .getByRole("main")
+    .getByRole("link", { name: /^CS\d{7}$/ })
+    .first()
+    .getAttribute("href");
+  await scan(page, own!); // the customer's case page: details, Reply box, live comments
+  await scan(page, "/portal/cases/new");
   await scan(page, "/account/password");
 });
 

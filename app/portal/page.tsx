@@ -1,35 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { logout } from "@/app/login/actions";
-import { getActor } from "@/lib/server/auth/actor";
-import { isExternal } from "@/lib/domain/auth/roles";
+import { PortalCaseList } from "@/components/portal/case-list";
+import { PortalCaseSearch } from "@/components/portal/case-search";
+import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { isPortalUser } from "@/lib/domain/portal/access";
+import { parsePortalListQuery } from "@/lib/domain/portal/schemas";
+import { portalActor } from "@/lib/server/auth/page";
+import { listPortalCases } from "@/lib/server/portal/cases";
 
-export const metadata: Metadata = { title: "Customer portal" };
+export const metadata: Metadata = { title: "My cases" };
 
-/** POR-1 placeholder: the portal arrives with its own issue. */
-export default async function PortalPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  if (!isExternal(actor)) redirect("/cases");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** POR-1: the cases the user may see (ROLE-3), newest update first, with search and a state filter. */
+export default async function PortalCasesPage({ searchParams }: Props) {
+  const actor = await portalActor();
+  if (!isPortalUser(actor))
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700 shadow-sm">
+        Your account has no access to cases yet. Ask your company&apos;s administrator or our support team.
+      </p>
+    );
+  const query = parsePortalListQuery(await searchParams);
+  const list = await listPortalCases(actor, query);
+  const hrefFor = (page: number) => {
+    const p = new URLSearchParams();
+    if (query.q) p.set("q", query.q);
+    if (query.state !== null) p.set("state", String(query.state));
+    p.set("page", String(page));
+    return `/portal?${p.toString()}`;
+  };
   return (
-    <main className="mx-auto max-w-2xl p-8">
-      <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">Welcome, {actor.name}</h1>
-        <p className="mt-2 text-slate-600">
-          Your support portal is being prepared. Your cases and their updates will appear here.
-        </p>
-        <div className="mt-6 flex items-center gap-4">
-          <Link href="/account/password" className="text-sm font-medium text-brand-700 hover:underline">
-            Change password
-          </Link>
-          <form action={logout}>
-            <button type="submit" className="text-sm font-medium text-brand-700 hover:underline">
-              Sign out
-            </button>
-          </form>
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold text-slate-900">Cases</h1>
+        <Link href="/portal/cases/new" prefetch={false} className={buttonClass("primary")}>
+          Open a case
+        </Link>
+      </div>
+      <PortalCaseSearch q={query.q} state={query.state} />
+      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <PortalCaseList rows={list.rows} />
+        <div className="border-t border-slate-100 px-2">
+          <Pagination
+            page={list.page}
+            pageSize={list.pageSize}
+            total={list.total}
+            capped={list.capped}
+            hrefFor={hrefFor}
+          />
         </div>
       </div>
-    </main>
+    </div>
   );
 }

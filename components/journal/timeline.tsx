@@ -12,12 +12,14 @@ import { cx } from "@/components/ui/cx";
 export function JournalTimeline({
   entries,
   fresh = new Set(),
+  emptyText = "No work notes or comments yet.",
 }: {
   entries: JournalItem[];
   fresh?: ReadonlySet<number>;
+  /** What an empty timeline says (the portal's readers have no work notes). */
+  emptyText?: string;
 }) {
-  if (!entries.length)
-    return <p className="py-4 text-center text-sm text-slate-600">No work notes or comments yet.</p>;
+  if (!entries.length) return <p className="py-4 text-center text-sm text-slate-600">{emptyText}</p>;
   return (
     <ol className="space-y-3" aria-label="Activity">
       {entries.map((e) => {

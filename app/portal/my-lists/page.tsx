@@ -4,7 +4,7 @@ import { RelatedRecordList } from "@/components/portal/related-record-list";
 import { Pagination } from "@/components/ui/pagination";
 import { readOr404 } from "@/lib/server/auth/page";
 import { listMyOpenCases, listMyRequests } from "@/lib/server/portal/my-lists";
-import { portalPageActor } from "@/lib/server/portal/related-page";
+import { portalActor } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "My Lists" };
 
@@ -16,7 +16,7 @@ const pageOf = (v: string | string[] | undefined) => (typeof v === "string" && N
  * (ROLE-3), each opening its customer-safe details: a case its page, a request a dialog.
  */
 export default async function MyListsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await portalPageActor();
+  const actor = await portalActor();
   const sp = await searchParams;
   const [casePage, requestPage] = [pageOf(sp.casePage), pageOf(sp.requestPage)];
   const [cases, requests] = await readOr404(

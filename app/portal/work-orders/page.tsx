@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { isChoice, workOrderStates } from "@/lib/domain/records/choices";
 import { readOr404 } from "@/lib/server/auth/page";
-import { portalPageActor } from "@/lib/server/portal/related-page";
+import { portalActor } from "@/lib/server/auth/page";
 import { listExternalWorkOrders } from "@/lib/server/work-orders/external";
 
 export const metadata: Metadata = { title: "Work Orders" };
@@ -17,7 +17,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
  * with a search, a state filter and paging. Field Service off → 404 (the read refuses).
  */
 export default async function PortalWorkOrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await portalPageActor();
+  const actor = await portalActor();
   const sp = await searchParams;
   const q = one(sp.q).slice(0, 200);
   const state = isChoice(workOrderStates, one(sp.state)) ? one(sp.state) : "";

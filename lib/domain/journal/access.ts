@@ -1,6 +1,14 @@
 // Who may read which record's timeline — the same rules as the record pages — and what of it.
-import { canReadCases, canReadIncidents, canReadItsm, isInternal, type Actor } from "../auth/roles";
+import {
+  canReadCases,
+  canReadIncidents,
+  canReadItsm,
+  isExternal,
+  isInternal,
+  type Actor,
+} from "../auth/roles";
 import { TABLE } from "../records/tables";
+import { externalScope } from "../scope/external";
 import { canReadWorkOrders } from "../work-orders/access";
 
 /** The tables with a record page and a timeline, and the read rule of each page. */
@@ -13,8 +21,13 @@ const READ_RULE: Record<string, (a: Actor) => boolean> = {
   [TABLE.workOrder]: canReadWorkOrders,
 };
 
-/** The reader may open this table's records (and so read their timelines). Unknown tables: no. */
+/**
+ * The reader may open this table's records (and so read their timelines). Unknown tables: no.
+ * An external user with a portal role reads case timelines only — each case still has to be in
+ * their scope (ROLE-3), which the server checks per case (lib/server/journal/live.ts).
+ */
 export function canReadJournalOf(actor: Actor, table: string): boolean {
+  if (isExternal(actor)) return table === TABLE.case && externalScope(actor).length > 0;
   return Object.hasOwn(READ_RULE, table) && READ_RULE[table](actor);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { canAdminister, isExternal, type Actor } from "@/lib/domain/auth/roles";
+import { canAdminister, isExternal, isInternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { getActor } from "./actor";
 
@@ -9,6 +9,18 @@ export async function workspaceActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
+  return actor;
+}
+
+/**
+ * For portal pages (POR-1): the external actor, or a redirect to sign-in / the workspace. An
+ * external user without a portal role still gets the layout (Change password, Sign out); the
+ * portal's reads refuse them, so each page says so or shows the 404 page.
+ */
+export async function portalActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  if (isInternal(actor)) redirect("/cases");
   return actor;
 }
 

@@ -93,7 +93,7 @@ describe("live timeline reads (SPEC §2, REC-6)", () => {
     expect(POLL_SLACK_MS).toBeGreaterThan(timeout);
   });
 
-  it("JRN-3: external users read no timeline; a reader without work notes gets additional comments only", async () => {
+  it("JRN-3: an external user reads no timeline of a case outside their scope; a reader without work notes gets additional comments only", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
     await postCaseJournal(agent, c.number, { workNotes: "internal", comments: "public" });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
+import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { canReadJournalOf, hiddenJournalSources, seesWorkNotes } from "@/lib/domain/journal/access";
 import type { JournalView } from "@/lib/domain/journal/entry";
@@ -8,6 +8,7 @@ import { lastSave, type Keyset } from "@/lib/domain/journal/live";
 import { TABLE } from "@/lib/domain/records/tables";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { activePlugins } from "../plugins/read";
+import { getExternalCaseRef } from "../scope/cases";
 import { JOURNAL_PAGE, listOlderJournal } from "./read";
 
 // The live timeline's reads (SPEC §2, REC-6), permission-checked like the record pages.
@@ -37,16 +38,28 @@ const RECORD_TABLE: Record<string, string> = {
   [TABLE.workOrder]: `"WorkOrder"`,
 };
 
-export type JournalReader = { id: number; hiddenSources: string[]; includeWorkNotes: boolean };
+export type JournalReader = {
+  id: number;
+  hiddenSources: string[];
+  includeWorkNotes: boolean;
+  external: boolean;
+};
 
-/** The reader's view of one table's timelines; a table they may not read is "not found" (no hint). */
-function readerOf(actor: Actor, table: string, number: string): JournalReader {
+/**
+ * The reader's view of one record's timeline; a table they may not read is "not found" (no hint).
+ * An external reader gets a case's timeline only for a case in their scope — another account's
+ * case answers exactly like a missing number (ROLE-3, POR-4) — and comments only (JRN-3).
+ */
+async function readerOf(actor: Actor, table: string, number: string): Promise<JournalReader> {
   if (!canReadJournalOf(actor, table) || !Object.hasOwn(RECORD_TABLE, table))
     throw notFound(`Record ${number}`);
+  const external = isExternal(actor);
+  if (external) await getExternalCaseRef(actor, number);
   return {
     id: actor.id,
     hiddenSources: hiddenJournalSources(actor),
     includeWorkNotes: seesWorkNotes(actor), // JRN-3
+    external,
   };
 }
 
@@ -132,7 +145,7 @@ async function assertTableActive(table: string, number: string) {
 
 /** One poll of the live timeline by a reader who may read the record (else "not found"). */
 export async function pollJournal(actor: Actor, table: string, number: string, after: Date | null) {
-  const reader = readerOf(actor, table, number);
+  const reader = await readerOf(actor, table, number);
   await assertTableActive(table, number);
   return { reader, ...(await pollRecord(table, number, after, reader)) };
 }
@@ -140,7 +153,7 @@ export type JournalPoll = Awaited<ReturnType<typeof pollJournal>>;
 
 /** "Show older": the page of entries before `before` (keyset), for a record the reader may read. */
 export async function olderJournal(actor: Actor, table: string, number: string, before: Keyset) {
-  const reader = readerOf(actor, table, number);
+  const reader = await readerOf(actor, table, number);
   await assertTableActive(table, number);
   const [record] = await db().$queryRaw<{ id: unknown }[]>`
     SELECT "id" FROM ${Prisma.raw(RECORD_TABLE[table])} WHERE "number" = ${number}`;

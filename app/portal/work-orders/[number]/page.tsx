@@ -4,7 +4,7 @@ import { WorkOrderTasks } from "@/components/portal/work-order-tasks";
 import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import { readOr404 } from "@/lib/server/auth/page";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
-import { portalPageActor } from "@/lib/server/portal/related-page";
+import { portalActor } from "@/lib/server/auth/page";
 import { getExternalWorkOrder } from "@/lib/server/work-orders/external";
 
 export const generateMetadata = (props: NumberPageProps): Promise<Metadata> => recordPageMetadata(props);
@@ -14,7 +14,7 @@ export const generateMetadata = (props: NumberPageProps): Promise<Metadata> => r
  * number outside the user's scope is the 404 page, exactly as one that does not exist (POR-4).
  */
 export default async function PortalWorkOrderPage(props: NumberPageProps) {
-  const actor = await portalPageActor();
+  const actor = await portalActor();
   const w = await readOr404(getExternalWorkOrder(actor, await pageNumber(props)));
   return (
     <div className="mx-auto max-w-3xl space-y-4 p-3 sm:p-6">

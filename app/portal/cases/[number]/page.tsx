@@ -1,0 +1,68 @@
+import { PortalCaseDetails } from "@/components/portal/case-details";
+import { PortalLiveComments } from "@/components/portal/live-comments";
+import { PortalReplyForm } from "@/components/portal/reply-form";
+import { PortalSolutionAnswer } from "@/components/portal/solution-answer";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { portalActor, readOr404 } from "@/lib/server/auth/page";
+import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
+import { getPortalCase } from "@/lib/server/portal/cases";
+import { listRelatedRecords } from "@/lib/server/portal/related";
+import { RelatedRecords } from "@/components/portal/related-records";
+import { WorkOrderRequestForm } from "@/components/portal/work-order-request-form";
+
+export const generateMetadata = recordPageMetadata;
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+/**
+ * POR-1 case page: the case, its additional comments live (never work notes, JRN-3), Reply/Send,
+ * and on a Resolved case Accept/Reject solution; Closed and Cancelled cases are read-only. A case
+ * outside the user's scope is the 404 page, exactly like a missing number (POR-4).
+ */
+export default async function PortalCasePage({ params }: NumberPageProps) {
+  const actor = await portalActor();
+  const number = await pageNumber({ params });
+  const c = await readOr404(getPortalCase(actor, number));
+  const related = await listRelatedRecords(actor, c.number);
+  const readOnly = isCaseClosedForChanges(c.state);
+  return (
+    <div className="space-y-4">
+      <section className={card} aria-label="Case">
+        <PortalCaseDetails {...c} />
+      </section>
+      {c.state === CaseState.Resolved && (
+        <section className={card} aria-labelledby="solution-heading">
+          <h2 id="solution-heading" className="mb-2 text-base font-semibold">
+            Proposed solution
+          </h2>
+          <PortalSolutionAnswer number={c.number} resolutionNotes={c.resolutionNotes} />
+        </section>
+      )}
+      <section className={card} aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="mb-3 text-base font-semibold">
+          Comments
+        </h2>
+        {readOnly ? (
+          <p className="mb-4 text-sm text-slate-600">
+            This case is {labelOf(caseStates, c.state)} and can no longer be changed.
+          </p>
+        ) : (
+          <div className="mb-4">
+            <PortalReplyForm number={c.number} />
+          </div>
+        )}
+        <PortalLiveComments source={{ table: TABLE.case, number: c.number }} initial={c.timeline.entries} />
+      </section>
+      <div className={card}>
+        <RelatedRecords caseNumber={c.number} records={related} />
+      </div>
+      {c.canRequestWorkOrder && (
+        <div className={card}>
+          <WorkOrderRequestForm caseNumber={c.number} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { logout } from "@/app/login/actions";
+import { portalActor } from "@/lib/server/auth/page";
+
+// The portal's own light layout (POR-1, PERF-4): no workspace shell and no agent components; a
+// header that wraps on a 390 px phone.
+const link = "rounded px-2 py-1 font-medium text-brand-700 hover:bg-brand-50 hover:underline";
+// Links do not prefetch: every portal page is dynamic, and a prefetch per header link on every
+// page view would multiply the server's load (PERF-7) for pages most visits never open.
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await portalActor();
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:px-6">
+          <Link href="/portal" className="mr-2 text-base font-semibold text-slate-900">
+            Support portal
+          </Link>
+          <nav aria-label="Portal" className="flex flex-wrap items-center gap-x-1 gap-y-1 text-sm">
+            <Link href="/portal" prefetch={false} className={link}>
+              Cases
+            </Link>
+            <Link href="/portal/work-orders" prefetch={false} className={link}>
+              Work Orders
+            </Link>
+            <Link href="/portal/my-lists" prefetch={false} className={link}>
+              My Lists
+            </Link>
+            <Link href="/portal/cases/new" prefetch={false} className={link}>
+              New case
+            </Link>
+          </nav>
+          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <span className="text-slate-700">{actor.name}</span>
+            <Link href="/account/password" prefetch={false} className={link}>
+              Change password
+            </Link>
+            <form action={logout}>
+              <button type="submit" className={link}>
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+    </div>
+  );
+}

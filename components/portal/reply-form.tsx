@@ -1,0 +1,50 @@
+"use client";
+import { useRef, useState } from "react";
+import { portalReplyAction } from "@/app/portal/actions";
+import { TextAreaField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { newRequestKey } from "@/components/ui/request-key";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+/**
+ * POR-1 Reply + Send: the customer's additional comment. Each draft has its own key, so a double
+ * click or a retry posts once; a sent reply clears the box (unless more was typed meanwhile).
+ */
+export function PortalReplyForm({ number }: { number: string }) {
+  const [key, setKey] = useState(() => newRequestKey());
+  const sent = useRef("");
+  const form = useRef<HTMLFormElement>(null);
+  const box = () => form.current?.elements.namedItem("reply") as HTMLTextAreaElement | null;
+  const { result, pending, onSubmit, fieldError } = useActionForm(
+    portalReplyAction.bind(null, number),
+    () => {
+      const field = box();
+      if (field && field.value === sent.current) field.value = "";
+      setKey(newRequestKey());
+    },
+  );
+  return (
+    <form
+      ref={form}
+      onSubmit={(e) => {
+        sent.current = box()?.value ?? "";
+        onSubmit(e);
+      }}
+      className="space-y-3"
+      noValidate
+      aria-label="Write to support"
+    >
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <TextAreaField label="Reply" name="reply" rows={3} required error={fieldError("reply")} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}
+        </div>
+        <SubmitButton pending={pending} pendingText="Sending…">
+          Send
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
+
+async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** The customer's New case form; lands on the new portal case page and returns its number. */
+async function newPortalCase(page: Page, shortDescription: string) {
+  await page.getByRole("link", { name: "New case" }).click();
+  await page.getByLabel("Short description").fill(shortDescription);
+  await page.getByLabel("Description", { exact: true }).fill("Opened from the portal");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/portal\/cases\/CS\d{7}$/);
+  return page.url().split("/").pop()!;
+}
+
+/** The agent accepts the case and proposes a solution (Resolved). */
+async function proposeSolution(page: Page, number: string, notes: string) {
+  await page.goto(`/cases/${number}`);
+  if (await page.getByRole("button", { name: "Accept", exact: true }).count())
+    await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByLabel("State")).toHaveValue("10");
+  await page.getByRole("button", { name: "Propose Solution" }).click();
+  const dialog = page.getByRole("dialog", { name: "Propose solution" });
+  await dialog.getByLabel("Resolution code").selectOption("Solved (Permanently)");
+  await dialog.getByLabel("Resolution notes").fill(notes);
+  await dialog.getByRole("button", { name: "Propose Solution" }).click();
+  await expect(page.getByLabel("State")).toHaveValue("6");
+}
+
+test("POR-1 / JRN-3: the customer follows their case live, never sees work notes, and answers the solution", async ({
+  browser,
+}, testInfo) => {
+  const { context: customerCtx, page: customer } = await signedIn(browser, DEMO.customer);
+  const { context: agentCtx, page: agent } = await signedIn(browser, DEMO.agent);
+  await expect(customer).toHaveURL(/\/portal/);
+  for (const name of ["Work Orders", "My Lists", "New case"])
+    await expect(customer.getByRole("link", { name, exact: true })).toBeVisible();
+
+  const stamp = Date.now();
+  const number = await newPortalCase(customer, `Portal printer ${stamp}`);
+  await customer.goto("/portal");
+  await customer.getByRole("link", { name: number }).click();
+  await expect(customer).toHaveURL(new RegExp(`/portal/cases/${number}$`));
+
+  // The agent writes a comment and a work note: the comment arrives without a reload, the note never.
+  await agent.goto(`/cases/${number}`);
+  const comment = `We are looking into it ${stamp}`;
+  const note = `Internal: vendor ticket ${stamp}`;
+  await agent.getByLabel("Work notes").fill(note);
+  await agent.getByLabel("Additional comments").fill(comment);
+  await agent.getByRole("button", { name: "Post" }).click();
+  await expect(activity(customer).getByText(comment)).toBeVisible({ timeout: 8_000 });
+  await customer.waitForTimeout(3_500); // one more poll: the note still does not come
+  await expect(customer.getByText(note)).toHaveCount(0);
+  await expect(customer.getByText("Work notes")).toHaveCount(0);
+
+  // The customer replies; the agent sees it live.
+  const reply = `Thanks, it jams on tray 2 ${stamp}`;
+  await customer.getByLabel("Reply").fill(reply);
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(activity(customer).getByText(reply)).toBeVisible();
+  await expect(activity(agent).getByText(reply)).toBeVisible({ timeout: 8_000 });
+
+  await customer.setViewportSize({ width: 390, height: 844 });
+  await testInfo.attach("portal case page at 390 px", {
+    body: await customer.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+
+  // A solution: the customer accepts it and the case is Closed, read-only.
+  await proposeSolution(agent, number, "Replaced the pickup roller.");
+  await customer.reload();
+  await expect(customer.getByText("Replaced the pickup roller.")).toBeVisible();
+  await customer.getByRole("button", { name: "Accept solution" }).click();
+  await expect(customer.getByTestId("case-state")).toHaveText("Closed");
+  await expect(customer.getByLabel("Reply")).toHaveCount(0);
+  await expect(customer.getByRole("button", { name: "Send" })).toHaveCount(0);
+
+  // On another case the customer rejects the solution: a reason is required; the case is Open.
+  const second = await newPortalCase(customer, `Portal scanner ${stamp}`);
+  await proposeSolution(agent, second, "Reinstalled the driver.");
+  await customer.reload();
+  await customer.getByRole("button", { name: "Reject solution" }).click();
+  const rejectForm = customer.getByRole("form", { name: "Reject the solution" });
+  await rejectForm.getByRole("button", { name: "Reject solution" }).click();
+  await expect(customer.getByText("Reason is required.")).toBeVisible();
+  await rejectForm.getByLabel("Reason").fill(`Still fails on Windows ${stamp}`);
+  await rejectForm.getByRole("button", { name: "Reject solution" }).click();
+  await expect(customer.getByTestId("case-state")).toHaveText("Open");
+  await expect(activity(customer).getByText(`Still fails on Windows ${stamp}`)).toBeVisible();
+
+  await customerCtx.close();
+  await agentCtx.close();
+});
+
+test("POR-4: another account's case and a missing number both answer the 404 page", async ({ browser }) => {
+  const { context: customerCtx, page: customer } = await signedIn(browser, DEMO.customer);
+  const { context: consumerCtx, page: consumer } = await signedIn(browser, DEMO.consumer);
+  const number = await newPortalCase(customer, `Acme only ${Date.now()}`);
+  const foreign = await consumer.goto(`/portal/cases/${number}`);
+  expect(foreign?.status()).toBe(404);
+  const missing = await consumer.goto("/portal/cases/CS9999999");
+  expect(missing?.status()).toBe(404);
+  expect(await consumer.locator("body").innerText()).not.toContain(number);
+  await customerCtx.close();
+  await consumerCtx.close();
+});

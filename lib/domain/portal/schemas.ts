@@ -1,0 +1,55 @@
+// Validation of the portal's forms (POR-1, REL-1): every message names its field.
+import { z } from "zod";
+import { JOURNAL_MAX_LENGTH } from "../journal/entry";
+import { caseStates, isChoice } from "../records/choices";
+import { LIMITS, optionalId, optionalText, requiredText } from "../validation";
+
+/** A form key: a retry of one submission (double click, network retry) writes once. */
+const formKey = z
+  .string({ error: "The form is missing its key; reload the page." })
+  .trim()
+  .min(1, "The form is missing its key; reload the page.")
+  .max(100, "Invalid form key; reload the page.")
+  .regex(/^[\w-]+$/, "Invalid form key; reload the page.");
+
+/** New case: what a customer may say; the rest (account, contact, channel) comes from who they are. */
+export const portalNewCaseSchema = z.object({
+  shortDescription: requiredText("Short description", LIMITS.shortDescription),
+  description: optionalText("Description", LIMITS.description).default(""),
+  assetId: optionalId("Asset"),
+});
+export type PortalNewCaseInput = z.input<typeof portalNewCaseSchema>;
+
+/** The Reply box. */
+export const portalReplySchema = z.object({
+  reply: requiredText("Reply", JOURNAL_MAX_LENGTH),
+  idempotencyKey: formKey,
+});
+export type PortalReplyInput = z.input<typeof portalReplySchema>;
+
+/** Accept solution: the version the customer saw, so an answer to a changed case is refused (REC-6). */
+export const portalAcceptSchema = z.object({
+  version: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+/** Reject solution: the reason is required; it becomes the customer's additional comment. */
+export const portalRejectSchema = z.object({
+  reason: requiredText("Reason", JOURNAL_MAX_LENGTH),
+  idempotencyKey: formKey,
+});
+export type PortalRejectInput = z.input<typeof portalRejectSchema>;
+
+export const PORTAL_PAGE_SIZE = 25;
+
+/** The list's search parameters as they arrive in the URL; anything odd is dropped, never a 500. */
+export function parsePortalListQuery(params: Record<string, string | string[] | undefined>) {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  const q = one(params.q).trim().slice(0, 100);
+  const stateText = one(params.state);
+  const state =
+    /^\d{1,3}$/.test(stateText) && isChoice(caseStates, Number(stateText)) ? Number(stateText) : null;
+  const pageNumber = Number(one(params.page));
+  const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 100_000 ? pageNumber : 1;
+  return { q, state, page };
+}
+export type PortalListQuery = ReturnType<typeof parsePortalListQuery>;

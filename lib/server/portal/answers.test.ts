@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain/errors";
+import { toPollAnswer } from "@/lib/domain/journal/items";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeCase, resolveCase, unique } from "@/lib/testing/fixtures";
+import { makePortalWorld, type PortalWorld } from "@/lib/testing/portal-world";
+import { rejection } from "@/lib/testing/refusal";
+import { postCaseJournal } from "../cases/journal";
+import { runCaseAction } from "../cases/write";
+import { olderJournal, pollJournal } from "../journal/live";
+import { acceptSolution, rejectSolution, replyOnPortal } from "./answers";
+
+let world: PortalWorld;
+beforeAll(async () => {
+  world = await makePortalWorld();
+});
+
+/** A fresh case of the world's customer (contact) on their account. */
+const customerCase = () =>
+  makeCase(world.agent, { accountId: world.accounts.customer.id, contactId: world.users.customer.id });
+const stateOf = async (number: string) => (await db().case.findUniqueOrThrow({ where: { number } })).state;
+const comments = (id: number) =>
+  db().journalEntry.findMany({ where: { table: TABLE.case, recordId: id, kind: "comments" } });
+/** The fields a refusal names (a single field or a form's fields). */
+async function fieldsOf(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e.fields ? Object.keys(e.fields) : e.field ? [e.field] : [];
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+const key = () => unique("k").replace(/[^\w-]/g, "");
+
+describe("portal reply and solution answers (POR-1)", () => {
+  it("POR-1: a reply to an Awaiting Info case is the customer's comment and returns it to Open", async () => {
+    const c = await customerCase();
+    await runCaseAction(world.agent, c.number, { action: "accept", version: 1 });
+    await runCaseAction(world.agent, c.number, { action: "request_info", version: 2 });
+    const { customer } = world.users;
+    const result = await replyOnPortal(customer, c.number, { reply: "Here it is", idempotencyKey: "r-1" });
+    expect(result).toMatchObject({ posted: true, reopened: true });
+    expect(await stateOf(c.number)).toBe(CaseState.Open);
+    expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([["Here it is", customer.id]]);
+    await replyOnPortal(customer, c.number, { reply: "Here it is", idempotencyKey: "r-1" });
+    expect(await comments(c.id)).toHaveLength(1); // a retry of one form posts once
+  });
+
+  it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    await acceptSolution(world.users.customer, c.number);
+    const row = await db().case.findUniqueOrThrow({ where: { number: c.number } });
+    expect(row.state).toBe(CaseState.Closed);
+    expect(row.closedAt).not.toBeNull();
+    const audit = await db().auditEntry.findFirst({
+      where: { table: TABLE.case, recordId: c.id, field: "state" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.userId).toBe(world.users.customer.id);
+  });
+
+  it("POR-1: Reject solution without a reason is refused naming Reason; with one the case is Open and the reason a comment", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    const { customer } = world.users;
+    const refused = await rejection(
+      rejectSolution(customer, c.number, { reason: "  ", idempotencyKey: key() }),
+    );
+    expect(refused).toEqual({ kind: "invalid", message: "Reason is required." });
+    expect(await fieldsOf(rejectSolution(customer, c.number, { idempotencyKey: key() }))).toEqual(["reason"]);
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    await rejectSolution(customer, c.number, { reason: "Still broken", idempotencyKey: key() });
+    expect(await stateOf(c.number)).toBe(CaseState.Open);
+    expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([["Still broken", customer.id]]);
+  });
+
+  it("POR-1: Accept or Reject on a case that is not Resolved is refused and changes nothing", async () => {
+    const c = await customerCase();
+    const { customer } = world.users;
+    expect((await rejection(acceptSolution(customer, c.number))).kind).toBe("invalid");
+    const answer = await rejection(
+      rejectSolution(customer, c.number, { reason: "no", idempotencyKey: key() }),
+    );
+    expect(answer.message).toMatch(/Resolved/);
+    expect(await stateOf(c.number)).toBe(CaseState.New);
+  });
+
+  it("POR-1: a Closed case refuses a reply, naming the Reply box", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    await acceptSolution(world.users.customer, c.number);
+    const answer = await rejection(
+      replyOnPortal(world.users.customer, c.number, { reply: "one more", idempotencyKey: key() }),
+    );
+    expect(answer).toEqual({ kind: "invalid", message: "This case is Closed and cannot be changed." });
+    const sent = replyOnPortal(world.users.customer, c.number, { reply: "again", idempotencyKey: key() });
+    expect(await fieldsOf(sent)).toEqual(["reply"]);
+    expect(await comments(c.id)).toEqual([]);
+  });
+});
+
+describe("another account's case is not found everywhere (POR-4, ROLE-3, REL-7)", () => {
+  it("POR-4 / REL-7: view-less actions and the live timeline answer exactly like a missing number, changing nothing", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    const intruder = world.users.otherCustomer;
+    const ghost = `CS9${unique("")}`;
+    const attempts = (n: string) => [
+      replyOnPortal(intruder, n, { reply: "hi", idempotencyKey: key() }),
+      acceptSolution(intruder, n),
+      rejectSolution(intruder, n, { reason: "no", idempotencyKey: key() }),
+      pollJournal(intruder, TABLE.case, n, null),
+      olderJournal(intruder, TABLE.case, n, { createdAt: new Date(), id: 1 }),
+    ];
+    const foreign = await Promise.all(attempts(c.number).map(rejection));
+    const missing = await Promise.all(attempts(ghost).map(rejection));
+    for (const [i, answer] of foreign.entries()) {
+      expect(answer).toEqual({ kind: "not_found", message: `Case ${c.number} was not found.` });
+      expect({ ...missing[i], message: missing[i].message.replace(ghost, c.number) }).toEqual(answer);
+    }
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    expect(await comments(c.id)).toEqual([]);
+  });
+
+  it("JRN-3 / REL-7: the customer's live timeline carries comments only, no work notes and no internal fields", async () => {
+    const c = await customerCase();
+    await postCaseJournal(world.agent, c.number, { workNotes: "internal only", comments: "for you" });
+    const poll = await pollJournal(world.users.customer, TABLE.case, c.number, null);
+    expect(poll.entries.map((e) => e.body)).toEqual(["for you"]);
+    expect(poll.reader).toMatchObject({ external: true, includeWorkNotes: false });
+    const answer = toPollAnswer(poll);
+    expect(answer.record.savedBy).toBeNull(); // the agent who last saved is an internal field
+    expect(answer.entries.every((e) => !e.sourceNumber && !e.sourceHref && !e.ruleName)).toBe(true);
+    const older = await olderJournal(world.users.partner, TABLE.case, world.cases.own.number, {
+      createdAt: new Date(Date.now() + 60_000),
+      id: 2 ** 31 - 1,
+    });
+    expect(older.entries.every((e) => e.kind === "comments")).toBe(true);
+  });
+});

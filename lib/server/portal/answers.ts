@@ -1,0 +1,86 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { invalid } from "@/lib/domain/errors";
+import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
+import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { addCustomerReply } from "../cases/customer-reply";
+import { applyCasePatch, requireLockedCase, type CaseRow } from "../cases/persist";
+import { getExternalCaseRef } from "../scope/cases";
+
+// The customer's answers on their case page (POR-1): Reply, Accept solution, Reject solution.
+// Each first resolves the number through the external scope — a case the user may not see answers
+// exactly like a missing number (POR-4), whatever the form holds — then decides on the locked row.
+
+/** The case in the user's scope, row-locked in `tx`, and the user as the journal author. */
+async function lockScoped(actor: Actor | null | undefined, number: string) {
+  const ref = await getExternalCaseRef(actor, number);
+  const author = { id: actor!.id, name: actor!.name };
+  return { ref, author, lock: (tx: Tx) => requireLockedCase(tx, ref.number) };
+}
+
+const closedMessage = (row: CaseRow) =>
+  `This case is ${labelOf(caseStates, row.state)} and cannot be changed.`;
+
+/** Reply + Send: the customer's additional comment; an Awaiting Info case returns to Open (§1). */
+export async function replyOnPortal(actor: Actor | null | undefined, number: string, raw: unknown) {
+  const { ref, author, lock } = await lockScoped(actor, number);
+  const input = parseOrThrow(portalReplySchema, raw);
+  return transaction(async (tx) => {
+    const row = await lock(tx);
+    if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
+    const result = await addCustomerReply(tx, {
+      caseRow: row,
+      customer: author,
+      body: input.reply,
+      idempotencyKey: `portal:${input.idempotencyKey}`,
+    });
+    return { number: ref.number, posted: result.entryId !== null, reopened: result.reopened };
+  });
+}
+
+/** Only a Resolved case has a solution to answer. */
+function assertResolved(row: CaseRow, button: string) {
+  if (isCaseClosedForChanges(row.state)) throw invalid("state", closedMessage(row));
+  if (row.state !== CaseState.Resolved)
+    throw invalid(
+      "state",
+      `${button} is only possible while the case is Resolved; it is ${labelOf(caseStates, row.state)}.`,
+    );
+}
+
+/** Accept solution: Resolved → Closed, audited as the customer's change. */
+export async function acceptSolution(actor: Actor | null | undefined, number: string) {
+  const { ref, author, lock } = await lockScoped(actor, number);
+  return transaction(async (tx) => {
+    const row = await lock(tx);
+    assertResolved(row, "Accept solution");
+    const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
+    await applyCasePatch(tx, author, row, row.version, patch);
+    return { number: ref.number, state: CaseState.Closed };
+  });
+}
+
+/**
+ * Reject solution: the reason is required; Resolved → Open, and the reason is the customer's
+ * additional comment (through addCustomerReply, so it reaches the incident like any reply, PRO-4).
+ */
+export async function rejectSolution(actor: Actor | null | undefined, number: string, raw: unknown) {
+  const { ref, author, lock } = await lockScoped(actor, number);
+  const input = parseOrThrow(portalRejectSchema, raw);
+  return transaction(async (tx) => {
+    const row = await lock(tx);
+    assertResolved(row, "Reject solution");
+    const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
+    await applyCasePatch(tx, author, row, row.version, patch);
+    await addCustomerReply(tx, {
+      caseRow: { ...row, ...patch, version: row.version + 1 },
+      customer: author,
+      body: input.reason,
+      idempotencyKey: `portal-reject:${input.idempotencyKey}`,
+    });
+    return { number: ref.number, state: CaseState.Open };
+  });
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { portalRequestRefusal } from "@/lib/domain/work-orders/portal-request";
+import { activePlugins } from "../plugins/read";
+import { db, Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { notFound } from "@/lib/domain/errors";
+import { initialTimeline } from "@/lib/domain/journal/items";
+import { PORTAL_PAGE_SIZE, type PortalListQuery } from "@/lib/domain/portal/schemas";
+import { TABLE } from "@/lib/domain/records/tables";
+import { listJournal } from "../journal/read";
+import { externalCaseFilter } from "../scope/cases";
+import { containsAny, likeSql, num } from "../sql";
+
+/** Counting stops here: "1–25 of 5,000+" says enough, and a count never walks a huge account. */
+export const PORTAL_COUNT_CAP = 5_000;
+
+type ListRow = {
+  number: string;
+  shortDescription: string;
+  state: unknown;
+  priority: unknown;
+  updatedAt: Date | string;
+};
+
+function filterSql({ q, state }: Pick<PortalListQuery, "q" | "state">): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (state !== null) parts.push(Prisma.sql`AND c."state" = ${state}`);
+  if (q) {
+    parts.push(
+      /^CS\d+$/i.test(q)
+        ? Prisma.sql`AND ${likeSql(Prisma.sql`c."number"`, "startsWith", q.toUpperCase())}`
+        : Prisma.sql`AND ${containsAny([Prisma.sql`c."number"`, Prisma.sql`c."shortDescription"`], q)}`,
+    );
+  }
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/**
+ * POR-1: the portal's case list — the cases the user may see (ROLE-3), newest update first,
+ * 25 a page, searched by number or short description and filtered by state. Two statements,
+ * each with the scope in its WHERE; the count is capped so it stays bounded (PERF-7).
+ */
+export async function listPortalCases(actor: Actor | null | undefined, query: PortalListQuery) {
+  const scope = externalCaseFilter(actor, "c");
+  const where = Prisma.sql`WHERE ${scope} ${filterSql(query)}`;
+  const size = PORTAL_PAGE_SIZE;
+  const [rows, [{ n }]] = await Promise.all([
+    db().$queryRaw<ListRow[]>`
+      SELECT c."number", c."shortDescription", c."state", c."priority", c."updatedAt"
+      FROM "Case" c ${where}
+      ORDER BY c."updatedAt" DESC, c."id" DESC LIMIT ${size} OFFSET ${(query.page - 1) * size}`,
+    db().$queryRaw<{ n: unknown }[]>`
+      SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${PORTAL_COUNT_CAP + 1}) capped`,
+  ]);
+  const total = num(n);
+  return {
+    rows: rows.map((r) => ({
+      number: r.number,
+      shortDescription: r.shortDescription,
+      state: num(r.state),
+      priority: num(r.priority),
+      updatedAt: new Date(r.updatedAt),
+    })),
+    total: Math.min(total, PORTAL_COUNT_CAP),
+    capped: total > PORTAL_COUNT_CAP,
+    page: query.page,
+    pageSize: size,
+  };
+}
+
+type CaseRow = {
+  id: unknown;
+  number: string;
+  state: unknown;
+  priority: unknown;
+  shortDescription: string;
+  description: string;
+  resolutionNotes: string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  accountId: unknown;
+  contactId: unknown;
+  consumerId: unknown;
+};
+
+/**
+ * POR-1: the portal case page — only customer-safe fields (no assignment, no related records, no
+ * resolution internals) and the additional comments (never work notes, JRN-3). A case outside
+ * the user's scope answers exactly like a missing number (POR-4): one statement with the scope.
+ */
+export async function getPortalCase(actor: Actor | null | undefined, number: string) {
+  const scope = externalCaseFilter(actor, "c");
+  const [row] = await db().$queryRaw<CaseRow[]>`
+    SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
+      c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId"
+    FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
+  if (!row) throw notFound(`Case ${number}`);
+  const [journal, plugins] = await Promise.all([
+    listJournal(TABLE.case, num(row.id), { includeWorkNotes: false }),
+    activePlugins(),
+  ]);
+  const parties = {
+    state: num(row.state),
+    accountId: row.accountId === null ? null : num(row.accountId),
+    contactId: row.contactId === null ? null : num(row.contactId),
+    consumerId: row.consumerId === null ? null : num(row.consumerId),
+  };
+  return {
+    number: row.number,
+    state: num(row.state),
+    priority: num(row.priority),
+    shortDescription: row.shortDescription,
+    description: row.description,
+    /** The proposed solution, which the customer accepts or rejects; nothing else of the resolution. */
+    resolutionNotes: row.resolutionNotes ?? "",
+    openedAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    timeline: initialTimeline(journal, actor!),
+    /** FSM-5: the Request a work order form is offered (the service checks the same rule again). */
+    canRequestWorkOrder: plugins.has(PLUGIN.fieldService) && portalRequestRefusal(actor!, parties) === null,
+  };
+}
+export type PortalCase = Awaited<ReturnType<typeof getPortalCase>>;
