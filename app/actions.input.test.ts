@@ -338,7 +338,10 @@ const BASES: Record<string, Base> = {
     as: portalCustomer("new"),
     // A request linked to the caller's case (the latest case of the world's account).
     form: async (w) => {
-      const c = await db().case.findFirstOrThrow({ where: { accountId: w.account.id }, orderBy: { id: "desc" } });
+      const c = await db().case.findFirstOrThrow({
+        where: { accountId: w.account.id },
+        orderBy: { id: "desc" },
+      });
       return { record: (await createRequestFromCase(w.actor, c.number)).number };
     },
   },
