@@ -8,6 +8,9 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** The bench servers' ports: BENCH_PORT (default 3300) plus an offset per part, so runs can move off busy ones. */
+export const benchPort = (offset: number) => Number(process.env.BENCH_PORT ?? 3300) + offset;
+
 export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   // A server left over from an interrupted run would answer in place of this one (the new one
   // cannot bind the port), and every figure would be measured on the wrong process.

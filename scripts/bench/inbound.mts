@@ -9,7 +9,7 @@ import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { createApiToken } from "@/lib/server/auth/api-token";
 import { inboundEmailDomain } from "@/lib/server/email/config";
-import { startServer } from "./http.mts";
+import { benchPort, startServer } from "./http.mts";
 import type { Row } from "./report.mts";
 
 const BENCH_ADMIN = "bench.admin@example.com";
@@ -55,7 +55,7 @@ export async function inboundMetrics(url: string, scale: number, log: (m: string
   );
   const deliveries = [...bodies, ...bodies.filter((_, i) => i % 10 === 0)]; // a tenth delivered twice
   await db().$disconnect();
-  const port = 3302;
+  const port = benchPort(2);
   const server = await startServer(url, port);
   let seconds: number;
   const statuses = new Map<string, number>();

@@ -43,6 +43,43 @@ export function vsBaseline(metric: string, runs: number[], baseline: number): Ro
   };
 }
 
+/** PERF-1, PERF-7: a page under an open-loop load against its p95 goal, the full rate and no errors. */
+export function loadRow(
+  metric: string,
+  r: { rate: number; p50: number; p95: number; errors: number },
+  goalMs: number,
+  extra?: string,
+): Row {
+  return {
+    metric,
+    value: r.p95,
+    unit: "ms",
+    goal: `≤ ${goalMs} ms, ≥ 49 rps, 0 errors`,
+    pass: r.p95 <= goalMs && r.rate >= 49 && r.errors === 0,
+    note:
+      `achieved ${r.rate.toFixed(1)} rps, p50 ${r.p50.toFixed(0)} ms, ${r.errors} errors` +
+      (extra ? `; ${extra}` : ""),
+  };
+}
+
+/** PERF-4: a page's first-load JavaScript (see firstLoadJs) against its goal. */
+export function firstLoadRow(
+  metric: string,
+  js: { scripts: number; kb: number; inlineKb: number; noModuleKb: number },
+  goalKb: number,
+): Row {
+  return {
+    metric,
+    value: js.kb,
+    unit: "KB",
+    goal: `≤ ${goalKb} KB`,
+    pass: js.kb <= goalKb,
+    note:
+      `${js.scripts} scripts; inline RSC payload ${js.inlineKb.toFixed(1)} KB gzip; ` +
+      `noModule polyfills (not fetched by modern browsers) ${js.noModuleKb.toFixed(1)} KB`,
+  };
+}
+
 const DIR = path.resolve(import.meta.dirname, "../../bench/results");
 
 export function report(rows: Row[], meta: { database: string } & Record<string, unknown>) {
