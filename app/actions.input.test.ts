@@ -345,7 +345,7 @@ const BASES: Record<string, Base> = {
       return { record: (await createRequestFromCase(w.actor, c.number)).number };
     },
   },
-  "portal#acceptSolutionAction": { as: portalCustomer("resolved"), form: async () => ({}) },
+  "portal#acceptSolutionAction": { as: portalCustomer("resolved"), form: async () => ({ version: "3" }) },
   "portal#rejectSolutionAction": {
     as: portalCustomer("resolved"),
     form: async () => ({ reason: "still broken", idempotencyKey: "k-1" }),

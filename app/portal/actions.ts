@@ -49,10 +49,7 @@ export async function acceptSolutionAction(
   return runAction({
     name: "acceptSolution",
     allow: isPortalUser,
-    run: (actor) => {
-      formObject(form); // a public endpoint: anything but a form is refused (REL-1)
-      return acceptSolution(actor, recordNumber(number, "Case"));
-    },
+    run: (actor) => acceptSolution(actor, recordNumber(number, "Case"), formObject(form)),
     revalidate: (r) => paths(r.number),
     success: () => "Solution accepted; the case is closed.",
   });

@@ -14,9 +14,12 @@ import { useActionForm } from "@/components/ui/use-action-form";
  */
 export function PortalSolutionAnswer({
   number,
+  version,
   resolutionNotes,
 }: {
   number: string;
+  /** The version the customer sees: accepting a case changed since is refused (REC-6). */
+  version: number;
   resolutionNotes: string;
 }) {
   const [rejecting, setRejecting] = useState(false);
@@ -37,6 +40,7 @@ export function PortalSolutionAnswer({
       {failure && <Notice result={failure} />}
       <div className="flex flex-wrap gap-2">
         <form onSubmit={accept.onSubmit}>
+          <input type="hidden" name="version" value={version} />
           <SubmitButton pending={accept.pending} pendingText="Accepting…">
             Accept solution
           </SubmitButton>

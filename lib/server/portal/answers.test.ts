@@ -52,7 +52,7 @@ describe("portal reply and solution answers (POR-1)", () => {
   it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {
     const c = await customerCase();
     await resolveCase(world.agent, c.number);
-    await acceptSolution(world.users.customer, c.number);
+    await acceptSolution(world.users.customer, c.number, { version: 3 });
     const row = await db().case.findUniqueOrThrow({ where: { number: c.number } });
     expect(row.state).toBe(CaseState.Closed);
     expect(row.closedAt).not.toBeNull();
@@ -61,6 +61,16 @@ describe("portal reply and solution answers (POR-1)", () => {
       orderBy: { id: "desc" },
     });
     expect(audit?.userId).toBe(world.users.customer.id);
+  });
+
+  it("POR-1 / REC-6: Accept solution from a page older than the case is refused and changes nothing", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number); // version 3: the customer's page shows this solution
+    await db().case.update({ where: { id: c.id }, data: { version: { increment: 1 } } }); // changed since
+    expect((await rejection(acceptSolution(world.users.customer, c.number, { version: 3 }))).kind).toBe(
+      "conflict",
+    );
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
   });
 
   it("POR-1: Reject solution without a reason is refused naming Reason; with one the case is Open and the reason a comment", async () => {
@@ -81,7 +91,7 @@ describe("portal reply and solution answers (POR-1)", () => {
   it("POR-1: Accept or Reject on a case that is not Resolved is refused and changes nothing", async () => {
     const c = await customerCase();
     const { customer } = world.users;
-    expect((await rejection(acceptSolution(customer, c.number))).kind).toBe("invalid");
+    expect((await rejection(acceptSolution(customer, c.number, { version: 1 }))).kind).toBe("invalid");
     const answer = await rejection(
       rejectSolution(customer, c.number, { reason: "no", idempotencyKey: key() }),
     );
@@ -92,7 +102,7 @@ describe("portal reply and solution answers (POR-1)", () => {
   it("POR-1: a Closed case refuses a reply, naming the Reply box", async () => {
     const c = await customerCase();
     await resolveCase(world.agent, c.number);
-    await acceptSolution(world.users.customer, c.number);
+    await acceptSolution(world.users.customer, c.number, { version: 3 });
     const answer = await rejection(
       replyOnPortal(world.users.customer, c.number, { reply: "one more", idempotencyKey: key() }),
     );
@@ -111,7 +121,7 @@ describe("another account's case is not found everywhere (POR-4, ROLE-3, REL-7)"
     const ghost = `CS9${unique("")}`;
     const attempts = (n: string) => [
       replyOnPortal(intruder, n, { reply: "hi", idempotencyKey: key() }),
-      acceptSolution(intruder, n),
+      acceptSolution(intruder, n, { version: 3 }),
       rejectSolution(intruder, n, { reason: "no", idempotencyKey: key() }),
       pollJournal(intruder, TABLE.case, n, null),
       olderJournal(intruder, TABLE.case, n, { createdAt: new Date(), id: 1 }),

@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
-import { portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
+import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply } from "../cases/customer-reply";
@@ -51,14 +51,18 @@ function assertResolved(row: CaseRow, button: string) {
     );
 }
 
-/** Accept solution: Resolved → Closed, audited as the customer's change. */
-export async function acceptSolution(actor: Actor | null | undefined, number: string) {
+/**
+ * Accept solution: Resolved → Closed, audited as the customer's change — only for the version of
+ * the case the customer saw (REC-6): a solution proposed again since is not accepted unseen.
+ */
+export async function acceptSolution(actor: Actor | null | undefined, number: string, raw: unknown) {
   const { ref, author, lock } = await lockScoped(actor, number);
+  const { version } = parseOrThrow(portalAcceptSchema, raw);
   return transaction(async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Accept solution");
     const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
-    await applyCasePatch(tx, author, row, row.version, patch);
+    await applyCasePatch(tx, author, row, version, patch);
     return { number: ref.number, state: CaseState.Closed };
   });
 }

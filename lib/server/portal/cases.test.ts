@@ -99,6 +99,18 @@ describe("portal new case (POR-1)", () => {
     expect(numbersOf((await listPortalCases(customer, all)).rows)).toContain(number);
   });
 
+  it("POR-1 / ROLE-3: a plain partner's new case is theirs as contact and partner contact, so they keep seeing it", async () => {
+    const { partner } = world.users;
+    const { number } = await createPortalCase(partner, { shortDescription: "Partner's own case" });
+    expect(await db().case.findUniqueOrThrow({ where: { number } })).toMatchObject({
+      contactId: partner.id,
+      partnerContactId: partner.id,
+      partnerId: partner.accountId,
+    });
+    expect((await getPortalCase(partner, number)).number).toBe(number);
+    expect(numbersOf((await listPortalCases(partner, all)).rows)).toContain(number);
+  });
+
   it("POR-1 / ROLE-3: a consumer's case is their own, without account; another account's asset is refused", async () => {
     const { consumer, otherCustomer } = world.users;
     const { number } = await createPortalCase(consumer, { shortDescription: "My router" });

@@ -88,6 +88,7 @@ type CaseRow = {
   accountId: unknown;
   contactId: unknown;
   consumerId: unknown;
+  version: unknown;
 };
 
 /**
@@ -99,7 +100,8 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
   const scope = externalCaseFilter(actor, "c");
   const [row] = await db().$queryRaw<CaseRow[]>`
     SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
-      c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId"
+      c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId",
+      c."version"
     FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
   if (!row) throw notFound(`Case ${number}`);
   const [journal, plugins] = await Promise.all([
@@ -114,6 +116,8 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
   };
   return {
     number: row.number,
+    /** The version the page shows: Accept solution is refused once the case changed (REC-6). */
+    version: num(row.version),
     state: num(row.state),
     priority: num(row.priority),
     shortDescription: row.shortDescription,

@@ -12,8 +12,9 @@ export const MY_LIST_PAGE_SIZE = 25;
 export type MyListRow = { number: string; state: string; shortDescription: string; caseNumber: string };
 export type MyList = { rows: MyListRow[]; total: number; page: number; pageSize: number };
 
+/** REL-1: `?page=1e300` is page 100,000 at most, never an OFFSET past the database's integers. */
 const pageOf = (page: number | undefined) =>
-  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.floor(page) : 1;
+  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.min(Math.floor(page), 100_000) : 1;
 
 type Raw = { number: string; state: unknown; shortDescription: string; caseNumber: string };
 

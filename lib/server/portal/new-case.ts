@@ -1,6 +1,6 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
+import { hasRole, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { portalNewCaseSchema, type PortalNewCaseInput } from "@/lib/domain/portal/schemas";
 import { CaseState } from "@/lib/domain/records/choices";
@@ -49,6 +49,7 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
   const input = parseOrThrow(portalNewCaseSchema, raw);
   const accountId = accountOf(user);
   const consumer = user.kind === "consumer";
+  const partner = hasRole(user, ROLE.partner) || hasRole(user, ROLE.partnerAdmin);
   return transaction(async (tx) => {
     const assetId = await checkAsset(tx, input.assetId, accountId);
     const number = await nextNumber(tx, "case");
@@ -62,6 +63,9 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
         accountId,
         contactId: consumer ? null : user.id,
         consumerId: consumer ? user.id : null,
+        // A partner's own case names them as its partner contact too: a plain partner sees the
+        // cases where they are the partner contact (ROLE-3), so they keep seeing the one they opened.
+        ...(partner ? { partnerId: accountId, partnerContactId: user.id } : {}),
         assetId,
         openedById: user.id,
       },

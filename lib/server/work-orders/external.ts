@@ -42,8 +42,9 @@ function searchSql({ q, state }: ExternalWorkOrderQuery): Prisma.Sql {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/** REL-1: `?page=1e300` is page 100,000 at most, never an OFFSET past the database's integers. */
 const pageOf = (page: number | undefined) =>
-  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.floor(page) : 1;
+  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.min(Math.floor(page), 100_000) : 1;
 
 /**
  * POR-3: the portal's Work Orders list — the work orders of the cases the user may see (ROLE-3),

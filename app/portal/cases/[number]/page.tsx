@@ -37,7 +37,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
           <h2 id="solution-heading" className="mb-2 text-base font-semibold">
             Proposed solution
           </h2>
-          <PortalSolutionAnswer number={c.number} resolutionNotes={c.resolutionNotes} />
+          <PortalSolutionAnswer number={c.number} version={c.version} resolutionNotes={c.resolutionNotes} />
         </section>
       )}
       <section className={card} aria-labelledby="comments-heading">
