@@ -66,3 +66,29 @@ test("ROLE-3 / POR-1 / POR-3: every external role sees exactly its cases and wor
   }
   await agentCtx.close();
 });
+
+test("FSM-5 / POR-3: a customer requests a work order with an appointment window on their own case", async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser, DEMO.customer);
+  await page.getByRole("link", { name: "New case" }).click();
+  await page.getByLabel("Short description").fill(`Broken door lock ${Date.now()}`);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/portal\/cases\/CS\d{7}$/);
+  await page.getByRole("button", { name: "Request a work order" }).click();
+  const form = page.locator("form", { has: page.getByLabel("Window start") });
+  await form.getByLabel("Description").fill("Please replace the lock on the back door.");
+  await form.getByLabel("Window start").fill("2026-12-02T09:00");
+  await form.getByLabel("Window end").fill("2026-12-02T08:00");
+  await form.getByRole("button", { name: "Request a work order" }).click();
+  await expect(form.getByText("The appointment window must end after it starts.").first()).toBeVisible();
+  await form.getByLabel("Window end").fill("2026-12-02T12:00");
+  await form.getByRole("button", { name: "Request a work order" }).click();
+  const requested = form.getByText(/WO\d{7}/).first();
+  await expect(requested).toBeVisible();
+  const number = /WO\d{7}/.exec((await requested.textContent())!)![0];
+  await page.goto(`/portal/work-orders/${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(page.getByRole("main")).toContainText("Awaiting Qualification");
+  await context.close();
+});

@@ -10,7 +10,7 @@ import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/serv
 import { getPortalCase } from "@/lib/server/portal/cases";
 import { listRelatedRecords } from "@/lib/server/portal/related";
 import { RelatedRecords } from "@/components/portal/related-records";
-import { WorkOrderRequestForm } from "@/components/portal/work-order-request-form";
+import { WorkOrderRequest } from "@/components/portal/work-order-request";
 
 export const generateMetadata = recordPageMetadata;
 
@@ -60,7 +60,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
       </div>
       {c.canRequestWorkOrder && (
         <div className={card}>
-          <WorkOrderRequestForm caseNumber={c.number} />
+          <WorkOrderRequest caseNumber={c.number} />
         </div>
       )}
     </div>
