@@ -18,6 +18,7 @@ import {
   requiredText,
   stringChoice,
   versionField,
+  listPage,
 } from "./validation";
 
 const choices = [
@@ -145,5 +146,21 @@ describe("shared validators name their field (REL-1)", () => {
     expect(decodeParam("%")).toBeNull();
     expect(decodeParam("CS0001001")).toBe("CS0001001");
     expect(decodeParam("caf%C3%A9")).toBe("café");
+  });
+});
+
+describe("list page numbers (REL-1)", () => {
+  it("REL-1: a page number from a URL is a whole number in 1…100,000, whatever arrives", () => {
+    expect([
+      listPage(3),
+      listPage("7"),
+      listPage(2.9),
+      listPage(undefined),
+      listPage("abc"),
+      listPage(-4),
+    ]).toEqual([3, 7, 2, 1, 1, 1]);
+    expect([listPage(1e300), listPage("1e300"), listPage(Infinity), listPage(NaN)]).toEqual([
+      100_000, 100_000, 1, 1,
+    ]);
   });
 });

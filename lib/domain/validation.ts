@@ -139,6 +139,15 @@ export const optionalDate = (label: string) => {
     .optional();
 };
 
+/** The deepest page a list offers: `?page=1e300` is this page, never an OFFSET past the database's integers. */
+export const MAX_LIST_PAGE = 100_000;
+
+/** REL-1: a list's page number from anything a URL or caller sends — a whole number in 1…MAX_LIST_PAGE. */
+export function listPage(value: unknown): number {
+  const n = Math.trunc(Number(value));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_LIST_PAGE) : 1;
+}
+
 /** Optimistic concurrency: the version the editor loaded (REC-6). */
 export const versionField = z.preprocess(
   textToNumber,

@@ -10,6 +10,7 @@ import { activePlugins } from "../plugins/read";
 import { containsAny, whereAll } from "../sql";
 import { caseLinkedTo } from "../sync/targets";
 import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "./specs";
+import { listPage } from "@/lib/domain/validation";
 
 export const LINKED_CASES_SHOWN = 100;
 
@@ -124,7 +125,7 @@ export async function listItsm(
   params: { q?: string; page?: number; open?: boolean },
 ) {
   assertCanRead(actor);
-  const page = Math.max(1, params.page ?? 1);
+  const page = listPage(params.page);
   const table = Prisma.raw(
     { problem: `"Problem"`, change_request: `"ChangeRequest"`, sc_request: `"Request"` }[spec.table],
   );

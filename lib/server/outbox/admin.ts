@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { scheduleDelivery } from "./deliver";
+import { listPage } from "@/lib/domain/validation";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "suppressed"] as const;
 export const OUTBOX_PAGE = 50;
@@ -16,7 +17,7 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
   assertAdmin(actor);
   const status = OUTBOX_STATUSES.find((s) => s === filter.status);
   const where = status ? { status } : {};
-  const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), 100_000);
+  const page = listPage(filter.page);
   const [rows, total, counts] = await Promise.all([
     db().outboxMessage.findMany({
       where,

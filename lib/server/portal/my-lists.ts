@@ -6,15 +6,12 @@ import { caseStates, labelOf, OPEN_CASE_STATES, requestStates } from "@/lib/doma
 import { activePlugins } from "../plugins/read";
 import { externalCaseFilter } from "../scope/cases";
 import { num } from "../sql";
+import { listPage } from "@/lib/domain/validation";
 
 export const MY_LIST_PAGE_SIZE = 25;
 
 export type MyListRow = { number: string; state: string; shortDescription: string; caseNumber: string };
 export type MyList = { rows: MyListRow[]; total: number; page: number; pageSize: number };
-
-/** REL-1: `?page=1e300` is page 100,000 at most, never an OFFSET past the database's integers. */
-const pageOf = (page: number | undefined) =>
-  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.min(Math.floor(page), 100_000) : 1;
 
 type Raw = { number: string; state: unknown; shortDescription: string; caseNumber: string };
 
@@ -38,7 +35,7 @@ export async function listMyOpenCases(actor: Actor | null | undefined, page?: nu
     Prisma.sql`c."number", c."state", c."shortDescription", c."number" AS "caseNumber"`,
     from,
     Prisma.sql`c."updatedAt" DESC, c."id" DESC`,
-    pageOf(page),
+    listPage(page),
   );
   return { ...list, rows: list.rows.map((r) => ({ ...r, state: labelOf(caseStates, num(r.state)) })) };
 }
@@ -54,7 +51,7 @@ export async function listMyRequests(actor: Actor | null | undefined, page?: num
     Prisma.sql`r."number", r."state", r."shortDescription", c."number" AS "caseNumber"`,
     Prisma.sql`FROM "Request" r JOIN "Case" c ON c."id" = r."caseId" WHERE ${scope}`,
     Prisma.sql`r."updatedAt" DESC, r."id" DESC`,
-    pageOf(page),
+    listPage(page),
   );
   return { ...list, rows: list.rows.map((r) => ({ ...r, state: labelOf(requestStates, String(r.state)) })) };
 }

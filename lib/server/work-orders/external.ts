@@ -6,6 +6,7 @@ import { isChoice, workOrderStates } from "@/lib/domain/records/choices";
 import { externalCaseFilter } from "../scope/cases";
 import { containsAny, likeSql, num } from "../sql";
 import { assertFieldService } from "./guard";
+import { listPage } from "@/lib/domain/validation";
 
 export const EXTERNAL_WORK_ORDER_PAGE_SIZE = 50;
 
@@ -42,10 +43,6 @@ function searchSql({ q, state }: ExternalWorkOrderQuery): Prisma.Sql {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** REL-1: `?page=1e300` is page 100,000 at most, never an OFFSET past the database's integers. */
-const pageOf = (page: number | undefined) =>
-  page !== undefined && Number.isFinite(page) && page >= 1 ? Math.min(Math.floor(page), 100_000) : 1;
-
 /**
  * POR-3: the portal's Work Orders list — the work orders of the cases the user may see (ROLE-3),
  * newest update first, 50 a page, with a text search and a state filter. Two statements, each
@@ -58,7 +55,7 @@ export async function listExternalWorkOrders(
   const from = scopedFrom(actor);
   await assertFieldService();
   const where = searchSql(query);
-  const page = pageOf(query.page);
+  const page = listPage(query.page);
   const size = EXTERNAL_WORK_ORDER_PAGE_SIZE;
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<ListRow[]>`

@@ -16,6 +16,7 @@ import { describeAuditRows } from "../audit/describe";
 import { listJournal } from "../journal/read";
 import { containsAny, num, whereAll } from "../sql";
 import { assertFieldService } from "./guard";
+import { listPage } from "@/lib/domain/validation";
 
 function assertCanRead(actor: Actor) {
   if (!canReadWorkOrders(actor)) throw forbidden("You need an agent or ITIL role to see work orders.");
@@ -112,7 +113,7 @@ type ListRow = {
 export async function listWorkOrders(actor: Actor, params: { q?: string; state?: string; page?: number }) {
   assertCanRead(actor);
   await assertFieldService();
-  const page = Math.max(1, Math.min(params.page ?? 1, 10_000));
+  const page = listPage(params.page);
   const q = params.q?.trim().slice(0, 100);
   const parts: Prisma.Sql[] = [];
   if (q) parts.push(containsAny([Prisma.sql`w."number"`, Prisma.sql`w."shortDescription"`], q));

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
+import { listPage } from "@/lib/domain/validation";
 
 export const INBOX_STATUSES = ["accepted", "refused"] as const;
 export const INBOX_PAGE = 50;
@@ -14,7 +15,7 @@ export async function listInbox(actor: Actor, filter: { status?: string; page?: 
   if (!canAdminister(actor)) throw forbidden("Only administrators can see the inbox.");
   const status = INBOX_STATUSES.find((s) => s === filter.status);
   const where = status ? { status } : { status: { in: [...INBOX_STATUSES] } };
-  const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), 100_000);
+  const page = listPage(filter.page);
   const [rows, total, counts] = await Promise.all([
     db().inboundMessage.findMany({
       where,
