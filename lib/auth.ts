@@ -2,6 +2,7 @@
 // server-side Session row; a request is signed in only while that row lives (sign-out and a
 // password change delete it), and roles are loaded from the database on every request
 // (lib/server/auth/actor.ts).
+import { clientAddress } from "@/lib/server/forwarded";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { controlCharacterIn } from "@/lib/domain/validation";
@@ -17,17 +18,6 @@ declare module "next-auth" {
 
 export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
-}
-
-/**
- * The client's address for per-address throttling — only from a reverse proxy the admin says
- * is there (TRUST_PROXY=1); otherwise the header could be forged, and only the per-email
- * limit applies.
- */
-function clientAddress(request: Request | undefined): string | null {
-  if (process.env.TRUST_PROXY !== "1") return null;
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

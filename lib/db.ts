@@ -63,3 +63,14 @@ export function dialect(): Dialect {
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(work, { maxWait: 30_000, timeout: 120_000 });
 }
+
+/**
+ * `work` inside the caller's transaction when it holds one, else in its own: lets an adapter that
+ * makes several changes for one request (the Table API: fields, links and a journal entry) commit
+ * them together or not at all, through the same services the forms call one at a time. A service
+ * given `outer` must read through it, never `db()`, until it returns: on SQLite the client has one
+ * connection, and a read outside the open transaction would wait for it forever.
+ */
+export function inTransaction<T>(outer: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return outer ? work(outer) : transaction(work);
+}

@@ -22,6 +22,10 @@ export function controlCharacterIn(text: string): string | null {
   return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
 }
 
+/** `text` without its control characters: search boxes, where a stray one must not reach the database. */
+export const withoutControlCharacters = (text: string) =>
+  text.replace(new RegExp(CONTROL_CHARACTER.source, "g"), "");
+
 export const controlCharacterMessage = (label: string, code: string) =>
   `${label} contains a control character (${code}); remove it and try again.`;
 
@@ -69,6 +73,16 @@ export const optionalId = (label: string) => {
     )
     .optional();
 };
+
+/** A reference to another record by id that must be given. */
+export const requiredId = (label: string) =>
+  optionalId(label)
+    .refine((v) => v !== null && v !== undefined, `${label} is required.`)
+    .transform((v) => Number(v));
+
+/** "true" or "false" from a form (a switch's new value). */
+export const booleanText = (label: string) =>
+  z.enum(["true", "false"], { error: `${label} must be true or false.` }).transform((v) => v === "true");
 
 const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
   `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.`;

@@ -50,3 +50,26 @@ export function requireExternalScope(actor: Actor | null | undefined): ScopeClau
   if (!clauses.length) throw forbidden();
   return clauses;
 }
+
+/**
+ * The same clauses as a Prisma `where` over Case (plain data), for readers that build their
+ * query as an object — the Table API. One clause list, two renderings: REL-7's tests run both.
+ */
+export function scopeWhere(clauses: readonly ScopeClause[]): { OR: Record<string, unknown>[] } {
+  return {
+    OR: clauses.map((c) => {
+      switch (c.by) {
+        case "contact":
+          return { contactId: c.userId };
+        case "account":
+          return { accountId: c.accountId };
+        case "partnerContact":
+          return { partnerContactId: c.userId };
+        case "relatedAccounts":
+          return { account: { partnersOf: { some: { partnerAccountId: c.partnerAccountId } } } };
+        case "consumer":
+          return { consumerId: c.userId };
+      }
+    }),
+  };
+}

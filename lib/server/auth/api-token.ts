@@ -1,24 +1,35 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { isAdmin, type Actor } from "@/lib/domain/auth/roles";
 import { loadActor } from "./load-actor";
 
 /** Tokens look like cf_<43 characters>; only their sha256 is stored (ADM-4, API-3). */
 const PREFIX = "cf_";
+const LAST_USED_GRAIN_MS = 60_000;
 export const hashApiToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 /**
- * A new API token for the user with this email, printed once by `npm run token:create`: the
- * database keeps its hash and its first characters (to recognise it in a list), never the token.
+ * A new token for an active user, in the caller's transaction (ADM-4: with its audit row). Returns
+ * the token — shown once — and its row: the database keeps its hash and its first characters (to
+ * recognise it in a list), never the token.
  */
-export async function createApiToken(email: string, name = "token:create") {
-  const user = await db().user.findFirst({ where: { email: { equals: email.trim() } } });
-  if (!user) throw new Error(`No user with the email ${email}.`);
+export async function issueApiToken(tx: Tx, userId: number, name: string, createdById: number | null) {
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
-  await db().apiToken.create({
-    data: { name, prefix: token.slice(0, 10), tokenHash: hashApiToken(token), userId: user.id },
+  const row = await tx.apiToken.create({
+    data: { name, prefix: token.slice(0, 10), tokenHash: hashApiToken(token), userId, createdById },
+    select: { id: true, name: true, prefix: true, userId: true, createdAt: true },
   });
+  return { token, row };
+}
+
+/** `npm run token:create`: a new API token for the active user with this email, printed once. */
+export async function createApiToken(email: string, name = "token:create") {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw new Error(`No user with the email ${email}.`);
+  if (!user.active)
+    throw new Error(`The user ${user.email} is deactivated; a token for them would not work.`);
+  const { token } = await transaction((tx) => issueApiToken(tx, user.id, name, null));
   return { token, user };
 }
 
@@ -35,7 +46,10 @@ export async function actorForBearer(header: string | null): Promise<BearerCheck
   const actor = row && !row.revokedAt ? await loadActor(row.userId) : null;
   if (!row || !actor)
     return { ok: false, status: 401, message: "The API token is unknown, revoked or its user inactive." };
-  await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // ADM-4's "last used" to the minute: one write a minute per token, not one per request (PERF-6).
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRAIN_MS)
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return { ok: true, actor };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { decideAttempt, THROTTLE, type AttemptDecision } from "@/lib/domain/auth/throttle";
 
 export type ThrottleKey = { key: string; free: number };
@@ -72,4 +72,16 @@ export async function recordSuccess(own: ThrottleKey, shared: ThrottleKey[]): Pr
           "blockedUntil" = CASE WHEN "failures" - 1 < ${k.free} THEN NULL ELSE "blockedUntil" END
         WHERE "key" = ${k.key} AND "failures" > 0`;
   });
+}
+
+/**
+ * How long the keys stay blocked (0 when none is), without counting an attempt: for callers that
+ * skip the password check (the API's cache of verified passwords) but must honour a running block.
+ */
+export async function blockedMs(keys: ThrottleKey[], now: Date): Promise<number> {
+  const rows = await db().loginThrottle.findMany({
+    where: { key: { in: keys.map((k) => k.key) }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
+  return Math.max(0, ...rows.map((r) => r.blockedUntil!.getTime() - now.getTime()));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { inTransaction, type Tx } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -23,10 +23,10 @@ import { requireLockedCase } from "./persist";
  * linked record, reaches every case linked to it, and changes no field of the case — an agent who
  * reopens the history of a closed case still sees what its incident did afterwards.
  */
-export async function postCaseJournal(actor: Actor, number: string, raw: JournalPostInput) {
+export async function postCaseJournal(actor: Actor, number: string, raw: JournalPostInput, outer?: Tx) {
   if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can write on cases.");
   const input = parseOrThrow(journalPostSchema, raw);
-  const result = await transaction(async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     // Locked: a close committing meanwhile is seen here, not after the entry is written.
     const current = await requireLockedCase(tx, number);
     if (isCaseClosedForChanges(current.state)) {

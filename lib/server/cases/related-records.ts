@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { transaction, type Tx } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import { canLinkItsm, type Actor } from "@/lib/domain/auth/roles";
 import { linksIncidents } from "@/lib/domain/cases/menu";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -54,9 +54,14 @@ async function idOf(tx: Tx, table: string, number: string, field: string, label:
  * input stay as they are; an empty value unlinks. Incident links follow INC-3/INC-4 exactly as
  * the Additional actions items do. Read-only on child cases of a major case (MAJ-3).
  */
-export async function setRelatedRecords(actor: Actor, caseNumber: string, raw: RelatedRecordsInput) {
+export async function setRelatedRecords(
+  actor: Actor,
+  caseNumber: string,
+  raw: RelatedRecordsInput,
+  outer?: Tx,
+) {
   const input = parseOrThrow(relatedRecordsSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const c = await requireLockedCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement))
       throw forbidden("The integration com.sn_cs_sm is not active.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { transaction, type Tx, inTransaction } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import {
@@ -54,10 +54,10 @@ function assertCanWrite(actor: Actor) {
   if (!canWriteCases(actor)) throw forbidden("Only customer service agents and managers can change cases.");
 }
 
-export async function createCase(actor: Actor, raw: NewCaseInput) {
+export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
   assertCanWrite(actor);
   const input = parseOrThrow(newCaseSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await checkCaseReferences(tx, input);
     const number = await nextNumber(tx, "case");
     const created = await tx.case.create({
@@ -69,10 +69,10 @@ export async function createCase(actor: Actor, raw: NewCaseInput) {
 }
 
 /** Saves the case form. State edits follow the lifecycle exactly as the buttons do (REC-3). */
-export async function updateCase(actor: Actor, number: string, raw: CaseUpdateInput) {
+export async function updateCase(actor: Actor, number: string, raw: CaseUpdateInput, outer?: Tx) {
   assertCanWrite(actor);
   const { version, state, confirmChildren, ...fields } = parseOrThrow(caseUpdateSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const current = await requireCase(tx, number);
     if (isCaseClosedForChanges(current.state)) {
       throw invalid("state", `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { inTransaction, type Tx } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/schemas";
@@ -16,10 +16,10 @@ import { requireIncident } from "./persist";
  * The incident composer: work notes and additional comments. A new additional comment reaches
  * the work notes of every linked case (INC-6) and the caller (INC-7), in the same transaction.
  */
-export async function postIncidentJournal(actor: Actor, number: string, raw: JournalPostInput) {
+export async function postIncidentJournal(actor: Actor, number: string, raw: JournalPostInput, outer?: Tx) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can write on incidents.");
   const input = parseOrThrow(journalPostSchema, raw);
-  const result = await transaction(async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     const current = await requireIncident(tx, number);
     const posted = await postEntries(tx, { table: TABLE.incident, recordId: current.id }, input, actor);
     for (const event of commentEvents(

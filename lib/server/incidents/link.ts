@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { transaction, type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { conflict, invalid, notFound } from "@/lib/domain/errors";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
@@ -209,8 +209,13 @@ export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
 }
 
 /** INC-3: Associate an existing open incident with the case (Additional actions). */
-export async function associateIncident(actor: Actor, caseNumber: string, incidentNumber: string) {
-  return transaction(async (tx) => {
+export async function associateIncident(
+  actor: Actor,
+  caseNumber: string,
+  incidentNumber: string,
+  outer?: Tx,
+) {
+  return inTransaction(outer, async (tx) => {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.associateIncident);
     const incident = await tx.incident.findUnique({ where: { number: incidentNumber.trim().toUpperCase() } });
     if (!incident) throw notFound(`Incident ${incidentNumber}`);
@@ -220,8 +225,8 @@ export async function associateIncident(actor: Actor, caseNumber: string, incide
 }
 
 /** INC-4: Remove Incident (Additional actions). */
-export async function removeIncident(actor: Actor, caseNumber: string) {
-  return transaction(async (tx) => {
+export async function removeIncident(actor: Actor, caseNumber: string, outer?: Tx) {
+  return inTransaction(outer, async (tx) => {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.removeIncident);
     const incident = await detachIncident(tx, actor, c);
     return { caseNumber, incidentNumber: incident!.number };

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
@@ -46,10 +46,10 @@ function assertCanWrite(actor: Actor) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can change incidents.");
 }
 
-export async function createIncident(actor: Actor, raw: NewIncidentInput) {
+export async function createIncident(actor: Actor, raw: NewIncidentInput, outer?: Tx) {
   assertCanWrite(actor);
   const input = parseOrThrow(newIncidentSchema, raw);
-  const result = await transaction(async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     await checkIncidentReferences(tx, input);
     const rows = await loadPriorityRows(tx);
     const number = await nextNumber(tx, "incident");
@@ -72,13 +72,13 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput) {
  * INC-8: the incident form. Impact or urgency changes recalculate priority from the lookup
  * (INC-5). The sync rules (INC-6) and the caller email (INC-7) run in the same transaction.
  */
-export async function updateIncident(actor: Actor, number: string, raw: IncidentUpdateInput) {
+export async function updateIncident(actor: Actor, number: string, raw: IncidentUpdateInput, outer?: Tx) {
   assertCanWrite(actor);
   const { version, state, onHoldReason, resolutionCode, resolutionNotes, ...fields } = parseOrThrow(
     incidentUpdateSchema,
     raw,
   );
-  const result = await transaction(async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     const current = await requireIncident(tx, number);
     if (isIncidentClosedForChanges(current.state)) {
       throw invalid(

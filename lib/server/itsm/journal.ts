@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { inTransaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/schemas";
@@ -11,10 +11,16 @@ import type { ItsmSpec } from "./specs";
 import { assertCanWriteItsm } from "./update";
 
 /** Work notes and additional comments on a problem, change or request; comments reach its cases (ITSM-3). */
-export async function postItsmJournal(spec: ItsmSpec, actor: Actor, number: string, raw: JournalPostInput) {
+export async function postItsmJournal(
+  spec: ItsmSpec,
+  actor: Actor,
+  number: string,
+  raw: JournalPostInput,
+  outer?: Tx,
+) {
   assertCanWriteItsm(actor);
   const input = parseOrThrow(journalPostSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     const posted = await postEntries(tx, { table: spec.table, recordId: current.id }, input, actor);

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { inTransaction, type Tx } from "@/lib/db";
 import { canWriteItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
@@ -22,13 +22,14 @@ export async function updateItsmRecord(
   actor: Actor,
   number: string,
   raw: Record<string, unknown>,
+  outer?: Tx,
 ) {
   assertCanWriteItsm(actor);
   const { version, ...input } = parseOrThrow(spec.schema, raw) as { version: number } & Record<
     string,
     unknown
   >;
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     if (spec.isFinal(current))

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, databaseUrl } from "@/lib/db";
-import { cached } from "../cache";
+import { cached, forgetCached } from "../cache";
 
 /** Below this many choices a field is a plain select; above it, a typeahead. */
 export const SELECT_LIMIT = 200;
@@ -35,6 +35,12 @@ export function assigneeOptions(): Promise<RefOption[] | null> {
     });
     return rows.length > SELECT_LIMIT ? null : rows.map((r) => ({ value: r.id, label: r.name }));
   });
+}
+
+/** ADM-3: a user was created, (de)activated or given roles: the user lists load afresh. */
+export function forgetUserOptions(): void {
+  forgetCached(key("assignees"));
+  forgetCached(key("contacts:"));
 }
 
 /** Contacts of one account (a case's Contact select). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { transaction, type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
@@ -15,8 +15,8 @@ import { getExternalCaseRef } from "../scope/cases";
 // exactly like a missing number (POR-4), whatever the form holds — then decides on the locked row.
 
 /** The case in the user's scope, row-locked in `tx`, and the user as the journal author. */
-async function lockScoped(actor: Actor | null | undefined, number: string) {
-  const ref = await getExternalCaseRef(actor, number);
+async function lockScoped(actor: Actor | null | undefined, number: string, client?: Tx) {
+  const ref = await getExternalCaseRef(actor, number, client);
   const author = { id: actor!.id, name: actor!.name };
   return { ref, author, lock: (tx: Tx) => requireLockedCase(tx, ref.number) };
 }
@@ -25,10 +25,16 @@ const closedMessage = (row: CaseRow) =>
   `This case is ${labelOf(caseStates, row.state)} and cannot be changed.`;
 
 /** Reply + Send: the customer's additional comment; an Awaiting Info case returns to Open (§1). */
-export async function replyOnPortal(actor: Actor | null | undefined, number: string, raw: unknown) {
-  const { ref, author, lock } = await lockScoped(actor, number);
+export async function replyOnPortal(
+  actor: Actor | null | undefined,
+  number: string,
+  raw: unknown,
+  outer?: Tx,
+) {
+  // Inside a caller's transaction the scope is read there too (one connection on SQLite).
+  const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalReplySchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
     const result = await addCustomerReply(tx, {

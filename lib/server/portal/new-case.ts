@@ -1,5 +1,5 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
+import { db, type Tx, inTransaction } from "@/lib/db";
 import { hasRole, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { portalNewCaseSchema, type PortalNewCaseInput } from "@/lib/domain/portal/schemas";
@@ -43,14 +43,14 @@ async function checkAsset(tx: Tx, assetId: number | null | undefined, accountId:
  * consumer as consumer); a partner's case is on their own account with them as contact. New,
  * audited as created by the user.
  */
-export async function createPortalCase(actor: Actor | null | undefined, raw: PortalNewCaseInput) {
+export async function createPortalCase(actor: Actor | null | undefined, raw: PortalNewCaseInput, outer?: Tx) {
   requireExternalScope(actor);
   const user = actor!;
   const input = parseOrThrow(portalNewCaseSchema, raw);
   const accountId = accountOf(user);
   const consumer = user.kind === "consumer";
   const partner = hasRole(user, ROLE.partner) || hasRole(user, ROLE.partnerAdmin);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const assetId = await checkAsset(tx, input.assetId, accountId);
     const number = await nextNumber(tx, "case");
     const created = await tx.case.create({

@@ -1,10 +1,11 @@
 import "server-only";
-import { db, transaction } from "@/lib/db";
+import { db, inTransaction, type Tx } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
 import { LISTED_PROPERTIES } from "@/lib/domain/properties/catalog";
 import { validatePropertyValue } from "@/lib/domain/properties/values";
 import { writeAudit } from "../audit/write";
+import { propertyRow } from "./materialise";
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can view and change system properties.");
@@ -26,13 +27,13 @@ export async function listProperties(actor: Actor) {
 }
 
 /** ADM-1: type-checked change; `version` 0 means "never saved" (REC-6 applies here too). */
-export async function updateProperty(actor: Actor, name: string, raw: string, version: number) {
+export async function updateProperty(actor: Actor, name: string, raw: string, version: number, outer?: Tx) {
   assertAdmin(actor);
   // ADM-1: an unlisted property (nothing acts on it yet) is not there for the admin.
   const def = LISTED_PROPERTIES.find((p) => p.name === name);
   if (!def) throw invalid("name", `There is no system property named "${name}".`);
   const value = validatePropertyValue(name, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const row = await tx.systemProperty.findUnique({ where: { name } });
     if ((row?.version ?? 0) !== version) throw staleRecord("property");
     const old = row?.value ?? def.defaultValue;
@@ -45,15 +46,7 @@ export async function updateProperty(actor: Actor, name: string, raw: string, ve
       if (count !== 1) throw staleRecord("property");
     } else {
       await tx.systemProperty.create({
-        data: {
-          name,
-          type: def.type,
-          value,
-          defaultValue: def.defaultValue,
-          description: def.description,
-          choices: def.choices?.join(",") ?? null,
-          updatedById: actor.id,
-        },
+        data: { ...propertyRow(def, value), updatedById: actor.id },
       });
     }
     await writeAudit(tx, "sys_properties", 0, [{ field: name, oldValue: old, newValue: value }], actor);

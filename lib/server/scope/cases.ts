@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { requireExternalScope, type ScopeClause } from "@/lib/domain/scope/external";
@@ -57,9 +57,10 @@ export function externalCaseFilter(actor: Actor | null | undefined, alias: strin
 export async function getExternalCaseRef(
   actor: Actor | null | undefined,
   number: string,
+  client: Tx = db(),
 ): Promise<{ id: number; number: string }> {
   const scope = externalCaseFilter(actor, "c");
-  const [row] = await db().$queryRaw<{ id: unknown; number: string }[]>`
+  const [row] = await client.$queryRaw<{ id: unknown; number: string }[]>`
     SELECT c."id", c."number" FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
   if (!row) throw notFound(`Case ${number}`);
   return { id: num(row.id), number: row.number };

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction } from "@/lib/db";
+import { inTransaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/schemas";
 import { invalid } from "@/lib/domain/errors";
@@ -14,10 +14,10 @@ import { assertCanWork } from "./update";
  * Work notes on a work order (FSM-3). Additional comments are not offered: the customer follows
  * the work order in the portal through its state and appointments, not a second conversation.
  */
-export async function postWorkOrderJournal(actor: Actor, number: string, raw: JournalPostInput) {
+export async function postWorkOrderJournal(actor: Actor, number: string, raw: JournalPostInput, outer?: Tx) {
   assertCanWork(actor);
   const input = parseOrThrow(journalPostSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const order = await requireLockedWorkOrder(tx, number);
     // Like a Closed case (SPEC §1): a closed work order's record is final.

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid, notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -30,10 +30,10 @@ const checkAssignee = (tx: Tx, assignedToId: number | null | undefined) =>
   assignedToId ? checkCaseReferences(tx, { assignedToId }) : Promise.resolve();
 
 /** Adds a task to an open work order: Assigned when it names a technician, else Draft. */
-export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCreateInput) {
+export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCreateInput, outer?: Tx) {
   assertCanWork(actor);
   const input = parseOrThrow(taskCreateSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const order = await requireLockedWorkOrder(tx, workOrderNumber);
     assertOpen(order);
@@ -60,10 +60,10 @@ export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCr
 }
 
 /** A task edit: its state along the task lifecycle, technician, appointment window (start before end). */
-export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpdateInput) {
+export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpdateInput, outer?: Tx) {
   assertCanWork(actor);
   const { version, state, ...fields } = parseOrThrow(taskUpdateSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const found = await tx.workOrderTask.findUnique({
       where: { number: taskNumber },

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -74,10 +74,10 @@ const TASK_STATE_FOR_CLOSING: Record<string, string> = {
  * Contact, state moves along the lifecycle (REC-3), saved only from the current version (REC-6),
  * audited (REC-5); a state change writes its case's work note in the same transaction (SYNC-2).
  */
-export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrderUpdateInput) {
+export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrderUpdateInput, outer?: Tx) {
   assertCanWork(actor);
   const { version, state, ...fields } = parseOrThrow(workOrderUpdateSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const current = await requireLockedWorkOrder(tx, number);
     if (!isOpenWorkOrder(current.state))
