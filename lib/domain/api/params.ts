@@ -1,0 +1,66 @@
+// API-1, API-5: the sysparm_* parameters of a Table API request, checked (REL-1).
+import { invalid } from "@/lib/domain/errors";
+import type { DisplayMode } from "./serialize";
+import type { ApiTable } from "./table";
+
+/** ServiceNow's default page is 10,000 rows; it is also the most one request may ask for. */
+export const MAX_LIMIT = 10_000;
+export const MAX_OFFSET = 10_000_000;
+
+export type ReadParams = {
+  fields: string[];
+  limit: number;
+  offset: number;
+  mode: DisplayMode;
+  query: string;
+};
+
+function count(raw: string | null, name: string, fallback: number, max: number): number {
+  if (raw === null || raw.trim() === "") return fallback;
+  if (!/^\d+$/.test(raw.trim()))
+    throw invalid(name, `${name} must be a whole number from 0 to ${max}; got "${raw.slice(0, 40)}".`);
+  return Math.min(Number(raw.trim()), max);
+}
+
+export function displayMode(raw: string | null): DisplayMode {
+  const v = (raw ?? "false").trim().toLowerCase();
+  if (v === "" || v === "false") return "false";
+  if (v === "true" || v === "all") return v;
+  throw invalid("sysparm_display_value", "sysparm_display_value must be true, false or all.");
+}
+
+export const isTrue = (raw: string | null) => (raw ?? "").trim().toLowerCase() === "true";
+
+/**
+ * The fields a request answers: `sysparm_fields` (each must be a field of the table: a 400 names
+ * the first that is not), or every field; `readable` drops those the actor may not read.
+ */
+export function selectFields(
+  table: ApiTable,
+  raw: string | null,
+  readable: (f: string) => boolean,
+): string[] {
+  const asked = (raw ?? "")
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of asked)
+    if (!table.fields[f])
+      throw invalid("sysparm_fields", `Unknown field "${f}" in sysparm_fields for table ${table.name}.`);
+  const list = asked.length ? [...new Set(asked)] : Object.keys(table.fields);
+  return list.filter(readable);
+}
+
+export function readParams(
+  table: ApiTable,
+  p: URLSearchParams,
+  readable: (f: string) => boolean,
+): ReadParams {
+  return {
+    fields: selectFields(table, p.get("sysparm_fields"), readable),
+    limit: count(p.get("sysparm_limit"), "sysparm_limit", MAX_LIMIT, MAX_LIMIT),
+    offset: count(p.get("sysparm_offset"), "sysparm_offset", 0, MAX_OFFSET),
+    mode: displayMode(p.get("sysparm_display_value")),
+    query: p.get("sysparm_query") ?? "",
+  };
+}

@@ -1,0 +1,85 @@
+import { journalKinds } from "@/lib/domain/records/choices";
+import type { ApiTable } from "../table";
+import { bool, BY_ID, choice, date, nullable, ref, str, SYS_FIELDS } from "./common";
+
+/** ServiceNow's customer_account. */
+export const accountTable: ApiTable = {
+  name: "customer_account",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
+  fields: {
+    ...SYS_FIELDS,
+    number: str("number"),
+    name: str("name"),
+    partner: bool("isPartner"),
+    customer: bool("isCustomer"),
+    primary_contact: ref("primaryContactId", "customer_contact"),
+  },
+};
+
+const userFields = {
+  ...SYS_FIELDS,
+  name: str("name"),
+  email: str("email"),
+  user_name: str("email"),
+  phone: nullable(str("phone")),
+  active: bool("active"),
+  account: ref("accountId", "customer_account"),
+};
+
+/** ServiceNow's sys_user: `user_name` is the email (API-5). */
+export const userTable: ApiTable = {
+  name: "sys_user",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
+  fields: { ...userFields, kind: str("kind") },
+};
+
+/** ServiceNow's customer_contact: the users who are contacts of an account. */
+export const contactTable: ApiTable = {
+  name: "customer_contact",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
+  fields: userFields,
+};
+
+/** ServiceNow's sys_properties (ADM-1): admins read and write them. */
+export const propertyTable: ApiTable = {
+  name: "sys_properties",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }],
+  fields: {
+    sys_id: { column: "name", kind: "sys_id" },
+    sys_created_on: date("updatedAt"),
+    sys_updated_on: date("updatedAt"),
+    sys_created_by: { column: "createdBy", kind: "string", computed: true },
+    sys_updated_by: { column: "updatedBy", kind: "string", computed: true },
+    name: str("name"),
+    type: str("type"),
+    value: str("value", "value"),
+    description: str("description"),
+    sys_mod_count: { column: "version", kind: "integer" },
+  },
+};
+
+/** ServiceNow's sys_journal_field (read only): element_id is the record's sys_id, name its table. */
+export const journalTable: ApiTable = {
+  name: "sys_journal_field",
+  displayColumn: "id",
+  defaultOrder: [
+    { column: "createdAt", desc: true },
+    { column: "id", desc: true },
+  ],
+  fields: {
+    sys_id: { column: "id", kind: "sys_id" },
+    sys_created_on: date("createdAt"),
+    sys_created_by: { column: "authorName", kind: "string", computed: true },
+    // Append-only (JRN-1): an entry is never updated, so "updated" is when and by whom it was made.
+    sys_updated_on: date("createdAt"),
+    sys_updated_by: { column: "authorName", kind: "string", computed: true },
+    element_id: { column: "recordId", kind: "document_id" },
+    name: str("table"),
+    element: choice("kind", journalKinds),
+    value: str("body"),
+  },
+};
