@@ -1,0 +1,78 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { actorForBearer } from "../auth/api-token";
+import { checkCredentials, throttleKeys } from "../auth/credentials";
+import { blockedMs } from "../auth/throttle-store";
+import { loadActor } from "../auth/load-actor";
+
+/** A refusal of the API's authentication: 401, or 429 while sign-in attempts are throttled. */
+export class ApiAuthError extends Error {
+  constructor(
+    readonly status: 401 | 429,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Passwords already verified, so a script's every request does not pay bcrypt (~70 ms, which
+ * would rule out PERF-6's 50 requests/s). A hit needs the same email, password digest AND the
+ * user's current password hash: a changed password misses, and the user is loaded (active,
+ * roles) on every request anyway. Bounded; the oldest entry goes first.
+ */
+const verified = new Map<string, string>();
+const VERIFIED_MAX = 1_000;
+const digest = (email: string, password: string) =>
+  createHash("sha256").update(`${email}\u0000${password}`).digest("hex");
+
+async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) throw new ApiAuthError(401, "The Basic credentials are malformed (email:password).");
+  const email = decoded.slice(0, colon).trim().toLowerCase();
+  const password = decoded.slice(colon + 1);
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const key = digest(email, password);
+  const cached = !!user?.passwordHash && verified.get(key) === user.passwordHash;
+  // REL-5: a cached password skips bcrypt, never the throttle — while the email (or the client
+  // address) is blocked, the right password is refused too, exactly as at sign-in.
+  const blocked = cached ? await blockedMs(throttleKeys(email, ip), new Date()) : 0;
+  if (blocked > 0)
+    throw new ApiAuthError(
+      429,
+      "Too many failed sign-in attempts; try again later.",
+      Math.ceil(blocked / 1000),
+    );
+  if (!cached) {
+    const check = await checkCredentials(email, password, ip);
+    if (!check.ok && check.reason === "throttled")
+      throw new ApiAuthError(429, "Too many failed sign-in attempts; try again later.", check.retryInSeconds);
+    if (!check.ok || !user?.passwordHash) throw new ApiAuthError(401, "User Not Authenticated.");
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(key, user.passwordHash);
+  }
+  const actor = await loadActor(user.id);
+  if (!actor) throw new ApiAuthError(401, "User Not Authenticated.");
+  return actor;
+}
+
+/**
+ * API-3: the user of a Table API request — HTTP Basic with email and password (throttled like
+ * sign-in, REL-5) or a bearer API token (ADM-4). A deactivated user (ADM-3) or a revoked token
+ * is refused on the very next request: nothing about the user is cached.
+ */
+export async function apiActor(headers: Headers, ip: string | null): Promise<Actor> {
+  const header = headers.get("authorization") ?? "";
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(header);
+  if (basic) return basicActor(basic[1], ip);
+  if (/^Bearer\s/i.test(header)) {
+    const check = await actorForBearer(header);
+    if (!check.ok) throw new ApiAuthError(401, check.message);
+    return check.actor;
+  }
+  throw new ApiAuthError(401, "Required to provide Auth information (Basic or Bearer).");
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { ApiTableName, RefTableName } from "@/lib/domain/api/table";
+import { LISTED_NAMES } from "../properties/materialise";
+
+type Row = Record<string, unknown>;
+/** The part of a Prisma model delegate the Table API reader uses. */
+export type Delegate = {
+  findMany(args: object): Promise<Row[]>;
+  findFirst(args: object): Promise<Row | null>;
+  count(args: object): Promise<number>;
+};
+
+/** The Prisma model behind each table, and the rows of the model that belong to it. */
+export const MODEL: Record<ApiTableName, { model: string; base?: Row }> = {
+  sn_customerservice_case: { model: "case" },
+  incident: { model: "incident" },
+  problem: { model: "problem" },
+  change_request: { model: "changeRequest" },
+  sc_request: { model: "request" },
+  wm_order: { model: "workOrder" },
+  wm_task: { model: "workOrderTask" },
+  customer_account: { model: "account" },
+  customer_contact: { model: "user", base: { kind: "contact" } },
+  sys_user: { model: "user" },
+  // ADM-1: a property the product does not act on is not there (rows may remain from older versions).
+  sys_properties: { model: "systemProperty", base: { name: { in: [...LISTED_NAMES] } } },
+  sys_journal_field: { model: "journalEntry" },
+};
+
+/** A referenced table's model and the column answered as its display value. */
+export const REF_TARGET: Record<RefTableName, { model: string; display: string }> = {
+  sn_customerservice_case: { model: "case", display: "number" },
+  incident: { model: "incident", display: "number" },
+  problem: { model: "problem", display: "number" },
+  change_request: { model: "changeRequest", display: "number" },
+  sc_request: { model: "request", display: "number" },
+  wm_order: { model: "workOrder", display: "number" },
+  wm_task: { model: "workOrderTask", display: "number" },
+  customer_account: { model: "account", display: "name" },
+  customer_contact: { model: "user", display: "name" },
+  sys_user: { model: "user", display: "name" },
+  sys_properties: { model: "systemProperty", display: "name" },
+  sys_journal_field: { model: "journalEntry", display: "id" },
+  alm_asset: { model: "asset", display: "name" },
+};
+
+export const delegate = (model: string, client: Tx = db()): Delegate =>
+  (client as unknown as Record<string, Delegate>)[model];

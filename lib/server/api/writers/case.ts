@@ -1,0 +1,109 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { journalPostSchema, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
+import { invalid } from "@/lib/domain/errors";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { postCaseJournal } from "../../cases/journal";
+import { setRelatedRecords } from "../../cases/related-records";
+import { createCase, updateCase } from "../../cases/write";
+import { associateIncident, removeIncident } from "../../incidents/link";
+import { externalCaseWrites } from "./case-external";
+import { hasKeys, splitJournal, type Input, type Row, type Writer } from "./types";
+
+/** The Related Records of a body (incident, problem, rfc, caused_by), as numbers for ITSM-2. */
+const RELATED = [
+  { key: "incidentId", slot: "incident", model: "incident" },
+  { key: "problemId", slot: "problem", model: "problem" },
+  { key: "changeId", slot: "change", model: "changeRequest" },
+  { key: "causedById", slot: "causedBy", model: "changeRequest" },
+] as const;
+
+async function numberOf(
+  tx: Tx,
+  model: (typeof RELATED)[number]["model"],
+  id: number,
+  field: string,
+): Promise<string> {
+  const where = { where: { id }, select: { number: true } } as const;
+  const row =
+    model === "incident"
+      ? await tx.incident.findUnique(where)
+      : model === "problem"
+        ? await tx.problem.findUnique(where)
+        : await tx.changeRequest.findUnique(where);
+  // A well-formed sys_id of no record is a 400 naming the field — never "unlink" (an empty number).
+  if (!row) throw invalid(field, `${field}: no record has that sys_id.`);
+  return row.number;
+}
+
+/** The ServiceNow name of each Related Records slot, for error messages. */
+const API_NAME: Record<string, string> = {
+  incident: "incident",
+  problem: "problem",
+  change: "rfc",
+  causedBy: "caused_by",
+};
+
+function splitRelated(fields: Input) {
+  const rest: Input = { ...fields };
+  const related: { key: (typeof RELATED)[number]; id: number | null }[] = [];
+  for (const r of RELATED)
+    if (r.key in rest) {
+      related.push({ key: r, id: rest[r.key] as number | null });
+      delete rest[r.key];
+    }
+  return { rest, related };
+}
+
+async function save(actor: Actor, row: Row, input: Input, version: number, tx: Tx) {
+  const { fields, journal, hasJournal } = splitJournal(input);
+  if (hasJournal) parseOrThrow(journalPostSchema, journal);
+  const { rest, related } = splitRelated(fields);
+  const number = String(row.number);
+  const versionNow = async () =>
+    (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
+  if (hasJournal) await postCaseJournal(actor, number, journal, tx);
+  let v = version;
+  if (hasKeys(rest)) {
+    await updateCase(actor, number, { ...(rest as CaseUpdateInput), version: v }, tx);
+    v = await versionNow();
+  }
+  const changed = related.filter((r) => r.id !== row[r.key.key]);
+  const incident = changed.find((r) => r.key.slot === "incident");
+  // INC-2…INC-4: the incident is linked as Associate Incident and unlinked as Remove Incident do —
+  // a case that has one refuses another (clear it first with incident: "").
+  if (incident) {
+    if (incident.id === null) await removeIncident(actor, number, tx);
+    else await associateIncident(actor, number, await numberOf(tx, "incident", incident.id, "incident"), tx);
+    v = await versionNow();
+    changed.splice(changed.indexOf(incident), 1);
+  }
+  if (changed.length) {
+    const links: Record<string, string> = {};
+    for (const r of changed)
+      links[r.key.slot] = r.id === null ? "" : await numberOf(tx, r.key.model, r.id, API_NAME[r.key.slot]);
+    // ITSM-2: the Related Records rules decide.
+    await setRelatedRecords(actor, number, { version: v, ...links }, tx);
+  }
+}
+
+/** sn_customerservice_case: POST is New case; PATCH the case form, Related Records and composer. */
+export const caseWriter: Writer = {
+  async create(actor, input, tx) {
+    const { fields, journal, hasJournal } = splitJournal(input);
+    if (hasJournal) parseOrThrow(journalPostSchema, journal);
+    const { rest, related } = splitRelated(fields);
+    const { state, resolutionCode, resolutionNotes, ...basic } = rest;
+    const created = await createCase(actor, basic as NewCaseInput, tx);
+    const later = { ...(state !== undefined ? { state } : {}), resolutionCode, resolutionNotes };
+    const row = await tx.case.findUniqueOrThrow({ where: { id: created.id } });
+    const follow: Input = Object.fromEntries(Object.entries(later).filter(([, v]) => v !== undefined));
+    for (const r of related) follow[r.key.key] = r.id;
+    if (hasJournal) Object.assign(follow, { workNotes: journal.workNotes, comments: journal.comments });
+    if (hasKeys(follow)) await save(actor, row, follow, row.version, tx);
+    return created;
+  },
+  update: save,
+  external: externalCaseWrites,
+};

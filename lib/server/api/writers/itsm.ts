@@ -1,0 +1,29 @@
+import "server-only";
+import { journalPostSchema } from "@/lib/domain/cases/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { postItsmJournal } from "../../itsm/journal";
+import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "../../itsm/specs";
+import { updateItsmRecord } from "../../itsm/update";
+import { hasKeys, splitJournal, type Writer } from "./types";
+
+/**
+ * problem, change_request, sc_request: PATCH is the record's form (REC-3 lifecycle, REC-6
+ * version, ITSM-3 sync to the linked cases' work notes), work_notes/comments its composer. The UI
+ * makes these records only from a case (Create Problem / Change / Request), so POST is refused.
+ */
+function itsmWriter(spec: ItsmSpec, from: string): Writer {
+  return {
+    noCreate: `A ${spec.noun} is created from its case in the workspace (Additional actions → ${from}).`,
+    async update(actor, row, input, version, tx) {
+      const { fields, journal, hasJournal } = splitJournal(input);
+      if (hasJournal) parseOrThrow(journalPostSchema, journal);
+      const number = String(row.number);
+      if (hasJournal) await postItsmJournal(spec, actor, number, journal, tx);
+      if (hasKeys(fields)) await updateItsmRecord(spec, actor, number, { ...fields, version }, tx);
+    },
+  };
+}
+
+export const problemWriter = itsmWriter(PROBLEM, "Create Problem");
+export const changeWriter = itsmWriter(CHANGE, "Create Normal Change");
+export const requestWriter = itsmWriter(REQUEST, "Create Request");
