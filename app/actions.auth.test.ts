@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
-import { makeAgent, makeCase, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
+import { makeAdmin, makeAgent, makeCase, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
+import { createSession } from "@/lib/server/auth/sessions";
+import { createTokenForUser } from "@/lib/server/tokens/admin";
 import { createIncident } from "@/lib/server/incidents/write";
 import { makeWorkOrder } from "@/lib/testing/work-orders";
 
@@ -37,7 +39,13 @@ const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts",
   eager: true,
 });
 
-type Fixture = { caseNumber: string; incidentNumber: string; workOrderNumber: string };
+type Fixture = {
+  caseNumber: string;
+  incidentNumber: string;
+  workOrderNumber: string;
+  targetUserId: number;
+  tokenId: number;
+};
 let fx: Fixture;
 
 beforeAll(async () => {
@@ -47,7 +55,10 @@ beforeAll(async () => {
     caseNumber: (await makeCase(agent)).number,
     incidentNumber: (await createIncident(itil, { shortDescription: "auth test" })).number,
     workOrderNumber: (await makeWorkOrder(agent, (await makeCase(agent)).number)).number,
+    targetUserId: agent.id,
+    tokenId: (await createTokenForUser(await makeAdmin(), { name: "REL-3", userId: String(agent.id) })).id,
   };
+  await createSession(agent.id);
 });
 
 function form(): FormData {
@@ -65,6 +76,14 @@ function form(): FormData {
     value: "3",
     impact: "1",
     urgency: "1",
+    // ADM-3 / ADM-4: a valid target, so a refusal is the role check's doing.
+    userId: String(fx.targetUserId),
+    role: "itil",
+    active: "false",
+    id: String(fx.tokenId),
+    email: "never-created@test.example",
+    kind: "internal",
+    password: "a-long-enough-password",
   };
   for (const [k, v] of Object.entries(values)) f.set(k, v);
   return f;
@@ -100,6 +119,11 @@ const counts = async () => ({
   versions: (await db().case.findUniqueOrThrow({ where: { number: fx.caseNumber } })).version,
   workOrders: await db().workOrder.aggregate({ _count: true, _sum: { version: true } }),
   tasks: await db().workOrderTask.aggregate({ _count: true, _sum: { version: true } }),
+  // ADM-3 / ADM-4: users, their roles and active state, sessions and API tokens.
+  users: await db().user.count({ where: { active: true } }),
+  roles: await db().userRole.count(),
+  sessions: await db().session.count(),
+  tokens: await db().apiToken.count({ where: { revokedAt: null } }),
 });
 
 describe("server actions check the session and role themselves (ROLE-2, REL-3)", () => {
@@ -171,5 +195,18 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
     const f = new FormData();
     f.set("workNotes", "an agent may post");
     expect(await mod.postCaseJournalAction(fx.caseNumber, null, f)).toMatchObject({ ok: true });
+  });
+
+  it("ADM-3 / REL-3: the generic form deactivates a user when an admin sends it (the test can fail)", async () => {
+    session.actor = await makeAdmin();
+    const target = await makeAgent();
+    await createSession(target.id);
+    const mod = modules["/app/(workspace)/admin/users/actions.ts"] as {
+      setUserActiveAction: (p: null, f: FormData) => Promise<{ ok: boolean }>;
+    };
+    const f = form();
+    f.set("userId", String(target.id));
+    expect(await mod.setUserActiveAction(null, f)).toMatchObject({ ok: true });
+    expect(await db().session.count({ where: { userId: target.id } })).toBe(0);
   });
 });

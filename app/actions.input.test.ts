@@ -21,7 +21,8 @@ import { createIncident } from "@/lib/server/incidents/write";
 import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
-import { makeAccount, makeCase, makeUser, resolveCase } from "@/lib/testing/fixtures";
+import { createTokenForUser } from "@/lib/server/tokens/admin";
+import { makeAccount, makeCase, makeUser, resolveCase, unique } from "@/lib/testing/fixtures";
 import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -350,6 +351,31 @@ const BASES: Record<string, Base> = {
     as: portalCustomer("resolved"),
     form: async () => ({ reason: "still broken", idempotencyKey: "k-1" }),
   },
+  "users#createUserAction": {
+    form: async (w) => ({
+      name: "Crafted Person",
+      email: `${unique("crafted")}@test.example`,
+      kind: "contact",
+      accountId: String(w.account.id),
+      role: ROLE.customer,
+      password: "a-long-enough-password",
+    }),
+  },
+  "users#addUserRoleAction": {
+    form: async () => ({ userId: String((await makeUser([])).id), role: ROLE.itil }),
+  },
+  "users#removeUserRoleAction": {
+    form: async () => ({ userId: String((await makeUser([ROLE.itil])).id), role: ROLE.itil }),
+  },
+  "users#setUserActiveAction": {
+    form: async () => ({ userId: String((await makeUser([ROLE.agent])).id), active: "false" }),
+  },
+  "api-tokens#createApiTokenAction": { form: async (w) => ({ name: "crafted", userId: String(w.actor.id) }) },
+  "api-tokens#revokeApiTokenAction": {
+    form: async (w) => ({
+      id: String((await createTokenForUser(w.actor, { name: "t", userId: String(w.actor.id) })).id),
+    }),
+  },
   "password#changePasswordAction": {
     form: async () => ({
       currentPassword: "current-password",
@@ -405,6 +431,9 @@ const fingerprint = async () => {
     plugins: await db().plugin.count({ where: { active: true } }),
     templates: await db().standardChangeTemplate.count(),
     sessions: await db().session.count(),
+    users: await db().user.groupBy({ by: ["active"], _count: true, orderBy: { active: "asc" } }),
+    userRoles: await db().userRole.count(),
+    tokens: await db().apiToken.groupBy({ by: ["revokedAt"], _count: true, orderBy: { revokedAt: "asc" } }),
     password: (await db().user.findUniqueOrThrow({ where: { id: session.actor!.id } })).passwordHash,
   };
 };

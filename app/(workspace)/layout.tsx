@@ -36,6 +36,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       title: "Administration",
       items: [
         { href: "/admin/properties", label: "System properties" },
+        { href: "/admin/users", label: "Users" },
+        { href: "/admin/api-tokens", label: "API tokens" },
         { href: "/admin/business-rules", label: "Business rules" },
         { href: "/admin/priority-lookup", label: "Priority lookup" },
         { href: "/admin/field-maps", label: "Field maps" },

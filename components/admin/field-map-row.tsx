@@ -4,6 +4,7 @@ import {
   removeFieldMapRowAction,
   saveFieldMapRowAction,
 } from "@/app/(workspace)/admin/field-maps/actions";
+import { RowOutcome } from "@/components/admin/row-outcome";
 import { controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -21,18 +22,6 @@ export type FieldMapRowData = {
   active: boolean;
   version: number;
 };
-
-function Outcome({ result }: { result: { ok: boolean; message?: string } | null }) {
-  if (!result?.message) return null;
-  return (
-    <span
-      role={result.ok ? "status" : "alert"}
-      className={`text-xs ${result.ok ? "text-emerald-700" : "text-red-700"}`}
-    >
-      {result.message}
-    </span>
-  );
-}
 
 /** The source / constant / target / order controls of a row; `name` labels them for assistive tech. */
 function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowData; name: string }) {
@@ -114,7 +103,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
         <SubmitButton pending={save.pending} variant="secondary">
           Save
         </SubmitButton>
-        <Outcome result={save.result} />
+        <RowOutcome result={save.result} />
       </form>
       <form onSubmit={remove.onSubmit}>
         <input type="hidden" name="id" value={row.id} />
@@ -122,7 +111,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
         <SubmitButton pending={remove.pending} variant="danger">
           Remove
         </SubmitButton>
-        <Outcome result={remove.result} />
+        <RowOutcome result={remove.result} />
       </form>
     </li>
   );
@@ -140,7 +129,7 @@ export function AddFieldMapRow({ map }: { map: FieldMapName }) {
       <input type="hidden" name="mapName" value={map} />
       <RowControls map={map} name="the new row" />
       <SubmitButton pending={add.pending}>Add row</SubmitButton>
-      <Outcome result={add.result} />
+      <RowOutcome result={add.result} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdminTable } from "@/components/admin/admin-table";
 import { StatusTabs } from "@/components/admin/status-tabs";
 import { hrefWith } from "@/lib/query-string";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
 import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { adminActor } from "@/lib/server/auth/page";
@@ -37,65 +37,46 @@ export default async function InboxPage({
         counts={box.counts}
         current={box.status}
       />
-      {box.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-          No messages.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="cf-table">
-            <caption className="sr-only">Received messages</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Via</th>
-                <th scope="col">Deliveries</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {box.rows.map((m) => (
-                <tr key={m.id}>
-                  <td className="cf-nowrap">
-                    <Time value={m.receivedAt} />
-                  </td>
-                  <td className="max-w-48 truncate">{m.fromAddress}</td>
-                  <td className="max-w-48 truncate">{m.toAddress}</td>
-                  <td className="max-w-sm truncate">{m.subject}</td>
-                  <td className="font-mono text-xs">{m.receivedVia}</td>
-                  <td className="text-right tabular-nums">{m.deliveries}</td>
-                  <td>
-                    {m.status === "accepted" ? (
-                      <Badge tone="green">accepted</Badge>
-                    ) : (
-                      <Badge tone="red">refused</Badge>
-                    )}
-                    {m.caseNumber && (
-                      <div className="text-xs">
-                        <Link className="text-brand-700 underline" href={`/cases/${m.caseNumber}`}>
-                          {m.caseNumber}
-                        </Link>
-                      </div>
-                    )}
-                    {m.status !== "accepted" && (
-                      <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination
-        page={box.page}
-        pageSize={INBOX_PAGE}
-        total={box.total}
-        hrefFor={(p) => hrefWith("/admin/inbox", { status: box.status, page: p })}
-      />
+      <AdminTable
+        label="Received messages"
+        columns={["Received", "From", "To", "Subject", "Via", "Deliveries", "Outcome"]}
+        empty="No messages."
+        count={box.rows.length}
+        page={{
+          page: box.page,
+          pageSize: INBOX_PAGE,
+          total: box.total,
+          hrefFor: (p) => hrefWith("/admin/inbox", { status: box.status, page: p }),
+        }}
+      >
+        {box.rows.map((m) => (
+          <tr key={m.id}>
+            <td className="cf-nowrap">
+              <Time value={m.receivedAt} />
+            </td>
+            <td className="max-w-48 truncate">{m.fromAddress}</td>
+            <td className="max-w-48 truncate">{m.toAddress}</td>
+            <td className="max-w-sm truncate">{m.subject}</td>
+            <td className="font-mono text-xs">{m.receivedVia}</td>
+            <td className="text-right tabular-nums">{m.deliveries}</td>
+            <td>
+              {m.status === "accepted" ? (
+                <Badge tone="green">accepted</Badge>
+              ) : (
+                <Badge tone="red">refused</Badge>
+              )}
+              {m.caseNumber && (
+                <div className="text-xs">
+                  <Link className="text-brand-700 underline" href={`/cases/${m.caseNumber}`}>
+                    {m.caseNumber}
+                  </Link>
+                </div>
+              )}
+              {m.status !== "accepted" && <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { AdminTable } from "@/components/admin/admin-table";
 import { StatusTabs } from "@/components/admin/status-tabs";
 import { hrefWith } from "@/lib/query-string";
-import { RetryButton } from "@/components/admin/retry-button";
+import { RowActionButton } from "@/components/admin/row-action-button";
+import { retryMessageAction } from "./actions";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,69 +40,49 @@ export default async function OutboxPage({
         counts={box.counts}
         current={box.status}
       />
-      {box.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-          No messages.
-        </p>
-      ) : (
-        // Focusable: on a narrow screen the table scrolls sideways, and keyboard users must reach it.
-        <div
-          tabIndex={0}
-          role="region"
-          aria-label="Outbox messages"
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-        >
-          <table className="cf-table">
-            <caption className="sr-only">Outbox messages</caption>
-            <thead>
-              <tr>
-                <th scope="col">Queued</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {box.rows.map((m) => (
-                <tr key={m.id}>
-                  <td className="cf-nowrap">
-                    <Time value={m.createdAt} />
-                  </td>
-                  <td>
-                    {m.recipient}
-                    {m.replyTo && (
-                      <div className="break-all text-xs text-slate-500">Reply to {m.replyTo}</div>
-                    )}
-                  </td>
-                  <td className="max-w-sm">
-                    <div className="truncate text-slate-900">{m.subject}</div>
-                    {m.reason && <div className="text-xs text-slate-500">{m.reason}</div>}
-                    {m.lastError && <div className="text-xs text-red-700">{m.lastError}</div>}
-                  </td>
-                  <td className="font-mono text-xs">{m.event}</td>
-                  <td>
-                    <Badge tone={TONE[m.status] ?? "gray"}>{m.status}</Badge>
-                    {m.sentAt && (
-                      <div className="text-xs text-slate-500">
-                        <Time value={m.sentAt} />
-                      </div>
-                    )}
-                  </td>
-                  <td>{m.status === "failed" && <RetryButton id={m.id} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination
-        page={box.page}
-        pageSize={OUTBOX_PAGE}
-        total={box.total}
-        hrefFor={(p) => hrefWith("/admin/outbox", { status: box.status, page: p })}
-      />
+      <AdminTable
+        label="Outbox messages"
+        columns={["Queued", "To", "Subject", "Event", "Status", ""]}
+        empty="No messages."
+        count={box.rows.length}
+        page={{
+          page: box.page,
+          pageSize: OUTBOX_PAGE,
+          total: box.total,
+          hrefFor: (p) => hrefWith("/admin/outbox", { status: box.status, page: p }),
+        }}
+      >
+        {box.rows.map((m) => (
+          <tr key={m.id}>
+            <td className="cf-nowrap">
+              <Time value={m.createdAt} />
+            </td>
+            <td>
+              {m.recipient}
+              {m.replyTo && <div className="break-all text-xs text-slate-500">Reply to {m.replyTo}</div>}
+            </td>
+            <td className="max-w-sm">
+              <div className="truncate text-slate-900">{m.subject}</div>
+              {m.reason && <div className="text-xs text-slate-500">{m.reason}</div>}
+              {m.lastError && <div className="text-xs text-red-700">{m.lastError}</div>}
+            </td>
+            <td className="font-mono text-xs">{m.event}</td>
+            <td>
+              <Badge tone={TONE[m.status] ?? "gray"}>{m.status}</Badge>
+              {m.sentAt && (
+                <div className="text-xs text-slate-500">
+                  <Time value={m.sentAt} />
+                </div>
+              )}
+            </td>
+            <td>
+              {m.status === "failed" && (
+                <RowActionButton action={retryMessageAction} id={m.id} label="Retry" />
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import { createUserAction } from "@/app/(workspace)/admin/users/actions";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { Notice } from "@/components/ui/notice";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+type Kind = "internal" | "contact" | "consumer";
+
+/**
+ * ADM-3: a new internal user, contact of an account or consumer, with an initial password and a
+ * first role of those its kind may hold (the server checks both again). External users get
+ * snc_external as well.
+ */
+export function NewUserForm({
+  kinds,
+  rolesByKind,
+  accounts,
+  passwordMin,
+}: {
+  kinds: readonly { value: Kind; label: string }[];
+  rolesByKind: Record<Kind, readonly string[]>;
+  accounts: RefOption[] | null;
+  passwordMin: number;
+}) {
+  const [kind, setKind] = useState<Kind>("internal");
+  const { result, pending, onSubmit, fieldError } = useActionForm(createUserAction);
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <SelectField
+          label="Kind"
+          name="kind"
+          options={kinds}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+          error={fieldError("kind")}
+        />
+        <TextField label="Name" name="name" required autoComplete="off" error={fieldError("name")} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          error={fieldError("email")}
+        />
+        {kind === "contact" && (
+          <ReferenceField
+            label="Account"
+            name="accountId"
+            kind="accounts"
+            value={null}
+            options={accounts}
+            error={fieldError("accountId")}
+          />
+        )}
+        <SelectField
+          key={kind}
+          label="Role"
+          name="role"
+          blank="— None —"
+          options={rolesByKind[kind].map((r) => ({ value: r, label: r }))}
+          error={fieldError("role")}
+          hint={kind === "internal" ? undefined : "snc_external is added to every external user."}
+        />
+        <TextField
+          label="Initial password"
+          name="password"
+          type="password"
+          required
+          autoComplete="new-password"
+          hint={`At least ${passwordMin} characters. Tell the person; they can change it after signing in.`}
+          error={fieldError("password")}
+        />
+      </div>
+      <SubmitButton pending={pending} pendingText="Creating…">
+        Create user
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAdmin, makeAgent, makeCustomer, makeUser } from "@/lib/testing/fixtures";
+import { rejection } from "@/lib/testing/refusal";
+import { actorForBearer, createApiToken } from "../auth/api-token";
+import { hashPassword, checkCredentials } from "../auth/credentials";
+import { loadActor, loadSessionActor } from "../auth/load-actor";
+import { createSession, sessionsOf } from "../auth/sessions";
+import { addUserRole, removeUserRole, setUserActive } from "./access";
+
+const rolesOf = async (userId: number) => (await loadActor(userId))?.roles.slice().sort();
+const audit = (userId: number) =>
+  db().auditEntry.findMany({ where: { table: "sys_user", recordId: userId }, orderBy: { id: "asc" } });
+
+describe("assigning and removing roles (ADM-3)", () => {
+  it("ADM-3: an admin adds and removes internal roles of an internal user, each change audited", async () => {
+    const admin = await makeAdmin();
+    const agent = await makeAgent();
+    expect(await addUserRole(admin, agent.id, ROLE.itil)).toMatchObject({ changed: true });
+    expect(await addUserRole(admin, agent.id, ROLE.itil)).toMatchObject({ changed: false });
+    expect(await rolesOf(agent.id)).toContain(ROLE.itil);
+    expect(await removeUserRole(admin, agent.id, ROLE.incidentWrite)).toMatchObject({ changed: true });
+    expect(await rolesOf(agent.id)).not.toContain(ROLE.incidentWrite);
+    const rows = await audit(agent.id);
+    expect(rows.map((r) => [r.field, r.userId])).toEqual([
+      ["roles", admin.id],
+      ["roles", admin.id],
+    ]);
+    expect(rows[1].oldValue).toContain(ROLE.incidentWrite);
+    expect(rows[1].newValue).not.toContain(ROLE.incidentWrite);
+  });
+
+  it("ADM-3: no external role on an internal user, no internal role on a contact, snc_external stays", async () => {
+    const admin = await makeAdmin();
+    const agent = await makeAgent();
+    const { contact } = await makeCustomer();
+    const before = [await rolesOf(agent.id), await rolesOf(contact.id)];
+    await expect(addUserRole(admin, agent.id, ROLE.customer)).rejects.toMatchObject({ field: "role" });
+    await expect(addUserRole(admin, contact.id, ROLE.admin)).rejects.toMatchObject({ field: "role" });
+    await expect(addUserRole(admin, contact.id, "root")).rejects.toMatchObject({ kind: "invalid" });
+    await expect(removeUserRole(admin, contact.id, ROLE.external)).rejects.toMatchObject({ field: "role" });
+    expect([await rolesOf(agent.id), await rolesOf(contact.id)]).toEqual(before);
+    expect(await addUserRole(admin, contact.id, ROLE.customerAdmin)).toMatchObject({ changed: true });
+    await expect(addUserRole(admin, 2_147_483_000, ROLE.itil)).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("ADM-3: an admin cannot remove their own admin role (another admin can)", async () => {
+    const admin = await makeAdmin();
+    const other = await makeAdmin();
+    expect(await rejection(removeUserRole(admin, admin.id, ROLE.admin))).toEqual({
+      kind: "invalid",
+      message: "You cannot remove your own admin role; ask another administrator.",
+    });
+    expect(await rolesOf(admin.id)).toEqual([ROLE.admin]);
+    expect(await removeUserRole(other, admin.id, ROLE.admin)).toMatchObject({ changed: true });
+  });
+});
+
+describe("deactivating users (ADM-3)", () => {
+  it("ADM-3: deactivation ends every session at once, stops sign-in and revokes the user's API tokens", async () => {
+    const admin = await makeAdmin();
+    const user = await makeUser([ROLE.agent], { passwordHash: await hashPassword("the-password") });
+    const sid = await createSession(user.id);
+    const { token } = await createApiToken(user.email);
+    expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: true });
+
+    expect(await setUserActive(admin, user.id, false)).toMatchObject({ changed: true, endedSessions: 1 });
+    expect(await sessionsOf(user.id)).toEqual([]);
+    expect(await loadSessionActor({ userId: user.id, sid })).toBeNull();
+    expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
+    expect(await checkCredentials(user.email, "the-password", null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    await expect(createApiToken(user.email)).rejects.toThrow(/deactivated/);
+    expect((await audit(user.id)).map((r) => [r.field, r.oldValue, r.newValue])).toEqual([
+      ["active", "true", "false"],
+    ]);
+
+    expect(await setUserActive(admin, user.id, true)).toMatchObject({ changed: true, endedSessions: 0 });
+    // ADM-4: the old token was revoked with the deactivation — reactivating does not revive it.
+    expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
+    expect(await actorForBearer(`Bearer ${(await createApiToken(user.email)).token}`)).toMatchObject({
+      ok: true,
+    });
+    expect(await checkCredentials(user.email, "the-password", null)).toEqual({ ok: true, userId: user.id });
+  });
+
+  it("ADM-3: an admin cannot deactivate themself; nothing changes", async () => {
+    const admin = await makeAdmin();
+    const sid = await createSession(admin.id);
+    expect(await rejection(setUserActive(admin, admin.id, false))).toEqual({
+      kind: "invalid",
+      message: "You cannot deactivate your own user; ask another administrator.",
+    });
+    expect(await loadSessionActor({ userId: admin.id, sid })).not.toBeNull();
+  });
+
+  it("ADM-3 / REL-3: a non-admin can neither change roles nor deactivate; nothing changes", async () => {
+    const target = await makeAgent();
+    const sid = await createSession(target.id);
+    for (const actor of [await makeAgent(), (await makeCustomer()).contact, await makeUser([ROLE.itil])]) {
+      await expect(addUserRole(actor, target.id, ROLE.itil)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(removeUserRole(actor, target.id, ROLE.agent)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(setUserActive(actor, target.id, false)).rejects.toMatchObject({ kind: "forbidden" });
+    }
+    expect(await loadSessionActor({ userId: target.id, sid })).toMatchObject({ roles: target.roles });
+    expect(await audit(target.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import "server-only";
+import { transaction, type Tx } from "@/lib/db";
+import { ROLE, type Actor } from "@/lib/domain/auth/roles";
+import { checkAssignable, checkSelfChange, type UserKind } from "@/lib/domain/auth/user-admin";
+import { invalid, notFound } from "@/lib/domain/errors";
+import { MAX_INT } from "@/lib/domain/validation";
+import { writeAudit } from "../audit/write";
+import { endAllSessions } from "../auth/sessions";
+import { forgetUserOptions } from "../lookup/choices";
+import { assertUserAdmin, USER_TABLE } from "./admin";
+
+async function requireUser(tx: Tx, userId: number) {
+  const user =
+    Number.isInteger(userId) && userId > 0 && userId <= MAX_INT
+      ? await tx.user.findUnique({
+          where: { id: userId },
+          select: { id: true, name: true, kind: true, roles: { select: { role: true } } },
+        })
+      : null;
+  if (!user) throw notFound("The user");
+  return { ...user, kind: user.kind as UserKind, roles: user.roles.map((r) => r.role).sort() };
+}
+
+type RoleChange = { userId: number; name: string; role: string; changed: boolean };
+
+/** ADM-3: gives a user a role their kind may hold (internal roles to internal users only…). */
+export async function addUserRole(actor: Actor, userId: number, role: string): Promise<RoleChange> {
+  assertUserAdmin(actor);
+  const out = await transaction(async (tx) => {
+    const user = await requireUser(tx, userId);
+    const checked = checkAssignable(user.kind, role);
+    if (user.roles.includes(checked)) return { userId, name: user.name, role, changed: false };
+    await tx.userRole.create({ data: { userId, role: checked } });
+    const after = [...user.roles, checked].sort();
+    await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);
+    return { userId, name: user.name, role, changed: true };
+  });
+  forgetUserOptions();
+  return out;
+}
+
+/** ADM-3: takes a role away; never snc_external from an external user, never admin from oneself. */
+export async function removeUserRole(actor: Actor, userId: number, role: string): Promise<RoleChange> {
+  assertUserAdmin(actor);
+  const out = await transaction(async (tx) => {
+    const user = await requireUser(tx, userId);
+    const checked = checkAssignable(user.kind, role, true);
+    if (checked === ROLE.admin) {
+      checkSelfChange(actor, userId, "removeAdmin");
+      await keepAnotherAdmin(tx, userId);
+    }
+    const { count } = await tx.userRole.deleteMany({ where: { userId, role: checked } });
+    if (!count) return { userId, name: user.name, role, changed: false };
+    const after = user.roles.filter((r) => r !== checked);
+    await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);
+    return { userId, name: user.name, role, changed: true };
+  });
+  forgetUserOptions();
+  return out;
+}
+
+/** ROLE-4: some other active administrator must remain, or nobody could administer Caseflow. */
+async function keepAnotherAdmin(tx: Tx, userId: number) {
+  const others = await tx.user.count({
+    where: { id: { not: userId }, active: true, kind: "internal", roles: { some: { role: ROLE.admin } } },
+  });
+  if (!others) throw invalid("userId", "This is the last active administrator: make another one first.");
+}
+
+const rolesChange = (before: string[], after: string[]) => ({
+  field: "roles",
+  oldValue: before.join(", ") || null,
+  newValue: after.join(", ") || null,
+});
+
+/**
+ * ADM-3: deactivates or reactivates a user. Deactivation ends every session of theirs in the same
+ * transaction (their next request goes to sign-in) and their API tokens stop working (a token
+ * only works for an active user: actorForBearer) and are revoked. An administrator cannot deactivate
+ * themself, and the last active administrator stays.
+ */
+export async function setUserActive(actor: Actor, userId: number, active: boolean) {
+  assertUserAdmin(actor);
+  if (!active) checkSelfChange(actor, userId, "deactivate");
+  const out = await transaction(async (tx) => {
+    const user = await requireUser(tx, userId);
+    if (!active && user.roles.includes(ROLE.admin)) await keepAnotherAdmin(tx, userId);
+    const { count } = await tx.user.updateMany({ where: { id: userId, active: !active }, data: { active } });
+    if (!count) return { userId, name: user.name, active, changed: false, endedSessions: 0 };
+    const endedSessions = active ? 0 : await endAllSessions(tx, userId);
+    // Their tokens are revoked too: reactivating a user must not bring a leaked token back.
+    if (!active)
+      await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(
+      tx,
+      USER_TABLE,
+      userId,
+      [{ field: "active", oldValue: String(!active), newValue: String(active) }],
+      actor,
+    );
+    return { userId, name: user.name, active, changed: true, endedSessions };
+  });
+  forgetUserOptions();
+  return out;
+}
