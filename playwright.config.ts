@@ -38,12 +38,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
     },
     // Tests that switch plugins, business rules or the lookup change what every other test sees:
-    // they run after the others, one at a time.
+    // they run after the others, one at a time: one worker (fullyParallel: false alone still runs two
+    // files side by side — the plugin test switched ITSM off under the proactive test's accounts).
     {
       name: "global-settings",
       grep: /@global/,
       dependencies: ["chromium"],
       fullyParallel: false,
+      workers: 1,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
     },
   ],

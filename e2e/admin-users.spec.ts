@@ -1,0 +1,101 @@
+// ADM-3 / ADM-4: an administrator manages users and API tokens. Each test makes its own user or
+// token, so no demo user is deactivated and no other test's token is revoked.
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+test("ADM-3: an admin creates a contact of Acme Corporation with the customer role; they sign in to the portal; deactivated, their next page load goes to sign-in", async ({
+  page,
+  browser,
+}) => {
+  const email = `adm3-${stamp()}@acme.example`;
+  const password = "initial-pass-123";
+  await signIn(page, DEMO.admin);
+  await page.getByRole("link", { name: "Users", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+
+  const form = page.getByRole("region", { name: "New user" });
+  await form.getByLabel("Kind").selectOption("contact");
+  await form.getByLabel("Name").fill("Casey Contact");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Account").selectOption({ label: "Acme Corporation" });
+  await form.getByLabel("Role").selectOption("customer");
+  await form.getByLabel("Initial password").fill("short");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Initial password must be at least 10 characters.");
+  await form.getByLabel("Initial password").fill(password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("status")).toHaveText(`User ${email} created.`);
+  // The same email again (any letter case) is refused naming Email.
+  await form.getByLabel("Email").fill(email.toUpperCase());
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("alert")).toHaveText(`Email: a user with the email ${email} already exists.`);
+
+  await page.getByLabel("Search users").fill(email);
+  await page.getByRole("button", { name: "Search" }).click();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("list", { name: "Roles of Casey Contact" })).toContainText("customer");
+  await expect(row.getByRole("list", { name: "Roles of Casey Contact" })).toContainText("snc_external");
+  await expect(row).toContainText("Acme Corporation");
+
+  const customerContext = await browser.newContext();
+  const customer = await customerContext.newPage();
+  await signIn(customer, email, password);
+  await expect(customer).toHaveURL(/\/portal/);
+
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("status")).toHaveText("Casey Contact deactivated.");
+  await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
+
+  await customer.reload();
+  await expect(customer).toHaveURL(/\/login/);
+  await customerContext.close();
+});
+
+test("ADM-4: an admin creates an API token for agent@example.com, sees it once; the token gets 403 from the inbound email route, and 401 once revoked", async ({
+  page,
+  request,
+}) => {
+  const name = `e2e token ${stamp()}`;
+  await signIn(page, DEMO.admin);
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByLabel("Token name").fill(name);
+  await page.getByLabel("User").selectOption({ label: "Alex Agent" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  const field = page.getByLabel("New API token");
+  await expect(field).toHaveAttribute("readonly", "");
+  await expect(page.getByText("Copy it now: it will not be shown again.")).toBeVisible();
+  await expect(field).toBeFocused();
+  // No second token while the first is on screen (a second would hide it, never seen).
+  await expect(page.getByRole("button", { name: "Create token" })).toBeDisabled();
+  const token = await field.inputValue();
+  expect(token).toMatch(/^cf_[A-Za-z0-9_-]{43}$/);
+
+  const post = () =>
+    request.post("/api/inbound/email", {
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "message/rfc822" },
+      data: "From: someone@example.com\r\nSubject: hi\r\n\r\nhello\r\n",
+    });
+  expect((await post()).status()).toBe(403); // a valid token, but not an administrator's
+
+  await page.reload();
+  await expect(page.getByLabel("New API token")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(token);
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("agent@example.com");
+  await expect(row).toContainText(token.slice(0, 10));
+  await expect(row.getByRole("cell", { name: "Never" })).toHaveCount(0); // the call above was its last use
+
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("Revoked");
+  expect((await post()).status()).toBe(401);
+});
+
+test("ROLE-4: a non-admin gets the 404 page for /admin/users and /admin/api-tokens", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  for (const path of ["/admin/users", "/admin/api-tokens"])
+    expect((await page.goto(path))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
+});
