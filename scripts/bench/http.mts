@@ -87,9 +87,9 @@ export const percentile = (xs: number[], p: number) => {
 };
 
 /** One GET with a keep-alive agent; resolves with the status once the body has been read. */
-function get(agent: http.Agent, url: URL, cookie: string): Promise<number> {
+function get(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: { cookie } }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       res.on("data", () => {});
       res.on("end", () => resolve(res.statusCode ?? 0));
       res.on("error", reject);
@@ -102,8 +102,16 @@ function get(agent: http.Agent, url: URL, cookie: string): Promise<number> {
  * Open-loop load: `rate` requests per second for `seconds`, whatever the latency, cycling
  * through `paths`. Returns the achieved rate, p50/p95 latency and the error count. Uses plain
  * node:http with keep-alive so the generator itself stays light on the shared 2-core machine.
+ * `auth` is a session's Cookie header, or the headers to send (the Table API's bearer token).
  */
-export async function load(base: string, cookie: string, paths: string[], rate: number, seconds: number) {
+export async function load(
+  base: string,
+  auth: string | Record<string, string>,
+  paths: string[],
+  rate: number,
+  seconds: number,
+) {
+  const headers = typeof auth === "string" ? { cookie: auth } : auth;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const urls = paths.map((p) => new URL(base + p));
   const latencies: number[] = [];
@@ -119,7 +127,7 @@ export async function load(base: string, cookie: string, paths: string[], rate: 
       (async () => {
         const t = performance.now();
         try {
-          if ((await get(agent, urls[i % urls.length], cookie)) !== 200) errors++;
+          if ((await get(agent, urls[i % urls.length], headers)) !== 200) errors++;
         } catch {
           errors++;
         }

@@ -1,9 +1,9 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
-// http, fanout, major, notify, proactive, workorders, inbound, live, portal.
+// http, fanout, major, notify, proactive, workorders, inbound, live, portal, api.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
-// inbound +2, portal +3.
+// inbound +2, portal +3, api +4.
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,7 @@ import { benchPort, CASE_LIST_PATHS, firstLoadJs, load, login, startServer } fro
 import { liveMetrics } from "./live.mts";
 import { firstLoadRow, loadRow, report, type Row } from "./report.mts";
 import { portalMetrics, preparePortal } from "./portal.mts";
+import { prepareApi, tableApiMetrics } from "./table-api.mts";
 import { fanoutMetrics } from "./fanout.mts";
 import { majorMetrics } from "./major.mts";
 import { notifyMetrics } from "./notify.mts";
@@ -140,6 +141,15 @@ if (portal) {
   await db().$disconnect();
   await withServer(benchPort(3), async (base) => {
     rows.push(...(await portalMetrics(base, bench, Number(args.seconds), log)));
+  });
+}
+
+// PERF-6 Table API, with an itil user's bearer token.
+if (!args.only || args.only === "api") {
+  const token = await prepareApi();
+  await db().$disconnect();
+  await withServer(benchPort(4), async (base) => {
+    rows.push(...(await tableApiMetrics(base, token, Number(args.seconds), log)));
   });
 }
 
