@@ -109,3 +109,31 @@ describe("deactivating users (ADM-3)", () => {
     expect(await audit(target.id)).toEqual([]);
   });
 });
+
+describe("the last active administrator (ADM-3)", () => {
+  it("ADM-3: two admins deactivating each other at once leave one; the last one is neither deactivated nor demoted", async () => {
+    const [a, b] = [await makeAdmin(), await makeAdmin()];
+    const admins = { active: true, kind: "internal", roles: { some: { role: ROLE.admin } } } as const;
+    const others = await db().user.findMany({ where: { ...admins, id: { notIn: [a.id, b.id] } } });
+    const ids = others.map((o) => o.id);
+    await db().user.updateMany({ where: { id: { in: ids } }, data: { active: false } });
+    try {
+      const results = await Promise.allSettled([
+        setUserActive(a, b.id, false),
+        setUserActive(b, a.id, false),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const last = "This is the last active administrator: make another one first.";
+      const refused = results.find((r) => r.status === "rejected");
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ message: last });
+      const left = await db().user.findMany({ where: admins });
+      expect(left.map((u) => u.id)).toHaveLength(1);
+      const [survivor, gone] = left[0].id === a.id ? [a, b] : [b, a];
+      expect(await rejection(setUserActive(gone, survivor.id, false))).toMatchObject({ message: last });
+      expect(await rejection(removeUserRole(gone, survivor.id, ROLE.admin))).toMatchObject({ message: last });
+      expect(await rolesOf(survivor.id)).toContain(ROLE.admin);
+    } finally {
+      await db().user.updateMany({ where: { id: { in: ids } }, data: { active: true } });
+    }
+  });
+});

@@ -59,8 +59,14 @@ export async function removeUserRole(actor: Actor, userId: number, role: string)
   return out;
 }
 
-/** ROLE-4: some other active administrator must remain, or nobody could administer Caseflow. */
+/**
+ * ADM-3 (ROLE-4's admin must exist): some other active administrator must remain, or nobody could
+ * administer Caseflow. The no-op update locks the admin role rows first, so two admins deactivating
+ * each other at the same instant take turns (PostgreSQL, read committed): the second counts after
+ * the first has committed. SQLite runs write transactions one at a time anyway.
+ */
 async function keepAnotherAdmin(tx: Tx, userId: number) {
+  await tx.userRole.updateMany({ where: { role: ROLE.admin }, data: { role: ROLE.admin } });
   const others = await tx.user.count({
     where: { id: { not: userId }, active: true, kind: "internal", roles: { some: { role: ROLE.admin } } },
   });
