@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { ApiTableName, RefTableName } from "@/lib/domain/api/table";
+import { API_TABLES, type ApiTableName, type RefTableName } from "@/lib/domain/api/table";
+import { TABLES } from "@/lib/domain/api/tables";
 import { LISTED_NAMES } from "../properties/materialise";
 
 type Row = Record<string, unknown>;
@@ -28,20 +29,12 @@ export const MODEL: Record<ApiTableName, { model: string; base?: Row }> = {
   sys_journal_field: { model: "journalEntry" },
 };
 
-/** A referenced table's model and the column answered as its display value. */
+/** A referenced table's model and the column answered as its display value: every API table's
+ * own (MODEL and its `displayColumn`), and the asset, which is referenced but not served. */
 export const REF_TARGET: Record<RefTableName, { model: string; display: string }> = {
-  sn_customerservice_case: { model: "case", display: "number" },
-  incident: { model: "incident", display: "number" },
-  problem: { model: "problem", display: "number" },
-  change_request: { model: "changeRequest", display: "number" },
-  sc_request: { model: "request", display: "number" },
-  wm_order: { model: "workOrder", display: "number" },
-  wm_task: { model: "workOrderTask", display: "number" },
-  customer_account: { model: "account", display: "name" },
-  customer_contact: { model: "user", display: "name" },
-  sys_user: { model: "user", display: "name" },
-  sys_properties: { model: "systemProperty", display: "name" },
-  sys_journal_field: { model: "journalEntry", display: "id" },
+  ...(Object.fromEntries(
+    API_TABLES.map((name) => [name, { model: MODEL[name].model, display: TABLES[name].displayColumn }]),
+  ) as Record<ApiTableName, { model: string; display: string }>),
   alm_asset: { model: "asset", display: "name" },
 };
 
