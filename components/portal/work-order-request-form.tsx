@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { newRequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { UtcDateTimeField } from "@/components/work-orders/utc-date-time";
+import { AppointmentWindowFields } from "@/components/work-orders/utc-date-time";
 
 /**
  * FSM-5 **Request a work order** for the portal case page: `<WorkOrderRequestForm caseNumber={…} />`,
@@ -42,20 +42,7 @@ export function WorkOrderRequestForm({ caseNumber }: { caseNumber: string }) {
             error={fieldError("description")}
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            <UtcDateTimeField
-              id="work-order-request-start"
-              label="Window start"
-              name="windowStart"
-              value={null}
-              error={fieldError("windowStart")}
-            />
-            <UtcDateTimeField
-              id="work-order-request-end"
-              label="Window end"
-              name="windowEnd"
-              value={null}
-              error={fieldError("windowEnd")}
-            />
+            <AppointmentWindowFields idPrefix="work-order-request" error={fieldError} utcInLabel={false} />
           </div>
           <p className="text-xs text-slate-600">The appointment window is in UTC; an agent confirms it.</p>
         </div>

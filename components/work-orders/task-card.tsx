@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { UtcDateTimeField } from "./utc-date-time";
+import { AppointmentWindowFields } from "./utc-date-time";
 import { formatWindow } from "./window-text";
 
 export type TaskView = {
@@ -86,19 +86,11 @@ export function TaskCard({
             blank="— Unassigned —"
             error={err("assignedToId")}
           />
-          <UtcDateTimeField
-            id={id("start")}
-            label="Window start (UTC)"
-            name="windowStart"
-            value={task.windowStart}
-            error={err("windowStart")}
-          />
-          <UtcDateTimeField
-            id={id("end")}
-            label="Window end (UTC)"
-            name="windowEnd"
-            value={task.windowEnd}
-            error={err("windowEnd")}
+          <AppointmentWindowFields
+            idPrefix={task.number}
+            start={task.windowStart}
+            end={task.windowEnd}
+            error={err}
           />
         </div>
         <div className="flex justify-end">

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { TaskCard, type TaskView } from "./task-card";
-import { UtcDateTimeField } from "./utc-date-time";
+import { AppointmentWindowFields } from "./utc-date-time";
 
 /** FSM-3: the work order's tasks with their appointments, Add task, and the offer to close. */
 export function WorkOrderTasks({
@@ -91,20 +91,7 @@ function AddTask({ number, assignees }: { number: string; assignees: RefOption[]
             blank="— Unassigned —"
             error={err("assignedToId")}
           />
-          <UtcDateTimeField
-            id="new-task-start"
-            label="Window start (UTC)"
-            name="windowStart"
-            value={null}
-            error={err("windowStart")}
-          />
-          <UtcDateTimeField
-            id="new-task-end"
-            label="Window end (UTC)"
-            name="windowEnd"
-            value={null}
-            error={err("windowEnd")}
-          />
+          <AppointmentWindowFields idPrefix="new-task" error={err} />
         </div>
         <div className="flex justify-end">
           <SubmitButton pending={pending}>Add task</SubmitButton>
