@@ -45,13 +45,37 @@ test("ADM-3: an admin creates a contact of Acme Corporation with the customer ro
   await signIn(customer, email, password);
   await expect(customer).toHaveURL(/\/portal/);
 
+  // Deactivate asks first; Dismiss changes nothing.
   await row.getByRole("button", { name: "Deactivate" }).click();
+  const confirm = page.getByRole("dialog", { name: "Deactivate Casey Contact?" });
+  await expect(confirm).toContainText("Their sessions end now");
+  await confirm.getByRole("button", { name: "Dismiss" }).click();
+  await expect(confirm).toHaveCount(0);
+  await customer.reload();
+  await expect(customer).toHaveURL(/\/portal/);
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await confirm.getByRole("button", { name: "Deactivate" }).click();
   await expect(row.getByRole("status")).toHaveText("Casey Contact deactivated.");
   await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
 
   await customer.reload();
   await expect(customer).toHaveURL(/\/login/);
   await customerContext.close();
+});
+
+test("ADM-3: the signed-in admin's own row offers neither Deactivate nor removing their admin role", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/users");
+  await page.getByLabel("Search users").fill(DEMO.admin);
+  await page.getByRole("button", { name: "Search" }).click();
+  const own = page.getByRole("row").filter({ hasText: DEMO.admin });
+  await expect(own).toHaveCount(1);
+  await expect(own).toContainText("You");
+  await expect(own.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
+  await expect(own.getByRole("button", { name: /^Remove role admin / })).toHaveCount(0);
+  await expect(own.getByLabel(/^Role to add to /)).toBeVisible();
 });
 
 test("ADM-4: an admin creates an API token for agent@example.com, sees it once; the token gets 403 from the inbound email route, and 401 once revoked", async ({
@@ -89,6 +113,10 @@ test("ADM-4: an admin creates an API token for agent@example.com, sees it once; 
   await expect(row.getByRole("cell", { name: "Never" })).toHaveCount(0); // the call above was its last use
 
   await row.getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("dialog", { name: `Revoke the token "${name}"?` })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(row).toContainText("Revoked");
   expect((await post()).status()).toBe(401);
 });

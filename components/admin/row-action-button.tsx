@@ -3,7 +3,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 
-/** One button acting on one row of an admin list (Retry a message, Revoke a token): sends its id. */
+/** One button acting on one row of an admin list (Retry a message): sends its id. */
 export function RowActionButton({
   action,
   id,

@@ -1,14 +1,16 @@
 "use client";
+import { useState } from "react";
 import {
   addUserRoleAction,
   removeUserRoleAction,
   setUserActiveAction,
 } from "@/app/(workspace)/admin/users/actions";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmRowAction } from "@/components/admin/confirm-row-action";
 import { RowOutcome } from "@/components/admin/row-outcome";
-import { controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/domain/action-result";
 
 export type UserRowData = {
   id: number;
@@ -24,36 +26,46 @@ export type UserRowData = {
 function RowForm({
   action,
   fields,
+  onDone,
   children,
 }: {
   action: FormAction;
   fields: Record<string, string>;
+  /** Success goes here (the caller shows it); refusals still show beside the controls. */
+  onDone?: (result: ActionResult) => void;
   children: (pending: boolean) => React.ReactNode;
 }) {
-  const { result, pending, onSubmit } = useActionForm(action);
+  const { result, pending, onSubmit } = useActionForm(action, onDone);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-1">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children(pending)}
-      <RowOutcome result={result} />
+      <RowOutcome result={onDone && result?.ok ? null : result} />
     </form>
   );
 }
 
-/** ADM-3: a user with their roles (remove one, add one their kind may hold) and the Deactivate / Reactivate button. */
+/**
+ * ADM-3: a user with their roles (remove one, add one their kind may hold) and Deactivate (after a
+ * confirmation) / Reactivate. The signed-in admin's own row offers neither Deactivate nor removing
+ * their admin role: the service refuses both.
+ */
 export function UserRow({
   user,
   assignable,
   fixedRoles,
+  self,
 }: {
   user: UserRowData;
   assignable: readonly string[];
   fixedRoles: readonly string[];
+  self: boolean;
 }) {
   const id = String(user.id);
   const missing = assignable.filter((r) => !user.roles.includes(r));
+  const removable = (role: string) => !fixedRoles.includes(role) && !(self && role === "admin");
   return (
     <tr>
       <td>
@@ -69,7 +81,7 @@ export function UserRow({
           {user.roles.map((role) => (
             <li key={role} className="flex items-center gap-0.5">
               <Badge tone="blue">{role}</Badge>
-              {!fixedRoles.includes(role) && (
+              {removable(role) && (
                 <RowForm action={removeUserRoleAction} fields={{ userId: id, role }}>
                   {(pending) => (
                     <button
@@ -93,7 +105,7 @@ export function UserRow({
                 <select
                   name="role"
                   aria-label={`Role to add to ${user.name}`}
-                  className={controlClass() + " w-auto py-0.5 text-xs"}
+                  className="max-w-52 rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs"
                 >
                   {missing.map((r) => (
                     <option key={r} value={r}>
@@ -110,21 +122,45 @@ export function UserRow({
         )}
       </td>
       <td>
-        <RowForm action={setUserActiveAction} fields={{ userId: id, active: String(!user.active) }}>
-          {(pending) => (
-            <>
-              <Badge tone={user.active ? "green" : "gray"}>{user.active ? "Active" : "Inactive"}</Badge>
-              <SubmitButton
-                pending={pending}
-                variant={user.active ? "danger" : "secondary"}
-                pendingText="Saving…"
-              >
-                {user.active ? "Deactivate" : "Reactivate"}
-              </SubmitButton>
-            </>
-          )}
-        </RowForm>
+        <ActiveCell user={user} self={self} />
       </td>
     </tr>
+  );
+}
+
+const DEACTIVATE_INTRO =
+  "Their sessions end now, their API tokens are revoked, and they can no longer sign in. " +
+  "You can reactivate them later; revoked tokens stay revoked.";
+
+/** Active or not, and the way to change it: Deactivate asks first; Reactivate does not. */
+function ActiveCell({ user, self }: { user: UserRowData; self: boolean }) {
+  const [outcome, setOutcome] = useState<ActionResult | null>(null);
+  const fields = { userId: String(user.id), active: String(!user.active) };
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      <Badge tone={user.active ? "green" : "gray"}>{user.active ? "Active" : "Inactive"}</Badge>
+      {self ? (
+        <span className="text-xs text-slate-500">You</span>
+      ) : user.active ? (
+        <ConfirmRowAction
+          action={setUserActiveAction}
+          fields={fields}
+          label="Deactivate"
+          title={`Deactivate ${user.name}?`}
+          intro={DEACTIVATE_INTRO}
+          pendingText="Deactivating…"
+          onDone={setOutcome}
+        />
+      ) : (
+        <RowForm action={setUserActiveAction} fields={fields} onDone={setOutcome}>
+          {(pending) => (
+            <SubmitButton pending={pending} variant="secondary" pendingText="Saving…">
+              Reactivate
+            </SubmitButton>
+          )}
+        </RowForm>
+      )}
+      <RowOutcome result={outcome} />
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminTable } from "@/components/admin/admin-table";
 import { NewTokenForm } from "@/components/admin/tokens/new-token-form";
-import { RowActionButton } from "@/components/admin/row-action-button";
+import { ConfirmRowAction } from "@/components/admin/confirm-row-action";
 import { revokeApiTokenAction } from "./actions";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +13,10 @@ import { assigneeOptions } from "@/lib/server/lookup/choices";
 import { listApiTokens, TOKENS_PAGE } from "@/lib/server/tokens/admin";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+const revokeIntro = (user: string) =>
+  `Requests with it are refused from now on (401); ${user} keeps their other tokens. ` +
+  "A revoked token cannot be restored.";
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await adminActor();
@@ -62,11 +66,12 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                   Revoked <Time value={t.revokedAt} />
                 </Badge>
               ) : (
-                <RowActionButton
+                <ConfirmRowAction
                   action={revokeApiTokenAction}
-                  id={t.id}
+                  fields={{ id: String(t.id) }}
                   label="Revoke"
-                  variant="danger"
+                  title={`Revoke the token "${t.name}"?`}
+                  intro={revokeIntro(t.user.name)}
                   pendingText="Revoking…"
                 />
               )}

@@ -58,6 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             user={u}
             assignable={assignableRoles(u.kind)}
             fixedRoles={requiredRoles(u.kind)}
+            self={u.id === actor.id}
           />
         ))}
       </AdminTable>
