@@ -34,7 +34,8 @@ test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked 
   browser,
 }) => {
   const agentCtx = await browser.newContext();
-  const itilCtx = await browser.newContext();
+  // The planned dates are typed in UTC, whatever the browser's zone.
+  const itilCtx = await browser.newContext({ timezoneId: "Asia/Tokyo" });
   const agent = await agentCtx.newPage();
   const itil = await itilCtx.newPage();
   await signIn(agent, DEMO.agent);
@@ -82,7 +83,15 @@ test("ITSM-1 / ITSM-3 / ITSM-4: problem, change and request from a case, worked 
   });
 
   await itil.goto(`/changes/${change}`);
-  for (const s of ["Assess", "Authorize", "Scheduled", "Implement", "Review"]) await setState(itil, s);
+  for (const s of ["Assess", "Authorize"]) await setState(itil, s);
+  await setState(itil, "Scheduled", async () => {
+    await itil.getByLabel("Planned start (UTC)").fill("2026-12-01T22:30");
+    await itil.getByLabel("Planned end (UTC)").fill("2026-12-02T01:00");
+  });
+  await itil.reload();
+  await expect(itil.getByLabel("Planned start (UTC)")).toHaveValue("2026-12-01T22:30");
+  await expect(itil.getByLabel("Planned end (UTC)")).toHaveValue("2026-12-02T01:00");
+  for (const s of ["Implement", "Review"]) await setState(itil, s);
   await setState(itil, "Closed", async () => {
     await itil.getByLabel("Close code").selectOption("Successful");
     await itil.getByLabel("Close notes").fill("Memory raised in production.");

@@ -3,6 +3,7 @@ import { saveChangeAction } from "@/app/(workspace)/records/actions";
 import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
 import { changeCloseCodes, impacts, urgencies } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";
+import { UtcDateTimeField } from "@/components/ui/utc-date-time";
 import { RecordForm } from "./record-form";
 
 export type ChangeFormData = {
@@ -18,9 +19,6 @@ export type ChangeFormData = {
   closeCode: string | null;
   closeNotes: string | null;
 };
-
-/** Dates travel as ISO strings; the inputs show them in the browser's zone. */
-const local = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
 
 export function ChangeForm({
   data,
@@ -76,18 +74,18 @@ export function ChangeForm({
               defaultValue={data.urgency}
               error={err("urgency")}
             />
-            <TextField
+            <UtcDateTimeField
+              id="change-planned-start"
               label="Planned start (UTC)"
               name="plannedStart"
-              type="datetime-local"
-              defaultValue={local(data.plannedStart)}
+              value={data.plannedStart}
               error={err("plannedStart")}
             />
-            <TextField
+            <UtcDateTimeField
+              id="change-planned-end"
               label="Planned end (UTC)"
               name="plannedEnd"
-              type="datetime-local"
-              defaultValue={local(data.plannedEnd)}
+              value={data.plannedEnd}
               error={err("plannedEnd")}
             />
           </div>

@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { newRequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { AppointmentWindowFields } from "@/components/work-orders/utc-date-time";
+import { AppointmentWindowFields } from "@/components/work-orders/appointment-window-fields";
 
 /**
  * FSM-5 **Request a work order** for the portal case page: `<WorkOrderRequestForm caseNumber={…} />`,

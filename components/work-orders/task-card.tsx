@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { AppointmentWindowFields } from "./utc-date-time";
+import { AppointmentWindowFields } from "./appointment-window-fields";
 import { formatWindow } from "./window-text";
 
 export type TaskView = {

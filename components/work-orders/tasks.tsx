@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { TaskCard, type TaskView } from "./task-card";
-import { AppointmentWindowFields } from "./utc-date-time";
+import { AppointmentWindowFields } from "./appointment-window-fields";
 
 /** FSM-3: the work order's tasks with their appointments, Add task, and the offer to close. */
 export function WorkOrderTasks({

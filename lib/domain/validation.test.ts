@@ -117,6 +117,24 @@ describe("shared validators name their field (REL-1)", () => {
     );
   });
 
+  it("REL-1: a date and time without a zone is UTC whatever the server's zone (forms send it so)", () => {
+    const planned = z.object({ f: optionalDate("Planned start") });
+    const before = process.env.TZ;
+    process.env.TZ = "America/New_York"; // Node applies a changed TZ at once
+    try {
+      expect(new Date(2026, 11, 1).getTimezoneOffset()).toBe(300);
+      for (const text of ["2026-12-01T10:30", "2026-12-01 10:30", "2026-12-01T10:30:00"])
+        expect(parseOrThrow(planned, { f: text }).f, text).toEqual(new Date("2026-12-01T10:30:00Z"));
+      expect(parseOrThrow(planned, { f: "2026-12-01" }).f).toEqual(new Date("2026-12-01T00:00:00Z"));
+      expect(parseOrThrow(planned, { f: "2026-12-01T10:30-05:00" }).f).toEqual(
+        new Date("2026-12-01T15:30:00Z"),
+      );
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it("REL-1: versions that are not positive 32-bit integers are refused", () => {
     for (const bad of ["abc", "0", "1.5", "1e12", { v: 1 }, ""])
       expect(messageFor(versionField, bad), JSON.stringify(bad)).toMatch(/version/);

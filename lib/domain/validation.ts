@@ -135,10 +135,14 @@ export const DATE_RANGE = {
  */
 const ISO_DATE =
   /^(?:[+-]\d{6}|\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A time without its zone (`2026-12-01T10:00`) is UTC, the workspace's zone — never the server's. */
+const ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/;
 const parseDate = (v: string) => {
   const text = v.trim();
   if (!text) return null;
-  return ISO_DATE.test(text) ? new Date(text) : new Date(NaN);
+  if (!ISO_DATE.test(text)) return new Date(NaN);
+  const zoneless = text.length > 10 && !ZONE.test(text);
+  return new Date(zoneless ? `${text.replace(" ", "T")}Z` : text);
 };
 
 /** A date and time from a form (ISO text): blank means none; outside DATE_RANGE is refused. */
