@@ -65,6 +65,16 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
+ * Makes transactions that check a shared invariant and then write (the last active administrator)
+ * take turns: on PostgreSQL a transaction-scoped advisory lock named by `key`, released at commit
+ * or rollback — one lock, so no lock-order deadlock. SQLite needs none: one write transaction runs
+ * at a time, and a transaction that read before another's commit cannot write after it.
+ */
+export async function takeTurns(tx: Tx, key: number): Promise<void> {
+  if (dialect() === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+}
+
+/**
  * `work` inside the caller's transaction when it holds one, else in its own: lets an adapter that
  * makes several changes for one request (the Table API: fields, links and a journal entry) commit
  * them together or not at all, through the same services the forms call one at a time. A service

@@ -23,13 +23,28 @@ export async function issueApiToken(tx: Tx, userId: number, name: string, create
   return { token, row };
 }
 
+/**
+ * Whether the user is active, holding their row until the transaction ends: a deactivation running
+ * at the same moment (which revokes their tokens) finishes first and this answers false, so no new
+ * token slips past it. The no-op update keeps `updatedAt` as it was.
+ */
+export async function lockActiveUser(tx: Tx, user: { id: number; updatedAt: Date }): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id: user.id, active: true },
+    data: { active: true, updatedAt: user.updatedAt },
+  });
+  return count === 1;
+}
+
 /** `npm run token:create`: a new API token for the active user with this email, printed once. */
 export async function createApiToken(email: string, name = "token:create") {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) throw new Error(`No user with the email ${email}.`);
-  if (!user.active)
-    throw new Error(`The user ${user.email} is deactivated; a token for them would not work.`);
-  const { token } = await transaction((tx) => issueApiToken(tx, user.id, name, null));
+  const token = await transaction(async (tx) => {
+    if (!(await lockActiveUser(tx, user)))
+      throw new Error(`The user ${user.email} is deactivated; a token for them would not work.`);
+    return (await issueApiToken(tx, user.id, name, null)).token;
+  });
   return { token, user };
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAdmin, makeAgent, makeCustomer, makeUser } from "@/lib/testing/fixtures";
 import { actorForBearer, hashApiToken, inboundEmailActor } from "../auth/api-token";
+import { setUserActive } from "../users/access";
 import { createTokenForUser, listApiTokens, revokeApiToken } from "./admin";
 
 describe("API tokens (ADM-4)", () => {
@@ -68,6 +69,19 @@ describe("API tokens (ADM-4)", () => {
       fields: { name: "Name is required." },
     });
     expect(await db().apiToken.count()).toBe(before);
+  });
+
+  it("ADM-3 / ADM-4: a token created while its user is being deactivated is refused or revoked, never left working", async () => {
+    const [admin, other] = [await makeAdmin(), await makeAdmin()];
+    for (let i = 0; i < 6; i++) {
+      const agent = await makeAgent();
+      await Promise.allSettled([
+        setUserActive(other, agent.id, false),
+        createTokenForUser(admin, { name: `race ${i}`, userId: String(agent.id) }),
+      ]);
+      expect(await db().user.findUniqueOrThrow({ where: { id: agent.id } })).toMatchObject({ active: false });
+      expect(await db().apiToken.count({ where: { userId: agent.id, revokedAt: null } })).toBe(0);
+    }
   });
 
   it("ADM-4 / REL-3: a non-admin can neither list, create nor revoke tokens; nothing changes", async () => {

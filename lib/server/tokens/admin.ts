@@ -5,7 +5,7 @@ import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { LIMITS, listPage, MAX_INT, parseOrThrow, requiredId, requiredText } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
-import { issueApiToken } from "../auth/api-token";
+import { issueApiToken, lockActiveUser } from "../auth/api-token";
 
 export const TOKENS_PAGE = 50;
 /** The audit table of API tokens. */
@@ -54,9 +54,12 @@ export async function createTokenForUser(actor: Actor, raw: NewTokenInput) {
   const input = parseOrThrow(newTokenSchema, raw);
   const userId = input.userId;
   return transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, updatedAt: true },
+    });
     if (!user) throw invalid("userId", "User was not found; pick them again from the list.");
-    if (!user.active)
+    if (!(await lockActiveUser(tx, user)))
       throw invalid("userId", `User ${user.email} is deactivated: a token for them would not work.`);
     const { token, row } = await issueApiToken(tx, userId, input.name, actor.id);
     await auditCreation(tx, TOKEN_TABLE, row, actor);

@@ -110,6 +110,19 @@ describe("deactivating users (ADM-3)", () => {
   });
 });
 
+describe("two admins at once (ADM-3)", () => {
+  it("ADM-3: two admins adding the same role at the same moment: both succeed, the user holds it once", async () => {
+    const [a, b] = [await makeAdmin(), await makeAdmin()];
+    const agent = await makeAgent();
+    const both = await Promise.all([
+      addUserRole(a, agent.id, ROLE.itil),
+      addUserRole(b, agent.id, ROLE.itil),
+    ]);
+    expect(both.map((r) => r.changed).sort()).toEqual([false, true]);
+    expect(await db().userRole.count({ where: { userId: agent.id, role: ROLE.itil } })).toBe(1);
+  });
+});
+
 describe("the last active administrator (ADM-3)", () => {
   it("ADM-3: two admins deactivating each other at once leave one; the last one is neither deactivated nor demoted", async () => {
     const [a, b] = [await makeAdmin(), await makeAdmin()];

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { Prisma, takeTurns, transaction, type Tx } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { checkAssignable, checkSelfChange, type UserKind } from "@/lib/domain/auth/user-admin";
 import { invalid, notFound } from "@/lib/domain/errors";
@@ -34,6 +34,11 @@ export async function addUserRole(actor: Actor, userId: number, role: string): P
     const after = [...user.roles, checked].sort();
     await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);
     return { userId, name: user.name, role, changed: true };
+  }).catch(async (e: unknown) => {
+    // Another admin gave the same role a moment earlier: the user has it, as asked.
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    const user = await transaction((tx) => requireUser(tx, userId));
+    return { userId, name: user.name, role, changed: false };
   });
   forgetUserOptions();
   return out;
@@ -59,14 +64,16 @@ export async function removeUserRole(actor: Actor, userId: number, role: string)
   return out;
 }
 
+/** The advisory lock of changes that could leave no active administrator. */
+const LAST_ADMIN_LOCK = 0x43460001;
+
 /**
  * ADM-3 (ROLE-4's admin must exist): some other active administrator must remain, or nobody could
- * administer Caseflow. The no-op update locks the admin role rows first, so two admins deactivating
- * each other at the same instant take turns (PostgreSQL, read committed): the second counts after
- * the first has committed. SQLite runs write transactions one at a time anyway.
+ * administer Caseflow. Two admins deactivating each other at the same instant take turns
+ * (takeTurns): the second counts after the first has committed (PostgreSQL, read committed).
  */
 async function keepAnotherAdmin(tx: Tx, userId: number) {
-  await tx.userRole.updateMany({ where: { role: ROLE.admin }, data: { role: ROLE.admin } });
+  await takeTurns(tx, LAST_ADMIN_LOCK);
   const others = await tx.user.count({
     where: { id: { not: userId }, active: true, kind: "internal", roles: { some: { role: ROLE.admin } } },
   });
