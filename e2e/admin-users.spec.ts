@@ -56,6 +56,8 @@ test("ADM-3: an admin creates a contact of Acme Corporation with the customer ro
   await row.getByRole("button", { name: "Deactivate" }).click();
   await confirm.getByRole("button", { name: "Deactivate" }).click();
   await expect(row.getByRole("status")).toHaveText("Casey Contact deactivated.");
+  // Focus comes back to the row's status cell (the Deactivate button is gone), not the page start.
+  await expect(row.locator("[tabindex='-1']")).toBeFocused();
   await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
 
   await customer.reload();
@@ -117,7 +119,9 @@ test("ADM-4: an admin creates an API token for agent@example.com, sees it once; 
     .getByRole("dialog", { name: `Revoke the token "${name}"?` })
     .getByRole("button", { name: "Revoke" })
     .click();
+  await expect(row.getByRole("status")).toHaveText(`Token "${name}" revoked.`);
   await expect(row).toContainText("Revoked");
+  await expect(row.locator("[tabindex='-1']")).toBeFocused();
   expect((await post()).status()).toBe(401);
 });
 

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   addUserRoleAction,
   removeUserRoleAction,
@@ -135,9 +135,10 @@ const DEACTIVATE_INTRO =
 /** Active or not, and the way to change it: Deactivate asks first; Reactivate does not. */
 function ActiveCell({ user, self }: { user: UserRowData; self: boolean }) {
   const [outcome, setOutcome] = useState<ActionResult | null>(null);
+  const cell = useRef<HTMLDivElement>(null);
   const fields = { userId: String(user.id), active: String(!user.active) };
   return (
-    <div className="flex flex-wrap items-center gap-1">
+    <div ref={cell} tabIndex={-1} className="flex flex-wrap items-center gap-1 outline-none">
       <Badge tone={user.active ? "green" : "gray"}>{user.active ? "Active" : "Inactive"}</Badge>
       {self ? (
         <span className="text-xs text-slate-500">You</span>
@@ -150,6 +151,7 @@ function ActiveCell({ user, self }: { user: UserRowData; self: boolean }) {
           intro={DEACTIVATE_INTRO}
           pendingText="Deactivating…"
           onDone={setOutcome}
+          returnFocus={cell}
         />
       ) : (
         <RowForm action={setUserActiveAction} fields={fields} onDone={setOutcome}>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { AdminTable } from "@/components/admin/admin-table";
 import { NewTokenForm } from "@/components/admin/tokens/new-token-form";
-import { ConfirmRowAction } from "@/components/admin/confirm-row-action";
-import { revokeApiTokenAction } from "./actions";
+import { TokenStatus } from "@/components/admin/tokens/token-status";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -13,10 +12,6 @@ import { assigneeOptions } from "@/lib/server/lookup/choices";
 import { listApiTokens, TOKENS_PAGE } from "@/lib/server/tokens/admin";
 
 export const metadata: Metadata = { title: "API tokens" };
-
-const revokeIntro = (user: string) =>
-  `Requests with it are refused from now on (401); ${user} keeps their other tokens. ` +
-  "A revoked token cannot be restored.";
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await adminActor();
@@ -61,20 +56,18 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
             </td>
             <td className="cf-nowrap">{t.lastUsedAt ? <Time value={t.lastUsedAt} /> : "Never"}</td>
             <td>
-              {t.revokedAt ? (
-                <Badge tone="gray">
-                  Revoked <Time value={t.revokedAt} />
-                </Badge>
-              ) : (
-                <ConfirmRowAction
-                  action={revokeApiTokenAction}
-                  fields={{ id: String(t.id) }}
-                  label="Revoke"
-                  title={`Revoke the token "${t.name}"?`}
-                  intro={revokeIntro(t.user.name)}
-                  pendingText="Revoking…"
-                />
-              )}
+              <TokenStatus
+                id={t.id}
+                name={t.name}
+                userName={t.user.name}
+                revoked={
+                  t.revokedAt && (
+                    <Badge tone="gray">
+                      Revoked <Time value={t.revokedAt} />
+                    </Badge>
+                  )
+                }
+              />
             </td>
           </tr>
         ))}
