@@ -6,7 +6,7 @@ import { shownValue } from "@/lib/domain/records/choices";
 import { text } from "./serialize";
 import { findChoice, parseQueryDate } from "./query-values";
 import { idOfSysId } from "./sys-id";
-import type { ApiField, ApiTable } from "./table";
+import { fieldOf, type ApiField, type ApiTable } from "./table";
 
 /** Fields the server keeps itself: ignored in bodies, as ServiceNow ignores them. */
 const SYSTEM = /^(sys_(id|created_on|created_by|updated_on|updated_by)|number)$/;
@@ -54,13 +54,21 @@ function scalar(name: string, f: ApiField, raw: unknown): unknown {
   }
 }
 
-/** The body of a POST, PATCH or PUT for `table`; an unknown field is a 400 naming it. */
-export function readBody(table: ApiTable, body: unknown, byDisplay: boolean): BodyInput {
+/**
+ * The body of a POST, PATCH or PUT for `table`; an unknown field is a 400 naming it — so is one the
+ * caller may not read (`readable`, ROLE-1: a case's incident without incident read), exactly alike.
+ */
+export function readBody(
+  table: ApiTable,
+  body: unknown,
+  byDisplay: boolean,
+  readable: (name: string) => boolean = () => true,
+): BodyInput {
   if (!body || typeof body !== "object" || Array.isArray(body))
     throw invalid("body", "The body must be a JSON object of field names and values.");
   const out: BodyInput = { input: {}, pending: [] };
   for (const [name, raw] of Object.entries(body as Record<string, unknown>)) {
-    const f = table.fields[name];
+    const f = readable(name) ? fieldOf(table, name) : undefined;
     if (!f) throw invalid(name, `Unknown field "${name}" for table ${table.name}.`);
     if (name === "sys_mod_count") {
       out.version = scalar(name, { column: "version", kind: "integer" }, raw) as number;

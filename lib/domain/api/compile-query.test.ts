@@ -174,7 +174,7 @@ describe("encoded query → Prisma where (API-1, API-3)", () => {
     expect(one("caller!=x", false, required)).toEqual({ callerId: { notIn: [] } });
     expect(one("sys_created_onISEMPTY", false, required)).toEqual({ createdAt: { in: [] } });
     expect(one("stateISNOTEMPTY", false, required)).toEqual({ state: { notIn: [] } });
-    expect(one("activeISEMPTY", false, required)).toEqual({ OR: [] });
+    expect(one("activeISEMPTY", false, required)).toEqual({ AND: [{ active: true }, { active: false }] });
     expect(one("activeISNOTEMPTY", false, required)).toEqual({ OR: [{ active: true }, { active: false }] });
     expect(one("activeISNOTEMPTY")).toEqual({ active: { not: null } });
   });

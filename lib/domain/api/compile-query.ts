@@ -7,7 +7,7 @@ import { invalid } from "@/lib/domain/errors";
 import type { Condition, EncodedQuery, Operator } from "./encoded-query";
 import { isNumericChoice, NO_RECORD, queryValue, type QueryValue } from "./query-values";
 import { recordOfSysId } from "./sys-id";
-import type { ApiField, ApiTable } from "./table";
+import { fieldOf, type ApiField, type ApiTable } from "./table";
 
 export type CompiledQuery = {
   /** `{ AND: [{ OR: [...] }, ...] }`, or `{}` when the query has no condition. */
@@ -28,10 +28,8 @@ const COMPARE: Partial<Record<Operator, string>> = { "<": "lt", ">": "gt", "<=":
 
 /** API-3: a field the table answers and stores — unknown or computed ones are a 400 naming them. */
 export function queryField(table: ApiTable, name: string): ApiField {
-  if (!Object.hasOwn(table.fields, name)) {
-    throw refuse(`Unknown field "${name}" in sysparm_query for table ${table.name}.`);
-  }
-  const field = table.fields[name];
+  const field = fieldOf(table, name);
+  if (!field) throw refuse(`Unknown field "${name}" in sysparm_query for table ${table.name}.`);
   if (field.computed) {
     throw refuse(
       `Field "${name}" of table ${table.name} is computed: it cannot be filtered or sorted in sysparm_query.`,
@@ -74,7 +72,8 @@ function empty(field: ApiField, opts: QueryOptions): Where {
   if (!notNull(field, opts))
     return field.kind === "string" ? { OR: [{ [col]: null }, { [col]: "" }] } : { [col]: null };
   if (field.kind === "string") return { [col]: "" };
-  return field.kind === "boolean" ? { OR: [] } : { [col]: { in: [] } };
+  // Never `{ OR: [] }` for "nothing": Prisma drops an empty OR nested in AND, and it matched every row.
+  return field.kind === "boolean" ? { AND: [{ [col]: true }, { [col]: false }] } : { [col]: { in: [] } };
 }
 
 function textCondition(c: Condition, field: ApiField, insensitive: boolean): Where {
@@ -109,8 +108,10 @@ function documentCondition(c: Condition, field: ApiField): Where {
     .map((v) => recordOfSysId(v.trim()))
     .filter((r): r is NonNullable<typeof r> => r !== null)
     .map((r) => ({ table: r.table, [field.column]: r.id }));
-  if (c.op === "=" || c.op === "IN") return { OR: pairs };
-  if (c.op === "!=") return { NOT: { OR: pairs } };
+  // No known record: "=" and IN match nothing, "!=" everything (never an empty OR: see `empty`).
+  const none = { id: { in: [] } };
+  if (c.op === "=" || c.op === "IN") return pairs.length ? { OR: pairs } : none;
+  if (c.op === "!=") return pairs.length ? { NOT: { OR: pairs } } : {};
   throw invalid(
     "sysparm_query",
     `Field "${c.field}" in sysparm_query takes =, != or IN (a record's sys_id).`,

@@ -1,7 +1,7 @@
 // API-1, API-5: the sysparm_* parameters of a Table API request, checked (REL-1).
 import { invalid } from "@/lib/domain/errors";
 import type { DisplayMode } from "./serialize";
-import type { ApiTable } from "./table";
+import { fieldOf, type ApiTable } from "./table";
 
 /** ServiceNow's default page is 10,000 rows; it is also the most one request may ask for. */
 export const MAX_LIMIT = 10_000;
@@ -45,7 +45,7 @@ export function selectFields(
     .map((f) => f.trim())
     .filter(Boolean);
   for (const f of asked)
-    if (!table.fields[f])
+    if (!fieldOf(table, f))
       throw invalid("sysparm_fields", `Unknown field "${f}" in sysparm_fields for table ${table.name}.`);
   const list = asked.length ? [...new Set(asked)] : Object.keys(table.fields);
   return list.filter(readable);

@@ -3,7 +3,7 @@
 import { invalid } from "@/lib/domain/errors";
 import { shownValue } from "@/lib/domain/records/choices";
 import { MAX_INT } from "@/lib/domain/validation";
-import { idOfSysId } from "./sys-id";
+import { idOfSysId, propertyNameOfSysId } from "./sys-id";
 import type { ApiField, ApiTable } from "./table";
 
 /** A sys_id that names no record of the table: `=`/`IN` match nothing, no error (as ServiceNow). */
@@ -102,6 +102,7 @@ export function queryValue(table: ApiTable, name: string, field: ApiField, raw: 
       if (!field.ref) throw new Error(`Reference field ${table.name}.${name} names no table`);
       return recordId(field.ref, raw);
     case "sys_id":
+      if (table.name === "sys_properties") return propertyNameOfSysId(raw) ?? NO_RECORD;
       return recordId(table.name, raw);
     case "document_id":
       return recordId(table.name, raw);

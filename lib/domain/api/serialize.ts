@@ -2,7 +2,7 @@
 // (as ServiceNow sends them), references as sys_ids, display values or both.
 import { labelOf } from "@/lib/domain/records/choices";
 import { sysIdOf } from "./sys-id";
-import type { ApiField, ApiTable } from "./table";
+import { fieldOf, type ApiField, type ApiTable } from "./table";
 
 export type DisplayMode = "false" | "true" | "all";
 
@@ -78,7 +78,7 @@ export function serializeRecord(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of fields) {
-    const field = table.fields[name];
+    const field = fieldOf(table, name);
     if (field) out[name] = fieldValue(name, field, row, ctx);
   }
   return out;

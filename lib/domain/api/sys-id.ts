@@ -7,6 +7,7 @@
 // access is decided by roles and ROLE-3 scope on every read — and must never change, or every
 // sys_id a client stored would stop resolving.
 import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
+import { LISTED_PROPERTIES } from "@/lib/domain/properties/catalog";
 
 const KEY = createHash("sha256").update("caseflow sys_id v1").digest().subarray(0, 16);
 const MAGIC = 0xcf;
@@ -50,17 +51,26 @@ export function sysIdOf(table: string, id: number): string {
 }
 
 /** The numeric id a sys_id names in `table`, or null when it is not one of that table's sys_ids. */
+const MAX_RECORD_ID = 2n ** 31n - 1n;
+
 export function idOfSysId(table: string, sysId: string): number | null {
   if (!SYS_ID.test(sysId)) return null;
   const block = aes(Buffer.from(sysId, "hex"), true);
   if (block[0] !== MAGIC || block[1] !== tagOf(table) || block.readUIntBE(2, 6) !== 0) return null;
   const id = block.readBigUInt64BE(8);
-  return id > 0n && id <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(id) : null;
+  // Record ids are 32-bit integer columns: a crafted sys_id of a larger id names no record (it
+  // would overflow PostgreSQL's integer parameter, a 500, instead of a 404).
+  return id > 0n && id <= MAX_RECORD_ID ? Number(id) : null;
 }
 
 /** sys_properties are keyed by name: their sys_id is the name's digest (the table is small). */
 export const sysIdOfName = (table: string, name: string) =>
   createHash("md5").update(`${table}:${name}`).digest("hex");
+
+/** The listed property a sys_id names, or null: a property's sys_id is its name's digest. */
+export function propertyNameOfSysId(sysId: string): string | null {
+  return LISTED_PROPERTIES.find((p) => sysIdOfName("sys_properties", p.name) === sysId)?.name ?? null;
+}
 
 /** The table and id a sys_id of any integer-keyed table names, or null (the journal's element_id). */
 export function recordOfSysId(sysId: string): { table: string; id: number } | null {

@@ -68,6 +68,13 @@ export type ApiTable = {
   defaultOrder: readonly { column: string; desc: boolean }[];
 };
 
+/**
+ * The field `name` of `table`, or undefined: an own field only, so a client's `constructor` or
+ * `toString` is an unknown field (400), never an inherited function.
+ */
+export const fieldOf = (table: ApiTable, name: string): ApiField | undefined =>
+  Object.hasOwn(table.fields, name) ? table.fields[name] : undefined;
+
 /** The NOT NULL columns of a table, for the query compiler's ISEMPTY/ISNOTEMPTY. */
 export const requiredColumns = (table: ApiTable): ReadonlySet<string> =>
   new Set(

@@ -56,6 +56,8 @@ export function requireExternalScope(actor: Actor | null | undefined): ScopeClau
  * query as an object — the Table API. One clause list, two renderings: REL-7's tests run both.
  */
 export function scopeWhere(clauses: readonly ScopeClause[]): { OR: Record<string, unknown>[] } {
+  // No clause is no case — never `{ OR: [] }`, which Prisma drops inside AND (every row).
+  if (!clauses.length) return { OR: [{ id: { in: [] } }] };
   return {
     OR: clauses.map((c) => {
       switch (c.by) {

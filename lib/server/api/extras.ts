@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { text } from "@/lib/domain/api/serialize";
-import type { ApiTable } from "@/lib/domain/api/table";
+import { fieldOf, type ApiTable } from "@/lib/domain/api/table";
 import { num } from "../sql";
 import { REF_TARGET } from "./models";
 
@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 export async function loadRefDisplay(table: ApiTable, rows: Row[], fields: readonly string[]) {
   const wanted = new Map<string, Set<number>>();
   for (const name of fields) {
-    const f = table.fields[name];
+    const f = fieldOf(table, name);
     if (f?.kind !== "reference" || !f.ref) continue;
     const ids = wanted.get(f.ref) ?? new Set<number>();
     for (const r of rows) if (r[f.column] !== null && r[f.column] !== undefined) ids.add(Number(r[f.column]));

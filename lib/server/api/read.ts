@@ -6,12 +6,12 @@ import { compileQuery } from "@/lib/domain/api/compile-query";
 import { parseEncodedQuery, type EncodedQuery } from "@/lib/domain/api/encoded-query";
 import { readParams, type ReadParams } from "@/lib/domain/api/params";
 import { serializeRecord, text } from "@/lib/domain/api/serialize";
-import { idOfSysId, sysIdOf, sysIdOfName } from "@/lib/domain/api/sys-id";
-import { requiredColumns, type ApiTable } from "@/lib/domain/api/table";
+import { idOfSysId, propertyNameOfSysId, sysIdOf, sysIdOfName } from "@/lib/domain/api/sys-id";
+import { fieldOf, requiredColumns, type ApiTable } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
 import { readAccess, type Where } from "./access";
 import { loadRefDisplay, loadSysBy } from "./extras";
-import { LISTED_NAMES, materialiseListedProperties } from "../properties/materialise";
+import { materialiseListedProperties } from "../properties/materialise";
 import { delegate, MODEL } from "./models";
 
 type Row = Record<string, unknown>;
@@ -34,7 +34,7 @@ async function present(table: ApiTable, rows: Row[], p: ReadParams, linkBase: st
         )
       : null;
   const own = (name: string, row: Row) => {
-    const column = table.fields[name]?.column;
+    const column = fieldOf(table, name)?.column;
     return column && row[column] !== undefined && row[column] !== null ? text(row[column]) : undefined;
   };
   return rows.map((row) => {
@@ -60,7 +60,7 @@ function columnsOf(table: ApiTable, fields: readonly string[]): Record<string, t
   const select: Record<string, true> = { [table.name === "sys_properties" ? "name" : "id"]: true };
   if (table.name === "sys_journal_field") Object.assign(select, { table: true, authorName: true });
   for (const name of fields) {
-    const f = table.fields[name];
+    const f = fieldOf(table, name);
     if (f && !f.computed) select[f.column] = true;
   }
   return select;
@@ -69,7 +69,7 @@ function columnsOf(table: ApiTable, fields: readonly string[]): Record<string, t
 /** A field the actor may not read cannot be filtered or sorted on either: it is unknown to them. */
 function assertQueryable(table: ApiTable, q: EncodedQuery, readable: (f: string) => boolean) {
   const used = [...q.where.flat().map((c) => c.field), ...q.orderBy.map((o) => o.field)];
-  const hidden = used.find((f) => table.fields[f] && !readable(f));
+  const hidden = used.find((f) => fieldOf(table, f) && !readable(f));
   if (hidden)
     throw invalid("sysparm_query", `Unknown field "${hidden}" in sysparm_query for table ${table.name}.`);
 }
@@ -128,7 +128,7 @@ export async function findReadable(actor: Actor, table: ApiTable, sysId: string,
 /** sys_properties are keyed by name; a few dozen are listed, so the digest is matched in memory. */
 async function propertyKey(sysId: string): Promise<Where | null> {
   await materialiseListedProperties();
-  const hit = LISTED_NAMES.find((name) => sysIdOfName("sys_properties", name) === sysId);
+  const hit = propertyNameOfSysId(sysId);
   return hit ? { name: hit } : null;
 }
 

@@ -38,7 +38,7 @@ export function errorResponse(e: unknown): Response {
   // The detail names each field as the client wrote it (`short_description: …`).
   const detail = f.fieldErrors
     ? Object.entries(f.fieldErrors)
-        .map(([name, message]) => `${name}: ${message}`)
+        .map(([name, message]) => (message.startsWith(`${name}: `) ? message : `${name}: ${message}`))
         .join(" ")
     : field
       ? `Field: ${field}`

@@ -6,7 +6,7 @@ import { DomainError, forbidden, invalid } from "@/lib/domain/errors";
 import { readBody, type BodyInput } from "@/lib/domain/api/body";
 import { isTrue } from "@/lib/domain/api/params";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
-import type { ApiTable, ApiTableName, RefTableName } from "@/lib/domain/api/table";
+import { fieldOf, type ApiTable, type ApiTableName, type RefTableName } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
 import { staleRecord } from "@/lib/domain/errors";
 import { readAccess, type Where } from "./access";
@@ -92,7 +92,7 @@ function writerOf<K extends keyof Writes>(actor: Actor, table: ApiTable, kind: K
   const hook = writer?.external?.[kind];
   if (!hook) throw forbidden(`External users cannot ${kind} records of table ${table.name}.`);
   const names = raw && typeof raw === "object" ? Object.keys(raw) : [];
-  const denied = names.find((n) => table.fields[n]?.input && !hook.fields.includes(n));
+  const denied = names.find((n) => fieldOf(table, n)?.input && !hook.fields.includes(n));
   if (denied)
     throw forbidden(`Field "${denied}" of table ${table.name} cannot be written by external users.`);
   return hook.write;
@@ -132,9 +132,9 @@ export async function createRecord(
   linkBase: string,
 ) {
   const table = apiTable(tableName);
-  await readAccess(actor, table.name);
+  const access = await readAccess(actor, table.name);
   const create = writerOf(actor, table, "create", raw);
-  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")));
+  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")), access.field);
   await resolvePending(actor, body);
   const created = await transaction((tx) => create(actor, body.input, tx)).catch(inApiNames(table));
   scheduleDelivery(); // after commit: emails the write caused leave now
@@ -152,9 +152,10 @@ export async function updateRecord(
   linkBase: string,
 ) {
   const table = apiTable(tableName);
-  const row = await findReadable(actor, table, sysId);
+  const access = await readAccess(actor, table.name);
+  const row = await findReadable(actor, table, sysId, access.where);
   const update = writerOf(actor, table, "update", raw);
-  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")));
+  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")), access.field);
   await resolvePending(actor, body);
   await transaction(async (tx) => {
     // REC-6: the version the write starts from, read in its own transaction — a client's

@@ -1,10 +1,12 @@
 import "server-only";
 import { journalPostSchema } from "@/lib/domain/cases/schemas";
-import type { NewIncidentInput } from "@/lib/domain/incidents/schemas";
+import { newIncidentSchema, type NewIncidentInput } from "@/lib/domain/incidents/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postIncidentJournal } from "../../incidents/journal";
 import { createIncident, updateIncident } from "../../incidents/write";
 import { hasKeys, splitJournal, type Writer } from "./types";
+
+const NEW_KEYS: ReadonlySet<string> = new Set(Object.keys(newIncidentSchema.shape));
 
 /**
  * incident: POST is the New Incident form, PATCH the incident form (INC-5 priority, INC-6 sync to
@@ -15,8 +17,16 @@ export const incidentWriter: Writer = {
   async create(actor, input, tx) {
     const { fields, journal, hasJournal } = splitJournal(input);
     if (hasJournal) parseOrThrow(journalPostSchema, journal);
-    const created = await createIncident(actor, fields as NewIncidentInput, tx);
+    // New Incident takes what its form asks; the rest (state, hold reason, assignee, resolution…)
+    // is the incident form's, saved right after in the same transaction — never silently dropped.
+    const basic = Object.fromEntries(Object.entries(fields).filter(([k]) => NEW_KEYS.has(k)));
+    const later = Object.fromEntries(Object.entries(fields).filter(([k]) => !NEW_KEYS.has(k)));
+    const created = await createIncident(actor, basic as NewIncidentInput, tx);
     if (hasJournal) await postIncidentJournal(actor, created.number, journal, tx);
+    if (hasKeys(later)) {
+      const { version } = await tx.incident.findUniqueOrThrow({ where: { id: created.id } });
+      await updateIncident(actor, created.number, { ...later, version }, tx);
+    }
     return created;
   },
   async update(actor, row, input, version, tx) {
