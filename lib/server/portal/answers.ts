@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx, inTransaction } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
@@ -61,10 +61,15 @@ function assertResolved(row: CaseRow, button: string) {
  * Accept solution: Resolved → Closed, audited as the customer's change — only for the version of
  * the case the customer saw (REC-6): a solution proposed again since is not accepted unseen.
  */
-export async function acceptSolution(actor: Actor | null | undefined, number: string, raw: unknown) {
-  const { ref, author, lock } = await lockScoped(actor, number);
+export async function acceptSolution(
+  actor: Actor | null | undefined,
+  number: string,
+  raw: unknown,
+  outer?: Tx,
+) {
+  const { ref, author, lock } = await lockScoped(actor, number, outer);
   const { version } = parseOrThrow(portalAcceptSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Accept solution");
     const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
@@ -77,10 +82,15 @@ export async function acceptSolution(actor: Actor | null | undefined, number: st
  * Reject solution: the reason is required; Resolved → Open, and the reason is the customer's
  * additional comment (through addCustomerReply, so it reaches the incident like any reply, PRO-4).
  */
-export async function rejectSolution(actor: Actor | null | undefined, number: string, raw: unknown) {
-  const { ref, author, lock } = await lockScoped(actor, number);
+export async function rejectSolution(
+  actor: Actor | null | undefined,
+  number: string,
+  raw: unknown,
+  outer?: Tx,
+) {
+  const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalRejectSchema, raw);
-  return transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());

@@ -1,16 +1,18 @@
-// API-2 / API-3 for external users: the portal's New case and Reply through the Table API (ROLE-3).
+// API-2 / API-3 for external users: the portal's New case, Reply and Accept/Reject solution through the
+// Table API (ROLE-3).
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { api, errorMessage, record } from "@/lib/testing/api";
-import { makeAgent, makeCase, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import { api, errorMessage, record, type ApiAnswer } from "@/lib/testing/api";
+import { makeAgent, makeCase, makeCustomer, makeUser, resolveCase, unique } from "@/lib/testing/fixtures";
 import { runCaseAction } from "../../cases/write";
 import { nextNumber } from "../../records/numbers";
 
 const CASES = "/api/now/table/sn_customerservice_case";
+const detailOf = (a: ApiAnswer) => (a.json.error as { detail: string }).detail;
 const pathOf = (id: number) => `${CASES}/${sysIdOf("sn_customerservice_case", id)}`;
 
 const makeAsset = (accountId: number) =>
@@ -83,11 +85,53 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
       where: { table: TABLE.case, recordId: c.id, kind: "comments", authorName: contact.name },
     });
     expect(entries.map((e) => e.body)).toEqual(["Here is the log"]);
+    // Accepting a solution needs one: an Open case refuses it naming state, and nothing is posted.
     const state = await api("PATCH", pathOf(c.id), { as: contact, body: { comments: "x", state: "3" } });
-    expect(state.status).toBe(403);
-    expect(errorMessage(state)).toContain('"state"');
+    expect(state.status).toBe(400);
+    expect(errorMessage(state)).toMatch(/only possible while the case is Resolved/);
+    expect(detailOf(state)).toMatch(/^state: /);
+    expect(
+      await db().journalEntry.count({ where: { table: TABLE.case, recordId: c.id, kind: "comments" } }),
+    ).toBe(1);
     const notes = await api("PATCH", pathOf(c.id), { as: contact, body: { work_notes: "x" } });
     expect(notes.status).toBe(403);
+  });
+
+  it("POR-1, API-2: on a Resolved case, state Closed is Accept solution; state Open with comments is Reject solution", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const open = () => makeCase(agent, { accountId: account.id, contactId: contact.id });
+    const [accepted, rejected] = [await open(), await open()];
+    for (const c of [accepted, rejected]) await resolveCase(agent, c.number);
+
+    const accept = await api("PATCH", pathOf(accepted.id), { as: contact, body: { state: "3" } });
+    expect(accept.status).toBe(200);
+    expect(record(accept).state).toBe(String(CaseState.Closed));
+    const audit = await db().auditEntry.findFirst({
+      where: { table: TABLE.case, recordId: accepted.id, field: "state", newValue: String(CaseState.Closed) },
+    });
+    expect(audit?.userId).toBe(contact.id);
+
+    const noReason = await api("PATCH", pathOf(rejected.id), { as: contact, body: { state: "10" } });
+    expect(noReason.status).toBe(400);
+    expect(errorMessage(noReason)).toBe("Give the reason in comments to reject the solution.");
+    expect(detailOf(noReason)).toMatch(/^comments: /);
+    const other = await api("PATCH", pathOf(rejected.id), {
+      as: contact,
+      body: { state: "7", comments: "x" },
+    });
+    expect(other.status).toBe(400);
+    expect(detailOf(other)).toMatch(/^state: /);
+    const reject = await api("PATCH", pathOf(rejected.id), {
+      as: contact,
+      body: { state: "10", comments: "Still broken after the fix" },
+    });
+    expect(reject.status).toBe(200);
+    expect(record(reject).state).toBe(String(CaseState.Open));
+    const reasons = await db().journalEntry.findMany({
+      where: { table: TABLE.case, recordId: rejected.id, kind: "comments", authorId: contact.id },
+    });
+    expect(reasons.map((e) => e.body)).toEqual(["Still broken after the fix"]);
   });
 
   it("ROLE-3, POR-4: a case outside the user's scope is a 404 exactly like a missing sys_id", async () => {

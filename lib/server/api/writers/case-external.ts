@@ -1,15 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { invalid } from "@/lib/domain/errors";
 import type { PortalNewCaseInput } from "@/lib/domain/portal/schemas";
+import { CaseState } from "@/lib/domain/records/choices";
 import { createPortalCase } from "../../portal/new-case";
-import { replyOnPortal } from "../../portal/answers";
+import { acceptSolution, rejectSolution, replyOnPortal } from "../../portal/answers";
 import type { Writer } from "./types";
 
 /**
  * ROLE-3, POR-1: what an external user writes in sn_customerservice_case is what the portal lets
- * them — New case (short_description, description, asset; on their account, channel web) and
- * Reply (`comments`: their additional comment; an Awaiting Info case returns to Open). A case out
- * of their scope is never reached: the reader answers it 404 like a missing sys_id (POR-4).
+ * them — New case (short_description, description, asset; on their account, channel web), Reply
+ * (`comments`: their additional comment; an Awaiting Info case returns to Open), and the answer to
+ * a Resolved case's solution: `state` Closed is Accept solution, `state` Open with `comments` as
+ * the reason is Reject solution. A case out of their scope is never reached: the reader answers
+ * it 404 like a missing sys_id (POR-4).
  */
 export const externalCaseWrites: NonNullable<Writer["external"]> = {
   create: {
@@ -20,17 +24,36 @@ export const externalCaseWrites: NonNullable<Writer["external"]> = {
     },
   },
   update: {
-    fields: ["comments"],
-    async write(actor, row, input, _version, tx) {
-      if (!("comments" in input)) return;
-      // Each API call is its own reply (the portal form's key serves a double click; a client
+    fields: ["comments", "state"],
+    async write(actor, row, input, version, tx) {
+      const number = String(row.number);
+      // Each API call is its own answer (the portal form's key serves a double click; a client
       // retrying a POST would send it again in ServiceNow too).
-      await replyOnPortal(
-        actor,
-        String(row.number),
-        { reply: input.comments, idempotencyKey: randomUUID() },
-        tx,
-      );
+      const key = randomUUID();
+      if (!("state" in input)) {
+        if ("comments" in input)
+          await replyOnPortal(actor, number, { reply: input.comments, idempotencyKey: key }, tx);
+        return;
+      }
+      if (input.state === CaseState.Closed) {
+        // Accept solution; a reply given with it is posted first, as two clicks would.
+        if ("comments" in input)
+          await replyOnPortal(actor, number, { reply: input.comments, idempotencyKey: key }, tx);
+        const current =
+          "comments" in input
+            ? (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) } })).version
+            : version;
+        await acceptSolution(actor, number, { version: current }, tx);
+      } else if (input.state === CaseState.Open) {
+        if (!("comments" in input) || typeof input.comments !== "string" || !input.comments.trim())
+          throw invalid("comments", "Give the reason in comments to reject the solution.");
+        await rejectSolution(actor, number, { reason: input.comments, idempotencyKey: key }, tx);
+      } else {
+        throw invalid(
+          "state",
+          "Customers set state only to Closed (accept the solution) or Open (reject it, with comments as the reason).",
+        );
+      }
     },
   },
 };
