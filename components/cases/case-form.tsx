@@ -1,20 +1,15 @@
 "use client";
+import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { saveCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { PartyFields } from "@/components/records/party-fields";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { SelectField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { ResolutionFields } from "@/components/records/resolution-fields";
-import {
-  caseChannels,
-  casePriorities,
-  caseResolutionCodes,
-  impacts,
-  urgencies,
-} from "@/lib/domain/records/choices";
+import { caseChannels, casePriorities, caseResolutionCodes } from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
 
@@ -77,19 +72,11 @@ export function CaseForm({
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}
       <fieldset disabled={off} className="space-y-4">
-        <TextField
-          label="Short description"
-          name="shortDescription"
-          defaultValue={data.shortDescription}
-          required
-          error={err("shortDescription")}
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          defaultValue={data.description}
+        <SummaryFields
+          shortDescription={data.shortDescription}
+          description={data.description}
           rows={4}
-          error={err("description")}
+          err={err}
         />
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           <SelectField
@@ -113,20 +100,7 @@ export function CaseForm({
             defaultValue={data.channel}
             error={err("channel")}
           />
-          <SelectField
-            label="Impact"
-            name="impact"
-            options={impacts}
-            defaultValue={data.impact}
-            error={err("impact")}
-          />
-          <SelectField
-            label="Urgency"
-            name="urgency"
-            options={urgencies}
-            defaultValue={data.urgency}
-            error={err("urgency")}
-          />
+          <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
           <ReferenceField
             label="Assigned to"
             name="assignedToId"

@@ -1,7 +1,8 @@
 "use client";
+import { SummaryFields } from "@/components/records/summary-fields";
 import { createCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -18,8 +19,7 @@ export function NewCaseForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
-      <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
-      <TextAreaField label="Description" name="description" rows={5} error={err("description")} />
+      <SummaryFields rows={5} err={err} />
       <div className="grid gap-4 sm:grid-cols-2">
         <ReferenceField
           label="Account"

@@ -1,19 +1,18 @@
 "use client";
+import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { useState } from "react";
 import { saveIncidentAction } from "@/app/(workspace)/incidents/actions";
-import { SelectField, TextAreaField, TextField, ReadOnlyField, type Option } from "@/components/ui/field";
+import { SelectField, ReadOnlyField, type Option } from "@/components/ui/field";
 import { ResolutionFields } from "@/components/records/resolution-fields";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
-  impacts,
   incidentPriorities,
   incidentResolutionCodes,
   IncidentState,
   labelOf,
   onHoldReasons,
-  urgencies,
 } from "@/lib/domain/records/choices";
 
 export type IncidentFormData = {
@@ -70,20 +69,7 @@ function IncidentFields({
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Incident details">
       <input type="hidden" name="version" value={data.version} />
       <fieldset disabled={!writable} className="space-y-4">
-        <TextField
-          label="Short description"
-          name="shortDescription"
-          defaultValue={data.shortDescription}
-          required
-          error={err("shortDescription")}
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          defaultValue={data.description}
-          rows={3}
-          error={err("description")}
-        />
+        <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           <SelectField
             label="State"
@@ -104,20 +90,7 @@ function IncidentFields({
             hint={state === IncidentState.OnHold ? undefined : "Only when On Hold"}
           />
           <ReadOnlyField label="Priority">{labelOf(incidentPriorities, data.priority)}</ReadOnlyField>
-          <SelectField
-            label="Impact"
-            name="impact"
-            options={impacts}
-            defaultValue={data.impact}
-            error={err("impact")}
-          />
-          <SelectField
-            label="Urgency"
-            name="urgency"
-            options={urgencies}
-            defaultValue={data.urgency}
-            error={err("urgency")}
-          />
+          <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
         </div>
         <ResolutionFields
           codes={incidentResolutionCodes}

@@ -1,19 +1,17 @@
 "use client";
+import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { createIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { impacts, urgencies } from "@/lib/domain/records/choices";
 
 export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) {
   const { result, pending, onSubmit, fieldError: err } = useActionForm(createIncidentAction);
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
-      <TextField label="Short description" name="shortDescription" required error={err("shortDescription")} />
-      <TextAreaField label="Description" name="description" rows={4} error={err("description")} />
+      <SummaryFields rows={4} err={err} />
       <div className="grid gap-4 sm:grid-cols-2">
         <ReferenceField
           label="Company"
@@ -31,14 +29,7 @@ export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) 
           options={null}
           error={err("callerId")}
         />
-        <SelectField label="Impact" name="impact" options={impacts} defaultValue={3} error={err("impact")} />
-        <SelectField
-          label="Urgency"
-          name="urgency"
-          options={urgencies}
-          defaultValue={3}
-          error={err("urgency")}
-        />
+        <ImpactUrgencyFields impact={3} urgency={3} err={err} />
       </div>
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingText="Creating…">

@@ -1,7 +1,8 @@
 "use client";
+import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { saveChangeAction } from "@/app/(workspace)/records/actions";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
-import { changeCloseCodes, impacts, urgencies } from "@/lib/domain/records/choices";
+import { SelectField, type Option } from "@/components/ui/field";
+import { changeCloseCodes } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";
 import { UtcDateTimeField } from "@/components/ui/utc-date-time";
 import { RecordForm } from "./record-form";
@@ -38,20 +39,7 @@ export function ChangeForm({
     >
       {(err) => (
         <>
-          <TextField
-            label="Short description"
-            name="shortDescription"
-            defaultValue={data.shortDescription}
-            required
-            error={err("shortDescription")}
-          />
-          <TextAreaField
-            label="Description"
-            name="description"
-            defaultValue={data.description}
-            rows={3}
-            error={err("description")}
-          />
+          <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />
           <div className="grid gap-4 sm:grid-cols-3">
             <SelectField
               label="State"
@@ -60,20 +48,7 @@ export function ChangeForm({
               defaultValue={data.state}
               error={err("state")}
             />
-            <SelectField
-              label="Impact"
-              name="impact"
-              options={impacts}
-              defaultValue={data.impact}
-              error={err("impact")}
-            />
-            <SelectField
-              label="Urgency"
-              name="urgency"
-              options={urgencies}
-              defaultValue={data.urgency}
-              error={err("urgency")}
-            />
+            <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
             <UtcDateTimeField
               id="change-planned-start"
               label="Planned start (UTC)"

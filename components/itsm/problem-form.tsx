@@ -1,7 +1,8 @@
 "use client";
+import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { saveProblemAction } from "@/app/(workspace)/records/actions";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
-import { impacts, problemResolutionCodes, urgencies } from "@/lib/domain/records/choices";
+import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
+import { problemResolutionCodes } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";
 import { RecordForm } from "./record-form";
 
@@ -38,19 +39,11 @@ export function ProblemForm({
     >
       {(err) => (
         <>
-          <TextField
-            label="Problem statement"
-            name="shortDescription"
-            defaultValue={data.shortDescription}
-            required
-            error={err("shortDescription")}
-          />
-          <TextAreaField
-            label="Description"
-            name="description"
-            defaultValue={data.description}
-            rows={3}
-            error={err("description")}
+          <SummaryFields
+            shortLabel="Problem statement"
+            shortDescription={data.shortDescription}
+            description={data.description}
+            err={err}
           />
           <div className="grid gap-4 sm:grid-cols-3">
             <SelectField
@@ -60,20 +53,7 @@ export function ProblemForm({
               defaultValue={data.state}
               error={err("state")}
             />
-            <SelectField
-              label="Impact"
-              name="impact"
-              options={impacts}
-              defaultValue={data.impact}
-              error={err("impact")}
-            />
-            <SelectField
-              label="Urgency"
-              name="urgency"
-              options={urgencies}
-              defaultValue={data.urgency}
-              error={err("urgency")}
-            />
+            <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
           </div>
           <TextAreaField
             label="Workaround"

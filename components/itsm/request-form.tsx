@@ -1,6 +1,7 @@
 "use client";
+import { SummaryFields } from "@/components/records/summary-fields";
 import { saveRequestAction } from "@/app/(workspace)/records/actions";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { SelectField, type Option } from "@/components/ui/field";
 import { RecordForm } from "./record-form";
 
 export type RequestFormData = {
@@ -29,20 +30,7 @@ export function RequestForm({
     >
       {(err) => (
         <>
-          <TextField
-            label="Short description"
-            name="shortDescription"
-            defaultValue={data.shortDescription}
-            required
-            error={err("shortDescription")}
-          />
-          <TextAreaField
-            label="Description"
-            name="description"
-            defaultValue={data.description}
-            rows={3}
-            error={err("description")}
-          />
+          <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />
           <SelectField
             label="Request state"
             name="state"

@@ -1,8 +1,9 @@
 "use client";
+import { SummaryFields } from "@/components/records/summary-fields";
 import { saveWorkOrderAction } from "@/app/(workspace)/work-orders/actions";
 import { RecordForm } from "@/components/itsm/record-form";
 import { PartyFields, type PartyChoices } from "@/components/records/party-fields";
-import { SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { SelectField, type Option } from "@/components/ui/field";
 import { casePriorities } from "@/lib/domain/records/choices";
 import { FollowingField } from "./following-field";
 
@@ -49,20 +50,7 @@ export function WorkOrderForm({
     >
       {(err) => (
         <>
-          <TextField
-            label="Short description"
-            name="shortDescription"
-            defaultValue={data.shortDescription}
-            required
-            error={err("shortDescription")}
-          />
-          <TextAreaField
-            label="Description"
-            name="description"
-            defaultValue={data.description}
-            rows={3}
-            error={err("description")}
-          />
+          <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />
           <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
             <SelectField
               label="State"
