@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db, transaction, type Tx } from "@/lib/db";
 import { isAdmin, type Actor } from "@/lib/domain/auth/roles";
+import { lockRows } from "../records/lock";
 import { loadActor } from "./load-actor";
 
 /** Tokens look like cf_<43 characters>; only their sha256 is stored (ADM-4, API-3). */
@@ -26,14 +27,12 @@ export async function issueApiToken(tx: Tx, userId: number, name: string, create
 /**
  * Whether the user is active, holding their row until the transaction ends: a deactivation running
  * at the same moment (which revokes their tokens) finishes first and this answers false, so no new
- * token slips past it. The no-op update keeps `updatedAt` as it was.
+ * token slips past it.
  */
-export async function lockActiveUser(tx: Tx, user: { id: number; updatedAt: Date }): Promise<boolean> {
-  const { count } = await tx.user.updateMany({
-    where: { id: user.id, active: true },
-    data: { active: true, updatedAt: user.updatedAt },
-  });
-  return count === 1;
+export async function lockActiveUser(tx: Tx, userId: number): Promise<boolean> {
+  await lockRows(tx, "user", [userId]);
+  const row = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+  return row?.active === true;
 }
 
 /** `npm run token:create`: a new API token for the active user with this email, printed once. */
@@ -41,7 +40,7 @@ export async function createApiToken(email: string, name = "token:create") {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) throw new Error(`No user with the email ${email}.`);
   const token = await transaction(async (tx) => {
-    if (!(await lockActiveUser(tx, user)))
+    if (!(await lockActiveUser(tx, user.id)))
       throw new Error(`The user ${user.email} is deactivated; a token for them would not work.`);
     return (await issueApiToken(tx, user.id, name, null)).token;
   });

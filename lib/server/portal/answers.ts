@@ -87,6 +87,8 @@ export async function rejectSolution(
   number: string,
   raw: unknown,
   outer?: Tx,
+  /** The version the answer is for (the Table API's sys_mod_count); the portal answers the current. */
+  version?: number,
 ) {
   const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalRejectSchema, raw);
@@ -94,7 +96,7 @@ export async function rejectSolution(
     const row = await lock(tx);
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
-    await applyCasePatch(tx, author, row, row.version, patch);
+    await applyCasePatch(tx, author, row, version ?? row.version, patch);
     await addCustomerReply(tx, {
       caseRow: { ...row, ...patch, version: row.version + 1 },
       customer: author,

@@ -9,6 +9,7 @@ const TABLES = {
   request: `"Request"`,
   workOrder: `"WorkOrder"`,
   workOrderTask: `"WorkOrderTask"`,
+  user: `"User"`,
 } as const;
 
 /**

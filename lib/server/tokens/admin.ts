@@ -54,12 +54,9 @@ export async function createTokenForUser(actor: Actor, raw: NewTokenInput) {
   const input = parseOrThrow(newTokenSchema, raw);
   const userId = input.userId;
   return transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: userId },
-      select: { id: true, email: true, updatedAt: true },
-    });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw invalid("userId", "User was not found; pick them again from the list.");
-    if (!(await lockActiveUser(tx, user)))
+    if (!(await lockActiveUser(tx, userId)))
       throw invalid("userId", `User ${user.email} is deactivated: a token for them would not work.`);
     const { token, row } = await issueApiToken(tx, userId, input.name, actor.id);
     await auditCreation(tx, TOKEN_TABLE, row, actor);

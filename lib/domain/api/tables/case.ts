@@ -76,4 +76,6 @@ export const CASE_EXTERNAL_FIELDS = [
   "problem",
   "rfc",
   "comments",
+  // REC-6: the version a customer's answer to a solution is for (Accept/Reject through the API).
+  "sys_mod_count",
 ] as const;

@@ -104,7 +104,18 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
     const [accepted, rejected] = [await open(), await open()];
     for (const c of [accepted, rejected]) await resolveCase(agent, c.number);
 
-    const accept = await api("PATCH", pathOf(accepted.id), { as: contact, body: { state: "3" } });
+    // REC-6: the answer is for the version the customer read — a stale sys_mod_count is a 409.
+    const seen = record(await api("GET", pathOf(accepted.id), { as: contact })).sys_mod_count;
+    expect(seen).toMatch(/^\d+$/);
+    const stale = await api("PATCH", pathOf(accepted.id), {
+      as: contact,
+      body: { state: "3", sys_mod_count: String(Number(seen) - 1) },
+    });
+    expect(stale.status).toBe(409);
+    const accept = await api("PATCH", pathOf(accepted.id), {
+      as: contact,
+      body: { state: "3", comments: "", sys_mod_count: seen },
+    });
     expect(accept.status).toBe(200);
     expect(record(accept).state).toBe(String(CaseState.Closed));
     const audit = await db().auditEntry.findFirst({
@@ -122,6 +133,11 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
     });
     expect(other.status).toBe(400);
     expect(detailOf(other)).toMatch(/^state: /);
+    const staleReject = await api("PATCH", pathOf(rejected.id), {
+      as: contact,
+      body: { state: "10", comments: "old", sys_mod_count: "1" },
+    });
+    expect(staleReject.status).toBe(409);
     const reject = await api("PATCH", pathOf(rejected.id), {
       as: contact,
       body: { state: "10", comments: "Still broken after the fix" },

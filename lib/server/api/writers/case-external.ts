@@ -30,24 +30,24 @@ export const externalCaseWrites: NonNullable<Writer["external"]> = {
       // Each API call is its own answer (the portal form's key serves a double click; a client
       // retrying a POST would send it again in ServiceNow too).
       const key = randomUUID();
+      const comments = typeof input.comments === "string" ? input.comments : undefined;
       if (!("state" in input)) {
         if ("comments" in input)
           await replyOnPortal(actor, number, { reply: input.comments, idempotencyKey: key }, tx);
         return;
       }
+      // REC-6: an answer to a solution is for the version the client read (its sys_mod_count, else
+      // the current one), checked on the locked row — a solution proposed since is not answered.
       if (input.state === CaseState.Closed) {
-        // Accept solution; a reply given with it is posted first, as two clicks would.
-        if ("comments" in input)
-          await replyOnPortal(actor, number, { reply: input.comments, idempotencyKey: key }, tx);
-        const current =
-          "comments" in input
-            ? (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) } })).version
-            : version;
-        await acceptSolution(actor, number, { version: current }, tx);
+        // Accept solution; a reply given with it is posted first (a comment never changes the
+        // case's version), as two clicks would.
+        if (comments?.trim())
+          await replyOnPortal(actor, number, { reply: comments, idempotencyKey: key }, tx);
+        await acceptSolution(actor, number, { version }, tx);
       } else if (input.state === CaseState.Open) {
-        if (!("comments" in input) || typeof input.comments !== "string" || !input.comments.trim())
+        if (!comments?.trim())
           throw invalid("comments", "Give the reason in comments to reject the solution.");
-        await rejectSolution(actor, number, { reason: input.comments, idempotencyKey: key }, tx);
+        await rejectSolution(actor, number, { reason: comments, idempotencyKey: key }, tx, version);
       } else {
         throw invalid(
           "state",
