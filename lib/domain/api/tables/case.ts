@@ -8,7 +8,7 @@ import {
   urgencies,
 } from "@/lib/domain/records/choices";
 import type { ApiTable } from "../table";
-import { bool, BY_UPDATED, choice, journal, ref, str, SYS_FIELDS, nullable } from "./common";
+import { bool, BY_UPDATED, choice, journal, ref, str, TASK_FIELDS, nullable } from "./common";
 
 /** ServiceNow's sn_customerservice_case (channel is `contact_type`, resolution notes `close_notes`). */
 export const caseTable: ApiTable = {
@@ -16,10 +16,7 @@ export const caseTable: ApiTable = {
   displayColumn: "number",
   defaultOrder: BY_UPDATED,
   fields: {
-    ...SYS_FIELDS,
-    number: str("number"),
-    short_description: str("shortDescription", "shortDescription"),
-    description: str("description", "description"),
+    ...TASK_FIELDS,
     state: choice("state", caseStates, "state"),
     priority: choice("priority", casePriorities, "priority"),
     impact: choice("impact", impacts, "impact"),

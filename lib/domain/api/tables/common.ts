@@ -42,6 +42,18 @@ export const SYS_FIELDS: Record<string, ApiField> = {
   sys_updated_by: { column: "updatedBy", kind: "string", computed: true },
 };
 
+/**
+ * ServiceNow's `task` fields, which every numbered record extends (case, incident, problem, change,
+ * request, work order and task): the SYS fields, the number, and the short description and
+ * description, written as the record's form writes them.
+ */
+export const TASK_FIELDS: Record<string, ApiField> = {
+  ...SYS_FIELDS,
+  number: str("number"),
+  short_description: str("shortDescription", "shortDescription"),
+  description: str("description", "description"),
+};
+
 export const BY_UPDATED = [
   { column: "updatedAt", desc: true },
   { column: "id", desc: true },

@@ -1,7 +1,7 @@
 import { casePriorities, workOrderStates } from "@/lib/domain/records/choices";
 import { taskStates } from "@/lib/domain/work-orders/lifecycle";
 import type { ApiTable } from "../table";
-import { BY_UPDATED, choice, date, journal, ref, str, SYS_FIELDS, nullable } from "./common";
+import { BY_UPDATED, choice, date, journal, ref, TASK_FIELDS, nullable } from "./common";
 
 /** ServiceNow's wm_order (FSM-1…FSM-5); `initiated_from` is the case. */
 export const workOrderTable: ApiTable = {
@@ -9,10 +9,7 @@ export const workOrderTable: ApiTable = {
   displayColumn: "number",
   defaultOrder: BY_UPDATED,
   fields: {
-    ...SYS_FIELDS,
-    number: str("number"),
-    short_description: str("shortDescription", "shortDescription"),
-    description: str("description", "description"),
+    ...TASK_FIELDS,
     state: choice("state", workOrderStates, "state"),
     priority: choice("priority", casePriorities, "priority"),
     initiated_from: ref("caseId", "sn_customerservice_case"),
@@ -37,11 +34,8 @@ export const workOrderTaskTable: ApiTable = {
   displayColumn: "number",
   defaultOrder: BY_UPDATED,
   fields: {
-    ...SYS_FIELDS,
-    number: str("number"),
+    ...TASK_FIELDS,
     parent: { ...ref("workOrderId", "wm_order", "workOrderId"), nullable: false },
-    short_description: str("shortDescription", "shortDescription"),
-    description: str("description", "description"),
     state: choice("state", taskStates, "state"),
     priority: choice("priority", casePriorities),
     account: ref("accountId", "customer_account"),

@@ -7,7 +7,7 @@ import {
   urgencies,
 } from "@/lib/domain/records/choices";
 import type { ApiTable } from "../table";
-import { BY_UPDATED, choice, journal, ref, str, SYS_FIELDS, nullable } from "./common";
+import { BY_UPDATED, choice, journal, ref, str, TASK_FIELDS, nullable } from "./common";
 
 const resolutionCode = nullable(choice("resolutionCode", incidentResolutionCodes, "resolutionCode"));
 const problem = ref("problemId", "problem");
@@ -18,10 +18,7 @@ export const incidentTable: ApiTable = {
   displayColumn: "number",
   defaultOrder: BY_UPDATED,
   fields: {
-    ...SYS_FIELDS,
-    number: str("number"),
-    short_description: str("shortDescription", "shortDescription"),
-    description: str("description", "description"),
+    ...TASK_FIELDS,
     state: choice("state", incidentStates, "state"),
     hold_reason: nullable(choice("onHoldReason", onHoldReasons, "onHoldReason")),
     impact: choice("impact", impacts, "impact"),

@@ -10,13 +10,10 @@ import {
   urgencies,
 } from "@/lib/domain/records/choices";
 import type { ApiTable } from "../table";
-import { BY_UPDATED, choice, date, journal, ref, str, SYS_FIELDS, nullable } from "./common";
+import { BY_UPDATED, choice, date, journal, ref, str, TASK_FIELDS, nullable } from "./common";
 
 const base = {
-  ...SYS_FIELDS,
-  number: str("number"),
-  short_description: str("shortDescription", "shortDescription"),
-  description: str("description", "description"),
+  ...TASK_FIELDS,
   sys_mod_count: { column: "version", kind: "integer" as const },
   work_notes: journal("workNotes"),
   comments: journal("comments"),
