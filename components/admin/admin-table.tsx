@@ -10,20 +10,23 @@ export function AdminTable({
   label,
   columns,
   empty,
-  count,
-  page,
+  list,
+  pageSize,
+  hrefFor,
   children,
 }: {
   label: string;
   columns: readonly string[];
   empty: string;
-  count: number;
-  page: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string };
+  /** The page of the list as its service answers it: its rows, page number and total. */
+  list: { rows: readonly unknown[]; page: number; total: number };
+  pageSize: number;
+  hrefFor: (page: number) => string;
   children: ReactNode;
 }) {
   return (
     <>
-      {count === 0 ? (
+      {list.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
           {empty}
         </p>
@@ -49,7 +52,7 @@ export function AdminTable({
           </table>
         </div>
       )}
-      <Pagination {...page} />
+      <Pagination page={list.page} pageSize={pageSize} total={list.total} hrefFor={hrefFor} />
     </>
   );
 }

@@ -32,13 +32,9 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         label="API tokens"
         columns={["Name", "User", "Prefix", "Created", "Last used", "Status"]}
         empty="No API tokens."
-        count={list.rows.length}
-        page={{
-          page: list.page,
-          pageSize: TOKENS_PAGE,
-          total: list.total,
-          hrefFor: (p) => hrefWith("/admin/api-tokens", { page: p }),
-        }}
+        list={list}
+        pageSize={TOKENS_PAGE}
+        hrefFor={(p) => hrefWith("/admin/api-tokens", { page: p })}
       >
         {list.rows.map((t) => (
           <tr key={t.id}>

@@ -41,13 +41,9 @@ export default async function InboxPage({
         label="Received messages"
         columns={["Received", "From", "To", "Subject", "Via", "Deliveries", "Outcome"]}
         empty="No messages."
-        count={box.rows.length}
-        page={{
-          page: box.page,
-          pageSize: INBOX_PAGE,
-          total: box.total,
-          hrefFor: (p) => hrefWith("/admin/inbox", { status: box.status, page: p }),
-        }}
+        list={box}
+        pageSize={INBOX_PAGE}
+        hrefFor={(p) => hrefWith("/admin/inbox", { status: box.status, page: p })}
       >
         {box.rows.map((m) => (
           <tr key={m.id}>

@@ -44,13 +44,9 @@ export default async function OutboxPage({
         label="Outbox messages"
         columns={["Queued", "To", "Subject", "Event", "Status", ""]}
         empty="No messages."
-        count={box.rows.length}
-        page={{
-          page: box.page,
-          pageSize: OUTBOX_PAGE,
-          total: box.total,
-          hrefFor: (p) => hrefWith("/admin/outbox", { status: box.status, page: p }),
-        }}
+        list={box}
+        pageSize={OUTBOX_PAGE}
+        hrefFor={(p) => hrefWith("/admin/outbox", { status: box.status, page: p })}
       >
         {box.rows.map((m) => (
           <tr key={m.id}>

@@ -44,13 +44,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         label="Users"
         columns={["User", "Kind", "Roles", "Status"]}
         empty="No users match."
-        count={list.rows.length}
-        page={{
-          page: list.page,
-          pageSize: USERS_PAGE,
-          total: list.total,
-          hrefFor: (p) => hrefWith("/admin/users", { q, kind, active, page: p }),
-        }}
+        list={list}
+        pageSize={USERS_PAGE}
+        hrefFor={(p) => hrefWith("/admin/users", { q, kind, active, page: p })}
       >
         {list.rows.map((u) => (
           <UserRow
