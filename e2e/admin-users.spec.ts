@@ -88,6 +88,10 @@ test("ADM-4: an admin creates an API token for agent@example.com, sees it once; 
   await signIn(page, DEMO.admin);
   await page.getByRole("link", { name: "API tokens" }).click();
   await page.getByLabel("Token name").fill(name);
+  // Customers' integrations need tokens too: contacts are offered, named with their account.
+  await expect(
+    page.getByLabel("User").getByRole("option", { name: "Carol Customer (Acme Corporation)" }),
+  ).toHaveCount(1);
   await page.getByLabel("User").selectOption({ label: "Alex Agent" });
   await page.getByRole("button", { name: "Create token" }).click();
   const field = page.getByLabel("New API token");

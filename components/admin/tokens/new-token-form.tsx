@@ -76,7 +76,7 @@ export function NewTokenForm({ users }: { users: RefOption[] | null }) {
           <ReferenceField
             label="User"
             name="userId"
-            kind="users"
+            kind="activeUsers"
             value={null}
             options={users}
             error={fieldError("userId")}

@@ -37,6 +37,26 @@ export function assigneeOptions(): Promise<RefOption[] | null> {
   });
 }
 
+/**
+ * ADM-4: whom a token can be made for — every active user, contacts and consumers too (an
+ * integration may act as a customer, scoped by ROLE-3); an external user's label names their
+ * account (or kind). Not cached: the admin page is the only reader, and a new user must show.
+ */
+export async function tokenUserOptions(): Promise<RefOption[] | null> {
+  const rows = await db().user.findMany({
+    where: { active: true },
+    orderBy: [{ kind: "desc" }, { name: "asc" }],
+    take: SELECT_LIMIT + 1,
+    select: { id: true, name: true, kind: true, account: { select: { name: true } } },
+  });
+  if (rows.length > SELECT_LIMIT) return null;
+  return rows.map((r) => ({ value: r.id, label: userLabel(r) }));
+}
+
+/** A user as a picker names them: internal users by name, external ones with their account or kind. */
+export const userLabel = (u: { name: string; kind: string; account: { name: string } | null }) =>
+  u.kind === "internal" ? u.name : `${u.name} (${u.account?.name ?? u.kind})`;
+
 /** ADM-3: a user was created, (de)activated or given roles: the user lists load afresh. */
 export function forgetUserOptions(): void {
   forgetCached(key("assignees"));

@@ -9,6 +9,7 @@ import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/problems/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { refuseControlCharacters } from "@/lib/domain/validation";
 import { containsText } from "../text-search";
+import { userLabel } from "./choices";
 
 export type Option = { id: number; label: string; detail?: string };
 export const LOOKUP_LIMIT = 20;
@@ -78,6 +79,16 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
       select: { id: true, name: true, email: true },
     });
     return rows.map((r) => ({ id: r.id, label: r.name, detail: r.email }));
+  },
+  /** ADM-4's token user: active users of every kind (the admin page's typeahead past SELECT_LIMIT). */
+  async activeUsers(q, params) {
+    const rows = await db().user.findMany({
+      where: { active: true, ...orLike(q, ["name", "email"]) },
+      orderBy: [{ kind: "desc" }, { name: "asc" }],
+      take: limitOf(params),
+      select: { id: true, name: true, email: true, kind: true, account: { select: { name: true } } },
+    });
+    return rows.map((r) => ({ id: r.id, label: userLabel(r), detail: r.email }));
   },
   async incidents(q, params, actor) {
     if (!canReadIncidents(actor)) throw forbidden();

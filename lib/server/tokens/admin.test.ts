@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAdmin, makeAgent, makeCustomer, makeUser } from "@/lib/testing/fixtures";
 import { actorForBearer, hashApiToken, inboundEmailActor } from "../auth/api-token";
+import { tokenUserOptions } from "../lookup/choices";
+import { lookup } from "../lookup/search";
 import { setUserActive } from "../users/access";
 import { createTokenForUser, listApiTokens, revokeApiToken } from "./admin";
 
@@ -82,6 +84,31 @@ describe("API tokens (ADM-4)", () => {
       expect(await db().user.findUniqueOrThrow({ where: { id: agent.id } })).toMatchObject({ active: false });
       expect(await db().apiToken.count({ where: { userId: agent.id, revokedAt: null } })).toBe(0);
     }
+  });
+
+  it("ADM-4: the token form offers every active user — contacts and consumers too, named with their account — never a deactivated one", async () => {
+    const admin = await makeAdmin();
+    const { account, contact } = await makeCustomer();
+    const gone = await makeAgent();
+    await setUserActive(admin, gone.id, false);
+    const q = (text: string) => new URLSearchParams({ q: text });
+    const found = await lookup(admin, "activeUsers", q(contact.email));
+    expect(found).toEqual([
+      { id: contact.id, label: `${contact.name} (${account.name})`, detail: contact.email },
+    ]);
+    expect(await lookup(admin, "activeUsers", q(gone.email))).toEqual([]);
+    const options = await tokenUserOptions();
+    if (options) {
+      // The demo-sized world: a select of every active user.
+      expect(options).toContainEqual({ value: contact.id, label: `${contact.name} (${account.name})` });
+      expect(options.map((o) => o.value)).not.toContain(gone.id);
+    }
+    const created = await createTokenForUser(admin, {
+      name: "customer integration",
+      userId: String(contact.id),
+    });
+    const check = await actorForBearer(`Bearer ${created.token}`);
+    expect(check).toMatchObject({ ok: true, actor: { id: contact.id } });
   });
 
   it("ADM-4 / REL-3: a non-admin can neither list, create nor revoke tokens; nothing changes", async () => {

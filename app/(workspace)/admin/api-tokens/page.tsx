@@ -8,7 +8,7 @@ import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import { hrefWith } from "@/lib/query-string";
 import { adminActor } from "@/lib/server/auth/page";
-import { assigneeOptions } from "@/lib/server/lookup/choices";
+import { tokenUserOptions } from "@/lib/server/lookup/choices";
 import { listApiTokens, TOKENS_PAGE } from "@/lib/server/tokens/admin";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -17,7 +17,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const actor = await adminActor();
   const [list, users] = await Promise.all([
     listApiTokens(actor, { page: (await searchParams).page }),
-    assigneeOptions(),
+    tokenUserOptions(),
   ]);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
