@@ -10,7 +10,8 @@ import {
 } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
-import type { ApiTableName } from "@/lib/domain/api/table";
+import { API_TABLES, type ApiTableName } from "@/lib/domain/api/table";
+import { TABLES } from "@/lib/domain/api/tables";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { canReadJournalOf } from "@/lib/domain/journal/access";
 import { requireExternalScope, scopeWhere } from "@/lib/domain/scope/external";
@@ -85,15 +86,10 @@ async function externalWhere(actor: Actor, table: ApiTableName): Promise<Where |
   }
 }
 
-/** The tables with a timeline (the record pages' journal). */
-const JOURNAL_TABLES: ApiTableName[] = [
-  "sn_customerservice_case",
-  "incident",
-  "problem",
-  "change_request",
-  "sc_request",
-  "wm_order",
-];
+/** The tables with a timeline (the record pages' journal): those whose map has a journal field. */
+const JOURNAL_TABLES: ApiTableName[] = API_TABLES.filter((t) =>
+  Object.values(TABLES[t].fields).some((f) => f.journal),
+);
 
 /** Journal entries of the tables an internal reader may read (work notes included, JRN-3). */
 function internalJournalWhere(actor: Actor, active: ReadonlySet<string>): Where {
