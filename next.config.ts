@@ -14,7 +14,14 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
-  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
+  headers: () =>
+    Promise.resolve([
+      { source: "/:path*", headers: securityHeaders },
+      // SET-4: the page a password link opens carries its token in the URL; no other site is told
+      // it (same-origin, not no-referrer: the latter makes the browser send `Origin: null` with the
+      // form's own POST before the page's script has run, which the REL-8 origin check refuses).
+      { source: "/set-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
+    ]),
   experimental: {
     // A deliberate limit (REL-1), explained in lib/domain/request-limits.ts: a few journal-sized
     // text fields. proxy.ts refuses larger action POSTs first, with a clear 413.

@@ -8,6 +8,8 @@ import Credentials from "next-auth/providers/credentials";
 import { controlCharacterIn } from "@/lib/domain/validation";
 import { checkCredentials } from "@/lib/server/auth/credentials";
 import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { setPasswordWithLink } from "@/lib/server/auth/password-links";
+import { DomainError } from "@/lib/domain/errors";
 
 declare module "next-auth" {
   interface User {
@@ -19,6 +21,13 @@ declare module "next-auth" {
 export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
+
+/** SET-1, SET-4: the link was used or expired between the form's check and the sign-in. */
+export class LinkSignin extends CredentialsSignin {
+  code = "link";
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -37,6 +46,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (result.ok) return { id: String(result.userId), sid: await createSession(result.userId) };
         if (result.reason === "throttled") throw new ThrottledSignin(`retry in ${result.retryInSeconds}s`);
         return null;
+      },
+    }),
+    // SET-1, SET-4: /set-password sets the password through a one-time link and signs its user in —
+    // without the sign-in form's throttle, so an account a stranger keeps locked is still its owner's
+    // (REL-8). The form's action checks the input first (app/set-password/actions.ts).
+    Credentials({
+      id: "password-link",
+      credentials: { token: {}, newPassword: {}, confirmPassword: {} },
+      async authorize(credentials) {
+        const input = {
+          newPassword: text(credentials?.newPassword),
+          confirmPassword: text(credentials?.confirmPassword),
+        };
+        try {
+          const user = await setPasswordWithLink(credentials?.token, input);
+          return { id: String(user.userId), sid: await createSession(user.userId) };
+        } catch (e) {
+          if (e instanceof DomainError) throw new LinkSignin(e.message);
+          throw e;
+        }
       },
     }),
   ],

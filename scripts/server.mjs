@@ -64,7 +64,12 @@ if (cluster.isPrimary && workers > 1) {
   await app.prepare();
   const handle = app.getRequestHandler();
   http
-    .createServer((req, res) => handle(req, res))
+    .createServer((req, res) => {
+      // The client's address for per-address throttling (lib/server/forwarded.ts): the socket's
+      // peer, replacing whatever a client sent under that name.
+      req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
+      return handle(req, res);
+    })
     .listen(port, () => {
       if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
       if (workers === 1) startSmtp();

@@ -1,4 +1,5 @@
-// `npm start`: migrate, load the demo data into an empty database, build when needed, serve.
+// `npm start`: migrate, build when needed, load the demo data into an empty database (never with
+// NODE_ENV=production, SET-1), say who can sign in, serve.
 // Honours PORT and DATABASE_URL (default: SQLite at data/caseflow.db).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -30,7 +31,6 @@ console.log(`database: ${providerOf(env.DATABASE_URL)} (${env.DATABASE_URL.repla
 process.env.DATABASE_URL = env.DATABASE_URL;
 const applied = await migrate(env.DATABASE_URL);
 console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database is up to date");
-run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.mts"]);
 
 function newestSource(dir, newest = 0) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -54,18 +54,15 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
 }
 
-console.log(`
-Caseflow is starting on http://localhost:${env.PORT}
-Demo sign-ins (password "demo"):
-  admin@example.com      administrator
-  agent@example.com      agent (incident read + write)
-  viewer@example.com     agent (incident read only)
-  manager@example.com    manager, major issue manager, itil
-  itil@example.com       ITIL fulfiller
-  customer@acme.example, admin@acme.example            Acme Corporation (customer, customer admin)
-  partner@partner.example, admin@partner.example       Initech Partners (partner, partner admin)
-  consumer@example.net   consumer
-`);
+// The demo data (never with NODE_ENV=production) and who can sign in: after the build, so it is the
+// last thing printed before the server's own lines.
+run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.mts"]);
+if (!env.APP_URL && process.env.NODE_ENV === "production")
+  console.log(
+    "\nAPP_URL is not set: links in emails (invitations, password resets) will name " +
+      `http://localhost:${env.PORT}. Set APP_URL to the address people use.`,
+  );
+console.log(`\nCaseflow is starting on http://localhost:${env.PORT}`);
 env.NODE_ENV = "production";
 const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
   cwd: ROOT,

@@ -9,10 +9,13 @@ export type NavGroup = { title?: string; items: { href: string; label: string }[
 export function AppShell({
   actor,
   nav,
+  banner,
   children,
 }: {
   actor: Actor;
   nav: NavGroup[];
+  /** A notice above every page (SET-1's demo-password warning). */
+  banner?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -63,6 +66,7 @@ export function AppShell({
             </button>
           </form>
         </header>
+        {banner}
         <main className="min-w-0 flex-1 p-4 lg:p-6">{children}</main>
       </div>
     </div>

@@ -27,6 +27,11 @@ export function failureOf(error: unknown): ActionFailure {
  * Submits a form to a server action without React's automatic form reset, so a refused save
  * keeps what the person typed, and text typed while a post is in flight is not wiped.
  * `pending` disables the submit button: one click, one request.
+ *
+ * `formAction`, given to the form's `action` as well as `onSubmit`, makes it work before the
+ * page's JavaScript has loaded (a page opened cold from an emailed link): the browser then posts
+ * the form to the server action itself and the page comes back with its answer. Without it such a
+ * submit would be a plain GET — the fields, passwords included, in the address.
  */
 export function useActionForm(action: FormAction, onSuccess?: (result: ActionResult) => void) {
   const success = useRef(onSuccess);
@@ -43,6 +48,9 @@ export function useActionForm(action: FormAction, onSuccess?: (result: ActionRes
     if (r.ok) success.current?.(r);
     return r;
   }, null);
+  // Bound to the server action itself, so React renders it as a real POST target (progressive
+  // enhancement); once hydrated, onSubmit takes every submit and this one is never dispatched.
+  const [earlyResult, formAction] = useActionState<ActionResult | null, FormData>(action, null);
   const last = useRef<FormData | null>(null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -59,8 +67,9 @@ export function useActionForm(action: FormAction, onSuccess?: (result: ActionRes
     for (const [k, v] of Object.entries(extra)) data.set(k, v);
     startTransition(() => dispatch(data));
   };
-  const fieldError = (field: string) => (result && !result.ok ? result.fieldErrors?.[field] : undefined);
+  const shown = result ?? earlyResult;
+  const fieldError = (field: string) => (shown && !shown.ok ? shown.fieldErrors?.[field] : undefined);
   /** The save asked for a confirmation first (MAJ-5) and nothing was saved yet. */
-  const needsConfirmation = result && !result.ok && result.kind === "confirm" ? result.message : null;
-  return { result, pending, onSubmit, fieldError, resubmit, needsConfirmation };
+  const needsConfirmation = shown && !shown.ok && shown.kind === "confirm" ? shown.message : null;
+  return { result: shown, pending, onSubmit, formAction, fieldError, resubmit, needsConfirmation };
 }

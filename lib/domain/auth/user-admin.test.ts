@@ -87,7 +87,7 @@ describe("new user input (ADM-3, REL-1)", () => {
       expect(e.fields?.[field], JSON.stringify(patch)).toBeTruthy();
     }
     expect(refusal(() => parseOrThrow(newUserSchema, { ...valid, password: "short" })).fields?.password).toBe(
-      "Initial password must be at least 10 characters.",
+      "Initial password must be at least 12 characters (it has 5).",
     );
   });
 });

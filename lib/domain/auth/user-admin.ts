@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { invalid } from "../errors";
 import { list } from "../records/choices";
+import { emailField } from "../directory/email";
 import { optionalId, plainText, requiredText, stringChoice, LIMITS } from "../validation";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./password";
+import { passwordProblem } from "./password";
 import { EXTERNAL_ROLES, INTERNAL_ROLES, ROLE, type Actor, type Role } from "./roles";
 
 export type UserKind = Actor["kind"];
@@ -63,27 +64,27 @@ export function checkSelfChange(
     : invalid("role", "You cannot remove your own admin role; ask another administrator.");
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** ADM-3: a new user as the admin form sends it. Emails are stored in lower case (sign-in compares so). */
+/**
+ * ADM-3: a new user as the admin form sends it. The email is normalised and checked (SET-2: unique in
+ * any letter case, no invisible or lookalike characters). The initial password is optional: without
+ * one, the user signs in after following an invitation (SET-4, Invite on their row).
+ */
 export const newUserSchema = z
   .object({
     name: requiredText("Name", LIMITS.name),
-    email: requiredText("Email", 254)
-      .transform((v) => v.toLowerCase())
-      .refine((v) => EMAIL.test(v), "Email must be an email address like name@example.com."),
+    email: emailField(),
     kind: stringChoice("Kind", USER_KINDS).transform((v) => v as UserKind),
     accountId: optionalId("Account"),
     role: plainText("Role").optional(),
-    password: plainText("Initial password")
-      .min(PASSWORD_MIN, `Initial password must be at least ${PASSWORD_MIN} characters.`)
-      .max(PASSWORD_MAX, `Initial password must be at most ${PASSWORD_MAX} characters.`),
+    password: plainText("Initial password").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "contact" && !v.accountId)
       ctx.addIssue({ code: "custom", path: ["accountId"], message: "Account is required for a contact." });
     if (v.kind !== "contact" && v.accountId)
       ctx.addIssue({ code: "custom", path: ["accountId"], message: "Only a contact belongs to an account." });
+    const problem = v.password ? passwordProblem(v.password, v.email, "Initial password") : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 export type NewUserInput = z.input<typeof newUserSchema>;
 

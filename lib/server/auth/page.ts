@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { canAdminister, isExternal, isInternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
+import { canManageDirectory } from "@/lib/domain/directory/access";
 import { getActor } from "./actor";
 
 /** For workspace pages: the internal actor, or a redirect to sign-in / the portal. */
@@ -28,6 +29,13 @@ export async function portalActor(): Promise<Actor> {
 export async function adminActor(): Promise<Actor> {
   const actor = await workspaceActor();
   if (!canAdminister(actor)) notFound();
+  return actor;
+}
+
+/** For the customer directory (SET-2): admins and managers, or the 404 page for anyone else. */
+export async function directoryActor(): Promise<Actor> {
+  const actor = await workspaceActor();
+  if (!canManageDirectory(actor)) notFound();
   return actor;
 }
 

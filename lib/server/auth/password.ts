@@ -1,12 +1,13 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { db, transaction } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/domain/auth/password";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { hashPassword, throttleKeys } from "./credentials";
 import { endOtherSessions } from "./sessions";
+import { forgetDemoPassword } from "../seed/demo-passwords";
 import { admitAttempt, recordSuccess } from "./throttle-store";
 
 /**
@@ -20,7 +21,7 @@ export async function changePassword(
   currentSid: string | null,
   raw: PasswordChangeInput,
 ): Promise<{ endedSessions: number }> {
-  const input = parseOrThrow(passwordChangeSchema, raw);
+  const input = parseOrThrow(passwordChangeSchema(actor.email), raw);
   const [own] = throttleKeys(actor.email, null);
   const admitted = await admitAttempt([own], new Date());
   if (!admitted.check) {
@@ -36,7 +37,17 @@ export async function changePassword(
     throw invalid("newPassword", "New password must differ from the current one.");
   const passwordHash = await hashPassword(input.newPassword);
   return transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await storePassword(tx, actor.id, passwordHash);
     return { endedSessions: await endOtherSessions(tx, actor.id, currentSid) };
   });
+}
+
+/**
+ * Every way of setting a password ends here: the new hash is stored and the demo-password mark
+ * (SET-1's banner) cleared; the user's unused password links stop working (SET-4: one link, one use).
+ */
+export async function storePassword(tx: Tx, userId: number, passwordHash: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { passwordHash, demoPassword: false } });
+  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  forgetDemoPassword(); // the banner may go (after commit, the next page asks again)
 }

@@ -93,10 +93,12 @@ describe("change password (REL-5)", () => {
     expect(await sessionsOf(actor.id)).toHaveLength(2);
   });
 
-  it("REL-5: the new password is at least 10 characters, confirmed, and differs from the current one", async () => {
+  it("REL-5 / SET-4: the new password is at least 12 characters, not the email, confirmed, and differs from the current one", async () => {
     const { actor, a } = await signedInTwice();
     const cases: [ReturnType<typeof change>, string][] = [
       [change(OLD, "short"), "newPassword"],
+      [change(OLD, "eleven-char"), "newPassword"],
+      [change(OLD, actor.email.toUpperCase()), "newPassword"],
       [change(OLD, "x".repeat(201)), "newPassword"],
       [change(OLD, NEW, "something-else"), "confirmPassword"],
       [change(OLD, "new-password\u0000x"), "newPassword"],

@@ -13,6 +13,7 @@ import { nextNumber } from "../records/numbers";
 import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "../cases/create-related";
 import { updateItsmRecord } from "../itsm/update";
 import { CHANGE, PROBLEM } from "../itsm/specs";
+import { accountNameKey } from "@/lib/domain/directory/names";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
 const ACCOUNTS = [
@@ -38,7 +39,12 @@ export async function seedDemo(): Promise<void> {
     const accounts = new Map<string, number>();
     for (const a of ACCOUNTS) {
       const row = await tx.account.create({
-        data: { ...a, isCustomer: !a.isPartner, number: await nextNumber(tx, "account") },
+        data: {
+          ...a,
+          nameKey: accountNameKey(a.name),
+          isCustomer: !a.isPartner,
+          number: await nextNumber(tx, "account"),
+        },
       });
       accounts.set(a.name, row.id);
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 
-export const DEMO_PASSWORD = "demo";
+export { DEMO_PASSWORD } from "@/lib/domain/auth/password";
 
 type DemoUser = {
   email: string;
@@ -102,6 +102,7 @@ export async function seedUsers(tx: Tx, accounts: Map<string, number>, passwordH
         kind: u.kind,
         accountId: u.account ? accounts.get(u.account) : null,
         passwordHash: u.login === false ? null : passwordHash,
+        demoPassword: u.login !== false, // SET-1: the workspace says so until it is changed
         roles: { create: u.roles.map((role) => ({ role })) },
       },
     });

@@ -5,7 +5,8 @@ import { checkAssignable, checkSelfChange, type UserKind } from "@/lib/domain/au
 import { invalid, notFound } from "@/lib/domain/errors";
 import { MAX_INT } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
-import { endAllSessions } from "../auth/sessions";
+import { LOCK } from "../locks";
+import { applyUsersActive } from "./active";
 import { forgetUserOptions } from "../lookup/choices";
 import { assertUserAdmin, USER_TABLE } from "./admin";
 
@@ -64,16 +65,13 @@ export async function removeUserRole(actor: Actor, userId: number, role: string)
   return out;
 }
 
-/** The advisory lock of changes that could leave no active administrator. */
-const LAST_ADMIN_LOCK = 0x43460001;
-
 /**
  * ADM-3 (ROLE-4's admin must exist): some other active administrator must remain, or nobody could
  * administer Caseflow. Two admins deactivating each other at the same instant take turns
  * (takeTurns): the second counts after the first has committed (PostgreSQL, read committed).
  */
 async function keepAnotherAdmin(tx: Tx, userId: number) {
-  await takeTurns(tx, LAST_ADMIN_LOCK);
+  await takeTurns(tx, LOCK.lastAdmin);
   const others = await tx.user.count({
     where: { id: { not: userId }, active: true, kind: "internal", roles: { some: { role: ROLE.admin } } },
   });
@@ -98,19 +96,8 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
   const out = await transaction(async (tx) => {
     const user = await requireUser(tx, userId);
     if (!active && user.roles.includes(ROLE.admin)) await keepAnotherAdmin(tx, userId);
-    const { count } = await tx.user.updateMany({ where: { id: userId, active: !active }, data: { active } });
-    if (!count) return { userId, name: user.name, active, changed: false, endedSessions: 0 };
-    const endedSessions = active ? 0 : await endAllSessions(tx, userId);
-    // Their tokens are revoked too: reactivating a user must not bring a leaked token back.
-    if (!active)
-      await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit(
-      tx,
-      USER_TABLE,
-      userId,
-      [{ field: "active", oldValue: String(!active), newValue: String(active) }],
-      actor,
-    );
+    const { ids, endedSessions } = await applyUsersActive(tx, { id: userId }, active, actor);
+    if (!ids.length) return { userId, name: user.name, active, changed: false, endedSessions: 0 };
     return { userId, name: user.name, active, changed: true, endedSessions };
   });
   forgetUserOptions();

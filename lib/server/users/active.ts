@@ -1,0 +1,78 @@
+import "server-only";
+import type { Prisma, Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { TABLE } from "@/lib/domain/records/tables";
+import { IN_LIST_MAX, inGroups } from "../sql";
+
+/**
+ * ADM-3, SET-2: sets `active` on the users `where` selects that are not so yet, in the caller's
+ * transaction, and answers their ids. Deactivation ends their sessions (their next request goes to
+ * sign-in), revokes their API tokens (reactivating them must not bring a leaked token back), retires
+ * their unused password links and ends their being an account's primary contact; each changed user
+ * gets one audit row and a new version. Set-based, so an
+ * account's thousand contacts cost a few statements per 500.
+ */
+export async function applyUsersActive(
+  tx: Tx,
+  where: Prisma.UserWhereInput,
+  active: boolean,
+  actor: Pick<Actor, "id" | "name"> | null,
+  now = new Date(),
+): Promise<{ ids: number[]; endedSessions: number }> {
+  const ids = (await tx.user.findMany({ where: { ...where, active: !active }, select: { id: true } })).map(
+    (u) => u.id,
+  );
+  let endedSessions = 0;
+  await inGroups(ids, IN_LIST_MAX, async (group) => {
+    // REC-6: the user's version moves, so a form or API write from before is refused as stale.
+    await tx.user.updateMany({ where: { id: { in: group } }, data: { active, version: { increment: 1 } } });
+    if (!active) {
+      endedSessions += (await tx.session.deleteMany({ where: { userId: { in: group } } })).count;
+      await tx.apiToken.updateMany({
+        where: { userId: { in: group }, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      await tx.passwordToken.updateMany({
+        where: { userId: { in: group }, usedAt: null, expiresAt: { gt: now } },
+        data: { expiresAt: now },
+      });
+      await clearPrimaryContacts(tx, group, actor);
+    }
+    await tx.auditEntry.createMany({
+      data: group.map((recordId) => ({
+        table: TABLE.user,
+        recordId,
+        field: "active",
+        oldValue: String(!active),
+        newValue: String(active),
+        userId: actor?.id ?? null,
+        userName: actor?.name ?? "System",
+      })),
+    });
+  });
+  return { ids, endedSessions };
+}
+
+/** SET-2: a deactivated contact stops being their account's primary contact (audited on the account). */
+async function clearPrimaryContacts(tx: Tx, userIds: number[], actor: Pick<Actor, "id" | "name"> | null) {
+  const accounts = await tx.account.findMany({
+    where: { primaryContactId: { in: userIds } },
+    select: { id: true, primaryContactId: true },
+  });
+  if (!accounts.length) return;
+  await tx.account.updateMany({
+    where: { id: { in: accounts.map((a) => a.id) } },
+    data: { primaryContactId: null, version: { increment: 1 } },
+  });
+  await tx.auditEntry.createMany({
+    data: accounts.map((a) => ({
+      table: TABLE.account,
+      recordId: a.id,
+      field: "primaryContactId",
+      oldValue: String(a.primaryContactId),
+      newValue: null,
+      userId: actor?.id ?? null,
+      userName: actor?.name ?? "System",
+    })),
+  });
+}
