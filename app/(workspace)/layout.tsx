@@ -2,16 +2,19 @@ import { redirect } from "next/navigation";
 import { AppShell, type NavGroup } from "@/components/layout/app-shell";
 import { canAdminister, canReadIncidents, canReadItsm, isExternal } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { canManageDirectory } from "@/lib/domain/directory/access";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { getActor } from "@/lib/server/auth/actor";
 import { activePlugins } from "@/lib/server/plugins/read";
+import { demoPasswordInUse } from "@/lib/server/seed/demo-passwords";
+import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
-  const plugins = await activePlugins();
+  const [plugins, demoPasswords] = await Promise.all([activePlugins(), demoPasswordInUse()]);
   const nav: NavGroup[] = [
     {
       items: [
@@ -31,6 +34,16 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       ],
     },
   ];
+  if (canManageDirectory(actor)) {
+    nav.push({
+      title: "Customers",
+      items: [
+        { href: "/admin/accounts", label: "Accounts" },
+        { href: "/admin/consumers", label: "Consumers" },
+        { href: "/admin/import", label: "Import" },
+      ],
+    });
+  }
   if (canAdminister(actor)) {
     nav.push({
       title: "Administration",
@@ -48,7 +61,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     });
   }
   return (
-    <AppShell actor={actor} nav={nav}>
+    <AppShell actor={actor} nav={nav} banner={demoPasswords ? <DemoPasswordBanner /> : null}>
       {children}
     </AppShell>
   );

@@ -110,7 +110,7 @@ export function CaseForm({
             blank="— Unassigned —"
             error={err("assignedToId")}
           />
-          <PartyFields data={data} choices={choices} err={err} />
+          <PartyFields data={data} choices={choices} err={err} newContact />
         </div>
         <ResolutionFields
           codes={caseResolutionCodes}

@@ -2,6 +2,7 @@
 import { SummaryFields } from "@/components/records/summary-fields";
 import { createCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { ContactField } from "@/components/directory/contact-field";
 import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,13 +30,10 @@ export function NewCaseForm({
           options={accounts}
           error={err("accountId")}
         />
-        <ReferenceField
-          label="Contact"
-          name="contactId"
-          kind="contacts"
+        <ContactField
           value={null}
           options={[]}
-          dependsOn={{ field: "accountId", param: "account" }}
+          accountId={null}
           error={err("contactId")}
           blank="— Pick an account first, or none —"
         />

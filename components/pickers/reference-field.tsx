@@ -21,6 +21,10 @@ type Props = {
   blank?: string;
   /** Unique on the page when the same field shows more than once (each task's Assigned to). */
   id?: string;
+  /** A record just made for this field (the case form's New contact): offered and selected. */
+  added?: RefOption | null;
+  /** Beside the label's control, e.g. the New contact button. */
+  children?: React.ReactNode;
 };
 
 /**
@@ -39,8 +43,16 @@ export function ReferenceField({
   disabled,
   blank = "— None —",
   id = `f-${name}`,
+  added,
+  children,
 }: Props) {
   const [current, setCurrent] = useState(value ? String(value.id) : "");
+  // A record just made for this field becomes the choice (state adjusted while rendering, not in an effect).
+  const [seenAdded, setSeenAdded] = useState(added);
+  if (added !== seenAdded) {
+    setSeenAdded(added);
+    if (added) setCurrent(String(added.value));
+  }
   // The parent field's value once it has changed; until then the server's options stand.
   const [parent, setParent] = useState<string>();
   const ref = useRef<HTMLSelectElement>(null);
@@ -69,37 +81,42 @@ export function ReferenceField({
     : !parent || lookup.isPlaceholderData || !lookup.data
       ? []
       : lookup.data.map((o) => ({ value: o.id, label: o.label }));
-  const withCurrent =
+  const withValue =
     choices && !reloaded && value && !choices.some((c) => c.value === value.id)
       ? [{ value: value.id, label: value.label }, ...choices]
       : choices;
+  const withCurrent =
+    withValue && added && !withValue.some((c) => c.value === added.value) ? [...withValue, added] : withValue;
   // A choice that is no longer offered (another account's contact) is not submitted.
   const shown = withCurrent?.some((o) => String(o.value) === current) ? current : "";
 
   return (
     <Field label={label} id={id} error={error}>
-      {withCurrent ? (
-        <select
-          ref={ref}
-          id={id}
-          name={name}
-          value={shown}
-          aria-busy={reloaded && lookup.isFetching}
-          onChange={(e) => setCurrent(e.target.value)}
-          disabled={disabled}
-          aria-invalid={!!error}
-          className={controlClass(error)}
-        >
-          <option value="">{blank}</option>
-          {withCurrent.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <Combobox id={id} name={name} kind={kind} value={value} error={error} disabled={disabled} />
-      )}
+      <div className={children ? "flex items-center gap-1.5" : undefined}>
+        {withCurrent ? (
+          <select
+            ref={ref}
+            id={id}
+            name={name}
+            value={shown}
+            aria-busy={reloaded && lookup.isFetching}
+            onChange={(e) => setCurrent(e.target.value)}
+            disabled={disabled}
+            aria-invalid={!!error}
+            className={controlClass(error)}
+          >
+            <option value="">{blank}</option>
+            {withCurrent.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <Combobox id={id} name={name} kind={kind} value={value} error={error} disabled={disabled} />
+        )}
+        {children}
+      </div>
     </Field>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { ContactField } from "@/components/directory/contact-field";
 
 type Ref = { id: number; label: string } | null;
 
@@ -29,10 +30,13 @@ export function PartyFields({
   data,
   choices,
   err,
+  newContact = false,
 }: {
   data: Parties;
   choices: PartyChoices;
   err: (field: string) => string | undefined;
+  /** The case form offers New contact beside Contact (SET-2); the work order does not. */
+  newContact?: boolean;
 }) {
   return (
     <>
@@ -44,15 +48,24 @@ export function PartyFields({
         options={choices.accounts}
         error={err("accountId")}
       />
-      <ReferenceField
-        label="Contact"
-        name="contactId"
-        kind="contacts"
-        value={data.contact}
-        options={choices.contacts}
-        dependsOn={{ field: "accountId", param: "account" }}
-        error={err("contactId")}
-      />
+      {newContact ? (
+        <ContactField
+          value={data.contact}
+          options={choices.contacts}
+          accountId={data.account?.id ?? null}
+          error={err("contactId")}
+        />
+      ) : (
+        <ReferenceField
+          label="Contact"
+          name="contactId"
+          kind="contacts"
+          value={data.contact}
+          options={choices.contacts}
+          dependsOn={{ field: "accountId", param: "account" }}
+          error={err("contactId")}
+        />
+      )}
       <ReferenceField
         label="Consumer"
         name="consumerId"

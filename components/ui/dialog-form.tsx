@@ -31,7 +31,16 @@ export function DialogForm({
 }) {
   const { result, pending, onSubmit, fieldError } = useActionForm(action, onDone);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form
+      onSubmit={(e) => {
+        // React's events bubble through portals: a dialog opened from inside another form (the case
+        // form's New contact) must not submit that form too.
+        e.stopPropagation();
+        onSubmit(e);
+      }}
+      className="space-y-4"
+      noValidate
+    >
       {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
       {children(fieldError)}

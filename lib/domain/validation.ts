@@ -231,3 +231,16 @@ export function recordNumber(value: unknown, what = "The record"): string {
   if (typeof value !== "string" || !/^[A-Za-z0-9_-]{1,40}$/.test(value)) throw notFound(what);
   return value;
 }
+
+/** A list's search box from a URL: text without control characters, trimmed, at most 100 characters. */
+export const searchText = (value: unknown) =>
+  withoutControlCharacters(typeof value === "string" ? value : "")
+    .trim()
+    .slice(0, 100);
+
+export type ActiveFilter = "active" | "inactive";
+/** A list's Status filter from a URL ("active", "inactive", or anything else: both). */
+export const activeFilter = (value: unknown): ActiveFilter | null =>
+  value === "active" || value === "inactive" ? value : null;
+/** The `where` clause of a Status filter. */
+export const activeWhere = (f: ActiveFilter | null) => (f ? { active: f === "active" } : {});

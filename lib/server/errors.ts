@@ -20,6 +20,9 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
     return { ok: false, kind: e.kind, message: e.message, fieldErrors };
   }
   switch (prismaCode(e)) {
+    case "P2010": // a raw statement (the import's bulk inserts) hit a unique key
+      if (!/\b23505\b|UNIQUE constraint failed/i.test(String((e as Error).message))) break;
+    // falls through
     case "P2002":
       return {
         ok: false,

@@ -23,3 +23,59 @@ export const whereAll = (parts: Prisma.Sql[]) =>
 
 /** Numbers from raw SQL arrive as number, bigint or (PostgreSQL COUNT) string. */
 export const num = (v: unknown) => Number(v);
+
+/**
+ * How many values one `IN (…)` list binds at most: SQLite refuses more than 999 variables in one
+ * statement (PostgreSQL allows 65,535), and a statement also binds its other values.
+ */
+export const IN_LIST_MAX = 500;
+
+/** Runs `work` on consecutive groups of at most `size` items, one after another. */
+export async function inGroups<T>(items: readonly T[], size: number, work: (group: T[]) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
+}
+
+export type JsonColumn = { name: string; type: "text" | "int" | "bool" };
+type Cell = string | number | boolean | null;
+
+/**
+ * Many rows as a table, from ONE bound JSON parameter (an array of arrays, in `columns` order): 10,000
+ * rows are one statement with one parameter — no parameter list over the databases' limits, and none
+ * of Prisma's per-row work, which costs seconds at that size (SET-3's import). Column names come from
+ * code, never from input.
+ */
+export function jsonRows(columns: readonly JsonColumn[], rows: readonly Cell[][]): Prisma.Sql {
+  const json = JSON.stringify(rows);
+  const pick = columns.map((c, i) => {
+    if (dialect() !== "postgresql") return Prisma.raw(`json_extract(j.value, '$[${i}]') AS "${c.name}"`);
+    const cast = c.type === "int" ? "::int" : c.type === "bool" ? "::boolean" : "";
+    return Prisma.raw(`(j.value->>${i})${cast} AS "${c.name}"`);
+  });
+  return dialect() === "postgresql"
+    ? Prisma.sql`SELECT ${Prisma.join(pick)} FROM jsonb_array_elements(${json}::jsonb) j`
+    : Prisma.sql`SELECT ${Prisma.join(pick)} FROM json_each(${json}) j`;
+}
+
+/**
+ * INSERT INTO "table" (columns…, shared…) SELECT … FROM jsonRows(…): the rows' own values and, for
+ * every row alike, `shared` (a timestamp, an author), bound once. Returns how many rows were written.
+ */
+export async function insertJsonRows(
+  tx: { $executeRaw: (q: Prisma.Sql) => Promise<number> },
+  table: string,
+  columns: readonly JsonColumn[],
+  rows: readonly Cell[][],
+  shared: Record<string, Date | string | number | null> = {},
+): Promise<number> {
+  if (!rows.length) return 0;
+  const sharedNames = Object.keys(shared);
+  const names = [...columns.map((c) => c.name), ...sharedNames].map((n) => Prisma.raw(`"${n}"`));
+  const values = [
+    ...columns.map((c) => Prisma.raw(`t."${c.name}"`)),
+    ...sharedNames.map((n) => Prisma.sql`${shared[n]}`),
+  ];
+  return tx.$executeRaw(
+    Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.join(names)})
+      SELECT ${Prisma.join(values)} FROM (${jsonRows(columns, rows)}) t`,
+  );
+}

@@ -5,6 +5,7 @@ import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { createCase, runCaseAction } from "@/lib/server/cases/write";
 import { nextNumber } from "@/lib/server/records/numbers";
+import { accountNameKey } from "@/lib/domain/directory/names";
 import { transaction } from "@/lib/db";
 
 let seq = 0;
@@ -36,11 +37,13 @@ export const makeAdmin = () => makeUser([ROLE.admin]);
 export const makeManager = () => makeUser([ROLE.manager, ROLE.majorIssueManager, ROLE.itil]);
 
 export async function makeAccount(opts: { partner?: boolean; name?: string } = {}) {
+  const name = opts.name ?? unique("Account ");
   return transaction(async (tx) =>
     tx.account.create({
       data: {
         number: await nextNumber(tx, "account"),
-        name: opts.name ?? unique("Account "),
+        name,
+        nameKey: accountNameKey(name),
         isPartner: !!opts.partner,
         isCustomer: !opts.partner,
       },

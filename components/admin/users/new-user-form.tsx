@@ -68,12 +68,14 @@ export function NewUserForm({
           hint={kind === "internal" ? undefined : "snc_external is added to every external user."}
         />
         <TextField
-          label="Initial password"
+          label="Initial password (optional)"
           name="password"
           type="password"
-          required
           autoComplete="new-password"
-          hint={`At least ${passwordMin} characters. Tell the person; they can change it after signing in.`}
+          hint={
+            "Leave empty and use Invite on their row: they choose their own. " +
+            `Else at least ${passwordMin} characters.`
+          }
           error={fieldError("password")}
         />
       </div>

@@ -1,5 +1,6 @@
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { StatusFilter } from "@/components/directory/directory-filters";
 
 /** ADM-3: the list's search (name or email), kind and active filters; a plain GET form. */
 export function UserFilters({
@@ -24,17 +25,7 @@ export function UserFilters({
         blank="All kinds"
         options={kinds}
       />
-      <SelectField
-        id="filter-active"
-        label="Status"
-        name="active"
-        defaultValue={active ?? ""}
-        blank="Active and inactive"
-        options={[
-          { value: "active", label: "Active" },
-          { value: "inactive", label: "Inactive" },
-        ]}
-      />
+      <StatusFilter name="active" value={active} />
       <Button type="submit">Search</Button>
     </form>
   );

@@ -6,6 +6,7 @@ import {
   setUserActiveAction,
 } from "@/app/(workspace)/admin/users/actions";
 import { Badge } from "@/components/ui/badge";
+import { InviteButton } from "@/components/directory/invite-button";
 import { ConfirmRowAction } from "@/components/admin/confirm-row-action";
 import { RowOutcome } from "@/components/admin/row-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,6 +21,7 @@ export type UserRowData = {
   active: boolean;
   account: { name: string } | null;
   roles: string[];
+  canSignIn: boolean;
 };
 
 /** One small form of a row: hidden fields, its controls, and what it answered. */
@@ -123,6 +125,10 @@ export function UserRow({
       </td>
       <td>
         <ActiveCell user={user} self={self} />
+      </td>
+      <td>
+        {user.active && !self && <InviteButton userId={user.id} hasPassword={user.canSignIn} />}
+        {!user.canSignIn && <div className="mt-1 text-xs text-slate-500">No password yet</div>}
       </td>
     </tr>
   );

@@ -65,6 +65,20 @@ export const FIELD_LABELS: Record<string, string> = {
   windowStart: "Window start",
   windowEnd: "Window end",
   workOrderId: "Work order",
+  // The customer directory and users (SET-2, ADM-3)
+  name: "Name",
+  email: "Email",
+  phone: "Phone",
+  kind: "Kind",
+  roles: "Roles",
+  active: "Active",
+  isCustomer: "Customer",
+  isPartner: "Partner",
+  primaryContactId: "Primary contact",
+  serialNumber: "Serial number",
+  relatedAccounts: "Related accounts",
+  invitation: "Invitation",
+  password: "Password",
 };
 
 const CHOICES: Record<string, Record<string, readonly Choice<string | number>[]>> = {
@@ -133,4 +147,5 @@ export const REFERENCE_FIELDS: Record<
   changeId: "change",
   causedById: "change",
   parentId: "case",
+  primaryContactId: "user",
 };

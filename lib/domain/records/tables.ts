@@ -8,6 +8,9 @@ export const TABLE = {
   workOrder: "wm_order",
   workOrderTask: "wm_task",
   account: "customer_account",
+  /** Users: internal users, contacts and consumers (their audit history, ADM-3, SET-2). */
+  user: "sys_user",
+  asset: "alm_asset",
 } as const;
 export type TableName = (typeof TABLE)[keyof typeof TABLE];
 
@@ -20,6 +23,8 @@ export const TABLE_LABEL: Record<TableName, string> = {
   wm_order: "Work Order",
   wm_task: "Work Order Task",
   customer_account: "Account",
+  sys_user: "User",
+  alm_asset: "Asset",
 };
 
 /** Page path of a record, by table and number (SPEC §15). */
@@ -31,6 +36,7 @@ export function recordPath(table: string, number: string): string | null {
     change_request: "/changes/",
     sc_request: "/requests/",
     wm_order: "/work-orders/",
+    customer_account: "/admin/accounts/",
   };
   const prefix = base[table];
   return prefix ? prefix + encodeURIComponent(number) : null;

@@ -13,7 +13,7 @@ export type RefOption = { value: number; label: string };
 /** All accounts as select options, or null when there are too many for a select. */
 export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<RefOption[] | null> {
   return cached(key(opts.partnersOnly ? "partners" : "accounts"), TTL_MS, async () => {
-    const where = opts.partnersOnly ? { isPartner: true } : {};
+    const where = { active: true, ...(opts.partnersOnly ? { isPartner: true } : {}) };
     const rows = await db().account.findMany({
       where,
       orderBy: { name: "asc" },
@@ -68,7 +68,7 @@ export async function contactOptions(accountId: number | null): Promise<RefOptio
   if (!accountId) return [];
   return cached(key(`contacts:${accountId}`), TTL_MS, async () => {
     const rows = await db().user.findMany({
-      where: { kind: "contact", accountId },
+      where: { kind: "contact", accountId, active: true },
       orderBy: { name: "asc" },
       take: SELECT_LIMIT,
       select: { id: true, name: true },

@@ -29,8 +29,10 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   async accounts(q, params) {
     const rows = await db().account.findMany({
       where: {
+        active: true, // SET-2: a deactivated account is offered in no picker
         ...orLike(q, ["name", "number"]),
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
+        ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -41,7 +43,12 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   async contacts(q, params) {
     const accountId = idParam(params, "account");
     const rows = await db().user.findMany({
-      where: { kind: "contact", ...(accountId ? { accountId } : {}), ...orLike(q, ["name", "email"]) },
+      where: {
+        kind: "contact",
+        active: true,
+        ...(accountId ? { accountId } : {}),
+        ...orLike(q, ["name", "email"]),
+      },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, email: true, account: { select: { name: true } } },
@@ -54,7 +61,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   },
   async consumers(q, params) {
     const rows = await db().user.findMany({
-      where: { kind: "consumer", ...orLike(q, ["name", "email"]) },
+      where: { kind: "consumer", active: true, ...orLike(q, ["name", "email"]) },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, email: true },

@@ -86,6 +86,30 @@ describe("outbox delivery (REL-4)", () => {
     );
   });
 
+  it("SET-4: a password link leaves by SMTP whole, and the outbox keeps it without its token", async () => {
+    const key = unique("link");
+    const token = "T".repeat(43);
+    await transaction((tx) =>
+      enqueueMail(tx, {
+        dedupeKey: key,
+        recipient: "invitee@example.org",
+        subject: "You are invited to Caseflow",
+        body: `Choose your password: https://support.example.com/set-password?token=${token}\n`,
+        event: "invitation",
+      }),
+    );
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    expect(received.find((m) => m.to === "invitee@example.org")?.raw).toContain(token);
+    const stored = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect(stored.status).toBe("sent");
+    expect(stored.body).toBe("Choose your password: https://support.example.com/set-password?token=(sent)\n");
+  });
+
   it("PRO-5: a customer comment email is sent with its Reply-To, its queued Message-ID, text and HTML parts", async () => {
     const agent = await makeAgent();
     const { account, contact } = await makeCustomer();

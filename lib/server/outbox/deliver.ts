@@ -23,6 +23,13 @@ function transporter(url: string): Transporter {
 
 export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
 
+/**
+ * SET-4: a password link is its reader's key to an account; once the email has left, the outbox keeps
+ * it without its token, so a copy of the database (a backup) holds no working link of a sent email.
+ */
+const LINK_TOKEN = /(\/set-password\?token=)[A-Za-z0-9_%-]+/g;
+const withoutTokens = (text: string) => text.replace(LINK_TOKEN, "$1(sent)");
+
 export async function deliverPending(limit = 100): Promise<{ sent: number; failed: number }> {
   const url = process.env.SMTP_URL;
   const result = { sent: 0, failed: 0 };
@@ -60,7 +67,13 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
       });
       await db().outboxMessage.updateMany({
         where: mine,
-        data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
+        data: {
+          status: "sent",
+          sentAt: new Date(),
+          lockedUntil: null,
+          lastError: null,
+          ...(m.body.includes("/set-password?token=") ? { body: withoutTokens(m.body) } : {}),
+        },
       });
       result.sent++;
     } catch (e) {

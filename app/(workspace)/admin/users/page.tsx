@@ -28,8 +28,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <PageHeader title="Users">
-        Internal users, contacts of accounts and consumers. A deactivated user is signed out at once and can
-        neither sign in nor use an API token. Every change is audited.
+        Internal users, contacts of accounts and consumers. Invite emails someone a link to choose their
+        password. A deactivated user is signed out at once and can neither sign in nor use an API token. Every
+        change is audited.
       </PageHeader>
       <Section title="New user" id="new-user">
         <NewUserForm
@@ -42,7 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UserFilters q={q} kind={kind} active={active} kinds={USER_KINDS} />
       <AdminTable
         label="Users"
-        columns={["User", "Kind", "Roles", "Status"]}
+        columns={["User", "Kind", "Roles", "Status", "Sign-in"]}
         empty="No users match."
         list={list}
         pageSize={USERS_PAGE}

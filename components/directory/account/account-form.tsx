@@ -1,0 +1,61 @@
+"use client";
+import { updateAccountAction } from "@/app/(workspace)/admin/accounts/actions";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { RefOption } from "@/components/pickers/reference-field";
+import { CheckField } from "../check-field";
+
+export type AccountData = {
+  number: string;
+  name: string;
+  isCustomer: boolean;
+  isPartner: boolean;
+  primaryContactId: number | null;
+  version: number;
+};
+
+/** SET-2: the account's details — Name, Customer, Partner, Primary contact — saved from its version (REC-6). */
+export function AccountForm({ account, contacts }: { account: AccountData; contacts: RefOption[] }) {
+  const {
+    result,
+    pending,
+    onSubmit,
+    fieldError: err,
+  } = useActionForm(updateAccountAction.bind(null, account.number));
+  return (
+    <form
+      key={account.version}
+      onSubmit={onSubmit}
+      className="space-y-3"
+      noValidate
+      aria-label="Account details"
+    >
+      <Notice result={result && (result.ok || !result.fieldErrors || err("version")) ? result : null} />
+      <input type="hidden" name="version" value={account.version} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label="Name" name="name" required defaultValue={account.name} error={err("name")} />
+        <SelectField
+          label="Primary contact"
+          name="primaryContactId"
+          blank="— None —"
+          options={contacts}
+          defaultValue={account.primaryContactId ?? ""}
+          hint="Proactive cases for this account are opened for them."
+          error={err("primaryContactId")}
+        />
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <CheckField label="Customer" name="isCustomer" defaultChecked={account.isCustomer} />
+        <CheckField label="Partner" name="isPartner" defaultChecked={account.isPartner} />
+      </div>
+      {err("isCustomer") && (
+        <p role="alert" className="text-xs font-medium text-red-700">
+          {err("isCustomer")}
+        </p>
+      )}
+      <SubmitButton pending={pending}>Save</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+import { useState } from "react";
+import { createAssetAction, updateAssetAction } from "@/app/(workspace)/admin/accounts/actions";
+import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { TextField } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+export type AssetRow = {
+  id: number;
+  number: string;
+  name: string;
+  serialNumber: string | null;
+  version: number;
+};
+
+/** SET-2: the account's install base — number, name, serial number — with Edit and New asset. */
+export function AccountAssets({
+  accountId,
+  accountActive,
+  assets,
+}: {
+  accountId: number;
+  accountActive: boolean;
+  assets: { rows: AssetRow[]; total: number };
+}) {
+  return (
+    <div className="space-y-3">
+      {assets.rows.length === 0 ? (
+        <p className="text-sm text-slate-500">No assets yet.</p>
+      ) : (
+        <table className="cf-table" aria-label="Assets">
+          <thead>
+            <tr>
+              <th scope="col">Asset</th>
+              <th scope="col">Serial number</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {assets.rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <div className="font-medium text-slate-900">{a.name}</div>
+                  <div className="text-xs text-slate-500">{a.number}</div>
+                </td>
+                <td>{a.serialNumber ?? <span className="text-slate-400">—</span>}</td>
+                <td>
+                  <EditAsset asset={a} accountId={accountId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {assets.total > assets.rows.length && (
+        <p className="text-xs text-slate-500">
+          The first {assets.rows.length} of {assets.total.toLocaleString("en")} assets, by name.
+        </p>
+      )}
+      {accountActive && <NewAsset accountId={accountId} />}
+    </div>
+  );
+}
+
+function AssetFields({
+  asset,
+  err,
+  prefix,
+}: {
+  asset?: AssetRow;
+  err: (f: string) => string | undefined;
+  prefix: string;
+}) {
+  return (
+    <>
+      <TextField
+        id={`${prefix}-name`}
+        label="Name"
+        name="name"
+        required
+        defaultValue={asset?.name}
+        error={err("name")}
+      />
+      <TextField
+        id={`${prefix}-serial`}
+        label="Serial number"
+        name="serialNumber"
+        defaultValue={asset?.serialNumber ?? ""}
+        error={err("serialNumber")}
+      />
+    </>
+  );
+}
+
+function NewAsset({ accountId }: { accountId: number }) {
+  const [round, setRound] = useState(0);
+  const [done, setDone] = useState<{ ok: boolean; message?: string } | null>(null);
+  return (
+    <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
+      <h3 className="mb-2 text-sm font-semibold text-slate-700">New asset</h3>
+      <Notice result={done} />
+      <NewAssetForm key={round} accountId={accountId} onDone={(r) => (setDone(r), setRound((n) => n + 1))} />
+    </div>
+  );
+}
+
+function NewAssetForm({
+  accountId,
+  onDone,
+}: {
+  accountId: number;
+  onDone: (r: { ok: boolean; message?: string }) => void;
+}) {
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(createAssetAction, onDone);
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      <input type="hidden" name="accountId" value={accountId} />
+      <AssetFields err={err} prefix="new-asset" />
+      <SubmitButton pending={pending} pendingText="Adding…">
+        Add asset
+      </SubmitButton>
+    </form>
+  );
+}
+
+function EditAsset({ asset, accountId }: { asset: AssetRow; accountId: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Edit ${asset.name}`}>
+        Edit
+      </Button>
+      <Modal open={open} onClose={() => setOpen(false)} title={`Edit ${asset.name} (${asset.number})`}>
+        <DialogForm
+          action={updateAssetAction}
+          onDone={() => setOpen(false)}
+          onCancel={() => setOpen(false)}
+          submit="Save"
+          pendingText="Saving…"
+        >
+          {(err) => (
+            <div className="space-y-3">
+              <input type="hidden" name="assetNumber" value={asset.number} />
+              <input type="hidden" name="accountId" value={accountId} />
+              <input type="hidden" name="version" value={asset.version} />
+              <AssetFields asset={asset} err={err} prefix={`edit-asset-${asset.id}`} />
+              {err("version") && (
+                <p role="alert" className="text-sm text-red-700">
+                  {err("version")}
+                </p>
+              )}
+            </div>
+          )}
+        </DialogForm>
+      </Modal>
+    </>
+  );
+}

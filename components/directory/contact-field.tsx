@@ -1,0 +1,111 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { createCaseContactAction } from "@/app/(workspace)/cases/contact-actions";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { Modal } from "@/components/ui/modal";
+import { PersonFields } from "./person-fields";
+
+/**
+ * SET-2: the case form's Contact picker with **New contact** — a small dialog adds a person to the
+ * account chosen on the form (Name, Email, Phone) and selects them, without leaving the case. Until an
+ * account is chosen the button says what it needs. The account is read from the form's Account field,
+ * whose changes it follows like the picker does.
+ */
+export function ContactField({
+  value,
+  options,
+  accountId,
+  error,
+  blank,
+}: {
+  value: { id: number; label: string } | null;
+  options: RefOption[];
+  accountId: number | null;
+  error?: string;
+  blank?: string;
+}) {
+  const [account, setAccount] = useState<string>(accountId ? String(accountId) : "");
+  const [open, setOpen] = useState(false);
+  const [added, setAdded] = useState<RefOption | null>(null);
+  const [accountName, setAccountName] = useState("");
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const form = button.current?.form;
+    if (!form) return;
+    const listener = (e: Event) => {
+      const target = e.target as HTMLInputElement | HTMLSelectElement;
+      if (target.name === "accountId") setAccount(target.value);
+    };
+    form.addEventListener("change", listener);
+    return () => form.removeEventListener("change", listener);
+  }, []);
+  return (
+    <ReferenceField
+      label="Contact"
+      name="contactId"
+      kind="contacts"
+      value={value}
+      options={options}
+      dependsOn={{ field: "accountId", param: "account" }}
+      error={error}
+      blank={blank}
+      added={added}
+    >
+      <Button
+        ref={button}
+        variant="secondary"
+        className="shrink-0 whitespace-nowrap"
+        disabled={!account}
+        title={account ? undefined : "Choose the account first"}
+        onClick={() => {
+          // The account as the form shows it (a select's option, or a typeahead's text), for the title.
+          const field = button.current?.form?.elements.namedItem("accountId");
+          const shown =
+            field instanceof HTMLSelectElement
+              ? field.selectedOptions[0]?.text
+              : (document.getElementById("f-accountId") as HTMLInputElement | null)?.value;
+          setAccountName(shown ?? "");
+          setOpen(true);
+        }}
+      >
+        New contact
+      </Button>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={accountName ? `New contact of ${accountName}` : "New contact"}
+        returnFocus={button}
+      >
+        <DialogForm
+          action={createCaseContactAction}
+          onDone={(r) => {
+            const c = r.ok ? (r.data as { id: number; label: string } | undefined) : undefined;
+            if (c) setAdded({ value: c.id, label: c.label });
+            setOpen(false);
+          }}
+          onCancel={() => setOpen(false)}
+          intro={
+            "A person of the account chosen on this case. They can reach the portal once an " +
+            "administrator or manager gives them a portal role and invites them."
+          }
+          submit="Add contact"
+          pendingText="Adding…"
+        >
+          {(err) => (
+            <div className="space-y-3">
+              <input type="hidden" name="accountId" value={account} />
+              <PersonFields err={err} idPrefix="case-contact" />
+              {err("accountId") && (
+                <p role="alert" className="text-sm text-red-700">
+                  {err("accountId")}
+                </p>
+              )}
+            </div>
+          )}
+        </DialogForm>
+      </Modal>
+    </ReferenceField>
+  );
+}

@@ -1,0 +1,58 @@
+import type { FormAction } from "@/components/ui/use-action-form";
+import { ActiveToggle } from "./active-toggle";
+import { InviteButton } from "./invite-button";
+import { EditPersonButton, type PersonRow } from "./person-dialog";
+
+const DEACTIVATE =
+  "They are signed out now, their API tokens are revoked, and they can no longer sign in to the portal. " +
+  "Their cases stay as they are. You can reactivate them later.";
+
+/**
+ * SET-2, SET-4: the cells a contact's or consumer's row ends with — Active (Deactivate / Reactivate),
+ * and Edit and Invite (Invite again for someone who has a password).
+ */
+/** The cells a contact's or consumer's row starts with: name, email (and whether they can sign in yet), phone. */
+export function PersonIdentity({ person }: { person: PersonRow & { canSignIn: boolean } }) {
+  return (
+    <>
+      <td>
+        <div className="font-medium text-slate-900">{person.name}</div>
+        <div className="break-all text-xs text-slate-500">{person.email}</div>
+        {!person.canSignIn && <div className="text-xs text-amber-800">No password yet — invite them</div>}
+      </td>
+      <td className="cf-nowrap">{person.phone ?? <span className="text-slate-400">—</span>}</td>
+    </>
+  );
+}
+
+export function PersonCells({
+  person,
+  setActive,
+  update,
+  portalRoles,
+}: {
+  person: PersonRow & { active: boolean; canSignIn: boolean };
+  setActive: FormAction;
+  update: FormAction;
+  portalRoles?: readonly string[];
+}) {
+  return (
+    <>
+      <td>
+        <ActiveToggle
+          action={setActive}
+          fields={{ userId: String(person.id) }}
+          active={person.active}
+          name={person.name}
+          deactivateIntro={DEACTIVATE}
+        />
+      </td>
+      <td>
+        <div className="flex items-center gap-1 whitespace-nowrap">
+          <EditPersonButton person={person} action={update} portalRoles={portalRoles} />
+          {person.active && <InviteButton userId={person.id} hasPassword={person.canSignIn} />}
+        </div>
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// SET-3: reading an import file. The CSV grammar (quoted fields, doubled quotes, line breaks inside
+// quotes, CRLF, a UTF-8 byte order mark) is csv-parse's, a maintained parser; this file only picks the
+// delimiter a spreadsheet used (",", ";" or a tab — Excel writes ";" in many locales) and numbers the
+// rows as a spreadsheet does: the header is row 1, blank rows count but are skipped.
+import { CsvError, parse } from "csv-parse/sync";
+import { invalid } from "../../errors";
+
+/** The largest file an import takes, and the most rows (SET-3 measures 10,000). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 50_000;
+
+export type CsvRow = { row: number; cells: string[] };
+export type CsvFile = { header: string[]; rows: CsvRow[]; delimiter: string };
+
+/** The delimiter of the header line: the most frequent of , ; and tab outside quotes. */
+export function delimiterOf(text: string): string {
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  const [best, seen] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return seen > 0 ? best : ",";
+}
+
+/** The file as a header and numbered rows, or a refusal naming where the file is broken. */
+export function readCsv(text: string): CsvFile {
+  const body = text.replace(/^\uFEFF/, "");
+  if (!body.trim()) throw invalid("file", "The file is empty: it needs a header row and at least one row.");
+  const delimiter = delimiterOf(body);
+  let records: string[][];
+  try {
+    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+  } catch (e) {
+    if (e instanceof CsvError) {
+      const line = (e as CsvError & { lines?: number }).lines;
+      const where = line ? ` near line ${line}` : "";
+      throw invalid("file", `The file is not valid CSV${where}: ${e.message.split(":")[0]}.`);
+    }
+    throw e;
+  }
+  const [header = [], ...data] = records;
+  const rows = data
+    .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ""));
+  if (!rows.length) throw invalid("file", "The file has a header but no rows to import.");
+  if (rows.length > IMPORT_MAX_ROWS)
+    throw invalid(
+      "file",
+      `The file has ${rows.length.toLocaleString("en")} rows; an import takes at most ` +
+        `${IMPORT_MAX_ROWS.toLocaleString("en")}. Split it into several files.`,
+    );
+  return { header: header.map((h) => h.trim()), rows, delimiter };
+}

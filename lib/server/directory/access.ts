@@ -1,0 +1,87 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { canManageDirectory } from "@/lib/domain/directory/access";
+import { forbidden, invalid, notFound } from "@/lib/domain/errors";
+import { MAX_INT, recordNumber } from "@/lib/domain/validation";
+import { forgetCached } from "../cache";
+import { forgetUserOptions } from "../lookup/choices";
+
+/** SET-2 (ROLE-2): every directory service checks the role itself. */
+export function assertDirectory(actor: Actor) {
+  if (!canManageDirectory(actor))
+    throw forbidden("Only administrators and customer service managers maintain the customer directory.");
+}
+
+export const accountSelect = {
+  id: true,
+  number: true,
+  name: true,
+  nameKey: true,
+  isCustomer: true,
+  isPartner: true,
+  active: true,
+  version: true,
+  primaryContactId: true,
+} as const;
+
+/** An account by its number (ACC…), or "not found". */
+export async function requireAccount(tx: Tx, number: unknown) {
+  const account = await tx.account.findUnique({
+    where: { number: recordNumber(number, "The account") },
+    select: accountSelect,
+  });
+  if (!account) throw notFound("The account");
+  return account;
+}
+
+/** A contact or consumer by id (a user of another kind is "not found" here). */
+export async function requirePerson(tx: Tx, userId: unknown, kind: "contact" | "consumer") {
+  const id = Number(userId);
+  const user =
+    Number.isInteger(id) && id > 0 && id <= MAX_INT
+      ? await tx.user.findFirst({
+          where: { id, kind },
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            phone: true,
+            kind: true,
+            active: true,
+            accountId: true,
+            account: { select: { number: true } },
+            version: true,
+            roles: { select: { role: true }, orderBy: { role: "asc" } },
+          },
+        })
+      : null;
+  if (!user) throw notFound(kind === "contact" ? "The contact" : "The consumer");
+  const { account, ...rest } = user;
+  return { ...rest, accountNumber: account?.number ?? null, roles: user.roles.map((r) => r.role) };
+}
+
+/** An account people, assets and cases may be added to: it exists and is active (SET-2). */
+export async function activeAccount(tx: Tx, accountId: number) {
+  const account = await tx.account.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      active: true,
+      isPartner: true,
+      isCustomer: true,
+      primaryContactId: true,
+    },
+  });
+  if (!account) throw invalid("accountId", "Account was not found; pick it again from the list.");
+  if (!account.active) throw invalid("accountId", `${account.name} is deactivated; reactivate it first.`);
+  return account;
+}
+
+/** The pickers' cached option lists of this process load afresh after a directory write. */
+export function forgetDirectoryOptions() {
+  forgetUserOptions();
+  forgetCached("options:");
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { inTransaction, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { diffFields } from "@/lib/domain/audit/diff";
+import {
+  assetCreateSchema,
+  assetUpdateSchema,
+  type AssetCreateInput,
+  type AssetUpdateInput,
+} from "@/lib/domain/directory/schemas";
+import { notFound, staleRecord } from "@/lib/domain/errors";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow, recordNumber } from "@/lib/domain/validation";
+import { auditCreation, writeAudit } from "../audit/write";
+import { nextNumber } from "../records/numbers";
+import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access";
+
+/** SET-2: an install base item (AST…) of an account: name and serial number, audited. */
+export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: Tx) {
+  assertDirectory(actor);
+  const input = parseOrThrow(assetCreateSchema, raw);
+  const created = await inTransaction(outer, async (tx) => {
+    const account = await activeAccount(tx, input.accountId);
+    const asset = await tx.asset.create({
+      data: {
+        number: await nextNumber(tx, "asset"),
+        name: input.name,
+        serialNumber: input.serialNumber || null,
+        accountId: account.id,
+      },
+      select: { id: true, number: true, name: true, serialNumber: true, accountId: true },
+    });
+    await auditCreation(tx, TABLE.asset, asset, actor);
+    return { ...asset, accountNumber: account.number };
+  });
+  forgetDirectoryOptions();
+  return created;
+}
+
+/** SET-2: an asset's form — name, serial number, account — versioned (REC-6) and audited. */
+export async function updateAsset(actor: Actor, number: string, raw: AssetUpdateInput, outer?: Tx) {
+  assertDirectory(actor);
+  const input = parseOrThrow(assetUpdateSchema, raw);
+  const out = await inTransaction(outer, async (tx) => {
+    const before = await tx.asset.findUnique({
+      where: { number: recordNumber(number, "The asset") },
+      select: {
+        id: true,
+        number: true,
+        name: true,
+        serialNumber: true,
+        accountId: true,
+        version: true,
+        account: { select: { number: true } },
+      },
+    });
+    if (!before) throw notFound("The asset");
+    if (input.version !== before.version) throw staleRecord("asset");
+    const moved = input.accountId !== before.accountId ? await activeAccount(tx, input.accountId) : null;
+    const accountNumbers = [before.account?.number, moved?.number].filter((n): n is string => !!n);
+    const fields = { name: input.name, serialNumber: input.serialNumber || null, accountId: input.accountId };
+    const changes = diffFields(before, fields);
+    if (!changes.length) return { number: before.number, changed: false, accountNumbers };
+    const saved = await tx.asset.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (!saved.count) throw staleRecord("asset");
+    await writeAudit(tx, TABLE.asset, before.id, changes, actor);
+    return { number: before.number, changed: true, accountNumbers };
+  });
+  forgetDirectoryOptions();
+  return out;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { inTransaction, type Tx } from "@/lib/db";
+import { canAddCaseContact } from "@/lib/domain/directory/access";
+import type { Actor, Role } from "@/lib/domain/auth/roles";
+import {
+  activeSchema,
+  caseContactSchema,
+  defaultPortalRoles,
+  contactCreateSchema,
+  contactUpdateSchema,
+  type CaseContactInput,
+  type ContactCreateInput,
+  type ContactUpdateInput,
+} from "@/lib/domain/directory/schemas";
+import { forbidden } from "@/lib/domain/errors";
+import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
+import { writeAudit } from "../audit/write";
+import { applyUsersActive } from "../users/active";
+import { activeAccount, assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
+import { insertPerson, orEmailTaken, updatePerson } from "./people";
+
+type NewContact = { name: string; email: string; phone?: string; accountId: number; roles?: Role[] };
+
+/** A contact of an active account; the account's first contact becomes its primary contact (PRO-2). */
+async function addContact(tx: Tx, actor: Actor, input: NewContact) {
+  const account = await activeAccount(tx, input.accountId);
+  const contact = await insertPerson(tx, actor, {
+    kind: "contact",
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    accountId: account.id,
+    roles: input.roles ?? defaultPortalRoles(account),
+  });
+  if (!account.primaryContactId) {
+    await tx.account.update({
+      where: { id: account.id },
+      data: { primaryContactId: contact.id, version: { increment: 1 } }, // an open form is now stale
+    });
+    const change = { field: "primaryContactId", oldValue: null, newValue: String(contact.id) };
+    await writeAudit(tx, TABLE.account, account.id, [change], actor);
+  }
+  return { ...contact, accountNumber: account.number };
+}
+
+/** SET-2: a contact of an account (name, email, phone, portal roles), by an admin or manager. */
+export async function createContact(actor: Actor, raw: ContactCreateInput, outer?: Tx) {
+  assertDirectory(actor);
+  const input = parseOrThrow(contactCreateSchema, raw);
+  const contact = await inTransaction(outer, (tx) => addContact(tx, actor, input)).catch(
+    orEmailTaken(input.email),
+  );
+  forgetDirectoryOptions();
+  return contact;
+}
+
+/**
+ * SET-2: the case form's New contact — an agent adds a person to the account the case is for, without
+ * leaving the case. They get no portal role and no password: portal access is given by an admin or
+ * manager (portal roles, Invite) — an agent cannot make themselves a customer's sign-in. Answers the
+ * option the Contact picker selects.
+ */
+export async function createCaseContact(actor: Actor, raw: CaseContactInput) {
+  if (!canAddCaseContact(actor)) throw forbidden();
+  const input = parseOrThrow(caseContactSchema, raw);
+  const contact = await inTransaction(undefined, (tx) =>
+    addContact(tx, actor, { ...input, roles: [] }),
+  ).catch(orEmailTaken(input.email));
+  forgetDirectoryOptions();
+  return { id: contact.id, label: contact.name, email: contact.email };
+}
+
+/** SET-2: a contact's form — name, email, phone, portal roles — versioned (REC-6) and audited. */
+export async function updateContact(actor: Actor, userId: number, raw: ContactUpdateInput, outer?: Tx) {
+  assertDirectory(actor);
+  const input = parseOrThrow(contactUpdateSchema, raw);
+  const out = await inTransaction(outer, async (tx) => {
+    const before = await requirePerson(tx, userId, "contact");
+    const changed = await updatePerson(tx, actor, { ...before, kind: "contact" }, input);
+    return { id: before.id, name: input.name, changed, accountNumber: before.accountNumber };
+  }).catch(orEmailTaken(input.email));
+  forgetDirectoryOptions();
+  return out;
+}
+
+/**
+ * SET-2: Deactivate / Reactivate a contact or consumer (signed out and tokens revoked at once; a
+ * deactivated primary contact stops being the account's, lib/server/users/active.ts). A contact of a
+ * deactivated account stays inactive until the account is reactivated.
+ */
+export async function setPersonActive(
+  actor: Actor,
+  userId: number,
+  kind: "contact" | "consumer",
+  raw: { active?: unknown },
+  outer?: Tx,
+) {
+  assertDirectory(actor);
+  const { active } = parseOrThrow(activeSchema, raw);
+  const out = await inTransaction(outer, async (tx) => {
+    const person = await requirePerson(tx, userId, kind);
+    if (active && person.accountId) await activeAccount(tx, person.accountId);
+    const { ids } = await applyUsersActive(tx, { id: person.id }, active, actor);
+    return {
+      id: person.id,
+      name: person.name,
+      active,
+      changed: ids.length > 0,
+      accountNumber: person.accountNumber,
+    };
+  });
+  forgetDirectoryOptions();
+  return out;
+}

@@ -1,0 +1,310 @@
+// SET-2: the customer directory's services — who may write, emails and names kept unique, versions
+// (REC-6), audit rows (REC-5), deactivation and relationships.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAccount, makeAdmin, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import { createSession } from "../auth/sessions";
+import { createAccount, setAccountActive, updateAccount } from "./accounts";
+import { createAsset, updateAsset } from "./assets";
+import { createConsumer, updateConsumer } from "./consumers";
+import { createCaseContact, createContact, setPersonActive, updateContact } from "./contacts";
+import { addRelatedAccount, removeRelatedAccount } from "./relationships";
+
+const manager = () => makeUser([ROLE.manager]);
+const email = (p = "p") => `${unique(p)}@test.example`;
+const auditOf = (table: string, recordId: number) =>
+  db().auditEntry.findMany({ where: { table, recordId }, orderBy: { id: "asc" } });
+
+describe("SET-2: who writes the directory", () => {
+  it("SET-2: admins and managers write; agents, ITIL users and customers are refused and nothing changes", async () => {
+    const account = await makeAccount();
+    expect(await createAccount(await makeAdmin(), { name: unique("Admin Co ") })).toMatchObject({
+      active: true,
+    });
+    expect(await createAccount(await manager(), { name: unique("Mgr Co ") })).toMatchObject({ active: true });
+    const callers = [await makeAgent(), await makeUser([ROLE.itil]), (await makeCustomer()).contact];
+    const before = {
+      accounts: await db().account.count(),
+      users: await db().user.count(),
+      assets: await db().asset.count(),
+    };
+    for (const who of callers) {
+      await expect(createAccount(who, { name: unique("No ") })).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(
+        createContact(who, { name: "X", email: email(), accountId: account.id }),
+      ).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(createConsumer(who, { name: "X", email: email() })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(createAsset(who, { name: "X", accountId: account.id })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(setAccountActive(who, account.number, { active: "false" })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+    }
+    expect({
+      accounts: await db().account.count(),
+      users: await db().user.count(),
+      assets: await db().asset.count(),
+    }).toEqual(before);
+  });
+
+  it("SET-2: an agent adds a contact to the case's account from the case form (New contact); a customer cannot", async () => {
+    const account = await makeAccount();
+    const agent = await makeAgent();
+    const added = await createCaseContact(agent, {
+      name: "Nina New",
+      email: email("nina"),
+      accountId: String(account.id),
+    });
+    const user = await db().user.findUniqueOrThrow({ where: { id: added.id }, include: { roles: true } });
+    expect(user).toMatchObject({ kind: "contact", accountId: account.id, passwordHash: null });
+    // No portal role: an agent cannot make a customer's sign-in (an admin or manager gives roles and invites).
+    expect(user.roles.map((r) => r.role)).toEqual([ROLE.external]);
+    // The account's first contact becomes its primary contact (PRO-2), audited.
+    expect((await db().account.findUniqueOrThrow({ where: { id: account.id } })).primaryContactId).toBe(
+      added.id,
+    );
+    const { contact } = await makeCustomer();
+    await expect(
+      createCaseContact(contact, { name: "X", email: email(), accountId: String(account.id) }),
+    ).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+  });
+});
+
+describe("SET-2: emails and names", () => {
+  it("SET-2: a duplicate email in another letter case, or with an invisible character, is refused naming Email", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const first = email("dup");
+    await createContact(m, { name: "A", email: first, accountId: account.id });
+    await expect(
+      createContact(m, { name: "B", email: ` ${first.toUpperCase()} `, accountId: account.id }),
+    ).rejects.toMatchObject({
+      kind: "conflict",
+      field: "email",
+    });
+    await expect(createConsumer(m, { name: "C", email: first })).rejects.toMatchObject({ field: "email" });
+    await expect(
+      createConsumer(m, { name: "E", email: `${first.slice(0, 2)}\u200b${first.slice(2)}` }),
+    ).rejects.toMatchObject({
+      field: "email",
+    });
+    expect(await db().user.count({ where: { email: first } })).toBe(1);
+  });
+
+  it("SET-2: two concurrent creations of one email make one user", async () => {
+    const m = await manager();
+    const e = email("race");
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => createConsumer(m, { name: "R", email: e })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db().user.count({ where: { email: e } })).toBe(1);
+  });
+
+  it("SET-2: account names are unique in any letter case and spacing", async () => {
+    const m = await manager();
+    const name = unique("Unique Co ");
+    await createAccount(m, { name });
+    await expect(createAccount(m, { name: `  ${name.toUpperCase()} ` })).rejects.toMatchObject({
+      kind: "conflict",
+      field: "name",
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => createAccount(m, { name: `${name} 2` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  });
+});
+
+describe("SET-2: editing, versions and history", () => {
+  it("REC-6 / REC-5: a stale account form is refused; a saved one is audited field by field", async () => {
+    const m = await manager();
+    const a = await createAccount(m, { name: unique("Edit Co "), isCustomer: "on" });
+    const contact = await createContact(m, { name: "Primo", email: email(), accountId: a.id });
+    await updateAccount(m, a.number, {
+      name: `${a.name} Ltd`,
+      isCustomer: "on",
+      isPartner: "on",
+      primaryContactId: String(contact.id),
+      version: "2",
+    });
+    await expect(
+      updateAccount(m, a.number, { name: "Stale", isCustomer: "on", version: "2" }),
+    ).rejects.toMatchObject({
+      kind: "conflict",
+      field: "version",
+    });
+    const fields = (await auditOf("customer_account", a.id)).map((r) => r.field);
+    expect(fields).toEqual(expect.arrayContaining(["name", "isPartner", "primaryContactId"]));
+    const other = await makeCustomer();
+    await expect(
+      updateAccount(m, a.number, {
+        name: a.name,
+        isCustomer: "on",
+        primaryContactId: String(other.contact.id),
+        version: "3",
+      }),
+    ).rejects.toMatchObject({ field: "primaryContactId" });
+  });
+
+  it("REC-6: a contact's form sets its roles exactly and keeps snc_external; a stale one is refused", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const c = await createContact(m, {
+      name: "Rita",
+      email: email(),
+      accountId: account.id,
+      roles: "customer",
+    });
+    await updateContact(m, c.id, {
+      name: "Rita R",
+      email: c.email,
+      roles: "customer_admin,customer",
+      version: "1",
+    });
+    const roles = (await db().userRole.findMany({ where: { userId: c.id } })).map((r) => r.role).sort();
+    expect(roles).toEqual([ROLE.customer, ROLE.customerAdmin, ROLE.external].sort());
+    await expect(updateContact(m, c.id, { name: "Old", email: c.email, version: "1" })).rejects.toMatchObject(
+      { field: "version" },
+    );
+    await expect(
+      updateContact(m, c.id, { name: "X", email: c.email, roles: "itil", version: "2" }),
+    ).rejects.toMatchObject({
+      field: "roles",
+    });
+    const consumer = await createConsumer(m, { name: "Con", email: email() });
+    await expect(
+      updateContact(m, consumer.id, { name: "X", email: consumer.email, version: "1" }),
+    ).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await updateConsumer(m, consumer.id, {
+      name: "Con S",
+      email: consumer.email,
+      phone: "+44 20 7946 0000",
+      version: "1",
+    });
+    expect((await db().user.findUniqueOrThrow({ where: { id: consumer.id } })).phone).toBe(
+      "+44 20 7946 0000",
+    );
+  });
+
+  it("SET-2: assets get numbers, are versioned and audited", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const asset = await createAsset(m, {
+      name: "Core switch",
+      serialNumber: "SN-9",
+      accountId: String(account.id),
+    });
+    expect(asset.number).toMatch(/^AST\d{7}$/);
+    await updateAsset(m, asset.number, {
+      name: "Core switch 2",
+      accountId: String(account.id),
+      version: "1",
+    });
+    await expect(
+      updateAsset(m, asset.number, { name: "x", accountId: String(account.id), version: "1" }),
+    ).rejects.toMatchObject({
+      field: "version",
+    });
+    expect((await auditOf("alm_asset", asset.id)).map((r) => r.field)).toEqual(
+      expect.arrayContaining(["name", "serialNumber"]),
+    );
+  });
+});
+
+describe("SET-2: deactivation and relationships", () => {
+  it("SET-2: deactivating an account deactivates its contacts — signed out, tokens revoked — and hides it from pickers", async () => {
+    const m = await manager();
+    const { account, contact } = await makeCustomer();
+    await createSession(contact.id);
+    const r = await setAccountActive(m, account.number, { active: "false" });
+    expect(r).toMatchObject({ changed: true, contacts: 1 });
+    expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: false });
+    expect(await db().session.count({ where: { userId: contact.id } })).toBe(0);
+    await expect(
+      createContact(m, { name: "Late", email: email(), accountId: account.id }),
+    ).rejects.toMatchObject({
+      field: "accountId",
+    });
+    await expect(setPersonActive(m, contact.id, "contact", { active: "true" })).rejects.toMatchObject({
+      field: "accountId",
+    });
+    await setAccountActive(m, account.number, { active: "true" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: false });
+    await setPersonActive(m, contact.id, "contact", { active: "true" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: true });
+  });
+
+  it("SET-2 / ROLE-3: relating a partner to a customer, from either side, once; removing it", async () => {
+    const m = await manager();
+    const partner = await makeAccount({ partner: true });
+    const customer = await makeAccount();
+    expect(await addRelatedAccount(m, customer.number, { otherAccountId: String(partner.id) })).toMatchObject(
+      { changed: true },
+    );
+    expect(await addRelatedAccount(m, partner.number, { otherAccountId: String(customer.id) })).toMatchObject(
+      { changed: false },
+    );
+    expect(await db().accountRelationship.count({ where: { partnerAccountId: partner.id } })).toBe(1);
+    const another = await makeAccount();
+    await expect(
+      addRelatedAccount(m, customer.number, { otherAccountId: String(another.id) }),
+    ).rejects.toMatchObject({
+      field: "otherAccountId",
+    });
+    await removeRelatedAccount(m, customer.number, { otherAccountId: String(partner.id) });
+    expect(await db().accountRelationship.count({ where: { partnerAccountId: partner.id } })).toBe(0);
+    expect((await auditOf("customer_account", partner.id)).map((r) => r.field)).toEqual([
+      "relatedAccounts",
+      "relatedAccounts",
+    ]);
+  });
+});
+
+describe("SET-2: account names written before the match key existed", () => {
+  it("SET-2: the start repairs keys the migration could only approximate; a shared name is reported", async () => {
+    const a = await makeAccount({ name: unique("Müller  GmbH ") });
+    await db().account.update({ where: { id: a.id }, data: { nameKey: `${a.name.toLowerCase()}-old` } });
+    const { repairAccountNameKeys } = await import("./name-keys");
+    const r = await repairAccountNameKeys();
+    expect(r.fixed).toBeGreaterThanOrEqual(1);
+    expect((await db().account.findUniqueOrThrow({ where: { id: a.id } })).nameKey).toBe(
+      a.name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase(),
+    );
+  });
+});
+
+describe("SET-4 / REC-6: links and versions follow the directory's changes", () => {
+  it("SET-4: correcting a contact's email retires the links sent to the old address", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const c = await createContact(m, { name: "Typo", email: email("typo"), accountId: account.id });
+    const { transaction } = await import("@/lib/db");
+    const { issuePasswordLink, describePasswordLink } = await import("../auth/password-links");
+    const link = await transaction((tx) =>
+      issuePasswordLink(tx, { userId: c.id, purpose: "invite", createdById: m.id }),
+    );
+    expect(await describePasswordLink(link!.token)).toMatchObject({ valid: true });
+    await updateContact(m, c.id, { name: "Typo", email: email("fixed"), version: "1" });
+    expect(await describePasswordLink(link!.token)).toMatchObject({ valid: false });
+  });
+
+  it("REC-6: Deactivate moves the version, so a form (or an API write) from before is refused", async () => {
+    const m = await manager();
+    const a = await createAccount(m, { name: unique("Versioned Co ") });
+    await setAccountActive(m, a.number, { active: "false" });
+    await expect(updateAccount(m, a.number, { name: `${a.name} 2`, version: "1" })).rejects.toMatchObject({
+      field: "version",
+    });
+  });
+});

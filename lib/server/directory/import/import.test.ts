@@ -1,0 +1,254 @@
+// SET-3: importing accounts, contacts, consumers and assets from CSV files.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAccount, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import { createSession } from "../../auth/sessions";
+import { commitImport, previewImport } from ".";
+
+const manager = () => makeUser([ROLE.manager]);
+const snapshot = async () => ({
+  users: await db().user.count(),
+  accounts: await db().account.count(),
+  assets: await db().asset.count(),
+  audit: await db().auditEntry.count(),
+});
+
+describe("SET-3: contacts", () => {
+  it("SET-3: the preview names each row's outcome and each error's row and column, and writes nothing", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const tag = unique("imp");
+    const existing = await makeUser([ROLE.customer, ROLE.external], {
+      kind: "contact",
+      accountId: account.id,
+      name: "Kept",
+    });
+    const csv =
+      "\uFEFFEmail,Name,Phone,Account,Portal roles\r\n" +
+      `new1.${tag}@test.example,"Doe, Jane",+1 555 0100,${account.number},customer;customer_admin\r\n` +
+      `${existing.email},Kept,,${account.name.toUpperCase()},\r\n` +
+      `not-an-email,Bad Row,,${account.number},\r\n` +
+      `new2.${tag}@test.example,"Multi\nLine",,No Such Account,\r\n` +
+      `NEW1.${tag}@test.example,Again,,${account.number},\r\n` +
+      `new3.${tag}@test.example,Roly,,${account.number},itil\r\n`;
+    const before = await snapshot();
+    const preview = await previewImport(m, { kind: "contacts", csv });
+    expect(await snapshot()).toEqual(before);
+    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 1, error: 4 });
+    const byRow = Object.fromEntries(preview.rows.map((r) => [r.row, r]));
+    expect(byRow[2]).toMatchObject({ outcome: "create" });
+    expect(byRow[3]).toMatchObject({ outcome: "unchanged" });
+    expect(byRow[4].errors).toEqual([
+      { column: "Email", message: "Email must be an email address like name@example.com." },
+    ]);
+    expect(byRow[5].errors).toEqual([
+      { column: "Account", message: "No account is numbered or named “No Such Account”." },
+    ]);
+    expect(byRow[6].errors?.[0]).toMatchObject({
+      column: "Email",
+      message: "This email is already in row 2; a file names each once.",
+    });
+    expect(byRow[7].errors?.[0]).toMatchObject({ column: "Portal roles" });
+
+    const done = await commitImport(m, { kind: "contacts", csv });
+    expect(done.counts).toEqual(preview.counts);
+    const jane = await db().user.findUniqueOrThrow({
+      where: { email: `new1.${tag}@test.example` },
+      include: { roles: true },
+    });
+    expect(jane).toMatchObject({
+      name: "Doe, Jane",
+      phone: "+1 555 0100",
+      kind: "contact",
+      accountId: account.id,
+    });
+    expect(jane.roles.map((r) => r.role).sort()).toEqual(
+      [ROLE.customer, ROLE.customerAdmin, ROLE.external].sort(),
+    );
+    expect(await db().user.count({ where: { email: { contains: tag } } })).toBe(1); // no bad row written
+    const audit = await db().auditEntry.findMany({ where: { table: "sys_user", recordId: jane.id } });
+    expect(audit.map((a) => a.field).sort()).toEqual([
+      "accountId",
+      "active",
+      "email",
+      "kind",
+      "name",
+      "phone",
+      "roles",
+    ]);
+    expect(audit[0]).toMatchObject({ userId: m.id, userName: m.name });
+    // Written in bulk by raw SQL, read back by Prisma: the timestamps are real ones.
+    for (const at of [audit[0].createdAt, jane.createdAt, jane.updatedAt])
+      expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(jane.active).toBe(true);
+
+    // Idempotent: the same file again changes nothing.
+    const again = await commitImport(m, { kind: "contacts", csv });
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 4 });
+  });
+
+  it("SET-3: an update shows old → new; a semicolon file works; emails of other kinds of users are refused", async () => {
+    const m = await manager();
+    const { account, contact } = await makeCustomer();
+    const consumer = await makeUser([ROLE.consumer, ROLE.external], { kind: "consumer" });
+    const csv =
+      "email;name;phone;account\n" +
+      `${contact.email};New Name;+44 1;${account.number}\n` +
+      `${consumer.email};X;;${account.number}\n`;
+    const p = await previewImport(m, { kind: "contacts", csv });
+    expect(p.rows[0]).toMatchObject({
+      outcome: "update",
+      changes: [`Name: ${contact.name} → New Name`, "Phone: (empty) → +44 1"],
+    });
+    expect(p.rows[1].errors?.[0].message).toBe(`${consumer.email} belongs to a consumer.`);
+  });
+
+  it("SET-3: a header without a required column, an empty file and a broken quote are refused as a whole", async () => {
+    const m = await manager();
+    await expect(previewImport(m, { kind: "contacts", csv: "email,name\na@b.co,A\n" })).rejects.toThrow(
+      "The header (row 1) has no Account column; it is required for contacts.",
+    );
+    await expect(previewImport(m, { kind: "contacts", csv: "" })).rejects.toMatchObject({ field: "file" });
+    await expect(
+      previewImport(m, { kind: "contacts", csv: 'email,name,account\n"a@b.co,A,B\n' }),
+    ).rejects.toThrow(/not valid CSV/);
+    await expect(previewImport(m, { kind: "users", csv: "x" })).rejects.toMatchObject({ field: "kind" });
+  });
+
+  it("SET-3: only admins and managers import; agents and customers are refused and nothing is written", async () => {
+    const account = await makeAccount();
+    const csv = `email,name,account\n${unique("x")}@test.example,X,${account.number}\n`;
+    const before = await snapshot();
+    for (const who of [await makeAgent(), (await makeCustomer()).contact]) {
+      await expect(previewImport(who, { kind: "contacts", csv })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(commitImport(who, { kind: "contacts", csv })).rejects.toMatchObject({ kind: "forbidden" });
+    }
+    expect((await snapshot()).users).toBe(before.users + 2); // the two callers themselves
+  });
+
+  it("SET-3: two imports of one file at once create each contact once", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const tag = unique("twice");
+    const rows = [1, 2, 3].map((i) => `${tag}.${i}@test.example,P ${i},${account.number}`);
+    const csv = `email,name,account\n${rows.join("\n")}\n`;
+    await Promise.all([
+      commitImport(m, { kind: "contacts", csv }),
+      commitImport(m, { kind: "contacts", csv }),
+    ]);
+    expect(await db().user.count({ where: { email: { startsWith: tag } } })).toBe(3);
+  });
+
+  it("SET-3: a 10,001-row file is previewed and imported, with progress, in one transaction", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const tag = unique("big");
+    const lines = Array.from(
+      { length: 10_001 },
+      (_, i) => `${tag}.${i}@test.example,Person ${i},${account.number}`,
+    );
+    const csv = `email,name,account\n${lines.join("\n")}\n`;
+    const seen: string[] = [];
+    const preview = await previewImport(m, { kind: "contacts", csv }, (p) => seen.push(p.phase));
+    expect(preview.counts.create).toBe(10_001);
+    const done = await commitImport(m, { kind: "contacts", csv }, (p) =>
+      seen.push(`${p.phase}:${p.done}/${p.total}`),
+    );
+    expect(done.counts.create).toBe(10_001);
+    expect(seen).toContain("write:10001/10001");
+    expect(await db().user.count({ where: { email: { startsWith: tag } } })).toBe(10_001);
+    expect(
+      (await db().account.findUniqueOrThrow({ where: { id: account.id } })).primaryContactId,
+    ).not.toBeNull();
+  }, 120_000);
+});
+
+describe("SET-3: accounts, consumers and assets", () => {
+  it("SET-3: accounts are matched by number or by name; an unknown number and a rename onto another's name are errors", async () => {
+    const m = await manager();
+    const a = await makeAccount();
+    const b = await makeAccount();
+    const c = await makeAccount();
+    const d = await makeAccount();
+    const fresh = unique("Fresh Co ");
+    const csv =
+      "Number,Name,Customer,Partner\n" +
+      `,${fresh},yes,no\n` +
+      `${a.number},${a.name} Renamed,,\n` +
+      `ACC9999999,Ghost,,\n` +
+      `${b.number},${fresh.toUpperCase()},,\n` +
+      `,${b.name},no,x\n` +
+      `${d.number},${c.name},,\n`;
+    const done = await commitImport(m, { kind: "accounts", csv });
+    const rows = Object.fromEntries(done.rows.map((r) => [r.row, r]));
+    expect(rows[2].outcome).toBe("create");
+    expect(rows[3]).toMatchObject({ outcome: "update", changes: [`Name: ${a.name} → ${a.name} Renamed`] });
+    expect(rows[4].errors?.[0].message).toMatch(/No account has the number ACC9999999/);
+    expect(rows[5].errors?.[0].message).toBe(
+      "This account name is already in row 2; a file names each once.",
+    );
+    expect(rows[6]).toMatchObject({
+      outcome: "update",
+      changes: ["Customer: true → false", "Partner: false → true"],
+    });
+    expect(rows[7].errors?.[0].message).toBe(`Another account (${c.number}) is named “${c.name}”.`);
+    expect(await db().account.count({ where: { name: fresh } })).toBe(1);
+    expect((await commitImport(m, { kind: "accounts", csv })).counts).toMatchObject({ create: 0, update: 0 });
+  });
+
+  it("SET-3: consumers by email; assets by number or by serial number within their account", async () => {
+    const m = await manager();
+    const e = `${unique("cons")}@test.example`;
+    expect(
+      (await commitImport(m, { kind: "consumers", csv: `email,name\n${e},Connie\n` })).counts.create,
+    ).toBe(1);
+    expect(
+      (await previewImport(m, { kind: "consumers", csv: `email,name\n${e.toUpperCase()},Connie\n` })).counts
+        .unchanged,
+    ).toBe(1);
+
+    const account = await makeAccount();
+    const serial = unique("SN-");
+    const assets = `name,serial number,account\nRouter,${serial},${account.name}\nSwitch,,${account.number}\n`;
+    expect((await commitImport(m, { kind: "assets", csv: assets })).counts.create).toBe(2);
+    const again = await commitImport(m, { kind: "assets", csv: assets.replace("Router", "Edge router") });
+    // Router by its serial number, Switch (no serial) by its name: nothing new.
+    expect(again.counts).toMatchObject({ update: 1, unchanged: 1, create: 0 });
+    expect(await db().asset.count({ where: { serialNumber: serial } })).toBe(1);
+  });
+
+  it("SET-3: a contact stays with their account; an account deactivated by a file takes its contacts with it; one record per row", async () => {
+    const m = await manager();
+    const { account, contact } = await makeCustomer();
+    const other = await makeAccount();
+    const moved = await previewImport(m, {
+      kind: "contacts",
+      csv: `email,name,account\n${contact.email},X,${other.number}\n`,
+    });
+    expect(moved.rows[0].errors?.[0]).toEqual({
+      column: "account",
+      message: `${contact.email} is a contact of ${account.name}; a contact stays with their account.`,
+    });
+    const twice = await previewImport(m, {
+      kind: "accounts",
+      csv: `number,name,active\n${account.number},${account.name},\n,${account.name.toUpperCase()} ,false\n`,
+    });
+    expect(twice.rows[1].outcome).toBe("error");
+    const renamed = await previewImport(m, {
+      kind: "accounts",
+      csv: `number,name\n${other.number},${other.name} Renamed\n,${other.name}\n`,
+    });
+    expect(renamed.rows[1].errors?.[0].message).toBe(`Row 2 already names this account (${other.number}).`);
+    await createSession(contact.id);
+    const off = await commitImport(m, {
+      kind: "accounts",
+      csv: `number,name,active\n${account.number},${account.name},false\n`,
+    });
+    expect(off.counts.update).toBe(1);
+    expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: false });
+    expect(await db().session.count({ where: { userId: contact.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import "server-only";
+import { diffFields } from "@/lib/domain/audit/diff";
+import { FIELD_LABELS } from "@/lib/domain/audit/labels";
+import type { AssetRow } from "@/lib/domain/directory/import/rows";
+import { IN_LIST_MAX, inGroups } from "../../sql";
+import { accountsNamed } from "./accounts-named";
+import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
+
+export type NewAsset = { name: string; serialNumber: string | null; accountId: number };
+type Row = { row: number; value: AssetRow };
+type Existing = NewAsset & { id: number; number: string; version: number; accountId: number | null };
+
+const select = {
+  id: true,
+  number: true,
+  name: true,
+  serialNumber: true,
+  accountId: true,
+  version: true,
+} as const;
+
+const assetKey = (accountId: number, key: string) => `${accountId}\u0000${key}`;
+
+/**
+ * SET-3 assets: a row with a Number updates that asset (an unknown number is an error); without one
+ * it is matched within its account by its serial number (as written: serials are identifiers), or by
+ * its name when it has none, and created when nothing matches — so a file imported twice changes
+ * nothing. Two rows naming one asset, or a name several assets share, are errors. The Account cell
+ * names an active account by number or name.
+ */
+export async function planAssets(
+  client: Reader,
+  rows: Row[],
+  columns: Record<string, string>,
+): Promise<Plan<NewAsset>> {
+  const accountOf = await accountsNamed(client, [...new Set(rows.map((r) => r.value.account))]);
+  const out: PlannedRow[] = [];
+  const resolved: (Row & { accountId: number })[] = [];
+  for (const r of rows) {
+    const account = accountOf(r.value.account);
+    const problem = !account
+      ? `No account is numbered or named “${r.value.account}”.`
+      : !account.active
+        ? `${account.name} is deactivated; reactivate it first.`
+        : null;
+    if (problem)
+      out.push({
+        row: r.row,
+        outcome: "error",
+        label: r.value.name,
+        errors: [{ column: columns.account, message: problem }],
+      });
+    else resolved.push({ ...r, accountId: account!.id });
+  }
+  const byNumber = firstOfEach(resolved, (r) => r.value.number || null, columns.number ?? "Number", "number");
+  // Without a number an asset is known by its serial number in its account, else by its name there.
+  const unique = firstOfEach(
+    byNumber.kept,
+    (r) =>
+      r.value.number
+        ? null
+        : assetKey(r.accountId, r.value.serialNumber ? `#${r.value.serialNumber}` : r.value.name),
+    columns.serialNumber ?? columns.name,
+    "asset (serial number, or name without one, in this account)",
+  );
+  out.push(...byNumber.refused, ...unique.refused);
+  const found: Existing[] = [];
+  const numbers = unique.kept.flatMap((r) => (r.value.number ? [r.value.number] : []));
+  await inGroups(numbers, IN_LIST_MAX, async (g) => {
+    found.push(...((await client.asset.findMany({ where: { number: { in: g } }, select })) as Existing[]));
+  });
+  const accounts = [...new Set(unique.kept.flatMap((r) => (r.value.number ? [] : [r.accountId])))];
+  await inGroups(accounts, IN_LIST_MAX, async (g) => {
+    found.push(...((await client.asset.findMany({ where: { accountId: { in: g } }, select })) as Existing[]));
+  });
+  const writes: Write<NewAsset>[] = [];
+  const claimed = new Map<number, number>(); // asset id → the row that names it
+  for (const { row, value: v, accountId } of unique.kept) {
+    const candidates = v.number
+      ? found.filter((a) => a.number === v.number)
+      : found.filter(
+          (a) =>
+            a.accountId === accountId &&
+            (v.serialNumber ? a.serialNumber === v.serialNumber : a.name === v.name),
+        );
+    const ids = new Set(candidates.map((a) => a.id));
+    if (ids.size > 1) {
+      const message = `Several assets of this account are named “${v.name}”; give the Number of the one to update.`;
+      out.push({ row, outcome: "error", label: v.name, errors: [{ column: columns.name, message }] });
+      continue;
+    }
+    const target = candidates[0];
+    if (target && claimed.has(target.id)) {
+      const message = `Row ${claimed.get(target.id)} already names this asset (${target.number}).`;
+      out.push({
+        row,
+        outcome: "error",
+        label: v.name,
+        errors: [{ column: columns.number ?? columns.name, message }],
+      });
+      continue;
+    }
+    if (target) claimed.set(target.id, row);
+    if (v.number && !target) {
+      out.push({
+        row,
+        outcome: "error",
+        label: v.name,
+        errors: [{ column: columns.number, message: `No asset has the number ${v.number}.` }],
+      });
+      continue;
+    }
+    const next = {
+      name: v.name,
+      serialNumber: v.serialNumber === undefined ? (target?.serialNumber ?? null) : v.serialNumber || null,
+      accountId,
+    };
+    if (!target) {
+      out.push({ row, outcome: "create", label: v.name });
+      writes.push({ row, kind: "create", data: next });
+      continue;
+    }
+    const changes = diffFields(target, next);
+    out.push(
+      changes.length
+        ? {
+            row,
+            outcome: "update",
+            label: `${v.name} (${target.number})`,
+            changes: changeLines(changes, (f) => FIELD_LABELS[f] ?? f),
+          }
+        : { row, outcome: "unchanged", label: `${v.name} (${target.number})` },
+    );
+    if (changes.length)
+      writes.push({ row, kind: "update", id: target.id, version: target.version, changes, data: next });
+  }
+  return { rows: out, writes };
+}

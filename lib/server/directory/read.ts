@@ -1,0 +1,158 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { notFound } from "@/lib/domain/errors";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { activeFilter, activeWhere, listPage, recordNumber, searchText } from "@/lib/domain/validation";
+import { listAudit } from "../audit/read";
+import { describeAuditRows } from "../audit/describe";
+import { containsText } from "../text-search";
+import { assertDirectory } from "./access";
+
+export const ACCOUNTS_PAGE = 50;
+export const ACCOUNT_TYPES = ["customer", "partner"] as const;
+const OPEN_CASES_SHOWN = 50;
+export const CONTACTS_PAGE = 50;
+const ASSETS_SHOWN = 200;
+
+/** SET-2: /admin/accounts — by name or number, customer or partner, active or not, 50 a page. */
+export async function listAccounts(
+  actor: Actor,
+  filter: { q?: string; type?: string; status?: string; page?: unknown },
+) {
+  assertDirectory(actor);
+  const q = searchText(filter.q);
+  const type = ACCOUNT_TYPES.find((t) => t === filter.type) ?? null;
+  const status = activeFilter(filter.status);
+  const where: Prisma.AccountWhereInput = {
+    ...(q ? { OR: [{ name: containsText(q) }, { number: containsText(q) }] } : {}),
+    ...(type === "partner" ? { isPartner: true } : type === "customer" ? { isCustomer: true } : {}),
+    ...activeWhere(status),
+  };
+  const page = listPage(filter.page);
+  const [rows, total] = await Promise.all([
+    db().account.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ACCOUNTS_PAGE,
+      take: ACCOUNTS_PAGE,
+      select: {
+        id: true,
+        number: true,
+        name: true,
+        isCustomer: true,
+        isPartner: true,
+        active: true,
+        primaryContact: { select: { name: true } },
+        _count: { select: { users: { where: { kind: "contact", active: true } } } },
+      },
+    }),
+    db().account.count({ where }),
+  ]);
+  return {
+    rows: rows.map(({ _count, ...r }) => ({ ...r, contacts: _count.users })),
+    total,
+    page,
+    filter: { q, type, status },
+  };
+}
+
+const personSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  active: true,
+  version: true,
+  passwordHash: true,
+  roles: { select: { role: true }, orderBy: { role: "asc" } },
+} satisfies Prisma.UserSelect;
+
+/**
+ * SET-2: /admin/accounts/<number> — the account with its contacts (roles, whether they can sign in),
+ * assets, related accounts (partners or customers), open cases (newest first, the first 50 and the
+ * count) and its history.
+ */
+export async function accountPage(
+  actor: Actor,
+  number: string,
+  filter: { contactQ?: string; contactPage?: unknown } = {},
+) {
+  assertDirectory(actor);
+  const account = await db().account.findUnique({
+    where: { number: recordNumber(number, "The account") },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      isCustomer: true,
+      isPartner: true,
+      active: true,
+      version: true,
+      primaryContactId: true,
+      customersOf: {
+        select: { customerAccount: { select: { id: true, number: true, name: true, active: true } } },
+      },
+      partnersOf: {
+        select: { partnerAccount: { select: { id: true, number: true, name: true, active: true } } },
+      },
+    },
+  });
+  if (!account) throw notFound("The account");
+  const openWhere = { accountId: account.id, state: { in: OPEN_CASE_STATES } };
+  const contactQ = searchText(filter.contactQ);
+  const contactWhere: Prisma.UserWhereInput = {
+    kind: "contact",
+    accountId: account.id,
+    ...(contactQ ? { OR: [{ name: containsText(contactQ) }, { email: containsText(contactQ) }] } : {}),
+  };
+  const contactPage = listPage(filter.contactPage);
+  const [users, contactTotal, assets, assetTotal, openCases, openCount, audit] = await Promise.all([
+    db().user.findMany({
+      where: contactWhere,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (contactPage - 1) * CONTACTS_PAGE,
+      take: CONTACTS_PAGE,
+      select: personSelect,
+    }),
+    db().user.count({ where: contactWhere }),
+    db().asset.findMany({
+      where: { accountId: account.id },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: ASSETS_SHOWN,
+      select: { id: true, number: true, name: true, serialNumber: true, version: true, accountId: true },
+    }),
+    db().asset.count({ where: { accountId: account.id } }),
+    db().case.findMany({
+      where: openWhere,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: OPEN_CASES_SHOWN,
+      select: { number: true, shortDescription: true, state: true, priority: true, updatedAt: true },
+    }),
+    db().case.count({ where: openWhere }),
+    listAudit(TABLE.account, account.id),
+  ]);
+  const { customersOf, partnersOf, ...rest } = account;
+  return {
+    account: rest,
+    contacts: {
+      rows: users.map(({ passwordHash, roles, ...u }) => ({
+        ...u,
+        canSignIn: passwordHash !== null,
+        roles: roles.map((r) => r.role),
+      })),
+      total: contactTotal,
+      page: contactPage,
+      q: contactQ,
+    },
+    assets: { rows: assets, total: assetTotal },
+    related: [
+      ...customersOf.map((r) => ({ ...r.customerAccount, as: "customer" as const })),
+      ...partnersOf.map((r) => ({ ...r.partnerAccount, as: "partner" as const })),
+    ].sort((a, b) => a.name.localeCompare(b.name)),
+    openCases,
+    openCount,
+    history: await describeAuditRows(TABLE.account, audit),
+  };
+}

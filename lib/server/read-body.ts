@@ -1,0 +1,45 @@
+import "server-only";
+import { DomainError } from "@/lib/domain/errors";
+
+/** A body past its limit: a 413 where a route answers with HTTP statuses. */
+export class BodyTooLargeError extends DomainError {}
+
+/**
+ * A request body as UTF-8 text, read while it streams and refused past `maxBytes` (REL-8: never
+ * buffered whole first) or when it is not UTF-8. The refusals are DomainErrors naming "file".
+ */
+export async function readTextBody(request: Request, maxBytes: number, what = "The file"): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  const tooLarge = () =>
+    new BodyTooLargeError(
+      "invalid",
+      `${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+      "file",
+    );
+  if (declared > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > maxBytes) {
+      await reader!.cancel();
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) bytes.set(c, (at += c.byteLength) - c.byteLength);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError(
+      "invalid",
+      `${what} is not UTF-8 text; save it as "CSV UTF-8" and try again.`,
+      "file",
+    );
+  }
+}
