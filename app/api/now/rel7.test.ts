@@ -1,14 +1,14 @@
 // REL-7 / ROLE-3 / POR-4 / API-3: the Table API reads exactly what the portal shows each external
 // user. The portal world (lib/testing/portal-world.ts) gives every role a known set of visible
 // cases; every case here also has a comment, a work note, an incident, a problem, a change, a
-// request and a work order with its task. For every role and every API table: the list answers
-// exactly the records of the visible cases (expected sets are computed from the database, not
-// from lib/server/api/access.ts); any other record of the world, by sys_id, answers like a made-up
-// one, as does a PATCH, PUT or DELETE on it (which changes nothing); a filter on a field the user
-// may not read is the 400 of an unknown field; and no answer carries a work note, an assignee or
-// an incident.
+// request and a work order with its task, and every account an asset. For every role and every
+// API table: the list answers exactly the records of the visible cases (expected sets are computed
+// from the database, not from lib/server/api/access.ts); any other record of the world, by sys_id,
+// answers like a made-up one, as does a PATCH, PUT or DELETE on it (which changes nothing); a filter
+// on a field the user may not read is the 400 of an unknown field; and no answer carries a work
+// note, an assignee or an incident.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { API_TABLES, type ApiTableName } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
@@ -21,6 +21,7 @@ import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createIncidentFromCase } from "@/lib/server/incidents/link";
 import { externalFieldsOf } from "@/lib/server/api/external-fields";
 import { MODEL, delegate } from "@/lib/server/api/models";
+import { nextNumber } from "@/lib/server/records/numbers";
 import { api, records, type ApiAnswer } from "@/lib/testing/api";
 import { makePortalWorld, VISIBLE, type PortalWorld, type WorldCase } from "@/lib/testing/portal-world";
 import { makeWorkOrder } from "@/lib/testing/work-orders";
@@ -54,6 +55,17 @@ async function maxIds() {
 beforeAll(async () => {
   const before = await maxIds();
   w = await makePortalWorld();
+  // SET-5: one asset per account of the world (alm_asset: a contact reads their account's).
+  for (const account of Object.values(w.accounts))
+    await transaction(async (tx) =>
+      tx.asset.create({
+        data: {
+          number: await nextNumber(tx, "asset"),
+          name: `Asset of ${account.name}`,
+          accountId: account.id,
+        },
+      }),
+    );
   for (const k of Object.keys(w.cases) as WorldCase[]) {
     const number = w.cases[k].number;
     await postCaseJournal(w.agent, number, { comments: `comment on ${k}`, workNotes: `secret note on ${k}` });
@@ -107,6 +119,13 @@ async function expected(role: Role): Promise<Ids | null> {
     wm_task: ids(await db().workOrderTask.findMany({ where: { workOrderId: { in: orders } } })),
     customer_account: accounts.sort((a, b) => a - b),
     customer_contact: user.kind === "contact" ? [user.id] : [],
+    csm_consumer: user.kind === "consumer" ? [user.id] : [],
+    // POR-1: the assets the New case form offers — their account's (a consumer has none)
+    alm_asset: ids(
+      await db().asset.findMany({
+        where: { accountId: user.kind === "contact" && user.accountId !== null ? user.accountId : -1 },
+      }),
+    ),
     sys_user: [user.id],
     sys_properties: [],
     sys_journal_field: ids(

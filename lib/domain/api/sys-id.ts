@@ -29,8 +29,11 @@ const TAG: Record<string, number> = {
   alm_asset: 12,
 };
 
+/** Contacts and consumers are users: their sys_ids are their sys_user ones. */
+const USER_TABLES: ReadonlySet<string> = new Set(["customer_contact", "csm_consumer"]);
+
 function tagOf(table: string): number {
-  const tag = TAG[table === "customer_contact" ? "sys_user" : table];
+  const tag = TAG[USER_TABLES.has(table) ? "sys_user" : table];
   if (!tag) throw new Error(`No sys_id tag for table ${table}`);
   return tag;
 }
@@ -41,7 +44,7 @@ function aes(block: Buffer, decrypt: boolean): Buffer {
   return Buffer.concat([c.update(block), c.final()]);
 }
 
-/** The sys_id of record `id` of `table` (customer_contact shares sys_user's: a contact is a user). */
+/** The sys_id of record `id` of `table` (customer_contact and csm_consumer share sys_user's). */
 export function sysIdOf(table: string, id: number): string {
   const block = Buffer.alloc(16);
   block[0] = MAGIC;

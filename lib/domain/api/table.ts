@@ -2,7 +2,7 @@
 // record's columns — read by the query compiler, the serializer and the body reader alike.
 import type { Choice } from "@/lib/domain/records/choices";
 
-/** The ServiceNow tables the API answers (SPEC §12, API-5). */
+/** The ServiceNow tables the API answers (SPEC §12, API-5; the directory's, SET-5). */
 export const API_TABLES = [
   "sn_customerservice_case",
   "incident",
@@ -13,13 +13,15 @@ export const API_TABLES = [
   "wm_task",
   "customer_account",
   "customer_contact",
+  "csm_consumer",
+  "alm_asset",
   "sys_user",
   "sys_properties",
   "sys_journal_field",
 ] as const;
 export type ApiTableName = (typeof API_TABLES)[number];
-/** What a reference may point at: an API table, or an asset (answered by sys_id, not served). */
-export type RefTableName = ApiTableName | "alm_asset";
+/** What a reference may point at: an API table (assets are served since SET-5). */
+export type RefTableName = ApiTableName;
 
 /**
  * string, integer, boolean, datetime: a plain column. choice: a column holding a §1 choice value

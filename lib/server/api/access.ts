@@ -46,6 +46,8 @@ const INTERNAL_READ: Record<ApiTableName, (a: Actor) => boolean> = {
   wm_task: canReadWorkOrders,
   customer_account: (a) => canReadCases(a) || canReadItsm(a),
   customer_contact: (a) => canReadCases(a) || canReadItsm(a),
+  csm_consumer: (a) => canReadCases(a) || canReadItsm(a),
+  alm_asset: (a) => canReadCases(a) || canReadItsm(a),
   sys_user: (a) => canReadCases(a) || canReadItsm(a),
   sys_properties: isAdmin,
   sys_journal_field: (a) => canReadCases(a) || canReadItsm(a),
@@ -53,8 +55,13 @@ const INTERNAL_READ: Record<ApiTableName, (a: Actor) => boolean> = {
 
 /** ROLE-3: what an external user reads — exactly what the portal shows them. */
 async function externalWhere(actor: Actor, table: ApiTableName): Promise<Where | null> {
+  // Themselves only: as a contact (customer_contact) or consumer (csm_consumer) if they are one —
+  // the table's base rows (MODEL) keep the other kind out.
   const own = { id: actor.id };
-  if (table === "sys_user" || table === "customer_contact") return own;
+  if (table === "sys_user" || table === "customer_contact" || table === "csm_consumer") return own;
+  // POR-1: the assets of a contact's account (the New case form's choices); a consumer has none.
+  if (table === "alm_asset")
+    return actor.kind === "contact" && actor.accountId !== null ? { accountId: actor.accountId } : { id: -1 };
   const clauses = requireExternalScope(actor);
   const cases = scopeWhere(clauses);
   const partnerAdmin = actor.roles.includes(ROLE.partnerAdmin);

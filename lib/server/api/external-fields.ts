@@ -18,6 +18,9 @@ const EXTERNAL_FIELDS: Record<ApiTableName, readonly string[]> = {
   wm_task: [...SYS, "number", "short_description", "state", "parent", "window_start", "window_end"],
   customer_account: [...SYS, "number", "name"],
   customer_contact: [...SYS, "name", "email", "user_name", "account", "active"],
+  csm_consumer: [...SYS, "name", "email", "user_name", "active"],
+  // POR-1: the New case form's Asset choices (their account's), by number and name.
+  alm_asset: [...SYS, "number", "name", "serial_number", "account"],
   sys_user: [...SYS, "name", "email", "user_name", "active"],
   sys_properties: [],
   sys_journal_field: [...SYS, "sys_created_by", "element_id", "name", "element", "value"],

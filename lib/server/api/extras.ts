@@ -2,6 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { text } from "@/lib/domain/api/serialize";
 import { fieldOf, type ApiTable } from "@/lib/domain/api/table";
+import { assignableRoles } from "@/lib/domain/auth/user-admin";
 import { num } from "../sql";
 import { REF_TARGET } from "./models";
 
@@ -56,5 +57,25 @@ export async function loadSysBy(auditTable: string, ids: number[]) {
       WHERE a."table" = ${auditTable} AND a."recordId" IN (${Prisma.join(ids)}) GROUP BY a."recordId") x`;
   for (const r of rows)
     out.set(num(r.recordId), { created: r.first ?? "system", updated: r.last ?? "system" });
+  return out;
+}
+
+/**
+ * SET-5: each contact's portal roles as the contact form shows them — comma-separated, sorted,
+ * without snc_external (which every external user holds) — in one statement for the page.
+ */
+export async function loadPortalRoles(userIds: number[]) {
+  const out = new Map<number, string>();
+  if (!userIds.length) return out;
+  const portal = assignableRoles("contact");
+  const rows = await db().userRole.findMany({
+    where: { userId: { in: userIds }, role: { in: [...portal] } },
+    select: { userId: true, role: true },
+    orderBy: [{ userId: "asc" }, { role: "asc" }],
+  });
+  for (const r of rows) {
+    const before = out.get(r.userId);
+    out.set(r.userId, before ? `${before},${r.role}` : r.role);
+  }
   return out;
 }

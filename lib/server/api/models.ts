@@ -23,6 +23,8 @@ export const MODEL: Record<ApiTableName, { model: string; base?: Row }> = {
   wm_task: { model: "workOrderTask" },
   customer_account: { model: "account" },
   customer_contact: { model: "user", base: { kind: "contact" } },
+  csm_consumer: { model: "user", base: { kind: "consumer" } },
+  alm_asset: { model: "asset" },
   sys_user: { model: "user" },
   // ADM-1: a property the product does not act on is not there (rows may remain from older versions).
   sys_properties: { model: "systemProperty", base: { name: { in: [...LISTED_NAMES] } } },
@@ -30,13 +32,10 @@ export const MODEL: Record<ApiTableName, { model: string; base?: Row }> = {
 };
 
 /** A referenced table's model and the column answered as its display value: every API table's
- * own (MODEL and its `displayColumn`), and the asset, which is referenced but not served. */
-export const REF_TARGET: Record<RefTableName, { model: string; display: string }> = {
-  ...(Object.fromEntries(
-    API_TABLES.map((name) => [name, { model: MODEL[name].model, display: TABLES[name].displayColumn }]),
-  ) as Record<ApiTableName, { model: string; display: string }>),
-  alm_asset: { model: "asset", display: "name" },
-};
+ * own (MODEL and its `displayColumn`). */
+export const REF_TARGET = Object.fromEntries(
+  API_TABLES.map((name) => [name, { model: MODEL[name].model, display: TABLES[name].displayColumn }]),
+) as Record<RefTableName, { model: string; display: string }>;
 
 export const delegate = (model: string, client: Tx = db()): Delegate =>
   (client as unknown as Record<string, Delegate>)[model];

@@ -9,12 +9,18 @@ import { serializeRecord, text } from "@/lib/domain/api/serialize";
 import { idOfSysId, propertyNameOfSysId, sysIdOf, sysIdOfName } from "@/lib/domain/api/sys-id";
 import { fieldOf, requiredColumns, type ApiTable } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
+import { TABLE } from "@/lib/domain/records/tables";
 import { readAccess, type Where } from "./access";
-import { loadRefDisplay, loadSysBy } from "./extras";
+import { loadPortalRoles, loadRefDisplay, loadSysBy } from "./extras";
 import { materialiseListedProperties } from "../properties/materialise";
 import { delegate, MODEL } from "./models";
 
 type Row = Record<string, unknown>;
+/** Where a table's records are audited when not under its own name (contacts and consumers are users). */
+const AUDIT_TABLE: Partial<Record<string, string>> = {
+  customer_contact: TABLE.user,
+  csm_consumer: TABLE.user,
+};
 const rowSysId = (table: ApiTable, row: Row) =>
   table.name === "sys_properties"
     ? sysIdOfName(table.name, String(row.name))
@@ -26,13 +32,11 @@ async function present(table: ApiTable, rows: Row[], p: ReadParams, linkBase: st
   // Journal entries carry their author; every other table's "by" comes from its audit rows.
   const wantsBy = p.fields.includes("sys_created_by") || p.fields.includes("sys_updated_by");
   const audited = !["sys_properties", "sys_journal_field"].includes(table.name);
-  const by =
-    wantsBy && audited
-      ? await loadSysBy(
-          table.name,
-          rows.map((r) => Number(r.id)),
-        )
-      : null;
+  const ids = rows.map((r) => Number(r.id));
+  const by = wantsBy && audited ? await loadSysBy(AUDIT_TABLE[table.name] ?? table.name, ids) : null;
+  // SET-5: a contact's portal roles, one statement for the page.
+  const roles =
+    table.name === "customer_contact" && p.fields.includes("roles") ? await loadPortalRoles(ids) : null;
   const own = (name: string, row: Row) => {
     const column = fieldOf(table, name)?.column;
     return column && row[column] !== undefined && row[column] !== null ? text(row[column]) : undefined;
@@ -41,7 +45,8 @@ async function present(table: ApiTable, rows: Row[], p: ReadParams, linkBase: st
     const who = by?.get(Number(row.id));
     const created = own("sys_created_by", row) ?? who?.created ?? "system";
     const updated = own("sys_updated_by", row) ?? who?.updated ?? created;
-    const computed = { sys_created_by: created, sys_updated_by: updated };
+    const computed: Record<string, string> = { sys_created_by: created, sys_updated_by: updated };
+    if (roles) computed.roles = roles.get(Number(row.id)) ?? "";
     return serializeRecord(table, row, p.fields, {
       mode: p.mode,
       refDisplay,

@@ -13,6 +13,7 @@ import { readAccess, type Where } from "./access";
 import { delegate, MODEL, REF_TARGET } from "./models";
 import { findReadable, getRecord } from "./read";
 import { caseWriter } from "./writers/case";
+import { accountWriter, assetWriter, consumerWriter, contactWriter } from "./writers/directory";
 import { incidentWriter } from "./writers/incident";
 import { changeWriter, problemWriter, requestWriter } from "./writers/itsm";
 import { propertyWriter } from "./writers/property";
@@ -28,6 +29,10 @@ const WRITERS: Partial<Record<ApiTableName, Writer>> = {
   sc_request: requestWriter,
   wm_order: workOrderWriter,
   wm_task: workOrderTaskWriter,
+  customer_account: accountWriter,
+  customer_contact: contactWriter,
+  csm_consumer: consumerWriter,
+  alm_asset: assetWriter,
   sys_properties: propertyWriter,
 };
 
@@ -59,10 +64,9 @@ async function resolvePending(actor: Actor, body: BodyInput) {
 /**
  * ROLE-3, REL-7: the records a display value may name — those the actor may read (a table they
  * may not read names nothing), so a name outside their scope answers like one that does not
- * exist. Assets are not an API table: an external user names only their account's.
+ * exist (an external user's assets are their account's).
  */
 async function readableRefs(actor: Actor, ref: RefTableName): Promise<Where> {
-  if (ref === "alm_asset") return isExternal(actor) ? { accountId: actor.accountId ?? -1 } : {};
   try {
     const access = await readAccess(actor, ref);
     return { AND: [MODEL[ref].base ?? {}, access.where] };
@@ -87,6 +91,8 @@ function writerOf<K extends keyof Writes>(actor: Actor, table: ApiTable, kind: K
         `Records of table ${table.name} cannot be ${verb} through the API.` +
           (kind === "create" && writer?.noCreate ? ` ${writer.noCreate}` : ""),
       );
+    // A role that may not write the table is a 403 before its body is read (SET-5: the directory).
+    writer?.guard?.(actor);
     return write;
   }
   const hook = writer?.external?.[kind];

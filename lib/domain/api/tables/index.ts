@@ -4,7 +4,15 @@ import { caseTable } from "./case";
 import { workOrderTable, workOrderTaskTable } from "./field-service";
 import { incidentTable } from "./incident";
 import { changeTable, problemTable, requestTable } from "./itsm";
-import { accountTable, contactTable, journalTable, propertyTable, userTable } from "./people";
+import {
+  accountTable,
+  assetTable,
+  consumerTable,
+  contactTable,
+  journalTable,
+  propertyTable,
+  userTable,
+} from "./people";
 
 /** Every Table API table by its ServiceNow name (API-4). */
 export const TABLES: Record<ApiTableName, ApiTable> = {
@@ -17,6 +25,8 @@ export const TABLES: Record<ApiTableName, ApiTable> = {
   wm_task: workOrderTaskTable,
   customer_account: accountTable,
   customer_contact: contactTable,
+  csm_consumer: consumerTable,
+  alm_asset: assetTable,
   sys_user: userTable,
   sys_properties: propertyTable,
   sys_journal_field: journalTable,

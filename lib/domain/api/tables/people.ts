@@ -2,7 +2,12 @@ import { journalKinds } from "@/lib/domain/records/choices";
 import type { ApiTable } from "../table";
 import { bool, BY_ID, choice, date, nullable, ref, str, SYS_FIELDS } from "./common";
 
-/** ServiceNow's customer_account. */
+const version = { column: "version", kind: "integer" } as const;
+
+/**
+ * ServiceNow's customer_account. SET-5: admins and managers write it as the account page does
+ * (name, customer/partner, primary contact; `active` is Deactivate / Reactivate).
+ */
 export const accountTable: ApiTable = {
   name: "customer_account",
   displayColumn: "name",
@@ -10,10 +15,12 @@ export const accountTable: ApiTable = {
   fields: {
     ...SYS_FIELDS,
     number: str("number"),
-    name: str("name"),
-    partner: bool("isPartner"),
-    customer: bool("isCustomer"),
-    primary_contact: ref("primaryContactId", "customer_contact"),
+    name: str("name", "name"),
+    partner: bool("isPartner", "isPartner"),
+    customer: bool("isCustomer", "isCustomer"),
+    primary_contact: ref("primaryContactId", "customer_contact", "primaryContactId"),
+    active: bool("active", "active"),
+    sys_mod_count: version,
   },
 };
 
@@ -27,7 +34,7 @@ const userFields = {
   account: ref("accountId", "customer_account"),
 };
 
-/** ServiceNow's sys_user: `user_name` is the email (API-5). */
+/** ServiceNow's sys_user: `user_name` is the email (API-5). Read only. */
 export const userTable: ApiTable = {
   name: "sys_user",
   displayColumn: "name",
@@ -35,12 +42,54 @@ export const userTable: ApiTable = {
   fields: { ...userFields, kind: str("kind") },
 };
 
-/** ServiceNow's customer_contact: the users who are contacts of an account. */
+/** SET-5: a contact's or consumer's fields as the directory's person form writes them. */
+const personFields = {
+  ...SYS_FIELDS,
+  name: str("name", "name"),
+  email: str("email", "email"),
+  user_name: str("email"),
+  phone: nullable(str("phone", "phone")),
+  active: bool("active", "active"),
+  sys_mod_count: version,
+};
+
+/**
+ * ServiceNow's customer_contact: the users who are contacts of an account. SET-5: written as the
+ * account page's contact form (`account` on POST only); `roles` is the contact's portal roles,
+ * comma-separated (customer, customer_admin, partner, partner_admin; snc_external is implied).
+ */
 export const contactTable: ApiTable = {
   name: "customer_contact",
   displayColumn: "name",
   defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
-  fields: userFields,
+  fields: {
+    ...personFields,
+    account: ref("accountId", "customer_account", "accountId"),
+    roles: { column: "roles", kind: "string", input: "roles", computed: true },
+  },
+};
+
+/** ServiceNow's csm_consumer: individual customers without an account (SET-2, SET-5). */
+export const consumerTable: ApiTable = {
+  name: "csm_consumer",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
+  fields: personFields,
+};
+
+/** ServiceNow's alm_asset: an account's install base item (AST…), SET-2, SET-5. */
+export const assetTable: ApiTable = {
+  name: "alm_asset",
+  displayColumn: "name",
+  defaultOrder: [{ column: "number", desc: false }],
+  fields: {
+    ...SYS_FIELDS,
+    number: str("number"),
+    name: str("name", "name"),
+    serial_number: nullable(str("serialNumber", "serialNumber")),
+    account: ref("accountId", "customer_account", "accountId"),
+    sys_mod_count: version,
+  },
 };
 
 /** ServiceNow's sys_properties (ADM-1): admins read and write them. */

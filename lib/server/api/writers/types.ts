@@ -25,6 +25,12 @@ export type Writer = Partial<Writes> & {
   /** Why there is no `create` (the UI makes these records elsewhere), for the 403. */
   noCreate?: string;
   /**
+   * Throws the 403 of an internal role that may not write the table at all (the directory's, SET-5),
+   * before the body is read — so a refused role never gets a 400 about its body instead. The
+   * services check the role again themselves.
+   */
+  guard?: (actor: Actor) => void;
+  /**
    * How external users write (ROLE-3): the portal's own services, and the fields (ServiceNow
    * names) each verb takes from them; any other field is a 403 naming it. Absent: they write
    * nothing in this table.
