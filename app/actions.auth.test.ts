@@ -4,11 +4,20 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
-import { makeAdmin, makeAgent, makeCase, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
+import {
+  makeAccount,
+  makeAdmin,
+  makeAgent,
+  makeCase,
+  makeCustomer,
+  makeItil,
+  makeUser,
+} from "@/lib/testing/fixtures";
 import { createSession } from "@/lib/server/auth/sessions";
 import { createTokenForUser } from "@/lib/server/tokens/admin";
 import { createIncident } from "@/lib/server/incidents/write";
 import { makeWorkOrder } from "@/lib/testing/work-orders";
+import { actionModules, PUBLIC_ACTION_MODULES } from "@/lib/testing/action-modules";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({
@@ -29,17 +38,15 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-/** Public by design: signing in and out (not loaded: it needs the next-auth runtime). */
-const PUBLIC_MODULES = ["/app/login/actions.ts"];
+const PUBLIC_MODULES = PUBLIC_ACTION_MODULES;
 /** Every signed-in person may use these on their own account (REL-5: change password); anonymous may not. */
 const SELF_SERVICE_MODULES = ["/app/account/password/actions.ts"];
 /** The portal's actions: for external users with a portal role, refused to everyone else (POR-1). */
 const isPortal = (path: string) => path.startsWith("/app/portal/");
-const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], {
-  eager: true,
-});
+const modules = actionModules();
 
 type Fixture = {
+  accountId: number;
   caseNumber: string;
   incidentNumber: string;
   workOrderNumber: string;
@@ -52,6 +59,7 @@ beforeAll(async () => {
   const agent = await makeAgent();
   const itil = await makeItil();
   fx = {
+    accountId: (await makeAccount()).id,
     caseNumber: (await makeCase(agent)).number,
     incidentNumber: (await createIncident(itil, { shortDescription: "auth test" })).number,
     workOrderNumber: (await makeWorkOrder(agent, (await makeCase(agent)).number)).number,
@@ -84,6 +92,13 @@ function form(): FormData {
     email: "never-created@test.example",
     kind: "internal",
     password: "a-long-enough-password",
+    // SET-2, SET-4: a valid account, contact and invitation, so a refusal is the role check's doing.
+    accountId: String(fx.accountId),
+    otherAccountId: String(fx.accountId),
+    isCustomer: "on",
+    phone: "+1 555 0100",
+    roles: "customer",
+    requestKey: "0123456789abcdef0123456789abcdef",
   };
   for (const [k, v] of Object.entries(values)) f.set(k, v);
   return f;
@@ -124,6 +139,13 @@ const counts = async () => ({
   roles: await db().userRole.count(),
   sessions: await db().session.count(),
   tokens: await db().apiToken.count({ where: { revokedAt: null } }),
+  // SET-2, SET-4: the customer directory, invitations and their emails.
+  accounts: await db().account.aggregate({ _count: true, _sum: { version: true } }),
+  assets: await db().asset.count(),
+  relationships: await db().accountRelationship.count(),
+  userVersions: await db().user.aggregate({ _sum: { version: true } }),
+  links: await db().passwordToken.count(),
+  outbox: await db().outboxMessage.count(),
 });
 
 describe("server actions check the session and role themselves (ROLE-2, REL-3)", () => {
@@ -208,5 +230,15 @@ describe("server actions check the session and role themselves (ROLE-2, REL-3)",
     f.set("userId", String(target.id));
     expect(await mod.setUserActiveAction(null, f)).toMatchObject({ ok: true });
     expect(await db().session.count({ where: { userId: target.id } })).toBe(0);
+  });
+
+  it("SET-2 / REL-3: the generic form adds a contact when a manager sends it (the test can fail)", async () => {
+    session.actor = await makeUser([ROLE.manager]);
+    const mod = modules["/app/(workspace)/admin/accounts/actions.ts"] as {
+      createContactAction: (p: null, f: FormData) => Promise<{ ok: boolean }>;
+    };
+    const f = form();
+    f.set("email", `set2-${Date.now()}@test.example`);
+    expect(await mod.createContactAction(null, f)).toMatchObject({ ok: true });
   });
 });

@@ -22,8 +22,11 @@ import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
 import { createTokenForUser } from "@/lib/server/tokens/admin";
+import { createAsset } from "@/lib/server/directory/assets";
+import { randomBytes } from "node:crypto";
 import { makeAccount, makeCase, makeUser, resolveCase, unique } from "@/lib/testing/fixtures";
 import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
+import { actionModules } from "@/lib/testing/action-modules";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({
@@ -40,9 +43,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const modules = import.meta.glob<Record<string, unknown>>(["/app/**/actions.ts", "!/app/login/actions.ts"], {
-  eager: true,
-});
+const modules = actionModules();
 type Action = (...args: unknown[]) => Promise<unknown>;
 const actions = Object.entries(modules).flatMap(([path, mod]) =>
   Object.entries(mod)
@@ -118,6 +119,17 @@ const portalCustomer =
     if (state === "resolved") await resolveCase(w.actor, c.number);
     return { actor, number: c.number };
   };
+
+/** A new person's fields (SET-2). */
+const person = () => ({
+  name: "Crafted Person",
+  email: `${unique("crafted")}@test.example`,
+  phone: "+1 555 0100",
+});
+const contactOf = async (w: World) =>
+  String((await makeUser([ROLE.customer, ROLE.external], { kind: "contact", accountId: w.account.id })).id);
+const consumer = async () =>
+  String((await makeUser([ROLE.consumer, ROLE.external], { kind: "consumer" })).id);
 
 /** A valid call of each action; U+0000 is appended to one field at a time. */
 const BASES: Record<string, Base> = {
@@ -376,6 +388,55 @@ const BASES: Record<string, Base> = {
       id: String((await createTokenForUser(w.actor, { name: "t", userId: String(w.actor.id) })).id),
     }),
   },
+  // SET-2, SET-4: the customer directory and invitations.
+  "accounts#createAccountAction": { form: async () => ({ name: unique("Crafted Co "), isCustomer: "on" }) },
+  "accounts#updateAccountAction": {
+    form: async () => ({ name: unique("Renamed Co "), isCustomer: "on", isPartner: "on", version: "1" }),
+  },
+  "accounts#setAccountActiveAction": { form: async () => ({ active: "false" }) },
+  "accounts#addRelatedAccountAction": {
+    form: async () => ({ otherAccountId: String((await makeAccount({ partner: true })).id) }),
+  },
+  "accounts#removeRelatedAccountAction": {
+    form: async (w) => {
+      const partner = await makeAccount({ partner: true });
+      await db().accountRelationship.create({
+        data: { partnerAccountId: partner.id, customerAccountId: w.account.id },
+      });
+      return { otherAccountId: String(partner.id) };
+    },
+  },
+  "accounts#createContactAction": {
+    form: async (w) => ({ ...person(), accountId: String(w.account.id), roles: ROLE.customer }),
+  },
+  "accounts#updateContactAction": {
+    form: async (w) => ({ userId: await contactOf(w), ...person(), roles: ROLE.customerAdmin, version: "1" }),
+  },
+  "accounts#setContactActiveAction": { form: async (w) => ({ userId: await contactOf(w), active: "false" }) },
+  "accounts#createAssetAction": {
+    form: async (w) => ({ name: "Crafted router", serialNumber: "SN-1", accountId: String(w.account.id) }),
+  },
+  "accounts#updateAssetAction": {
+    form: async (w) => {
+      const asset = await createAsset(w.actor, { name: "Old router", accountId: String(w.account.id) });
+      return {
+        assetNumber: asset.number,
+        name: "New router",
+        serialNumber: "SN-2",
+        accountId: String(w.account.id),
+        version: "1",
+      };
+    },
+  },
+  "consumers#createConsumerAction": { form: async () => person() },
+  "consumers#updateConsumerAction": {
+    form: async () => ({ userId: await consumer(), ...person(), version: "1" }),
+  },
+  "consumers#setConsumerActiveAction": { form: async () => ({ userId: await consumer(), active: "false" }) },
+  "invite#inviteUserAction": {
+    form: async (w) => ({ userId: await contactOf(w), requestKey: randomBytes(16).toString("hex") }),
+  },
+  "cases#createCaseContactAction": { form: async (w) => ({ ...person(), accountId: String(w.account.id) }) },
   "password#changePasswordAction": {
     form: async () => ({
       currentPassword: "current-password",
@@ -386,6 +447,7 @@ const BASES: Record<string, Base> = {
 };
 
 const NUMBER_DEFAULT: Record<string, (w: World) => string> = {
+  accounts: (w) => w.account.number,
   cases: (w) => w.c.number,
   incidents: (w) => w.incident.number,
 };
@@ -435,6 +497,12 @@ const fingerprint = async () => {
     userRoles: await db().userRole.count(),
     tokens: await db().apiToken.groupBy({ by: ["revokedAt"], _count: true, orderBy: { revokedAt: "asc" } }),
     password: (await db().user.findUniqueOrThrow({ where: { id: session.actor!.id } })).passwordHash,
+    // SET-2, SET-4
+    accounts: await db().account.aggregate(sum),
+    assets: await db().asset.aggregate(sum),
+    relationships: await db().accountRelationship.count(),
+    userVersions: await db().user.aggregate({ _sum: { version: true } }),
+    links: await db().passwordToken.count(),
   };
 };
 

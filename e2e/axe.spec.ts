@@ -28,10 +28,12 @@ async function navPages(page: Page) {
   return (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter(Boolean);
 }
 
-test("A11Y: the sign-in page, the customer portal (list, case page, New case) and Change password", async ({
+test("A11Y: the sign-in, Forgot password and Set password pages, the customer portal (list, case page, New case) and Change password", async ({
   page,
 }) => {
   await scan(page, "/login");
+  await scan(page, "/forgot-password");
+  await scan(page, "/set-password?token=not-a-real-token-0000000000000000000000000");
   await signIn(page, DEMO.customer);
   await scan(page, "/portal");
   const own = await page

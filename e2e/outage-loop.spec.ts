@@ -13,7 +13,11 @@ const tag = `L${Date.now().toString(36)}`;
 
 async function accountWithPrimaryContact(i: number) {
   const account = await db().account.create({
-    data: { number: `ACCL${tag}${i}`, name: `Loop Co ${tag} ${i}` },
+    data: {
+      number: `ACCL${tag}${i}`,
+      name: `Loop Co ${tag} ${i}`,
+      nameKey: `loop co ${tag} ${i}`.toLowerCase(),
+    },
   });
   const contact = await db().user.create({
     data: {

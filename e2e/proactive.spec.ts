@@ -13,7 +13,7 @@ async function makeAccounts(count: number) {
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     const name = `Outage Co ${stamp} ${i}`;
-    await db().account.create({ data: { number: `ACCE2E${stamp}${i}`, name } });
+    await db().account.create({ data: { number: `ACCE2E${stamp}${i}`, name, nameKey: name.toLowerCase() } });
     names.push(name);
   }
   return names;

@@ -100,7 +100,7 @@ test("REL-5: a wrong current password is refused on its field; external users ch
   await page.getByLabel("New password", { exact: true }).fill("short");
   await page.getByLabel("Current password").fill(user.password);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("New password must be at least 10 characters.")).toBeVisible();
+  await expect(page.getByText("New password must be at least 12 characters (it has 5).")).toBeVisible();
   await page.getByRole("link", { name: "← Back" }).click();
   await expect(page).toHaveURL(/\/portal$/);
 });

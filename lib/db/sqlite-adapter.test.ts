@@ -46,7 +46,7 @@ describe("SQLite adapter wrapper", () => {
     const seen: unknown[] = [];
     await db()
       .$transaction(async (tx) => {
-        await tx.account.create({ data: { number: "ACCROLLBACK", name: "tmp" } });
+        await tx.account.create({ data: { number: "ACCROLLBACK", name: "tmp", nameKey: "tmp" } });
         const read = db()
           .account.findUnique({ where: { number: "ACCROLLBACK" } })
           .then((r) => seen.push(r));

@@ -92,6 +92,7 @@ export async function generateDataset(s: Sizes, log: (m: string) => void) {
     (i) => ({
       number: formatNumber("account", 1_000_000 + i),
       name: `Account ${String(i).padStart(5, "0")}`,
+      nameKey: `account ${String(i).padStart(5, "0")}`,
       isPartner: i % 50 === 0,
       isCustomer: i % 50 !== 0,
     }),

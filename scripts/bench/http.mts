@@ -87,7 +87,7 @@ export const percentile = (xs: number[], p: number) => {
 };
 
 /** One GET with a keep-alive agent; resolves with the status once the body has been read. */
-function get(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
+export function get(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers }, (res) => {
       res.on("data", () => {});

@@ -3,7 +3,6 @@
 // while other agents add a comment now and then. Measures the poll's latency, the share of 304s,
 // the server's CPU time for them, and the case list's p95 under the PERF-1 load with and without
 // the pollers.
-import { readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import { db } from "@/lib/db";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -11,6 +10,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { BENCH_AGENT } from "./dataset.mts";
+import { cpuMs, idleCpuPerSecond } from "./cpu.mts";
 import { CASE_LIST_PATHS, load, percentile } from "./http.mts";
 import type { Row } from "./report.mts";
 
@@ -18,38 +18,6 @@ const PAGES = 40;
 // As components/journal/use-live-journal.ts polls (POLL_MS, WINDOW_ENTRIES).
 const POLL_MS = 3_000;
 const WINDOW_ENTRIES = 50;
-const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100); // Linux USER_HZ
-
-/** CPU time (ms) used so far by a process and its children (the server's cluster workers). */
-function cpuMs(pid: number): number {
-  // A process or thread may end while it is being read: each read stands alone.
-  const read = (file: string) => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch {
-      return "";
-    }
-  };
-  const tasks = (p: number) => {
-    try {
-      return readdirSync(`/proc/${p}/task`);
-    } catch {
-      return [];
-    }
-  };
-  let ms = 0;
-  const visit = (p: number) => {
-    const stat = read(`/proc/${p}/stat`);
-    if (!stat) return;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ms += (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime of the whole process
-    for (const t of tasks(p))
-      for (const c of read(`/proc/${p}/task/${t}/children`).split(" ").filter(Boolean)) visit(Number(c));
-  };
-  visit(pid);
-  return ms;
-}
-
 type Poll = { status: number; ms: number };
 
 function poll(agent: http.Agent, url: URL, cookie: string, etag: string | null) {
@@ -125,13 +93,6 @@ async function pollers(base: string, cookie: string, numbers: string[], seconds:
   );
   await writer;
   return { polls: all.flat(), written };
-}
-
-/** CPU ms per second the server uses while nobody calls it (5 s window). */
-async function idleCpuPerSecond(pid: number): Promise<number> {
-  const start = cpuMs(pid);
-  await new Promise((r) => setTimeout(r, 5_000));
-  return (cpuMs(pid) - start) / 5;
 }
 
 export async function liveMetrics(

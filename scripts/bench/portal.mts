@@ -51,7 +51,13 @@ export async function preparePortal(log: (m: string) => void): Promise<PortalBen
   const partner = await p.account.upsert({
     where: { number: PARTNER_ACCOUNT },
     update: { isPartner: true, isCustomer: false },
-    create: { number: PARTNER_ACCOUNT, name: "Bench Partner", isPartner: true, isCustomer: false },
+    create: {
+      number: PARTNER_ACCOUNT,
+      name: "Bench Partner",
+      nameKey: "bench partner",
+      isPartner: true,
+      isCustomer: false,
+    },
   });
   const { ids } = await customerAccounts(partner.id);
   const related = new Set(

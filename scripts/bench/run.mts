@@ -1,9 +1,9 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
-// http, fanout, major, notify, proactive, workorders, inbound, live, portal, api.
+// http, fanout, major, notify, proactive, workorders, inbound, live, portal, api, throughput, import.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
-// inbound +2, portal +3, api +4.
+// inbound +2, portal +3, api +4, throughput +5.
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +20,8 @@ import {
 } from "./dataset.mts";
 import { benchPort, CASE_LIST_PATHS, firstLoadJs, load, login, startServer } from "./http.mts";
 import { liveMetrics } from "./live.mts";
+import { throughputMetrics } from "./throughput.mts";
+import { importMetrics } from "./import.mts";
 import { firstLoadRow, loadRow, report, type Row } from "./report.mts";
 import { portalMetrics, preparePortal } from "./portal.mts";
 import { prepareApi, tableApiMetrics } from "./table-api.mts";
@@ -78,6 +80,7 @@ if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)))
 if (!args.only || args.only === "notify") rows.push(...(await notifyMetrics(log, scale)));
 if (!args.only || args.only === "proactive") rows.push(...(await proactiveMetrics(log)));
 if (!args.only || args.only === "workorders") rows.push(...(await workOrderMetrics(log)));
+if (!args.only || args.only === "import") rows.push(...(await importMetrics(log)));
 
 // The write measurements above leave dead rows; a server with autovacuum (every production one)
 // would have cleaned them before the page loads below. Some test clusters run with it off.
@@ -141,6 +144,15 @@ if (portal) {
   await db().$disconnect();
   await withServer(benchPort(3), async (base) => {
     rows.push(...(await portalMetrics(base, bench, Number(args.seconds), log)));
+  });
+}
+
+// PERF-8 throughput: the case page and the case list, closed loop, on a server of its own.
+if (!args.only || args.only === "throughput") {
+  await db().$disconnect();
+  await withServer(benchPort(5), async (base, pid) => {
+    const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
+    rows.push(...(await throughputMetrics(base, cookie, pid, sizes.cases, log)));
   });
 }
 

@@ -20,6 +20,7 @@ import { pathToFileURL } from "node:url";
 // prettier-ignore
 export const PREFIXES = [
   "REC", "JRN", "ROLE", "INC", "ITSM", "SYNC", "MAJ", "PRO", "FSM", "POR", "ADM", "API", "PERF", "REL",
+  "SET", "WRK", "NOT", "OPS",
 ];
 const ID = `(?:${PREFIXES.join("|")})-[0-9]+`;
 export const RULE_ID = new RegExp(`\\b${ID}\\b`, "g");

@@ -1,0 +1,78 @@
+// SET-1 / SET-2 on the demo install: the demo-password banner, an agent's New contact on the case
+// form, and a manager's directory pages.
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+import { expectAccessible } from "./support/axe";
+
+test("SET-1: while users have the demo password, every workspace page says so", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page.getByRole("region", { name: "Demo passwords" })).toContainText(
+    "Demo passwords are in use.",
+  );
+});
+
+test("SET-2: New contact on /cases/new adds a person to the chosen account and selects them", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases/new");
+  await expect(page.getByRole("button", { name: "New contact" })).toBeDisabled();
+  await page.getByLabel("Account").selectOption({ label: "Globex Industries" });
+  await page.getByRole("button", { name: "New contact" }).click();
+  const dialog = page.getByRole("dialog", { name: "New contact of Globex Industries" });
+  const email = `gina.${Date.now().toString(36)}@globex.example`;
+  await dialog.getByLabel("Name").fill("Gina Globex");
+  await dialog.getByLabel("Email").fill(`gi\u200bna@globex.example`);
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+  await expect(dialog.getByText(/invisible or direction-changing character \(U\+200B\)/)).toBeVisible();
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel("Contact", { exact: true }).locator("option:checked")).toHaveText(
+    "Gina Globex",
+  );
+  await page.getByLabel("Short description", { exact: true }).fill(`New contact case ${Date.now()}`);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/cases\/CS\d{7}$/);
+  await expect(page.getByLabel("Contact", { exact: true }).locator("option:checked")).toHaveText(
+    "Gina Globex",
+  );
+});
+
+test("SET-2: a manager edits a contact, relates a partner, and sees the account's open cases; accessible", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.manager);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Accounts" }).click();
+  await page.getByLabel("Search accounts").fill("Acme");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Acme Corporation" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Corporation");
+  await expect(page.getByRole("region", { name: /^Open cases/ })).toContainText("CS");
+  await expect(page.getByRole("list", { name: "Related accounts" })).toContainText("Initech Partners");
+  await expectAccessible(page, "/admin/accounts/<Acme>");
+
+  const row = page.getByRole("row").filter({ hasText: "admin@acme.example" });
+  await row.getByRole("button", { name: "Edit Aaron Acme-Admin" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Aaron Acme-Admin" });
+  await expectAccessible(page, "the Edit contact dialog");
+  await dialog.getByLabel("Phone").fill("+1 555 0199");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toContainText("+1 555 0199");
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Consumers" }).click();
+  const consumer = page.getByRole("row").filter({ hasText: "consumer@example.net" });
+  await expect(consumer.getByRole("button", { name: "Invite again" })).toBeVisible();
+  await expect(consumer).not.toContainText("No password yet");
+});
+
+test("SET-2: an agent does not reach the directory pages", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(
+    page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Accounts" }),
+  ).toHaveCount(0);
+  const res = await page.goto("/admin/accounts");
+  expect(res?.status()).toBe(404);
+});

@@ -1,0 +1,58 @@
+// A fresh production install of its own (SET-1): `npm start` with NODE_ENV=production on an empty
+// SQLite database, the way README "Production" starts one, on a port of its own.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export async function startProductionServer(port: number, extraEnv: Record<string, string>) {
+  const dir = path.join(ROOT, "data", `e2e-production-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATABASE_URL: `file:${path.join(dir, "caseflow.db")}`,
+    AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij",
+    APP_URL: `http://localhost:${port}`,
+    WEB_CONCURRENCY: "1",
+    ...extraEnv,
+  };
+  delete env.INBOUND_SMTP_PORT;
+  const output: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
+  child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`the production server exited:\n${output.join("")}`);
+    const up = await fetch(`http://localhost:${port}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  /** `npm run admin:create -- <args>` in the same environment; its exit status and output. */
+  const adminCreate = (...args: string[]) => {
+    const r = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/admin/create.mts", ...args],
+      { cwd: ROOT, env, encoding: "utf8" },
+    );
+    return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+  return {
+    base: `http://localhost:${port}`,
+    output: () => output.join(""),
+    adminCreate,
+    stop: () => {
+      child.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
