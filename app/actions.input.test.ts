@@ -6,6 +6,7 @@
 // then succeeds, so each refusal was caused by the one bad value.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { makeGroup } from "@/lib/testing/groups";
 import { INTERNAL_ROLES, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
 import { PROPERTY, PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
@@ -435,6 +436,33 @@ const BASES: Record<string, Base> = {
   "consumers#setConsumerActiveAction": { form: async () => ({ userId: await consumer(), active: "false" }) },
   "invite#inviteUserAction": {
     form: async (w) => ({ userId: await contactOf(w), requestKey: randomBytes(16).toString("hex") }),
+  },
+  // WRK-1: assignment groups.
+  "groups#createGroupAction": {
+    form: async (w) => ({ name: unique("Crafted group "), managerId: String(w.actor.id) }),
+  },
+  "groups#updateGroupAction": {
+    form: async (w) => ({
+      id: String((await makeGroup()).group.id),
+      name: unique("Renamed group "),
+      managerId: String(w.actor.id),
+      version: "1",
+    }),
+  },
+  "groups#setGroupActiveAction": {
+    form: async () => ({ id: String((await makeGroup()).group.id), active: "false" }),
+  },
+  "groups#addGroupMemberAction": {
+    form: async () => ({
+      id: String((await makeGroup()).group.id),
+      userId: String((await makeUser([ROLE.agent])).id),
+    }),
+  },
+  "groups#removeGroupMemberAction": {
+    form: async () => {
+      const member = await makeUser([ROLE.agent]);
+      return { id: String((await makeGroup(member)).group.id), userId: String(member.id) };
+    },
   },
   "cases#createCaseContactAction": { form: async (w) => ({ ...person(), accountId: String(w.account.id) }) },
   "password#changePasswordAction": {

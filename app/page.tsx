@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
-import { isExternal } from "@/lib/domain/auth/roles";
+import { canReadCases, isExternal } from "@/lib/domain/auth/roles";
 import { getActor } from "@/lib/server/auth/actor";
 
-/** Internal users land in the workspace, external users in the portal. */
+/** Internal users land on My work (WRK-2), external users in the portal. */
 export default async function Home() {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  redirect(isExternal(actor) ? "/portal" : "/cases");
+  redirect(isExternal(actor) ? "/portal" : canReadCases(actor) ? "/my-work" : "/cases");
 }

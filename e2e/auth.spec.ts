@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
-test("REL-5: an agent signs in to the workspace and signs out again", async ({ page }) => {
+test("REL-5 / WRK-2: an agent signs in, lands on My work, and signs out again", async ({ page }) => {
   await signIn(page, DEMO.agent);
-  await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByRole("heading", { name: "Cases" })).toBeVisible();
+  await expect(page).toHaveURL(/\/my-work$/);
+  await expect(page.getByRole("heading", { name: "My work", level: 1 })).toBeVisible();
   await expect(page.getByText("Signed in as Alex Agent")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

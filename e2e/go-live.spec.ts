@@ -70,7 +70,7 @@ test("SET-1 SET-2 SET-4: a production install from admin:create to a customer in
 
   const admin = await fresh(browser);
   await setPassword(admin, link);
-  await expect(admin).toHaveURL(/\/cases$/);
+  await expect(admin).toHaveURL(/\/my-work$/);
   await expect(admin.getByText("Signed in as")).toContainText("Olivia Owner");
   await expect(admin.getByRole("region", { name: "Demo passwords" })).toHaveCount(0);
   // The link worked once.
@@ -121,7 +121,7 @@ test("SET-3: an import of a CSV with one bad row — the preview shows it, Impor
   await admin.getByLabel("Email").fill(`owner.${stamp}@golive.example`);
   await admin.getByLabel("Password").fill(PASSWORD);
   await admin.getByRole("button", { name: "Sign in" }).click();
-  await expect(admin).toHaveURL(/\/cases$/);
+  await expect(admin).toHaveURL(/\/my-work$/);
   await admin.goto("/admin/import");
   await admin.getByLabel("What the file holds").selectOption("contacts");
   const csv =

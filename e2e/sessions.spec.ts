@@ -70,7 +70,7 @@ test("REL-5: changing the password ends the other sessions, keeps this one, and 
   await b.page.goto("/cases");
   await expect(b.page).toHaveURL(/\/login/);
   await a.page.goto("/cases");
-  await expect(a.page).toHaveURL(/\/cases$/);
+  await expect(a.page).toHaveURL(/\/my-work$/);
   await expect(a.page.getByText("Signed in as Password Changer")).toBeVisible();
 
   const c = await freshPage(browser);
@@ -80,7 +80,7 @@ test("REL-5: changing the password ends the other sessions, keeps this one, and 
   await c.page.getByRole("button", { name: "Sign in" }).click();
   await expect(c.page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await signIn(c.page, user.email, "a-much-longer-secret");
-  await expect(c.page).toHaveURL(/\/cases$/);
+  await expect(c.page).toHaveURL(/\/my-work$/);
   for (const x of [a, b, c]) await x.context.close();
 });
 

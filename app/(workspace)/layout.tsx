@@ -1,6 +1,12 @@
 import { redirect } from "next/navigation";
 import { AppShell, type NavGroup } from "@/components/layout/app-shell";
-import { canAdminister, canReadIncidents, canReadItsm, isExternal } from "@/lib/domain/auth/roles";
+import {
+  canAdminister,
+  canReadCases,
+  canReadIncidents,
+  canReadItsm,
+  isExternal,
+} from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
@@ -50,6 +56,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       items: [
         { href: "/admin/properties", label: "System properties" },
         { href: "/admin/users", label: "Users" },
+        { href: "/admin/groups", label: "Assignment groups" },
         { href: "/admin/api-tokens", label: "API tokens" },
         { href: "/admin/business-rules", label: "Business rules" },
         { href: "/admin/priority-lookup", label: "Priority lookup" },
@@ -61,7 +68,12 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     });
   }
   return (
-    <AppShell actor={actor} nav={nav} banner={demoPasswords ? <DemoPasswordBanner /> : null}>
+    <AppShell
+      actor={actor}
+      nav={nav}
+      myWork={canReadCases(actor)}
+      banner={demoPasswords ? <DemoPasswordBanner /> : null}
+    >
       {children}
     </AppShell>
   );

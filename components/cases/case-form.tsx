@@ -1,7 +1,8 @@
 "use client";
 import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { saveCaseAction } from "@/app/(workspace)/cases/actions";
-import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { type RefOption } from "@/components/pickers/reference-field";
+import { AssignmentFields } from "@/components/records/assignment-fields";
 import { PartyFields } from "@/components/records/party-fields";
 import { SelectField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -31,6 +32,7 @@ export type CaseFormData = {
   asset: Ref;
   partner: Ref;
   partnerContact: Ref;
+  assignmentGroup: Ref;
   assignedTo: Ref;
 };
 
@@ -38,6 +40,8 @@ export type CaseFormChoices = {
   states: Option[];
   accounts: RefOption[] | null;
   partners: RefOption[] | null;
+  /** WRK-1: active groups; Assigned to lists the chosen group's members (all assignees without one). */
+  groups: RefOption[];
   assignees: RefOption[] | null;
   contacts: RefOption[];
   assets: RefOption[];
@@ -101,14 +105,12 @@ export function CaseForm({
             error={err("channel")}
           />
           <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
-          <ReferenceField
-            label="Assigned to"
-            name="assignedToId"
-            kind="users"
-            value={data.assignedTo}
-            options={choices.assignees}
-            blank="— Unassigned —"
-            error={err("assignedToId")}
+          <AssignmentFields
+            group={data.assignmentGroup}
+            assignedTo={data.assignedTo}
+            groups={choices.groups}
+            assignees={choices.assignees}
+            err={err}
           />
           <PartyFields data={data} choices={choices} err={err} newContact />
         </div>

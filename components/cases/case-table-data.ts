@@ -16,6 +16,8 @@ type Row = {
   contact?: { name: string } | null;
   consumer?: { name: string } | null;
   assignedTo?: { name: string } | null;
+  assignmentGroup?: { name: string } | null;
+  customerReplied?: boolean;
   businessImpact?: string | null;
   proposedAt?: Date | null;
   _count?: { children: number };
@@ -38,6 +40,8 @@ export function caseRowViews(rows: Row[]): CaseRowView[] {
       account: r.account?.name ?? null,
       contact: r.contact?.name ?? r.consumer?.name ?? null,
       assignedTo: r.assignedTo?.name ?? null,
+      ...(r.customerReplied && { replied: true }),
+      ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
       updatedIso: r.updatedAt.toISOString(),
       updatedText: formatDateTime(r.updatedAt),
       // Major cases page only: the list's payload (PERF-1) carries none of these.
@@ -56,9 +60,10 @@ const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [
   { cell: "shortDescription", sortKey: "short_description", label: "Short description" },
   { cell: "state", sortKey: "state", label: "State" },
   { cell: "priority", sortKey: "priority", label: "Priority" },
-  { cell: "account", sortKey: "", label: "Account" },
-  { cell: "contact", sortKey: "", label: "Contact" },
-  { cell: "assignedTo", sortKey: "", label: "Assigned to" },
+  { cell: "account", sortKey: "account", label: "Account" },
+  { cell: "contact", sortKey: "contact", label: "Contact" },
+  { cell: "group", sortKey: "group", label: "Assignment group" },
+  { cell: "assignedTo", sortKey: "assigned_to", label: "Assigned to" },
   { cell: "updated", sortKey: "updated", label: "Updated" },
 ];
 

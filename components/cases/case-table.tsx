@@ -18,6 +18,10 @@ export type CaseRowView = {
   major: boolean;
   /** PRO-1: made by Create Proactive Cases (or marked proactive). */
   proactive: boolean;
+  /** WRK-3: the customer replied and the assignee has not opened the case since. */
+  replied?: boolean;
+  /** WRK-1: the assignment group's name. */
+  group?: string | null;
   state: string;
   stateTone: Tone;
   priority: string;
@@ -42,6 +46,7 @@ export type CaseCell =
   | "account"
   | "contact"
   | "assignedTo"
+  | "group"
   | "updated"
   | "businessImpact"
   | "proposed"
@@ -83,6 +88,12 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
               <span className="cf-badge blue">Proactive</span>
             </>
           )}
+          {r.replied && (
+            <>
+              {" "}
+              <span className="cf-badge amber">Customer replied</span>
+            </>
+          )}
         </td>
       );
     case "state":
@@ -103,6 +114,8 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
       return <td>{r.contact ?? "—"}</td>;
     case "assignedTo":
       return <td>{r.assignedTo ?? <span className="cf-muted">Unassigned</span>}</td>;
+    case "group":
+      return <td>{r.group ?? "—"}</td>;
     case "updated":
       return <td className="cf-nowrap">{when(r.updatedIso, r.updatedText)}</td>;
     case "businessImpact":

@@ -2,6 +2,7 @@
 import { SummaryFields } from "@/components/records/summary-fields";
 import { createCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { AssignmentFields } from "@/components/records/assignment-fields";
 import { ContactField } from "@/components/directory/contact-field";
 import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -11,9 +12,11 @@ import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
 
 export function NewCaseForm({
   accounts,
+  groups,
   assignees,
 }: {
   accounts: RefOption[] | null;
+  groups: RefOption[];
   assignees: RefOption[] | null;
 }) {
   const { result, pending, onSubmit, fieldError: err } = useActionForm(createCaseAction);
@@ -45,15 +48,7 @@ export function NewCaseForm({
           options={null}
           error={err("consumerId")}
         />
-        <ReferenceField
-          label="Assigned to"
-          name="assignedToId"
-          kind="users"
-          value={null}
-          options={assignees}
-          error={err("assignedToId")}
-          blank="— Unassigned —"
-        />
+        <AssignmentFields group={null} assignedTo={null} groups={groups} assignees={assignees} err={err} />
         <SelectField
           label="Priority"
           name="priority"

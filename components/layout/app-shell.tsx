@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logout } from "@/app/login/actions";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { MyWorkNav } from "./my-work-nav";
 import { NavLink } from "./nav-link";
 
 export type NavGroup = { title?: string; items: { href: string; label: string }[] };
@@ -10,10 +11,13 @@ export function AppShell({
   actor,
   nav,
   banner,
+  myWork = false,
   children,
 }: {
   actor: Actor;
   nav: NavGroup[];
+  /** WRK-2: My work, with its counts, heads the navigation. */
+  myWork?: boolean;
   /** A notice above every page (SET-1's demo-password warning). */
   banner?: React.ReactNode;
   children: React.ReactNode;
@@ -21,13 +25,14 @@ export function AppShell({
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-52 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
-        <Link href="/cases" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold text-white">
+        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold text-white">
           <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-sm font-bold">
             C
           </span>
           Caseflow
         </Link>
         <nav aria-label="Workspace" className="space-y-5">
+          {myWork && <MyWorkNav />}
           {nav.map((g, i) => (
             <div key={i}>
               {g.title && (

@@ -3,9 +3,18 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** `section`: a link to a part of a page (My work's sections) never marks itself current; its page link does. */
+export function NavLink({
+  href,
+  children,
+  section = false,
+}: {
+  href: string;
+  children: React.ReactNode;
+  section?: boolean;
+}) {
   const path = usePathname();
-  const active = path === href || path.startsWith(`${href}/`);
+  const active = section ? false : path === href || path.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -14,8 +14,11 @@ type Props = {
   value: { id: number; label: string } | null;
   /** All choices when there are few (a plain select); null → typeahead. */
   options: RefOption[] | null;
-  /** Name of another field whose value filters this one (Contact depends on Account). */
-  dependsOn?: { field: string; param: string };
+  /**
+   * Name of another field whose value filters this one (Contact depends on Account). `optional`:
+   * with the other field empty the lookup still runs, unfiltered (Assigned to without a group).
+   */
+  dependsOn?: { field: string; param: string; optional?: boolean };
   error?: string;
   disabled?: boolean;
   blank?: string;
@@ -74,11 +77,11 @@ export function ReferenceField({
     kind,
     { [dependsOn?.param ?? "parent"]: parent, limit: 200 },
     "",
-    reloaded && !!parent,
+    reloaded && (!!parent || !!dependsOn?.optional),
   );
   const choices: RefOption[] | null = !reloaded
     ? options
-    : !parent || lookup.isPlaceholderData || !lookup.data
+    : (!parent && !dependsOn?.optional) || lookup.isPlaceholderData || !lookup.data
       ? []
       : lookup.data.map((o) => ({ value: o.id, label: o.label }));
   const withValue =

@@ -29,6 +29,7 @@ const references = {
   assetId: optionalId("Asset"),
   partnerId: optionalId("Partner"),
   partnerContactId: optionalId("Partner contact"),
+  assignmentGroupId: optionalId("Assignment group"),
   assignedToId: optionalId("Assigned to"),
 };
 
@@ -98,6 +99,14 @@ export const caseListSchema = z.object({
     .union([z.literal("me"), z.literal("none"), z.coerce.number().int().positive()])
     .optional()
     .catch(undefined),
+  // WRK-4: assignment group (one, none, or any of mine), my queue, customer replied, proactive.
+  group: z
+    .union([z.literal("mine"), z.literal("none"), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
+  queue: z.literal("mine").optional().catch(undefined),
+  replied: z.literal("1").optional().catch(undefined),
+  proactive: z.enum(["1", "0"]).optional().catch(undefined),
   sort: z
     .enum([
       "number",
@@ -110,6 +119,14 @@ export const caseListSchema = z.object({
       "-state",
       "short_description",
       "-short_description",
+      "account",
+      "-account",
+      "contact",
+      "-contact",
+      "assigned_to",
+      "-assigned_to",
+      "group",
+      "-group",
     ])
     .optional()
     .catch(undefined),

@@ -11,6 +11,8 @@ export const TABLE = {
   /** Users: internal users, contacts and consumers (their audit history, ADM-3, SET-2). */
   user: "sys_user",
   asset: "alm_asset",
+  /** WRK-1: assignment groups (their audit history). */
+  group: "sys_user_group",
 } as const;
 export type TableName = (typeof TABLE)[keyof typeof TABLE];
 
@@ -25,6 +27,7 @@ export const TABLE_LABEL: Record<TableName, string> = {
   customer_account: "Account",
   sys_user: "User",
   alm_asset: "Asset",
+  sys_user_group: "Group",
 };
 
 /** Page path of a record, by table and number (SPEC §15). */

@@ -22,12 +22,18 @@ export type CustomerReply = {
   idempotencyKey: string;
 };
 
+/** A customer's reply brings these back to Open: an answer to Request Info, a rejected solution. */
+const REOPENED_BY_A_REPLY = new Set<number>([CaseState.AwaitingInfo, CaseState.Resolved]);
+
 export type CustomerReplyResult = { entryId: number | null; reopened: boolean; copiedToIncident: boolean };
 
 /**
  * A customer's reply on their case — by email (PRO-5) or in the portal — inside the caller's
- * transaction: an additional comment authored by the customer; an Awaiting Info case returns to
- * Open (audited as the customer's change, §1); and with PRO-4 on, the copy on the incident.
+ * transaction: an additional comment authored by the customer (its insert moves the case's
+ * Updated time, WRK-3); an Awaiting Info case returns to Open (audited as the customer's change,
+ * §1), and so does a Resolved one — the reply rejects the solution and is its reason (WRK-3,
+ * POR-1); the case carries the "Customer replied" mark until its assignee opens it (WRK-3); and
+ * with PRO-4 on, the copy on the incident.
  */
 export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<CustomerReplyResult> {
   const entryId = await appendJournal(tx, {
@@ -39,7 +45,8 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     idempotencyKey: r.idempotencyKey,
   });
   if (entryId === null) return { entryId, reopened: false, copiedToIncident: false };
-  const reopened = r.caseRow.state === CaseState.AwaitingInfo;
+  await tx.$executeRaw`UPDATE "Case" SET "customerRepliedAt" = ${new Date()} WHERE "id" = ${r.caseRow.id}`;
+  const reopened = REOPENED_BY_A_REPLY.has(r.caseRow.state);
   if (reopened) {
     const patch = planCaseStateChange(r.caseRow.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, r.customer, r.caseRow, r.caseRow.version, patch);

@@ -20,6 +20,13 @@ const SORT_COLUMNS: Record<string, string> = {
   priority: `c."priority"`,
   state: `c."state"`,
   short_description: `c."shortDescription"`,
+  // WRK-4: every column sorts; a name sorts by the referenced record's name.
+  account: `(SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId")`,
+  contact:
+    `COALESCE((SELECT u."name" FROM "User" u WHERE u."id" = c."contactId"),` +
+    ` (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId"))`,
+  assigned_to: `(SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId")`,
+  group: `(SELECT g."name" FROM "Group" g WHERE g."id" = c."assignmentGroupId")`,
 };
 
 function orderSql(sort = "-updated"): Prisma.Sql {
@@ -38,6 +45,20 @@ export function caseListWhere(actor: Actor, p: CaseListParams): Prisma.Sql {
   if (p.assignedTo === "me") parts.push(Prisma.sql`c."assignedToId" = ${actor.id}`);
   else if (p.assignedTo === "none") parts.push(Prisma.sql`c."assignedToId" IS NULL`);
   else if (typeof p.assignedTo === "number") parts.push(Prisma.sql`c."assignedToId" = ${p.assignedTo}`);
+  // WRK-4: the assignment group (one, or any of mine), my queue (mine, or unassigned in my
+  // groups), the customer-replied mark (WRK-3), proactive cases (PRO-1).
+  const myGroups = Prisma.sql`(SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."userId" = ${actor.id})`;
+  if (p.group === "mine") parts.push(Prisma.sql`c."assignmentGroupId" IN ${myGroups}`);
+  else if (p.group === "none") parts.push(Prisma.sql`c."assignmentGroupId" IS NULL`);
+  else if (typeof p.group === "number") parts.push(Prisma.sql`c."assignmentGroupId" = ${p.group}`);
+  if (p.queue === "mine")
+    parts.push(
+      Prisma.sql`(c."assignedToId" = ${actor.id}
+        OR (c."assignedToId" IS NULL AND c."assignmentGroupId" IN ${myGroups}))`,
+    );
+  if (p.replied === "1") parts.push(Prisma.sql`c."customerRepliedAt" IS NOT NULL`);
+  if (p.proactive === "1") parts.push(Prisma.sql`c."proactive" = ${true}`);
+  else if (p.proactive === "0") parts.push(Prisma.sql`c."proactive" = ${false}`);
   if (p.q) {
     parts.push(
       /^CS\d+$/i.test(p.q)
@@ -61,6 +82,8 @@ type RawRow = {
   contactName: string | null;
   consumerName: string | null;
   assignedToName: string | null;
+  groupName: string | null;
+  customerRepliedAt: Date | string | null;
 };
 
 /**
@@ -69,7 +92,11 @@ type RawRow = {
  * fraction of the time a 5-way join takes), and a count that stops at the cap — each walking
  * an index in list order.
  */
-export async function listCases(actor: Actor, raw: Record<string, string | undefined>) {
+export async function listCases(
+  actor: Actor,
+  raw: Record<string, string | undefined>,
+  pageSize = CASE_PAGE_SIZE,
+) {
   if (!canReadCases(actor)) throw forbidden();
   const params = caseListSchema.parse(raw);
   const page = params.page ?? 1;
@@ -78,14 +105,15 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."updatedAt", c."majorCaseState",
-        c."proactive",
+        c."proactive", c."customerRepliedAt",
         (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."contactId") AS "contactName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId") AS "consumerName",
-        (SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId") AS "assignedToName"
+        (SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId") AS "assignedToName",
+        (SELECT g."name" FROM "Group" g WHERE g."id" = c."assignmentGroupId") AS "groupName"
       FROM "Case" c
       ${where} ${orderSql(params.sort)}
-      LIMIT ${CASE_PAGE_SIZE} OFFSET ${(page - 1) * CASE_PAGE_SIZE}`,
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     db().$queryRaw<
       { n: unknown }[]
     >`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`,
@@ -105,11 +133,23 @@ export async function listCases(actor: Actor, raw: Record<string, string | undef
       contact: r.contactName ? { name: r.contactName } : null,
       consumer: r.consumerName ? { name: r.consumerName } : null,
       assignedTo: r.assignedToName ? { name: r.assignedToName } : null,
+      assignmentGroup: r.groupName ? { name: r.groupName } : null,
+      customerReplied: r.customerRepliedAt !== null,
     })),
     total: Math.min(total, cap),
     totalCapped: total > cap,
     page,
-    pageSize: CASE_PAGE_SIZE,
+    pageSize,
     params,
   };
+}
+
+/** How many cases a list filter matches, up to `cap` + 1 (WRK-2's navigation counts): one statement. */
+export async function countCases(actor: Actor, raw: Record<string, string | undefined>, cap = 99) {
+  if (!canReadCases(actor)) throw forbidden();
+  const where = caseListWhere(actor, caseListSchema.parse(raw));
+  const [{ n }] = await db().$queryRaw<
+    { n: unknown }[]
+  >`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`;
+  return num(n);
 }

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { lockRows } from "../records/lock";
 import { applyVersionedPatch } from "../records/patch";
-import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
+import { runCaseFollowUps } from "../follow-ups/case";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
 
@@ -33,8 +33,9 @@ export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow
 }
 
 /**
- * Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6), and — when the
- * admin turned it on — copies mapped field changes to the case's open work orders (FSM-4).
+ * Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6), then runs what
+ * follows a case change in other areas (lib/server/follow-ups/case.ts: work order copies, FSM-4;
+ * assignment emails, WRK-1) in the same transaction.
  */
 export async function applyCasePatch(
   tx: Tx,
@@ -52,6 +53,7 @@ export async function applyCasePatch(
     actor,
     update: (where, data) => tx.case.updateMany({ where, data }),
   });
-  await copyCaseChangesToWorkOrders(tx, actor, { ...current, ...patch }, changes);
+  const after: CaseRow = { ...current, ...patch, version: changes.length ? version + 1 : version };
+  await runCaseFollowUps({ tx, actor, before: current, after, changes });
   return changes;
 }

@@ -19,6 +19,7 @@ const INT = [
   "assetId",
   "partnerId",
   "partnerContactId",
+  "assignmentGroupId",
   "assignedToId",
   "openedById",
   "incidentId",
@@ -29,7 +30,7 @@ const INT = [
   "proposedById",
   "version",
 ] as const;
-const DATE = ["resolvedAt", "closedAt", "createdAt", "updatedAt", "proposedAt"] as const;
+const DATE = ["resolvedAt", "closedAt", "createdAt", "updatedAt", "proposedAt", "customerRepliedAt"] as const;
 
 type Raw = Record<string, unknown>;
 const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -2,6 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
 import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { checkAssignment } from "@/lib/domain/assignment/assignment";
+import { groupFacts } from "../groups/members";
 
 export type CaseRefs = {
   accountId?: number | null;
@@ -10,6 +12,7 @@ export type CaseRefs = {
   assetId?: number | null;
   partnerId?: number | null;
   partnerContactId?: number | null;
+  assignmentGroupId?: number | null;
   assignedToId?: number | null;
 };
 
@@ -23,7 +26,7 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
     (x): x is number => !!x,
   );
   const accountIds = [r.accountId, r.partnerId].filter((x): x is number => !!x);
-  const [users, accounts, asset] = await Promise.all([
+  const [users, accounts, asset, group] = await Promise.all([
     userIds.length
       ? tx.user.findMany({
           where: { id: { in: userIds } },
@@ -36,6 +39,7 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
     r.assetId
       ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } })
       : null,
+    groupFacts(tx, r.assignmentGroupId ?? null),
   ]);
   const user = (id: number | null | undefined) => (id ? users.find((u) => u.id === id) : undefined);
   const account = (id: number | null | undefined) => (id ? accounts.find((a) => a.id === id) : undefined);
@@ -75,6 +79,11 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
       a.roles.some((x) => (INTERNAL_ROLES as readonly string[]).includes(x.role));
     if (!internal) throw invalid("assignedToId", "Assigned to: pick an active internal user.");
   }
+  // WRK-1: the assignee is an active member of the assignment group.
+  checkAssignment(
+    { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null },
+    group,
+  );
   if (r.assetId) {
     if (!asset) throw invalid("assetId", "Asset: no such asset.");
     if (r.accountId && asset.accountId && asset.accountId !== r.accountId)

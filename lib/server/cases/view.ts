@@ -53,6 +53,12 @@ export async function getCaseView(actor: Actor, number: string) {
     }),
     isMajor ? listChildren(actor, found.row.id) : null,
     plugins.has(PLUGIN.fieldService) ? caseWorkOrders(found.row.id) : null, // FSM-3
+    // WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared (only then:
+    // the statement runs only while the mark is set, and a reply written meanwhile sets it again).
+    found.row.customerRepliedAt && found.row.assignedToId === actor.id
+      ? db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
+          WHERE "id" = ${found.row.id} AND "customerRepliedAt" <= ${found.row.customerRepliedAt}`
+      : null,
   ]);
   // Every name the page shows — the case's references and the audit's — in one statement.
   const refs = await auditRefs(audit, caseRefs(found.row)).resolve();

@@ -23,6 +23,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
+import { runCaseCreatedFollowUps } from "../follow-ups/case";
 import { applyCasePatch, requireCase, type CaseRow } from "./persist";
 import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "./references";
@@ -64,6 +65,7 @@ export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
       data: { ...input, number, state: CaseState.New, openedById: actor.id },
     });
     await auditCreation(tx, TABLE.case, created, actor);
+    await runCaseCreatedFollowUps({ tx, actor, after: created });
     return { id: created.id, number };
   });
 }
@@ -85,6 +87,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
       "assetId",
       "partnerId",
       "partnerContactId",
+      "assignmentGroupId",
       "assignedToId",
     ] as const;
     if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k]))

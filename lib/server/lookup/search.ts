@@ -78,14 +78,31 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     });
     return rows.map((r) => ({ id: r.id, label: r.name, detail: r.number }));
   },
+  /** Internal users; with `group`, that group's members (WRK-1: Assigned to follows Assignment group). */
   async users(q, params) {
+    const groupId = idParam(params, "group");
     const rows = await db().user.findMany({
-      where: { kind: "internal", active: true, ...orLike(q, ["name", "email"]) },
+      where: {
+        kind: "internal",
+        active: true,
+        ...(groupId ? { groupMemberships: { some: { groupId } } } : {}),
+        ...orLike(q, ["name", "email"]),
+      },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, email: true },
     });
     return rows.map((r) => ({ id: r.id, label: r.name, detail: r.email }));
+  },
+  /** WRK-1: active assignment groups. */
+  async groups(q, params) {
+    const rows = await db().group.findMany({
+      where: { active: true, ...orLike(q, ["name"]) },
+      orderBy: { name: "asc" },
+      take: limitOf(params),
+      select: { id: true, name: true },
+    });
+    return rows.map((r) => ({ id: r.id, label: r.name }));
   },
   /** ADM-4's token user: active users of every kind (the admin page's typeahead past SELECT_LIMIT). */
   async activeUsers(q, params) {

@@ -14,6 +14,7 @@ import { createChangeFromCase, createProblemFromCase, createRequestFromCase } fr
 import { updateItsmRecord } from "../itsm/update";
 import { CHANGE, PROBLEM } from "../itsm/specs";
 import { accountNameKey } from "@/lib/domain/directory/names";
+import { addGroupMember, createGroup } from "../groups/write";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
 const ACCOUNTS = [
@@ -111,6 +112,21 @@ export async function seedDemo(): Promise<void> {
   const acme = accounts.get("Acme Corporation")!;
   const globex = accounts.get("Globex Industries")!;
 
+  // WRK-1: two assignment groups; the agents' queue and the fulfillers'.
+  const admin = await as("admin@example.com");
+  const desk = await createGroup(admin, {
+    name: "Service Desk",
+    managerId: users.get("manager@example.com"),
+  });
+  for (const email of ["agent@example.com", "viewer@example.com", "manager@example.com"])
+    await addGroupMember(admin, desk.id, { userId: users.get(email) });
+  const network = await createGroup(admin, {
+    name: "Network Operations",
+    managerId: users.get("manager@example.com"),
+  });
+  for (const email of ["itil@example.com", "manager@example.com"])
+    await addGroupMember(admin, network.id, { userId: users.get(email) });
+
   const mail = await createCase(agent, {
     shortDescription: "Email to customers delayed by several hours",
     description:
@@ -120,6 +136,7 @@ export async function seedDemo(): Promise<void> {
     accountId: acme,
     contactId: users.get("customer@acme.example"),
     assetId: assets.get("Acme mail relay MX-01"),
+    assignmentGroupId: desk.id,
     assignedToId: agent.id,
   });
   await runCaseAction(agent, mail.number, { action: "accept", version: 1 });
@@ -132,6 +149,7 @@ export async function seedDemo(): Promise<void> {
     priority: 3,
     channel: "web",
     consumerId: users.get("consumer@example.net"),
+    assignmentGroupId: desk.id,
   });
   await postCaseJournal(agent, portal.number, {
     workNotes: "Password reset link was sent twice; check the identity provider logs.",

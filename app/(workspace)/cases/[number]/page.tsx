@@ -18,13 +18,8 @@ import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choice
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
-import {
-  accountOptions,
-  assigneeOptions,
-  contactOptions,
-  assetOptions,
-  templateOptions,
-} from "@/lib/server/lookup/choices";
+import { assignmentChoices } from "@/lib/server/groups/read";
+import { accountOptions, contactOptions, assetOptions, templateOptions } from "@/lib/server/lookup/choices";
 import { postCaseJournalAction } from "../actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
@@ -38,10 +33,10 @@ export default async function CasePage({ params }: NumberPageProps) {
   const number = await pageNumber({ params });
   const view = await readOr404(getCaseView(actor, number));
   const c = view.record;
-  const [accounts, partners, assignees, contacts, assets, partnerContacts, templates] = await Promise.all([
+  const [accounts, partners, assignment, contacts, assets, partnerContacts, templates] = await Promise.all([
     accountOptions(),
     accountOptions({ partnersOnly: true }),
-    assigneeOptions(),
+    assignmentChoices(c.assignmentGroupId),
     contactOptions(c.accountId),
     assetOptions(c.accountId),
     contactOptions(c.partnerId),
@@ -111,13 +106,15 @@ export default async function CasePage({ params }: NumberPageProps) {
                 asset: ref(c.asset),
                 partner: ref(c.partner),
                 partnerContact: ref(c.partnerContact),
+                assignmentGroup: assignment.group,
                 assignedTo: ref(c.assignedTo),
               }}
               choices={{
                 states: view.states,
                 accounts,
                 partners,
-                assignees,
+                groups: assignment.groups,
+                assignees: assignment.assignees,
                 contacts,
                 assets,
                 partnerContacts,

@@ -4,19 +4,20 @@ import { NewCaseForm } from "@/components/cases/new-case-form";
 import { Section } from "@/components/ui/section";
 import { canWriteCases } from "@/lib/domain/auth/roles";
 import { workspaceActor } from "@/lib/server/auth/page";
-import { accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
+import { assignmentChoices } from "@/lib/server/groups/read";
+import { accountOptions } from "@/lib/server/lookup/choices";
 
 export const metadata: Metadata = { title: "New case" };
 
 export default async function NewCasePage() {
   const actor = await workspaceActor();
   if (!canWriteCases(actor)) notFound();
-  const [accounts, assignees] = await Promise.all([accountOptions(), assigneeOptions()]);
+  const [accounts, assignment] = await Promise.all([accountOptions(), assignmentChoices(null)]);
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <h1 className="text-lg font-semibold">New case</h1>
       <Section title="Case details">
-        <NewCaseForm accounts={accounts} assignees={assignees} />
+        <NewCaseForm accounts={accounts} groups={assignment.groups} assignees={assignment.assignees} />
       </Section>
     </div>
   );

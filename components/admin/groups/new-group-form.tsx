@@ -1,0 +1,45 @@
+"use client";
+import { createGroupAction } from "@/app/(workspace)/admin/groups/actions";
+import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useRef } from "react";
+
+/** WRK-1: a new assignment group — a name and, optionally, a manager. */
+export function NewGroupForm({ users }: { users: Option[] }) {
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    result,
+    pending,
+    onSubmit,
+    fieldError: err,
+  } = useActionForm(createGroupAction, () => form.current?.reset());
+  return (
+    <form ref={form} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      <TextField
+        id="new-group-name"
+        label="Name"
+        name="name"
+        required
+        autoComplete="off"
+        error={err("name")}
+        className="min-w-64 flex-1"
+      />
+      <SelectField
+        id="new-group-manager"
+        label="Manager"
+        name="managerId"
+        options={users}
+        blank="— None —"
+        error={err("managerId")}
+      />
+      <SubmitButton pending={pending} pendingText="Creating…">
+        Create group
+      </SubmitButton>
+      <div className="basis-full">
+        <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { FieldChange } from "@/lib/domain/audit/diff";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { TABLE } from "@/lib/domain/records/tables";
+import { notifyAssignment } from "../assignment/follow-up";
+import type { CaseRow } from "../cases/persist";
+import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
+
+/** What a saved case change carries to the rules that follow it. */
+export type CaseChange = {
+  tx: Tx;
+  actor: Pick<Actor, "id" | "name"> | null;
+  before: CaseRow;
+  after: CaseRow;
+  changes: readonly FieldChange[];
+};
+
+/**
+ * What follows a saved change of a case in other areas — one visible, named list, run in order
+ * inside the change's transaction by applyCasePatch (lib/server/cases/persist.ts). Each entry
+ * decides for itself whether the change concerns it, and costs nothing when it does not.
+ */
+export const CASE_FOLLOW_UPS: readonly { name: string; run: (c: CaseChange) => Promise<unknown> }[] = [
+  {
+    // FSM-4: mapped field changes reach the case's open work orders (when the admin turned it on).
+    name: "Copy case changes to work orders",
+    run: (c) => copyCaseChangesToWorkOrders(c.tx, c.actor, c.after, c.changes),
+  },
+  {
+    // WRK-1: the new assignee — or the group's members, with nobody assigned — hears of it.
+    name: "Email the new assignee",
+    run: (c) =>
+      c.changes.some((x) => x.field === "assignedToId" || x.field === "assignmentGroupId")
+        ? notifyAssignment(
+            c.tx,
+            c.actor,
+            {
+              table: TABLE.case,
+              id: c.after.id,
+              number: c.after.number,
+              shortDescription: c.after.shortDescription,
+              version: c.after.version,
+            },
+            c.before,
+            c.after,
+          )
+        : Promise.resolve(0),
+  },
+];
+
+export async function runCaseFollowUps(change: CaseChange) {
+  if (!change.changes.length) return;
+  for (const f of CASE_FOLLOW_UPS) await f.run(change);
+}
+
+/** What follows the creation of a case in other areas (same rules as above: named, in order). */
+export const CASE_CREATED_FOLLOW_UPS: readonly {
+  name: string;
+  run: (c: Omit<CaseChange, "before" | "changes">) => Promise<unknown>;
+}[] = [
+  {
+    // WRK-1: a case opened straight into someone's (or a group's) hands tells them.
+    name: "Email the new assignee",
+    run: (c) =>
+      notifyAssignment(
+        c.tx,
+        c.actor,
+        {
+          table: TABLE.case,
+          id: c.after.id,
+          number: c.after.number,
+          shortDescription: c.after.shortDescription,
+          version: c.after.version,
+        },
+        { assignmentGroupId: null, assignedToId: null },
+        c.after,
+      ),
+  },
+];
+
+export async function runCaseCreatedFollowUps(created: Omit<CaseChange, "before" | "changes">) {
+  for (const f of CASE_CREATED_FOLLOW_UPS) await f.run(created);
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import type { GroupFacts } from "@/lib/domain/assignment/assignment";
+
+const internalRole = { some: { role: { in: [...INTERNAL_ROLES] } } };
+
+/** Of these ids, the active internal users (with an internal role), with their names and emails. */
+export function activeInternalUsers(tx: Tx, ids: number[]) {
+  return tx.user.findMany({
+    where: { id: { in: ids }, kind: "internal", active: true, roles: internalRole },
+    select: { id: true, name: true, email: true },
+  });
+}
+
+/** A group with its active internal members, as the assignment rule reads it (WRK-1). */
+export async function groupFacts(tx: Tx, groupId: number | null): Promise<GroupFacts | null> {
+  if (!groupId) return null;
+  const group = await tx.group.findUnique({
+    where: { id: groupId },
+    select: {
+      id: true,
+      name: true,
+      active: true,
+      members: {
+        where: { user: { kind: "internal", active: true, roles: internalRole } },
+        select: { userId: true },
+      },
+    },
+  });
+  if (!group) return null;
+  return {
+    id: group.id,
+    name: group.name,
+    active: group.active,
+    activeMemberIds: group.members.map((m) => m.userId),
+  };
+}

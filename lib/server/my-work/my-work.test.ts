@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
+import { makeAgent, makeCase, makeCustomer, makeItil, resolveCase } from "@/lib/testing/fixtures";
+import { makeGroup } from "@/lib/testing/groups";
+import { getCaseView } from "../cases/view";
+import { updateCase } from "../cases/write";
+import { receive } from "../email/inbound/receive";
+import { associateIncident, createIncidentFromCase } from "../incidents/link";
+import { postIncidentJournal } from "../incidents/journal";
+import { appendJournal } from "../journal/write";
+import { replyOnPortal } from "../portal/answers";
+import { myWork, myWorkCounts } from "./read";
+
+const numbers = (rows: { number: string }[]) => rows.map((r) => r.number).sort();
+const caseRow = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
+const later = () => new Promise((r) => setTimeout(r, 15));
+
+describe("My work (WRK-2)", () => {
+  it("WRK-2: each agent sees their own cases, their groups' unassigned ones and what needs attention", async () => {
+    const a = await makeAgent();
+    const b = await makeAgent();
+    const stranger = await makeAgent();
+    const { group } = await makeGroup(a, b);
+    const mine = await makeCase(a, { assignmentGroupId: group.id, assignedToId: a.id });
+    const queued = await makeCase(a, { assignmentGroupId: group.id });
+    const theirs = await makeCase(a, { assignmentGroupId: group.id, assignedToId: b.id });
+    const elsewhere = await makeCase(stranger, {});
+    const forA = await myWork(a);
+    expect(numbers(forA.assigned.rows)).toEqual([mine.number]);
+    expect(numbers(forA.unassigned.rows)).toEqual([queued.number]);
+    expect(forA.attention.rows).toEqual([]);
+    const forB = await myWork(b);
+    expect(numbers(forB.assigned.rows)).toEqual([theirs.number]);
+    expect(numbers(forB.unassigned.rows)).toEqual([queued.number]);
+    const forStranger = await myWork(stranger);
+    expect(forStranger.unassigned.rows).toEqual([]);
+    expect(forStranger.assigned.rows.map((r) => r.number)).not.toContain(elsewhere.number);
+    expect(await myWorkCounts(a)).toEqual({ assigned: "1", unassigned: "1", attention: "0" });
+    expect(forA.unassigned.href).toBe("/cases?state=open&group=mine&assignedTo=none");
+  });
+
+  it("WRK-2: a closed case leaves My work; customers have no My work", async () => {
+    const a = await makeAgent();
+    const { group } = await makeGroup(a);
+    const c = await makeCase(a, { assignmentGroupId: group.id, assignedToId: a.id });
+    await updateCase(a, c.number, { version: c.version, state: CaseState.Cancelled });
+    expect((await myWork(a)).assigned.rows).toEqual([]);
+    const { contact } = await makeCustomer();
+    await expect(myWork(contact)).rejects.toThrow();
+  });
+});
+
+describe("attention (WRK-3)", () => {
+  it("WRK-3: a journal entry moves the case's Updated time, never back", async () => {
+    const a = await makeAgent();
+    const c = await makeCase(a);
+    await later();
+    await db().$transaction((tx) =>
+      appendJournal(tx, { table: TABLE.case, recordId: c.id, kind: "work_notes", body: "n", author: a }),
+    );
+    const after = await caseRow(c.id);
+    expect(after.updatedAt.getTime()).toBeGreaterThan(c.updatedAt.getTime());
+    expect(after.version).toBe(c.version); // an entry is not an edit of the form (REC-6)
+  });
+
+  it("WRK-3: an incident comment synced to its cases moves each case's Updated time", async () => {
+    const { agent, c } = await caseWithCustomer();
+    const { incidentNumber } = await createIncidentFromCase(agent, c.number);
+    const other = await makeCase(agent);
+    await associateIncident(agent, other.number, incidentNumber);
+    const before = [await caseRow(c.id), await caseRow(other.id)];
+    await later();
+    await postIncidentJournal(await makeItil(), incidentNumber, { comments: "Vendor is rolling back." });
+    const after = [await caseRow(c.id), await caseRow(other.id)];
+    for (const i of [0, 1])
+      expect(after[i].updatedAt.getTime()).toBeGreaterThan(before[i].updatedAt.getTime());
+  });
+
+  it("WRK-3: a portal reply marks the case until its assignee opens it; nobody else clears it", async () => {
+    const { agent, contact, c } = await caseWithCustomer();
+    const { group } = await makeGroup(agent);
+    await updateCase(agent, c.number, {
+      version: c.version,
+      assignmentGroupId: group.id,
+      assignedToId: agent.id,
+    });
+    await replyOnPortal(contact, c.number, { reply: "Any news?", idempotencyKey: "k1" });
+    expect((await caseRow(c.id)).customerRepliedAt).not.toBeNull();
+    expect(numbers((await myWork(agent)).attention.rows)).toEqual([c.number]);
+    expect((await myWorkCounts(agent)).attention).toBe("1");
+    const colleague = await makeAgent();
+    await getCaseView(colleague, c.number);
+    expect((await caseRow(c.id)).customerRepliedAt).not.toBeNull();
+    await getCaseView(agent, c.number);
+    expect((await caseRow(c.id)).customerRepliedAt).toBeNull();
+    expect((await myWork(agent)).attention.rows).toEqual([]);
+  });
+
+  it("WRK-3 / POR-1: a portal reply on a Resolved case rejects the solution: Open, the reply on record", async () => {
+    const { agent, contact, c } = await caseWithCustomer();
+    await resolveCase(agent, c.number);
+    const result = await replyOnPortal(contact, c.number, {
+      reply: "Still broken here.",
+      idempotencyKey: "k2",
+    });
+    expect(result.reopened).toBe(true);
+    const row = await caseRow(c.id);
+    expect(row.state).toBe(CaseState.Open);
+    expect(row.customerRepliedAt).not.toBeNull();
+    const audit = await db().auditEntry.findMany({
+      where: { table: TABLE.case, recordId: c.id, field: "state" },
+    });
+    expect(audit.at(-1)).toMatchObject({ newValue: String(CaseState.Open), userId: contact.id });
+  });
+
+  it("WRK-3 / PRO-5: an email reply on a Resolved case reopens it too (one service)", async () => {
+    const { agent, contact, c, address } = await caseWithCustomer();
+    await resolveCase(agent, c.number);
+    await receive(rawMail({ from: contact.email, to: address, body: "No, it is not fixed." }), "api");
+    const row = await caseRow(c.id);
+    expect(row.state).toBe(CaseState.Open);
+    expect(row.customerRepliedAt).not.toBeNull();
+  });
+});
