@@ -25,7 +25,9 @@ async function firstRecord(page: Page, list: string, prefix: string) {
 async function navPages(page: Page) {
   await page.goto("/cases");
   const links = page.getByRole("navigation", { name: "Workspace" }).getByRole("link");
-  return (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter(Boolean);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  // A link to a section of a page (My work's) is the page itself: scanned once.
+  return [...new Set(hrefs.map((h) => h.split("#")[0]).filter(Boolean))];
 }
 
 test("A11Y: the sign-in, Forgot password and Set password pages, the customer portal (list, case page, New case) and Change password", async ({

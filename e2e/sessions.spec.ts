@@ -70,7 +70,7 @@ test("REL-5: changing the password ends the other sessions, keeps this one, and 
   await b.page.goto("/cases");
   await expect(b.page).toHaveURL(/\/login/);
   await a.page.goto("/cases");
-  await expect(a.page).toHaveURL(/\/my-work$/);
+  await expect(a.page).toHaveURL(/\/cases$/);
   await expect(a.page.getByText("Signed in as Password Changer")).toBeVisible();
 
   const c = await freshPage(browser);

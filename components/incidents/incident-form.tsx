@@ -4,6 +4,8 @@ import { useState } from "react";
 import { saveIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { SelectField, ReadOnlyField, type Option } from "@/components/ui/field";
 import { ResolutionFields } from "@/components/records/resolution-fields";
+import { AssignmentFields } from "@/components/records/assignment-fields";
+import type { RefOption } from "@/components/pickers/reference-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -27,10 +29,21 @@ export type IncidentFormData = {
   priority: number;
   resolutionCode: string | null;
   resolutionNotes: string | null;
+  /** WRK-1 */
+  assignmentGroup: { id: number; label: string } | null;
+  assignedTo: { id: number; label: string } | null;
 };
 
+/** WRK-1: the Assignment group and Assigned to choices (lib/server/groups/read.ts assignmentChoices). */
+export type IncidentFormChoices = { groups: RefOption[]; assignees: RefOption[] | null };
+
 /** INC-8: state, on-hold reason, impact, urgency (priority follows the lookup), resolution. */
-export function IncidentForm(props: { data: IncidentFormData; states: Option[]; writable: boolean }) {
+export function IncidentForm(props: {
+  data: IncidentFormData;
+  states: Option[];
+  choices: IncidentFormChoices;
+  writable: boolean;
+}) {
   const { result, pending, onSubmit, fieldError } = useActionForm(
     saveIncidentAction.bind(null, props.data.number),
   );
@@ -52,6 +65,7 @@ export function IncidentForm(props: { data: IncidentFormData; states: Option[]; 
 function IncidentFields({
   data,
   states,
+  choices,
   writable,
   onSubmit,
   pending,
@@ -59,6 +73,7 @@ function IncidentFields({
 }: {
   data: IncidentFormData;
   states: Option[];
+  choices: IncidentFormChoices;
   writable: boolean;
   onSubmit: React.FormEventHandler<HTMLFormElement>;
   pending: boolean;
@@ -91,6 +106,13 @@ function IncidentFields({
           />
           <ReadOnlyField label="Priority">{labelOf(incidentPriorities, data.priority)}</ReadOnlyField>
           <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
+          <AssignmentFields
+            group={data.assignmentGroup}
+            assignedTo={data.assignedTo}
+            groups={choices.groups}
+            assignees={choices.assignees}
+            err={err}
+          />
         </div>
         <ResolutionFields
           codes={incidentResolutionCodes}

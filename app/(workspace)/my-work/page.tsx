@@ -36,7 +36,7 @@ export default async function MyWorkPage() {
           <section key={s.key} aria-labelledby={headingId} className="space-y-2">
             <div className="flex items-baseline justify-between">
               <h2 id={headingId} className="text-base font-semibold">
-                {s.title} <span className="text-sm font-normal text-slate-500">({list.totalText})</span>
+                {s.title} <span className="text-sm font-normal text-slate-600">({list.totalText})</span>
               </h2>
               {list.total > list.rows.length && (
                 <Link href={list.href} className="text-sm font-medium text-brand-700 hover:underline">

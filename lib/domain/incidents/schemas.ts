@@ -24,6 +24,8 @@ export const newIncidentSchema = z.object({
   urgency: numberChoice("Urgency", urgencies).default(3),
   callerId: optionalId("Caller"),
   companyId: optionalId("Company"),
+  assignmentGroupId: optionalId("Assignment group"),
+  assignedToId: optionalId("Assigned to"),
 });
 export type NewIncidentInput = z.input<typeof newIncidentSchema>;
 
@@ -38,6 +40,7 @@ export const incidentUpdateSchema = z
     urgency: numberChoice("Urgency", urgencies),
     resolutionCode: optionalStringChoice("Resolution code", incidentResolutionCodes),
     resolutionNotes: optionalText("Resolution notes", LIMITS.notes),
+    assignmentGroupId: optionalId("Assignment group"),
     assignedToId: optionalId("Assigned to"),
   })
   .partial()

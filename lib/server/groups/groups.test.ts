@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAgent, makeCase, makeCustomer, unique } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeCustomer, makeItil, unique } from "@/lib/testing/fixtures";
 import { makeGroup } from "@/lib/testing/groups";
 import { createCase, updateCase } from "../cases/write";
+import { createIncident, updateIncident } from "../incidents/write";
 import { addGroupMember, createGroup, removeGroupMember, setGroupActive, updateGroup } from "./write";
 
 const mailTo = (email: string) => db().outboxMessage.findMany({ where: { recipient: email } });
@@ -107,5 +108,32 @@ describe("assignment groups (WRK-1)", () => {
     expect(await mailTo(b.email)).toHaveLength(1);
     await updateCase(a, c.number, { version: c.version, state: CaseState.Open });
     expect(await mailTo(b.email)).toHaveLength(1);
+  });
+});
+
+describe("incident assignment (WRK-1)", () => {
+  it("WRK-1: an incident's assignee must be a member of its group; the new assignee is emailed", async () => {
+    const itil = await makeItil();
+    const member = await makeItil();
+    const outsider = await makeItil();
+    const { group } = await makeGroup(itil, member);
+    await expect(
+      createIncident(itil, { shortDescription: "x", assignmentGroupId: group.id, assignedToId: outsider.id }),
+    ).rejects.toMatchObject({ field: "assignedToId" });
+    const { number } = await createIncident(itil, {
+      shortDescription: "Router down",
+      assignmentGroupId: group.id,
+    });
+    const [queued] = await mailTo(member.email);
+    expect(queued.subject).toBe(`Incident ${number} is waiting in the ${group.name} queue`);
+    await updateIncident(itil, number, { version: 1, assignedToId: member.id });
+    const mails = await mailTo(member.email);
+    expect(mails.map((m) => m.subject)).toContain(`Incident ${number} has been assigned to you`);
+    await expect(
+      updateIncident(itil, number, { version: 2, assignedToId: outsider.id }),
+    ).rejects.toMatchObject({
+      field: "assignedToId",
+    });
+    expect((await db().incident.findUniqueOrThrow({ where: { number } })).assignedToId).toBe(member.id);
   });
 });

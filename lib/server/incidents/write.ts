@@ -19,12 +19,23 @@ import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/inci
 import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
+import { checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
+import { notifyAssignment } from "../assignment/follow-up";
+import { groupFacts } from "../groups/members";
 import { applyIncidentPatch, requireIncident } from "./persist";
 
-/** REL-1: the caller is any known person, the company an account, the assignee an internal user. */
+/**
+ * REL-1: the caller is any known person, the company an account, the assignee an internal user —
+ * an active member of the assignment group when there is one (WRK-1).
+ */
 async function checkIncidentReferences(
   tx: Tx,
-  r: { callerId?: number | null; companyId?: number | null; assignedToId?: number | null },
+  r: {
+    callerId?: number | null;
+    companyId?: number | null;
+    assignmentGroupId?: number | null;
+    assignedToId?: number | null;
+  },
 ) {
   // Sequential: overlapping queries on a transaction's one connection are deprecated in pg.
   const caller = r.callerId
@@ -40,7 +51,17 @@ async function checkIncidentReferences(
   if (!company) throw invalid("companyId", "Company: no such account.");
   if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active))
     throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+  const assignment = { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null };
+  checkAssignment(assignment, await groupFacts(tx, assignment.assignmentGroupId));
 }
+
+/** WRK-1: the new assignee (or the group's members) hears of it; not the one who did it. */
+const assignmentMailFor = (
+  tx: Tx,
+  actor: Actor,
+  before: Assignment,
+  after: Assignment & { id: number; number: string; shortDescription: string; version: number },
+) => notifyAssignment(tx, actor, { table: TABLE.incident, ...after }, before, after);
 
 function assertCanWrite(actor: Actor) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can change incidents.");
@@ -62,6 +83,7 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput, outer?
     const created = await tx.incident.create({ data });
     await auditCreation(tx, TABLE.incident, created, actor);
     await notifyIncidentOpened(tx, created);
+    await assignmentMailFor(tx, actor, { assignmentGroupId: null, assignedToId: null }, created);
     return { id: created.id, number };
   });
   scheduleDelivery();
@@ -86,8 +108,15 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
         `This incident is ${labelOf(incidentStates, current.state)} and cannot be changed.`,
       );
     }
-    if (fields.assignedToId !== undefined && fields.assignedToId !== current.assignedToId)
-      await checkIncidentReferences(tx, { assignedToId: fields.assignedToId });
+    const assignment = {
+      assignmentGroupId:
+        fields.assignmentGroupId === undefined ? current.assignmentGroupId : fields.assignmentGroupId,
+      assignedToId: fields.assignedToId === undefined ? current.assignedToId : fields.assignedToId,
+    };
+    const reassigned =
+      assignment.assignedToId !== current.assignedToId ||
+      assignment.assignmentGroupId !== current.assignmentGroupId;
+    if (reassigned) await checkIncidentReferences(tx, assignment);
     const patch: Record<string, unknown> = { ...fields };
     Object.assign(
       patch,
@@ -114,6 +143,7 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
       };
       await runSync(tx, event);
       await notifyIncidentEvent(tx, after, event);
+      if (reassigned) await assignmentMailFor(tx, actor, current, { ...after, version: version + 1 });
     }
     return { number, changed: changes.map((c) => c.field) };
   });

@@ -16,6 +16,7 @@ import {
   removeAffectedAccountAction,
 } from "../proactive/actions";
 import { listAffectedAccounts } from "@/lib/server/proactive/accounts";
+import { assignmentChoices } from "@/lib/server/groups/read";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;
@@ -25,7 +26,10 @@ export default async function IncidentPage({ params }: NumberPageProps) {
   const number = await pageNumber({ params });
   const view = await readOr404(getIncidentView(actor, number));
   const i = view.record;
-  const affected = await listAffectedAccounts(i.id, i.proactiveMajorCaseId);
+  const [affected, assignment] = await Promise.all([
+    listAffectedAccounts(i.id, i.proactiveMajorCaseId),
+    assignmentChoices(i.assignmentGroupId),
+  ]);
   return (
     <RecordPage
       kind="Incident"
@@ -52,14 +56,16 @@ export default async function IncidentPage({ params }: NumberPageProps) {
             priority: i.priority,
             resolutionCode: i.resolutionCode,
             resolutionNotes: i.resolutionNotes,
+            assignmentGroup: assignment.group,
+            assignedTo: i.assignedTo ? { id: i.assignedTo.id, label: i.assignedTo.name } : null,
           }}
+          choices={{ groups: assignment.groups, assignees: assignment.assignees }}
         />
       }
       facts={[
         ["Caller", i.caller ? `${i.caller.name}${i.caller.kind !== "internal" ? " (external)" : ""}` : "—"],
         ["Company", i.company?.name ?? "—"],
         ["Asset", i.asset?.name ?? "—"],
-        ["Assigned to", i.assignedTo?.name ?? "—"],
         ["Opened", <Time key="o" value={i.createdAt} />],
         ["Updated", <Time key="u" value={i.updatedAt} />],
         [
