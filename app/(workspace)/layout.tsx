@@ -8,6 +8,7 @@ import { getActor } from "@/lib/server/auth/actor";
 import { activePlugins } from "@/lib/server/plugins/read";
 import { demoPasswordInUse } from "@/lib/server/seed/demo-passwords";
 import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
+import { WorkspaceShortcuts } from "@/components/keyboard/workspace-shortcuts";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
@@ -63,6 +64,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   return (
     <AppShell actor={actor} nav={nav} banner={demoPasswords ? <DemoPasswordBanner /> : null}>
       {children}
+      <WorkspaceShortcuts actor={actor} />
     </AppShell>
   );
 }
