@@ -82,3 +82,33 @@ test("PRO-3: an agent notifies customers from an incident's cases and the case l
     DEMO.consumer,
   );
 });
+
+test("PRO-3: an itil user notifies the customer of an incident's case; the comment is theirs", async ({
+  page,
+}) => {
+  const carol = await db().user.findUniqueOrThrow({ where: { email: DEMO.customer } });
+  const incident = await db().incident.create({
+    data: { number: num("INC", 1), shortDescription: `Network outage ${tag}` },
+  });
+  const linked = await db().case.create({
+    data: {
+      number: num("CS", 6),
+      shortDescription: `Network slow ${tag}`,
+      incidentId: incident.id,
+      contactId: carol.id,
+    },
+  });
+  await signIn(page, DEMO.itil);
+  await page.goto(`/incidents/${incident.number}`);
+  const section = page.getByRole("region", { name: "Customer Cases" });
+  await section.getByRole("checkbox", { name: `Select ${linked.number}` }).check();
+  await send(page, `The fulfillers found the fault ${tag}.`, "Notified 1 case; 1 email sent; 0 skipped.");
+  await page.goto(`/cases/${linked.number}`);
+  const entry = page
+    .getByRole("list", { name: "Activity" })
+    .getByRole("listitem")
+    .filter({
+      hasText: `The fulfillers found the fault ${tag}.`,
+    });
+  await expect(entry).toContainText("Ian Fulfiller");
+});

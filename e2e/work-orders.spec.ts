@@ -148,3 +148,51 @@ test("@global FSM-1: with the Field Service plugin off the menu item, the case s
   await expect(agent.getByRole("region", { name: "Work Orders" })).toBeVisible();
   for (const c of [adminCtx, agentCtx]) await c.close();
 });
+
+test("FSM-5: an agent sets, moves and cancels a task's appointment window and adds a work note; the rest stays the fulfillers'", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await createCaseViaForm(page, {
+    shortDescription: `Agent books the engineer ${Date.now()}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+  });
+  await useMenu(page, "Create Work Order");
+  await expect(page).toHaveURL(/\/work-orders\/WO\d{7}$/);
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  const number = (await tasks
+    .getByText(/^WOT\d{7}$/)
+    .first()
+    .textContent())!;
+  const form = task(page, number);
+  // State, technician and Add task are the fulfillers'; the window is the agent's too.
+  await expect(form.getByLabel("State")).toHaveCount(0);
+  await expect(form.getByLabel("Assigned to")).toHaveCount(0);
+  await expect(tasks.locator("summary", { hasText: "Add task" })).toHaveCount(0);
+  await form.getByLabel("Window start (UTC)").fill("2026-12-03T09:00");
+  await form.getByLabel("Window end (UTC)").fill("2026-12-03T08:00");
+  await form.getByRole("button", { name: "Save appointment" }).click();
+  await expect(form.getByText("The appointment window must end after it starts.").first()).toBeVisible();
+  await form.getByLabel("Window end (UTC)").fill("2026-12-03T11:00");
+  await form.getByRole("button", { name: "Save appointment" }).click();
+  await expect(form).toContainText("3 Dec 2026, 09:00 – 11:00");
+
+  // Moved, and still there after a reload.
+  await form.getByLabel("Window start (UTC)").fill("2026-12-04T13:00");
+  await form.getByLabel("Window end (UTC)").fill("2026-12-04T15:00");
+  await form.getByRole("button", { name: "Save appointment" }).click();
+  await expect(form).toContainText("4 Dec 2026, 13:00 – 15:00");
+  await page.reload();
+  await expect(task(page, number).getByLabel("Window start (UTC)")).toHaveValue("2026-12-04T13:00");
+
+  await task(page, number).getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(task(page, number)).toContainText("No appointment window");
+  await expect(task(page, number).getByLabel("Window start (UTC)")).toHaveValue("");
+
+  const note = `Customer asked for an afternoon visit ${Date.now()}`;
+  await page.getByLabel("Work notes").fill(note);
+  await page.getByRole("button", { name: "Post" }).click();
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText(note);
+  await expect(details(page).getByRole("button", { name: "Save" })).toHaveCount(0);
+});

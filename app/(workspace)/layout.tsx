@@ -14,6 +14,7 @@ import { getActor } from "@/lib/server/auth/actor";
 import { activePlugins } from "@/lib/server/plugins/read";
 import { demoPasswordInUse } from "@/lib/server/seed/demo-passwords";
 import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
+import { WorkspaceShortcuts } from "@/components/keyboard/workspace-shortcuts";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
@@ -75,6 +76,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       banner={demoPasswords ? <DemoPasswordBanner /> : null}
     >
       {children}
+      <WorkspaceShortcuts actor={actor} />
     </AppShell>
   );
 }

@@ -18,7 +18,7 @@ type Row = {
 
 /**
  * INC-1 / INC-8: the cases linked to this record ("Customer Cases"); with `selectable` (the
- * incident page, for agents), row checkboxes and Notify Customers (PRO-3).
+ * incident page, for those who may notify), row checkboxes and Notify Customers (PRO-3).
  */
 export function LinkedCases({
   rows,

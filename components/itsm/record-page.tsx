@@ -30,7 +30,7 @@ type Props = {
   /** Customer Cases (linked records); absent on a work order, which names its one case in facts. */
   cases?: Parameters<typeof LinkedCases>[0]["rows"];
   caseCount?: number;
-  /** PRO-3: row checkboxes and Notify Customers in Customer Cases (the incident page, for agents). */
+  /** PRO-3: row checkboxes and Notify Customers in Customer Cases (the incident page, if they may notify). */
   notify?: boolean;
   journal: { entries: JournalView[]; total: number };
   audit: AuditLine[];

@@ -1,5 +1,6 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { tinykeys } from "tinykeys";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -7,13 +8,15 @@ import { newRequestKey } from "@/components/ui/request-key";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { shortcutBindings } from "@/lib/domain/keyboard/shortcuts";
 
 type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /**
  * Work notes (internal) and Additional comments (customer-visible). Each draft carries a fresh
  * idempotency key, so a double submit or a retried request posts once (SYNC-3); a successful
- * post clears the fields it sent and starts a new key.
+ * post clears the fields it sent and starts a new key. Ctrl+Enter (Cmd+Enter on macOS) in its
+ * fields posts, like the Post button (WRK-6: the one shortcut that acts while typing).
  */
 export function JournalComposer({
   post,
@@ -47,6 +50,15 @@ export function JournalComposer({
     setKey(newRequestKey());
     onPosted?.();
   });
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const post = (e: KeyboardEvent) => {
+      e.preventDefault();
+      el.requestSubmit();
+    };
+    return tinykeys(el, Object.fromEntries(shortcutBindings("postJournal").map((b) => [b, post])));
+  }, []);
   return (
     <form
       ref={form}

@@ -1,6 +1,5 @@
 "use client";
 import { saveTaskAction } from "@/app/(workspace)/work-orders/actions";
-import { Badge, stateTone } from "@/components/ui/badge";
 import { SelectField, type Option } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,28 +7,47 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { AppointmentWindowFields } from "./appointment-window-fields";
 import { formatWindow } from "./window-text";
+import { TaskHeader, type TaskView } from "./task-header";
+import { TaskWindowForm } from "./task-window-form";
 
-export type TaskView = {
-  number: string;
-  version: number;
-  shortDescription: string;
-  state: string;
-  assignedTo: { id: number; name: string } | null;
-  windowStart: Date | null;
-  windowEnd: Date | null;
-};
-
-/** One task of a work order: read-only when closed or not the reader's to work, else its small form. */
+/**
+ * One task of a work order: its full form for a fulfiller, its appointment window for an agent or
+ * manager (FSM-5), read-only when closed or not the reader's to change.
+ */
 export function TaskCard({
   task,
   states,
   assignees,
   writable,
+  schedulable,
 }: {
   task: TaskView;
   states: Option[];
   assignees: RefOption[] | null;
   writable: boolean;
+  schedulable: boolean;
+}) {
+  const open = states.length > 0;
+  if (writable && open) return <TaskForm task={task} states={states} assignees={assignees} />;
+  if (schedulable && open) return <TaskWindowForm task={task} />;
+  return (
+    <li className="space-y-1 py-3" aria-label={`Task ${task.number}`}>
+      <TaskHeader task={task} />
+      <p className="text-sm text-slate-600">
+        {task.assignedTo?.name ?? "Unassigned"} · {formatWindow(task.windowStart, task.windowEnd)}
+      </p>
+    </li>
+  );
+}
+
+function TaskForm({
+  task,
+  states,
+  assignees,
+}: {
+  task: TaskView;
+  states: Option[];
+  assignees: RefOption[] | null;
 }) {
   const {
     result,
@@ -37,23 +55,6 @@ export function TaskCard({
     onSubmit,
     fieldError: err,
   } = useActionForm(saveTaskAction.bind(null, task.number));
-  const header = (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="font-mono text-xs text-slate-600">{task.number}</span>
-      <Badge tone={stateTone(task.state)}>{task.state}</Badge>
-      <span className="font-medium text-slate-900">{task.shortDescription}</span>
-    </div>
-  );
-  if (!writable || !states.length) {
-    return (
-      <li className="space-y-1 py-3" aria-label={`Task ${task.number}`}>
-        {header}
-        <p className="text-sm text-slate-600">
-          {task.assignedTo?.name ?? "Unassigned"} · {formatWindow(task.windowStart, task.windowEnd)}
-        </p>
-      </li>
-    );
-  }
   const id = (f: string) => `${task.number}-${f}`;
   return (
     <li className="py-3">
@@ -64,7 +65,7 @@ export function TaskCard({
         aria-label={`Task ${task.number}`}
         className="space-y-3"
       >
-        {header}
+        <TaskHeader task={task} />
         <input type="hidden" name="version" value={task.version} />
         <Notice result={result} />
         <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">

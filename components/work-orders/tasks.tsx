@@ -5,7 +5,8 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { TaskCard, type TaskView } from "./task-card";
+import { TaskCard } from "./task-card";
+import type { TaskView } from "./task-header";
 import { AppointmentWindowFields } from "./appointment-window-fields";
 
 /** FSM-3: the work order's tasks with their appointments, Add task, and the offer to close. */
@@ -16,6 +17,7 @@ export function WorkOrderTasks({
   taskStates,
   assignees,
   writable,
+  schedulable,
   offersClosing,
 }: {
   number: string;
@@ -24,6 +26,8 @@ export function WorkOrderTasks({
   taskStates: Record<string, Option[]>;
   assignees: RefOption[] | null;
   writable: boolean;
+  /** FSM-5: the reader may change the tasks' appointment windows (agents and managers too). */
+  schedulable: boolean;
   offersClosing: boolean;
 }) {
   return (
@@ -38,6 +42,7 @@ export function WorkOrderTasks({
               states={taskStates[t.number] ?? []}
               assignees={assignees}
               writable={writable}
+              schedulable={schedulable}
             />
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { caseColumns, caseRowViews } from "@/components/cases/case-table-data";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { canWriteCases } from "@/lib/domain/auth/roles";
+import { canNotifyCustomers } from "@/lib/domain/notify/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
 import { accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
@@ -36,7 +37,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <CaseTable
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
-        selectable={canWriteCases(actor)}
+        selectable={canNotifyCustomers(actor)}
       />
       <Pagination
         page={list.page}

@@ -1,6 +1,5 @@
 "use server";
-import { canWriteCases } from "@/lib/domain/auth/roles";
-import { notifySummary, type NotifyInput } from "@/lib/domain/notify/notify";
+import { canNotifyCustomers, notifySummary, type NotifyInput } from "@/lib/domain/notify/notify";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { notifyCustomers } from "@/lib/server/notify/notify";
@@ -13,7 +12,7 @@ export async function notifyCustomersAction(
 ): Promise<ActionResult> {
   return runAction({
     name: "notifyCustomers",
-    allow: canWriteCases,
+    allow: canNotifyCustomers,
     run: (actor) => notifyCustomers(actor, formObject<NotifyInput>(form)),
     revalidate: () => ["/cases"],
     success: notifySummary,

@@ -1,6 +1,6 @@
 "use server";
 import type { ActionResult } from "@/lib/domain/action-result";
-import { canWorkWorkOrders } from "@/lib/domain/work-orders/access";
+import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
 import { formObject, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postWorkOrderJournal } from "@/lib/server/work-orders/journal";
@@ -8,7 +8,8 @@ import { addTask, updateTask } from "@/lib/server/work-orders/tasks";
 import { updateWorkOrder } from "@/lib/server/work-orders/update";
 
 // The work order page (FSM-2, FSM-3): save the form, post work notes, add and edit tasks.
-// ITIL fulfillers work work orders; the services check the same rule and the plugin again.
+// ITIL fulfillers work work orders; agents and managers post work notes and change task
+// appointment windows (FSM-5). The services check the same rules, field by field, and the plugin.
 
 const path = (number: string) => `/work-orders/${number}`;
 
@@ -25,7 +26,7 @@ export async function saveWorkOrderAction(number: string, _p: ActionResult | nul
 export async function postWorkOrderJournalAction(number: string, _p: ActionResult | null, form: FormData) {
   return runAction({
     name: "postWorkOrderJournal",
-    allow: canWorkWorkOrders,
+    allow: canScheduleWorkOrders,
     run: (actor) => postWorkOrderJournal(actor, recordNumber(number), formObject(form)),
     revalidate: (r) => [path(r.number)],
     success: (r) => (r.posted ? "Posted." : "Already posted."),
@@ -45,7 +46,7 @@ export async function addTaskAction(number: string, _p: ActionResult | null, for
 export async function saveTaskAction(taskNumber: string, _p: ActionResult | null, form: FormData) {
   return runAction({
     name: "saveWorkOrderTask",
-    allow: canWorkWorkOrders,
+    allow: canScheduleWorkOrders,
     run: (actor) => updateTask(actor, recordNumber(taskNumber), formObject(form)),
     revalidate: (r) => [path(r.workOrderNumber)],
     success: (r) => (r.changed.length ? `Task ${r.number} saved.` : "No changes to save."),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NOTIFY_MAX_CASES, notifySchema, notifySummary } from "./notify";
+import { actorWith } from "@/lib/testing/actor";
+import { ROLE, type Role } from "../auth/roles";
+import { canNotifyCustomers, NOTIFY_MAX_CASES, notifySchema, notifySummary } from "./notify";
 
 const ok = { cases: "CS0001001, CS0001002 CS0001001", message: " Hello ", requestId: "req-12345678" };
 
@@ -43,5 +45,19 @@ describe("Notify Customers input and answer (PRO-3)", () => {
         skipped: { closed: 0, notVisible: 0 },
       }),
     ).toBe("Notified 1 case; 1 email sent; 0 skipped.");
+  });
+});
+
+describe("who notifies customers (PRO-3)", () => {
+  it("PRO-3: agents, managers, itil users and admins notify; incident readers and external users do not", () => {
+    const as = (kind: "internal" | "contact", ...roles: Role[]) => canNotifyCustomers(actorWith(roles, kind));
+    expect([ROLE.agent, ROLE.manager, ROLE.itil, ROLE.admin].map((r) => as("internal", r))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(as("internal", ROLE.incidentRead, ROLE.incidentWrite)).toBe(false);
+    expect(as("contact", ROLE.customerAdmin, ROLE.external)).toBe(false);
   });
 });

@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { canWriteCases, canWriteItsm, type Actor } from "../auth/roles";
 import { plainText, requiredText } from "../validation";
 
 // PRO-3 Notify Customers: the message becomes an additional comment on each selected case and is
 // emailed to each case's customer. These are the input rules and the answer the dialog shows.
+
+/**
+ * Who notifies: agents and managers, and ITIL fulfillers (`itil`) — all of them read every case
+ * and the incident's Customer Cases, where the row checkboxes and the button are.
+ */
+export const canNotifyCustomers = (a: Actor) => canWriteCases(a) || canWriteItsm(a);
 
 export const NOTIFY_MAX_CASES = 2_000;
 export const NOTIFY_MAX_LENGTH = 4_000;

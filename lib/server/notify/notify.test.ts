@@ -101,13 +101,45 @@ describe("Notify Customers (PRO-3)", () => {
     expect(await mails([k.a.id, k.b.id])).toHaveLength(4);
   });
 
-  it("PRO-3: a user who may not write cases is refused and nothing is written", async () => {
+  it("PRO-3: an itil user notifies: the comment is theirs and the customer is emailed", async () => {
     const agent = await makeAgent();
-    const c = await makeCase(agent);
-    await expect(
-      notifyCustomers(await makeItil(), { cases: c.number, message: "hi", requestId: "req-itil-1" }),
-    ).rejects.toMatchObject({ kind: "forbidden" });
+    const itil = await makeItil();
+    const k = await world(agent);
+    const counts = await notifyCustomers(itil, {
+      cases: `${k.a.number} ${k.cancelled.number}`,
+      message: "Fulfiller update: the fix is deployed.",
+      requestId: "req-itil-1",
+    });
+    expect(counts).toEqual({
+      notified: 1,
+      emails: 1,
+      noEmail: 0,
+      already: 0,
+      skipped: { notVisible: 0, closed: 1 },
+    });
+    expect((await comments([k.a.id, k.cancelled.id])).map((e) => [e.recordId, e.authorId, e.body])).toEqual([
+      [k.a.id, itil.id, "Fulfiller update: the fix is deployed."],
+    ]);
+    expect((await mails([k.a.id])).length).toBe(1);
+  });
+
+  it("PRO-3: a user without an agent, manager or itil role is refused, though they read the case, and nothing is written", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent, { accountId: (await makeCustomer()).account.id });
+    for (const [i, roles] of [[ROLE.incidentRead], [ROLE.incidentRead, ROLE.incidentWrite], []].entries()) {
+      await expect(
+        notifyCustomers(await makeUser(roles), {
+          cases: c.number,
+          message: "hi",
+          requestId: `req-no-${i}-1`,
+        }),
+      ).rejects.toMatchObject({
+        kind: "forbidden",
+        message: "Only customer service agents, managers and ITIL fulfillers can notify customers.",
+      });
+    }
     expect(await comments([c.id])).toEqual([]);
+    expect(await mails([c.id])).toEqual([]);
   });
 
   it("PRO-3: a missing message or no selected case is refused naming the field", async () => {

@@ -1,10 +1,15 @@
 import "server-only";
 import { dialect, Prisma, transaction } from "@/lib/db";
-import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
+import type { Actor } from "@/lib/domain/auth/roles";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { forbidden } from "@/lib/domain/errors";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
-import { notifySchema, type NotifyCounts, type NotifyInput } from "@/lib/domain/notify/notify";
+import {
+  canNotifyCustomers,
+  notifySchema,
+  type NotifyCounts,
+  type NotifyInput,
+} from "@/lib/domain/notify/notify";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { queueCommentEmails } from "../email/customer-comments";
@@ -17,16 +22,16 @@ type Found = { id: number; state: number; majorCaseState: string; customers: unk
  * PRO-3 Notify Customers: in one transaction, the message becomes an additional comment on each
  * selected case (author: the agent) and one outbox email per case customer — three set-based
  * statements after one read, whatever the number of cases (PERF-3). Skipped and counted: numbers
- * the agent cannot see (case visibility is by role — an agent who may write cases sees them all —
- * so these are cases that do not exist), and Closed or Cancelled cases. A selected major case
+ * the agent cannot see (case visibility is by role — agents, managers and `itil` users, who may
+ * notify, read them all — so these are cases that do not exist), and Closed or Cancelled cases. A selected major case
  * brings its open children (their customers are the outage's customers). A case without a customer
  * email gets the comment and is counted as such. The dialog's request id keys the comments
  * (JournalEntry.idempotencyKey) and, through them, the emails: a double submit, a retry or a
  * concurrent identical submit writes nothing twice.
  */
 export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<NotifyCounts> {
-  if (!canWriteCases(actor))
-    throw forbidden("Only customer service agents and managers can notify customers.");
+  if (!canNotifyCustomers(actor))
+    throw forbidden("Only customer service agents, managers and ITIL fulfillers can notify customers.");
   const input = parseOrThrow(notifySchema, raw);
   const key = `notify:${input.requestId}`;
   const counts = await transaction(async (tx) => {

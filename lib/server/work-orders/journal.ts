@@ -8,14 +8,15 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { isOpenWorkOrder } from "@/lib/domain/work-orders/lifecycle";
 import { postEntries } from "../journal/post";
 import { assertFieldService, requireLockedWorkOrder } from "./guard";
-import { assertCanWork } from "./update";
+import { assertCanSchedule } from "./update";
 
 /**
- * Work notes on a work order (FSM-3). Additional comments are not offered: the customer follows
- * the work order in the portal through its state and appointments, not a second conversation.
+ * Work notes on a work order (FSM-3), by its fulfillers and by agents and managers (FSM-5).
+ * Additional comments are not offered: the customer follows the work order in the portal through
+ * its state and appointments, not a second conversation.
  */
 export async function postWorkOrderJournal(actor: Actor, number: string, raw: JournalPostInput, outer?: Tx) {
-  assertCanWork(actor);
+  assertCanSchedule(actor);
   const input = parseOrThrow(journalPostSchema, raw);
   return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
-import { canReadWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
+import { canReadWorkOrders, canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
 import {
   isOpenTask,
   isOpenWorkOrder,
@@ -69,12 +69,15 @@ export async function getWorkOrderView(actor: Actor, number: string) {
     listJournal(TABLE.workOrder, record.id, { includeWorkNotes: true }),
     history(record.id, record.tasks),
   ]);
-  const works = canWorkWorkOrders(actor) && isOpenWorkOrder(record.state);
+  const open = isOpenWorkOrder(record.state);
+  const works = canWorkWorkOrders(actor) && open;
+  // FSM-5: agents and managers schedule the open tasks and add work notes; the rest is the fulfillers'.
+  const schedules = canScheduleWorkOrders(actor) && open;
   return {
     record,
     journal,
     audit,
-    permissions: { write: works, journal: works },
+    permissions: { write: works, journal: schedules, schedule: schedules },
     states: selectableStates(workOrderLifecycle, record.state),
     taskStates: Object.fromEntries(
       record.tasks.map((t) => [

@@ -129,13 +129,17 @@ describe("work order tasks and appointments (FSM-3)", () => {
     );
     const refused = await fieldError(postWorkOrderJournal(itil, wo.number, { workNotes: "late note" }));
     expect(refused).toMatchObject({ kind: "invalid", field: "workNotes" });
-    expect((await getWorkOrderView(itil, wo.number)).permissions).toEqual({ write: false, journal: false });
+    expect((await getWorkOrderView(itil, wo.number)).permissions).toEqual({
+      write: false,
+      journal: false,
+      schedule: false,
+    });
   });
 
-  it("FSM-5: an agent reads the work order but cannot add tasks", async () => {
+  it("FSM-5: an agent reads the work order and may schedule its tasks, but cannot add tasks", async () => {
     const { agent, wo } = await setup();
     const view = await getWorkOrderView(agent, wo.number);
-    expect(view.permissions).toEqual({ write: false, journal: false });
+    expect(view.permissions).toEqual({ write: false, journal: true, schedule: true });
     expect((await fieldError(addTask(agent, wo.number, { shortDescription: "x" }))).kind).toBe("forbidden");
   });
 });

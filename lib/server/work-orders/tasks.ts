@@ -1,7 +1,8 @@
 import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
+import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { invalid, notFound } from "@/lib/domain/errors";
+import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { isOpenTask, isOpenWorkOrder, planTaskState, TaskState } from "@/lib/domain/work-orders/lifecycle";
@@ -12,13 +13,14 @@ import {
   type TaskUpdateInput,
 } from "@/lib/domain/work-orders/schemas";
 import { checkWindow } from "@/lib/domain/work-orders/window";
+import { refusedTaskFields } from "@/lib/domain/work-orders/access";
 import { checkCaseReferences } from "../cases/references";
 import { lockRows } from "../records/lock";
 import { nextNumber } from "../records/numbers";
 import { applyVersionedPatch } from "../records/patch";
 import { auditTaskCreation } from "./task-audit";
 import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from "./guard";
-import { assertCanWork } from "./update";
+import { assertCanSchedule, assertCanWork } from "./update";
 
 function assertOpen(order: WorkOrderRow) {
   if (!isOpenWorkOrder(order.state))
@@ -59,10 +61,27 @@ export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCr
   });
 }
 
+/**
+ * FSM-5: agents and managers change only the appointment window (set, move, or cancel it by
+ * clearing both ends); a fulfiller's fields given by them are refused, by name, before any write.
+ */
+function assertOnlyWhatTheyMay(actor: Actor, edit: Record<string, unknown>) {
+  const refused = refusedTaskFields(actor, edit).map((f) => FIELD_LABELS[f] ?? f);
+  if (!refused.length) return;
+  const named =
+    refused.length === 1
+      ? `${refused[0]} stays`
+      : `${refused.slice(0, -1).join(", ")} and ${refused.at(-1)} stay`;
+  throw forbidden(
+    `Agents and managers may change only a task's appointment window; ${named} with the ITIL fulfillers.`,
+  );
+}
+
 /** A task edit: its state along the task lifecycle, technician, appointment window (start before end). */
 export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpdateInput, outer?: Tx) {
-  assertCanWork(actor);
+  assertCanSchedule(actor);
   const { version, state, ...fields } = parseOrThrow(taskUpdateSchema, raw);
+  assertOnlyWhatTheyMay(actor, { state, ...fields });
   return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const found = await tx.workOrderTask.findUnique({

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { canWorkWorkOrders } from "@/lib/domain/work-orders/access";
+import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
 import {
   isOpenTask,
   isOpenWorkOrder,
@@ -22,6 +22,12 @@ import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from ".
 
 export function assertCanWork(actor: Actor) {
   if (!canWorkWorkOrders(actor)) throw forbidden("Only ITIL fulfillers can work work orders.");
+}
+
+/** FSM-5: appointment windows and work notes are also the agents' and managers'. */
+export function assertCanSchedule(actor: Actor) {
+  if (!canScheduleWorkOrders(actor))
+    throw forbidden("Only customer service agents, managers and ITIL fulfillers can do that.");
 }
 
 const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId"];

@@ -4,7 +4,7 @@ import { Section } from "@/components/ui/section";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
-import { canWriteCases } from "@/lib/domain/auth/roles";
+import { canNotifyCustomers } from "@/lib/domain/notify/notify";
 import { incidentPriorities, incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
@@ -86,7 +86,7 @@ export default async function IncidentPage({ params }: NumberPageProps) {
       }
       cases={view.cases}
       caseCount={i._count.cases}
-      notify={canWriteCases(actor)}
+      notify={canNotifyCustomers(actor)}
       journal={view.journal}
       audit={view.audit}
       canPost={view.permissions.journal}

@@ -81,6 +81,7 @@ export default async function WorkOrderPage({ params }: NumberPageProps) {
             taskStates={v.taskStates}
             assignees={assignees}
             writable={v.permissions.write}
+            schedulable={v.permissions.schedule}
             offersClosing={v.offersClosing}
           />
         </Section>

@@ -127,3 +127,38 @@ describe("Table API writes: wm_task (API-2, FSM-3)", () => {
     );
   });
 });
+
+describe("Table API writes by agents (API-2, FSM-5)", () => {
+  it("API-2, FSM-5: an agent PATCHes a task's window and posts work notes; a state, a work order field: 403, nothing written", async () => {
+    const { agent, wo, path } = await setup();
+    const task = await db().workOrderTask.findFirstOrThrow({ where: { workOrderId: wo.id } });
+    const taskPath = `/api/now/table/wm_task/${sysIdOf("wm_task", task.id)}`;
+    const window = { window_start: "2030-04-01 08:00:00", window_end: "2030-04-01 10:00:00" };
+    const set = await api("PATCH", taskPath, { as: agent, body: window });
+    expect(set.status).toBe(200);
+    expect(record(set)).toMatchObject(window);
+    const cleared = await api("PATCH", taskPath, { as: agent, body: { window_start: "", window_end: "" } });
+    expect(record(cleared)).toMatchObject({ window_start: "", window_end: "" });
+    const state = await api("PATCH", taskPath, { as: agent, body: { ...window, state: "Canceled" } });
+    expect(state.status).toBe(403);
+    expect(errorMessage(state)).toContain("State stays with the ITIL fulfillers");
+    expect(await db().workOrderTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      state: task.state,
+      windowStart: null,
+      version: task.version + 2,
+    });
+    expect((await api("PATCH", path, { as: agent, body: { work_notes: "Booked" } })).status).toBe(200);
+    const both = await api("PATCH", path, {
+      as: agent,
+      body: { work_notes: "Renamed", short_description: "x" },
+    });
+    expect(both.status).toBe(403);
+    const notes = await db().journalEntry.findMany({
+      where: { table: TABLE.workOrder, recordId: wo.id, authorId: agent.id, kind: "work_notes" },
+    });
+    expect(notes.map((n) => n.body).filter((b) => !b.startsWith("Created from"))).toEqual(["Booked"]);
+    expect((await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).shortDescription).toBe(
+      wo.shortDescription,
+    );
+  });
+});
