@@ -1,9 +1,10 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
-// http, fanout, major, notify, proactive, workorders, inbound, live, portal, api, throughput, import.
+// http, fanout, major, notify, proactive, workorders, inbound, live, portal, api, throughput, import,
+// mywork.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
-// inbound +2, portal +3, api +4, throughput +5.
+// inbound +2, portal +3, api +4, throughput +5, my work +6.
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import { benchPort, CASE_LIST_PATHS, firstLoadJs, load, login, startServer } fro
 import { liveMetrics } from "./live.mts";
 import { throughputMetrics } from "./throughput.mts";
 import { importMetrics } from "./import.mts";
+import { myWorkMetrics, prepareMyWork } from "./my-work.mts";
 import { firstLoadRow, loadRow, report, type Row } from "./report.mts";
 import { portalMetrics, preparePortal } from "./portal.mts";
 import { prepareApi, tableApiMetrics } from "./table-api.mts";
@@ -75,6 +77,7 @@ await ensureBenchUser();
 const rows: Row[] = [];
 // Before the VACUUM ANALYZE below, so the planner knows the bench partner's relationships.
 const portal = !args.only || args.only === "portal" ? await preparePortal(log) : null;
+const myWorkQueue = !args.only || args.only === "mywork" ? await prepareMyWork(log) : null;
 if (!args.only || args.only === "fanout") rows.push(...(await fanoutMetrics(log)));
 if (!args.only || args.only === "major") rows.push(...(await majorMetrics(log)));
 if (!args.only || args.only === "notify") rows.push(...(await notifyMetrics(log, scale)));
@@ -153,6 +156,16 @@ if (!args.only || args.only === "throughput") {
   await withServer(benchPort(5), async (base, pid) => {
     const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
     rows.push(...(await throughputMetrics(base, cookie, pid, sizes.cases, log)));
+  });
+}
+
+// PERF-9 My work, the bench agent in a group of 10,000 open cases.
+if (myWorkQueue !== null) {
+  const queue = myWorkQueue;
+  await db().$disconnect();
+  await withServer(benchPort(6), async (base) => {
+    const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
+    rows.push(...(await myWorkMetrics(base, cookie, queue, Number(args.seconds), log)));
   });
 }
 
