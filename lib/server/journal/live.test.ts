@@ -7,6 +7,7 @@ import { formatCursor, parseCursor } from "@/lib/domain/journal/live";
 import { TABLE } from "@/lib/domain/records/tables";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { updateCase } from "@/lib/server/cases/write";
+import { postIncidentJournal } from "@/lib/server/incidents/journal";
 import { createIncident } from "@/lib/server/incidents/write";
 import { makeAgent, makeCase, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { olderJournal, POLL_SLACK_MS, pollJournal, pollRecord } from "./live";
@@ -57,16 +58,20 @@ describe("live timeline reads (SPEC §2, REC-6)", () => {
   it.runIf(dialect() === "postgresql")(
     "SYNC-2: an entry committed after a higher id was already seen still reaches the next poll",
     async () => {
+      // On an incident: an entry on a case also moves the case's Updated time (WRK-3), so a second
+      // entry on that case waits for the first transaction's row lock and commits after it.
       const agent = await makeAgent();
-      const c = await makeCase(agent);
+      const itil = await makeItil();
+      const { number } = await createIncident(itil, { shortDescription: "Slow and quick" });
+      const incident = await db().incident.findUniqueOrThrow({ where: { number } });
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       let slowId = 0;
       // A long transaction (a fan-out, say) takes its id first and commits last.
       const slow = transaction(async (tx) => {
         slowId = (await appendJournal(tx, {
-          table: TABLE.case,
-          recordId: c.id,
+          table: TABLE.incident,
+          recordId: incident.id,
           kind: "work_notes",
           body: "slow fan-out note",
           author: { id: null, name: "Sync" },
@@ -74,14 +79,14 @@ describe("live timeline reads (SPEC §2, REC-6)", () => {
         await held;
       });
       while (!slowId) await new Promise((r) => setTimeout(r, 10));
-      await postCaseJournal(agent, c.number, { comments: "quick comment" });
-      const seen = await pollJournal(agent, TABLE.case, c.number, null);
+      await postIncidentJournal(itil, number, { comments: "quick comment" });
+      const seen = await pollJournal(agent, TABLE.incident, number, null);
       expect(seen.entries.map((e) => e.body)).toEqual(["quick comment"]);
       const quick = seen.entries[0];
       release();
       await slow;
       expect(slowId).toBeLessThan(quick.id); // "id > last seen" would never return it
-      const next = await pollJournal(agent, TABLE.case, c.number, quick.createdAt);
+      const next = await pollJournal(agent, TABLE.incident, number, quick.createdAt);
       expect(next.entries.map((e) => e.body)).toContain("slow fan-out note");
     },
   );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dialect, transaction } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
 import { makeAgent, makeCase, makeCustomer, makeItil, resolveCase } from "@/lib/testing/fixtures";
 import { makeGroup } from "@/lib/testing/groups";
+import { postCaseJournal } from "../cases/journal";
 import { getCaseView } from "../cases/view";
 import { updateCase } from "../cases/write";
 import { receive } from "../email/inbound/receive";
@@ -65,6 +66,37 @@ describe("attention (WRK-3)", () => {
     expect(after.updatedAt.getTime()).toBeGreaterThan(c.updatedAt.getTime());
     expect(after.version).toBe(c.version); // an entry is not an edit of the form (REC-6)
   });
+
+  it.runIf(dialect() === "postgresql")(
+    "WRK-3: a second entry on a case while a long transaction holds one queues behind it; both land, Updated is the later",
+    async () => {
+      const a = await makeAgent();
+      const c = await makeCase(a);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let wrote = false;
+      const slow = transaction(async (tx) => {
+        await appendJournal(tx, {
+          table: TABLE.case,
+          recordId: c.id,
+          kind: "work_notes",
+          body: "slow",
+          author: a,
+        });
+        wrote = true;
+        await held;
+      });
+      while (!wrote) await later();
+      const quick = postCaseJournal(a, c.number, { workNotes: "quick" });
+      await later();
+      release();
+      await Promise.all([slow, quick]);
+      const notes = await db().journalEntry.findMany({ where: { table: TABLE.case, recordId: c.id } });
+      expect(notes.map((n) => n.body).sort()).toEqual(["quick", "slow"]);
+      const newest = Math.max(...notes.map((n) => n.createdAt.getTime()));
+      expect((await caseRow(c.id)).updatedAt.getTime()).toBe(newest);
+    },
+  );
 
   it("WRK-3: an incident comment synced to its cases moves each case's Updated time", async () => {
     const { agent, c } = await caseWithCustomer();

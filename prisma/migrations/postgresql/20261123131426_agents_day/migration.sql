@@ -82,6 +82,11 @@ ALTER TABLE "SavedView" ADD CONSTRAINT "SavedView_userId_fkey" FOREIGN KEY ("use
 -- One statement-level trigger: a fan-out of 10,000 entries is one UPDATE … FROM, not 10,000.
 CREATE FUNCTION "caseflow_journal_moves_case_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- The cases are locked in id order first: two fan-outs reaching overlapping cases queue
+  -- instead of deadlocking.
+  PERFORM 1 FROM "Case" k
+  WHERE k."id" IN (SELECT "recordId" FROM new_entries WHERE "table" = 'sn_customerservice_case')
+  ORDER BY k."id" FOR UPDATE;
   UPDATE "Case" c SET "updatedAt" = n."at"
   FROM (
     SELECT "recordId", MAX("createdAt") AS "at" FROM new_entries
