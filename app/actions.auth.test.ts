@@ -146,6 +146,7 @@ const counts = async () => ({
   userVersions: await db().user.aggregate({ _sum: { version: true } }),
   links: await db().passwordToken.count(),
   outbox: await db().outboxMessage.count(),
+  views: await db().savedView.count(), // WRK-4
 });
 
 describe("server actions check the session and role themselves (ROLE-2, REL-3)", () => {

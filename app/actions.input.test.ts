@@ -24,6 +24,7 @@ import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { addAffectedAccount } from "@/lib/server/proactive/accounts";
 import { createTokenForUser } from "@/lib/server/tokens/admin";
 import { createAsset } from "@/lib/server/directory/assets";
+import { saveView } from "@/lib/server/views/views";
 import { randomBytes } from "node:crypto";
 import { makeAccount, makeCase, makeUser, resolveCase, unique } from "@/lib/testing/fixtures";
 import { makeWorkOrder, newKey } from "@/lib/testing/work-orders";
@@ -188,6 +189,14 @@ const BASES: Record<string, Base> = {
     form: async (w) => ({ child: w.other.number }),
   },
   "cases#createWorkOrderAction": { form: async () => ({ requestKey: newKey() }) },
+  // WRK-4: bulk actions and saved views.
+  "cases#bulkUpdateCasesAction": {
+    form: async (w) => ({ cases: `${w.c.number}:${await version("case", w.c.number)}`, priority: "2" }),
+  },
+  "cases#saveViewAction": { form: async () => ({ name: unique("View "), query: "state=open&priority=2" }) },
+  "cases#deleteViewAction": {
+    form: async (w) => ({ id: String((await saveView(w.actor, { name: unique("View "), query: "" })).id) }),
+  },
   "work-orders#saveWorkOrderAction": {
     number: async (w) => (await workOrderOf(w)).number,
     form: async () => ({ ...text, priority: "2", version: "1" }),
@@ -531,6 +540,7 @@ const fingerprint = async () => {
     relationships: await db().accountRelationship.count(),
     userVersions: await db().user.aggregate({ _sum: { version: true } }),
     links: await db().passwordToken.count(),
+    views: await db().savedView.count(), // WRK-4
   };
 };
 

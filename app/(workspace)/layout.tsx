@@ -15,14 +15,22 @@ import { activePlugins } from "@/lib/server/plugins/read";
 import { demoPasswordInUse } from "@/lib/server/seed/demo-passwords";
 import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
 import { WorkspaceShortcuts } from "@/components/keyboard/workspace-shortcuts";
+import { listViews } from "@/lib/server/views/views";
 
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
-  const [plugins, demoPasswords] = await Promise.all([activePlugins(), demoPasswordInUse()]);
+  // WRK-4: the person's saved views — one indexed query, shared with the case list (request cache).
+  const [plugins, demoPasswords, views] = await Promise.all([
+    activePlugins(),
+    demoPasswordInUse(),
+    canReadCases(actor) ? listViews(actor) : [],
+  ]);
   const nav: NavGroup[] = [
+    // WRK-4: "Views" comes right after My work (which the shell draws first).
+    ...(views.length ? [{ title: "Views", items: views.map((v) => ({ href: v.href, label: v.name })) }] : []),
     {
       items: [
         { href: "/cases", label: "Cases" },

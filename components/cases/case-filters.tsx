@@ -11,10 +11,13 @@ export function CaseFilters({
   params,
   accounts,
   assignees,
+  groups,
 }: {
   params: CaseListParams;
   accounts: Opt[] | null;
   assignees: Opt[] | null;
+  /** WRK-4: the active assignment groups. */
+  groups: Opt[];
 }) {
   const mine = params.assignedTo === "me";
   return (
@@ -25,8 +28,9 @@ export function CaseFilters({
       aria-label="Filter cases"
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
+      {/* "Contains", not "Search": the header's global search box is the page's "Search". */}
       <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-semibold text-slate-600">
-        Search
+        Contains
         <input
           name="q"
           type="search"
@@ -87,6 +91,42 @@ export function CaseFilters({
             </option>
           ))}
         </select>
+      </label>
+      {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3). No SLA filter until SLAs exist. */}
+      <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
+        Assignment group
+        <select
+          name="group"
+          defaultValue={params.group === undefined ? "" : String(params.group)}
+          className={controlClass()}
+        >
+          <option value="">Any group</option>
+          <option value="mine">My groups</option>
+          <option value="none">No group</option>
+          {groups.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
+        Proactive
+        <select name="proactive" defaultValue={params.proactive ?? ""} className={controlClass()}>
+          <option value="">Any</option>
+          <option value="1">Proactive only</option>
+          <option value="0">Not proactive</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-2 self-center pt-4 text-xs font-semibold text-slate-600">
+        <input
+          type="checkbox"
+          name="replied"
+          value="1"
+          defaultChecked={params.replied === "1"}
+          className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+        />
+        Customer replied
       </label>
       {params.sort && <input type="hidden" name="sort" value={params.sort} />}
       <button type="submit" className={buttonClass("primary")}>

@@ -5,6 +5,7 @@ import type { CaseCell, CaseRowView, SortLink } from "./case-table";
 
 type Row = {
   id: number;
+  version?: number;
   number: string;
   shortDescription: string;
   state: number;
@@ -29,6 +30,7 @@ export function caseRowViews(rows: Row[]): CaseRowView[] {
     const state = labelOf(caseStates, r.state);
     return {
       id: r.id,
+      ...(r.version !== undefined && { version: r.version }),
       number: r.number,
       shortDescription: r.shortDescription,
       major: r.majorCaseState === "accepted",

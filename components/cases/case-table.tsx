@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
 import { NotifyCustomers } from "@/components/notify/notify-customers";
 import { useSelection } from "@/components/notify/use-selection";
 import type { Tone } from "@/components/ui/badge";
@@ -13,6 +14,8 @@ import { Checkbox } from "@/components/ui/checkbox";
  */
 export type CaseRowView = {
   id: number;
+  /** WRK-4: the version the list showed (the bulk actions' stale check, REC-6). */
+  version?: number;
   number: string;
   shortDescription: string;
   major: boolean;
@@ -134,6 +137,7 @@ export function CaseTable({
   empty = "No cases match these filters.",
   framed = true,
   selectable = false,
+  bulk,
 }: {
   rows: CaseRowView[];
   columns: SortLink[];
@@ -143,6 +147,8 @@ export function CaseTable({
   framed?: boolean;
   /** PRO-3: row checkboxes, "Select all" and the Notify Customers button. */
   selectable?: boolean;
+  /** WRK-4: with row selection, the bulk bar (Assign, Priority, State) and its choices. */
+  bulk?: BulkOptions;
 }) {
   const selection = useSelection(rows.map((r) => r.number));
   if (!rows.length) {
@@ -209,7 +215,16 @@ export function CaseTable({
     <div className="space-y-2">
       <div className="flex items-center gap-2">
         <NotifyCustomers selected={selection.selected} onSent={selection.clear} />
-        <span className="text-xs text-slate-500" aria-live="polite">
+        {bulk && (
+          <BulkBar
+            selected={rows
+              .filter((r) => selection.isSelected(r.number))
+              .map((r) => `${r.number}:${r.version}`)}
+            options={bulk}
+            onDone={selection.clear}
+          />
+        )}
+        <span className="text-xs text-slate-600" aria-live="polite">
           {selection.selected.length ? `${selection.selected.length} selected` : ""}
         </span>
       </div>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { notifyCustomersAction } from "@/app/(workspace)/notify/actions";
 import { Button } from "@/components/ui/button";
+import { DialogDone } from "@/components/ui/dialog-done";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
@@ -30,14 +31,7 @@ export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSe
       </Button>
       <Modal open={!!requestId} onClose={close} title="Notify Customers">
         {summary ? (
-          <div className="space-y-4">
-            <p role="status" className="text-sm">
-              {summary}
-            </p>
-            <div className="flex justify-end">
-              <Button onClick={close}>Close</Button>
-            </div>
-          </div>
+          <DialogDone message={summary} onClose={close} />
         ) : (
           <DialogForm
             action={notifyCustomersAction}

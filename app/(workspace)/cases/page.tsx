@@ -5,11 +5,15 @@ import { CaseTable } from "@/components/cases/case-table";
 import { caseColumns, caseRowViews } from "@/components/cases/case-table-data";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
-import { canWriteCases } from "@/lib/domain/auth/roles";
+import { DeleteView, SaveView } from "@/components/views/view-buttons";
+import { canReadCases, canWriteCases } from "@/lib/domain/auth/roles";
 import { canNotifyCustomers } from "@/lib/domain/notify/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
+import { groupOptions } from "@/lib/server/groups/read";
 import { accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
+import { listViews } from "@/lib/server/views/views";
+import { canonicalCaseQuery, caseViewHref } from "@/lib/domain/views/views";
 import { firstValues, hrefWith, type QueryValue, type SearchParams } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -17,27 +21,39 @@ export const metadata: Metadata = { title: "Cases" };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
-  const [list, accounts, assignees] = await Promise.all([
+  // WRK-4: the views come from the layout's per-request cache (one query for both).
+  const [list, accounts, assignees, groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
     accountOptions(),
     assigneeOptions(),
+    groupOptions(),
+    canReadCases(actor) ? listViews(actor) : [],
   ]);
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
+  // WRK-4: a view's link names it (?view=id): its name heads the list and it can be deleted here.
+  const view = views.find((v) => String(v.id) === raw.view);
+  const writer = canWriteCases(actor);
   return (
     <div className="space-y-3">
-      <div className="flex items-center justify-between">
-        <h1 className="text-lg font-semibold">Cases</h1>
-        {canWriteCases(actor) && (
-          <Link href="/cases/new" className={buttonClass("primary")}>
-            New case
-          </Link>
-        )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold">{view ? `Cases: ${view.name}` : "Cases"}</h1>
+        <div className="flex items-center gap-2">
+          {view && <DeleteView id={view.id} name={view.name} then={caseViewHref(view.query)} />}
+          <SaveView query={canonicalCaseQuery(hrefWith("", raw))} />
+          {writer && (
+            <Link href="/cases/new" className={buttonClass("primary")}>
+              New case
+            </Link>
+          )}
+        </div>
       </div>
-      <CaseFilters params={list.params} accounts={accounts} assignees={assignees} />
+      <CaseFilters params={list.params} accounts={accounts} assignees={assignees} groups={groups} />
       <CaseTable
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
-        selectable={canNotifyCustomers(actor)}
+        // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
+        selectable={writer || canNotifyCustomers(actor)}
+        bulk={writer ? { groups, assignees: assignees ?? [] } : undefined}
       />
       <Pagination
         page={list.page}

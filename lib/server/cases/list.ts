@@ -71,6 +71,7 @@ export function caseListWhere(actor: Actor, p: CaseListParams): Prisma.Sql {
 
 type RawRow = {
   id: number;
+  version: number;
   number: string;
   shortDescription: string;
   state: number;
@@ -105,7 +106,7 @@ export async function listCases(
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."updatedAt", c."majorCaseState",
-        c."proactive", c."customerRepliedAt",
+        c."proactive", c."customerRepliedAt", c."version",
         (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."contactId") AS "contactName",
         (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId") AS "consumerName",
@@ -122,6 +123,8 @@ export async function listCases(
   return {
     rows: rows.map((r) => ({
       id: num(r.id),
+      /** WRK-4: the bulk actions send the version the list showed (REC-6). */
+      version: num(r.version),
       number: r.number,
       shortDescription: r.shortDescription,
       state: num(r.state),

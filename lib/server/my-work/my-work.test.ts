@@ -68,7 +68,7 @@ describe("attention (WRK-3)", () => {
   });
 
   it.runIf(dialect() === "postgresql")(
-    "WRK-3: a second entry on a case while a long transaction holds one queues behind it; both land, Updated is the later",
+    "WRK-3: a second entry on a case queues behind a long transaction holding one; both land, Updated is the later",
     async () => {
       const a = await makeAgent();
       const c = await makeCase(a);

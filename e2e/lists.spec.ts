@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { CaseState } from "../lib/domain/records/choices";
+import { expectAccessible } from "./support/axe";
+import { DEMO, signIn } from "./support/auth";
+import { db } from "./support/db";
+
+// WRK-4: an agent filters the case list, saves the filter as a view, finds it in the navigation and
+// opens it; selects three cases and assigns them in one bulk action, seeing what happened per case.
+
+const tag = `L${Date.now().toString(36)}`;
+const seq = Date.now() % 1_000_000;
+const num = (i: number) =>
+  `CS8${String(seq * 10 + i)
+    .padStart(7, "0")
+    .slice(-7)}`;
+
+async function seed() {
+  const make = (i: number, data: object = {}) =>
+    db().case.create({
+      data: { number: num(i), shortDescription: `Printer jam ${tag} ${i}`, state: CaseState.Open, ...data },
+    });
+  const cases = [await make(1), await make(2), await make(3)];
+  await make(4, { proactive: true }); // filtered out: the view is "not proactive"
+  return cases;
+}
+
+test("WRK-4: an agent filters the list, saves a view, opens it from the navigation and bulk-assigns three cases", async ({
+  page,
+}) => {
+  const cases = await seed();
+  await signIn(page, DEMO.agent);
+
+  await page.goto("/cases");
+  const filters = page.getByRole("search", { name: "Filter cases" });
+  await filters.getByLabel("Contains").fill(tag);
+  await filters.getByLabel("Proactive").selectOption({ label: "Not proactive" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/proactive=0/);
+  const rows = page.getByRole("main").getByRole("row");
+  await expect(rows).toHaveCount(4); // the header and the three cases
+
+  await page.getByRole("button", { name: "Save view" }).click();
+  const save = page.getByRole("dialog", { name: "Save view" });
+  await save.getByLabel("Name").fill(`Printers ${tag}`);
+  await save.getByRole("button", { name: "Save" }).click();
+  await expect(save.getByRole("status")).toContainText(`View Printers ${tag} saved.`);
+  await save.getByRole("button", { name: "Close" }).click();
+
+  // The view is in the navigation; opening it from another page shows the same filter.
+  await page.goto("/my-work");
+  const nav = page.getByRole("navigation", { name: "Workspace" });
+  await nav.getByRole("link", { name: `Printers ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cases: Printers ${tag}`);
+  await expect(page).toHaveURL(/q=L\w+&.*proactive=0&view=\d+/);
+  await expect(rows).toHaveCount(4);
+
+  for (const c of cases) await page.getByRole("checkbox", { name: `Select ${c.number}` }).check();
+  const bar = page.getByRole("group", { name: "Bulk actions" });
+  await expect(bar).toBeVisible();
+  await expectAccessible(page, "/cases with the bulk bar");
+
+  await bar.getByRole("button", { name: "Assign" }).click();
+  const dialog = page.getByRole("dialog", { name: "Assign 3 cases" });
+  await dialog.getByLabel("Assigned to").selectOption({ label: "Alex Agent" });
+  await expectAccessible(page, "/cases bulk Assign dialog");
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("3 cases changed.");
+  const report = dialog.getByRole("list", { name: "Result per case" });
+  await expect(report.getByRole("listitem")).toHaveCount(3);
+  for (const c of cases) await expect(report).toContainText(`${c.number}: assigned to Alex Agent`);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  for (const c of cases) await expect(rows.filter({ hasText: c.number })).toContainText("Alex Agent");
+  await expect(page.getByRole("checkbox", { name: `Select ${cases[0].number}` })).not.toBeChecked();
+
+  // Deleting the view keeps the list and takes the view out of the navigation.
+  await page.getByRole("button", { name: `Delete view Printers ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cases");
+  await expect(nav.getByRole("link", { name: `Printers ${tag}` })).toHaveCount(0);
+});
+
+test("WRK-4: a bulk state move refuses the cases whose lifecycle forbids it and says why", async ({
+  page,
+}) => {
+  const make = (i: number, state: number) =>
+    db().case.create({ data: { number: num(5 + i), shortDescription: `Toner ${tag} ${i}`, state } });
+  const open = await make(0, CaseState.Open);
+  const closed = await make(1, CaseState.Closed);
+  await signIn(page, DEMO.agent);
+  await page.goto(`/cases?q=Toner+${tag}`);
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await page.getByRole("group", { name: "Bulk actions" }).getByRole("button", { name: "State" }).click();
+  const dialog = page.getByRole("dialog", { name: "Set state of 2 cases" });
+  await dialog.getByLabel("State").selectOption({ label: "Awaiting Info" });
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("1 case changed, 1 refused.");
+  const report = dialog.getByRole("list", { name: "Result per case" });
+  await expect(report).toContainText(`${open.number}: state set to Awaiting Info`);
+  await expect(report).toContainText(
+    `${closed.number}: refused — This case is Closed and cannot be changed.`,
+  );
+});

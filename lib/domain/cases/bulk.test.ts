@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { CaseState } from "../records/choices";
+import { BULK_TARGET_STATES, bulkCaseSchema, bulkSummary, outcomeLine } from "./bulk";
+
+describe("bulk case changes: input and report (WRK-4)", () => {
+  it("WRK-4: the State choices are the lifecycle's targets — never New", () => {
+    expect(BULK_TARGET_STATES.map((s) => s.label)).toEqual([
+      "Open",
+      "Awaiting Info",
+      "Resolved",
+      "Closed",
+      "Cancelled",
+    ]);
+  });
+
+  it("WRK-4: blank leaves a field, 'none' clears it; a case selected twice counts once", () => {
+    const parsed = bulkCaseSchema.parse({
+      cases: "CS0001003:4, CS0001004:2,CS0001003:9",
+      assignmentGroupId: "none",
+      assignedToId: "",
+      priority: "2",
+    });
+    expect(parsed).toMatchObject({ assignmentGroupId: null, assignedToId: undefined, priority: 2 });
+    expect(parsed.cases).toEqual([
+      { number: "CS0001003", version: 4 },
+      { number: "CS0001004", version: 2 },
+    ]);
+    expect(bulkCaseSchema.safeParse({ cases: "CS1:1", state: String(CaseState.New) }).success).toBe(false);
+    expect(bulkCaseSchema.safeParse({ cases: "CS1", priority: "1" }).success).toBe(false);
+  });
+
+  it("WRK-4: the report reads one line per case and a summary", () => {
+    expect(outcomeLine({ number: "CS1", status: "changed", changes: ["assigned to Alex Agent"] })).toBe(
+      "CS1: assigned to Alex Agent",
+    );
+    expect(
+      outcomeLine({ number: "CS2", status: "refused", reason: "This case is Closed and cannot be changed." }),
+    ).toBe("CS2: refused — This case is Closed and cannot be changed.");
+    expect(bulkSummary({ changed: 1, unchanged: 0, refused: 1 })).toBe("1 case changed, 1 refused.");
+  });
+});
