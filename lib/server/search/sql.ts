@@ -128,7 +128,9 @@ export function kindQuery(
       ORDER BY r."id" DESC LIMIT ${limit}`;
   }
   const fts = Prisma.raw(`"${k.fts}"`);
-  return Prisma.sql`${head} FROM ${fts} JOIN ${Prisma.raw(`"${k.table}" r`)} ON r."id" = ${fts}.rowid
+  // CROSS JOIN: SQLite keeps the FTS5 table as the outer loop whatever its statistics say of the
+  // record table (with few rows counted, it would scan "User" and probe the index per row).
+  return Prisma.sql`${head} FROM ${fts} CROSS JOIN ${Prisma.raw(`"${k.table}" r`)} ON r."id" = ${fts}.rowid
       ${account} ${join}
       WHERE ${fts} MATCH ${ftsMatch(words)} ${where}
       ORDER BY ${fts}.rowid DESC LIMIT ${limit}`;
