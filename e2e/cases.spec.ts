@@ -139,7 +139,7 @@ test("JRN-1 / JRN-2 / JRN-4: journal entries are posted, shown newest first, and
 test("case list: search, state filter and My cases", async ({ page }) => {
   await signIn(page, DEMO.agent);
   await page.goto("/cases");
-  await page.getByRole("searchbox").fill("CS0001003");
+  await page.getByRole("main").getByRole("textbox", { name: "Search" }).fill("CS0001003");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("row").nth(1)).toContainText("Invoice PDF shows the wrong currency");
