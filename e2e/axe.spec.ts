@@ -162,3 +162,21 @@ test("A11Y: a work order page worked by a manager with itil, its Add task form o
   await expectAccessible(page, "a work order with its Add task form open");
   await scan(page, "/work-orders?state=all");
 });
+
+test("A11Y / WRK-5: the header's Search with its grouped results open, and with none found", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases");
+  const box = page.getByRole("searchbox", { name: "Search", exact: true });
+  await box.fill("mail relay");
+  await expect(
+    page.getByRole("listbox", { name: "Search results" }).getByRole("option").first(),
+  ).toBeVisible();
+  await expectAccessible(page, "/cases with the header's search results open");
+  await box.press("ArrowDown");
+  await expectAccessible(page, "/cases with a search result highlighted");
+  await box.fill("zzqxj nothing");
+  await expect(page.getByText("No matches")).toBeVisible();
+  await expectAccessible(page, "/cases with a search that found nothing");
+});

@@ -33,7 +33,7 @@ export function CaseFilters({
         Contains
         <input
           name="q"
-          type="search"
+          type="text" /* the header's Search is the page's one searchbox (WRK-5) */
           defaultValue={params.q ?? ""}
           placeholder="Number or short description"
           className={controlClass()}

@@ -47,7 +47,7 @@ export function RecordList<R extends Row>({
           Search
           <input
             name="q"
-            type="search"
+            type="text" /* the header's Search is the page's one searchbox (WRK-5) */
             defaultValue={q}
             placeholder="Number or short description"
             className={controlClass()}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logout } from "@/app/login/actions";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { GlobalSearch } from "@/components/search/global-search";
 import { MyWorkNav } from "./my-work-nav";
 import { NavLink } from "./nav-link";
 
@@ -53,6 +54,10 @@ export function AppShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">
+          {/* WRK-5: the global search box (components/search). */}
+          <div className="mr-auto min-w-0 flex-1">
+            <GlobalSearch />
+          </div>
           <span className="text-sm text-slate-600">
             Signed in as <span className="font-medium text-slate-900">{actor.name}</span>
           </span>

@@ -10,8 +10,9 @@ export default async function globalSetup() {
     const client = new pg.Client({ connectionString: postgresAdminUrl() });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${testDatabasePrefix()}_%`],
+      // `_` is LIKE's any-character: escaped, so prefix "a_" drops a__1, never a_bench.
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 ESCAPE '\\'",
+      [`${testDatabasePrefix().replace(/_/g, "\\_")}\\_%`],
     );
     for (const r of rows) await client.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await client.end();

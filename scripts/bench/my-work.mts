@@ -1,7 +1,7 @@
 // PERF-9 My work: an agent in a group whose queue holds 10,000 open, unassigned cases (some marked
 // "Customer replied") opens /my-work and polls /api/my-work, each at 50 requests/s. The setup is
 // idempotent: the group and its cases are made once per data set.
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { groupNameKey } from "@/lib/domain/assignment/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { BENCH_AGENT } from "./dataset.mts";
@@ -27,25 +27,15 @@ export async function prepareMyWork(log: (m: string) => void): Promise<number> {
   });
   const have = await p.case.count({ where: { assignmentGroupId: group.id } });
   if (have < QUEUE) {
-    const ids = await p.case.findMany({
-      where: { state: { in: OPEN_CASE_STATES }, assignmentGroupId: null },
-      orderBy: { id: "asc" },
-      take: QUEUE - have,
-      select: { id: true },
-    });
-    const chunks = Array.from({ length: Math.ceil(ids.length / 1000) }, (_, i) =>
-      ids.slice(i * 1000, i * 1000 + 1000),
-    );
-    for (const chunk of chunks)
-      await p.case.updateMany({
-        where: { id: { in: chunk.map((c) => c.id) } },
-        data: { assignmentGroupId: group.id, assignedToId: null },
-      });
+    const open = Prisma.join(OPEN_CASE_STATES);
+    await p.$executeRaw`
+      UPDATE "Case" SET "assignmentGroupId" = ${group.id}, "assignedToId" = NULL
+      WHERE "id" IN (SELECT "id" FROM "Case" WHERE "state" IN (${open}) AND "assignmentGroupId" IS NULL
+        ORDER BY "id" LIMIT ${QUEUE - have})`;
     // One in fifty waits on the agent: Needs attention has rows to find.
-    await p.case.updateMany({
-      where: { id: { in: ids.filter((_, i) => i % 50 === 0).map((c) => c.id) } },
-      data: { customerRepliedAt: new Date() },
-    });
+    await p.$executeRaw`
+      UPDATE "Case" SET "customerRepliedAt" = ${new Date()}
+      WHERE "assignmentGroupId" = ${group.id} AND "id" % 50 = 0`;
   }
   const queue = await p.case.count({
     where: { assignmentGroupId: group.id, state: { in: OPEN_CASE_STATES } },

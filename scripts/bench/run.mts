@@ -1,10 +1,10 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
 // http, fanout, major, notify, proactive, workorders, inbound, live, portal, api, throughput, import,
-// mywork.
+// mywork, search.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
-// inbound +2, portal +3, api +4, throughput +5, my work +6.
+// inbound +2, portal +3, api +4, throughput +5, search +6, my work +7.
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +33,7 @@ import { notifyMetrics } from "./notify.mts";
 import { proactiveMetrics } from "./proactive.mts";
 import { inboundMetrics } from "./inbound.mts";
 import { workOrderMetrics } from "./work-orders.mts";
+import { searchMetrics, searchPlanRow } from "./search.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -46,9 +47,11 @@ const { values: args } = parseArgs({
 const scale = Number(args.scale);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const tag = String(scale).replace(".", "_");
+// BENCH_DB_PREFIX (default caseflow_bench) keeps checkouts benching on one PostgreSQL server apart.
+const dbName = `${process.env.BENCH_DB_PREFIX ?? "caseflow_bench"}_${tag}`;
 const url =
   args.db === "postgresql"
-    ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/caseflow_bench_${tag}`
+    ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${dbName}`
     : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -59,7 +62,7 @@ if (args.fresh) {
       connectionString: `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/postgres`,
     });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "caseflow_bench_${tag}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   } else {
     for (const f of [".db", ".db-wal", ".db-shm"]) rmSync(url.slice(5).replace(/\.db$/, f), { force: true });
@@ -163,7 +166,7 @@ if (!args.only || args.only === "throughput") {
 if (myWorkQueue !== null) {
   const queue = myWorkQueue;
   await db().$disconnect();
-  await withServer(benchPort(6), async (base) => {
+  await withServer(benchPort(7), async (base) => {
     const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
     rows.push(...(await myWorkMetrics(base, cookie, queue, Number(args.seconds), log)));
   });
@@ -175,6 +178,16 @@ if (!args.only || args.only === "api") {
   await db().$disconnect();
   await withServer(benchPort(4), async (base) => {
     rows.push(...(await tableApiMetrics(base, token, Number(args.seconds), log)));
+  });
+}
+
+// PERF-9 global search as the user types (WRK-5), signed in as the bench agent.
+if (!args.only || args.only === "search") {
+  const plan = await searchPlanRow(log);
+  await db().$disconnect();
+  await withServer(benchPort(6), async (base) => {
+    const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
+    rows.push(...(await searchMetrics(base, cookie, sizes, Number(args.seconds), log)), plan);
   });
 }
 

@@ -39,7 +39,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           Search
           <input
             name="q"
-            type="search"
+            type="text" /* the header's Search is the page's one searchbox (WRK-5) */
             defaultValue={list.params.q ?? ""}
             placeholder="Number or short description"
             className={controlClass()}
