@@ -4,7 +4,7 @@
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
-// inbound +2, portal +3, api +4, throughput +5, search +6, my work +7.
+// inbound +2, portal +3, api +4, throughput +5, my work +7, search +8 (not +6: 3306 is MySQL's port).
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -185,7 +185,7 @@ if (!args.only || args.only === "api") {
 if (!args.only || args.only === "search") {
   const plan = await searchPlanRow(log);
   await db().$disconnect();
-  await withServer(benchPort(6), async (base) => {
+  await withServer(benchPort(8), async (base) => {
     const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
     rows.push(...(await searchMetrics(base, cookie, sizes, Number(args.seconds), log)), plan);
   });

@@ -56,7 +56,10 @@ export function caseListWhere(actor: Actor, p: CaseListParams): Prisma.Sql {
       Prisma.sql`(c."assignedToId" = ${actor.id}
         OR (c."assignedToId" IS NULL AND c."assignmentGroupId" IN ${myGroups}))`,
     );
-  if (p.replied === "1") parts.push(Prisma.sql`c."customerRepliedAt" IS NOT NULL`);
+  // Few cases carry the mark: the filter names them through its own index first (a plain IS NOT
+  // NULL let SQLite walk every open case to count the marked ones — 50 ms at 100,000 cases).
+  if (p.replied === "1")
+    parts.push(Prisma.sql`c."id" IN (SELECT r."id" FROM "Case" r WHERE r."customerRepliedAt" IS NOT NULL)`);
   if (p.proactive === "1") parts.push(Prisma.sql`c."proactive" = ${true}`);
   else if (p.proactive === "0") parts.push(Prisma.sql`c."proactive" = ${false}`);
   if (p.q) {
@@ -97,12 +100,14 @@ export async function listCases(
   actor: Actor,
   raw: Record<string, string | undefined>,
   pageSize = CASE_PAGE_SIZE,
+  /** Count matches up to this many (My work's sections say "99+"). */
+  countCap?: number,
 ) {
   if (!canReadCases(actor)) throw forbidden();
   const params = caseListSchema.parse(raw);
   const page = params.page ?? 1;
   const where = caseListWhere(actor, params);
-  const cap = params.q ? TEXT_COUNT_CAP : COUNT_CAP;
+  const cap = countCap ?? (params.q ? TEXT_COUNT_CAP : COUNT_CAP);
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."updatedAt", c."majorCaseState",

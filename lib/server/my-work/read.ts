@@ -1,7 +1,12 @@
 import "server-only";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
-import { countLabel, MY_WORK_QUERIES, type MyWorkSection } from "@/lib/domain/assignment/my-work";
+import {
+  countLabel,
+  MY_WORK_COUNT_CAP,
+  MY_WORK_QUERIES,
+  type MyWorkSection,
+} from "@/lib/domain/assignment/my-work";
 import { hrefWith } from "@/lib/query-string";
 import { countCases, listCases } from "../cases/list";
 
@@ -17,15 +22,13 @@ export async function myWork(actor: Actor) {
   const entries = await Promise.all(
     (Object.keys(MY_WORK_QUERIES) as MyWorkSection[]).map(async (key) => {
       const query = MY_WORK_QUERIES[key];
-      const list = await listCases(actor, query, SECTION_ROWS);
+      const list = await listCases(actor, query, SECTION_ROWS, MY_WORK_COUNT_CAP);
       return [
         key,
         {
           rows: list.rows,
           total: list.total,
-          totalText: list.totalCapped
-            ? `${list.total.toLocaleString("en")}+`
-            : list.total.toLocaleString("en"),
+          totalText: list.totalCapped ? countLabel(list.total + 1) : String(list.total),
           href: hrefWith("/cases", query),
         },
       ] as const;
@@ -38,6 +41,6 @@ export async function myWork(actor: Actor) {
 export async function myWorkCounts(actor: Actor): Promise<Record<MyWorkSection, string>> {
   if (!canReadCases(actor)) throw forbidden();
   const keys = Object.keys(MY_WORK_QUERIES) as MyWorkSection[];
-  const counts = await Promise.all(keys.map((k) => countCases(actor, MY_WORK_QUERIES[k])));
+  const counts = await Promise.all(keys.map((k) => countCases(actor, MY_WORK_QUERIES[k], MY_WORK_COUNT_CAP)));
   return Object.fromEntries(keys.map((k, i) => [k, countLabel(counts[i])])) as Record<MyWorkSection, string>;
 }
