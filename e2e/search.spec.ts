@@ -33,8 +33,9 @@ test("WRK-5: results appear as the agent types, grouped by kind, and the keyboar
   await expect(results.getByRole("group", { name: "Incidents" })).toBeVisible();
   await expect(results.getByRole("group", { name: "Problems" })).toContainText("Mail relay runs out of disk");
   await expect(results.getByRole("group", { name: "Changes" })).toContainText("Expand mail relay storage");
-  // Only words that all match: the cases about email are not mail relay results.
-  await expect(results.getByRole("group", { name: "Cases" })).toHaveCount(0);
+  // Only words that all match: the demo case about email delays is not a mail relay result (other
+  // specs may have made cases that are, so the group itself may be there).
+  await expect(results).not.toContainText("Email to customers delayed");
   const incident = results.getByRole("group", { name: "Incidents" }).getByRole("option").first();
   await expect(incident).toContainText("Outbound mail relay queue backing up");
   const incidentNumber = (await incident.textContent())!.match(/INC\d{7}/)![0];
