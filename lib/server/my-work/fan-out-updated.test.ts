@@ -18,7 +18,8 @@ describe("WRK-3 at scale", () => {
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${N})
       INSERT INTO "Case" ("number", "shortDescription", "description", "state", "priority", "impact", "urgency",
         "channel", "proactive", "incidentId", "majorCaseState", "version", "createdAt", "updatedAt")
-      SELECT ${tag} || CAST(i AS TEXT), 'linked', '', 10, 4, 3, 3, 'web', ${false}, ${incident.id}, '', 1, ${past}, ${past}
+      SELECT ${tag} || CAST(i AS TEXT), 'linked', '', 10, 4, 3, 3, 'web', ${false}, ${incident.id}, '', 1,
+        ${past}, ${past}
       FROM n`;
     const started = Date.now();
     await postIncidentJournal(itil, number, { comments: "Fixed upstream." });
