@@ -26,7 +26,12 @@ describe("WRK-3 at scale", () => {
     const took = Date.now() - started;
     const moved = await db().case.count({ where: { incidentId: incident.id, updatedAt: { gt: past } } });
     const notes = await db().journalEntry.count({
-      where: { table: "sn_customerservice_case", kind: "work_notes", sourceId: incident.id },
+      where: {
+        table: "sn_customerservice_case",
+        kind: "work_notes",
+        sourceTable: "incident",
+        sourceId: incident.id,
+      },
     });
     expect(notes).toBe(N);
     expect(moved).toBe(N);
