@@ -43,6 +43,23 @@ describe("My work (WRK-2)", () => {
     expect(forA.unassigned.href).toBe("/cases?state=open&group=mine&assignedTo=none");
   });
 
+  it("WRK-2: a section shows its ten most recently updated cases, newest first, and counts them all", async () => {
+    const a = await makeAgent();
+    const { group } = await makeGroup(a);
+    const made = [];
+    for (let i = 0; i < 12; i++) made.push(await makeCase(a, { assignmentGroupId: group.id }));
+    // The oldest case is touched last: it moves to the top.
+    await postCaseJournal(a, made[0].number, { workNotes: "Looked at it" });
+    const { unassigned } = await myWork(a);
+    const ids = unassigned.rows.map((r) => r.id);
+    expect(ids).toHaveLength(10);
+    expect(ids[0]).toBe(made[0].id);
+    const times = unassigned.rows.map((r) => r.updatedAt.getTime());
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    expect([unassigned.total, unassigned.totalText]).toEqual([12, "12"]);
+    expect((await myWorkCounts(a)).unassigned).toBe("12");
+  });
+
   it("WRK-2: a closed case leaves My work; customers have no My work", async () => {
     const a = await makeAgent();
     const { group } = await makeGroup(a);

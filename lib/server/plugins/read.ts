@@ -4,9 +4,13 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { PLUGIN_CATALOG, type ActivePlugins } from "@/lib/domain/plugins/catalog";
 
+/**
+ * Raw SQL: every page reads this (the layout's navigation), and an ORM query is compiled anew on
+ * each call (about 0.3 ms of CPU with the driver adapters) where a raw one is not.
+ */
 async function read(client: Tx): Promise<ActivePlugins> {
-  const rows = await client.plugin.findMany({ select: { id: true, active: true } });
-  const off = new Set(rows.filter((r) => !r.active).map((r) => r.id));
+  const rows = await client.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Plugin" WHERE "active" = ${false}`;
+  const off = new Set(rows.map((r) => r.id));
   return new Set(PLUGIN_CATALOG.map((p) => p.id).filter((id) => !off.has(id)));
 }
 

@@ -14,6 +14,7 @@ import {
   type SaveViewInput,
 } from "@/lib/domain/views/views";
 import { lockRows } from "../records/lock";
+import { num } from "../sql";
 
 function assertCanRead(actor: Actor) {
   if (!canReadCases(actor)) throw forbidden("Only people who work cases can save case views.");
@@ -23,13 +24,12 @@ function assertCanRead(actor: Actor) {
  * One indexed query (SavedView's unique (userId, name) index serves the filter and the order),
  * remembered for the rest of the request: the layout's navigation and the case list share it.
  */
-const viewsOf = cache((userId: number) =>
-  db().savedView.findMany({
-    where: { userId },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, query: true },
-  }),
-);
+const viewsOf = cache(async (userId: number) => {
+  // Raw SQL: the navigation of every case reader's page reads this (see plugins/read.ts).
+  const rows = await db().$queryRaw<{ id: unknown; name: string; query: string }[]>`
+    SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${userId} ORDER BY "name" ASC`;
+  return rows.map((r) => ({ id: num(r.id), name: r.name, query: r.query }));
+});
 
 /** WRK-4: the person's own saved views, each with its link to the case list. */
 export async function listViews(actor: Actor) {
