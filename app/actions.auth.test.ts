@@ -147,6 +147,7 @@ const counts = async () => ({
   links: await db().passwordToken.count(),
   outbox: await db().outboxMessage.count(),
   views: await db().savedView.count(), // WRK-4
+  notificationsOff: await db().notificationOff.count(), // NOT-2
 });
 
 describe("server actions check the session and role themselves (ROLE-2, REL-3)", () => {

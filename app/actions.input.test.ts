@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { makeGroup } from "@/lib/testing/groups";
 import { INTERNAL_ROLES, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
+import { CASE_MAIL_EVENTS } from "@/lib/domain/notifications/case-mail";
 import { PROPERTY, PROPERTY_CATALOG } from "@/lib/domain/properties/catalog";
 import { SYNC_RULES } from "@/lib/domain/sync/rules";
 import { hashPassword } from "@/lib/server/auth/credentials";
@@ -69,6 +70,25 @@ async function makeWorld(actor: Actor) {
   const request = await createRequestFromCase(actor, source.number);
   return { actor, account, c, other, incident, problem, change, request };
 }
+
+/** NOT-3: a message from an unknown sender waiting on /admin/inbox; its id. */
+const heldMessage = async () => {
+  const from = `${unique("stranger")}@unknown.example`;
+  const m = await db().inboundMessage.create({
+    data: {
+      dedupeKey: unique("held"),
+      fromAddress: from,
+      toAddress: "support@caseflow.localhost",
+      subject: "Crafted",
+      receivedVia: "api",
+      size: 100,
+      status: "held",
+      reason: "unknown_sender",
+      text: "Crafted text",
+    },
+  });
+  return String(m.id);
+};
 
 type Versioned = "case" | "incident" | "problem" | "changeRequest" | "request";
 const rowOf = (model: Versioned, number: string): Promise<{ version: number }> => {
@@ -322,6 +342,45 @@ const BASES: Record<string, Base> = {
       return { name, value, version: String(row?.version ?? 0) };
     },
   },
+  // NOT-1: the default text of an email, as saved: a valid save that changes what nothing relies on.
+  "notifications#saveCaseMailAction": {
+    form: async () => {
+      const def = CASE_MAIL_EVENTS.find((e) => e.event === "cancelled")!;
+      const row = await db().caseMailTemplate.findUnique({ where: { event: def.event } });
+      return {
+        event: def.event,
+        enabled: "true",
+        subject: def.subject,
+        body: def.body,
+        version: String(row?.version ?? 0),
+      };
+    },
+  },
+  // NOT-5: a priority nothing else sets a target for, and the business hours as saved.
+  "slas#saveSlaTargetAction": {
+    form: async () => {
+      const row = await db().slaTarget.findUnique({ where: { priority: 3 } });
+      return {
+        priority: "3",
+        responseMinutes: "",
+        resolutionMinutes: "",
+        clock: "24x7",
+        version: String(row?.version ?? 0),
+      };
+    },
+  },
+  "slas#saveSlaHoursAction": {
+    form: async () => {
+      const row = await db().slaHours.findUnique({ where: { id: 1 } });
+      return {
+        days: "1,2,3,4,5",
+        start: "09:00",
+        end: "17:00",
+        timeZone: "UTC",
+        version: String(row?.version ?? 0),
+      };
+    },
+  },
   "priority-lookup#saveLookupRowAction": {
     form: async () => {
       const r = await db().priorityLookup.findFirstOrThrow({ orderBy: { id: "asc" } });
@@ -348,6 +407,15 @@ const BASES: Record<string, Base> = {
       return { id: String(m.id) };
     },
   },
+  // NOT-3: a fresh message held from an unknown sender for each call.
+  "inbox#openHeldMessageAction": {
+    form: async (w) => ({
+      id: await heldMessage(),
+      accountId: String(w.account.id),
+      name: "Crafted Contact",
+    }),
+  },
+  "inbox#discardHeldMessageAction": { form: async () => ({ id: await heldMessage() }) },
   "portal#createPortalCaseAction": { as: portalCustomer(null), form: async () => text },
   "portal#portalReplyAction": {
     as: portalCustomer("new"),
@@ -474,6 +542,10 @@ const BASES: Record<string, Base> = {
     },
   },
   "cases#createCaseContactAction": { form: async (w) => ({ ...person(), accountId: String(w.account.id) }) },
+  // NOT-2: the caller's own agent notifications.
+  "notifications#setAgentNotificationAction": {
+    form: async () => ({ kind: "customer_replied", enabled: "false" }),
+  },
   "password#changePasswordAction": {
     form: async () => ({
       currentPassword: "current-password",
@@ -541,6 +613,7 @@ const fingerprint = async () => {
     userVersions: await db().user.aggregate({ _sum: { version: true } }),
     links: await db().passwordToken.count(),
     views: await db().savedView.count(), // WRK-4
+    notificationsOff: await db().notificationOff.count(), // NOT-2
   };
 };
 
@@ -660,6 +733,12 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
   it("REL-1: accountId=abc is refused naming Account, not 'Invalid input'", async () => {
     expect(await refusedOn("cases#createCaseAction", "accountId", "abc")).toBe(
       "Account is not a valid reference.",
+    );
+  });
+
+  it("REL-1 / NOT-2: an unknown notification kind is refused naming Notification", async () => {
+    expect(await refusedOn("notifications#setAgentNotificationAction", "kind", "sla_breached")).toBe(
+      "Notification must be one of: Assigned to me, Customer replied, SLA warnings.",
     );
   });
 

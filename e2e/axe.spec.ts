@@ -56,6 +56,7 @@ test("A11Y: an agent's pages", async ({ page }) => {
   await scan(page, "/cases/new");
   await scan(page, "/incidents/new");
   await scan(page, "/account/password");
+  await scan(page, "/account/notifications");
   await scan(page, await firstRecord(page, "/incidents", "INC"));
   await scan(page, await firstRecord(page, "/cases", "CS"));
 });

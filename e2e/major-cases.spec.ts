@@ -19,6 +19,8 @@ async function propose(page: Page, impact: string) {
 test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow", async ({
   browser,
 }) => {
+  // A two-browser flow of many pages: on CI's 2 cores beside the other workers it needs more than 60 s.
+  test.setTimeout(150_000);
   const agentCtx = await browser.newContext();
   const managerCtx = await browser.newContext();
   const itilCtx = await browser.newContext();

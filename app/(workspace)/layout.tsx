@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { canManageDirectory } from "@/lib/domain/directory/access";
+import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { getActor } from "@/lib/server/auth/actor";
 import { activePlugins } from "@/lib/server/plugins/read";
@@ -35,6 +36,10 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
       items: [
         { href: "/cases", label: "Cases" },
         { href: "/major-cases", label: "Major cases" },
+        // NOT-3: agents and managers open cases from the messages of unknown senders (admins: Inbox).
+        ...(canHandleHeldMail(actor) && !canAdminister(actor)
+          ? [{ href: "/admin/inbox", label: "Unknown senders" }]
+          : []),
         ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : []),
         ...(canReadItsm(actor)
           ? [
@@ -71,6 +76,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/priority-lookup", label: "Priority lookup" },
         { href: "/admin/field-maps", label: "Field maps" },
         { href: "/admin/plugins", label: "Plugins" },
+        { href: "/admin/notifications", label: "Customer emails" },
+        { href: "/admin/slas", label: "SLAs" },
         { href: "/admin/outbox", label: "Outbox" },
         { href: "/admin/inbox", label: "Inbox" },
       ],

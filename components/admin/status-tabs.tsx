@@ -12,16 +12,23 @@ export function StatusTabs({
   statuses,
   counts,
   current,
+  labels = {},
 }: {
   label: string;
   path: string;
   statuses: readonly string[];
   counts: Record<string, number>;
   current: string | null;
+  /** A tab's label when it is not its status capitalised (NOT-3: held → Unknown sender). */
+  labels?: Record<string, string>;
 }) {
   const tabs = [
     { key: null, label: "All", n: statuses.reduce((a, s) => a + (counts[s] ?? 0), 0) },
-    ...statuses.map((s) => ({ key: s, label: s[0].toUpperCase() + s.slice(1), n: counts[s] ?? 0 })),
+    ...statuses.map((s) => ({
+      key: s,
+      label: labels[s] ?? s[0].toUpperCase() + s.slice(1),
+      n: counts[s] ?? 0,
+    })),
   ];
   return (
     <nav aria-label={label} className="flex flex-wrap gap-1">
@@ -37,7 +44,8 @@ export function StatusTabs({
               : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
           )}
         >
-          {t.label} <span className="opacity-70">{t.n}</span>
+          {/* A count as readable as its label (a faded count failed WCAG contrast on both tab styles). */}
+          {t.label} <span className={current === t.key ? "text-brand-50" : "text-slate-500"}>{t.n}</span>
         </Link>
       ))}
     </nav>

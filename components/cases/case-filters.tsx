@@ -92,7 +92,7 @@ export function CaseFilters({
           ))}
         </select>
       </label>
-      {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3). No SLA filter until SLAs exist. */}
+      {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3); NOT-5: SLA. */}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Assignment group
         <select
@@ -116,6 +116,15 @@ export function CaseFilters({
           <option value="">Any</option>
           <option value="1">Proactive only</option>
           <option value="0">Not proactive</option>
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
+        SLA
+        <select name="sla" defaultValue={params.sla ?? ""} className={controlClass()}>
+          <option value="">Any</option>
+          <option value="breached">Breached</option>
+          <option value="soon">Due within an hour</option>
+          <option value="any">Running</option>
         </select>
       </label>
       <label className="flex items-center gap-2 self-center pt-4 text-xs font-semibold text-slate-600">

@@ -1,5 +1,6 @@
 import { priorityTone, stateTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/domain/time-format";
+import { durationText } from "@/lib/domain/sla/format";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import type { CaseCell, CaseRowView, SortLink } from "./case-table";
 
@@ -19,13 +20,14 @@ type Row = {
   assignedTo?: { name: string } | null;
   assignmentGroup?: { name: string } | null;
   customerReplied?: boolean;
+  slaDueAt?: Date | null;
   businessImpact?: string | null;
   proposedAt?: Date | null;
   _count?: { children: number };
 };
 
 /** The rows as a case table shows them, formatted on the server. */
-export function caseRowViews(rows: Row[]): CaseRowView[] {
+export function caseRowViews(rows: Row[], now = new Date()): CaseRowView[] {
   return rows.map((r) => {
     const state = labelOf(caseStates, r.state);
     return {
@@ -44,6 +46,7 @@ export function caseRowViews(rows: Row[]): CaseRowView[] {
       assignedTo: r.assignedTo?.name ?? null,
       ...(r.customerReplied && { replied: true }),
       ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
+      ...(r.slaDueAt !== undefined && { sla: slaView(r.slaDueAt, now) }),
       updatedIso: r.updatedAt.toISOString(),
       updatedText: formatDateTime(r.updatedAt),
       // Major cases page only: the list's payload (PERF-1) carries none of these.
@@ -66,8 +69,21 @@ const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [
   { cell: "contact", sortKey: "contact", label: "Contact" },
   { cell: "group", sortKey: "group", label: "Assignment group" },
   { cell: "assignedTo", sortKey: "assigned_to", label: "Assigned to" },
+  { cell: "sla", sortKey: "sla", label: "SLA" },
   { cell: "updated", sortKey: "updated", label: "Updated" },
 ];
+
+/** NOT-5: the case's earliest running SLA, as the time until (or past) its due time. */
+function slaView(due: Date | null, now: Date): CaseRowView["sla"] {
+  if (!due) return null;
+  const left = due.getTime() - now.getTime();
+  if (left <= 0) return { text: `overdue ${durationText(left)}`, tone: "red", iso: due.toISOString() };
+  return {
+    text: `due in ${durationText(left)}`,
+    tone: left <= 3_600_000 ? "amber" : "gray",
+    iso: due.toISOString(),
+  };
+}
 
 /** The case list's column headers with the link that sorts by them (toggling direction on the active one). */
 export function caseColumns(sort: string, sortHref: (sort: string) => string): SortLink[] {

@@ -25,6 +25,8 @@ export type CaseRowView = {
   replied?: boolean;
   /** WRK-1: the assignment group's name. */
   group?: string | null;
+  /** NOT-5: the earliest running SLA's due time, said as time left (case list only). */
+  sla?: { text: string; tone: Tone; iso: string } | null;
   state: string;
   stateTone: Tone;
   priority: string;
@@ -50,6 +52,7 @@ export type CaseCell =
   | "contact"
   | "assignedTo"
   | "group"
+  | "sla"
   | "updated"
   | "businessImpact"
   | "proposed"
@@ -119,6 +122,18 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
       return <td>{r.assignedTo ?? <span className="cf-muted">Unassigned</span>}</td>;
     case "group":
       return <td>{r.group ?? "—"}</td>;
+    case "sla":
+      return (
+        <td className="cf-nowrap">
+          {r.sla ? (
+            <time dateTime={r.sla.iso} className={`cf-badge ${r.sla.tone}`}>
+              {r.sla.text}
+            </time>
+          ) : (
+            "—"
+          )}
+        </td>
+      );
     case "updated":
       return <td className="cf-nowrap">{when(r.updatedIso, r.updatedText)}</td>;
     case "businessImpact":

@@ -26,6 +26,8 @@ export function LifecycleBar({
   /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
   suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
 }) {
+  const [proposing, setProposing] = useState(false);
+  const [asking, setAsking] = useState(false);
   const {
     result,
     pending,
@@ -33,8 +35,10 @@ export function LifecycleBar({
     fieldError: err,
     resubmit,
     needsConfirmation,
-  } = useActionForm(caseLifecycleAction.bind(null, number));
-  const [proposing, setProposing] = useState(false);
+  } = useActionForm(caseLifecycleAction.bind(null, number), () => {
+    setProposing(false);
+    setAsking(false);
+  });
   if (!actions.length) return null;
   return (
     <div className="flex flex-col items-end gap-2">
@@ -57,6 +61,10 @@ export function LifecycleBar({
             <Button key={a.id} variant="primary" onClick={() => setProposing(true)}>
               {a.label}
             </Button>
+          ) : a.id === "request_info" ? (
+            <Button key={a.id} onClick={() => setAsking(true)}>
+              {a.label}
+            </Button>
           ) : (
             <form key={a.id} onSubmit={onSubmit}>
               <input type="hidden" name="action" value={a.id} />
@@ -72,8 +80,31 @@ export function LifecycleBar({
           ),
         )}
       </div>
-      {result && !result.ok && !proposing && !needsConfirmation && <Notice result={result} />}
+      {result && !result.ok && !proposing && !asking && !needsConfirmation && <Notice result={result} />}
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
+      {/* NOT-1: the question becomes an additional comment and the text of the customer's email. */}
+      <Modal open={asking} onClose={() => setAsking(false)} title="Request info">
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <input type="hidden" name="action" value="request_info" />
+          <input type="hidden" name="version" value={version} />
+          {result && !result.ok && !needsConfirmation && !result.fieldErrors && <Notice result={result} />}
+          <TextAreaField
+            label="Question"
+            name="question"
+            id="request-info-question"
+            rows={4}
+            required
+            hint="The customer gets it by email and sees it on the case in the portal."
+            error={err("question")}
+          />
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setAsking(false)}>Dismiss</Button>
+            <SubmitButton pending={pending} pendingText="Sending…">
+              Request Info
+            </SubmitButton>
+          </div>
+        </form>
+      </Modal>
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />

@@ -13,7 +13,16 @@ type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>
  * news arriving in the timeline never remounts the composer or touches what is being typed.
  * After the agent's own post the page re-renders with the entry and the poll runs at once.
  */
-export function LiveActivity({ post, allowComments }: { post: Post | null; allowComments?: boolean }) {
+export function LiveActivity({
+  post,
+  allowComments,
+  attachTo,
+}: {
+  post: Post | null;
+  allowComments?: boolean;
+  /** The case whose composer also attaches a file (NOT-4). */
+  attachTo?: string;
+}) {
   const { source } = useLiveRecord();
   const client = useQueryClient();
   return (
@@ -22,6 +31,7 @@ export function LiveActivity({ post, allowComments }: { post: Post | null; allow
         <JournalComposer
           post={post}
           allowComments={allowComments}
+          attachTo={attachTo}
           onPosted={() => void client.invalidateQueries({ queryKey: liveJournalKey(source), exact: true })}
         />
       )}

@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { shortcutBindings } from "@/lib/domain/keyboard/shortcuts";
+import { useComposerFile } from "./composer-file";
 
 type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -23,6 +24,7 @@ export function JournalComposer({
   allowWorkNotes = true,
   allowComments = true,
   onPosted,
+  attachTo,
 }: {
   post: Post;
   allowWorkNotes?: boolean;
@@ -30,7 +32,10 @@ export function JournalComposer({
   allowComments?: boolean;
   /** Runs after a successful post (the live timeline polls at once). */
   onPosted?: () => void;
+  /** A case number: the composer offers a file, attached to that case after the post (NOT-4). */
+  attachTo?: string;
 }) {
+  const file = useComposerFile(attachTo);
   const [key, setKey] = useState(() => newRequestKey());
   const sent = useRef<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
@@ -49,6 +54,7 @@ export function JournalComposer({
     }
     setKey(newRequestKey());
     onPosted?.();
+    void file.uploadAfterPost(!sent.current.comments?.trim());
   });
   useEffect(() => {
     const el = form.current;
@@ -96,6 +102,7 @@ export function JournalComposer({
           error={err("comments")}
         />
       )}
+      {file.field}
       <div className="flex items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
           {result && !result.ok && !result.fieldErrors && !needsConfirmation && <Notice result={result} />}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logout } from "@/app/login/actions";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";
 import { GlobalSearch } from "@/components/search/global-search";
 import { MyWorkNav } from "./my-work-nav";
 import { NavLink } from "./nav-link";
@@ -61,6 +62,15 @@ export function AppShell({
           <span className="text-sm text-slate-600">
             Signed in as <span className="font-medium text-slate-900">{actor.name}</span>
           </span>
+          {canChooseAgentNotifications(actor) && (
+            // NOT-2: the person's own email notifications.
+            <Link
+              href="/account/notifications"
+              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              Notifications
+            </Link>
+          )}
           <Link
             href="/account/password"
             className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"

@@ -5,17 +5,22 @@ import { cx } from "./cx";
 
 type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
-/** An on/off switch that saves at once through a server action (sends `active` = the new value). */
+/** An on/off switch that saves at once through a server action (sends `field`, default `active`, = the new value). */
 export function ActionSwitch({
   action,
   fields,
   active,
   label,
+  field = "active",
+  states = ["Active", "Inactive"],
 }: {
   action: Action;
   fields: Record<string, string>;
   active: boolean;
   label: string;
+  field?: string;
+  /** The visible words for on and off. */
+  states?: readonly [on: string, off: string];
 }) {
   const { result, pending, onSubmit } = useActionForm(action);
   return (
@@ -23,7 +28,7 @@ export function ActionSwitch({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <input type="hidden" name="active" value={String(!active)} />
+      <input type="hidden" name={field} value={String(!active)} />
       <button
         type="submit"
         role="switch"
@@ -42,7 +47,7 @@ export function ActionSwitch({
           )}
         />
       </button>
-      <span className="text-xs text-slate-600">{active ? "Active" : "Inactive"}</span>
+      <span className="text-xs text-slate-600">{active ? states[0] : states[1]}</span>
       {result && !result.ok && (
         <span role="alert" className="text-xs text-red-700">
           {result.message}

@@ -20,7 +20,7 @@ function requestHost(headers: Headers): string | null {
   return forwarded || headers.get("host");
 }
 
-function crossOrigin(headers: Headers): boolean {
+export function crossOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (!origin) return false; // handcrafted requests carry no one's cookies but their sender's
   if (origin === "null") return true;

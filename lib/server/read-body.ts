@@ -5,18 +5,15 @@ import { DomainError } from "@/lib/domain/errors";
 export class BodyTooLargeError extends DomainError {}
 
 /**
- * A request body as UTF-8 text, read while it streams and refused past `maxBytes` (REL-8: never
- * buffered whole first) or when it is not UTF-8. The refusals are DomainErrors naming "file".
+ * A request body's bytes, read while it streams and refused with `tooLarge()` past `maxBytes`
+ * (REL-8: never buffered whole first — at most `maxBytes` plus one chunk is held).
  */
-export async function readTextBody(request: Request, maxBytes: number, what = "The file"): Promise<string> {
-  const declared = Number(request.headers.get("content-length"));
-  const tooLarge = () =>
-    new BodyTooLargeError(
-      "invalid",
-      `${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-      "file",
-    );
-  if (declared > maxBytes) throw tooLarge();
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -33,6 +30,21 @@ export async function readTextBody(request: Request, maxBytes: number, what = "T
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) bytes.set(c, (at += c.byteLength) - c.byteLength);
+  return bytes;
+}
+
+/**
+ * A request body as UTF-8 text, read while it streams and refused past `maxBytes` (REL-8: never
+ * buffered whole first) or when it is not UTF-8. The refusals are DomainErrors naming "file".
+ */
+export async function readTextBody(request: Request, maxBytes: number, what = "The file"): Promise<string> {
+  const tooLarge = () =>
+    new BodyTooLargeError(
+      "invalid",
+      `${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+      "file",
+    );
+  const bytes = await readBodyBytes(request, maxBytes, tooLarge);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

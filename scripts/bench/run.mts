@@ -1,6 +1,6 @@
 // `npm run bench [-- --scale 0.1] [-- --db postgresql] [-- --fresh] [-- --only <part>]`, parts:
 // http, fanout, major, notify, proactive, workorders, inbound, live, portal, api, throughput, import,
-// mywork, search.
+// mywork, search, sla.
 // Generates (or reuses) the SPEC §13 data set in its own database, measures PERF-1…PERF-4,
 // PERF-6 and PERF-7 and prints one table (PERF-5), also written to bench/results/.
 // The servers listen on BENCH_PORT (default 3300) and the next ports up: http +0, live +1,
@@ -23,6 +23,7 @@ import { benchPort, CASE_LIST_PATHS, firstLoadJs, load, login, startServer } fro
 import { liveMetrics } from "./live.mts";
 import { throughputMetrics } from "./throughput.mts";
 import { importMetrics } from "./import.mts";
+import { slaMetrics } from "./sla.mts";
 import { myWorkMetrics, prepareMyWork } from "./my-work.mts";
 import { firstLoadRow, loadRow, report, type Row } from "./report.mts";
 import { portalMetrics, preparePortal } from "./portal.mts";
@@ -87,6 +88,7 @@ if (!args.only || args.only === "notify") rows.push(...(await notifyMetrics(log,
 if (!args.only || args.only === "proactive") rows.push(...(await proactiveMetrics(log)));
 if (!args.only || args.only === "workorders") rows.push(...(await workOrderMetrics(log)));
 if (!args.only || args.only === "import") rows.push(...(await importMetrics(log)));
+if (!args.only || args.only === "sla") rows.push(...(await slaMetrics(log)));
 
 // The write measurements above leave dead rows; a server with autovacuum (every production one)
 // would have cleaned them before the page loads below. Some test clusters run with it off.

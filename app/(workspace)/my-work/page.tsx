@@ -16,6 +16,7 @@ const COLUMNS = plainColumns([
   ["account", "Account"],
   ["group", "Assignment group"],
   ["assignedTo", "Assigned to"],
+  ["sla", "SLA"],
   ["updated", "Updated"],
 ]);
 

@@ -69,6 +69,8 @@ export const caseActionSchema = z.object({
   version: versionField,
   resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes).optional(),
   resolutionNotes: optionalText("Resolution notes", LIMITS.notes).optional(),
+  /** NOT-1: Request Info's question to the customer (an additional comment and the email's text). */
+  question: optionalText("Question", LIMITS.notes).optional(),
   confirmChildren: confirmField,
 });
 export type CaseActionInput = z.input<typeof caseActionSchema>;
@@ -107,6 +109,8 @@ export const caseListSchema = z.object({
   queue: z.literal("mine").optional().catch(undefined),
   replied: z.literal("1").optional().catch(undefined),
   proactive: z.enum(["1", "0"]).optional().catch(undefined),
+  // NOT-5: cases whose earliest running SLA is breached, due within the hour, or any running.
+  sla: z.enum(["breached", "soon", "any"]).optional().catch(undefined),
   sort: z
     .enum([
       "number",
@@ -127,6 +131,8 @@ export const caseListSchema = z.object({
       "-assigned_to",
       "group",
       "-group",
+      "sla",
+      "-sla",
     ])
     .optional()
     .catch(undefined),

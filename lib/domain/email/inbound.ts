@@ -15,11 +15,15 @@ export type InboundRefusal =
   | "unknown_token"
   | "sender_mismatch"
   | "case_closed"
-  | "empty";
+  | "empty"
+  | "loop";
 
 export type InboundOutcome =
   | { status: "accepted"; caseId: number; caseNumber: string; journalEntryId: number }
   | { status: "refused"; reason: InboundRefusal; caseId?: number }
+  // NOT-3: a new message to the support address opened a case, or waits (unknown sender).
+  | { status: "opened"; caseId: number; caseNumber: string }
+  | { status: "held"; reason: "unknown_sender" }
   | { status: "duplicate"; deliveries: number; original: string };
 
 export const REFUSAL_LABELS: Record<InboundRefusal, string> = {
@@ -31,6 +35,7 @@ export const REFUSAL_LABELS: Record<InboundRefusal, string> = {
   sender_mismatch: "Sender is not the case's contact or consumer",
   case_closed: "Case is Closed or Cancelled (the customer was told to open a new case)",
   empty: "No reply text after removing quoted history and signature",
+  loop: "Mail loop (our own address, or X-Loop naming it): never turned into a case",
 };
 
 export type CaseReference = {

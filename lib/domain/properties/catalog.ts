@@ -38,6 +38,8 @@ export const PROPERTY = {
   commentsSync: "proactive_workflows_for_providers.additional_comments_sync",
   syncCaseToWorkOrder: "csm_fsm.sync_case_to_work_order",
   autoCloseDays: "sn_customerservice.case_auto_close_days",
+  attachmentMaxMb: "com.glide.attachment.max_size",
+  inboundSupportAddress: "sn_customerservice.inbound_support_address",
 } as const;
 
 export const PROPERTY_CATALOG: readonly PropertyDef[] = [
@@ -101,6 +103,26 @@ export const PROPERTY_CATALOG: readonly PropertyDef[] = [
     description:
       "A Resolved case closes automatically after this many days without a customer answer " +
       "(checked every 5 minutes). 0 turns automatic closing off.",
+  },
+  {
+    name: PROPERTY.attachmentMaxMb,
+    type: "integer",
+    defaultValue: "10",
+    min: 1,
+    max: 100,
+    listed: true,
+    description:
+      "The largest file, in MB, that may be attached to a case — uploaded by an agent or a portal user, " +
+      "or arriving with an inbound email (NOT-4).",
+  },
+  {
+    name: PROPERTY.inboundSupportAddress,
+    type: "string",
+    defaultValue: "",
+    listed: true,
+    description:
+      "The support address: a new email (not a reply) to it from an active contact or consumer opens a " +
+      "case; from an unknown sender it waits on /admin/inbox (NOT-3). Empty: support@ the INBOUND_EMAIL_DOMAIN.",
   },
 ];
 

@@ -8,6 +8,9 @@ const splitList = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** NOT-3: the support address is one bare address (empty: support@ the inbound domain). */
+const ONE_ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/;
+
 /** Returns the normalised stored text of a value, or throws a clear error naming the property. */
 export function normalisePropertyValue(def: PropertyDef, raw: string): string {
   const text = raw.trim();
@@ -46,7 +49,9 @@ export function normalisePropertyValue(def: PropertyDef, raw: string): string {
     }
     case "string":
       if (text.length > 4000) throw invalid(def.name, `${def.name} is too long (at most 4000 characters).`);
-      return text;
+      if (def.name === PROPERTY.inboundSupportAddress && text && !ONE_ADDRESS.test(text))
+        throw invalid(def.name, `${def.name} must be one email address, such as support@example.com.`);
+      return def.name === PROPERTY.inboundSupportAddress ? text.toLowerCase() : text;
   }
 }
 

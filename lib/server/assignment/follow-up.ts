@@ -6,6 +6,7 @@ import { recordPath, TABLE_LABEL, type TableName } from "@/lib/domain/records/ta
 import { appUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
 import { groupFacts } from "../groups/members";
+import { usersWithKindOn } from "../notifications/preferences";
 
 export type AssignedRecord = {
   table: TableName;
@@ -19,7 +20,7 @@ export type AssignedRecord = {
 /**
  * WRK-1: after a change of Assignment group or Assigned to, an outbox email (REL-4, in the
  * transaction of the change) to the new assignee — or, with none, to the group's active members —
- * never to the person who made the change.
+ * never to the person who made the change, nor to anyone who turned "Assigned to me" off (NOT-2).
  */
 export async function notifyAssignment(
   tx: Tx,
@@ -31,10 +32,7 @@ export async function notifyAssignment(
   const group = await groupFacts(tx, after.assignmentGroupId);
   const ids = assignmentRecipients(before, after, actor?.id ?? null, group?.activeMemberIds ?? []);
   if (!ids.length) return 0;
-  const people = await tx.user.findMany({
-    where: { id: { in: ids }, active: true },
-    select: { id: true, email: true },
-  });
+  const people = await usersWithKindOn(tx, ids, "assigned");
   const mail = assignmentMail({
     noun: TABLE_LABEL[record.table],
     number: record.number,

@@ -6,6 +6,7 @@ import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { commentEvents } from "@/lib/domain/sync/events";
 import { appendJournal } from "../journal/write";
+import { notifyCustomerReplied } from "../notifications/customer-replied";
 import { notifyIncidentEvent } from "../notifications/incident";
 import { booleanProperty } from "../properties/read";
 import { runSync } from "../sync/run";
@@ -25,15 +26,21 @@ export type CustomerReply = {
 /** A customer's reply brings these back to Open: an answer to Request Info, a rejected solution. */
 const REOPENED_BY_A_REPLY = new Set<number>([CaseState.AwaitingInfo, CaseState.Resolved]);
 
-export type CustomerReplyResult = { entryId: number | null; reopened: boolean; copiedToIncident: boolean };
+export type CustomerReplyResult = {
+  entryId: number | null;
+  reopened: boolean;
+  copiedToIncident: boolean;
+  /** An email to the assignee was queued (NOT-2): deliver after commit. */
+  notifiedAssignee: boolean;
+};
 
 /**
  * A customer's reply on their case — by email (PRO-5) or in the portal — inside the caller's
  * transaction: an additional comment authored by the customer (its insert moves the case's
  * Updated time, WRK-3); an Awaiting Info case returns to Open (audited as the customer's change,
  * §1), and so does a Resolved one — the reply rejects the solution and is its reason (WRK-3,
- * POR-1); the case carries the "Customer replied" mark until its assignee opens it (WRK-3); and
- * with PRO-4 on, the copy on the incident.
+ * POR-1); the case carries the "Customer replied" mark until its assignee opens it (WRK-3) and
+ * the assignee is emailed (NOT-2); and with PRO-4 on, the copy on the incident.
  */
 export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<CustomerReplyResult> {
   const entryId = await appendJournal(tx, {
@@ -44,14 +51,21 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     author: r.customer,
     idempotencyKey: r.idempotencyKey,
   });
-  if (entryId === null) return { entryId, reopened: false, copiedToIncident: false };
+  if (entryId === null) return { entryId, reopened: false, copiedToIncident: false, notifiedAssignee: false };
   await tx.$executeRaw`UPDATE "Case" SET "customerRepliedAt" = ${new Date()} WHERE "id" = ${r.caseRow.id}`;
+  // Step "Email the assignee" (NOT-2): the case's assignee hears of the reply, unless they turned
+  // "Customer replied" off; with nobody assigned, nobody is emailed.
+  const notifiedAssignee = await notifyCustomerReplied(tx, r.caseRow, {
+    entryId,
+    customerName: r.customer.name,
+    body: r.body,
+  });
   const reopened = REOPENED_BY_A_REPLY.has(r.caseRow.state);
   if (reopened) {
     const patch = planCaseStateChange(r.caseRow.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, r.customer, r.caseRow, r.caseRow.version, patch);
   }
-  return { entryId, reopened, copiedToIncident: await copyToIncident(tx, r) };
+  return { entryId, reopened, copiedToIncident: await copyToIncident(tx, r), notifiedAssignee };
 }
 
 /**

@@ -12,6 +12,7 @@ import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
 import { scheduleDelivery } from "../outbox/deliver";
 import { copyJournalToChildren } from "../major/sync-children";
+import { stopResponseSla } from "../sla/timers";
 import { requireLockedCase } from "./persist";
 
 /**
@@ -37,6 +38,8 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
     // PRO-5 / REL-4: the customer is emailed the additional comment (never the work note).
     for (const e of posted.filter((p) => p.kind === "comments"))
       await queueCommentEmails(tx, Prisma.sql`j."id" = ${e.id}`, e.body);
+    // NOT-5: an agent's additional comment answers the customer: the response SLA is met.
+    if (posted.some((p) => p.kind === "comments")) await stopResponseSla(tx, current.id);
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });

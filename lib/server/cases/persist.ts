@@ -5,7 +5,7 @@ import { notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { lockRows } from "../records/lock";
 import { applyVersionedPatch } from "../records/patch";
-import { runCaseFollowUps } from "../follow-ups/case";
+import { runCaseFollowUps, type CaseChange } from "../follow-ups/case";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
 
@@ -43,6 +43,8 @@ export async function applyCasePatch(
   current: CaseRow,
   version: number,
   patch: Record<string, unknown>,
+  /** What the change carries beyond its fields (Request Info's question, NOT-1). */
+  context: Pick<CaseChange, "question"> = {},
 ) {
   const changes = await applyVersionedPatch(tx, {
     table: TABLE.case,
@@ -54,6 +56,6 @@ export async function applyCasePatch(
     update: (where, data) => tx.case.updateMany({ where, data }),
   });
   const after: CaseRow = { ...current, ...patch, version: changes.length ? version + 1 : version };
-  await runCaseFollowUps({ tx, actor, before: current, after, changes });
+  await runCaseFollowUps({ tx, actor, before: current, after, changes, ...context });
   return changes;
 }

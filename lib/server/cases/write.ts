@@ -21,6 +21,8 @@ import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
+import { postEntries } from "../journal/post";
+import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
 import { runCaseCreatedFollowUps } from "../follow-ups/case";
@@ -58,7 +60,7 @@ function assertCanWrite(actor: Actor) {
 export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
   assertCanWrite(actor);
   const input = parseOrThrow(newCaseSchema, raw);
-  return inTransaction(outer, async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     await checkCaseReferences(tx, input);
     const number = await nextNumber(tx, "case");
     const created = await tx.case.create({
@@ -68,13 +70,15 @@ export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
     await runCaseCreatedFollowUps({ tx, actor, after: created });
     return { id: created.id, number };
   });
+  if (!outer) scheduleDelivery(); // NOT-1: the acknowledgement leaves now
+  return result;
 }
 
 /** Saves the case form. State edits follow the lifecycle exactly as the buttons do (REC-3). */
 export async function updateCase(actor: Actor, number: string, raw: CaseUpdateInput, outer?: Tx) {
   assertCanWrite(actor);
   const { version, state, confirmChildren, ...fields } = parseOrThrow(caseUpdateSchema, raw);
-  return inTransaction(outer, async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     const current = await requireCase(tx, number);
     if (isCaseClosedForChanges(current.state)) {
       throw invalid("state", `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);
@@ -109,17 +113,28 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     );
     return { number, changed: changes.map((c) => c.field) };
   });
+  if (!outer) scheduleDelivery(); // NOT-1: a state change's email leaves now
+  return result;
 }
 
 /** The lifecycle buttons: Accept, Request Info, Propose Solution, Close, Cancel, Reopen. */
 export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput) {
   assertCanWrite(actor);
-  const { action, version, confirmChildren, ...resolution } = parseOrThrow(caseActionSchema, raw);
-  return transaction(async (tx) => {
+  const { action, version, confirmChildren, question, ...resolution } = parseOrThrow(caseActionSchema, raw);
+  // NOT-1: Request Info asks the customer something; the question is required.
+  if (action === "request_info" && !question)
+    throw invalid("question", "Question is required: write what the customer should answer.");
+  const result = await transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
     await checkResolution(tx, current, patch);
-    const changes = await applyCasePatch(tx, actor, current, version, patch);
+    const changes = await applyCasePatch(tx, actor, current, version, patch, {
+      question: action === "request_info" ? question : undefined,
+    });
+    // NOT-1: the question stays on the case as an additional comment; the Request Info email
+    // (queued by the change above) carries it, so no second comment email is sent for it.
+    if (action === "request_info" && question)
+      await postEntries(tx, { table: TABLE.case, recordId: current.id }, { comments: question }, actor);
     await syncChildren(
       tx,
       actor,
@@ -130,4 +145,6 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
     );
     return { number, state: patch.state as number };
   });
+  scheduleDelivery(); // after commit: the customer's email leaves now (NOT-1)
+  return result;
 }

@@ -61,14 +61,14 @@ export async function createContact(actor: Actor, raw: ContactCreateInput, outer
  * manager (portal roles, Invite) — an agent cannot make themselves a customer's sign-in. Answers the
  * option the Contact picker selects.
  */
-export async function createCaseContact(actor: Actor, raw: CaseContactInput) {
+export async function createCaseContact(actor: Actor, raw: CaseContactInput, outer?: Tx) {
   if (!canAddCaseContact(actor)) throw forbidden();
   const input = parseOrThrow(caseContactSchema, raw);
-  const contact = await inTransaction(undefined, (tx) =>
-    addContact(tx, actor, { ...input, roles: [] }),
-  ).catch(orEmailTaken(input.email));
+  const contact = await inTransaction(outer, (tx) => addContact(tx, actor, { ...input, roles: [] })).catch(
+    orEmailTaken(input.email),
+  );
   forgetDirectoryOptions();
-  return { id: contact.id, label: contact.name, email: contact.email };
+  return { id: contact.id, label: contact.name, email: contact.email, accountId: contact.accountId };
 }
 
 /** SET-2: a contact's form — name, email, phone, portal roles — versioned (REC-6) and audited. */

@@ -12,7 +12,7 @@ import { inboundEmailDomain } from "./config";
 // kind "comments" are selected: work notes never leave by email.
 
 /** 32 random hex characters per row, from the database's strong random source. */
-function randomHex(): Prisma.Sql {
+export function randomHex(): Prisma.Sql {
   return dialect() === "postgresql"
     ? Prisma.sql`md5(CAST(gen_random_uuid() AS TEXT) || CAST(gen_random_uuid() AS TEXT))`
     : Prisma.sql`lower(hex(randomblob(16)))`;

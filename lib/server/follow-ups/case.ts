@@ -3,7 +3,10 @@ import type { Tx } from "@/lib/db";
 import type { FieldChange } from "@/lib/domain/audit/diff";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
+import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
 import { notifyAssignment } from "../assignment/follow-up";
+import { queueCaseMails } from "../notifications/case-mail";
+import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";
 import type { CaseRow } from "../cases/persist";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
@@ -14,6 +17,8 @@ export type CaseChange = {
   before: CaseRow;
   after: CaseRow;
   changes: readonly FieldChange[];
+  /** Request Info's question to the customer (NOT-1), when the change came from that button. */
+  question?: string;
 };
 
 /**
@@ -47,6 +52,21 @@ export const CASE_FOLLOW_UPS: readonly { name: string; run: (c: CaseChange) => P
           )
         : Promise.resolve(0),
   },
+  {
+    // NOT-5: Awaiting Info pauses the SLA timers, Accept stops the response, Resolved both; a new
+    // priority re-targets them.
+    name: "Move the case's SLA timers",
+    run: (c) => applyCaseSlaChange(c.tx, c.before, c.after),
+  },
+  {
+    // NOT-1: Request Info (with its question), Propose Solution, Closed, Cancelled tell the customer.
+    name: "Email the customer when the case moves",
+    run: (c) => {
+      const event = caseMailEventFor(c.before.state, c.after.state);
+      if (!event || (event === "request_info" && !c.question)) return Promise.resolve(false);
+      return queueCaseMails(c.tx, event, [c.after.id], { question: c.question });
+    },
+  },
 ];
 
 export async function runCaseFollowUps(change: CaseChange) {
@@ -76,6 +96,16 @@ export const CASE_CREATED_FOLLOW_UPS: readonly {
         { assignmentGroupId: null, assignedToId: null },
         c.after,
       ),
+  },
+  {
+    // NOT-5: the priority's response and resolution targets start counting.
+    name: "Start the case's SLA timers",
+    run: (c) => startCaseSlas(c.tx, c.after),
+  },
+  {
+    // NOT-1: the customer's acknowledgement, with the case number.
+    name: "Acknowledge the case to the customer",
+    run: (c) => queueCaseMails(c.tx, "opened", [c.after.id]),
   },
 ];
 

@@ -4,6 +4,7 @@ import { autoCloseCutoff, autoCloseDays, autoCloseNote } from "@/lib/domain/case
 import { PROPERTY, propertyDef } from "@/lib/domain/properties/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { queueCaseMails } from "../notifications/case-mail";
 
 // POR-1: closes Resolved cases whose customer has not answered for case_auto_close_days days
 // (the rule: lib/domain/cases/auto-close.ts). Batched — a few statements per batch of cases,
@@ -68,6 +69,12 @@ async function closeBatch(ids: number[], days: number, now: Date): Promise<numbe
         eventKey: `auto-close:v${c.version}`,
       })),
     });
+    // NOT-1: each customer hears that their case closed (set-based, in this transaction).
+    await queueCaseMails(
+      tx,
+      "closed",
+      closed.map((c) => c.id),
+    );
     return closed.length;
   });
 }

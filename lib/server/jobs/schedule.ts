@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { AUTO_CLOSE_JOB } from "@/lib/domain/cases/auto-close";
 import { closeDueCases } from "./auto-close";
+import { recordSlaBreaches, SLA_JOB } from "./sla";
 import { runWithLease, type LeaseTiming } from "./lease";
 
 // Scheduled jobs of the app. Every server process ticks every few minutes; the JobLease decides
@@ -23,8 +24,24 @@ async function autoCloseTick() {
   });
 }
 
+/** NOT-5: SLA breaches and warnings are recorded within a minute of their time. */
+const SLA_TICK_MS = 60_000;
+const SLA: LeaseTiming = { ttlMs: 5 * 60_000, everyMs: SLA_TICK_MS - 10_000 };
+
+async function slaTick() {
+  await runWithLease(SLA_JOB, worker, SLA, async (stillMine) => {
+    const { breached, warned } = await recordSlaBreaches({ stillMine });
+    return `${breached} breached, ${warned} warned`;
+  });
+}
+
 /** Starts the ticks of this process (the timers never keep it alive). */
 export function startScheduledJobs() {
+  const slas = () => {
+    slaTick().catch((e) => console.error("[caseflow] SLA job failed:", e));
+  };
+  setTimeout(slas, 5_000 + Math.random() * 10_000).unref();
+  setInterval(slas, SLA_TICK_MS).unref();
   const tick = () => {
     autoCloseTick().catch((e) => console.error("[caseflow] case auto-close failed:", e));
   };

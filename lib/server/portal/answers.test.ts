@@ -22,7 +22,10 @@ const customerCase = () =>
   makeCase(world.agent, { accountId: world.accounts.customer.id, contactId: world.users.customer.id });
 const stateOf = async (number: string) => (await db().case.findUniqueOrThrow({ where: { number } })).state;
 const comments = (id: number) =>
-  db().journalEntry.findMany({ where: { table: TABLE.case, recordId: id, kind: "comments" } });
+  db().journalEntry.findMany({
+    where: { table: TABLE.case, recordId: id, kind: "comments" },
+    orderBy: { id: "asc" },
+  });
 /** The fields a refusal names (a single field or a form's fields). */
 async function fieldsOf(p: Promise<unknown>): Promise<string[]> {
   try {
@@ -39,14 +42,22 @@ describe("portal reply and solution answers (POR-1)", () => {
   it("POR-1: a reply to an Awaiting Info case is the customer's comment and returns it to Open", async () => {
     const c = await customerCase();
     await runCaseAction(world.agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(world.agent, c.number, { action: "request_info", version: 2 });
+    await runCaseAction(world.agent, c.number, {
+      action: "request_info",
+      version: 2,
+      question: "Which printer model is it?",
+    });
     const { customer } = world.users;
     const result = await replyOnPortal(customer, c.number, { reply: "Here it is", idempotencyKey: "r-1" });
     expect(result).toMatchObject({ posted: true, reopened: true });
     expect(await stateOf(c.number)).toBe(CaseState.Open);
-    expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([["Here it is", customer.id]]);
+    // NOT-1: the agent's question is the first comment; the customer's answer follows it.
+    expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([
+      ["Which printer model is it?", world.agent.id],
+      ["Here it is", customer.id],
+    ]);
     await replyOnPortal(customer, c.number, { reply: "Here it is", idempotencyKey: "r-1" });
-    expect(await comments(c.id)).toHaveLength(1); // a retry of one form posts once
+    expect(await comments(c.id)).toHaveLength(2); // a retry of one form posts once
   });
 
   it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {

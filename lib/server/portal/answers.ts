@@ -8,6 +8,7 @@ import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply } from "../cases/customer-reply";
 import { applyCasePatch, requireLockedCase, type CaseRow } from "../cases/persist";
+import { scheduleDelivery } from "../outbox/deliver";
 import { getExternalCaseRef } from "../scope/cases";
 
 // The customer's answers on their case page (POR-1): Reply, Accept solution, Reject solution.
@@ -34,7 +35,7 @@ export async function replyOnPortal(
   // Inside a caller's transaction the scope is read there too (one connection on SQLite).
   const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalReplySchema, raw);
-  return inTransaction(outer, async (tx) => {
+  const out = await inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
     const result = await addCustomerReply(tx, {
@@ -45,6 +46,8 @@ export async function replyOnPortal(
     });
     return { number: ref.number, posted: result.entryId !== null, reopened: result.reopened };
   });
+  if (!outer) scheduleDelivery(); // after commit: the assignee's email (NOT-2) leaves now
+  return out;
 }
 
 /** Only a Resolved case has a solution to answer. */
@@ -92,7 +95,7 @@ export async function rejectSolution(
 ) {
   const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalRejectSchema, raw);
-  return inTransaction(outer, async (tx) => {
+  const out = await inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
@@ -105,4 +108,6 @@ export async function rejectSolution(
     });
     return { number: ref.number, state: CaseState.Open };
   });
+  if (!outer) scheduleDelivery(); // after commit: the assignee's email (NOT-2) leaves now
+  return out;
 }

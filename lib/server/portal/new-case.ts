@@ -1,4 +1,5 @@
 import "server-only";
+import { runCaseCreatedFollowUps } from "../follow-ups/case";
 import { db, type Tx, inTransaction } from "@/lib/db";
 import { hasRole, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
@@ -71,6 +72,7 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
       },
     });
     await auditCreation(tx, TABLE.case, created, user);
+    await runCaseCreatedFollowUps({ tx, actor: user, after: created }); // NOT-1: the acknowledgement
     return { number };
   });
 }

@@ -15,6 +15,7 @@ import { updateItsmRecord } from "../itsm/update";
 import { CHANGE, PROBLEM } from "../itsm/specs";
 import { accountNameKey } from "@/lib/domain/directory/names";
 import { addGroupMember, createGroup } from "../groups/write";
+import { saveSlaHours, saveSlaTarget } from "../sla/admin";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
 const ACCOUNTS = [
@@ -127,6 +128,21 @@ export async function seedDemo(): Promise<void> {
   for (const email of ["itil@example.com", "manager@example.com"])
     await addGroupMember(admin, network.id, { userId: users.get(email) });
 
+  // NOT-5: SLAs — critical and high around the clock, the others in office hours.
+  await saveSlaHours(admin, { days: "1,2,3,4,5", start: "08:00", end: "18:00", timeZone: "UTC" });
+  for (const [priority, response, resolution, clock] of [
+    [1, 30, 240, "24x7"],
+    [2, 60, 480, "24x7"],
+    [3, 240, 1440, "hours"],
+    [4, 480, 2880, "hours"],
+  ] as const)
+    await saveSlaTarget(admin, {
+      priority: String(priority),
+      responseMinutes: String(response),
+      resolutionMinutes: String(resolution),
+      clock,
+    });
+
   const mail = await createCase(agent, {
     shortDescription: "Email to customers delayed by several hours",
     description:
@@ -163,9 +179,10 @@ export async function seedDemo(): Promise<void> {
     contactId: users.get("dana.ops@globex.example"),
   });
   await runCaseAction(agent, invoice.number, { action: "accept", version: 1 });
-  await runCaseAction(agent, invoice.number, { action: "request_info", version: 2 });
-  await postCaseJournal(agent, invoice.number, {
-    comments: "Could you send us the invoice number and the currency you expected?",
+  await runCaseAction(agent, invoice.number, {
+    action: "request_info",
+    version: 2,
+    question: "Could you send us the invoice number and the currency you expected?",
   });
 
   const vpn = await createCase(agent, {

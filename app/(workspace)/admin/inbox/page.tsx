@@ -7,36 +7,53 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
-import { adminActor } from "@/lib/server/auth/page";
+import { HeldActions } from "@/components/admin/inbox/held-actions";
+import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/email/inbound/admin";
 
 export const metadata: Metadata = { title: "Inbox" };
 
 const reasonOf = (reason: string | null) => REFUSAL_LABELS[reason as InboundRefusal] ?? reason ?? "";
+const TAB_LABELS = { held: "Unknown sender" };
+const TONES = {
+  accepted: "green",
+  opened: "green",
+  held: "amber",
+  discarded: "gray",
+  refused: "red",
+} as const;
 
-/** PRO-5, REL-6: received email and its outcome, like /admin/outbox. */
+/**
+ * PRO-5, REL-6: received email and its outcome, like /admin/outbox. NOT-3: new messages to the
+ * support address from unknown senders wait here ("Unknown sender") for Open case or Discard;
+ * agents and managers see only those.
+ */
 export default async function InboxPage({
   searchParams,
 }: {
   searchParams: Promise<{ status?: string; page?: string }>;
 }) {
-  const actor = await adminActor();
+  const actor = await workspaceActor();
   const sp = await searchParams;
-  const box = await listInbox(actor, { status: sp.status, page: Number(sp.page) || 1 });
+  const box = await readOr404(listInbox(actor, { status: sp.status, page: Number(sp.page) || 1 }));
   return (
     <div className="mx-auto max-w-6xl space-y-3">
       <PageHeader title="Inbox">
         Customer replies received by email, through the SMTP listener
         {box.smtpPort ? ` (port ${box.smtpPort})` : " (INBOUND_SMTP_PORT is not set)"} or POST
-        /api/inbound/email. Accepted replies are additional comments on their case.
+        /api/inbound/email. Accepted replies are additional comments on their case; a new message to the
+        support address opens a case, or waits here under Unknown sender.
       </PageHeader>
-      <StatusTabs
-        label="Message outcome"
-        path="/admin/inbox"
-        statuses={INBOX_STATUSES}
-        counts={box.counts}
-        current={box.status}
-      />
+      {box.admin && (
+        <StatusTabs
+          label="Message outcome"
+          path="/admin/inbox"
+          statuses={INBOX_STATUSES}
+          counts={box.counts}
+          current={box.status}
+          labels={TAB_LABELS}
+        />
+      )}
       <AdminTable
         label="Received messages"
         columns={["Received", "From", "To", "Subject", "Via", "Deliveries", "Outcome"]}
@@ -56,11 +73,9 @@ export default async function InboxPage({
             <td className="font-mono text-xs">{m.receivedVia}</td>
             <td className="text-right tabular-nums">{m.deliveries}</td>
             <td>
-              {m.status === "accepted" ? (
-                <Badge tone="green">accepted</Badge>
-              ) : (
-                <Badge tone="red">refused</Badge>
-              )}
+              <Badge tone={TONES[m.status as keyof typeof TONES] ?? "gray"}>
+                {m.status === "held" ? "Unknown sender" : m.status}
+              </Badge>
               {m.caseNumber && (
                 <div className="text-xs">
                   <Link className="text-brand-700 underline" href={`/cases/${m.caseNumber}`}>
@@ -68,7 +83,12 @@ export default async function InboxPage({
                   </Link>
                 </div>
               )}
-              {m.status !== "accepted" && <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>}
+              {m.status === "refused" && <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>}
+              {m.status === "held" && (
+                <div className="mt-1">
+                  <HeldActions id={m.id} from={m.fromAddress} subject={m.subject} />
+                </div>
+              )}
             </td>
           </tr>
         ))}

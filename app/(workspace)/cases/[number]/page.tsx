@@ -1,5 +1,6 @@
 import { AuditHistory } from "@/components/audit/history";
 import { AdditionalActions } from "@/components/cases/additional-actions";
+import { Attachments } from "@/components/cases/attachments/attachments";
 import { ChildCases } from "@/components/major/child-cases";
 import { MajorBanner } from "@/components/major/major-banner";
 import { CaseForm } from "@/components/cases/case-form";
@@ -8,6 +9,8 @@ import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
 import { RequestsList } from "@/components/cases/requests-list";
 import { WorkOrdersList } from "@/components/cases/work-orders-list";
+import { SlaChips } from "@/components/cases/sla-chips";
+import { caseSlas } from "@/lib/server/sla/read";
 import { LiveActivity } from "@/components/journal/activity";
 import { ConflictBanner } from "@/components/journal/conflict-banner";
 import { initialTimeline } from "@/lib/domain/journal/items";
@@ -16,6 +19,8 @@ import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { listAttachments } from "@/lib/server/attachments/service";
+import { attachmentLimitMb } from "@/lib/server/attachments/store";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
 import { assignmentChoices } from "@/lib/server/groups/read";
@@ -33,15 +38,19 @@ export default async function CasePage({ params }: NumberPageProps) {
   const number = await pageNumber({ params });
   const view = await readOr404(getCaseView(actor, number));
   const c = view.record;
-  const [accounts, partners, assignment, contacts, assets, partnerContacts, templates] = await Promise.all([
-    accountOptions(),
-    accountOptions({ partnersOnly: true }),
-    assignmentChoices(c.assignmentGroupId),
-    contactOptions(c.accountId),
-    assetOptions(c.accountId),
-    contactOptions(c.partnerId),
-    view.menu.includes("Create Standard Change") ? templateOptions() : [],
-  ]);
+  const [accounts, partners, assignment, contacts, assets, partnerContacts, templates, slas, files, limitMb] =
+    await Promise.all([
+      accountOptions(),
+      accountOptions({ partnersOnly: true }),
+      assignmentChoices(c.assignmentGroupId),
+      contactOptions(c.accountId),
+      assetOptions(c.accountId),
+      contactOptions(c.partnerId),
+      view.menu.includes("Create Standard Change") ? templateOptions() : [],
+      caseSlas(actor, c.id), // NOT-5
+      listAttachments(actor, c.number),
+      attachmentLimitMb(),
+    ]);
   const stateLabel = labelOf(caseStates, c.state);
   const page = (
     <div className="space-y-4">
@@ -56,6 +65,7 @@ export default async function CasePage({ params }: NumberPageProps) {
           <h1 className="mt-1 text-xl font-semibold text-slate-900">
             {c.number} <span className="font-normal text-slate-600">— {c.shortDescription}</span>
           </h1>
+          <SlaChips slas={slas} />
         </div>
         <div className="flex items-start gap-2">
           <LifecycleBar
@@ -156,9 +166,19 @@ export default async function CasePage({ params }: NumberPageProps) {
               <WorkOrdersList rows={view.workOrders} />
             </Section>
           )}
+          <Section title="Attachments" id="attachments">
+            <Attachments
+              caseNumber={c.number}
+              rows={files}
+              canAttach={view.permissions.journal}
+              internal
+              limitMb={limitMb}
+            />
+          </Section>
           <Section title="Activity" id="activity">
             <LiveActivity
               post={view.permissions.journal ? postCaseJournalAction.bind(null, c.number) : null}
+              attachTo={c.number}
             />
           </Section>
         </div>

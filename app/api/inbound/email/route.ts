@@ -44,6 +44,9 @@ export async function POST(request: NextRequest) {
 function answer(o: InboundOutcome) {
   if (o.status === "accepted") return NextResponse.json({ status: "accepted", case: o.caseNumber });
   if (o.status === "duplicate") return NextResponse.json({ status: "duplicate", deliveries: o.deliveries });
+  // NOT-3: a new email to the support address opened a case, or waits for an agent (unknown sender).
+  if (o.status === "opened") return NextResponse.json({ status: "opened", case: o.caseNumber });
+  if (o.status === "held") return NextResponse.json({ status: "held", reason: o.reason });
   const detail = { reason: o.reason, message: REFUSAL_LABELS[o.reason] };
   if (o.reason === "too_large") return fail(413, "The message is larger than 10 MB.", detail);
   if (o.reason === "malformed") return fail(400, "The body is not a readable email message.", detail);

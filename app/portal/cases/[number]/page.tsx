@@ -1,3 +1,4 @@
+import { Attachments } from "@/components/cases/attachments/attachments";
 import { PortalCaseDetails } from "@/components/portal/case-details";
 import { PortalLiveComments } from "@/components/portal/live-comments";
 import { PortalReplyForm } from "@/components/portal/reply-form";
@@ -5,6 +6,8 @@ import { PortalSolutionAnswer } from "@/components/portal/solution-answer";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { listAttachments } from "@/lib/server/attachments/service";
+import { attachmentLimitMb } from "@/lib/server/attachments/store";
 import { portalActor, readOr404 } from "@/lib/server/auth/page";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 import { getPortalCase } from "@/lib/server/portal/cases";
@@ -25,7 +28,11 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
   const actor = await portalActor();
   const number = await pageNumber({ params });
   const c = await readOr404(getPortalCase(actor, number));
-  const related = await listRelatedRecords(actor, c.number);
+  const [related, files, limitMb] = await Promise.all([
+    listRelatedRecords(actor, c.number),
+    listAttachments(actor, c.number),
+    attachmentLimitMb(),
+  ]);
   const readOnly = isCaseClosedForChanges(c.state);
   return (
     <div className="space-y-4">
@@ -54,6 +61,18 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
           </div>
         )}
         <PortalLiveComments source={{ table: TABLE.case, number: c.number }} initial={c.timeline.entries} />
+      </section>
+      <section className={card} aria-labelledby="attachments-heading">
+        <h2 id="attachments-heading" className="mb-3 text-base font-semibold">
+          Attachments
+        </h2>
+        <Attachments
+          caseNumber={c.number}
+          rows={files}
+          canAttach={!readOnly}
+          internal={false}
+          limitMb={limitMb}
+        />
       </section>
       <div className={card}>
         <RelatedRecords caseNumber={c.number} records={related} />

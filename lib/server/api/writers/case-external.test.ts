@@ -77,7 +77,11 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
     const { account, contact } = await makeCustomer();
     const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(agent, c.number, { action: "request_info", version: 2 });
+    await runCaseAction(agent, c.number, {
+      action: "request_info",
+      version: 2,
+      question: "Which printer model is it?",
+    });
     const res = await api("PATCH", pathOf(c.id), { as: contact, body: { comments: "Here is the log" } });
     expect(res.status).toBe(200);
     expect(record(res).state).toBe(String(CaseState.Open));
@@ -90,9 +94,10 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
     expect(state.status).toBe(400);
     expect(errorMessage(state)).toMatch(/only possible while the case is Resolved/);
     expect(detailOf(state)).toMatch(/^state: /);
+    // The agent's question (NOT-1) and the customer's one answer: the refused PATCH posted nothing.
     expect(
       await db().journalEntry.count({ where: { table: TABLE.case, recordId: c.id, kind: "comments" } }),
-    ).toBe(1);
+    ).toBe(2);
     const notes = await api("PATCH", pathOf(c.id), { as: contact, body: { work_notes: "x" } });
     expect(notes.status).toBe(403);
   });

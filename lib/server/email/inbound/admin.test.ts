@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeAdmin, makeAgent, unique } from "@/lib/testing/fixtures";
-import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
+import { makeAdmin, makeAgent, makeItil, unique } from "@/lib/testing/fixtures";
+import { caseWithCustomer, DOMAIN, rawMail } from "@/lib/testing/inbound";
 import { listInbox } from "./admin";
 import { receive } from "./receive";
 
@@ -22,6 +22,19 @@ describe("/admin/inbox (PRO-5, REL-6)", () => {
       reason: "sender_mismatch",
       fromAddress: "forged@evil.example",
     });
-    await expect(listInbox(await makeAgent(), {})).rejects.toThrow(/Only administrators/);
+    await expect(listInbox(await makeItil(), {})).rejects.toThrow(/Only administrators/);
+  });
+
+  it("NOT-3: agents see only the messages held from unknown senders, whatever the filter", async () => {
+    const subject = unique("Held ");
+    await receive(
+      rawMail({ from: `${unique("x")}@nobody.example`, to: `support@${DOMAIN}`, subject }),
+      "api",
+    );
+    const box = await listInbox(await makeAgent(), { status: "refused" });
+    expect(box.status).toBe("held");
+    expect(box.rows.every((r) => r.status === "held")).toBe(true);
+    expect(box.rows.find((r) => r.subject === subject)).toMatchObject({ reason: "unknown_sender" });
+    expect(Object.keys(box.counts)).toEqual(["held"]);
   });
 });

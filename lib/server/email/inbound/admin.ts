@@ -1,19 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
+import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
+import { HELD } from "@/lib/domain/email/held-mail";
 import { forbidden } from "@/lib/domain/errors";
 import { listPage } from "@/lib/domain/validation";
 
-export const INBOX_STATUSES = ["accepted", "refused"] as const;
+export const INBOX_STATUSES = ["accepted", "opened", HELD, "discarded", "refused"] as const;
 export const INBOX_PAGE = 50;
 
 /**
  * PRO-5, REL-6: received email, newest first, with its outcome — accepted (the case it went to)
- * or refused (why) — and how often it was delivered; counts per outcome. Administrators only.
+ * or refused (why) — and how often it was delivered; counts per outcome. Administrators; agents
+ * and managers see the held ones (NOT-3: unknown senders).
  */
 export async function listInbox(actor: Actor, filter: { status?: string; page?: number }) {
-  if (!canAdminister(actor)) throw forbidden("Only administrators can see the inbox.");
-  const status = INBOX_STATUSES.find((s) => s === filter.status);
+  const admin = canAdminister(actor);
+  if (!admin && !canHandleHeldMail(actor)) throw forbidden("Only administrators can see the inbox.");
+  // NOT-3: agents and managers see the messages from unknown senders only, to open cases from them.
+  const status = admin ? INBOX_STATUSES.find((s) => s === filter.status) : HELD;
   const where = status ? { status } : { status: { in: [...INBOX_STATUSES] } };
   const page = listPage(filter.page);
   const [rows, total, counts] = await Promise.all([
@@ -24,7 +29,11 @@ export async function listInbox(actor: Actor, filter: { status?: string; page?: 
       take: INBOX_PAGE,
     }),
     db().inboundMessage.count({ where }),
-    db().inboundMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+    db().inboundMessage.groupBy({
+      by: ["status"],
+      where: admin ? {} : { status: HELD },
+      _count: { _all: true },
+    }),
   ]);
   const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is number => id !== null))];
   const cases = caseIds.length
@@ -38,5 +47,6 @@ export async function listInbox(actor: Actor, filter: { status?: string; page?: 
     status: status ?? null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
     smtpPort: process.env.INBOUND_SMTP_PORT || null,
+    admin,
   };
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
 import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
+import type { MailAttachment } from "../../attachments/store";
 
 export type ParsedInbound = {
   /** Message-ID, else sha256 of the raw message: the same message delivered twice has one key. */
@@ -17,6 +18,10 @@ export type ParsedInbound = {
   text: string;
   /** Auto-Submitted (not "no") or Precedence bulk/list/junk/auto_reply: never answered (no mail loops). */
   automatic: boolean;
+  /** NOT-4: the message's files (kept on the case by lib/server/attachments/store.ts). */
+  attachments: MailAttachment[];
+  /** X-Loop header(s), for mail-loop detection (NOT-3, REL-6). */
+  xLoop: string;
 };
 
 const addressesOf = (v: HeaderValue | AddressObject | AddressObject[] | undefined): string[] => {
@@ -75,6 +80,18 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
       .filter(Boolean),
     text: parsed.text ?? "",
     automatic: isAutomatic(parsed.headers.get("auto-submitted"), parsed.headers.get("precedence")),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? null,
+      contentType: a.contentType,
+      content: a.content,
+    })),
+    xLoop: headerText(
+      parsed.headerLines
+        .filter((l) => l.key === "x-loop")
+        .map((l) => l.line)
+        .join(" "),
+      2000,
+    ),
   };
 }
 
@@ -98,5 +115,7 @@ export async function parseHeadersOnly(partial: Buffer): Promise<ParsedInbound> 
     references: [],
     text: "",
     automatic: true,
+    attachments: [],
+    xLoop: "",
   };
 }

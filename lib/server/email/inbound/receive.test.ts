@@ -135,21 +135,30 @@ describe("email in (PRO-5, REL-6)", () => {
   it("REL-6: an automatic reply (out of office) is refused: no comment, the case stays Awaiting Info", async () => {
     const { c, contact, address, agent } = await caseWithCustomer();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(agent, c.number, { action: "request_info", version: 2 });
+    await runCaseAction(agent, c.number, {
+      action: "request_info",
+      version: 2,
+      question: "Which printer model is it?",
+    });
     const auto = rawMail({ from: contact.email, to: address, extra: "Auto-Submitted: auto-replied" });
     expect(await receive(auto, "api")).toMatchObject({
       status: "refused",
       reason: "automatic",
       caseId: c.id,
     });
-    expect(await comments(c.id)).toHaveLength(0);
+    // Only the agent's question (NOT-1) is there: the automatic reply added nothing.
+    expect((await comments(c.id)).map((e) => e.authorId)).toEqual([agent.id]);
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.AwaitingInfo);
   });
 
   it("PRO-5: a reply to an Awaiting Info case returns it to Open, audited as the customer's change", async () => {
     const { agent, c, contact, address } = await caseWithCustomer();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    await runCaseAction(agent, c.number, { action: "request_info", version: 2 });
+    await runCaseAction(agent, c.number, {
+      action: "request_info",
+      version: 2,
+      question: "Which printer model is it?",
+    });
     await receive(rawMail({ from: contact.email, to: address }), "api");
     const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.state).toBe(CaseState.Open);

@@ -3,11 +3,13 @@ import { transaction, type Tx } from "@/lib/db";
 import { INBOUND_MAX_BYTES, type InboundOutcome, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { replyText } from "@/lib/domain/email/inbound-text";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { keepMailAttachments } from "../../attachments/store";
 import { addCustomerReply } from "../../cases/customer-reply";
 import { scheduleDelivery } from "../../outbox/deliver";
 import { claimMessage, finishMessage, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
+import { isForSupport, receiveNewMessage } from "./new-message";
 import { parseInbound, parseHeadersOnly, type ParsedInbound } from "./parse";
 
 export type { Via };
@@ -55,6 +57,9 @@ async function refuse(tx: Tx, id: number, reason: InboundRefusal, caseId?: numbe
 
 async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   const match = await matchMessage(tx, p);
+  // NOT-3: a message naming no case, sent to the support address, is a new case (or waits).
+  if (!match.ok && match.reason === "no_case" && (await isForSupport(tx, p)))
+    return receiveNewMessage(tx, id, p);
   if (!match.ok) return refuse(tx, id, match.reason, match.caseId);
   const { caseRow, customer } = match;
   // REL-6: an out-of-office answer to a notification is no reply: it must not reopen the case
@@ -72,6 +77,7 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   if (!body) return refuse(tx, id, "empty", caseRow.id);
   const reply = await addCustomerReply(tx, { caseRow, customer, body, idempotencyKey: p.dedupeKey });
   if (reply.entryId === null) return refuse(tx, id, "empty", caseRow.id); // the key was used: nothing new
+  await keepMailAttachments(tx, caseRow.id, customer, p.attachments); // NOT-4
   await finishMessage(tx, id, { status: "accepted", caseId: caseRow.id, journalEntryId: reply.entryId });
   const outcome: InboundOutcome = {
     status: "accepted",
@@ -79,5 +85,6 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
     caseNumber: caseRow.number,
     journalEntryId: reply.entryId,
   };
-  return { outcome, answered: reply.copiedToIncident };
+  // Emails to deliver after commit: the incident's caller (PRO-4), the case's assignee (NOT-2).
+  return { outcome, answered: reply.copiedToIncident || reply.notifiedAssignee };
 }

@@ -1,0 +1,63 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
+import { invalid } from "@/lib/domain/errors";
+import { crossOrigin } from "@/lib/security/action-request";
+import { addAttachment } from "@/lib/server/attachments/service";
+import { attachmentLimitMb } from "@/lib/server/attachments/store";
+import { getActor } from "@/lib/server/auth/actor";
+import { statusOf, toFailure } from "@/lib/server/errors";
+import { BodyTooLargeError, readBodyBytes } from "@/lib/server/read-body";
+
+type Params = { params: Promise<{ number: string }> };
+
+/** Room for the multipart framing and the other fields around the file. */
+const FRAMING_BYTES = 64 * 1024;
+
+const refuse = (status: number, message: string, field?: string) =>
+  NextResponse.json(
+    { error: { message, fieldErrors: field ? { [field]: message } : undefined } },
+    { status },
+  );
+
+/**
+ * NOT-4 Attach file: `POST /api/cases/<number>/attachments`, multipart/form-data with `file` and,
+ * for agents, `internalOnly`. The workspace and the portal both post here; the session is checked
+ * here and the case rights and scope in the service (ROLE-2, ROLE-3: a case out of reach is 404).
+ * The body is read while it streams and refused past the size limit plus the framing (REL-8).
+ * proxy.ts never runs for /api/ paths (their bodies are not copied for it nor held to the server
+ * action limit), so the limit here is the property's.
+ */
+export async function POST(request: NextRequest, { params }: Params) {
+  const actor = await getActor();
+  if (!actor) return refuse(401, "Sign in first.");
+  // A form of another site may post multipart with the user's cookie: only our own pages may.
+  if (crossOrigin(request.headers)) return refuse(403, "Uploads from another site are refused.");
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(type)) return refuse(415, "Send the file as multipart/form-data.");
+  try {
+    const { number } = await params;
+    const limitMb = await attachmentLimitMb();
+    const tooLarge = () => new BodyTooLargeError("invalid", tooLargeMessage(limitMb), "file");
+    const body = await readBodyBytes(request, megabytes(limitMb) + FRAMING_BYTES, tooLarge);
+    const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
+      throw invalid("file", "The upload could not be read. Choose the file again and retry.");
+    });
+    const file = form.get("file");
+    if (!(file instanceof File)) throw invalid("file", "Choose a file to attach.");
+    const flag = form.get("internalOnly");
+    const internalOnly = flag === "on" || flag === "true";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const attachment = await addAttachment(
+      actor,
+      number,
+      { name: file.name, type: file.type, bytes },
+      {
+        internalOnly,
+      },
+    );
+    return NextResponse.json({ attachment }, { status: 201 });
+  } catch (e) {
+    const f = toFailure(e, "attachment upload");
+    return refuse(e instanceof BodyTooLargeError ? 413 : statusOf(f), f.message, f.fieldErrors && "file");
+  }
+}

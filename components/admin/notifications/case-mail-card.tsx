@@ -1,0 +1,88 @@
+"use client";
+import { useState } from "react";
+import { saveCaseMailAction } from "@/app/(workspace)/admin/notifications/actions";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Section } from "@/components/ui/section";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+export type CaseMailCardData = {
+  event: string;
+  label: string;
+  when: string;
+  placeholders: string[];
+  enabled: boolean;
+  subject: string;
+  body: string;
+  version: number;
+  edited: boolean;
+  preview: { subject: string; text: string };
+};
+
+/** NOT-1: one case email — on or off, subject and body with placeholders, and a preview as saved. */
+export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
+  const { result, pending, onSubmit, fieldError: err } = useActionForm(saveCaseMailAction);
+  const [enabled, setEnabled] = useState(t.enabled);
+  const id = (f: string) => `mail-${t.event}-${f}`;
+  return (
+    <Section title={t.label} id={`mail-${t.event}`}>
+      <p className="mb-3 text-sm text-slate-600">{t.when}</p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <form onSubmit={onSubmit} className="space-y-3" noValidate>
+          <input type="hidden" name="event" value={t.event} />
+          <input type="hidden" name="version" value={t.version} />
+          <input type="hidden" name="enabled" value={String(enabled)} />
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              checked={enabled}
+              onChange={(e) => setEnabled(e.currentTarget.checked)}
+              className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+            />
+            Send this email
+          </label>
+          <TextField
+            id={id("subject")}
+            label="Subject"
+            name="subject"
+            defaultValue={t.subject}
+            required
+            error={err("subject")}
+          />
+          <TextAreaField
+            id={id("body")}
+            label="Body"
+            name="body"
+            rows={7}
+            defaultValue={t.body}
+            required
+            error={err("body")}
+          />
+          <p className="text-xs text-slate-600">
+            Placeholders:{" "}
+            {t.placeholders.map((p, i) => (
+              <span key={p}>
+                {i > 0 && ", "}
+                <code className="rounded bg-slate-100 px-1">{`{{${p}}}`}</code>
+              </span>
+            ))}
+          </p>
+          <div className="flex items-center gap-3">
+            <SubmitButton pending={pending} pendingText="Saving…">
+              Save
+            </SubmitButton>
+            <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+          </div>
+        </form>
+        <figure className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+          <figcaption className="mb-2 text-xs font-semibold text-slate-600">
+            Preview{t.enabled ? "" : " (not sent: switched off)"}
+          </figcaption>
+          <p className="font-medium">{t.preview.subject}</p>
+          <pre className="mt-2 font-sans whitespace-pre-wrap text-slate-800">{t.preview.text}</pre>
+        </figure>
+      </div>
+    </Section>
+  );
+}

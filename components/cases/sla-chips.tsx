@@ -1,0 +1,21 @@
+import { Badge, type Tone } from "@/components/ui/badge";
+
+type Sla = { kind: string; label: string; status: string; text: string; dueIso: string | null };
+
+const TONE: Record<string, Tone> = { met: "green", running: "blue", paused: "gray", breached: "red" };
+
+/** NOT-5: the case's SLAs — time left, paused, met or breached — under its title. */
+export function SlaChips({ slas }: { slas: Sla[] }) {
+  if (!slas.length) return null;
+  return (
+    <ul aria-label="SLAs" className="mt-1.5 flex flex-wrap gap-2 text-xs">
+      {slas.map((s) => (
+        <li key={s.kind} title={s.dueIso ? `Due ${s.dueIso.replace("T", " ").slice(0, 16)} UTC` : undefined}>
+          <Badge tone={TONE[s.status] ?? "gray"}>
+            {s.label} SLA: {s.text}
+          </Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}

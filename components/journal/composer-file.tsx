@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { uploadAttachment } from "@/components/cases/attachments/upload";
+import { controlClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+
+/**
+ * NOT-4: the composer's file, uploaded to the case right after the entry is posted (never sent
+ * with the entry: a server action body is limited to 256 KB). Its input has no name, so the
+ * composer's form data never carries it. A file posted with work notes only is internal-only;
+ * with additional comments the customer sees it too.
+ */
+export function useComposerFile(caseNumber: string | undefined) {
+  const router = useRouter();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+
+  async function uploadAfterPost(internalOnly: boolean) {
+    const file = input.current?.files?.[0];
+    if (!caseNumber || !file) return;
+    setProgress(0);
+    const out = await uploadAttachment(caseNumber, file, internalOnly, setProgress);
+    setProgress(null);
+    if (!out.ok) return setResult({ ok: false, message: `${file.name}: ${out.message}` });
+    if (input.current) input.current.value = "";
+    setResult({ ok: true, message: `Attached ${file.name}${internalOnly ? " (internal only)" : ""}.` });
+    router.refresh();
+  }
+
+  const field = caseNumber ? (
+    <div className="space-y-2">
+      <label htmlFor={`${id}-file`} className="mb-1 block text-xs font-semibold text-slate-600">
+        Attach a file with this entry
+      </label>
+      <input
+        ref={input}
+        id={`${id}-file`}
+        type="file"
+        className={controlClass()}
+        onChange={() => setResult(null)}
+      />
+      {progress !== null && (
+        <progress className="w-full" max={100} value={progress} aria-label="Upload progress">
+          {progress}%
+        </progress>
+      )}
+      <Notice result={result} />
+    </div>
+  ) : null;
+  return { field, uploadAfterPost };
+}

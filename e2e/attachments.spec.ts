@@ -1,0 +1,75 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+const section = (page: Page) => page.getByRole("region", { name: "Attachments" });
+const textFile = (name: string, text: string) => ({
+  name,
+  mimeType: "text/plain",
+  buffer: Buffer.from(text),
+});
+
+test("NOT-4: an agent attaches files on a case; the customer downloads the public one as an attachment and never sees the internal one", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const { context: customerCtx, page: customer } = await signedIn(browser, DEMO.customer);
+  await customer.getByRole("link", { name: "New case" }).click();
+  await customer.getByLabel("Short description").fill(`Files ${stamp}`);
+  await customer.getByLabel("Description", { exact: true }).fill("Logs to follow");
+  await customer.getByRole("button", { name: "Submit" }).click();
+  await expect(customer).toHaveURL(/\/portal\/cases\/CS\d{7}$/);
+  const number = customer.url().split("/").pop()!;
+
+  const { context: agentCtx, page: agent } = await signedIn(browser, DEMO.agent);
+  await agent.goto(`/cases/${number}`);
+  const files = section(agent);
+  await files.getByLabel("Attach file").setInputFiles(textFile(`public-${stamp}.txt`, "hello customer"));
+  await files.getByRole("button", { name: "Upload" }).click();
+  await expect(files.getByRole("link", { name: `public-${stamp}.txt` })).toBeVisible();
+  await files.getByLabel("Attach file").setInputFiles(textFile(`secret-${stamp}.txt`, "team only"));
+  await files.getByLabel("Internal only").check();
+  await files.getByRole("button", { name: "Upload" }).click();
+  const secretRow = files.getByRole("row", { name: new RegExp(`secret-${stamp}`) });
+  await expect(secretRow.getByText("Internal")).toBeVisible();
+
+  // The composer attaches a file with a work note: internal-only too.
+  await agent.getByLabel("Work notes").fill(`See the trace ${stamp}`);
+  await agent
+    .getByLabel("Attach a file with this entry")
+    .setInputFiles(textFile(`trace-${stamp}.txt`, "trace"));
+  await agent.getByRole("button", { name: "Post" }).click();
+  await expect(
+    files.getByRole("row", { name: new RegExp(`trace-${stamp}`) }).getByText("Internal"),
+  ).toBeVisible();
+
+  await customer.reload();
+  const portalFiles = section(customer);
+  const link = portalFiles.getByRole("link", { name: `public-${stamp}.txt` });
+  await expect(link).toBeVisible();
+  await expect(portalFiles.getByText(`secret-${stamp}.txt`)).toHaveCount(0);
+  await expect(portalFiles.getByText(`trace-${stamp}.txt`)).toHaveCount(0);
+  const download = customer.waitForEvent("download");
+  await link.click();
+  expect((await download).suggestedFilename()).toBe(`public-${stamp}.txt`);
+  const res = await customer.request.get((await link.getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="public-\d+\.txt"/);
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await res.text()).toBe("hello customer");
+
+  // The customer attaches too; the agent sees it.
+  await portalFiles.getByLabel("Attach file").setInputFiles(textFile(`photo-${stamp}.txt`, "from me"));
+  await portalFiles.getByRole("button", { name: "Upload" }).click();
+  await expect(portalFiles.getByRole("link", { name: `photo-${stamp}.txt` })).toBeVisible();
+  await agent.reload();
+  await expect(section(agent).getByRole("link", { name: `photo-${stamp}.txt` })).toBeVisible();
+  await customerCtx.close();
+  await agentCtx.close();
+});

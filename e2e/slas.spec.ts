@@ -1,0 +1,38 @@
+// NOT-5 as people see it: an admin tunes a priority's targets at /admin/slas; a new case shows its
+// SLAs under its title and in the case list, which sorts and filters by them.
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+import { createCaseViaForm } from "./support/cases";
+
+test("NOT-5: an admin sets targets; a critical case shows its SLAs on the case and in the list", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "SLAs" }).click();
+  const critical = page.getByRole("form", { name: "Priority 1 - Critical" });
+  await critical.getByLabel("Response (minutes)").fill("0");
+  await critical.getByRole("button", { name: "Save" }).click();
+  await expect(critical.getByText("Response target must be at least 1 minute")).toBeVisible();
+  await critical.getByLabel("Response (minutes)").fill("45");
+  await critical.getByRole("button", { name: "Save" }).click();
+  await expect(critical.getByRole("status").filter({ hasText: "Targets saved" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn(page, DEMO.agent);
+  const number = await createCaseViaForm(page, {
+    shortDescription: `Core switch down ${Date.now()}`,
+    account: "Acme Corporation",
+    contact: "Carol Customer",
+    priority: "1 - Critical",
+  });
+  const slas = page.getByRole("list", { name: "SLAs" });
+  await expect(slas).toContainText(/Response SLA: 4\dm left/);
+  await expect(slas).toContainText(/Resolution SLA: 3h 5\dm left/);
+
+  await page.goto("/cases?sla=soon&sort=sla");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number }) });
+  await expect(row).toContainText(/due in 4\dm/);
+  await page.goto(`/cases/${number}`);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(slas).toContainText("Response SLA: met");
+});

@@ -1,0 +1,23 @@
+// NOT-2 / NOT-5: the email an SLA warning or breach sends the case's assignee (plain text).
+import { SLA_KIND_LABEL, type SlaKind } from "./policy";
+
+/** An SLA is "about to breach" when this little working time is left (the job's warning). */
+export const SLA_WARNING_MS = 30 * 60_000;
+
+export function slaMail(m: {
+  event: "warning" | "breach";
+  kind: SlaKind;
+  number: string;
+  shortDescription: string;
+  dueAt: Date;
+  link: string;
+}): { subject: string; body: string } {
+  const sla = `${SLA_KIND_LABEL[m.kind]} SLA`;
+  const due = m.dueAt.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const subject = `Case ${m.number}: ${sla} ${m.event === "breach" ? "breached" : "due soon"}`;
+  const lead =
+    m.event === "breach"
+      ? `The ${sla.toLowerCase()} of case ${m.number} breached at ${due}.`
+      : `The ${sla.toLowerCase()} of case ${m.number} is due at ${due}.`;
+  return { subject, body: `${lead}\n\n${m.shortDescription}\n\nOpen it: ${m.link}\n` };
+}

@@ -1,0 +1,93 @@
+// NOT-5: what an admin sets at /admin/slas — per case priority a response and a resolution target,
+// each priority counted around the clock or in the business hours — and what it means for a case.
+import { z } from "zod";
+import { casePriorities } from "../records/choices";
+import { ALWAYS, isTimeZone, type SlaSchedule, type Weekday } from "./schedule";
+
+export const SLA_KINDS = ["response", "resolution"] as const;
+export type SlaKind = (typeof SLA_KINDS)[number];
+export const SLA_KIND_LABEL: Record<SlaKind, string> = { response: "Response", resolution: "Resolution" };
+
+export const SLA_CLOCKS = [
+  { value: "24x7", label: "24×7" },
+  { value: "hours", label: "Business hours" },
+] as const;
+export type SlaClockKind = (typeof SLA_CLOCKS)[number]["value"];
+
+export type SlaHours = { days: Weekday[]; startMinute: number; endMinute: number; timeZone: string };
+export type SlaTargetRow = {
+  priority: number;
+  responseMinutes: number | null;
+  resolutionMinutes: number | null;
+  clock: SlaClockKind;
+};
+export type SlaPolicy = { targets: SlaTargetRow[]; hours: SlaHours | null };
+
+/** The schedule a timer with this clock counts in (business hours not set yet: around the clock). */
+export function scheduleOf(clock: string, hours: SlaHours | null): SlaSchedule {
+  return clock === "hours" && hours ? { kind: "hours", ...hours } : ALWAYS;
+}
+
+/** The targets (ms) a case of `priority` gets, per kind; none when the admin set none. */
+export function targetsFor(
+  policy: SlaPolicy,
+  priority: number,
+): { kind: SlaKind; ms: number; clock: SlaClockKind }[] {
+  const row = policy.targets.find((t) => t.priority === priority);
+  if (!row) return [];
+  const out: { kind: SlaKind; ms: number; clock: SlaClockKind }[] = [];
+  if (row.responseMinutes) out.push({ kind: "response", ms: row.responseMinutes * 60_000, clock: row.clock });
+  if (row.resolutionMinutes)
+    out.push({ kind: "resolution", ms: row.resolutionMinutes * 60_000, clock: row.clock });
+  return out;
+}
+
+const MAX_MINUTES = 365 * 24 * 60;
+const minutes = (label: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : Number(v)),
+    z
+      .number({ error: `${label} must be a number of minutes.` })
+      .int(`${label} must be a whole number of minutes.`)
+      .min(1, `${label} must be at least 1 minute (leave it empty for none).`)
+      .max(MAX_MINUTES, `${label} must be at most a year.`)
+      .nullable(),
+  );
+
+export const slaTargetSchema = z.object({
+  priority: z.coerce
+    .number({ error: "Priority is not valid." })
+    .refine((p) => casePriorities.some((c) => c.value === p), "Priority is not valid."),
+  responseMinutes: minutes("Response target"),
+  resolutionMinutes: minutes("Resolution target"),
+  clock: z.enum(["24x7", "hours"], { error: "Counted must be 24×7 or Business hours." }),
+  version: z.coerce.number().int().min(0).optional(),
+});
+export type SlaTargetInput = z.input<typeof slaTargetSchema>;
+
+const clockTime = (label: string) =>
+  z
+    .string({ error: `${label} must be a time such as 09:00.` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, `${label} must be a time such as 09:00.`)
+    .transform((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+
+export const slaHoursSchema = z
+  .object({
+    // "1,2,3,4,5" from the form (one field), or a list.
+    days: z.preprocess(
+      (v) => (typeof v === "string" ? (v.trim() ? v.split(",") : []) : v),
+      z
+        .array(z.coerce.number({ error: "Working days are not valid." }).int().min(1).max(7))
+        .min(1, "Pick at least one working day.")
+        .transform((d) => [...new Set(d)].sort() as Weekday[]),
+    ),
+    start: clockTime("Start"),
+    end: clockTime("End"),
+    timeZone: z.string().trim().refine(isTimeZone, "Time zone must be an IANA zone such as Europe/Berlin."),
+    version: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((h) => h.end > h.start, { path: ["end"], message: "End must be after Start." });
+export type SlaHoursInput = z.input<typeof slaHoursSchema>;
+
+export const minuteText = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;

@@ -1,0 +1,70 @@
+// NOT-5: an SLA timer as stored on a case — enough to answer "when is it due" with an index
+// (dueAt) without replaying its history. Each change of the case moves it by one of these pure
+// steps, in the transaction of the change; lib/domain/sla/clock.ts states the same clock from a
+// whole history, and the tests hold the two to each other.
+import { addWorkingTime, workingTimeBetween, type SlaSchedule } from "./schedule";
+
+export type SlaTimer = {
+  targetMs: number;
+  /** Working time counted before `runningSince` (the stretches before the last pause). */
+  elapsedMs: number;
+  /** Counting since then; null while paused or stopped. */
+  runningSince: Date | null;
+  /** When the target is reached if it keeps running; null while paused or stopped. */
+  dueAt: Date | null;
+  stoppedAt: Date | null;
+};
+
+const due = (s: SlaSchedule, from: Date, targetMs: number, elapsedMs: number) =>
+  addWorkingTime(s, from, Math.max(0, targetMs - elapsedMs));
+
+export function startTimer(s: SlaSchedule, targetMs: number, now: Date, paused = false): SlaTimer {
+  return {
+    targetMs,
+    elapsedMs: 0,
+    runningSince: paused ? null : now,
+    dueAt: paused ? null : due(s, now, targetMs, 0),
+    stoppedAt: null,
+  };
+}
+
+/** Working time counted up to `now`. */
+export function elapsedAt(s: SlaSchedule, t: SlaTimer, now: Date): number {
+  return t.elapsedMs + (t.runningSince ? workingTimeBetween(s, t.runningSince, now) : 0);
+}
+
+/** Awaiting Info: the clock stops counting (a paused or stopped timer is left as it is). */
+export function pauseTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
+  if (!t.runningSince) return t;
+  return { ...t, elapsedMs: elapsedAt(s, t, now), runningSince: null, dueAt: null };
+}
+
+/** Leaving Awaiting Info (or a reopened case): counting goes on from `now`. */
+export function resumeTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
+  if (t.runningSince) return t;
+  return { ...t, runningSince: now, dueAt: due(s, now, t.targetMs, t.elapsedMs), stoppedAt: null };
+}
+
+/** The event the SLA waits for happened: the time counted is kept, the clock no longer runs. */
+export function stopTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
+  if (t.stoppedAt) return t;
+  return { ...t, elapsedMs: elapsedAt(s, t, now), runningSince: null, dueAt: null, stoppedAt: now };
+}
+
+/** A new target (the case's priority changed): the time counted stays, the due time moves. */
+export function retargetTimer(s: SlaSchedule, t: SlaTimer, targetMs: number, now: Date): SlaTimer {
+  if (t.stoppedAt) return { ...t, targetMs };
+  if (!t.runningSince) return { ...t, targetMs };
+  const elapsed = elapsedAt(s, t, now);
+  return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, dueAt: due(s, now, targetMs, elapsed) };
+}
+
+export type TimerStatus = "running" | "paused" | "met" | "breached";
+
+/** What the case page and lists say of a timer at `now`. */
+export function timerStatus(s: SlaSchedule, t: SlaTimer, now: Date): { status: TimerStatus; leftMs: number } {
+  const left = t.targetMs - elapsedAt(s, t, t.stoppedAt ?? now);
+  if (left <= 0) return { status: "breached", leftMs: left };
+  if (t.stoppedAt) return { status: "met", leftMs: left };
+  return { status: t.runningSince ? "running" : "paused", leftMs: left };
+}

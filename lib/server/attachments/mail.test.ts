@@ -1,0 +1,101 @@
+// NOT-4: the files of an inbound reply are kept on the case, by the customer, never internal.
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { makeCustomer } from "@/lib/testing/fixtures";
+import { caseWithCustomer, DOMAIN, rawMail } from "@/lib/testing/inbound";
+import { receive } from "../email/inbound/receive";
+import { listAttachments, readAttachment } from "./service";
+
+const part = (name: string, type: string, content: Buffer) =>
+  [
+    "--b1",
+    `Content-Type: ${type}; name="${name}"`,
+    `Content-Disposition: attachment; filename="${name}"`,
+    "Content-Transfer-Encoding: base64",
+    "",
+    content.toString("base64").replace(/.{76}/g, "$&\r\n"),
+  ].join("\r\n");
+
+/** A reply with a text part and the given files (multipart/mixed). */
+function replyWith(from: string, to: string, files: [string, string, Buffer][]) {
+  const head = rawMail({ from, to })
+    .toString()
+    .split("\r\n\r\n")[0]
+    .replace(/Content-Type: .*/, "");
+  const body = [
+    "--b1",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "Here is the log you asked for.",
+    ...files.map(([n, t, c]) => part(n, t, c)),
+    "--b1--",
+    "",
+  ].join("\r\n");
+  return Buffer.from(`${head}Content-Type: multipart/mixed; boundary="b1"\r\n\r\n${body}`);
+}
+
+afterEach(() => db().systemProperty.deleteMany({ where: { name: PROPERTY.attachmentMaxMb } }));
+
+describe("attachments of inbound email (NOT-4)", () => {
+  it("NOT-4: an inbound reply's attachments are kept on the case, by the customer, visible in the portal", async () => {
+    const { c, contact, address } = await caseWithCustomer();
+    const log = Buffer.from("line 1\nline 2\n");
+    const out = await receive(replyWith(contact.email, address, [["error.log", "text/plain", log]]), "api");
+    expect(out).toMatchObject({ status: "accepted", caseId: c.id });
+    const [item] = await listAttachments(contact, c.number);
+    expect(item).toMatchObject({
+      fileName: "error.log",
+      contentType: "text/plain",
+      size: log.length,
+      internalOnly: false,
+      uploadedByName: contact.name,
+    });
+    const got = await readAttachment(contact, item.id);
+    expect(Buffer.from(got.bytes).toString()).toBe(log.toString());
+    expect(await db().attachment.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      uploadedById: contact.id,
+    });
+  });
+
+  it("NOT-4 / NOT-3: a new email to support opens a case that keeps the email's files", async () => {
+    const { contact } = await makeCustomer();
+    const shot = Buffer.from("not really a png");
+    const out = await receive(
+      replyWith(contact.email, `support@${DOMAIN}`, [["screen.png", "image/png", shot]]),
+      "api",
+    );
+    expect(out).toMatchObject({ status: "opened" });
+    const number = (out as { caseNumber: string }).caseNumber;
+    const [item] = await listAttachments(contact, number);
+    expect(item).toMatchObject({ fileName: "screen.png", size: shot.length, internalOnly: false });
+  });
+
+  it("NOT-4: a file over the limit is skipped and named in a work note; the others are kept", async () => {
+    await db().systemProperty.create({
+      data: {
+        name: PROPERTY.attachmentMaxMb,
+        value: "1",
+        type: "integer",
+        defaultValue: "10",
+        description: "",
+      },
+    });
+    const { c, contact, address } = await caseWithCustomer();
+    const big = Buffer.alloc(1024 * 1024 + 1, 0x61);
+    const out = await receive(
+      replyWith(contact.email, address, [
+        ["huge.bin", "application/octet-stream", big],
+        ["small.txt", "text/plain", Buffer.from("ok")],
+      ]),
+      "api",
+    );
+    expect(out.status).toBe("accepted");
+    expect((await listAttachments(contact, c.number)).map((a) => a.fileName)).toEqual(["small.txt"]);
+    const notes = await db().journalEntry.findMany({
+      where: { table: "sn_customerservice_case", recordId: c.id, kind: "work_notes" },
+    });
+    expect(notes.map((n) => n.body)).toContainEqual(expect.stringContaining("huge.bin"));
+    expect(notes.map((n) => n.body).join()).toContain("larger than 1 MB");
+  });
+});

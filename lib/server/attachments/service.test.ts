@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { makeAgent, makeCase, makeItil, makeUser } from "@/lib/testing/fixtures";
+import { makePortalWorld, VISIBLE, type WorldCase } from "@/lib/testing/portal-world";
+import { runCaseAction } from "../cases/write";
+import { addAttachment, listAttachments, readAttachment } from "./service";
+
+const MB = 1024 * 1024;
+const file = (size: number, name = "notes.txt", type = "text/plain") => ({
+  name,
+  type,
+  bytes: new Uint8Array(size).fill(0x61),
+});
+const stored = (caseId: number) => db().attachment.count({ where: { caseId } });
+
+/** The limit at 1 MB for a test, so "at the limit" stays small; restored afterwards. */
+async function limitOneMb() {
+  await db().systemProperty.upsert({
+    where: { name: PROPERTY.attachmentMaxMb },
+    create: {
+      name: PROPERTY.attachmentMaxMb,
+      value: "1",
+      type: "integer",
+      defaultValue: "10",
+      description: "",
+    },
+    update: { value: "1" },
+  });
+}
+afterEach(() => db().systemProperty.deleteMany({ where: { name: PROPERTY.attachmentMaxMb } }));
+
+describe("case attachments (NOT-4)", () => {
+  it("NOT-4: a file exactly at the limit is kept; one byte over is refused naming the file and the limit, nothing stored", async () => {
+    await limitOneMb();
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const ok = await addAttachment(agent, c.number, file(MB, "at-limit.bin", "application/octet-stream"));
+    expect(ok).toMatchObject({ fileName: "at-limit.bin", size: MB, uploadedByName: agent.name });
+    const blob = await db().attachmentBlob.findUniqueOrThrow({ where: { id: ok.id } });
+    expect(blob.bytes.byteLength).toBe(MB);
+    await expect(addAttachment(agent, c.number, file(MB + 1))).rejects.toMatchObject({
+      kind: "invalid",
+      field: "file",
+      message: expect.stringContaining("larger than 1 MB") as string,
+    });
+    expect(await stored(c.id)).toBe(1);
+  });
+
+  it("NOT-4: the default limit is 10 MB", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await expect(addAttachment(agent, c.number, file(10 * MB + 1))).rejects.toMatchObject({
+      field: "file",
+      message: expect.stringContaining("10 MB") as string,
+    });
+    expect(await stored(c.id)).toBe(0);
+  });
+
+  it("NOT-4: an empty file is refused; a name is stored without its folder or control characters", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await expect(addAttachment(agent, c.number, file(0))).rejects.toMatchObject({ field: "file" });
+    const a = await addAttachment(agent, c.number, file(3, "../../secret\u0007/..\\evil\r\n.txt"));
+    expect(a.fileName).toBe("evil.txt");
+    expect(await stored(c.id)).toBe(1);
+  });
+
+  it("NOT-4 / ROLE-2: an ITIL fulfiller may list but not attach; a Closed case refuses like the journal", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const itil = await makeItil();
+    await expect(addAttachment(itil, c.number, file(3))).rejects.toMatchObject({ kind: "forbidden" });
+    expect(await listAttachments(itil, c.number)).toEqual([]);
+    await expect(addAttachment(null, c.number, file(3))).rejects.toMatchObject({ kind: "unauthenticated" });
+    await runCaseAction(agent, c.number, { action: "cancel", version: 1 });
+    await expect(addAttachment(agent, c.number, file(3))).rejects.toMatchObject({
+      field: "file",
+      message: expect.stringContaining("Cancelled") as string,
+    });
+    expect(await stored(c.id)).toBe(0);
+  });
+
+  it("NOT-4 / ROLE-3 / POR-4: each external user lists and downloads the files of their cases only; others answer not found", async () => {
+    const world = await makePortalWorld();
+    const ids = {} as Record<WorldCase, number>;
+    for (const [key, c] of Object.entries(world.cases) as [WorldCase, { number: string }][])
+      ids[key] = (await addAttachment(world.agent, c.number, file(5, `${key}.txt`))).id;
+    for (const [who, visible] of Object.entries(VISIBLE) as [keyof typeof VISIBLE, WorldCase[]][]) {
+      const user = world.users[who];
+      for (const [key, c] of Object.entries(world.cases) as [WorldCase, { number: string }][]) {
+        if (visible.includes(key)) {
+          expect(
+            (await listAttachments(user, c.number)).map((a) => a.fileName),
+            who,
+          ).toEqual([`${key}.txt`]);
+          expect((await readAttachment(user, ids[key])).file.fileName).toBe(`${key}.txt`);
+        } else {
+          await expect(listAttachments(user, c.number), `${who} ${key}`).rejects.toMatchObject({
+            kind: "not_found",
+          });
+          await expect(readAttachment(user, ids[key]), `${who} ${key}`).rejects.toMatchObject({
+            kind: "not_found",
+            message: `Attachment ${ids[key]} was not found.`,
+          });
+        }
+      }
+    }
+    await expect(readAttachment(world.users.customer, 999_999_999)).rejects.toMatchObject({
+      message: "Attachment 999999999 was not found.",
+    });
+  });
+
+  it("NOT-4: internal-only files are hidden from external users and refused to them on download, like a missing one", async () => {
+    const world = await makePortalWorld();
+    const { customer } = world.users;
+    const own = world.cases.own.number;
+    const open = await addAttachment(world.agent, own, file(4, "public.txt"));
+    const secret = await addAttachment(world.agent, own, file(4, "secret.txt"), { internalOnly: true });
+    expect((await listAttachments(world.agent, own)).map((a) => a.fileName)).toEqual([
+      "secret.txt",
+      "public.txt",
+    ]);
+    expect((await listAttachments(customer, own)).map((a) => a.fileName)).toEqual(["public.txt"]);
+    expect((await readAttachment(customer, open.id)).bytes.byteLength).toBe(4);
+    await expect(readAttachment(customer, secret.id)).rejects.toMatchObject({ kind: "not_found" });
+    // A customer attaches on their own case, never internal-only.
+    const mine = await addAttachment(customer, own, file(2, "photo.png", "image/png"));
+    expect(mine).toMatchObject({ internalOnly: false, uploadedByName: customer.name });
+    await expect(addAttachment(customer, own, file(2), { internalOnly: true })).rejects.toMatchObject({
+      field: "internalOnly",
+    });
+    await expect(addAttachment(world.users.otherCustomer, own, file(2, "x.txt"))).rejects.toMatchObject({
+      kind: "not_found",
+    });
+  });
+
+  it("NOT-4: a user without case rights reads no file", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const a = await addAttachment(agent, c.number, file(3));
+    await expect(readAttachment(await makeUser([]), a.id)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(readAttachment(null, a.id)).rejects.toMatchObject({ kind: "unauthenticated" });
+  });
+});

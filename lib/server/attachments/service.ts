@@ -1,0 +1,97 @@
+import "server-only";
+import { db, inTransaction, type Tx } from "@/lib/db";
+import { megabytes, tooLargeMessage, type AttachmentItem } from "@/lib/domain/attachments/files";
+import { canReadCases, canWriteCases, isExternal, type Actor } from "@/lib/domain/auth/roles";
+import { forbidden, invalid, notFound, unauthenticated } from "@/lib/domain/errors";
+import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { caseStates, labelOf } from "@/lib/domain/records/choices";
+import { requireLockedCase } from "../cases/persist";
+import { externalCaseFilter, getExternalCaseRef } from "../scope/cases";
+import { ITEM, attachmentLimitMb, insertAttachment } from "./store";
+
+// NOT-4: attachments of a case for the workspace and the portal alike. Internal users need the
+// case rights of the case form (read to list and download, write to attach); external users reach
+// only cases in their scope (ROLE-3) and never an internal-only file — each out of reach answers
+// exactly like a missing case or file (POR-4).
+
+export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
+
+/** The case `number` as this actor may reach it, or the refusal; external scope read in `tx`. */
+async function reachCase(actor: Actor | null | undefined, number: string, write: boolean, tx: Tx) {
+  if (!actor) throw unauthenticated();
+  if (isExternal(actor)) return (await getExternalCaseRef(actor, number, tx)).number;
+  if (write ? !canWriteCases(actor) : !canReadCases(actor))
+    throw forbidden(
+      write ? "Only customer service agents and managers can attach files to cases." : undefined,
+    );
+  return number;
+}
+
+/** Attach file: one file on the case, by an agent, a manager or a portal user of the case. */
+export async function addAttachment(
+  actor: Actor | null | undefined,
+  number: string,
+  file: UploadedFile,
+  opts: { internalOnly?: boolean } = {},
+  outer?: Tx,
+): Promise<AttachmentItem> {
+  return inTransaction(outer, async (tx) => {
+    const reachable = await reachCase(actor, number, true, tx);
+    const author = { id: actor!.id, name: actor!.name };
+    if (opts.internalOnly && isExternal(actor!))
+      throw invalid("internalOnly", "Only agents can mark a file as internal.");
+    const limitMb = await attachmentLimitMb(tx);
+    if (!file.bytes.byteLength) throw invalid("file", "The file is empty. Choose a file with content.");
+    if (file.bytes.byteLength > megabytes(limitMb)) throw invalid("file", tooLargeMessage(limitMb));
+    const row = await requireLockedCase(tx, reachable); // a close committing meanwhile is seen here
+    if (isCaseClosedForChanges(row.state))
+      throw invalid("file", `This case is ${labelOf(caseStates, row.state)} and cannot be changed.`);
+    return insertAttachment(tx, {
+      caseId: row.id,
+      fileName: file.name,
+      contentType: file.type,
+      bytes: file.bytes,
+      internalOnly: !!opts.internalOnly,
+      author,
+    });
+  });
+}
+
+/** The case's Attachments list, newest first: external users never see internal-only files. */
+export async function listAttachments(
+  actor: Actor | null | undefined,
+  number: string,
+  client: Tx = db(),
+): Promise<AttachmentItem[]> {
+  const reachable = await reachCase(actor, number, false, client);
+  const row = await client.case.findUnique({ where: { number: reachable }, select: { id: true } });
+  if (!row) throw notFound(`Case ${number}`);
+  return client.attachment.findMany({
+    where: { caseId: row.id, ...(isExternal(actor!) ? { internalOnly: false } : {}) },
+    select: ITEM,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
+/**
+ * A download: the file and its bytes if the reader may read its case (and, external, it is not
+ * internal-only); otherwise "not found", exactly like an id that does not exist (POR-4).
+ */
+export async function readAttachment(actor: Actor | null | undefined, id: number, client: Tx = db()) {
+  if (!actor) throw unauthenticated();
+  if (!isExternal(actor) && !canReadCases(actor)) throw forbidden();
+  const missing = notFound(`Attachment ${id}`);
+  if (!Number.isSafeInteger(id) || id < 1) throw missing;
+  const file = await client.attachment.findUnique({ where: { id }, select: { ...ITEM, caseId: true } });
+  if (!file) throw missing;
+  if (isExternal(actor)) {
+    if (file.internalOnly) throw missing;
+    const scope = externalCaseFilter(actor, "c");
+    const inScope = await client.$queryRaw<unknown[]>`
+      SELECT 1 FROM "Case" c WHERE c."id" = ${file.caseId} AND ${scope}`;
+    if (!inScope.length) throw missing;
+  }
+  const blob = await client.attachmentBlob.findUnique({ where: { id }, select: { bytes: true } });
+  if (!blob) throw missing;
+  return { file, bytes: blob.bytes };
+}

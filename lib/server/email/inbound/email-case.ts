@@ -1,0 +1,44 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { auditCreation } from "../../audit/write";
+import { runCaseCreatedFollowUps } from "../../follow-ups/case";
+import { nextNumber } from "../../records/numbers";
+
+/** The contact or consumer a case opened from an email is for. */
+export type EmailCustomer = { id: number; kind: string; accountId: number | null };
+
+/**
+ * NOT-3: the case a new email opens — channel email, New, the customer as contact (on their
+ * account) or consumer (no account, as the portal does), opened and audited as `author` (the
+ * sender, or the agent who opened it from a held message). The acknowledgement (NOT-1) and the
+ * assignment email follow in the same transaction; the caller schedules delivery after commit.
+ */
+export async function openEmailCase(
+  tx: Tx,
+  o: {
+    customer: EmailCustomer;
+    fields: { shortDescription: string; description: string };
+    author: Pick<Actor, "id" | "name">;
+  },
+) {
+  const consumer = o.customer.kind === "consumer";
+  const number = await nextNumber(tx, "case");
+  const created = await tx.case.create({
+    data: {
+      number,
+      ...o.fields,
+      state: CaseState.New,
+      channel: "email",
+      accountId: consumer ? null : o.customer.accountId,
+      contactId: consumer ? null : o.customer.id,
+      consumerId: consumer ? o.customer.id : null,
+      openedById: o.author.id,
+    },
+  });
+  await auditCreation(tx, TABLE.case, created, o.author);
+  await runCaseCreatedFollowUps({ tx, actor: o.author, after: created }); // NOT-1: the acknowledgement
+  return { id: created.id, number };
+}

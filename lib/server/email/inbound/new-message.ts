@@ -1,0 +1,66 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { caseFieldsOf, isAddressedTo, isMailLoop, supportAddressOf } from "@/lib/domain/email/email-to-case";
+import type { InboundOutcome, InboundRefusal } from "@/lib/domain/email/inbound";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { propertyValue } from "../../properties/read";
+import { inboundEmailDomain } from "../config";
+import { finishMessage } from "./claim";
+import { keepMailAttachments } from "../../attachments/store";
+import { openEmailCase } from "./email-case";
+import type { ParsedInbound } from "./parse";
+
+/** The outbox's sender when MAIL_FROM is not set (lib/server/outbox/deliver.ts). */
+const DEFAULT_MAIL_FROM = "Caseflow <no-reply@caseflow.local>";
+
+type Handled = { outcome: InboundOutcome; answered: boolean };
+
+/** NOT-3: the support address — the property, else support@ the INBOUND_EMAIL_DOMAIN. */
+export async function supportAddress(tx: Tx) {
+  return supportAddressOf(await propertyValue(PROPERTY.inboundSupportAddress, tx), inboundEmailDomain());
+}
+
+/** NOT-3: whether a message that names no case was sent to the support address (To, Cc, Delivered-To). */
+export async function isForSupport(tx: Tx, p: ParsedInbound) {
+  return isAddressedTo(p.recipients, await supportAddress(tx));
+}
+
+async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<Handled> {
+  await finishMessage(tx, id, { status: "refused", reason });
+  return { outcome: { status: "refused", reason }, answered: false };
+}
+
+/**
+ * NOT-3: a new message (not a reply) to the support address, inside the transaction that claimed
+ * it. Automatic replies and mail loops are refused (REL-6); an active contact or consumer with the
+ * From address gets a case (and its acknowledgement); anyone else's message is held for an agent
+ * on /admin/inbox ("Unknown sender") with the text the case would get.
+ */
+export async function receiveNewMessage(tx: Tx, id: number, p: ParsedInbound): Promise<Handled> {
+  if (p.automatic) return refuse(tx, id, "automatic");
+  const own = {
+    support: await supportAddress(tx),
+    domain: inboundEmailDomain(),
+    mailFrom: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
+  };
+  if (isMailLoop(p, own)) return refuse(tx, id, "loop");
+  const fields = caseFieldsOf(p.subject, p.text);
+  const sender = await tx.user.findFirst({
+    where: { email: p.from.trim().toLowerCase(), kind: { in: ["contact", "consumer"] }, active: true },
+    select: { id: true, name: true, kind: true, accountId: true },
+  });
+  if (!sender) {
+    await tx.inboundMessage.update({
+      where: { id },
+      data: { status: "held", reason: "unknown_sender", text: fields.description },
+    });
+    return { outcome: { status: "held", reason: "unknown_sender" }, answered: false };
+  }
+  const opened = await openEmailCase(tx, { customer: sender, fields, author: sender });
+  await keepMailAttachments(tx, opened.id, sender, p.attachments); // NOT-4: the email's files too
+  await tx.inboundMessage.update({
+    where: { id },
+    data: { status: "opened", reason: null, caseId: opened.id },
+  });
+  return { outcome: { status: "opened", caseId: opened.id, caseNumber: opened.number }, answered: true };
+}

@@ -1,0 +1,84 @@
+import { db, transaction } from "@/lib/db";
+import { recordPath, TABLE } from "@/lib/domain/records/tables";
+import { SLA_WARNING_MS, slaMail } from "@/lib/domain/sla/mail";
+import type { SlaKind } from "@/lib/domain/sla/policy";
+import { appUrl } from "../app-url";
+import { usersWithKindOn } from "../notifications/preferences";
+import { enqueueMail } from "../outbox/write";
+
+// NOT-5: the SLA job. Each pass records, once each, the timers that breached (breachedAt) and those
+// about to (warnedAt), and emails the case's assignee (NOT-2 "SLA warnings"). Batched, and safe
+// when two passes overlap: a timer is marked by a conditional update (still unmarked), and only
+// the rows that update changed are notified. One runner at a time anyway (its JobLease).
+
+export const SLA_JOB = "sla";
+export const SLA_BATCH = 500;
+
+type Marked = { id: number; caseId: number; kind: string; dueAt: Date | null };
+
+async function markBatch(event: "warning" | "breach", now: Date, batch: number): Promise<number> {
+  const field = event === "breach" ? "breachedAt" : "warnedAt";
+  const until = event === "breach" ? now : new Date(now.getTime() + SLA_WARNING_MS);
+  // The index on dueAt finds the few due timers among all the open ones.
+  const due = await db().caseSla.findMany({
+    where: { dueAt: { lte: until }, stoppedAt: null, [field]: null },
+    select: { id: true },
+    orderBy: { dueAt: "asc" },
+    take: batch,
+  });
+  if (!due.length) return 0;
+  return transaction(async (tx) => {
+    const marked: Marked[] = await tx.caseSla.updateManyAndReturn({
+      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null },
+      data: { [field]: now, ...(event === "breach" ? { warnedAt: now } : {}) },
+      select: { id: true, caseId: true, kind: true, dueAt: true },
+    });
+    const cases = await tx.case.findMany({
+      where: { id: { in: marked.map((m) => m.caseId) }, assignedToId: { not: null } },
+      select: { id: true, number: true, shortDescription: true, assignedToId: true },
+    });
+    const people = await usersWithKindOn(tx, [...new Set(cases.map((c) => c.assignedToId!))], "sla");
+    for (const m of marked) {
+      const c = cases.find((x) => x.id === m.caseId);
+      const to = c && people.find((p) => p.id === c.assignedToId);
+      if (!c || !to || !m.dueAt) continue;
+      const mail = slaMail({
+        event,
+        kind: m.kind as SlaKind,
+        number: c.number,
+        shortDescription: c.shortDescription,
+        dueAt: m.dueAt,
+        link: `${appUrl()}${recordPath(TABLE.case, c.number) ?? ""}`,
+      });
+      await enqueueMail(tx, {
+        dedupeKey: `sla:${m.id}:${event}:${to.id}`,
+        recipient: to.email,
+        subject: mail.subject,
+        body: mail.body,
+        event: `case.sla_${event}`,
+        source: { table: TABLE.case, id: c.id },
+      });
+    }
+    return marked.length;
+  });
+}
+
+/** One pass: breaches first, then warnings; each in batches until none is left or the lease is lost. */
+export async function recordSlaBreaches(
+  opts: { now?: Date; batch?: number; stillMine?: () => Promise<boolean> } = {},
+): Promise<{ breached: number; warned: number }> {
+  const now = opts.now ?? new Date();
+  const batch = opts.batch ?? SLA_BATCH;
+  const result = { breached: 0, warned: 0 };
+  for (const [event, key] of [
+    ["breach", "breached"],
+    ["warning", "warned"],
+  ] as const) {
+    for (let n = batch; n === batch;) {
+      if (opts.stillMine && !(await opts.stillMine())) return result;
+      n = await markBatch(event, now, batch);
+      result[key] += n;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { makeAgent, makeCase, makeCustomer } from "@/lib/testing/fixtures";
+import { postCaseJournal } from "../cases/journal";
+import { runCaseAction, updateCase } from "../cases/write";
+import { recordSlaBreaches } from "../jobs/sla";
+import { listCases } from "../cases/list";
+import { replyOnPortal } from "../portal/answers";
+
+const MIN = 60_000;
+const timers = (caseId: number) => db().caseSla.findMany({ where: { caseId }, orderBy: { kind: "asc" } });
+const caseDue = async (id: number) => (await db().case.findUniqueOrThrow({ where: { id } })).slaDueAt;
+
+beforeAll(async () => {
+  await db().slaTarget.deleteMany();
+  await db().slaTarget.createMany({
+    data: [
+      { priority: 4, responseMinutes: 60, resolutionMinutes: 480, clock: "24x7" },
+      { priority: 1, responseMinutes: 15, resolutionMinutes: 120, clock: "24x7" },
+    ],
+  });
+});
+afterAll(async () => {
+  await db().slaTarget.deleteMany();
+});
+
+async function customerCase(priority = 4) {
+  const agent = await makeAgent();
+  const { account, contact } = await makeCustomer();
+  const c = await makeCase(agent, { accountId: account.id, contactId: contact.id, priority });
+  return { agent, contact, c };
+}
+
+describe("SLA timers on cases (NOT-5)", () => {
+  it("NOT-5: a new case gets its priority's timers; the case carries the earliest due time", async () => {
+    const { c } = await customerCase();
+    const [resolution, response] = await timers(c.id);
+    expect([response.kind, resolution.kind]).toEqual(["response", "resolution"]);
+    expect(response.dueAt!.getTime() - response.runningSince!.getTime()).toBe(60 * MIN);
+    expect(resolution.dueAt!.getTime() - resolution.runningSince!.getTime()).toBe(480 * MIN);
+    expect(await caseDue(c.id)).toEqual(response.dueAt);
+  });
+
+  it("NOT-5: Accept meets the response; Awaiting Info pauses; the customer's answer resumes; Resolved stops", async () => {
+    const { agent, contact, c } = await customerCase();
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const [first, response] = await timers(c.id);
+    let resolution = first;
+    expect(response.stoppedAt).not.toBeNull();
+    expect(await caseDue(c.id)).toEqual(resolution.dueAt);
+    await runCaseAction(agent, c.number, { action: "request_info", version: 2, question: "Which one?" });
+    [resolution] = await timers(c.id);
+    expect([resolution.runningSince, resolution.dueAt, await caseDue(c.id)]).toEqual([null, null, null]);
+    await replyOnPortal(contact, c.number, { reply: "This one", idempotencyKey: "k1" });
+    [resolution] = await timers(c.id);
+    expect(resolution.runningSince).not.toBeNull();
+    expect(resolution.dueAt!.getTime()).toBeGreaterThan(resolution.runningSince!.getTime());
+    const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: v,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Done",
+    });
+    [resolution] = await timers(c.id);
+    expect(resolution.stoppedAt).not.toBeNull();
+    expect(await caseDue(c.id)).toBeNull();
+  });
+
+  it("NOT-5: an agent's additional comment meets the response; a work note does not", async () => {
+    const { agent, c } = await customerCase();
+    await postCaseJournal(agent, c.number, { workNotes: "Looking" });
+    expect((await timers(c.id))[1].stoppedAt).toBeNull();
+    await postCaseJournal(agent, c.number, { comments: "We are on it" });
+    expect((await timers(c.id))[1].stoppedAt).not.toBeNull();
+  });
+
+  it("NOT-5: a new priority re-targets the running timers", async () => {
+    const { agent, c } = await customerCase();
+    await updateCase(agent, c.number, { version: 1, priority: 1 });
+    const [resolution, response] = await timers(c.id);
+    expect(response.targetMs).toBe(15 * MIN);
+    expect(resolution.targetMs).toBe(120 * MIN);
+    expect(response.dueAt!.getTime() - c.createdAt.getTime()).toBeLessThan(16 * MIN);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.New);
+  });
+
+  it("NOT-5 / NOT-2: a breach is recorded once, by two job runners at once, and emails the assignee once", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id, assignedToId: agent.id });
+    const later = new Date(Date.now() + 61 * MIN);
+    const runs = await Promise.all([recordSlaBreaches({ now: later }), recordSlaBreaches({ now: later })]);
+    const [, response] = await timers(c.id);
+    expect(response.breachedAt).toEqual(later);
+    expect(runs.reduce((n, r) => n + r.breached, 0)).toBeGreaterThanOrEqual(1);
+    const mails = await db().outboxMessage.findMany({ where: { sourceId: c.id, event: "case.sla_breach" } });
+    expect(mails.map((m) => m.recipient)).toEqual([agent.email]);
+    expect(mails[0].subject).toBe(`Case ${c.number}: Response SLA breached`);
+    await recordSlaBreaches({ now: new Date(later.getTime() + MIN) });
+    expect(await db().outboxMessage.count({ where: { sourceId: c.id, event: "case.sla_breach" } })).toBe(1);
+  });
+
+  it("NOT-5: the case list filters by SLA (breached, due soon, running) and sorts by the earliest due time", async () => {
+    const { agent, c: late } = await customerCase();
+    const { c: soon } = await customerCase();
+    const { c: none } = await customerCase();
+    await db().case.update({ where: { id: late.id }, data: { slaDueAt: new Date(Date.now() - 5 * MIN) } });
+    await db().case.update({ where: { id: soon.id }, data: { slaDueAt: new Date(Date.now() + 20 * MIN) } });
+    await db().case.update({ where: { id: none.id }, data: { slaDueAt: null } });
+    const numbers = async (q: Record<string, string>) =>
+      (await listCases(agent, { ...q, state: "all" }, 10_000)).rows.map((r) => r.number);
+    const breached = await numbers({ sla: "breached" });
+    expect(breached).toContain(late.number);
+    expect(breached).not.toContain(soon.number);
+    expect(await numbers({ sla: "soon" })).toEqual(expect.arrayContaining([late.number, soon.number]));
+    expect(await numbers({ sla: "any" })).not.toContain(none.number);
+    const sorted = await numbers({ sort: "sla" });
+    expect(sorted.indexOf(late.number)).toBeLessThan(sorted.indexOf(soon.number));
+    expect(sorted.indexOf(soon.number)).toBeLessThan(sorted.indexOf(none.number));
+    const row = (await listCases(agent, { sla: "breached", state: "all" }, 10_000)).rows.find(
+      (r) => r.id === late.id,
+    );
+    expect(row?.slaDueAt).toBeInstanceOf(Date);
+  });
+});

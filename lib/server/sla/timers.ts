@@ -1,0 +1,130 @@
+// Not marked server-only: the breach job reads timers from instrumentation (lib/server/jobs/sla.ts).
+import type { Tx } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { scheduleOf, targetsFor, type SlaKind, type SlaPolicy } from "@/lib/domain/sla/policy";
+import {
+  pauseTimer,
+  resumeTimer,
+  retargetTimer,
+  startTimer,
+  stopTimer,
+  type SlaTimer,
+} from "@/lib/domain/sla/timer";
+import { readSlaPolicy } from "./policy";
+
+type Row = SlaTimer & { id: number; kind: string; clock: string };
+type CaseFacts = { id: number; state: number; priority: number };
+
+const schedule = (p: SlaPolicy, clock: string) => scheduleOf(clock, p.hours);
+
+/** The case's earliest due time of a running timer, kept on the case for lists (one statement). */
+async function refreshCaseDue(tx: Tx, caseId: number) {
+  await tx.$executeRaw`
+    UPDATE "Case" SET "slaDueAt" = (
+      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId} AND s."dueAt" IS NOT NULL)
+    WHERE "id" = ${caseId}`;
+}
+
+async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
+  await tx.caseSla.update({
+    where: { id },
+    data: {
+      targetMs: t.targetMs,
+      elapsedMs: t.elapsedMs,
+      runningSince: t.runningSince,
+      dueAt: t.dueAt,
+      stoppedAt: t.stoppedAt,
+      ...(t.clock ? { clock: t.clock } : {}),
+      // A due time moved into the future (resumed, re-targeted) may warn and breach again.
+      ...(t.dueAt && t.dueAt > new Date() ? { warnedAt: null, breachedAt: null } : {}),
+    },
+  });
+}
+
+/** NOT-5: a new case's timers, from its priority's targets. */
+export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
+  const policy = await readSlaPolicy(tx);
+  const targets = targetsFor(policy, c.priority);
+  if (!targets.length) return 0;
+  const paused = c.state === CaseState.AwaitingInfo;
+  await tx.caseSla.createMany({
+    data: targets.map((t) => ({
+      caseId: c.id,
+      kind: t.kind,
+      clock: t.clock,
+      ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
+    })),
+  });
+  await refreshCaseDue(tx, c.id);
+  return targets.length;
+}
+
+/** Which timers a state change stops, pauses or resumes. */
+function stepFor(kind: SlaKind, from: number, to: number): "stop" | "pause" | "resume" | null {
+  if (to === CaseState.Closed || to === CaseState.Cancelled) return "stop";
+  if (to === CaseState.Resolved) return "stop";
+  if (kind === "response" && from === CaseState.New && to !== CaseState.New) return "stop"; // Accept
+  if (to === CaseState.AwaitingInfo) return "pause";
+  if (from === CaseState.AwaitingInfo || (from === CaseState.Resolved && kind === "resolution"))
+    return "resume";
+  return null;
+}
+
+/**
+ * NOT-5: after a case change — its state moves the timers (Awaiting Info pauses, Accept stops the
+ * response, Resolved stops both, a reopened case resumes its resolution), a new priority re-targets
+ * the timers still counting (a kind the new priority has no target for is dropped; one it adds starts).
+ */
+export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseFacts, now = new Date()) {
+  if (before.state === after.state && before.priority === after.priority) return;
+  const rows: Row[] = await tx.caseSla.findMany({ where: { caseId: after.id } });
+  if (!rows.length && before.priority === after.priority) return;
+  const policy = await readSlaPolicy(tx);
+  const stepped: Row[] = [];
+  for (const r of rows) {
+    const s = schedule(policy, r.clock);
+    const step = stepFor(r.kind as SlaKind, before.state, after.state);
+    let t: SlaTimer = r;
+    if (step === "stop") t = stopTimer(s, t, now);
+    else if (step === "pause") t = pauseTimer(s, t, now);
+    else if (step === "resume" && !(r.kind === "response" && r.stoppedAt)) t = resumeTimer(s, t, now);
+    if (t !== r) await save(tx, r.id, t);
+    stepped.push({ ...r, ...t });
+  }
+  // The timers as just stepped: re-targeting reads them from here, not from the database again.
+  if (before.priority !== after.priority) await retarget(tx, policy, stepped, after, now);
+  await refreshCaseDue(tx, after.id);
+}
+
+async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, now: Date) {
+  const targets = targetsFor(policy, c.priority);
+  for (const r of rows) {
+    if (r.stoppedAt) continue;
+    const target = targets.find((t) => t.kind === r.kind);
+    if (!target) await tx.caseSla.delete({ where: { id: r.id } });
+    else
+      await save(tx, r.id, {
+        ...retargetTimer(schedule(policy, target.clock), r, target.ms, now),
+        clock: target.clock,
+      });
+  }
+  const missing = targets.filter((t) => !rows.some((r) => r.kind === t.kind));
+  if (missing.length && c.state !== CaseState.Closed && c.state !== CaseState.Cancelled)
+    await tx.caseSla.createMany({
+      data: missing.map((t) => ({
+        caseId: c.id,
+        kind: t.kind,
+        clock: t.clock,
+        ...startTimer(schedule(policy, t.clock), t.ms, now, c.state === CaseState.AwaitingInfo),
+      })),
+    });
+}
+
+/** NOT-5: an agent's first additional comment answers the customer: the response timer stops. */
+export async function stopResponseSla(tx: Tx, caseId: number, now = new Date()) {
+  const r: Row | null = await tx.caseSla.findUnique({ where: { caseId_kind: { caseId, kind: "response" } } });
+  if (!r || r.stoppedAt) return;
+  const policy = await readSlaPolicy(tx);
+  await save(tx, r.id, stopTimer(schedule(policy, r.clock), r, now));
+  await refreshCaseDue(tx, caseId);
+}
