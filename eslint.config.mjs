@@ -16,6 +16,8 @@ const SERVER = {
   group: ["@/lib/server/*", "@/lib/db", "@/lib/db/*", "**/lib/server/**", "../server/*", "../../server/*"],
   message: "Only lib/server, app/ adapters and scripts may reach the services and the database.",
 };
+/** Pages are dynamic: a link must not prefetch by default (components/ui/link.tsx says why). */
+const NEXT_LINK = { name: "next/link", message: "Use @/components/ui/link (no prefetch unless asked)." };
 
 export default tseslint.config(
   {
@@ -81,6 +83,14 @@ export default tseslint.config(
   // … and the UI never reaches the services or the database except through server actions.
   {
     files: ["components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [SERVER], paths: [NEXT_LINK] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: [NEXT_LINK] }] },
+  },
+  {
+    files: ["components/ui/link.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [SERVER] }] },
   },
   // Scripts and tests print what they do. Tests use `expect.any()` / `expect.objectContaining()`

@@ -1,12 +1,10 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { logout } from "@/app/login/actions";
 import { portalActor } from "@/lib/server/auth/page";
 
 // The portal's own light layout (POR-1, PERF-4): no workspace shell and no agent components; a
 // header that wraps on a 390 px phone.
 const link = "rounded px-2 py-1 font-medium text-brand-700 hover:bg-brand-50 hover:underline";
-// Links do not prefetch: every portal page is dynamic, and a prefetch per header link on every
-// page view would multiply the server's load (PERF-7) for pages most visits never open.
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await portalActor();
@@ -18,22 +16,22 @@ export default async function PortalLayout({ children }: { children: React.React
             Support portal
           </Link>
           <nav aria-label="Portal" className="flex flex-wrap items-center gap-x-1 gap-y-1 text-sm">
-            <Link href="/portal" prefetch={false} className={link}>
+            <Link href="/portal" className={link}>
               Cases
             </Link>
-            <Link href="/portal/work-orders" prefetch={false} className={link}>
+            <Link href="/portal/work-orders" className={link}>
               Work Orders
             </Link>
-            <Link href="/portal/my-lists" prefetch={false} className={link}>
+            <Link href="/portal/my-lists" className={link}>
               My Lists
             </Link>
-            <Link href="/portal/cases/new" prefetch={false} className={link}>
+            <Link href="/portal/cases/new" className={link}>
               New case
             </Link>
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-slate-700">{actor.name}</span>
-            <Link href="/account/password" prefetch={false} className={link}>
+            <Link href="/account/password" className={link}>
               Change password
             </Link>
             <form action={logout}>

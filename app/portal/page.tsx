@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PortalCaseList } from "@/components/portal/case-list";
 import { PortalCaseSearch } from "@/components/portal/case-search";
 import { buttonClass } from "@/components/ui/button";
@@ -35,7 +35,7 @@ export default async function PortalCasesPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold text-slate-900">Cases</h1>
-        <Link href="/portal/cases/new" prefetch={false} className={buttonClass("primary")}>
+        <Link href="/portal/cases/new" className={buttonClass("primary")}>
           Open a case
         </Link>
       </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { cx } from "@/components/ui/cx";
 import { hrefWith } from "@/lib/query-string";
 

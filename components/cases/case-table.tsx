@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
 import { NotifyCustomers } from "@/components/notify/notify-customers";
 import { useSelection } from "@/components/notify/use-selection";
@@ -73,7 +73,7 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
     case "number":
       return (
         <td className="cf-nowrap">
-          <Link className="cf-link" href={`/cases/${r.number}`} prefetch={false}>
+          <Link className="cf-link" href={`/cases/${r.number}`}>
             {r.number}
           </Link>
         </td>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { saveRelatedRecordsAction } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Field, ReadOnlyField } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, stateTone } from "@/components/ui/badge";
 import { labelOf, requestStates } from "@/lib/domain/records/choices";
 
@@ -29,7 +29,7 @@ export function RequestsList({ rows }: { rows: Row[] }) {
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="cf-nowrap">
-              <Link className="cf-link" href={`/requests/${r.number}`} prefetch={false}>
+              <Link className="cf-link" href={`/requests/${r.number}`}>
                 {r.number}
               </Link>
             </td>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 
@@ -23,7 +23,7 @@ export function WorkOrdersList({ rows }: { rows: Row[] }) {
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="cf-nowrap">
-              <Link className="cf-link" href={`/work-orders/${r.number}`} prefetch={false}>
+              <Link className="cf-link" href={`/work-orders/${r.number}`}>
                 {r.number}
               </Link>
             </td>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { Combobox } from "@/components/pickers/combobox";
 import { Field } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 import { incidentPriorities, incidentStates, labelOf } from "@/lib/domain/records/choices";
@@ -48,7 +48,7 @@ export function IncidentTable({ rows }: { rows: Row[] }) {
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">
               <td className="px-3 py-2 font-medium whitespace-nowrap">
-                <Link className="cf-link" href={`/incidents/${r.number}`} prefetch={false}>
+                <Link className="cf-link" href={`/incidents/${r.number}`}>
                   {r.number}
                 </Link>
               </td>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { NotifyCustomers } from "@/components/notify/notify-customers";
 import { useSelection } from "@/components/notify/use-selection";
 import { Badge, stateTone } from "@/components/ui/badge";
@@ -73,7 +73,7 @@ export function LinkedCases({
                 </td>
               )}
               <td className="py-1.5 pr-3 font-medium">
-                <Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>
+                <Link className="cf-link" href={`/cases/${c.number}`}>
                   {c.number}
                 </Link>
               </td>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, stateTone } from "@/components/ui/badge";
 import { controlClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
@@ -94,7 +94,7 @@ export function RecordList<R extends Row>({
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td className="cf-nowrap">
-                    <Link className="cf-link" href={`${path}${r.number}`} prefetch={false}>
+                    <Link className="cf-link" href={`${path}${r.number}`}>
                       {r.number}
                     </Link>
                   </td>

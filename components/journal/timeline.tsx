@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import type { JournalItem } from "@/lib/domain/journal/live";
 import { Linkified } from "./linkify";

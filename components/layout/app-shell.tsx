@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { logout } from "@/app/login/actions";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";

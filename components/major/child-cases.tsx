@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { addChildCaseAction, removeChildCaseAction } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Badge, stateTone } from "@/components/ui/badge";
@@ -78,7 +78,7 @@ export function ChildCases({
             {rows.map((c) => (
               <tr key={c.id}>
                 <td className="cf-nowrap">
-                  <Link className="cf-link" href={`/cases/${c.number}`} prefetch={false}>
+                  <Link className="cf-link" href={`/cases/${c.number}`}>
                     {c.number}
                   </Link>
                 </td>

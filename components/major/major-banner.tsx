@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState, useTransition } from "react";
 import { acceptMajorCaseAction, rejectMajorCaseAction } from "@/app/(workspace)/cases/actions";
 import { Button } from "@/components/ui/button";

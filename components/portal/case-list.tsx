@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { formatDateTime } from "@/lib/domain/time-format";
@@ -37,7 +37,7 @@ export function PortalCaseList({ rows }: { rows: PortalCaseRow[] }) {
                 <td className={td}>
                   <Link
                     href={`/portal/cases/${r.number}`}
-                    prefetch={false} // 25 dynamic case pages per list view would multiply the load (PERF-7)
+                    // 25 dynamic case pages per list view would multiply the load (PERF-7)
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {r.number}

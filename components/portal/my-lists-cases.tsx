@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 
 export type MyCaseRow = { number: string; state: string; shortDescription: string };
@@ -12,7 +12,7 @@ export function MyListsCases({ rows, footer }: { rows: MyCaseRow[]; footer?: Rea
         {rows.map((r) => (
           <li key={r.number} className="px-3 py-2 text-sm">
             <p className="flex flex-wrap items-baseline gap-x-3">
-              <Link className="cf-link font-medium" href={`/portal/cases/${r.number}`} prefetch={false}>
+              <Link className="cf-link font-medium" href={`/portal/cases/${r.number}`}>
                 {r.number}
               </Link>
               <span className="text-slate-600">{r.state}</span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
 import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 
@@ -34,7 +34,7 @@ export function WorkOrderList({
         {rows.map((r) => (
           <li key={r.number} className="px-3 py-2 text-sm">
             <p className="flex flex-wrap items-baseline gap-x-3">
-              <Link className="cf-link font-medium" href={`/portal/work-orders/${r.number}`} prefetch={false}>
+              <Link className="cf-link font-medium" href={`/portal/work-orders/${r.number}`}>
                 {r.number}
               </Link>
               <span className="text-slate-600">{labelOf(casePriorities, r.priority)}</span>

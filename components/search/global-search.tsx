@@ -8,7 +8,7 @@ import {
   ComboboxPopover,
   useComboboxStore,
 } from "@ariakit/react/combobox";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { cx } from "@/components/ui/cx";
@@ -139,7 +139,7 @@ export function GlobalSearch() {
                     value={h.key}
                     setValueOnClick={false}
                     onClick={opened}
-                    render={<Link href={h.href} prefetch={false} />}
+                    render={<Link href={h.href} />}
                     className="block cursor-pointer px-3 py-1.5 data-active-item:bg-brand-50"
                   >
                     <span className="block truncate text-slate-800">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { buttonClass } from "./button";
 
 /** Previous / next links that keep the current filters. */

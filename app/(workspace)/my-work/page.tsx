@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CaseTable } from "@/components/cases/case-table";
 import { caseRowViews, plainColumns } from "@/components/cases/case-table-data";
 import { MY_WORK_SECTIONS } from "@/lib/domain/assignment/my-work";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RecordList } from "@/components/itsm/record-list";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { casePriorities, labelOf, workOrderStates } from "@/lib/domain/records/choices";
@@ -43,7 +43,7 @@ export default async function WorkOrdersPage({
           header: "Case",
           cell: (r) =>
             r.caseNumber ? (
-              <Link className="cf-link" href={`/cases/${r.caseNumber}`} prefetch={false}>
+              <Link className="cf-link" href={`/cases/${r.caseNumber}`}>
                 {r.caseNumber}
               </Link>
             ) : (

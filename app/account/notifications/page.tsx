@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ActionSwitch } from "@/components/ui/action-switch";
 import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";

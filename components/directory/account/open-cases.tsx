@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";

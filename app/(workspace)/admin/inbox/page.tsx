@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AdminTable } from "@/components/admin/admin-table";
 import { StatusTabs } from "@/components/admin/status-tabs";
 import { hrefWith } from "@/lib/query-string";

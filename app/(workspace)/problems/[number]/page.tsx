@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ProblemForm } from "@/components/itsm/problem-form";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Time } from "@/components/ui/time";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RecordPage } from "@/components/itsm/record-page";
 import { RequestForm } from "@/components/itsm/request-form";
 import { Section } from "@/components/ui/section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";

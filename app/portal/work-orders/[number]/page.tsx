@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { WorkOrderTasks } from "@/components/portal/work-order-tasks";
 import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import { readOr404 } from "@/lib/server/auth/page";
@@ -33,7 +33,7 @@ export default async function PortalWorkOrderPage(props: NumberPageProps) {
         <dd>{labelOf(casePriorities, w.priority)}</dd>
         <dt className="font-semibold text-slate-600">Case</dt>
         <dd>
-          <Link className="cf-link" href={`/portal/cases/${w.caseNumber}`} prefetch={false}>
+          <Link className="cf-link" href={`/portal/cases/${w.caseNumber}`}>
             {w.caseNumber}
           </Link>
         </dd>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AuditHistory } from "@/components/audit/history";
 import { ActiveToggle } from "@/components/directory/active-toggle";
 import { AccountAssets } from "@/components/directory/account/assets";
