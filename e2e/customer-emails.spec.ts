@@ -1,6 +1,9 @@
 // NOT-1 as people do it: a customer opens a case in the portal and is acknowledged; the agent asks
 // for information through Request Info (the question is required); the customer's email carries the
-// question; an admin edits a case email, and an unknown placeholder is refused by name.
+// question; the customer answers in the portal with a screenshot (NOT-4), which the agent downloads;
+// Propose Solution's email links to the portal case; an admin edits a case email, and an unknown
+// placeholder is refused by name.
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";
@@ -17,10 +20,10 @@ const mailsOf = (number: string) =>
     orderBy: { id: "asc" },
   });
 
-test("NOT-1: a portal case is acknowledged; Request Info asks its question, which the customer's email carries", async ({
+test("NOT-1 / NOT-4: a portal case is acknowledged; Request Info asks its question, which the customer's email carries; the customer answers with a screenshot the agent downloads; Propose Solution's email links to Accept and Reject", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const stamp = Date.now().toString(36);
   const customer = await signedIn(browser, DEMO.customer);
   await customer.getByRole("link", { name: "New case" }).click();
@@ -55,9 +58,45 @@ test("NOT-1: a portal case is acknowledged; Request Info asks its question, whic
   // One email for the question: no second "comment" email repeats it.
   expect((await mailsOf(number)).filter((m) => m.event === "case.comment")).toEqual([]);
 
-  // The customer sees the question on the case in the portal.
+  // The customer sees the question on the case in the portal and answers it with a screenshot.
   await customer.reload();
   await expect(customer.getByText(question)).toBeVisible();
+  const answer = `The X200, tray 2 ${stamp}`;
+  const shot = `screenshot-${stamp}.png`;
+  await customer.getByLabel("Reply").fill(answer);
+  const png = await customer.screenshot();
+  await customer
+    .getByLabel("Attach a file with this entry")
+    .setInputFiles({ name: shot, mimeType: "image/png", buffer: png });
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByText(`Attached ${shot}.`)).toBeVisible();
+
+  // The agent sees the answer (the case is back in progress) and downloads the screenshot.
+  await agent.reload();
+  await expect(agent.getByRole("list", { name: "Activity" })).toContainText(answer);
+  await expect(agent.getByLabel("State")).toHaveValue("10");
+  const link = agent.getByRole("region", { name: "Attachments" }).getByRole("link", { name: shot });
+  const download = agent.waitForEvent("download");
+  await link.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(shot);
+  expect(Buffer.compare(readFileSync(await file.path()), png)).toBe(0);
+
+  // Propose Solution: the customer's email links to the portal case, where Accept and Reject are.
+  await agent.getByRole("button", { name: "Propose Solution" }).click();
+  const propose = agent.getByRole("dialog", { name: "Propose solution" });
+  await propose.getByLabel("Resolution code").selectOption("Solved (Permanently)");
+  await propose.getByLabel("Resolution notes").fill(`Cleaned the X200 tray 2 rollers ${stamp}`);
+  await propose.getByRole("button", { name: "Propose Solution" }).click();
+  await expect(agent.getByLabel("State")).toHaveValue("6");
+  const proposed = (await mailsOf(number)).find((m) => m.event === "case.propose_solution");
+  expect(proposed?.recipient).toBe(DEMO.customer);
+  expect(proposed?.body).toContain(`Cleaned the X200 tray 2 rollers ${stamp}`);
+  const portalLink = proposed?.body.match(/https?:\/\/[^\s"<>]+\/portal\/cases\/CS\d{7}/)?.[0];
+  expect(portalLink).toMatch(new RegExp(`/portal/cases/${number}$`));
+  await customer.goto(new URL(portalLink!).pathname);
+  await expect(customer.getByRole("button", { name: "Accept solution" })).toBeVisible();
+  await expect(customer.getByRole("button", { name: "Reject solution" })).toBeVisible();
   // Each browser context is a browser's worth of processes on a 2-core machine: closed when done.
   await Promise.all([customer.context().close(), agent.context().close()]);
 });

@@ -6,12 +6,15 @@ import { Notice } from "@/components/ui/notice";
 import { newRequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useComposerFile } from "@/components/journal/composer-file";
 
 /**
  * POR-1 Reply + Send: the customer's additional comment. Each draft has its own key, so a double
  * click or a retry posts once; a sent reply clears the box (unless more was typed meanwhile).
+ * NOT-4: a file chosen with the reply is attached to the case once the reply is posted.
  */
 export function PortalReplyForm({ number }: { number: string }) {
+  const file = useComposerFile(number);
   const [key, setKey] = useState(() => newRequestKey());
   const sent = useRef("");
   const form = useRef<HTMLFormElement>(null);
@@ -22,6 +25,7 @@ export function PortalReplyForm({ number }: { number: string }) {
       const field = box();
       if (field && field.value === sent.current) field.value = "";
       setKey(newRequestKey());
+      void file.uploadAfterPost(false);
     },
   );
   return (
@@ -37,6 +41,7 @@ export function PortalReplyForm({ number }: { number: string }) {
     >
       <input type="hidden" name="idempotencyKey" value={key} />
       <TextAreaField label="Reply" name="reply" rows={3} required error={fieldError("reply")} />
+      {file.field}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
           {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}

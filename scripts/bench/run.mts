@@ -33,6 +33,7 @@ import { majorMetrics } from "./major.mts";
 import { notifyMetrics } from "./notify.mts";
 import { proactiveMetrics } from "./proactive.mts";
 import { inboundMetrics } from "./inbound.mts";
+import { inboundNewCaseMetrics } from "./inbound-new.mts";
 import { workOrderMetrics } from "./work-orders.mts";
 import { searchMetrics, searchPlanRow } from "./search.mts";
 
@@ -144,6 +145,7 @@ if (!args.only || args.only === "inbound") {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")))
     throw new Error("no production build: run `npm run build` first");
   rows.push(...(await inboundMetrics(url, scale, log)));
+  rows.push(...(await inboundNewCaseMetrics(url, scale, log)));
 }
 
 // PERF-7 and the portal's PERF-4, signed in as the bench partner admin.
