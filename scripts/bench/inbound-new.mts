@@ -41,7 +41,11 @@ const message = (from: string, to: string, id: string, i: number) =>
       `Content-Type: text/plain; charset=utf-8\r\n\r\nPrinter number ${i} shows offline since this morning.\r\n`,
   );
 
-export async function inboundNewCaseMetrics(url: string, scale: number, log: (m: string) => void): Promise<Row[]> {
+export async function inboundNewCaseMetrics(
+  url: string,
+  scale: number,
+  log: (m: string) => void,
+): Promise<Row[]> {
   const count = Math.max(10, Math.round(1_000 * scale));
   const stamp = Date.now().toString(36);
   const { token, emails, support } = await prepare(stamp);
