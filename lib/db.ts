@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { serializedSqliteAdapter } from "./db/sqlite-adapter";
+import { withQueryCount } from "./db/query-count";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -30,11 +31,11 @@ function createClient(url: string): Db {
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter: withQueryCount(adapter) }) as unknown as Db;
   }
   const file = url.slice("file:".length).split("?")[0];
   const absolute = path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file);
-  return new SqliteClient({ adapter: serializedSqliteAdapter(`file:${absolute}`) });
+  return new SqliteClient({ adapter: withQueryCount(serializedSqliteAdapter(`file:${absolute}`)) });
 }
 
 const holder = globalThis as unknown as { __caseflowDb?: { url: string; client: Db } };

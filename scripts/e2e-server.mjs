@@ -14,6 +14,8 @@ const env = {
   // PRO-5: the inbound SMTP listener, 1000 above the web port (e2e/inbound.spec.ts sends to it).
   INBOUND_SMTP_PORT: String(Number(process.env.E2E_PORT ?? "3210") + 1000),
   AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+  // PERF-1: each request's database statements, for e2e/query-count.spec.ts.
+  CASEFLOW_QUERY_LOG: path.join(path.dirname(E2E_DB), "queries.log"),
 };
 delete env.NODE_ENV; // the demo seed refuses to run in production mode
 const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {

@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
+import { queryCounter } from "./query-log.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(
@@ -59,6 +60,7 @@ if (cluster.isPrimary && workers > 1) {
   console.log(`Caseflow listening on http://localhost:${port} with ${workers} workers`);
   startSmtp();
 } else {
+  const countQueries = queryCounter(process.env.CASEFLOW_QUERY_LOG);
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
@@ -68,7 +70,7 @@ if (cluster.isPrimary && workers > 1) {
       // The client's address for per-address throttling (lib/server/forwarded.ts): the socket's
       // peer, replacing whatever a client sent under that name.
       req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
-      return handle(req, res);
+      return countQueries ? countQueries(req, res, handle) : handle(req, res);
     })
     .listen(port, () => {
       if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);

@@ -1,0 +1,86 @@
+// `npm run bench:profile -- [--db postgresql] [--scale 0.1] [--requests 300] [paths…]`: where a page's
+// milliseconds go (PERF-8). One production server process (WEB_CONCURRENCY=1) on the bench data set
+// runs under --cpu-prof; the bench agent requests each path serially; the profile written at exit is
+// summed by self time per area (React's server renderer, Next's runtime, Prisma, the pg driver,
+// next-auth, zod, Caseflow's own code, GC) and per function, and the CPU ms per request is printed
+// beside the database's queries per request (pg_stat_statements is not needed: the server logs them
+// when CASEFLOW_COUNT_QUERIES=1).
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { cpuMs } from "./cpu.mts";
+import { BENCH_AGENT, BENCH_PASSWORD } from "./dataset.mts";
+import { benchPort, get, login } from "./http.mts";
+import { summarize, type Profile } from "./profile-summary.mts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scale: { type: "string", default: "0.1" },
+    db: { type: "string", default: "postgresql" },
+    requests: { type: "string", default: "300" },
+    top: { type: "string", default: "25" },
+  },
+});
+const tag = args.scale.replace(".", "_");
+const dbName = `${process.env.BENCH_DB_PREFIX ?? "caseflow_bench"}_${tag}`;
+const url =
+  args.db === "postgresql"
+    ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${dbName}`
+    : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
+const paths = positionals.length ? positionals : ["/cases/CS5000123", "/cases?state=open"];
+const port = benchPort(9);
+const dir = mkdtempSync(path.join(os.tmpdir(), "caseflow-prof-"));
+
+const server = spawn(
+  process.execPath,
+  ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--max-semi-space-size=64", path.join(ROOT, "scripts/server.mjs")],
+  {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      WEB_CONCURRENCY: "1",
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-secret-0123456789-abcdefghij",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
+const base = `http://localhost:${port}`;
+for (let i = 0; i < 120; i++) {
+  const up = await fetch(`${base}/login`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (up) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const n = Number(args.requests);
+for (const p of paths) {
+  const target = new URL(base + p);
+  for (let i = 0; i < 30; i++) await get(agent, target, { cookie }); // warm-up (JIT)
+  const cpu0 = cpuMs(server.pid!);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await get(agent, target, { cookie });
+  const wall = (performance.now() - t0) / n;
+  console.log(
+    `${p}: ${((cpuMs(server.pid!) - cpu0) / n).toFixed(1)} ms CPU, ${wall.toFixed(1)} ms wall per request`,
+  );
+}
+agent.destroy();
+server.kill("SIGINT");
+await new Promise((r) => server.once("exit", r));
+const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+if (!file) throw new Error(`no profile written in ${dir}`);
+console.log(`profile: ${path.join(dir, file)} (all paths together, warm-up included)`);
+summarize(JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile, Number(args.top));
