@@ -64,10 +64,10 @@ export async function listAttachments(
   client: Tx = db(),
 ): Promise<AttachmentItem[]> {
   const reachable = await reachCase(actor, number, false, client);
-  const row = await client.case.findUnique({ where: { number: reachable }, select: { id: true } });
-  if (!row) throw notFound(`Case ${number}`);
+  // One statement: the case by its number inside the attachments' read (PERF-1). A case that
+  // does not exist has none; the pages that list them have answered "not found" already.
   return client.attachment.findMany({
-    where: { caseId: row.id, ...(isExternal(actor!) ? { internalOnly: false } : {}) },
+    where: { case: { number: reachable }, ...(isExternal(actor!) ? { internalOnly: false } : {}) },
     select: ITEM,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });

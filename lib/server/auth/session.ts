@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import type { SessionRef } from "./load-actor";
+import { decodeSessionToken } from "./session-token";
 
 // The session of this request, read straight from next-auth's encrypted session cookie (JWE,
 // verified with AUTH_SECRET; expired tokens are refused). Equivalent to auth() for reading,
@@ -30,7 +30,7 @@ export async function sessionFromCookie(): Promise<SessionRef | null> {
   for (const name of COOKIE_NAMES) {
     const token = cookieValue(jar, name);
     if (!token) continue;
-    const payload = await decode({ token, secret, salt: name }).catch(() => null);
+    const payload = await decodeSessionToken(token, secret, name).catch(() => null);
     const userId = Number(payload?.uid);
     const sid = payload?.sid;
     if (Number.isInteger(userId) && userId > 0 && typeof sid === "string" && sid) return { userId, sid };
