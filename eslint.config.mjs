@@ -24,6 +24,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      ".next-profile/",
       "data/",
       "lib/generated/",
       "prisma/postgresql/",

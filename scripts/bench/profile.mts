@@ -1,13 +1,13 @@
-// `npm run bench:profile -- [--db postgresql] [--scale 0.1] [--requests 300] [paths…]`: where a page's
+// `npm run bench:profile -- [--build] [--db postgresql] [--scale 0.1] [--requests 300] [paths…]`: where a page's
 // milliseconds go (PERF-8). One production server process (WEB_CONCURRENCY=1) on the bench data set
 // runs under --cpu-prof; the bench agent requests each path serially; the profile written at exit is
 // summed by self time per area (React's server renderer, Next's runtime, Prisma, the pg driver,
 // next-auth, zod, Caseflow's own code, GC) and per function, and the CPU ms per request is printed
 // beside the database's queries per request (pg_stat_statements is not needed: the server logs them
 // when CASEFLOW_COUNT_QUERIES=1).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import http from "node:http";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +24,7 @@ const { values: args, positionals } = parseArgs({
     db: { type: "string", default: "postgresql" },
     requests: { type: "string", default: "300" },
     top: { type: "string", default: "25" },
+    build: { type: "boolean", default: false },
   },
 });
 const tag = args.scale.replace(".", "_");
@@ -32,6 +33,16 @@ const url =
   args.db === "postgresql"
     ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${dbName}`
     : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
+// The profile build (next.config.ts): unminified, so the profile names React's and our functions.
+const profileEnv = { CASEFLOW_PROFILE_BUILD: "1" };
+if (args.build || !existsSync(path.join(ROOT, ".next-profile", "BUILD_ID"))) {
+  const built = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    env: { ...process.env, ...profileEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (built.status !== 0) throw new Error("the profile build failed");
+}
 const paths = positionals.length ? positionals : ["/cases/CS5000123", "/cases?state=open"];
 const port = benchPort(9);
 const dir = mkdtempSync(path.join(os.tmpdir(), "caseflow-prof-"));
@@ -43,6 +54,7 @@ const server = spawn(
     cwd: ROOT,
     env: {
       ...process.env,
+      ...profileEnv,
       NODE_ENV: "production",
       PORT: String(port),
       WEB_CONCURRENCY: "1",
