@@ -20,5 +20,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // next-auth imports "next/server" without its extension, which Node's ESM loader refuses; run
+    // through Vite it resolves (app/api/auth/[...nextauth]/route.test.ts drives the real route).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -439,7 +439,7 @@ const BASES: Record<string, Base> = {
   "portal#acceptSolutionAction": { as: portalCustomer("resolved"), form: async () => ({ version: "3" }) },
   "portal#rejectSolutionAction": {
     as: portalCustomer("resolved"),
-    form: async () => ({ reason: "still broken", idempotencyKey: "k-1" }),
+    form: async () => ({ reason: "still broken", idempotencyKey: "k-1", version: "3" }),
   },
   "users#createUserAction": {
     form: async (w) => ({

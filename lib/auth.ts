@@ -7,7 +7,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { controlCharacterIn } from "@/lib/domain/validation";
 import { checkCredentials } from "@/lib/server/auth/credentials";
-import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
 import { setPasswordWithLink } from "@/lib/server/auth/password-links";
 import { DomainError } from "@/lib/domain/errors";
 
@@ -69,6 +69,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // REL-8: every sign-out through the framework — its own POST /api/auth/signout as well as
+    // signOut() in the Sign out action (app/login/actions.ts) — ends the server-side session the
+    // cookie names; clearing the cookie alone left a copy of it working until it expired.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string" && sid) await endSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

@@ -55,7 +55,7 @@ let records: Records;
 const FORMS: Record<string, (c: WorldCase) => Record<string, string>> = {
   ".#portalReplyAction": () => ({ reply: "crafted reply", idempotencyKey: newKey() }),
   ".#acceptSolutionAction": () => ({ version: "3" }),
-  ".#rejectSolutionAction": () => ({ reason: "crafted", idempotencyKey: newKey() }),
+  ".#rejectSolutionAction": () => ({ reason: "crafted", idempotencyKey: newKey(), version: "3" }),
   "related#relatedRecordAction": (c) => ({ record: records[c].request }),
   "work-orders#requestWorkOrderAction": () => ({
     description: "crafted",

@@ -18,7 +18,7 @@ export function PortalSolutionAnswer({
   resolutionNotes,
 }: {
   number: string;
-  /** The version the customer sees: accepting a case changed since is refused (REC-6). */
+  /** The version the customer sees: accepting or rejecting a case changed since is refused (REC-6). */
   version: number;
   resolutionNotes: string;
 }) {
@@ -54,6 +54,7 @@ export function PortalSolutionAnswer({
       {rejecting && (
         <form onSubmit={reject.onSubmit} className="space-y-3" noValidate aria-label="Reject the solution">
           <input type="hidden" name="idempotencyKey" value={key} />
+          <input type="hidden" name="version" value={version} />
           <TextAreaField
             label="Reason"
             name="reason"

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../../scripts/db/migrate.mjs";
-import { serializedSqliteAdapter } from "./sqlite-adapter";
+import { serializedSqliteAdapter, withLikeEscape } from "./sqlite-adapter";
 
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -13,6 +13,16 @@ const within = <T>(p: Promise<T>, ms: number) =>
   ]);
 
 describe("SQLite adapter wrapper", () => {
+  it("REL-1: Prisma's bare LIKE gets PostgreSQL's escape character; a LIKE with its own ESCAPE keeps it", () => {
+    const q = (sql: string) => withLikeEscape({ sql, args: [], argTypes: [] }).sql;
+    expect(q("SELECT 1 WHERE `name` LIKE ? AND NOT (`x` LIKE ?) LIMIT ?")).toBe(
+      "SELECT 1 WHERE `name` LIKE ? ESCAPE '\\' AND NOT (`x` LIKE ? ESCAPE '\\') LIMIT ?",
+    );
+    const own = `SELECT 1 WHERE "n" LIKE ? ESCAPE '\\'`;
+    expect(q(own)).toBe(own);
+    expect(q("SELECT 1")).toBe("SELECT 1");
+  });
+
   it("a transaction whose COMMIT or ROLLBACK fails still frees the connection for the next query", async () => {
     if (process.env.TEST_DATABASE === "postgresql") return;
     const dir = path.resolve(import.meta.dirname, "../../data/test/adapter");

@@ -4,7 +4,8 @@
 // mutex, but a plain query issued while another request's transaction is open runs *inside*
 // that transaction (and is lost if it rolls back). This wrapper queues every top-level query
 // behind open transactions, takes the write lock when a transaction begins (so two processes
-// never deadlock upgrading read locks), and sets the connection pragmas.
+// never deadlock upgrading read locks), sets the connection pragmas, and gives LIKE the escape
+// character PostgreSQL's has.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type {
   IsolationLevel,
@@ -31,6 +32,17 @@ const PRAGMAS = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA syn
 const TAKE_WRITE_LOCK = 'UPDATE "NumberCounter" SET "value" = "value" WHERE 0';
 
 const NO_ARGS = { args: [], argTypes: [] };
+
+/**
+ * Prisma's contains/startsWith/endsWith are a bare `LIKE ?` on SQLite, which has no escape character
+ * at all — a `%` or `_` someone searched for stayed a wildcard. PostgreSQL's LIKE escapes with a
+ * backslash by default; every statement gets the same here, so the one escaping of search text
+ * (lib/domain/like.ts) is exact on both databases. A LIKE that names its own ESCAPE keeps it.
+ */
+const BARE_LIKE = /\bLIKE \?(?!\s*ESCAPE\b)/g;
+export function withLikeEscape(q: SqlQuery): SqlQuery {
+  return q.sql.includes("LIKE ?") ? { ...q, sql: q.sql.replace(BARE_LIKE, "LIKE ? ESCAPE '\\'") } : q;
+}
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
 
 class SerializedTransaction implements Transaction {
@@ -47,7 +59,7 @@ class SerializedTransaction implements Transaction {
     this.options = inner.options;
   }
   queryRaw(q: SqlQuery) {
-    return this.inner.queryRaw(q);
+    return this.inner.queryRaw(withLikeEscape(q));
   }
 
   /**
@@ -57,7 +69,7 @@ class SerializedTransaction implements Transaction {
    * connection itself; otherwise every later query would wait forever.
    */
   async executeRaw(q: SqlQuery) {
-    if (!ENDS_TRANSACTION.test(q.sql)) return this.inner.executeRaw(q);
+    if (!ENDS_TRANSACTION.test(q.sql)) return this.inner.executeRaw(withLikeEscape(q));
     try {
       return await this.inner.executeRaw(q);
     } catch (e) {
@@ -102,10 +114,10 @@ class SerializedAdapter implements SqlDriverAdapter {
     }
   }
   queryRaw(q: SqlQuery) {
-    return this.exclusive(() => this.inner.queryRaw(q));
+    return this.exclusive(() => this.inner.queryRaw(withLikeEscape(q)));
   }
   executeRaw(q: SqlQuery) {
-    return this.exclusive(() => this.inner.executeRaw(q));
+    return this.exclusive(() => this.inner.executeRaw(withLikeEscape(q)));
   }
   executeScript(script: string) {
     return this.exclusive(() => this.inner.executeScript(script));

@@ -2,12 +2,21 @@
 // Every message names the field it is about (REL-1).
 import { z } from "zod";
 import { invalid, invalidFields, notFound } from "./errors";
+import { decimalText } from "./form-numbers";
 import { isChoice, type Choice } from "./records/choices";
 
-export const LIMITS = { shortDescription: 160, description: 8000, notes: 8000, name: 200 } as const;
+// Numbers from forms (ids, versions) are read in form-numbers.ts; they are part of this toolbox.
+export {
+  decimalText,
+  formNumber,
+  MAX_INT,
+  optionalId,
+  recordId,
+  requiredId,
+  versionField,
+} from "./form-numbers";
 
-/** Ids and versions are 32-bit integers in both databases. */
-export const MAX_INT = 2_147_483_647;
+export const LIMITS = { shortDescription: 160, description: 8000, notes: 8000, name: 200 } as const;
 
 /**
  * Control characters other than tab, newline and carriage return (C0, DEL, C1). PostgreSQL
@@ -59,26 +68,8 @@ export const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, { error: (iss) => tooLong(label, max, iss.input) });
 
-/** Form values arrive as text: "" (and null) mean "none"; digits become numbers. */
+/** Form values arrive as text: "" (and null) mean "none"; decimal digits become numbers (form-numbers.ts). */
 const blankToNull = (v: unknown) => (v === "" || v === null ? null : v);
-const textToNumber = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v);
-
-/** A reference to another record by id: blank means none. */
-export const optionalId = (label: string) => {
-  const message = `${label} is not a valid reference.`;
-  return z
-    .preprocess(
-      (v) => textToNumber(blankToNull(v)),
-      z.number({ error: message }).int(message).positive(message).max(MAX_INT, message).nullable(),
-    )
-    .optional();
-};
-
-/** A reference to another record by id that must be given. */
-export const requiredId = (label: string) =>
-  optionalId(label)
-    .refine((v) => v !== null && v !== undefined, `${label} is required.`)
-    .transform((v) => Number(v));
 
 /** "true" or "false" from a form (a switch's new value). */
 export const booleanText = (label: string) =>
@@ -90,7 +81,7 @@ const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
 /** A numeric choice value (state, priority…). */
 export const numberChoice = (label: string, choices: readonly Choice<number>[]) =>
   z.preprocess(
-    (v) => textToNumber(v === "" || v === null ? undefined : v),
+    (v) => decimalText(v === "" || v === null ? undefined : v),
     z
       .number({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
       .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) }),
@@ -99,7 +90,7 @@ export const numberChoice = (label: string, choices: readonly Choice<number>[]) 
 export const optionalNumberChoice = (label: string, choices: readonly Choice<number>[]) =>
   z
     .preprocess(
-      (v) => textToNumber(blankToNull(v)),
+      (v) => decimalText(blankToNull(v)),
       z
         .number({ error: oneOf(label, choices) })
         .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) })
@@ -165,16 +156,6 @@ export function listPage(value: unknown): number {
   const n = Math.trunc(Number(value));
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_LIST_PAGE) : 1;
 }
-
-/** Optimistic concurrency: the version the editor loaded (REC-6). */
-export const versionField = z.preprocess(
-  textToNumber,
-  z
-    .number({ error: "The form is missing its version; reload the page." })
-    .int("The form's version is not valid; reload the page.")
-    .positive("The form's version is not valid; reload the page.")
-    .max(MAX_INT, "The form's version is not valid; reload the page."),
-);
 
 /** Parses or throws a DomainError listing every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

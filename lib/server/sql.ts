@@ -1,12 +1,13 @@
 import "server-only";
 import { dialect, Prisma } from "@/lib/db";
+import { escapeLike } from "@/lib/domain/like";
 
 /**
  * Case-insensitive LIKE on both databases, with the search text escaped so % and _ match
  * themselves. SQLite's LIKE is case-insensitive for ASCII; PostgreSQL needs ILIKE.
  */
 export function likeSql(column: Prisma.Sql, pattern: "contains" | "startsWith", text: string): Prisma.Sql {
-  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escaped = escapeLike(text);
   const value = pattern === "contains" ? `%${escaped}%` : `${escaped}%`;
   const op = dialect() === "postgresql" ? Prisma.raw("ILIKE") : Prisma.raw("LIKE");
   return Prisma.sql`${column} ${op} ${value} ESCAPE '\\'`;

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
-import { formObject, formText, MAX_INT, recordNumber } from "@/lib/domain/validation";
+import { formObject, formText, recordId, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
@@ -175,9 +175,8 @@ export async function createStandardChangeAction(
     name: "createStandardChange",
     allow: canLinkItsm,
     run: (actor) => {
-      const templateId = Number(formText(form, "templateId"));
-      if (!Number.isInteger(templateId) || templateId <= 0 || templateId > MAX_INT)
-        throw invalid("templateId", "Pick a standard change template.");
+      const templateId = recordId(formText(form, "templateId"));
+      if (templateId === null) throw invalid("templateId", "Pick a standard change template.");
       return createChangeFromCase(actor, recordNumber(number), { type: "standard", templateId });
     },
     ...createdRecord(number, "Change", "/changes/"),

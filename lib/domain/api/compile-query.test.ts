@@ -135,8 +135,9 @@ describe("encoded query → Prisma where (API-1, API-3)", () => {
     expect(one("short_descriptionLIKEVPN", true)).toEqual({
       shortDescription: { contains: "VPN", mode: "insensitive" },
     });
-    expect(one("short_descriptionNOT LIKE%_", true)).toEqual({
-      NOT: { shortDescription: { contains: "%_", mode: "insensitive" } },
+    // `%`, `_` and `\` are text: escaped with a backslash, LIKE's escape on both databases.
+    expect(one("short_descriptionNOT LIKE%_\\", true)).toEqual({
+      NOT: { shortDescription: { contains: "\\%\\_\\\\", mode: "insensitive" } },
     });
   });
 

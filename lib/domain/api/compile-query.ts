@@ -4,6 +4,7 @@
 // unknown or computed field, an operator the field's kind cannot take, a bad value) is a 400
 // naming it.
 import { invalid } from "@/lib/domain/errors";
+import { escapeLike } from "../like";
 import type { Condition, EncodedQuery, Operator } from "./encoded-query";
 import { isNumericChoice, NO_RECORD, queryValue, type QueryValue } from "./query-values";
 import { recordOfSysId } from "./sys-id";
@@ -78,7 +79,8 @@ function empty(field: ApiField, opts: QueryOptions): Where {
 
 function textCondition(c: Condition, field: ApiField, insensitive: boolean): Where {
   if (field.kind !== "string") throw refuseOperator(c, field, "it applies to text fields only");
-  const filter = { [TEXT[c.op]!]: c.value, ...(insensitive ? { mode: "insensitive" } : {}) };
+  // API-1: the value is text, so `%` and `_` match themselves (Prisma does not escape them).
+  const filter = { [TEXT[c.op]!]: escapeLike(c.value), ...(insensitive ? { mode: "insensitive" } : {}) };
   return c.op === "NOT LIKE" ? { NOT: { [field.column]: filter } } : { [field.column]: filter };
 }
 

@@ -7,7 +7,15 @@ export type ThrottleState = { failures: number; windowStart: Date; blockedUntil:
 
 export const THROTTLE = {
   windowMs: 15 * 60_000,
+  /** Per account (email). */
   freeFailures: 5,
+  /**
+   * REL-8: per client address, across every account — what slows a spray of one password over many
+   * accounts (24 from one address went through at the old 50). A right password gives its attempt
+   * back, so an office behind one address pays only for its failures; 20 leaves room for a few
+   * people's typos in a window while a spray waits, doubling, from the 20th failure.
+   */
+  addressFreeFailures: 20,
   firstBlockMs: 30_000,
   maxBlockMs: 15 * 60_000,
 } as const;

@@ -10,7 +10,7 @@ import {
   labelOf,
   type Choice,
 } from "../records/choices";
-import { LIMITS, MAX_INT, optionalStringChoice, optionalText, plainText } from "../validation";
+import { decimalText, LIMITS, MAX_INT, optionalStringChoice, optionalText, plainText } from "../validation";
 import { caseLifecycle } from "./lifecycle";
 
 export const BULK_MAX_CASES = 100;
@@ -29,7 +29,7 @@ const blank = (v: unknown) => v === "" || v === null || v === undefined;
 const assignField = (label: string) => {
   const message = `${label} is not a valid choice.`;
   return z.preprocess(
-    (v) => (blank(v) ? undefined : v === "none" ? null : typeof v === "string" ? Number(v) : v),
+    (v) => (blank(v) ? undefined : v === "none" ? null : decimalText(v)),
     z.number({ error: message }).int(message).positive(message).max(MAX_INT, message).nullable().optional(),
   );
 };
@@ -37,7 +37,7 @@ const assignField = (label: string) => {
 const choiceField = (label: string, choices: readonly Choice<number>[]) => {
   const message = `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.`;
   return z.preprocess(
-    (v) => (blank(v) ? undefined : typeof v === "string" ? Number(v) : v),
+    (v) => (blank(v) ? undefined : decimalText(v)),
     z
       .number({ error: message })
       .refine((n) => choices.some((c) => c.value === n), { error: message })

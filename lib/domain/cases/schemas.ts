@@ -9,7 +9,9 @@ import {
   urgencies,
 } from "../records/choices";
 import {
+  formNumber,
   LIMITS,
+  MAX_INT,
   numberChoice,
   optionalId,
   optionalStringChoice,
@@ -88,6 +90,9 @@ export const journalPostSchema = z.object({
 });
 export type JournalPostInput = z.input<typeof journalPostSchema>;
 
+/** A filter's record id in the list's URL: decimal digits only (anything else drops the filter). */
+const listId = formNumber(z.number().int().positive().max(MAX_INT));
+
 export const caseListSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   state: z
@@ -96,14 +101,14 @@ export const caseListSchema = z.object({
     .optional()
     .catch(undefined),
   priority: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
-  account: z.coerce.number().int().positive().optional().catch(undefined),
+  account: listId.optional().catch(undefined),
   assignedTo: z
-    .union([z.literal("me"), z.literal("none"), z.coerce.number().int().positive()])
+    .union([z.literal("me"), z.literal("none"), listId])
     .optional()
     .catch(undefined),
   // WRK-4: assignment group (one, none, or any of mine), my queue, customer replied, proactive.
   group: z
-    .union([z.literal("mine"), z.literal("none"), z.coerce.number().int().positive()])
+    .union([z.literal("mine"), z.literal("none"), listId])
     .optional()
     .catch(undefined),
   queue: z.literal("mine").optional().catch(undefined),

@@ -3,7 +3,7 @@
 // (lib/server/notifications/case-mail.ts) and the tests name events and placeholders from here.
 import { z } from "zod";
 import { CaseState } from "../records/choices";
-import { booleanText, MAX_INT, requiredText } from "../validation";
+import { booleanText, formNumber, MAX_INT, requiredText } from "../validation";
 import { describeProblem, renderTemplate, templateProblems } from "./template";
 import { customerMailHtml, customerMailText } from "../email/customer-mail";
 
@@ -107,12 +107,13 @@ export const caseMailTemplateSchema = z
     subject: requiredText("Subject", 200).refine((s) => !/[\r\n]/.test(s), "Subject must be one line."),
     body: requiredText("Body", 5000),
     /** 0 for an email nobody saved yet (REC-6 then applies from its first save). */
-    version: z.coerce
-      .number({ error: "The form's version is not valid; reload the page." })
-      .int("The form's version is not valid; reload the page.")
-      .min(0, "The form's version is not valid; reload the page.")
-      .max(MAX_INT, "The form's version is not valid; reload the page.")
-      .optional(),
+    version: formNumber(
+      z
+        .number({ error: "The form's version is not valid; reload the page." })
+        .int("The form's version is not valid; reload the page.")
+        .min(0, "The form's version is not valid; reload the page.")
+        .max(MAX_INT, "The form's version is not valid; reload the page."),
+    ).optional(),
   })
   .superRefine((v, ctx) => {
     for (const field of ["subject", "body"] as const) {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { JOURNAL_MAX_LENGTH } from "../journal/entry";
 import { caseStates, isChoice } from "../records/choices";
-import { LIMITS, optionalId, optionalText, requiredText } from "../validation";
+import { LIMITS, optionalId, optionalText, requiredText, versionField } from "../validation";
 
 /** A form key: a retry of one submission (double click, network retry) writes once. */
 const formKey = z
@@ -28,14 +28,17 @@ export const portalReplySchema = z.object({
 export type PortalReplyInput = z.input<typeof portalReplySchema>;
 
 /** Accept solution: the version the customer saw, so an answer to a changed case is refused (REC-6). */
-export const portalAcceptSchema = z.object({
-  version: z.coerce.number().int().positive().max(2_147_483_647),
-});
+export const portalAcceptSchema = z.object({ version: versionField });
 
-/** Reject solution: the reason is required; it becomes the customer's additional comment. */
+/**
+ * Reject solution: the reason is required; it becomes the customer's additional comment. Like
+ * Accept, it answers the version the customer saw (REC-6): a solution proposed again since, or a
+ * case changed in between, is not rejected unseen.
+ */
 export const portalRejectSchema = z.object({
   reason: requiredText("Reason", JOURNAL_MAX_LENGTH),
   idempotencyKey: formKey,
+  version: versionField,
 });
 export type PortalRejectInput = z.input<typeof portalRejectSchema>;
 

@@ -2,6 +2,7 @@
 // each priority counted around the clock or in the business hours — and what it means for a case.
 import { z } from "zod";
 import { casePriorities } from "../records/choices";
+import { formNumber, MAX_INT } from "../validation";
 import { ALWAYS, isTimeZone, type SlaSchedule, type Weekday } from "./schedule";
 
 export const SLA_KINDS = ["response", "resolution"] as const;
@@ -54,14 +55,21 @@ const minutes = (label: string) =>
       .nullable(),
   );
 
+/** 0 for targets nobody saved yet (REC-6 applies from their first save). */
+const slaVersion = formNumber(
+  z.number({ error: "The form's version is not valid; reload the page." }).int().min(0).max(MAX_INT),
+).optional();
+
 export const slaTargetSchema = z.object({
-  priority: z.coerce
-    .number({ error: "Priority is not valid." })
-    .refine((p) => casePriorities.some((c) => c.value === p), "Priority is not valid."),
+  priority: formNumber(
+    z
+      .number({ error: "Priority is not valid." })
+      .refine((p) => casePriorities.some((c) => c.value === p), "Priority is not valid."),
+  ),
   responseMinutes: minutes("Response target"),
   resolutionMinutes: minutes("Resolution target"),
   clock: z.enum(["24x7", "hours"], { error: "Counted must be 24×7 or Business hours." }),
-  version: z.coerce.number().int().min(0).optional(),
+  version: slaVersion,
 });
 export type SlaTargetInput = z.input<typeof slaTargetSchema>;
 
@@ -77,14 +85,14 @@ export const slaHoursSchema = z
     days: z.preprocess(
       (v) => (typeof v === "string" ? (v.trim() ? v.split(",") : []) : v),
       z
-        .array(z.coerce.number({ error: "Working days are not valid." }).int().min(1).max(7))
+        .array(formNumber(z.number({ error: "Working days are not valid." }).int().min(1).max(7)))
         .min(1, "Pick at least one working day.")
         .transform((d) => [...new Set(d)].sort() as Weekday[]),
     ),
     start: clockTime("Start"),
     end: clockTime("End"),
     timeZone: z.string().trim().refine(isTimeZone, "Time zone must be an IANA zone such as Europe/Berlin."),
-    version: z.coerce.number().int().min(0).optional(),
+    version: slaVersion,
   })
   .refine((h) => h.end > h.start, { path: ["end"], message: "End must be after Start." });
 export type SlaHoursInput = z.input<typeof slaHoursSchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
+import { THROTTLE } from "@/lib/domain/auth/throttle";
 import { admitAttempt, recordSuccess, type ThrottleKey } from "./throttle-store";
 
 export const PASSWORD_COST = 10;
@@ -14,10 +15,13 @@ export type CheckResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryInSeconds: number };
 
-/** Per email, and (with a higher allowance) per client address. */
+/**
+ * REL-5, REL-8: per email, and per client address across every email (a spray of one password over
+ * many accounts from one address waits too). The emailed link (SET-4) goes through neither.
+ */
 export const throttleKeys = (email: string, ip: string | null): [ThrottleKey, ...ThrottleKey[]] => [
-  { key: `email:${email.trim().toLowerCase()}`, free: 5 },
-  ...(ip ? [{ key: `ip:${ip}`, free: 50 }] : []),
+  { key: `email:${email.trim().toLowerCase()}`, free: THROTTLE.freeFailures },
+  ...(ip ? [{ key: `ip:${ip}`, free: THROTTLE.addressFreeFailures }] : []),
 ];
 
 /**

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
-import { MAX_INT, recordNumber } from "@/lib/domain/validation";
+import { recordId, recordNumber } from "@/lib/domain/validation";
 import { forgetCached } from "../cache";
 import { forgetUserOptions } from "../lookup/choices";
 
@@ -37,9 +37,9 @@ export async function requireAccount(tx: Tx, number: unknown) {
 
 /** A contact or consumer by id (a user of another kind is "not found" here). */
 export async function requirePerson(tx: Tx, userId: unknown, kind: "contact" | "consumer") {
-  const id = Number(userId);
+  const id = recordId(userId);
   const user =
-    Number.isInteger(id) && id > 0 && id <= MAX_INT
+    id !== null
       ? await tx.user.findFirst({
           where: { id, kind },
           select: {

@@ -68,7 +68,7 @@ export async function createConsumer(actor: Actor, raw: ConsumerCreateInput, out
 }
 
 /** SET-2: a consumer's form — name, email, phone — versioned (REC-6) and audited. */
-export async function updateConsumer(actor: Actor, userId: number, raw: ConsumerUpdateInput, outer?: Tx) {
+export async function updateConsumer(actor: Actor, userId: unknown, raw: ConsumerUpdateInput, outer?: Tx) {
   assertDirectory(actor);
   const input = parseOrThrow(consumerUpdateSchema, raw);
   const out = await inTransaction(outer, async (tx) => {

@@ -72,7 +72,7 @@ export async function createCaseContact(actor: Actor, raw: CaseContactInput, out
 }
 
 /** SET-2: a contact's form — name, email, phone, portal roles — versioned (REC-6) and audited. */
-export async function updateContact(actor: Actor, userId: number, raw: ContactUpdateInput, outer?: Tx) {
+export async function updateContact(actor: Actor, userId: unknown, raw: ContactUpdateInput, outer?: Tx) {
   assertDirectory(actor);
   const input = parseOrThrow(contactUpdateSchema, raw);
   const out = await inTransaction(outer, async (tx) => {
@@ -91,7 +91,8 @@ export async function updateContact(actor: Actor, userId: number, raw: ContactUp
  */
 export async function setPersonActive(
   actor: Actor,
-  userId: number,
+  /** The user's id as a form sends it: decimal digits (requirePerson reads it). */
+  userId: unknown,
   kind: "contact" | "consumer",
   raw: { active?: unknown },
   outer?: Tx,

@@ -13,7 +13,7 @@ import {
 import { activeSchema } from "@/lib/domain/directory/schemas";
 import { conflict, forbidden, invalid, notFound, staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
-import { parseOrThrow } from "@/lib/domain/validation";
+import { parseOrThrow, recordId } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { activeInternalUsers } from "./members";
 
@@ -31,8 +31,8 @@ const orTaken = (name: string) => (e: unknown) => {
 };
 
 async function requireGroup(tx: Tx, id: unknown) {
-  const n = Number(id);
-  const group = Number.isSafeInteger(n) && n > 0 ? await tx.group.findUnique({ where: { id: n } }) : null;
+  const n = recordId(id);
+  const group = n !== null ? await tx.group.findUnique({ where: { id: n } }) : null;
   if (!group) throw notFound("The group");
   return group;
 }

@@ -7,7 +7,7 @@ import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/problems/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
-import { refuseControlCharacters } from "@/lib/domain/validation";
+import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
 import { containsText } from "../text-search";
 import { userLabel } from "./choices";
 
@@ -20,10 +20,7 @@ const orLike = (q: string, fields: string[]) =>
   q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {};
 const limitOf = (params: URLSearchParams) =>
   Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
-const idParam = (params: URLSearchParams, name: string) => {
-  const v = Number(params.get(name));
-  return Number.isInteger(v) && v > 0 && v <= 2_147_483_647 ? v : undefined;
-};
+const idParam = (params: URLSearchParams, name: string) => recordId(params.get(name)) ?? undefined;
 
 const SEARCHES_BY_KIND: Record<string, Search> = {
   async accounts(q, params) {

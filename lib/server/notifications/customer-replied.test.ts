@@ -54,7 +54,8 @@ describe("the customer replied email (NOT-2)", () => {
   it("NOT-2: rejecting a solution in the portal is a reply: the assignee hears of it", async () => {
     const { assignee, contact, c } = await assignedCase();
     await resolveCase(assignee, c.number);
-    await rejectSolution(contact, c.number, { reason: "Not fixed at all.", idempotencyKey: "r1" });
+    const { version } = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    await rejectSolution(contact, c.number, { reason: "Not fixed at all.", idempotencyKey: "r1", version });
     expect((await repliedMail(c.id)).map((m) => m.recipient)).toEqual([assignee.email]);
   });
 

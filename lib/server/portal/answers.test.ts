@@ -89,14 +89,35 @@ describe("portal reply and solution answers (POR-1)", () => {
     await resolveCase(world.agent, c.number);
     const { customer } = world.users;
     const refused = await rejection(
-      rejectSolution(customer, c.number, { reason: "  ", idempotencyKey: key() }),
+      rejectSolution(customer, c.number, { reason: "  ", idempotencyKey: key(), version: 3 }),
     );
     expect(refused).toEqual({ kind: "invalid", message: "Reason is required." });
-    expect(await fieldsOf(rejectSolution(customer, c.number, { idempotencyKey: key() }))).toEqual(["reason"]);
+    const noReason = rejectSolution(customer, c.number, { idempotencyKey: key(), version: 3 });
+    expect(await fieldsOf(noReason)).toEqual(["reason"]);
     expect(await stateOf(c.number)).toBe(CaseState.Resolved);
-    await rejectSolution(customer, c.number, { reason: "Still broken", idempotencyKey: key() });
+    await rejectSolution(customer, c.number, { reason: "Still broken", idempotencyKey: key(), version: "3" });
     expect(await stateOf(c.number)).toBe(CaseState.Open);
     expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([["Still broken", customer.id]]);
+  });
+
+  it("POR-1 / REC-6: Reject solution from a page older than the case is refused and changes nothing", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number); // version 3: the customer's page shows this solution
+    await db().case.update({ where: { id: c.id }, data: { version: { increment: 1 } } }); // changed since
+    const { customer } = world.users;
+    const stale = await rejection(
+      rejectSolution(customer, c.number, { reason: "Not fixed", idempotencyKey: key(), version: "3" }),
+    );
+    expect(stale.kind).toBe("conflict");
+    expect(stale.message).toMatch(/changed by someone else after you opened it\. Nothing was saved/);
+    // A form without the version it answers is refused too, naming it, and nothing changes.
+    const unversioned = rejectSolution(customer, c.number, { reason: "Not fixed", idempotencyKey: key() });
+    expect(await fieldsOf(unversioned)).toEqual(["version"]);
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    expect(await comments(c.id)).toEqual([]);
+    // The page as it is now answers.
+    await rejectSolution(customer, c.number, { reason: "Not fixed", idempotencyKey: key(), version: "4" });
+    expect(await stateOf(c.number)).toBe(CaseState.Open);
   });
 
   it("POR-1: Accept or Reject on a case that is not Resolved is refused and changes nothing", async () => {
@@ -104,7 +125,7 @@ describe("portal reply and solution answers (POR-1)", () => {
     const { customer } = world.users;
     expect((await rejection(acceptSolution(customer, c.number, { version: 1 }))).kind).toBe("invalid");
     const answer = await rejection(
-      rejectSolution(customer, c.number, { reason: "no", idempotencyKey: key() }),
+      rejectSolution(customer, c.number, { reason: "no", idempotencyKey: key(), version: 1 }),
     );
     expect(answer.message).toMatch(/Resolved/);
     expect(await stateOf(c.number)).toBe(CaseState.New);
@@ -133,7 +154,7 @@ describe("another account's case is not found everywhere (POR-4, ROLE-3, REL-7)"
     const attempts = (n: string) => [
       replyOnPortal(intruder, n, { reply: "hi", idempotencyKey: key() }),
       acceptSolution(intruder, n, { version: 3 }),
-      rejectSolution(intruder, n, { reason: "no", idempotencyKey: key() }),
+      rejectSolution(intruder, n, { reason: "no", idempotencyKey: key(), version: 3 }),
       pollJournal(intruder, TABLE.case, n, null),
       olderJournal(intruder, TABLE.case, n, { createdAt: new Date(), id: 1 }),
     ];

@@ -84,14 +84,13 @@ export async function acceptSolution(
 /**
  * Reject solution: the reason is required; Resolved → Open, and the reason is the customer's
  * additional comment (through addCustomerReply, so it reaches the incident like any reply, PRO-4).
+ * Only for the version of the case the customer saw, like Accept (REC-6): a stale page changes nothing.
  */
 export async function rejectSolution(
   actor: Actor | null | undefined,
   number: string,
   raw: unknown,
   outer?: Tx,
-  /** The version the answer is for (the Table API's sys_mod_count); the portal answers the current. */
-  version?: number,
 ) {
   const { ref, author, lock } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalRejectSchema, raw);
@@ -99,7 +98,7 @@ export async function rejectSolution(
     const row = await lock(tx);
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
-    await applyCasePatch(tx, author, row, version ?? row.version, patch);
+    await applyCasePatch(tx, author, row, input.version, patch);
     await addCustomerReply(tx, {
       caseRow: { ...row, ...patch, version: row.version + 1 },
       customer: author,

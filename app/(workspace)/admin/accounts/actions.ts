@@ -97,7 +97,7 @@ export async function updateContactAction(_prev: ActionResult | null, form: Form
     allow: canManageDirectory,
     run: (actor) => {
       const { userId, ...fields } = formObject<ContactUpdateInput & { userId?: string }>(form);
-      return updateContact(actor, Number(userId), fields);
+      return updateContact(actor, userId, fields);
     },
     revalidate: (r) => accountPaths(r.accountNumber ?? undefined),
     success: (r) => (r.changed ? `${r.name} saved.` : "No changes to save."),
@@ -113,7 +113,7 @@ export async function setContactActiveAction(
     allow: canManageDirectory,
     run: (actor) => {
       const { userId, active } = formObject<Form>(form);
-      return setPersonActive(actor, Number(userId), "contact", { active });
+      return setPersonActive(actor, userId, "contact", { active });
     },
     revalidate: (r) => accountPaths(r.accountNumber ?? undefined),
     success: (r) =>

@@ -32,7 +32,7 @@ export async function updateConsumerAction(
     allow: canManageDirectory,
     run: (actor) => {
       const { userId, ...fields } = formObject<ConsumerUpdateInput & { userId?: string }>(form);
-      return updateConsumer(actor, Number(userId), fields);
+      return updateConsumer(actor, userId, fields);
     },
     revalidate: PATHS,
     success: (r) => (r.changed ? `${r.name} saved.` : "No changes to save."),
@@ -48,7 +48,7 @@ export async function setConsumerActiveAction(
     allow: canManageDirectory,
     run: (actor) => {
       const { userId, active } = formObject<Record<string, string>>(form);
-      return setPersonActive(actor, Number(userId), "consumer", { active });
+      return setPersonActive(actor, userId, "consumer", { active });
     },
     revalidate: PATHS,
     success: (r) =>

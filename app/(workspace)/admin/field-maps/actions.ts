@@ -2,17 +2,26 @@
 import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { isFieldMapName } from "@/lib/domain/field-maps/catalog";
-import { formObject, MAX_INT, parseOrThrow, plainText, versionField } from "@/lib/domain/validation";
+import {
+  formNumber,
+  formObject,
+  MAX_INT,
+  parseOrThrow,
+  plainText,
+  versionField,
+} from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { addFieldMapRow, removeFieldMapRow, updateFieldMapRow } from "@/lib/server/field-maps/admin";
 
 const PATH = "/admin/field-maps";
-const id = z.coerce
-  .number({ error: "Unknown row." })
-  .int("Unknown row.")
-  .positive("Unknown row.")
-  .max(MAX_INT, "Unknown row.");
+const id = formNumber(
+  z
+    .number({ error: "Unknown row." })
+    .int("Unknown row.")
+    .positive("Unknown row.")
+    .max(MAX_INT, "Unknown row."),
+);
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const row = {
   sourceField: z.preprocess(
@@ -24,11 +33,13 @@ const row = {
     plainText("Constant").max(8000, "Constant is too long.").nullable(),
   ),
   targetField: plainText("Target field").min(1, "Pick a target field.").max(100, "Target field is too long."),
-  order: z.coerce
-    .number({ error: "Order must be a whole number." })
-    .int("Order must be a whole number.")
-    .min(0, "Order must be 0 or more.")
-    .max(1_000_000, "Order is too large."),
+  order: formNumber(
+    z
+      .number({ error: "Order must be a whole number." })
+      .int("Order must be a whole number.")
+      .min(0, "Order must be 0 or more.")
+      .max(1_000_000, "Order is too large."),
+  ),
 };
 const addSchema = z.object({
   mapName: z.string().refine(isFieldMapName, { error: "Unknown field map." }),

@@ -1,7 +1,7 @@
 "use server";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
-import { formText } from "@/lib/domain/validation";
+import { formText, recordId } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { retryMessage } from "@/lib/server/outbox/admin";
@@ -11,8 +11,8 @@ export async function retryMessageAction(_prev: ActionResult | null, form: FormD
     name: "retryOutboxMessage",
     allow: canAdminister,
     run: (actor) => {
-      const id = Number(formText(form, "id"));
-      if (!Number.isInteger(id) || id <= 0) throw invalid("id", "Unknown message.");
+      const id = recordId(formText(form, "id"));
+      if (id === null) throw invalid("id", "Unknown message.");
       return retryMessage(actor, id);
     },
     revalidate: () => ["/admin/outbox"],

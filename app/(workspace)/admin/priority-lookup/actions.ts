@@ -2,24 +2,35 @@
 import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { incidentPriorities } from "@/lib/domain/records/choices";
-import { formObject, MAX_INT, numberChoice, parseOrThrow, versionField } from "@/lib/domain/validation";
+import {
+  formNumber,
+  formObject,
+  MAX_INT,
+  numberChoice,
+  parseOrThrow,
+  versionField,
+} from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { updateLookupRow } from "@/lib/server/priority/admin";
 
 const schema = z.object({
-  id: z.coerce
-    .number({ error: "Unknown row." })
-    .int("Unknown row.")
-    .positive("Unknown row.")
-    .max(MAX_INT, "Unknown row."),
+  id: formNumber(
+    z
+      .number({ error: "Unknown row." })
+      .int("Unknown row.")
+      .positive("Unknown row.")
+      .max(MAX_INT, "Unknown row."),
+  ),
   version: versionField,
   priority: numberChoice("Priority", incidentPriorities),
-  order: z.coerce
-    .number({ error: "Order must be a whole number." })
-    .int("Order must be a whole number.")
-    .min(0, "Order must be 0 or more.")
-    .max(1_000_000, "Order is too large."),
+  order: formNumber(
+    z
+      .number({ error: "Order must be a whole number." })
+      .int("Order must be a whole number.")
+      .min(0, "Order must be 0 or more.")
+      .max(1_000_000, "Order is too large."),
+  ),
 });
 
 export async function saveLookupRowAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {

@@ -47,7 +47,7 @@ export const externalCaseWrites: NonNullable<Writer["external"]> = {
       } else if (input.state === CaseState.Open) {
         if (!comments?.trim())
           throw invalid("comments", "Give the reason in comments to reject the solution.");
-        await rejectSolution(actor, number, { reason: comments, idempotencyKey: key }, tx, version);
+        await rejectSolution(actor, number, { reason: comments, idempotencyKey: key, version }, tx);
       } else {
         throw invalid(
           "state",
