@@ -20,7 +20,10 @@ try {
   await client.end().catch(() => {});
 }
 
-const args = ["vitest", "run", "lib/server", "app", ...process.argv.slice(2)];
+// `npm run test:postgres -- <files or folders>` runs only those; options pass through to Vitest.
+const extra = process.argv.slice(2);
+const named = extra.some((a) => !a.startsWith("-"));
+const args = ["vitest", "run", ...(named ? [] : ["lib/server", "app"]), ...extra];
 const r = spawnSync("npx", args, {
   stdio: "inherit",
   env: { ...process.env, TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: admin },
