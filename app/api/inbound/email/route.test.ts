@@ -1,12 +1,13 @@
 // POST /api/inbound/email (PRO-5): bearer API token of an active administrator, raw message body.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { createApiToken } from "@/lib/server/auth/api-token";
 import { INTERNAL_HEADER } from "@/lib/server/email/inbound/internal";
 import { makeAdmin, makeAgent, makeUser } from "@/lib/testing/fixtures";
 import { caseWithCustomer, comments, rawMail } from "@/lib/testing/inbound";
+import * as receiving from "@/lib/server/email/inbound/receive";
 import { POST } from "./route";
 
 async function post(raw: Buffer | string, headers: Record<string, string> = {}) {
@@ -86,6 +87,31 @@ describe("POST /api/inbound/email", () => {
     } finally {
       delete process.env.INBOUND_SMTP_SECRET;
       delete process.env.CASEFLOW_SMTP_LISTENER;
+    }
+  });
+
+  it("PRO-5 / NOT-3: when no database connection comes free in time, the answer is 503 with Retry-After (a gateway retries), not 500", async () => {
+    const admin = await makeAdmin();
+    const { token } = await createApiToken(admin.email);
+    const busy = Object.assign(
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      {
+        code: "P2028",
+      },
+    );
+    const spy = vi.spyOn(receiving, "receive").mockRejectedValueOnce(busy);
+    try {
+      const res = await POST(
+        new NextRequest("http://localhost/api/inbound/email", {
+          method: "POST",
+          body: rawMail({ from: "someone@example.com", to: "support@caseflow.localhost" }),
+          headers: bearer(token),
+        }),
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("10");
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -36,6 +36,13 @@ export async function POST(request: NextRequest) {
   try {
     return answer(await receive(raw, via, { truncated: truncated || declared > INBOUND_MAX_BYTES }));
   } catch (e) {
+    // Every connection busy for the whole wait (a burst of mail): nothing was saved, and a
+    // gateway should simply retry — 503 with Retry-After, as the SMTP listener answers 451.
+    if (isBusy(e))
+      return NextResponse.json(
+        { error: { message: "Busy: nothing was saved. Retry in a few seconds." }, status: "failure" },
+        { status: 503, headers: { "retry-after": "10" } },
+      );
     console.error("inbound email failed", e);
     return fail(500, "The message could not be processed; nothing was saved. Try again later.");
   }
@@ -51,4 +58,14 @@ function answer(o: InboundOutcome) {
   if (o.reason === "too_large") return fail(413, "The message is larger than 10 MB.", detail);
   if (o.reason === "malformed") return fail(400, "The body is not a readable email message.", detail);
   return NextResponse.json({ status: "refused", ...detail });
+}
+
+/** Prisma's "Unable to start a transaction in the given time" (P2028): no connection came free. */
+function isBusy(e: unknown): boolean {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: unknown }).code === "P2028" &&
+    /start a transaction/i.test(String((e as { message?: unknown }).message))
+  );
 }
