@@ -20,6 +20,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores — one on the 2-core CI machine, where the
+    // service tests mostly wait on the database. Two forks (each with its own database) finish the
+    // suites sooner; VITEST_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_WORKERS ?? 2),
     // next-auth imports "next/server" without its extension, which Node's ESM loader refuses; run
     // through Vite it resolves (app/api/auth/[...nextauth]/route.test.ts drives the real route).
     server: { deps: { inline: ["next-auth"] } },
