@@ -104,7 +104,7 @@ describe("POST /api/inbound/email", () => {
       const res = await POST(
         new NextRequest("http://localhost/api/inbound/email", {
           method: "POST",
-          body: rawMail({ from: "someone@example.com", to: "support@caseflow.localhost" }),
+          body: new Uint8Array(rawMail({ from: "someone@example.com", to: "support@caseflow.localhost" })),
           headers: bearer(token),
         }),
       );
