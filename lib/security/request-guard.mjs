@@ -97,11 +97,15 @@ export const formTooLarge = (limit) =>
   `The form is too large to send (the limit is ${Math.round(limit / 1024)} KB). ` +
   "Shorten the longest text and try again; nothing was saved.";
 
-/** A plain-text refusal (Next's client shows a text/plain body as the message). */
+/**
+ * A plain-text refusal. Exactly "text/plain", no charset: Next's client shows the body of such an
+ * error as the message (and the form hook recognises FORM_TOO_LARGE_MESSAGE); any other type
+ * becomes "An unexpected response was received from the server".
+ */
 const refusal = (status, message, headers = {}) => ({
   status,
   headers: {
-    "content-type": "text/plain; charset=utf-8",
+    "content-type": "text/plain",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     ...headers,

@@ -90,7 +90,7 @@ describe("server actions posted where no page owns them (REL-8)", () => {
       status: 409,
       headers: {
         "x-nextjs-action-not-found": "1",
-        "content-type": "text/plain; charset=utf-8",
+        "content-type": "text/plain",
       },
     });
     expect(refused?.body).toMatch(/^This form does not belong to this page/);
