@@ -1,6 +1,8 @@
-// Runs before every page and API route: answers malformed paths (404) and malformed or
-// oversized server action POSTs (4xx) before Next.js would answer them with a 500 (REL-1,
-// lib/security/), and sets a fresh CSP nonce per page request (REL-5).
+// Runs before every page (dotted paths too) and before API routes with a malformed path: answers
+// malformed paths (404) and malformed or oversized server action POSTs (4xx) before Next.js would
+// answer them with a 500 (REL-1, REL-8, lib/security/), and sets a fresh CSP nonce per page
+// request (REL-5). What the request's headers alone show — malformed router state, an action no
+// page at that path owns — is refused earlier still, on every path, by scripts/server.mjs.
 // Authorization is NOT done here; every page, action and route checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseBadActionPost } from "@/lib/security/action-request";
@@ -30,8 +32,11 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Pages: everything but Next's assets and files with an extension.
-    { source: "/((?!api/|_next/|.*\\.[a-z0-9]+$).*)" },
+    // REL-8: every path but the API's and Next's assets — dotted ones too (`/cases/x.json` renders
+    // the case page, whose actions Next would run): a server action's body is decoded here wherever
+    // it is posted. API routes stay out: Next would copy and cut their bodies at the proxy's limit
+    // (lib/security/request-guard.mjs, which scripts/server.mjs runs on every path, says more).
+    { source: "/((?!api/|_next/static/|_next/image).*)" },
     // Any other path (API routes, files) only when it holds a percent-escape: the malformed-path check.
     { source: "/:rest(.*%.*)" },
   ],

@@ -5,6 +5,8 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { loadRequestGuard } from "../lib/security/request-guard.mjs";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
 
@@ -65,11 +67,16 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // REL-8: every request, whatever its path, passes this guard before Next (the module says why
+  // here rather than in proxy.ts's matcher); the build's manifests say which page owns which action.
+  const guard = loadRequestGuard(path.join(process.cwd(), ".next"));
   http
     .createServer((req, res) => {
       // The client's address for per-address throttling (lib/server/forwarded.ts): the socket's
       // peer, replacing whatever a client sent under that name.
       req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
+      const refusal = guard(req);
+      if (refusal) return res.writeHead(refusal.status, refusal.headers).end(refusal.body);
       return countQueries ? countQueries(req, res, handle) : handle(req, res);
     })
     .listen(port, () => {

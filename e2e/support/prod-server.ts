@@ -6,7 +6,15 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export async function startProductionServer(port: number, extraEnv: Record<string, string>) {
+/**
+ * `demoData`: start as `npm start` does without NODE_ENV=production — the demo data loaded, the
+ * production build and server all the same — for tests that need the demo users and read the log.
+ */
+export async function startProductionServer(
+  port: number,
+  extraEnv: Record<string, string>,
+  { demoData = false } = {},
+) {
   const dir = path.join(ROOT, "data", `e2e-production-${port}`);
   rmSync(dir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
@@ -20,6 +28,7 @@ export async function startProductionServer(port: number, extraEnv: Record<strin
     ...extraEnv,
   };
   delete env.INBOUND_SMTP_PORT;
+  if (demoData) Reflect.deleteProperty(env, "NODE_ENV"); // the demo seed refuses to run in production
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,

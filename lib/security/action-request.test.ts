@@ -114,4 +114,23 @@ describe("server action requests Next would answer with a 500 (REL-1)", () => {
       );
     expect(await mpa({ $ACTION_REF_1: "", "$ACTION_1:0": "garbage" })).toBe(400);
   });
+
+  it("REL-8: a lone UTF-16 surrogate in any JSON row is a 400 saying so; a pair (an emoji) passes", async () => {
+    const text = (body: string) => post(body, { "content-type": "text/plain;charset=UTF-8" });
+    for (const body of ['["CS0001001\\ud800"]', '[null,{"k\\udc00":1}]', '[["a","\\udbff"]]']) {
+      const refusal = await refuseBadActionPost(text(body));
+      expect(refusal?.status, body).toBe(400);
+      expect(await refusal?.text(), body).toMatch(/^The form holds text that is not valid Unicode/);
+    }
+    expect(await statusOf(await multipart({ "0": '["$K1"]', "2": '{"m":"\\ud800"}' }))).toBe(400);
+    const mpa = await multipart({
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": `{"id":"${ACTION_ID}","bound":["\\ud800"]}`,
+    });
+    mpa.headers.delete("next-action");
+    expect(await statusOf(mpa)).toBe(400);
+    expect(await statusOf(text('["smile \\ud83d\\ude00"]'))).toBe("passed");
+    // Form fields are UTF-8 bytes: the escape is six characters of text there, not a surrogate.
+    expect(await statusOf(await multipart({ "0": '["$K1"]', "1_workNotes": "\\ud800" }))).toBe("passed");
+  });
 });

@@ -7,8 +7,12 @@
 // 1,000 arguments), or whose Origin does not match the host. Unknown action ids and url-encoded
 // bodies it already answers with 404/409/400.
 import { ACTION_BODY_LIMIT_BYTES, FORM_TOO_LARGE_MESSAGE } from "@/lib/domain/request-limits";
+import { loneSurrogateAt } from "@/lib/domain/unicode";
 
 const UNREADABLE = "The form could not be read. Reload the page and try again; nothing was saved.";
+const NOT_TEXT =
+  "The form holds text that is not valid Unicode (a lone UTF-16 surrogate). Reload the page and try again; " +
+  "nothing was saved.";
 
 const text = (status: number, message: string) =>
   // Exactly "text/plain": Next's client shows the body of a text/plain error as the message.
@@ -94,19 +98,40 @@ function noScriptFormIsDecodable(form: FormData): boolean {
   return true;
 }
 
-async function bodyIsDecodable(request: Request, isAction: boolean, multipart: boolean): Promise<boolean> {
-  try {
-    if (!multipart) return argumentsRow(await request.text());
-    const form = await request.formData();
-    if (!isAction) return noScriptFormIsDecodable(form);
-    // Rows "0" (the arguments) and "<n>" (outlined values) are JSON; "<n>_<field>" are form fields.
-    for (const [name, value] of form.entries()) {
-      if (name === "0" ? !argumentsRow(value) : /^\d+$/.test(name) && !plainRow(value)) return false;
-    }
-    return form.has("0");
-  } catch {
-    return false;
+function isDecodable(body: FormData | string, isAction: boolean): boolean {
+  if (typeof body === "string") return argumentsRow(body);
+  if (!isAction) return noScriptFormIsDecodable(body);
+  // Rows "0" (the arguments) and "<n>" (outlined values) are JSON; "<n>_<field>" are form fields.
+  for (const [name, value] of body.entries()) {
+    if (name === "0" ? !argumentsRow(value) : /^\d+$/.test(name) && !plainRow(value)) return false;
   }
+  return body.has("0");
+}
+
+/**
+ * REL-8: whether a JSON row of a decodable body spells a lone UTF-16 surrogate ("\ud800"). Form
+ * fields are UTF-8 bytes, which cannot hold one; JSON escapes can, and the database would
+ * answer the value with a 500.
+ */
+function holdsLoneSurrogate(body: FormData | string, isAction: boolean): boolean {
+  const rows =
+    typeof body === "string"
+      ? [body]
+      : [...body.entries()]
+          .filter(([name]) => (isAction ? /^\d+$/ : /^\$ACTION_\d+:\d+$/).test(name))
+          .map(([, value]) => value);
+  return rows.some((row) => typeof row === "string" && loneSurrogateAt(JSON.parse(row)) !== null);
+}
+
+async function verdictOn(request: Request, isAction: boolean, multipart: boolean) {
+  let body: FormData | string;
+  try {
+    body = multipart ? await request.formData() : await request.text();
+  } catch {
+    return "unreadable";
+  }
+  if (!isDecodable(body, isAction)) return "unreadable";
+  return holdsLoneSurrogate(body, isAction) ? "not text" : "ok";
 }
 
 /**
@@ -128,6 +153,8 @@ export async function refuseBadActionPost(request: Request): Promise<Response | 
   if (length > ACTION_BODY_LIMIT_BYTES) return text(413, FORM_TOO_LARGE_MESSAGE);
   if (isAction && !multipart && type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
     return null; // Next answers these itself (404)
-  if (!(await bodyIsDecodable(request, isAction, multipart))) return text(400, UNREADABLE);
+  const verdict = await verdictOn(request, isAction, multipart);
+  if (verdict === "unreadable") return text(400, UNREADABLE);
+  if (verdict === "not text") return text(400, NOT_TEXT);
   return null;
 }

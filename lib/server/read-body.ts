@@ -1,5 +1,6 @@
 import "server-only";
-import { DomainError } from "@/lib/domain/errors";
+import { DomainError, invalid } from "@/lib/domain/errors";
+import { loneSurrogateAt, loneSurrogateMessage } from "@/lib/domain/unicode";
 
 /** A body past its limit: a 413 where a route answers with HTTP statuses. */
 export class BodyTooLargeError extends DomainError {}
@@ -54,4 +55,27 @@ export async function readTextBody(request: Request, maxBytes: number, what = "T
       "file",
     );
   }
+}
+
+/**
+ * A JSON request body (`{}` when empty), read while it streams and refused past `maxBytes` with a
+ * BodyTooLargeError naming "body" (REL-8: a 60 MB body is never buffered whole first); not
+ * UTF-8, not JSON or holding a lone UTF-16 surrogate (`"\ud800"`), it is a field error naming
+ * "body" or the field (REL-1: the database would answer those with a 500).
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+  const tooLarge = () =>
+    new BodyTooLargeError("invalid", `The request body is larger than ${limit}.`, "body");
+  const bytes = await readBodyBytes(request, maxBytes, tooLarge);
+  let value: unknown;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    value = JSON.parse(text || "{}");
+  } catch {
+    throw invalid("body", "The request body is not valid JSON in UTF-8.");
+  }
+  const at = loneSurrogateAt(value);
+  if (at !== null) throw invalid(at || "body", loneSurrogateMessage(at));
+  return value;
 }

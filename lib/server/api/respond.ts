@@ -1,6 +1,7 @@
 import "server-only";
 import { DomainError } from "@/lib/domain/errors";
 import { toFailure, statusOf } from "../errors";
+import { BodyTooLargeError } from "../read-body";
 import { ApiAuthError } from "./auth";
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -20,8 +21,8 @@ export function failure(status: number, message: string, detail = "", headers: R
 
 /**
  * Any error as the API answers it: authentication 401/429, domain errors 400/403/404/409 with
- * their message (naming the field), a confirmation the API cannot give 409; anything else is
- * logged and answered with a generic 500 — never a stack trace.
+ * their message (naming the field), a body past its limit 413 (REL-8), a confirmation the API
+ * cannot give 409; anything else is logged and answered with a generic 500 — never a stack trace.
  */
 export function errorResponse(e: unknown): Response {
   if (e instanceof ApiAuthError) {
@@ -32,6 +33,7 @@ export function errorResponse(e: unknown): Response {
       e.status === 401 ? { "www-authenticate": 'Basic realm="Caseflow"' } : {};
     return failure(e.status, e.message, "Required to provide Auth information", { ...retry, ...auth });
   }
+  if (e instanceof BodyTooLargeError) return failure(413, e.message, "Field: body");
   const f = toFailure(e, "Table API");
   const field = e instanceof DomainError ? (e.field ?? "") : "";
   const status = f.kind === "confirm" ? 409 : statusOf(f);

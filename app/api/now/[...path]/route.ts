@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
-import { invalid } from "@/lib/domain/errors";
 import { apiActor } from "@/lib/server/api/auth";
 import { apiPath, pageLinks } from "@/lib/server/api/paths";
 import { getRecord, listRecords } from "@/lib/server/api/read";
 import { errorResponse, failure, result } from "@/lib/server/api/respond";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/server/api/write";
 import { clientAddress, publicOrigin } from "@/lib/server/forwarded";
+import { readJsonBody } from "@/lib/server/read-body";
 
 type Ctx = { params: Promise<{ path: string[] }> };
 
@@ -32,7 +32,7 @@ async function handle(request: NextRequest, ctx: Ctx, method: string): Promise<R
     }
     if (method === "GET") return result(await getRecord(actor, path.table, path.sysId!, search, linkBase));
     if (method === "DELETE") return await deleteRecord(actor, path.table, path.sysId);
-    const body = await readJson(request);
+    const body = await readJsonBody(request, MAX_BODY);
     if (method === "POST") {
       if (path.sysId) return failure(405, "POST creates a record: send it to /api/now/table/<table>.");
       return result(await createRecord(actor, path.table, body, search, linkBase), 201);
@@ -44,17 +44,8 @@ async function handle(request: NextRequest, ctx: Ctx, method: string): Promise<R
   }
 }
 
+/** API-1: a record is a few text fields; 1 MB is far above any, and refused while it streams (REL-8). */
 const MAX_BODY = 1024 * 1024;
-
-async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw invalid("body", "The request body is larger than 1 MB.");
-  try {
-    return JSON.parse(text || "{}");
-  } catch {
-    throw invalid("body", "The request body is not valid JSON.");
-  }
-}
 
 const wrap = (method: string) => (request: NextRequest, ctx: Ctx) => handle(request, ctx, method);
 
