@@ -37,6 +37,8 @@ async function proposeSolution(page: Page, number: string, notes: string) {
 test("POR-1 / JRN-3: the customer follows their case live, never sees work notes, and answers the solution", async ({
   browser,
 }, testInfo) => {
+  // Two browsers, two cases and a live wait: on CI's 2 cores beside the other worker it needs more than 60 s.
+  test.setTimeout(120_000);
   const { context: customerCtx, page: customer } = await signedIn(browser, DEMO.customer);
   const { context: agentCtx, page: agent } = await signedIn(browser, DEMO.agent);
   await expect(customer).toHaveURL(/\/portal/);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { refusal } from "@/lib/testing/refusal";
 import { bulkCaseSchema } from "./cases/bulk";
 import { caseListSchema } from "./cases/schemas";
-import { casePriorities } from "./records/choices";
+import { casePriorities, changeStates } from "./records/choices";
 import { slaTargetSchema } from "./sla/policy";
 import {
   formNumber,
@@ -67,5 +67,13 @@ describe("numbers in forms are decimal only (REL-1)", () => {
       priority: "Priority is not valid.",
       version: "The form's version is not valid; reload the page.",
     });
+  });
+
+  it("REL-1 / ITSM-3: a choice value may be negative — a change's states are -5…0 — and is still digits only", () => {
+    const state = numberChoice("State", changeStates);
+    expect(state.parse("-4")).toBe(-4); // Assess
+    expect(state.parse("0")).toBe(0); // Review
+    for (const bad of ["-0x4", "- 4", "-4.0", "-4e0", "+4", "--4", "-"])
+      expect(state.safeParse(bad).success, bad).toBe(false);
   });
 });

@@ -16,6 +16,14 @@ const DECIMAL = /^\d{1,15}$/;
 export const decimalText = (v: unknown) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v);
 
 /**
+ * A choice value from a form: decimal digits with an optional minus — a change's states are
+ * -5…0 (ServiceNow's values) — and nothing else; the choice list then decides.
+ */
+const CHOICE_NUMBER = /^-?\d{1,15}$/;
+export const choiceNumberText = (v: unknown) =>
+  typeof v === "string" && CHOICE_NUMBER.test(v) ? Number(v) : v;
+
+/**
  * The one way a number schema reads a form's text (decimalText first): `formNumber(z.number()…)`
  * for ids, versions and orders that need their own messages or range.
  */

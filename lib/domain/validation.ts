@@ -2,11 +2,12 @@
 // Every message names the field it is about (REL-1).
 import { z } from "zod";
 import { invalid, invalidFields, notFound } from "./errors";
-import { decimalText } from "./form-numbers";
+import { choiceNumberText } from "./form-numbers";
 import { isChoice, type Choice } from "./records/choices";
 
 // Numbers from forms (ids, versions) are read in form-numbers.ts; they are part of this toolbox.
 export {
+  choiceNumberText,
   decimalText,
   formNumber,
   MAX_INT,
@@ -81,7 +82,7 @@ const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
 /** A numeric choice value (state, priority…). */
 export const numberChoice = (label: string, choices: readonly Choice<number>[]) =>
   z.preprocess(
-    (v) => decimalText(v === "" || v === null ? undefined : v),
+    (v) => choiceNumberText(v === "" || v === null ? undefined : v),
     z
       .number({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
       .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) }),
@@ -90,7 +91,7 @@ export const numberChoice = (label: string, choices: readonly Choice<number>[]) 
 export const optionalNumberChoice = (label: string, choices: readonly Choice<number>[]) =>
   z
     .preprocess(
-      (v) => decimalText(blankToNull(v)),
+      (v) => choiceNumberText(blankToNull(v)),
       z
         .number({ error: oneOf(label, choices) })
         .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) })

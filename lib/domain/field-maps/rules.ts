@@ -1,7 +1,7 @@
 // PRO-2, ADM-2: a field map row is checked against the catalog before it is saved, and a map is
 // applied to a source record as a pure function: the target's data, by Prisma column.
 import { invalid } from "../errors";
-import { controlCharacterIn, decimalText } from "../validation";
+import { choiceNumberText, controlCharacterIn } from "../validation";
 import { FIELD_MAPS, fieldOf, type FieldDef, type FieldMapName, type FieldType } from "./catalog";
 
 export type MapRowInput = { sourceField: string | null; constantValue: string | null; targetField: string };
@@ -51,7 +51,7 @@ export function parseConstant(target: FieldDef, raw: string): { value: MapValue 
         ? { value: raw === "true" }
         : bad(`"${raw}" is not true or false.`);
     case "integer": {
-      const n = decimalText(raw); // "0x1" or " 1" is no choice value (REL-1)
+      const n = choiceNumberText(raw); // "0x1" or " 1" is no choice value (REL-1); a change's -5…0 are
       return typeof n === "number" && t.choices.some((c) => c.value === n)
         ? { value: n }
         : bad(`"${raw}" is not ${typeName(t)}.`);
