@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { discardHeldMessageAction, openHeldMessageAction } from "@/app/(workspace)/admin/inbox/actions";
 import { ConfirmRowAction } from "@/components/admin/confirm-row-action";
@@ -11,11 +12,13 @@ import { Modal } from "@/components/ui/modal";
 /**
  * NOT-3: a message from an unknown sender — **Open case** (an existing contact or consumer, or a new
  * contact of an account with the sender's address, SET-2) and **Discard**. The answer stays on the
- * row (the opened case's link), since the row leaves the list once the page refreshes.
+ * row ("Case … opened.") and the agent is taken to the case they opened (the refreshed Unknown
+ * sender tab no longer lists the message, so an answer kept on its row would vanish with it).
  */
 export function HeldActions({ id, from, subject }: { id: number; from: string; subject: string }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const router = useRouter();
   const button = useRef<HTMLButtonElement>(null);
   if (done) return <p className="text-sm text-slate-700">{done}</p>;
   const p = `held-${id}`;
@@ -56,7 +59,9 @@ export function HeldActions({ id, from, subject }: { id: number; from: string; s
           onDone={(r) => {
             setOpen(false);
             const c = r.ok ? (r.data as { number: string } | undefined) : undefined;
-            if (c) setDone(`Case ${c.number} opened.`);
+            if (!c) return;
+            setDone(`Case ${c.number} opened.`);
+            router.push(`/cases/${c.number}`); // the agent goes on with the case they opened
           }}
           onCancel={() => setOpen(false)}
           intro={
