@@ -16,6 +16,10 @@ const SERVER = {
   group: ["@/lib/server/*", "@/lib/db", "@/lib/db/*", "**/lib/server/**", "../server/*", "../../server/*"],
   message: "Only lib/server, app/ adapters and scripts may reach the services and the database.",
 };
+const DATABASE = {
+  group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "**/generated/**", "@prisma/*"],
+  message: "app/ holds adapters: read and write through lib/server, which owns the database.",
+};
 /** Pages are dynamic: a link must not prefetch by default (components/ui/link.tsx says why). */
 const NEXT_LINK = { name: "next/link", message: "Use @/components/ui/link (no prefetch unless asked)." };
 
@@ -86,9 +90,11 @@ export default tseslint.config(
     files: ["components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [SERVER], paths: [NEXT_LINK] }] },
   },
+  // Pages, actions and routes are adapters: they call services (lib/server), never the database.
   {
     files: ["app/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { paths: [NEXT_LINK] }] },
+    ignores: ["app/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [DATABASE], paths: [NEXT_LINK] }] },
   },
   {
     files: ["components/ui/link.tsx"],

@@ -6,7 +6,7 @@
 // Authorization is NOT done here; every page, action and route checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseBadActionPost } from "@/lib/security/action-request";
-import { contentSecurityPolicy } from "@/lib/security/csp";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp.mjs";
 import { isMalformedPath } from "@/lib/security/malformed-path";
 
 export async function proxy(request: NextRequest) {
@@ -20,7 +20,7 @@ export async function proxy(request: NextRequest) {
   if (api) return NextResponse.next();
   const refusal = await refuseBadActionPost(request);
   if (refusal) return refusal;
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -36,7 +36,13 @@ export const config = {
     // the case page, whose actions Next would run): a server action's body is decoded here wherever
     // it is posted. API routes stay out: Next would copy and cut their bodies at the proxy's limit
     // (lib/security/request-guard.mjs, which scripts/server.mjs runs on every path, says more).
-    { source: "/((?!api/|_next/static/|_next/image).*)" },
+    // PERF-8: page GETs to which scripts/server.mjs gave their CSP already skip the proxy
+    // (lib/security/csp.mjs serverPageCsp); under `next dev` every page request comes here.
+    {
+      source: "/((?!api/|_next/static/|_next/image).*)",
+      // A literal (Next reads the config statically): csp.mjs's PAGE_CSP_HEADER (csp.test.ts checks).
+      missing: [{ type: "header", key: "x-caseflow-page-csp" }],
+    },
     // Any other path (API routes, files) only when it holds a percent-escape: the malformed-path check.
     { source: "/:rest(.*%.*)" },
   ],

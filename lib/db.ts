@@ -3,6 +3,7 @@
 // Both generated clients come from the same schema, so the SQLite client's types describe both.
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { serializedSqliteAdapter } from "./db/sqlite-adapter";
@@ -25,28 +26,51 @@ export function dialectOf(url: string): Dialect {
   throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql://");
 }
 
-function createClient(url: string): Db {
-  if (dialectOf(url) === "postgresql") {
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    });
-    return new PostgresClient({ adapter: withQueryCount(adapter) }) as unknown as Db;
-  }
+/** The SQLite file a `file:` URL names, absolute. */
+export function sqliteFile(url: string): string {
   const file = url.slice("file:".length).split("?")[0];
-  const absolute = path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file);
-  return new SqliteClient({ adapter: withQueryCount(serializedSqliteAdapter(`file:${absolute}`)) });
+  return path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
-const holder = globalThis as unknown as { __caseflowDb?: { url: string; client: Db } };
+/**
+ * The client, and on PostgreSQL the pool it runs on: lib/db/read.ts sends the pages' hot reads
+ * through the same connections without the ORM.
+ */
+function createClient(url: string): { client: Db; pool: pg.Pool | null } {
+  if (dialectOf(url) === "postgresql") {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Scripts end with $disconnect(), which leaves a pool it did not make open: idle
+      // connections must not keep their process alive.
+      allowExitOnIdle: true,
+    });
+    const adapter = new PrismaPg(pool);
+    return { client: new PostgresClient({ adapter: withQueryCount(adapter) }) as unknown as Db, pool };
+  }
+  const adapter = withQueryCount(serializedSqliteAdapter(`file:${sqliteFile(url)}`));
+  return { client: new SqliteClient({ adapter }), pool: null };
+}
+
+type Held = { url: string; client: Db; pool: pg.Pool | null };
+const holder = globalThis as unknown as { __caseflowDb?: Held };
+
+function held(): Held {
+  const url = databaseUrl();
+  if (!holder.__caseflowDb || holder.__caseflowDb.url !== url) {
+    holder.__caseflowDb = { url, ...createClient(url) };
+  }
+  return holder.__caseflowDb;
+}
 
 /** The shared client; re-created only if DATABASE_URL changes (tests switch databases). */
 export function db(): Db {
-  const url = databaseUrl();
-  if (!holder.__caseflowDb || holder.__caseflowDb.url !== url) {
-    holder.__caseflowDb = { url, client: createClient(url) };
-  }
-  return holder.__caseflowDb.client;
+  return held().client;
+}
+
+/** PostgreSQL: the pool under the shared client (lib/db/read.ts); null on SQLite. */
+export function postgresPool(): pg.Pool | null {
+  return held().pool;
 }
 
 export function dialect(): Dialect {

@@ -16,6 +16,8 @@ const env = {
   AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
   // PERF-1: each request's database statements, for e2e/query-count.spec.ts.
   CASEFLOW_QUERY_LOG: path.join(path.dirname(E2E_DB), "queries.log"),
+  // OPS-3: no JSON line per request in Playwright's output.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 delete env.NODE_ENV; // the demo seed refuses to run in production mode
 const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {

@@ -7,8 +7,12 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadRequestGuard } from "../lib/security/request-guard.mjs";
+import { PAGE_CSP_HEADER, serverPageCsp } from "../lib/security/csp.mjs";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
+import { createDrain } from "./ops/drain.mjs";
+import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
+import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(
@@ -52,13 +56,16 @@ if (cluster.isPrimary && workers > 1) {
     console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
+  // OPS-2: each worker drains (at most 10 s); the primary ends when they all have.
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.kill(sig);
-      setTimeout(() => process.exit(0), 5_000).unref();
+      cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length || process.exit(0));
+      setTimeout(() => process.exit(1), 11_000).unref();
     });
   }
+  serveClusterMetrics();
   console.log(`Caseflow listening on http://localhost:${port} with ${workers} workers`);
   startSmtp();
 } else {
@@ -70,18 +77,39 @@ if (cluster.isPrimary && workers > 1) {
   // REL-8: every request, whatever its path, passes this guard before Next (the module says why
   // here rather than in proxy.ts's matcher); the build's manifests say which page owns which action.
   const guard = loadRequestGuard(path.join(process.cwd(), ".next"));
-  http
-    .createServer((req, res) => {
-      // The client's address for per-address throttling (lib/server/forwarded.ts): the socket's
-      // peer, replacing whatever a client sent under that name.
-      req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
-      const refusal = guard(req);
-      if (refusal) return res.writeHead(refusal.status, refusal.headers).end(refusal.body);
-      return countQueries ? countQueries(req, res, handle) : handle(req, res);
-    })
-    .listen(port, () => {
-      if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
-      if (workers === 1) startSmtp();
+  const routeOf = (p) => (p === "/api/metrics" ? p : guard.routeOf(p));
+  const server = http.createServer((req, res) => {
+    // OPS-3: request id, one log line and the metrics; OPS-2: counted until answered.
+    const ctx = logRequest(req, res, { routeOf, observe: observeRequest });
+    drainer.track(req, res);
+    if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics")
+      return void handleMetrics(req, res);
+    // The client's address for per-address throttling (lib/server/forwarded.ts): the socket's
+    // peer, replacing whatever a client sent under that name.
+    req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
+    const refusal = guard(req);
+    if (refusal) return res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+    // PERF-8 / REL-5: a page GET gets its CSP (and Next its nonce) here, and proxy.ts is skipped.
+    delete req.headers[PAGE_CSP_HEADER];
+    const csp = serverPageCsp(req.method, req.url);
+    if (csp) {
+      req.headers["content-security-policy"] = csp;
+      req.headers[PAGE_CSP_HEADER] = "1";
+      res.setHeader("Content-Security-Policy", csp);
+    }
+    // OPS-3: the app notes the request's user in this context (lib/server/ops/request-user.ts).
+    return requestContext.run(ctx, () => (countQueries ? countQueries(req, res, handle) : handle(req, res)));
+  });
+  const drainer = createDrain(server, { timeoutMs: 10_000 });
+  server.listen(port, () => {
+    if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
+    if (workers === 1) startSmtp();
+  });
+  // OPS-2: SIGTERM (or Ctrl-C) stops taking requests and jobs, finishes those in flight, exits.
+  for (const sig of ["SIGINT", "SIGTERM"])
+    process.on(sig, async () => {
+      const { drained, ms, left } = await drainer.drain();
+      logger.info({ signal: sig, drained, ms, left }, drained ? "drained" : "drain timed out");
+      process.exit(drained ? 0 : 1);
     });
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(0));
 }

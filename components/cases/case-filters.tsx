@@ -1,3 +1,4 @@
+"use client";
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
@@ -6,7 +7,11 @@ import type { CaseListParams } from "@/lib/domain/cases/schemas";
 
 type Opt = { value: number; label: string };
 
-/** The list filters: a plain GET form, so every filtered view has a shareable URL. */
+/**
+ * The list filters: a plain GET form, so every filtered view has a shareable URL. A client
+ * component although it has no state: rendered from its data (the option lists), the server's
+ * payload is those lists, not a copy of every <option> element (PERF-8).
+ */
 export function CaseFilters({
   params,
   accounts,
@@ -137,6 +142,18 @@ export function CaseFilters({
         />
         Customer replied
       </label>
+      <label className="flex items-center gap-2 self-center pt-4 text-xs font-semibold text-slate-600">
+        <input
+          type="checkbox"
+          name="attention"
+          value="1"
+          defaultChecked={params.attention === "1"}
+          className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+        />
+        Needs attention
+      </label>
+      {/* My work's "View all" of my queue (WRK-2) keeps its filter when the form is applied. */}
+      {params.queue && <input type="hidden" name="queue" value={params.queue} />}
       {params.sort && <input type="hidden" name="sort" value={params.sort} />}
       <button type="submit" className={buttonClass("primary")}>
         Apply

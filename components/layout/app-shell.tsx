@@ -3,10 +3,9 @@ import { logout } from "@/app/login/actions";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";
 import { GlobalSearch } from "@/components/search/global-search";
-import { MyWorkNav } from "./my-work-nav";
-import { NavLink } from "./nav-link";
+import { WorkspaceNav, type NavGroup } from "./workspace-nav";
 
-export type NavGroup = { title?: string; items: { href: string; label: string }[] };
+export type { NavGroup };
 
 /** The workspace frame: navigation on the left, the signed-in person and sign-out on top. */
 export function AppShell({
@@ -33,25 +32,7 @@ export function AppShell({
           </span>
           Caseflow
         </Link>
-        <nav aria-label="Workspace" className="space-y-5">
-          {myWork && <MyWorkNav />}
-          {nav.map((g, i) => (
-            <div key={i}>
-              {g.title && (
-                <div className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">
-                  {g.title}
-                </div>
-              )}
-              <ul className="space-y-0.5">
-                {g.items.map((item) => (
-                  <li key={item.href}>
-                    <NavLink href={item.href}>{item.label}</NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
+        <WorkspaceNav nav={nav} myWork={myWork} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-12 items-center justify-end gap-3 border-b border-slate-200 bg-white px-4">

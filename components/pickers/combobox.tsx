@@ -6,7 +6,7 @@ import {
   ComboboxPopover,
   useComboboxStore,
 } from "@ariakit/react/combobox";
-import { useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
 import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
 
@@ -39,7 +39,55 @@ const NO_PARAMS: LookupParams = {};
  * fields that depend on this one (Contact on Account) hear it. Emptying the text and leaving
  * clears the value; leaving without a pick puts the picked label back.
  */
-export function Combobox({
+export function Combobox(props: Props) {
+  const [active, setActive] = useState(false);
+  return active ? <AriakitCombobox {...props} /> : <Dormant {...props} onActivate={() => setActive(true)} />;
+}
+
+/**
+ * PERF-8: until it is first focused, the typeahead is the plain input it looks like, with the
+ * same name, role and value: Ariakit's stores and the lookup query cost each server render ~0.5 ms
+ * per picker (a case page has seven) and every page view the same in the browser. Focus swaps in
+ * the real one, focused with its text selected, so what is typed next replaces it.
+ */
+function Dormant({
+  id,
+  name,
+  value,
+  error,
+  disabled,
+  placeholder = "Search…",
+  valueField = "id",
+  onActivate,
+}: Props & { onActivate: () => void }) {
+  return (
+    <>
+      <input
+        type="hidden"
+        name={name}
+        value={value ? String(valueField === "label" ? value.label : value.id) : ""}
+      />
+      <input
+        id={id}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={false}
+        aria-haspopup="listbox"
+        autoComplete="off"
+        defaultValue={value?.label ?? ""}
+        disabled={disabled}
+        placeholder={placeholder}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={controlClass(error)}
+        onFocus={onActivate}
+      />
+      <div aria-live="polite" aria-atomic="true" className="sr-only" />
+    </>
+  );
+}
+
+function AriakitCombobox({
   id,
   name,
   kind,
@@ -56,6 +104,12 @@ export function Combobox({
   const [open, setOpen] = useState(false);
   const hidden = useRef<HTMLInputElement>(null);
   const popover = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Mounted by a focus on the dormant input: focus moves here, with the text selected.
+  useLayoutEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   // Showing the picked label again lists everything, not just that record.
   const q = selected && text === selected.label ? "" : text;
@@ -98,6 +152,7 @@ export function Combobox({
       <input ref={hidden} type="hidden" name={name} value={submitted(selected)} />
       <ComboboxInput
         store={store}
+        ref={input}
         id={id}
         disabled={disabled}
         placeholder={placeholder}
@@ -129,6 +184,9 @@ export function Combobox({
       <div aria-live="polite" aria-atomic="true" className="sr-only">
         {open ? status : ""}
       </div>
+      {/* Not unmountOnHide: a click on a result must find its item still there after the mousedown
+          (under load the list could be gone by the click, and the pick with it). The server never
+          renders this: the picker is Dormant until focused. */}
       <ComboboxPopover
         store={store}
         ref={popover}

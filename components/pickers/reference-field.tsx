@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { Combobox } from "./combobox";
-import { useLookup } from "./use-lookup";
+import { useLookup, type LookupParams } from "./use-lookup";
 
 export type RefOption = { value: number; label: string };
 
@@ -71,50 +71,54 @@ export function ReferenceField({
     return () => form.removeEventListener("change", listener);
   }, [dependsOn]);
 
-  // The dependent choices are a query keyed by the parent's value (cached: switching back is instant).
+  // The dependent choices are a query keyed by the parent's value (cached: switching back is
+  // instant), made only once the parent has changed: until then the server's options stand, and
+  // the page's server rendering creates no query (PERF-8).
   const reloaded = !!dependsOn && parent !== undefined;
-  const lookup = useLookup(
-    kind,
-    { [dependsOn?.param ?? "parent"]: parent, limit: 200 },
-    "",
-    reloaded && (!!parent || !!dependsOn?.optional),
-  );
-  const choices: RefOption[] | null = !reloaded
-    ? options
-    : (!parent && !dependsOn?.optional) || lookup.isPlaceholderData || !lookup.data
-      ? []
-      : lookup.data.map((o) => ({ value: o.id, label: o.label }));
-  const withValue =
-    choices && !reloaded && value && !choices.some((c) => c.value === value.id)
-      ? [{ value: value.id, label: value.label }, ...choices]
-      : choices;
-  const withCurrent =
-    withValue && added && !withValue.some((c) => c.value === added.value) ? [...withValue, added] : withValue;
-  // A choice that is no longer offered (another account's contact) is not submitted.
-  const shown = withCurrent?.some((o) => String(o.value) === current) ? current : "";
+  const withCurrent = (choices: RefOption[]) =>
+    added && !choices.some((c) => c.value === added.value) ? [...choices, added] : choices;
+  const select = (choices: RefOption[], busy: boolean) => {
+    // A choice that is no longer offered (another account's contact) is not submitted.
+    const shown = choices.some((o) => String(o.value) === current) ? current : "";
+    return (
+      <select
+        ref={ref}
+        id={id}
+        name={name}
+        value={shown}
+        aria-busy={busy}
+        onChange={(e) => setCurrent(e.target.value)}
+        disabled={disabled}
+        aria-invalid={!!error}
+        className={controlClass(error)}
+      >
+        <option value="">{blank}</option>
+        {choices.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  };
+  const staticChoices =
+    options && value && !options.some((c) => c.value === value.id)
+      ? [{ value: value.id, label: value.label }, ...options]
+      : options;
 
   return (
     <Field label={label} id={id} error={error}>
       <div className={children ? "flex items-center gap-1.5" : undefined}>
-        {withCurrent ? (
-          <select
-            ref={ref}
-            id={id}
-            name={name}
-            value={shown}
-            aria-busy={reloaded && lookup.isFetching}
-            onChange={(e) => setCurrent(e.target.value)}
-            disabled={disabled}
-            aria-invalid={!!error}
-            className={controlClass(error)}
+        {reloaded ? (
+          <Reloaded
+            kind={kind}
+            params={{ [dependsOn.param]: parent, limit: 200 }}
+            enabled={!!parent || !!dependsOn.optional}
           >
-            <option value="">{blank}</option>
-            {withCurrent.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+            {(choices, busy) => select(withCurrent(choices), busy)}
+          </Reloaded>
+        ) : staticChoices ? (
+          select(withCurrent(staticChoices), false)
         ) : (
           <Combobox id={id} name={name} kind={kind} value={value} error={error} disabled={disabled} />
         )}
@@ -122,4 +126,24 @@ export function ReferenceField({
       </div>
     </Field>
   );
+}
+
+/** A dependent field's choices for its parent's new value (empty while they load). */
+function Reloaded({
+  kind,
+  params,
+  enabled,
+  children,
+}: {
+  kind: string;
+  params: LookupParams;
+  enabled: boolean;
+  children: (choices: RefOption[], busy: boolean) => React.ReactNode;
+}) {
+  const lookup = useLookup(kind, params, "", enabled);
+  const choices =
+    !enabled || lookup.isPlaceholderData || !lookup.data
+      ? []
+      : lookup.data.map((o) => ({ value: o.id, label: o.label }));
+  return children(choices, lookup.isFetching);
 }

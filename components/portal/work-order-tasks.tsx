@@ -1,5 +1,3 @@
-import { formatWindow } from "@/components/work-orders/window-text";
-
 export type PortalTask = {
   number: string;
   state: string;
@@ -7,6 +5,8 @@ export type PortalTask = {
   windowStart: Date | string | null;
   windowEnd: Date | string | null;
   assignedToName?: string | null;
+  /** The window as text, formatted on the server in its zone (lib/domain/time-format.ts). */
+  windowText: string;
 };
 
 /**
@@ -27,7 +27,7 @@ export function WorkOrderTasks({ tasks, headingLevel = 2 }: { tasks: PortalTask[
                 <span className="text-slate-600">{t.state}</span>
               </p>
               {t.shortDescription && <p className="break-words text-slate-700">{t.shortDescription}</p>}
-              <p className="text-slate-600">Appointment: {formatWindow(t.windowStart, t.windowEnd)}</p>
+              <p className="text-slate-600">Appointment: {t.windowText}</p>
               {t.assignedToName && <p className="text-slate-600">Technician: {t.assignedToName}</p>}
             </li>
           ))}

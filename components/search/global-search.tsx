@@ -10,7 +10,7 @@ import {
 } from "@ariakit/react/combobox";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
 import { MIN_SEARCH, useGlobalSearch, useSlashFocus } from "./use-search";
@@ -29,6 +29,7 @@ const NOTE = cx(
   "absolute top-full left-0 z-50 mt-1 w-[32rem] max-w-[90vw] rounded-md border border-slate-200 bg-white",
   "px-3 py-1.5 text-sm text-slate-600 shadow-lg",
 );
+const PLACEHOLDER = "Search records   /";
 const GROUP_LABEL = "px-3 py-1 text-[11px] font-semibold tracking-wider text-slate-600 uppercase";
 
 /** The input without the attributes ARIA does not allow on a searchbox (Ariakit sets them for a combobox). */
@@ -61,7 +62,38 @@ function enterTarget(answer: SearchAnswer, text: string): SearchHit | undefined 
  * is announced politely.
  */
 export function GlobalSearch() {
+  const [active, setActive] = useState(false);
+  useSlashFocus(GLOBAL_SEARCH_ID);
+  if (active) return <ActiveSearch />;
+  // PERF-8: until first focused (a click, Tab or `/`), the box is the plain searchbox it looks
+  // like — no Ariakit store or query in every page's server render; focus swaps in the real one.
+  return (
+    <div role="search" className="relative w-full max-w-md">
+      <label htmlFor={GLOBAL_SEARCH_ID} className="sr-only">
+        Search
+      </label>
+      <input
+        id={GLOBAL_SEARCH_ID}
+        role="searchbox"
+        type="search"
+        maxLength={100}
+        autoComplete="off"
+        placeholder={PLACEHOLDER}
+        className={INPUT}
+        onFocus={() => setActive(true)}
+      />
+      <div aria-live="polite" aria-atomic="true" className="sr-only" />
+    </div>
+  );
+}
+
+function ActiveSearch() {
   const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  // Mounted by a focus on the dormant box: focus moves here.
+  useLayoutEffect(() => {
+    input.current?.focus();
+  }, []);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState("");
@@ -69,7 +101,6 @@ export function GlobalSearch() {
   const { query, settled, now } = useGlobalSearch(text, open);
   const groups = query.data?.groups ?? [];
   const count = groups.reduce((n, g) => n + g.hits.length, 0);
-  useSlashFocus(GLOBAL_SEARCH_ID);
 
   function opened() {
     setOpen(false);
@@ -107,12 +138,13 @@ export function GlobalSearch() {
       </label>
       <Combobox
         store={store}
+        ref={input}
         id={GLOBAL_SEARCH_ID}
         role="searchbox"
         render={searchboxInput}
         type="search"
         maxLength={100}
-        placeholder="Search records   /"
+        placeholder={PLACEHOLDER}
         className={INPUT}
         onChange={() => setNotice("")}
         onKeyDown={(e) => {

@@ -1,13 +1,7 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { cx } from "./cx";
 
-export const controlClass = (error?: string) =>
-  cx(
-    "block w-full rounded-md border bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-slate-500",
-    "focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none",
-    "disabled:bg-slate-50 disabled:text-slate-500",
-    error ? "border-red-400" : "border-slate-300",
-  );
+/** A text field's or select's look (app/globals.css .cf-control: short, on twenty controls a page). */
+export const controlClass = (error?: string) => (error ? "cf-control invalid" : "cf-control");
 
 type Wrap = {
   label: string;

@@ -30,7 +30,9 @@ export function ActionMenu({
       <MenuButton ref={buttonRef} disabled={!!busy} className={buttonClass("secondary")}>
         {busy ?? label} <span aria-hidden>▾</span>
       </MenuButton>
+      {/* PERF-8: the items are rendered while the menu is shown, not with every page. */}
       <Menu
+        unmountOnHide
         gutter={4}
         className="z-30 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg focus:outline-none"
       >

@@ -1,6 +1,6 @@
 "use client";
 import { Dialog, DialogHeading } from "@ariakit/react/dialog";
-import type { RefObject } from "react";
+import { useState, type RefObject } from "react";
 import { cx } from "./cx";
 
 // Why Ariakit (@ariakit/react 0.4.40) for the accessible primitives — combobox, menu, dialog,
@@ -37,6 +37,12 @@ export function Modal({
   returnFocus?: RefObject<HTMLElement | null>;
   children: React.ReactNode;
 }) {
+  // PERF-8: a dialog that was never opened renders nothing — not even Ariakit's store (a page has
+  // several: a closed Dialog cost ~0.5 ms of server rendering each). Once opened it stays mounted
+  // (unmountOnHide hides it), so closing returns focus as before.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
     <Dialog
       open={open}

@@ -6,7 +6,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { AppointmentWindowFields } from "./appointment-window-fields";
-import { formatWindow } from "./window-text";
 import { TaskHeader, type TaskView } from "./task-header";
 import { TaskWindowForm } from "./task-window-form";
 
@@ -34,7 +33,7 @@ export function TaskCard({
     <li className="space-y-1 py-3" aria-label={`Task ${task.number}`}>
       <TaskHeader task={task} />
       <p className="text-sm text-slate-600">
-        {task.assignedTo?.name ?? "Unassigned"} · {formatWindow(task.windowStart, task.windowEnd)}
+        {task.assignedTo?.name ?? "Unassigned"} · {task.windowText}
       </p>
     </li>
   );

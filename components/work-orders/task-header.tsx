@@ -8,6 +8,8 @@ export type TaskView = {
   assignedTo: { id: number; name: string } | null;
   windowStart: Date | null;
   windowEnd: Date | null;
+  /** The window as text, formatted on the server in its zone (lib/domain/time-format.ts). */
+  windowText: string;
 };
 
 /** The task's number, state and short description: the first line of every task card. */

@@ -6,7 +6,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { AppointmentWindowFields } from "./appointment-window-fields";
 import { TaskHeader, type TaskView } from "./task-header";
-import { formatWindow } from "./window-text";
 
 /**
  * FSM-5: an agent's or manager's view of an open task — its appointment window to set or move
@@ -28,7 +27,7 @@ export function TaskWindowForm({ task }: { task: TaskView }) {
       >
         <TaskHeader task={task} />
         <p className="text-sm text-slate-600">
-          {task.assignedTo?.name ?? "Unassigned"} · {formatWindow(task.windowStart, task.windowEnd)}
+          {task.assignedTo?.name ?? "Unassigned"} · {task.windowText}
         </p>
         <input type="hidden" name="version" value={task.version} />
         <Notice result={save.result} />

@@ -33,6 +33,11 @@ function counted<T extends SqlDriverAdapter | Transaction>(target: T, count: Hoo
   });
 }
 
+/** Counts one statement sent outside Prisma (lib/db/read.ts), when the server counts them. */
+export function countStatement(sql: string): void {
+  hook()?.(sql);
+}
+
 /** `factory` as is, or — when the server counts queries — one whose connections count each statement. */
 export function withQueryCount(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   const count = hook();

@@ -57,6 +57,7 @@ export function actionRoutes({ routes, appPaths, actions }) {
   };
 
   return {
+    routeOf,
     /** Whether some reading of the path is answered by a route (page or handler) at all. */
     hasRoute: (pathname) => some(pathname, (p) => routeOf(p) !== null),
     /** Whether some reading of the path renders a page (where Next runs server actions). */
@@ -118,7 +119,9 @@ const refusal = (status, message, headers = {}) => ({
  * let it through. `request` is Node's IncomingMessage (method, url, lower-cased headers).
  */
 export function createRequestGuard({ routes, actionBodyLimit }) {
-  return function guard({ method, url = "/", headers }) {
+  guard.routeOf = (pathname) => routes.routeOf?.(pathname) ?? null; // OPS-3: the logs' and metrics' route
+  return guard;
+  function guard({ method, url = "/", headers }) {
     const tree = headers["next-router-state-tree"];
     if (tree !== undefined && !routerStateIsValid(tree))
       return refusal(400, "The Next-Router-State-Tree header is malformed. Reload the page.");
@@ -148,7 +151,7 @@ export function createRequestGuard({ routes, actionBodyLimit }) {
     if (declared === undefined || !/^\d+$/.test(declared)) return refusal(411, UNREADABLE);
     if (Number(declared) > actionBodyLimit) return refusal(413, formTooLarge(actionBodyLimit));
     return null;
-  };
+  }
 }
 
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));

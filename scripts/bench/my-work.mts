@@ -37,6 +37,16 @@ export async function prepareMyWork(log: (m: string) => void): Promise<number> {
       UPDATE "Case" SET "customerRepliedAt" = ${new Date()}
       WHERE "assignmentGroupId" = ${group.id} AND "id" % 50 = 0`;
   }
+  // NOT-5: open cases carry running SLAs across the data set — one in five breached, the rest due
+  // later — so Needs attention's SLA part (WRK-2) meets thousands of breached cases outside the queue.
+  if (!(await p.case.count({ where: { slaDueAt: { not: null } }, take: 1 }))) {
+    const open = Prisma.join(OPEN_CASE_STATES);
+    const now = Date.now();
+    await p.$executeRaw`
+      UPDATE "Case" SET "slaDueAt" = ${new Date(now - 3_600_000)} WHERE "state" IN (${open}) AND "id" % 5 = 0`;
+    await p.$executeRaw`
+      UPDATE "Case" SET "slaDueAt" = ${new Date(now + 8 * 3_600_000)} WHERE "state" IN (${open}) AND "id" % 5 <> 0`;
+  }
   const queue = await p.case.count({
     where: { assignmentGroupId: group.id, state: { in: OPEN_CASE_STATES } },
   });

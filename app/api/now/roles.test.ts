@@ -196,6 +196,17 @@ describe("REL-3 / API-3: every request authenticates", () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("REL-5 / API-3: 20 parallel first Basic requests with the right password all succeed (one check, not 20 attempts)", async () => {
+    const user = await makeUser([ROLE.agent], { passwordHash: await hashPassword("right-pass-3") });
+    const authorization = `Basic ${Buffer.from(`${user.email}:right-pass-3`).toString("base64")}`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api("GET", `${path("sn_customerservice_case")}?sysparm_limit=1`, { authorization }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array<number>(20).fill(200));
+  });
 });
 
 describe("API-3 / ITSM-5 / FSM-1: a switched-off plugin's tables do not exist", () => {

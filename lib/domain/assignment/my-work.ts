@@ -10,7 +10,7 @@ export const MY_WORK_SECTIONS = [
   {
     key: "attention",
     title: "Needs attention",
-    empty: "No customer is waiting on you.",
+    empty: "No customer is waiting on you and no SLA is about to breach.",
   },
 ] as const;
 
@@ -18,13 +18,14 @@ export type MyWorkSection = (typeof MY_WORK_SECTIONS)[number]["key"];
 
 /**
  * Each section as a case-list filter (lib/domain/cases/schemas.ts caseListSchema), so My work and
- * the list's "View all" are one definition. "Needs attention": a customer replied (an Awaiting Info
- * case answered is one of those) on a case that is mine or in my groups' queue.
+ * the list's "View all" are one definition. "Needs attention": on a case that is mine or in my
+ * groups' queue, a customer replied (an Awaiting Info case answered is one of those) or an SLA is
+ * within its warning time or breached (NOT-5).
  */
 export const MY_WORK_QUERIES: Record<MyWorkSection, Record<string, string>> = {
   assigned: { state: "open", assignedTo: "me" },
   unassigned: { state: "open", group: "mine", assignedTo: "none" },
-  attention: { state: "open", queue: "mine", replied: "1" },
+  attention: { state: "open", queue: "mine", attention: "1" },
 };
 
 /** Counts are exact up to this many, then shown as "99+": the navigation needs no more. */

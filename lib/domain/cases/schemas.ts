@@ -113,6 +113,8 @@ export const caseListSchema = z.object({
     .catch(undefined),
   queue: z.literal("mine").optional().catch(undefined),
   replied: z.literal("1").optional().catch(undefined),
+  // WRK-2: needs attention — a customer replied, or an SLA is about to breach or breached.
+  attention: z.literal("1").optional().catch(undefined),
   proactive: z.enum(["1", "0"]).optional().catch(undefined),
   // NOT-5: cases whose earliest running SLA is breached, due within the hour, or any running.
   sla: z.enum(["breached", "soon", "any"]).optional().catch(undefined),

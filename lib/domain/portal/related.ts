@@ -19,6 +19,8 @@ export type RelatedTask = {
   shortDescription: string;
   windowStart: Date | null;
   windowEnd: Date | null;
+  /** The window as text, in the server's zone: the dialog showing it renders in the browser. */
+  windowText: string;
 };
 
 /** A related record's details for the dialog; a work order adds its priority and tasks with windows. */

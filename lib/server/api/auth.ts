@@ -6,6 +6,7 @@ import { actorForBearer } from "../auth/api-token";
 import { checkCredentials, throttleKeys } from "../auth/credentials";
 import { blockedMs } from "../auth/throttle-store";
 import { loadActor } from "../auth/load-actor";
+import { noteRequestUser } from "../ops/request-user";
 
 /** A refusal of the API's authentication: 401, or 429 while sign-in attempts are throttled. */
 export class ApiAuthError extends Error {
@@ -29,6 +30,24 @@ const VERIFIED_MAX = 1_000;
 const digest = (email: string, password: string) =>
   createHash("sha256").update(`${email}\u0000${password}`).digest("hex");
 
+/**
+ * REL-5: one password check at a time per email, password and client address in this process.
+ * A script that starts with many requests at once (or a node just restarted, its cache empty)
+ * would otherwise send each one to the throttle, which admits only a few attempts per email in
+ * flight — and refuse the rest with 429 although the password is right. The parallel requests
+ * share the first one's answer; a wrong password is still one counted attempt.
+ */
+const checking = new Map<string, ReturnType<typeof checkCredentials>>();
+function checkOnce(key: string, email: string, password: string, ip: string | null) {
+  const flightKey = `${key}\u0000${ip ?? ""}`;
+  let check = checking.get(flightKey);
+  if (!check) {
+    check = checkCredentials(email, password, ip).finally(() => checking.delete(flightKey));
+    checking.set(flightKey, check);
+  }
+  return check;
+}
+
 async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
@@ -48,7 +67,7 @@ async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
       Math.ceil(blocked / 1000),
     );
   if (!cached) {
-    const check = await checkCredentials(email, password, ip);
+    const check = await checkOnce(key, email, password, ip);
     if (!check.ok && check.reason === "throttled")
       throw new ApiAuthError(429, "Too many failed sign-in attempts; try again later.", check.retryInSeconds);
     if (!check.ok || !user?.passwordHash) throw new ApiAuthError(401, "User Not Authenticated.");
@@ -66,6 +85,12 @@ async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
  * is refused on the very next request: nothing about the user is cached.
  */
 export async function apiActor(headers: Headers, ip: string | null): Promise<Actor> {
+  const actor = await apiActorOf(headers, ip);
+  noteRequestUser(actor.id); // OPS-3: the request's log line names its user
+  return actor;
+}
+
+async function apiActorOf(headers: Headers, ip: string | null): Promise<Actor> {
   const header = headers.get("authorization") ?? "";
   const basic = /^Basic\s+(\S+)\s*$/i.exec(header);
   if (basic) return basicActor(basic[1], ip);

@@ -1,8 +1,8 @@
 import "server-only";
 import { choiceText, FIELD_LABELS, REFERENCE_FIELDS, type AuditLine } from "@/lib/domain/audit/labels";
-import { refKey, RefRequest, type RefMap } from "../refs";
+import { refKey, RefRequest, type RefKind, type RefMap } from "../refs";
 
-type Row = {
+export type AuditRow = {
   id: number;
   field: string;
   oldValue: string | null;
@@ -12,7 +12,7 @@ type Row = {
 };
 
 /** Adds the ids audit rows mention to a reference request (resolved together with the page's own). */
-export function auditRefs(rows: Row[], req = new RefRequest()) {
+export function auditRefs(rows: AuditRow[], req = new RefRequest()) {
   for (const r of rows) {
     const kind = REFERENCE_FIELDS[r.field];
     if (!kind) continue;
@@ -22,32 +22,42 @@ export function auditRefs(rows: Row[], req = new RefRequest()) {
 }
 
 /** Audit rows as people read them: labels for fields and choices, names for references. */
-export function describeAudit(table: string, rows: Row[], refs: RefMap): AuditLine[] {
-  const text = (field: string, v: string | null) => {
+export function describeAudit(table: string, rows: AuditRow[], refs: RefMap): AuditLine[] {
+  return describeAuditLines(table, rows, (kind, v) => {
+    const r = /^\d+$/.test(v) ? refs.get(refKey(kind, Number(v))) : undefined;
+    if (!r) return undefined;
+    return (kind === "user" || kind === "account" || kind === "asset" ? r.name : r.number) ?? v;
+  });
+}
+
+/**
+ * The same, with the name (user, account, asset) or number (the rest) of each referenced value
+ * from `refText` — a page that read them with its rows (lib/server/cases/page-read.ts) passes them.
+ */
+export function describeAuditLines(
+  table: string,
+  rows: AuditRow[],
+  refText: (kind: RefKind, value: string, row: AuditRow, side: "old" | "new") => string | null | undefined,
+): AuditLine[] {
+  const text = (r: AuditRow, side: "old" | "new") => {
+    const v = side === "old" ? r.oldValue : r.newValue;
     if (v === null || v === "") return "(empty)";
-    const kind = REFERENCE_FIELDS[field];
-    if (kind) {
-      const r = /^\d+$/.test(v) ? refs.get(refKey(kind, Number(v))) : undefined;
-      return r
-        ? kind === "user" || kind === "account" || kind === "asset"
-          ? (r.name ?? v)
-          : (r.number ?? v)
-        : `#${v}`;
-    }
-    return choiceText(table, field, v);
+    const kind = REFERENCE_FIELDS[r.field];
+    if (kind) return refText(kind, v, r, side) ?? `#${v}`;
+    return choiceText(table, r.field, v);
   };
   return rows.map((r) => ({
     id: r.id,
     field: r.field,
     label: FIELD_LABELS[r.field] ?? r.field,
-    oldText: text(r.field, r.oldValue),
-    newText: text(r.field, r.newValue),
+    oldText: text(r, "old"),
+    newText: text(r, "new"),
     userName: r.userName,
     createdAt: r.createdAt,
   }));
 }
 
 /** For pages that show only an audit history. */
-export async function describeAuditRows(table: string, rows: Row[]): Promise<AuditLine[]> {
+export async function describeAuditRows(table: string, rows: AuditRow[]): Promise<AuditLine[]> {
   return describeAudit(table, rows, await auditRefs(rows).resolve());
 }

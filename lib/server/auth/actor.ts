@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { isInternal } from "@/lib/domain/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/domain/errors";
+import { noteRequestUser } from "../ops/request-user";
 import { loadSessionActor } from "./load-actor";
 import { sessionFromCookie } from "./session";
 
@@ -12,7 +13,9 @@ const currentSession = cache(sessionFromCookie);
 /** The signed-in person for this request, or null. Loaded once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await currentSession();
-  return session ? loadSessionActor(session) : null;
+  const actor = session ? await loadSessionActor(session) : null;
+  if (actor) noteRequestUser(actor.id); // OPS-3
+  return actor;
 });
 
 /** The id of this request's session, once getActor has accepted it (password change keeps it). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db, transaction, type Tx } from "@/lib/db";
+import { db, Prisma, transaction, type Tx } from "@/lib/db";
+import { readSql } from "@/lib/db/read";
 import { isAdmin, type Actor } from "@/lib/domain/auth/roles";
 import { lockRows } from "../records/lock";
 import { loadActor } from "./load-actor";
@@ -47,6 +48,26 @@ export async function createApiToken(email: string, name = "token:create") {
   return { token, user };
 }
 
+type TokenRow = { id: number; userId: number; revokedAt: Date | null; lastUsedAt: Date | null };
+const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date));
+
+/**
+ * The token with this hash, through the prepared read path (lib/db/read.ts): every Table API and
+ * inbound email request starts here, and a modelled query costs ~0.8 ms of query compilation.
+ */
+async function tokenByHash(hash: string): Promise<TokenRow | null> {
+  const rows = await readSql<Record<keyof TokenRow, unknown>>(Prisma.sql`
+    SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = ${hash}`);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    userId: Number(r.userId),
+    revokedAt: dateOrNull(r.revokedAt),
+    lastUsedAt: dateOrNull(r.lastUsedAt),
+  };
+}
+
 export type BearerCheck = { ok: true; actor: Actor } | { ok: false; status: 401 | 403; message: string };
 
 /**
@@ -56,7 +77,7 @@ export type BearerCheck = { ok: true; actor: Actor } | { ok: false; status: 401 
 export async function actorForBearer(header: string | null): Promise<BearerCheck> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
   if (!token) return { ok: false, status: 401, message: "Send an API token: Authorization: Bearer <token>." };
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
+  const row = await tokenByHash(hashApiToken(token));
   const actor = row && !row.revokedAt ? await loadActor(row.userId) : null;
   if (!row || !actor)
     return { ok: false, status: 401, message: "The API token is unknown, revoked or its user inactive." };

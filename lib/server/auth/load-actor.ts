@@ -1,5 +1,6 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { statement } from "@/lib/db/json-sql";
+import { readRows } from "@/lib/db/read";
 import type { Actor } from "@/lib/domain/auth/roles";
 
 type Row = {
@@ -14,11 +15,18 @@ type Row = {
 
 export type SessionRef = { userId: number; sid: string };
 
-async function queryActor(userId: number, session: Prisma.Sql): Promise<Actor | null> {
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT u."id", u."name", u."email", u."kind", u."accountId", u."active", r."role"
-    FROM "User" u ${session} LEFT JOIN "UserRole" r ON r."userId" = u."id"
-    WHERE u."id" = ${userId}`;
+// Every request reads its person: one statement through the driver (lib/db/read.ts), not the ORM.
+const columns = `SELECT u."id", u."name", u."email", u."kind", u."accountId", u."active", r."role" FROM "User" u`;
+const WITH_SESSION = statement(
+  (d) => `${columns}
+    JOIN "Session" s ON s."id" = ${d.p(2)} AND s."userId" = u."id" AND s."expiresAt" > ${d.p(3)}
+    LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
+);
+const WITHOUT_SESSION = statement(
+  (d) => `${columns} LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
+);
+
+function actorOf(rows: Row[]): Actor | null {
   const user = rows[0];
   if (!user || !Number(user.active)) return null;
   return {
@@ -36,14 +44,11 @@ async function queryActor(userId: number, session: Prisma.Sql): Promise<Actor | 
  * ended or expired, or the user is unknown or deactivated. Runs on every request, so it is one
  * statement (session joined to user and roles).
  */
-export function loadSessionActor(ref: SessionRef, now = new Date()): Promise<Actor | null> {
-  return queryActor(
-    ref.userId,
-    Prisma.sql`JOIN "Session" s ON s."id" = ${ref.sid} AND s."userId" = u."id" AND s."expiresAt" > ${now}`,
-  );
+export async function loadSessionActor(ref: SessionRef, now = new Date()): Promise<Actor | null> {
+  return actorOf(await readRows<Row>(WITH_SESSION, [ref.userId, ref.sid, now]));
 }
 
 /** A user with their roles, without a session (seed, fixtures, tools), or null when deactivated. */
-export function loadActor(userId: number): Promise<Actor | null> {
-  return queryActor(userId, Prisma.empty);
+export async function loadActor(userId: number): Promise<Actor | null> {
+  return actorOf(await readRows<Row>(WITHOUT_SESSION, [userId]));
 }

@@ -1,3 +1,4 @@
+import { DomainError } from "@/lib/domain/errors";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
@@ -82,7 +83,16 @@ describe("a Closed or Cancelled case cannot be changed (SPEC §1, REC-3)", () =>
       ["request", () => createRequestFromCase(manager, c.number)],
       ["propose", () => proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" })],
     ];
-    for (const [what, attempt] of attempts) await expect(attempt(), what).rejects.toBeDefined();
+    // Each refused as an expected domain error that names why (not any error: a crash would pass that).
+    const why = /closed|only new, open or awaiting info/i;
+    for (const [what, attempt] of attempts) {
+      const refused = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused, what).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).message, what).toMatch(why);
+    }
     expect(await footprint(c.id)).toEqual(before);
   });
 

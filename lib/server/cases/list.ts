@@ -1,9 +1,11 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { readSql } from "@/lib/db/read";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
 import { containsAny, likeSql, num, whereAll } from "../sql";
 
 export const CASE_PAGE_SIZE = 50;
@@ -52,14 +54,16 @@ export async function myGroupIds(
 ): Promise<number[]> {
   if (p.group !== "mine" && p.queue !== "mine") return [];
   // Raw SQL, like the list itself: no ORM query to compile on every My work request.
-  const rows = await db().$queryRaw<{ groupId: unknown }[]>`
-    SELECT "groupId" FROM "GroupMember" WHERE "userId" = ${actor.id}`;
+  const rows = await readSql<{ groupId: unknown }>(Prisma.sql`
+    SELECT "groupId" FROM "GroupMember" WHERE "userId" = ${actor.id}`);
   return rows.map((r) => num(r.groupId));
 }
 
 function inGroups(ids: readonly number[]): Prisma.Sql {
   return ids.length ? Prisma.sql`c."assignmentGroupId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`;
 }
+
+const REPLIED_IDS = Prisma.sql`SELECT r."id" FROM "Case" r WHERE r."customerRepliedAt" IS NOT NULL`;
 
 export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonly number[] = []): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -82,8 +86,13 @@ export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonl
     );
   // Few cases carry the mark: the filter names them through its own index first (a plain IS NOT
   // NULL let SQLite walk every open case to count the marked ones — 50 ms at 100,000 cases).
-  if (p.replied === "1")
-    parts.push(Prisma.sql`c."id" IN (SELECT r."id" FROM "Case" r WHERE r."customerRepliedAt" IS NOT NULL)`);
+  if (p.replied === "1") parts.push(Prisma.sql`c."id" IN (${REPLIED_IDS})`);
+  // WRK-2: needs attention — replied, or the earliest running SLA within the warning time the SLA
+  // job warns at (lib/server/jobs/sla.ts) or past due. Tested on the row, not named through the
+  // indexes like "replied": thousands of breached cases outside the queue would all be visited.
+  if (p.attention === "1")
+    parts.push(Prisma.sql`(c."customerRepliedAt" IS NOT NULL
+      OR c."slaDueAt" <= ${new Date(Date.now() + SLA_WARNING_MS)})`);
   if (p.sla) {
     const now = Date.now();
     if (p.sla === "any") parts.push(Prisma.sql`c."slaDueAt" IS NOT NULL`);
@@ -181,11 +190,11 @@ export async function listCases(
   const where = caseListWhere(actor, params, await myGroupIds(actor, params));
   const cap = countCap ?? (params.q ? TEXT_COUNT_CAP : COUNT_CAP);
   const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<CaseRawRow[]>`
+    readSql<CaseRawRow>(Prisma.sql`
       SELECT ${CASE_ROW_COLUMNS} FROM "Case" c
       ${where} ${orderSql(params.sort)}
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT (${cappedCountSql(where, cap)}) AS "n"`,
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+    readSql<{ n: unknown }>(Prisma.sql`SELECT (${cappedCountSql(where, cap)}) AS "n"`),
   ]);
   const total = num(n);
   return {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ROLE } from "@/lib/domain/auth/roles";
-import { makeAgent, makeCase, makeCustomer, makeUser } from "@/lib/testing/fixtures";
+import { db } from "@/lib/db";
+import { makeAccount, makeAgent, makeCase, makeCustomer, makeUser } from "@/lib/testing/fixtures";
+import { makeGroup } from "@/lib/testing/groups";
+import { postCaseJournal } from "./journal";
 import { updateCase } from "./write";
 import { getCaseView } from "./view";
 import { listCases } from "./list";
@@ -21,6 +24,48 @@ describe("case page read", () => {
     expect(lines[`Account:${account.name}`]).toBe("(empty)");
     expect(lines[`Assigned to:${agent.name}`]).toBe("(empty)");
     expect(lines["Priority:1 - Critical"]).toBe("2 - High");
+  });
+
+  it("REC-5 / PERF-8: the history names both sides of a changed reference, read with the case in one statement", async () => {
+    const agent = await makeAgent();
+    const [a, b] = [await makeAccount(), await makeAccount()];
+    const c = await makeCase(agent, { accountId: a.id });
+    await updateCase(agent, c.number, { version: c.version, accountId: b.id });
+    const view = await getCaseView(agent, c.number);
+    const change = view.audit.find((l) => l.field === "accountId" && l.oldText !== "(empty)");
+    expect(change).toMatchObject({ oldText: a.name, newText: b.name, label: "Account" });
+    // Times are the stored instants, whatever the server's time zone.
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(view.record.createdAt).toEqual(row.createdAt);
+    expect(view.record.updatedAt).toEqual(row.updatedAt);
+  });
+
+  it("JRN-2 / PERF-8: the timeline comes newest first; the fields' options come with the case", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const gone = await makeUser([], { kind: "contact", accountId: account.id });
+    await db().user.update({ where: { id: gone.id }, data: { active: false } });
+    const { contact: elsewhere } = await makeCustomer();
+    const other = await makeAgent();
+    const { group } = await makeGroup(agent, other);
+    const c = await makeCase(agent, {
+      accountId: account.id,
+      contactId: contact.id,
+      assignmentGroupId: group.id,
+    });
+    for (const text of ["first", "second", "third"])
+      await postCaseJournal(agent, c.number, { workNotes: text });
+    const view = await getCaseView(agent, c.number);
+    const bodies = view.journal.entries.map((e) => e.body);
+    expect(bodies.slice(0, 3)).toEqual(["third", "second", "first"]);
+    const times = view.journal.entries.map((e) => e.createdAt.getTime());
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    const contactIds = view.options.contacts.map((o) => o.value);
+    expect(contactIds).toContain(contact.id);
+    expect(contactIds).not.toContain(gone.id);
+    expect(contactIds).not.toContain(elsewhere.id);
+    expect(view.options.members?.map((o) => o.value).sort()).toEqual([agent.id, other.id].sort());
+    expect(view.options.group).toEqual({ id: group.id, label: group.name });
   });
 
   it("ROLE-1: without an incident role the case page carries no incident", async () => {

@@ -16,66 +16,34 @@ import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
-import { auditRefs, describeAudit } from "../audit/describe";
-import { listAudit } from "../audit/read";
 import { db } from "@/lib/db";
-import { listJournal } from "../journal/read";
+import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
+import { readInteger } from "@/lib/domain/properties/values";
 import { activePlugins } from "../plugins/read";
-import { listChildren } from "../major/children";
-import { caseWorkOrders } from "../work-orders/read";
-import { caseRefs, loadCaseRow, withReferences } from "./record-query";
-
-/**
- * The case's requests with the requester's name, in one statement (Prisma reads a relation with a
- * second one, even when there are no requests: PERF-1).
- */
-async function caseRequests(caseId: number) {
-  const rows = await db().$queryRaw<
-    {
-      id: number;
-      number: string;
-      shortDescription: string;
-      state: string;
-      updatedAt: Date;
-      name: string | null;
-    }[]
-  >`SELECT r."id", r."number", r."shortDescription", r."state", r."updatedAt", u."name"
-    FROM "Request" r LEFT JOIN "User" u ON u."id" = r."requestedForId"
-    WHERE r."caseId" = ${caseId} ORDER BY r."id" ASC LIMIT 100`;
-  return rows.map(({ name, ...r }) => ({
-    ...r,
-    id: Number(r.id),
-    updatedAt: new Date(r.updatedAt),
-    requestedFor: name === null ? null : { name },
-  }));
-}
+import { readCasePage } from "./page-read";
+import { attachmentsOf, auditOf, caseRecordOf, journalOf, slasOf } from "./view-record";
 
 /** Everything the case page shows, permission-checked; a fixed number of queries. */
 export async function getCaseView(actor: Actor, number: string) {
   if (!canReadCases(actor)) throw forbidden();
   const seesIncidents = canReadIncidents(actor);
-  const found = await loadCaseRow(number);
-  if (!found) throw notFound(`Case ${number}`);
-  const isMajor = found.row.majorCaseState === MajorCaseState.Accepted;
-  const plugins = await activePlugins();
-  const [journal, audit, requests, children, workOrders] = await Promise.all([
-    listJournal(TABLE.case, found.row.id, { includeWorkNotes: true }),
-    listAudit(TABLE.case, found.row.id).then((rows) =>
-      seesIncidents ? rows : rows.filter((a) => a.field !== "incidentId"),
-    ),
-    plugins.has(PLUGIN.requestManagement) ? caseRequests(found.row.id) : [],
-    isMajor ? listChildren(actor, found.row.id) : null,
-    plugins.has(PLUGIN.fieldService) ? caseWorkOrders(found.row.id) : null, // FSM-3
-    // WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared (only then:
-    // the statement runs only while the mark is set, and a reply written meanwhile sets it again).
-    found.row.customerRepliedAt && found.row.assignedToId === actor.id
-      ? db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
-          WHERE "id" = ${found.row.id} AND "customerRepliedAt" <= ${found.row.customerRepliedAt}`
-      : null,
-  ]);
-  // Every name the page shows — the case's references and the audit's — in one statement.
-  const refs = await auditRefs(audit, caseRefs(found.row)).resolve();
-  const record = withReferences(found.row, refs, found.childCount);
+  // PERF-8: the case and everything the page shows about it in one statement (./page-read.ts).
+  const [doc, plugins] = await Promise.all([readCasePage(number), activePlugins()]);
+  if (!doc) throw notFound(`Case ${number}`);
+  const record = caseRecordOf(doc);
+  const isMajor = record.majorCaseState === MajorCaseState.Accepted;
+  // WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared (only then:
+  // the statement runs only while the mark is set, and a reply written meanwhile sets it again).
+  if (record.customerRepliedAt && record.assignedToId === actor.id)
+    await db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
+      WHERE "id" = ${record.id} AND "customerRepliedAt" <= ${record.customerRepliedAt}`;
+  const requests = plugins.has(PLUGIN.requestManagement)
+    ? doc.requests.map(({ requestedFor, ...r }) => ({
+        ...r,
+        updatedAt: new Date(r.updatedAt),
+        requestedFor: requestedFor === null ? null : { name: requestedFor },
+      }))
+    : [];
   const writable = canWriteCases(actor) && !isCaseClosedForChanges(record.state);
   const actions = writable ? caseActionsFor(record.state) : [];
   const itsmActive = plugins.has(PLUGIN.serviceManagement);
@@ -88,11 +56,10 @@ export async function getCaseView(actor: Actor, number: string) {
         requests: plugins.has(PLUGIN.requestManagement) ? requests : [],
       })
     : null;
-  const visibleAudit = describeAudit(TABLE.case, audit, refs);
   return {
     record: seesIncidents ? record : { ...record, incidentId: null, incident: null },
-    journal,
-    audit: visibleAudit,
+    journal: journalOf(doc),
+    audit: auditOf(TABLE.case, doc, seesIncidents),
     permissions: {
       write: writable,
       // SPEC §1: no composer on a Closed or Cancelled case (postCaseJournal refuses it too).
@@ -111,11 +78,35 @@ export async function getCaseView(actor: Actor, number: string) {
       decideMajor: record.majorCaseState === MajorCaseState.Proposed && isMajorIssueManager(actor),
       manageChildren: isMajor && isMajorIssueManager(actor) && writable,
     },
-    children,
+    children: isMajor
+      ? {
+          rows: doc.children.map(({ account, ...k }) => ({
+            ...k,
+            account: account === null ? null : { name: account },
+          })),
+          total: record.childCount,
+        }
+      : null,
     plugins: { serviceManagement: itsmActive, requestManagement: plugins.has(PLUGIN.requestManagement) },
     requests,
     /** FSM-3: null while the Field Service plugin is off (the section disappears). */
-    workOrders,
+    workOrders: plugins.has(PLUGIN.fieldService) ? doc.workOrders : null,
+    /** NOT-5 */
+    slas: slasOf(doc),
+    /** NOT-4 */
+    attachments: attachmentsOf(doc),
+    attachmentLimitMb: readInteger(
+      doc.attachmentMaxMb ?? undefined,
+      Number(propertyDef(PROPERTY.attachmentMaxMb)?.defaultValue ?? 0),
+    ),
+    /** The options of the fields that depend on this case (its account, partner and group). */
+    options: {
+      contacts: doc.contactOptions,
+      assets: doc.assetOptions,
+      partnerContacts: doc.partnerContactOptions,
+      members: record.assignmentGroupId ? doc.memberOptions : null,
+      group: doc.group ? { id: doc.group.id, label: doc.group.name } : null,
+    },
     suggestion,
     actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],

@@ -25,7 +25,7 @@ import { postEntries } from "../journal/post";
 import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
-import { runCaseCreatedFollowUps } from "../follow-ups/case";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { applyCasePatch, requireCase, type CaseRow } from "./persist";
 import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "./references";
@@ -62,6 +62,7 @@ export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
   const input = parseOrThrow(newCaseSchema, raw);
   const result = await inTransaction(outer, async (tx) => {
     await checkCaseReferences(tx, input);
+    await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
     const number = await nextNumber(tx, "case");
     const created = await tx.case.create({
       data: { ...input, number, state: CaseState.New, openedById: actor.id },

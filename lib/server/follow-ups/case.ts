@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
 import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
 import { notifyAssignment } from "../assignment/follow-up";
-import { queueCaseMails } from "../notifications/case-mail";
+import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
+import { readSlaPolicy } from "../sla/policy";
 import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";
 import type { CaseRow } from "../cases/persist";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
@@ -108,6 +109,18 @@ export const CASE_CREATED_FOLLOW_UPS: readonly {
     run: (c) => queueCaseMails(c.tx, "opened", [c.after.id]),
   },
 ];
+
+/**
+ * Reads the configuration the case-created follow-ups need (SLA targets and hours, the
+ * acknowledgement's template) into the transaction's memo (lib/server/transaction-memo.ts). A
+ * creating transaction calls it before it takes the case number (REC-1): the counter's row stays
+ * locked until commit and every other creation waits on it, so three round trips fewer under the
+ * lock (NOT-3's burst of new-case emails: PERF-9).
+ */
+export async function readCaseCreatedConfiguration(tx: Tx) {
+  await readSlaPolicy(tx);
+  await caseMailTemplate(tx, "opened");
+}
 
 export async function runCaseCreatedFollowUps(created: Omit<CaseChange, "before" | "changes">) {
   for (const f of CASE_CREATED_FOLLOW_UPS) await f.run(created);

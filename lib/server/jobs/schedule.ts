@@ -1,22 +1,22 @@
 // Not marked server-only: instrumentation.ts (the server process itself) imports it.
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import { AUTO_CLOSE_JOB } from "@/lib/domain/cases/auto-close";
+import { drainOutbox, OUTBOX_JOB, outboxBacklog } from "../outbox/deliver";
 import { closeDueCases } from "./auto-close";
-import { recordSlaBreaches, SLA_JOB } from "./sla";
 import { runWithLease, type LeaseTiming } from "./lease";
+import { runner, scaled, workerId } from "./runner";
+import { recordSlaBreaches, SLA_JOB } from "./sla";
 
-// Scheduled jobs of the app. Every server process ticks every few minutes; the JobLease decides
-// which one runs (lease.ts), so the number of processes does not change how often a job runs.
+// OPS-1: the background jobs of the app, all on the one runner (runner.ts). Every server process
+// ticks; the database decides who does what: the outbox's messages are claimed per batch
+// (SKIP LOCKED), auto-close and SLA runs hold their JobLease (lease.ts), so the number of
+// processes does not change how often a job runs nor how often an item is done.
 
 const TICK_MS = 5 * 60_000;
-/** A run holds its lease at most this long between renewals (it renews before each batch). */
-const AUTO_CLOSE: LeaseTiming = { ttlMs: 10 * 60_000, everyMs: TICK_MS - 30_000 };
-
-const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 async function autoCloseTick() {
-  await runWithLease(AUTO_CLOSE_JOB, worker, AUTO_CLOSE, async (stillMine) => {
+  /** A run holds its lease at most this long between renewals (it renews before each batch). */
+  const timing: LeaseTiming = { ttlMs: scaled(10 * 60_000, 5_000), everyMs: scaled(TICK_MS - 30_000) };
+  await runWithLease(AUTO_CLOSE_JOB, workerId, timing, async (stillMine) => {
     const { days, closed } = await closeDueCases({ stillMine });
     if (closed)
       console.info(`[caseflow] case auto-close: closed ${closed} Resolved case(s) after ${days} days`);
@@ -26,26 +26,37 @@ async function autoCloseTick() {
 
 /** NOT-5: SLA breaches and warnings are recorded within a minute of their time. */
 const SLA_TICK_MS = 60_000;
-const SLA: LeaseTiming = { ttlMs: 5 * 60_000, everyMs: SLA_TICK_MS - 10_000 };
 
 async function slaTick() {
-  await runWithLease(SLA_JOB, worker, SLA, async (stillMine) => {
+  const timing: LeaseTiming = { ttlMs: scaled(5 * 60_000, 5_000), everyMs: scaled(SLA_TICK_MS - 10_000) };
+  await runWithLease(SLA_JOB, workerId, timing, async (stillMine) => {
     const { breached, warned } = await recordSlaBreaches({ stillMine });
     return `${breached} breached, ${warned} warned`;
   });
 }
 
+/** REL-4: the safety net of outbox delivery (each change also triggers it: scheduleDelivery). */
+async function outboxTick() {
+  await drainOutbox();
+  runner().backlog.set(OUTBOX_JOB, await outboxBacklog());
+}
+
 /** Starts the ticks of this process (the timers never keep it alive). */
 export function startScheduledJobs() {
-  const slas = () => {
-    slaTick().catch((e) => console.error("[caseflow] SLA job failed:", e));
-  };
-  setTimeout(slas, 5_000 + Math.random() * 10_000).unref();
-  setInterval(slas, SLA_TICK_MS).unref();
-  const tick = () => {
-    autoCloseTick().catch((e) => console.error("[caseflow] case auto-close failed:", e));
-  };
-  // The first tick comes soon after start, spread so that workers starting together do not all claim at once.
-  setTimeout(tick, 10_000 + Math.random() * 20_000).unref();
-  setInterval(tick, TICK_MS).unref();
+  const r = runner();
+  // The first ticks come soon after start, spread so that workers starting together do not all claim at once.
+  r.add({
+    name: SLA_JOB,
+    everyMs: scaled(SLA_TICK_MS),
+    firstInMs: scaled(5_000 + Math.random() * 10_000),
+    run: slaTick,
+  });
+  r.add({
+    name: AUTO_CLOSE_JOB,
+    everyMs: scaled(TICK_MS),
+    firstInMs: scaled(10_000 + Math.random() * 20_000),
+    run: autoCloseTick,
+  });
+  // Without SMTP_URL nothing is sent (messages wait in the outbox); the backlog is measured anyway.
+  r.add({ name: OUTBOX_JOB, everyMs: scaled(30_000), run: outboxTick });
 }

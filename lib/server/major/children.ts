@@ -1,6 +1,6 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
-import { canReadCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
+import { transaction, type Tx } from "@/lib/db";
+import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { MajorCaseState } from "@/lib/domain/major/proposal";
@@ -101,26 +101,4 @@ export async function removeChildCase(actor: Actor, majorNumber: string, childNu
     await noteBy(tx, actor, TABLE.case, child.id, `Removed from major case ${major.number}.`);
     return { major: major.number, child: child.number };
   });
-}
-
-/** The Child Cases list of a major case (bounded). */
-export async function listChildren(actor: Actor, majorId: number) {
-  if (!canReadCases(actor)) throw forbidden();
-  const [rows, total] = await Promise.all([
-    db().case.findMany({
-      where: { parentId: majorId },
-      orderBy: { number: "asc" },
-      take: CHILDREN_SHOWN,
-      select: {
-        id: true,
-        number: true,
-        shortDescription: true,
-        state: true,
-        priority: true,
-        account: { select: { name: true } },
-      },
-    }),
-    db().case.count({ where: { parentId: majorId } }),
-  ]);
-  return { rows, total };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, dialect, transaction } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -7,12 +7,13 @@ import { makeAgent, makeCase, makeCustomer, makeItil, resolveCase } from "@/lib/
 import { makeGroup } from "@/lib/testing/groups";
 import { postCaseJournal } from "../cases/journal";
 import { getCaseView } from "../cases/view";
-import { updateCase } from "../cases/write";
+import { runCaseAction, updateCase } from "../cases/write";
 import { receive } from "../email/inbound/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
 import { appendJournal } from "../journal/write";
 import { replyOnPortal } from "../portal/answers";
+import { listCases } from "../cases/list";
 import { myWork, myWorkCounts } from "./read";
 
 const numbers = (rows: { number: string }[]) => rows.map((r) => r.number).sort();
@@ -68,6 +69,55 @@ describe("My work (WRK-2)", () => {
     expect((await myWork(a)).assigned.rows).toEqual([]);
     const { contact } = await makeCustomer();
     await expect(myWork(contact)).rejects.toThrow();
+  });
+});
+
+describe("Needs attention: SLAs (WRK-2, NOT-5)", () => {
+  // Priority 1: response due in 20 minutes (within the job's 30-minute warning); priority 4: 8 hours.
+  beforeAll(async () => {
+    await db().slaTarget.deleteMany();
+    await db().slaTarget.createMany({
+      data: [
+        { priority: 1, responseMinutes: 20, resolutionMinutes: 600, clock: "24x7" },
+        { priority: 4, responseMinutes: 480, resolutionMinutes: 960, clock: "24x7" },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db().slaTarget.deleteMany();
+  });
+
+  it("WRK-2 / NOT-5: a case of my queue whose SLA is about to breach or breached needs attention; one with time left does not", async () => {
+    const a = await makeAgent();
+    const { group } = await makeGroup(a);
+    const urgent = await makeCase(a, { assignmentGroupId: group.id, priority: 1 });
+    const relaxed = await makeCase(a, { assignmentGroupId: group.id, priority: 4 });
+    const mineLate = await makeCase(a, { assignedToId: a.id, assignmentGroupId: group.id, priority: 4 });
+    // Breached: the response timer of this one fell due an hour ago.
+    await db().caseSla.updateMany({
+      where: { caseId: mineLate.id },
+      data: { dueAt: new Date(Date.now() - 3_600_000) },
+    });
+    await db().case.update({
+      where: { id: mineLate.id },
+      data: { slaDueAt: new Date(Date.now() - 3_600_000) },
+    });
+    // Not in my queue: someone else's group.
+    const other = await makeAgent();
+    const { group: theirs } = await makeGroup(other);
+    await makeCase(other, { assignmentGroupId: theirs.id, priority: 1 });
+
+    const { attention } = await myWork(a);
+    expect(numbers(attention.rows)).toEqual(numbers([urgent, mineLate]));
+    expect((await myWorkCounts(a)).attention).toBe("2");
+    // "View all" is the same filter in the case list.
+    expect(attention.href).toBe("/cases?state=open&queue=mine&attention=1");
+    const listed = await listCases(a, { state: "open", queue: "mine", attention: "1" });
+    expect(numbers(listed.rows)).toEqual(numbers([urgent, mineLate]));
+    expect(numbers(listed.rows)).not.toContain(relaxed.number);
+    // Met: Accept stops the response timer, and the case no longer needs attention for it.
+    await runCaseAction(a, urgent.number, { action: "accept", version: urgent.version });
+    expect(numbers((await myWork(a)).attention.rows)).toEqual([mineLate.number]);
   });
 });
 

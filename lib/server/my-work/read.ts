@@ -1,5 +1,6 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { readSql } from "@/lib/db/read";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import {
@@ -44,7 +45,7 @@ async function countAll(filters: { where: Prisma.Sql }[]): Promise<number[]> {
   const columns = filters.map(
     (f, i) => Prisma.sql`(${cappedCountSql(f.where, MY_WORK_COUNT_CAP)}) AS ${Prisma.raw(`"n${i}"`)}`,
   );
-  const [row] = await db().$queryRaw<Record<string, unknown>[]>`SELECT ${Prisma.join(columns)}`;
+  const [row] = await readSql<Record<string, unknown>>(Prisma.sql`SELECT ${Prisma.join(columns)}`);
   return filters.map((_, i) => num(row[`n${i}`]));
 }
 
@@ -62,8 +63,8 @@ export async function myWork(actor: Actor) {
       FROM "Case" c ${f.where} ${orderSql(f.params.sort)} LIMIT ${SECTION_ROWS}) ${Prisma.raw(`s${i}`)}`,
   );
   const [raw, counts] = await Promise.all([
-    db().$queryRaw<(CaseRawRow & { section: unknown })[]>`
-      SELECT c."section", ${CASE_ROW_COLUMNS} FROM (${Prisma.join(branches, " UNION ALL ")}) c`,
+    readSql<CaseRawRow & { section: unknown }>(Prisma.sql`
+      SELECT c."section", ${CASE_ROW_COLUMNS} FROM (${Prisma.join(branches, " UNION ALL ")}) c`),
     countAll(filters),
   ]);
   const entries = KEYS.map((key, i) => {

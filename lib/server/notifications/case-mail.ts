@@ -14,10 +14,24 @@ import { inboundEmailDomain } from "../email/config";
 import { randomHex } from "../email/customer-comments";
 import { customerMessageId } from "../email/reply-token";
 import { num } from "../sql";
+import { oncePerTransaction } from "../transaction-memo";
 
-/** An event's template as the admin left it, or its default (an event nobody edited has no row). */
-export async function caseMailTemplate(tx: Tx, event: CaseMailEvent): Promise<CaseMailTemplate> {
-  return templateOrDefault(event, await tx.caseMailTemplate.findUnique({ where: { event } }));
+/**
+ * An event's template as the admin left it, or its default (an event nobody edited has no row).
+ * Raw: read on every case change that emails, where a modelled query's compilation costs ~0.8 ms.
+ */
+export function caseMailTemplate(tx: Tx, event: CaseMailEvent): Promise<CaseMailTemplate> {
+  return oncePerTransaction(tx, `case-mail:${event}`, () => loadCaseMailTemplate(tx, event));
+}
+
+async function loadCaseMailTemplate(tx: Tx, event: CaseMailEvent): Promise<CaseMailTemplate> {
+  const rows = await tx.$queryRaw<{ enabled: unknown; subject: string; body: string }[]>`
+    SELECT "enabled", "subject", "body" FROM "CaseMailTemplate" WHERE "event" = ${event}`;
+  const row = rows[0];
+  return templateOrDefault(
+    event,
+    row ? { ...row, enabled: row.enabled === true || Number(row.enabled) === 1 } : null,
+  );
 }
 
 type Row = {

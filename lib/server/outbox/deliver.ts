@@ -1,23 +1,38 @@
 // Not marked server-only: instrumentation.ts (the server process itself) imports it.
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
+import { claimBatch, scaled, startedRunner, workerId, type Queue } from "../jobs/runner";
 
 // REL-4: sends queued email after the transaction that queued it has committed.
-// A message is claimed (pending → sending, locked for five minutes) before it is sent and marked
-// sent after; a crash in between leaves it claimed, and it is retried once the lock expires with
-// the same Message-ID, so receiving servers and clients see one message. Without SMTP_URL
+// OPS-1: messages are claimed in batches through the job runner (lib/server/jobs/runner.ts):
+// pending → sending, lockedBy this process, lockedUntil five minutes on; claimed by one runner
+// only, whatever the number of nodes. Each is marked sent after, only while the claim still holds;
+// a crash in between leaves it claimed, and once the lock expires another runner sends it again
+// with the same Message-ID, so receiving servers and clients see one message. Without SMTP_URL
 // nothing is sent: messages wait in the outbox (visible on /admin/outbox).
 
 // A claim (five minutes) outlives a send: the transporter's timeouts below give up after at most
-// two minutes of waiting, so no other sweep takes a message that is still being sent.
-const LOCK_MS = 5 * 60_000;
-const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+// two minutes of waiting, so no other runner takes a message that is still being sent.
+// CASEFLOW_JOB_TIME_SCALE shortens both alike (test:cluster).
+const lockMs = () => scaled(5 * 60_000, 5_000);
+const smtpTimeouts = () => ({
+  connectionTimeout: scaled(30_000, 1_000),
+  greetingTimeout: scaled(30_000, 1_000),
+  socketTimeout: scaled(60_000, 2_000),
+});
 const MAX_ATTEMPTS = 5;
+
+export const OUTBOX_QUEUE: Queue = {
+  table: "OutboxMessage",
+  due: (now) => Prisma.sql`(("status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))
+    OR ("status" = 'sending' AND "lockedUntil" < ${now}))`,
+  set: Prisma.sql`"status" = 'sending', "attempts" = "attempts" + 1`,
+};
 let transport: { url: string; t: Transporter } | null = null;
 
 function transporter(url: string): Transporter {
   if (!transport || transport.url !== url)
-    transport = { url, t: nodemailer.createTransport(url, SMTP_TIMEOUTS) };
+    transport = { url, t: nodemailer.createTransport(url, smtpTimeouts()) };
   return transport.t;
 }
 
@@ -34,26 +49,18 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
   const url = process.env.SMTP_URL;
   const result = { sent: 0, failed: 0 };
   if (!url) return result;
-  const now = new Date();
-  const due = await db().outboxMessage.findMany({
-    where: {
-      OR: [
-        { status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        { status: "sending", lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { id: "asc" },
-    take: limit,
-  });
-  for (const m of due) {
-    const token = new Date(Date.now() + LOCK_MS);
-    const claim = await db().outboxMessage.updateMany({
-      where: { id: m.id, status: m.status, lockedUntil: m.lockedUntil },
-      data: { status: "sending", lockedUntil: token, attempts: { increment: 1 } },
+  const ids = await claimBatch(OUTBOX_QUEUE, workerId, lockMs(), limit);
+  const claimed = await db().outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  for (const m of claimed) {
+    // Outcomes are recorded only while this claim still holds (it is ours until lockedUntil).
+    // Each send gets a full lease of its own: renewed just before, skipped if the claim was lost.
+    const until = new Date(Date.now() + lockMs());
+    const renewed = await db().outboxMessage.updateMany({
+      where: { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: m.lockedUntil },
+      data: { lockedUntil: until },
     });
-    if (claim.count !== 1) continue; // another process took it
-    // Outcomes are recorded only while this claim still holds (its lock value is the token).
-    const mine = { id: m.id, status: "sending", lockedUntil: token };
+    if (renewed.count !== 1) continue;
+    const mine = { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: until };
     try {
       await transporter(url).sendMail({
         from: process.env.MAIL_FROM ?? "Caseflow <no-reply@caseflow.local>",
@@ -71,13 +78,14 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
           status: "sent",
           sentAt: new Date(),
           lockedUntil: null,
+          lockedBy: null,
           lastError: null,
           ...(m.body.includes("/set-password?token=") ? { body: withoutTokens(m.body) } : {}),
         },
       });
       result.sent++;
     } catch (e) {
-      const attempts = m.attempts + 1;
+      const attempts = m.attempts;
       const retryIn = Math.min(60_000 * 2 ** attempts, 60 * 60_000);
       await db().outboxMessage.updateMany({
         where: mine,
@@ -86,11 +94,13 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
             ? {
                 status: "failed",
                 lockedUntil: null,
+                lockedBy: null,
                 lastError: String((e as Error).message ?? e).slice(0, 500),
               }
             : {
                 status: "pending",
                 lockedUntil: new Date(Date.now() + retryIn),
+                lockedBy: null,
                 lastError: String((e as Error).message ?? e).slice(0, 500),
               },
       });
@@ -103,18 +113,33 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
 let scheduled = false;
 /** Sends what is due, soon and once, after the current transaction has committed. */
 export function scheduleDelivery() {
-  if (!process.env.SMTP_URL || scheduled) return;
+  if (!process.env.SMTP_URL) return;
+  // In the server, the runner's outbox job (coalesced: one run at a time, one more after it).
+  const running = startedRunner();
+  if (running?.has(OUTBOX_JOB)) return running.trigger(OUTBOX_JOB);
+  if (scheduled) return;
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
-    void drain().catch((e) => console.error("[caseflow] outbox delivery failed:", e));
+    void drainOutbox().catch((e) => console.error("[caseflow] outbox delivery failed:", e));
   }, 0);
 }
 
-/** Passes of 100 until one finds fewer: 1,000 notified customers leave in one go, not one sweep each. */
-async function drain(limit = 100) {
-  for (let pass = 0; pass < 100; pass++) {
+export const OUTBOX_JOB = "outbox";
+
+/**
+ * Passes of 25 until one finds fewer: 1,000 notified customers leave in one go, not one sweep each.
+ * Small batches share a backlog between the nodes, and a message whose claim expired is taken over
+ * at the next pass rather than after a long batch (OPS-1).
+ */
+export async function drainOutbox(limit = 25) {
+  for (let pass = 0; pass < 400; pass++) {
+    if (startedRunner()?.stopping) return;
     const { sent, failed } = await deliverPending(limit);
     if (sent + failed < limit) return;
   }
 }
+
+/** The outbox backlog (pending or being sent), for /api/metrics. */
+export const outboxBacklog = () =>
+  db().outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });

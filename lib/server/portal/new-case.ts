@@ -1,5 +1,5 @@
 import "server-only";
-import { runCaseCreatedFollowUps } from "../follow-ups/case";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { db, type Tx, inTransaction } from "@/lib/db";
 import { hasRole, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
@@ -53,6 +53,7 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
   const partner = hasRole(user, ROLE.partner) || hasRole(user, ROLE.partnerAdmin);
   return inTransaction(outer, async (tx) => {
     const assetId = await checkAsset(tx, input.assetId, accountId);
+    await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
     const number = await nextNumber(tx, "case");
     const created = await tx.case.create({
       data: {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatWindow } from "@/lib/domain/time-format";
 import { db } from "@/lib/db";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
@@ -76,6 +77,8 @@ describe("portal Related Records (POR-2, POR-4, ROLE-3, REL-7)", () => {
           shortDescription: world.cases.own.shortDescription,
           windowStart: new Date("2026-12-01T09:00:00Z"),
           windowEnd: new Date("2026-12-01T11:00:00Z"),
+          // Written on the server, in its zone: the dialog renders in the browser (no TZ there).
+          windowText: formatWindow(new Date("2026-12-01T09:00:00Z"), new Date("2026-12-01T11:00:00Z")),
         },
       ],
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatWindow } from "@/lib/domain/time-format";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
@@ -91,6 +92,7 @@ export async function getRelatedRecord(
       shortDescription: t.shortDescription,
       windowStart: t.windowStart,
       windowEnd: t.windowEnd,
+      windowText: formatWindow(t.windowStart, t.windowEnd),
     })),
   };
 }

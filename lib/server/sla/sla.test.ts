@@ -117,8 +117,12 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(await numbers({ sla: "soon" })).toEqual(expect.arrayContaining([late.number, soon.number]));
     expect(await numbers({ sla: "any" })).not.toContain(none.number);
     const sorted = await numbers({ sort: "sla" });
-    expect(sorted.indexOf(late.number)).toBeLessThan(sorted.indexOf(soon.number));
-    expect(sorted.indexOf(soon.number)).toBeLessThan(sorted.indexOf(none.number));
+    // Page one only: a case without a due time may sort past it when this worker's database
+    // already holds a page of cases with timers (it depends on the test files run before).
+    const at = (n: string) => (sorted.includes(n) ? sorted.indexOf(n) : Infinity);
+    expect(sorted).toContain(late.number);
+    expect(at(late.number)).toBeLessThan(at(soon.number));
+    expect(at(soon.number)).toBeLessThan(at(none.number));
     const row = (await listCases(agent, { sla: "breached", state: "all" }, 10_000)).rows.find(
       (r) => r.id === late.id,
     );

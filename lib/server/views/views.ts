@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { db, transaction } from "@/lib/db";
+import { transaction } from "@/lib/db";
+import { statement } from "@/lib/db/json-sql";
+import { readRows } from "@/lib/db/read";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
@@ -20,14 +22,17 @@ function assertCanRead(actor: Actor) {
   if (!canReadCases(actor)) throw forbidden("Only people who work cases can save case views.");
 }
 
+const VIEWS_OF = statement(
+  (d) => `SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${d.p(1)} ORDER BY "name" ASC`,
+);
+
 /**
  * One indexed query (SavedView's unique (userId, name) index serves the filter and the order),
  * remembered for the rest of the request: the layout's navigation and the case list share it.
  */
 const viewsOf = cache(async (userId: number) => {
-  // Raw SQL: the navigation of every case reader's page reads this (see plugins/read.ts).
-  const rows = await db().$queryRaw<{ id: unknown; name: string; query: string }[]>`
-    SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${userId} ORDER BY "name" ASC`;
+  // Through the driver (lib/db/read.ts): the navigation of every case reader's page reads this.
+  const rows = await readRows<{ id: unknown; name: string; query: string }>(VIEWS_OF, [userId]);
   return rows.map((r) => ({ id: num(r.id), name: r.name, query: r.query }));
 });
 

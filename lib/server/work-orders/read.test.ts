@@ -5,7 +5,8 @@ import { makeItil } from "@/lib/testing/fixtures";
 import { makePortalWorld, VISIBLE } from "@/lib/testing/portal-world";
 import { fieldError, makeWorkOrder, setPlugin } from "@/lib/testing/work-orders";
 import { getExternalWorkOrder, listExternalWorkOrders } from "./external";
-import { caseWorkOrders, getWorkOrderView, listWorkOrders } from "./read";
+import { getCaseView } from "../cases/view";
+import { getWorkOrderView, listWorkOrders } from "./read";
 
 describe("who reads work orders (FSM-5, ROLE-3)", () => {
   it("FSM-5 / ROLE-3: agent and itil read every work order; each external role exactly those of its cases", async () => {
@@ -23,7 +24,10 @@ describe("who reads work orders (FSM-5, ROLE-3)", () => {
       const list = await listWorkOrders(reader, { q: made.unrelated.number });
       expect(list.rows.map((r) => r.number)).toEqual([made.unrelated.number]);
     }
-    expect((await caseWorkOrders(w.cases.own.id)).map((r) => r.number)).toEqual([made.own.number]);
+    // FSM-3: the case page lists the case's work orders (lib/server/cases/page-read.ts).
+    expect((await getCaseView(w.agent, w.cases.own.number)).workOrders?.map((r) => r.number)).toEqual([
+      made.own.number,
+    ]);
     for (const [role, user] of Object.entries(w.users)) {
       const visible = VISIBLE[role as keyof typeof VISIBLE];
       for (const [k, wo] of Object.entries(made)) {

@@ -89,16 +89,6 @@ export async function getWorkOrderView(actor: Actor, number: string) {
   };
 }
 
-/** FSM-3: the case's Work Orders section (number, state, priority, short description). */
-export function caseWorkOrders(caseId: number) {
-  return db().workOrder.findMany({
-    where: { caseId },
-    orderBy: { id: "asc" },
-    take: 100,
-    select: { id: true, number: true, state: true, priority: true, shortDescription: true },
-  });
-}
-
 export const WORK_ORDER_PAGE_SIZE = 50;
 
 type ListRow = {

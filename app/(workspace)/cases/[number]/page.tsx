@@ -10,7 +10,6 @@ import { RelatedRecords } from "@/components/cases/related-records";
 import { RequestsList } from "@/components/cases/requests-list";
 import { WorkOrdersList } from "@/components/cases/work-orders-list";
 import { SlaChips } from "@/components/cases/sla-chips";
-import { caseSlas } from "@/lib/server/sla/read";
 import { LiveActivity } from "@/components/journal/activity";
 import { ConflictBanner } from "@/components/journal/conflict-banner";
 import { initialTimeline } from "@/lib/domain/journal/items";
@@ -19,12 +18,10 @@ import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { listAttachments } from "@/lib/server/attachments/service";
-import { attachmentLimitMb } from "@/lib/server/attachments/store";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
-import { assignmentChoices } from "@/lib/server/groups/read";
-import { accountOptions, contactOptions, assetOptions, templateOptions } from "@/lib/server/lookup/choices";
+import { groupOptions } from "@/lib/server/groups/read";
+import { accountOptions, assigneeOptions, templateOptions } from "@/lib/server/lookup/choices";
 import { postCaseJournalAction } from "../actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
@@ -38,19 +35,16 @@ export default async function CasePage({ params }: NumberPageProps) {
   const number = await pageNumber({ params });
   const view = await readOr404(getCaseView(actor, number));
   const c = view.record;
-  const [accounts, partners, assignment, contacts, assets, partnerContacts, templates, slas, files, limitMb] =
-    await Promise.all([
-      accountOptions(),
-      accountOptions({ partnersOnly: true }),
-      assignmentChoices(c.assignmentGroupId),
-      contactOptions(c.accountId),
-      assetOptions(c.accountId),
-      contactOptions(c.partnerId),
-      view.menu.includes("Create Standard Change") ? templateOptions() : [],
-      caseSlas(actor, c.id), // NOT-5
-      listAttachments(actor, c.number),
-      attachmentLimitMb(),
-    ]);
+  // The option lists every case shares (cached a few seconds per process: lookup/choices.ts); the
+  // case's own — its account's contacts and assets, its group's members — came with the view.
+  const [accounts, partners, groups, allAssignees, templates] = await Promise.all([
+    accountOptions(),
+    accountOptions({ partnersOnly: true }),
+    groupOptions(),
+    view.options.members ? null : assigneeOptions(),
+    view.menu.includes("Create Standard Change") ? templateOptions() : [],
+  ]);
+  const { slas, attachments: files, attachmentLimitMb: limitMb, options } = view;
   const stateLabel = labelOf(caseStates, c.state);
   const page = (
     <div className="space-y-4">
@@ -116,18 +110,18 @@ export default async function CasePage({ params }: NumberPageProps) {
                 asset: ref(c.asset),
                 partner: ref(c.partner),
                 partnerContact: ref(c.partnerContact),
-                assignmentGroup: assignment.group,
+                assignmentGroup: options.group,
                 assignedTo: ref(c.assignedTo),
               }}
               choices={{
                 states: view.states,
                 accounts,
                 partners,
-                groups: assignment.groups,
-                assignees: assignment.assignees,
-                contacts,
-                assets,
-                partnerContacts,
+                groups,
+                assignees: options.members ?? allAssignees,
+                contacts: options.contacts,
+                assets: options.assets,
+                partnerContacts: options.partnerContacts,
               }}
             />
           </Section>

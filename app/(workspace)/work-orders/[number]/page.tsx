@@ -5,6 +5,7 @@ import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import { WorkOrderForm } from "@/components/work-orders/work-order-form";
 import { WorkOrderTasks } from "@/components/work-orders/tasks";
+import { formatWindow } from "@/lib/domain/time-format";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
@@ -77,6 +78,7 @@ export default async function WorkOrderPage({ params }: NumberPageProps) {
               assignedTo: t.assignedTo,
               windowStart: t.windowStart,
               windowEnd: t.windowEnd,
+              windowText: formatWindow(t.windowStart, t.windowEnd),
             }))}
             taskStates={v.taskStates}
             assignees={assignees}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { WorkOrderTasks } from "@/components/portal/work-order-tasks";
+import { formatWindow } from "@/lib/domain/time-format";
 import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import { readOr404 } from "@/lib/server/auth/page";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
@@ -50,7 +51,9 @@ export default async function PortalWorkOrderPage(props: NumberPageProps) {
           </>
         )}
       </dl>
-      <WorkOrderTasks tasks={w.tasks} />
+      <WorkOrderTasks
+        tasks={w.tasks.map((t) => ({ ...t, windowText: formatWindow(t.windowStart, t.windowEnd) }))}
+      />
     </div>
   );
 }

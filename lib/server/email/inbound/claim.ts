@@ -32,13 +32,18 @@ export type Finish =
   | { status: "accepted"; caseId: number; journalEntryId: number }
   | { status: "refused"; reason: InboundRefusal; caseId?: number | null };
 
-/** The outcome of the owning delivery, in the same transaction. */
-export async function finishMessage(tx: Tx, id: number, f: Finish) {
-  await tx.inboundMessage.update({
-    where: { id },
-    data:
-      f.status === "accepted"
-        ? { status: "accepted", reason: null, caseId: f.caseId, journalEntryId: f.journalEntryId }
-        : { status: "refused", reason: f.reason, caseId: f.caseId ?? null },
-  });
+/**
+ * The outcome of the owning delivery, in the same transaction (raw: one per email of a burst,
+ * where a modelled update costs ~0.8 ms of Prisma's query compilation).
+ */
+export async function finishMessage(tx: Tx, id: number, f: Finish | Opened) {
+  const reason = f.status === "refused" ? f.reason : null;
+  const entry = f.status === "accepted" ? f.journalEntryId : null;
+  await tx.$executeRaw`
+    UPDATE "InboundMessage" SET "status" = ${f.status}, "reason" = ${reason}, "caseId" = ${f.caseId ?? null},
+      "journalEntryId" = ${entry}
+    WHERE "id" = ${id}`;
 }
+
+/** NOT-3: a new message that opened a case. */
+type Opened = { status: "opened"; caseId: number };

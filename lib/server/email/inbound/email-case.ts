@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation } from "../../audit/write";
-import { runCaseCreatedFollowUps } from "../../follow-ups/case";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../../follow-ups/case";
 import { nextNumber } from "../../records/numbers";
 
 /** The contact or consumer a case opened from an email is for. */
@@ -25,6 +25,7 @@ export async function openEmailCase(
   },
 ) {
   const consumer = o.customer.kind === "consumer";
+  await readCaseCreatedConfiguration(tx); // before the number's lock
   const number = await nextNumber(tx, "case");
   const created = await tx.case.create({
     data: {

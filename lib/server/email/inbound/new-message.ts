@@ -9,6 +9,7 @@ import { finishMessage } from "./claim";
 import { keepMailAttachments } from "../../attachments/store";
 import { openEmailCase } from "./email-case";
 import type { ParsedInbound } from "./parse";
+import { num } from "../../sql";
 
 /** The outbox's sender when MAIL_FROM is not set (lib/server/outbox/deliver.ts). */
 const DEFAULT_MAIL_FROM = "Caseflow <no-reply@caseflow.local>";
@@ -20,9 +21,27 @@ export async function supportAddress(tx: Tx) {
   return supportAddressOf(await propertyValue(PROPERTY.inboundSupportAddress, tx), inboundEmailDomain());
 }
 
-/** NOT-3: whether a message that names no case was sent to the support address (To, Cc, Delivered-To). */
-export async function isForSupport(tx: Tx, p: ParsedInbound) {
-  return isAddressedTo(p.recipients, await supportAddress(tx));
+/**
+ * NOT-3: the support address when a message that names no case was sent to it (To, Cc,
+ * Delivered-To), else null. Read once per message: receiveNewMessage takes it on.
+ */
+export async function supportAddressOfMessage(tx: Tx, p: ParsedInbound): Promise<string | null> {
+  const support = await supportAddress(tx);
+  return isAddressedTo(p.recipients, support) ? support : null;
+}
+
+type Customer = { id: number; name: string; kind: string; accountId: number | null };
+
+/** The active contact or consumer with this address (raw: one lookup per email of a burst). */
+async function activeCustomer(tx: Tx, from: string): Promise<Customer | null> {
+  const rows = await tx.$queryRaw<{ id: unknown; name: string; kind: string; accountId: unknown }[]>`
+    SELECT "id", "name", "kind", "accountId" FROM "User"
+    WHERE "email" = ${from.trim().toLowerCase()} AND "kind" IN ('contact', 'consumer') AND "active" = ${true}
+    LIMIT 1`;
+  const r = rows[0];
+  return r
+    ? { id: num(r.id), name: r.name, kind: r.kind, accountId: r.accountId === null ? null : num(r.accountId) }
+    : null;
 }
 
 async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<Handled> {
@@ -36,19 +55,21 @@ async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<Handl
  * From address gets a case (and its acknowledgement); anyone else's message is held for an agent
  * on /admin/inbox ("Unknown sender") with the text the case would get.
  */
-export async function receiveNewMessage(tx: Tx, id: number, p: ParsedInbound): Promise<Handled> {
+export async function receiveNewMessage(
+  tx: Tx,
+  id: number,
+  p: ParsedInbound,
+  support: string,
+): Promise<Handled> {
   if (p.automatic) return refuse(tx, id, "automatic");
   const own = {
-    support: await supportAddress(tx),
+    support,
     domain: inboundEmailDomain(),
     mailFrom: process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
   };
   if (isMailLoop(p, own)) return refuse(tx, id, "loop");
   const fields = caseFieldsOf(p.subject, p.text);
-  const sender = await tx.user.findFirst({
-    where: { email: p.from.trim().toLowerCase(), kind: { in: ["contact", "consumer"] }, active: true },
-    select: { id: true, name: true, kind: true, accountId: true },
-  });
+  const sender = await activeCustomer(tx, p.from);
   if (!sender) {
     await tx.inboundMessage.update({
       where: { id },
@@ -58,9 +79,6 @@ export async function receiveNewMessage(tx: Tx, id: number, p: ParsedInbound): P
   }
   const opened = await openEmailCase(tx, { customer: sender, fields, author: sender });
   await keepMailAttachments(tx, opened.id, sender, p.attachments); // NOT-4: the email's files too
-  await tx.inboundMessage.update({
-    where: { id },
-    data: { status: "opened", reason: null, caseId: opened.id },
-  });
+  await finishMessage(tx, id, { status: "opened", caseId: opened.id });
   return { outcome: { status: "opened", caseId: opened.id, caseNumber: opened.number }, answered: true };
 }

@@ -9,7 +9,7 @@ import { scheduleDelivery } from "../../outbox/deliver";
 import { claimMessage, finishMessage, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
-import { isForSupport, receiveNewMessage } from "./new-message";
+import { receiveNewMessage, supportAddressOfMessage } from "./new-message";
 import { parseInbound, parseHeadersOnly, type ParsedInbound } from "./parse";
 
 export type { Via };
@@ -58,8 +58,10 @@ async function refuse(tx: Tx, id: number, reason: InboundRefusal, caseId?: numbe
 async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   const match = await matchMessage(tx, p);
   // NOT-3: a message naming no case, sent to the support address, is a new case (or waits).
-  if (!match.ok && match.reason === "no_case" && (await isForSupport(tx, p)))
-    return receiveNewMessage(tx, id, p);
+  if (!match.ok && match.reason === "no_case") {
+    const support = await supportAddressOfMessage(tx, p);
+    if (support) return receiveNewMessage(tx, id, p, support);
+  }
   if (!match.ok) return refuse(tx, id, match.reason, match.caseId);
   const { caseRow, customer } = match;
   // REL-6: an out-of-office answer to a notification is no reply: it must not reopen the case

@@ -1,0 +1,214 @@
+import "server-only";
+import { statement, type JsonDialect } from "@/lib/db/json-sql";
+import { readDocument } from "@/lib/db/read";
+import { REFERENCE_FIELDS } from "@/lib/domain/audit/labels";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { TABLE } from "@/lib/domain/records/tables";
+import { CHILDREN_SHOWN } from "../major/children";
+import { JOURNAL_PAGE } from "../journal/read";
+import { AUDIT_PAGE } from "../audit/read";
+import { SELECT_LIMIT } from "../lookup/choices";
+import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document";
+
+// PERF-8 / PERF-1: everything the case page shows about one case — the row, every name it
+// references, the journal's newest page, the history with its names, requests, child cases, work
+// orders, SLA timers, attachments and the options of the fields that depend on the case (its
+// account's contacts and assets, its partner's contacts, its group's members) — in ONE statement
+// answering one JSON document (lib/db/json-sql.ts). It replaced 14 statements, most through the
+// ORM (~1 ms of CPU each); permissions and rules are applied to it in ./view.ts.
+
+type Fields = Record<string, string>;
+
+/** The JSON objects of `from`'s rows (an ordered, bounded FROM … clause) as an array. */
+const rows = (d: JsonDialect, fields: Fields, from: string) =>
+  d.list(`SELECT ${d.obj(fields)} AS "j" FROM ${from}`);
+/** One row's JSON object, or null. */
+const one = (d: JsonDialect, fields: Fields, from: string) => d.nest(`SELECT ${d.obj(fields)} FROM ${from}`);
+
+const person = (d: JsonDialect, id: string) =>
+  one(d, { id: `u."id"`, name: `u."name"`, email: `u."email"` }, `"User" u WHERE u."id" = ${id}`);
+const named = (d: JsonDialect, table: string, id: string) =>
+  one(d, { id: `r."id"`, number: `r."number"`, name: `r."name"` }, `"${table}" r WHERE r."id" = ${id}`);
+const itsm = (d: JsonDialect, table: string, id: string) =>
+  one(
+    d,
+    { id: `r."id"`, number: `r."number"`, shortDescription: `r."shortDescription"`, state: `r."state"` },
+    `"${table}" r WHERE r."id" = ${id}`,
+  );
+
+/** Where each kind of reference lives, and what names it (lib/server/audit/describe.ts). */
+const REF_TABLE = {
+  user: { table: "User", text: "name" },
+  account: { table: "Account", text: "name" },
+  asset: { table: "Asset", text: "name" },
+  incident: { table: "Incident", text: "number" },
+  problem: { table: "Problem", text: "number" },
+  change: { table: "ChangeRequest", text: "number" },
+  case: { table: "Case", text: "number" },
+} as const;
+
+/** The name (or number) an audit value of a reference field names; null for other fields. */
+function auditRefText(d: JsonDialect, value: string) {
+  const byKind = new Map<keyof typeof REF_TABLE, string[]>();
+  for (const [field, kind] of Object.entries(REFERENCE_FIELDS))
+    byKind.set(kind, [...(byKind.get(kind) ?? []), `'${field}'`]);
+  const whens = [...byKind].map(([kind, fields]) => {
+    const { table, text } = REF_TABLE[kind];
+    return `WHEN a."field" IN (${fields.join(", ")})
+      THEN (SELECT x."${text}" FROM "${table}" x WHERE x."id" = ${d.intOrNull(value)})`;
+  });
+  return `CASE ${whens.join(" ")} END`;
+}
+
+/** A select's options (lib/server/lookup/choices.ts): by name, at most `limit`. */
+const options = (d: JsonDialect, from: string, limit: number | null = SELECT_LIMIT) =>
+  rows(
+    d,
+    { value: `o."id"`, label: `o."name"` },
+    `${from} ORDER BY o."name" ASC, o."id" ASC${limit === null ? "" : ` LIMIT ${limit}`}`,
+  );
+
+const CASE_OF = (alias: string) => `${alias}."table" = '${TABLE.case}' AND ${alias}."recordId" = c."id"`;
+
+function lists(d: JsonDialect): Fields {
+  const time = d.time;
+  return {
+    journal: rows(
+      d,
+      {
+        id: `j."id"`, kind: `j."kind"`, body: `j."body"`, authorId: `j."authorId"`, authorName: `j."authorName"`,
+        createdAt: time(`j."createdAt"`), sourceTable: `j."sourceTable"`, sourceNumber: `j."sourceNumber"`,
+        ruleName: `j."ruleName"`, eventKey: `j."eventKey"`,
+      },
+      `"JournalEntry" j WHERE ${CASE_OF("j")} ORDER BY j."createdAt" DESC, j."id" DESC LIMIT ${JOURNAL_PAGE}`,
+    ),
+    // The timeline's size only matters when its first page is full ("Show older").
+    journalCount: `(SELECT COUNT(*) FROM (SELECT 1 FROM "JournalEntry" j WHERE ${CASE_OF("j")}
+      LIMIT ${JOURNAL_PAGE + 1}) n)`,
+    audit: rows(
+      d,
+      {
+        id: `a."id"`, field: `a."field"`, oldValue: `a."oldValue"`, newValue: `a."newValue"`,
+        userName: `a."userName"`, createdAt: time(`a."createdAt"`),
+        oldRef: auditRefText(d, `a."oldValue"`), newRef: auditRefText(d, `a."newValue"`),
+      },
+      `"AuditEntry" a WHERE ${CASE_OF("a")} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${AUDIT_PAGE}`,
+    ),
+    requests: rows(
+      d,
+      {
+        id: `r."id"`, number: `r."number"`, shortDescription: `r."shortDescription"`, state: `r."state"`,
+        updatedAt: time(`r."updatedAt"`),
+        requestedFor: `(SELECT u."name" FROM "User" u WHERE u."id" = r."requestedForId")`,
+      },
+      `"Request" r WHERE r."caseId" = c."id" ORDER BY r."id" ASC LIMIT 100`,
+    ),
+    children: rows(
+      d,
+      {
+        id: `k."id"`, number: `k."number"`, shortDescription: `k."shortDescription"`, state: `k."state"`,
+        priority: `k."priority"`, account: `(SELECT a."name" FROM "Account" a WHERE a."id" = k."accountId")`,
+      },
+      `"Case" k ${d.indexedBy("Case_parentId_idx")} WHERE k."parentId" = c."id"
+        ORDER BY k."number" ASC LIMIT ${CHILDREN_SHOWN}`,
+    ),
+    workOrders: rows(
+      d,
+      {
+        id: `w."id"`, number: `w."number"`, state: `w."state"`, priority: `w."priority"`,
+        shortDescription: `w."shortDescription"`,
+      },
+      `"WorkOrder" w WHERE w."caseId" = c."id" ORDER BY w."id" ASC LIMIT 100`,
+    ),
+    slas: rows(
+      d,
+      {
+        id: `s."id"`, kind: `s."kind"`, clock: `s."clock"`, targetMs: `s."targetMs"`, elapsedMs: `s."elapsedMs"`,
+        runningSince: time(`s."runningSince"`), dueAt: time(`s."dueAt"`), stoppedAt: time(`s."stoppedAt"`),
+      },
+      `"CaseSla" s WHERE s."caseId" = c."id" ORDER BY s."kind" DESC`,
+    ),
+    attachments: rows(
+      d,
+      {
+        id: `f."id"`, fileName: `f."fileName"`, contentType: `f."contentType"`, size: `f."size"`,
+        internalOnly: d.bool(`f."internalOnly"`), uploadedByName: `f."uploadedByName"`,
+        createdAt: time(`f."createdAt"`),
+      },
+      `"Attachment" f WHERE f."caseId" = c."id" ORDER BY f."createdAt" DESC, f."id" DESC`,
+    ),
+  }; // prettier-ignore
+}
+
+function choices(d: JsonDialect): Fields {
+  const contactsOf = (account: string) =>
+    options(
+      d,
+      `"User" o ${d.indexedBy("User_accountId_idx")}
+      WHERE o."kind" = 'contact' AND o."accountId" = ${account} AND o."active" = TRUE`,
+    );
+  return {
+    contactOptions: contactsOf(`c."accountId"`),
+    assetOptions: options(d, `"Asset" o WHERE o."accountId" = c."accountId"`),
+    partnerContactOptions: contactsOf(`c."partnerId"`),
+    memberOptions: options(
+      d,
+      `"User" o WHERE o."kind" = 'internal' AND o."active" = TRUE
+        AND o."id" IN (SELECT m."userId" FROM "GroupMember" m WHERE m."groupId" = c."assignmentGroupId")`,
+      null,
+    ),
+  };
+}
+
+export const CASE_PAGE = statement((d) => {
+  const c = (name: string) => `c."${name}"`;
+  const row: Fields = {};
+  for (const k of CASE_COLUMNS) row[k] = c(k);
+  for (const k of CASE_TIMES) row[k] = d.time(c(k));
+  row.proactive = d.bool(c("proactive"));
+  const doc = d.obj({
+    case: d.obj(row),
+    childCount: `(SELECT COUNT(*) FROM "Case" k ${d.indexedBy("Case_parentId_idx")} WHERE k."parentId" = c."id")`,
+    account: named(d, "Account", c("accountId")),
+    partner: named(d, "Account", c("partnerId")),
+    asset: named(d, "Asset", c("assetId")),
+    contact: person(d, c("contactId")),
+    consumer: person(d, c("consumerId")),
+    partnerContact: person(d, c("partnerContactId")),
+    assignedTo: person(d, c("assignedToId")),
+    openedBy: person(d, c("openedById")),
+    incident: itsm(d, "Incident", c("incidentId")),
+    problem: itsm(d, "Problem", c("problemId")),
+    change: itsm(d, "ChangeRequest", c("changeId")),
+    causedBy: itsm(d, "ChangeRequest", c("causedById")),
+    parent: one(
+      d,
+      { id: `p."id"`, number: `p."number"`, shortDescription: `p."shortDescription"` },
+      `"Case" p WHERE p."id" = c."parentId"`,
+    ),
+    group: one(
+      d,
+      { id: `g."id"`, name: `g."name"`, active: d.bool(`g."active"`) },
+      `"Group" g WHERE g."id" = c."assignmentGroupId"`,
+    ),
+    ...lists(d),
+    slaHours: one(
+      d,
+      {
+        days: `h."days"`,
+        startMinute: `h."startMinute"`,
+        endMinute: `h."endMinute"`,
+        timeZone: `h."timeZone"`,
+      },
+      `"SlaHours" h WHERE h."id" = 1`,
+    ),
+    ...choices(d),
+    attachmentMaxMb: `(SELECT p."value" FROM "SystemProperty" p WHERE p."name" = '${PROPERTY.attachmentMaxMb}')`,
+  });
+  return `SELECT ${doc} AS "doc" FROM "Case" c WHERE c."number" = ${d.p(1)}`;
+});
+
+/** The case page's document for a case number, or null when there is no such case. */
+export function readCasePage(number: string): Promise<CasePageDocument | null> {
+  return readDocument<CasePageDocument>(CASE_PAGE, [number]);
+}

@@ -1,0 +1,44 @@
+// OPS-2: graceful shutdown of one server process. On SIGTERM the server stops taking connections,
+// closes idle keep-alive ones, answers what is in flight (with `Connection: close`), stops the
+// job runner (lib/server/jobs/runner.ts: no new runs, the running ones end) and resolves — within
+// `timeoutMs` (10 s) whatever happens, so an orchestrator's kill never comes first.
+
+export function createDrain(server, { timeoutMs = 10_000 } = {}) {
+  const flags = globalThis;
+  let inFlight = 0;
+  let draining = null;
+  let wake = () => {};
+
+  /** Counts a request until its response has ended or its connection closed. */
+  function track(req, res) {
+    inFlight++;
+    if (flags.__caseflowDraining && !res.headersSent) res.setHeader("Connection", "close");
+    res.on("close", () => {
+      inFlight--;
+      if (inFlight === 0) wake();
+    });
+  }
+
+  /** Starts draining (once); resolves `{ drained, ms, left }` when done or at the timeout. */
+  function drain() {
+    draining ??= (async () => {
+      const started = Date.now();
+      flags.__caseflowDraining = true; // /api/ready answers 503 from now on (lib/server/ops/ready.ts)
+      server.close();
+      server.closeIdleConnections?.();
+      const requests = new Promise((resolve) => {
+        wake = resolve;
+        if (inFlight === 0) resolve();
+      });
+      const jobs = flags.__caseflowJobs?.stop(timeoutMs) ?? Promise.resolve();
+      let timer;
+      const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+      const outcome = await Promise.race([Promise.all([requests, jobs]), timeout]);
+      clearTimeout(timer);
+      return { drained: outcome !== "timeout", ms: Date.now() - started, left: inFlight };
+    })();
+    return draining;
+  }
+
+  return { track, drain, inFlight: () => inFlight };
+}

@@ -1,0 +1,115 @@
+// OPS-3: GET /api/metrics in Prometheus text format (prom-client): requests by route, method and
+// status, their latency, the job runner's runs and the outbox backlog (lib/server/jobs/runner.ts
+// publishes them on globalThis), the database pool (PostgreSQL). Readable only with
+// `Authorization: Bearer $METRICS_TOKEN`: 404 when METRICS_TOKEN is unset (no endpoint at all),
+// 401 without the token. With several workers (WEB_CONCURRENCY) the worker asked collects every
+// worker's figures through the primary (prom-client's AggregatorRegistry).
+import cluster from "node:cluster";
+import { createHash, timingSafeEqual } from "node:crypto";
+import client from "prom-client";
+
+const registry = client.register;
+client.collectDefaultMetrics();
+// A worker answers the primary's requests for its figures only once an AggregatorRegistry exists here.
+if (cluster.isWorker) new client.AggregatorRegistry();
+const requests = new client.Counter({
+  name: "caseflow_http_requests_total",
+  help: "HTTP requests by route, method and status",
+  labelNames: ["route", "method", "status"],
+});
+const latency = new client.Histogram({
+  name: "caseflow_http_request_duration_seconds",
+  help: "HTTP request duration by route and method",
+  labelNames: ["route", "method"],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+const jobs = () => globalThis.__caseflowJobs;
+new client.Counter({
+  name: "caseflow_job_runs_total",
+  help: "Job runs of this process by job and outcome",
+  labelNames: ["job", "outcome"],
+  collect() {
+    this.reset();
+    for (const [job, s] of jobs()?.stats ?? []) {
+      this.inc({ job, outcome: "ok" }, s.ok);
+      this.inc({ job, outcome: "failed" }, s.failed);
+    }
+  },
+});
+new client.Gauge({
+  name: "caseflow_job_backlog",
+  help: "Items waiting for a job (outbox: messages pending or being sent), as last measured",
+  labelNames: ["job"],
+  aggregator: "max", // every worker measures the same database
+  collect() {
+    for (const [job, n] of jobs()?.backlog ?? []) this.set({ job }, n);
+  },
+});
+new client.Gauge({
+  name: "caseflow_db_pool_connections",
+  help: "PostgreSQL pool connections of this process by state",
+  labelNames: ["state"],
+  collect() {
+    const pool = globalThis.__caseflowDb?.pool;
+    if (!pool) return;
+    this.set({ state: "total" }, pool.totalCount);
+    this.set({ state: "idle" }, pool.idleCount);
+    this.set({ state: "waiting" }, pool.waitingCount);
+  },
+});
+
+export function observeRequest(route, method, status, seconds) {
+  requests.inc({ route, method, status: String(status) });
+  latency.observe({ route, method }, seconds);
+}
+
+const digest = (s) => createHash("sha256").update(s).digest();
+/** 404 without METRICS_TOKEN, 401 without the right bearer token, else null (allowed). */
+export function metricsRefusal(headers, token = process.env.METRICS_TOKEN) {
+  if (!token) return 404;
+  const given = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
+  return timingSafeEqual(digest(given), digest(token)) ? null : 401;
+}
+
+// Primary: answers a worker's request for the figures of all workers.
+export function serveClusterMetrics() {
+  const aggregator = new client.AggregatorRegistry();
+  cluster.on("message", async (worker, msg) => {
+    if (msg?.type !== "caseflow:metrics") return;
+    const text = await aggregator.clusterMetrics().catch((e) => `# error: ${e.message}\n`);
+    worker.send({ type: "caseflow:metrics-reply", id: msg.id, text });
+  });
+}
+
+let asked = 0;
+function fromPrimary() {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the primary did not answer")), 5_000);
+    const onMessage = (msg) => {
+      if (msg?.type !== "caseflow:metrics-reply" || msg.id !== id) return;
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      resolve(msg.text);
+    };
+    process.on("message", onMessage);
+    process.send({ type: "caseflow:metrics", id });
+  });
+}
+
+/** Answers GET /api/metrics. */
+export async function handleMetrics(req, res) {
+  const refused = metricsRefusal(req.headers);
+  if (refused) {
+    const message = refused === 404 ? "Not found." : "A metrics token is needed.";
+    return res
+      .writeHead(refused, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ error: { message } }));
+  }
+  try {
+    const text = cluster.isWorker ? await fromPrimary() : await registry.metrics();
+    res.writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(text);
+  } catch (e) {
+    res.writeHead(500, { "Content-Type": "text/plain" }).end(String(e.message));
+  }
+}
