@@ -1,6 +1,7 @@
 // The production server: one Next.js worker per core (WEB_CONCURRENCY), sharing one port.
 // Safe because nothing shared lives in memory: numbers, versions, throttles and the outbox are
-// all in the database, and caches are short-lived per process.
+// all in the database, and caches are short-lived per process — a write that must be seen at once
+// makes every worker forget its entry (lib/server/cache-relay.mjs, relayed here by the primary).
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -8,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadRequestGuard } from "../lib/security/request-guard.mjs";
 import { PAGE_CSP_HEADER, serverPageCsp } from "../lib/security/csp.mjs";
+import { relayForgets } from "../lib/server/cache-relay.mjs";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
 import { createDrain } from "./ops/drain.mjs";
@@ -49,6 +51,7 @@ function startSmtp() {
 if (cluster.isPrimary && workers > 1) {
   // Server rendering allocates in bursts; a larger young generation means far fewer scavenges.
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
+  relayForgets(cluster);
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {

@@ -1,10 +1,12 @@
 import "server-only";
+import { announceForget, onForget } from "./cache-relay.mjs";
 
 // A tiny per-process cache for reference data that changes rarely: the option lists of the
 // forms' selects (lib/server/lookup/choices.ts — accounts, assignable users, contacts, assets,
-// standard change templates). An entry lives `ttlMs` at most, in each process alike. User
-// administration (ADM-3) writes users while the app serves: it forgets the user lists of this
-// process at once (forgetCached); another process sees the change when its entry expires.
+// standard change templates; lib/server/groups/read.ts — assignment groups). An entry lives
+// `ttlMs` at most. A write that must be seen at once (ADM-3 user administration, WRK-1 groups)
+// calls forgetCached after it commits: this process forgets at once, and so do the other workers
+// of this node (lib/server/cache-relay.mjs); another node sees the change when its entry expires.
 type Entry = { until: number; value: Promise<unknown> };
 const entries = new Map<string, Entry>();
 
@@ -12,15 +14,24 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.until > now) return hit.value as Promise<T>;
+  const entry: Entry = { until: now + ttlMs, value: Promise.resolve() };
   const value = load().catch((e) => {
-    entries.delete(key);
+    // A failed load is not kept — but only this load's entry goes, not a newer one.
+    if (entries.get(key) === entry) entries.delete(key);
     throw e;
   });
-  entries.set(key, { until: now + ttlMs, value });
+  entry.value = value;
+  entries.set(key, entry);
   return value;
 }
 
-/** Drops every entry whose key starts with `prefix` (a write that must be seen at once). */
-export function forgetCached(prefix: string): void {
+function forgetHere(prefix: string): void {
   for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+}
+onForget(forgetHere);
+
+/** Drops every entry whose key starts with `prefix`, in every worker of this node. */
+export function forgetCached(prefix: string): void {
+  forgetHere(prefix);
+  announceForget(prefix);
 }
