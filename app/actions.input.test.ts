@@ -248,7 +248,8 @@ const BASES: Record<string, Base> = {
   },
   "proactive#removeAffectedAccountAction": {
     number: async (w) =>
-      (await addAffectedAccount(w.actor, w.incident.number, w.account.id)) && w.incident.number,
+      (await addAffectedAccount(w.actor, w.incident.number, { accountId: w.account.id })) &&
+      w.incident.number,
     form: async (w) => ({ accountId: String(w.account.id) }),
   },
   "proactive#createProactiveCasesAction": { number: (w) => w.incident.number },

@@ -18,7 +18,7 @@ export async function requestResetAction(_prev: ActionResult | null, form: FormD
       clientAddressOf(await headers()),
     );
     after(() => followUp().catch((e) => console.error("[caseflow] password reset email failed:", e)));
-    return { ok: true, message };
+    return { ok: true, message, data: null };
   } catch (e) {
     return toFailure(e, "requestPasswordReset");
   }

@@ -1,20 +1,15 @@
 "use server";
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
+import { signInSchema } from "@/lib/domain/auth/schemas";
 import { sessionFromCookie } from "@/lib/server/auth/session";
 import { endSession } from "@/lib/server/auth/sessions";
 
 export type LoginState = { ok: boolean; message?: string; email?: string };
 
-const loginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email.").max(320).email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password.").max(200),
-});
-
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const fields = form instanceof FormData ? form : new FormData();
-  const parsed = loginSchema.safeParse({ email: fields.get("email"), password: fields.get("password") });
+  const parsed = signInSchema.safeParse({ email: fields.get("email"), password: fields.get("password") });
   const typed = fields.get("email");
   const email = typeof typed === "string" ? typed : "";
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, email };

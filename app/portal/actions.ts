@@ -23,7 +23,7 @@ export async function createPortalCaseAction(
     run: (actor) => createPortalCase(actor, formObject(form)),
     revalidate: () => ["/portal"],
   });
-  if (result.ok) redirect(casePath((result.data as { number: string }).number));
+  if (result.ok) redirect(casePath(result.data.number));
   return result;
 }
 

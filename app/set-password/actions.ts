@@ -26,7 +26,7 @@ export async function setPasswordAction(_prev: ActionResult | null, form: FormDa
   }
   try {
     await signIn("password-link", { ...input, redirectTo: "/" });
-    return { ok: true };
+    return { ok: true, data: null };
   } catch (e) {
     if (e instanceof AuthError) return { ok: false, kind: "invalid", message: LINK_NOT_VALID };
     throw e; // the redirect into the workspace or the portal

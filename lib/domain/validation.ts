@@ -17,6 +17,9 @@ export {
   versionField,
 } from "./form-numbers";
 
+/** What a form (or any caller) hands a service: the schema's fields, each of any shape until parsed. */
+export type FormInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 export const LIMITS = { shortDescription: 160, description: 8000, notes: 8000, name: 200 } as const;
 
 /**
@@ -72,9 +75,11 @@ export const optionalText = (label: string, max: number) =>
 /** Form values arrive as text: "" (and null) mean "none"; decimal digits become numbers (form-numbers.ts). */
 const blankToNull = (v: unknown) => (v === "" || v === null ? null : v);
 
-/** "true" or "false" from a form (a switch's new value). */
+/** "true" or "false" from a form (a switch's new value); a boolean from code is taken as it is. */
 export const booleanText = (label: string) =>
-  z.enum(["true", "false"], { error: `${label} must be true or false.` }).transform((v) => v === "true");
+  z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
+    error: `${label} must be true or false.`,
+  });
 
 const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
   `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.`;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionFailure } from "@/lib/domain/action-result";
+import type { ActionFailure, FailureKind } from "@/lib/domain/action-result";
 import { DomainError } from "@/lib/domain/errors";
 
 const GENERIC =
@@ -48,5 +48,15 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
 
 /** HTTP status for a failure (route handlers). */
 export function statusOf(f: ActionFailure): number {
-  return { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 }[f.kind] ?? 500;
+  const status: Record<FailureKind, number> = {
+    invalid: 400,
+    unauthenticated: 401,
+    forbidden: 403,
+    not_found: 404,
+    conflict: 409,
+    confirm: 409,
+    too_large: 413,
+    unexpected: 500,
+  };
+  return status[f.kind];
 }

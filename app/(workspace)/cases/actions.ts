@@ -1,8 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
-import { invalid } from "@/lib/domain/errors";
-import { formObject, formText, recordId, recordNumber } from "@/lib/domain/validation";
+import { formObject, formText, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
@@ -28,7 +27,7 @@ export async function createCaseAction(_prev: ActionResult | null, form: FormDat
     run: (actor) => createCase(actor, formObject(form)),
     revalidate: () => ["/cases"],
   });
-  if (result.ok) redirect(casePath((result.data as { number: string }).number));
+  if (result.ok) redirect(casePath(result.data.number));
   return result;
 }
 
@@ -97,11 +96,7 @@ export async function associateIncidentAction(
   return runAction({
     name: "associateIncident",
     allow: mayLinkIncidents,
-    run: (actor) => {
-      const incident = formText(form, "incident").trim();
-      if (!incident) throw invalid("incident", "Pick an open incident to associate.");
-      return associateIncident(actor, recordNumber(number), incident);
-    },
+    run: (actor) => associateIncident(actor, recordNumber(number), formText(form, "incident")),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Associated with ${r.incidentNumber}.`,
   });
@@ -174,11 +169,11 @@ export async function createStandardChangeAction(
   return runAction({
     name: "createStandardChange",
     allow: canLinkItsm,
-    run: (actor) => {
-      const templateId = recordId(formText(form, "templateId"));
-      if (templateId === null) throw invalid("templateId", "Pick a standard change template.");
-      return createChangeFromCase(actor, recordNumber(number), { type: "standard", templateId });
-    },
+    run: (actor) =>
+      createChangeFromCase(actor, recordNumber(number), {
+        type: "standard",
+        templateId: formText(form, "templateId"),
+      }),
     ...createdRecord(number, "Change", "/changes/"),
   });
 }
@@ -224,7 +219,7 @@ export async function acceptMajorCaseAction(number: string): Promise<ActionResul
     run: (actor) => acceptMajorCase(actor, recordNumber(number)),
     revalidate: (r) => [casePath(number), casePath(r.major), "/major-cases"],
   });
-  if (result.ok) redirect(casePath((result.data as { major: string }).major));
+  if (result.ok) redirect(casePath(result.data.major));
   return result;
 }
 
@@ -250,11 +245,7 @@ export async function addChildCaseAction(
   return runAction({
     name: "addChildCase",
     allow: isMajorIssueManager,
-    run: (actor) => {
-      const child = formText(form, "child").trim();
-      if (!child) throw invalid("child", "Pick a case to add.");
-      return addChildCase(actor, recordNumber(number), child);
-    },
+    run: (actor) => addChildCase(actor, recordNumber(number), formText(form, "child")),
     revalidate: (r) => [casePath(number), casePath(r.child)],
     success: (r) => `${r.child} added.`,
   });

@@ -19,7 +19,7 @@ export async function createIncidentAction(
     run: (actor) => createIncident(actor, formObject(form)),
     revalidate: () => ["/incidents"],
   });
-  if (result.ok) redirect(incidentPath((result.data as { number: string }).number));
+  if (result.ok) redirect(incidentPath(result.data.number));
   return result;
 }
 

@@ -36,7 +36,7 @@ export function errorResponse(e: unknown): Response {
   if (e instanceof BodyTooLargeError) return failure(413, e.message, "Field: body");
   const f = toFailure(e, "Table API");
   const field = e instanceof DomainError ? (e.field ?? "") : "";
-  const status = f.kind === "confirm" ? 409 : statusOf(f);
+  const status = statusOf(f);
   // The detail names each field as the client wrote it (`short_description: …`).
   const detail = f.fieldErrors
     ? Object.entries(f.fieldErrors)

@@ -2,6 +2,7 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { conflict, invalid } from "@/lib/domain/errors";
+import { recordId } from "@/lib/domain/validation";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { ChangeState } from "@/lib/domain/changes/lifecycle";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -83,14 +84,17 @@ export async function createProblemFromCase(actor: Actor, caseNumber: string) {
 export async function createChangeFromCase(
   actor: Actor,
   caseNumber: string,
-  kind: { type: "normal" } | { type: "standard"; templateId: number },
+  kind: { type: "normal" } | { type: "standard"; templateId: unknown },
 ) {
+  const templateId = kind.type === "standard" ? recordId(kind.templateId) : null;
+  if (kind.type === "standard" && templateId === null)
+    throw invalid("templateId", "Pick a standard change template.");
   return transaction(async (tx) => {
     const item = kind.type === "normal" ? MENU_ITEM.createNormalChange : MENU_ITEM.createStandardChange;
     const c = await caseForMenuItem(tx, actor, caseNumber, item);
     let data;
-    if (kind.type === "standard") {
-      const t = await tx.standardChangeTemplate.findUnique({ where: { id: kind.templateId } });
+    if (templateId !== null) {
+      const t = await tx.standardChangeTemplate.findUnique({ where: { id: templateId } });
       if (!t || !t.active) throw invalid("templateId", "Pick a standard change template from the list.");
       if (!t.approved) throw invalid("templateId", `The template "${t.name}" is not approved.`);
       data = {

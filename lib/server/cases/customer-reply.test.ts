@@ -81,14 +81,14 @@ describe("customer replies reach the incident (PRO-4)", () => {
   it("PRO-4: with the comment rule inactive, the reply reaches the incident but no case work notes", async () => {
     const { contact, address, other, incident } = await incidentWithTwoCases();
     const admin = await setCommentsSync(true);
-    await setRuleActive(admin, "incident", RULE, false);
+    await setRuleActive(admin, { table: "incident", name: RULE, active: false });
     try {
       await receive(rawMail({ from: contact.email, to: address, body: "Rule off." }), "api");
       expect(await entries(TABLE.incident, incident.id, "comments")).toHaveLength(1);
       const notes = await entries(TABLE.case, other.id, "work_notes");
       expect(notes.filter((n) => n.body.includes("Rule off."))).toEqual([]);
     } finally {
-      await setRuleActive(admin, "incident", RULE, true);
+      await setRuleActive(admin, { table: "incident", name: RULE, active: true });
     }
   });
 });

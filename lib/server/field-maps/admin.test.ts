@@ -41,7 +41,13 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     const admin = await makeAdmin();
     const before = await snapshot();
     const add = (sourceField: string | null, constantValue: string | null, targetField: string) =>
-      addFieldMapRow(admin, "case_to_work_order", { sourceField, constantValue, targetField, order: 1 });
+      addFieldMapRow(admin, {
+        mapName: "case_to_work_order",
+        sourceField,
+        constantValue,
+        targetField,
+        order: 1,
+      });
     await expect(add("no_such_field", null, "initiated_from")).rejects.toMatchObject({
       kind: "invalid",
       field: "sourceField",
@@ -63,7 +69,7 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
       (r) => r.mapName === "case_to_work_order" && r.targetField === "priority",
     )!;
     await expect(
-      updateFieldMapRow(admin, row.id, {
+      updateFieldMapRow(admin, {
         ...row,
         constantValue: "7",
         sourceField: null,
@@ -77,7 +83,8 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     const admin = await makeAdmin();
     for (const targetField of ["company", "caller"])
       await expect(
-        addFieldMapRow(admin, "case_to_work_order", {
+        addFieldMapRow(admin, {
+          mapName: "case_to_work_order",
           sourceField: "account",
           constantValue: null,
           targetField,
@@ -88,7 +95,8 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
 
   it("ADM-2, REC-6: an admin adds, changes and removes a row, audited; a stale version is refused", async () => {
     const admin = await makeAdmin();
-    const { id } = await addFieldMapRow(admin, "incident_to_case", {
+    const { id } = await addFieldMapRow(admin, {
+      mapName: "incident_to_case",
       sourceField: "caller_id",
       constantValue: null,
       targetField: "contact",
@@ -102,14 +110,16 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
       order: 1000,
       active: true,
     };
-    expect(await updateFieldMapRow(admin, id, { ...update, version: r.version })).toMatchObject({
+    expect(await updateFieldMapRow(admin, { id, ...update, version: r.version })).toMatchObject({
       changed: true,
     });
-    await expect(updateFieldMapRow(admin, id, { ...update, version: r.version })).rejects.toMatchObject({
+    await expect(updateFieldMapRow(admin, { id, ...update, version: r.version })).rejects.toMatchObject({
       kind: "conflict",
     });
-    await expect(removeFieldMapRow(admin, id, r.version)).rejects.toMatchObject({ kind: "conflict" });
-    await removeFieldMapRow(admin, id, r.version + 1);
+    await expect(removeFieldMapRow(admin, { id, version: r.version })).rejects.toMatchObject({
+      kind: "conflict",
+    });
+    await removeFieldMapRow(admin, { id, version: r.version + 1 });
     expect(await db().fieldMap.findUnique({ where: { id } })).toBeNull();
     const audit = await db().auditEntry.findMany({
       where: { table: FIELD_MAP_TABLE, recordId: id },
@@ -128,17 +138,18 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     for (const actor of [await makeItil(), await makeManager()]) {
       await expect(listFieldMaps(actor)).rejects.toMatchObject({ kind: "forbidden" });
       await expect(
-        addFieldMapRow(actor, "incident_to_case", {
+        addFieldMapRow(actor, {
+          mapName: "incident_to_case",
           sourceField: null,
           constantValue: "1",
           targetField: "priority",
           order: 1,
         }),
       ).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(updateFieldMapRow(actor, row.id, { ...row, version: row.version })).rejects.toMatchObject({
+      await expect(updateFieldMapRow(actor, { ...row, version: row.version })).rejects.toMatchObject({
         kind: "forbidden",
       });
-      await expect(removeFieldMapRow(actor, row.id, row.version)).rejects.toMatchObject({
+      await expect(removeFieldMapRow(actor, { id: row.id, version: row.version })).rejects.toMatchObject({
         kind: "forbidden",
       });
     }

@@ -4,6 +4,15 @@ import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { conflict, forbidden, notFound, staleRecord } from "@/lib/domain/errors";
 import { FIELD_MAPS, type FieldMapName } from "@/lib/domain/field-maps/catalog";
 import { validateMapRow, type MapRowInput } from "@/lib/domain/field-maps/rules";
+import {
+  mapRowAddSchema,
+  mapRowRemoveSchema,
+  mapRowUpdateSchema,
+  type MapRowAddInput,
+  type MapRowRemoveInput,
+  type MapRowUpdateInput,
+} from "@/lib/domain/field-maps/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 
 /** Audit history table of field map rows (ServiceNow's transform map entries). */
@@ -41,12 +50,9 @@ const mappedTwice = (target: string) =>
   conflict(`Target field ${target} is already mapped in this map; edit that row instead.`, "targetField");
 
 /** ADM-2: a new row, validated against the catalog (a bad row writes nothing). */
-export async function addFieldMapRow(
-  actor: Actor,
-  mapName: FieldMapName,
-  input: MapRowInput & { order: number },
-) {
+export async function addFieldMapRow(actor: Actor, raw: MapRowAddInput) {
   assertAdmin(actor);
+  const { mapName, ...input } = parseOrThrow(mapRowAddSchema, raw);
   const row = validateMapRow(mapName, input);
   try {
     return await transaction(async (tx) => {
@@ -75,12 +81,9 @@ async function requireRow(tx: Tx, id: number, version: number) {
 }
 
 /** ADM-2, REC-6: a changed row; a stale version is refused. */
-export async function updateFieldMapRow(
-  actor: Actor,
-  id: number,
-  input: MapRowInput & { order: number; active: boolean; version: number },
-) {
+export async function updateFieldMapRow(actor: Actor, raw: MapRowUpdateInput) {
   assertAdmin(actor);
+  const { id, ...input } = parseOrThrow(mapRowUpdateSchema, raw);
   // Two admins saving rows to the same target at once: the unique (map, target) key answers.
   try {
     return await transaction(async (tx) => {
@@ -113,8 +116,9 @@ export async function updateFieldMapRow(
 }
 
 /** ADM-2, REC-6: removes a row (stale version refused); the removal is audited. */
-export async function removeFieldMapRow(actor: Actor, id: number, version: number) {
+export async function removeFieldMapRow(actor: Actor, raw: MapRowRemoveInput) {
   assertAdmin(actor);
+  const { id, version } = parseOrThrow(mapRowRemoveSchema, raw);
   return transaction(async (tx) => {
     const current = await requireRow(tx, id, version);
     const { count } = await tx.fieldMap.deleteMany({ where: { id, version } });

@@ -212,13 +212,15 @@ export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
 export async function associateIncident(
   actor: Actor,
   caseNumber: string,
-  incidentNumber: string,
+  incidentNumber: unknown,
   outer?: Tx,
 ) {
+  const wanted = typeof incidentNumber === "string" ? incidentNumber.trim() : "";
+  if (!wanted) throw invalid("incident", "Pick an open incident to associate.");
   return inTransaction(outer, async (tx) => {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.associateIncident);
-    const incident = await tx.incident.findUnique({ where: { number: incidentNumber.trim().toUpperCase() } });
-    if (!incident) throw notFound(`Incident ${incidentNumber}`);
+    const incident = await tx.incident.findUnique({ where: { number: wanted.toUpperCase() } });
+    if (!incident) throw notFound(`Incident ${wanted}`);
     await attachIncident(tx, actor, c, incident);
     return { caseNumber, incidentNumber: incident.number };
   });

@@ -28,10 +28,12 @@ async function pair(tx: Tx, majorNumber: string, childNumber: string) {
 }
 
 /** MAJ-2: a manager adds an existing case as a child of the major case. */
-export async function addChildCase(actor: Actor, majorNumber: string, childNumber: string) {
+export async function addChildCase(actor: Actor, majorNumber: string, childNumber: unknown) {
   assertManager(actor);
+  const wanted = typeof childNumber === "string" ? childNumber.trim() : "";
+  if (!wanted) throw invalid("child", "Pick a case to add.");
   return transaction(async (tx) => {
-    const { major, child } = await pair(tx, majorNumber, childNumber);
+    const { major, child } = await pair(tx, majorNumber, wanted);
     if (!OPEN_CASE_STATES.includes(major.state))
       throw invalid(
         "state",

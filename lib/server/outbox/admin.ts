@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { scheduleDelivery } from "./deliver";
-import { listPage } from "@/lib/domain/validation";
+import { listPage, recordId } from "@/lib/domain/validation";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "suppressed"] as const;
 export const OUTBOX_PAGE = 50;
@@ -39,9 +39,10 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
 }
 
 /** Sends a failed message again. */
-export async function retryMessage(actor: Actor, id: number) {
+export async function retryMessage(actor: Actor, rawId: unknown) {
   assertAdmin(actor);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw invalid("id", "Unknown message.");
+  const id = recordId(rawId);
+  if (id === null) throw invalid("id", "Unknown message.");
   const { count } = await db().outboxMessage.updateMany({
     where: { id, status: "failed" },
     data: { status: "pending", attempts: 0, lockedUntil: null },

@@ -3,6 +3,8 @@ import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
+import { pluginActiveSchema, type PluginActiveInput } from "@/lib/domain/plugins/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 
 function assertAdmin(actor: Actor) {
@@ -16,8 +18,10 @@ export async function listPlugins(actor: Actor) {
   return PLUGIN_CATALOG.map((p) => ({ ...p, active: rows.find((r) => r.id === p.id)?.active ?? true }));
 }
 
-export async function setPluginActive(actor: Actor, id: string, active: boolean) {
+/** ITSM-5: an admin switches a plugin on or off (the input parsed here: lib/domain/plugins/schemas.ts). */
+export async function setPluginActive(actor: Actor, raw: PluginActiveInput) {
   assertAdmin(actor);
+  const { id, active } = parseOrThrow(pluginActiveSchema, raw);
   const plugin = PLUGIN_CATALOG.find((p) => p.id === id);
   if (!plugin) throw invalid("id", `There is no plugin "${id}".`);
   return transaction(async (tx) => {

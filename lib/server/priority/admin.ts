@@ -2,6 +2,8 @@ import "server-only";
 import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound, staleRecord } from "@/lib/domain/errors";
+import { lookupRowSchema, type LookupRowInput } from "@/lib/domain/priority/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 
 function assertAdmin(actor: Actor) {
@@ -14,14 +16,13 @@ export async function listLookup(actor: Actor) {
   return db().priorityLookup.findMany({ orderBy: [{ order: "asc" }, { impact: "asc" }, { urgency: "asc" }] });
 }
 
-/** INC-5: an admin changes a row's priority or its order (which decides the "first" matching row). */
-export async function updateLookupRow(
-  actor: Actor,
-  id: number,
-  input: { priority: number; order: number; version: number },
-) {
+/**
+ * INC-5: an admin changes a row's priority or its order (which decides the "first" matching row);
+ * the input is parsed here (lib/domain/priority/schemas.ts).
+ */
+export async function updateLookupRow(actor: Actor, raw: LookupRowInput) {
   assertAdmin(actor);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound("That lookup row");
+  const { id, ...input } = parseOrThrow(lookupRowSchema, raw);
   return transaction(async (tx) => {
     const row = await tx.priorityLookup.findUnique({ where: { id } });
     if (!row) throw notFound("That lookup row");

@@ -3,8 +3,10 @@ import { db, transaction, type Tx } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges } from "@/lib/domain/incidents/lifecycle";
+import { affectedAccountSchema, type AffectedAccountInput } from "@/lib/domain/proactive/schemas";
 import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { requireIncident } from "../incidents/persist";
 import { lockRows } from "../records/lock";
@@ -34,8 +36,9 @@ export async function lockedOpenIncident(tx: Tx, number: string) {
 const accountLabel = (a: { number: string; name: string }) => `${a.number} ${a.name}`;
 
 /** PRO-1: adds an affected account; adding it twice is one row and one audit line. */
-export async function addAffectedAccount(actor: Actor, number: string, accountId: number) {
+export async function addAffectedAccount(actor: Actor, number: string, raw: AffectedAccountInput) {
   assertCanWrite(actor);
+  const { accountId } = parseOrThrow(affectedAccountSchema, raw);
   return transaction(async (tx) => {
     const incident = await lockedOpenIncident(tx, number);
     const account = await tx.account.findUnique({ where: { id: accountId } });
@@ -56,8 +59,9 @@ export async function addAffectedAccount(actor: Actor, number: string, accountId
 }
 
 /** PRO-1: removes an affected account (a proactive case already made for it stays). */
-export async function removeAffectedAccount(actor: Actor, number: string, accountId: number) {
+export async function removeAffectedAccount(actor: Actor, number: string, raw: AffectedAccountInput) {
   assertCanWrite(actor);
+  const { accountId } = parseOrThrow(affectedAccountSchema, raw);
   return transaction(async (tx) => {
     const incident = await lockedOpenIncident(tx, number);
     const account = await tx.account.findUnique({ where: { id: accountId } });

@@ -37,7 +37,7 @@ async function incidentWith(accounts: number) {
   const ids: number[] = [];
   for (let i = 0; i < accounts; i++) {
     const a = await makeAccount();
-    await addAffectedAccount(itil, incident.number, a.id);
+    await addAffectedAccount(itil, incident.number, { accountId: a.id });
     ids.push(a.id);
   }
   return { itil, incident, ids };
@@ -96,7 +96,7 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     const itil = await makeItil();
     const { contact } = await makeCustomer();
     const incident = await createIncident(itil, { shortDescription: "Outage", callerId: contact.id });
-    await addAffectedAccount(itil, incident.number, (await makeAccount()).id);
+    await addAffectedAccount(itil, incident.number, { accountId: (await makeAccount()).id });
     await createProactiveCases(itil, incident.number);
     const after = await db().incident.findUniqueOrThrow({ where: { number: incident.number } });
     expect(after.callerNotificationsSuppressed).toBe(true);
@@ -120,7 +120,7 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     expect(again).toMatchObject({ created: 0, alreadyHad: 2 });
     expect(again.message).toBe("Created 0 cases; 2 accounts already had one");
     const later = await makeAccount();
-    await addAffectedAccount(itil, incident.number, later.id);
+    await addAffectedAccount(itil, incident.number, { accountId: later.id });
     expect((await createProactiveCases(itil, incident.number)).message).toBe(
       "Created 1 case; 2 accounts already had one",
     );
@@ -149,7 +149,7 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
 
     await setThreshold(100); // the major case exists: a new account joins it whatever the threshold
     const later = await makeAccount();
-    await addAffectedAccount(itil, incident.number, later.id);
+    await addAffectedAccount(itil, incident.number, { accountId: later.id });
     expect((await createProactiveCases(itil, incident.number)).message).toBe(
       "Created 1 case; 3 accounts already had one",
     );
@@ -165,7 +165,8 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     const { itil, incident } = await incidentWith(2);
     const first = await createProactiveCases(itil, incident.number);
     await db().case.update({ where: { number: first.majorCaseNumber! }, data: { state: 3 } });
-    for (let i = 0; i < 2; i++) await addAffectedAccount(itil, incident.number, (await makeAccount()).id);
+    for (let i = 0; i < 2; i++)
+      await addAffectedAccount(itil, incident.number, { accountId: (await makeAccount()).id });
     const second = await createProactiveCases(itil, incident.number);
     expect(second.majorCaseNumber).not.toBeNull();
     expect(second.majorCaseNumber).not.toBe(first.majorCaseNumber);
@@ -177,7 +178,8 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
 
   it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
     const admin = await makeAdmin();
-    const { id } = await addFieldMapRow(admin, "incident_to_case", {
+    const { id } = await addFieldMapRow(admin, {
+      mapName: "incident_to_case",
       sourceField: null,
       constantValue: "1",
       targetField: "priority",
@@ -189,7 +191,7 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
       const [row] = await casesOf(incident.id);
       expect(row.case.priority).toBe(1);
     } finally {
-      await removeFieldMapRow(admin, id, 1);
+      await removeFieldMapRow(admin, { id, version: 1 });
     }
   });
 
@@ -212,14 +214,14 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
 describe("affected accounts (PRO-1, ROLE-2)", () => {
   it("PRO-1: adding an account twice is one row and one audit line; Remove takes it off, audited", async () => {
     const { itil, incident, ids } = await incidentWith(1);
-    expect((await addAffectedAccount(itil, incident.number, ids[0])).added).toBe(false);
+    expect((await addAffectedAccount(itil, incident.number, { accountId: ids[0] })).added).toBe(false);
     expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(1);
     const audit = () =>
       db().auditEntry.findMany({
         where: { table: TABLE.incident, recordId: incident.id, field: "affected_accounts" },
       });
     expect(await audit()).toHaveLength(1);
-    expect((await removeAffectedAccount(itil, incident.number, ids[0])).removed).toBe(true);
+    expect((await removeAffectedAccount(itil, incident.number, { accountId: ids[0] })).removed).toBe(true);
     expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(0);
     expect((await audit()).map((a) => a.newValue)).toContain(null);
   });
@@ -229,10 +231,14 @@ describe("affected accounts (PRO-1, ROLE-2)", () => {
     const other = await makeAccount();
     const { contact } = await makeCustomer();
     for (const actor of [await makeViewer(), contact]) {
-      await expect(addAffectedAccount(actor, incident.number, other.id)).rejects.toMatchObject({
-        kind: "forbidden",
-      });
-      await expect(removeAffectedAccount(actor, incident.number, ids[0])).rejects.toMatchObject({
+      await expect(addAffectedAccount(actor, incident.number, { accountId: other.id })).rejects.toMatchObject(
+        {
+          kind: "forbidden",
+        },
+      );
+      await expect(
+        removeAffectedAccount(actor, incident.number, { accountId: ids[0] }),
+      ).rejects.toMatchObject({
         kind: "forbidden",
       });
       await expect(createProactiveCases(actor, incident.number)).rejects.toMatchObject({ kind: "forbidden" });
@@ -243,7 +249,9 @@ describe("affected accounts (PRO-1, ROLE-2)", () => {
 
   it("PRO-1: an unknown account is refused naming the field", async () => {
     const { itil, incident } = await incidentWith(0);
-    await expect(addAffectedAccount(itil, incident.number, 2_000_000_000)).rejects.toMatchObject({
+    await expect(
+      addAffectedAccount(itil, incident.number, { accountId: 2_000_000_000 }),
+    ).rejects.toMatchObject({
       kind: "invalid",
       field: "accountId",
     });

@@ -3,6 +3,8 @@ import { db, inTransaction, type Tx } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
 import { LISTED_PROPERTIES } from "@/lib/domain/properties/catalog";
+import { propertySaveSchema, type PropertySaveInput } from "@/lib/domain/properties/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { validatePropertyValue } from "@/lib/domain/properties/values";
 import { writeAudit } from "../audit/write";
 import { propertyRow } from "./materialise";
@@ -52,4 +54,11 @@ export async function updateProperty(actor: Actor, name: string, raw: string, ve
     await writeAudit(tx, "sys_properties", 0, [{ field: name, oldValue: old, newValue: value }], actor);
     return { name, value, changed: true };
   });
+}
+
+/** ADM-1: the Save of /admin/properties — its input parsed here (lib/domain/properties/schemas.ts). */
+export function saveProperty(actor: Actor, raw: PropertySaveInput) {
+  assertAdmin(actor);
+  const input = parseOrThrow(propertySaveSchema, raw);
+  return updateProperty(actor, input.name, input.value, input.version);
 }

@@ -26,7 +26,7 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
       [3, 2],
     ]);
     const second = low[1];
-    await updateLookupRow(admin, second.id, { priority: 4, order: 1, version: second.version });
+    await updateLookupRow(admin, { id: second.id, priority: 4, order: 1, version: second.version });
     try {
       const agent = await makeAgent();
       const c = await makeCase(agent, { priority: 4 });
@@ -38,10 +38,10 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
       });
     } finally {
       const now = await db().priorityLookup.findUniqueOrThrow({ where: { id: second.id } });
-      await updateLookupRow(admin, second.id, { priority: 4, order: second.order, version: now.version });
+      await updateLookupRow(admin, { id: second.id, priority: 4, order: second.order, version: now.version });
     }
     await expect(
-      updateLookupRow(admin, second.id, { priority: 4, order: 5, version: second.version }),
+      updateLookupRow(admin, { id: second.id, priority: 4, order: 5, version: second.version }),
     ).rejects.toMatchObject({ kind: "conflict" });
   });
 
@@ -49,10 +49,14 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
     for (const who of [await makeAgent(), await makeManager()]) {
       await expect(listRules(who)).rejects.toMatchObject({ kind: "forbidden" });
       await expect(
-        setRuleActive(who, "incident", "Update case worknote for comments change", false),
+        setRuleActive(who, {
+          table: "incident",
+          name: "Update case worknote for comments change",
+          active: false,
+        }),
       ).rejects.toMatchObject({ kind: "forbidden" });
       await expect(listLookup(who)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(updateLookupRow(who, 1, { priority: 1, order: 1, version: 1 })).rejects.toMatchObject({
+      await expect(updateLookupRow(who, { id: 1, priority: 1, order: 1, version: 1 })).rejects.toMatchObject({
         kind: "forbidden",
       });
       await expect(listOutbox(who, {})).rejects.toMatchObject({ kind: "forbidden" });
@@ -65,7 +69,9 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
   });
 
   it("SYNC-1: switching an unknown rule is refused with a clear message", async () => {
-    await expect(setRuleActive(await makeAdmin(), "incident", "No such rule", false)).rejects.toMatchObject({
+    await expect(
+      setRuleActive(await makeAdmin(), { table: "incident", name: "No such rule", active: false }),
+    ).rejects.toMatchObject({
       kind: "invalid",
       message: 'There is no business rule "No such rule" on incident.',
     });

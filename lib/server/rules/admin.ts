@@ -4,6 +4,8 @@ import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { syncPlugin } from "@/lib/domain/plugins/catalog";
 import { SYNC_RULES } from "@/lib/domain/sync/rules";
+import { ruleActiveSchema, type RuleActiveInput } from "@/lib/domain/sync/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { activePlugins } from "../plugins/read";
 
@@ -31,8 +33,10 @@ export async function listRules(actor: Actor) {
   }));
 }
 
-export async function setRuleActive(actor: Actor, table: string, name: string, active: boolean) {
+/** SYNC-1: an admin switches a rule on or off (the input parsed here: lib/domain/sync/schemas.ts). */
+export async function setRuleActive(actor: Actor, raw: RuleActiveInput) {
   assertAdmin(actor);
+  const { table, name, active } = parseOrThrow(ruleActiveSchema, raw);
   const rule = (await offeredRules()).find((r) => r.table === table && r.name === name);
   if (!rule) throw invalid("name", `There is no business rule "${name}" on ${table}.`);
   return transaction(async (tx) => {

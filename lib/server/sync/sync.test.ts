@@ -84,7 +84,11 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
   it("SYNC-1: deactivating 'Update case worknote for comments change' stops comment sync only", async () => {
     const admin = await makeAdmin();
     const { itil, c, incidentNumber } = await caseWithIncident();
-    await setRuleActive(admin, "incident", "Update case worknote for comments change", false);
+    await setRuleActive(admin, {
+      table: "incident",
+      name: "Update case worknote for comments change",
+      active: false,
+    });
     try {
       await postIncidentJournal(itil, incidentNumber, { comments: "not copied" });
       await updateIncident(itil, incidentNumber, {
@@ -95,7 +99,11 @@ describe("incident updates reach case work notes (INC-6, SYNC)", () => {
         "Update case worknote for state change",
       ]);
     } finally {
-      await setRuleActive(admin, "incident", "Update case worknote for comments change", true);
+      await setRuleActive(admin, {
+        table: "incident",
+        name: "Update case worknote for comments change",
+        active: true,
+      });
     }
   });
 

@@ -43,12 +43,12 @@ describe("API tokens (ADM-4)", () => {
     const other = await makeAdmin();
     const { token, id } = await createTokenForUser(admin, { name: "gateway", userId: String(other.id) });
     expect(await inboundEmailActor(`Bearer ${token}`)).toMatchObject({ ok: true });
-    expect(await revokeApiToken(admin, id)).toMatchObject({ changed: true });
+    expect(await revokeApiToken(admin, { id })).toMatchObject({ changed: true });
     expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
     expect(await inboundEmailActor(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
-    expect(await revokeApiToken(admin, id)).toMatchObject({ changed: false });
+    expect(await revokeApiToken(admin, { id })).toMatchObject({ changed: false });
     expect((await db().apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeInstanceOf(Date);
-    await expect(revokeApiToken(admin, 2_147_483_000)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(revokeApiToken(admin, { id: 2_147_483_000 })).rejects.toMatchObject({ kind: "not_found" });
   });
 
   it("ADM-4: no token for a deactivated or unknown user, nor without a name; nothing is stored", async () => {
@@ -78,7 +78,7 @@ describe("API tokens (ADM-4)", () => {
     for (let i = 0; i < 6; i++) {
       const agent = await makeAgent();
       await Promise.allSettled([
-        setUserActive(other, agent.id, false),
+        setUserActive(other, { userId: agent.id, active: false }),
         createTokenForUser(admin, { name: `race ${i}`, userId: String(agent.id) }),
       ]);
       expect(await db().user.findUniqueOrThrow({ where: { id: agent.id } })).toMatchObject({ active: false });
@@ -90,7 +90,7 @@ describe("API tokens (ADM-4)", () => {
     const admin = await makeAdmin();
     const { account, contact } = await makeCustomer();
     const gone = await makeAgent();
-    await setUserActive(admin, gone.id, false);
+    await setUserActive(admin, { userId: gone.id, active: false });
     const q = (text: string) => new URLSearchParams({ q: text });
     const found = await lookup(admin, "activeUsers", q(contact.email));
     expect(found).toEqual([
@@ -121,7 +121,7 @@ describe("API tokens (ADM-4)", () => {
       await expect(createTokenForUser(actor, { name: "x", userId: String(actor.id) })).rejects.toMatchObject({
         kind: "forbidden",
       });
-      await expect(revokeApiToken(actor, id)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(revokeApiToken(actor, { id })).rejects.toMatchObject({ kind: "forbidden" });
     }
     expect(await db().apiToken.count()).toBe(before);
     expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: true });

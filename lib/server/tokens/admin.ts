@@ -1,9 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
-import { LIMITS, listPage, MAX_INT, parseOrThrow, requiredId, requiredText } from "@/lib/domain/validation";
+import {
+  newTokenSchema,
+  tokenRevokeSchema,
+  type NewTokenInput,
+  type TokenRevokeInput,
+} from "@/lib/domain/auth/schemas";
+import { listPage, parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { issueApiToken, lockActiveUser } from "../auth/api-token";
 
@@ -39,12 +44,6 @@ export async function listApiTokens(actor: Actor, filter: { page?: unknown } = {
   return { rows, total, page };
 }
 
-export const newTokenSchema = z.object({
-  name: requiredText("Name", LIMITS.name),
-  userId: requiredId("User"),
-});
-export type NewTokenInput = z.input<typeof newTokenSchema>;
-
 /**
  * ADM-4: a token for an active user. The token is in the answer once — only its sha256 is
  * stored; the list shows its first characters.
@@ -65,9 +64,9 @@ export async function createTokenForUser(actor: Actor, raw: NewTokenInput) {
 }
 
 /** ADM-4: revokes a token; the next request with it answers 401 (actorForBearer). */
-export async function revokeApiToken(actor: Actor, id: number) {
+export async function revokeApiToken(actor: Actor, raw: TokenRevokeInput) {
   assertAdmin(actor);
-  if (!Number.isInteger(id) || id <= 0 || id > MAX_INT) throw notFound("The API token");
+  const { id } = parseOrThrow(tokenRevokeSchema, raw);
   return transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id }, select: { name: true, revokedAt: true } });
     if (!row) throw notFound("The API token");

@@ -17,10 +17,12 @@ describe("assigning and removing roles (ADM-3)", () => {
   it("ADM-3: an admin adds and removes internal roles of an internal user, each change audited", async () => {
     const admin = await makeAdmin();
     const agent = await makeAgent();
-    expect(await addUserRole(admin, agent.id, ROLE.itil)).toMatchObject({ changed: true });
-    expect(await addUserRole(admin, agent.id, ROLE.itil)).toMatchObject({ changed: false });
+    expect(await addUserRole(admin, { userId: agent.id, role: ROLE.itil })).toMatchObject({ changed: true });
+    expect(await addUserRole(admin, { userId: agent.id, role: ROLE.itil })).toMatchObject({ changed: false });
     expect(await rolesOf(agent.id)).toContain(ROLE.itil);
-    expect(await removeUserRole(admin, agent.id, ROLE.incidentWrite)).toMatchObject({ changed: true });
+    expect(await removeUserRole(admin, { userId: agent.id, role: ROLE.incidentWrite })).toMatchObject({
+      changed: true,
+    });
     expect(await rolesOf(agent.id)).not.toContain(ROLE.incidentWrite);
     const rows = await audit(agent.id);
     expect(rows.map((r) => [r.field, r.userId])).toEqual([
@@ -36,24 +38,38 @@ describe("assigning and removing roles (ADM-3)", () => {
     const agent = await makeAgent();
     const { contact } = await makeCustomer();
     const before = [await rolesOf(agent.id), await rolesOf(contact.id)];
-    await expect(addUserRole(admin, agent.id, ROLE.customer)).rejects.toMatchObject({ field: "role" });
-    await expect(addUserRole(admin, contact.id, ROLE.admin)).rejects.toMatchObject({ field: "role" });
-    await expect(addUserRole(admin, contact.id, "root")).rejects.toMatchObject({ kind: "invalid" });
-    await expect(removeUserRole(admin, contact.id, ROLE.external)).rejects.toMatchObject({ field: "role" });
+    await expect(addUserRole(admin, { userId: agent.id, role: ROLE.customer })).rejects.toMatchObject({
+      field: "role",
+    });
+    await expect(addUserRole(admin, { userId: contact.id, role: ROLE.admin })).rejects.toMatchObject({
+      field: "role",
+    });
+    await expect(addUserRole(admin, { userId: contact.id, role: "root" })).rejects.toMatchObject({
+      kind: "invalid",
+    });
+    await expect(removeUserRole(admin, { userId: contact.id, role: ROLE.external })).rejects.toMatchObject({
+      field: "role",
+    });
     expect([await rolesOf(agent.id), await rolesOf(contact.id)]).toEqual(before);
-    expect(await addUserRole(admin, contact.id, ROLE.customerAdmin)).toMatchObject({ changed: true });
-    await expect(addUserRole(admin, 2_147_483_000, ROLE.itil)).rejects.toMatchObject({ kind: "not_found" });
+    expect(await addUserRole(admin, { userId: contact.id, role: ROLE.customerAdmin })).toMatchObject({
+      changed: true,
+    });
+    await expect(addUserRole(admin, { userId: 2_147_483_000, role: ROLE.itil })).rejects.toMatchObject({
+      kind: "not_found",
+    });
   });
 
   it("ADM-3: an admin cannot remove their own admin role (another admin can)", async () => {
     const admin = await makeAdmin();
     const other = await makeAdmin();
-    expect(await rejection(removeUserRole(admin, admin.id, ROLE.admin))).toEqual({
+    expect(await rejection(removeUserRole(admin, { userId: admin.id, role: ROLE.admin }))).toEqual({
       kind: "invalid",
       message: "You cannot remove your own admin role; ask another administrator.",
     });
     expect(await rolesOf(admin.id)).toEqual([ROLE.admin]);
-    expect(await removeUserRole(other, admin.id, ROLE.admin)).toMatchObject({ changed: true });
+    expect(await removeUserRole(other, { userId: admin.id, role: ROLE.admin })).toMatchObject({
+      changed: true,
+    });
   });
 });
 
@@ -65,7 +81,10 @@ describe("deactivating users (ADM-3)", () => {
     const { token } = await createApiToken(user.email);
     expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: true });
 
-    expect(await setUserActive(admin, user.id, false)).toMatchObject({ changed: true, endedSessions: 1 });
+    expect(await setUserActive(admin, { userId: user.id, active: false })).toMatchObject({
+      changed: true,
+      endedSessions: 1,
+    });
     expect(await sessionsOf(user.id)).toEqual([]);
     expect(await loadSessionActor({ userId: user.id, sid })).toBeNull();
     expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
@@ -78,7 +97,10 @@ describe("deactivating users (ADM-3)", () => {
       ["active", "true", "false"],
     ]);
 
-    expect(await setUserActive(admin, user.id, true)).toMatchObject({ changed: true, endedSessions: 0 });
+    expect(await setUserActive(admin, { userId: user.id, active: true })).toMatchObject({
+      changed: true,
+      endedSessions: 0,
+    });
     // ADM-4: the old token was revoked with the deactivation — reactivating does not revive it.
     expect(await actorForBearer(`Bearer ${token}`)).toMatchObject({ ok: false, status: 401 });
     expect(await actorForBearer(`Bearer ${(await createApiToken(user.email)).token}`)).toMatchObject({
@@ -90,7 +112,7 @@ describe("deactivating users (ADM-3)", () => {
   it("ADM-3: an admin cannot deactivate themself; nothing changes", async () => {
     const admin = await makeAdmin();
     const sid = await createSession(admin.id);
-    expect(await rejection(setUserActive(admin, admin.id, false))).toEqual({
+    expect(await rejection(setUserActive(admin, { userId: admin.id, active: false }))).toEqual({
       kind: "invalid",
       message: "You cannot deactivate your own user; ask another administrator.",
     });
@@ -101,9 +123,15 @@ describe("deactivating users (ADM-3)", () => {
     const target = await makeAgent();
     const sid = await createSession(target.id);
     for (const actor of [await makeAgent(), (await makeCustomer()).contact, await makeUser([ROLE.itil])]) {
-      await expect(addUserRole(actor, target.id, ROLE.itil)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(removeUserRole(actor, target.id, ROLE.agent)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(setUserActive(actor, target.id, false)).rejects.toMatchObject({ kind: "forbidden" });
+      await expect(addUserRole(actor, { userId: target.id, role: ROLE.itil })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(removeUserRole(actor, { userId: target.id, role: ROLE.agent })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      await expect(setUserActive(actor, { userId: target.id, active: false })).rejects.toMatchObject({
+        kind: "forbidden",
+      });
     }
     expect(await loadSessionActor({ userId: target.id, sid })).toMatchObject({ roles: target.roles });
     expect(await audit(target.id)).toEqual([]);
@@ -115,8 +143,8 @@ describe("two admins at once (ADM-3)", () => {
     const [a, b] = [await makeAdmin(), await makeAdmin()];
     const agent = await makeAgent();
     const both = await Promise.all([
-      addUserRole(a, agent.id, ROLE.itil),
-      addUserRole(b, agent.id, ROLE.itil),
+      addUserRole(a, { userId: agent.id, role: ROLE.itil }),
+      addUserRole(b, { userId: agent.id, role: ROLE.itil }),
     ]);
     expect(both.map((r) => r.changed).sort()).toEqual([false, true]);
     expect(await db().userRole.count({ where: { userId: agent.id, role: ROLE.itil } })).toBe(1);
@@ -132,8 +160,8 @@ describe("the last active administrator (ADM-3)", () => {
     await db().user.updateMany({ where: { id: { in: ids } }, data: { active: false } });
     try {
       const results = await Promise.allSettled([
-        setUserActive(a, b.id, false),
-        setUserActive(b, a.id, false),
+        setUserActive(a, { userId: b.id, active: false }),
+        setUserActive(b, { userId: a.id, active: false }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
       const last = "This is the last active administrator: make another one first.";
@@ -142,8 +170,12 @@ describe("the last active administrator (ADM-3)", () => {
       const left = await db().user.findMany({ where: admins });
       expect(left.map((u) => u.id)).toHaveLength(1);
       const [survivor, gone] = left[0].id === a.id ? [a, b] : [b, a];
-      expect(await rejection(setUserActive(gone, survivor.id, false))).toMatchObject({ message: last });
-      expect(await rejection(removeUserRole(gone, survivor.id, ROLE.admin))).toMatchObject({ message: last });
+      expect(await rejection(setUserActive(gone, { userId: survivor.id, active: false }))).toMatchObject({
+        message: last,
+      });
+      expect(await rejection(removeUserRole(gone, { userId: survivor.id, role: ROLE.admin }))).toMatchObject({
+        message: last,
+      });
       expect(await rolesOf(survivor.id)).toContain(ROLE.admin);
     } finally {
       await db().user.updateMany({ where: { id: { in: ids } }, data: { active: true } });

@@ -3,7 +3,13 @@ import { Prisma, takeTurns, transaction, type Tx } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { checkAssignable, checkSelfChange, type UserKind } from "@/lib/domain/auth/user-admin";
 import { invalid, notFound } from "@/lib/domain/errors";
-import { MAX_INT } from "@/lib/domain/validation";
+import {
+  userActiveSchema,
+  userRoleSchema,
+  type UserActiveInput,
+  type UserRoleInput,
+} from "@/lib/domain/auth/schemas";
+import { MAX_INT, parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { LOCK } from "../locks";
 import { applyUsersActive } from "./active";
@@ -25,8 +31,9 @@ async function requireUser(tx: Tx, userId: number) {
 type RoleChange = { userId: number; name: string; role: string; changed: boolean };
 
 /** ADM-3: gives a user a role their kind may hold (internal roles to internal users only…). */
-export async function addUserRole(actor: Actor, userId: number, role: string): Promise<RoleChange> {
+export async function addUserRole(actor: Actor, raw: UserRoleInput): Promise<RoleChange> {
   assertUserAdmin(actor);
+  const { userId, role } = parseOrThrow(userRoleSchema, raw);
   const out = await transaction(async (tx) => {
     const user = await requireUser(tx, userId);
     const checked = checkAssignable(user.kind, role);
@@ -46,8 +53,9 @@ export async function addUserRole(actor: Actor, userId: number, role: string): P
 }
 
 /** ADM-3: takes a role away; never snc_external from an external user, never admin from oneself. */
-export async function removeUserRole(actor: Actor, userId: number, role: string): Promise<RoleChange> {
+export async function removeUserRole(actor: Actor, raw: UserRoleInput): Promise<RoleChange> {
   assertUserAdmin(actor);
+  const { userId, role } = parseOrThrow(userRoleSchema, raw);
   const out = await transaction(async (tx) => {
     const user = await requireUser(tx, userId);
     const checked = checkAssignable(user.kind, role, true);
@@ -90,8 +98,9 @@ const rolesChange = (before: string[], after: string[]) => ({
  * only works for an active user: actorForBearer) and are revoked. An administrator cannot deactivate
  * themself, and the last active administrator stays.
  */
-export async function setUserActive(actor: Actor, userId: number, active: boolean) {
+export async function setUserActive(actor: Actor, raw: UserActiveInput) {
   assertUserAdmin(actor);
+  const { userId, active } = parseOrThrow(userActiveSchema, raw);
   if (!active) checkSelfChange(actor, userId, "deactivate");
   const out = await transaction(async (tx) => {
     const user = await requireUser(tx, userId);

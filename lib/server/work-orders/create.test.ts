@@ -60,7 +60,8 @@ describe("Create Work Order (FSM-1, FSM-2)", () => {
     const maps = await listFieldMaps(admin);
     const rows = maps.find((m) => m.name === "case_to_work_order")!.rows;
     const priority = rows.find((r) => r.targetField === "priority")!;
-    await updateFieldMapRow(admin, priority.id, {
+    await updateFieldMapRow(admin, {
+      id: priority.id,
       version: priority.version,
       sourceField: null,
       constantValue: "1",
@@ -76,7 +77,7 @@ describe("Create Work Order (FSM-1, FSM-2)", () => {
     } finally {
       const now = (await listFieldMaps(admin)).find((m) => m.name === "case_to_work_order")!.rows;
       const row = now.find((r) => r.targetField === "priority")!;
-      await updateFieldMapRow(admin, row.id, { ...row, sourceField: "priority", constantValue: null });
+      await updateFieldMapRow(admin, { ...row, sourceField: "priority", constantValue: null });
     }
   });
 

@@ -97,12 +97,12 @@ describe("work order form (FSM-2, FSM-3, SYNC-2, SYNC-3)", () => {
     const admin = await makeAdmin();
     const { itil, f, wo } = await setup();
     expect((await listRules(admin)).map((r) => r.name)).toContain(WORK_ORDER_STATE_RULE);
-    await setRuleActive(admin, TABLE.workOrder, WORK_ORDER_STATE_RULE, false);
+    await setRuleActive(admin, { table: TABLE.workOrder, name: WORK_ORDER_STATE_RULE, active: false });
     try {
       await updateWorkOrder(itil, wo.number, { version: 1, state: "Qualified" });
       expect(await notesOf(f.c.id)).toHaveLength(0);
     } finally {
-      await setRuleActive(admin, TABLE.workOrder, WORK_ORDER_STATE_RULE, true);
+      await setRuleActive(admin, { table: TABLE.workOrder, name: WORK_ORDER_STATE_RULE, active: true });
     }
   });
 
@@ -120,7 +120,11 @@ describe("work order form (FSM-2, FSM-3, SYNC-2, SYNC-3)", () => {
       // Its live timeline is gone with its page.
       expect((await fieldError(pollJournal(itil, TABLE.workOrder, wo.number, null))).kind).toBe("not_found");
       expect(
-        (await fieldError(setRuleActive(admin, TABLE.workOrder, WORK_ORDER_STATE_RULE, false))).kind,
+        (
+          await fieldError(
+            setRuleActive(admin, { table: TABLE.workOrder, name: WORK_ORDER_STATE_RULE, active: false }),
+          )
+        ).kind,
       ).toBe("invalid");
     } finally {
       await setPlugin(PLUGIN.fieldService, true);

@@ -1,12 +1,13 @@
 "use server";
-import { z } from "zod";
-import { canAdminister } from "@/lib/domain/auth/roles";
-import { formObject, parseOrThrow, requiredId } from "@/lib/domain/validation";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import type { NewTokenInput, TokenRevokeInput } from "@/lib/domain/auth/schemas";
+import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import { createTokenForUser, revokeApiToken, type NewTokenInput } from "@/lib/server/tokens/admin";
+import { createTokenForUser, revokeApiToken } from "@/lib/server/tokens/admin";
 
-// ADM-4: every action checks the admin role itself (runAction) and again in the service (ROLE-2).
+// ADM-4: every action checks the admin role itself (runAction) and again in the service (ROLE-2),
+// which parses its own input (lib/domain/auth/schemas.ts).
 const PATHS = () => ["/admin/api-tokens"];
 
 /** The answer carries the token: the page shows it once, then it is gone (only its hash is stored). */
@@ -30,8 +31,7 @@ export async function revokeApiTokenAction(
   return runAction({
     name: "revokeApiToken",
     allow: canAdminister,
-    run: (actor) =>
-      revokeApiToken(actor, parseOrThrow(z.object({ id: requiredId("Token") }), formObject(form)).id),
+    run: (actor) => revokeApiToken(actor, formObject<TokenRevokeInput>(form)),
     revalidate: PATHS,
     success: (r) => (r.changed ? `Token "${r.name}" revoked.` : "The token was already revoked."),
   });

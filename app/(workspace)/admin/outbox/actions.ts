@@ -1,7 +1,6 @@
 "use server";
 import { canAdminister } from "@/lib/domain/auth/roles";
-import { invalid } from "@/lib/domain/errors";
-import { formText, recordId } from "@/lib/domain/validation";
+import { formText } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { retryMessage } from "@/lib/server/outbox/admin";
@@ -10,11 +9,7 @@ export async function retryMessageAction(_prev: ActionResult | null, form: FormD
   return runAction({
     name: "retryOutboxMessage",
     allow: canAdminister,
-    run: (actor) => {
-      const id = recordId(formText(form, "id"));
-      if (id === null) throw invalid("id", "Unknown message.");
-      return retryMessage(actor, id);
-    },
+    run: (actor) => retryMessage(actor, formText(form, "id")),
     revalidate: () => ["/admin/outbox"],
     success: () => "Queued for another attempt.",
   });

@@ -1,13 +1,12 @@
 "use server";
-import { z } from "zod";
-import { canAdminister } from "@/lib/domain/auth/roles";
-import { formObject, parseOrThrow } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import type { PluginActiveInput } from "@/lib/domain/plugins/schemas";
+import { formObject } from "@/lib/domain/validation";
+import { runAction } from "@/lib/server/action";
 import { setPluginActive } from "@/lib/server/plugins/admin";
 
-const schema = z.object({ id: z.string().min(1).max(100), active: z.enum(["true", "false"]) });
-
+// ITSM-5: the action checks the admin role itself; the service checks it again and parses the input.
 export async function setPluginActiveAction(
   _prev: ActionResult | null,
   form: FormData,
@@ -15,10 +14,7 @@ export async function setPluginActiveAction(
   return runAction({
     name: "setPluginActive",
     allow: canAdminister,
-    run: (actor) => {
-      const input = parseOrThrow(schema, formObject(form));
-      return setPluginActive(actor, input.id, input.active === "true");
-    },
+    run: (actor) => setPluginActive(actor, formObject<PluginActiveInput>(form)),
     revalidate: () => ["/admin/plugins", "/cases"],
     success: (r) => `${r.id} is now ${r.active ? "active" : "inactive"}.`,
   });

@@ -1,46 +1,17 @@
 "use server";
-import { z } from "zod";
-import { canAdminister } from "@/lib/domain/auth/roles";
-import { incidentPriorities } from "@/lib/domain/records/choices";
-import {
-  formNumber,
-  formObject,
-  MAX_INT,
-  numberChoice,
-  parseOrThrow,
-  versionField,
-} from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { canAdminister } from "@/lib/domain/auth/roles";
+import type { LookupRowInput } from "@/lib/domain/priority/schemas";
+import { formObject } from "@/lib/domain/validation";
+import { runAction } from "@/lib/server/action";
 import { updateLookupRow } from "@/lib/server/priority/admin";
 
-const schema = z.object({
-  id: formNumber(
-    z
-      .number({ error: "Unknown row." })
-      .int("Unknown row.")
-      .positive("Unknown row.")
-      .max(MAX_INT, "Unknown row."),
-  ),
-  version: versionField,
-  priority: numberChoice("Priority", incidentPriorities),
-  order: formNumber(
-    z
-      .number({ error: "Order must be a whole number." })
-      .int("Order must be a whole number.")
-      .min(0, "Order must be 0 or more.")
-      .max(1_000_000, "Order is too large."),
-  ),
-});
-
+// INC-5: the action checks the admin role itself; the service checks it again and parses the input.
 export async function saveLookupRowAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction({
     name: "saveLookupRow",
     allow: canAdminister,
-    run: (actor) => {
-      const input = parseOrThrow(schema, formObject(form));
-      return updateLookupRow(actor, input.id, input);
-    },
+    run: (actor) => updateLookupRow(actor, formObject<LookupRowInput>(form)),
     revalidate: () => ["/admin/priority-lookup"],
     success: (r) => (r.changed ? "Saved." : "No change."),
   });

@@ -1,17 +1,16 @@
 "use server";
-import { z } from "zod";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { NewUserInput } from "@/lib/domain/auth/user-admin";
-import { booleanText, formObject, parseOrThrow, plainText, requiredId } from "@/lib/domain/validation";
+import type { UserActiveInput, UserRoleInput } from "@/lib/domain/auth/schemas";
+import { formObject } from "@/lib/domain/validation";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { runAction } from "@/lib/server/action";
 import { addUserRole, removeUserRole, setUserActive } from "@/lib/server/users/access";
 import { createUser } from "@/lib/server/users/admin";
 
-// ADM-3: every action checks the admin role itself (runAction) and again in the service (ROLE-2).
+// ADM-3: every action checks the admin role itself (runAction) and again in the service (ROLE-2),
+// which parses its own input (lib/domain/auth/schemas.ts).
 const PATHS = () => ["/admin/users"];
-const roleSchema = z.object({ userId: requiredId("User"), role: plainText("Role").max(100) });
-const activeSchema = z.object({ userId: requiredId("User"), active: booleanText("Active") });
 
 export async function createUserAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction({
@@ -27,10 +26,7 @@ export async function addUserRoleAction(_prev: ActionResult | null, form: FormDa
   return runAction({
     name: "addUserRole",
     allow: canAdminister,
-    run: (actor) => {
-      const input = parseOrThrow(roleSchema, formObject(form));
-      return addUserRole(actor, input.userId, input.role);
-    },
+    run: (actor) => addUserRole(actor, formObject<UserRoleInput>(form)),
     revalidate: PATHS,
     success: (r) => (r.changed ? `${r.name} now has the ${r.role} role.` : `${r.name} already has it.`),
   });
@@ -43,10 +39,7 @@ export async function removeUserRoleAction(
   return runAction({
     name: "removeUserRole",
     allow: canAdminister,
-    run: (actor) => {
-      const input = parseOrThrow(roleSchema, formObject(form));
-      return removeUserRole(actor, input.userId, input.role);
-    },
+    run: (actor) => removeUserRole(actor, formObject<UserRoleInput>(form)),
     revalidate: PATHS,
     success: (r) => (r.changed ? `${r.role} removed from ${r.name}.` : "No change."),
   });
@@ -56,10 +49,7 @@ export async function setUserActiveAction(_prev: ActionResult | null, form: Form
   return runAction({
     name: "setUserActive",
     allow: canAdminister,
-    run: (actor) => {
-      const input = parseOrThrow(activeSchema, formObject(form));
-      return setUserActive(actor, input.userId, input.active);
-    },
+    run: (actor) => setUserActive(actor, formObject<UserActiveInput>(form)),
     revalidate: PATHS,
     success: (r) =>
       !r.changed ? "No change." : r.active ? `${r.name} reactivated.` : `${r.name} deactivated.`,

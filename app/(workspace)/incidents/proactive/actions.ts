@@ -1,21 +1,14 @@
 "use server";
-import { z } from "zod";
 import { canWriteIncidents } from "@/lib/domain/auth/roles";
-import { invalid } from "@/lib/domain/errors";
-import { formObject, optionalId, parseOrThrow, recordNumber } from "@/lib/domain/validation";
+import type { AffectedAccountInput } from "@/lib/domain/proactive/schemas";
+import { formObject, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { addAffectedAccount, removeAffectedAccount } from "@/lib/server/proactive/accounts";
 import { createProactiveCases } from "@/lib/server/proactive/create";
 
 const incidentPath = (number: string) => `/incidents/${number}`;
-const schema = z.object({ accountId: optionalId("Account") });
-
-function accountOf(form: FormData): number {
-  const { accountId } = parseOrThrow(schema, formObject(form));
-  if (!accountId) throw invalid("accountId", "Pick an account to add.");
-  return accountId;
-}
+const accountOf = (form: FormData) => formObject<AffectedAccountInput>(form);
 
 /** PRO-1: "Add affected account" on the incident form. */
 export async function addAffectedAccountAction(

@@ -1,0 +1,24 @@
+// The input of sign-in (app/login), of /admin/users' role and active switches (ADM-3) and of
+// /admin/api-tokens (ADM-4): one home, parsed by the services that use them.
+import { z } from "zod";
+import { booleanText, LIMITS, plainText, requiredId, requiredText, type FormInput } from "../validation";
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email.").max(320).email("Enter a valid email address."),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const userRoleSchema = z.object({ userId: requiredId("User"), role: plainText("Role").max(100) });
+export type UserRoleInput = FormInput<typeof userRoleSchema>;
+
+export const userActiveSchema = z.object({ userId: requiredId("User"), active: booleanText("Active") });
+export type UserActiveInput = FormInput<typeof userActiveSchema>;
+
+export const newTokenSchema = z.object({
+  name: requiredText("Name", LIMITS.name),
+  userId: requiredId("User"),
+});
+export type NewTokenInput = FormInput<typeof newTokenSchema>;
+
+export const tokenRevokeSchema = z.object({ id: requiredId("Token") });
+export type TokenRevokeInput = FormInput<typeof tokenRevokeSchema>;
