@@ -1,12 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
-import {
-  changeLifecycle,
-  isOpenChange,
-  planChangeState,
-  type ChangeType,
-} from "@/lib/domain/changes/lifecycle";
+import { changeLifecycle, isOpenChange, planChangeState } from "@/lib/domain/changes/lifecycle";
 import { changeUpdateSchema } from "@/lib/domain/changes/schemas";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
@@ -15,7 +10,13 @@ import {
   problemLifecycle,
 } from "@/lib/domain/problems/lifecycle";
 import { problemUpdateSchema } from "@/lib/domain/problems/schemas";
-import { changeStates, problemStates, requestStates, labelOf } from "@/lib/domain/records/choices";
+import {
+  changeStates,
+  labelOf,
+  problemStates,
+  requestStates,
+  type ChangeType,
+} from "@/lib/domain/records/choices";
 import type { Lifecycle } from "@/lib/domain/records/state-machine";
 import { isOpenRequest, planRequestState, requestLifecycle } from "@/lib/domain/requests/lifecycle";
 import { requestUpdateSchema } from "@/lib/domain/requests/schemas";

@@ -2,16 +2,11 @@ import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
+import { TaskState, WorkOrderState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
-import {
-  isOpenTask,
-  isOpenWorkOrder,
-  planWorkOrderState,
-  TaskState,
-  WorkOrderState,
-} from "@/lib/domain/work-orders/lifecycle";
+import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/work-orders/lifecycle";
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
 import { writeAudit } from "../audit/write";
