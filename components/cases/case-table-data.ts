@@ -1,7 +1,7 @@
 import { priorityTone, stateTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/domain/time-format";
 import { durationText } from "@/lib/domain/sla/format";
-import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { casePriorities, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
 import type { CaseCell, CaseRowView, SortLink } from "./case-table";
 
 type Row = {
@@ -35,7 +35,7 @@ export function caseRowViews(rows: Row[], now = new Date()): CaseRowView[] {
       ...(r.version !== undefined && { version: r.version }),
       number: r.number,
       shortDescription: r.shortDescription,
-      major: r.majorCaseState === "accepted",
+      major: r.majorCaseState === MajorCaseState.Accepted,
       proactive: !!r.proactive,
       state,
       stateTone: stateTone(state),

@@ -8,6 +8,7 @@ import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { DialogForm } from "@/components/ui/dialog-form";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { MajorCaseState } from "@/lib/domain/records/choices";
 
 type Props = {
   number: string;
@@ -35,7 +36,7 @@ export function MajorBanner(p: Props) {
       </Banner>
     );
   }
-  if (p.majorCaseState === "accepted") {
+  if (p.majorCaseState === MajorCaseState.Accepted) {
     return (
       <Banner tone="violet">
         <strong>Major case</strong> with {p.childCount} child case{p.childCount === 1 ? "" : "s"}.
@@ -43,10 +44,10 @@ export function MajorBanner(p: Props) {
       </Banner>
     );
   }
-  if (p.majorCaseState === "rejected" && p.rejectionReason) {
+  if (p.majorCaseState === MajorCaseState.Rejected && p.rejectionReason) {
     return <Banner tone="slate">Major case proposal rejected: {p.rejectionReason}</Banner>;
   }
-  if (p.majorCaseState !== "proposed") return null;
+  if (p.majorCaseState !== MajorCaseState.Proposed) return null;
   return (
     <Banner tone="amber">
       <div className="flex flex-wrap items-center justify-between gap-3">

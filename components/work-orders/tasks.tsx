@@ -5,6 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { WorkOrderState } from "@/lib/domain/records/choices";
 import { TaskCard } from "./task-card";
 import type { TaskView } from "./task-header";
 import { AppointmentWindowFields } from "./appointment-window-fields";
@@ -63,7 +64,7 @@ function CloseOffer({ number, version }: { number: string; version: number }) {
   return (
     <form onSubmit={onSubmit} aria-label="Close work order" className={OFFER}>
       <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="state" value="Closed Complete" />
+      <input type="hidden" name="state" value={WorkOrderState.ClosedComplete} />
       <p className="text-sm text-emerald-900">Every task is closed. Close the work order as complete?</p>
       <Notice result={result} />
       <SubmitButton pending={pending}>Close work order</SubmitButton>

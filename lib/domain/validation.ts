@@ -84,13 +84,13 @@ export const booleanText = (label: string) =>
 const oneOf = (label: string, choices: readonly Choice<number | string>[]) =>
   `${label} must be one of: ${choices.map((c) => c.label).join(", ")}.`;
 
-/** A numeric choice value (state, priority…). */
-export const numberChoice = (label: string, choices: readonly Choice<number>[]) =>
+/** A numeric choice value (state, priority…), typed as the list's values. */
+export const numberChoice = <V extends number>(label: string, choices: readonly Choice<V>[]) =>
   z.preprocess(
     (v) => choiceNumberText(v === "" || v === null ? undefined : v),
     z
       .number({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
-      .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) }),
+      .refine((v): v is V => isChoice(choices, v), { error: oneOf(label, choices) }),
   );
 
 export const optionalNumberChoice = (label: string, choices: readonly Choice<number>[]) =>
@@ -104,10 +104,11 @@ export const optionalNumberChoice = (label: string, choices: readonly Choice<num
     )
     .optional();
 
-export const stringChoice = (label: string, choices: readonly Choice<string>[]) =>
+/** A string choice value (state, channel…), typed as the list's values. */
+export const stringChoice = <V extends string>(label: string, choices: readonly Choice<V>[]) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `${label} is required.` : oneOf(label, choices)) })
-    .refine((v) => isChoice(choices, v), { error: oneOf(label, choices) });
+    .refine((v): v is V => isChoice(choices, v), { error: oneOf(label, choices) });
 
 export const optionalStringChoice = (label: string, choices: readonly Choice<string>[]) =>
   z

@@ -1,14 +1,13 @@
 // PERF-2 (single operations) and PERF-3 (fan-out beside a plain batch insert of the same rows).
 import { db } from "@/lib/db";
 import { TABLE } from "@/lib/domain/records/tables";
-import { IncidentState } from "@/lib/domain/records/choices";
+import { ChangeState, IncidentState } from "@/lib/domain/records/choices";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase } from "@/lib/server/cases/write";
 import { createIncidentFromCase } from "@/lib/server/incidents/link";
 import { postIncidentJournal } from "@/lib/server/incidents/journal";
 import { createIncident, updateIncident } from "@/lib/server/incidents/write";
-import { ChangeState } from "@/lib/domain/changes/lifecycle";
 import { CHANGE } from "@/lib/server/itsm/specs";
 import { updateItsmRecord } from "@/lib/server/itsm/update";
 import { BENCH_AGENT } from "./dataset.mts";

@@ -3,9 +3,8 @@
 // directly, as fanout.mts measures Create Incident, each p95 against ≤ 100 ms.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { OPEN_CASE_STATES, WorkOrderState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { WorkOrderState } from "@/lib/domain/work-orders/lifecycle";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { createWorkOrderFromCase } from "@/lib/server/work-orders/create";
 import { updateWorkOrder } from "@/lib/server/work-orders/update";

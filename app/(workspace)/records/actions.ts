@@ -4,12 +4,23 @@ import { formObject, recordNumber } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { postItsmJournal } from "@/lib/server/itsm/journal";
-import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "@/lib/server/itsm/specs";
+import {
+  CHANGE,
+  PROBLEM,
+  REQUEST,
+  type ItsmInput,
+  type ItsmRow,
+  type ItsmSpec,
+} from "@/lib/server/itsm/specs";
 import { updateItsmRecord } from "@/lib/server/itsm/update";
 
 // The problem, change and request forms (ITSM-3): save the form, post to the journal.
 
-const save = (spec: ItsmSpec, number: string, form: FormData) =>
+const save = <Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
+  number: string,
+  form: FormData,
+) =>
   runAction({
     name: `save ${spec.noun}`,
     allow: canWriteItsm,
@@ -18,7 +29,11 @@ const save = (spec: ItsmSpec, number: string, form: FormData) =>
     success: (r) => (r.changed.length ? `${spec.title} saved.` : "No changes to save."),
   });
 
-const post = (spec: ItsmSpec, number: string, form: FormData) =>
+const post = <Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
+  number: string,
+  form: FormData,
+) =>
   runAction({
     name: `post ${spec.noun} journal`,
     allow: canWriteItsm,

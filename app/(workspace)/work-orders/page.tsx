@@ -22,7 +22,7 @@ export default async function WorkOrdersPage({
 }) {
   const actor = await workspaceActor();
   const sp = await searchParams;
-  const state = STATE_FILTER.some((s) => s.value === sp.state) ? sp.state! : "open";
+  const state = STATE_FILTER.find((s) => s.value === sp.state)?.value ?? "open";
   const list = await readOr404(listWorkOrders(actor, { q: sp.q, state, page: Number(sp.page) || 1 }));
   return (
     <RecordList

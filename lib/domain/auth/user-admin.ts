@@ -73,7 +73,7 @@ export const newUserSchema = z
   .object({
     name: requiredText("Name", LIMITS.name),
     email: emailField(),
-    kind: stringChoice("Kind", USER_KINDS).transform((v) => v as UserKind),
+    kind: stringChoice("Kind", USER_KINDS),
     accountId: optionalId("Account"),
     role: plainText("Role").optional(),
     password: plainText("Initial password").optional(),

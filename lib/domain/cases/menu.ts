@@ -1,9 +1,9 @@
 // Which items the case's Additional actions menu offers (INC-2, ROLE-1, ITSM-1, ITSM-5, MAJ-3).
 // The server checks the same rule before acting, so a hidden item is never the only guard.
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager, type Actor } from "../auth/roles";
-import { MajorCaseState, proposalRefusal } from "../major/proposal";
+import { proposalRefusal } from "../major/proposal";
 import { PLUGIN, type ActivePlugins } from "../plugins/catalog";
-import { OPEN_CASE_STATES } from "../records/choices";
+import { MajorCaseState, OPEN_CASE_STATES } from "../records/choices";
 import { isCaseClosedForChanges } from "./lifecycle";
 
 export const MENU_ITEM = {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ChangeState } from "../changes/lifecycle";
 import { DomainError } from "../errors";
-import { ProblemState } from "../problems/lifecycle";
-import { CaseResolutionCode as C, CaseState, IncidentState } from "../records/choices";
+import {
+  CaseResolutionCode as C,
+  CaseState,
+  ChangeState,
+  IncidentState,
+  ProblemState,
+} from "../records/choices";
 import {
   assertResolutionCodeFits,
   fittingRelatedCodes,

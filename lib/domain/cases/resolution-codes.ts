@@ -1,17 +1,17 @@
 // ITSM-4: a "related" case resolution code is accepted only when the related record is in the
 // matching state; and when a related record closes, the case suggests the matching code.
 import { invalid } from "../errors";
-import { ChangeState } from "../changes/lifecycle";
 import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
 import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
-import { RequestState } from "../requests/lifecycle";
 import {
   CaseResolutionCode as C,
   CaseState,
+  ChangeState,
   changeStates,
   incidentStates,
   labelOf,
   problemStates,
+  RequestState,
   requestStates,
 } from "../records/choices";
 

@@ -2,31 +2,28 @@
 // Closed. A standard change (from an approved template) skips Assess and Authorize; an emergency
 // change skips Assess. Any change that is not closed can be canceled.
 import { invalid } from "../errors";
-import { changeCloseCodes, changeStates, isChoice, shownValue } from "../records/choices";
+import {
+  changeCloseCodes,
+  ChangeState as S,
+  changeStates,
+  changeTypes,
+  isChoice,
+  shownValue,
+  type ChangeStateValue,
+  type ChangeType,
+} from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
-export const ChangeState = {
-  New: -5,
-  Assess: -4,
-  Authorize: -3,
-  Scheduled: -2,
-  Implement: -1,
-  Review: 0,
-  Closed: 3,
-  Canceled: 4,
-} as const;
-const S = ChangeState;
-export type ChangeType = "normal" | "standard" | "emergency";
-
-const PATH: Record<ChangeType, number[]> = {
+const PATH: Record<ChangeType, ChangeStateValue[]> = {
   normal: [S.New, S.Assess, S.Authorize, S.Scheduled, S.Implement, S.Review, S.Closed],
   emergency: [S.New, S.Authorize, S.Scheduled, S.Implement, S.Review, S.Closed],
   standard: [S.New, S.Scheduled, S.Implement, S.Review, S.Closed],
 };
 
-export function changeLifecycle(type: ChangeType): Lifecycle<number> {
-  const path = PATH[type] ?? PATH.normal;
-  const next = new Map<number, number[]>();
+/** The lifecycle of a change of this type (an unknown type follows the normal path). */
+export function changeLifecycle(type: string): Lifecycle<ChangeStateValue> {
+  const path = isChoice(changeTypes, type) ? PATH[type] : PATH.normal;
+  const next = new Map<ChangeStateValue, ChangeStateValue[]>();
   path.forEach((s, i) => next.set(s, s === S.Closed ? [] : [path[i + 1], S.Canceled]));
   next.set(S.Canceled, []);
   // Every change state keeps its label; the path decides which moves are legal.
@@ -45,7 +42,7 @@ export function planChangeState(
   input: { state: number; closeCode?: string | null; closeNotes?: string | null },
   now: Date,
 ): Record<string, unknown> {
-  assertTransition(changeLifecycle(current.type as ChangeType), current.state, input.state);
+  assertTransition(changeLifecycle(current.type), current.state, input.state);
   const changes: Record<string, unknown> = {};
   if (input.state !== current.state) changes.state = input.state;
   const code = input.closeCode === undefined ? current.closeCode : input.closeCode;

@@ -1,14 +1,6 @@
 // MAJ-1: proposing a case as a major case, and the manager's decision.
 import { invalid } from "../errors";
-import { OPEN_CASE_STATES } from "../records/choices";
-
-export const MajorCaseState = {
-  None: "",
-  Proposed: "proposed",
-  Accepted: "accepted",
-  Rejected: "rejected",
-  Cancelled: "cancelled",
-} as const;
+import { MajorCaseState, OPEN_CASE_STATES } from "../records/choices";
 
 type Candidate = { state: number; majorCaseState: string; parentId: number | null };
 

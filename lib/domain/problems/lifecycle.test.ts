@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { planProblemState, ProblemState as S } from "./lifecycle";
+import { ProblemState as S } from "../records/choices";
+import { planProblemState } from "./lifecycle";
 
 const now = new Date("2026-01-01T00:00:00Z");
 const at = (state: number, resolutionCode: string | null = null, resolutionNotes: string | null = null) => ({

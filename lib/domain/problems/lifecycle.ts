@@ -2,23 +2,20 @@
 // Any open problem may be resolved (Duplicate, Risk Accepted, Canceled); a resolved one can go
 // back to Root Cause Analysis.
 import { invalid } from "../errors";
-import { isChoice, problemResolutionCodes, problemStates, shownValue } from "../records/choices";
+import {
+  isChoice,
+  problemResolutionCodes,
+  ProblemState as S,
+  problemStates,
+  shownValue,
+  type ProblemStateValue,
+} from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
-export const ProblemState = {
-  New: 101,
-  Assess: 102,
-  RootCauseAnalysis: 103,
-  FixInProgress: 104,
-  Resolved: 106,
-  Closed: 107,
-} as const;
-const S = ProblemState;
-
-export const problemLifecycle: Lifecycle<number> = {
+export const problemLifecycle: Lifecycle<ProblemStateValue> = {
   noun: "problem",
   states: problemStates,
-  next: new Map<number, number[]>([
+  next: new Map<ProblemStateValue, ProblemStateValue[]>([
     [S.New, [S.Assess, S.Resolved]],
     [S.Assess, [S.RootCauseAnalysis, S.Resolved]],
     [S.RootCauseAnalysis, [S.FixInProgress, S.Resolved]],

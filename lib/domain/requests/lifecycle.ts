@@ -1,20 +1,11 @@
 // SPEC §1 request lifecycle: requested → in process → closed complete / incomplete / cancelled.
-import { requestStates } from "../records/choices";
+import { RequestState as S, requestStates, type RequestStateValue } from "../records/choices";
 import { assertTransition, type Lifecycle } from "../records/state-machine";
 
-export const RequestState = {
-  Requested: "requested",
-  InProcess: "in_process",
-  ClosedComplete: "closed_complete",
-  ClosedIncomplete: "closed_incomplete",
-  ClosedCancelled: "closed_cancelled",
-} as const;
-const S = RequestState;
-
-export const requestLifecycle: Lifecycle<string> = {
+export const requestLifecycle: Lifecycle<RequestStateValue> = {
   noun: "request",
   states: requestStates,
-  next: new Map<string, string[]>([
+  next: new Map<RequestStateValue, RequestStateValue[]>([
     [S.Requested, [S.InProcess, S.ClosedCancelled]],
     [S.InProcess, [S.ClosedComplete, S.ClosedIncomplete, S.ClosedCancelled]],
     [S.ClosedComplete, []],

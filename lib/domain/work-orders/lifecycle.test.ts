@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
+import { TaskState as T, WorkOrderState as W } from "../records/choices";
 import { legalNextStates } from "../records/state-machine";
 import {
   offersClosing,
   planTaskState,
   planWorkOrderState,
   taskLifecycle,
-  TaskState as T,
   workOrderLifecycle,
-  WorkOrderState as W,
 } from "./lifecycle";
 
 const now = new Date("2026-11-22T10:00:00Z");

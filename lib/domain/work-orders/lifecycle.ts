@@ -2,27 +2,20 @@
 // The states follow Field Service Management: a work order is qualified, dispatched, assigned,
 // accepted and worked; its tasks carry the appointments and are worked by the assigned technician.
 import { invalid } from "../errors";
-import { list, workOrderStates } from "../records/choices";
+import {
+  TaskState as T,
+  taskStates,
+  WorkOrderState as W,
+  workOrderStates,
+  type TaskStateValue,
+  type WorkOrderStateValue,
+} from "../records/choices";
 import { assertTransition, legalNextStates, type Lifecycle } from "../records/state-machine";
 
-export const WorkOrderState = {
-  Draft: "Draft",
-  AwaitingQualification: "Awaiting Qualification",
-  Qualified: "Qualified",
-  ReadyForDispatch: "Ready for Dispatch",
-  Assigned: "Assigned",
-  Accepted: "Accepted",
-  WorkInProgress: "Work in Progress",
-  ClosedComplete: "Closed Complete",
-  ClosedIncomplete: "Closed Incomplete",
-  Canceled: "Canceled",
-} as const;
-const W = WorkOrderState;
-
-export const workOrderLifecycle: Lifecycle<string> = {
+export const workOrderLifecycle: Lifecycle<WorkOrderStateValue> = {
   noun: "work order",
   states: workOrderStates,
-  next: new Map<string, string[]>([
+  next: new Map<WorkOrderStateValue, WorkOrderStateValue[]>([
     [W.Draft, [W.AwaitingQualification, W.Qualified, W.Canceled]],
     [W.AwaitingQualification, [W.Qualified, W.Canceled]],
     [W.Qualified, [W.ReadyForDispatch, W.Canceled]],
@@ -39,24 +32,10 @@ export const workOrderLifecycle: Lifecycle<string> = {
 export const CLOSED_WORK_ORDER_STATES: readonly string[] = [W.ClosedComplete, W.ClosedIncomplete, W.Canceled];
 export const isOpenWorkOrder = (state: string) => !CLOSED_WORK_ORDER_STATES.includes(state);
 
-export const TaskState = {
-  Draft: "Draft",
-  PendingDispatch: "Pending Dispatch",
-  Assigned: "Assigned",
-  Accepted: "Accepted",
-  WorkInProgress: "Work in Progress",
-  ClosedComplete: "Closed Complete",
-  ClosedIncomplete: "Closed Incomplete",
-  Canceled: "Canceled",
-} as const;
-const T = TaskState;
-
-export const taskStates = list<string>(Object.values(T).map((s) => [s, s]));
-
-export const taskLifecycle: Lifecycle<string> = {
+export const taskLifecycle: Lifecycle<TaskStateValue> = {
   noun: "work order task",
   states: taskStates,
-  next: new Map<string, string[]>([
+  next: new Map<TaskStateValue, TaskStateValue[]>([
     [T.Draft, [T.PendingDispatch, T.Assigned, T.Canceled]],
     [T.PendingDispatch, [T.Assigned, T.Canceled]],
     [T.Assigned, [T.Accepted, T.PendingDispatch, T.Canceled]],
@@ -80,7 +59,7 @@ type TaskLike = { number: string; state: string; assignedToId: number | null };
  */
 export function planWorkOrderState(
   current: { state: string },
-  to: string,
+  to: WorkOrderStateValue,
   tasks: readonly TaskLike[],
   now: Date,
 ): Record<string, unknown> {
@@ -95,11 +74,11 @@ export function planWorkOrderState(
 /** A task move: legal (REC-3), and Assigned or later needs an assigned technician. */
 export function planTaskState(
   current: TaskLike,
-  to: string,
+  to: TaskStateValue,
   assignedToId: number | null,
 ): Record<string, unknown> {
   assertTransition(taskLifecycle, current.state, to);
-  const needsAssignee: string[] = [T.Assigned, T.Accepted, T.WorkInProgress];
+  const needsAssignee: TaskStateValue[] = [T.Assigned, T.Accepted, T.WorkInProgress];
   if (needsAssignee.includes(to) && assignedToId === null)
     throw invalid("assignedToId", `A task in state ${to} needs an Assigned to technician.`);
   return to === current.state ? {} : { state: to };

@@ -1,6 +1,6 @@
 // REL-1: the work order form, the task forms and Create Work Order, validated field by field.
 import { z } from "zod";
-import { casePriorities, workOrderStates } from "../records/choices";
+import { casePriorities, taskStates, workOrderStates } from "../records/choices";
 import {
   LIMITS,
   numberChoice,
@@ -11,7 +11,6 @@ import {
   stringChoice,
   versionField,
 } from "../validation";
-import { taskStates } from "./lifecycle";
 
 export const workOrderUpdateSchema = z
   .object({

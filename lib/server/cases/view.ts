@@ -7,11 +7,10 @@ import {
   isMajorIssueManager,
   type Actor,
 } from "@/lib/domain/auth/roles";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu, linksIncidents } from "@/lib/domain/cases/menu";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { selectableStates } from "@/lib/domain/records/state-machine";

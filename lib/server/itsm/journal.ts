@@ -7,12 +7,12 @@ import { commentEvents } from "@/lib/domain/sync/events";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
 import { runSync } from "../sync/run";
-import type { ItsmSpec } from "./specs";
+import type { ItsmInput, ItsmRow, ItsmSpec } from "./specs";
 import { assertCanWriteItsm } from "./update";
 
 /** Work notes and additional comments on a problem, change or request; comments reach its cases (ITSM-3). */
-export async function postItsmJournal(
-  spec: ItsmSpec,
+export async function postItsmJournal<Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
   actor: Actor,
   number: string,
   raw: JournalPostInput,

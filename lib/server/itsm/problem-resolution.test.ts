@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ProblemState } from "@/lib/domain/problems/lifecycle";
+import { ProblemState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
 import { createProblemFromCase } from "../cases/create-related";

@@ -2,14 +2,13 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { canReadItsm, canWriteItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
-import { selectableStates } from "@/lib/domain/records/state-machine";
 import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
 import { containsAny, whereAll } from "../sql";
 import { caseLinkedTo } from "../sync/targets";
-import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "./specs";
+import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "./specs";
 import { listPage } from "@/lib/domain/validation";
 
 export const LINKED_CASES_SHOWN = 100;
@@ -24,10 +23,10 @@ type CaseRow = {
 };
 
 /** What every problem, change and request page shows besides its own fields. */
-async function common(
-  spec: ItsmSpec,
+async function common<Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
   actor: Actor,
-  record: { id: number; number: string; version: number; state: number | string } & Record<string, unknown>,
+  record: Row,
 ) {
   const where = caseLinkedTo("c", { table: spec.table, id: record.id });
   const [cases, [{ n }], journal, audit, plugins] = await Promise.all([
@@ -55,10 +54,7 @@ async function common(
     audit,
     pluginActive: plugins.has(spec.plugin),
     permissions: { write: writable, journal: canWriteItsm(actor) },
-    states: selectableStates(spec.lifecycle(record) as never, record.state as never) as {
-      value: string | number;
-      label: string;
-    }[],
+    states: spec.selectableStates(record),
   };
 }
 
@@ -119,8 +115,8 @@ export async function getRequestView(actor: Actor, number: string) {
 export const ITSM_PAGE_SIZE = 50;
 
 /** The list pages of problems, changes and requests: newest activity first, paged. */
-export async function listItsm(
-  spec: ItsmSpec,
+export async function listItsm<Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
   actor: Actor,
   params: { q?: string; page?: number; open?: boolean },
 ) {
@@ -144,7 +140,7 @@ export async function listItsm(
     rows: rows.map((r) => ({
       ...r,
       id: Number(r.id),
-      state: spec.stateLabel(spec.table === "sc_request" ? r.state : Number(r.state)),
+      state: spec.stateLabel(r.state),
       updatedAt: new Date(r.updatedAt),
     })),
     total: Number(n),

@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
-import type { ItsmSpec } from "./specs";
+import type { ItsmInput, ItsmRow, ItsmSpec } from "./specs";
 
 export function assertCanWriteItsm(actor: Actor) {
   if (!canWriteItsm(actor))
@@ -17,25 +17,24 @@ export function assertCanWriteItsm(actor: Actor) {
  * lifecycle (REC-3), saved only from the current version (REC-6), audited (REC-5), and synced to
  * the work notes of every linked case in the same transaction (ITSM-3, SYNC-2).
  */
-export async function updateItsmRecord(
-  spec: ItsmSpec,
+export async function updateItsmRecord<Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
   actor: Actor,
   number: string,
   raw: Record<string, unknown>,
   outer?: Tx,
 ) {
   assertCanWriteItsm(actor);
-  const { version, ...input } = parseOrThrow(spec.schema, raw) as { version: number } & Record<
-    string,
-    unknown
-  >;
+  const input = parseOrThrow(spec.schema, raw);
+  const { version, ...fields } = input;
+  const stateFields: readonly string[] = spec.stateFields;
   return inTransaction(outer, async (tx) => {
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     if (spec.isFinal(current))
       throw invalid("state", `This ${spec.noun} is ${spec.stateLabel(current.state)} and cannot be changed.`);
     const patch: Record<string, unknown> = Object.fromEntries(
-      Object.entries(input).filter(([k, v]) => v !== undefined && !spec.stateFields.includes(k)),
+      Object.entries(fields).filter(([k, v]) => v !== undefined && !stateFields.includes(k)),
     );
     Object.assign(patch, spec.plan(current, input, new Date()));
     const changes = await applyVersionedPatch(tx, {

@@ -4,9 +4,8 @@ import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/d
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { FINISHED_CHANGE_STATES } from "@/lib/domain/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
 import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/problems/lifecycle";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
 import { containsText } from "../text-search";
 import { userLabel } from "./choices";

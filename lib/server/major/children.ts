@@ -3,8 +3,13 @@ import { transaction, type Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
-import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import {
+  CaseState,
+  caseStates,
+  labelOf,
+  MajorCaseState,
+  OPEN_CASE_STATES,
+} from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";

@@ -3,8 +3,14 @@ import { transaction, type Tx } from "@/lib/db";
 import { canWriteCases, isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { conflict, forbidden, invalid } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
-import { checkProposal, MajorCaseState, proposalRefusal } from "@/lib/domain/major/proposal";
-import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { checkProposal, proposalRefusal } from "@/lib/domain/major/proposal";
+import {
+  CaseState,
+  caseStates,
+  labelOf,
+  MajorCaseState,
+  OPEN_CASE_STATES,
+} from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { noteBy } from "../cases/menu-guard";

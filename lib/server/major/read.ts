@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 
 const SHOWN = 100;
 

@@ -3,13 +3,13 @@ import { dialect, Prisma, transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { forbidden } from "@/lib/domain/errors";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
 import {
   canNotifyCustomers,
   notifySchema,
   type NotifyCounts,
   type NotifyInput,
 } from "@/lib/domain/notify/notify";
+import { MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { queueCommentEmails } from "../email/customer-comments";

@@ -1,7 +1,6 @@
 import "server-only";
 import { dialect, Prisma } from "@/lib/db";
-import { MajorCaseState } from "@/lib/domain/major/proposal";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 
 // Which cases a related record's note reaches (SYNC-4, MAJ-4), as SQL selecting case ids — the

@@ -3,9 +3,10 @@ import { type Tx, inTransaction } from "@/lib/db";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
+import { TaskState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { isOpenTask, isOpenWorkOrder, planTaskState, TaskState } from "@/lib/domain/work-orders/lifecycle";
+import { isOpenTask, isOpenWorkOrder, planTaskState } from "@/lib/domain/work-orders/lifecycle";
 import {
   taskCreateSchema,
   taskUpdateSchema,

@@ -2,16 +2,16 @@ import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
+import {
+  TaskState,
+  WorkOrderState,
+  type TaskStateValue,
+  type WorkOrderStateValue,
+} from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
-import {
-  isOpenTask,
-  isOpenWorkOrder,
-  planWorkOrderState,
-  TaskState,
-  WorkOrderState,
-} from "@/lib/domain/work-orders/lifecycle";
+import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/work-orders/lifecycle";
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
 import { writeAudit } from "../audit/write";
@@ -52,7 +52,7 @@ async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<stri
  * state (audited, same transaction): no task stays open — and uneditable — under a closed order.
  * (Closed Complete is refused while a task is open: lifecycle.ts.)
  */
-async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: string) {
+async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: TaskStateValue) {
   const tasks = await tx.workOrderTask.findMany({ where: { workOrderId } });
   const open = tasks.filter((t) => isOpenTask(t.state));
   if (!open.length) return;
@@ -70,7 +70,7 @@ async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: 
     );
 }
 
-const TASK_STATE_FOR_CLOSING: Record<string, string> = {
+const TASK_STATE_FOR_CLOSING: Partial<Record<WorkOrderStateValue, TaskStateValue>> = {
   [WorkOrderState.Canceled]: TaskState.Canceled,
   [WorkOrderState.ClosedIncomplete]: TaskState.ClosedIncomplete,
 };
@@ -91,9 +91,11 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const patch: Record<string, unknown> = withDerivedParties(current, defined);
     await checkReferences(tx, current, patch);
+    let closingTasksAs: TaskStateValue | undefined;
     if (state !== undefined && state !== current.state) {
       const tasks = await tx.workOrderTask.findMany({ where: { workOrderId: current.id } });
       Object.assign(patch, planWorkOrderState(current, state, tasks, new Date()));
+      closingTasksAs = TASK_STATE_FOR_CLOSING[state];
     }
     const changes = await applyVersionedPatch(tx, {
       table: TABLE.workOrder,
@@ -104,8 +106,7 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
       actor,
       update: (where, data) => tx.workOrder.updateMany({ where, data }),
     });
-    const taskState = TASK_STATE_FOR_CLOSING[patch.state as string];
-    if (taskState) await closeOpenTasks(tx, actor, current.id, taskState);
+    if (closingTasksAs) await closeOpenTasks(tx, actor, current.id, closingTasksAs);
     if (changes.some((c) => c.field === "state")) {
       await runSync(tx, {
         type: "update",

@@ -1,5 +1,4 @@
-import { casePriorities, workOrderStates } from "@/lib/domain/records/choices";
-import { taskStates } from "@/lib/domain/work-orders/lifecycle";
+import { casePriorities, taskStates, workOrderStates } from "@/lib/domain/records/choices";
 import type { ApiTable } from "../table";
 import { BY_UPDATED, choice, date, journal, ref, TASK_FIELDS, nullable } from "./common";
 

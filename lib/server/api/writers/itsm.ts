@@ -2,7 +2,7 @@ import "server-only";
 import { journalPostSchema } from "@/lib/domain/cases/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postItsmJournal } from "../../itsm/journal";
-import { CHANGE, PROBLEM, REQUEST, type ItsmSpec } from "../../itsm/specs";
+import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "../../itsm/specs";
 import { updateItsmRecord } from "../../itsm/update";
 import { hasKeys, splitJournal, type Writer } from "./types";
 
@@ -11,7 +11,10 @@ import { hasKeys, splitJournal, type Writer } from "./types";
  * version, ITSM-3 sync to the linked cases' work notes), work_notes/comments its composer. The UI
  * makes these records only from a case (Create Problem / Change / Request), so POST is refused.
  */
-function itsmWriter(spec: ItsmSpec, from: string): Writer {
+function itsmWriter<Row extends ItsmRow, Input extends ItsmInput>(
+  spec: ItsmSpec<Row, Input>,
+  from: string,
+): Writer {
   return {
     noCreate: `A ${spec.noun} is created from its case in the workspace (Additional actions → ${from}).`,
     async update(actor, row, input, version, tx) {
