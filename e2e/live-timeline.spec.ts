@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm, createIncidentFromMenu } from "./support/cases";
 import { db } from "./support/db";
+import { afterNextPolls } from "./support/polls";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
 const banner = (page: Page) => page.getByRole("status").filter({ hasText: /saved this/ });
@@ -67,7 +68,7 @@ test("JRN-2 / REC-6: a note written elsewhere arrives without a reload, the draf
   await agent.getByRole("button", { name: "Save" }).click();
   await expect(agent.getByRole("status")).toHaveText("Case saved.");
   await expect(comments).toHaveValue(draft);
-  await agent.waitForTimeout(4_000); // longer than a poll
+  await afterNextPolls(agent);
   await expect(banner(agent)).toHaveCount(0);
 
   // Posting the draft shows it at once, not as news.

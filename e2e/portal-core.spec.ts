@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
+import { afterNextPolls } from "./support/polls";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
 
@@ -59,7 +60,7 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
   await agent.getByLabel("Additional comments").fill(comment);
   await agent.getByRole("button", { name: "Post" }).click();
   await expect(activity(customer).getByText(comment)).toBeVisible({ timeout: 8_000 });
-  await customer.waitForTimeout(3_500); // one more poll: the note still does not come
+  await afterNextPolls(customer); // the note still does not come
   await expect(customer.getByText(note)).toHaveCount(0);
   await expect(customer.getByText("Work notes")).toHaveCount(0);
 
