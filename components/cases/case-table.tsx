@@ -1,8 +1,8 @@
 "use client";
 import Link from "@/components/ui/link";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
-import { NotifyCustomers } from "@/components/notify/notify-customers";
-import { useSelection } from "@/components/notify/use-selection";
+import { NotifyCustomers } from "@/components/proactive/notify-customers";
+import { useSelection } from "@/components/proactive/use-selection";
 import type { Tone } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 

@@ -34,7 +34,7 @@ export type IncidentFormData = {
   assignedTo: { id: number; label: string } | null;
 };
 
-/** WRK-1: the Assignment group and Assigned to choices (lib/server/groups/read.ts assignmentChoices). */
+/** WRK-1: the Assignment group and Assigned to choices (lib/server/assignment/read.ts assignmentChoices). */
 export type IncidentFormChoices = { groups: RefOption[]; assignees: RefOption[] | null };
 
 /** INC-8: state, on-hold reason, impact, urgency (priority follows the lookup), resolution. */

@@ -1,7 +1,7 @@
 "use client";
 import Link from "@/components/ui/link";
-import { NotifyCustomers } from "@/components/notify/notify-customers";
-import { useSelection } from "@/components/notify/use-selection";
+import { NotifyCustomers } from "@/components/proactive/notify-customers";
+import { useSelection } from "@/components/proactive/use-selection";
 import { Badge, stateTone } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";

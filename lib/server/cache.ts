@@ -3,7 +3,7 @@ import { announceForget, onForget } from "./cache-relay.mjs";
 
 // A tiny per-process cache for reference data that changes rarely: the option lists of the
 // forms' selects (lib/server/lookup/choices.ts — accounts, assignable users, contacts, assets,
-// standard change templates; lib/server/groups/read.ts — assignment groups). An entry lives
+// standard change templates; lib/server/assignment/read.ts — assignment groups). An entry lives
 // `ttlMs` at most. A write that must be seen at once (ADM-3 user administration, WRK-1 groups)
 // calls forgetCached after it commits: this process forgets at once, and so do the other workers
 // of this node (lib/server/cache-relay.mjs); another node sees the change when its entry expires.

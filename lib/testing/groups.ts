@@ -1,5 +1,5 @@
 // A fixture for the WRK tests: an assignment group with members, made by an admin.
-import { addGroupMember, createGroup } from "@/lib/server/groups/write";
+import { addGroupMember, createGroup } from "@/lib/server/assignment/write";
 import { makeAdmin, unique } from "./fixtures";
 
 export async function makeGroup(...members: { id: number }[]) {

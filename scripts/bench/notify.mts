@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { loadActor } from "@/lib/server/auth/load-actor";
-import { notifyCustomers } from "@/lib/server/notify/notify";
+import { notifyCustomers } from "@/lib/server/proactive/notify";
 import { BENCH_AGENT } from "./dataset.mts";
 import { median, msList, vsBaseline, type Row } from "./report.mts";
 

@@ -1,8 +1,8 @@
 "use server";
-import { canNotifyCustomers, notifySummary, type NotifyInput } from "@/lib/domain/notify/notify";
+import { canNotifyCustomers, notifySummary, type NotifyInput } from "@/lib/domain/proactive/notify";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import { notifyCustomers } from "@/lib/server/notify/notify";
+import { notifyCustomers } from "@/lib/server/proactive/notify";
 import type { ActionResult } from "@/lib/domain/action-result";
 
 /** PRO-3 Notify Customers, from the case list and an incident's cases (fields: cases, message, requestId). */

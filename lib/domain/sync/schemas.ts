@@ -1,4 +1,4 @@
-// SYNC-1: the input of /admin/business-rules (the service parses it: lib/server/rules/admin.ts).
+// SYNC-1: the input of /admin/business-rules (the service parses it: lib/server/sync/admin.ts).
 import { z } from "zod";
 import { booleanText, type FormInput } from "../validation";
 

@@ -8,7 +8,7 @@ import { receive } from "../email/inbound/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { createIncident } from "../incidents/write";
 import { updateProperty } from "../properties/admin";
-import { setRuleActive } from "../rules/admin";
+import { setRuleActive } from "../sync/admin";
 
 const RULE = "Update case worknote for comments change";
 

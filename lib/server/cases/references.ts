@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
 import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { checkAssignment } from "@/lib/domain/assignment/assignment";
-import { groupFacts } from "../groups/members";
+import { groupFacts } from "../assignment/members";
 
 export type CaseRefs = {
   accountId?: number | null;

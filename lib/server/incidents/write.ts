@@ -21,7 +21,7 @@ import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
 import { checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
 import { notifyAssignment } from "../assignment/follow-up";
-import { groupFacts } from "../groups/members";
+import { groupFacts } from "../assignment/members";
 import { applyIncidentPatch, requireIncident } from "./persist";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAgent, makeAdmin, unique } from "@/lib/testing/fixtures";
-import { createGroup } from "../groups/write";
+import { createGroup } from "../assignment/write";
 import { LOOKUP_KINDS, lookup } from "./search";
 
 describe("lookup input (REL-1)", () => {

@@ -14,7 +14,7 @@ import { createChangeFromCase, createProblemFromCase, createRequestFromCase } fr
 import { updateItsmRecord } from "../itsm/update";
 import { CHANGE, PROBLEM } from "../itsm/specs";
 import { accountNameKey } from "@/lib/domain/directory/names";
-import { addGroupMember, createGroup } from "../groups/write";
+import { addGroupMember, createGroup } from "../assignment/write";
 import { saveSlaHours, saveSlaTarget } from "../sla/admin";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 

@@ -6,7 +6,7 @@ import { plannedNotes } from "@/lib/domain/sync/rules";
 import { activePlugins } from "../plugins/read";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { listProperty } from "../properties/read";
-import { ruleActivity } from "../rules/read";
+import { ruleActivity } from "./read";
 import { fanOutNote } from "./fan-out";
 
 /**

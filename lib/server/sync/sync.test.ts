@@ -6,7 +6,7 @@ import { makeAdmin, makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
 import { updateIncident } from "../incidents/write";
-import { setRuleActive } from "../rules/admin";
+import { setRuleActive } from "./admin";
 import { runSync } from "./run";
 
 const syncNotes = (caseId: number) =>

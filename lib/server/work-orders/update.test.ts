@@ -6,7 +6,7 @@ import { WORK_ORDER_STATE_RULE } from "@/lib/domain/sync/work-order-rules";
 import { makeAdmin, makeAgent, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { fieldError, makeFieldCase, makeWorkOrder, setPlugin } from "@/lib/testing/work-orders";
 import { pollJournal } from "../journal/live";
-import { listRules, setRuleActive } from "../rules/admin";
+import { listRules, setRuleActive } from "../sync/admin";
 import { updateWorkOrder } from "./update";
 
 const notesOf = (caseId: number) =>

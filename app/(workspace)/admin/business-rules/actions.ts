@@ -4,7 +4,7 @@ import { canAdminister } from "@/lib/domain/auth/roles";
 import type { RuleActiveInput } from "@/lib/domain/sync/schemas";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import { setRuleActive } from "@/lib/server/rules/admin";
+import { setRuleActive } from "@/lib/server/sync/admin";
 
 // SYNC-1: the action checks the admin role itself; the service checks it again and parses the input.
 export async function setRuleActiveAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {

@@ -3,7 +3,7 @@ import { ActionSwitch } from "@/components/ui/action-switch";
 import { setRuleActiveAction } from "./actions";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRules } from "@/lib/server/rules/admin";
+import { listRules } from "@/lib/server/sync/admin";
 
 export const metadata: Metadata = { title: "Business rules" };
 

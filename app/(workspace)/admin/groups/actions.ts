@@ -4,14 +4,14 @@ import { canAdminister } from "@/lib/domain/auth/roles";
 import type { GroupCreateInput, GroupUpdateInput } from "@/lib/domain/assignment/schemas";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/action";
-import { forgetGroupOptions } from "@/lib/server/groups/read";
+import { forgetGroupOptions } from "@/lib/server/assignment/read";
 import {
   addGroupMember,
   createGroup,
   removeGroupMember,
   setGroupActive,
   updateGroup,
-} from "@/lib/server/groups/write";
+} from "@/lib/server/assignment/write";
 
 // WRK-1: /admin/groups is the admin's (ROLE-4 in spirit; SPEC §17). Each action checks the role
 // itself and the service checks it again (ROLE-2); the services parse their own input.

@@ -4,7 +4,7 @@ import { NewGroupForm } from "@/components/admin/groups/new-group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { adminActor } from "@/lib/server/auth/page";
-import { listGroups } from "@/lib/server/groups/read";
+import { listGroups } from "@/lib/server/assignment/read";
 import { assigneeOptions } from "@/lib/server/lookup/choices";
 
 export const metadata: Metadata = { title: "Assignment groups" };

@@ -20,7 +20,7 @@ import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choice
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getCaseView } from "@/lib/server/cases/view";
-import { groupOptions } from "@/lib/server/groups/read";
+import { groupOptions } from "@/lib/server/assignment/read";
 import { accountOptions, assigneeOptions, templateOptions } from "@/lib/server/lookup/choices";
 import { postCaseJournalAction } from "../actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";

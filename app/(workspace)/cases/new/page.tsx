@@ -4,7 +4,7 @@ import { NewCaseForm } from "@/components/cases/new-case-form";
 import { Section } from "@/components/ui/section";
 import { canWriteCases } from "@/lib/domain/auth/roles";
 import { workspaceActor } from "@/lib/server/auth/page";
-import { assignmentChoices } from "@/lib/server/groups/read";
+import { assignmentChoices } from "@/lib/server/assignment/read";
 import { accountOptions } from "@/lib/server/lookup/choices";
 
 export const metadata: Metadata = { title: "New case" };

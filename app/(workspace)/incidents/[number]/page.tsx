@@ -4,7 +4,7 @@ import { Section } from "@/components/ui/section";
 import { RecordPage } from "@/components/itsm/record-page";
 import { Badge, priorityTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
-import { canNotifyCustomers } from "@/lib/domain/notify/notify";
+import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { incidentPriorities, incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
@@ -16,7 +16,7 @@ import {
   removeAffectedAccountAction,
 } from "../proactive/actions";
 import { listAffectedAccounts } from "@/lib/server/proactive/accounts";
-import { assignmentChoices } from "@/lib/server/groups/read";
+import { assignmentChoices } from "@/lib/server/assignment/read";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;

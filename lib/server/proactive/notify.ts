@@ -8,7 +8,7 @@ import {
   notifySchema,
   type NotifyCounts,
   type NotifyInput,
-} from "@/lib/domain/notify/notify";
+} from "@/lib/domain/proactive/notify";
 import { MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
