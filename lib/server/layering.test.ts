@@ -19,13 +19,8 @@ const ALLOWED_BACK_EDGES: readonly string[] = [
   "(root) -> auth",
   // auth/password.ts forgets the cached "demo password in use" flag kept in seed/demo-passwords.ts.
   "auth -> seed",
-  // CaseRow, requireCase, findLockedCase, applyCasePatch and addCustomerReply live in cases.
-  "attachments -> cases",
+  // email/inbound/receive.ts adds the customer's reply through cases/customer-reply.ts.
   "email -> cases",
-  "follow-ups -> cases",
-  "incidents -> cases",
-  "major -> cases",
-  "work-orders -> cases",
   // email/inbound opens cases and runs their follow-ups, which send mail through email/.
   "email -> follow-ups",
   // outbox/deliver.ts claims messages through the job runner (jobs/runner.ts).
