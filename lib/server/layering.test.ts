@@ -17,16 +17,12 @@ const ROOT = "(root)";
 const ALLOWED_BACK_EDGES: readonly string[] = [
   // action.ts (the server-action wrapper) reads the signed-in actor; auth uses locks.ts, app-url.ts.
   "(root) -> auth",
-  // auth/password.ts forgets the cached "demo password in use" flag kept in seed/demo-passwords.ts.
-  "auth -> seed",
   // email/inbound/receive.ts adds the customer's reply through cases/customer-reply.ts.
   "email -> cases",
   // email/inbound opens cases and runs their follow-ups, which send mail through email/.
   "email -> follow-ups",
   // outbox/deliver.ts claims messages through the job runner (jobs/runner.ts).
   "outbox -> jobs",
-  // users/admin.ts writes people through directory/people.ts; directory uses users/active.ts.
-  "users -> directory",
 ];
 
 function sourceFiles(dir: string): string[] {
