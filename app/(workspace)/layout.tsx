@@ -13,7 +13,7 @@ import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { getActor } from "@/lib/server/auth/actor";
 import { activePlugins } from "@/lib/server/plugins/read";
-import { demoPasswordInUse } from "@/lib/server/seed/demo-passwords";
+import { demoPasswordInUse } from "@/lib/server/auth/demo-password";
 import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
 import { WorkspaceShortcuts } from "@/components/keyboard/workspace-shortcuts";
 import { listViews } from "@/lib/server/views/views";

@@ -5,7 +5,7 @@ import { canReadCases, canWriteCases, isExternal, type Actor } from "@/lib/domai
 import { forbidden, invalid, notFound, unauthenticated } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
-import { requireLockedCase } from "../cases/persist";
+import { requireLockedCase } from "../case-store/row";
 import { externalCaseFilter, getExternalCaseRef } from "../scope/cases";
 import { ITEM, attachmentLimitMb, insertAttachment } from "./store";
 

@@ -7,7 +7,7 @@ import { invalid } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { hashPassword, throttleKeys } from "./credentials";
 import { endOtherSessions } from "./sessions";
-import { forgetDemoPassword } from "../seed/demo-passwords";
+import { forgetDemoPassword } from "./demo-password";
 import { admitAttempt, recordSuccess } from "./throttle-store";
 
 /**

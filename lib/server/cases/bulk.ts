@@ -16,7 +16,7 @@ import { DomainError, forbidden } from "@/lib/domain/errors";
 import { CaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { toFailure } from "../errors";
-import { findLockedCase } from "./persist";
+import { findLockedCase } from "../case-store/row";
 import { updateCase } from "./write";
 
 /** Why a case was refused, in the words of the bulk report (the form's own message otherwise). */

@@ -8,8 +8,8 @@ import { ChangeState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
-import { caseForMenuItem, noteBy } from "./menu-guard";
-import type { CaseRow } from "./persist";
+import { caseForMenuItem, noteBy } from "../case-store/menu-guard";
+import type { CaseRow } from "../case-store/row";
 
 // ITSM-1: Create Problem, Create Normal Change, Create Standard Change and Create Request from a
 // case. Each is one transaction: the record, its link on the case (one problem and one change per

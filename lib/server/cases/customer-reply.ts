@@ -10,7 +10,8 @@ import { notifyCustomerReplied } from "../notifications/customer-replied";
 import { notifyIncidentEvent } from "../notifications/incident";
 import { booleanProperty } from "../properties/read";
 import { runSync } from "../sync/run";
-import { applyCasePatch, type CaseRow } from "./persist";
+import { applyCasePatch } from "../case-change/persist";
+import { type CaseRow } from "../case-store/row";
 
 export type CustomerReply = {
   /** The case, row-locked by the caller in this transaction (findLockedCase); not Closed or Cancelled. */

@@ -13,7 +13,7 @@ import { postEntries } from "../journal/post";
 import { scheduleDelivery } from "../outbox/deliver";
 import { copyJournalToChildren } from "../major/sync-children";
 import { stopResponseSla } from "../sla/timers";
-import { requireLockedCase } from "./persist";
+import { requireLockedCase } from "../case-store/row";
 
 /**
  * The case composer: Work notes and/or Additional comments by a person.

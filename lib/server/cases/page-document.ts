@@ -1,4 +1,4 @@
-import type { CaseRow } from "./persist";
+import type { CaseRow } from "../case-store/row";
 
 // The shape of the case page's JSON document (./page-read.ts): times as ISO text, booleans as
 // JSON booleans; ./view-record.ts turns it into the types the rules and components use.

@@ -11,8 +11,9 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, versionField } from "@/lib/domain/validation";
 import { attachIncident, detachIncident } from "../incidents/link";
 import { activePlugins } from "../plugins/read";
-import { noteBy } from "./menu-guard";
-import { applyCasePatch, requireCase, requireLockedCase } from "./persist";
+import { noteBy } from "../case-store/menu-guard";
+import { applyCasePatch } from "../case-change/persist";
+import { requireCase, requireLockedCase } from "../case-store/row";
 
 const recordNumber = (label: string, prefix: string) =>
   z

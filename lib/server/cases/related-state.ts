@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { RelatedState } from "@/lib/domain/cases/resolution-codes";
-import type { CaseRow } from "./persist";
+import type { CaseRow } from "../case-store/row";
 
 /** The states of a case's related records, for ITSM-4 (resolution codes and the suggestion). */
 export async function loadRelatedState(

@@ -5,7 +5,7 @@ import { describeAuditLines } from "../audit/describe";
 import { hoursOf } from "../sla/policy";
 import { slaLines } from "../sla/read";
 import type { CasePageDocument } from "./page-document";
-import type { CaseRow } from "./persist";
+import type { CaseRow } from "../case-store/row";
 
 // The case page's document (./page-read.ts) as the types the rules and components use: dates as
 // Date, the row as Prisma's, references as the form shows them.

@@ -26,9 +26,10 @@ import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
-import { applyCasePatch, requireCase, type CaseRow } from "./persist";
+import { applyCasePatch } from "../case-change/persist";
+import { requireCase, type CaseRow } from "../case-store/row";
 import { loadRelatedState } from "./related-state";
-import { checkCaseReferences } from "./references";
+import { checkCaseReferences } from "../case-store/references";
 
 /** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
 async function syncChildren(

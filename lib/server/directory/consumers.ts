@@ -10,7 +10,7 @@ import {
 import { activeFilter, activeWhere, listPage, parseOrThrow, searchText } from "@/lib/domain/validation";
 import { containsText } from "../text-search";
 import { assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
-import { insertPerson, orEmailTaken, updatePerson } from "./people";
+import { insertPerson, orEmailTaken, updatePerson } from "../users/people";
 
 export const CONSUMERS_PAGE = 50;
 

@@ -18,7 +18,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { applyUsersActive } from "../users/active";
 import { activeAccount, assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
-import { insertPerson, orEmailTaken, updatePerson } from "./people";
+import { insertPerson, orEmailTaken, updatePerson } from "../users/people";
 
 type NewContact = { name: string; email: string; phone?: string; accountId: number; roles?: Role[] };
 

@@ -8,7 +8,7 @@ import { notifyAssignment } from "../assignment/follow-up";
 import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
 import { readSlaPolicy } from "../sla/policy";
 import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";
-import type { CaseRow } from "../cases/persist";
+import type { CaseRow } from "../case-store/row";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
 /** What a saved case change carries to the rules that follow it. */
@@ -24,7 +24,7 @@ export type CaseChange = {
 
 /**
  * What follows a saved change of a case in other areas — one visible, named list, run in order
- * inside the change's transaction by applyCasePatch (lib/server/cases/persist.ts). Each entry
+ * inside the change's transaction by applyCasePatch (lib/server/case-change/persist.ts). Each entry
  * decides for itself whether the change concerns it, and costs nothing when it does not.
  */
 export const CASE_FOLLOW_UPS: readonly { name: string; run: (c: CaseChange) => Promise<unknown> }[] = [

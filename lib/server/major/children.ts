@@ -12,8 +12,8 @@ import {
 } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { writeAudit } from "../audit/write";
-import { noteBy } from "../cases/menu-guard";
-import { findLockedCase, requireLockedCase } from "../cases/persist";
+import { noteBy } from "../case-store/menu-guard";
+import { findLockedCase, requireLockedCase } from "../case-store/row";
 
 export const CHILDREN_SHOWN = 200;
 

@@ -13,8 +13,9 @@ import {
 } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
-import { noteBy } from "../cases/menu-guard";
-import { applyCasePatch, requireLockedCase, type CaseRow } from "../cases/persist";
+import { noteBy } from "../case-store/menu-guard";
+import { applyCasePatch } from "../case-change/persist";
+import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { enqueueMail } from "../outbox/write";
 import { scheduleDelivery } from "../outbox/deliver";
 import { majorIssueManagers } from "./managers";

@@ -9,7 +9,7 @@ import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/record
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
 import { listProperty } from "../properties/read";
-import type { CaseRow } from "../cases/persist";
+import type { CaseRow } from "../case-store/row";
 
 // MAJ-5: changes of a major case copied to its children that are not Resolved, Closed or
 // Cancelled (closing the major case closes its Resolved children too) — in a few set-based

@@ -7,7 +7,8 @@ import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply } from "../cases/customer-reply";
-import { applyCasePatch, requireLockedCase, type CaseRow } from "../cases/persist";
+import { applyCasePatch } from "../case-change/persist";
+import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { scheduleDelivery } from "../outbox/deliver";
 import { getExternalCaseRef } from "../scope/cases";
 

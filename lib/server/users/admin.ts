@@ -14,7 +14,7 @@ import { activeFilter, activeWhere, listPage, parseOrThrow, searchText } from "@
 import { hashPassword } from "../auth/credentials";
 import { forgetUserOptions } from "../lookup/choices";
 import { containsText } from "../text-search";
-import { emailTaken, insertPerson } from "../directory/people";
+import { emailTaken, insertPerson } from "./people";
 import { TABLE } from "@/lib/domain/records/tables";
 
 export const USERS_PAGE = 50;

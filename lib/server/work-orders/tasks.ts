@@ -15,7 +15,7 @@ import {
 } from "@/lib/domain/work-orders/schemas";
 import { checkWindow } from "@/lib/domain/work-orders/window";
 import { refusedTaskFields } from "@/lib/domain/work-orders/access";
-import { checkCaseReferences } from "../cases/references";
+import { checkCaseReferences } from "../case-store/references";
 import { lockRows } from "../records/lock";
 import { nextNumber } from "../records/numbers";
 import { applyVersionedPatch } from "../records/patch";

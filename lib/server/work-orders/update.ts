@@ -15,7 +15,7 @@ import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/wo
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
 import { writeAudit } from "../audit/write";
-import { checkCaseReferences } from "../cases/references";
+import { checkCaseReferences } from "../case-store/references";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
 import { assertFieldService, requireLockedWorkOrder, type WorkOrderRow } from "./guard";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { enqueueMail } from "../../outbox/write";
-import type { CaseRow } from "../../cases/persist";
+import type { CaseRow } from "../../case-store/row";
 import { customerMessageId } from "../reply-token";
 import { CASE_MAIL_SOURCE } from "./match";
 import type { ParsedInbound } from "./parse";

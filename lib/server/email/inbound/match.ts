@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
-import { findLockedCase, type CaseRow } from "../../cases/persist";
+import { findLockedCase, type CaseRow } from "../../case-store/row";
 import { inboundEmailDomain } from "../config";
 import type { ParsedInbound } from "./parse";
 

@@ -7,6 +7,9 @@ import { conflict, staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 
+// Writing a person (internal user, contact, consumer): users/admin.ts and the directory
+// (contacts.ts, consumers.ts) both insert and update people through here.
+
 export const emailTaken = (email: string) =>
   conflict(`Email: a user with the email ${email} already exists.`, "email");
 

@@ -5,7 +5,7 @@ import { conflict, forbidden } from "@/lib/domain/errors";
 import { MENU_ITEM, menuRefusal, type MenuItem } from "@/lib/domain/cases/menu";
 import { appendJournal } from "../journal/write";
 import { activePlugins } from "../plugins/read";
-import { requireLockedCase, type CaseRow } from "./persist";
+import { requireLockedCase, type CaseRow } from "./row";
 
 /** The number of the record already in the slot a create item fills, for the refusal message. */
 async function existing(tx: Tx, c: CaseRow, item: MenuItem): Promise<string | null> {

@@ -1,36 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
-import { lockRows } from "../records/lock";
 import { applyVersionedPatch } from "../records/patch";
 import { runCaseFollowUps, type CaseChange } from "../follow-ups/case";
+import type { CaseRow } from "../case-store/row";
 
-export type CaseRow = NonNullable<Awaited<ReturnType<Tx["case"]["findUnique"]>>>;
-
-export async function requireCase(tx: Tx, number: string): Promise<CaseRow> {
-  const row = await tx.case.findUnique({ where: { number } });
-  if (!row) throw notFound(`Case ${number}`);
-  return row;
-}
-
-/**
- * The case, row-locked for the rest of the transaction (records/lock.ts) before a read-then-write
- * decision, or null. Concurrent decisions on one case queue here, so each sees the other's result.
- */
-export async function findLockedCase(tx: Tx, number: string): Promise<CaseRow | null> {
-  const found = await tx.case.findUnique({ where: { number }, select: { id: true } });
-  if (!found) return null;
-  await lockRows(tx, "case", [found.id]);
-  return tx.case.findUnique({ where: { id: found.id } });
-}
-
-export async function requireLockedCase(tx: Tx, number: string): Promise<CaseRow> {
-  const row = await findLockedCase(tx, number);
-  if (!row) throw notFound(`Case ${number}`);
-  return row;
-}
+// Saving a change to a case, for every area that changes cases (cases, major, portal). It sits
+// above follow-ups (which it runs) and below the areas that call it; reading and locking the case
+// row is in lib/server/case-store/row.ts.
 
 /**
  * Saves a patch to a case with the stale-save check and audit rows (REC-5, REC-6), then runs what
