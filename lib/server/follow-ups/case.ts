@@ -4,7 +4,7 @@ import type { FieldChange } from "@/lib/domain/audit/diff";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
 import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
-import { notifyAssignment } from "../assignment/follow-up";
+import { notifyAssignment } from "./assignment";
 import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
 import { readSlaPolicy } from "../sla/policy";
 import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";

@@ -20,7 +20,7 @@ import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
 import { checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
-import { notifyAssignment } from "../assignment/follow-up";
+import { notifyAssignment } from "../follow-ups/assignment";
 import { groupFacts } from "../assignment/members";
 import { applyIncidentPatch, requireIncident } from "./persist";
 

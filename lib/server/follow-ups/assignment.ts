@@ -5,7 +5,7 @@ import { assignmentMail } from "@/lib/domain/assignment/mail";
 import { recordPath, TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
 import { appUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
-import { groupFacts } from "./members";
+import { groupFacts } from "../assignment/members";
 import { usersWithKindOn } from "../notifications/preferences";
 
 export type AssignedRecord = {
