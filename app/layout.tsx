@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
@@ -12,8 +13,9 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" data-hydrating="">
       <body className="min-h-screen font-sans text-sm">
+        <HydrationMark />
         <QueryProvider>{children}</QueryProvider>
       </body>
     </html>

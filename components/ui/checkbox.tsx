@@ -43,6 +43,7 @@ export function Checkbox({
       value={value}
       disabled={disabled}
       className="cf-check"
+      data-needs-script=""
     />
   );
 }
