@@ -21,8 +21,6 @@ const ALLOWED_BACK_EDGES: readonly string[] = [
   "email -> cases",
   // email/inbound opens cases and runs their follow-ups, which send mail through email/.
   "email -> follow-ups",
-  // outbox/deliver.ts claims messages through the job runner (jobs/runner.ts).
-  "outbox -> jobs",
 ];
 
 function sourceFiles(dir: string): string[] {
