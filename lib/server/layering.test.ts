@@ -17,10 +17,6 @@ const ROOT = "(root)";
 const ALLOWED_BACK_EDGES: readonly string[] = [
   // action.ts (the server-action wrapper) reads the signed-in actor; auth uses locks.ts, app-url.ts.
   "(root) -> auth",
-  // email/inbound/receive.ts adds the customer's reply through cases/customer-reply.ts.
-  "email -> cases",
-  // email/inbound opens cases and runs their follow-ups, which send mail through email/.
-  "email -> follow-ups",
 ];
 
 function sourceFiles(dir: string): string[] {
