@@ -8,7 +8,7 @@
 // connection pool) live inside Next's bundle. Importing them here would need tsx at run time and a
 // second Prisma client with its own pool in the same process (for SQLite, a second writer); the
 // internal call keeps one code path (the route → receive()) and one database client. The secret
-// never leaves the process tree and changes at every start (lib/server/email/inbound/internal.ts).
+// never leaves the process tree and changes at every start (lib/server/inbound-mail/internal.ts).
 import { SMTPServer } from "smtp-server";
 
 /** = INBOUND_MAX_BYTES in lib/domain/email/inbound.ts (scripts/inbound-smtp.test.ts checks). */

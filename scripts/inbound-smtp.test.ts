@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
-import { INTERNAL_HEADER as ROUTE_HEADER } from "@/lib/server/email/inbound/internal";
+import { INTERNAL_HEADER as ROUTE_HEADER } from "@/lib/server/inbound-mail/internal";
 import { INTERNAL_HEADER, SMTP_MAX_BYTES, startInboundSmtp } from "./inbound-smtp.mjs";
 
 const received: { secret: string | undefined; body: string }[] = [];

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { isPortalUser } from "@/lib/domain/portal/access";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { acceptSolution, rejectSolution, replyOnPortal } from "@/lib/server/portal/answers";
 import { createPortalCase } from "@/lib/server/portal/new-case";
 

@@ -1,5 +1,5 @@
-// What a server action answers (lib/server/action.ts) and what forms show (components/ui/notice.tsx).
-// Shared by the server and the UI, so it lives with the pure rules.
+// What a server action answers (lib/server/auth/action.ts) and what forms show
+// (components/ui/notice.tsx). Shared by the server and the UI, so it lives with the pure rules.
 import type { DomainErrorKind } from "./errors";
 
 /**

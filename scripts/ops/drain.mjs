@@ -1,6 +1,6 @@
 // OPS-2: graceful shutdown of one server process. On SIGTERM the server stops taking connections,
 // closes idle keep-alive ones, answers what is in flight (with `Connection: close`), stops the
-// job runner (lib/server/jobs/runner.ts: no new runs, the running ones end) and resolves — within
+// job runner (lib/server/runner/runner.ts: no new runs, the running ones end) and resolves — within
 // `timeoutMs` (10 s) whatever happens, so an orchestrator's kill never comes first.
 
 export function createDrain(server, { timeoutMs = 10_000 } = {}) {

@@ -1,5 +1,5 @@
 // OPS-3: GET /api/metrics in Prometheus text format (prom-client): requests by route, method and
-// status, their latency, the job runner's runs and the outbox backlog (lib/server/jobs/runner.ts
+// status, their latency, the job runner's runs and the outbox backlog (lib/server/runner/runner.ts
 // publishes them on globalThis), the database pool (PostgreSQL). Readable only with
 // `Authorization: Bearer $METRICS_TOKEN`: 404 when METRICS_TOKEN is unset (no endpoint at all),
 // 401 without the token. With several workers (WEB_CONCURRENCY) the worker asked collects every

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { canLinkIncidents, canLinkItsm, canWriteCases, isMajorIssueManager } from "@/lib/domain/auth/roles";
 import { formObject, formText, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { postCaseJournal } from "@/lib/server/cases/journal";
 import { createCase, runCaseAction, updateCase } from "@/lib/server/cases/write";
 import { associateIncident, createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";

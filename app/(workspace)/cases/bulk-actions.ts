@@ -3,7 +3,7 @@ import { canWriteCases } from "@/lib/domain/auth/roles";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { bulkSummary, type BulkCaseInput } from "@/lib/domain/cases/bulk";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { bulkUpdateCases } from "@/lib/server/cases/bulk";
 
 /**

@@ -3,7 +3,7 @@ import { canReadCases } from "@/lib/domain/auth/roles";
 import type { ActionResult } from "@/lib/domain/action-result";
 import type { DeleteViewInput, SaveViewInput } from "@/lib/domain/views/views";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { deleteView, saveView } from "@/lib/server/views/views";
 
 // WRK-4 saved views (fields: name, query; id). The navigation lists them: the layout is revalidated.

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { canWriteIncidents } from "@/lib/domain/auth/roles";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { postIncidentJournal } from "@/lib/server/incidents/journal";
 import { createIncident, updateIncident } from "@/lib/server/incidents/write";

@@ -1,7 +1,7 @@
 "use server";
 import { canNotifyCustomers, notifySummary, type NotifyInput } from "@/lib/domain/proactive/notify";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { notifyCustomers } from "@/lib/server/proactive/notify";
 import type { ActionResult } from "@/lib/domain/action-result";
 

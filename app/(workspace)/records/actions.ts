@@ -1,7 +1,7 @@
 "use server";
 import { canWriteItsm } from "@/lib/domain/auth/roles";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { postItsmJournal } from "@/lib/server/itsm/journal";
 import {

@@ -2,7 +2,7 @@
 import type { ActionResult } from "@/lib/domain/action-result";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { postWorkOrderJournal } from "@/lib/server/work-orders/journal";
 import { addTask, updateTask } from "@/lib/server/work-orders/tasks";
 import { updateWorkOrder } from "@/lib/server/work-orders/update";

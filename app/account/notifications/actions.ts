@@ -6,7 +6,7 @@ import {
   type AgentNotificationInput,
 } from "@/lib/domain/notifications/agent";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { setAgentNotification } from "@/lib/server/notifications/preferences";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { currentSessionId } from "@/lib/server/auth/actor";
 import { changePassword } from "@/lib/server/auth/password";
 

@@ -2,7 +2,7 @@
 import type { ActionResult } from "@/lib/domain/action-result";
 import { externalScope } from "@/lib/domain/scope/external";
 import { formText, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { getRelatedRecord } from "@/lib/server/portal/related";
 
 // POR-2 / POR-5: the customer-safe details of a record linked to a case, for the Related Records

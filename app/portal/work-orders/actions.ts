@@ -2,7 +2,7 @@
 import type { ActionResult } from "@/lib/domain/action-result";
 import { externalScope } from "@/lib/domain/scope/external";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { requestWorkOrder } from "@/lib/server/portal/work-order-request";
 
 // FSM-5: Request a work order from the portal case page. The service checks the scope (not

@@ -1,5 +1,5 @@
 // NOT-3: email to case — which messages open a case, and the case they open. Pure: the service
-// (lib/server/email/inbound/new-message.ts) reads the property, the sender and writes.
+// (lib/server/inbound-mail/new-message.ts) reads the property, the sender and writes.
 import { canAdminister, canWriteCases, type Actor } from "../auth/roles";
 import { LIMITS } from "../validation";
 import { replyText } from "./inbound-text";

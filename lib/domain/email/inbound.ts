@@ -1,6 +1,6 @@
 // PRO-5, REL-6: the rules of email in — how large a message may be, which case it names, whether
 // its sender may write on that case, and the outcomes a received message can have. Pure: the
-// service (lib/server/email/inbound) parses the MIME message and loads the case.
+// service (lib/server/inbound-mail) parses the MIME message and loads the case.
 import { replyTokenOf } from "./reply-address";
 
 /** PRO-5: a message over 10 MB is refused (SMTP SIZE, the API's streamed body, the service). */

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { makeCustomer } from "@/lib/testing/fixtures";
 import { caseWithCustomer, DOMAIN, rawMail } from "@/lib/testing/inbound";
-import { receive } from "../email/inbound/receive";
+import { receive } from "../inbound-mail/receive";
 import { listAttachments, readAttachment } from "./service";
 
 const part = (name: string, type: string, content: Buffer) =>

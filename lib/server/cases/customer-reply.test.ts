@@ -4,7 +4,7 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeCase, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
-import { receive } from "../email/inbound/receive";
+import { receive } from "../inbound-mail/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { createIncident } from "../incidents/write";
 import { updateProperty } from "../properties/admin";

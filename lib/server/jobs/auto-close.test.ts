@@ -7,8 +7,8 @@ import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeAgent, makeCase, makeCustomer, resolveCase } from "@/lib/testing/fixtures";
 import { updateProperty } from "../properties/admin";
+import { runWithLease } from "../runner/lease";
 import { closeDueCases } from "./auto-close";
-import { runWithLease } from "./lease";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();

@@ -1,14 +1,14 @@
 // Not marked server-only: instrumentation.ts (the server process itself) imports it.
 import { AUTO_CLOSE_JOB } from "@/lib/domain/cases/auto-close";
 import { drainOutbox, OUTBOX_JOB, outboxBacklog } from "../outbox/deliver";
+import { runWithLease, type LeaseTiming } from "../runner/lease";
+import { runner, scaled, workerId } from "../runner/runner";
 import { closeDueCases } from "./auto-close";
-import { runWithLease, type LeaseTiming } from "./lease";
-import { runner, scaled, workerId } from "./runner";
 import { recordSlaBreaches, SLA_JOB } from "./sla";
 
-// OPS-1: the background jobs of the app, all on the one runner (runner.ts). Every server process
-// ticks; the database decides who does what: the outbox's messages are claimed per batch
-// (SKIP LOCKED), auto-close and SLA runs hold their JobLease (lease.ts), so the number of
+// OPS-1: the background jobs of the app, all on the one runner (runner/runner.ts). Every server
+// process ticks; the database decides who does what: the outbox's messages are claimed per batch
+// (SKIP LOCKED), auto-close and SLA runs hold their JobLease (runner/lease.ts), so the number of
 // processes does not change how often a job runs nor how often an item is done.
 
 const TICK_MS = 5 * 60_000;

@@ -8,7 +8,7 @@ import { makeGroup } from "@/lib/testing/groups";
 import { postCaseJournal } from "../cases/journal";
 import { getCaseView } from "../cases/view";
 import { runCaseAction, updateCase } from "../cases/write";
-import { receive } from "../email/inbound/receive";
+import { receive } from "../inbound-mail/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
 import { appendJournal } from "../journal/write";

@@ -4,7 +4,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { makeAgent, resolveCase } from "@/lib/testing/fixtures";
 import { makeGroup } from "@/lib/testing/groups";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
-import { receive } from "../email/inbound/receive";
+import { receive } from "../inbound-mail/receive";
 import { rejectSolution, replyOnPortal } from "../portal/answers";
 import { notifyCustomerReplied } from "./customer-replied";
 import { setAgentNotification } from "./preferences";

@@ -1,10 +1,10 @@
 // Not marked server-only: instrumentation.ts (the server process itself) imports it.
 import nodemailer, { type Transporter } from "nodemailer";
 import { db, Prisma } from "@/lib/db";
-import { claimBatch, scaled, startedRunner, workerId, type Queue } from "../jobs/runner";
+import { claimBatch, scaled, startedRunner, workerId, type Queue } from "../runner/runner";
 
 // REL-4: sends queued email after the transaction that queued it has committed.
-// OPS-1: messages are claimed in batches through the job runner (lib/server/jobs/runner.ts):
+// OPS-1: messages are claimed in batches through the job runner (lib/server/runner/runner.ts):
 // pending → sending, lockedBy this process, lockedUntil five minutes on; claimed by one runner
 // only, whatever the number of nodes. Each is marked sent after, only while the claim still holds;
 // a crash in between leaves it claimed, and once the lock expires another runner sends it again

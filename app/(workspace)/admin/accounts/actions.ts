@@ -10,7 +10,7 @@ import type {
   ContactUpdateInput,
 } from "@/lib/domain/directory/schemas";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { createAccount, setAccountActive, updateAccount } from "@/lib/server/directory/accounts";
 import { createAsset, updateAsset } from "@/lib/server/directory/assets";
 import { createContact, setPersonActive, updateContact } from "@/lib/server/directory/contacts";

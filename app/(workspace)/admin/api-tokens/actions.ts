@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { NewTokenInput, TokenRevokeInput } from "@/lib/domain/auth/schemas";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { createTokenForUser, revokeApiToken } from "@/lib/server/tokens/admin";
 
 // ADM-4: every action checks the admin role itself (runAction) and again in the service (ROLE-2),

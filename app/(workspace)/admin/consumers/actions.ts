@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import type { ConsumerCreateInput, ConsumerUpdateInput } from "@/lib/domain/directory/schemas";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { setPersonActive } from "@/lib/server/directory/contacts";
 import { createConsumer, updateConsumer } from "@/lib/server/directory/consumers";
 

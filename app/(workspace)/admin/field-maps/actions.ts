@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { MapRowAddInput, MapRowRemoveInput, MapRowUpdateInput } from "@/lib/domain/field-maps/schemas";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { addFieldMapRow, removeFieldMapRow, updateFieldMapRow } from "@/lib/server/field-maps/admin";
 
 // ADM-2: each action checks the admin role itself; the services check it again and parse the input.

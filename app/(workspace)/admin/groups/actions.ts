@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { GroupCreateInput, GroupUpdateInput } from "@/lib/domain/assignment/schemas";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { forgetGroupOptions } from "@/lib/server/assignment/read";
 import {
   addGroupMember,

@@ -3,8 +3,8 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import type { HeldMessageInput, OpenHeldInput } from "@/lib/domain/email/held-mail";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
-import { discardHeldMessage, openHeldMessage } from "@/lib/server/email/inbound/held";
+import { runAction } from "@/lib/server/auth/action";
+import { discardHeldMessage, openHeldMessage } from "@/lib/server/inbound-mail/held";
 
 /** NOT-3 Open case: a held message from an unknown sender becomes a case for the chosen customer. */
 export async function openHeldMessageAction(

@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { HeldActions } from "@/components/admin/inbox/held-actions";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
-import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/email/inbound/admin";
+import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/inbound-mail/admin";
 
 export const metadata: Metadata = { title: "Inbox" };
 

@@ -4,7 +4,7 @@ import { isAdmin } from "@/lib/domain/auth/roles";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import type { InviteInput } from "@/lib/domain/directory/schemas";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { inviteUser } from "@/lib/server/auth/invitations";
 
 /**

@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { CaseMailTemplateInput } from "@/lib/domain/notifications/case-mail";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { saveCaseMailTemplate } from "@/lib/server/notifications/case-mail-admin";
 
 // NOT-1: /admin/notifications is the admin's. The action checks the role itself and the service

@@ -1,7 +1,7 @@
 "use server";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import { formText } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { retryMessage } from "@/lib/server/outbox/admin";
 

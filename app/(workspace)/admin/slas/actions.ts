@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/domain/action-result";
 import { canAdminister } from "@/lib/domain/auth/roles";
 import type { SlaHoursInput, SlaTargetInput } from "@/lib/domain/sla/policy";
 import { formObject } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { saveSlaHours, saveSlaTarget } from "@/lib/server/sla/admin";
 
 // NOT-5: /admin/slas is the admin's. Each action checks the role itself and the service again

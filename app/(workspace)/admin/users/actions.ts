@@ -4,7 +4,7 @@ import type { NewUserInput } from "@/lib/domain/auth/user-admin";
 import type { UserActiveInput, UserRoleInput } from "@/lib/domain/auth/schemas";
 import { formObject } from "@/lib/domain/validation";
 import type { ActionResult } from "@/lib/domain/action-result";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import { addUserRole, removeUserRole, setUserActive } from "@/lib/server/users/access";
 import { createUser } from "@/lib/server/users/admin";
 

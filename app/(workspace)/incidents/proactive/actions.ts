@@ -2,7 +2,7 @@
 import { canWriteIncidents } from "@/lib/domain/auth/roles";
 import type { AffectedAccountInput } from "@/lib/domain/proactive/schemas";
 import { formObject, recordNumber } from "@/lib/domain/validation";
-import { runAction } from "@/lib/server/action";
+import { runAction } from "@/lib/server/auth/action";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { addAffectedAccount, removeAffectedAccount } from "@/lib/server/proactive/accounts";
 import { createProactiveCases } from "@/lib/server/proactive/create";

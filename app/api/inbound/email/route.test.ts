@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { createApiToken } from "@/lib/server/auth/api-token";
-import { INTERNAL_HEADER } from "@/lib/server/email/inbound/internal";
+import { INTERNAL_HEADER } from "@/lib/server/inbound-mail/internal";
 import { makeAdmin, makeAgent, makeUser } from "@/lib/testing/fixtures";
 import { caseWithCustomer, comments, rawMail } from "@/lib/testing/inbound";
-import * as receiving from "@/lib/server/email/inbound/receive";
+import * as receiving from "@/lib/server/inbound-mail/receive";
 import { POST } from "./route";
 
 async function post(raw: Buffer | string, headers: Record<string, string> = {}) {

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { INBOUND_MAX_BYTES, REFUSAL_LABELS, type InboundOutcome } from "@/lib/domain/email/inbound";
 import { inboundEmailActor } from "@/lib/server/auth/api-token";
-import { readLimited } from "@/lib/server/email/inbound/body";
-import { INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/email/inbound/internal";
-import { receive, type Via } from "@/lib/server/email/inbound/receive";
+import { readLimited } from "@/lib/server/inbound-mail/body";
+import { INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/inbound-mail/internal";
+import { receive, type Via } from "@/lib/server/inbound-mail/receive";
 
 const fail = (status: number, message: string, extra: object = {}) =>
   NextResponse.json({ error: { message }, status: "failure", ...extra }, { status });

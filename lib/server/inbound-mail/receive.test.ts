@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { caseWithCustomer, comments, DOMAIN, rawMail } from "@/lib/testing/inbound";
 import { makeCustomer, unique } from "@/lib/testing/fixtures";
-import { runCaseAction } from "../../cases/write";
+import { runCaseAction } from "../cases/write";
 import { receive } from "./receive";
 
 const inbox = (key: string) => db().inboundMessage.findUniqueOrThrow({ where: { dedupeKey: key } });

@@ -13,8 +13,8 @@ import {
 } from "@/lib/domain/email/held-mail";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { createCaseContact } from "../../directory/contacts";
-import { scheduleDelivery } from "../../outbox/deliver";
+import { createCaseContact } from "../directory/contacts";
+import { scheduleDelivery } from "../outbox/deliver";
 import { openEmailCase } from "./email-case";
 
 function assertCanHandle(actor: Actor) {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
-import { enqueueMail } from "../../outbox/write";
-import type { CaseRow } from "../../case-store/row";
-import { customerMessageId } from "../reply-token";
+import { enqueueMail } from "../outbox/write";
+import type { CaseRow } from "../case-store/row";
+import { customerMessageId } from "../email/reply-token";
 import { CASE_MAIL_SOURCE } from "./match";
 import type { ParsedInbound } from "./parse";
 

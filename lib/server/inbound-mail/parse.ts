@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
 import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
-import type { MailAttachment } from "../../attachments/store";
+import type { MailAttachment } from "../attachments/store";
 
 export type ParsedInbound = {
   /** Message-ID, else sha256 of the raw message: the same message delivered twice has one key. */

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
-import { findLockedCase, type CaseRow } from "../../case-store/row";
-import { inboundEmailDomain } from "../config";
+import { findLockedCase, type CaseRow } from "../case-store/row";
+import { inboundEmailDomain } from "../email/config";
 import type { ParsedInbound } from "./parse";
 
 /** The outbox source table of customer email about a case (the CONTRACT of lib/server/email). */

@@ -1,9 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { getActor } from "./auth/actor";
+import { getActor } from "./actor";
 import type { ActionResult } from "@/lib/domain/action-result";
-import { toFailure } from "./errors";
+import { toFailure } from "../errors";
 
 /**
  * The frame of every server action: the session is checked, then the action's own role rule

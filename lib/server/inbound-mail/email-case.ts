@@ -3,9 +3,9 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { auditCreation } from "../../audit/write";
-import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../../follow-ups/case";
-import { nextNumber } from "../../records/numbers";
+import { auditCreation } from "../audit/write";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
+import { nextNumber } from "../records/numbers";
 
 /** The contact or consumer a case opened from an email is for. */
 export type EmailCustomer = { id: number; kind: string; accountId: number | null };

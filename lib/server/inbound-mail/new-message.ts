@@ -3,13 +3,13 @@ import type { Tx } from "@/lib/db";
 import { caseFieldsOf, isAddressedTo, isMailLoop, supportAddressOf } from "@/lib/domain/email/email-to-case";
 import type { InboundOutcome, InboundRefusal } from "@/lib/domain/email/inbound";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { propertyValue } from "../../properties/read";
-import { inboundEmailDomain } from "../config";
+import { propertyValue } from "../properties/read";
+import { inboundEmailDomain } from "../email/config";
 import { finishMessage } from "./claim";
-import { keepMailAttachments } from "../../attachments/store";
+import { keepMailAttachments } from "../attachments/store";
 import { openEmailCase } from "./email-case";
 import type { ParsedInbound } from "./parse";
-import { num } from "../../sql";
+import { num } from "../sql";
 
 /** The outbox's sender when MAIL_FROM is not set (lib/server/outbox/deliver.ts). */
 const DEFAULT_MAIL_FROM = "Caseflow <no-reply@caseflow.local>";
