@@ -85,8 +85,43 @@ export function dialect(): Dialect {
  * outbox's delivery bookkeeping (claim, sent, retry — lib/server/outbox/deliver.ts and admin.ts).
  * Generous limits: fan-out to thousands of cases happens inside one transaction.
  */
-export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work, { maxWait: 30_000, timeout: 120_000 });
+export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: (() => void)[] = [];
+  let open: Tx | undefined;
+  let out: T;
+  try {
+    out = await db().$transaction(
+      (tx) => {
+        commitHooks.set((open = tx), hooks);
+        return work(tx);
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
+  } finally {
+    if (open) commitHooks.delete(open); // committed or rolled back: later steps run at once
+  }
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (e) {
+      console.error("[caseflow] an after-commit step failed:", e);
+    }
+  }
+  return out;
+}
+
+const commitHooks = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `step` once the transaction `tx` has committed — at once when `tx` is not an open
+ * transaction of `transaction()` (none, or one that has committed) — and never when it rolls back.
+ * For what must not happen before the change is visible to others: forgetting cached option lists
+ * (lib/server/cache.ts), which another request could otherwise reload from the old rows.
+ */
+export function afterCommit(tx: Tx | undefined, step: () => void): void {
+  const hooks = tx ? commitHooks.get(tx) : undefined;
+  if (hooks) hooks.push(step);
+  else step();
 }
 
 /**

@@ -85,6 +85,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
       <form
         key={row.version}
         onSubmit={save.onSubmit}
+        action={save.formAction}
         aria-label={`Row ${name}`}
         className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_7rem_auto_auto]`}
       >
@@ -105,7 +106,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
         </SubmitButton>
         <RowOutcome result={save.result} />
       </form>
-      <form onSubmit={remove.onSubmit}>
+      <form onSubmit={remove.onSubmit} action={remove.formAction}>
         <input type="hidden" name="id" value={row.id} />
         <input type="hidden" name="version" value={row.version} />
         <SubmitButton pending={remove.pending} variant="danger">
@@ -123,6 +124,7 @@ export function AddFieldMapRow({ map }: { map: FieldMapName }) {
   return (
     <form
       onSubmit={add.onSubmit}
+      action={add.formAction}
       aria-label={`Add a row to ${FIELD_MAPS[map].label}`}
       className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_auto_auto] pt-3`}
     >

@@ -16,7 +16,7 @@ export type LookupRowData = {
 
 /** One Priority Data Lookup row: impact × urgency → priority, and its order. */
 export function LookupRow({ row }: { row: LookupRowData }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(saveLookupRowAction);
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(saveLookupRowAction);
   const name = `${labelOf(impacts, row.impact)} × ${labelOf(urgencies, row.urgency)}`;
   return (
     <tr>
@@ -26,6 +26,7 @@ export function LookupRow({ row }: { row: LookupRowData }) {
         <form
           key={row.version}
           onSubmit={onSubmit}
+          action={formAction}
           className="flex flex-wrap items-center gap-2"
           aria-label={`Row ${name}`}
         >

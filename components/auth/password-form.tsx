@@ -15,9 +15,10 @@ export function PasswordForm() {
     pending,
     onSubmit,
     fieldError: err,
+    formAction,
   } = useActionForm(changePasswordAction, () => formRef.current?.reset());
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
       {(!result || result.ok || !result.fieldErrors) && <Notice result={result} />}
       <TextField
         label="Current password"

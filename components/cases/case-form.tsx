@@ -68,10 +68,18 @@ export function CaseForm({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    formAction,
   } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
   return (
-    <form key={data.version} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Case details">
+    <form
+      key={data.version}
+      onSubmit={onSubmit}
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      aria-label="Case details"
+    >
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}

@@ -35,6 +35,7 @@ export function LifecycleBar({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    formAction,
   } = useActionForm(caseLifecycleAction.bind(null, number), () => {
     setProposing(false);
     setAsking(false);
@@ -66,7 +67,7 @@ export function LifecycleBar({
               {a.label}
             </Button>
           ) : (
-            <form key={a.id} onSubmit={onSubmit}>
+            <form key={a.id} onSubmit={onSubmit} action={formAction}>
               <input type="hidden" name="action" value={a.id} />
               <input type="hidden" name="version" value={version} />
               <SubmitButton
@@ -84,7 +85,7 @@ export function LifecycleBar({
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       {/* NOT-1: the question becomes an additional comment and the text of the customer's email. */}
       <Modal open={asking} onClose={() => setAsking(false)} title="Request info">
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="request_info" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && !needsConfirmation && !result.fieldErrors && <Notice result={result} />}
@@ -106,7 +107,7 @@ export function LifecycleBar({
         </form>
       </Modal>
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && !needsConfirmation && <Notice result={result} />}

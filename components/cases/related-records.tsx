@@ -52,7 +52,7 @@ export function RelatedRecords(props: {
   change: Rec;
   causedBy: Rec;
 }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
     saveRelatedRecordsAction.bind(null, props.caseNumber),
   );
   const choices = { incident: incidentStates, problem: problemStates, change: changeStates };
@@ -112,6 +112,7 @@ export function RelatedRecords(props: {
     <form
       key={props.version}
       onSubmit={onSubmit}
+      action={formAction}
       className="space-y-3"
       noValidate
       aria-label="Related Records"

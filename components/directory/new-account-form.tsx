@@ -15,12 +15,13 @@ export function NewAccountForm() {
     pending,
     onSubmit,
     fieldError: err,
+    formAction,
   } = useActionForm(createAccountAction, (r) => {
     const number = r.ok ? (r.data as { number?: string } | undefined)?.number : undefined;
     if (number) router.push(`/admin/accounts/${number}`);
   });
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
       <TextField
         id="new-account-name"

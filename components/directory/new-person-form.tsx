@@ -62,9 +62,10 @@ function PersonForm({
   onSuccess: (r: { ok: boolean; message?: string }) => void;
   onAttempt: () => void;
 }) {
-  const { result, pending, onSubmit, fieldError: err } = useActionForm(action, onSuccess);
+  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(action, onSuccess);
   return (
     <form
+      action={formAction}
       onSubmit={(e) => {
         onAttempt();
         onSubmit(e);

@@ -44,7 +44,7 @@ export function IncidentForm(props: {
   choices: IncidentFormChoices;
   writable: boolean;
 }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
     saveIncidentAction.bind(null, props.data.number),
   );
   return (
@@ -54,6 +54,7 @@ export function IncidentForm(props: {
         key={props.data.version}
         {...props}
         onSubmit={onSubmit}
+        formAction={formAction}
         pending={pending}
         err={fieldError}
       />
@@ -68,6 +69,7 @@ function IncidentFields({
   choices,
   writable,
   onSubmit,
+  formAction,
   pending,
   err,
 }: {
@@ -76,12 +78,19 @@ function IncidentFields({
   choices: IncidentFormChoices;
   writable: boolean;
   onSubmit: React.FormEventHandler<HTMLFormElement>;
+  formAction: (form: FormData) => void;
   pending: boolean;
   err: (f: string) => string | undefined;
 }) {
   const [state, setState] = useState(data.state);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Incident details">
+    <form
+      onSubmit={onSubmit}
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      aria-label="Incident details"
+    >
       <input type="hidden" name="version" value={data.version} />
       <fieldset disabled={!writable} className="space-y-4">
         <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />

@@ -46,6 +46,7 @@ export function JournalComposer({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    formAction,
   } = useActionForm(post, () => {
     // Clear only what was posted; anything typed since stays.
     for (const [name, value] of Object.entries(sent.current)) {
@@ -67,6 +68,7 @@ export function JournalComposer({
   }, []);
   return (
     <form
+      action={formAction}
       ref={form}
       onSubmit={(e) => {
         const data = new FormData(e.currentTarget);

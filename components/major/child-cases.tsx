@@ -36,6 +36,7 @@ export function ChildCases({
       {manage && (
         <form
           onSubmit={add.onSubmit}
+          action={add.formAction}
           className="flex items-end gap-2"
           noValidate
           aria-label="Add child cases"
@@ -108,9 +109,9 @@ export function ChildCases({
 }
 
 function RemoveChild({ number, child }: { number: string; child: string }) {
-  const { pending, onSubmit } = useActionForm(removeChildCaseAction.bind(null, number));
+  const { pending, onSubmit, formAction } = useActionForm(removeChildCaseAction.bind(null, number));
   return (
-    <form onSubmit={onSubmit}>
+    <form onSubmit={onSubmit} action={formAction}>
       <input type="hidden" name="child" value={child} />
       <button
         type="submit"

@@ -19,7 +19,7 @@ export function PortalReplyForm({ number }: { number: string }) {
   const sent = useRef("");
   const form = useRef<HTMLFormElement>(null);
   const box = () => form.current?.elements.namedItem("reply") as HTMLTextAreaElement | null;
-  const { result, pending, onSubmit, fieldError } = useActionForm(
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
     portalReplyAction.bind(null, number),
     () => {
       const field = box();
@@ -30,6 +30,7 @@ export function PortalReplyForm({ number }: { number: string }) {
   );
   return (
     <form
+      action={formAction}
       ref={form}
       onSubmit={(e) => {
         sent.current = box()?.value ?? "";

@@ -29,9 +29,10 @@ export function DialogForm({
   variant?: ButtonVariant;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
-  const { result, pending, onSubmit, fieldError } = useActionForm(action, onDone);
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
   return (
     <form
+      action={formAction}
       onSubmit={(e) => {
         // React's events bubble through portals: a dialog opened from inside another form (the case
         // form's New contact) must not submit that form too.

@@ -53,6 +53,7 @@ function TaskForm({
     pending,
     onSubmit,
     fieldError: err,
+    formAction,
   } = useActionForm(saveTaskAction.bind(null, task.number));
   const id = (f: string) => `${task.number}-${f}`;
   return (
@@ -60,6 +61,7 @@ function TaskForm({
       <form
         key={task.version}
         onSubmit={onSubmit}
+        action={formAction}
         noValidate
         aria-label={`Task ${task.number}`}
         className="space-y-3"

@@ -21,6 +21,7 @@ export function TaskWindowForm({ task }: { task: TaskView }) {
       <form
         key={task.version}
         onSubmit={save.onSubmit}
+        action={save.formAction}
         noValidate
         aria-label={`Task ${task.number}`}
         className="space-y-3"
@@ -52,7 +53,7 @@ export function TaskWindowForm({ task }: { task: TaskView }) {
         </div>
       </form>
       {/* Cancel appointment submits this one: the same version, both ends empty. */}
-      <form id={cancelForm} onSubmit={cancel.onSubmit} noValidate hidden>
+      <form id={cancelForm} onSubmit={cancel.onSubmit} action={cancel.formAction} noValidate hidden>
         <input type="hidden" name="version" value={task.version} />
         <input type="hidden" name="windowStart" value="" />
         <input type="hidden" name="windowEnd" value="" />

@@ -5,8 +5,10 @@ import { announceForget, onForget } from "./cache-relay.mjs";
 // forms' selects (lib/server/lookup/choices.ts — accounts, assignable users, contacts, assets,
 // standard change templates; lib/server/assignment/read.ts — assignment groups). An entry lives
 // `ttlMs` at most. A write that must be seen at once (ADM-3 user administration, WRK-1 groups)
-// calls forgetCached after it commits: this process forgets at once, and so do the other workers
-// of this node (lib/server/cache-relay.mjs); another node sees the change when its entry expires.
+// calls forgetCached after it commits (inside a transaction, through afterCommit in lib/db.ts): this
+// process forgets at once, the other workers of this node as soon as the primary has passed the
+// message on (lib/server/cache-relay.mjs; a request already queued on another worker may still see
+// the old list), and another node sees the change when its entry expires.
 type Entry = { until: number; value: Promise<unknown> };
 const entries = new Map<string, Entry>();
 

@@ -3,6 +3,7 @@
 // incident form's fields (found by review; each test fails without its fix).
 import { describe, expect, it } from "vitest";
 import { ROLE } from "@/lib/domain/auth/roles";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { createIncident } from "@/lib/server/incidents/write";
 import { api, errorMessage, record, records } from "@/lib/testing/api";
@@ -66,6 +67,30 @@ describe("Table API input at the edges (REL-1, ROLE-1, API-1, API-2)", () => {
     const inList = `sys_idIN${String(first.sys_id)},${String(second.sys_id)},${made}`;
     const both = await api("GET", `${base}?sysparm_fields=name&sysparm_query=${inList}`, { as: admin });
     expect(records(both).map((r) => r.name)).toEqual([first.name, second.name].sort());
+  });
+
+  it("REL-1 / ADM-1: PATCH of a property with a control character in its value is a 400 naming value; nothing changes", async () => {
+    const admin = await makeAdmin();
+    const base = "/api/now/table/sys_properties";
+    const [row] = records(
+      await api(
+        "GET",
+        `${base}?sysparm_fields=sys_id,name,value&sysparm_query=name=${PROPERTY.autoCloseDays}`,
+        {
+          as: admin,
+        },
+      ),
+    );
+    const patch = await api("PATCH", `${base}/${String(row.sys_id)}`, {
+      as: admin,
+      body: { value: "3\u0007" },
+    });
+    expect(patch.status).toBe(400);
+    expect(errorMessage(patch)).toMatch(/value/i);
+    const after = record(
+      await api("GET", `${base}/${String(row.sys_id)}?sysparm_fields=value`, { as: admin }),
+    );
+    expect(after.value).toBe(row.value);
   });
 
   it("REL-1: a sys_id of an id past 32 bits names nothing: 404 by path, no rows by query", async () => {

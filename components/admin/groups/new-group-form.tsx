@@ -14,9 +14,16 @@ export function NewGroupForm({ users }: { users: Option[] }) {
     pending,
     onSubmit,
     fieldError: err,
+    formAction,
   } = useActionForm(createGroupAction, () => form.current?.reset());
   return (
-    <form ref={form} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      action={formAction}
+      className="flex flex-wrap items-end gap-3"
+      noValidate
+    >
       <TextField
         id="new-group-name"
         label="Name"

@@ -57,7 +57,7 @@ export function NewTokenForm({ users }: { users: RefOption[] | null }) {
   // (a second click would otherwise make another live token and hide the first, never seen).
   const [shown, setShown] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const { result, pending, onSubmit, fieldError } = useActionForm(createApiTokenAction, (r) => {
+  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(createApiTokenAction, (r) => {
     const token = r.ok ? (r.data as { token?: string } | undefined)?.token : undefined;
     if (token) setShown(token);
     form.current?.reset();
@@ -65,6 +65,7 @@ export function NewTokenForm({ users }: { users: RefOption[] | null }) {
   return (
     <div className="space-y-3">
       <form
+        action={formAction}
         ref={form}
         onSubmit={(e) => (shown ? e.preventDefault() : onSubmit(e))}
         className="space-y-3"

@@ -23,11 +23,13 @@ export function AccountForm({ account, contacts }: { account: AccountData; conta
     pending,
     onSubmit,
     fieldError: err,
+    formAction,
   } = useActionForm(updateAccountAction.bind(null, account.number));
   return (
     <form
       key={account.version}
       onSubmit={onSubmit}
+      action={formAction}
       className="space-y-3"
       noValidate
       aria-label="Account details"

@@ -10,8 +10,9 @@ const DEMO_KEY = () => `demo-password:${databaseUrl()}`;
  * does; a deactivated demo user signs in nowhere).
  * The demo seed marks its users (User.demoPassword) and setting any password clears the mark, so this
  * is one indexed lookup — kept for 10 s per process (lib/server/cache.ts), as the pickers' lists are:
- * every workspace page asks, and the answer changes a handful of times in an install's life. The
- * process that stores a password forgets it at once (forgetDemoPassword); others within 10 s.
+ * every workspace page asks, and the answer changes a handful of times in an install's life. Storing
+ * a password forgets it once the change has committed (forgetDemoPassword), in every worker of the
+ * node; other nodes within 10 s.
  */
 export const demoPasswordInUse = cache(() =>
   cached(DEMO_KEY(), 10_000, async () =>

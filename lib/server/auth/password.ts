@@ -1,6 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { db, transaction, type Tx } from "@/lib/db";
+import { afterCommit, db, transaction, type Tx } from "@/lib/db";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/domain/auth/password";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
@@ -49,5 +49,5 @@ export async function changePassword(
 export async function storePassword(tx: Tx, userId: number, passwordHash: string): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { passwordHash, demoPassword: false } });
   await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-  forgetDemoPassword(); // the banner may go (after commit, the next page asks again)
+  afterCommit(tx, forgetDemoPassword); // the banner may go: the next page asks again
 }

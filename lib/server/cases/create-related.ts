@@ -85,12 +85,13 @@ export async function createChangeFromCase(
   caseNumber: string,
   kind: { type: "normal" } | { type: "standard"; templateId: unknown },
 ) {
-  const templateId = kind.type === "standard" ? recordId(kind.templateId) : null;
-  if (kind.type === "standard" && templateId === null)
-    throw invalid("templateId", "Pick a standard change template.");
   return transaction(async (tx) => {
     const item = kind.type === "normal" ? MENU_ITEM.createNormalChange : MENU_ITEM.createStandardChange;
     const c = await caseForMenuItem(tx, actor, caseNumber, item);
+    // After the permission and menu check: who may not create learns nothing from the input.
+    const templateId = kind.type === "standard" ? recordId(kind.templateId) : null;
+    if (kind.type === "standard" && templateId === null)
+      throw invalid("templateId", "Pick a standard change template.");
     let data;
     if (templateId !== null) {
       const t = await tx.standardChangeTemplate.findUnique({ where: { id: templateId } });

@@ -15,7 +15,7 @@ const RULE = "Update case worknote for comments change";
 async function setCommentsSync(on: boolean) {
   const admin = await makeAdmin();
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.commentsSync } });
-  await updateProperty(admin, PROPERTY.commentsSync, String(on), row?.version ?? 0);
+  await updateProperty(admin, { name: PROPERTY.commentsSync, value: String(on), version: row?.version ?? 0 });
   return admin;
 }
 

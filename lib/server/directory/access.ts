@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { afterCommit, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
@@ -80,8 +80,14 @@ export async function activeAccount(tx: Tx, accountId: number) {
   return account;
 }
 
-/** The pickers' cached option lists of this process load afresh after a directory write. */
-export function forgetDirectoryOptions() {
-  forgetUserOptions();
-  forgetCached("options:");
+/**
+ * The pickers' cached option lists load afresh after a directory write — in every worker of this
+ * node (lib/server/cache.ts), once `outer` (the Table API's request transaction, when there is one)
+ * has committed, so no request reloads them from the old rows.
+ */
+export function forgetDirectoryOptions(outer?: Tx) {
+  afterCommit(outer, () => {
+    forgetUserOptions();
+    forgetCached("options:");
+  });
 }

@@ -51,7 +51,7 @@ export async function createAccount(actor: Actor, raw: AccountCreateInput, outer
     await auditCreation(tx, TABLE.account, account, actor);
     return account;
   }).catch(orNameTaken(input.name));
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return created;
 }
 
@@ -92,7 +92,7 @@ export async function updateAccount(actor: Actor, number: string, raw: AccountUp
     await writeAudit(tx, TABLE.account, before.id, changes, actor);
     return { number: before.number, changed: true };
   }).catch(orNameTaken(input.name));
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }
 
@@ -116,6 +116,6 @@ export async function setAccountActive(actor: Actor, number: string, raw: { acti
       : (await applyUsersActive(tx, { accountId: before.id, kind: "contact" }, false, actor)).ids.length;
     return { number: before.number, name: before.name, changed: true, contacts };
   });
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }

@@ -33,7 +33,7 @@ export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: T
     await auditCreation(tx, TABLE.asset, asset, actor);
     return { ...asset, accountNumber: account.number };
   });
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return created;
 }
 
@@ -69,6 +69,6 @@ export async function updateAsset(actor: Actor, number: string, raw: AssetUpdate
     await writeAudit(tx, TABLE.asset, before.id, changes, actor);
     return { number: before.number, changed: true, accountNumbers };
   });
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }

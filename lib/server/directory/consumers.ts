@@ -63,7 +63,7 @@ export async function createConsumer(actor: Actor, raw: ConsumerCreateInput, out
   const created = await inTransaction(outer, (tx) =>
     insertPerson(tx, actor, { kind: "consumer", ...input, roles: [ROLE.consumer] }),
   ).catch(orEmailTaken(input.email));
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return created;
 }
 
@@ -76,6 +76,6 @@ export async function updateConsumer(actor: Actor, userId: unknown, raw: Consume
     const changed = await updatePerson(tx, actor, { ...before, kind: "consumer" }, input);
     return { id: before.id, name: input.name, changed };
   }).catch(orEmailTaken(input.email));
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }

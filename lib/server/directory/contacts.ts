@@ -51,7 +51,7 @@ export async function createContact(actor: Actor, raw: ContactCreateInput, outer
   const contact = await inTransaction(outer, (tx) => addContact(tx, actor, input)).catch(
     orEmailTaken(input.email),
   );
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return contact;
 }
 
@@ -67,7 +67,7 @@ export async function createCaseContact(actor: Actor, raw: CaseContactInput, out
   const contact = await inTransaction(outer, (tx) => addContact(tx, actor, { ...input, roles: [] })).catch(
     orEmailTaken(input.email),
   );
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return { id: contact.id, label: contact.name, email: contact.email, accountId: contact.accountId };
 }
 
@@ -80,7 +80,7 @@ export async function updateContact(actor: Actor, userId: unknown, raw: ContactU
     const changed = await updatePerson(tx, actor, { ...before, kind: "contact" }, input);
     return { id: before.id, name: input.name, changed, accountNumber: before.accountNumber };
   }).catch(orEmailTaken(input.email));
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }
 
@@ -111,6 +111,6 @@ export async function setPersonActive(
       accountNumber: person.accountNumber,
     };
   });
-  forgetDirectoryOptions();
+  forgetDirectoryOptions(outer);
   return out;
 }

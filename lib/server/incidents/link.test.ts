@@ -35,13 +35,21 @@ async function withLookup<T>(on: boolean, fn: () => Promise<T>) {
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.incidentDataLookup } });
   const current = row?.value ?? "true";
   if (current !== String(on))
-    await updateProperty(admin, PROPERTY.incidentDataLookup, String(on), row?.version ?? 0);
+    await updateProperty(admin, {
+      name: PROPERTY.incidentDataLookup,
+      value: String(on),
+      version: row?.version ?? 0,
+    });
   try {
     return await fn();
   } finally {
     const now = await db().systemProperty.findUnique({ where: { name: PROPERTY.incidentDataLookup } });
     if (now && now.value !== current)
-      await updateProperty(admin, PROPERTY.incidentDataLookup, current, now.version);
+      await updateProperty(admin, {
+        name: PROPERTY.incidentDataLookup,
+        value: current,
+        version: now.version,
+      });
   }
 }
 

@@ -215,10 +215,11 @@ export async function associateIncident(
   incidentNumber: unknown,
   outer?: Tx,
 ) {
-  const wanted = typeof incidentNumber === "string" ? incidentNumber.trim() : "";
-  if (!wanted) throw invalid("incident", "Pick an open incident to associate.");
   return inTransaction(outer, async (tx) => {
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.associateIncident);
+    // After the permission and menu check: who may not associate learns nothing from the input.
+    const wanted = typeof incidentNumber === "string" ? incidentNumber.trim() : "";
+    if (!wanted) throw invalid("incident", "Pick an open incident to associate.");
     const incident = await tx.incident.findUnique({ where: { number: wanted.toUpperCase() } });
     if (!incident) throw notFound(`Incident ${wanted}`);
     await attachIncident(tx, actor, c, incident);

@@ -23,7 +23,7 @@ let admin: Actor | null = null;
 async function setDays(value: string) {
   admin ??= await makeAdmin();
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.autoCloseDays } });
-  await updateProperty(admin, PROPERTY.autoCloseDays, value, row?.version ?? 0);
+  await updateProperty(admin, { name: PROPERTY.autoCloseDays, value: value, version: row?.version ?? 0 });
 }
 
 /** A Resolved case of a customer, resolved `days` ago. */

@@ -41,12 +41,12 @@ async function withSyncedFields<T>(value: string, fn: () => Promise<T>) {
   const admin = await makeAdmin();
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.caseFieldsToSync } });
   const before = row?.value ?? "priority,state,comments,work_notes,close_notes,resolution_code";
-  await updateProperty(admin, PROPERTY.caseFieldsToSync, value, row?.version ?? 0);
+  await updateProperty(admin, { name: PROPERTY.caseFieldsToSync, value: value, version: row?.version ?? 0 });
   try {
     return await fn();
   } finally {
     const now = await db().systemProperty.findUniqueOrThrow({ where: { name: PROPERTY.caseFieldsToSync } });
-    await updateProperty(admin, PROPERTY.caseFieldsToSync, before, now.version);
+    await updateProperty(admin, { name: PROPERTY.caseFieldsToSync, value: before, version: now.version });
   }
 }
 

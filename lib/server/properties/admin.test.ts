@@ -17,7 +17,7 @@ describe("system properties (ADM-1, ROLE-4)", () => {
     const admin = await makeAdmin();
     const current = (await listProperties(admin)).find((p) => p.name === PROPERTY.autoCloseDays)!;
     await expect(
-      updateProperty(admin, PROPERTY.autoCloseDays, "lots", current.version),
+      updateProperty(admin, { name: PROPERTY.autoCloseDays, value: "lots", version: current.version }),
     ).rejects.toMatchObject({
       kind: "invalid",
       message: `${PROPERTY.autoCloseDays} must be a whole number, not "lots".`,
@@ -29,9 +29,11 @@ describe("system properties (ADM-1, ROLE-4)", () => {
     const admin = await makeAdmin();
     const current = (await listProperties(admin)).find((p) => p.name === PROPERTY.autoCloseDays)!;
     const next = String(Number(current.value) + 1);
-    await updateProperty(admin, PROPERTY.autoCloseDays, next, current.version);
+    await updateProperty(admin, { name: PROPERTY.autoCloseDays, value: next, version: current.version });
     expect(await integerProperty(PROPERTY.autoCloseDays)).toBe(Number(next));
-    await expect(updateProperty(admin, PROPERTY.autoCloseDays, "3", current.version)).rejects.toMatchObject({
+    await expect(
+      updateProperty(admin, { name: PROPERTY.autoCloseDays, value: "3", version: current.version }),
+    ).rejects.toMatchObject({
       kind: "conflict",
     });
     const audit = await db().auditEntry.findFirst({
@@ -44,7 +46,9 @@ describe("system properties (ADM-1, ROLE-4)", () => {
   it("ROLE-4: non-admins can neither read nor change properties", async () => {
     for (const who of [await makeAgent(), await makeManager()]) {
       await expect(listProperties(who)).rejects.toMatchObject({ kind: "forbidden" });
-      await expect(updateProperty(who, PROPERTY.autoCloseDays, "3", 0)).rejects.toMatchObject({
+      await expect(
+        updateProperty(who, { name: PROPERTY.autoCloseDays, value: "3", version: 0 }),
+      ).rejects.toMatchObject({
         kind: "forbidden",
       });
     }

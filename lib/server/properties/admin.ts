@@ -28,9 +28,14 @@ export async function listProperties(actor: Actor) {
   });
 }
 
-/** ADM-1: type-checked change; `version` 0 means "never saved" (REC-6 applies here too). */
-export async function updateProperty(actor: Actor, name: string, raw: string, version: number, outer?: Tx) {
+/**
+ * ADM-1: type-checked change; `version` 0 means "never saved" (REC-6 applies here too). The input
+ * — the properties page's form or the Table API's PATCH — is parsed here
+ * (lib/domain/properties/schemas.ts), then checked against the property's type.
+ */
+export async function updateProperty(actor: Actor, input: PropertySaveInput, outer?: Tx) {
   assertAdmin(actor);
+  const { name, value: raw, version } = parseOrThrow(propertySaveSchema, input);
   // ADM-1: an unlisted property (nothing acts on it yet) is not there for the admin.
   const def = LISTED_PROPERTIES.find((p) => p.name === name);
   if (!def) throw invalid("name", `There is no system property named "${name}".`);
@@ -54,11 +59,4 @@ export async function updateProperty(actor: Actor, name: string, raw: string, ve
     await writeAudit(tx, "sys_properties", 0, [{ field: name, oldValue: old, newValue: value }], actor);
     return { name, value, changed: true };
   });
-}
-
-/** ADM-1: the Save of /admin/properties — its input parsed here (lib/domain/properties/schemas.ts). */
-export function saveProperty(actor: Actor, raw: PropertySaveInput) {
-  assertAdmin(actor);
-  const input = parseOrThrow(propertySaveSchema, raw);
-  return updateProperty(actor, input.name, input.value, input.version);
 }

@@ -46,7 +46,7 @@ describe("properties the product acts on (ADM-1)", () => {
     expect(shown).toEqual(LISTED_PROPERTIES.map((p) => p.name));
     for (const name of unlisted) {
       expect(shown).not.toContain(name);
-      await expect(updateProperty(admin, name, "3", 0)).rejects.toMatchObject({
+      await expect(updateProperty(admin, { name: name, value: "3", version: 0 })).rejects.toMatchObject({
         kind: "invalid",
         field: "name",
         message: expect.stringContaining(name),

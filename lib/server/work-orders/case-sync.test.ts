@@ -11,7 +11,11 @@ import { updateWorkOrder } from "./update";
 async function setProperty(value: "true" | "false") {
   const admin = await makeAdmin();
   const row = await db().systemProperty.findUnique({ where: { name: PROPERTY.syncCaseToWorkOrder } });
-  await updateProperty(admin, PROPERTY.syncCaseToWorkOrder, value, row?.version ?? 0);
+  await updateProperty(admin, {
+    name: PROPERTY.syncCaseToWorkOrder,
+    value: value,
+    version: row?.version ?? 0,
+  });
 }
 
 describe("case → work order after creation (FSM-4)", () => {

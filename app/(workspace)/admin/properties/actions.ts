@@ -4,14 +4,14 @@ import { canAdminister } from "@/lib/domain/auth/roles";
 import type { PropertySaveInput } from "@/lib/domain/properties/schemas";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/auth/action";
-import { saveProperty } from "@/lib/server/properties/admin";
+import { updateProperty } from "@/lib/server/properties/admin";
 
 // ADM-1: the action checks the admin role itself; the service checks it again and parses the input.
 export async function savePropertyAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction({
     name: "saveProperty",
     allow: canAdminister,
-    run: (actor) => saveProperty(actor, formObject<PropertySaveInput>(form)),
+    run: (actor) => updateProperty(actor, formObject<PropertySaveInput>(form)),
     revalidate: () => ["/admin/properties"],
     success: (r) => (r.changed ? `${r.name} saved.` : "No change."),
   });

@@ -15,7 +15,7 @@ export const propertyWriter: Writer = {
     const name = String(row.name);
     if (typeof input.value !== "string") throw invalid("value", `value: give the new value of ${name}.`);
     try {
-      await updateProperty(actor, name, input.value, version, tx);
+      await updateProperty(actor, { name, value: input.value, version }, tx);
     } catch (e) {
       if (e instanceof DomainError && e.kind === "invalid" && e.field === name)
         throw invalid("value", `value: ${e.message}`);
