@@ -84,8 +84,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
     <li className="flex items-center gap-2 py-2">
       <form
         key={row.version}
-        onSubmit={save.onSubmit}
-        action={save.formAction}
+        {...save.formProps}
         aria-label={`Row ${name}`}
         className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_7rem_auto_auto]`}
       >
@@ -106,7 +105,7 @@ export function FieldMapRow({ map, row }: { map: FieldMapName; row: FieldMapRowD
         </SubmitButton>
         <RowOutcome result={save.result} />
       </form>
-      <form onSubmit={remove.onSubmit} action={remove.formAction}>
+      <form {...remove.formProps}>
         <input type="hidden" name="id" value={row.id} />
         <input type="hidden" name="version" value={row.version} />
         <SubmitButton pending={remove.pending} variant="danger">
@@ -123,8 +122,7 @@ export function AddFieldMapRow({ map }: { map: FieldMapName }) {
   const add = useActionForm(addFieldMapRowAction);
   return (
     <form
-      onSubmit={add.onSubmit}
-      action={add.formAction}
+      {...add.formProps}
       aria-label={`Add a row to ${FIELD_MAPS[map].label}`}
       className={`${GRID} grid-cols-[13rem_8rem_auto_13rem_5rem_auto_auto] pt-3`}
     >

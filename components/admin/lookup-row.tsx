@@ -16,7 +16,7 @@ export type LookupRowData = {
 
 /** One Priority Data Lookup row: impact × urgency → priority, and its order. */
 export function LookupRow({ row }: { row: LookupRowData }) {
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(saveLookupRowAction);
+  const { result, pending, fieldError, formProps } = useActionForm(saveLookupRowAction);
   const name = `${labelOf(impacts, row.impact)} × ${labelOf(urgencies, row.urgency)}`;
   return (
     <tr>
@@ -25,8 +25,7 @@ export function LookupRow({ row }: { row: LookupRowData }) {
       <td colSpan={3}>
         <form
           key={row.version}
-          onSubmit={onSubmit}
-          action={formAction}
+          {...formProps}
           className="flex flex-wrap items-center gap-2"
           aria-label={`Row ${name}`}
         >

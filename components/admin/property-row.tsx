@@ -15,7 +15,7 @@ export type PropertyRowData = {
 
 /** ADM-1: one property, its type, value and description; saved with a type check. */
 export function PropertyRow({ p }: { p: PropertyRowData }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(savePropertyAction);
+  const { result, pending, formProps } = useActionForm(savePropertyAction);
   const id = `prop-${p.name.replace(/\W/g, "-")}`;
   const error = result && !result.ok ? result.message : undefined;
   return (
@@ -34,7 +34,7 @@ export function PropertyRow({ p }: { p: PropertyRowData }) {
         </div>
         <p className="mt-1 text-sm text-slate-600">{p.description}</p>
       </div>
-      <form onSubmit={onSubmit} action={formAction} className="space-y-1.5" noValidate>
+      <form {...formProps} className="space-y-1.5" noValidate>
         <input type="hidden" name="name" value={p.name} />
         <input type="hidden" name="version" value={p.version} />
         <div key={p.version} className="flex gap-2">

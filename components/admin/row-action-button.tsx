@@ -17,9 +17,9 @@ export function RowActionButton({
   pendingText?: string;
   variant?: ButtonVariant;
 }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(action);
+  const { result, pending, formProps } = useActionForm(action);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex items-center gap-2">
+    <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>
         {label}

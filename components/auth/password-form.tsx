@@ -13,12 +13,11 @@ export function PasswordForm() {
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
-    formAction,
+    formProps,
   } = useActionForm(changePasswordAction, () => formRef.current?.reset());
   return (
-    <form ref={formRef} onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} {...formProps} className="space-y-4" noValidate>
       {(!result || result.ok || !result.fieldErrors) && <Notice result={result} />}
       <TextField
         label="Current password"

@@ -64,22 +64,14 @@ export function CaseForm({
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
     resubmit,
     needsConfirmation,
-    formAction,
+    formProps,
   } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
   return (
-    <form
-      key={data.version}
-      onSubmit={onSubmit}
-      action={formAction}
-      className="space-y-4"
-      noValidate
-      aria-label="Case details"
-    >
+    <form key={data.version} {...formProps} className="space-y-4" noValidate aria-label="Case details">
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}

@@ -31,11 +31,10 @@ export function LifecycleBar({
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
     resubmit,
     needsConfirmation,
-    formAction,
+    formProps,
   } = useActionForm(caseLifecycleAction.bind(null, number), () => {
     setProposing(false);
     setAsking(false);
@@ -67,7 +66,7 @@ export function LifecycleBar({
               {a.label}
             </Button>
           ) : (
-            <form key={a.id} onSubmit={onSubmit} action={formAction}>
+            <form key={a.id} {...formProps}>
               <input type="hidden" name="action" value={a.id} />
               <input type="hidden" name="version" value={version} />
               <SubmitButton
@@ -85,7 +84,7 @@ export function LifecycleBar({
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       {/* NOT-1: the question becomes an additional comment and the text of the customer's email. */}
       <Modal open={asking} onClose={() => setAsking(false)} title="Request info">
-        <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+        <form {...formProps} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="request_info" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && !needsConfirmation && !result.fieldErrors && <Notice result={result} />}
@@ -107,7 +106,7 @@ export function LifecycleBar({
         </form>
       </Modal>
       <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
-        <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+        <form {...formProps} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
           {result && !result.ok && !needsConfirmation && <Notice result={result} />}

@@ -19,9 +19,9 @@ export function NewCaseForm({
   groups: RefOption[];
   assignees: RefOption[] | null;
 }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(createCaseAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(createCaseAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
       <SummaryFields rows={5} err={err} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -52,7 +52,7 @@ export function RelatedRecords(props: {
   change: Rec;
   causedBy: Rec;
 }) {
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
+  const { result, pending, fieldError, formProps } = useActionForm(
     saveRelatedRecordsAction.bind(null, props.caseNumber),
   );
   const choices = { incident: incidentStates, problem: problemStates, change: changeStates };
@@ -109,14 +109,7 @@ export function RelatedRecords(props: {
     );
   }
   return (
-    <form
-      key={props.version}
-      onSubmit={onSubmit}
-      action={formAction}
-      className="space-y-3"
-      noValidate
-      aria-label="Related Records"
-    >
+    <form key={props.version} {...formProps} className="space-y-3" noValidate aria-label="Related Records">
       <input type="hidden" name="version" value={props.version} />
       {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}
       <div className="grid gap-4 sm:grid-cols-2">

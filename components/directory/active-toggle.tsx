@@ -42,7 +42,7 @@ export function ActiveToggle({
           returnFocus={cell}
         />
       ) : (
-        <form onSubmit={reactivate.onSubmit} action={reactivate.formAction}>
+        <form {...reactivate.formProps}>
           {Object.entries({ ...fields, active: "true" }).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}

@@ -13,11 +13,9 @@ import { useActionForm } from "@/components/ui/use-action-form";
  */
 export function InviteButton({ userId, hasPassword }: { userId: number; hasPassword: boolean }) {
   const [key, setKey] = useState(newRequestKey);
-  const { result, pending, onSubmit, formAction } = useActionForm(inviteUserAction, () =>
-    setKey(newRequestKey()),
-  );
+  const { result, pending, formProps } = useActionForm(inviteUserAction, () => setKey(newRequestKey()));
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-center gap-1">
+    <form {...formProps} className="flex flex-wrap items-center gap-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="requestKey" value={key} />
       <SubmitButton pending={pending} variant="secondary" pendingText="Inviting…">

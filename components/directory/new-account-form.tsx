@@ -13,15 +13,14 @@ export function NewAccountForm() {
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
-    formAction,
+    formProps,
   } = useActionForm(createAccountAction, (r) => {
     const number = r.ok ? (r.data as { number?: string } | undefined)?.number : undefined;
     if (number) router.push(`/admin/accounts/${number}`);
   });
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+    <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
       {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
       <TextField
         id="new-account-name"

@@ -24,9 +24,9 @@ type Props = {
 };
 
 function RemoveButton({ remove, account }: { remove: FormAction; account: { id: number; name: string } }) {
-  const { pending, onSubmit, result, formAction } = useActionForm(remove);
+  const { pending, result, formProps } = useActionForm(remove);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="inline">
+    <form {...formProps} className="inline">
       <input type="hidden" name="accountId" value={account.id} />
       <SubmitButton pending={pending} variant="ghost" className="text-xs">
         <span aria-label={`Remove ${account.name}`}>Remove</span>

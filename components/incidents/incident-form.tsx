@@ -44,7 +44,7 @@ export function IncidentForm(props: {
   choices: IncidentFormChoices;
   writable: boolean;
 }) {
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
+  const { result, pending, fieldError, formProps } = useActionForm(
     saveIncidentAction.bind(null, props.data.number),
   );
   return (
@@ -53,8 +53,7 @@ export function IncidentForm(props: {
       <IncidentFields
         key={props.data.version}
         {...props}
-        onSubmit={onSubmit}
-        formAction={formAction}
+        formProps={formProps}
         pending={pending}
         err={fieldError}
       />
@@ -68,8 +67,7 @@ function IncidentFields({
   states,
   choices,
   writable,
-  onSubmit,
-  formAction,
+  formProps,
   pending,
   err,
 }: {
@@ -77,20 +75,13 @@ function IncidentFields({
   states: Option[];
   choices: IncidentFormChoices;
   writable: boolean;
-  onSubmit: React.FormEventHandler<HTMLFormElement>;
-  formAction: (form: FormData) => void;
+  formProps: ReturnType<typeof useActionForm>["formProps"];
   pending: boolean;
   err: (f: string) => string | undefined;
 }) {
   const [state, setState] = useState(data.state);
   return (
-    <form
-      onSubmit={onSubmit}
-      action={formAction}
-      className="space-y-4"
-      noValidate
-      aria-label="Incident details"
-    >
+    <form {...formProps} className="space-y-4" noValidate aria-label="Incident details">
       <input type="hidden" name="version" value={data.version} />
       <fieldset disabled={!writable} className="space-y-4">
         <SummaryFields shortDescription={data.shortDescription} description={data.description} err={err} />

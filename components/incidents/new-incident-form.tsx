@@ -7,9 +7,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 export function NewIncidentForm({ accounts }: { accounts: RefOption[] | null }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(createIncidentAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(createIncidentAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {result && !result.ok && <Notice result={result} />}
       <SummaryFields rows={4} err={err} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -23,16 +23,9 @@ export function RecordForm({
   label: string;
   children: (err: (field: string) => string | undefined) => React.ReactNode;
 }) {
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(save);
+  const { result, pending, fieldError, formProps } = useActionForm(save);
   return (
-    <form
-      key={version}
-      onSubmit={onSubmit}
-      action={formAction}
-      className="space-y-4"
-      noValidate
-      aria-label={label}
-    >
+    <form key={version} {...formProps} className="space-y-4" noValidate aria-label={label}>
       <input type="hidden" name="version" value={version} />
       <Notice result={result} />
       <fieldset disabled={!writable} className="space-y-4">

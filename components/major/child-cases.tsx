@@ -34,13 +34,7 @@ export function ChildCases({
   return (
     <div className="space-y-3">
       {manage && (
-        <form
-          onSubmit={add.onSubmit}
-          action={add.formAction}
-          className="flex items-end gap-2"
-          noValidate
-          aria-label="Add child cases"
-        >
+        <form {...add.formProps} className="flex items-end gap-2" noValidate aria-label="Add child cases">
           <div className="flex-1">
             <Field label="Add child cases" id="add-child" error={add.fieldError("child")}>
               <Combobox
@@ -109,9 +103,9 @@ export function ChildCases({
 }
 
 function RemoveChild({ number, child }: { number: string; child: string }) {
-  const { pending, onSubmit, formAction } = useActionForm(removeChildCaseAction.bind(null, number));
+  const { pending, formProps } = useActionForm(removeChildCaseAction.bind(null, number));
   return (
-    <form onSubmit={onSubmit} action={formAction}>
+    <form {...formProps}>
       <input type="hidden" name="child" value={child} />
       <button
         type="submit"

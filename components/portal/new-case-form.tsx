@@ -9,9 +9,9 @@ type Asset = { id: number; number: string; name: string };
 
 /** POR-1 New case: Short description, Description and an Asset of the user's account; Submit. */
 export function PortalNewCaseForm({ assets }: { assets: Asset[] }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(createPortalCaseAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(createPortalCaseAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
       <TextField
         label="Short description"

@@ -39,7 +39,7 @@ export function PortalSolutionAnswer({
       )}
       {failure && <Notice result={failure} />}
       <div className="flex flex-wrap gap-2">
-        <form onSubmit={accept.onSubmit} action={accept.formAction}>
+        <form {...accept.formProps}>
           <input type="hidden" name="version" value={version} />
           <SubmitButton pending={accept.pending} pendingText="Accepting…">
             Accept solution
@@ -52,13 +52,7 @@ export function PortalSolutionAnswer({
         )}
       </div>
       {rejecting && (
-        <form
-          onSubmit={reject.onSubmit}
-          action={reject.formAction}
-          className="space-y-3"
-          noValidate
-          aria-label="Reject the solution"
-        >
+        <form {...reject.formProps} className="space-y-3" noValidate aria-label="Reject the solution">
           <input type="hidden" name="idempotencyKey" value={key} />
           <input type="hidden" name="version" value={version} />
           <TextAreaField

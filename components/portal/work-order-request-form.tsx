@@ -17,7 +17,7 @@ import { AppointmentWindowFields } from "@/components/work-orders/appointment-wi
 export function WorkOrderRequestForm({ caseNumber }: { caseNumber: string }) {
   const [key, setKey] = useState(() => newRequestKey());
   const [generation, setGeneration] = useState(0);
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(
+  const { result, pending, fieldError, formProps } = useActionForm(
     requestWorkOrderAction.bind(null, caseNumber),
     () => {
       setKey(newRequestKey());
@@ -29,7 +29,7 @@ export function WorkOrderRequestForm({ caseNumber }: { caseNumber: string }) {
       <h2 id="work-order-request-heading" className="text-base font-semibold">
         Request a work order
       </h2>
-      <form onSubmit={onSubmit} action={formAction} className="space-y-3" noValidate>
+      <form {...formProps} className="space-y-3" noValidate>
         <input type="hidden" name="requestKey" value={key} />
         <div key={generation} className="space-y-3">
           <TextAreaField

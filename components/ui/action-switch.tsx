@@ -22,9 +22,9 @@ export function ActionSwitch({
   /** The visible words for on and off. */
   states?: readonly [on: string, off: string];
 }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(action);
+  const { result, pending, formProps } = useActionForm(action);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex items-center gap-2">
+    <form {...formProps} className="flex items-center gap-2">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

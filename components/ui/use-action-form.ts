@@ -71,5 +71,7 @@ export function useActionForm(action: FormAction, onSuccess?: (result: ActionRes
   const fieldError = (field: string) => (shown && !shown.ok ? shown.fieldErrors?.[field] : undefined);
   /** The save asked for a confirmation first (MAJ-5) and nothing was saved yet. */
   const needsConfirmation = shown && !shown.ok && shown.kind === "confirm" ? shown.message : null;
-  return { result: shown, pending, onSubmit, formAction, fieldError, resubmit, needsConfirmation };
+  /** What a form element takes: `<form {...formProps}>` (both handlers, as the comment above says). */
+  const formProps = { action: formAction, onSubmit };
+  return { result: shown, pending, onSubmit, formAction, formProps, fieldError, resubmit, needsConfirmation };
 }

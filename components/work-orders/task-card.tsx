@@ -51,17 +51,15 @@ function TaskForm({
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
-    formAction,
+    formProps,
   } = useActionForm(saveTaskAction.bind(null, task.number));
   const id = (f: string) => `${task.number}-${f}`;
   return (
     <li className="py-3">
       <form
         key={task.version}
-        onSubmit={onSubmit}
-        action={formAction}
+        {...formProps}
         noValidate
         aria-label={`Task ${task.number}`}
         className="space-y-3"

@@ -20,8 +20,7 @@ export function TaskWindowForm({ task }: { task: TaskView }) {
     <li className="py-3">
       <form
         key={task.version}
-        onSubmit={save.onSubmit}
-        action={save.formAction}
+        {...save.formProps}
         noValidate
         aria-label={`Task ${task.number}`}
         className="space-y-3"
@@ -53,7 +52,7 @@ export function TaskWindowForm({ task }: { task: TaskView }) {
         </div>
       </form>
       {/* Cancel appointment submits this one: the same version, both ends empty. */}
-      <form id={cancelForm} onSubmit={cancel.onSubmit} action={cancel.formAction} noValidate hidden>
+      <form id={cancelForm} {...cancel.formProps} noValidate hidden>
         <input type="hidden" name="version" value={task.version} />
         <input type="hidden" name="windowStart" value="" />
         <input type="hidden" name="windowEnd" value="" />

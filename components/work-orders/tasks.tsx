@@ -60,9 +60,9 @@ const OFFER =
   "flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3";
 
 function CloseOffer({ number, version }: { number: string; version: number }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(saveWorkOrderAction.bind(null, number));
+  const { result, pending, formProps } = useActionForm(saveWorkOrderAction.bind(null, number));
   return (
-    <form onSubmit={onSubmit} action={formAction} aria-label="Close work order" className={OFFER}>
+    <form {...formProps} aria-label="Close work order" className={OFFER}>
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="state" value={WorkOrderState.ClosedComplete} />
       <p className="text-sm text-emerald-900">Every task is closed. Close the work order as complete?</p>
@@ -73,23 +73,11 @@ function CloseOffer({ number, version }: { number: string; version: number }) {
 }
 
 function AddTask({ number, assignees }: { number: string; assignees: RefOption[] | null }) {
-  const {
-    result,
-    pending,
-    onSubmit,
-    fieldError: err,
-    formAction,
-  } = useActionForm(addTaskAction.bind(null, number));
+  const { result, pending, fieldError: err, formProps } = useActionForm(addTaskAction.bind(null, number));
   return (
     <details className="rounded-md border border-slate-200 p-3">
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">Add task</summary>
-      <form
-        onSubmit={onSubmit}
-        action={formAction}
-        noValidate
-        aria-label="Add task"
-        className="mt-3 space-y-3"
-      >
+      <form {...formProps} noValidate aria-label="Add task" className="mt-3 space-y-3">
         <Notice result={result} />
         <TextField
           id="new-task-short-description"

@@ -71,9 +71,9 @@ export function GroupCard({ group, users }: { group: GroupView; users: Option[] 
 }
 
 function EditGroup({ group, users }: { group: GroupView; users: Option[] }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(updateGroupAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(updateGroupAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+    <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="id" value={group.id} />
       <input type="hidden" name="version" value={group.version} />
       <TextField
@@ -105,9 +105,9 @@ function EditGroup({ group, users }: { group: GroupView; users: Option[] }) {
 }
 
 function AddMember({ groupId, users }: { groupId: number; users: Option[] }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(addGroupMemberAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(addGroupMemberAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-end gap-2" noValidate>
+    <form {...formProps} className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="id" value={groupId} />
       <SelectField
         id={`group-${groupId}-add`}
@@ -126,9 +126,9 @@ function AddMember({ groupId, users }: { groupId: number; users: Option[] }) {
 }
 
 function MemberButton({ groupId, userId, name }: { groupId: number; userId: number; name: string }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(removeGroupMemberAction);
+  const { result, pending, formProps } = useActionForm(removeGroupMemberAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex items-center gap-2">
+    <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="id" value={groupId} />
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton pending={pending} variant="ghost" pendingText="Removing…">

@@ -12,18 +12,11 @@ export function NewGroupForm({ users }: { users: Option[] }) {
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
-    formAction,
+    formProps,
   } = useActionForm(createGroupAction, () => form.current?.reset());
   return (
-    <form
-      ref={form}
-      onSubmit={onSubmit}
-      action={formAction}
-      className="flex flex-wrap items-end gap-3"
-      noValidate
-    >
+    <form ref={form} {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
       <TextField
         id="new-group-name"
         label="Name"

@@ -22,14 +22,14 @@ export type CaseMailCardData = {
 
 /** NOT-1: one case email — on or off, subject and body with placeholders, and a preview as saved. */
 export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(saveCaseMailAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(saveCaseMailAction);
   const [enabled, setEnabled] = useState(t.enabled);
   const id = (f: string) => `mail-${t.event}-${f}`;
   return (
     <Section title={t.label} id={`mail-${t.event}`}>
       <p className="mb-3 text-sm text-slate-600">{t.when}</p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <form onSubmit={onSubmit} action={formAction} className="space-y-3" noValidate>
+        <form {...formProps} className="space-y-3" noValidate>
           <input type="hidden" name="event" value={t.event} />
           <input type="hidden" name="version" value={t.version} />
           <input type="hidden" name="enabled" value={String(enabled)} />

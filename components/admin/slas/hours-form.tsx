@@ -12,11 +12,11 @@ type Hours = { days: number[]; start: string; end: string; timeZone: string; ver
 
 /** NOT-5: the working days, hours and time zone of "Business hours". */
 export function SlaHoursForm({ hours }: { hours: Hours }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(saveSlaHoursAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(saveSlaHoursAction);
   const [days, setDays] = useState<number[]>(hours?.days ?? [1, 2, 3, 4, 5]);
   const toggle = (d: number, on: boolean) => setDays((xs) => (on ? [...xs, d] : xs.filter((x) => x !== d)));
   return (
-    <form onSubmit={onSubmit} action={formAction} noValidate className="space-y-3">
+    <form {...formProps} noValidate className="space-y-3">
       <input type="hidden" name="version" value={hours?.version ?? 0} />
       <input type="hidden" name="days" value={[...days].sort().join(",")} />
       <fieldset>

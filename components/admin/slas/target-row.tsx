@@ -17,13 +17,12 @@ export type SlaTargetView = {
 
 /** NOT-5: one priority's response and resolution targets (minutes) and how they are counted. */
 export function SlaTargetRow({ target: t, hoursSet }: { target: SlaTargetView; hoursSet: boolean }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(saveSlaTargetAction);
+  const { result, pending, fieldError: err, formProps } = useActionForm(saveSlaTargetAction);
   const id = (f: string) => `sla-${t.priority}-${f}`;
   const clocks = SLA_CLOCKS.filter((c) => c.value === "24x7" || hoursSet || t.clock === "hours");
   return (
     <form
-      onSubmit={onSubmit}
-      action={formAction}
+      {...formProps}
       noValidate
       aria-label={`Priority ${t.label}`}
       className="flex flex-wrap items-end gap-3 border-b border-slate-100 pb-3 last:border-0"

@@ -26,9 +26,9 @@ export function NewUserForm({
   passwordMin: number;
 }) {
   const [kind, setKind] = useState<Kind>("internal");
-  const { result, pending, onSubmit, fieldError, formAction } = useActionForm(createUserAction);
+  const { result, pending, fieldError, formProps } = useActionForm(createUserAction);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="space-y-3" noValidate>
+    <form {...formProps} className="space-y-3" noValidate>
       <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField

@@ -37,9 +37,9 @@ function RowForm({
   onDone?: (result: ActionResult) => void;
   children: (pending: boolean) => React.ReactNode;
 }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(action, onDone);
+  const { result, pending, formProps } = useActionForm(action, onDone);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-center gap-1">
+    <form {...formProps} className="flex flex-wrap items-center gap-1">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

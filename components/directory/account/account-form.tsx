@@ -21,19 +21,11 @@ export function AccountForm({ account, contacts }: { account: AccountData; conta
   const {
     result,
     pending,
-    onSubmit,
     fieldError: err,
-    formAction,
+    formProps,
   } = useActionForm(updateAccountAction.bind(null, account.number));
   return (
-    <form
-      key={account.version}
-      onSubmit={onSubmit}
-      action={formAction}
-      className="space-y-3"
-      noValidate
-      aria-label="Account details"
-    >
+    <form key={account.version} {...formProps} className="space-y-3" noValidate aria-label="Account details">
       <Notice result={result && (result.ok || !result.fieldErrors || err("version")) ? result : null} />
       <input type="hidden" name="version" value={account.version} />
       <div className="grid gap-3 sm:grid-cols-2">

@@ -115,9 +115,9 @@ function NewAssetForm({
   accountId: number;
   onDone: (r: { ok: boolean; message?: string }) => void;
 }) {
-  const { result, pending, onSubmit, fieldError: err, formAction } = useActionForm(createAssetAction, onDone);
+  const { result, pending, fieldError: err, formProps } = useActionForm(createAssetAction, onDone);
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+    <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
       {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
       <input type="hidden" name="accountId" value={accountId} />
       <AssetFields err={err} prefix="new-asset" />

@@ -63,12 +63,7 @@ export function RelatedAccounts({
           ))}
         </ul>
       )}
-      <form
-        onSubmit={add.onSubmit}
-        action={add.formAction}
-        className="flex flex-wrap items-end gap-2"
-        noValidate
-      >
+      <form {...add.formProps} className="flex flex-wrap items-end gap-2" noValidate>
         <Field label="Add related account" id="related-account">
           <Combobox
             id="related-account"
@@ -103,11 +98,9 @@ export function RelatedAccounts({
 }
 
 function RemoveRelated({ number, other }: { number: string; other: Related }) {
-  const { result, pending, onSubmit, formAction } = useActionForm(
-    removeRelatedAccountAction.bind(null, number),
-  );
+  const { result, pending, formProps } = useActionForm(removeRelatedAccountAction.bind(null, number));
   return (
-    <form onSubmit={onSubmit} action={formAction} className="flex items-center gap-2">
+    <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="otherAccountId" value={other.id} />
       <SubmitButton pending={pending} variant="ghost" pendingText="Removing…">
         <span aria-label={`Remove ${other.name}`}>Remove</span>
