@@ -190,10 +190,14 @@ export async function listCases(
   const where = caseListWhere(actor, params, await myGroupIds(actor, params));
   const cap = countCap ?? (params.q ? TEXT_COUNT_CAP : COUNT_CAP);
   const [rows, [{ n }]] = await Promise.all([
+    // The page's rows are picked first and their names looked up after: a scalar subquery in the
+    // picking query runs for every row the OFFSET skips too (page 50: 5 × 2,500 lookups, 7 ms of
+    // PostgreSQL's CPU per request instead of 0.6).
     readSql<CaseRawRow>(Prisma.sql`
-      SELECT ${CASE_ROW_COLUMNS} FROM "Case" c
-      ${where} ${orderSql(params.sort)}
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+      SELECT ${CASE_ROW_COLUMNS} FROM (SELECT ${LIST_ROW_SOURCE} FROM "Case" c
+        ${where} ${orderSql(params.sort)}
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) c
+      ${orderSql(params.sort)}`),
     readSql<{ n: unknown }>(Prisma.sql`SELECT (${cappedCountSql(where, cap)}) AS "n"`),
   ]);
   const total = num(n);
