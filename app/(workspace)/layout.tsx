@@ -8,6 +8,7 @@ import {
   isExternal,
 } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
@@ -85,7 +86,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   }
   return (
     <AppShell
-      actor={actor}
+      actorName={actor.name}
+      notifications={canChooseAgentNotifications(actor)}
       nav={nav}
       myWork={canReadCases(actor)}
       banner={demoPasswords ? <DemoPasswordBanner /> : null}

@@ -1,24 +1,16 @@
-import { Time } from "@/components/ui/time";
 import type { AuditLine } from "@/lib/domain/audit/labels";
+import { formatDateTime } from "@/lib/domain/time-format";
+import { AuditList } from "./audit-list";
 
-/** REC-5: who changed which field when, old → new. */
+/** REC-5: who changed which field when, old → new. Times are written here, on the server. */
 export function AuditHistory({ rows }: { rows: AuditLine[] }) {
-  if (!rows.length) return <p className="text-sm text-slate-500">No changes recorded yet.</p>;
   return (
-    <ol className="space-y-2 text-xs" aria-label="History">
-      {rows.map((r) => (
-        <li key={r.id} className="border-b border-slate-100 pb-2 last:border-0">
-          <div className="flex justify-between gap-2 text-slate-500">
-            <span className="font-medium text-slate-700">{r.userName}</span>
-            <Time value={r.createdAt} />
-          </div>
-          <div className="mt-0.5 break-words text-slate-700">
-            <span className="font-semibold text-slate-600">{r.label}</span>:{" "}
-            <span className="text-slate-500">{r.oldText}</span> →{" "}
-            <span className="font-medium text-slate-900">{r.newText}</span>
-          </div>
-        </li>
-      ))}
-    </ol>
+    <AuditList
+      rows={rows.map(({ createdAt, field: _field, ...r }) => ({
+        ...r,
+        iso: createdAt.toISOString(),
+        at: formatDateTime(createdAt),
+      }))}
+    />
   );
 }

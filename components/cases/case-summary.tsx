@@ -1,5 +1,10 @@
-import { Time } from "@/components/ui/time";
+import { formatDateTime } from "@/lib/domain/time-format";
+import { SummaryList, type SummaryEntry } from "./summary-list";
 
+const at = (label: string, d: Date | null): SummaryEntry[] =>
+  d ? [{ label, text: formatDateTime(d), iso: d.toISOString() }] : [];
+
+/** Who opened the case and when it moved; times written here, on the server. */
 export function CaseSummary({
   openedBy,
   createdAt,
@@ -13,21 +18,15 @@ export function CaseSummary({
   resolvedAt: Date | null;
   closedAt: Date | null;
 }) {
-  const rows: [string, React.ReactNode][] = [
-    ["Opened by", openedBy ?? "—"],
-    ["Opened", <Time key="o" value={createdAt} />],
-    ["Updated", <Time key="u" value={updatedAt} />],
-    ...(resolvedAt ? [["Resolved", <Time key="r" value={resolvedAt} />] as [string, React.ReactNode]] : []),
-    ...(closedAt ? [["Closed", <Time key="c" value={closedAt} />] as [string, React.ReactNode]] : []),
-  ];
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-slate-500">{k}</dt>
-          <dd className="text-right text-slate-800">{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      entries={[
+        { label: "Opened by", text: openedBy ?? "—" },
+        ...at("Opened", createdAt),
+        ...at("Updated", updatedAt),
+        ...at("Resolved", resolvedAt),
+        ...at("Closed", closedAt),
+      ]}
+    />
   );
 }

@@ -1,21 +1,27 @@
+"use client";
 import Link from "@/components/ui/link";
 import { logout } from "@/app/login/actions";
-import type { Actor } from "@/lib/domain/auth/roles";
-import { canChooseAgentNotifications } from "@/lib/domain/notifications/agent";
 import { GlobalSearch } from "@/components/search/global-search";
 import { WorkspaceNav, type NavGroup } from "./workspace-nav";
 
 export type { NavGroup };
 
-/** The workspace frame: navigation on the left, the signed-in person and sign-out on top. */
+/**
+ * The workspace frame: navigation on the left, the signed-in person and sign-out on top. A client
+ * component drawn from its data (PERF-8): as a server component its markup travelled in every
+ * page's RSC payload, serialized, parsed back and rendered to HTML; now only the props do.
+ */
 export function AppShell({
-  actor,
+  actorName,
+  notifications,
   nav,
   banner,
   myWork = false,
   children,
 }: {
-  actor: Actor;
+  actorName: string;
+  /** NOT-2: the person may choose their own email notifications (canChooseAgentNotifications). */
+  notifications: boolean;
   nav: NavGroup[];
   /** WRK-2: My work, with its counts, heads the navigation. */
   myWork?: boolean;
@@ -41,9 +47,9 @@ export function AppShell({
             <GlobalSearch />
           </div>
           <span className="text-sm text-slate-600">
-            Signed in as <span className="font-medium text-slate-900">{actor.name}</span>
+            Signed in as <span className="font-medium text-slate-900">{actorName}</span>
           </span>
-          {canChooseAgentNotifications(actor) && (
+          {notifications && (
             // NOT-2: the person's own email notifications.
             <Link
               href="/account/notifications"

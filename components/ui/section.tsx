@@ -1,3 +1,10 @@
+"use client";
+
+/**
+ * A titled panel. A client component although it has no state (PERF-8): its frame is markup every
+ * page repeats several times, and a server component's markup travels in the page's RSC payload
+ * (serialized, parsed back, then rendered to HTML); a client component's only as its props.
+ */
 export function Section({
   title,
   actions,

@@ -9,12 +9,11 @@ import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
 import { RequestsList } from "@/components/cases/requests-list";
 import { WorkOrdersList } from "@/components/cases/work-orders-list";
-import { SlaChips } from "@/components/cases/sla-chips";
+import { CaseTitle } from "@/components/cases/case-title";
 import { LiveActivity } from "@/components/journal/activity";
 import { ConflictBanner } from "@/components/journal/conflict-banner";
 import { initialTimeline } from "@/lib/domain/journal/items";
 import { LiveRecord } from "@/components/journal/live-record";
-import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -49,18 +48,15 @@ export default async function CasePage({ params }: NumberPageProps) {
   const page = (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-            <span>Case</span>
-            <Badge tone={stateTone(stateLabel)}>{stateLabel}</Badge>
-            <Badge tone={priorityTone(c.priority)}>{labelOf(casePriorities, c.priority)}</Badge>
-            {c.account && <span>· {c.account.name}</span>}
-          </div>
-          <h1 className="mt-1 text-xl font-semibold text-slate-900">
-            {c.number} <span className="font-normal text-slate-600">— {c.shortDescription}</span>
-          </h1>
-          <SlaChips slas={slas} />
-        </div>
+        <CaseTitle
+          number={c.number}
+          shortDescription={c.shortDescription}
+          stateLabel={stateLabel}
+          priority={c.priority}
+          priorityLabel={labelOf(casePriorities, c.priority)}
+          accountName={c.account?.name ?? null}
+          slas={slas}
+        />
         <div className="flex items-start gap-2">
           <LifecycleBar
             key={c.version}
