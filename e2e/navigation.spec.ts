@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+// PERF-8: links are plain anchors navigated by the router (components/ui/link.tsx,
+// components/ui/link-navigation.ts) — a click moves within the app without reloading the page, and
+// a click the browser should handle (new tab) is left to it.
+
+test("PERF-8: links in the navigation, the case list and the case page navigate without a page load", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/my-work");
+  // A mark on the window survives a client navigation and is gone after a full page load.
+  await page.evaluate(() => Object.assign(window, { __caseflowMark: 1 }));
+  const mark = () => page.evaluate(() => (window as unknown as { __caseflowMark?: number }).__caseflowMark);
+
+  await page
+    .getByRole("navigation", { name: "Workspace" })
+    .getByRole("link", { name: "Cases", exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole("heading", { name: "Cases", level: 1 })).toBeVisible();
+  expect(await mark()).toBe(1);
+
+  const first = page
+    .getByRole("table", { name: "Cases" })
+    .getByRole("link", { name: /^CS\d+$/ })
+    .first();
+  const number = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${number}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  expect(await mark()).toBe(1);
+
+  // A modified click is the browser's: a new tab opens, this page stays.
+  const [tab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Cases", exact: true })
+      .click({
+        modifiers: ["ControlOrMeta"],
+      }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe("/cases");
+  await expect(page).toHaveURL(new RegExp(`/cases/${number}$`));
+  expect(await mark()).toBe(1);
+  await page.getByRole("link", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  expect(await mark()).toBe(1);
+});
