@@ -20,8 +20,11 @@ const DATABASE = {
   group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "**/generated/**", "@prisma/*"],
   message: "app/ holds adapters: read and write through lib/server, which owns the database.",
 };
-/** Pages are dynamic: a link must not prefetch by default (components/ui/link.tsx says why). */
-const NEXT_LINK = { name: "next/link", message: "Use @/components/ui/link (no prefetch unless asked)." };
+/** Pages are dynamic: links must not prefetch, and next/link costs per instance (components/ui/link.tsx says why). */
+const NEXT_LINK = {
+  name: "next/link",
+  message: "Use @/components/ui/link (no prefetch, no per-link hooks).",
+};
 
 export default tseslint.config(
   {
