@@ -22,8 +22,13 @@ import { activePlugins } from "../plugins/read";
 import { readCasePage } from "./page-read";
 import { attachmentsOf, auditOf, caseRecordOf, journalOf, slasOf } from "./view-record";
 
-/** Everything the case page shows, permission-checked; a fixed number of queries. */
-export async function getCaseView(actor: Actor, number: string) {
+/**
+ * Everything the case page shows, permission-checked; a fixed number of queries. `opened`: the
+ * page is being viewed (a GET), not re-rendered to answer a server action — only a view clears
+ * WRK-3's mark (the answer to a Save can still be rendering when the agent has moved on, and would
+ * clear a reply that arrived meanwhile, unseen: an e2e run under load caught it).
+ */
+export async function getCaseView(actor: Actor, number: string, { opened = true } = {}) {
   if (!canReadCases(actor)) throw forbidden();
   const seesIncidents = canReadIncidents(actor);
   // PERF-8: the case and everything the page shows about it in one statement (./page-read.ts).
@@ -33,7 +38,7 @@ export async function getCaseView(actor: Actor, number: string) {
   const isMajor = record.majorCaseState === MajorCaseState.Accepted;
   // WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared (only then:
   // the statement runs only while the mark is set, and a reply written meanwhile sets it again).
-  if (record.customerRepliedAt && record.assignedToId === actor.id)
+  if (opened && record.customerRepliedAt && record.assignedToId === actor.id)
     await db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
       WHERE "id" = ${record.id} AND "customerRepliedAt" <= ${record.customerRepliedAt}`;
   const requests = plugins.has(PLUGIN.requestManagement)

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { AuditHistory } from "@/components/audit/history";
 import { AdditionalActions } from "@/components/cases/additional-actions";
 import { Attachments } from "@/components/cases/attachments/attachments";
@@ -32,7 +33,9 @@ const ref = (r: { id: number; name?: string | null; number?: string } | null) =>
 export default async function CasePage({ params }: NumberPageProps) {
   const actor = await workspaceActor();
   const number = await pageNumber({ params });
-  const view = await readOr404(getCaseView(actor, number));
+  // WRK-3: a server action's answer re-renders this page; only a view opens the case.
+  const opened = !(await headers()).has("next-action");
+  const view = await readOr404(getCaseView(actor, number, { opened }));
   const c = view.record;
   // The option lists every case shares (cached a few seconds per process: lookup/choices.ts); the
   // case's own — its account's contacts and assets, its group's members — came with the view.
