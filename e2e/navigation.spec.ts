@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
-// PERF-8: links are plain anchors navigated by the router (components/ui/link.tsx,
-// components/ui/link-navigation.ts) — a click moves within the app without reloading the page, and
-// a click the browser should handle (new tab) is left to it.
+// PERF-8: links are anchors navigated by the router (components/ui/link.tsx) — a click moves
+// within the app without reloading the page, and a click the browser should handle (new tab) is
+// left to it.
 
 test("PERF-8: links in the navigation, the case list and the case page navigate without a page load", async ({
   page,

@@ -1,5 +1,5 @@
 "use client";
-import { useLinkNavigation } from "@/components/ui/link-navigation";
+import Link from "@/components/ui/link";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
 import { NotifyCustomers } from "@/components/proactive/notify-customers";
 import { useSelection } from "@/components/proactive/use-selection";
@@ -73,9 +73,9 @@ function Cell({ r, cell }: { r: CaseRowView; cell: CaseCell }) {
     case "number":
       return (
         <td className="cf-nowrap">
-          <a className="cf-link" href={`/cases/${r.number}`}>
+          <Link className="cf-link" href={`/cases/${r.number}`}>
             {r.number}
-          </a>
+          </Link>
         </td>
       );
     case "shortDescription":
@@ -166,8 +166,6 @@ export function CaseTable({
   bulk?: BulkOptions;
 }) {
   const selection = useSelection(rows.map((r) => r.number));
-  // Its links are plain anchors navigated by one handler (PERF-8: components/ui/link-navigation.ts).
-  const navigate = useLinkNavigation();
   if (!rows.length) {
     return framed ? (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
@@ -179,7 +177,6 @@ export function CaseTable({
   }
   const table = (
     <div
-      onClick={navigate}
       className={
         framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" : "overflow-x-auto"
       }
@@ -196,10 +193,10 @@ export function CaseTable({
             {columns.map((c) => (
               <th key={c.cell} scope="col" aria-sort={c.sort ?? undefined}>
                 {c.href ? (
-                  <a href={c.href} className="hover:text-slate-900">
+                  <Link href={c.href} className="hover:text-slate-900">
                     {c.label}
                     {c.sort === "descending" ? " ↓" : c.sort === "ascending" ? " ↑" : ""}
-                  </a>
+                  </Link>
                 ) : (
                   c.label
                 )}

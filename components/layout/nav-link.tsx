@@ -1,10 +1,9 @@
 "use client";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
-/**
- * A plain anchor: WorkspaceNav navigates its links with one handler (components/ui/link-navigation.ts).
- * `section`: a link to a part of a page (My work's sections) never marks itself current; its page link does. */
+/** `section`: a link to a part of a page (My work's sections) never marks itself current; its page link does. */
 export function NavLink({
   href,
   children,
@@ -17,7 +16,7 @@ export function NavLink({
   const path = usePathname();
   const active = section ? false : path === href || path.startsWith(`${href}/`);
   return (
-    <a
+    <Link
       href={href}
       aria-current={active ? "page" : undefined}
       className={cx(
@@ -26,6 +25,6 @@ export function NavLink({
       )}
     >
       {children}
-    </a>
+    </Link>
   );
 }

@@ -1,5 +1,4 @@
 "use client";
-import { useLinkNavigation } from "@/components/ui/link-navigation";
 import { MyWorkNav } from "./my-work-nav";
 import { NavLink } from "./nav-link";
 
@@ -11,9 +10,8 @@ export type NavGroup = { title?: string; items: { href: string; label: string }[
  * reference per link (PERF-8).
  */
 export function WorkspaceNav({ nav, myWork }: { nav: NavGroup[]; myWork: boolean }) {
-  const navigate = useLinkNavigation();
   return (
-    <nav aria-label="Workspace" className="space-y-5" onClick={navigate}>
+    <nav aria-label="Workspace" className="space-y-5">
       {myWork && <MyWorkNav />}
       {nav.map((g, i) => (
         <div key={i}>

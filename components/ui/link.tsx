@@ -1,15 +1,26 @@
 "use client";
 import { useRouter } from "next/navigation";
 import type { AnchorHTMLAttributes } from "react";
-import { inAppTarget } from "./link-navigation";
+
+/** The in-app path a click on `link` should navigate to with the router, or null to let it be. */
+function inAppTarget(e: React.MouseEvent, link: HTMLAnchorElement): string | null {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return null;
+  if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return null;
+  const url = new URL(link.href);
+  return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
+}
 
 /**
  * The app's link: an anchor that navigates in the app without a full page load, like Next's
  * `<Link>`, without what the app does not use of it (PERF-8). Every page is dynamic (per user, per
  * request): Next's default prefetches each link that scrolls into view by rendering its page on the
  * server — a case list of 25 rows cost 35 requests and ~450 ms of server CPU per view — so links
- * here never prefetched; and `<Link>` costs a dozen hooks per instance on every server render
- * (components/ui/link-navigation.ts has the figures). ESLint keeps `next/link` out of the code.
+ * here never prefetch. And `<Link>` is a component with a dozen hooks per instance (most for that
+ * prefetching); a case list drew 75 of them per request (rows, sort headers, navigation), 11–15% of
+ * the list's and the case page's CPU, where this one has one hook. Hand-written on purpose: a click
+ * with a modifier key, another button, a `target` or `download`, or to another origin is left to the
+ * browser, as `<Link>` leaves it; Enter on a focused link is a click too; before hydration the link
+ * simply loads its page. ESLint keeps `next/link` out of the code.
  */
 export function Link({
   href,
