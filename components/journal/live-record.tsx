@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useContext } from "react";
 import type { JournalItem } from "@/lib/domain/journal/live";
-import { useLiveJournal, type JournalSource } from "./use-live-journal";
+import { useLiveJournal, type JournalSource, type LiveJournalQuery } from "./use-live-journal";
 
 type LiveRecordValue = {
   source: JournalSource;
@@ -9,7 +9,7 @@ type LiveRecordValue = {
   version: number;
   /** The newest entries the server rendered, and whether older ones exist. */
   initial: { entries: JournalItem[]; hasOlder: boolean };
-  live: ReturnType<typeof useLiveJournal>;
+  live: LiveJournalQuery;
 };
 
 const LiveRecordContext = createContext<LiveRecordValue | null>(null);

@@ -1,5 +1,11 @@
 "use client";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import {
+  useInfiniteQuery,
+  useQuery,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
+} from "@tanstack/react-query";
+import { noFetchOnServer, onServer } from "@/components/providers/on-server";
 import { HttpError } from "@/components/providers/query-provider";
 import {
   formatCursor,
@@ -48,6 +54,17 @@ async function getJson<T>(url: string, signal: AbortSignal, etag?: string | null
   return { res, body: (await res.json()) as T };
 }
 
+const seeded = (seed: JournalItem[]): LiveJournal => ({
+  after: newestCreatedAt(seed),
+  etag: null,
+  entries: seed,
+  record: null,
+  truncated: false,
+});
+
+/** What the page reads of the live query. */
+export type LiveJournalQuery = { data: LiveJournal };
+
 /**
  * The record's live timeline: polled every POLL_MS while the tab is visible (React Query pauses
  * the interval in a hidden tab and polls again on focus), seeded with the server-rendered entries.
@@ -58,14 +75,8 @@ async function getJson<T>(url: string, signal: AbortSignal, etag?: string | null
  * while the window is small, so news costs one 200 and the next polls are 304s again; once the
  * window holds WINDOW_ENTRIES entries it moves to the newest entry held.
  */
-export function useLiveJournal(source: JournalSource, seed: JournalItem[]) {
-  const initial = (): LiveJournal => ({
-    after: newestCreatedAt(seed),
-    etag: null,
-    entries: seed,
-    record: null,
-    truncated: false,
-  });
+function useLiveJournalQuery(source: JournalSource, seed: JournalItem[]): LiveJournalQuery {
+  const initial = () => seeded(seed);
   return useQuery({
     queryKey: liveJournalKey(source),
     queryFn: async ({ client, queryKey, signal }): Promise<LiveJournal> => {
@@ -96,12 +107,21 @@ export function useLiveJournal(source: JournalSource, seed: JournalItem[]) {
   });
 }
 
+export const useLiveJournal: (source: JournalSource, seed: JournalItem[]) => LiveJournalQuery = onServer
+  ? (_source, seed) => ({ data: seeded(seed) })
+  : useLiveJournalQuery;
+
 /**
  * "Show older": pages of older entries by keyset, starting before `start` (the oldest entry the
  * page was rendered with). Fetches nothing until `enabled`; older entries never change, so pages
  * are never refetched.
  */
-export function useOlderJournal(source: JournalSource, start: JournalItem | null, enabled: boolean) {
+export type OlderJournalQuery = Pick<
+  UseInfiniteQueryResult<InfiniteData<OlderAnswer>>,
+  "data" | "hasNextPage" | "isFetching" | "isError" | "refetch" | "fetchNextPage"
+>;
+
+function useOlderJournalQuery(source: JournalSource, start: JournalItem | null, enabled: boolean) {
   const first = start ? formatCursor(start) : "";
   return useInfiniteQuery({
     queryKey: ["journal-older", source.table, source.number, first],
@@ -116,3 +136,19 @@ export function useOlderJournal(source: JournalSource, start: JournalItem | null
     retry: false,
   });
 }
+
+/** Before the agent asks, nothing is loaded — on the server, nothing ever is. */
+const notLoaded: OlderJournalQuery = {
+  data: undefined,
+  hasNextPage: false,
+  isFetching: false,
+  isError: false,
+  refetch: noFetchOnServer,
+  fetchNextPage: noFetchOnServer,
+};
+
+export const useOlderJournal: (
+  source: JournalSource,
+  start: JournalItem | null,
+  enabled: boolean,
+) => OlderJournalQuery = onServer ? () => notLoaded : useOlderJournalQuery;

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { onServer } from "@/components/providers/on-server";
 import { MY_WORK_SECTIONS, type MyWorkSection } from "@/lib/domain/assignment/my-work";
 import { NavLink } from "./nav-link";
 
@@ -9,14 +10,8 @@ type Polled = { counts: Counts | null; etag: string | null };
 /** How often the counts are asked for while the tab is visible (a 304 when nothing changed). */
 const POLL_MS = 20_000;
 
-/**
- * WRK-2: My work in the navigation with the count of each section, kept current without reload:
- * polled like the live timeline (components/journal/use-live-journal.ts) — an ETag per answer, a 304
- * when nothing changed, paused in a hidden tab. The page itself does not count (its cost stays
- * the page's, PERF-8): the first answer arrives just after it, and client navigations keep it.
- */
-export function MyWorkNav() {
-  const { data } = useQuery({
+function useCountsQuery(): { data: Polled | undefined } {
+  return useQuery({
     queryKey: ["my-work-counts"],
     queryFn: async ({ client, signal }): Promise<Polled> => {
       const prev = client.getQueryData<Polled>(["my-work-counts"]) ?? { counts: null, etag: null };
@@ -33,6 +28,19 @@ export function MyWorkNav() {
     refetchOnWindowFocus: true,
     retry: false,
   });
+}
+
+/** The counts are the browser's to ask for: on the server they are pending (components/providers/on-server.ts). */
+const useCounts = onServer ? () => ({ data: undefined }) : useCountsQuery;
+
+/**
+ * WRK-2: My work in the navigation with the count of each section, kept current without reload:
+ * polled like the live timeline (components/journal/use-live-journal.ts) — an ETag per answer, a 304
+ * when nothing changed, paused in a hidden tab. The page itself does not count (its cost stays
+ * the page's, PERF-8): the first answer arrives just after it, and client navigations keep it.
+ */
+export function MyWorkNav() {
+  const { data } = useCounts();
   return (
     <ul className="space-y-0.5">
       <li>

@@ -1,7 +1,7 @@
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT } from "jose";
 import { decode, encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeSessionToken } from "./session-token";
 
 const secret = "test-secret-0123456789-abcdefghijklmnop";
@@ -18,6 +18,8 @@ function alter(token: string, index: number) {
 }
 
 describe("the session cookie, decoded with node:crypto and keys derived once (REL-5, PERF-8)", () => {
+  afterEach(() => void vi.useRealTimers());
+
   it("REL-5: a token next-auth made decodes to what next-auth's own decode reads, twice (the second from the cached key)", async () => {
     const token = await make();
     const theirs = await decode({ token, secret, salt });
@@ -35,6 +37,16 @@ describe("the session cookie, decoded with node:crypto and keys derived once (RE
     for (const part of [0, 2, 3, 4])
       await expect(decodeSessionToken(alter(token, part), secret, salt), `part ${part}`).rejects.toThrow();
     await expect(decodeSessionToken("not.a.token", secret, salt)).rejects.toThrow();
+  });
+
+  it("REL-5, PERF-8: a token read before is not decrypted again, but still expires and still needs its secret", async () => {
+    const token = await make({ maxAge: 60 });
+    const first = await decodeSessionToken(token, secret, salt);
+    first.uid = 8; // what a caller does with its copy stays its own
+    expect(await decodeSessionToken(token, secret, salt)).toMatchObject({ uid: 7, sid: "abc" });
+    await expect(decodeSessionToken(token, `${secret}x`, salt)).rejects.toThrow(/decryption secret/);
+    vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+    await expect(decodeSessionToken(token, secret, salt)).rejects.toThrow(/exp/);
   });
 
   it("REL-5: an A256GCM token (which next-auth's decode also accepts) is read through jose", async () => {
