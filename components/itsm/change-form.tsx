@@ -1,6 +1,6 @@
 "use client";
 import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
-import { saveChangeAction } from "@/app/(workspace)/records/actions";
+import { saveChangeAction } from "@/app/(workspace)/itsm/actions";
 import { SelectField, type Option } from "@/components/ui/field";
 import { changeCloseCodes } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";

@@ -1,6 +1,6 @@
 "use client";
 import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
-import { saveProblemAction } from "@/app/(workspace)/records/actions";
+import { saveProblemAction } from "@/app/(workspace)/itsm/actions";
 import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
 import { problemResolutionCodes } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";

@@ -1,6 +1,6 @@
 "use client";
 import { SummaryFields } from "@/components/records/summary-fields";
-import { saveRequestAction } from "@/app/(workspace)/records/actions";
+import { saveRequestAction } from "@/app/(workspace)/itsm/actions";
 import { SelectField, type Option } from "@/components/ui/field";
 import { RecordForm } from "./record-form";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { onServer } from "@/components/providers/on-server";
-import { MY_WORK_SECTIONS, type MyWorkSection } from "@/lib/domain/assignment/my-work";
+import { MY_WORK_SECTIONS, type MyWorkSection } from "@/lib/domain/my-work/sections";
 import { NavLink } from "./nav-link";
 
 type Counts = Record<MyWorkSection, string>;

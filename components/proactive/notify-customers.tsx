@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { notifyCustomersAction } from "@/app/(workspace)/notify/actions";
+import { notifyCustomersAction } from "@/app/(workspace)/proactive/actions";
 import { Button } from "@/components/ui/button";
 import { DialogDone } from "@/components/ui/dialog-done";
 import { DialogForm } from "@/components/ui/dialog-form";

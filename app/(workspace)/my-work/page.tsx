@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { CaseTable } from "@/components/cases/case-table";
 import { caseRowViews, plainColumns } from "@/components/cases/case-table-data";
-import { MY_WORK_SECTIONS } from "@/lib/domain/assignment/my-work";
+import { MY_WORK_SECTIONS } from "@/lib/domain/my-work/sections";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { myWork } from "@/lib/server/my-work/read";
 

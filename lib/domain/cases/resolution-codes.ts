@@ -2,7 +2,7 @@
 // matching state; and when a related record closes, the case suggests the matching code.
 import { invalid } from "../errors";
 import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
-import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
+import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../itsm/problems/lifecycle";
 import {
   CaseResolutionCode as C,
   CaseState,

@@ -1,8 +1,8 @@
 // SYNC-1: the named business rules that copy related-record updates into case work notes.
 // The event key makes a note unique per case per event (SYNC-3): the same update never notes twice.
 import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
-import { RESOLVED_PROBLEM_STATES } from "../problems/lifecycle";
-import { CLOSED_REQUEST_STATES } from "../requests/lifecycle";
+import { RESOLVED_PROBLEM_STATES } from "../itsm/problems/lifecycle";
+import { CLOSED_REQUEST_STATES } from "../itsm/requests/lifecycle";
 import {
   changeCloseCodes,
   ChangeState,

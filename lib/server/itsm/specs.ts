@@ -1,15 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
-import { changeLifecycle, isOpenChange, planChangeState } from "@/lib/domain/changes/lifecycle";
-import { changeUpdateSchema } from "@/lib/domain/changes/schemas";
+import { changeLifecycle, isOpenChange, planChangeState } from "@/lib/domain/itsm/changes/lifecycle";
+import { changeUpdateSchema } from "@/lib/domain/itsm/changes/schemas";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
   isProblemClosedForChanges,
   planProblemState,
   problemLifecycle,
-} from "@/lib/domain/problems/lifecycle";
-import { problemUpdateSchema } from "@/lib/domain/problems/schemas";
+} from "@/lib/domain/itsm/problems/lifecycle";
+import { problemUpdateSchema } from "@/lib/domain/itsm/problems/schemas";
 import {
   changeStates,
   labelOf,
@@ -18,8 +18,8 @@ import {
   type Choice,
 } from "@/lib/domain/records/choices";
 import { selectableStates } from "@/lib/domain/records/state-machine";
-import { isOpenRequest, planRequestState, requestLifecycle } from "@/lib/domain/requests/lifecycle";
-import { requestUpdateSchema } from "@/lib/domain/requests/schemas";
+import { isOpenRequest, planRequestState, requestLifecycle } from "@/lib/domain/itsm/requests/lifecycle";
+import { requestUpdateSchema } from "@/lib/domain/itsm/requests/schemas";
 
 // One description per ITSM table (problem, change, request) drives the shared update, journal and
 // read services in this folder: what differs is the lifecycle, the form fields and the link to cases.

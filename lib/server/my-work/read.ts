@@ -9,7 +9,7 @@ import {
   MY_WORK_QUERIES,
   MY_WORK_SECTIONS,
   type MyWorkSection,
-} from "@/lib/domain/assignment/my-work";
+} from "@/lib/domain/my-work/sections";
 import { caseListSchema } from "@/lib/domain/cases/schemas";
 import { hrefWith } from "@/lib/query-string";
 import {

@@ -5,7 +5,7 @@ import { changeStates, changeTypes, incidentPriorities, labelOf } from "@/lib/do
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getChangeView } from "@/lib/server/itsm/read";
-import { postChangeJournalAction } from "../../records/actions";
+import { postChangeJournalAction } from "../../itsm/actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;

@@ -6,7 +6,7 @@ import { incidentPriorities, labelOf, problemStates } from "@/lib/domain/records
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getProblemView } from "@/lib/server/itsm/read";
-import { postProblemJournalAction } from "../../records/actions";
+import { postProblemJournalAction } from "../../itsm/actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;

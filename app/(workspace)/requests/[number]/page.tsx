@@ -7,7 +7,7 @@ import { labelOf, requestStates } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { getRequestView } from "@/lib/server/itsm/read";
-import { postRequestJournalAction } from "../../records/actions";
+import { postRequestJournalAction } from "../../itsm/actions";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 
 export const generateMetadata = recordPageMetadata;

@@ -1,7 +1,7 @@
 // SPEC §1 problem lifecycle: New → Assess → Root Cause Analysis → Fix in Progress → Resolved → Closed.
 // Any open problem may be resolved (Duplicate, Risk Accepted, Canceled); a resolved one can go
 // back to Root Cause Analysis.
-import { invalid } from "../errors";
+import { invalid } from "../../errors";
 import {
   isChoice,
   problemResolutionCodes,
@@ -9,8 +9,8 @@ import {
   problemStates,
   shownValue,
   type ProblemStateValue,
-} from "../records/choices";
-import { assertTransition, type Lifecycle } from "../records/state-machine";
+} from "../../records/choices";
+import { assertTransition, type Lifecycle } from "../../records/state-machine";
 
 export const problemLifecycle: Lifecycle<ProblemStateValue> = {
   noun: "problem",

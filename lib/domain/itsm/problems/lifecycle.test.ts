@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { ProblemState as S } from "../records/choices";
+import { DomainError } from "../../errors";
+import { ProblemState as S } from "../../records/choices";
 import { planProblemState } from "./lifecycle";
 
 const now = new Date("2026-01-01T00:00:00Z");

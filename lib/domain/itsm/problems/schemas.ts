@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { impacts, problemResolutionCodes, problemStates, urgencies } from "../records/choices";
+import { impacts, problemResolutionCodes, problemStates, urgencies } from "../../records/choices";
 import {
   LIMITS,
   numberChoice,
@@ -7,7 +7,7 @@ import {
   optionalText,
   requiredText,
   versionField,
-} from "../validation";
+} from "../../validation";
 
 export const problemUpdateSchema = z
   .object({

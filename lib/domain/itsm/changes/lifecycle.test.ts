@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { ChangeState as S } from "../records/choices";
-import { assertTransition, legalNextStates } from "../records/state-machine";
+import { DomainError } from "../../errors";
+import { ChangeState as S } from "../../records/choices";
+import { assertTransition, legalNextStates } from "../../records/state-machine";
 import { changeLifecycle, planChangeState } from "./lifecycle";
 
 const now = new Date("2026-01-01T00:00:00Z");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeCloseCodes, changeStates, impacts, urgencies } from "../records/choices";
+import { changeCloseCodes, changeStates, impacts, urgencies } from "../../records/choices";
 import {
   LIMITS,
   numberChoice,
@@ -8,7 +8,7 @@ import {
   optionalText,
   requiredText,
   versionField,
-} from "../validation";
+} from "../../validation";
 
 export const changeUpdateSchema = z
   .object({

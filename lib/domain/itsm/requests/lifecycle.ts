@@ -1,6 +1,6 @@
 // SPEC §1 request lifecycle: requested → in process → closed complete / incomplete / cancelled.
-import { RequestState as S, requestStates, type RequestStateValue } from "../records/choices";
-import { assertTransition, type Lifecycle } from "../records/state-machine";
+import { RequestState as S, requestStates, type RequestStateValue } from "../../records/choices";
+import { assertTransition, type Lifecycle } from "../../records/state-machine";
 
 export const requestLifecycle: Lifecycle<RequestStateValue> = {
   noun: "request",

@@ -1,7 +1,7 @@
 // SPEC §1 change lifecycle. Normal: New → Assess → Authorize → Scheduled → Implement → Review →
 // Closed. A standard change (from an approved template) skips Assess and Authorize; an emergency
 // change skips Assess. Any change that is not closed can be canceled.
-import { invalid } from "../errors";
+import { invalid } from "../../errors";
 import {
   changeCloseCodes,
   ChangeState as S,
@@ -11,8 +11,8 @@ import {
   shownValue,
   type ChangeStateValue,
   type ChangeType,
-} from "../records/choices";
-import { assertTransition, type Lifecycle } from "../records/state-machine";
+} from "../../records/choices";
+import { assertTransition, type Lifecycle } from "../../records/state-machine";
 
 const PATH: Record<ChangeType, ChangeStateValue[]> = {
   normal: [S.New, S.Assess, S.Authorize, S.Scheduled, S.Implement, S.Review, S.Closed],

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { requestStates } from "../records/choices";
-import { LIMITS, optionalText, requiredText, stringChoice, versionField } from "../validation";
+import { requestStates } from "../../records/choices";
+import { LIMITS, optionalText, requiredText, stringChoice, versionField } from "../../validation";
 
 export const requestUpdateSchema = z
   .object({
