@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors";
+import { refusal } from "@/lib/testing/refusal";
 import { ChangeState as S } from "../../records/choices";
 import { assertTransition, legalNextStates } from "../../records/state-machine";
 import { changeLifecycle, planChangeState } from "./lifecycle";
 
 const now = new Date("2026-01-01T00:00:00Z");
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-};
 const walk = (type: "normal" | "standard" | "emergency") => {
   const lc = changeLifecycle(type);
   const path: number[] = [S.New];

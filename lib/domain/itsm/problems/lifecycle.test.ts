@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors";
+import { refusal } from "@/lib/testing/refusal";
 import { ProblemState as S } from "../../records/choices";
 import { planProblemState } from "./lifecycle";
 
@@ -10,15 +10,6 @@ const at = (state: number, resolutionCode: string | null = null, resolutionNotes
   resolutionNotes,
 });
 const resolution = { resolutionCode: "Fix Applied", resolutionNotes: "Patched" };
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-};
 
 describe("problem lifecycle (REC-3)", () => {
   it.each([
