@@ -233,7 +233,7 @@ const BASES: Record<string, Base> = {
     number: async (w) => (await workOrderOf(w)).task,
     form: async () => ({ shortDescription: "crafted", version: "1", ...appointment }),
   },
-  "notify#notifyCustomersAction": {
+  "proactive#notifyCustomersAction": {
     form: async (w) => ({ cases: w.c.number, message: "Service restored", requestId: "req-input-1" }),
   },
   "incidents#createIncidentAction": { form: async () => ({ ...text, ...scores }) },
@@ -290,7 +290,7 @@ const BASES: Record<string, Base> = {
       return { id: String(r.id), version: String(r.version) };
     },
   },
-  "records#saveProblemAction": {
+  "itsm#saveProblemAction": {
     number: (w) => w.problem.number,
     form: async (w) => ({
       ...text,
@@ -299,7 +299,7 @@ const BASES: Record<string, Base> = {
       version: await version("problem", w.problem.number),
     }),
   },
-  "records#saveChangeAction": {
+  "itsm#saveChangeAction": {
     number: (w) => w.change.number,
     form: async (w) => ({
       ...text,
@@ -309,13 +309,13 @@ const BASES: Record<string, Base> = {
       version: await version("changeRequest", w.change.number),
     }),
   },
-  "records#saveRequestAction": {
+  "itsm#saveRequestAction": {
     number: (w) => w.request.number,
     form: async (w) => ({ ...text, version: await version("request", w.request.number) }),
   },
-  "records#postProblemJournalAction": { number: (w) => w.problem.number, form: journal },
-  "records#postChangeJournalAction": { number: (w) => w.change.number, form: journal },
-  "records#postRequestJournalAction": { number: (w) => w.request.number, form: journal },
+  "itsm#postProblemJournalAction": { number: (w) => w.problem.number, form: journal },
+  "itsm#postChangeJournalAction": { number: (w) => w.change.number, form: journal },
+  "itsm#postRequestJournalAction": { number: (w) => w.request.number, form: journal },
   "business-rules#setRuleActiveAction": {
     form: async () => {
       const r = SYNC_RULES[0];
@@ -714,7 +714,7 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
   };
 
   it("REL-1: a planned start of -271821 is refused naming Planned start", async () => {
-    expect(await refusedOn("records#saveChangeAction", "plannedStart", "-271821-04-20T00:00:00.000Z")).toBe(
+    expect(await refusedOn("itsm#saveChangeAction", "plannedStart", "-271821-04-20T00:00:00.000Z")).toBe(
       "Planned start must be between 1900-01-01 and 2200-12-31.",
     );
   });
