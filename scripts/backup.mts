@@ -38,7 +38,7 @@ export function planBackup(
         'Use pg_dump and pg_restore as README "Production" → "Backups" shows: ' +
         'pg_dump -Fc "$DATABASE_URL" -f caseflow.dump',
     };
-  const source = String(sqlitePath(url)); // (providers.mjs is untyped JS)
+  const source = sqlitePath(url);
   // npm runs scripts in the project folder; INIT_CWD is where the command was typed.
   const destination = path.resolve(env.INIT_CWD ?? process.cwd(), args[0]);
   if (!exists(source))

@@ -19,11 +19,12 @@ const env = {
   // OPS-3: no JSON line per request in Playwright's output.
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
-delete env.NODE_ENV; // the demo seed refuses to run in production mode
+// The demo seed refuses to run in production mode. (Next's types declare NODE_ENV always set.)
+delete (/** @type {{ NODE_ENV?: string }} */ (env).NODE_ENV);
 const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
   cwd: ROOT,
   stdio: "inherit",
   env,
 });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

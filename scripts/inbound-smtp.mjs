@@ -15,9 +15,17 @@ import { SMTPServer } from "smtp-server";
 export const SMTP_MAX_BYTES = 10 * 1024 * 1024;
 export const INTERNAL_HEADER = "x-caseflow-inbound-secret";
 
+/**
+ * An error the SMTP server answers with `code` and `message`.
+ * @param {number} code
+ * @param {string} message
+ */
 const smtpError = (code, message) => Object.assign(new Error(message), { responseCode: code });
 
-/** The SMTP answer to the route's answer: refusals the route judged are still delivered (250). */
+/**
+ * The SMTP answer to the route's answer: refusals the route judged are still delivered (250).
+ * @param {number} status
+ */
 function smtpAnswer(status) {
   if (status === 200) return null;
   if (status === 400) return smtpError(550, "5.6.0 Not a readable email message");
@@ -25,6 +33,9 @@ function smtpAnswer(status) {
   return smtpError(451, "4.3.0 Temporary failure, try again later");
 }
 
+/**
+ * @param {{ port: number, appUrl: string, secret: string, domain?: string, host?: string }} options
+ */
 export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0" }) {
   const ownDomain = String(domain || "caseflow.localhost").toLowerCase();
   const server = new SMTPServer({
@@ -44,6 +55,7 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
       callback();
     },
     onData(stream, _session, callback) {
+      /** @type {Buffer[]} */
       const chunks = [];
       let size = 0;
       stream.on("data", (chunk) => {

@@ -6,6 +6,7 @@
 // Run after `npm install` changes the lock file: `node scripts/lockfile-platforms.mjs`.
 import { readFileSync, writeFileSync } from "node:fs";
 
+/** @type {Record<string, { os?: string[], cpu: string[] }>} package name's suffix → its constraints */
 const PLATFORMS = {
   "android-arm64": { os: ["android"], cpu: ["arm64"] },
   "darwin-arm64": { os: ["darwin"], cpu: ["arm64"] },

@@ -6,18 +6,35 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { appendFileSync } from "node:fs";
 
-/** A request wrapper that counts, or null when `file` is not set. */
+/**
+ * @typedef {import("node:http").IncomingMessage} Request
+ * @typedef {import("node:http").ServerResponse} Response
+ */
+
+/**
+ * A request wrapper that counts, or null when `file` is not set.
+ * @param {string | undefined} file
+ */
 export function queryCounter(file) {
   if (!file) return null;
   const withSql = process.env.CASEFLOW_QUERY_LOG_SQL === "1";
+  /** @type {AsyncLocalStorage<{ queries: number, sql: string[] }>} */
   const requests = new AsyncLocalStorage();
-  globalThis[Symbol.for("caseflow.countQuery")] = (sql) => {
+  // The hook lib/db/query-count.ts calls with each statement (globalThis: no module is shared).
+  const hooks = /** @type {Record<symbol, (sql: string) => void>} */ (globalThis);
+  hooks[Symbol.for("caseflow.countQuery")] = (sql) => {
     const store = requests.getStore();
     if (!store) return;
     store.queries++;
     if (withSql) store.sql.push(`  ${sql.replace(/\s+/g, " ").slice(0, 300)}\n`);
   };
+  /**
+   * @param {Request} req
+   * @param {Response} res
+   * @param {(req: Request, res: Response) => Promise<void>} handle Next's request handler
+   */
   return (req, res, handle) => {
+    /** @type {{ queries: number, sql: string[] }} */
     const store = { queries: 0, sql: [] };
     res.on("finish", () =>
       appendFileSync(file, `${req.method} ${req.url} ${store.queries}\n${store.sql.join("")}`),

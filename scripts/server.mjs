@@ -40,7 +40,8 @@ function startSmtp() {
   startInboundSmtp({
     port: smtpPort,
     appUrl: `http://127.0.0.1:${port}`,
-    secret: process.env.INBOUND_SMTP_SECRET,
+    // Set above whenever smtpPort is: this runs in the primary (or the only process), which made it.
+    secret: /** @type {string} */ (process.env.INBOUND_SMTP_SECRET),
     domain: process.env.INBOUND_EMAIL_DOMAIN,
   });
   console.log(
@@ -80,7 +81,7 @@ if (cluster.isPrimary && workers > 1) {
   // REL-8: every request, whatever its path, passes this guard before Next (the module says why
   // here rather than in proxy.ts's matcher); the build's manifests say which page owns which action.
   const guard = loadRequestGuard(path.join(process.cwd(), ".next"));
-  const routeOf = (p) => (p === "/api/metrics" ? p : guard.routeOf(p));
+  const routeOf = (/** @type {string} */ p) => (p === "/api/metrics" ? p : guard.routeOf(p));
   const server = http.createServer((req, res) => {
     // OPS-3: request id, one log line and the metrics; OPS-2: counted until answered.
     const ctx = logRequest(req, res, { routeOf, observe: observeRequest });

@@ -22,6 +22,7 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+/** @param {string} cmd @param {string[]} args */
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -32,6 +33,12 @@ process.env.DATABASE_URL = env.DATABASE_URL;
 const applied = await migrate(env.DATABASE_URL);
 console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database is up to date");
 
+/**
+ * The latest modification time (ms) of a file under `dir`, or `newest` if later.
+ * @param {string} dir
+ * @param {number} [newest]
+ * @returns {number}
+ */
 function newestSource(dir, newest = 0) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
@@ -69,5 +76,5 @@ const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], 
   env,
   stdio: "inherit",
 });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -13,7 +13,9 @@ try {
   console.log(`PostgreSQL ${rows[0].server_version} at ${admin.replace(/\/\/[^@]*@/, "//…@")}`);
 } catch (e) {
   console.error(
-    `Cannot reach PostgreSQL at ${admin}: ${e.message}\nStart it (see README "PostgreSQL") or set TEST_POSTGRES_URL.`,
+    // pg rejects with an Error (a refused or failed connection, a failed query).
+    `Cannot reach PostgreSQL at ${admin}: ${/** @type {Error} */ (e).message}\n` +
+      'Start it (see README "PostgreSQL") or set TEST_POSTGRES_URL.',
   );
   process.exit(1);
 } finally {

@@ -22,11 +22,28 @@ import { routerStateIsValid } from "./router-state.mjs";
 export { routerStateIsValid };
 
 /**
+ * The parts of the build's manifests the guard reads.
+ * @typedef {{
+ *   staticRoutes: { page: string }[],
+ *   dynamicRoutes: { page: string, regex: string }[],
+ * }} RoutesManifest
+ * @typedef {Record<string, { workers: Record<string, unknown> }>} ActionsManifest action id → its pages
+ */
+/**
+ * Request headers as Node gives them (lower-cased). A repeated header other than Set-Cookie arrives
+ * joined into one string, so those the guard reads are strings when present.
+ * @typedef {import("node:http").IncomingHttpHeaders} RequestHeaders
+ */
+
+/**
  * Which route answers a path and which pages own each server action, from the build's manifests:
  * routes-manifest.json (static routes, and the dynamic ones in Next's order),
  * app-path-routes-manifest.json (page → route) and server/server-reference-manifest.json.
+ * @param {{ routes: RoutesManifest, appPaths: Record<string, string>, actions: ActionsManifest }} manifests
  */
 export function actionRoutes({ routes, appPaths, actions }) {
+  // Looked up with routeOf's answer, which is null for a path no route answers (then: no pages).
+  /** @type {Map<string | null, string[]>} */
   const pagesOf = new Map(); // "/cases/[number]" → ["app/(workspace)/cases/[number]/page"]
   for (const [appPath, route] of Object.entries(appPaths)) {
     if (appPath.endsWith("/page")) pagesOf.set(route, [...(pagesOf.get(route) ?? []), `app${appPath}`]);
@@ -35,19 +52,27 @@ export function actionRoutes({ routes, appPaths, actions }) {
   const statics = new Set(routes.staticRoutes.map((r) => r.page).filter((p) => routeNames.has(p)));
   const dynamics = routes.dynamicRoutes.map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
 
-  /** The route ("/cases/[number]", "/api/now/[...path]") Next answers a path with, or null. */
+  /**
+   * The route ("/cases/[number]", "/api/now/[...path]") Next answers a path with, or null.
+   * @param {string} pathname
+   * @returns {string | null}
+   */
   function routeOf(pathname) {
     const bare = pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname;
     if (statics.has(bare)) return bare;
     return dynamics.find((d) => d.regex.test(pathname))?.page ?? null;
   }
 
-  /** The path as sent, as URL parsing normalises it, and each decoded: Next may use any of them. */
+  /**
+   * The path as sent, as URL parsing normalises it, and each decoded: Next may use any of them.
+   * @param {string} pathname
+   */
   function readings(pathname) {
     const forms = new Set([pathname, new URL(pathname, "http://x").pathname]);
     for (const p of [...forms]) forms.add(decodeURIComponent(p)); // throws on a malformed escape
     return [...forms];
   }
+  /** @param {string} pathname @param {(reading: string) => boolean} test */
   const some = (pathname, test) => {
     try {
       return readings(pathname).some(test);
@@ -59,13 +84,19 @@ export function actionRoutes({ routes, appPaths, actions }) {
   return {
     routeOf,
     /** Whether some reading of the path is answered by a route (page or handler) at all. */
-    hasRoute: (pathname) => some(pathname, (p) => routeOf(p) !== null),
+    hasRoute: (/** @type {string} */ pathname) => some(pathname, (p) => routeOf(p) !== null),
     /** Whether some reading of the path renders a page (where Next runs server actions). */
-    isPage: (pathname) => some(pathname, (p) => pagesOf.has(routeOf(p))),
-    /** "owned" only when every reading of the path renders a page that has the action. */
+    isPage: (/** @type {string} */ pathname) => some(pathname, (p) => pagesOf.has(routeOf(p))),
+    /**
+     * "owned" only when every reading of the path renders a page that has the action.
+     * @param {string} pathname
+     * @param {string} actionId
+     * @returns {"owned" | "not owned" | "unknown"}
+     */
     ownerOf(pathname, actionId) {
       const workers = Object.hasOwn(actions, actionId) ? actions[actionId].workers : null;
       if (!workers) return "unknown";
+      /** @param {string} p */
       const owns = (p) => (pagesOf.get(routeOf(p)) ?? []).some((page) => Object.hasOwn(workers, page));
       try {
         return readings(pathname).every(owns) ? "owned" : "not owned";
@@ -76,12 +107,16 @@ export function actionRoutes({ routes, appPaths, actions }) {
   };
 }
 
-/** The host Next compares the Origin with: X-Forwarded-Host's first value, else Host. */
+/**
+ * The host Next compares the Origin with: X-Forwarded-Host's first value, else Host.
+ * @param {RequestHeaders} headers
+ */
 export function crossOrigin(headers) {
   const origin = headers.origin;
   if (!origin) return false; // handcrafted requests carry no one's cookies but their sender's
   if (origin === "null") return true;
-  const host = headers["x-forwarded-host"]?.split(",")[0]?.trim() || headers.host;
+  const forwardedHost = /** @type {string | undefined} */ (headers["x-forwarded-host"]); // one string
+  const host = forwardedHost?.split(",")[0]?.trim() || headers.host;
   try {
     return new URL(origin).host !== host;
   } catch {
@@ -94,7 +129,7 @@ const OUT_OF_DATE =
   "This form does not belong to this page, or the page is out of date. Reload the page and try again; " +
   "nothing was saved.";
 /** lib/domain/request-limits.ts's FORM_TOO_LARGE_MESSAGE (request-guard.test.ts checks they agree). */
-export const formTooLarge = (limit) =>
+export const formTooLarge = (/** @type {number} */ limit) =>
   `The form is too large to send (the limit is ${Math.round(limit / 1024)} KB). ` +
   "Shorten the longest text and try again; nothing was saved.";
 
@@ -102,6 +137,10 @@ export const formTooLarge = (limit) =>
  * A plain-text refusal. Exactly "text/plain", no charset: Next's client shows the body of such an
  * error as the message (and the form hook recognises FORM_TOO_LARGE_MESSAGE); any other type
  * becomes "An unexpected response was received from the server".
+ * @param {number} status
+ * @param {string} message
+ * @param {Record<string, string>} [headers]
+ * @returns {Refusal}
  */
 const refusal = (status, message, headers = {}) => ({
   status,
@@ -117,17 +156,23 @@ const refusal = (status, message, headers = {}) => ({
 /**
  * The guard: a refusal `{ status, headers, body }` for a request Next would fail on, or null to
  * let it through. `request` is Node's IncomingMessage (method, url, lower-cased headers).
+ * @param {{ routes: ReturnType<typeof actionRoutes>, actionBodyLimit: number }} options
  */
 export function createRequestGuard({ routes, actionBodyLimit }) {
+  /** @param {string} pathname */
   guard.routeOf = (pathname) => routes.routeOf?.(pathname) ?? null; // OPS-3: the logs' and metrics' route
   return guard;
+  /**
+   * @param {{ method?: string, url?: string, headers: RequestHeaders }} request
+   * @returns {Refusal | null}
+   */
   function guard({ method, url = "/", headers }) {
     const tree = headers["next-router-state-tree"];
     if (tree !== undefined && !routerStateIsValid(tree))
       return refusal(400, "The Next-Router-State-Tree header is malformed. Reload the page.");
     if (method !== "POST") return null;
     const pathname = url.startsWith("/") ? url.split(/[?#]/)[0] : "/";
-    const actionId = headers["next-action"];
+    const actionId = /** @type {string | undefined} */ (headers["next-action"]); // one string
     const multipart = /^multipart\/form-data/i.test(headers["content-type"] ?? "");
     // A refused body's rest is read and dropped by Node (the connection stays usable): closing it
     // instead would make clients still sending see a reset rather than the answer.
@@ -154,9 +199,14 @@ export function createRequestGuard({ routes, actionBodyLimit }) {
   }
 }
 
-const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+/** @typedef {{ status: number, headers: Record<string, string>, body: string }} Refusal */
 
-/** The guard for the build in `distDir` (`.next`): its manifests and its action body limit. */
+const readJson = (/** @type {string} */ file) => JSON.parse(readFileSync(file, "utf8"));
+
+/**
+ * The guard for the build in `distDir` (`.next`): its manifests and its action body limit.
+ * @param {string} distDir
+ */
 export function loadRequestGuard(distDir) {
   const routes = actionRoutes({
     routes: readJson(path.join(distDir, "routes-manifest.json")),

@@ -11,10 +11,15 @@ const PARAM_TYPES = new Set(["c", "ci(..)(..)", "ci(.)", "ci(..)", "ci(...)", "o
 for (const t of ["di(..)(..)", "di(.)", "di(..)", "di(...)"]) PARAM_TYPES.add(t);
 const REFRESH_MARKERS = new Set(["refetch", "inside-shared-layout", "metadata-only"]);
 
+/** @param {unknown} v @returns {v is object} */
 const isObject = (v) => typeof v === "object" && v !== null;
+/** @param {unknown} v @returns {v is null | undefined} */
 const nullish = (v) => v === undefined || v === null;
 
-/** A segment: a name, or [param, cache key, param type, static siblings or null]. */
+/**
+ * A segment: a name, or [param, cache key, param type, static siblings or null].
+ * @param {unknown} v
+ */
 function isSegment(v) {
   if (typeof v === "string") return true;
   if (!Array.isArray(v) || v.length !== 4) return false;
@@ -23,7 +28,11 @@ function isSegment(v) {
   return siblings === null || (Array.isArray(siblings) && siblings.every((s) => typeof s === "string"));
 }
 
-/** Next's flightRouterStateSchema (server/app-render/types.js), as superstruct applies it. */
+/**
+ * Next's flightRouterStateSchema (server/app-render/types.js), as superstruct applies it.
+ * @param {unknown} v
+ * @returns {boolean}
+ */
 function isRouterState(v) {
   if (!Array.isArray(v) || v.length < 2 || v.length > 6 || !isSegment(v[0]) || !isObject(v[1])) return false;
   const [, children, url, refresh, prefetch, extra] = v;
@@ -35,7 +44,10 @@ function isRouterState(v) {
   return Object.values(children).every(isRouterState);
 }
 
-/** Whether Next would accept this Next-Router-State-Tree header value. */
+/**
+ * Whether Next would accept this Next-Router-State-Tree header value.
+ * @param {unknown} header
+ */
 export function routerStateIsValid(header) {
   if (typeof header !== "string" || header.length > MAX_ROUTER_STATE) return false;
   try {

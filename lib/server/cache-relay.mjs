@@ -9,10 +9,17 @@ import cluster from "node:cluster";
 
 export const FORGET = "caseflow:cache-forget";
 
+/**
+ * The prefix a "forget" message carries, or null for any other message on the channel.
+ * @param {unknown} msg
+ */
 const prefixOf = (msg) =>
-  msg && typeof msg === "object" && typeof msg[FORGET] === "string" ? msg[FORGET] : null;
+  msg && typeof msg === "object" && FORGET in msg && typeof msg[FORGET] === "string" ? msg[FORGET] : null;
 
-/** In the primary: each worker's "forget" goes to every other live worker. */
+/**
+ * In the primary: each worker's "forget" goes to every other live worker.
+ * @param {import("node:cluster").Cluster} [c]
+ */
 export function relayForgets(c = cluster) {
   c.on("message", (from, msg) => {
     if (prefixOf(msg) === null) return;
@@ -21,12 +28,18 @@ export function relayForgets(c = cluster) {
   });
 }
 
-/** In a worker: tell the other workers (through the primary) to forget `prefix`. */
+/**
+ * In a worker: tell the other workers (through the primary) to forget `prefix`.
+ * @param {string} prefix
+ */
 export function announceForget(prefix) {
   if (cluster.isWorker && typeof process.send === "function") process.send({ [FORGET]: prefix });
 }
 
-/** In a worker: `forget(prefix)` runs for each other worker's announcement. */
+/**
+ * In a worker: `forget(prefix)` runs for each other worker's announcement.
+ * @param {(prefix: string) => void} forget
+ */
 export function onForget(forget) {
   if (!cluster.isWorker) return;
   process.on("message", (msg) => {

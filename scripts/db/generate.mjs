@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { PROVIDERS, ROOT, writeRenderedSchema } from "./providers.mjs";
 
+/** @type {Record<string, string>} provider → a URL of its kind */
 const SAMPLE_URL = { sqlite: "file::memory:", postgresql: "postgresql://localhost:5432/caseflow" };
 
 for (const provider of PROVIDERS) {

@@ -6,6 +6,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, providerOf, sqlitePath, DEFAULT_DATABASE_URL } from "./providers.mjs";
 
+/** @typedef {{ name: string, sql: string, checksum: string }} Migration */
+
+/**
+ * @param {string} provider
+ * @param {string} [root]
+ * @returns {Migration[]}
+ */
 function pending(provider, root = path.join(ROOT, "prisma/migrations")) {
   const dir = path.join(root, provider);
   if (!existsSync(dir)) return [];
@@ -18,6 +25,10 @@ function pending(provider, root = path.join(ROOT, "prisma/migrations")) {
     });
 }
 
+/**
+ * @param {Map<string, string>} applied name → checksum
+ * @param {Migration} migration
+ */
 function checkApplied(applied, migration) {
   const row = applied.get(migration.name);
   if (row && row !== migration.checksum)
@@ -32,6 +43,8 @@ function checkApplied(applied, migration) {
  * table referencing T: rebuilding "Incident" would set every Case.incidentId to NULL. So foreign
  * keys are switched off around each migration's transaction, and the migration commits only if
  * `PRAGMA foreign_key_check` finds nothing broken.
+ * @param {string} url
+ * @param {string | undefined} root
  */
 async function migrateSqlite(url, root) {
   const { default: Database } = await import("better-sqlite3");
@@ -44,20 +57,20 @@ async function migrateSqlite(url, root) {
     `CREATE TABLE IF NOT EXISTS "_caseflow_migrations" (
       name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   );
+  /** @type {string[]} */
   const done = [];
   try {
     db.pragma("foreign_keys = OFF");
     for (const m of pending("sqlite", root)) {
       const tx = db.transaction(() => {
-        const applied = new Map(
-          db
-            .prepare(`SELECT name, checksum FROM "_caseflow_migrations"`)
-            .all()
-            .map((r) => [r.name, r.checksum]),
+        const rows = /** @type {{ name: string, checksum: string }[]} */ (
+          db.prepare(`SELECT name, checksum FROM "_caseflow_migrations"`).all()
         );
+        /** @type {Map<string, string>} */
+        const applied = new Map(rows.map((r) => [r.name, r.checksum]));
         if (checkApplied(applied, m)) return;
         db.exec(m.sql);
-        const broken = db.pragma("foreign_key_check");
+        const broken = /** @type {unknown[]} */ (db.pragma("foreign_key_check")); // one row per problem
         if (broken.length)
           throw new Error(
             `migration ${m.name} breaks ${broken.length} foreign key(s), e.g. ${JSON.stringify(broken[0])}`,
@@ -77,6 +90,7 @@ async function migrateSqlite(url, root) {
   return done;
 }
 
+/** @param {string} url */
 export async function ensurePostgresDatabase(url) {
   const { default: pg } = await import("pg");
   const target = new URL(url);
@@ -89,17 +103,23 @@ export async function ensurePostgresDatabase(url) {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } catch (e) {
-    if (e.code !== "42P04") throw e; // created concurrently
+    // pg rejects with a DatabaseError, whose code is PostgreSQL's SQLSTATE.
+    if (/** @type {{ code?: string }} */ (e).code !== "42P04") throw e; // created concurrently
   } finally {
     await client.end();
   }
 }
 
+/**
+ * @param {string} url
+ * @param {string | undefined} root
+ */
 async function migratePostgres(url, root) {
   const { default: pg } = await import("pg");
   await ensurePostgresDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  /** @type {string[]} */
   const done = [];
   try {
     await client.query("SELECT pg_advisory_lock(727274)");
@@ -122,7 +142,8 @@ async function migratePostgres(url, root) {
         done.push(m.name);
       } catch (e) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed: ${e.message}`, { cause: e });
+        // pg rejects with an Error (a DatabaseError for the migration's SQL).
+        throw new Error(`migration ${m.name} failed: ${/** @type {Error} */ (e).message}`, { cause: e });
       }
     }
   } finally {

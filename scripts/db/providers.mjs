@@ -15,13 +15,20 @@ export function providerOf(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_UR
   );
 }
 
-/** Path of the SQLite file a file: URL names, resolved against the project root. */
+/**
+ * Path of the SQLite file a file: URL names, resolved against the project root.
+ * @param {string} url
+ */
 export function sqlitePath(url) {
   const p = url.slice("file:".length).split("?")[0];
   return path.isAbsolute(p) ? p : path.join(ROOT, p);
 }
 
-/** The schema text for a provider: the source with the provider and the client output swapped. */
+/**
+ * The schema text for a provider: the source with the provider and the client output swapped.
+ * @param {string} provider
+ * @param {string} [text]
+ */
 export function renderSchema(provider, text = readFileSync(SOURCE_SCHEMA, "utf8")) {
   if (provider === "sqlite") return text;
   return text
@@ -29,7 +36,10 @@ export function renderSchema(provider, text = readFileSync(SOURCE_SCHEMA, "utf8"
     .replace('output     = "../lib/generated/sqlite"', 'output     = "../../lib/generated/postgresql"');
 }
 
-/** Writes prisma/postgresql/schema.prisma (generated, not committed) and returns its path. */
+/**
+ * Writes prisma/postgresql/schema.prisma (generated, not committed) and returns its path.
+ * @param {string} provider
+ */
 export function writeRenderedSchema(provider) {
   if (provider === "sqlite") return SOURCE_SCHEMA;
   const dir = path.join(ROOT, "prisma", provider);

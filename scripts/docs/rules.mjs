@@ -150,7 +150,7 @@ export function findSpec(root) {
     path.join(root, "../shared/SPEC.md"),
     path.join(common, "../../shared/SPEC.md"),
   ]
-    .filter((p) => p !== undefined && p !== "")
+    .filter(/** @returns {p is string} */ (p) => p !== undefined && p !== "")
     .find((p) => existsSync(p));
 }
 

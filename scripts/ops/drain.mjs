@@ -3,13 +3,30 @@
 // job runner (lib/server/runner/runner.ts: no new runs, the running ones end) and resolves — within
 // `timeoutMs` (10 s) whatever happens, so an orchestrator's kill never comes first.
 
+/**
+ * What the app (in Next's bundle, sharing no module with this file) keeps on globalThis.
+ * @typedef {{
+ *   __caseflowDraining?: boolean,
+ *   __caseflowJobs?: { stop(timeoutMs: number): Promise<unknown> },
+ * }} Flags
+ */
+
+/**
+ * @param {import("node:http").Server} server
+ * @param {{ timeoutMs?: number }} [options]
+ */
 export function createDrain(server, { timeoutMs = 10_000 } = {}) {
-  const flags = globalThis;
+  const flags = /** @type {Flags} */ (globalThis);
   let inFlight = 0;
   let draining = null;
+  /** @type {() => void} */
   let wake = () => {};
 
-  /** Counts a request until its response has ended or its connection closed. */
+  /**
+   * Counts a request until its response has ended or its connection closed.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   */
   function track(req, res) {
     inFlight++;
     if (flags.__caseflowDraining && !res.headersSent) res.setHeader("Connection", "close");
@@ -26,6 +43,7 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
       flags.__caseflowDraining = true; // /api/ready answers 503 from now on (lib/server/ops/ready.ts)
       server.close();
       server.closeIdleConnections?.();
+      /** @type {Promise<void>} */
       const requests = new Promise((resolve) => {
         wake = resolve;
         if (inFlight === 0) resolve();

@@ -23,7 +23,19 @@ const latency = new client.Histogram({
   labelNames: ["route", "method"],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
-const jobs = () => globalThis.__caseflowJobs;
+/**
+ * What the app (in Next's bundle, sharing no module with this file) publishes on globalThis: the job
+ * runner's figures (lib/server/runner/runner.ts) and the database pool (lib/db.ts, PostgreSQL only).
+ * @typedef {{
+ *   __caseflowJobs?: {
+ *     stats: Map<string, { ok: number, failed: number }>,
+ *     backlog: Map<string, number>,
+ *   },
+ *   __caseflowDb?: { pool: import("pg").Pool | null },
+ * }} Published
+ */
+const published = /** @type {Published} */ (globalThis);
+const jobs = () => published.__caseflowJobs;
 new client.Counter({
   name: "caseflow_job_runs_total",
   help: "Job runs of this process by job and outcome",
@@ -50,7 +62,7 @@ new client.Gauge({
   help: "PostgreSQL pool connections of this process by state",
   labelNames: ["state"],
   collect() {
-    const pool = globalThis.__caseflowDb?.pool;
+    const pool = published.__caseflowDb?.pool;
     if (!pool) return;
     this.set({ state: "total" }, pool.totalCount);
     this.set({ state: "idle" }, pool.idleCount);
@@ -58,13 +70,23 @@ new client.Gauge({
   },
 });
 
+/**
+ * @param {string} route
+ * @param {string} method
+ * @param {number} status
+ * @param {number} seconds
+ */
 export function observeRequest(route, method, status, seconds) {
   requests.inc({ route, method, status: String(status) });
   latency.observe({ route, method }, seconds);
 }
 
-const digest = (s) => createHash("sha256").update(s).digest();
-/** 404 without METRICS_TOKEN, 401 without the right bearer token, else null (allowed). */
+const digest = (/** @type {string} */ s) => createHash("sha256").update(s).digest();
+/**
+ * 404 without METRICS_TOKEN, 401 without the right bearer token, else null (allowed).
+ * @param {import("node:http").IncomingHttpHeaders} headers
+ * @param {string} [token]
+ */
 export function metricsRefusal(headers, token = process.env.METRICS_TOKEN) {
   if (!token) return 404;
   const given = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
@@ -82,22 +104,33 @@ export function serveClusterMetrics() {
 }
 
 let asked = 0;
+/** @returns {Promise<string>} */
 function fromPrimary() {
   const id = ++asked;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the primary did not answer")), 5_000);
-    const onMessage = (msg) => {
+    const timer = setTimeout(() => {
+      process.off("message", onMessage); // one listener left per unanswered request would add up
+      reject(new Error("the primary did not answer"));
+    }, 5_000);
+    /** @param {unknown} message any message from the primary: the reply is the one with this id */
+    const onMessage = (message) => {
+      const msg = /** @type {{ type?: unknown, id?: unknown, text: string } | null | undefined} */ (message);
       if (msg?.type !== "caseflow:metrics-reply" || msg.id !== id) return;
       clearTimeout(timer);
       process.off("message", onMessage);
       resolve(msg.text);
     };
     process.on("message", onMessage);
-    process.send({ type: "caseflow:metrics", id });
+    // Only a worker asks (handleMetrics), and a worker always has its channel to the primary.
+    /** @type {NonNullable<typeof process.send>} */ (process.send)({ type: "caseflow:metrics", id });
   });
 }
 
-/** Answers GET /api/metrics. */
+/**
+ * Answers GET /api/metrics.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
 export async function handleMetrics(req, res) {
   const refused = metricsRefusal(req.headers);
   if (refused) {
@@ -110,6 +143,7 @@ export async function handleMetrics(req, res) {
     const text = cluster.isWorker ? await fromPrimary() : await registry.metrics();
     res.writeHead(200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }).end(text);
   } catch (e) {
-    res.writeHead(500, { "Content-Type": "text/plain" }).end(String(e.message));
+    // Both sources reject with an Error: fromPrimary's timeout, prom-client's collection.
+    res.writeHead(500, { "Content-Type": "text/plain" }).end(String(/** @type {Error} */ (e).message));
   }
 }

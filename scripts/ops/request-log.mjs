@@ -13,14 +13,20 @@ export const logger = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 
+/** @typedef {AsyncLocalStorage<{ userId?: number }>} RequestContext */
+// On globalThis because the app, in Next's bundle, shares no module with this file.
+const holder = /** @type {{ __caseflowRequestContext?: RequestContext }} */ (globalThis);
 /** The request's context: the app notes its user here (lib/server/ops/request-user.ts). */
-/** @type {AsyncLocalStorage<{ userId?: number }>} */
-export const requestContext = globalThis.__caseflowRequestContext ?? new AsyncLocalStorage();
-globalThis.__caseflowRequestContext = requestContext;
+/** @type {RequestContext} */
+export const requestContext = holder.__caseflowRequestContext ?? new AsyncLocalStorage();
+holder.__caseflowRequestContext = requestContext;
 
 const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The request's id: a sane incoming X-Request-Id, else a fresh UUID. */
+/**
+ * The request's id: a sane incoming X-Request-Id, else a fresh UUID.
+ * @param {{ headers: import("node:http").IncomingHttpHeaders }} req
+ */
 export function requestIdOf(req) {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && SANE_ID.test(given) ? given : randomUUID();
