@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ROOT, providerOf, sqlitePath, DEFAULT_DATABASE_URL } from "./providers.mjs";
 
 /** @typedef {{ name: string, sql: string, checksum: string }} Migration */
@@ -162,7 +163,8 @@ export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE
   return providerOf(url) === "postgresql" ? migratePostgres(url, root) : migrateSqlite(url, root);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported): compared as URLs, so a path with spaces or "%" still matches.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const done = await migrate();
   console.log(
     done.length ? `applied ${done.length} migration(s): ${done.join(", ")}` : "database is up to date",

@@ -1,8 +1,10 @@
 // Which database a URL names, and the per-provider rendering of prisma/schema.prisma.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+// fileURLToPath, not URL.pathname: a project path with spaces or "%" arrives percent-encoded in the URL.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SOURCE_SCHEMA = path.join(ROOT, "prisma/schema.prisma");
 export const PROVIDERS = ["sqlite", "postgresql"];
 export const DEFAULT_DATABASE_URL = "file:./data/caseflow.db";
