@@ -11,6 +11,8 @@
  * }} Flags
  */
 
+/** @typedef {{ drained: boolean, ms: number, left: number }} DrainOutcome */
+
 /**
  * @param {import("node:http").Server} server
  * @param {{ timeoutMs?: number }} [options]
@@ -18,6 +20,7 @@
 export function createDrain(server, { timeoutMs = 10_000 } = {}) {
   const flags = /** @type {Flags} */ (globalThis);
   let inFlight = 0;
+  /** @type {Promise<DrainOutcome> | null} */
   let draining = null;
   /** @type {() => void} */
   let wake = () => {};
@@ -36,7 +39,10 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
     });
   }
 
-  /** Starts draining (once); resolves `{ drained, ms, left }` when done or at the timeout. */
+  /**
+   * Starts draining (once); resolves `{ drained, ms, left }` when done or at the timeout.
+   * @returns {Promise<DrainOutcome>}
+   */
   function drain() {
     draining ??= (async () => {
       const started = Date.now();
@@ -49,7 +55,9 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
         if (inFlight === 0) resolve();
       });
       const jobs = flags.__caseflowJobs?.stop(timeoutMs) ?? Promise.resolve();
+      /** @type {NodeJS.Timeout | undefined} */
       let timer;
+      /** @type {Promise<"timeout">} */
       const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
       const outcome = await Promise.race([Promise.all([requests, jobs]), timeout]);
       clearTimeout(timer);

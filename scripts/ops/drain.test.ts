@@ -46,7 +46,7 @@ describe("OPS-2 drain", () => {
     expect(flags.__caseflowDraining).toBe(true);
     await expect(get(port)).rejects.toThrow(/ECONNREFUSED/);
     expect(await inFlight).toMatchObject({ status: 200, body: "done" });
-    const outcome = (await drained) as { drained: boolean; ms: number; left: number };
+    const outcome = await drained;
     expect(outcome).toMatchObject({ drained: true, left: 0 });
     expect(outcome.ms).toBeGreaterThanOrEqual(200);
     expect(jobsStopped).toBe(true);
