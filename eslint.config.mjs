@@ -20,6 +20,20 @@ const DATABASE = {
   group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "**/generated/**", "@prisma/*"],
   message: "app/ holds adapters: read and write through lib/server, which owns the database.",
 };
+/** One statement per page, built from the page's filters over many tables (docs/performance.md, PERF-8). */
+const PAGE_READS = [
+  "lib/server/cases/list.ts",
+  "lib/server/cases/page-read.ts",
+  "lib/server/my-work/read.ts",
+  "lib/server/search/**",
+];
+/** Input schemas live in lib/domain/<area>/schemas.ts; services parse with them (README "Architecture"). */
+const ZOD = {
+  name: "zod",
+  allowTypeImports: true,
+  message: "Input schemas live in lib/domain/<area>/schemas.ts: import the schema from there.",
+};
+const RAW_READS = "Prepared reads are raw SQL: they go in lib/server/tables/<table>.ts.";
 /** Pages are dynamic: links must not prefetch, and next/link costs per instance (components/ui/link.tsx says why). */
 const NEXT_LINK = {
   name: "next/link",
@@ -91,13 +105,39 @@ export default tseslint.config(
   // … and the UI never reaches the services or the database except through server actions.
   {
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [SERVER], paths: [NEXT_LINK] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [SERVER], paths: [NEXT_LINK, ZOD] }] },
   },
   // Pages, actions and routes are adapters: they call services (lib/server), never the database.
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [DATABASE], paths: [NEXT_LINK] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [DATABASE], paths: [NEXT_LINK, ZOD] }] },
+  },
+  // Services parse their input with the schemas of lib/domain; they declare none of their own.
+  {
+    files: ["lib/server/**/*.ts"],
+    ignores: ["lib/server/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [ZOD] }] },
+  },
+  // Raw SQL lives in lib/server/tables/ — one module per table (README "Raw SQL") — and in the
+  // page reads that build one statement from a page's filters over many tables. Services call
+  // the tables' named functions; lib/db holds the drivers.
+  {
+    files: ["lib/server/**/*.ts"],
+    ignores: ["lib/server/tables/**", "lib/server/**/*.test.ts", ...PAGE_READS],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^[$](queryRaw|executeRaw)(Unsafe)?$/]",
+          message: "Raw SQL goes in lib/server/tables/<table>.ts as a named function; call that.",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { paths: [ZOD], patterns: [{ group: ["@/lib/db/read", "@/lib/db/json-sql"], message: RAW_READS }] },
+      ],
+    },
   },
   {
     files: ["components/ui/link.tsx"],

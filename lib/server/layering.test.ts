@@ -130,6 +130,13 @@ describe("lib/server folder layering", () => {
     expect(stale).toEqual([]);
   });
 
+  // README "Raw SQL has one home per table": the table modules are the bottom of lib/server —
+  // services call them, they call no service (lib/db and lib/domain only).
+  it("keeps lib/server/tables free of imports from any other area", () => {
+    expect([...(graph.get("tables") ?? [])].sort()).toEqual([]);
+    expect(graph.has("tables")).toBe(true);
+  });
+
   it("finds cycles of any length", () => {
     const sample = new Map([
       ["a", new Set(["b"])],

@@ -1,44 +1,12 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { readRefRows, type RefKind, type RefRow } from "@/lib/server/tables/record-refs";
 
 // Names and numbers of referenced records, for many ids of many tables, in ONE statement
-// (a UNION ALL with one cheap branch per table asked for). PostgreSQL spends far longer planning
-// a 14-way join than running it; this keeps planning and execution both under a millisecond.
+// (lib/server/tables/record-refs.ts).
 
-export type RefKind = "user" | "account" | "asset" | "incident" | "problem" | "change" | "case";
-export type RefRow = {
-  id: number;
-  number: string | null;
-  name: string | null;
-  email: string | null;
-  state: number | null;
-};
+export type { RefKind, RefRow };
 export type RefMap = Map<string, RefRow>;
 export const refKey = (kind: RefKind, id: number) => `${kind}:${id}`;
-
-// Every branch names its columns: a UNION takes its column names from whichever branch comes first.
-const cols = (kind: string, number: string, name: string, email: string, state: string) =>
-  Prisma.raw(
-    `SELECT '${kind}' AS "kind", "id", ${number} AS "number", ${name} AS "name", ` +
-      `${email} AS "email", ${state} AS "state"`,
-  );
-const NO_TEXT = "CAST(NULL AS TEXT)";
-const NO_INT = "CAST(NULL AS INTEGER)";
-/** The columns of a numbered record (incident, problem, change, case). */
-const recordCols = (kind: RefKind) => cols(kind, `"number"`, `"shortDescription"`, NO_TEXT, `"state"`);
-
-const BRANCH: Record<RefKind, (ids: Prisma.Sql) => Prisma.Sql> = {
-  user: (ids) =>
-    Prisma.sql`${cols("user", NO_TEXT, `"name"`, `"email"`, NO_INT)} FROM "User" WHERE "id" IN (${ids})`,
-  account: (ids) =>
-    Prisma.sql`${cols("account", `"number"`, `"name"`, NO_TEXT, NO_INT)} FROM "Account" WHERE "id" IN (${ids})`,
-  asset: (ids) =>
-    Prisma.sql`${cols("asset", `"number"`, `"name"`, NO_TEXT, NO_INT)} FROM "Asset" WHERE "id" IN (${ids})`,
-  incident: (ids) => Prisma.sql`${recordCols("incident")} FROM "Incident" WHERE "id" IN (${ids})`,
-  problem: (ids) => Prisma.sql`${recordCols("problem")} FROM "Problem" WHERE "id" IN (${ids})`,
-  change: (ids) => Prisma.sql`${recordCols("change")} FROM "ChangeRequest" WHERE "id" IN (${ids})`,
-  case: (ids) => Prisma.sql`${recordCols("case")} FROM "Case" WHERE "id" IN (${ids})`,
-};
 
 /** Collects ids per kind; nulls and duplicates are ignored. */
 export class RefRequest {
@@ -50,13 +18,8 @@ export class RefRequest {
     return this;
   }
   async resolve(): Promise<RefMap> {
-    const branches = [...this.ids].map(([kind, ids]) => BRANCH[kind](Prisma.join([...ids])));
     const map: RefMap = new Map();
-    if (!branches.length) return map;
-    const rows = await db().$queryRaw<
-      (RefRow & { kind: RefKind })[]
-    >`${Prisma.join(branches, " UNION ALL ")}`;
-    for (const r of rows) {
+    for (const r of await readRefRows(this.ids)) {
       map.set(refKey(r.kind, Number(r.id)), {
         id: Number(r.id),
         number: r.number,

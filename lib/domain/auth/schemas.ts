@@ -1,7 +1,16 @@
 // The input of sign-in (app/login), of /admin/users' role and active switches (ADM-3) and of
 // /admin/api-tokens (ADM-4): one home, parsed by the services that use them.
 import { z } from "zod";
-import { booleanText, LIMITS, plainText, requiredId, requiredText, type FormInput } from "../validation";
+import { emailField } from "../directory/email";
+import {
+  booleanText,
+  LIMITS,
+  optionalText,
+  plainText,
+  requiredId,
+  requiredText,
+  type FormInput,
+} from "../validation";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(320).email("Enter a valid email address."),
@@ -22,3 +31,9 @@ export type NewTokenInput = FormInput<typeof newTokenSchema>;
 
 export const tokenRevokeSchema = z.object({ id: requiredId("Token") });
 export type TokenRevokeInput = FormInput<typeof tokenRevokeSchema>;
+
+/** SET-1: `npm run admin:create -- <email> [name]`. */
+export const firstAdminSchema = z.object({
+  email: emailField(),
+  name: optionalText("Name", LIMITS.name).optional(),
+});

@@ -146,3 +146,24 @@ export const caseListSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type CaseListParams = z.output<typeof caseListSchema>;
+
+/** A case's Related Records: each field a record number of its type, or empty (ITSM-2). */
+const recordNumber = (label: string, prefix: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(20)
+    .refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), {
+      error: `${label} must be a ${prefix} number, or empty.`,
+    })
+    .optional();
+
+export const relatedRecordsSchema = z.object({
+  version: versionField,
+  incident: recordNumber("Incident", "INC"),
+  problem: recordNumber("Problem", "PRB"),
+  change: recordNumber("Change Request", "CHG"),
+  causedBy: recordNumber("Caused by Change", "CHG"),
+});
+export type RelatedRecordsInput = z.input<typeof relatedRecordsSchema>;

@@ -1,5 +1,5 @@
 // MAJ-4: which case gets which note when a related record changes, with major cases in play.
-// The SQL fan-out (lib/server/sync/targets.ts) implements exactly these decisions; tests compare
+// The SQL fan-out (lib/server/tables/case-links.ts) implements exactly these decisions; tests compare
 // the two on the same data.
 import { OPEN_CASE_STATES } from "../records/choices";
 

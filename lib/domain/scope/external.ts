@@ -1,5 +1,5 @@
 // ROLE-3 / POR-1: which records an external user sees, as a list of clauses (their union).
-// The server turns the clauses into one SQL predicate (lib/server/scope/cases.ts); keeping the
+// The server turns the clauses into one SQL predicate (scopeSql, lib/server/tables/case-scope.ts); keeping the
 // rule here, free of SQL, lets it be tested on its own.
 import { isInternal, ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, unauthenticated } from "@/lib/domain/errors";

@@ -14,6 +14,7 @@ import { activeSchema } from "@/lib/domain/directory/schemas";
 import { conflict, forbidden, invalid, notFound, staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, recordId } from "@/lib/domain/validation";
+import { insertMember } from "@/lib/server/tables/group-member";
 import { auditCreation, writeAudit } from "../audit/write";
 import { activeInternalUsers } from "./members";
 
@@ -109,8 +110,7 @@ export async function addGroupMember(actor: Actor, id: unknown, raw: { userId?: 
     const group = await requireGroup(tx, id);
     const [user] = await activeInternalUsers(tx, [userId]);
     if (!user) throw invalid("userId", "Member: pick an active internal user.");
-    const n = await tx.$executeRaw`
-      INSERT INTO "GroupMember" ("groupId", "userId") VALUES (${group.id}, ${userId}) ON CONFLICT DO NOTHING`;
+    const n = await insertMember(tx, group.id, userId);
     if (n)
       await writeAudit(
         tx,

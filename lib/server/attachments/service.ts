@@ -6,7 +6,9 @@ import { forbidden, invalid, notFound, unauthenticated } from "@/lib/domain/erro
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { requireLockedCase } from "../case-store/row";
-import { externalCaseFilter, getExternalCaseRef } from "../scope/cases";
+import { requireExternalScope } from "@/lib/domain/scope/external";
+import { getExternalCaseRef } from "../scope/cases";
+import { isCaseInScope } from "@/lib/server/tables/case-scope";
 import { ITEM, attachmentLimitMb, insertAttachment } from "./store";
 
 // NOT-4: attachments of a case for the workspace and the portal alike. Internal users need the
@@ -86,10 +88,7 @@ export async function readAttachment(actor: Actor | null | undefined, id: number
   if (!file) throw missing;
   if (isExternal(actor)) {
     if (file.internalOnly) throw missing;
-    const scope = externalCaseFilter(actor, "c");
-    const inScope = await client.$queryRaw<unknown[]>`
-      SELECT 1 FROM "Case" c WHERE c."id" = ${file.caseId} AND ${scope}`;
-    if (!inScope.length) throw missing;
+    if (!(await isCaseInScope(client, requireExternalScope(actor), file.caseId))) throw missing;
   }
   const blob = await client.attachmentBlob.findUnique({ where: { id }, select: { bytes: true } });
   if (!blob) throw missing;

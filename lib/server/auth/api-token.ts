@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db, Prisma, transaction, type Tx } from "@/lib/db";
-import { readSql } from "@/lib/db/read";
+import { db, transaction, type Tx } from "@/lib/db";
 import { isAdmin, type Actor } from "@/lib/domain/auth/roles";
-import { lockRows } from "../records/lock";
+import { tokenByHash } from "@/lib/server/tables/api-token";
+import { lockRows } from "@/lib/server/tables/row-locks";
 import { loadActor } from "./load-actor";
 
 /** Tokens look like cf_<43 characters>; only their sha256 is stored (ADM-4, API-3). */
@@ -46,26 +46,6 @@ export async function createApiToken(email: string, name = "token:create") {
     return (await issueApiToken(tx, user.id, name, null)).token;
   });
   return { token, user };
-}
-
-type TokenRow = { id: number; userId: number; revokedAt: Date | null; lastUsedAt: Date | null };
-const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date));
-
-/**
- * The token with this hash, through the prepared read path (lib/db/read.ts): every Table API and
- * inbound email request starts here, and a modelled query costs ~0.8 ms of query compilation.
- */
-async function tokenByHash(hash: string): Promise<TokenRow | null> {
-  const rows = await readSql<Record<keyof TokenRow, unknown>>(Prisma.sql`
-    SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = ${hash}`);
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    id: Number(r.id),
-    userId: Number(r.userId),
-    revokedAt: dateOrNull(r.revokedAt),
-    lastUsedAt: dateOrNull(r.lastUsedAt),
-  };
 }
 
 export type BearerCheck = { ok: true; actor: Actor } | { ok: false; status: 401 | 403; message: string };

@@ -1,19 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { takeTurns, transaction } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
-import { emailField } from "@/lib/domain/directory/email";
+import { firstAdminSchema } from "@/lib/domain/auth/schemas";
 import { conflict, invalid } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
-import { LIMITS, optionalText, parseOrThrow } from "@/lib/domain/validation";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { LOCK } from "../locks";
 import { issuePasswordLink, passwordLinkUrl } from "./password-links";
-
-const firstAdminSchema = z.object({
-  email: emailField(),
-  name: optionalText("Name", LIMITS.name).optional(),
-});
 
 /** SET-1: whether an active internal administrator exists (then admin:create refuses). */
 const activeAdmins = { active: true, kind: "internal", roles: { some: { role: ROLE.admin } } };

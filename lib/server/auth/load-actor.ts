@@ -1,32 +1,10 @@
 import "server-only";
-import { statement } from "@/lib/db/json-sql";
-import { readRows } from "@/lib/db/read";
 import type { Actor } from "@/lib/domain/auth/roles";
-
-type Row = {
-  id: unknown;
-  name: string;
-  email: string;
-  kind: string;
-  accountId: unknown;
-  active: unknown;
-  role: string | null;
-};
+import { userWithRoles, userWithRolesInSession, type UserRoleRow } from "@/lib/server/tables/user";
 
 export type SessionRef = { userId: number; sid: string };
 
-// Every request reads its person: one statement through the driver (lib/db/read.ts), not the ORM.
-const columns = `SELECT u."id", u."name", u."email", u."kind", u."accountId", u."active", r."role" FROM "User" u`;
-const WITH_SESSION = statement(
-  (d) => `${columns}
-    JOIN "Session" s ON s."id" = ${d.p(2)} AND s."userId" = u."id" AND s."expiresAt" > ${d.p(3)}
-    LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
-);
-const WITHOUT_SESSION = statement(
-  (d) => `${columns} LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
-);
-
-function actorOf(rows: Row[]): Actor | null {
+function actorOf(rows: UserRoleRow[]): Actor | null {
   const user = rows[0];
   if (!user || !Number(user.active)) return null;
   return {
@@ -45,10 +23,10 @@ function actorOf(rows: Row[]): Actor | null {
  * statement (session joined to user and roles).
  */
 export async function loadSessionActor(ref: SessionRef, now = new Date()): Promise<Actor | null> {
-  return actorOf(await readRows<Row>(WITH_SESSION, [ref.userId, ref.sid, now]));
+  return actorOf(await userWithRolesInSession(ref.userId, ref.sid, now));
 }
 
 /** A user with their roles, without a session (seed, fixtures, tools), or null when deactivated. */
 export async function loadActor(userId: number): Promise<Actor | null> {
-  return actorOf(await readRows<Row>(WITHOUT_SESSION, [userId]));
+  return actorOf(await userWithRoles(userId));
 }

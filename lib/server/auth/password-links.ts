@@ -13,6 +13,7 @@ import { setPasswordSchema, type SetPasswordInput } from "@/lib/domain/auth/pass
 import { invalid } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { insertPasswordToken } from "@/lib/server/tables/password-token";
 import { appUrl } from "../app-url";
 import { writeAudit } from "../audit/write";
 import { hashPassword, throttleKeys } from "./credentials";
@@ -41,15 +42,16 @@ export async function issuePasswordLink(
 ): Promise<{ id: number; token: string; expiresAt: Date } | null> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS[p.purpose]);
-  const rows = await tx.$queryRaw<{ id: unknown }[]>`
-    INSERT INTO "PasswordToken"
-      ("userId", "purpose", "tokenHash", "requestKey", "createdById", "createdAt", "expiresAt")
-    VALUES (${p.userId}, ${p.purpose}, ${hashToken(token)}, ${p.requestKey ?? null}, ${p.createdById},
-      ${now}, ${expiresAt})
-    ON CONFLICT ("requestKey") DO NOTHING
-    RETURNING "id"`;
-  if (!rows.length) return null;
-  const id = Number(rows[0].id);
+  const id = await insertPasswordToken(tx, {
+    userId: p.userId,
+    purpose: p.purpose,
+    tokenHash: hashToken(token),
+    requestKey: p.requestKey ?? null,
+    createdById: p.createdById,
+    createdAt: now,
+    expiresAt,
+  });
+  if (id === null) return null;
   await tx.passwordToken.updateMany({
     where: { userId: p.userId, purpose: p.purpose, usedAt: null, id: { not: id }, expiresAt: { gt: now } },
     data: { expiresAt: now },

@@ -1,36 +1,14 @@
 import "server-only";
-import { db, transaction, type Tx } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { decideAttempt, THROTTLE, type AttemptDecision } from "@/lib/domain/auth/throttle";
+import {
+  countAttempt,
+  deleteKey,
+  giveBackAttempt,
+  setBlockedUntil,
+} from "@/lib/server/tables/login-throttle";
 
 export type ThrottleKey = { key: string; free: number };
-
-type CountedRow = { failures: unknown; blockedUntil: unknown };
-
-/** SQLite answers the stored ISO text, PostgreSQL a Date. */
-const asDate = (v: unknown): Date | null =>
-  v instanceof Date ? v : typeof v === "string" || typeof v === "number" ? new Date(v) : null;
-
-/**
- * One atomic upsert: counts this attempt in the key's window (a window that has expired with no
- * block running starts again at 1) and returns the attempt's number n and the block as it stood.
- * Concurrent attempts on one key queue on the row (PostgreSQL's row lock, SQLite's write lock),
- * so every attempt gets its own n.
- */
-async function countAttempt(tx: Tx, key: string, now: Date) {
-  const windowCutoff = new Date(now.getTime() - THROTTLE.windowMs);
-  const rows = await tx.$queryRaw<CountedRow[]>`
-    INSERT INTO "LoginThrottle" AS t ("key", "failures", "windowStart", "blockedUntil")
-    VALUES (${key}, 1, ${now}, NULL)
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE
-        WHEN t."windowStart" < ${windowCutoff} AND (t."blockedUntil" IS NULL OR t."blockedUntil" <= ${now})
-        THEN 1 ELSE t."failures" + 1 END,
-      "windowStart" = CASE
-        WHEN t."windowStart" < ${windowCutoff} AND (t."blockedUntil" IS NULL OR t."blockedUntil" <= ${now})
-        THEN ${now} ELSE t."windowStart" END
-    RETURNING "failures", "blockedUntil"`;
-  return { failures: Number(rows[0].failures), blockedUntil: asDate(rows[0].blockedUntil) };
-}
 
 /**
  * REL-5: counts one sign-in attempt on every key, before any password is checked, and decides
@@ -45,11 +23,10 @@ export async function admitAttempt(
   const decisions: AttemptDecision[] = await transaction(async (tx) => {
     const out: AttemptDecision[] = [];
     for (const k of keys) {
-      const counted = await countAttempt(tx, k.key, now);
+      const counted = await countAttempt(tx, k.key, now, new Date(now.getTime() - THROTTLE.windowMs));
       const decision = decideAttempt(counted, now, k.free);
       if (decision.blockedUntil && decision.blockedUntil.getTime() !== counted.blockedUntil?.getTime())
-        await tx.$executeRaw`
-          UPDATE "LoginThrottle" SET "blockedUntil" = ${decision.blockedUntil} WHERE "key" = ${k.key}`;
+        await setBlockedUntil(tx, k.key, decision.blockedUntil);
       out.push(decision);
     }
     return out;
@@ -65,12 +42,8 @@ export async function admitAttempt(
  */
 export async function recordSuccess(own: ThrottleKey, shared: ThrottleKey[]): Promise<void> {
   await transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${own.key}`;
-    for (const k of shared)
-      await tx.$executeRaw`
-        UPDATE "LoginThrottle" SET "failures" = "failures" - 1,
-          "blockedUntil" = CASE WHEN "failures" - 1 < ${k.free} THEN NULL ELSE "blockedUntil" END
-        WHERE "key" = ${k.key} AND "failures" > 0`;
+    await deleteKey(tx, own.key);
+    for (const k of shared) await giveBackAttempt(tx, k.key, k.free);
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/domain/errors";
-import { lockRows } from "../records/lock";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 // The case row as stored, and the reads every area that acts on a case starts from. Saving a
 // change to a case (applyCasePatch) is in lib/server/case-change/persist.ts.
@@ -15,7 +15,7 @@ export async function requireCase(tx: Tx, number: string): Promise<CaseRow> {
 }
 
 /**
- * The case, row-locked for the rest of the transaction (records/lock.ts) before a read-then-write
+ * The case, row-locked for the rest of the transaction (tables/row-locks.ts) before a read-then-write
  * decision, or null. Concurrent decisions on one case queue here, so each sees the other's result.
  */
 export async function findLockedCase(tx: Tx, number: string): Promise<CaseRow | null> {

@@ -12,6 +12,7 @@ import { booleanProperty } from "../properties/read";
 import { runSync } from "../sync/run";
 import { applyCasePatch } from "../case-change/persist";
 import { type CaseRow } from "../case-store/row";
+import { markCustomerReplied } from "@/lib/server/tables/case";
 
 export type CustomerReply = {
   /** The case, row-locked by the caller in this transaction (findLockedCase); not Closed or Cancelled. */
@@ -53,7 +54,7 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     idempotencyKey: r.idempotencyKey,
   });
   if (entryId === null) return { entryId, reopened: false, copiedToIncident: false, notifiedAssignee: false };
-  await tx.$executeRaw`UPDATE "Case" SET "customerRepliedAt" = ${new Date()} WHERE "id" = ${r.caseRow.id}`;
+  await markCustomerReplied(tx, r.caseRow.id, new Date());
   // Step "Email the assignee" (NOT-2): the case's assignee hears of the reply, unless they turned
   // "Customer replied" off; with nobody assigned, nobody is emailed.
   const notifiedAssignee = await notifyCustomerReplied(tx, r.caseRow, {

@@ -7,7 +7,7 @@ import { journalPostSchema, type JournalPostInput } from "@/lib/domain/cases/sch
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { Prisma } from "@/lib/db";
+import { commentWithId } from "../tables/outbox-message";
 import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
 import { scheduleDelivery } from "../outbox/deliver";
@@ -37,7 +37,7 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
     const posted = await postEntries(tx, { table: TABLE.case, recordId: current.id }, input, actor);
     // PRO-5 / REL-4: the customer is emailed the additional comment (never the work note).
     for (const e of posted.filter((p) => p.kind === "comments"))
-      await queueCommentEmails(tx, Prisma.sql`j."id" = ${e.id}`, e.body);
+      await queueCommentEmails(tx, commentWithId(e.id), e.body);
     // NOT-5: an agent's additional comment answers the customer: the response SLA is met.
     if (posted.some((p) => p.kind === "comments")) await stopResponseSla(tx, current.id);
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5

@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
-import { containsAny, likeSql, num, whereAll } from "../sql";
+import { containsAny, likeSql, num, whereAll } from "@/lib/server/tables/sql";
 
 export const CASE_PAGE_SIZE = 50;
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { type Tx, inTransaction } from "@/lib/db";
 import { canLinkItsm, type Actor } from "@/lib/domain/auth/roles";
 import { linksIncidents } from "@/lib/domain/cases/menu";
@@ -8,32 +7,13 @@ import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { parseOrThrow, versionField } from "@/lib/domain/validation";
+import { relatedRecordsSchema, type RelatedRecordsInput } from "@/lib/domain/cases/schemas";
+import { parseOrThrow } from "@/lib/domain/validation";
 import { attachIncident, detachIncident } from "../incidents/link";
 import { activePlugins } from "../plugins/read";
 import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
 import { requireCase, requireLockedCase } from "../case-store/row";
-
-const recordNumber = (label: string, prefix: string) =>
-  z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(20)
-    .refine((v) => v === "" || new RegExp(`^${prefix}\\d{7,}$`).test(v), {
-      error: `${label} must be a ${prefix} number, or empty.`,
-    })
-    .optional();
-
-export const relatedRecordsSchema = z.object({
-  version: versionField,
-  incident: recordNumber("Incident", "INC"),
-  problem: recordNumber("Problem", "PRB"),
-  change: recordNumber("Change Request", "CHG"),
-  causedBy: recordNumber("Caused by Change", "CHG"),
-});
-export type RelatedRecordsInput = z.input<typeof relatedRecordsSchema>;
 
 const SLOTS = [
   { key: "problem", field: "problemId", label: "Problem", table: TABLE.problem },

@@ -15,12 +15,12 @@ import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
-import { db } from "@/lib/db";
 import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
 import { readInteger } from "@/lib/domain/properties/values";
 import { activePlugins } from "../plugins/read";
 import { readCasePage } from "./page-read";
 import { attachmentsOf, auditOf, caseRecordOf, journalOf, slasOf } from "./view-record";
+import { clearCustomerReplied } from "@/lib/server/tables/case";
 
 /**
  * Everything the case page shows, permission-checked; a fixed number of queries. `opened`: the
@@ -39,8 +39,7 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
   // WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared (only then:
   // the statement runs only while the mark is set, and a reply written meanwhile sets it again).
   if (opened && record.customerRepliedAt && record.assignedToId === actor.id)
-    await db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
-      WHERE "id" = ${record.id} AND "customerRepliedAt" <= ${record.customerRepliedAt}`;
+    await clearCustomerReplied(record.id, record.customerRepliedAt);
   const requests = plugins.has(PLUGIN.requestManagement)
     ? doc.requests.map(({ requestedFor, ...r }) => ({
         ...r,

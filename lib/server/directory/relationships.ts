@@ -6,6 +6,7 @@ import { invalid } from "@/lib/domain/errors";
 import { partnerSide, type Side } from "@/lib/domain/directory/relationships";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { insertRelationship } from "@/lib/server/tables/account-relationship";
 import { writeAudit } from "../audit/write";
 import { assertDirectory, requireAccount } from "./access";
 
@@ -51,10 +52,7 @@ export async function addRelatedAccount(
   return inTransaction(outer, async (tx) => {
     const pair = await pairOf(tx, number, otherAccountId);
     if (!pair.other.active) throw invalid("otherAccountId", `${pair.other.name} is deactivated.`);
-    const added = await tx.$executeRaw`
-      INSERT INTO "AccountRelationship" ("partnerAccountId", "customerAccountId")
-      VALUES (${pair.partner.id}, ${pair.customer.id})
-      ON CONFLICT ("partnerAccountId", "customerAccountId") DO NOTHING`;
+    const added = await insertRelationship(tx, pair.partner.id, pair.customer.id);
     if (added) await auditBoth(tx, actor, pair, true);
     return { partner: pair.partner.name, customer: pair.customer.name, changed: added > 0 };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { replyAddress } from "@/lib/domain/email/reply-address";
+import { fillReplyToken } from "@/lib/server/tables/case";
 import { inboundEmailDomain } from "./config";
 
 /**
@@ -11,7 +12,7 @@ import { inboundEmailDomain } from "./config";
  */
 export async function caseReplyAddress(tx: Tx, caseId: number): Promise<string> {
   const fresh = randomBytes(24).toString("base64url");
-  await tx.$executeRaw`UPDATE "Case" SET "replyToken" = ${fresh} WHERE "id" = ${caseId} AND "replyToken" IS NULL`;
+  await fillReplyToken(tx, caseId, fresh);
   const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { replyToken: true } });
   return replyAddress(row.replyToken!, inboundEmailDomain());
 }

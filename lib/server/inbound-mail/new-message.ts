@@ -9,7 +9,7 @@ import { finishMessage } from "./claim";
 import { keepMailAttachments } from "../attachments/store";
 import { openEmailCase } from "./email-case";
 import type { ParsedInbound } from "./parse";
-import { num } from "../sql";
+import { activeCustomerByEmail } from "@/lib/server/tables/user";
 
 /** The outbox's sender when MAIL_FROM is not set (lib/server/outbox/deliver.ts). */
 const DEFAULT_MAIL_FROM = "Caseflow <no-reply@caseflow.local>";
@@ -28,20 +28,6 @@ export async function supportAddress(tx: Tx) {
 export async function supportAddressOfMessage(tx: Tx, p: ParsedInbound): Promise<string | null> {
   const support = await supportAddress(tx);
   return isAddressedTo(p.recipients, support) ? support : null;
-}
-
-type Customer = { id: number; name: string; kind: string; accountId: number | null };
-
-/** The active contact or consumer with this address (raw: one lookup per email of a burst). */
-async function activeCustomer(tx: Tx, from: string): Promise<Customer | null> {
-  const rows = await tx.$queryRaw<{ id: unknown; name: string; kind: string; accountId: unknown }[]>`
-    SELECT "id", "name", "kind", "accountId" FROM "User"
-    WHERE "email" = ${from.trim().toLowerCase()} AND "kind" IN ('contact', 'consumer') AND "active" = ${true}
-    LIMIT 1`;
-  const r = rows[0];
-  return r
-    ? { id: num(r.id), name: r.name, kind: r.kind, accountId: r.accountId === null ? null : num(r.accountId) }
-    : null;
 }
 
 async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<Handled> {
@@ -69,7 +55,7 @@ export async function receiveNewMessage(
   };
   if (isMailLoop(p, own)) return refuse(tx, id, "loop");
   const fields = caseFieldsOf(p.subject, p.text);
-  const sender = await activeCustomer(tx, p.from);
+  const sender = await activeCustomerByEmail(tx, p.from);
   if (!sender) {
     await tx.inboundMessage.update({
       where: { id },

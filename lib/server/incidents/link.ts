@@ -13,7 +13,7 @@ import { auditCreation, writeAudit } from "../audit/write";
 import { caseForMenuItem, noteBy } from "../case-store/menu-guard";
 import type { CaseRow } from "../case-store/row";
 import type { IncidentRow } from "./persist";
-import { lockRows } from "../records/lock";
+import { lockRows } from "@/lib/server/tables/row-locks";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { notifyIncidentOpened } from "../notifications/incident";
 import { scheduleDelivery } from "../outbox/deliver";

@@ -1,26 +1,17 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { canReadItsm, canWriteItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
 import { activePlugins } from "../plugins/read";
-import { containsAny, whereAll } from "../sql";
-import { caseLinkedTo } from "../sync/targets";
+import { listLinkedCases } from "@/lib/server/tables/case-reads";
+import { pageItsmRecords } from "@/lib/server/tables/itsm-lists";
 import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "./specs";
 import { listPage } from "@/lib/domain/validation";
 
 export const LINKED_CASES_SHOWN = 100;
-
-type CaseRow = {
-  id: number;
-  number: string;
-  shortDescription: string;
-  state: number;
-  priority: number;
-  accountName: string | null;
-};
 
 /** What every problem, change and request page shows besides its own fields. */
 async function common<Row extends ItsmRow, Input extends ItsmInput>(
@@ -28,13 +19,8 @@ async function common<Row extends ItsmRow, Input extends ItsmInput>(
   actor: Actor,
   record: Row,
 ) {
-  const where = caseLinkedTo("c", { table: spec.table, id: record.id });
-  const [cases, [{ n }], journal, audit, plugins] = await Promise.all([
-    db().$queryRaw<CaseRow[]>`
-      SELECT c."id", c."number", c."shortDescription", c."state", c."priority",
-        (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"
-      FROM "Case" c WHERE ${where} ORDER BY c."number" LIMIT ${LINKED_CASES_SHOWN}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Case" c WHERE ${where}`,
+  const [{ rows: cases, total }, journal, audit, plugins] = await Promise.all([
+    listLinkedCases({ table: spec.table, id: record.id }, LINKED_CASES_SHOWN),
     listJournal(spec.table, record.id, { includeWorkNotes: true }),
     listAudit(spec.table, record.id).then((rows) => describeAuditRows(spec.table, rows)),
     activePlugins(),
@@ -49,7 +35,7 @@ async function common<Row extends ItsmRow, Input extends ItsmInput>(
       priority: Number(c.priority),
       account: c.accountName ? { name: c.accountName } : null,
     })),
-    caseCount: Number(n),
+    caseCount: total,
     journal,
     audit,
     pluginActive: plugins.has(spec.plugin),
@@ -122,20 +108,11 @@ export async function listItsm<Row extends ItsmRow, Input extends ItsmInput>(
 ) {
   assertCanRead(actor);
   const page = listPage(params.page);
-  const table = Prisma.raw(
-    { problem: `"Problem"`, change_request: `"ChangeRequest"`, sc_request: `"Request"` }[spec.table],
-  );
   const q = params.q?.trim().slice(0, 100);
-  const parts = q ? [containsAny([Prisma.sql`r."number"`, Prisma.sql`r."shortDescription"`], q)] : [];
-  const where = whereAll(parts);
-  const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<
-      { id: number; number: string; shortDescription: string; state: number | string; updatedAt: Date }[]
-    >`
-      SELECT r."id", r."number", r."shortDescription", r."state", r."updatedAt" FROM ${table} r ${where}
-      ORDER BY r."updatedAt" DESC, r."id" DESC LIMIT ${ITSM_PAGE_SIZE} OFFSET ${(page - 1) * ITSM_PAGE_SIZE}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM ${table} r ${where}`,
-  ]);
+  const { rows, total } = await pageItsmRecords(spec.table, q, {
+    limit: ITSM_PAGE_SIZE,
+    offset: (page - 1) * ITSM_PAGE_SIZE,
+  });
   return {
     rows: rows.map((r) => ({
       ...r,
@@ -143,7 +120,7 @@ export async function listItsm<Row extends ItsmRow, Input extends ItsmInput>(
       state: spec.stateLabel(r.state),
       updatedAt: new Date(r.updatedAt),
     })),
-    total: Number(n),
+    total,
     page,
   };
 }

@@ -1,10 +1,13 @@
 // Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
-import { db, dialect, Prisma, transaction } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { autoCloseCutoff, autoCloseDays, autoCloseNote } from "@/lib/domain/cases/auto-close";
 import { PROPERTY, propertyDef } from "@/lib/domain/properties/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCaseMails } from "../notifications/case-mail";
+import { lockCases } from "@/lib/server/tables/case";
+import { casesWithIds } from "@/lib/server/tables/case-selection";
+import { findDueForAutoClose } from "@/lib/server/tables/case-reads";
 
 // POR-1: closes Resolved cases whose customer has not answered for case_auto_close_days days
 // (the rule: lib/domain/cases/auto-close.ts). Batched — a few statements per batch of cases,
@@ -15,27 +18,11 @@ import { queueCaseMails } from "../notifications/case-mail";
 export const AUTO_CLOSE_BATCH = 500;
 const SYSTEM = "System";
 
-type Due = { id: unknown };
-
-/** The SQL form of isDueForAutoClose: Resolved at or before the cutoff, no customer answer since. */
-function dueCases(cutoff: Date, limit: number) {
-  return db().$queryRaw<Due[]>`
-    SELECT c."id" FROM "Case" c
-    WHERE c."state" = ${CaseState.Resolved} AND c."resolvedAt" IS NOT NULL AND c."resolvedAt" <= ${cutoff}
-      AND NOT EXISTS (
-        SELECT 1 FROM "JournalEntry" j
-        WHERE j."table" = ${TABLE.case} AND j."recordId" = c."id" AND j."kind" = 'comments'
-          AND j."createdAt" > c."resolvedAt"
-          AND (j."authorId" = c."contactId" OR j."authorId" = c."consumerId"))
-    ORDER BY c."id" LIMIT ${limit}`;
-}
-
 /** Closes one batch: the conditional update decides which cases this run closes. */
 async function closeBatch(ids: number[], days: number, now: Date): Promise<number> {
   return transaction(async (tx) => {
     // PostgreSQL: lock the batch in id order first, so two overlapping runs queue, never deadlock.
-    if (dialect() === "postgresql")
-      await tx.$queryRaw`SELECT "id" FROM "Case" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+    await lockCases(tx, casesWithIds(ids));
     const closed = await tx.case.updateManyAndReturn({
       where: { id: { in: ids }, state: CaseState.Resolved },
       data: { state: CaseState.Closed, closedAt: now, version: { increment: 1 } },
@@ -94,7 +81,7 @@ export async function closeDueCases(
   let closed = 0;
   for (let first = true; cutoff; first = false) {
     if (!first && opts.stillMine && !(await opts.stillMine())) break;
-    const ids = (await dueCases(cutoff, batch)).map((r) => Number(r.id));
+    const ids = await findDueForAutoClose(cutoff, batch);
     if (ids.length) closed += await closeBatch(ids, days, now);
     if (ids.length < batch) break;
   }

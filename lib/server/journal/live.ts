@@ -1,5 +1,4 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
 import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { canReadJournalOf, hiddenJournalSources, seesWorkNotes } from "@/lib/domain/journal/access";
@@ -9,6 +8,8 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { activePlugins } from "../plugins/read";
 import { getExternalCaseRef } from "../scope/cases";
+import { readJournalWindow, type JournalWindowRow } from "../tables/journal-entry";
+import { isRecordTable, readRecordId } from "../tables/record-tables";
 import { JOURNAL_PAGE, listOlderJournal } from "./read";
 
 // The live timeline's reads (SPEC §2, REC-6), permission-checked like the record pages.
@@ -29,15 +30,6 @@ import { JOURNAL_PAGE, listOlderJournal } from "./read";
 /** Must exceed the transaction timeout of lib/db.ts `transaction()` (checked by a test). */
 export const POLL_SLACK_MS = 150_000;
 
-const RECORD_TABLE: Record<string, string> = {
-  [TABLE.case]: `"Case"`,
-  [TABLE.incident]: `"Incident"`,
-  [TABLE.problem]: `"Problem"`,
-  [TABLE.change]: `"ChangeRequest"`,
-  [TABLE.request]: `"Request"`,
-  [TABLE.workOrder]: `"WorkOrder"`,
-};
-
 export type JournalReader = {
   id: number;
   hiddenSources: string[];
@@ -51,8 +43,7 @@ export type JournalReader = {
  * case answers exactly like a missing number (ROLE-3, POR-4) — and comments only (JRN-3).
  */
 async function readerOf(actor: Actor, table: string, number: string): Promise<JournalReader> {
-  if (!canReadJournalOf(actor, table) || !Object.hasOwn(RECORD_TABLE, table))
-    throw notFound(`Record ${number}`);
+  if (!canReadJournalOf(actor, table) || !isRecordTable(table)) throw notFound(`Record ${number}`);
   const external = isExternal(actor);
   if (external) await getExternalCaseRef(actor, number);
   return {
@@ -63,19 +54,10 @@ async function readerOf(actor: Actor, table: string, number: string): Promise<Jo
   };
 }
 
-type Row = {
-  recordId: unknown;
-  version: unknown;
-  updatedAt: unknown;
-  auditUserId: unknown;
-  auditUserName: string | null;
-  auditAt: unknown;
-} & { [K in keyof JournalView]: unknown };
-
 const date = (v: unknown) => (v instanceof Date ? v : new Date(v as string | number));
 const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-function toEntry(r: Row): JournalView {
+function toEntry(r: JournalWindowRow): JournalView {
   return {
     id: Number(r.id),
     kind: r.kind as string,
@@ -102,27 +84,9 @@ export async function pollRecord(
   after: Date | null,
   opts: { includeWorkNotes: boolean },
 ) {
-  if (!Object.hasOwn(RECORD_TABLE, table)) throw notFound(`Record ${number}`);
+  if (!isRecordTable(table)) throw notFound(`Record ${number}`);
   const since = after ? new Date(after.getTime() - POLL_SLACK_MS) : null;
-  const window = since ? Prisma.sql`AND j."createdAt" > ${since}` : Prisma.empty;
-  const kinds = opts.includeWorkNotes ? Prisma.empty : Prisma.sql`AND j."kind" = 'comments'`;
-  const recordTable = Prisma.raw(RECORD_TABLE[table]);
-  const rows = await db().$queryRaw<Row[]>`
-    WITH rec AS (SELECT "id", "version", "updatedAt" FROM ${recordTable} WHERE "number" = ${number}),
-    last_audit AS (
-      SELECT "userId", "userName", "createdAt" FROM "AuditEntry"
-      WHERE "table" = ${table} AND "recordId" = (SELECT "id" FROM rec)
-      ORDER BY "createdAt" DESC, "id" DESC LIMIT 1),
-    win AS (
-      SELECT j."id", j."kind", j."body", j."authorId", j."authorName", j."createdAt", j."sourceTable",
-        j."sourceNumber", j."ruleName", j."eventKey"
-      FROM "JournalEntry" j
-      WHERE j."table" = ${table} AND j."recordId" = (SELECT "id" FROM rec) ${window} ${kinds}
-      ORDER BY j."createdAt" DESC, j."id" DESC LIMIT ${JOURNAL_PAGE + 1})
-    SELECT rec."id" AS "recordId", rec."version", rec."updatedAt", a."userId" AS "auditUserId",
-      a."userName" AS "auditUserName", a."createdAt" AS "auditAt", win.*
-    FROM rec LEFT JOIN last_audit a ON 1 = 1 LEFT JOIN win ON 1 = 1
-    ORDER BY win."createdAt" DESC, win."id" DESC`;
+  const rows = await readJournalWindow(table, number, since, { ...opts, limit: JOURNAL_PAGE + 1 });
   if (!rows.length) throw notFound(`Record ${number}`);
   const head = rows[0];
   const audit =
@@ -155,10 +119,9 @@ export type JournalPoll = Awaited<ReturnType<typeof pollJournal>>;
 export async function olderJournal(actor: Actor, table: string, number: string, before: Keyset) {
   const reader = await readerOf(actor, table, number);
   await assertTableActive(table, number);
-  const [record] = await db().$queryRaw<{ id: unknown }[]>`
-    SELECT "id" FROM ${Prisma.raw(RECORD_TABLE[table])} WHERE "number" = ${number}`;
-  if (!record) throw notFound(`Record ${number}`);
-  const page = await listOlderJournal(table, Number(record.id), before, {
+  const id = isRecordTable(table) ? await readRecordId(table, number) : null;
+  if (id === null) throw notFound(`Record ${number}`);
+  const page = await listOlderJournal(table, id, before, {
     includeWorkNotes: reader.includeWorkNotes,
   });
   return { reader, ...page };

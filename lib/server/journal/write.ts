@@ -3,21 +3,10 @@ import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
 import { JOURNAL_MAX_LENGTH } from "@/lib/domain/journal/entry";
 import { refuseControlCharacters } from "@/lib/domain/validation";
+import { insertJournalEntry, type JournalKind, type JournalWrite } from "../tables/journal-entry";
 
 export { JOURNAL_MAX_LENGTH };
-export type JournalKind = "work_notes" | "comments";
-
-export type JournalWrite = {
-  table: string;
-  recordId: number;
-  kind: JournalKind;
-  body: string;
-  author: { id: number | null; name: string };
-  /** Set when the entry was written by sync: the record and event that caused it (JRN-2). */
-  source?: { table: string; id: number; number: string; eventKey: string; ruleName?: string | null };
-  /** Set by forms and the API: a retry with the same key writes nothing (SYNC-3, REL-2). */
-  idempotencyKey?: string | null;
-};
+export type { JournalKind, JournalWrite };
 
 const JOURNAL_LABELS: Record<string, string> = { workNotes: "Work notes", comments: "Additional comments" };
 
@@ -37,14 +26,6 @@ export function checkJournalBody(body: string, field: string): string {
  * JRN-1: the only way entries are written — appended, never updated or deleted.
  * Returns the new entry id, or null when this event or key was already recorded.
  */
-export async function appendJournal(tx: Tx, e: JournalWrite): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
-    INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
-      "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName", "idempotencyKey")
-    VALUES (${e.table}, ${e.recordId}, ${e.kind}, ${e.body}, ${e.author.id}, ${e.author.name}, ${new Date()},
-      ${e.source?.table ?? null}, ${e.source?.id ?? null}, ${e.source?.number ?? null}, ${e.source?.eventKey ?? null},
-      ${e.source?.ruleName ?? null}, ${e.idempotencyKey ?? null})
-    ON CONFLICT DO NOTHING
-    RETURNING "id"`;
-  return rows.length ? Number(rows[0].id) : null;
+export function appendJournal(tx: Tx, e: JournalWrite): Promise<number | null> {
+  return insertJournalEntry(tx, e, new Date());
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { dialect, Prisma, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
@@ -10,13 +10,18 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../case-store/row";
+import { insertChangeAuditOnCases } from "../tables/audit-entry";
+import { lockCases } from "../tables/case";
+import { childrenIn, type CaseSelection } from "../tables/case-selection";
+import { insertNotesOnCases, type JournalKind } from "../tables/journal-entry";
+import { childCommentsOf } from "../tables/outbox-message";
 
 // MAJ-5: changes of a major case copied to its children that are not Resolved, Closed or
 // Cancelled (closing the major case closes its Resolved children too) — in a few set-based
 // statements, whatever the number of children: one audit INSERT … SELECT per field (old values
 // read from the children themselves), one work note INSERT … SELECT on a close, then one UPDATE.
 
-const open = Prisma.join(OPEN_CASE_STATES);
+const RULE = "Major case sync";
 /** Every synced field is audited on each child (resolvedAt / closedAt go with the state and are not). */
 const AUDITED = Object.values(SYNCED_FIELDS);
 
@@ -70,23 +75,11 @@ export async function planChildSync(
 export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: Record<string, unknown>) {
   const now = new Date();
   const states = reachedStates(patch);
-  const reached = Prisma.sql`k."parentId" = ${major.id} AND k."state" IN (${Prisma.join(states)})`;
+  const reached = childrenIn(major.id, states);
   // PostgreSQL: the children stay as read until they are updated (the major case is locked already).
-  if (dialect() === "postgresql") {
-    await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${reached} ORDER BY k."id" FOR UPDATE`;
-  }
-  for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f))) {
-    const value = auditText(patch[field]);
-    const col = Prisma.raw(`k."${field}"`);
-    const differs =
-      value === null
-        ? Prisma.sql`${col} IS NOT NULL`
-        : Prisma.sql`(${col} IS NULL OR CAST(${col} AS TEXT) <> ${value})`;
-    await tx.$executeRaw`
-      INSERT INTO "AuditEntry" ("table", "recordId", "field", "oldValue", "newValue", "userId", "userName", "createdAt")
-      SELECT ${TABLE.case}, k."id", ${field}, CAST(${col} AS TEXT), ${value}, ${actor.id}, ${actor.name}, ${now}
-      FROM "Case" k WHERE ${reached} AND ${differs}`;
-  }
+  await lockCases(tx, reached);
+  for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f)))
+    await insertChangeAuditOnCases(tx, reached, field, auditText(patch[field]), actor, now);
   if (patch.state === CaseState.Closed) await noteClosedChildren(tx, actor, major, patch, reached, now);
   const { count } = await tx.case.updateMany({
     where: { parentId: major.id, state: { in: states } },
@@ -101,7 +94,7 @@ function noteClosedChildren(
   actor: Actor,
   major: Major,
   patch: Record<string, unknown>,
-  reached: Prisma.Sql,
+  reached: CaseSelection,
   now: Date,
 ) {
   const body = [
@@ -110,13 +103,8 @@ function noteClosedChildren(
     `Resolution notes: ${auditText(patch.resolutionNotes) ?? "—"}`,
   ].join("\n");
   const eventKey = `major-close:${major.id}:v${major.version}`;
-  return tx.$executeRaw`
-    INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
-      "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
-    SELECT ${TABLE.case}, k."id", 'work_notes', ${body}, ${actor.id}, ${actor.name}, ${now},
-      ${TABLE.case}, ${major.id}, ${major.number}, ${eventKey}, ${"Major case sync"}
-    FROM "Case" k WHERE ${reached}
-    ON CONFLICT DO NOTHING`;
+  const source = { table: TABLE.case, id: major.id, number: major.number, eventKey, ruleName: RULE };
+  return insertNotesOnCases(tx, reached, { kind: "work_notes", body, author: actor, source }, now);
 }
 
 /**
@@ -128,7 +116,7 @@ export async function copyJournalToChildren(
   tx: Tx,
   actor: Actor,
   major: Pick<CaseRow, "id" | "number" | "majorCaseState">,
-  entries: { id: number; kind: string; body: string }[],
+  entries: { id: number; kind: JournalKind; body: string }[],
   confirmed: boolean,
 ) {
   if (major.majorCaseState !== MajorCaseState.Accepted || !entries.length) return 0;
@@ -138,21 +126,11 @@ export async function copyJournalToChildren(
   let copied = 0;
   for (const e of copies) {
     const eventKey = `major-copy:${e.id}`;
-    copied += await tx.$executeRaw`
-      INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
-        "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
-      SELECT ${TABLE.case}, k."id", ${e.kind}, ${e.body}, ${actor.id}, ${actor.name}, ${new Date()},
-        ${TABLE.case}, ${major.id}, ${major.number}, ${eventKey}, ${"Major case sync"}
-      FROM "Case" k WHERE k."parentId" = ${major.id} AND k."state" IN (${open})
-      ON CONFLICT DO NOTHING`;
+    const source = { table: TABLE.case, id: major.id, number: major.number, eventKey, ruleName: RULE };
+    const note = { kind: e.kind, body: e.body, author: actor, source };
+    copied += await insertNotesOnCases(tx, childrenIn(major.id, OPEN_CASE_STATES), note, new Date());
     // PRO-5: each child's customer is emailed the copied comment (one statement for all children).
-    if (e.kind === "comments")
-      await queueCommentEmails(
-        tx,
-        Prisma.sql`j."recordId" IN (SELECT c."id" FROM "Case" c WHERE c."parentId" = ${major.id})
-          AND j."eventKey" = ${eventKey}`,
-        e.body,
-      );
+    if (e.kind === "comments") await queueCommentEmails(tx, childCommentsOf(major.id, eventKey), e.body);
   }
   return copied;
 }

@@ -22,7 +22,7 @@ import {
   orderSql,
   type CaseRawRow,
 } from "../cases/list";
-import { num } from "../sql";
+import { num } from "@/lib/server/tables/sql";
 
 /** WRK-2: rows shown per section; "View all" opens the same filter in the case list. */
 const SECTION_ROWS = 10;

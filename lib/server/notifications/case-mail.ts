@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { replyAddress } from "@/lib/domain/email/reply-address";
 import {
   templateOrDefault,
@@ -8,12 +8,14 @@ import {
   type CaseMailTemplate,
 } from "@/lib/domain/notifications/case-mail";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
-import { TABLE } from "@/lib/domain/records/tables";
 import { appUrl } from "../app-url";
 import { inboundEmailDomain } from "../email/config";
-import { randomHex } from "../email/customer-comments";
 import { customerMessageId } from "../email/reply-token";
-import { num } from "../sql";
+import { fillReplyTokens } from "../tables/case";
+import { readCaseCustomers } from "../tables/case-reads";
+import { readCaseMailTemplate } from "../tables/case-mail-template";
+import { insertCaseMessages, type CaseMessage } from "../tables/outbox-message";
+import { num } from "../tables/sql";
 import { oncePerTransaction } from "../transaction-memo";
 
 /**
@@ -25,27 +27,8 @@ export function caseMailTemplate(tx: Tx, event: CaseMailEvent): Promise<CaseMail
 }
 
 async function loadCaseMailTemplate(tx: Tx, event: CaseMailEvent): Promise<CaseMailTemplate> {
-  const rows = await tx.$queryRaw<{ enabled: unknown; subject: string; body: string }[]>`
-    SELECT "enabled", "subject", "body" FROM "CaseMailTemplate" WHERE "event" = ${event}`;
-  const row = rows[0];
-  return templateOrDefault(
-    event,
-    row ? { ...row, enabled: row.enabled === true || Number(row.enabled) === 1 } : null,
-  );
+  return templateOrDefault(event, await readCaseMailTemplate(tx, event));
 }
-
-type Row = {
-  id: unknown;
-  number: string;
-  shortDescription: string;
-  state: unknown;
-  version: unknown;
-  resolutionNotes: string | null;
-  replyToken: string;
-  userId: unknown;
-  email: string;
-  name: string;
-};
 
 /**
  * NOT-1: queues the `event` email to the customer of each case in `caseIds` — its contact, else
@@ -64,20 +47,12 @@ export async function queueCaseMails(
   if (!caseIds.length) return 0;
   const template = await caseMailTemplate(tx, event);
   if (!template.enabled) return 0;
-  const ids = Prisma.join(caseIds);
   // Reply tokens first (PRO-5): a case emailed for the first time gets its unguessable token.
-  await tx.$executeRaw`
-    UPDATE "Case" SET "replyToken" = ${randomHex()}
-    WHERE "id" IN (${ids}) AND "replyToken" IS NULL AND COALESCE("contactId", "consumerId") IS NOT NULL`;
-  const rows = await tx.$queryRaw<Row[]>`
-    SELECT k."id", k."number", k."shortDescription", k."state", k."version", k."resolutionNotes", k."replyToken",
-      u."id" AS "userId", u."email", u."name"
-    FROM "Case" k JOIN "User" u ON u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}
-    WHERE k."id" IN (${ids})`;
+  await fillReplyTokens(tx, caseIds);
+  const rows = await readCaseCustomers(tx, caseIds);
   if (!rows.length) return 0;
-  const now = new Date();
   const domain = inboundEmailDomain();
-  const values = rows.map((r) => {
+  const messages = rows.map((r): CaseMessage => {
     const mail = renderCaseMail(template, {
       number: r.number,
       shortDescription: r.shortDescription,
@@ -87,13 +62,17 @@ export async function queueCaseMails(
       question: extra.question,
       resolutionNotes: r.resolutionNotes,
     });
-    const key = `case:${num(r.id)}:${event}:v${num(r.version)}:${num(r.userId)}`;
-    return Prisma.sql`(${key}, ${r.email}, ${mail.subject}, ${mail.text}, 'pending', ${TABLE.case}, ${num(r.id)},
-      ${`case.${event}`}, 0, ${now}, ${mail.html}, ${customerMessageId()}, ${replyAddress(r.replyToken, domain)})`;
+    return {
+      dedupeKey: `case:${num(r.id)}:${event}:v${num(r.version)}:${num(r.userId)}`,
+      recipient: r.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      caseId: num(r.id),
+      event: `case.${event}`,
+      messageId: customerMessageId(),
+      replyTo: replyAddress(r.replyToken, domain),
+    };
   });
-  return tx.$executeRaw`
-    INSERT INTO "OutboxMessage" ("dedupeKey", "recipient", "subject", "body", "status", "sourceTable", "sourceId",
-      "event", "attempts", "createdAt", "htmlBody", "messageId", "replyTo")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT DO NOTHING`;
+  return insertCaseMessages(tx, messages, new Date());
 }

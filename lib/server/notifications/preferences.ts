@@ -10,6 +10,7 @@ import {
   type AgentNotificationKind,
 } from "@/lib/domain/notifications/agent";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { insertOff } from "@/lib/server/tables/notification-off";
 
 // NOT-2: each person turns each kind of agent notification on or off for themselves. A
 // NotificationOff row is a kind turned off; no row is on, so a new user gets every notification.
@@ -37,10 +38,7 @@ export async function setAgentNotification(actor: Actor, raw: AgentNotificationI
   const changed = await transaction(async (tx) => {
     if (enabled)
       return (await tx.notificationOff.deleteMany({ where: { userId: actor.id, kind } })).count > 0;
-    const n = await tx.$executeRaw`
-      INSERT INTO "NotificationOff" ("userId", "kind", "createdAt") VALUES (${actor.id}, ${kind}, ${new Date()})
-      ON CONFLICT ("userId", "kind") DO NOTHING`;
-    return n > 0;
+    return (await insertOff(tx, actor.id, kind, new Date())) > 0;
   });
   return { kind, enabled, changed };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { db, dialect } from "@/lib/db";
+import { dialect } from "@/lib/db";
+import { appliedMigrationNames } from "@/lib/server/tables/caseflow-migrations";
 
 // OPS-2: readiness. A node is ready while it is not draining (scripts/server.mjs sets the flag on
 // SIGTERM), its database answers, and every migration the code ships is applied there.
@@ -25,8 +26,7 @@ export async function readiness(): Promise<Readiness> {
   if (isDraining()) return { ready: false, reason: "draining" };
   let applied: Set<string>;
   try {
-    const rows = await db().$queryRaw<{ name: string }[]>`SELECT "name" FROM "_caseflow_migrations"`;
-    applied = new Set(rows.map((r) => r.name));
+    applied = new Set(await appliedMigrationNames());
   } catch {
     return { ready: false, reason: "database unreachable" };
   }

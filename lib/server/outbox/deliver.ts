@@ -1,10 +1,12 @@
 // Not marked server-only: instrumentation.ts (the server process itself) imports it.
 import nodemailer, { type Transporter } from "nodemailer";
-import { db, Prisma } from "@/lib/db";
-import { claimBatch, scaled, startedRunner, workerId, type Queue } from "../runner/runner";
+import { db } from "@/lib/db";
+import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";
+import { claimBatch } from "@/lib/server/tables/queue-claims";
+import { scaled, startedRunner, workerId } from "../runner/runner";
 
 // REL-4: sends queued email after the transaction that queued it has committed.
-// OPS-1: messages are claimed in batches through the job runner (lib/server/runner/runner.ts):
+// OPS-1: messages are claimed in batches (lib/server/tables/queue-claims.ts) by the job runner:
 // pending → sending, lockedBy this process, lockedUntil five minutes on; claimed by one runner
 // only, whatever the number of nodes. Each is marked sent after, only while the claim still holds;
 // a crash in between leaves it claimed, and once the lock expires another runner sends it again
@@ -22,12 +24,6 @@ const smtpTimeouts = () => ({
 });
 const MAX_ATTEMPTS = 5;
 
-export const OUTBOX_QUEUE: Queue = {
-  table: "OutboxMessage",
-  due: (now) => Prisma.sql`(("status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))
-    OR ("status" = 'sending' AND "lockedUntil" < ${now}))`,
-  set: Prisma.sql`"status" = 'sending', "attempts" = "attempts" + 1`,
-};
 let transport: { url: string; t: Transporter } | null = null;
 
 function transporter(url: string): Transporter {

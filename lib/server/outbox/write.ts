@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { insertMessage, type OutboxRow } from "../tables/outbox-message";
 
 export type OutgoingMail = {
   /** Identifies the message: the same cause never queues it twice (retries, double submits). */
@@ -25,16 +26,20 @@ export type OutgoingMail = {
  * REL-4: queues an email in the transaction of its cause; it is sent after commit by
  * lib/server/outbox/deliver.ts. Returns false when this message was already queued.
  */
-export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
-  const status = m.suppressedBecause ? "suppressed" : "pending";
-  const n = await tx.$executeRaw`
-    INSERT INTO "OutboxMessage" ("dedupeKey", "recipient", "subject", "body", "status", "reason",
-      "sourceTable", "sourceId", "event", "attempts", "createdAt",
-      "htmlBody", "messageId", "replyTo", "inReplyTo")
-    VALUES (${m.dedupeKey}, ${m.recipient}, ${m.subject}, ${m.body}, ${status},
-      ${m.suppressedBecause ?? null}, ${m.source?.table ?? null}, ${m.source?.id ?? null}, ${m.event}, 0,
-      ${new Date()}, ${m.htmlBody ?? null}, ${m.messageId ?? null}, ${m.replyTo ?? null},
-      ${m.inReplyTo ?? null})
-    ON CONFLICT ("dedupeKey") DO NOTHING`;
-  return n > 0;
+export function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
+  const row: OutboxRow = {
+    dedupeKey: m.dedupeKey,
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    status: m.suppressedBecause ? "suppressed" : "pending",
+    reason: m.suppressedBecause ?? null,
+    event: m.event,
+    source: m.source ?? null,
+    htmlBody: m.htmlBody ?? null,
+    messageId: m.messageId ?? null,
+    replyTo: m.replyTo ?? null,
+    inReplyTo: m.inReplyTo ?? null,
+  };
+  return insertMessage(tx, row, new Date());
 }

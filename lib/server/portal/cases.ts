@@ -2,15 +2,15 @@ import "server-only";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { portalRequestRefusal } from "@/lib/domain/work-orders/portal-request";
 import { activePlugins } from "../plugins/read";
-import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { initialTimeline } from "@/lib/domain/journal/items";
 import { PORTAL_PAGE_SIZE, type PortalListQuery } from "@/lib/domain/portal/schemas";
 import { TABLE } from "@/lib/domain/records/tables";
 import { listJournal } from "../journal/read";
-import { externalCaseFilter } from "../scope/cases";
-import { containsAny, likeSql, num } from "../sql";
+import { requireExternalScope } from "@/lib/domain/scope/external";
+import { findPortalCase, pagePortalCases } from "@/lib/server/tables/case-scope";
+import { num } from "@/lib/server/tables/sql";
 
 /**
  * Counting stops a little past the page shown ("1–25 of 500+" says enough): a partner admin's
@@ -20,46 +20,20 @@ import { containsAny, likeSql, num } from "../sql";
 export const PORTAL_COUNT_CAP = 500;
 const countCap = (page: number) => Math.max(PORTAL_COUNT_CAP, page * PORTAL_PAGE_SIZE + PORTAL_PAGE_SIZE);
 
-type ListRow = {
-  number: string;
-  shortDescription: string;
-  state: unknown;
-  priority: unknown;
-  updatedAt: Date | string;
-};
-
-function filterSql({ q, state }: Pick<PortalListQuery, "q" | "state">): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (state !== null) parts.push(Prisma.sql`AND c."state" = ${state}`);
-  if (q) {
-    parts.push(
-      /^CS\d+$/i.test(q)
-        ? Prisma.sql`AND ${likeSql(Prisma.sql`c."number"`, "startsWith", q.toUpperCase())}`
-        : Prisma.sql`AND ${containsAny([Prisma.sql`c."number"`, Prisma.sql`c."shortDescription"`], q)}`,
-    );
-  }
-  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
-}
-
 /**
  * POR-1: the portal's case list — the cases the user may see (ROLE-3), newest update first,
  * 25 a page, searched by number or short description and filtered by state. Two statements,
  * each with the scope in its WHERE; the count is capped so it stays bounded (PERF-7).
  */
 export async function listPortalCases(actor: Actor | null | undefined, query: PortalListQuery) {
-  const scope = externalCaseFilter(actor, "c");
-  const where = Prisma.sql`WHERE ${scope} ${filterSql(query)}`;
+  const scope = requireExternalScope(actor);
   const size = PORTAL_PAGE_SIZE;
   const cap = countCap(query.page);
-  const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<ListRow[]>`
-      SELECT c."number", c."shortDescription", c."state", c."priority", c."updatedAt"
-      FROM "Case" c ${where}
-      ORDER BY c."updatedAt" DESC, c."id" DESC LIMIT ${size} OFFSET ${(query.page - 1) * size}`,
-    db().$queryRaw<{ n: unknown }[]>`
-      SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) capped`,
-  ]);
-  const total = num(n);
+  const { rows, counted: total } = await pagePortalCases(scope, query, {
+    limit: size,
+    offset: (query.page - 1) * size,
+    countCap: cap,
+  });
   return {
     rows: rows.map((r) => ({
       number: r.number,
@@ -75,34 +49,13 @@ export async function listPortalCases(actor: Actor | null | undefined, query: Po
   };
 }
 
-type CaseRow = {
-  id: unknown;
-  number: string;
-  state: unknown;
-  priority: unknown;
-  shortDescription: string;
-  description: string;
-  resolutionNotes: string | null;
-  createdAt: Date | string;
-  updatedAt: Date | string;
-  accountId: unknown;
-  contactId: unknown;
-  consumerId: unknown;
-  version: unknown;
-};
-
 /**
  * POR-1: the portal case page — only customer-safe fields (no assignment, no related records, no
  * resolution internals) and the additional comments (never work notes, JRN-3). A case outside
  * the user's scope answers exactly like a missing number (POR-4): one statement with the scope.
  */
 export async function getPortalCase(actor: Actor | null | undefined, number: string) {
-  const scope = externalCaseFilter(actor, "c");
-  const [row] = await db().$queryRaw<CaseRow[]>`
-    SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
-      c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId",
-      c."version"
-    FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
+  const row = await findPortalCase(requireExternalScope(actor), number);
   if (!row) throw notFound(`Case ${number}`);
   const [journal, plugins] = await Promise.all([
     listJournal(TABLE.case, num(row.id), { includeWorkNotes: false }),

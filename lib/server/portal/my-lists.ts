@@ -1,11 +1,12 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
-import { caseStates, labelOf, OPEN_CASE_STATES, requestStates } from "@/lib/domain/records/choices";
+import { caseStates, labelOf, requestStates } from "@/lib/domain/records/choices";
+import { requireExternalScope } from "@/lib/domain/scope/external";
 import { activePlugins } from "../plugins/read";
-import { externalCaseFilter } from "../scope/cases";
-import { num } from "../sql";
+import { pageOpenCasesInScope } from "@/lib/server/tables/case-scope";
+import { pageRequestsInScope } from "@/lib/server/tables/request";
+import { num } from "@/lib/server/tables/sql";
 import { listPage } from "@/lib/domain/validation";
 
 export const MY_LIST_PAGE_SIZE = 25;
@@ -13,31 +14,16 @@ export const MY_LIST_PAGE_SIZE = 25;
 export type MyListRow = { number: string; state: string; shortDescription: string; caseNumber: string };
 export type MyList = { rows: MyListRow[]; total: number; page: number; pageSize: number };
 
-type Raw = { number: string; state: unknown; shortDescription: string; caseNumber: string };
-
-/** One page of `select` over `from` (whose WHERE holds the scope), newest update first, and the count. */
-async function paged(select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, page: number) {
-  const size = MY_LIST_PAGE_SIZE;
-  const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<
-      Raw[]
-    >`SELECT ${select} ${from} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`,
-  ]);
-  return { rows, total: num(n), page, pageSize: size };
-}
+/** One page of MY_LIST_PAGE_SIZE rows, as the table reads take it. */
+const pageOf = (page: number) => ({ limit: MY_LIST_PAGE_SIZE, offset: (page - 1) * MY_LIST_PAGE_SIZE });
 
 /** POR-5: the open cases (New, Open, Awaiting Info) the user may see (ROLE-3), newest update first. */
 export async function listMyOpenCases(actor: Actor | null | undefined, page?: number): Promise<MyList> {
-  const scope = externalCaseFilter(actor, "c");
-  const from = Prisma.sql`FROM "Case" c WHERE ${scope} AND c."state" IN (${Prisma.join(OPEN_CASE_STATES)})`;
-  const list = await paged(
-    Prisma.sql`c."number", c."state", c."shortDescription", c."number" AS "caseNumber"`,
-    from,
-    Prisma.sql`c."updatedAt" DESC, c."id" DESC`,
-    listPage(page),
-  );
-  return { ...list, rows: list.rows.map((r) => ({ ...r, state: labelOf(caseStates, num(r.state)) })) };
+  const scope = requireExternalScope(actor);
+  const at = listPage(page);
+  const { rows, total } = await pageOpenCasesInScope(scope, pageOf(at));
+  const list = rows.map((r) => ({ ...r, state: labelOf(caseStates, num(r.state)) }));
+  return { rows: list, total, page: at, pageSize: MY_LIST_PAGE_SIZE };
 }
 
 /**
@@ -45,13 +31,10 @@ export async function listMyOpenCases(actor: Actor | null | undefined, page?: nu
  * none while Request Management is off (its records disappear with the plugin).
  */
 export async function listMyRequests(actor: Actor | null | undefined, page?: number): Promise<MyList | null> {
-  const scope = externalCaseFilter(actor, "c");
+  const scope = requireExternalScope(actor);
   if (!(await activePlugins()).has(PLUGIN.requestManagement)) return null;
-  const list = await paged(
-    Prisma.sql`r."number", r."state", r."shortDescription", c."number" AS "caseNumber"`,
-    Prisma.sql`FROM "Request" r JOIN "Case" c ON c."id" = r."caseId" WHERE ${scope}`,
-    Prisma.sql`r."updatedAt" DESC, r."id" DESC`,
-    listPage(page),
-  );
-  return { ...list, rows: list.rows.map((r) => ({ ...r, state: labelOf(requestStates, String(r.state)) })) };
+  const at = listPage(page);
+  const { rows, total } = await pageRequestsInScope(scope, pageOf(at));
+  const list = rows.map((r) => ({ ...r, state: labelOf(requestStates, String(r.state)) }));
+  return { rows: list, total, page: at, pageSize: MY_LIST_PAGE_SIZE };
 }

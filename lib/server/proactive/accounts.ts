@@ -7,9 +7,10 @@ import { affectedAccountSchema, type AffectedAccountInput } from "@/lib/domain/p
 import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { insertAffected } from "@/lib/server/tables/incident-affected-account";
 import { writeAudit } from "../audit/write";
 import { requireIncident } from "../incidents/persist";
-import { lockRows } from "../records/lock";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 export const AFFECTED_SHOWN = 200;
 
@@ -43,9 +44,7 @@ export async function addAffectedAccount(actor: Actor, number: string, raw: Affe
     const incident = await lockedOpenIncident(tx, number);
     const account = await tx.account.findUnique({ where: { id: accountId } });
     if (!account) throw invalid("accountId", "Add affected account: no such account.");
-    const added = await tx.$executeRaw`
-      INSERT INTO "IncidentAffectedAccount" ("incidentId", "accountId") VALUES (${incident.id}, ${account.id})
-      ON CONFLICT DO NOTHING`;
+    const added = await insertAffected(tx, incident.id, account.id);
     if (added)
       await writeAudit(
         tx,

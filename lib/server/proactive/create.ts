@@ -17,7 +17,12 @@ import { loadPriorityRows } from "../priority/lookup";
 import { integerProperty } from "../properties/read";
 import { nextNumbers } from "../records/numbers";
 import { lockedOpenIncident } from "./accounts";
-import { insertCaseAudit, insertCaseNotes, insertCases, insertOrigins } from "./insert";
+import { insertAuditOnCases } from "../tables/audit-entry";
+import { insertProactiveCases } from "../tables/case";
+import { casesNumbered } from "../tables/case-selection";
+import { accountsWithoutProactiveCase } from "../tables/incident-affected-account";
+import { insertNotesOnCases } from "../tables/journal-entry";
+import { insertOrigins } from "../tables/proactive-case";
 
 export type ProactiveResult = {
   created: number;
@@ -25,16 +30,6 @@ export type ProactiveResult = {
   majorCaseNumber: string | null;
   message: string;
 };
-
-/** Affected accounts of the incident without a proactive case (the unique origin key), in id order. */
-async function pendingAccounts(tx: Tx, incidentId: number) {
-  const rows = await tx.$queryRaw<{ accountId: number | bigint }[]>`
-    SELECT a."accountId" FROM "IncidentAffectedAccount" a
-    LEFT JOIN "ProactiveCase" p ON p."incidentId" = a."incidentId" AND p."accountId" = a."accountId"
-    WHERE a."incidentId" = ${incidentId} AND p."accountId" IS NULL
-    ORDER BY a."accountId"`;
-  return rows.map((r) => Number(r.accountId));
-}
 
 /**
  * The incident's proactive major case while it can take children: once it is Closed or Cancelled,
@@ -57,7 +52,7 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can create proactive cases.");
   return transaction(async (tx) => {
     const incident = await lockedOpenIncident(tx, number);
-    const pending = await pendingAccounts(tx, incident.id);
+    const pending = await accountsWithoutProactiveCase(tx, incident.id);
     const affectedCount = await tx.incidentAffectedAccount.count({ where: { incidentId: incident.id } });
     const plan = planProactive({
       pendingAccountIds: pending,
@@ -110,13 +105,20 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
       majorCaseNumber = major.number;
     }
     const rows = plan.accountIds.map((accountId, i) => ({ accountId, number: numbers[i] }));
-    await insertCases(tx, rows, data, { parentId, openedById: actor.id, now });
+    await insertProactiveCases(tx, rows, data, { parentId, openedById: actor.id, now });
     // INC-7: the map linked the cases to the incident: an external caller hears through a case now.
     if (data.incidentId === incident.id) await suppressExternalCallerMail(tx, actor, incident);
     await insertOrigins(tx, incident.id, rows, now);
     const origin = `Proactive case created from ${incident.number} for its affected account.`;
-    await insertCaseNotes(tx, rows, origin, actor, now);
-    await insertCaseAudit(tx, rows, `Created from ${incident.number}`, actor, now);
+    // One work note and one audit row (REC-5) on each new case: one statement each.
+    await insertNotesOnCases(
+      tx,
+      casesNumbered(rows),
+      { kind: "work_notes", body: origin, author: actor },
+      now,
+    );
+    const audit = { field: "proactive", newValue: `Created from ${incident.number}` };
+    await insertAuditOnCases(tx, casesNumbered(rows), audit, actor, now);
     const created = rows.length + (majorCaseNumber ? 1 : 0);
     const message = proactiveSummary({ created, alreadyHad, majorCaseNumber });
     const joined = plan.kind === "join_major" ? ` (children of the major case)` : "";

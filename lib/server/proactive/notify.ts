@@ -1,5 +1,5 @@
 import "server-only";
-import { dialect, Prisma, transaction } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { forbidden } from "@/lib/domain/errors";
@@ -10,13 +10,14 @@ import {
   type NotifyInput,
 } from "@/lib/domain/proactive/notify";
 import { MajorCaseState } from "@/lib/domain/records/choices";
-import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { queueCommentEmails } from "../email/customer-comments";
 import { scheduleDelivery } from "../outbox/deliver";
-import { num } from "../sql";
-
-type Found = { id: number; state: number; majorCaseState: string; customers: unknown };
+import { readNotifyTargets } from "../tables/case-reads";
+import { casesWithIds } from "../tables/case-selection";
+import { insertNotesOnCases } from "../tables/journal-entry";
+import { commentsKeyed } from "../tables/outbox-message";
+import { num } from "../tables/sql";
 
 /**
  * PRO-3 Notify Customers: in one transaction, the message becomes an additional comment on each
@@ -35,38 +36,21 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
   const input = parseOrThrow(notifySchema, raw);
   const key = `notify:${input.requestId}`;
   const counts = await transaction(async (tx) => {
-    // PostgreSQL: a close committing meanwhile waits for this notification (SQLite writes one at a time).
-    const lock = dialect() === "postgresql" ? Prisma.sql`ORDER BY k."id" FOR UPDATE OF k` : Prisma.empty;
-    const select = Prisma.sql`SELECT k."id", k."state", k."majorCaseState", (SELECT COUNT(*) FROM "User" u
-        WHERE u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}) AS "customers"
-      FROM "Case" k`;
-    const found = await tx.$queryRaw<Found[]>`
-      ${select} WHERE k."number" IN (${Prisma.join(input.cases)}) ${lock}`;
+    const found = await readNotifyTargets(tx, { numbers: input.cases });
     const selected = found.filter((c) => !isCaseClosedForChanges(num(c.state)));
     const skipped = { notVisible: input.cases.length - found.length, closed: found.length - selected.length };
     // A major case has no customer of its own: its customers are those of its open children, which
     // the message reaches as if they had been selected too.
     const majors = selected.filter((c) => c.majorCaseState === MajorCaseState.Accepted).map((c) => num(c.id));
     const children = majors.length
-      ? await tx.$queryRaw<Found[]>`
-          ${select} WHERE k."parentId" IN (${Prisma.join(majors)})
-            AND k."id" NOT IN (${Prisma.join(found.map((c) => num(c.id)))}) ${lock}`
+      ? await readNotifyTargets(tx, { parents: majors, except: found.map((c) => num(c.id)) })
       : [];
     const open = [...selected, ...children.filter((c) => !isCaseClosedForChanges(num(c.state)))];
     if (!open.length) return { notified: 0, emails: 0, noEmail: 0, already: 0, skipped };
-    const ids = Prisma.join(open.map((c) => num(c.id)));
-    const notified = await tx.$executeRaw`
-      INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
-        "idempotencyKey")
-      SELECT ${TABLE.case}, k."id", 'comments', ${input.message}, ${actor.id}, ${actor.name}, ${new Date()}, ${key}
-      FROM "Case" k WHERE k."id" IN (${ids})
-      ON CONFLICT DO NOTHING`;
-    const emails = await queueCommentEmails(
-      tx,
-      Prisma.sql`j."recordId" IN (${ids}) AND j."idempotencyKey" = ${key}`,
-      input.message,
-      `${key}:`,
-    );
+    const ids = open.map((c) => num(c.id));
+    const comment = { kind: "comments", body: input.message, author: actor, idempotencyKey: key } as const;
+    const notified = await insertNotesOnCases(tx, casesWithIds(ids), comment, new Date());
+    const emails = await queueCommentEmails(tx, commentsKeyed(ids, key), input.message, `${key}:`);
     const noEmail = notified ? open.filter((c) => !num(c.customers)).length : 0;
     return { notified, emails, noEmail, already: open.length - notified, skipped };
   });

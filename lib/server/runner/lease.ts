@@ -1,5 +1,6 @@
 // Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
 import { transaction } from "@/lib/db";
+import { ensureLease } from "@/lib/server/tables/job-lease";
 
 // A scheduled job runs in one app process at a time, whatever the number of processes: the
 // JobLease row of the job is claimed by one conditional UPDATE, which the database serialises —
@@ -13,7 +14,7 @@ export type LeaseTiming = { ttlMs: number; everyMs: number };
 /** Claims the job's lease for `worker`; true when this worker now holds it and should run. */
 export async function claimLease(name: string, worker: string, t: LeaseTiming, now = new Date()) {
   return transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "JobLease" ("name") VALUES (${name}) ON CONFLICT DO NOTHING`;
+    await ensureLease(tx, name);
     const { count } = await tx.jobLease.updateMany({
       where: {
         name,

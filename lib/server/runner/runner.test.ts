@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { unique } from "@/lib/testing/fixtures";
-import { OUTBOX_QUEUE } from "../outbox/deliver";
+import { OUTBOX_QUEUE } from "../tables/outbox-message";
 import { enqueueMail } from "../outbox/write";
-import { claimBatch, runner } from "./runner";
+import { claimBatch } from "@/lib/server/tables/queue-claims";
+import { runner } from "./runner";
 
 // OPS-1: the claims of the job runner, on both databases (npm run test:postgres runs this file too).
 

@@ -1,16 +1,16 @@
 // Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { db, dialect, Prisma } from "@/lib/db";
 
 // OPS-1: the one job runner. Every background job of a node — outbox delivery, case auto-close,
 // SLA breaches — is registered here and ticks here; the work itself is claimed in the database,
 // so any number of nodes (and WEB_CONCURRENCY workers in each) share one database safely:
-// - queue items (outbox messages) are claimed in batches by claimBatch(): one
-//   `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING` on PostgreSQL (two runners
-//   never wait on each other nor take the same row), the same conditional UPDATE … RETURNING on
-//   SQLite (one writer at a time). A claim records lockedBy/lockedUntil: a node that died
-//   holding it loses it when lockedUntil passes, and the next runner takes the item over;
+// - queue items (outbox messages) are claimed in batches by claimBatch()
+//   (lib/server/tables/queue-claims.ts): one `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+//   LOCKED) RETURNING` on PostgreSQL (two runners never wait on each other nor take the same
+//   row), the same conditional UPDATE … RETURNING on SQLite (one writer at a time). A claim
+//   records lockedBy/lockedUntil: a node that died holding it loses it when lockedUntil passes,
+//   and the next runner takes the item over;
 // - periodic jobs over sets (auto-close, SLA) hold a JobLease row (lease.ts) and mark each row
 //   by a conditional update, so overlapping runs still do each row once.
 // Why not pg-boss or graphile-worker: both are PostgreSQL-only (the app also runs on SQLite, its
@@ -30,33 +30,6 @@ export const scaled = (ms: number, min = 0) => Math.max(min, Math.round(ms * job
 
 /** This process's name on its claims and leases. */
 export const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-
-export type Queue = {
-  table: "OutboxMessage";
-  /** Which rows are due (the claimable ones), given now. */
-  due: (now: Date) => Prisma.Sql;
-  /** What the claim sets besides lockedBy/lockedUntil. */
-  set: Prisma.Sql;
-};
-
-/** Claims up to `limit` due items of `q` for `worker` until now + `leaseMs`; returns their ids. */
-export async function claimBatch(
-  q: Queue,
-  worker: string,
-  leaseMs: number,
-  limit: number,
-): Promise<number[]> {
-  const now = new Date();
-  const until = new Date(now.getTime() + leaseMs);
-  const table = Prisma.raw(`"${q.table}"`);
-  const skipLocked = dialect() === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const rows = await db().$queryRaw<{ id: unknown }[]>`
-    UPDATE ${table} SET "lockedBy" = ${worker}, "lockedUntil" = ${until}, ${q.set}
-    WHERE "id" IN (
-      SELECT "id" FROM ${table} WHERE ${q.due(now)} ORDER BY "id" LIMIT ${limit} ${skipLocked})
-    RETURNING "id"`;
-  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-}
 
 export type Job = { name: string; everyMs: number; firstInMs?: number; run: () => Promise<unknown> };
 type Stats = { ok: number; failed: number; lastMs: number };

@@ -1,45 +1,9 @@
 import "server-only";
-import { db, Prisma, type Tx } from "@/lib/db";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
-import { requireExternalScope, type ScopeClause } from "@/lib/domain/scope/external";
-import { num } from "../sql";
-
-/** A SQL alias the caller wrote itself; checked because it is spliced into the statement raw. */
-const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * One clause as a predicate on the case. Each walks an index of "Case" (contactId, accountId,
- * partnerContactId, consumerId); related accounts are one uncorrelated IN list read from the
- * AccountRelationship (partnerAccountId, customerAccountId) index, so a partner admin with
- * 10,000 cases costs one index lookup for the accounts, never a subquery per case.
- */
-function clauseSql(clause: ScopeClause, column: (name: string) => Prisma.Sql): Prisma.Sql {
-  switch (clause.by) {
-    case "contact":
-      return Prisma.sql`${column("contactId")} = ${clause.userId}`;
-    case "account":
-      return Prisma.sql`${column("accountId")} = ${clause.accountId}`;
-    case "partnerContact":
-      return Prisma.sql`${column("partnerContactId")} = ${clause.userId}`;
-    case "relatedAccounts":
-      return Prisma.sql`${column("accountId")} IN (SELECT r."customerAccountId" FROM "AccountRelationship" r
-        WHERE r."partnerAccountId" = ${clause.partnerAccountId})`;
-    case "consumer":
-      return Prisma.sql`${column("consumerId")} = ${clause.userId}`;
-  }
-}
-
-/** The clauses as one boolean predicate over the "Case" row aliased `alias`; false for none. */
-export function scopeSql(clauses: readonly ScopeClause[], alias: string): Prisma.Sql {
-  if (!ALIAS.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
-  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  if (!clauses.length) return Prisma.sql`(1 = 0)`;
-  return Prisma.sql`(${Prisma.join(
-    clauses.map((c) => clauseSql(c, column)),
-    " OR ",
-  )})`;
-}
+import { requireExternalScope } from "@/lib/domain/scope/external";
+import { findCaseRefInScope, scopeSql } from "@/lib/server/tables/case-scope";
 
 /**
  * ROLE-3 / POR-1: the cases an external user may see, as a predicate over the "Case" row aliased
@@ -59,9 +23,7 @@ export async function getExternalCaseRef(
   number: string,
   client: Tx = db(),
 ): Promise<{ id: number; number: string }> {
-  const scope = externalCaseFilter(actor, "c");
-  const [row] = await client.$queryRaw<{ id: unknown; number: string }[]>`
-    SELECT c."id", c."number" FROM "Case" c WHERE c."number" = ${number} AND ${scope}`;
+  const row = await findCaseRefInScope(client, requireExternalScope(actor), number);
   if (!row) throw notFound(`Case ${number}`);
-  return { id: num(row.id), number: row.number };
+  return row;
 }

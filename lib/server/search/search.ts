@@ -12,7 +12,7 @@ import { searchQuery, searchWords } from "@/lib/domain/search/query";
 import { groupHits, hitDetail, type SearchAnswer, type SearchHit } from "@/lib/domain/search/results";
 import { activePlugins } from "../plugins/read";
 import { externalCaseFilter } from "../scope/cases";
-import { num } from "../sql";
+import { num } from "@/lib/server/tables/sql";
 import { kindQuery, unionAll, type SearchRow } from "./sql";
 
 /**

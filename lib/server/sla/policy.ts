@@ -3,41 +3,25 @@ import type { Tx } from "@/lib/db";
 import { oncePerTransaction } from "../transaction-memo";
 import type { SlaClockKind, SlaHours, SlaPolicy } from "@/lib/domain/sla/policy";
 import type { Weekday } from "@/lib/domain/sla/schedule";
-
-type TargetRow = { priority: unknown; responseMinutes: unknown; resolutionMinutes: unknown; clock: string };
-type HoursRow = { days: string; startMinute: unknown; endMinute: unknown; timeZone: string };
-const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+import { businessHours } from "@/lib/server/tables/sla-hours";
+import { allTargets } from "@/lib/server/tables/sla-target";
 
 /**
  * NOT-5: the targets per priority and the business hours, as the admin left them (two small
- * reads, raw: every case creation and priority change reads them, and a modelled query costs
- * ~0.8 ms of Prisma's query compilation).
+ * reads, raw: lib/server/tables/sla-target.ts and sla-hours.ts), once per transaction.
  */
 export function readSlaPolicy(tx: Tx): Promise<SlaPolicy> {
   return oncePerTransaction(tx, "sla-policy", () => loadSlaPolicy(tx));
 }
 
 async function loadSlaPolicy(tx: Tx): Promise<SlaPolicy> {
-  const [targets, hours] = await Promise.all([
-    tx.$queryRaw<TargetRow[]>`
-      SELECT "priority", "responseMinutes", "resolutionMinutes", "clock" FROM "SlaTarget" ORDER BY "priority"`,
-    tx.$queryRaw<HoursRow[]>`
-      SELECT "days", "startMinute", "endMinute", "timeZone" FROM "SlaHours" WHERE "id" = 1`,
-  ]);
+  const [targets, hours] = await Promise.all([allTargets(tx), businessHours(tx)]);
   return {
     targets: targets.map((t) => ({
-      priority: Number(t.priority),
-      responseMinutes: intOrNull(t.responseMinutes),
-      resolutionMinutes: intOrNull(t.resolutionMinutes),
+      ...t,
       clock: (t.clock === "hours" ? "hours" : "24x7") satisfies SlaClockKind,
     })),
-    hours: hours[0]
-      ? hoursOf({
-          ...hours[0],
-          startMinute: Number(hours[0].startMinute),
-          endMinute: Number(hours[0].endMinute),
-        })
-      : null,
+    hours: hours ? hoursOf(hours) : null,
   };
 }
 

@@ -10,20 +10,13 @@ import {
   stopTimer,
   type SlaTimer,
 } from "@/lib/domain/sla/timer";
+import { refreshSlaDue } from "../tables/case";
 import { readSlaPolicy } from "./policy";
 
 type Row = SlaTimer & { id: number; kind: string; clock: string };
 type CaseFacts = { id: number; state: number; priority: number };
 
 const schedule = (p: SlaPolicy, clock: string) => scheduleOf(clock, p.hours);
-
-/** The case's earliest due time of a running timer, kept on the case for lists (one statement). */
-async function refreshCaseDue(tx: Tx, caseId: number) {
-  await tx.$executeRaw`
-    UPDATE "Case" SET "slaDueAt" = (
-      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId} AND s."dueAt" IS NOT NULL)
-    WHERE "id" = ${caseId}`;
-}
 
 async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
   await tx.caseSla.update({
@@ -55,7 +48,7 @@ export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
       ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
     })),
   });
-  await refreshCaseDue(tx, c.id);
+  await refreshSlaDue(tx, c.id);
   return targets.length;
 }
 
@@ -93,7 +86,7 @@ export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseF
   }
   // The timers as just stepped: re-targeting reads them from here, not from the database again.
   if (before.priority !== after.priority) await retarget(tx, policy, stepped, after, now);
-  await refreshCaseDue(tx, after.id);
+  await refreshSlaDue(tx, after.id);
 }
 
 async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, now: Date) {
@@ -126,5 +119,5 @@ export async function stopResponseSla(tx: Tx, caseId: number, now = new Date()) 
   if (!r || r.stoppedAt) return;
   const policy = await readSlaPolicy(tx);
   await save(tx, r.id, stopTimer(schedule(policy, r.clock), r, now));
-  await refreshCaseDue(tx, caseId);
+  await refreshSlaDue(tx, caseId);
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { type Prisma, type Tx } from "@/lib/db";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import type { PlannedNote } from "@/lib/domain/sync/rules";
-import { TABLE } from "@/lib/domain/records/tables";
-import { copiedChildIds, directCaseIds } from "./targets";
+import { insertSyncNotes } from "../tables/journal-entry";
+import { copiedChildIds, directCaseIds } from "../tables/case-links";
 
 /**
  * Writes one work note on every case linked to `source`, and — when work notes sync to child
@@ -24,18 +24,12 @@ export async function fanOutNote(
   return syncToChildren ? direct + (await insertNotes(tx, source, note, copiedChildIds(source))) : direct;
 }
 
-async function insertNotes(
-  tx: Tx,
-  source: SourceRecord,
-  note: PlannedNote,
-  caseIds: Prisma.Sql,
-): Promise<number> {
-  return tx.$executeRaw`
-    INSERT INTO "JournalEntry" ("table", "recordId", "kind", "body", "authorId", "authorName", "createdAt",
-      "sourceTable", "sourceId", "sourceNumber", "eventKey", "ruleName")
-    SELECT ${TABLE.case}, t."id", 'work_notes', ${note.body}, NULL, ${"System"}, ${new Date()},
-      ${source.table}, ${source.id}, ${source.number}, ${note.key}, ${note.rule.name}
-    FROM (${caseIds}) t
-    WHERE true -- SQLite: without a WHERE, "ON CONFLICT" would parse as a join condition
-    ON CONFLICT DO NOTHING`;
+function insertNotes(tx: Tx, source: SourceRecord, note: PlannedNote, caseIds: Prisma.Sql): Promise<number> {
+  return insertSyncNotes(
+    tx,
+    caseIds,
+    source,
+    { body: note.body, eventKey: note.key, ruleName: note.rule.name },
+    new Date(),
+  );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
-import { IN_LIST_MAX, inGroups } from "../sql";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 
 /**
  * ADM-3, SET-2: sets `active` on the users `where` selects that are not so yet, in the caller's

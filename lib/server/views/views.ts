@@ -1,8 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { transaction } from "@/lib/db";
-import { statement } from "@/lib/db/json-sql";
-import { readRows } from "@/lib/db/read";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
@@ -15,26 +13,18 @@ import {
   type DeleteViewInput,
   type SaveViewInput,
 } from "@/lib/domain/views/views";
-import { lockRows } from "../records/lock";
-import { num } from "../sql";
+import { lockRows } from "@/lib/server/tables/row-locks";
+import { viewsOfUser } from "@/lib/server/tables/saved-view";
 
 function assertCanRead(actor: Actor) {
   if (!canReadCases(actor)) throw forbidden("Only people who work cases can save case views.");
 }
 
-const VIEWS_OF = statement(
-  (d) => `SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${d.p(1)} ORDER BY "name" ASC`,
-);
-
 /**
- * One indexed query (SavedView's unique (userId, name) index serves the filter and the order),
- * remembered for the rest of the request: the layout's navigation and the case list share it.
+ * One indexed query (lib/server/tables/saved-view.ts), remembered for the rest of the request: the
+ * layout's navigation and the case list share it.
  */
-const viewsOf = cache(async (userId: number) => {
-  // Through the driver (lib/db/read.ts): the navigation of every case reader's page reads this.
-  const rows = await readRows<{ id: unknown; name: string; query: string }>(VIEWS_OF, [userId]);
-  return rows.map((r) => ({ id: num(r.id), name: r.name, query: r.query }));
-});
+const viewsOf = cache(viewsOfUser);
 
 /** WRK-4: the person's own saved views, each with its link to the case list. */
 export async function listViews(actor: Actor) {

@@ -11,7 +11,7 @@ import { CLOSED_WORK_ORDER_STATES, isOpenWorkOrder } from "@/lib/domain/work-ord
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { activePlugins } from "../plugins/read";
 import { booleanProperty } from "../properties/read";
-import { lockRows } from "../records/lock";
+import { lockRows } from "@/lib/server/tables/row-locks";
 import { applyVersionedPatch } from "../records/patch";
 
 const CASE_COLUMNS = new Set(CASE_FIELDS.map((f) => f.column));

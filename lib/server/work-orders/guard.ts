@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { activePlugins } from "../plugins/read";
-import { lockRows } from "../records/lock";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 /** FSM-1: with the Field Service plugin off, every work order service refuses. */
 export async function assertFieldService(tx?: Tx) {
@@ -13,7 +13,7 @@ export async function assertFieldService(tx?: Tx) {
 
 export type WorkOrderRow = NonNullable<Awaited<ReturnType<Tx["workOrder"]["findUnique"]>>>;
 
-/** The work order, row-locked for the rest of the transaction (records/lock.ts), or not found. */
+/** The work order, row-locked for the rest of the transaction (tables/row-locks.ts), or not found. */
 export async function requireLockedWorkOrder(tx: Tx, number: string): Promise<WorkOrderRow> {
   const found = await tx.workOrder.findUnique({ where: { number }, select: { id: true } });
   if (!found) throw notFound(`Work order ${number}`);

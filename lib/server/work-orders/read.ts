@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { selectableStates } from "@/lib/domain/records/state-machine";
@@ -14,7 +14,8 @@ import {
 } from "@/lib/domain/work-orders/lifecycle";
 import { describeAuditRows } from "../audit/describe";
 import { listJournal } from "../journal/read";
-import { containsAny, num, whereAll } from "../sql";
+import { num } from "@/lib/server/tables/sql";
+import { pageWorkOrders, type WorkOrderFilter } from "@/lib/server/tables/work-order";
 import { assertFieldService } from "./guard";
 import { listPage } from "@/lib/domain/validation";
 
@@ -91,39 +92,22 @@ export async function getWorkOrderView(actor: Actor, number: string) {
 
 export const WORK_ORDER_PAGE_SIZE = 50;
 
-type ListRow = {
-  id: unknown;
-  number: string;
-  state: string;
-  priority: unknown;
-  shortDescription: string;
-  caseNumber: string | null;
-  accountName: string | null;
-  updatedAt: unknown;
-};
-
 /** `/work-orders`: search, state filter (open, a state, or all), newest activity first, paged. */
 export async function listWorkOrders(actor: Actor, params: { q?: string; state?: string; page?: number }) {
   assertCanRead(actor);
   await assertFieldService();
   const page = listPage(params.page);
   const q = params.q?.trim().slice(0, 100);
-  const parts: Prisma.Sql[] = [];
-  if (q) parts.push(containsAny([Prisma.sql`w."number"`, Prisma.sql`w."shortDescription"`], q));
-  if (params.state === "open") parts.push(Prisma.sql`w."state" IN (${Prisma.join(openStates())})`);
-  else if (params.state && workOrderLifecycle.states.some((s) => s.value === params.state))
-    parts.push(Prisma.sql`w."state" = ${params.state}`);
-  const where = whereAll(parts);
-  const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<ListRow[]>`
-      SELECT w."id", w."number", w."state", w."priority", w."shortDescription", w."updatedAt",
-        (SELECT c."number" FROM "Case" c WHERE c."id" = w."caseId") AS "caseNumber",
-        (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId") AS "accountName"
-      FROM "WorkOrder" w ${where}
-      ORDER BY w."updatedAt" DESC, w."id" DESC
-      LIMIT ${WORK_ORDER_PAGE_SIZE} OFFSET ${(page - 1) * WORK_ORDER_PAGE_SIZE}`,
-    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "WorkOrder" w ${where}`,
-  ]);
+  const state: WorkOrderFilter["state"] =
+    params.state === "open"
+      ? { in: openStates() }
+      : params.state && workOrderLifecycle.states.some((s) => s.value === params.state)
+        ? { is: params.state }
+        : null;
+  const { rows, total } = await pageWorkOrders(
+    { q, state },
+    { limit: WORK_ORDER_PAGE_SIZE, offset: (page - 1) * WORK_ORDER_PAGE_SIZE },
+  );
   return {
     rows: rows.map((r) => ({
       ...r,
@@ -131,7 +115,7 @@ export async function listWorkOrders(actor: Actor, params: { q?: string; state?:
       priority: num(r.priority),
       updatedAt: r.updatedAt instanceof Date ? r.updatedAt : new Date(r.updatedAt as string),
     })),
-    total: num(n),
+    total,
     page,
   };
 }

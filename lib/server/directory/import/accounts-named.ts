@@ -1,6 +1,6 @@
 import "server-only";
 import { accountNameKey } from "@/lib/domain/directory/names";
-import { IN_LIST_MAX, inGroups } from "../../sql";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import type { Reader } from "./types";
 
 type Account = {

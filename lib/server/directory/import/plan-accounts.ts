@@ -3,7 +3,7 @@ import { diffFields } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AccountRow } from "@/lib/domain/directory/import/rows";
 import { accountNameKey } from "@/lib/domain/directory/names";
-import { IN_LIST_MAX, inGroups } from "../../sql";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountSelect } from "../access";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { diffFields } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AssetRow } from "@/lib/domain/directory/import/rows";
-import { IN_LIST_MAX, inGroups } from "../../sql";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
 

@@ -4,7 +4,7 @@ import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import { requiredRoles } from "@/lib/domain/auth/user-admin";
 import type { ContactRow, ConsumerRow } from "@/lib/domain/directory/import/rows";
 import { defaultPortalRoles } from "@/lib/domain/directory/schemas";
-import { IN_LIST_MAX, inGroups } from "../../sql";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
 

@@ -4,7 +4,10 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { creationChanges, type FieldChange } from "@/lib/domain/audit/diff";
 import { staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
-import { IN_LIST_MAX, inGroups, insertJsonRows, jsonRows, type JsonColumn } from "../../sql";
+import { insertAuditRows, type AuditRow } from "@/lib/server/tables/audit-entry";
+import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
+import { insertUsers, userIdsByEmail } from "@/lib/server/tables/user";
+import { insertRolesByEmail } from "@/lib/server/tables/user-role";
 import { nextNumbers } from "../../records/numbers";
 import { applyUsersActive } from "../../users/active";
 import type { NewAccount } from "./plan-accounts";
@@ -15,22 +18,12 @@ import type { Progress, Write } from "./types";
 type Author = Pick<Actor, "id" | "name">;
 type Audit = { recordId: number; changes: FieldChange[] };
 
-const AUDIT_COLUMNS: JsonColumn[] = [
-  { name: "recordId", type: "int" },
-  { name: "field", type: "text" },
-  { name: "oldValue", type: "text" },
-  { name: "newValue", type: "text" },
-];
-
 /** REC-5: the audit rows of many records — 60,000 rows of 10,000 new contacts in one statement. */
 async function auditMany(tx: Tx, table: string, items: Audit[], author: Author) {
-  const rows = items.flatMap((i) => i.changes.map((c) => [i.recordId, c.field, c.oldValue, c.newValue]));
-  await insertJsonRows(tx, "AuditEntry", AUDIT_COLUMNS, rows, {
-    table,
-    userId: author.id,
-    userName: author.name,
-    createdAt: new Date(),
-  });
+  const rows = items.flatMap((i) =>
+    i.changes.map((c): AuditRow => [i.recordId, c.field, c.oldValue, c.newValue]),
+  );
+  await insertAuditRows(tx, table, rows, author, new Date());
 }
 
 const creates = <T>(writes: Write<T>[]) => writes.flatMap((w) => (w.kind === "create" ? [w.data] : []));
@@ -87,42 +80,20 @@ export async function writeAccounts(tx: Tx, writes: Write<NewAccount>[], author:
 /** An account's audited initial values: not its identity or match key (as auditCreation). */
 const strip = ({ nameKey: _key, number: _number, ...rest }: NewAccount & { number: string }) => rest;
 
-const PERSON_COLUMNS: JsonColumn[] = [
-  { name: "kind", type: "text" },
-  { name: "email", type: "text" },
-  { name: "name", type: "text" },
-  { name: "phone", type: "text" },
-  { name: "accountId", type: "int" },
-  { name: "active", type: "bool" },
-];
-
 /**
- * New people, their roles and their ids by email: three statements whatever their number. The JSON
- * rows lead each join (CROSS JOIN keeps SQLite from scanning "User" once per row; PostgreSQL plans
- * it as the inner join it is), each row finding its user by the unique email index.
+ * New people, their roles and their ids by email: three statements whatever their number
+ * (lib/server/tables/user.ts, user-role.ts).
  */
 async function insertPeople(tx: Tx, people: NewPerson[]): Promise<Map<string, number>> {
-  const now = new Date();
-  const rows = people.map((p) => [p.kind, p.email, p.name, p.phone, p.accountId, p.active]);
-  await insertJsonRows(tx, "User", PERSON_COLUMNS, rows, { createdAt: now, updatedAt: now });
-  const roles = people.flatMap((p) => p.roles.split(", ").map((role) => [p.email, role]));
-  const pairs = jsonRows(
-    [
-      { name: "email", type: "text" },
-      { name: "role", type: "text" },
-    ],
-    roles,
+  await insertUsers(tx, people, new Date());
+  await insertRolesByEmail(
+    tx,
+    people.flatMap((p) => p.roles.split(", ").map((role): [string, string] => [p.email, role])),
   );
-  await tx.$executeRaw`
-    INSERT INTO "UserRole" ("userId", "role")
-    SELECT u."id", t."role" FROM (${pairs}) t CROSS JOIN "User" u WHERE u."email" = t."email"`;
-  const emails = jsonRows(
-    [{ name: "email", type: "text" }],
-    people.map((p) => [p.email]),
+  return userIdsByEmail(
+    tx,
+    people.map((p) => p.email),
   );
-  const ids = await tx.$queryRaw<{ id: unknown; email: string }[]>`
-    SELECT u."id", u."email" FROM (${emails}) t CROSS JOIN "User" u WHERE u."email" = t."email"`;
-  return new Map(ids.map((r) => [r.email, Number(r.id)]));
 }
 
 export async function writePeople(tx: Tx, writes: Write<NewPerson>[], author: Author, tick: () => void) {

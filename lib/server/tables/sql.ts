@@ -1,5 +1,5 @@
 import "server-only";
-import { dialect, Prisma } from "@/lib/db";
+import { db, dialect, Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/domain/like";
 
 /**
@@ -19,8 +19,39 @@ export function containsAny(columns: Prisma.Sql[], text: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(each, " OR ")})`;
 }
 
+/**
+ * A portal list's search box: text that is a whole `prefix` number (CS0001234) finds by the start
+ * of the number (an index range); other text, anywhere in the number or short description.
+ * `alias` names the searched table in code, never input.
+ */
+export function numberOrTextSearch(alias: string, prefix: "CS" | "WO", text: string): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  return new RegExp(`^${prefix}\\d+$`, "i").test(text)
+    ? likeSql(col("number"), "startsWith", text.toUpperCase())
+    : containsAny([col("number"), col("shortDescription")], text);
+}
+
 export const whereAll = (parts: Prisma.Sql[]) =>
   parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+
+/**
+ * One page of `SELECT select from ORDER BY order` and the count of `from` (which holds the WHERE)
+ * — the two statements of every paged list, sent together.
+ */
+export async function pageAndCount<Row>(
+  select: Prisma.Sql,
+  from: Prisma.Sql,
+  order: Prisma.Sql,
+  page: { limit: number; offset: number },
+): Promise<{ rows: Row[]; total: number }> {
+  const [rows, [{ n }]] = await Promise.all([
+    db().$queryRaw<
+      Row[]
+    >`SELECT ${select} ${from} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
+    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`,
+  ]);
+  return { rows, total: Number(n) };
+}
 
 /** Numbers from raw SQL arrive as number, bigint or (PostgreSQL COUNT) string. */
 export const num = (v: unknown) => Number(v);
@@ -79,4 +110,11 @@ export async function insertJsonRows(
     Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.join(names)})
       SELECT ${Prisma.join(values)} FROM (${jsonRows(columns, rows)}) t`,
   );
+}
+
+/** 32 random hex characters per row, from the database's strong random source. */
+export function randomHex(): Prisma.Sql {
+  return dialect() === "postgresql"
+    ? Prisma.sql`md5(CAST(gen_random_uuid() AS TEXT) || CAST(gen_random_uuid() AS TEXT))`
+    : Prisma.sql`lower(hex(randomblob(16)))`;
 }

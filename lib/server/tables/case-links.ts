@@ -1,4 +1,5 @@
 import "server-only";
+// "Case", by link: which cases a related record reaches, as SQL over "Case" for the statements here.
 import { dialect, Prisma } from "@/lib/db";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";

@@ -1,4 +1,5 @@
 import "server-only";
+// Row locks on a table the caller names (SELECT … FOR UPDATE on PostgreSQL).
 import { dialect, Prisma, type Tx } from "@/lib/db";
 
 const TABLES = {

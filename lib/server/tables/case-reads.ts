@@ -1,0 +1,97 @@
+import "server-only";
+// Table "Case": reads for the workspace and the jobs. Writes and locks: ./case.ts; scoped reads: ./case-scope.ts.
+import { db, dialect, Prisma, type Tx } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import type { SourceRecord } from "@/lib/domain/sync/events";
+import { caseLinkedTo } from "./case-links";
+import { num } from "@/lib/server/tables/sql";
+
+/**
+ * POR-1: the SQL form of isDueForAutoClose (lib/domain/cases/auto-close.ts): the ids of at most
+ * `limit` cases Resolved at or before the cutoff with no customer answer since, in id order.
+ */
+export async function findDueForAutoClose(cutoff: Date, limit: number): Promise<number[]> {
+  const rows = await db().$queryRaw<{ id: unknown }[]>`
+    SELECT c."id" FROM "Case" c
+    WHERE c."state" = ${CaseState.Resolved} AND c."resolvedAt" IS NOT NULL AND c."resolvedAt" <= ${cutoff}
+      AND NOT EXISTS (
+        SELECT 1 FROM "JournalEntry" j
+        WHERE j."table" = ${TABLE.case} AND j."recordId" = c."id" AND j."kind" = 'comments'
+          AND j."createdAt" > c."resolvedAt"
+          AND (j."authorId" = c."contactId" OR j."authorId" = c."consumerId"))
+    ORDER BY c."id" LIMIT ${limit}`;
+  return rows.map((r) => Number(r.id));
+}
+
+export type LinkedCaseRow = {
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  priority: number;
+  accountName: string | null;
+};
+
+/**
+ * The Customer Cases list of a problem, change or request page: the first `limit` cases by
+ * number linked to `record` (./case-links.ts), with their account's name, and how many there are in all.
+ */
+export async function listLinkedCases(
+  record: Pick<SourceRecord, "table" | "id">,
+  limit: number,
+): Promise<{ rows: LinkedCaseRow[]; total: number }> {
+  const where = caseLinkedTo("c", record);
+  const [rows, [{ n }]] = await Promise.all([
+    db().$queryRaw<LinkedCaseRow[]>`
+      SELECT c."id", c."number", c."shortDescription", c."state", c."priority",
+        (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"
+      FROM "Case" c WHERE ${where} ORDER BY c."number" LIMIT ${limit}`,
+    db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Case" c WHERE ${where}`,
+  ]);
+  return { rows, total: num(n) };
+}
+
+/** A case Notify Customers may reach, with how many active customers it has (0 or 1). */
+export type NotifyTarget = { id: number; state: number; majorCaseState: string; customers: unknown };
+
+/**
+ * The cases numbered `numbers`, or the children of `parents` but `except` — locked on PostgreSQL
+ * (a close committing meanwhile waits for the notification), each with its count of customers.
+ */
+export function readNotifyTargets(
+  tx: Tx,
+  which: { numbers: readonly string[] } | { parents: readonly number[]; except: readonly number[] },
+): Promise<NotifyTarget[]> {
+  const lock = dialect() === "postgresql" ? Prisma.sql`ORDER BY k."id" FOR UPDATE OF k` : Prisma.empty;
+  const select = Prisma.sql`SELECT k."id", k."state", k."majorCaseState", (SELECT COUNT(*) FROM "User" u
+      WHERE u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}) AS "customers"
+    FROM "Case" k`;
+  return "numbers" in which
+    ? tx.$queryRaw<NotifyTarget[]>`${select} WHERE k."number" IN (${Prisma.join(which.numbers)}) ${lock}`
+    : tx.$queryRaw<NotifyTarget[]>`
+        ${select} WHERE k."parentId" IN (${Prisma.join(which.parents)})
+          AND k."id" NOT IN (${Prisma.join(which.except)}) ${lock}`;
+}
+
+export type CaseCustomerRow = {
+  id: unknown;
+  number: string;
+  shortDescription: string;
+  state: unknown;
+  version: unknown;
+  resolutionNotes: string | null;
+  replyToken: string;
+  userId: unknown;
+  email: string;
+  name: string;
+};
+
+/** Each of `caseIds` with its customer — its contact, else its consumer, when active; none without. */
+export function readCaseCustomers(tx: Tx, caseIds: readonly number[]): Promise<CaseCustomerRow[]> {
+  return tx.$queryRaw<CaseCustomerRow[]>`
+    SELECT k."id", k."number", k."shortDescription", k."state", k."version", k."resolutionNotes", k."replyToken",
+      u."id" AS "userId", u."email", u."name"
+    FROM "Case" k JOIN "User" u ON u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}
+    WHERE k."id" IN (${Prisma.join(caseIds)})`;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+// Table "Case": its writes and row locks. Reads: ./case-reads.ts; an external user's scoped reads: ./case-scope.ts.
+import { db, dialect, Prisma, type Tx } from "@/lib/db";
+import type { MapValue } from "@/lib/domain/field-maps/rules";
+import { numberedRows, type CaseSelection, type NumberedCase } from "./case-selection";
+import { caseComments, type CommentSelection } from "./outbox-message";
+import { randomHex } from "./sql";
+
+/**
+ * WRK-3: the assignee has opened the case — the "Customer replied" mark is cleared, unless a
+ * reply written after `seenAt` (the mark the page read) set it again.
+ */
+export function clearCustomerReplied(caseId: number, seenAt: Date) {
+  return db().$executeRaw`UPDATE "Case" SET "customerRepliedAt" = NULL
+      WHERE "id" = ${caseId} AND "customerRepliedAt" <= ${seenAt}`;
+}
+
+/** WRK-3: a customer replied on the case — it carries the "Customer replied" mark until its assignee opens it. */
+export function markCustomerReplied(tx: Tx, caseId: number, at: Date) {
+  return tx.$executeRaw`UPDATE "Case" SET "customerRepliedAt" = ${at} WHERE "id" = ${caseId}`;
+}
+
+/**
+ * PRO-5: gives the case its reply token `token` unless it has one: two transactions racing keep
+ * whichever token was written first (the update only fills a NULL).
+ */
+export function fillReplyToken(tx: Tx, caseId: number, token: string) {
+  return tx.$executeRaw`UPDATE "Case" SET "replyToken" = ${token} WHERE "id" = ${caseId} AND "replyToken" IS NULL`;
+}
+
+/**
+ * PostgreSQL: locks the selected cases in id order for the rest of the transaction, so two
+ * overlapping batches queue, never deadlock, and the rows stay as read until they are updated.
+ * SQLite: nothing (its write transaction holds the database).
+ */
+export async function lockCases(tx: Tx, cases: CaseSelection): Promise<void> {
+  if (dialect() !== "postgresql") return;
+  await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${cases.where} ORDER BY k."id" FOR UPDATE`;
+}
+
+/** Gives each case of a selected comment that has a customer and no reply token yet its token. */
+export function fillReplyTokensOfComments(tx: Tx, entries: CommentSelection): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE "Case" SET "replyToken" = ${randomHex()}
+    WHERE "replyToken" IS NULL AND COALESCE("contactId", "consumerId") IS NOT NULL
+      AND "id" IN (SELECT j."recordId" FROM "JournalEntry" j WHERE ${caseComments(entries)})`;
+}
+
+/** Gives each of `caseIds` that has a customer and no reply token yet its token. */
+export function fillReplyTokens(tx: Tx, caseIds: readonly number[]): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE "Case" SET "replyToken" = ${randomHex()}
+    WHERE "id" IN (${Prisma.join(caseIds)}) AND "replyToken" IS NULL
+      AND COALESCE("contactId", "consumerId") IS NOT NULL`;
+}
+
+/** SQLite binds no booleans: 1/0 there, true/false on PostgreSQL. */
+const bound = (v: MapValue) => (typeof v === "boolean" && dialect() !== "postgresql" ? (v ? 1 : 0) : v);
+
+/**
+ * INSERT … SELECT of the proactive cases of `rows`, every one with the same mapped `data` (by
+ * Prisma column; columns come from the field map catalog, never from input), its own account
+ * and number, the account's primary contact as contact (PRO-2; only while active and of that
+ * account), and `parentId` when they are children of a major case.
+ */
+export async function insertProactiveCases(
+  tx: Tx,
+  rows: readonly NumberedCase[],
+  data: Record<string, MapValue>,
+  extra: { parentId: number | null; openedById: number; now: Date },
+) {
+  const { accountId: _a, contactId: _c, parentId: _p, ...shared } = data;
+  const columns = Object.keys(shared);
+  const names = Prisma.join(columns.map((c) => Prisma.raw(`"${c}"`)));
+  const values = Prisma.join(columns.map((c) => Prisma.sql`${bound(shared[c])}`));
+  return tx.$executeRaw`
+    INSERT INTO "Case" ("number", "accountId", "contactId", "parentId", "openedById", "createdAt", "updatedAt",
+      ${names})
+    SELECT t."number", t."accountId", u."id", ${extra.parentId}, ${extra.openedById}, ${extra.now},
+      ${extra.now}, ${values}
+    FROM (${numberedRows(rows)}) t JOIN "Account" a ON a."id" = t."accountId"
+    LEFT JOIN "User" u ON u."id" = a."primaryContactId" AND u."accountId" = a."id" AND u."active" = ${true}`;
+}
+
+/** The case's earliest due time of a running SLA timer, kept on the case for lists (one statement). */
+export async function refreshSlaDue(tx: Tx, caseId: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Case" SET "slaDueAt" = (
+      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId} AND s."dueAt" IS NOT NULL)
+    WHERE "id" = ${caseId}`;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+// "InboundMessage": each email received, with its deliveries and outcome (REL-6, NOT-3).
+import type { Tx } from "@/lib/db";
+
+export type NewInboundMessage = {
+  dedupeKey: string;
+  messageId: string | null;
+  fromAddress: string;
+  toAddress: string;
+  subject: string;
+  receivedVia: string;
+  size: number;
+};
+
+/**
+ * REL-6: records one delivery of a message. The unique dedupeKey decides ownership: the first
+ * delivery inserts the row (deliveries = 1, status "processing"); every other delivery of the same
+ * message only counts itself (deliveries + 1). On PostgreSQL a concurrent duplicate waits on the
+ * unique index until the first transaction ends — then it counts itself, or, if the first rolled
+ * back, owns the message; on SQLite transactions run one at a time.
+ */
+export async function countDelivery(
+  tx: Tx,
+  m: NewInboundMessage,
+): Promise<{ id: number; deliveries: number; status: string }> {
+  const { dedupeKey, messageId, fromAddress: from, toAddress: to, subject, receivedVia: via, size } = m;
+  const rows = await tx.$queryRaw<{ id: number | bigint; deliveries: number | bigint; status: string }[]>`
+    INSERT INTO "InboundMessage" ("dedupeKey", "messageId", "fromAddress", "toAddress", "subject",
+      "receivedVia", "size", "status", "deliveries", "receivedAt")
+    VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
+      ${"processing"}, 1, ${new Date()})
+    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1
+    RETURNING "id", "deliveries", "status"`;
+  const row = rows[0];
+  return { id: Number(row.id), deliveries: Number(row.deliveries), status: row.status };
+}
+
+export type InboundOutcomeRow = {
+  status: string;
+  reason: string | null;
+  caseId: number | null;
+  journalEntryId: number | null;
+};
+
+/**
+ * The outcome of the owning delivery (raw: one per email of a burst, where a modelled update costs
+ * ~0.8 ms of Prisma's query compilation).
+ */
+export async function setOutcome(tx: Tx, id: number, o: InboundOutcomeRow): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "InboundMessage" SET "status" = ${o.status}, "reason" = ${o.reason}, "caseId" = ${o.caseId},
+      "journalEntryId" = ${o.journalEntryId}
+    WHERE "id" = ${id}`;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+// "UserRole": the roles each user holds.
+import type { Tx } from "@/lib/db";
+import { jsonRows } from "./sql";
+
+/**
+ * SET-3's import: the roles of new users, given by their emails, in one statement. The JSON rows
+ * lead the join (CROSS JOIN keeps SQLite from scanning "User" once per row; PostgreSQL plans it as
+ * the inner join it is), each row finding its user by the unique email index.
+ */
+export async function insertRolesByEmail(tx: Tx, roles: readonly [email: string, role: string][]) {
+  const pairs = jsonRows(
+    [
+      { name: "email", type: "text" },
+      { name: "role", type: "text" },
+    ],
+    roles,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "UserRole" ("userId", "role")
+    SELECT u."id", t."role" FROM (${pairs}) t CROSS JOIN "User" u WHERE u."email" = t."email"`;
+}
