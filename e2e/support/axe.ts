@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { errors, expect, type Page } from "@playwright/test";
 
 /** The WCAG 2.1 A and AA rules (axe-core tags). */
 export const WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -24,6 +24,15 @@ export function describeViolations(violations: Violations): string {
  * violation. Soft: the test goes on, so one run lists every page's findings.
  */
 export async function expectAccessible(page: Page, where: string, include?: string) {
+  // Next streams a page's metadata: after a client-side navigation (a server action's redirect,
+  // say) the new <title> is committed after the page's content — measured 130 ms apart at 6x CPU
+  // throttling, 650 ms at 20x, past "networkidle". Scan once the title is there; a page whose
+  // title never comes is still reported, by axe's document-title rule.
+  await page
+    .waitForFunction(() => document.title !== "", null, { timeout: 10_000 })
+    .catch((e: unknown) => {
+      if (!(e instanceof errors.TimeoutError)) throw e;
+    });
   let builder = new AxeBuilder({ page }).withTags(WCAG21_AA);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
