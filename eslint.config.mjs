@@ -6,6 +6,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import areaLayering from "./scripts/lint/area-layering.mjs";
 
 /** `no-restricted-imports` groups (gitignore-style) shared by the boundary rules below. */
 const IMPURE = {
@@ -138,6 +139,13 @@ export default tseslint.config(
         { paths: [ZOD], patterns: [{ group: ["@/lib/db/read", "@/lib/db/json-sql"], message: RAW_READS }] },
       ],
     },
+  },
+  // No import cycle between lib/server's areas; lib/server/tables, the bottom, imports none.
+  {
+    files: ["lib/server/**/*.{ts,tsx}"],
+    ignores: ["lib/server/**/*.test.{ts,tsx}"],
+    plugins: { caseflow: areaLayering },
+    rules: { "caseflow/area-layering": "error" },
   },
   {
     files: ["components/ui/link.tsx"],

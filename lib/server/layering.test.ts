@@ -1,150 +1,87 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { Linter } from "eslint";
+import tseslint from "typescript-eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin, { folderGraph, pathBack } from "@/scripts/lint/area-layering.mjs";
 
-// Folder-level layering of lib/server (issue 22). An edge A → B means a non-test .ts/.tsx file in
-// lib/server/A imports from lib/server/B ("@/lib/server/B/…" or a relative path); files directly in
-// lib/server/ form the area "(root)". Type-only imports count: they still tie the folders together.
-// The graph must be acyclic once the edges in ALLOWED_BACK_EDGES are left out.
+// Folder-level layering of lib/server (issue 22), enforced by ESLint's caseflow/area-layering
+// (scripts/lint/area-layering.mjs): these tests show the rule catches what it must, on a small tree.
 
-const SERVER = path.resolve(import.meta.dirname);
-const REPO = path.resolve(SERVER, "../..");
-const ROOT = "(root)";
+const REPO = path.resolve(import.meta.dirname, "../..");
 
-// Known upward imports that still close a cycle, each to be removed by moving the shared piece
-// down (never by adding one here). An entry that no longer closes a cycle fails the test too, so
-// the list only shrinks.
-const ALLOWED_BACK_EDGES: readonly string[] = [];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
-    return [full];
-  });
-}
-
-function areaOf(file: string): string | null {
-  const rel = path.relative(SERVER, file);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
-  const parts = rel.split(path.sep);
-  return parts.length === 1 ? ROOT : parts[0];
-}
-
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g;
-
-function importedFiles(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  return [...text.matchAll(SPECIFIER)].flatMap(([, spec]) => {
-    if (spec.startsWith("@/")) return [path.join(REPO, spec.slice(2))];
-    if (spec.startsWith(".")) return [path.resolve(path.dirname(file), spec)];
-    return [];
-  });
-}
-
-function folderGraph(): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
-  for (const file of sourceFiles(SERVER)) {
-    const from = areaOf(file)!;
-    if (!graph.has(from)) graph.set(from, new Set());
-    for (const target of importedFiles(file)) {
-      const to = areaOf(target);
-      if (to && to !== from) graph.get(from)!.add(to);
-    }
+/** A project with lib/server/<area>/<file> holding the given source. */
+function project(files: Record<string, string>) {
+  const root = mkdtempSync(path.join(tmpdir(), "layering-"));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, "lib/server", file)), { recursive: true });
+    writeFileSync(path.join(root, "lib/server", file), text);
   }
-  return graph;
+  return root;
 }
 
-// Tarjan's strongly connected components; every component with more than one area is a cycle.
-function cycles(graph: Map<string, Set<string>>): string[] {
-  let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const found: string[] = [];
-  const visit = (node: string) => {
-    index.set(node, counter);
-    low.set(node, counter++);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of graph.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
-      } else if (onStack.has(next)) {
-        low.set(node, Math.min(low.get(node)!, index.get(next)!));
-      }
-    }
-    if (low.get(node) !== index.get(node)) return;
-    const members: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      members.push(member);
-    } while (member !== node);
-    if (members.length > 1) found.push(members.sort().join(" ↔ "));
-  };
-  for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
-  return found.sort();
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** The rule's messages for `file` of a project made from `files`. */
+function lint(files: Record<string, string>, file: string) {
+  const root = project(files);
+  roots.push(root);
+  const config = {
+    files: ["**/*.ts"],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { caseflow: plugin },
+    rules: { "caseflow/area-layering": ["error", { root }] },
+  } satisfies Linter.Config;
+  return new Linter({ cwd: root })
+    .verify(files[file], [config], path.join(root, "lib/server", file))
+    .map((m) => m.message);
 }
 
-/** The members of each cycle of the graph, with the edges between them. */
-function describeCycles(graph: Map<string, Set<string>>): string[] {
-  return cycles(graph).map((cycle) => {
-    const members = new Set(cycle.split(" ↔ "));
-    const edges = [...members].flatMap((from) =>
-      [...(graph.get(from) ?? [])].filter((to) => members.has(to)).map((to) => `${from} -> ${to}`),
-    );
-    return `${cycle}: ${edges.join(", ")}`;
-  });
-}
-
-function without(graph: Map<string, Set<string>>, edges: Iterable<string>) {
-  const left = new Map([...graph].map(([from, to]) => [from, new Set(to)]));
-  for (const edge of edges) {
-    const [from, to] = edge.split(" -> ");
-    left.get(from)?.delete(to);
-  }
-  return left;
-}
-
-describe("lib/server folder layering", () => {
-  const graph = folderGraph();
-
-  it("has no import cycles between areas beyond the allowed back edges", () => {
-    expect(describeCycles(without(graph, ALLOWED_BACK_EDGES))).toEqual([]);
-  });
-
-  it("allows only back edges that still close a cycle", () => {
-    const stale = ALLOWED_BACK_EDGES.filter((edge) => {
-      const [from, to] = edge.split(" -> ");
-      if (!graph.get(from)?.has(to)) return true;
-      // The edge closes a cycle when its two ends are in one strongly connected component.
-      return !cycles(graph).some(
-        (cycle) => cycle.split(" ↔ ").includes(from) && cycle.split(" ↔ ").includes(to),
-      );
-    });
-    expect(stale).toEqual([]);
-  });
-
-  // README "Raw SQL has one home per table": the table modules are the bottom of lib/server —
-  // services call them, they call no service (lib/db and lib/domain only).
-  it("keeps lib/server/tables free of imports from any other area", () => {
-    expect([...(graph.get("tables") ?? [])].sort()).toEqual([]);
-    expect(graph.has("tables")).toBe(true);
-  });
-
-  it("finds cycles of any length", () => {
-    const sample = new Map([
-      ["a", new Set(["b"])],
-      ["b", new Set(["c"])],
-      ["c", new Set(["a"])],
-      ["d", new Set(["a"])],
+describe("caseflow/area-layering (ESLint)", () => {
+  it("refuses an import that closes a cycle between two areas, naming the way back", () => {
+    const files = {
+      "cases/write.ts": 'import { x } from "@/lib/server/work-orders/copy";\nexport const y = x;',
+      "work-orders/copy.ts": 'import type { Y } from "../cases/types";\nexport const x = 1 as Y;',
+      "cases/types.ts": "export type Y = number;",
+    };
+    expect(lint(files, "work-orders/copy.ts")).toEqual([
+      expect.stringContaining(
+        "lib/server/work-orders imports lib/server/cases, " +
+          "which already reaches work-orders (cases → work-orders)",
+      ),
     ]);
-    expect(cycles(sample)).toEqual(["a ↔ b ↔ c"]);
-    expect(cycles(without(sample, ["c -> a"]))).toEqual([]);
+    expect(lint(files, "cases/write.ts")).toHaveLength(1);
+  });
+
+  it("finds a cycle of any length, through dynamic imports and re-exports too", () => {
+    const files = {
+      "a/one.ts": 'export * from "@/lib/server/b/two";',
+      "b/two.ts": 'export { z } from "../c/three";',
+      "c/three.ts": 'export const z = () => import("@/lib/server/a/one");',
+    };
+    expect(lint(files, "c/three.ts")).toEqual([expect.stringContaining("(a → b → c)")]);
+  });
+
+  it("lets an area import one below it, and lib/server/tables import none", () => {
+    const files = {
+      "cases/write.ts": 'import { row } from "@/lib/server/tables/case";\nexport const y = row;',
+      "tables/case.ts": 'import { z } from "@/lib/server/outbox/write";\nexport const row = z;',
+      "outbox/write.ts": "export const z = 1;",
+    };
+    expect(lint(files, "cases/write.ts")).toEqual([]);
+    expect(lint(files, "tables/case.ts")).toEqual([
+      expect.stringContaining("imports no other area (here outbox)"),
+    ]);
+  });
+
+  it("holds for this repository: no import between areas closes a cycle", () => {
+    const graph = folderGraph(REPO);
+    const closing = [...graph].flatMap(([from, tos]) =>
+      [...tos].filter((to) => pathBack(graph, from, to)).map((to) => `${from} -> ${to}`),
+    );
+    expect(closing).toEqual([]);
+    expect([...(graph.get("tables") ?? ["missing"])]).toEqual([]);
   });
 });
