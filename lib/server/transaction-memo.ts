@@ -1,5 +1,4 @@
-// Not marked server-only: the SLA policy (lib/server/sla/policy.ts) uses it, and the breach job
-// reads that from instrumentation.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();

@@ -1,4 +1,4 @@
-// Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
+import "server-only";
 import { db, transaction } from "@/lib/db";
 import { autoCloseCutoff, autoCloseDays, autoCloseNote } from "@/lib/domain/cases/auto-close";
 import { PROPERTY, propertyDef } from "@/lib/domain/properties/catalog";

@@ -1,4 +1,4 @@
-// Not marked server-only: instrumentation.ts (the server process itself) imports it.
+import "server-only";
 import { AUTO_CLOSE_JOB } from "@/lib/domain/cases/auto-close";
 import { drainOutbox, OUTBOX_JOB, outboxBacklog } from "../outbox/deliver";
 import { runWithLease, type LeaseTiming } from "../runner/lease";

@@ -1,4 +1,4 @@
-// Not marked server-only: instrumentation.ts (the server process itself) imports it.
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";

@@ -1,4 +1,4 @@
-// Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
+import "server-only";
 import { transaction } from "@/lib/db";
 import { ensureLease } from "@/lib/server/tables/job-lease";
 

@@ -1,4 +1,4 @@
-// Not marked server-only: instrumentation.ts (the server process itself) starts the jobs.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 

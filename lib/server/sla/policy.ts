@@ -1,4 +1,4 @@
-// Not marked server-only: the breach job (lib/server/jobs/sla.ts) reads it from instrumentation.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { oncePerTransaction } from "../transaction-memo";
 import type { SlaClockKind, SlaHours, SlaPolicy } from "@/lib/domain/sla/policy";

@@ -1,4 +1,4 @@
-// Not marked server-only: the breach job reads timers from instrumentation (lib/server/jobs/sla.ts).
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { scheduleOf, targetsFor, type SlaKind, type SlaPolicy } from "@/lib/domain/sla/policy";
