@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { HYDRATION_GUARD } from "@/components/providers/hydration-guard";
 import { HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { nonceOf } from "@/lib/security/csp.mjs";
 import "./globals.css";
 
 // Every page depends on who is signed in; nothing is prerendered.
@@ -11,9 +14,14 @@ export const metadata: Metadata = {
   description: "Customer cases linked to the IT work that fixes them",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // REL-5: scripts run only with this request's nonce (lib/security/csp.mjs); Next adds it to its own.
+  const nonce = nonceOf((await headers()).get("content-security-policy")) ?? undefined;
   return (
     <html lang="en" data-hydrating="">
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: HYDRATION_GUARD }} />
+      </head>
       <body className="min-h-screen font-sans text-sm">
         <HydrationMark />
         <QueryProvider>{children}</QueryProvider>

@@ -23,6 +23,13 @@ export function contentSecurityPolicy(nonce, dev = process.env.NODE_ENV !== "pro
   ].join("; ");
 }
 
+/**
+ * The nonce of a CSP this module made (null without one): what a page's own inline script carries.
+ * @param {string | null | undefined} csp
+ * @returns {string | null}
+ */
+export const nonceOf = (csp) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? "")?.[1] ?? null;
+
 /** A fresh nonce for one response. */
 export const newNonce = () => Buffer.from(randomUUID()).toString("base64");
 
