@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { modelOf, tableSql } from "./sql";
 
 // Any referenced table's display column by id, for the Table API's display values (API-4).
 
@@ -10,8 +11,9 @@ import { db, Prisma } from "@/lib/db";
  * reference targets, never input.
  */
 export function readDisplayValues(model: string, display: string, ids: readonly number[]) {
-  const table = `"${model[0].toUpperCase()}${model.slice(1)}"`;
+  const table = modelOf(model);
+  if (!table) throw new Error(`readDisplayValues: no Prisma model "${model}"`);
   return db().$queryRaw<{ id: unknown; display: unknown }[]>`
-    SELECT "id", ${Prisma.raw(`"${display}"`)} AS "display" FROM ${Prisma.raw(table)}
+    SELECT "id", ${Prisma.raw(`"${display}"`)} AS "display" FROM ${tableSql(table)}
     WHERE "id" IN (${Prisma.join(ids)})`;
 }

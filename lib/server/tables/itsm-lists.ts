@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "@/lib/db";
 import type { TABLE } from "@/lib/domain/records/tables";
 import { RECORD_TABLE } from "./record-tables";
-import { containsAny, pageAndCount, whereAll } from "@/lib/server/tables/sql";
+import { containsAny, pageAndCount, tableSql, whereAll } from "@/lib/server/tables/sql";
 
 /** The ITSM tables by their record table name (ItsmSpec.table). */
 export type ItsmTable = typeof TABLE.problem | typeof TABLE.change | typeof TABLE.request;
@@ -25,7 +25,7 @@ export function pageItsmRecords(
   q: string | undefined,
   page: { limit: number; offset: number },
 ): Promise<{ rows: ItsmListRow[]; total: number }> {
-  const table = Prisma.raw(RECORD_TABLE[itsmTable]);
+  const table = tableSql(RECORD_TABLE[itsmTable]);
   const parts = q ? [containsAny([Prisma.sql`r."number"`, Prisma.sql`r."shortDescription"`], q)] : [];
   return pageAndCount<ItsmListRow>(
     Prisma.sql`r."id", r."number", r."shortDescription", r."state", r."updatedAt"`,

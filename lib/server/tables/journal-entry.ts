@@ -4,6 +4,7 @@ import type { JournalView } from "@/lib/domain/journal/entry";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { CaseSelection } from "./case-selection";
 import { RECORD_TABLE } from "./record-tables";
+import { tableSql } from "./sql";
 
 // "JournalEntry": the statements that write journal entries (appended, never updated or deleted —
 // JRN-1) and the live timeline's window read. The unique (table, recordId, eventKey) and
@@ -99,7 +100,7 @@ export function readJournalWindow(
 ): Promise<JournalWindowRow[]> {
   const window = since ? Prisma.sql`AND j."createdAt" > ${since}` : Prisma.empty;
   const kinds = opts.includeWorkNotes ? Prisma.empty : Prisma.sql`AND j."kind" = 'comments'`;
-  const recordTable = Prisma.raw(RECORD_TABLE[table]);
+  const recordTable = tableSql(RECORD_TABLE[table]);
   return db().$queryRaw<JournalWindowRow[]>`
     WITH rec AS (SELECT "id", "version", "updatedAt" FROM ${recordTable} WHERE "number" = ${number}),
     last_audit AS (

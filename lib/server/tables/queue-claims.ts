@@ -1,6 +1,7 @@
 import "server-only";
 // Job-queue claims on a table the queue names (OPS-1: the outbox's messages).
 import { db, dialect, Prisma } from "@/lib/db";
+import { tableSql } from "./sql";
 
 export type Queue = {
   table: "OutboxMessage";
@@ -24,7 +25,7 @@ export async function claimBatch(
 ): Promise<number[]> {
   const now = new Date();
   const until = new Date(now.getTime() + leaseMs);
-  const table = Prisma.raw(`"${q.table}"`);
+  const table = tableSql(q.table);
   const skipLocked = dialect() === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const rows = await db().$queryRaw<{ id: unknown }[]>`
     UPDATE ${table} SET "lockedBy" = ${worker}, "lockedUntil" = ${until}, ${q.set}

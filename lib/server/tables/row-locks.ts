@@ -1,17 +1,18 @@
 import "server-only";
 // Row locks on a table the caller names (SELECT … FOR UPDATE on PostgreSQL).
 import { dialect, Prisma, type Tx } from "@/lib/db";
+import { tableSql } from "./sql";
 
 const TABLES = {
-  case: `"Case"`,
-  incident: `"Incident"`,
-  problem: `"Problem"`,
-  change: `"ChangeRequest"`,
-  request: `"Request"`,
-  workOrder: `"WorkOrder"`,
-  workOrderTask: `"WorkOrderTask"`,
-  user: `"User"`,
-} as const;
+  case: "Case",
+  incident: "Incident",
+  problem: "Problem",
+  change: "ChangeRequest",
+  request: "Request",
+  workOrder: "WorkOrder",
+  workOrderTask: "WorkOrderTask",
+  user: "User",
+} as const satisfies Record<string, Prisma.ModelName>;
 
 /**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident
@@ -23,6 +24,6 @@ export async function lockRows(tx: Tx, table: keyof typeof TABLES, ids: (number 
   const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
   if (!list.length || dialect() !== "postgresql") return;
   await tx.$queryRaw`
-    SELECT "id" FROM ${Prisma.raw(TABLES[table])} WHERE "id" IN (${Prisma.join(list)})
+    SELECT "id" FROM ${tableSql(TABLES[table])} WHERE "id" IN (${Prisma.join(list)})
     ORDER BY "id" FOR UPDATE`;
 }

@@ -57,6 +57,19 @@ export async function pageAndCount<Row>(
 export const num = (v: unknown) => Number(v);
 
 /**
+ * A table named by code, as SQL: its Prisma model's name, quoted for both dialects —
+ * prisma/schema.prisma maps no model to another table name. The one place raw SQL spells a table
+ * it does not name literally (row locks, the record tables, the Table API's display values).
+ */
+export const tableSql = (model: Prisma.ModelName) => Prisma.raw(`"${model}"`);
+
+/** The Prisma model of a client property name ("changeRequest" → "ChangeRequest"), or undefined. */
+export const modelOf = (property: string): Prisma.ModelName | undefined => MODEL_BY_PROPERTY.get(property);
+const MODEL_BY_PROPERTY = new Map(
+  Object.values(Prisma.ModelName).map((model) => [`${model[0].toLowerCase()}${model.slice(1)}`, model]),
+);
+
+/**
  * How many values one `IN (…)` list binds at most: SQLite refuses more than 999 variables in one
  * statement (PostgreSQL allows 65,535), and a statement also binds its other values.
  */
@@ -94,7 +107,7 @@ export function jsonRows(columns: readonly JsonColumn[], rows: readonly Cell[][]
  */
 export async function insertJsonRows(
   tx: { $executeRaw: (q: Prisma.Sql) => Promise<number> },
-  table: string,
+  table: Prisma.ModelName,
   columns: readonly JsonColumn[],
   rows: readonly Cell[][],
   shared: Record<string, Date | string | number | null> = {},
@@ -107,7 +120,7 @@ export async function insertJsonRows(
     ...sharedNames.map((n) => Prisma.sql`${shared[n]}`),
   ];
   return tx.$executeRaw(
-    Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.join(names)})
+    Prisma.sql`INSERT INTO ${tableSql(table)} (${Prisma.join(names)})
       SELECT ${Prisma.join(values)} FROM (${jsonRows(columns, rows)}) t`,
   );
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/db";
+import { modelOf, tableSql } from "./sql";
+import { RECORD_TABLE } from "./record-tables";
+import { readDisplayValues } from "./display-values";
+import { REF_TARGET } from "@/lib/server/api/models";
+
+describe("a table named by code (lib/server/tables/sql.ts)", () => {
+  it("API-4: the Table API's model names resolve to Prisma models; anything else is refused", async () => {
+    expect(modelOf("changeRequest")).toBe("ChangeRequest");
+    expect(modelOf("ChangeRequest")).toBeUndefined();
+    expect(modelOf('user" --')).toBeUndefined();
+    expect(() => readDisplayValues("nope", "name", [1])).toThrow(/no Prisma model "nope"/);
+    const targets = Object.values(REF_TARGET).map((t) => t.model);
+    expect(targets.length).toBeGreaterThan(3);
+    expect(targets.filter((m) => !modelOf(m))).toEqual([]);
+  });
+
+  it("spells each record table as its model, quoted", () => {
+    expect(tableSql(RECORD_TABLE.change_request).sql).toBe('"ChangeRequest"');
+    expect(Object.values(RECORD_TABLE).every((m) => Object.values(Prisma.ModelName).includes(m))).toBe(true);
+  });
+});
