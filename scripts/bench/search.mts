@@ -7,7 +7,7 @@ import { db, dialect } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/records/numbering";
 import { SEARCH_HITS_PER_KIND, SEARCH_KINDS } from "@/lib/domain/search/kinds";
 import { searchWords } from "@/lib/domain/search/query";
-import { kindQuery } from "@/lib/server/search/sql";
+import { KIND_INDEX, kindQuery } from "@/lib/server/search/sql";
 import { load } from "./http.mts";
 import { loadRow, type Row } from "./report.mts";
 
@@ -34,16 +34,6 @@ export function searchPaths(cases: number, incidents: number): string[] {
   return typed.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
 }
 
-const TABLE_OF: Record<string, string> = {
-  case: "Case",
-  incident: "Incident",
-  problem: "Problem",
-  change: "ChangeRequest",
-  request: "Request",
-  workOrder: "WorkOrder",
-  account: "Account",
-  contact: "User",
-};
 /** Below this many rows a table scan is the planners' right choice (the data set leaves some tables near empty). */
 const AT_SCALE = 1_000;
 
@@ -57,7 +47,8 @@ export async function searchPlanRow(log: (m: string) => void): Promise<Row> {
   // SQLite keeps the statistics of the data set's generation (one user) until analysed again; the
   // import part adds 10,000 contacts. PostgreSQL's run analyses everything before the page loads.
   if (dialect() !== "postgresql")
-    for (const table of new Set(Object.values(TABLE_OF))) await db().$executeRawUnsafe(`ANALYZE "${table}"`);
+    for (const table of new Set(Object.values(KIND_INDEX).map((k) => k.table)))
+      await db().$executeRawUnsafe(`ANALYZE "${table}"`);
   const words = searchWords("printer fa");
   const scans: string[] = [];
   const checked: string[] = [];
@@ -73,7 +64,7 @@ export async function searchPlanRow(log: (m: string) => void): Promise<Row> {
         );
     const text = plan.join("\n");
     const [{ n }] = await db().$queryRawUnsafe<{ n: unknown }[]>(
-      `SELECT COUNT(*) AS "n" FROM "${TABLE_OF[kind]}"`,
+      `SELECT COUNT(*) AS "n" FROM "${KIND_INDEX[kind].table}"`,
     );
     const indexed = pg
       ? /_search_idx/.test(text) && !/Seq Scan/.test(text)
