@@ -145,7 +145,8 @@ export default tseslint.config(
     files: ["lib/server/**/*.{ts,tsx}"],
     ignores: ["lib/server/**/*.test.{ts,tsx}"],
     plugins: { caseflow: areaLayering },
-    rules: { "caseflow/area-layering": "error" },
+    // The project root by this file, not by the directory ESLint was started in.
+    rules: { "caseflow/area-layering": ["error", { root: import.meta.dirname }] },
   },
   {
     files: ["components/ui/link.tsx"],

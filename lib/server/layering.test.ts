@@ -64,6 +64,15 @@ describe("caseflow/area-layering (ESLint)", () => {
     expect(lint(files, "c/three.ts")).toEqual([expect.stringContaining("(a → b → c)")]);
   });
 
+  it("counts an import of an area's folder itself (its index) as that area, not lib/server's root", () => {
+    const files = {
+      "cases/write.ts": 'import { x } from "@/lib/server/work-orders";\nexport const y = x;',
+      "work-orders/index.ts": 'import { y } from "../cases/write";\nexport const x = y;',
+      "util.ts": "export const z = 1;",
+    };
+    expect(lint(files, "cases/write.ts")).toEqual([expect.stringContaining("(work-orders → cases)")]);
+  });
+
   it("lets an area import one below it, and lib/server/tables import none", () => {
     const files = {
       "cases/write.ts": 'import { row } from "@/lib/server/tables/case";\nexport const y = row;',

@@ -7,7 +7,7 @@
 // different modules without any module cycle. The graph is read from the files on disk once per
 // ESLint process (a regex over import specifiers, type-only ones included: they tie the folders
 // together too); the file being linted contributes its imports from its own syntax tree.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** @typedef {Map<string, Set<string>>} Graph area → the areas its files import */
@@ -25,12 +25,17 @@ function sourceFiles(dir) {
   });
 }
 
-/** @param {string} server lib/server's path @param {string} file @returns {string | null} */
+/**
+ * The area of a file or an import's target: its first folder below lib/server (an import of the
+ * folder itself, `@/lib/server/cases`, is that area too), or ROOT_AREA for a file directly in it.
+ * @param {string} server lib/server's path @param {string} file @returns {string | null}
+ */
 export function areaOf(server, file) {
   const rel = path.relative(server, file);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
+  if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) return null;
   const parts = rel.split(path.sep);
-  return parts.length === 1 ? ROOT_AREA : parts[0];
+  if (parts.length > 1 || statSync(file, { throwIfNoEntry: false })?.isDirectory()) return parts[0];
+  return ROOT_AREA;
 }
 
 /** @param {string} repo @param {string} file @param {string} spec @returns {string | null} */

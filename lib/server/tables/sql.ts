@@ -59,7 +59,8 @@ export const num = (v: unknown) => Number(v);
 /**
  * A table named by code, as SQL: its Prisma model's name, quoted for both dialects —
  * prisma/schema.prisma maps no model to another table name. The one place raw SQL spells a table
- * it does not name literally (row locks, the record tables, the Table API's display values).
+ * it does not name literally (row locks, the record tables, queue claims, JSON-rows inserts, the
+ * Table API's display values).
  */
 export const tableSql = (model: Prisma.ModelName) => Prisma.raw(`"${model}"`);
 
