@@ -38,11 +38,17 @@ export function areaOf(server, file) {
   return ROOT_AREA;
 }
 
-/** @param {string} repo @param {string} file @param {string} spec @returns {string | null} */
-export function resolveSpecifier(repo, file, spec) {
-  if (spec.startsWith("@/")) return path.join(repo, spec.slice(2));
-  if (spec.startsWith(".")) return path.resolve(path.dirname(file), spec);
-  return null;
+/**
+ * The area of lib/server that the import `spec` in `file` reaches (`@/…` or relative), or null.
+ * @param {string} repo @param {string} file @param {string} spec @returns {string | null}
+ */
+function importedArea(repo, file, spec) {
+  const target = spec.startsWith("@/")
+    ? path.join(repo, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(file), spec)
+      : null;
+  return target && areaOf(path.join(repo, "lib", "server"), target);
 }
 
 /** @param {string} repo the project root (where `@/` points) @returns {Graph} */
@@ -55,8 +61,7 @@ export function folderGraph(repo) {
     const edges = graph.get(from) ?? new Set();
     graph.set(from, edges);
     for (const [, spec] of readFileSync(file, "utf8").matchAll(SPECIFIER)) {
-      const target = resolveSpecifier(repo, file, spec);
-      const to = target && areaOf(server, target);
+      const to = importedArea(repo, file, spec);
       if (to && to !== from) edges.add(to);
     }
   }
@@ -109,17 +114,14 @@ export const areaLayering = {
     const file = context.filename;
     const from = areaOf(server, file);
     if (!from || /\.test\.tsx?$/.test(file)) return {};
-    let graph = graphs.get(repo);
-    if (!graph) graphs.set(repo, (graph = folderGraph(repo)));
-    const known = graph;
+    const graph = graphs.get(repo) ?? folderGraph(repo);
+    graphs.set(repo, graph);
     /** @param {import("estree").Node} node @param {unknown} source */
     const check = (node, source) => {
-      if (typeof source !== "string") return;
-      const target = resolveSpecifier(repo, file, source);
-      const to = target && areaOf(server, target);
+      const to = typeof source === "string" ? importedArea(repo, file, source) : null;
       if (!to || to === from) return;
       if (from === "tables") return context.report({ node, messageId: "tables", data: { to } });
-      const back = pathBack(known, from, to);
+      const back = pathBack(graph, from, to);
       if (back) context.report({ node, messageId: "cycle", data: { from, to, path: back.join(" → ") } });
     };
     return {

@@ -31,7 +31,7 @@ export async function issueApiToken(tx: Tx, userId: number, name: string, create
  * token slips past it.
  */
 export async function lockActiveUser(tx: Tx, userId: number): Promise<boolean> {
-  await lockRows(tx, "user", [userId]);
+  await lockRows(tx, "User", [userId]);
   const row = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
   return row?.active === true;
 }

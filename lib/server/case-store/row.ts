@@ -21,7 +21,7 @@ export async function requireCase(tx: Tx, number: string): Promise<CaseRow> {
 export async function findLockedCase(tx: Tx, number: string): Promise<CaseRow | null> {
   const found = await tx.case.findUnique({ where: { number }, select: { id: true } });
   if (!found) return null;
-  await lockRows(tx, "case", [found.id]);
+  await lockRows(tx, "Case", [found.id]);
   return tx.case.findUnique({ where: { id: found.id } });
 }
 

@@ -136,7 +136,7 @@ export async function suppressExternalCallerMail(
  */
 export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: IncidentRow) {
   // Decide on the incident as it is now: nobody can close it, or change its suppression, meanwhile.
-  await lockRows(tx, "incident", [found.id]);
+  await lockRows(tx, "Incident", [found.id]);
   const incident = (await tx.incident.findUnique({ where: { id: found.id } })) ?? found;
   if (!isOpenIncident(incident.state)) {
     const state = labelOf(incidentStates, incident.state);
@@ -165,7 +165,7 @@ export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: In
 export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
   const incidentId = c.incidentId;
   if (incidentId === null) return null;
-  await lockRows(tx, "incident", [incidentId]);
+  await lockRows(tx, "Incident", [incidentId]);
   const { count } = await tx.case.updateMany({
     where: { id: c.id, incidentId },
     data: { incidentId: null, version: { increment: 1 } },

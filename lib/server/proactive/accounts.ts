@@ -24,7 +24,7 @@ function assertCanWrite(actor: Actor) {
  */
 export async function lockedOpenIncident(tx: Tx, number: string) {
   const found = await requireIncident(tx, number);
-  await lockRows(tx, "incident", [found.id]);
+  await lockRows(tx, "Incident", [found.id]);
   const incident = await requireIncident(tx, number);
   if (isIncidentClosedForChanges(incident.state))
     throw invalid(

@@ -1,18 +1,7 @@
 import "server-only";
-// Row locks on a table the caller names (SELECT … FOR UPDATE on PostgreSQL).
+// Row locks on a table the caller names by its model (SELECT … FOR UPDATE on PostgreSQL).
 import { dialect, Prisma, type Tx } from "@/lib/db";
 import { tableSql } from "./sql";
-
-const TABLES = {
-  case: "Case",
-  incident: "Incident",
-  problem: "Problem",
-  change: "ChangeRequest",
-  request: "Request",
-  workOrder: "WorkOrder",
-  workOrderTask: "WorkOrderTask",
-  user: "User",
-} as const satisfies Record<string, Prisma.ModelName>;
 
 /**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident
@@ -20,10 +9,10 @@ const TABLES = {
  * order so two transactions never deadlock. SQLite needs nothing: a transaction there holds the
  * database's write lock from its first statement (lib/db/sqlite-adapter.ts).
  */
-export async function lockRows(tx: Tx, table: keyof typeof TABLES, ids: (number | null | undefined)[]) {
+export async function lockRows(tx: Tx, model: Prisma.ModelName, ids: (number | null | undefined)[]) {
   const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
   if (!list.length || dialect() !== "postgresql") return;
   await tx.$queryRaw`
-    SELECT "id" FROM ${tableSql(TABLES[table])} WHERE "id" IN (${Prisma.join(list)})
+    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join(list)})
     ORDER BY "id" FOR UPDATE`;
 }

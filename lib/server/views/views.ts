@@ -43,7 +43,7 @@ export async function saveView(actor: Actor, raw: SaveViewInput) {
   const input = parseOrThrow(saveViewSchema, raw);
   const view = await transaction(async (tx) => {
     // Two saves by one person take turns, so the limit and the name check hold.
-    await lockRows(tx, "user", [actor.id]);
+    await lockRows(tx, "User", [actor.id]);
     const mine = await tx.savedView.findMany({ where: { userId: actor.id }, select: { name: true } });
     if (mine.some((v) => sameViewName(v.name, input.name)))
       throw invalid("name", `You already have a view named ${input.name}; pick another name.`);

@@ -44,7 +44,7 @@ export async function copyCaseChangesToWorkOrders(
   });
   await lockRows(
     tx,
-    "workOrder",
+    "WorkOrder",
     orders.map((o) => o.id),
   );
   let copied = 0;

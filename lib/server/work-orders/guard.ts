@@ -17,6 +17,6 @@ export type WorkOrderRow = NonNullable<Awaited<ReturnType<Tx["workOrder"]["findU
 export async function requireLockedWorkOrder(tx: Tx, number: string): Promise<WorkOrderRow> {
   const found = await tx.workOrder.findUnique({ where: { number }, select: { id: true } });
   if (!found) throw notFound(`Work order ${number}`);
-  await lockRows(tx, "workOrder", [found.id]);
+  await lockRows(tx, "WorkOrder", [found.id]);
   return (await tx.workOrder.findUnique({ where: { id: found.id } }))!;
 }

@@ -93,7 +93,7 @@ export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpda
     const order = await requireLockedWorkOrder(tx, found.workOrder.number);
     assertOpen(order);
     const current = (await tx.workOrderTask.findUnique({ where: { number: taskNumber } }))!;
-    await lockRows(tx, "workOrderTask", [current.id]);
+    await lockRows(tx, "WorkOrderTask", [current.id]);
     if (!isOpenTask(current.state))
       throw invalid("state", `Task ${taskNumber} is ${current.state} and cannot be changed.`);
     const patch: Record<string, unknown> = Object.fromEntries(
