@@ -86,9 +86,12 @@ export class Load {
     const idx = (n: number) => Array.from({ length: n }, (_, i) => i);
     const cases: Write[] = [];
     const incidents: Write[] = [];
+    // Every fifth write is an incident, numbered from i itself: a number taken from incidents.length
+    // before the await was taken again by another lane while the first was in flight (two
+    // incidents with one marker, both acknowledged, counted twice by the check).
     await this.pool(idx(o.cases + o.incidents), o.concurrency, async (i) => {
-      if (i % 5 === 4 && incidents.length < o.incidents) {
-        const n = incidents.length;
+      const n = Math.floor(i / 5);
+      if (i % 5 === 4 && n < o.incidents) {
         incidents[n] = await this.send("incident", m("inc", n), ITIL, "POST", "incident", {
           short_description: m("inc", n),
         });
