@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { makeAccount, makeAgent, makeCase } from "@/lib/testing/fixtures";
+import { listCases } from "./list";
+
+describe("case list read", () => {
+  it("PERF-1 / PERF-8: the total comes with the page's rows, also past the last row, and stops at the cap", async () => {
+    const agent = await makeAgent();
+    const account = await makeAccount();
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await makeCase(agent, { accountId: account.id }));
+    const list = (page: number, cap?: number) =>
+      listCases(agent, { account: String(account.id), page: String(page) }, 2, cap);
+
+    const first = await list(1);
+    expect(first.rows).toHaveLength(2);
+    expect(first).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 2 });
+    const second = await list(2);
+    expect(second.rows.map((r) => r.number)).toHaveLength(1);
+    expect(second.total).toBe(3);
+    // Every case of the account once, across the pages.
+    expect([...first.rows, ...second.rows].map((r) => r.number).sort()).toEqual(
+      made.map((c) => c.number).sort(),
+    );
+    // Past the last row: no rows to carry the count, so it is counted on its own.
+    expect(await list(5)).toMatchObject({ rows: [], total: 3, totalCapped: false });
+    // The count stops at the cap ("2+").
+    expect(await list(1, 2)).toMatchObject({ total: 2, totalCapped: true });
+    expect(await list(4, 2)).toMatchObject({ rows: [], total: 2, totalCapped: true });
+    // Nothing matches: no rows and a total of 0.
+    const none = await listCases(agent, { account: String(account.id), q: "no case says this" });
+    expect(none).toMatchObject({ rows: [], total: 0, totalCapped: false });
+  });
+});
