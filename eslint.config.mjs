@@ -25,6 +25,7 @@ const DATABASE = {
 const PAGE_READS = [
   "lib/server/cases/list.ts",
   "lib/server/cases/page-read.ts",
+  "lib/server/auth/requester-read.ts",
   "lib/server/my-work/read.ts",
   "lib/server/search/**",
 ];

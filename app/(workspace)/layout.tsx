@@ -24,7 +24,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
-  // WRK-4: the person's saved views — one indexed query, shared with the case list (request cache).
+  // WRK-4: the person's saved views — read with the person (lib/server/auth/requester-read.ts),
+  // shared with the case list (request cache).
   const [plugins, demoPasswords, views] = await Promise.all([
     activePlugins(),
     demoPasswordInUse(),

@@ -25,6 +25,8 @@ export type JsonDialect = {
   time: (expr: string) => string;
   /** A boolean as JSON true/false (SQLite stores 0/1). */
   bool: (expr: string) => string;
+  /** Text as a JSON string: what `list` needs to collect texts (it takes each row's JSON value). */
+  text: (expr: string) => string;
   /** Text holding a decimal id (an audit value) as an integer; null for anything else. */
   intOrNull: (expr: string) => string;
   /**
@@ -47,6 +49,7 @@ const POSTGRESQL: JsonDialect = {
   nest: (select) => `(${select})`,
   time: (expr) => `to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   bool: (expr) => `(${expr})`,
+  text: (expr) => `to_json(${expr})`,
   intOrNull: (expr) => `CASE WHEN ${expr} ~ '^[0-9]{1,9}$' THEN CAST(${expr} AS INTEGER) END`,
   indexedBy: () => "",
 };
@@ -59,6 +62,7 @@ const SQLITE: JsonDialect = {
   nest: (select) => `json((${select}))`,
   time: (expr) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr})`,
   bool: (expr) => `json(CASE WHEN ${expr} THEN 'true' ELSE 'false' END)`,
+  text: (expr) => `json_quote(${expr})`,
   intOrNull: (expr) =>
     `CASE WHEN length(${expr}) BETWEEN 1 AND 9 AND ${expr} NOT GLOB '*[^0-9]*' THEN CAST(${expr} AS INTEGER) END`,
   indexedBy: (index) => `INDEXED BY "${index}"`,

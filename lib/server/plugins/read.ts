@@ -15,11 +15,25 @@ async function read(client: Tx): Promise<ActivePlugins> {
   return activeBut(await switchedOff(client));
 }
 
+/** This request's switched-off plugins when the requester's statement read them (primeActivePlugins). */
+const primed = cache((): { off?: readonly string[] } => ({}));
+
 /**
- * Outside a transaction, read once per server render (the layout, the page and its sections),
- * through the driver (lib/db/read.ts).
+ * PERF-8: the signed-in requester's statement (lib/server/auth/requester-read.ts) reads the
+ * switched-off plugins with the person; the rest of the request uses them instead of reading again.
  */
-const readOncePerRequest = cache(async () => activeBut(await readSwitchedOff()));
+export function primeActivePlugins(off: readonly string[]): void {
+  primed().off = off;
+}
+
+/**
+ * Outside a transaction, read once per server render (the layout, the page and its sections):
+ * as primed by the requester's statement, else through the driver (lib/db/read.ts).
+ */
+const readOncePerRequest = cache(async () => {
+  const off = primed().off;
+  return activeBut(off ? off.map((id) => ({ id })) : await readSwitchedOff());
+});
 
 /**
  * The active plugins: every catalog plugin is active unless an admin switched it off. Inside a

@@ -9,6 +9,7 @@ export async function switchedOff(client: Tx): Promise<{ id: string }[]> {
   return client.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Plugin" WHERE "active" = ${false}`;
 }
 
+// Also read, for a signed-in request, in the requester's statement (lib/server/auth/requester-read.ts).
 const INACTIVE = statement((d) => `SELECT "id" FROM "Plugin" WHERE "active" = ${d.p(1)}`);
 
 /** Outside a transaction: the same read through the driver (lib/db/read.ts). */

@@ -10,8 +10,8 @@ const VIEWS_OF = statement(
 
 /**
  * The user's views by name: one indexed query (SavedView's unique (userId, name) index serves the
- * filter and the order), through the driver (lib/db/read.ts): the navigation of every case
- * reader's page reads this.
+ * filter and the order), through the driver (lib/db/read.ts). A signed-in page's navigation gets
+ * them from the requester's statement instead (lib/server/auth/requester-read.ts, the same selection).
  */
 export async function viewsOfUser(userId: number): Promise<{ id: number; name: string; query: string }[]> {
   const rows = await readRows<{ id: unknown; name: string; query: string }>(VIEWS_OF, [userId]);

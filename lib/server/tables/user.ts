@@ -16,24 +16,12 @@ export type UserRoleRow = {
   role: string | null;
 };
 
-// Every request reads its person: one statement through the driver (lib/db/read.ts), not the ORM.
-const columns = `SELECT u."id", u."name", u."email", u."kind", u."accountId", u."active", r."role" FROM "User" u`;
-const WITH_SESSION = statement(
-  (d) => `${columns}
-    JOIN "Session" s ON s."id" = ${d.p(2)} AND s."userId" = u."id" AND s."expiresAt" > ${d.p(3)}
+// A request's person with a session is read with the rest of what its page needs first
+// (lib/server/auth/requester-read.ts); this one, without a session, through the driver too.
+const WITHOUT_SESSION = statement(
+  (d) => `SELECT u."id", u."name", u."email", u."kind", u."accountId", u."active", r."role" FROM "User" u
     LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
 );
-const WITHOUT_SESSION = statement(
-  (d) => `${columns} LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE u."id" = ${d.p(1)}`,
-);
-
-/**
- * The user with their roles, only while the session `sid` of theirs has not expired at `now` (no
- * row otherwise). Runs on every request, so it is one statement (session joined to user and roles).
- */
-export function userWithRolesInSession(userId: number, sid: string, now: Date): Promise<UserRoleRow[]> {
-  return readRows<UserRoleRow>(WITH_SESSION, [userId, sid, now]);
-}
 
 /** The user with their roles, without a session. */
 export function userWithRoles(userId: number): Promise<UserRoleRow[]> {

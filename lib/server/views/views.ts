@@ -20,11 +20,27 @@ function assertCanRead(actor: Actor) {
   if (!canReadCases(actor)) throw forbidden("Only people who work cases can save case views.");
 }
 
+type ViewRow = { id: number; name: string; query: string };
+
+/** This request's views of its signed-in person, when the requester's statement read them. */
+const primed = cache((): { userId?: number; views?: readonly ViewRow[] } => ({}));
+
 /**
- * One indexed query (lib/server/tables/saved-view.ts), remembered for the rest of the request: the
- * layout's navigation and the case list share it.
+ * PERF-8: the signed-in requester's statement (lib/server/auth/requester-read.ts) reads their views
+ * with the person; the layout's navigation and the case list use them instead of reading again.
  */
-const viewsOf = cache(viewsOfUser);
+export function primeViews(userId: number, views: readonly ViewRow[]): void {
+  Object.assign(primed(), { userId, views });
+}
+
+/**
+ * As primed, else one indexed query (lib/server/tables/saved-view.ts), remembered for the rest of
+ * the request: the layout's navigation and the case list share it.
+ */
+const viewsOf = cache(async (userId: number): Promise<readonly ViewRow[]> => {
+  const p = primed();
+  return p.userId === userId && p.views ? p.views : viewsOfUser(userId);
+});
 
 /** WRK-4: the person's own saved views, each with its link to the case list. */
 export async function listViews(actor: Actor) {
