@@ -46,9 +46,11 @@ test("WRK-4: an agent filters the list, saves a view, opens it from the navigati
   await expect(save.getByRole("status")).toContainText(`View Printers ${tag} saved.`);
   await save.getByRole("button", { name: "Close" }).click();
 
-  // The view is in the navigation; opening it from another page shows the same filter.
-  await page.goto("/my-work");
+  // The view is in the navigation at once (the save revalidates the layout, whose views come with
+  // the person's sign-in statement); opening it from another page shows the same filter.
   const nav = page.getByRole("navigation", { name: "Workspace" });
+  await expect(nav.getByRole("link", { name: `Printers ${tag}` })).toBeVisible();
+  await page.goto("/my-work");
   await nav.getByRole("link", { name: `Printers ${tag}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cases: Printers ${tag}`);
   await expect(page).toHaveURL(/q=L\w+&.*proactive=0&view=\d+/);

@@ -1,7 +1,8 @@
 // REL-8 over HTTP, against a production server of its own whose log this spec reads: every input
 // class of the black-box probe — dotted paths, router-state headers, lone surrogates, a 60 MB
 // streamed body, foreign origins, an action posted to a page that does not own it — gets a 4xx,
-// changes no data, and leaves no uncaught exception in the server's log.
+// changes no data, and leaves no uncaught exception in the server's log. Sign-out through the
+// framework's route and the 24-account spray: e2e/rel8-sign-in.spec.ts.
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { captureJournalPost, type CapturedAction } from "./support/actions";

@@ -28,6 +28,9 @@ export async function startProductionServer(
     ...extraEnv,
   };
   delete env.INBOUND_SMTP_PORT;
+  // The server sees its clients' own addresses (rel8-sign-in.spec.ts throttles one of them), not a
+  // proxy's headers, whatever the shell running the tests says.
+  delete env.TRUST_PROXY;
   if (demoData) Reflect.deleteProperty(env, "NODE_ENV"); // the demo seed refuses to run in production
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
