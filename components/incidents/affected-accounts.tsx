@@ -94,6 +94,7 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
       {writable && (
         <div className="flex flex-wrap items-end gap-3">
           <form
+            action={adding.formAction}
             onSubmit={(e) => {
               setLatest("add");
               adding.onSubmit(e);

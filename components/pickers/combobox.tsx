@@ -8,6 +8,7 @@ import {
 } from "@ariakit/react/combobox";
 import { useLayoutEffect, useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
+import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
 
 type Picked = { id: number; label: string } | null;
@@ -114,7 +115,8 @@ function AriakitCombobox({
   // Showing the picked label again lists everything, not just that record.
   const q = selected && text === selected.label ? "" : text;
   const lookup = useLookup(kind, params, q, open && !disabled);
-  const options = lookup.data ?? [];
+  // A press on a result keeps the list it was made on until the click (a late answer would move it).
+  const [options, onPointerDown] = useHeldWhilePressed(lookup.data ?? []);
   const submitted = (p: Picked) => (p ? String(valueField === "label" ? p.label : p.id) : "");
 
   function pick(option: LookupOption | null) {
@@ -190,6 +192,7 @@ function AriakitCombobox({
       <ComboboxPopover
         store={store}
         ref={popover}
+        onPointerDown={onPointerDown}
         gutter={4}
         sameWidth
         fixed

@@ -12,6 +12,7 @@ import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useLayoutEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
+import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
 import { MIN_SEARCH, useGlobalSearch, useSlashFocus } from "./use-search";
 
@@ -99,7 +100,8 @@ function ActiveSearch() {
   const [notice, setNotice] = useState("");
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   const { query, settled, now } = useGlobalSearch(text, open);
-  const groups = query.data?.groups ?? [];
+  // A press on a result keeps the results it was made on until the click (a late answer would move it).
+  const [groups, onPointerDown] = useHeldWhilePressed(query.data?.groups ?? []);
   const count = groups.reduce((n, g) => n + g.hits.length, 0);
 
   function opened() {
@@ -160,7 +162,15 @@ function ActiveSearch() {
         {message}
       </div>
       {count > 0 && (
-        <ComboboxPopover store={store} gutter={4} sameWidth={false} fixed portal={false} className={POPOVER}>
+        <ComboboxPopover
+          store={store}
+          onPointerDown={onPointerDown}
+          gutter={4}
+          sameWidth={false}
+          fixed
+          portal={false}
+          className={POPOVER}
+        >
           <ComboboxList aria-label="Search results" aria-busy={query.isFetching}>
             {groups.map((g) => (
               <ComboboxGroup key={g.kind} className="py-1">
