@@ -125,3 +125,37 @@ test("A11Y: a picker announces when nothing matches and clears when its text is 
   await page.keyboard.press("Tab");
   await expect(related.locator('input[type="hidden"][name="problem"]')).toHaveValue("");
 });
+
+test("A11Y / INC-3: Escape then ArrowDown reopens Additional actions even when animation frames come late", async ({
+  page,
+}) => {
+  // A busy machine: every animation frame 250 ms late. Ariakit's own Escape hid the menu a second
+  // time two frames on, closing the menu ArrowDown had reopened meanwhile (a CI failure).
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 250);
+    window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+  });
+  await signIn(page, DEMO.agent);
+  await createCaseViaForm(page, {
+    shortDescription: `Late frames ${Date.now()}`,
+    account: "Acme Corporation",
+  });
+  const button = page.getByRole("button", { name: "Additional actions" });
+  const menu = page.getByRole("menu", { name: "Additional actions" });
+  const first = menu.getByRole("menuitem").first();
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await expect(first).toBeFocused();
+  // A quick keyboard user: Escape and ArrowDown at once, both before the next frame.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("ArrowDown");
+  await expect(first).toBeFocused();
+  // Still open once the frames asked for before now have run (they run in the order asked).
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await expect(first).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+});

@@ -1,5 +1,5 @@
 "use client";
-import { Menu, MenuButton, MenuItem, MenuProvider } from "@ariakit/react/menu";
+import { Menu, MenuButton, MenuItem, useMenuStore } from "@ariakit/react/menu";
 import type { Ref } from "react";
 import { buttonClass } from "./button";
 import { cx } from "./cx";
@@ -25,13 +25,23 @@ export function ActionMenu({
   busy?: string;
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
+  const menu = useMenuStore({ placement: "bottom-end" });
   return (
-    <MenuProvider placement="bottom-end">
-      <MenuButton ref={buttonRef} disabled={!!busy} className={buttonClass("secondary")}>
+    <>
+      <MenuButton store={menu} ref={buttonRef} disabled={!!busy} className={buttonClass("secondary")}>
         {busy ?? label} <span aria-hidden>▾</span>
       </MenuButton>
       {/* PERF-8: the items are rendered while the menu is shown, not with every page. */}
       <Menu
+        store={menu}
+        // Escape closes the menu once, now. Ariakit's own Escape (a Hovercard's) hides it again two
+        // animation frames later, which shut a menu reopened by ArrowDown in between: on a busy
+        // machine the frames came after the reopen (seen in CI: e2e/keyboard.spec.ts). Returning
+        // false keeps Ariakit's own hiding out of it.
+        hideOnEscape={() => {
+          menu.hide();
+          return false;
+        }}
         unmountOnHide
         gutter={4}
         className="z-30 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg focus:outline-none"
@@ -49,6 +59,6 @@ export function ActionMenu({
           </MenuItem>
         ))}
       </Menu>
-    </MenuProvider>
+    </>
   );
 }
