@@ -34,13 +34,15 @@ export function ActionMenu({
       {/* PERF-8: the items are rendered while the menu is shown, not with every page. */}
       <Menu
         store={menu}
-        // Escape closes the menu once, now. Ariakit's own Escape (a Hovercard's) hides it again two
-        // animation frames later, which shut a menu reopened by ArrowDown in between: on a busy
-        // machine the frames came after the reopen (seen in CI: e2e/keyboard.spec.ts). Returning
-        // false keeps Ariakit's own hiding out of it.
-        hideOnEscape={() => {
+        // Escape closes the menu once, now, and goes no further (a dialog around it stays open).
+        // Ariakit's own Escape (a Hovercard's) hides the menu again two animation frames later,
+        // which shut a menu reopened by ArrowDown in between: on a busy machine the frames came
+        // after the reopen (seen in CI: e2e/keyboard.spec.ts).
+        hideOnEscape={false}
+        onKeyDown={(event) => {
+          if (event.key !== "Escape") return;
+          event.stopPropagation();
           menu.hide();
-          return false;
         }}
         unmountOnHide
         gutter={4}

@@ -1,5 +1,10 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type PointerEvent } from "react";
+
+/** What ends a press without a click, or after one; on window, in the capture phase. */
+const PRESS_ENDS = ["click", "pointercancel", "contextmenu", "dragstart"] as const;
+/** A press whose pointerup brings no click (released off any item) lets go after this. */
+const NO_CLICK_MS = 1_000;
 
 /**
  * A list that changes while it is shown — search results arriving for text typed a moment ago —
@@ -8,25 +13,40 @@ import { useEffect, useRef, useState } from "react";
  * pointer. Seen in CI: a picker's results were replaced between mousedown and mouseup (the answer
  * for "relay" replaced the list shown for ""), the click hit no item and the pick was lost.
  *
+ * The hold ends with the click (touch sends it in a later task than pointerup), or without one:
+ * a cancelled press, a context menu, a drag, the window losing focus or being hidden, or a second
+ * after a pointerup that brought no click. Only a primary press holds: after a right click's
+ * context menu no pointerup may reach the page.
+ *
  * Returns the value to render and the handler for the list's `onPointerDown`. Hand-written: a
- * dozen lines holding one render; no library does this.
+ * few lines holding one render; no library does this.
  */
 export function useHeldWhilePressed<T>(value: T) {
   const [held, setHeld] = useState<{ value: T } | null>(null);
   const release = useRef<(() => void) | undefined>(undefined);
   useEffect(() => () => release.current?.(), []);
-  const onPointerDown = () => {
-    if (release.current) return;
-    setHeld({ value });
+  const onPointerDown = (event: PointerEvent) => {
+    if (release.current || event.button !== 0 || !event.isPrimary) return;
+    // A press just after the last one let go holds what is on screen, not a newer answer.
+    setHeld((h) => h ?? { value });
+    let noClick: number | undefined;
+    const afterUp = () => {
+      noClick = window.setTimeout(end, NO_CLICK_MS);
+    };
     const end = () => {
-      removeEventListener("pointerup", end, true);
-      removeEventListener("pointercancel", end, true);
+      for (const type of PRESS_ENDS) removeEventListener(type, end, true);
+      removeEventListener("pointerup", afterUp, true);
+      removeEventListener("blur", end);
+      document.removeEventListener("visibilitychange", end);
+      clearTimeout(noClick);
       release.current = undefined;
-      // The click follows pointerup in the same task: let it reach the held item first.
+      // Runs in the click's capture phase: let the click reach the held item first.
       setTimeout(() => setHeld(null));
     };
-    addEventListener("pointerup", end, true);
-    addEventListener("pointercancel", end, true);
+    for (const type of PRESS_ENDS) addEventListener(type, end, true);
+    addEventListener("pointerup", afterUp, true);
+    addEventListener("blur", end); // the window's own, not a field's (those do not bubble)
+    document.addEventListener("visibilitychange", end);
     release.current = end;
   };
   return [held ? held.value : value, onPointerDown] as const;
