@@ -1,18 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
-
-async function newIncident(page: Page, title: string) {
-  await page.goto("/incidents/new");
-  await page.getByLabel("Short description").fill(title);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/incidents\/INC\d{7}$/);
-}
+import { createIncidentViaForm } from "./support/incidents";
 
 test("INC-8 / INC-5: an itil user works the incident form; impact and urgency set the priority", async ({
   page,
 }) => {
   await signIn(page, DEMO.itil);
-  await newIncident(page, `Queue stuck ${Date.now()}`);
+  await createIncidentViaForm(page, { shortDescription: `Queue stuck ${Date.now()}` });
   await expect(page.getByText("5 - Planning").first()).toBeVisible();
 
   await page.getByLabel("Impact").selectOption({ label: "1 - High" });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm, createIncidentFromMenu } from "./support/cases";
 import { db } from "./support/db";
+import { createIncidentViaForm } from "./support/incidents";
 import { afterNextPolls } from "./support/polls";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
@@ -88,11 +89,7 @@ test("REC-6: an ITSM record page names who saved the record", async ({ browser }
   const itil = await itilCtx.newPage();
   const other = await otherCtx.newPage();
   await signIn(itil, DEMO.itil);
-  await itil.goto("/incidents/new");
-  await itil.getByLabel("Short description").fill(`Live incident ${Date.now()}`);
-  await itil.getByRole("button", { name: "Create" }).click();
-  await expect(itil).toHaveURL(/\/incidents\/INC\d{7}$/);
-  const number = itil.url().split("/").pop()!;
+  const number = await createIncidentViaForm(itil, { shortDescription: `Live incident ${Date.now()}` });
   await itil.getByLabel("Work notes").fill("half-written note");
 
   await signIn(other, DEMO.manager);

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import nodemailer from "nodemailer";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";
+import { createIncidentViaForm } from "./support/incidents";
 
 // The outage loop of issue 9, end to end: proactive cases for two accounts (PRO-1, PRO-2: each
 // case's contact is its account's primary contact), Notify Customers from the incident (PRO-3),
@@ -37,11 +38,10 @@ test("PRO-1 PRO-2 PRO-3 PRO-5: proactive cases, Notify Customers, and the custom
   const [a, b] = [await accountWithPrimaryContact(1), await accountWithPrimaryContact(2)];
   const itil = await (await browser.newContext()).newPage();
   await signIn(itil, DEMO.itil);
-  await itil.goto("/incidents/new");
-  await itil.getByLabel("Short description").fill(`Mail relay outage ${tag}`);
-  await itil.getByLabel("Description", { exact: true }).fill("Outbound mail is queued");
-  await itil.getByRole("button", { name: "Create" }).click();
-  await expect(itil).toHaveURL(/\/incidents\/INC\d+$/);
+  await createIncidentViaForm(itil, {
+    shortDescription: `Mail relay outage ${tag}`,
+    description: "Outbound mail is queued",
+  });
   const incidentUrl = new URL(itil.url()).pathname;
   const affected = itil.getByRole("region", { name: "Affected accounts" });
   for (const { account } of [a, b]) {

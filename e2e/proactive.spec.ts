@@ -1,31 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
-import { db } from "./support/db";
+import { makeAccounts } from "./support/db";
+import { createIncidentViaForm } from "./support/incidents";
 
 // PRO-1, PRO-2, ADM-1, ADM-2: affected accounts, Create Proactive Cases on both sides of the
 // threshold, and the field maps page.
 const THRESHOLD = "major_case_affected_account_threshold";
-
-let seq = 0;
-/** Accounts with names unique to this run, seeded into the server's database. */
-async function makeAccounts(count: number) {
-  const stamp = `${Date.now().toString(36)}${seq++}`;
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const name = `Outage Co ${stamp} ${i}`;
-    await db().account.create({ data: { number: `ACCE2E${stamp}${i}`, name, nameKey: name.toLowerCase() } });
-    names.push(name);
-  }
-  return names;
-}
-
-async function newIncident(page: Page, title: string) {
-  await page.goto("/incidents/new");
-  await page.getByLabel("Short description").fill(title);
-  await page.getByLabel("Description", { exact: true }).fill("Mail servers are down");
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/incidents\/INC\d+$/);
-}
 
 async function addAffected(page: Page, name: string) {
   const section = page.getByRole("region", { name: "Affected accounts" });
@@ -49,7 +29,10 @@ test("PRO-1: an itil user adds affected accounts and creates proactive cases bel
 }) => {
   const [a, b, c] = await makeAccounts(3);
   await signIn(page, DEMO.itil);
-  await newIncident(page, `Proactive below ${Date.now()}`);
+  await createIncidentViaForm(page, {
+    shortDescription: `Proactive below ${Date.now()}`,
+    description: "Mail servers are down",
+  });
   const section = page.getByRole("region", { name: "Affected accounts" });
   for (const name of [a, b, c]) await addAffected(page, name);
   await section.getByRole("row").filter({ hasText: c }).getByRole("button", { name: "Remove" }).click();
@@ -81,7 +64,10 @@ test("@global PRO-1, ADM-1: above the threshold an admin set, one major case wit
     const itilCtx = await browser.newContext();
     const page = await itilCtx.newPage();
     await signIn(page, DEMO.itil);
-    await newIncident(page, `Proactive above ${Date.now()}`);
+    await createIncidentViaForm(page, {
+      shortDescription: `Proactive above ${Date.now()}`,
+      description: "Mail servers are down",
+    });
     for (const name of names) await addAffected(page, name);
     const section = page.getByRole("region", { name: "Affected accounts" });
     await section.getByRole("button", { name: "Create Proactive Cases" }).click();

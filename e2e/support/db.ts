@@ -25,4 +25,16 @@ export async function makeUser(
   return { email, password, name };
 }
 
+/** Accounts with names unique to this call, `Outage Co <stamp> 0`, `… 1`…: they list in that order. */
+export async function makeAccounts(count: number): Promise<string[]> {
+  const stamp = `${Date.now().toString(36)}${seq++}`;
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `Outage Co ${stamp} ${i}`;
+    await db().account.create({ data: { number: `ACCE2E${stamp}${i}`, name, nameKey: name.toLowerCase() } });
+    names.push(name);
+  }
+  return names;
+}
+
 export { db };
