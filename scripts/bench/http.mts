@@ -11,7 +11,19 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The bench servers' ports: BENCH_PORT (default 3300) plus an offset per part, so runs can move off busy ones. */
 export const benchPort = (offset: number) => Number(process.env.BENCH_PORT ?? 3300) + offset;
 
-export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+/**
+ * A production server of the checkout `dir` (this one by default) on the bench database, once it
+ * answers. `nodeArgs` go before the script (e.g. --cpu-prof); `env` is added to the bench's.
+ */
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  {
+    dir = ROOT,
+    nodeArgs = [],
+    env = {},
+  }: { dir?: string; nodeArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<ChildProcess> {
   // A server left over from an interrupted run would answer in place of this one (the new one
   // cannot bind the port), and every figure would be measured on the wrong process.
   const stale = await fetch(`http://localhost:${port}/login`).then(
@@ -19,8 +31,8 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
     () => false,
   );
   if (stale) throw new Error(`port ${port} is already in use: stop the process listening there first`);
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
+    cwd: dir,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -29,6 +41,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
       AUTH_SECRET: "bench-secret-0123456789-abcdefghij",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

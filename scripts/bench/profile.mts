@@ -5,7 +5,7 @@
 // next-auth, zod, Caseflow's own code, GC) and per function, and the CPU ms per request is printed
 // beside the database's queries per request (pg_stat_statements is not needed: the server logs them
 // when CASEFLOW_COUNT_QUERIES=1).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import http from "node:http";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpuMs } from "./cpu.mts";
 import { BENCH_AGENT, BENCH_PASSWORD } from "./dataset.mts";
-import { benchPort, get, login } from "./http.mts";
+import { benchPort, get, login, startServer } from "./http.mts";
 import { summarize, type Profile } from "./profile-summary.mts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -47,34 +47,11 @@ const paths = positionals.length ? positionals : ["/cases/CS5000123", "/cases?st
 const port = benchPort(9);
 const dir = mkdtempSync(path.join(os.tmpdir(), "caseflow-prof-"));
 
-const server = spawn(
-  process.execPath,
-  ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--max-semi-space-size=64", path.join(ROOT, "scripts/server.mjs")],
-  {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...profileEnv,
-      NODE_ENV: "production",
-      PORT: String(port),
-      WEB_CONCURRENCY: "1",
-      DATABASE_URL: url,
-      AUTH_SECRET: "bench-secret-0123456789-abcdefghij",
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  },
-);
+const server = await startServer(url, port, {
+  nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--max-semi-space-size=64"],
+  env: { ...profileEnv, WEB_CONCURRENCY: "1" },
+});
 const base = `http://localhost:${port}`;
-for (let i = 0; i < 120; i++) {
-  const up = await fetch(`${base}/login`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (up) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
 const cookie = await login(base, BENCH_AGENT, BENCH_PASSWORD);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const n = Number(args.requests);
