@@ -25,12 +25,19 @@ export async function makeUser(
   return { email, password, name };
 }
 
-/** Accounts with names unique to this call, `Outage Co <stamp> 0`, `… 1`…: they list in that order. */
-export async function makeAccounts(count: number): Promise<string[]> {
+/**
+ * Accounts with names unique to this call, made in this order: `Outage Co <stamp> 0`, `… 1`… for a
+ * count (they list by name in that order), or `Outage Co <stamp> <word>` for each word given.
+ */
+export async function makeAccounts(countOrWords: number | string[]): Promise<string[]> {
   const stamp = `${Date.now().toString(36)}${seq++}`;
+  const words =
+    typeof countOrWords === "number"
+      ? Array.from({ length: countOrWords }, (_, i) => String(i))
+      : countOrWords;
   const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const name = `Outage Co ${stamp} ${i}`;
+  for (const [i, word] of words.entries()) {
+    const name = `Outage Co ${stamp} ${word}`;
     await db().account.create({ data: { number: `ACCE2E${stamp}${i}`, name, nameKey: name.toLowerCase() } });
     names.push(name);
   }
