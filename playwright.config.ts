@@ -8,7 +8,11 @@ export const BASE_URL = `http://localhost:${PORT}`;
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  timeout: 60_000,
+  // A scenario test is 30–60 steps, often two people in two browsers. On a slow 2-core machine
+  // under the suite's two workers each step took 1–4 s (2026-11-25: the live-timeline
+  // scenario ran out of 60 s with every step passed), so a test has two minutes; one step still
+  // fails after 10 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),

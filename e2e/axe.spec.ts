@@ -49,7 +49,8 @@ test("A11Y: the sign-in, Forgot password and Set password pages, the customer po
 });
 
 test("A11Y: an agent's pages", async ({ page }) => {
-  test.setTimeout(180_000);
+  // One scan per page: 1.5–2.6 min each of these three on a slow 2-core machine (2026-11-25).
+  test.setTimeout(360_000);
   await signIn(page, DEMO.agent);
   for (const path of await navPages(page)) await scan(page, path);
   await scan(page, "/cases?state=open&sort=number");
@@ -99,7 +100,7 @@ test("A11Y: the Additional actions menu, the incident picker and the case dialog
 });
 
 test("A11Y: an ITIL manager's problem, change and request pages", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signIn(page, DEMO.manager);
   for (const path of await navPages(page)) await scan(page, path);
   await scan(page, await firstRecord(page, "/problems", "PRB"));
@@ -108,7 +109,7 @@ test("A11Y: an ITIL manager's problem, change and request pages", async ({ page 
 });
 
 test("A11Y: every administration page", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signIn(page, DEMO.admin);
   const pages = await navPages(page);
   expect(pages.filter((p) => p.startsWith("/admin/")).length).toBeGreaterThan(0);

@@ -31,7 +31,7 @@ async function listed(page: Page, path: string, number: string) {
 test("ROLE-3 / POR-1 / POR-3: every external role sees exactly its cases and work orders", async ({
   browser,
 }) => {
-  test.setTimeout(180_000); // every external role signs in and reads its lists: many pages
+  test.setTimeout(240_000); // every external role signs in and reads its lists: many pages (102 s on a slow machine)
   const { context: agentCtx, page: agent } = await signedIn(browser, DEMO.agent);
   const wo: Record<string, string> = {};
   for (const c of ["CS0001001", "CS0001002", "CS0001003", "CS0001005"]) wo[c] = await workOrderFor(agent, c);
