@@ -4,6 +4,7 @@
 // was lost in CI. The page's script is held back here until the test lets it load.
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
+import { createCaseViaForm } from "./support/cases";
 
 /** Holds every script chunk of the next page load until the returned function is called. */
 async function holdScripts(page: Page) {
@@ -67,4 +68,40 @@ test("A11Y / WRK-4: Enter on Additional actions before the script runs opens the
   await expect(page.getByRole("menu", { name: "Additional actions" })).toHaveCount(0);
   await page.getByRole("button", { name: "Additional actions" }).click();
   await expect(page.getByRole("menu", { name: "Additional actions" })).toBeVisible();
+});
+
+test("WRK-5: words typed into Search before the script runs are kept and searched once it has", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  const release = await holdScripts(page);
+  await page.goto("/cases", { waitUntil: "commit" });
+  const box = page.getByRole("searchbox", { name: "Search", exact: true });
+  await box.fill("mail relay");
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect(page.getByRole("listbox", { name: "Search results" })).toContainText(
+    "Mail relay runs out of disk",
+  );
+  await expect(box).toHaveValue("mail relay");
+  await expect(box).toBeFocused();
+});
+
+test("ITSM-2: a problem typed into the Related Records picker before the script runs is kept and looked up once it has", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  const number = await createCaseViaForm(page, { shortDescription: `Typed early ${Date.now()}` });
+  const release = await holdScripts(page);
+  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
+  const form = page.getByRole("form", { name: "Related Records" });
+  await form.getByRole("combobox", { name: "Problem" }).fill("relay");
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect(form.getByRole("option", { name: /PRB0040001/ })).toBeVisible();
+  await expect(form.getByRole("combobox", { name: "Problem" })).toHaveValue("relay");
+  await form.getByRole("option", { name: /PRB0040001/ }).click();
+  await expect(form.getByRole("combobox", { name: "Problem" })).toHaveValue(/PRB0040001/);
 });

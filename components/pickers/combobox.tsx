@@ -6,7 +6,7 @@ import {
   ComboboxPopover,
   useComboboxStore,
 } from "@ariakit/react/combobox";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
@@ -41,15 +41,22 @@ const NO_PARAMS: LookupParams = {};
  * clears the value; leaving without a pick puts the picked label back.
  */
 export function Combobox(props: Props) {
-  const [active, setActive] = useState(false);
-  return active ? <AriakitCombobox {...props} /> : <Dormant {...props} onActivate={() => setActive(true)} />;
+  // null while dormant; then the text the plain input held when it was focused.
+  const [typed, setTyped] = useState<string | null>(null);
+  return typed !== null ? (
+    <AriakitCombobox {...props} typed={typed} />
+  ) : (
+    <Dormant {...props} onActivate={setTyped} />
+  );
 }
 
 /**
  * PERF-8: until it is first focused, the typeahead is the plain input it looks like, with the
  * same name, role and value: Ariakit's stores and the lookup query cost each server render ~0.5 ms
  * per picker (a case page has seven) and every page view the same in the browser. Focus swaps in
- * the real one, focused with its text selected, so what is typed next replaces it.
+ * the real one, focused with its text selected, so what is typed next replaces it. Focused and
+ * typed into before the page's script ran (a focus React does not replay), hydration swaps it in
+ * with the text kept.
  */
 function Dormant({
   id,
@@ -60,7 +67,11 @@ function Dormant({
   placeholder = "Search…",
   valueField = "id",
   onActivate,
-}: Props & { onActivate: () => void }) {
+}: Props & { onActivate: (text: string) => void }) {
+  const plain = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (plain.current && document.activeElement === plain.current) onActivate(plain.current.value);
+  }, [onActivate]);
   return (
     <>
       <input
@@ -69,6 +80,7 @@ function Dormant({
         value={value ? String(valueField === "label" ? value.label : value.id) : ""}
       />
       <input
+        ref={plain}
         id={id}
         role="combobox"
         aria-autocomplete="list"
@@ -81,7 +93,7 @@ function Dormant({
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-error` : undefined}
         className={controlClass(error)}
-        onFocus={onActivate}
+        onFocus={(e) => onActivate(e.currentTarget.value)}
       />
       <div aria-live="polite" aria-atomic="true" className="sr-only" />
     </>
@@ -99,18 +111,23 @@ function AriakitCombobox({
   placeholder = "Search…",
   onPick,
   valueField = "id",
-}: Props) {
+  typed,
+}: Props & { typed: string }) {
   const [selected, setSelected] = useState<Picked>(value);
-  const [text, setText] = useState(value?.label ?? "");
-  const [open, setOpen] = useState(false);
+  // Text typed into the plain input before the script ran is a search already begun.
+  const searching = typed !== (value?.label ?? "");
+  const [text, setText] = useState(typed);
+  const [open, setOpen] = useState(searching);
   const hidden = useRef<HTMLInputElement>(null);
   const popover = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  // Mounted by a focus on the dormant input: focus moves here, with the text selected.
+  // Mounted by a focus on the dormant input: focus moves here, with the text selected (or, when
+  // typed before the script ran, the caret after it).
   useLayoutEffect(() => {
     input.current?.focus();
-    input.current?.select();
-  }, []);
+    if (searching) input.current?.setSelectionRange(typed.length, typed.length);
+    else input.current?.select();
+  }, [searching, typed]);
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   // Showing the picked label again lists everything, not just that record.
   const q = selected && text === selected.label ? "" : text;

@@ -10,7 +10,7 @@ import {
 } from "@ariakit/react/combobox";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
@@ -63,17 +63,26 @@ function enterTarget(answer: SearchAnswer, text: string): SearchHit | undefined 
  * is announced politely.
  */
 export function GlobalSearch() {
-  const [active, setActive] = useState(false);
+  // null while dormant; then the text the plain box held when it was focused.
+  const [typed, setTyped] = useState<string | null>(null);
+  const plain = useRef<HTMLInputElement>(null);
   useSlashFocus(GLOBAL_SEARCH_ID);
-  if (active) return <ActiveSearch />;
+  // Focused and typed into before the page's script ran: React does not replay that focus, so
+  // hydration swaps in the real box here, with the text.
+  useEffect(() => {
+    if (plain.current && document.activeElement === plain.current) setTyped(plain.current.value);
+  }, []);
+  if (typed !== null) return <ActiveSearch typed={typed} />;
   // PERF-8: until first focused (a click, Tab or `/`), the box is the plain searchbox it looks
   // like — no Ariakit store or query in every page's server render; focus swaps in the real one.
+  // Text typed into it before the page's script ran is kept.
   return (
     <div role="search" className="relative w-full max-w-md">
       <label htmlFor={GLOBAL_SEARCH_ID} className="sr-only">
         Search
       </label>
       <input
+        ref={plain}
         id={GLOBAL_SEARCH_ID}
         role="searchbox"
         type="search"
@@ -81,22 +90,24 @@ export function GlobalSearch() {
         autoComplete="off"
         placeholder={PLACEHOLDER}
         className={INPUT}
-        onFocus={() => setActive(true)}
+        onFocus={(e) => setTyped(e.currentTarget.value)}
       />
       <div aria-live="polite" aria-atomic="true" className="sr-only" />
     </div>
   );
 }
 
-function ActiveSearch() {
+/** `typed`: what the plain box held (typed before the script ran); kept, and searched at once. */
+function ActiveSearch({ typed }: { typed: string }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  // Mounted by a focus on the dormant box: focus moves here.
+  // Mounted by a focus on the dormant box: focus moves here, the caret after any text typed.
   useLayoutEffect(() => {
     input.current?.focus();
-  }, []);
-  const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
+    input.current?.setSelectionRange(typed.length, typed.length);
+  }, [typed]);
+  const [text, setText] = useState(typed);
+  const [open, setOpen] = useState(typed.trim() !== "");
   const [notice, setNotice] = useState("");
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   const { query, settled, now } = useGlobalSearch(text, open);
