@@ -68,6 +68,13 @@ export function ReferenceField({
       if (target.name === dependsOn.field) setParent(target.value);
     };
     form.addEventListener("change", listener);
+    // Changed before the page's script ran, when no listener heard it: the choices follow it now.
+    const field = form.elements.namedItem(dependsOn.field);
+    if (
+      field instanceof HTMLSelectElement &&
+      [...field.options].some((o) => o.selected !== o.defaultSelected)
+    )
+      setParent(field.value);
     return () => form.removeEventListener("change", listener);
   }, [dependsOn]);
 
