@@ -6,9 +6,10 @@ import {
   ComboboxPopover,
   useComboboxStore,
 } from "@ariakit/react/combobox";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
+import { useWakeOnFocus } from "@/components/ui/use-wake-on-focus";
 import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
 
 type Picked = { id: number; label: string } | null;
@@ -41,12 +42,11 @@ const NO_PARAMS: LookupParams = {};
  * clears the value; leaving without a pick puts the picked label back.
  */
 export function Combobox(props: Props) {
-  // null while dormant; then the text the plain input held when it was focused.
-  const [typed, setTyped] = useState<string | null>(null);
+  const { typed, plain, onFocus } = useWakeOnFocus();
   return typed !== null ? (
     <AriakitCombobox {...props} typed={typed} />
   ) : (
-    <Dormant {...props} onActivate={setTyped} />
+    <Dormant {...props} plain={plain} onFocus={onFocus} />
   );
 }
 
@@ -54,9 +54,8 @@ export function Combobox(props: Props) {
  * PERF-8: until it is first focused, the typeahead is the plain input it looks like, with the
  * same name, role and value: Ariakit's stores and the lookup query cost each server render ~0.5 ms
  * per picker (a case page has seven) and every page view the same in the browser. Focus swaps in
- * the real one, focused with its text selected, so what is typed next replaces it. Focused and
- * typed into before the page's script ran (a focus React does not replay), hydration swaps it in
- * with the text kept.
+ * the real one, focused with its text selected, so what is typed next replaces it; text typed
+ * before the page's script ran is kept (useWakeOnFocus).
  */
 function Dormant({
   id,
@@ -66,12 +65,9 @@ function Dormant({
   disabled,
   placeholder = "Search…",
   valueField = "id",
-  onActivate,
-}: Props & { onActivate: (text: string) => void }) {
-  const plain = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (plain.current && document.activeElement === plain.current) onActivate(plain.current.value);
-  }, [onActivate]);
+  plain,
+  onFocus,
+}: Props & Omit<ReturnType<typeof useWakeOnFocus>, "typed">) {
   return (
     <>
       <input
@@ -93,7 +89,7 @@ function Dormant({
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-error` : undefined}
         className={controlClass(error)}
-        onFocus={(e) => onActivate(e.currentTarget.value)}
+        onFocus={onFocus}
       />
       <div aria-live="polite" aria-atomic="true" className="sr-only" />
     </>

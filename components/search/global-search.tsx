@@ -10,9 +10,10 @@ import {
 } from "@ariakit/react/combobox";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
+import { useWakeOnFocus } from "@/components/ui/use-wake-on-focus";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
 import { MIN_SEARCH, useGlobalSearch, useSlashFocus } from "./use-search";
 
@@ -63,15 +64,8 @@ function enterTarget(answer: SearchAnswer, text: string): SearchHit | undefined 
  * is announced politely.
  */
 export function GlobalSearch() {
-  // null while dormant; then the text the plain box held when it was focused.
-  const [typed, setTyped] = useState<string | null>(null);
-  const plain = useRef<HTMLInputElement>(null);
+  const { typed, plain, onFocus } = useWakeOnFocus();
   useSlashFocus(GLOBAL_SEARCH_ID);
-  // Focused and typed into before the page's script ran: React does not replay that focus, so
-  // hydration swaps in the real box here, with the text.
-  useEffect(() => {
-    if (plain.current && document.activeElement === plain.current) setTyped(plain.current.value);
-  }, []);
   if (typed !== null) return <ActiveSearch typed={typed} />;
   // PERF-8: until first focused (a click, Tab or `/`), the box is the plain searchbox it looks
   // like — no Ariakit store or query in every page's server render; focus swaps in the real one.
@@ -90,7 +84,7 @@ export function GlobalSearch() {
         autoComplete="off"
         placeholder={PLACEHOLDER}
         className={INPUT}
-        onFocus={(e) => setTyped(e.currentTarget.value)}
+        onFocus={onFocus}
       />
       <div aria-live="polite" aria-atomic="true" className="sr-only" />
     </div>
