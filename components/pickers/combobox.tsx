@@ -6,10 +6,10 @@ import {
   ComboboxPopover,
   useComboboxStore,
 } from "@ariakit/react/combobox";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { controlClass } from "@/components/ui/field";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
-import { useWakeOnFocus } from "@/components/ui/use-wake-on-focus";
+import { useWakeOnFocus, useWokenText } from "@/components/ui/use-wake-on-focus";
 import { useLookup, type LookupOption, type LookupParams } from "./use-lookup";
 
 type Picked = { id: number; label: string } | null;
@@ -42,9 +42,9 @@ const NO_PARAMS: LookupParams = {};
  * clears the value; leaving without a pick puts the picked label back.
  */
 export function Combobox(props: Props) {
-  const { typed, plain, onFocus } = useWakeOnFocus();
-  return typed !== null ? (
-    <AriakitCombobox {...props} typed={typed} />
+  const { woken, plain, onFocus } = useWakeOnFocus();
+  return woken ? (
+    <AriakitCombobox {...props} from={woken} />
   ) : (
     <Dormant {...props} plain={plain} onFocus={onFocus} />
   );
@@ -67,7 +67,7 @@ function Dormant({
   valueField = "id",
   plain,
   onFocus,
-}: Props & Omit<ReturnType<typeof useWakeOnFocus>, "typed">) {
+}: Props & Omit<ReturnType<typeof useWakeOnFocus>, "woken">) {
   return (
     <>
       <input
@@ -107,23 +107,23 @@ function AriakitCombobox({
   placeholder = "Search…",
   onPick,
   valueField = "id",
-  typed,
-}: Props & { typed: string }) {
+  from,
+}: Props & { from: HTMLInputElement }) {
   const [selected, setSelected] = useState<Picked>(value);
   // Text typed into the plain input before the script ran is a search already begun.
-  const searching = typed !== (value?.label ?? "");
-  const [text, setText] = useState(typed);
-  const [open, setOpen] = useState(searching);
+  const searching = (typed: string) => typed !== (value?.label ?? "");
+  const [open, setOpen] = useState(() => searching(from.value));
   const hidden = useRef<HTMLInputElement>(null);
   const popover = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   // Mounted by a focus on the dormant input: focus moves here, with the text selected (or, when
   // typed before the script ran, the caret after it).
-  useLayoutEffect(() => {
+  const [text, setText] = useWokenText(from, (typed) => {
     input.current?.focus();
-    if (searching) input.current?.setSelectionRange(typed.length, typed.length);
-    else input.current?.select();
-  }, [searching, typed]);
+    if (!searching(typed)) return input.current?.select();
+    setOpen(true);
+    input.current?.setSelectionRange(typed.length, typed.length);
+  });
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   // Showing the picked label again lists everything, not just that record.
   const q = selected && text === selected.label ? "" : text;

@@ -10,10 +10,10 @@ import {
 } from "@ariakit/react/combobox";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
-import { useWakeOnFocus } from "@/components/ui/use-wake-on-focus";
+import { useWakeOnFocus, useWokenText } from "@/components/ui/use-wake-on-focus";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
 import { MIN_SEARCH, useGlobalSearch, useSlashFocus } from "./use-search";
 
@@ -64,9 +64,9 @@ function enterTarget(answer: SearchAnswer, text: string): SearchHit | undefined 
  * is announced politely.
  */
 export function GlobalSearch() {
-  const { typed, plain, onFocus } = useWakeOnFocus();
+  const { woken, plain, onFocus } = useWakeOnFocus();
   useSlashFocus(GLOBAL_SEARCH_ID);
-  if (typed !== null) return <ActiveSearch typed={typed} />;
+  if (woken) return <ActiveSearch from={woken} />;
   // PERF-8: until first focused (a click, Tab or `/`), the box is the plain searchbox it looks
   // like — no Ariakit store or query in every page's server render; focus swaps in the real one.
   // Text typed into it before the page's script ran is kept.
@@ -91,17 +91,17 @@ export function GlobalSearch() {
   );
 }
 
-/** `typed`: what the plain box held (typed before the script ran); kept, and searched at once. */
-function ActiveSearch({ typed }: { typed: string }) {
+/** `from`: the plain box; what it held (typed before the script ran) is kept, and searched at once. */
+function ActiveSearch({ from }: { from: HTMLInputElement }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(() => from.value.trim() !== "");
   // Mounted by a focus on the dormant box: focus moves here, the caret after any text typed.
-  useLayoutEffect(() => {
+  const [text, setText] = useWokenText(from, (typed) => {
+    if (typed.trim()) setOpen(true);
     input.current?.focus();
     input.current?.setSelectionRange(typed.length, typed.length);
-  }, [typed]);
-  const [text, setText] = useState(typed);
-  const [open, setOpen] = useState(typed.trim() !== "");
+  });
   const [notice, setNotice] = useState("");
   const store = useComboboxStore({ value: text, setValue: setText, open, setOpen });
   const { query, settled, now } = useGlobalSearch(text, open);

@@ -1,18 +1,40 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 
 /**
  * PERF-8: a typeahead drawn as a plain input until first focused (the pickers, the header's
- * Search). `typed` is null while dormant; a focus wakes it with the text the plain input held, so
- * what was typed before the page's script ran is kept. React does not replay a focus from before
- * hydration, so a plain input that already has focus when the page hydrates wakes then.
+ * Search). `woken` is null while dormant; a focus wakes it with the plain input itself, whose text
+ * the real one takes (useWokenText). React does not replay a focus from before hydration, so a
+ * plain input that already has focus when the page hydrates wakes then.
  */
 export function useWakeOnFocus() {
-  const [typed, setTyped] = useState<string | null>(null);
+  const [woken, setWoken] = useState<HTMLInputElement | null>(null);
   const plain = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (plain.current && document.activeElement === plain.current) setTyped(plain.current.value);
+    if (plain.current && document.activeElement === plain.current) setWoken(plain.current);
   }, []);
-  const onFocus = (e: React.FocusEvent<HTMLInputElement>) => setTyped(e.currentTarget.value);
-  return { typed, plain, onFocus };
+  const onFocus = (e: React.FocusEvent<HTMLInputElement>) => setWoken(e.currentTarget);
+  return { woken, plain, onFocus };
+}
+
+/**
+ * The woken input's text, with what the plain input `from` held. Read when the real input first
+ * renders and again once it is in the page: a wake is not drawn at once (one from the hydration
+ * check waits for React's next render), and text typed into the plain input in between — while
+ * it still had focus — would otherwise be dropped with it (CI lost a search that way). After the
+ * swap the plain input is out of the page, so what it holds then is final.
+ * `then(text)` runs with that text, in the same commit (focus and caret go there).
+ */
+export function useWokenText(
+  from: HTMLInputElement,
+  then: (text: string) => void,
+): [string, Dispatch<SetStateAction<string>>] {
+  const [text, setText] = useState(() => from.value);
+  const mounted = useRef({ from, then });
+  useLayoutEffect(() => {
+    const typed = mounted.current.from.value;
+    setText(typed);
+    mounted.current.then(typed);
+  }, []);
+  return [text, setText];
 }
