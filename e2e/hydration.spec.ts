@@ -2,7 +2,7 @@
 // or Space) on a control that only works with the page's script is held, and done once the script
 // runs (components/providers/hydration-guard.ts) — never lost. Found when WRK-4's Save view click
 // was lost in CI. The page's script is held back here until the test lets it load.
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 
@@ -70,14 +70,16 @@ test("A11Y / WRK-4: Enter on Additional actions before the script runs opens the
   await expect(page.getByRole("menu", { name: "Additional actions" })).toBeVisible();
 });
 
-test("WRK-5: words typed into Search before the script runs are kept and searched once it has", async ({
-  page,
-}) => {
+/**
+ * WRK-5: opens the case list with its script held back, lets `early` put "mail relay" into the
+ * header's Search, lets the script load, and expects that text kept, searched and focused.
+ */
+async function searchTypedEarly(page: Page, early: (box: Locator) => Promise<void>) {
   await signIn(page, DEMO.agent);
   const release = await holdScripts(page);
   await page.goto("/cases", { waitUntil: "commit" });
   const box = page.getByRole("searchbox", { name: "Search", exact: true });
-  await box.fill("mail relay");
+  await early(box);
   expect(await hydrating(page)).toBe(true);
 
   await release();
@@ -86,6 +88,29 @@ test("WRK-5: words typed into Search before the script runs are kept and searche
   );
   await expect(box).toHaveValue("mail relay");
   await expect(box).toBeFocused();
+}
+
+test("WRK-5: words typed into Search before the script runs are kept and searched once it has", async ({
+  page,
+}) => {
+  await searchTypedEarly(page, (box) => box.fill("mail relay"));
+});
+
+test("WRK-5: text that reaches Search as the page hydrates — the box focused before, woken, not yet redrawn — is kept and searched", async ({
+  page,
+}) => {
+  await searchTypedEarly(page, async (box) => {
+    await box.focus();
+    // The moment CI's fill landed in: hydration's effects have run (the focused box has woken,
+    // its redraw is scheduled) and the text goes into the plain box, still in the page, focused.
+    await page.evaluate(() =>
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.hasAttribute("data-hydrating")) return;
+        observer.disconnect();
+        document.execCommand("insertText", false, "mail relay");
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-hydrating"] }),
+    );
+  });
 });
 
 test("ITSM-2: a problem typed into the Related Records picker before the script runs is kept and looked up once it has", async ({
@@ -104,4 +129,29 @@ test("ITSM-2: a problem typed into the Related Records picker before the script 
   await expect(form.getByRole("combobox", { name: "Problem" })).toHaveValue("relay");
   await form.getByRole("option", { name: /PRB0040001/ }).click();
   await expect(form.getByRole("combobox", { name: "Problem" })).toHaveValue(/PRB0040001/);
+});
+
+test("WRK-1: a group chosen before the script runs stays chosen once it has, and narrows Assigned to to its members", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  const number = await createCaseViaForm(page, { shortDescription: `Group chosen early ${Date.now()}` });
+  const release = await holdScripts(page);
+  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
+  const group = page.getByLabel("Assignment group");
+  await group.selectOption({ label: "Network Operations" });
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect.poll(() => hydrating(page)).toBe(false);
+  const assignee = page.getByLabel("Assigned to");
+  await expect(assignee.getByRole("option", { name: "Morgan Manager" })).toHaveCount(1);
+  await expect(assignee.getByRole("option", { name: "Alex Agent" })).toHaveCount(0); // not a member
+  // React's renders since hydration have not put the server's choice (none) back.
+  await expect(group.locator("option:checked")).toHaveText("Network Operations");
+  await assignee.selectOption({ label: "Morgan Manager" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+  await expect(group.locator("option:checked")).toHaveText("Network Operations");
+  await expect(assignee.locator("option:checked")).toHaveText("Morgan Manager");
 });

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
+import { useMountedByHydration } from "@/components/ui/use-mounted-by-hydration";
 import { Combobox } from "./combobox";
 import { useLookup, type LookupParams } from "./use-lookup";
 
@@ -59,6 +60,15 @@ export function ReferenceField({
   // The parent field's value once it has changed; until then the server's options stand.
   const [parent, setParent] = useState<string>();
   const ref = useRef<HTMLSelectElement>(null);
+  const hydrated = useMountedByHydration();
+
+  // Chosen before the page's script ran: the state takes the choice, or React's next render of
+  // this controlled select puts the server's back without a word (CI: WRK-1's group, reverted).
+  useEffect(() => {
+    const own = ref.current;
+    if (hydrated && own && [...own.options].some((o) => o.selected !== o.defaultSelected))
+      setCurrent(own.value);
+  }, [hydrated]);
 
   useEffect(() => {
     const form = ref.current?.form;
@@ -69,14 +79,18 @@ export function ReferenceField({
     };
     form.addEventListener("change", listener);
     // Changed before the page's script ran, when no listener heard it: the choices follow it now.
+    // Only a hydrated page can have been (a form drawn after a client navigation has not: taking
+    // its selects for changed reloaded the choices from a stale cache and dropped the new case's
+    // contact — CI, SET-2).
     const field = form.elements.namedItem(dependsOn.field);
     if (
+      hydrated &&
       field instanceof HTMLSelectElement &&
       [...field.options].some((o) => o.selected !== o.defaultSelected)
     )
       setParent(field.value);
     return () => form.removeEventListener("change", listener);
-  }, [dependsOn]);
+  }, [dependsOn, hydrated]);
 
   // The dependent choices are a query keyed by the parent's value (cached: switching back is
   // instant), made only once the parent has changed: until then the server's options stand, and
