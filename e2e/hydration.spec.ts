@@ -19,6 +19,15 @@ async function holdScripts(page: Page) {
   };
 }
 
+/** Signs the agent in, creates a case and opens its page with the script held back. */
+async function caseWithScriptHeld(page: Page, shortDescription: string) {
+  await signIn(page, DEMO.agent);
+  const number = await createCaseViaForm(page, { shortDescription: `${shortDescription} ${Date.now()}` });
+  const release = await holdScripts(page);
+  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
+  return release;
+}
+
 const hydrating = (page: Page) =>
   page.evaluate(() => document.documentElement.hasAttribute("data-hydrating"));
 
@@ -116,10 +125,7 @@ test("WRK-5: text that reaches Search as the page hydrates — the box focused b
 test("ITSM-2: a problem typed into the Related Records picker before the script runs is kept and looked up once it has", async ({
   page,
 }) => {
-  await signIn(page, DEMO.agent);
-  const number = await createCaseViaForm(page, { shortDescription: `Typed early ${Date.now()}` });
-  const release = await holdScripts(page);
-  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
+  const release = await caseWithScriptHeld(page, "Typed early");
   const form = page.getByRole("form", { name: "Related Records" });
   await form.getByRole("combobox", { name: "Problem" }).fill("relay");
   expect(await hydrating(page)).toBe(true);
@@ -134,10 +140,7 @@ test("ITSM-2: a problem typed into the Related Records picker before the script 
 test("WRK-1: a group chosen before the script runs stays chosen once it has, and narrows Assigned to to its members", async ({
   page,
 }) => {
-  await signIn(page, DEMO.agent);
-  const number = await createCaseViaForm(page, { shortDescription: `Group chosen early ${Date.now()}` });
-  const release = await holdScripts(page);
-  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
+  const release = await caseWithScriptHeld(page, "Group chosen early");
   const group = page.getByLabel("Assignment group");
   await group.selectOption({ label: "Network Operations" });
   expect(await hydrating(page)).toBe(true);
@@ -154,4 +157,23 @@ test("WRK-1: a group chosen before the script runs stays chosen once it has, and
   await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
   await expect(group.locator("option:checked")).toHaveText("Network Operations");
   await expect(assignee.locator("option:checked")).toHaveText("Morgan Manager");
+});
+
+test("NOT-4: Internal only ticked before the script runs is still ticked once it has, and the file is internal", async ({
+  page,
+}) => {
+  const release = await caseWithScriptHeld(page, "Internal early");
+  const files = page.getByRole("region", { name: "Attachments" });
+  await files.getByLabel("Internal only").click();
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect.poll(() => hydrating(page)).toBe(false);
+  await expect(files.getByLabel("Internal only")).toBeChecked();
+  const name = `early-${Date.now()}.txt`;
+  await files
+    .getByLabel("Attach file")
+    .setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from("team only") });
+  await files.getByRole("button", { name: "Upload" }).click();
+  await expect(files.getByRole("row", { name: new RegExp(name) }).getByText("Internal")).toBeVisible();
 });

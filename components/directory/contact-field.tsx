@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { createCaseContactAction } from "@/app/(workspace)/cases/contact-actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { Button } from "@/components/ui/button";
+import { useFollowedField } from "@/components/ui/early-value";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Modal } from "@/components/ui/modal";
 import { PersonFields } from "./person-fields";
@@ -31,16 +32,8 @@ export function ContactField({
   const [added, setAdded] = useState<RefOption | null>(null);
   const [accountName, setAccountName] = useState("");
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const form = button.current?.form;
-    if (!form) return;
-    const listener = (e: Event) => {
-      const target = e.target as HTMLInputElement | HTMLSelectElement;
-      if (target.name === "accountId") setAccount(target.value);
-    };
-    form.addEventListener("change", listener);
-    return () => form.removeEventListener("change", listener);
-  }, []);
+  // The account as chosen on the form, before the page's script ran too (early-value.ts).
+  useFollowedField(button, "accountId", (field) => setAccount(field.value));
   return (
     <ReferenceField
       label="Contact"

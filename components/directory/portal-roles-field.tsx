@@ -32,6 +32,8 @@ export function PortalRolesField({
                 setChosen((c) => (e.target.checked ? [...c, role] : c.filter((r) => r !== role)))
               }
               className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+              // The hidden field is the state's: a click before the script ran is held until then.
+              data-needs-script=""
             />
             {role}
           </label>

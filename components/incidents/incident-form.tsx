@@ -3,6 +3,7 @@ import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary
 import { useState } from "react";
 import { saveIncidentAction } from "@/app/(workspace)/incidents/actions";
 import { SelectField, ReadOnlyField, type Option } from "@/components/ui/field";
+import { useEarlyValue } from "@/components/ui/early-value";
 import { ResolutionFields } from "@/components/records/resolution-fields";
 import { AssignmentFields } from "@/components/records/assignment-fields";
 import type { RefOption } from "@/components/pickers/reference-field";
@@ -80,6 +81,8 @@ function IncidentFields({
   err: (f: string) => string | undefined;
 }) {
   const [state, setState] = useState(data.state);
+  // Chosen before the page's script ran: taken (On hold reason follows it).
+  const earlyState = useEarlyValue<HTMLSelectElement>((v) => setState(Number(v)));
   return (
     <form {...formProps} className="space-y-4" noValidate aria-label="Incident details">
       <input type="hidden" name="version" value={data.version} />
@@ -90,6 +93,7 @@ function IncidentFields({
             label="State"
             name="state"
             options={states}
+            ref={earlyState}
             value={state}
             onChange={(e) => setState(Number(e.target.value))}
             error={err("state")}

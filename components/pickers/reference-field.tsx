@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
-import { useMountedByHydration } from "@/components/ui/use-mounted-by-hydration";
+import { useEarlyValue, useFollowedField } from "@/components/ui/early-value";
 import { Combobox } from "./combobox";
 import { useLookup, type LookupParams } from "./use-lookup";
 
@@ -59,38 +59,10 @@ export function ReferenceField({
   }
   // The parent field's value once it has changed; until then the server's options stand.
   const [parent, setParent] = useState<string>();
-  const ref = useRef<HTMLSelectElement>(null);
-  const hydrated = useMountedByHydration();
-
-  // Chosen before the page's script ran: the state takes the choice, or React's next render of
-  // this controlled select puts the server's back without a word (CI: WRK-1's group, reverted).
-  useEffect(() => {
-    const own = ref.current;
-    if (hydrated && own && [...own.options].some((o) => o.selected !== o.defaultSelected))
-      setCurrent(own.value);
-  }, [hydrated]);
-
-  useEffect(() => {
-    const form = ref.current?.form;
-    if (!form || !dependsOn) return;
-    const listener = (e: Event) => {
-      const target = e.target as HTMLInputElement | HTMLSelectElement;
-      if (target.name === dependsOn.field) setParent(target.value);
-    };
-    form.addEventListener("change", listener);
-    // Changed before the page's script ran, when no listener heard it: the choices follow it now.
-    // Only a hydrated page can have been (a form drawn after a client navigation has not: taking
-    // its selects for changed reloaded the choices from a stale cache and dropped the new case's
-    // contact — CI, SET-2).
-    const field = form.elements.namedItem(dependsOn.field);
-    if (
-      hydrated &&
-      field instanceof HTMLSelectElement &&
-      [...field.options].some((o) => o.selected !== o.defaultSelected)
-    )
-      setParent(field.value);
-    return () => form.removeEventListener("change", listener);
-  }, [dependsOn, hydrated]);
+  // A choice made before the page's script ran becomes the state's (useEarlyValue); a parent's,
+  // this field's choices (useFollowedField).
+  const ref = useEarlyValue<HTMLSelectElement>(setCurrent);
+  useFollowedField(ref, dependsOn?.field, (field) => setParent(field.value));
 
   // The dependent choices are a query keyed by the parent's value (cached: switching back is
   // instant), made only once the parent has changed: until then the server's options stand, and

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** A text field's or select's look (app/globals.css .cf-control: short, on twenty controls a page). */
 export const controlClass = (error?: string) => (error ? "cf-control invalid" : "cf-control");
@@ -108,7 +108,13 @@ export function SelectField({
   blank,
   required,
   ...rest
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; blank?: string }) {
+}: Common &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: readonly Option[];
+    blank?: string;
+    /** A controlled select's useEarlyValue (components/ui/early-value.ts). */
+    ref?: Ref<HTMLSelectElement>;
+  }) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={className}>

@@ -23,7 +23,8 @@ export function useWakeOnFocus() {
  * check waits for React's next render), and text typed into the plain input in between — while
  * it still had focus — would otherwise be dropped with it (CI lost a search that way). After the
  * swap the plain input is out of the page, so what it holds then is final.
- * `then(text)` runs with that text, in the same commit (focus and caret go there).
+ * `then(text)` runs with that text, in the same commit, unless focus has moved elsewhere since
+ * (it puts focus and the caret in the real input).
  */
 export function useWokenText(
   from: HTMLInputElement,
@@ -34,7 +35,10 @@ export function useWokenText(
   useLayoutEffect(() => {
     const typed = mounted.current.from.value;
     setText(typed);
-    mounted.current.then(typed);
+    // The focused plain input has just left the page, so focus is on the body; where it is not,
+    // the person moved on before a wake from the hydration check was drawn: focus stays there.
+    const focus = document.activeElement;
+    if (!focus || focus === document.body) mounted.current.then(typed);
   }, []);
   return [text, setText];
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useEarlyValue } from "./early-value";
 import { controlClass, Field } from "./field";
 
 /**
@@ -21,9 +22,12 @@ export function UtcDateTimeField({
   error?: string;
 }) {
   const [local, setLocal] = useState(value ? new Date(value).toISOString().slice(0, 16) : "");
+  // Typed before the page's script ran: the hidden field sends it too.
+  const early = useEarlyValue(setLocal);
   return (
     <Field label={label} id={id} error={error}>
       <input
+        ref={early}
         id={id}
         type="datetime-local"
         value={local}

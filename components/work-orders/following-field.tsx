@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useFollowedField } from "@/components/ui/early-value";
 import { controlClass, Field } from "@/components/ui/field";
 
 /**
@@ -11,18 +12,10 @@ export function FollowingField({ label, follows, value }: { label: string; follo
   const id = `f-follows-${follows}`;
   const [shown, setShown] = useState(value);
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const form = ref.current?.form;
-    if (!form) return;
-    const listener = (e: Event) => {
-      const t = e.target as HTMLInputElement | HTMLSelectElement;
-      if (t.name !== follows) return;
-      const picked = t instanceof HTMLSelectElement ? t.selectedOptions[0] : null;
-      setShown(!t.value ? "" : picked ? picked.text : (t.dataset.label ?? ""));
-    };
-    form.addEventListener("change", listener);
-    return () => form.removeEventListener("change", listener);
-  }, [follows]);
+  useFollowedField(ref, follows, (t) => {
+    const picked = t instanceof HTMLSelectElement ? t.selectedOptions[0] : null;
+    setShown(!t.value ? "" : picked ? picked.text : (t.dataset.label ?? ""));
+  });
   return (
     <Field label={label} id={id} hint={`Follows ${follows === "accountId" ? "Account" : "Contact"}`}>
       <input ref={ref} id={id} readOnly value={shown || "—"} className={controlClass()} />

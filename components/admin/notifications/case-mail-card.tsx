@@ -39,6 +39,8 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
               checked={enabled}
               onChange={(e) => setEnabled(e.currentTarget.checked)}
               className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+              // The hidden field is the state's: a click before the script ran is held until then.
+              data-needs-script=""
             />
             Send this email
           </label>

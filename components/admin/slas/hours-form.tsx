@@ -29,6 +29,8 @@ export function SlaHoursForm({ hours }: { hours: Hours }) {
                 checked={days.includes(i + 1)}
                 onChange={(e) => toggle(i + 1, e.currentTarget.checked)}
                 className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+                // The hidden field is the state's: a click before the script ran is held until then.
+                data-needs-script=""
               />
               {label}
             </label>

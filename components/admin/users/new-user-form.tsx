@@ -4,6 +4,7 @@ import { createUserAction } from "@/app/(workspace)/admin/users/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { Notice } from "@/components/ui/notice";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useEarlyValue } from "@/components/ui/early-value";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -26,6 +27,8 @@ export function NewUserForm({
   passwordMin: number;
 }) {
   const [kind, setKind] = useState<Kind>("internal");
+  // Chosen before the page's script ran: taken (the roles follow it).
+  const earlyKind = useEarlyValue<HTMLSelectElement>((v) => setKind(v as Kind));
   const { result, pending, fieldError, formProps } = useActionForm(createUserAction);
   return (
     <form {...formProps} className="space-y-3" noValidate>
@@ -35,6 +38,7 @@ export function NewUserForm({
           label="Kind"
           name="kind"
           options={kinds}
+          ref={earlyKind}
           value={kind}
           onChange={(e) => setKind(e.target.value as Kind)}
           error={fieldError("kind")}

@@ -72,6 +72,9 @@ export function AttachForm({
               checked={internalOnly}
               onChange={(e) => setInternalOnly(e.currentTarget.checked)}
               className="h-4 w-4 accent-brand-600"
+              // Ticked before the page's script ran, the upload was still sent as visible to the
+              // customer: the click is held until the script runs (hydration-guard.ts).
+              data-needs-script=""
             />
             Internal only
           </label>

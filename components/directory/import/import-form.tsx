@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useEarlyValue } from "@/components/ui/early-value";
 import { Notice } from "@/components/ui/notice";
 import { OutcomeTable } from "./outcome-table";
 import { sendImport, type ImportAnswer, type ImportLine } from "./stream";
@@ -22,6 +23,8 @@ const summary = (a: ImportAnswer) =>
  */
 export function ImportForm({ kinds }: { kinds: Kind[] }) {
   const [kind, setKind] = useState(kinds[0].value);
+  // Chosen before the page's script ran: taken.
+  const earlyKind = useEarlyValue<HTMLSelectElement>(setKind);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<"preview" | "import" | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -59,6 +62,7 @@ export function ImportForm({ kinds }: { kinds: Kind[] }) {
             What the file holds
           </label>
           <select
+            ref={earlyKind}
             id="import-kind"
             value={kind}
             onChange={(e) => (setKind(e.target.value), reset())}
