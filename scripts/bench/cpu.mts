@@ -34,6 +34,28 @@ export function cpuMs(pid: number): number {
   return ms;
 }
 
+/**
+ * CPU time (ms) used so far by every process named `comm` (e.g. "postgres": the database server and
+ * its backends, with those that have ended), for the database's share of PERF-8's two cores. 0
+ * where there is none (SQLite runs inside the app's processes).
+ */
+export function cpuMsByName(comm: string): number {
+  let ms = 0;
+  for (const p of readdirSync("/proc")) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== comm) continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime + stime, and cutime + cstime: a backend that has ended counts in its parent's.
+      ms += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+    } catch {
+      // the process ended while it was read
+    }
+  }
+  return ms;
+}
+
 /** CPU ms per second the server uses while nobody calls it (a quiet window of `ms`). */
 export async function idleCpuPerSecond(pid: number, ms = 5_000): Promise<number> {
   const start = cpuMs(pid);
