@@ -177,3 +177,25 @@ test("NOT-4: Internal only ticked before the script runs is still ticked once it
   await files.getByRole("button", { name: "Upload" }).click();
   await expect(files.getByRole("row", { name: new RegExp(name) }).getByText("Internal")).toBeVisible();
 });
+
+test("SET-3: a kind and a CSV file chosen before the script runs can be previewed once it has", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin);
+  const release = await holdScripts(page);
+  await page.goto("/admin/import", { waitUntil: "commit" });
+  await page.getByLabel("What the file holds").selectOption("contacts");
+  const csv = `Email,Name,Account\r\nearly.${Date.now()}@acme.example,Early Bird,Acme Corporation\r\n`;
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "early.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect.poll(() => hydrating(page)).toBe(false);
+  await page.getByRole("button", { name: "Preview" }).click();
+  // Contacts, as chosen: the row is read with the contact columns.
+  await expect(page.getByRole("status").filter({ hasText: "Preview:" })).toContainText(
+    "Preview: 1 to create, 0 to update, 0 unchanged, 0 with errors.",
+  );
+});

@@ -112,7 +112,8 @@ function AriakitCombobox({
   const [selected, setSelected] = useState<Picked>(value);
   // Text typed into the plain input before the script ran is a search already begun.
   const searching = (typed: string) => typed !== (value?.label ?? "");
-  const [open, setOpen] = useState(() => searching(from.value));
+  // Opened with the focus (useWokenText's callback), not over a field the person has moved to.
+  const [open, setOpen] = useState(false);
   const hidden = useRef<HTMLInputElement>(null);
   const popover = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);

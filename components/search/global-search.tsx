@@ -95,7 +95,8 @@ export function GlobalSearch() {
 function ActiveSearch({ from }: { from: HTMLInputElement }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState(() => from.value.trim() !== "");
+  // Opened with the focus (useWokenText's callback), not over a field the person has moved to.
+  const [open, setOpen] = useState(false);
   // Mounted by a focus on the dormant box: focus moves here, the caret after any text typed.
   const [text, setText] = useWokenText(from, (typed) => {
     if (typed.trim()) setOpen(true);

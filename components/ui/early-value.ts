@@ -15,6 +15,8 @@ type FormField = HTMLInputElement | HTMLSelectElement;
  * The value the person gave `field` before hydration, or null. A select drawn by the server marks
  * its choice `defaultSelected`; one drawn in the browser (after a client navigation) marks none,
  * and is never taken for changed. An input's `defaultValue` is the value React hydrated it with.
+ * Strictly it says "differs from what the server drew": React never moves `defaultSelected` when
+ * a controlled select changes later, so call it when the field mounts, as the hooks below do.
  */
 export function changedBeforeHydration(field: FormField): string | null {
   if (field instanceof HTMLSelectElement) {

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useEarlyValue } from "@/components/ui/early-value";
 import { Notice } from "@/components/ui/notice";
@@ -31,6 +31,12 @@ export function ImportForm({ kinds }: { kinds: Kind[] }) {
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A file chosen before the page's script ran (no change event reached React): taken, or Preview
+  // stayed disabled beside the file's name.
+  useEffect(() => {
+    const early = fileInput.current?.files?.[0];
+    if (early) setFile(early);
+  }, []);
   const columns = kinds.find((k) => k.value === kind)!.columns;
 
   const run = async (mode: "preview" | "import") => {
