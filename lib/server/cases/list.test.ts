@@ -30,4 +30,22 @@ describe("case list read", () => {
     const none = await listCases(agent, { account: String(account.id), q: "no case says this" });
     expect(none).toMatchObject({ rows: [], total: 0, totalCapped: false });
   });
+
+  it("WRK-4: sorted by number, both ways, the pages follow the numbers (unique: no tie-breaker needed)", async () => {
+    const agent = await makeAgent();
+    const account = await makeAccount();
+    const numbers: string[] = [];
+    for (let i = 0; i < 5; i++) numbers.push((await makeCase(agent, { accountId: account.id })).number);
+    const pages = async (sort: string) => {
+      const seen: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const list = await listCases(agent, { account: String(account.id), sort, page: String(page) }, 2);
+        seen.push(...list.rows.map((r) => r.number));
+      }
+      return seen;
+    };
+    const ascending = [...numbers].sort();
+    expect(await pages("number")).toEqual(ascending);
+    expect(await pages("-number")).toEqual([...ascending].reverse());
+  });
 });
