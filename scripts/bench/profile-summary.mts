@@ -3,7 +3,7 @@
 // timeDeltas) and no maintained library prints this table.
 type Frame = { functionName: string; url: string; lineNumber: number };
 type Node = { id: number; callFrame: Frame; children?: number[] };
-export type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+export type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
 
 const AREAS: [RegExp, string][] = [
   [/react-dom|react-server-dom|react\.|\/react\//, "React (render, RSC)"],
@@ -23,10 +23,15 @@ function areaOf(f: Frame): string {
   return AREAS.find(([re]) => re.test(f.url))?.[1] ?? "other";
 }
 
-export function summarize(p: Profile, top: number) {
+/** `fromUs`: count only the samples taken from then on (the profile's clock, µs). */
+export function summarize(p: Profile, top: number, fromUs = -Infinity) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  let at = p.startTime;
+  p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i] ?? 0;
+    if (at >= fromUs) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const areas = new Map<string, number>();
   const fns = new Map<string, number>();
   let total = 0;
