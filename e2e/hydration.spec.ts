@@ -6,13 +6,17 @@ import { expect, test, type Locator, type Page, type Route } from "@playwright/t
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 
-/** Holds every script chunk of the next page load until the returned function is called. */
-async function holdScripts(page: Page) {
+/**
+ * Opens `path` with every script chunk held back (the page's HTML is there, its script is not)
+ * until the returned function is called.
+ */
+async function openWithScriptsHeld(page: Page, path: string) {
   const held: Route[] = [];
   let release = false;
   await page.route("**/_next/static/chunks/**/*.js", (route) =>
     release ? route.continue() : held.push(route),
   );
+  await page.goto(path, { waitUntil: "commit" });
   return async () => {
     release = true;
     await Promise.all(held.splice(0).map((route) => route.continue()));
@@ -23,9 +27,7 @@ async function holdScripts(page: Page) {
 async function caseWithScriptHeld(page: Page, shortDescription: string) {
   await signIn(page, DEMO.agent);
   const number = await createCaseViaForm(page, { shortDescription: `${shortDescription} ${Date.now()}` });
-  const release = await holdScripts(page);
-  await page.goto(`/cases/${number}`, { waitUntil: "commit" });
-  return release;
+  return openWithScriptsHeld(page, `/cases/${number}`);
 }
 
 const hydrating = (page: Page) =>
@@ -35,8 +37,7 @@ test("WRK-4: a click on Save view and a double click on Select all before the sc
   page,
 }) => {
   await signIn(page, DEMO.agent);
-  const release = await holdScripts(page);
-  await page.goto("/cases", { waitUntil: "commit" });
+  const release = await openWithScriptsHeld(page, "/cases");
   await page.getByRole("button", { name: "Save view" }).click();
   expect(await hydrating(page)).toBe(true);
   const selectAll = page.getByRole("checkbox", { name: "Select all" });
@@ -63,8 +64,7 @@ test("A11Y / WRK-4: Enter on Additional actions before the script runs opens the
     .getByRole("link", { name: /^CS\d{7}$/ })
     .first();
   const path = await first.getAttribute("href");
-  const release = await holdScripts(page);
-  await page.goto(path!, { waitUntil: "commit" });
+  const release = await openWithScriptsHeld(page, path!);
   await page.getByRole("button", { name: "Additional actions" }).focus();
   expect(await hydrating(page)).toBe(true);
   await page.keyboard.press("Enter");
@@ -85,8 +85,7 @@ test("A11Y / WRK-4: Enter on Additional actions before the script runs opens the
  */
 async function searchTypedEarly(page: Page, early: (box: Locator) => Promise<void>) {
   await signIn(page, DEMO.agent);
-  const release = await holdScripts(page);
-  await page.goto("/cases", { waitUntil: "commit" });
+  const release = await openWithScriptsHeld(page, "/cases");
   const box = page.getByRole("searchbox", { name: "Search", exact: true });
   await early(box);
   expect(await hydrating(page)).toBe(true);
@@ -182,8 +181,7 @@ test("SET-3: a kind and a CSV file chosen before the script runs can be previewe
   page,
 }) => {
   await signIn(page, DEMO.admin);
-  const release = await holdScripts(page);
-  await page.goto("/admin/import", { waitUntil: "commit" });
+  const release = await openWithScriptsHeld(page, "/admin/import");
   await page.getByLabel("What the file holds").selectOption("contacts");
   const csv = `Email,Name,Account\r\nearly.${Date.now()}@acme.example,Early Bird,Acme Corporation\r\n`;
   await page

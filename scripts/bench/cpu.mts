@@ -1,8 +1,11 @@
-// CPU time of the app's server processes, read from /proc (Linux): the bench's "CPU ms per request"
-// (PERF-8) and the live timeline's cost. Only the app processes count — the database's own CPU does not.
+// CPU time read from /proc (Linux): the app's server processes' (the bench's "CPU ms per request",
+// PERF-8, and the live timeline's cost) and, apart, the database's (cpuMsByName).
 import { readFileSync, readdirSync } from "node:fs";
 
 const TICK_MS = 1000 / Number(process.env.CLK_TCK ?? 100); // Linux USER_HZ
+
+/** The fields of a /proc/<pid>/stat line after the command name (f[11] is utime). */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 
 /** CPU time (ms) used so far by a process and its children (the server's cluster workers). */
 export function cpuMs(pid: number): number {
@@ -25,7 +28,7 @@ export function cpuMs(pid: number): number {
   const visit = (p: number) => {
     const stat = read(`/proc/${p}/stat`);
     if (!stat) return;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const f = statFields(stat);
     ms += (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime of the whole process
     for (const t of tasks(p))
       for (const c of read(`/proc/${p}/task/${t}/children`).split(" ").filter(Boolean)) visit(Number(c));
@@ -46,7 +49,7 @@ export function cpuMsByName(comm: string): number {
     try {
       const stat = readFileSync(`/proc/${p}/stat`, "utf8");
       if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== comm) continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const f = statFields(stat);
       // utime + stime, and cutime + cstime: a backend that has ended counts in its parent's.
       ms += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
     } catch {

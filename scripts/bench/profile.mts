@@ -4,7 +4,7 @@
 // `--load S` loads the server (4 connections, closed loop, the paths in turn) for S seconds to warm
 // it and S more to profile, only those counted. Serially, the first function to run after each wait
 // on the database is charged with part of the wait (pg's addFields looked like 2.5% of a list
-// request, timed directly it was 0.2%); under load there is little waiting. The profile written at exit is
+// request, timed directly it was ~0.3%); under load there is little waiting. The profile written at exit is
 // summed by self time per area (React's server renderer, Next's runtime, Prisma, the pg driver,
 // next-auth, zod, Caseflow's own code, GC) and per function, and the CPU ms per request is printed
 // beside the database's queries per request (pg_stat_statements is not needed: the server logs them

@@ -1,7 +1,8 @@
 // PERF-8: throughput, closed loop. 8 connections, each sending its next request as soon as the last
 // answer has been read, for 30 s, signed in as the bench agent: the case page over 200 different
 // cases, then the case list over PERF-1's list requests. Prints requests/s, latency and the CPU
-// milliseconds the app's server processes spent per request (the database's CPU is not counted).
+// milliseconds per request of the app's server processes, of the database's and of this process
+// (the load generator), with a machine reference before and after.
 // Each is measured on a warm server (warmUp): what a server that has been up for minutes serves.
 import { execFile } from "node:child_process";
 import http from "node:http";
