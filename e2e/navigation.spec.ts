@@ -5,7 +5,7 @@ import { DEMO, signIn } from "./support/auth";
 // within the app without reloading the page, and a click the browser should handle (new tab) is
 // left to it.
 
-test("PERF-8: links in the navigation, the case list and the case page navigate without a page load", async ({
+test("PERF-8: links in the navigation, the case list (rows and sort headers) and the case page navigate without a page load", async ({
   page,
 }) => {
   await signIn(page, DEMO.agent);
@@ -20,6 +20,22 @@ test("PERF-8: links in the navigation, the case list and the case page navigate 
     .click();
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByRole("heading", { name: "Cases", level: 1 })).toBeVisible();
+  expect(await mark()).toBe(1);
+
+  // The table's links (sort headers, rows) share one handler (components/cases/case-table.tsx).
+  await page.getByRole("columnheader", { name: "Number" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/cases\?sort=number$/);
+  await expect(page.getByRole("columnheader", { name: /Number/ })).toHaveAttribute("aria-sort", "ascending");
+  expect(await mark()).toBe(1);
+  const rowLink = page.getByRole("table", { name: "Cases" }).getByRole("link", { name: /^CS\d+$/ });
+  const [rowTab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    rowLink.nth(1).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await rowTab.waitForLoadState();
+  expect(new URL(rowTab.url()).pathname).toMatch(/^\/cases\/CS\d+$/);
+  await rowTab.close();
+  await expect(page).toHaveURL(/\/cases\?sort=number$/);
   expect(await mark()).toBe(1);
 
   const first = page
