@@ -10,6 +10,14 @@ function inAppTarget(e: React.MouseEvent, link: HTMLAnchorElement): string | nul
   return url.origin === window.location.origin ? url.pathname + url.search + url.hash : null;
 }
 
+/** Navigates to `link` with the router when the click is the app's to handle (inAppTarget). */
+function followInApp(e: React.MouseEvent, link: HTMLAnchorElement, router: ReturnType<typeof useRouter>) {
+  const to = inAppTarget(e, link);
+  if (!to) return;
+  e.preventDefault();
+  router.push(to);
+}
+
 /**
  * The app's link: an anchor that navigates in the app without a full page load, like Next's
  * `<Link>`, without what the app does not use of it (PERF-8). Every page is dynamic (per user, per
@@ -34,10 +42,7 @@ export function Link({
       {...props}
       onClick={(e) => {
         onClick?.(e);
-        const to = inAppTarget(e, e.currentTarget);
-        if (!to) return;
-        e.preventDefault();
-        router.push(to);
+        followInApp(e, e.currentTarget, router);
       }}
     />
   );
@@ -51,11 +56,7 @@ export function useLinkClicks(): React.MouseEventHandler<HTMLElement> {
   const router = useRouter();
   return (e) => {
     const link = (e.target as Element).closest?.("a[href]");
-    if (!(link instanceof HTMLAnchorElement) || !e.currentTarget.contains(link)) return;
-    const to = inAppTarget(e, link);
-    if (!to) return;
-    e.preventDefault();
-    router.push(to);
+    if (link instanceof HTMLAnchorElement && e.currentTarget.contains(link)) followInApp(e, link, router);
   };
 }
 export default Link;
