@@ -2,7 +2,8 @@ import { priorityTone, stateTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/domain/time-format";
 import { durationText } from "@/lib/domain/sla/format";
 import { casePriorities, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
-import type { CaseCell, CaseRowView, SortLink } from "./case-table";
+import { packRows } from "@/lib/packed-rows";
+import type { CaseCell, CaseRows, CaseRowView, SortLink } from "./case-table";
 
 type Row = {
   id: number;
@@ -26,38 +27,40 @@ type Row = {
   _count?: { children: number };
 };
 
-/** The rows as a case table shows them, formatted on the server. */
-export function caseRowViews(rows: Row[], now = new Date()): CaseRowView[] {
-  return rows.map((r) => {
-    const state = labelOf(caseStates, r.state);
-    return {
-      id: r.id,
-      ...(r.version !== undefined && { version: r.version }),
-      number: r.number,
-      shortDescription: r.shortDescription,
-      major: r.majorCaseState === MajorCaseState.Accepted,
-      proactive: !!r.proactive,
-      state,
-      stateTone: stateTone(state),
-      priority: labelOf(casePriorities, r.priority),
-      priorityTone: priorityTone(r.priority),
-      account: r.account?.name ?? null,
-      contact: r.contact?.name ?? r.consumer?.name ?? null,
-      assignedTo: r.assignedTo?.name ?? null,
-      ...(r.customerReplied && { replied: true }),
-      ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
-      ...(r.slaDueAt !== undefined && { sla: slaView(r.slaDueAt, now) }),
-      updatedIso: r.updatedAt.toISOString(),
-      updatedText: formatDateTime(r.updatedAt),
-      // Major cases page only: the list's payload (PERF-1) carries none of these.
-      ...(r.businessImpact !== undefined && { businessImpact: r.businessImpact }),
-      ...(r.proposedAt && {
-        proposedIso: r.proposedAt.toISOString(),
-        proposedText: formatDateTime(r.proposedAt),
-      }),
-      ...(r._count && { children: r._count.children }),
-    };
-  });
+/** The rows as a case table shows them, formatted on the server and packed for its props. */
+export function caseRowViews(rows: Row[], now = new Date()): CaseRows {
+  return packRows(
+    rows.map((r): CaseRowView => {
+      const state = labelOf(caseStates, r.state);
+      return {
+        id: r.id,
+        ...(r.version !== undefined && { version: r.version }),
+        number: r.number,
+        shortDescription: r.shortDescription,
+        major: r.majorCaseState === MajorCaseState.Accepted,
+        proactive: !!r.proactive,
+        state,
+        stateTone: stateTone(state),
+        priority: labelOf(casePriorities, r.priority),
+        priorityTone: priorityTone(r.priority),
+        account: r.account?.name ?? null,
+        contact: r.contact?.name ?? r.consumer?.name ?? null,
+        assignedTo: r.assignedTo?.name ?? null,
+        ...(r.customerReplied && { replied: true }),
+        ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
+        ...(r.slaDueAt !== undefined && { sla: slaView(r.slaDueAt, now) }),
+        updatedIso: r.updatedAt.toISOString(),
+        updatedText: formatDateTime(r.updatedAt),
+        // Major cases page only: the list's payload (PERF-1) carries none of these.
+        ...(r.businessImpact !== undefined && { businessImpact: r.businessImpact }),
+        ...(r.proposedAt && {
+          proposedIso: r.proposedAt.toISOString(),
+          proposedText: formatDateTime(r.proposedAt),
+        }),
+        ...(r._count && { children: r._count.children }),
+      };
+    }),
+  );
 }
 
 const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [

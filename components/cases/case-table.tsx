@@ -1,5 +1,7 @@
 "use client";
+import { useMemo } from "react";
 import { useLinkClicks } from "@/components/ui/link";
+import { unpackRows, type PackedRows } from "@/lib/packed-rows";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
 import { NotifyCustomers } from "@/components/proactive/notify-customers";
 import { useSelection } from "@/components/proactive/use-selection";
@@ -10,7 +12,7 @@ import { Checkbox } from "@/components/ui/checkbox";
  * One row of a case table, already formatted on the server. The table is a client component
  * so the page's RSC payload carries this compact data rather than the whole element tree —
  * about half the server work of a list page (measured for PERF-1). The case list and the major
- * cases page share it; each picks its columns.
+ * cases page share it; each picks its columns. The rows travel packed (`CaseRows`): keys once.
  */
 export type CaseRowView = {
   id: number;
@@ -42,6 +44,9 @@ export type CaseRowView = {
   proposedText?: string | null;
   children?: number;
 };
+
+/** A table's rows as the page hands them over: packed (lib/packed-rows.ts). */
+export type CaseRows = PackedRows<CaseRowView>;
 
 export type CaseCell =
   | "number"
@@ -147,7 +152,7 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
 }
 
 export function CaseTable({
-  rows,
+  rows: packed,
   columns,
   caption = "Cases",
   empty = "No cases match these filters.",
@@ -155,7 +160,7 @@ export function CaseTable({
   selectable = false,
   bulk,
 }: {
-  rows: CaseRowView[];
+  rows: CaseRows;
   columns: SortLink[];
   caption?: string;
   empty?: string;
@@ -166,6 +171,7 @@ export function CaseTable({
   /** WRK-4: with row selection, the bulk bar (Assign, Priority, State) and its choices. */
   bulk?: BulkOptions;
 }) {
+  const rows = useMemo(() => unpackRows<CaseRowView>(packed), [packed]);
   const selection = useSelection(rows.map((r) => r.number));
   const linkClicks = useLinkClicks();
   if (!rows.length) {
