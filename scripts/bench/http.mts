@@ -3,6 +3,7 @@
 // the live timeline's polling (live.mts) uses the same server, sign-in and load generator.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 
@@ -129,6 +130,10 @@ export async function load(
   const urls = paths.map((p) => new URL(base + p));
   const latencies: number[] = [];
   let errors = 0;
+  // The generator's own stalls (its GC, a heap left large by generating the data set) delay the
+  // requests it sends and the responses it reads: its event loop's delay is printed beside p95.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   const total = Math.round(rate * seconds);
@@ -149,9 +154,17 @@ export async function load(
     );
   }
   await Promise.all(inflight);
+  loop.disable();
   agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
-  return { rate: total / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+  return {
+    rate: total / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors,
+    generatorLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    generatorHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  };
 }
 
 /**
