@@ -6,10 +6,14 @@
  * parse it, so each byte is paid several times (PERF-8). Hand-written: a few lines, and no
  * library packs props for React Server Components.
  */
+declare const rowType: unique symbol;
+
 export type PackedRows<T extends object> = {
   keys: (keyof T & string)[];
   /** One array per row, in `keys` order; a row without a key has `undefined` there. */
   values: unknown[][];
+  /** Types only (never set): only packRows makes a PackedRows<T>, and unpackRows gives back T. */
+  readonly [rowType]: T;
 };
 
 /** The rows packed; the union of their keys is kept, in first-seen order. */
@@ -17,7 +21,9 @@ export function packRows<T extends object>(rows: T[]): PackedRows<T> {
   const keys = new Set<keyof T & string>();
   for (const row of rows) for (const k of Object.keys(row)) keys.add(k as keyof T & string);
   const order = [...keys];
-  return { keys: order, values: rows.map((row) => order.map((k) => row[k])) };
+  const packed = { keys: order, values: rows.map((row) => order.map((k) => row[k])) };
+  // The brand is a type only; this is the one place that makes a PackedRows.
+  return packed as PackedRows<T>;
 }
 
 /** The rows as they were packed: a key whose value was absent stays absent. */

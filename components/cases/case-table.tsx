@@ -171,7 +171,7 @@ export function CaseTable({
   /** WRK-4: with row selection, the bulk bar (Assign, Priority, State) and its choices. */
   bulk?: BulkOptions;
 }) {
-  const rows = useMemo(() => unpackRows<CaseRowView>(packed), [packed]);
+  const rows = useMemo(() => unpackRows(packed), [packed]);
   const selection = useSelection(rows.map((r) => r.number));
   const linkClicks = useLinkClicks();
   if (!rows.length) {

@@ -46,10 +46,18 @@ export function vsBaseline(metric: string, runs: number[], baseline: number): Ro
 /** PERF-1, PERF-7: a page under an open-loop load against its p95 goal, the full rate and no errors. */
 export function loadRow(
   metric: string,
-  r: { rate: number; p50: number; p95: number; errors: number },
+  r: {
+    rate: number;
+    p50: number;
+    p95: number;
+    errors: number;
+    generatorStallMs?: { p99: number; max: number };
+    generatorHeapMb?: number;
+  },
   goalMs: number,
   extra?: string,
 ): Row {
+  const g = r.generatorStallMs;
   return {
     metric,
     value: r.p95,
@@ -58,6 +66,9 @@ export function loadRow(
     pass: r.p95 <= goalMs && r.rate >= 49 && r.errors === 0,
     note:
       `achieved ${r.rate.toFixed(1)} rps, p50 ${r.p50.toFixed(0)} ms, ${r.errors} errors` +
+      (g
+        ? `; generator stalled p99 ${g.p99.toFixed(0)} ms, max ${g.max.toFixed(0)} ms, heap ${r.generatorHeapMb} MB`
+        : "") +
       (extra ? `; ${extra}` : ""),
   };
 }
