@@ -84,10 +84,6 @@ export async function login(base: string, email: string, password: string): Prom
   return cookie();
 }
 
-const LOOP_TICK_MS = 10;
-/** The histogram holds nanoseconds between ticks of LOOP_TICK_MS: a loop that never waits reads one tick. */
-const stallMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_TICK_MS);
-
 /** PERF-1's case list requests: filters, search, sorting and deep pages. */
 export const CASE_LIST_PATHS = [
   "/cases",
@@ -116,10 +112,15 @@ export function get(agent: http.Agent, url: URL, headers: Record<string, string>
   });
 }
 
+const LOOP_TICK_MS = 10;
+/** The histogram holds nanoseconds between ticks of LOOP_TICK_MS: a loop that never waits reads one tick. */
+const stallMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_TICK_MS);
+
 /**
  * Open-loop load: `rate` requests per second for `seconds`, whatever the latency, cycling
- * through `paths`. Returns the achieved rate, p50/p95 latency and the error count. Uses plain
- * node:http with keep-alive so the generator itself stays light on the shared 2-core machine.
+ * through `paths`. Returns the achieved rate, p50/p95 latency, the error count, and the
+ * generator's own stalls and heap. Uses plain node:http with keep-alive so the generator itself
+ * stays light on the shared 2-core machine.
  * `auth` is a session's Cookie header, or the headers to send (the Table API's bearer token).
  */
 export async function load(
@@ -171,6 +172,7 @@ export async function load(
     generatorHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
   };
 }
+export type LoadResult = Awaited<ReturnType<typeof load>>;
 
 /**
  * PERF-4: gzip size of every script the page loads (the HTML names them all). Next's `noModule`

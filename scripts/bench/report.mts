@@ -1,7 +1,7 @@
 // PERF-5: one table (metric, value, goal, pass), written as JSON and compared with the last run.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { percentile } from "./http.mts";
+import { percentile, type LoadResult } from "./http.mts";
 
 export type Row = {
   metric: string;
@@ -44,19 +44,7 @@ export function vsBaseline(metric: string, runs: number[], baseline: number): Ro
 }
 
 /** PERF-1, PERF-7: a page under an open-loop load against its p95 goal, the full rate and no errors. */
-export function loadRow(
-  metric: string,
-  r: {
-    rate: number;
-    p50: number;
-    p95: number;
-    errors: number;
-    generatorStallMs?: { p99: number; max: number };
-    generatorHeapMb?: number;
-  },
-  goalMs: number,
-  extra?: string,
-): Row {
+export function loadRow(metric: string, r: LoadResult, goalMs: number, extra?: string): Row {
   const g = r.generatorStallMs;
   return {
     metric,
@@ -66,9 +54,7 @@ export function loadRow(
     pass: r.p95 <= goalMs && r.rate >= 49 && r.errors === 0,
     note:
       `achieved ${r.rate.toFixed(1)} rps, p50 ${r.p50.toFixed(0)} ms, ${r.errors} errors` +
-      (g
-        ? `; generator stalled p99 ${g.p99.toFixed(0)} ms, max ${g.max.toFixed(0)} ms, heap ${r.generatorHeapMb} MB`
-        : "") +
+      `; generator stalled p99 ${g.p99.toFixed(0)} ms, max ${g.max.toFixed(0)} ms, heap ${r.generatorHeapMb} MB` +
       (extra ? `; ${extra}` : ""),
   };
 }
