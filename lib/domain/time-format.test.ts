@@ -68,3 +68,27 @@ describe("formatWindow", () => {
     },
   );
 });
+
+describe("formatDateTime", () => {
+  it("PERF-8: the memo of written times answers what ICU writes, before and after it fills", async () => {
+    const { formatDateTime } = await import("./time-format");
+    const icu = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: process.env.TZ || "UTC",
+    });
+    const start = Date.UTC(2026, 10, 26, 5, 0);
+    // 25,000 distinct instants a minute apart: more than the memo keeps, so it empties twice.
+    for (let i = 0; i < 25_000; i++) {
+      const d = new Date(start + i * 60_000);
+      expect(formatDateTime(d)).toBe(icu.format(d));
+    }
+    // Asked again (written from the memo or afresh), the same instant gives the same text.
+    for (const i of [0, 9_999, 10_000, 24_999]) {
+      const d = new Date(start + i * 60_000);
+      expect(formatDateTime(d)).toBe(icu.format(d));
+      expect(formatDateTime(new Date(d.getTime()))).toBe(formatDateTime(d));
+    }
+    expect(() => formatDateTime(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
