@@ -73,10 +73,21 @@ export type SortLink = {
 const when = (iso: string | null | undefined, text: string | null | undefined) =>
   iso ? <time dateTime={iso}>{text}</time> : "—";
 
-const NOWRAP = "cf-nowrap";
-
-type Cell = { className?: string; content: React.ReactNode };
-const cellWith = (className: string | undefined, content: React.ReactNode): Cell => ({ className, content });
+/** `title`: the whole text of a cell that may be cut with an ellipsis (cf-fill, cf-name), on hover. */
+type Cell = { className?: string; content: React.ReactNode; title?: string };
+const cellWith = (className: string | undefined, content: React.ReactNode, title?: string): Cell => ({
+  className,
+  content,
+  title,
+});
+/**
+ * The title of a text that may be cut: a case table's cells (cf-cells) stop at 10rem, and its
+ * cf-fill column gives its width up down to 10rem — about 20 characters. Shorter texts always
+ * show whole and carry no title (less page to send).
+ */
+const mayBeCut = (text: string | null) => (text && text.length > 20 ? text : undefined);
+const nameCell = (name: string | null, none: React.ReactNode = "—"): Cell =>
+  cellWith(undefined, name ?? none, mayBeCut(name));
 
 /**
  * A cell's class and content. A function, not a component: a list draws 50 rows × 8–9 cells, and
@@ -87,14 +98,14 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
     case "number":
       // Navigated in the app by the table's one click handler (useLinkClicks).
       return cellWith(
-        NOWRAP,
+        undefined,
         <a className="cf-link" href={`/cases/${r.number}`}>
           {r.number}
         </a>,
       );
     case "shortDescription":
       return cellWith(
-        "cf-clip",
+        "cf-fill",
         <>
           {r.shortDescription}
           {r.major && (
@@ -116,22 +127,23 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
             </>
           )}
         </>,
+        mayBeCut(r.shortDescription),
       );
     case "state":
       return cellWith(undefined, <span className={`cf-badge ${r.stateTone}`}>{r.state}</span>);
     case "priority":
-      return cellWith(NOWRAP, <span className={`cf-badge ${r.priorityTone}`}>{r.priority}</span>);
+      return cellWith(undefined, <span className={`cf-badge ${r.priorityTone}`}>{r.priority}</span>);
     case "account":
-      return cellWith(undefined, r.account ?? "—");
+      return nameCell(r.account);
     case "contact":
-      return cellWith(undefined, r.contact ?? "—");
+      return nameCell(r.contact);
     case "assignedTo":
-      return cellWith(undefined, r.assignedTo ?? <span className="cf-muted">Unassigned</span>);
+      return nameCell(r.assignedTo, <span className="cf-muted">Unassigned</span>);
     case "group":
-      return cellWith(undefined, r.group ?? "—");
+      return nameCell(r.group ?? null);
     case "sla":
       return cellWith(
-        NOWRAP,
+        undefined,
         r.sla ? (
           <time dateTime={r.sla.iso} className={`cf-badge ${r.sla.tone}`}>
             {r.sla.text}
@@ -141,13 +153,13 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
         ),
       );
     case "updated":
-      return cellWith(NOWRAP, when(r.updatedIso, r.updatedText));
+      return cellWith(undefined, when(r.updatedIso, r.updatedText));
     case "businessImpact":
-      return cellWith("max-w-sm truncate", r.businessImpact ?? "—");
+      return cellWith(undefined, r.businessImpact ?? "—", mayBeCut(r.businessImpact ?? null));
     case "proposed":
-      return cellWith(NOWRAP, when(r.proposedIso, r.proposedText));
+      return cellWith(undefined, when(r.proposedIso, r.proposedText));
     case "children":
-      return cellWith(NOWRAP, r.children ?? 0);
+      return cellWith(undefined, r.children ?? 0);
   }
 }
 
@@ -190,7 +202,7 @@ export function CaseTable({
       }
     >
       {/* The sort headers' and the rows' links navigate in the app through one handler. */}
-      <table className="cf-table" onClick={linkClicks}>
+      <table className="cf-table cf-cells" onClick={linkClicks}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -230,9 +242,9 @@ export function CaseTable({
                 </td>
               )}
               {columns.map((c) => {
-                const { className, content } = cellOf(r, c.cell);
+                const { className, content, title } = cellOf(r, c.cell);
                 return (
-                  <td key={c.cell} className={className}>
+                  <td key={c.cell} className={className} title={title}>
                     {content}
                   </td>
                 );
