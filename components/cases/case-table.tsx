@@ -73,7 +73,7 @@ export type SortLink = {
 const when = (iso: string | null | undefined, text: string | null | undefined) =>
   iso ? <time dateTime={iso}>{text}</time> : "—";
 
-/** `title`: the whole text of a cell that may be cut with an ellipsis (cf-fill, cf-name), on hover. */
+/** `title`: on hover, the whole text of a cell that may be cut (the short description, names). */
 type Cell = { className?: string; content: React.ReactNode; title?: string };
 const cellWith = (className: string | undefined, content: React.ReactNode, title?: string): Cell => ({
   className,
@@ -82,10 +82,10 @@ const cellWith = (className: string | undefined, content: React.ReactNode, title
 });
 /**
  * The title of a text that may be cut: a case table's cells (cf-cells) stop at 10rem, and its
- * cf-fill column gives its width up down to 10rem — about 20 characters. Shorter texts always
- * show whole and carry no title (less page to send).
+ * cf-fill column gives its width up down to 10rem — 9rem of text after the padding, 16 wide
+ * characters. Shorter texts always show whole and carry no title (less page to send).
  */
-const mayBeCut = (text: string | null) => (text && text.length > 20 ? text : undefined);
+const mayBeCut = (text: string | null) => (text && text.length > 16 ? text : undefined);
 const nameCell = (name: string | null, none: React.ReactNode = "—"): Cell =>
   cellWith(undefined, name ?? none, mayBeCut(name));
 
@@ -106,26 +106,15 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
     case "shortDescription":
       return cellWith(
         "cf-fill",
+        // The marks first: a description too long for the cell is cut at its end, never a mark.
         <>
+          {r.major && <span className="cf-badge violet">Major</span>}
+          {r.major && " "}
+          {r.proactive && <span className="cf-badge blue">Proactive</span>}
+          {r.proactive && " "}
+          {r.replied && <span className="cf-badge amber">Customer replied</span>}
+          {r.replied && " "}
           {r.shortDescription}
-          {r.major && (
-            <>
-              {" "}
-              <span className="cf-badge violet">Major</span>
-            </>
-          )}
-          {r.proactive && (
-            <>
-              {" "}
-              <span className="cf-badge blue">Proactive</span>
-            </>
-          )}
-          {r.replied && (
-            <>
-              {" "}
-              <span className="cf-badge amber">Customer replied</span>
-            </>
-          )}
         </>,
         mayBeCut(r.shortDescription),
       );
@@ -155,7 +144,7 @@ function cellOf(r: CaseRowView, cell: CaseCell): Cell {
     case "updated":
       return cellWith(undefined, when(r.updatedIso, r.updatedText));
     case "businessImpact":
-      return cellWith(undefined, r.businessImpact ?? "—", mayBeCut(r.businessImpact ?? null));
+      return cellWith("cf-wide", r.businessImpact ?? "—", mayBeCut(r.businessImpact ?? null));
     case "proposed":
       return cellWith(undefined, when(r.proposedIso, r.proposedText));
     case "children":
