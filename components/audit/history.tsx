@@ -1,5 +1,5 @@
 import type { AuditLine } from "@/lib/domain/audit/labels";
-import { formatDateTime } from "@/lib/domain/time-format";
+import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
 import { AuditList } from "./audit-list";
 
 /** REC-5: who changed which field when, old → new. Times are written here, on the server. */
@@ -8,7 +8,7 @@ export function AuditHistory({ rows }: { rows: AuditLine[] }) {
     <AuditList
       rows={rows.map(({ createdAt, field: _field, ...r }) => ({
         ...r,
-        iso: createdAt.toISOString(),
+        iso: isoDateTime(createdAt),
         at: formatDateTime(createdAt),
       }))}
     />

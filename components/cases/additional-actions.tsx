@@ -9,7 +9,7 @@ import {
   createWorkOrderAction,
   removeIncidentAction,
 } from "@/app/(workspace)/cases/actions";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 import { ActionMenu } from "@/components/ui/menu";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";

@@ -1,8 +1,8 @@
-import { formatDateTime } from "@/lib/domain/time-format";
+import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
 import { SummaryList, type SummaryEntry } from "./summary-list";
 
 const at = (label: string, d: Date | null): SummaryEntry[] =>
-  d ? [{ label, text: formatDateTime(d), iso: d.toISOString() }] : [];
+  d ? [{ label, text: formatDateTime(d), iso: isoDateTime(d) }] : [];
 
 /** Who opened the case and when it moved; times written here, on the server. */
 export function CaseSummary({

@@ -1,5 +1,5 @@
 import { priorityTone, stateTone } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/domain/time-format";
+import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
 import { durationText } from "@/lib/domain/sla/format";
 import { casePriorities, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
 import { packRows } from "@/lib/packed-rows";
@@ -49,12 +49,12 @@ export function caseRowViews(rows: Row[], now = new Date()): CaseRows {
         ...(r.customerReplied && { replied: true }),
         ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
         ...(r.slaDueAt !== undefined && { sla: slaView(r.slaDueAt, now) }),
-        updatedIso: r.updatedAt.toISOString(),
+        updatedIso: isoDateTime(r.updatedAt),
         updatedText: formatDateTime(r.updatedAt),
         // Major cases page only: the list's payload (PERF-1) carries none of these.
         ...(r.businessImpact !== undefined && { businessImpact: r.businessImpact }),
         ...(r.proposedAt && {
-          proposedIso: r.proposedAt.toISOString(),
+          proposedIso: isoDateTime(r.proposedAt),
           proposedText: formatDateTime(r.proposedAt),
         }),
         ...(r._count && { children: r._count.children }),
@@ -80,11 +80,11 @@ const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [
 function slaView(due: Date | null, now: Date): CaseRowView["sla"] {
   if (!due) return null;
   const left = due.getTime() - now.getTime();
-  if (left <= 0) return { text: `overdue ${durationText(left)}`, tone: "red", iso: due.toISOString() };
+  if (left <= 0) return { text: `overdue ${durationText(left)}`, tone: "red", iso: isoDateTime(due) };
   return {
     text: `due in ${durationText(left)}`,
     tone: left <= 3_600_000 ? "amber" : "gray",
-    iso: due.toISOString(),
+    iso: isoDateTime(due),
   };
 }
 

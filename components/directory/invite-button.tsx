@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { inviteUserAction } from "@/app/(workspace)/admin/invite/actions";
 import { RowOutcome } from "@/components/admin/row-outcome";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 

@@ -1,6 +1,6 @@
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
-import { formatDateTime } from "@/lib/domain/time-format";
+import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
 
 type Props = {
   number: string;
@@ -16,7 +16,7 @@ const When = ({ label, at }: { label: string; at: Date }) => (
   <div>
     <dt className="text-xs font-semibold text-slate-600">{label}</dt>
     <dd>
-      <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
+      <time dateTime={isoDateTime(at)}>{formatDateTime(at)}</time>
     </dd>
   </div>
 );

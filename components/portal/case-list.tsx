@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { Badge, priorityTone, stateTone } from "@/components/ui/badge";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
-import { formatDateTime } from "@/lib/domain/time-format";
+import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
 
 export type PortalCaseRow = {
   number: string;
@@ -51,7 +51,7 @@ export function PortalCaseList({ rows }: { rows: PortalCaseRow[] }) {
                   <Badge tone={priorityTone(r.priority)}>{labelOf(casePriorities, r.priority)}</Badge>
                 </td>
                 <td className={`${td} whitespace-nowrap text-slate-600`}>
-                  <time dateTime={r.updatedAt.toISOString()}>{formatDateTime(r.updatedAt)}</time>
+                  <time dateTime={isoDateTime(r.updatedAt)}>{formatDateTime(r.updatedAt)}</time>
                 </td>
               </tr>
             );

@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { portalReplyAction } from "@/app/portal/actions";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useComposerFile } from "@/components/journal/composer-file";

@@ -4,7 +4,7 @@ import { acceptSolutionAction, rejectSolutionAction } from "@/app/portal/actions
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { requestWorkOrderAction } from "@/app/portal/work-orders/actions";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { AppointmentWindowFields } from "@/components/work-orders/appointment-window-fields";

@@ -6,7 +6,7 @@ import { DialogDone } from "@/components/ui/dialog-done";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-import { newRequestKey } from "@/components/ui/request-key";
+import { newRequestKey } from "@/lib/request-key";
 
 const intro = (n: number) =>
   `The message is added as an additional comment to ${n === 1 ? "the selected case" : `the ${n} selected cases`}` +

@@ -70,23 +70,27 @@ describe("formatWindow", () => {
 });
 
 describe("formatDateTime", () => {
-  it("PERF-8: the memo of written times answers what ICU writes, first time and from the memo", async () => {
-    const { formatDateTime } = await import("./time-format");
+  it("PERF-8: the memo of written times answers what ICU and toISOString write, first time and from the memo", async () => {
+    const { formatDateTime, isoDateTime } = await import("./time-format");
     const icu = new Intl.DateTimeFormat("en-GB", {
       dateStyle: "medium",
       timeStyle: "short",
       timeZone: process.env.TZ || "UTC",
     });
     const start = Date.UTC(2026, 10, 26, 5, 0);
-    // 25,000 distinct instants a minute apart: more than the memo keeps, so it empties twice.
+    // 25,000 distinct instants a minute and 7 ms apart: more than a memo keeps, so each empties twice.
     for (let i = 0; i < 25_000; i++) {
-      const d = new Date(start + i * 60_000);
+      const d = new Date(start + i * 60_007);
       expect(formatDateTime(d)).toBe(icu.format(d));
+      expect(isoDateTime(d)).toBe(d.toISOString());
       // Asked again for the same instant (another Date), the memo answers: the same text.
       expect(formatDateTime(new Date(d.getTime()))).toBe(icu.format(d));
+      expect(isoDateTime(new Date(d.getTime()))).toBe(d.toISOString());
     }
-    // An invalid date throws, as ICU does, and is not kept: it throws again.
-    expect(() => formatDateTime(new Date(Number.NaN))).toThrow(RangeError);
-    expect(() => formatDateTime(new Date(Number.NaN))).toThrow(RangeError);
+    // An invalid date throws, as ICU and toISOString do, and is not kept: it throws again.
+    for (const write of [formatDateTime, isoDateTime]) {
+      expect(() => write(new Date(Number.NaN))).toThrow(RangeError);
+      expect(() => write(new Date(Number.NaN))).toThrow(RangeError);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // workspace's zone, and source links only to records the reader may open.
 import { isExternal, type Actor } from "../auth/roles";
 import { recordPath } from "../records/tables";
-import { formatDateTime, formatTime } from "../time-format";
+import { formatDateTime, formatTime, isoDateTime } from "../time-format";
 import { hiddenJournalSources } from "./access";
 import type { JournalView } from "./entry";
 import type { JournalItem, OlderAnswer, PollAnswer } from "./live";
@@ -29,7 +29,7 @@ export function toJournalItem(e: JournalView, reader: JournalReaderView): Journa
     kind: e.kind,
     body: e.body,
     authorName: e.authorName,
-    createdAt: e.createdAt.toISOString(),
+    createdAt: isoDateTime(e.createdAt),
     at: formatDateTime(e.createdAt),
     sourceNumber: e.sourceNumber,
     sourceHref: linkable ? recordPath(e.sourceTable!, e.sourceNumber!) : null,

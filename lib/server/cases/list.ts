@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
-import { containsAny, likeSql, num, whereAll } from "@/lib/server/tables/sql";
+import { containsAny, date, likeSql, num, whereAll } from "@/lib/server/tables/sql";
 
 export const CASE_PAGE_SIZE = 50;
 /**
@@ -156,7 +156,7 @@ export function caseRow(r: CaseRawRow) {
     shortDescription: r.shortDescription,
     state: num(r.state),
     priority: num(r.priority),
-    updatedAt: new Date(r.updatedAt),
+    updatedAt: date(r.updatedAt),
     majorCaseState: r.majorCaseState,
     proactive: !!r.proactive,
     account: r.accountName ? { name: r.accountName } : null,
@@ -165,7 +165,7 @@ export function caseRow(r: CaseRawRow) {
     assignedTo: r.assignedToName ? { name: r.assignedToName } : null,
     assignmentGroup: r.groupName ? { name: r.groupName } : null,
     customerReplied: r.customerRepliedAt !== null,
-    slaDueAt: r.slaDueAt === null ? null : new Date(r.slaDueAt),
+    slaDueAt: r.slaDueAt === null ? null : date(r.slaDueAt),
   };
 }
 

@@ -10,6 +10,7 @@ import { activePlugins } from "../plugins/read";
 import { getExternalCaseRef } from "../scope/cases";
 import { readJournalWindow, type JournalWindowRow } from "../tables/journal-entry";
 import { isRecordTable, readRecordId } from "../tables/record-tables";
+import { date } from "../tables/sql";
 import { JOURNAL_PAGE, listOlderJournal } from "./read";
 
 // The live timeline's reads (SPEC §2, REC-6), permission-checked like the record pages.
@@ -54,7 +55,6 @@ async function readerOf(actor: Actor, table: string, number: string): Promise<Jo
   };
 }
 
-const date = (v: unknown) => (v instanceof Date ? v : new Date(v as string | number));
 const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toEntry(r: JournalWindowRow): JournalView {

@@ -57,6 +57,12 @@ export async function pageAndCount<Row>(
 export const num = (v: unknown) => Number(v);
 
 /**
+ * Times from raw SQL: a Date from PostgreSQL's driver (kept as it is: a copy is one more Date
+ * built per row and column, PERF-8), ISO text from SQLite.
+ */
+export const date = (v: unknown) => (v instanceof Date ? v : new Date(v as string | number));
+
+/**
  * A table named by code, as SQL: its Prisma model's name, quoted for both dialects —
  * prisma/schema.prisma maps no model to another table name. The one place raw SQL spells a table
  * it does not name literally (row locks, the record tables, queue claims, JSON-rows inserts, the
