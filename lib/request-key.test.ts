@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { journalPostSchema } from "./domain/cases/schemas";
 import { inviteSchema } from "./domain/directory/schemas";
 import { portalReplySchema } from "./domain/portal/schemas";
+import { notifySchema } from "./domain/proactive/notify";
 import { requestKeySchema } from "./domain/work-orders/schemas";
 import { newRequestKey } from "./request-key";
 
@@ -12,17 +13,20 @@ function acceptedEverywhere(key: string) {
   expect(requestKeySchema.parse(key)).toBe(key);
   expect(journalPostSchema.parse({ idempotencyKey: key }).idempotencyKey).toBe(key);
   expect(portalReplySchema.parse({ reply: "Thanks", idempotencyKey: key }).idempotencyKey).toBe(key);
+  expect(notifySchema.parse({ cases: "CS0000001", message: "Fixed", requestId: key }).requestId).toBe(key);
 }
 
 describe("request keys (SYNC-3, FSM-1, SET-4: one key per submission; PERF-8)", () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   it("PERF-8: from randomUUID where there is one: 32 hex digits, every form's schema takes it", () => {
     const uuid = vi.spyOn(crypto, "randomUUID");
     const key = newRequestKey();
     expect(uuid).toHaveBeenCalledTimes(1);
     acceptedEverywhere(key);
-    uuid.mockRestore();
   });
 
   it("SYNC-3: 10,000 keys are all different", () => {
