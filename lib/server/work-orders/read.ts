@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/work-orders/lifecycle";
 import { describeAuditRows } from "../audit/describe";
 import { listJournal } from "../journal/read";
-import { num } from "@/lib/server/tables/sql";
+import { date, num } from "@/lib/server/tables/sql";
 import { pageWorkOrders, type WorkOrderFilter } from "@/lib/server/tables/work-order";
 import { assertFieldService } from "./guard";
 import { listPage } from "@/lib/domain/validation";
@@ -113,7 +113,7 @@ export async function listWorkOrders(actor: Actor, params: { q?: string; state?:
       ...r,
       id: num(r.id),
       priority: num(r.priority),
-      updatedAt: r.updatedAt instanceof Date ? r.updatedAt : new Date(r.updatedAt as string),
+      updatedAt: date(r.updatedAt),
     })),
     total,
     page,
