@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dialect, postgresPool } from "@/lib/db";
 import { makeAccount, makeAgent, makeCase } from "@/lib/testing/fixtures";
 import { listCases } from "./list";
 
@@ -48,4 +49,24 @@ describe("case list read", () => {
     expect(await pages("number")).toEqual(ascending);
     expect(await pages("-number")).toEqual([...ascending].reverse());
   });
+
+  it.runIf(dialect() === "postgresql")(
+    "PERF-8: the first page of the case list is planned once per connection, not on every request",
+    async () => {
+      const agent = await makeAgent();
+      await makeCase(agent);
+      // Run one after another, each statement takes the connection the last one gave back (the
+      // pool hands out the most recently released), so the check below sees this one's session.
+      for (let i = 0; i < 3; i++) expect((await listCases(agent, {})).rows.length).toBeGreaterThan(0);
+      const { rows } = await postgresPool()!.query<{ generic_plans: string; custom_plans: string }>(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements
+          WHERE statement LIKE '%AS "total"%' AND statement NOT LIKE '%$1%'`,
+      );
+      // The unfiltered first page has no parameters left (its LIMITs written in, no OFFSET), so
+      // PostgreSQL keeps one plan for it; sent as parameters, it planned the statement each time.
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0].generic_plans)).toBeGreaterThanOrEqual(3);
+      expect(Number(rows[0].custom_plans)).toBe(0);
+    },
+  );
 });

@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
-import { containsAny, date, likeSql, num, whereAll } from "@/lib/server/tables/sql";
+import { containsAny, date, likeSql, limitSql, num, offsetSql, whereAll } from "@/lib/server/tables/sql";
 
 export const CASE_PAGE_SIZE = 50;
 /**
@@ -171,7 +171,7 @@ export function caseRow(r: CaseRawRow) {
 
 /** `SELECT COUNT(*)` of a filter, stopping at `cap` + 1 rows (an exact count of 100,000 is a full scan). */
 export function cappedCountSql(where: Prisma.Sql, cap: number): Prisma.Sql {
-  return Prisma.sql`SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c ${where} LIMIT ${cap + 1}) t`;
+  return Prisma.sql`SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c ${where} ${limitSql(cap + 1)}) t`;
 }
 
 /**
@@ -201,7 +201,7 @@ export async function listCases(
     SELECT ${CASE_ROW_COLUMNS}, (${count}) AS "total"
       FROM (SELECT ${LIST_ROW_SOURCE} FROM "Case" c
         ${where} ${orderSql(params.sort)}
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) c
+        ${limitSql(pageSize)} ${offsetSql((page - 1) * pageSize)}) c
     ${orderSql(params.sort)}`);
   // A page past the last row has no rows to carry the count: it is counted on its own.
   const n = rows.length

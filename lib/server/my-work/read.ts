@@ -22,7 +22,7 @@ import {
   orderSql,
   type CaseRawRow,
 } from "../cases/list";
-import { num } from "@/lib/server/tables/sql";
+import { limitSql, num } from "@/lib/server/tables/sql";
 
 /** WRK-2: rows shown per section; "View all" opens the same filter in the case list. */
 const SECTION_ROWS = 10;
@@ -60,7 +60,7 @@ export async function myWork(actor: Actor) {
   // union (15 scalar subqueries took PostgreSQL 3.6 ms to plan, 5 take a third of that).
   const branches = filters.map(
     (f, i) => Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(i))} AS "section", ${LIST_ROW_SOURCE}
-      FROM "Case" c ${f.where} ${orderSql(f.params.sort)} LIMIT ${SECTION_ROWS}) ${Prisma.raw(`s${i}`)}`,
+      FROM "Case" c ${f.where} ${orderSql(f.params.sort)} ${limitSql(SECTION_ROWS)}) ${Prisma.raw(`s${i}`)}`,
   );
   const [raw, counts] = await Promise.all([
     readSql<CaseRawRow & { section: unknown }>(Prisma.sql`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
-import { modelOf, tableSql } from "./sql";
+import { limitSql, modelOf, offsetSql, tableSql } from "./sql";
 import { RECORD_TABLE } from "./record-tables";
 import { readDisplayValues } from "./display-values";
 import { REF_TARGET } from "@/lib/server/api/models";
@@ -19,5 +19,17 @@ describe("a table named by code (lib/server/tables/sql.ts)", () => {
   it("spells each record table as its model, quoted", () => {
     expect(tableSql(RECORD_TABLE.change_request).sql).toBe('"ChangeRequest"');
     expect(Object.values(RECORD_TABLE).every((m) => Object.values(Prisma.ModelName).includes(m))).toBe(true);
+  });
+});
+
+describe("a page's LIMIT and OFFSET (lib/server/tables/sql.ts)", () => {
+  it("PERF-8: LIMIT is written into the statement; OFFSET is a parameter, and absent on the first page", () => {
+    expect(limitSql(50)).toMatchObject({ sql: "LIMIT 50", values: [] });
+    expect(limitSql(0).sql).toBe("LIMIT 0");
+    for (const bad of [1.5, -1, Number.NaN, Number.MAX_SAFE_INTEGER + 1])
+      expect(() => limitSql(bad)).toThrow(/whole number/);
+    expect(offsetSql(0).sql).toBe("");
+    expect(offsetSql(100)).toMatchObject({ values: [100] });
+    expect(offsetSql(100).sql).toMatch(/^OFFSET \?$/);
   });
 });
