@@ -51,22 +51,40 @@ describe("case list read", () => {
   });
 
   it.runIf(dialect() === "postgresql")(
-    "PERF-8: the first page of the case list is planned once per connection, not on every request",
+    "PERF-8: a list statement sends only its filters and a later page's offset as parameters: its plan is kept",
     async () => {
       const agent = await makeAgent();
-      await makeCase(agent);
-      // Run one after another, each statement takes the connection the last one gave back (the
-      // pool hands out the most recently released), so the check below sees this one's session.
+      const account = await makeAccount();
+      for (let i = 0; i < 4; i++) await makeCase(agent, { accountId: account.id });
+      // One after another, each statement takes the connection the last one gave back (the pool
+      // hands out the most recently released), so the reads below see this test's session.
+      const filter = { account: String(account.id) };
       for (let i = 0; i < 3; i++) expect((await listCases(agent, {})).rows.length).toBeGreaterThan(0);
-      const { rows } = await postgresPool()!.query<{ generic_plans: string; custom_plans: string }>(
-        `SELECT generic_plans, custom_plans FROM pg_prepared_statements
-          WHERE statement LIKE '%AS "total"%' AND statement NOT LIKE '%$1%'`,
+      expect((await listCases(agent, filter, 3)).rows).toHaveLength(3);
+      expect((await listCases(agent, { ...filter, page: "2" }, 3)).rows).toHaveLength(1);
+      const { rows } = await postgresPool()!.query<{
+        statement: string;
+        parameter_types: string;
+        generic_plans: string;
+        custom_plans: string;
+      }>(
+        `SELECT statement, parameter_types::text, generic_plans, custom_plans FROM pg_prepared_statements
+          WHERE statement LIKE '%AS "total"%'`,
       );
-      // The unfiltered first page has no parameters left (its LIMITs written in, no OFFSET), so
-      // PostgreSQL keeps one plan for it; sent as parameters, it planned the statement each time.
-      expect(rows).toHaveLength(1);
-      expect(Number(rows[0].generic_plans)).toBeGreaterThanOrEqual(3);
-      expect(Number(rows[0].custom_plans)).toBe(0);
+      const kept = (pick: (sql: string) => boolean) => rows.filter((r) => pick(r.statement));
+      // The unfiltered first page: no parameter at all (its LIMITs written in, no OFFSET), so one
+      // plan from the start. Sent as parameters, the LIMITs had it planned again on every request.
+      const unfiltered = kept((sql) => !sql.includes("$1") && /LIMIT 50\s*\)/.test(sql));
+      expect(unfiltered).toHaveLength(1);
+      expect(unfiltered[0]).toMatchObject({ parameter_types: "{}", custom_plans: "0" });
+      expect(Number(unfiltered[0].generic_plans)).toBeGreaterThanOrEqual(3);
+      // A filtered page: its filter twice (the rows and the count), and on a later page the offset.
+      const ofAccount = kept((sql) => sql.includes('c."accountId" =') && /LIMIT 3\s/.test(sql));
+      expect(ofAccount.map((r) => r.parameter_types).sort()).toEqual([
+        "{integer,integer,bigint}",
+        "{integer,integer}",
+      ]);
+      expect(ofAccount.every((r) => /LIMIT 10001\s*\)/.test(r.statement))).toBe(true);
     },
   );
 });
