@@ -5,9 +5,9 @@
 // database; after a warm-up (V8 compiles a function for speed only after it has run a while), the
 // bench agent sends blocks of serial requests to each in turn — A B, then B A — and each block's CPU
 // per request is read from /proc (on PostgreSQL, the database's too: only one server is asked at a
-// time). This machine's speed drifts by tens of percent within an hour
-// (docs/performance.md), far more than most changes weigh; alternated blocks put both builds under
-// the same drift, so the per-block difference and how many blocks agree are what to read. Both
+// time). This machine's speed drifts by tens of percent within an hour (docs/performance.md), far
+// more than most changes weigh; alternated blocks put both builds under the same drift, so the
+// per-block difference and how many blocks agree are what to read. Both
 // checkouts must be built (`npm run build`) and the data set made (`npm run bench -- --only
 // throughput` with the same --db and --scale).
 import type { ChildProcess } from "node:child_process";
@@ -41,11 +41,10 @@ for (const dir of Object.values(checkouts))
     throw new Error(`${dir} is not built: npm run build there`);
 
 const tag = args.scale.replace(".", "_");
-const url =
-  args.db === "postgresql"
-    ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${process.env.BENCH_DB_PREFIX ?? "caseflow_bench"}_${tag}`
-    : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
 const onPostgres = args.db === "postgresql";
+const url = onPostgres
+  ? `${process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432"}/${process.env.BENCH_DB_PREFIX ?? "caseflow_bench"}_${tag}`
+  : `file:${path.join(ROOT, "data/bench", `scale-${tag}.db`)}`;
 // The case page over 10 cases and the list's PERF-1 requests, unless paths are given.
 const paths = positionals.length
   ? positionals
