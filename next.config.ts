@@ -17,6 +17,9 @@ const profileBuild = process.env.CASEFLOW_PROFILE_BUILD === "1";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The production server compresses, at levels chosen for pages rendered per request
+  // (scripts/ops/compress.mjs); `npm run dev` answers uncompressed.
+  compress: false,
   ...(profileBuild ? { distDir: ".next-profile" } : {}),
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   headers: () =>

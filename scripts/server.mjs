@@ -12,6 +12,7 @@ import { PAGE_CSP_HEADER, serverPageCsp } from "../lib/security/csp.mjs";
 import { relayForgets } from "../lib/server/cache-relay.mjs";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
+import { compress } from "./ops/compress.mjs";
 import { createDrain } from "./ops/drain.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
@@ -102,7 +103,10 @@ if (cluster.isPrimary && workers > 1) {
       res.setHeader("Content-Security-Policy", csp);
     }
     // OPS-3: the app notes the request's user in this context (lib/server/ops/request-user.ts).
-    return requestContext.run(ctx, () => (countQueries ? countQueries(req, res, handle) : handle(req, res)));
+    // PERF-8: compressed here, at levels chosen for pages rendered per request (ops/compress.mjs).
+    return requestContext.run(ctx, () =>
+      compress(req, res, () => (countQueries ? countQueries(req, res, handle) : handle(req, res))),
+    );
   });
   const drainer = createDrain(server, { timeoutMs: 10_000 });
   server.listen(port, () => {

@@ -1,6 +1,7 @@
 // `npm run bench:ab -- --against <checkout> [--db postgresql] [--scale 0.1] [--blocks 12]
-// [--requests 300] [--warm 2000] [--flags-this "…"] [--flags-other "…"] [paths…]`: this checkout's
-// build against another's (or the same checkout, --against ., with other Node flags), side by side.
+// [--requests 300] [--warm 2000] [--flags-this "…"] [--flags-other "…"] [--accept-encoding "…"]
+// [paths…]`: this checkout's build against another's (or the same checkout, --against ., with
+// other Node flags), side by side.
 // One server process per checkout (one worker each, the production server's flags) on the same bench
 // database; after a warm-up (V8 compiles a function for speed only after it has run a while), the
 // bench agent sends blocks of serial requests to each in turn — A B, then B A — and each block's CPU
@@ -32,6 +33,8 @@ const { values: args, positionals } = parseArgs({
     // Node flags added to each server's (e.g. "--single-threaded-gc"), to weigh a flag.
     "flags-this": { type: "string", default: "" },
     "flags-other": { type: "string", default: "" },
+    // Sent as Accept-Encoding, as a browser does ("gzip, deflate, br"); none by default.
+    "accept-encoding": { type: "string" },
   },
 });
 if (!args.against) throw new Error("--against <checkout directory> is required");
@@ -64,6 +67,11 @@ async function start(name: keyof typeof checkouts, port: number): Promise<Server
   return { name, child, base, cookie: await login(base, BENCH_AGENT, BENCH_PASSWORD) };
 }
 
+const headers = (s: Server): Record<string, string> =>
+  args["accept-encoding"]
+    ? { cookie: s.cookie, "accept-encoding": args["accept-encoding"] }
+    : { cookie: s.cookie };
+
 /** `n` serial requests cycling through the paths; CPU and wall ms per request. */
 async function block(s: Server, n: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -72,7 +80,7 @@ async function block(s: Server, n: number) {
   const db0 = onPostgres ? cpuMsByName("postgres") : 0;
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const status = await get(agent, urls[i % urls.length], { cookie: s.cookie });
+    const status = await get(agent, urls[i % urls.length], headers(s));
     if (status !== 200) throw new Error(`${s.name}: ${urls[i % urls.length].pathname} answered ${status}`);
   }
   const wall = (performance.now() - t0) / n;
