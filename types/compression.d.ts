@@ -1,5 +1,5 @@
-// The `compression` package (Express's middleware) as scripts/ops/compress.mjs uses it, on plain
-// node:http requests. @types/compression describes it in Express's types and brings those along.
+// compression 1.8.2 ships no types, and @types/compression describes it in Express's types and
+// brings those along: the part of its API that scripts/ops/compress.mjs uses, on node:http.
 declare module "compression" {
   import type { IncomingMessage, ServerResponse } from "node:http";
   import type { BrotliOptions, ZlibOptions } from "node:zlib";
