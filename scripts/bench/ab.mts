@@ -8,9 +8,9 @@
 // per request is read from /proc (on PostgreSQL, the database's too: only one server is asked at a
 // time). This machine's speed drifts by tens of percent within an hour (docs/performance.md), far
 // more than most changes weigh; alternated blocks put both builds under the same drift, so the
-// per-block difference and how many blocks agree are what to read. Both
-// checkouts must be built (`npm run build`) and the data set made (`npm run bench -- --only
-// throughput` with the same --db and --scale).
+// per-block difference and how many blocks agree are what to read. Both checkouts must be built
+// (`npm run build`) and the data set made (`npm run bench -- --only throughput` with the same --db
+// and --scale).
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -67,20 +67,17 @@ async function start(name: keyof typeof checkouts, port: number): Promise<Server
   return { name, child, base, cookie: await login(base, BENCH_AGENT, BENCH_PASSWORD) };
 }
 
-const headers = (s: Server): Record<string, string> =>
-  args["accept-encoding"]
-    ? { cookie: s.cookie, "accept-encoding": args["accept-encoding"] }
-    : { cookie: s.cookie };
-
 /** `n` serial requests cycling through the paths; CPU and wall ms per request. */
 async function block(s: Server, n: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const urls = paths.map((p) => new URL(s.base + p));
+  const headers: Record<string, string> = { cookie: s.cookie };
+  if (args["accept-encoding"]) headers["accept-encoding"] = args["accept-encoding"];
   const cpu0 = cpuMs(s.child.pid!);
   const db0 = onPostgres ? cpuMsByName("postgres") : 0;
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const status = await get(agent, urls[i % urls.length], headers(s));
+    const status = await get(agent, urls[i % urls.length], headers);
     if (status !== 200) throw new Error(`${s.name}: ${urls[i % urls.length].pathname} answered ${status}`);
   }
   const wall = (performance.now() - t0) / n;

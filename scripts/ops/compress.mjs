@@ -27,7 +27,7 @@ const forPages = compression({
 const forBuildFiles = compression();
 
 /** True for the build's own files, named by their content and kept by browsers for a year. */
-export const isBuildFile = (/** @type {string | undefined} */ url) => !!url?.startsWith("/_next/static/");
+const isBuildFile = (/** @type {string | undefined} */ url) => !!url?.startsWith("/_next/static/");
 
 /**
  * Compresses what `next` writes, when the client asked for an encoding. A client that asks for
