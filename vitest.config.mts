@@ -14,7 +14,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["lib/testing/db-setup.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 60_000,

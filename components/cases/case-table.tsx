@@ -1,8 +1,9 @@
 "use client";
-import { useMemo } from "react";
+import { useLayoutEffect, useMemo, useRef } from "react";
 import { useLinkClicks } from "@/components/ui/link";
 import { unpackRows, type PackedRows } from "@/lib/packed-rows";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
+import { caseRowsHtml } from "@/components/cases/case-rows-html";
 import { NotifyCustomers } from "@/components/proactive/notify-customers";
 import { useSelection } from "@/components/proactive/use-selection";
 import type { Tone } from "@/components/ui/badge";
@@ -70,88 +71,6 @@ export type SortLink = {
   sort: "ascending" | "descending" | null;
 };
 
-const when = (iso: string | null | undefined, text: string | null | undefined) =>
-  iso ? <time dateTime={iso}>{text}</time> : "—";
-
-/** `title`: on hover, the whole text of a cell that may be cut (the short description, names). */
-type Cell = { className?: string; content: React.ReactNode; title?: string };
-const cellWith = (className: string | undefined, content: React.ReactNode, title?: string): Cell => ({
-  className,
-  content,
-  title,
-});
-/**
- * The title of a text that may be cut: a case table's cells (cf-cells) stop at 10rem, and its
- * cf-fill column gives its width up down to 10rem — 9rem of text after the padding, 16 wide
- * characters. Shorter texts always show whole and carry no title (less page to send).
- */
-const mayBeCut = (text: string | null) => (text && text.length > 16 ? text : undefined);
-const nameCell = (name: string | null, none: React.ReactNode = "—"): Cell =>
-  cellWith(undefined, name ?? none, mayBeCut(name));
-
-/**
- * A cell's class and content. A function, not a component: a list draws 50 rows × 8–9 cells, and
- * a component per cell was ~450 more components for React to render on the server and hydrate.
- */
-function cellOf(r: CaseRowView, cell: CaseCell): Cell {
-  switch (cell) {
-    case "number":
-      // Navigated in the app by the table's one click handler (useLinkClicks).
-      return cellWith(
-        undefined,
-        <a className="cf-link" href={`/cases/${r.number}`}>
-          {r.number}
-        </a>,
-      );
-    case "shortDescription":
-      return cellWith(
-        "cf-fill",
-        // The marks first: a description too long for the cell is cut at its end, never a mark.
-        <>
-          {r.major && <span className="cf-badge violet">Major</span>}
-          {r.major && " "}
-          {r.proactive && <span className="cf-badge blue">Proactive</span>}
-          {r.proactive && " "}
-          {r.replied && <span className="cf-badge amber">Customer replied</span>}
-          {r.replied && " "}
-          {r.shortDescription}
-        </>,
-        mayBeCut(r.shortDescription),
-      );
-    case "state":
-      return cellWith(undefined, <span className={`cf-badge ${r.stateTone}`}>{r.state}</span>);
-    case "priority":
-      return cellWith(undefined, <span className={`cf-badge ${r.priorityTone}`}>{r.priority}</span>);
-    case "account":
-      return nameCell(r.account);
-    case "contact":
-      return nameCell(r.contact);
-    case "assignedTo":
-      return nameCell(r.assignedTo, <span className="cf-muted">Unassigned</span>);
-    case "group":
-      return nameCell(r.group ?? null);
-    case "sla":
-      return cellWith(
-        undefined,
-        r.sla ? (
-          <time dateTime={r.sla.iso} className={`cf-badge ${r.sla.tone}`}>
-            {r.sla.text}
-          </time>
-        ) : (
-          "—"
-        ),
-      );
-    case "updated":
-      return cellWith(undefined, when(r.updatedIso, r.updatedText));
-    case "businessImpact":
-      return cellWith("cf-wide", r.businessImpact ?? "—", mayBeCut(r.businessImpact ?? null));
-    case "proposed":
-      return cellWith(undefined, when(r.proposedIso, r.proposedText));
-    case "children":
-      return cellWith(undefined, r.children ?? 0);
-  }
-}
-
 export function CaseTable({
   rows: packed,
   columns,
@@ -175,6 +94,29 @@ export function CaseTable({
   const rows = useMemo(() => unpackRows(packed), [packed]);
   const selection = useSelection(rows.map((r) => r.number));
   const linkClicks = useLinkClicks();
+  // The text changes only with the rows or the columns, never with the selection: a new text would
+  // replace every row's elements, and the box just clicked would lose the keyboard's focus.
+  const html = useMemo(
+    () =>
+      caseRowsHtml(
+        rows,
+        columns.map((c) => c.cell),
+        selectable,
+      ),
+    [rows, columns, selectable],
+  );
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The row boxes show the selection (the rows are not React's elements: their state is set here).
+  useLayoutEffect(() => {
+    for (const box of body.current?.querySelectorAll<HTMLInputElement>("input[data-case]") ?? [])
+      box.checked = selection.isSelected(box.dataset.case ?? "");
+  });
+  // One handler for the table: a row's box (its new state, as the browser has set it), or a link.
+  const onClick = (e: React.MouseEvent<HTMLElement>) => {
+    const box = (e.target as Element).closest?.("input[data-case]");
+    if (box instanceof HTMLInputElement && box.dataset.case) selection.toggle(box.dataset.case, box.checked);
+    else linkClicks(e);
+  };
   if (!rows.length) {
     return framed ? (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
@@ -190,8 +132,8 @@ export function CaseTable({
         framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" : "overflow-x-auto"
       }
     >
-      {/* The sort headers' and the rows' links navigate in the app through one handler. */}
-      <table className="cf-table cf-cells" onClick={linkClicks}>
+      {/* The sort headers' and the rows' links navigate in the app through one handler; the rows' boxes too. */}
+      <table className="cf-table cf-cells" onClick={onClick}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -214,33 +156,8 @@ export function CaseTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              {selectable && (
-                <td>
-                  {/* A native box, not <Checkbox>: a row is never "mixed", and 50 components fewer. */}
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${r.number}`}
-                    checked={selection.isSelected(r.number)}
-                    onChange={(e) => selection.toggle(r.number, e.currentTarget.checked)}
-                    className="cf-check"
-                    data-needs-script=""
-                  />
-                </td>
-              )}
-              {columns.map((c) => {
-                const { className, content, title } = cellOf(r, c.cell);
-                return (
-                  <td key={c.cell} className={className} title={title}>
-                    {content}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        {/* The rows as HTML text: components/cases/case-rows-html.ts (docs/performance.md, finding 15). */}
+        <tbody ref={body} dangerouslySetInnerHTML={{ __html: html }} />
       </table>
     </div>
   );
