@@ -54,6 +54,26 @@ test("WRK-4: a click on Save view and a double click on Select all before the sc
   expect(await hydrating(page)).toBe(false);
 });
 
+test("WRK-4: a row's box clicked before the script runs is ticked and selected once it has", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  const release = await openWithScriptsHeld(page, "/cases");
+  // The rows are HTML text (components/cases/case-rows-html.ts): their boxes are read by the table.
+  const box = page.getByRole("checkbox", { name: /^Select CS/ }).first();
+  await box.click();
+  await expect(box).not.toBeChecked(); // held: the box's own toggle was cancelled
+  expect(await hydrating(page)).toBe(true);
+
+  await release();
+  await expect(box).toBeChecked();
+  await expect(page.getByText("1 selected", { exact: true })).toBeVisible();
+  expect(await hydrating(page)).toBe(false);
+  await box.click(); // and a click after, once: unticked, nothing selected
+  await expect(box).not.toBeChecked();
+  await expect(page.getByText("1 selected", { exact: true })).toHaveCount(0);
+});
+
 test("A11Y / WRK-4: Enter on Additional actions before the script runs opens the menu once it has", async ({
   page,
 }) => {

@@ -80,6 +80,27 @@ describe("case table rows as HTML (PERF-8)", () => {
     );
   });
 
+  it("WRK-4: a text of 16 characters shows whole; from 17 it may be cut and carries its title", () => {
+    const html = caseRowsHtml(
+      [row({ shortDescription: "x".repeat(17), account: "a".repeat(16), contact: "c".repeat(17) })],
+      ["shortDescription", "account", "contact"],
+      false,
+    );
+    expect(html).toBe(
+      `<tr><td class="cf-fill" title="${"x".repeat(17)}">${"x".repeat(17)}</td>` +
+        `<td>${"a".repeat(16)}</td><td title="${"c".repeat(17)}">${"c".repeat(17)}</td></tr>`,
+    );
+  });
+
+  it("MAJ-1: an empty text shows empty; only a missing one is a dash (or Unassigned)", () => {
+    const html = caseRowsHtml(
+      [row({ account: "", contact: null, assignedTo: "", group: undefined, businessImpact: "" })],
+      ["account", "contact", "assignedTo", "group", "businessImpact"],
+      false,
+    );
+    expect(html).toBe('<tr><td></td><td>—</td><td></td><td>—</td><td class="cf-wide"></td></tr>');
+  });
+
   it("PERF-8: markup in any text is escaped, never markup: the tags and quotes are those of a plain row", () => {
     const evil = `x"><img src=x onerror=alert(1)>'&<script>alert(2)</script>`;
     const plain = "x".repeat(evil.length);
@@ -98,9 +119,13 @@ describe("case table rows as HTML (PERF-8)", () => {
         sla: { text: t, tone: t as "gray", iso: t },
         updatedIso: t,
         updatedText: t,
+        businessImpact: t,
+        proposedIso: t,
+        proposedText: t,
       });
-    const bad = caseRowsHtml([text(evil)], LIST_CELLS, true);
-    const good = caseRowsHtml([text(plain)], LIST_CELLS, true);
+    const cells: CaseCell[] = [...LIST_CELLS, "businessImpact", "proposed", "children"];
+    const bad = caseRowsHtml([text(evil)], cells, true);
+    const good = caseRowsHtml([text(plain)], cells, true);
     const count = (s: string, c: string) => s.split(c).length - 1;
     for (const c of ["<", ">", '"', "'"]) expect(count(bad, c), c).toBe(count(good, c));
     expect(bad).not.toMatch(/<img|<script/);

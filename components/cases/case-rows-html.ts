@@ -30,7 +30,7 @@ export function caseRowsHtml(rows: CaseRowView[], cells: CaseCell[], selectable:
 
 /** A cell `<td>`: its class, the whole text on hover when it may be cut, its content (already HTML). */
 function td(content: string, className?: string, title?: string | null): string {
-  const cls = className ? ` class="${className}"` : "";
+  const cls = className ? ` class="${escapeHtml(className)}"` : "";
   const tip = title ? ` title="${escapeHtml(title)}"` : "";
   return `<td${cls}${tip}>${content}</td>`;
 }
@@ -44,12 +44,16 @@ const mayBeCut = (text: string | null | undefined) => (text && text.length > 16 
 const DASH = "—";
 const badge = (tone: string, text: string) =>
   `<span class="cf-badge ${escapeHtml(tone)}">${escapeHtml(text)}</span>`;
-const time = (iso: string, text: string, className?: string) =>
-  `<time datetime="${escapeHtml(iso)}"${className ? ` class="${className}"` : ""}>${escapeHtml(text)}</time>`;
+const time = (iso: string, text: string, className?: string) => {
+  const cls = className ? ` class="${escapeHtml(className)}"` : "";
+  return `<time datetime="${escapeHtml(iso)}"${cls}>${escapeHtml(text)}</time>`;
+};
+const absent = (v: unknown): v is null | undefined => v === null || v === undefined;
 const when = (iso: string | null | undefined, text: string | null | undefined) =>
   iso ? time(iso, text ?? "") : DASH;
+/** A name, or what stands for none (markup of this file's own); an empty name shows empty, as it is. */
 const nameCell = (name: string | null | undefined, none = DASH) =>
-  td(name ? escapeHtml(name) : none, undefined, mayBeCut(name));
+  td(absent(name) ? none : escapeHtml(name), undefined, mayBeCut(name));
 
 function cellHtml(r: CaseRowView, cell: CaseCell): string {
   switch (cell) {
@@ -78,18 +82,18 @@ function cellHtml(r: CaseRowView, cell: CaseCell): string {
     case "group":
       return nameCell(r.group);
     case "sla":
-      return td(r.sla ? time(r.sla.iso, r.sla.text, `cf-badge ${escapeHtml(r.sla.tone)}`) : DASH);
+      return td(r.sla ? time(r.sla.iso, r.sla.text, `cf-badge ${r.sla.tone}`) : DASH);
     case "updated":
       return td(when(r.updatedIso, r.updatedText));
     case "businessImpact":
       return td(
-        r.businessImpact ? escapeHtml(r.businessImpact) : DASH,
+        absent(r.businessImpact) ? DASH : escapeHtml(r.businessImpact),
         "cf-wide",
         mayBeCut(r.businessImpact),
       );
     case "proposed":
       return td(when(r.proposedIso, r.proposedText));
     case "children":
-      return td(String(r.children ?? 0));
+      return td(escapeHtml(String(r.children ?? 0)));
   }
 }

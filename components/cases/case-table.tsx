@@ -111,10 +111,12 @@ export function CaseTable({
     for (const box of body.current?.querySelectorAll<HTMLInputElement>("input[data-case]") ?? [])
       box.checked = selection.isSelected(box.dataset.case ?? "");
   });
-  // One handler for the table: a row's box (its new state, as the browser has set it), or a link.
+  // One handler for the table: a row's box (the selection flips, and the layout effect then sets the
+  // box, whatever it was set to before), or a link.
   const onClick = (e: React.MouseEvent<HTMLElement>) => {
     const box = (e.target as Element).closest?.("input[data-case]");
-    if (box instanceof HTMLInputElement && box.dataset.case) selection.toggle(box.dataset.case, box.checked);
+    const number = box instanceof HTMLInputElement ? box.dataset.case : undefined;
+    if (number) selection.toggle(number, !selection.isSelected(number));
     else linkClicks(e);
   };
   if (!rows.length) {
