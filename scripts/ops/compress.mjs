@@ -12,10 +12,12 @@
 // gzip (deflate, if that is all it takes) at level 1. The build's files under /_next/static/ never
 // change and a browser keeps them for a year, so they keep the package's slower, smaller defaults
 // (brotli 4, gzip 6). The `compression` package (Express's) negotiates Accept-Encoding, sets Vary,
-// leaves incompressible types alone (and answers sent in one piece under 1 KB), and honours Next's
-// flushes while a page streams.
+// leaves incompressible types alone (and answers sent in one piece under 1 KB), and honours the
+// flushes of a streamed answer. A page's parts are held and compressed in one piece
+// (one-write.mjs, finding 16).
 import zlib from "node:zlib";
 import compression from "compression";
+import { oneWrite } from "./one-write.mjs";
 
 /** @typedef {import("node:http").IncomingMessage} Req */
 /** @typedef {import("node:http").ServerResponse} Res */
@@ -43,8 +45,15 @@ export function compress(req, res, next) {
     return next();
   }
   let result;
-  (isBuildFile(req.url) ? forBuildFiles : forPages)(req, res, () => {
-    result = next();
-  });
+  if (isBuildFile(req.url))
+    forBuildFiles(req, res, () => {
+      result = next();
+    });
+  else
+    forPages(req, res, () => {
+      // A page is compressed in one piece (ops/one-write.mjs), not part by part as Next flushes.
+      oneWrite(res);
+      result = next();
+    });
   return result;
 }
