@@ -59,7 +59,7 @@ test("WRK-4: a row's box clicked before the script runs is ticked and selected o
 }) => {
   await signIn(page, DEMO.agent);
   const release = await openWithScriptsHeld(page, "/cases");
-  // The rows are HTML text (components/cases/case-rows-html.ts): their boxes are read by the table.
+  // The rows are HTML text (components/cases/case-rows-html.ts): the table's handler selects a box's row.
   const box = page.getByRole("checkbox", { name: /^Select CS/ }).first();
   await box.click();
   await expect(box).not.toBeChecked(); // held: the box's own toggle was cancelled

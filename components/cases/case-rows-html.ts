@@ -6,8 +6,9 @@ import type { CaseCell, CaseRowView } from "./case-table";
  *
  * Why not React elements: a list's 50 rows are ~900 elements, and rendering them to HTML was ~1.2 ms
  * of the list's ~7 ms of server CPU (measured side by side, docs/performance.md finding 15). The rows
- * hold nothing React needs to manage: their links are followed by the table's one click handler and
- * their checkboxes are read by it (components/cases/case-table.tsx), so the same markup as text
+ * hold nothing React needs to manage: their links are followed by the table's one click handler, a
+ * click on a box flips its row's selection there, and a layout effect sets the boxes from the
+ * selection (components/cases/case-table.tsx); so the same markup as text
  * costs a few string joins. Every text and attribute value goes through `escape-html` (the five
  * characters & < > " '), as React would escape it; the tests put markup in every field.
  */

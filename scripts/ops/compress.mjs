@@ -45,15 +45,11 @@ export function compress(req, res, next) {
     return next();
   }
   let result;
-  if (isBuildFile(req.url))
-    forBuildFiles(req, res, () => {
-      result = next();
-    });
-  else
-    forPages(req, res, () => {
-      // A page is compressed in one piece (ops/one-write.mjs), not part by part as Next flushes.
-      oneWrite(res);
-      result = next();
-    });
+  const page = !isBuildFile(req.url);
+  (page ? forPages : forBuildFiles)(req, res, () => {
+    // A page is compressed in one piece (ops/one-write.mjs), not part by part as Next flushes.
+    if (page) oneWrite(res);
+    result = next();
+  });
   return result;
 }

@@ -5,7 +5,8 @@
 // page of this app streams anything worth sending early: it has no Suspense boundary on the server
 // (and no loading.tsx), so a page's last part follows its first within a few turns of the event
 // loop. So `compress` holds a page's parts here until Next ends the answer, then compresses and
-// writes them in one piece (Node sets the Content-Length for an `end` with the whole body).
+// writes them in one piece (an `end` with the whole body: uncompressed, Node gives it a
+// Content-Length).
 // Only pages and RSC answers (HTML, text/x-component) are held, and only up to HOLD_LIMIT bytes:
 // past it, what was held is written and the rest streams as before. Everything else — files,
 // attachments, API answers, exports — streams untouched. Held without compression (a client that

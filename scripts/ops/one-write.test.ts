@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { oneWrite } from "./one-write.mjs";
+import { HOLD_LIMIT, oneWrite } from "./one-write.mjs";
 
 const part = (n: number, c: string) => c.repeat(n);
 /** Ends each answer when the test says so; one at a time. */
@@ -12,7 +12,7 @@ let base: string;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
-    oneWrite(res, Number(url.searchParams.get("limit") ?? 1024 * 1024));
+    oneWrite(res, Number(url.searchParams.get("limit") ?? HOLD_LIMIT));
     res.setHeader("Content-Type", url.searchParams.get("type") ?? "text/html; charset=utf-8");
     res.flushHeaders(); // as Next does before its first part
     res.write(part(3000, "a"));
