@@ -11,8 +11,11 @@
  */
 declare const rowType: unique symbol;
 
-/** What JSON carries as it is: no Date, Map, BigInt or function (a row formats those first). */
-type Json = string | number | boolean | null | undefined | readonly Json[] | { readonly [k: string]: Json };
+/**
+ * What JSON carries as it is: no Date, Map, BigInt or function (a row formats those first), no
+ * `undefined` inside an array or a nested object, finite numbers only (-0 comes back as 0).
+ */
+type Json = string | number | boolean | null | readonly Json[] | { readonly [k: string]: Json };
 
 export type PackedRows<T extends object> = {
   keys: (keyof T & string)[];
@@ -26,7 +29,7 @@ export type PackedRows<T extends object> = {
 };
 
 /** The rows packed; the union of their keys is kept, in first-seen order. */
-export function packRows<T extends { [K in keyof T]: Json }>(rows: T[]): PackedRows<T> {
+export function packRows<T extends { [K in keyof T]: Json | undefined }>(rows: T[]): PackedRows<T> {
   const keys = new Set<keyof T & string>();
   for (const row of rows) for (const k of Object.keys(row)) keys.add(k as keyof T & string);
   const order = [...keys];
