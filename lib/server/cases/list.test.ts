@@ -32,6 +32,28 @@ describe("case list read", () => {
     expect(none).toMatchObject({ rows: [], total: 0, totalCapped: false });
   });
 
+  it("WRK-4 / PERF-8: the search finds a piece of a number in any case, a whole number, or words of the short description", async () => {
+    const agent = await makeAgent();
+    const account = await makeAccount();
+    const made = await makeCase(agent, { accountId: account.id, shortDescription: "Printer jams in Lyon" });
+    const other = await makeCase(agent, { accountId: account.id, shortDescription: "Mail is slow" });
+    const found = async (q: string) =>
+      (await listCases(agent, { account: String(account.id), q })).rows.map((r) => r.number).sort();
+    const digits = made.number.slice(2);
+    expect(await found(`s${digits}`)).toEqual([made.number]);
+    expect(await found(digits.slice(-4))).toEqual(
+      [made, other]
+        .filter((c) => c.number.includes(digits.slice(-4)))
+        .map((c) => c.number)
+        .sort(),
+    );
+    expect(await found(made.number.toLowerCase())).toEqual([made.number]);
+    expect(await found("jams in")).toEqual([made.number]);
+    expect(await found("PRINTER")).toEqual([made.number]);
+    expect(await found("c")).toEqual([made.number, other.number].sort());
+    expect(await found("VPN")).toEqual([]);
+  });
+
   it("WRK-4: sorted by number, both ways, the pages follow the numbers (unique: no tie-breaker needed)", async () => {
     const agent = await makeAgent();
     const account = await makeAccount();

@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
-import { containsAny, date, likeSql, limitSql, num, offsetSql, whereAll } from "@/lib/server/tables/sql";
+import { date, limitSql, num, numberOrTextSearch, offsetSql, whereAll } from "@/lib/server/tables/sql";
 
 export const CASE_PAGE_SIZE = 50;
 /**
@@ -103,13 +103,7 @@ export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonl
   }
   if (p.proactive === "1") parts.push(Prisma.sql`c."proactive" = ${true}`);
   else if (p.proactive === "0") parts.push(Prisma.sql`c."proactive" = ${false}`);
-  if (p.q) {
-    parts.push(
-      /^CS\d+$/i.test(p.q)
-        ? likeSql(Prisma.sql`c."number"`, "startsWith", p.q.toUpperCase())
-        : containsAny([Prisma.sql`c."number"`, Prisma.sql`c."shortDescription"`], p.q),
-    );
-  }
+  if (p.q) parts.push(numberOrTextSearch("c", "case", p.q));
   return whereAll(parts);
 }
 

@@ -89,7 +89,7 @@ export type PortalListRow = {
 function filterSql({ q, state }: Pick<PortalListQuery, "q" | "state">): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (state !== null) parts.push(Prisma.sql`AND c."state" = ${state}`);
-  if (q) parts.push(Prisma.sql`AND ${numberOrTextSearch("c", "CS", q)}`);
+  if (q) parts.push(Prisma.sql`AND ${numberOrTextSearch("c", "case", q)}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
-import { limitSql, modelOf, offsetSql, tableSql } from "./sql";
+import { limitSql, modelOf, numberOrTextSearch, offsetSql, tableSql } from "./sql";
 import { RECORD_TABLE } from "./record-tables";
 import { readDisplayValues } from "./display-values";
 import { REF_TARGET } from "@/lib/server/api/models";
@@ -31,5 +31,17 @@ describe("a page's LIMIT and OFFSET (lib/server/tables/sql.ts)", () => {
     expect(offsetSql(0).sql).toBe("");
     expect(offsetSql(100)).toMatchObject({ values: [100] });
     expect(offsetSql(100).sql).toMatch(/^OFFSET \?$/);
+  });
+});
+
+describe("a list's search box (lib/server/tables/sql.ts)", () => {
+  it("PERF-8: text no number can hold is looked for in the short description only", () => {
+    const columns = (text: string) => numberOrTextSearch("c", "case", text).sql.match(/c\."\w+"/g);
+    expect(columns("VPN")).toEqual(['c."shortDescription"']);
+    expect(columns("s500")).toEqual(['c."number"', 'c."shortDescription"']);
+    expect(columns("CS5001234")).toEqual(['c."number"']);
+    expect(numberOrTextSearch("c", "case", "cs50").values).toEqual(["CS50%"]);
+    // "%" is in no number: escaped, and looked for in the short description only.
+    expect(numberOrTextSearch("c", "case", "50%").values).toEqual(["%50\\%%"]);
   });
 });

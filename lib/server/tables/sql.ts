@@ -1,6 +1,7 @@
 import "server-only";
 import { db, dialect, Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/domain/like";
+import { mayBeInNumber, NUMBERING } from "@/lib/domain/records/numbering";
 
 /**
  * Case-insensitive LIKE on both databases, with the search text escaped so % and _ match
@@ -20,15 +21,19 @@ export function containsAny(columns: Prisma.Sql[], text: string): Prisma.Sql {
 }
 
 /**
- * A portal list's search box: text that is a whole `prefix` number (CS0001234) finds by the start
- * of the number (an index range); other text, anywhere in the number or short description.
- * `alias` names the searched table in code, never input.
+ * A list's search box: text that is a number's prefix and digits (CS0001234, CS50) finds by the
+ * start of the number (an index range); text that may be a piece of one, anywhere in the number or short
+ * description; other text ("VPN"), in the short description only — it cannot be in a number
+ * (mayBeInNumber), and each test of the number column costs PostgreSQL a lowercasing of the row's
+ * text (PERF-8). `alias` names the searched table in code, never input.
  */
-export function numberOrTextSearch(alias: string, prefix: "CS" | "WO", text: string): Prisma.Sql {
+export function numberOrTextSearch(alias: string, kind: "case" | "workOrder", text: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  return new RegExp(`^${prefix}\\d+$`, "i").test(text)
-    ? likeSql(col("number"), "startsWith", text.toUpperCase())
-    : containsAny([col("number"), col("shortDescription")], text);
+  if (new RegExp(`^${NUMBERING[kind].prefix}\\d+$`, "i").test(text))
+    return likeSql(col("number"), "startsWith", text.toUpperCase());
+  return mayBeInNumber(kind, text)
+    ? containsAny([col("number"), col("shortDescription")], text)
+    : likeSql(col("shortDescription"), "contains", text);
 }
 
 /**

@@ -55,7 +55,7 @@ function searchSql({ q, state }: ExternalWorkOrderFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (state) parts.push(Prisma.sql`AND w."state" = ${state}`);
   const text = q?.trim();
-  if (text) parts.push(Prisma.sql`AND ${numberOrTextSearch("w", "WO", text)}`);
+  if (text) parts.push(Prisma.sql`AND ${numberOrTextSearch("w", "workOrder", text)}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
