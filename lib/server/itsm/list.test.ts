@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeItil } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeItil, unique } from "@/lib/testing/fixtures";
+import { createProblemFromCase } from "@/lib/server/cases/create-related";
 import { listItsm } from "./read";
 import { PROBLEM } from "./specs";
 
@@ -9,5 +10,19 @@ describe("ITSM lists (REL-1)", () => {
     const list = await listItsm(PROBLEM, itil, { page: 1e300 });
     expect(list.page).toBe(100_000);
     expect(list.rows).toEqual([]);
+  });
+
+  it("PERF-8: a problem is found by a piece of its number in any case, and by words of its short description", async () => {
+    const agent = await makeAgent();
+    const words = unique("Backup fails ");
+    const { number } = await createProblemFromCase(
+      agent,
+      (await makeCase(agent, { shortDescription: words })).number,
+    );
+    const found = async (q: string) =>
+      (await listItsm(PROBLEM, await makeItil(), { q })).rows.map((r) => r.number);
+    expect(await found(number.slice(2).toLowerCase())).toContain(number); // "b0040001"
+    expect(await found(number.toLowerCase())).toContain(number);
+    expect(await found(words.toUpperCase())).toEqual([number]);
   });
 });

@@ -3,10 +3,18 @@ import "server-only";
 import { Prisma } from "@/lib/db";
 import type { TABLE } from "@/lib/domain/records/tables";
 import { RECORD_TABLE } from "./record-tables";
-import { containsAny, pageAndCount, tableSql, whereAll } from "@/lib/server/tables/sql";
+import type { NumberedRecord } from "@/lib/domain/records/numbering";
+import { numberOrDescription, pageAndCount, tableSql, whereAll } from "@/lib/server/tables/sql";
 
 /** The ITSM tables by their record table name (ItsmSpec.table). */
 export type ItsmTable = typeof TABLE.problem | typeof TABLE.change | typeof TABLE.request;
+
+/** Each table's numbers (REC-1), for the search. */
+const NUMBERED = {
+  problem: "problem",
+  change_request: "change",
+  sc_request: "request",
+} as const satisfies Record<ItsmTable, NumberedRecord>;
 
 export type ItsmListRow = {
   id: number;
@@ -26,7 +34,7 @@ export function pageItsmRecords(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ItsmListRow[]; total: number }> {
   const table = tableSql(RECORD_TABLE[itsmTable]);
-  const parts = q ? [containsAny([Prisma.sql`r."number"`, Prisma.sql`r."shortDescription"`], q)] : [];
+  const parts = q ? [numberOrDescription("r", NUMBERED[itsmTable], q)] : [];
   return pageAndCount<ItsmListRow>(
     Prisma.sql`r."id", r."number", r."shortDescription", r."state", r."updatedAt"`,
     Prisma.sql`FROM ${table} r ${whereAll(parts)}`,

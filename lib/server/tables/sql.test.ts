@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
-import { limitSql, modelOf, numberOrTextSearch, offsetSql, tableSql } from "./sql";
+import { limitSql, modelOf, numberOrDescription, numberOrTextSearch, offsetSql, tableSql } from "./sql";
 import { RECORD_TABLE } from "./record-tables";
 import { readDisplayValues } from "./display-values";
 import { REF_TARGET } from "@/lib/server/api/models";
@@ -43,5 +43,14 @@ describe("a list's search box (lib/server/tables/sql.ts)", () => {
     expect(numberOrTextSearch("c", "case", "cs50").values).toEqual(["CS50%"]);
     // "%" is in no number: escaped, and looked for in the short description only.
     expect(numberOrTextSearch("c", "case", "50%").values).toEqual(["%50\\%%"]);
+  });
+
+  it("PERF-8: the ITSM and work-order lists look in the number only for text a number may hold", () => {
+    const columns = (kind: "problem" | "workOrder", text: string) =>
+      numberOrDescription("r", kind, text).sql.match(/r\."\w+"/g);
+    expect(columns("problem", "VPN")).toEqual(['r."shortDescription"']);
+    expect(columns("problem", "rb40")).toEqual(['r."number"', 'r."shortDescription"']);
+    expect(columns("workOrder", "CS5")).toEqual(['r."shortDescription"']);
+    expect(columns("workOrder", "wo0010001")).toEqual(['r."number"', 'r."shortDescription"']);
   });
 });

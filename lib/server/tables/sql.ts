@@ -1,7 +1,7 @@
 import "server-only";
 import { db, dialect, Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/domain/like";
-import { mayBeInNumber, NUMBERING } from "@/lib/domain/records/numbering";
+import { mayBeInNumber, NUMBERING, type NumberedRecord } from "@/lib/domain/records/numbering";
 
 /**
  * Case-insensitive LIKE on both databases, with the search text escaped so % and _ match
@@ -21,19 +21,26 @@ export function containsAny(columns: Prisma.Sql[], text: string): Prisma.Sql {
 }
 
 /**
- * A list's search box: text that is a number's prefix and digits (CS0001234, CS50) finds by the
- * start of the number (an index range); text that may be a piece of one, anywhere in the number or short
- * description; other text ("VPN"), in the short description only — it cannot be in a number
- * (mayBeInNumber), and each test of the number column costs PostgreSQL a lowercasing of the row's
- * text (PERF-8). `alias` names the searched table in code, never input.
+ * Text anywhere in a record's number or short description — in the short description only when
+ * the text cannot be in a number of `kind` ("VPN"; mayBeInNumber): each test of the number column
+ * costs PostgreSQL a lowercasing of the row's text (PERF-8). `alias` names the table in code, never
+ * input.
  */
-export function numberOrTextSearch(alias: string, kind: "case" | "workOrder", text: string): Prisma.Sql {
+export function numberOrDescription(alias: string, kind: NumberedRecord, text: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  if (new RegExp(`^${NUMBERING[kind].prefix}\\d+$`, "i").test(text))
-    return likeSql(col("number"), "startsWith", text.toUpperCase());
   return mayBeInNumber(kind, text)
     ? containsAny([col("number"), col("shortDescription")], text)
     : likeSql(col("shortDescription"), "contains", text);
+}
+
+/**
+ * A list's search box: text that is a number's prefix and digits (CS0001234, CS50) finds by the
+ * start of the number (an index range); other text, as numberOrDescription finds it.
+ */
+export function numberOrTextSearch(alias: string, kind: "case" | "workOrder", text: string): Prisma.Sql {
+  return new RegExp(`^${NUMBERING[kind].prefix}\\d+$`, "i").test(text)
+    ? likeSql(Prisma.raw(`${alias}."number"`), "startsWith", text.toUpperCase())
+    : numberOrDescription(alias, kind, text);
 }
 
 /**

@@ -3,7 +3,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { ScopeClause } from "@/lib/domain/scope/external";
 import { scopeSql } from "@/lib/server/tables/case-scope";
-import { containsAny, numberOrTextSearch, pageAndCount, whereAll } from "@/lib/server/tables/sql";
+import { numberOrDescription, numberOrTextSearch, pageAndCount, whereAll } from "@/lib/server/tables/sql";
 
 type Page = { limit: number; offset: number };
 /** Newest activity first. */
@@ -29,7 +29,7 @@ export function pageWorkOrders(
   page: Page,
 ): Promise<{ rows: WorkOrderListRow[]; total: number }> {
   const parts: Prisma.Sql[] = [];
-  if (filter.q) parts.push(containsAny([Prisma.sql`w."number"`, Prisma.sql`w."shortDescription"`], filter.q));
+  if (filter.q) parts.push(numberOrDescription("w", "workOrder", filter.q));
   if (filter.state && "in" in filter.state)
     parts.push(Prisma.sql`w."state" IN (${Prisma.join(filter.state.in)})`);
   else if (filter.state) parts.push(Prisma.sql`w."state" = ${filter.state.is}`);
