@@ -7,7 +7,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { activeFilter, activeWhere, listPage, recordNumber, searchText } from "@/lib/domain/validation";
 import { listAudit } from "../audit/read";
 import { describeAuditRows } from "../audit/describe";
-import { containsText } from "../text-search";
+import { containsText, numberOrFields } from "../text-search";
 import { assertDirectory } from "./access";
 
 export const ACCOUNTS_PAGE = 50;
@@ -26,7 +26,7 @@ export async function listAccounts(
   const type = ACCOUNT_TYPES.find((t) => t === filter.type) ?? null;
   const status = activeFilter(filter.status);
   const where: Prisma.AccountWhereInput = {
-    ...(q ? { OR: [{ name: containsText(q) }, { number: containsText(q) }] } : {}),
+    ...numberOrFields("account", q, ["name"]),
     ...(type === "partner" ? { isPartner: true } : type === "customer" ? { isCustomer: true } : {}),
     ...activeWhere(status),
   };

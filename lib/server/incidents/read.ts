@@ -13,7 +13,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
-import { containsText, startsWithText } from "../text-search";
+import { numberOrFields, startsWithText } from "../text-search";
 
 export const INCIDENT_PAGE_SIZE = 50;
 export const LINKED_CASES_SHOWN = 100;
@@ -34,7 +34,7 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
     and.push(
       /^INC\d+$/i.test(p.q)
         ? { number: startsWithText(p.q.toUpperCase()) }
-        : { OR: [{ number: containsText(p.q) }, { shortDescription: containsText(p.q) }] },
+        : numberOrFields("incident", p.q, ["shortDescription"]),
     );
   const where = and.length ? { AND: and } : {};
   const [rows, total] = await Promise.all([

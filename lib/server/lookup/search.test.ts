@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { makeAgent, makeAdmin, unique } from "@/lib/testing/fixtures";
+import { makeAccount, makeAgent, makeAdmin, makeCase, makeItil, unique } from "@/lib/testing/fixtures";
 import { createGroup } from "../assignment/write";
+import { numberOrFields } from "../text-search";
+import { listIncidents } from "../incidents/read";
+import { createIncident } from "../incidents/write";
 import { LOOKUP_KINDS, lookup } from "./search";
 
 describe("lookup input (REL-1)", () => {
@@ -37,5 +40,39 @@ describe("lookup input (REL-1)", () => {
     expect(await found("a_b")).toEqual(["a_b"]);
     expect(await found(`${tag.toUpperCase()} A_B`)).toEqual(["a_b"]); // case ignored, as before
     expect(await found(`${tag} 100`)).toEqual(["100 x sure", "100% sure"]);
+  });
+
+  it("PERF-8: a picker's word search leaves out the number column, and still finds a record by any piece of its number", async () => {
+    const agent = await makeAgent();
+    const tag = unique("Pk");
+    const kase = await makeCase(agent, { shortDescription: `${tag} printer jam` });
+    const account = await makeAccount({ name: `${tag} Ltd` });
+    const labels = async (kind: string, q: string) =>
+      (await lookup(agent, kind, new URLSearchParams({ q, limit: "200" }))).map((o) => o.label);
+    expect(await labels("cases", `${tag} printer`)).toEqual([kase.number]);
+    for (const q of [kase.number, kase.number.slice(1).toLowerCase(), `s${kase.number.slice(2)}`])
+      expect(await labels("cases", q), q).toContain(kase.number);
+    expect(await labels("accounts", tag)).toEqual([account.name]);
+    expect(await labels("accounts", account.number.toLowerCase())).toEqual([account.name]);
+    // The incident list's search box (a whole number goes to the number's start, as before).
+    const { number } = await createIncident(await makeItil(), { shortDescription: `${tag} router down` });
+    const listed = async (q: string) =>
+      (await listIncidents(agent, { q, state: "all" })).rows.map((r) => r.number);
+    expect(await listed(`${tag} router`)).toEqual([number]);
+    for (const q of [number, number.slice(2), `nc${number.slice(3, 8)}`])
+      expect(await listed(q), q).toContain(number);
+    // What the pickers ask for: the number column only for text a number of that kind can hold.
+    const fields = (where: ReturnType<typeof numberOrFields>) => where.OR?.flatMap((f) => Object.keys(f));
+    expect(fields(numberOrFields("case", "printer", ["shortDescription"]))).toEqual(["shortDescription"]);
+    expect(fields(numberOrFields("case", "s0012", ["shortDescription"]))).toEqual([
+      "number",
+      "shortDescription",
+    ]);
+    expect(fields(numberOrFields("account", "Acme", ["name"]))).toEqual(["name"]);
+    expect(fields(numberOrFields("incident", "nc", ["shortDescription"]))).toEqual([
+      "number",
+      "shortDescription",
+    ]);
+    expect(numberOrFields("incident", "", ["shortDescription"])).toEqual({});
   });
 });

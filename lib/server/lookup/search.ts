@@ -7,7 +7,7 @@ import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/itsm/problems/lifecycle";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
-import { containsText } from "../text-search";
+import { containsInAny, numberOrFields } from "../text-search";
 import { userLabel } from "./choices";
 
 export type Option = { id: number; label: string; detail?: string };
@@ -15,8 +15,6 @@ export const LOOKUP_LIMIT = 20;
 
 type Search = (q: string, params: URLSearchParams, actor: Actor) => Promise<Option[]>;
 
-const orLike = (q: string, fields: string[]) =>
-  q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {};
 const limitOf = (params: URLSearchParams) =>
   Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
 const idParam = (params: URLSearchParams, name: string) => recordId(params.get(name)) ?? undefined;
@@ -26,7 +24,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     const rows = await db().account.findMany({
       where: {
         active: true, // SET-2: a deactivated account is offered in no picker
-        ...orLike(q, ["name", "number"]),
+        ...numberOrFields("account", q, ["name"]),
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
         ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
       },
@@ -43,7 +41,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         kind: "contact",
         active: true,
         ...(accountId ? { accountId } : {}),
-        ...orLike(q, ["name", "email"]),
+        ...containsInAny(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -57,7 +55,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   },
   async consumers(q, params) {
     const rows = await db().user.findMany({
-      where: { kind: "consumer", active: true, ...orLike(q, ["name", "email"]) },
+      where: { kind: "consumer", active: true, ...containsInAny(q, ["name", "email"]) },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, email: true },
@@ -67,7 +65,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   async assets(q, params) {
     const accountId = idParam(params, "account");
     const rows = await db().asset.findMany({
-      where: { ...(accountId ? { accountId } : {}), ...orLike(q, ["name", "number", "serialNumber"]) },
+      where: { ...(accountId ? { accountId } : {}), ...numberOrFields("asset", q, ["name", "serialNumber"]) },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, number: true },
@@ -82,7 +80,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         kind: "internal",
         active: true,
         ...(groupId ? { groupMemberships: { some: { groupId } } } : {}),
-        ...orLike(q, ["name", "email"]),
+        ...containsInAny(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -93,7 +91,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   /** WRK-1: active assignment groups. */
   async groups(q, params) {
     const rows = await db().group.findMany({
-      where: { active: true, ...orLike(q, ["name"]) },
+      where: { active: true, ...containsInAny(q, ["name"]) },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true },
@@ -103,7 +101,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   /** ADM-4's token user: active users of every kind (the admin page's typeahead past SELECT_LIMIT). */
   async activeUsers(q, params) {
     const rows = await db().user.findMany({
-      where: { active: true, ...orLike(q, ["name", "email"]) },
+      where: { active: true, ...containsInAny(q, ["name", "email"]) },
       orderBy: [{ kind: "desc" }, { name: "asc" }],
       take: limitOf(params),
       select: { id: true, name: true, email: true, kind: true, account: { select: { name: true } } },
@@ -116,7 +114,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     const rows = await db().incident.findMany({
       where: {
         ...(open ? { state: { in: OPEN_INCIDENT_STATES } } : {}),
-        ...orLike(q, ["number", "shortDescription"]),
+        ...numberOrFields("incident", q, ["shortDescription"]),
       },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
@@ -131,7 +129,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         state: { in: OPEN_CASE_STATES },
         parentId: null,
         majorCaseState: { in: [MajorCaseState.None, MajorCaseState.Rejected] },
-        ...orLike(q, ["number", "shortDescription"]),
+        ...numberOrFields("case", q, ["shortDescription"]),
       },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
@@ -144,7 +142,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     const rows = await db().problem.findMany({
       where: {
         ...(params.get("open") === "1" ? { state: { notIn: RESOLVED_PROBLEM_STATES } } : {}),
-        ...orLike(q, ["number", "shortDescription"]),
+        ...numberOrFields("problem", q, ["shortDescription"]),
       },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
@@ -157,7 +155,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     const rows = await db().changeRequest.findMany({
       where: {
         ...(params.get("open") === "1" ? { state: { notIn: FINISHED_CHANGE_STATES } } : {}),
-        ...orLike(q, ["number", "shortDescription"]),
+        ...numberOrFields("change", q, ["shortDescription"]),
       },
       orderBy: { updatedAt: "desc" },
       take: limitOf(params),
