@@ -1,7 +1,7 @@
 import "server-only";
-import { dialect } from "@/lib/db";
+import { dialect, type Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/domain/like";
-import { mayBeInNumber, type NumberedRecord } from "@/lib/domain/records/numbering";
+import { mayBeInNumber } from "@/lib/domain/records/numbering";
 
 /**
  * Case-insensitive "contains" for Prisma string filters on both databases: SQLite's LIKE is
@@ -22,10 +22,24 @@ export function startsWithText(q: string): { startsWith: string } {
   };
 }
 
-/** The text in any of the fields (Prisma's `where`); nothing to match when the text is empty. */
-export function containsInAny(q: string, fields: string[]): { OR?: Record<string, { contains: string }>[] } {
-  return q ? { OR: fields.map((f) => ({ [f]: containsText(q) })) } : {};
+/**
+ * The text in any of the fields of a model's `where` (`W`, given by the caller: the field names are
+ * checked against it); nothing to match when the text is empty.
+ */
+export function containsInAny<W>(q: string, fields: readonly (keyof W & string)[]): { OR?: W[] } {
+  // A computed key widens to a string index; the key is one of W's fields, its filter a string's.
+  return q ? { OR: fields.map((f) => ({ [f]: containsText(q) }) as W) } : {};
 }
+
+/** The numbered records a list or picker searches through Prisma, with their models' `where`. */
+type WhereOf = {
+  account: Prisma.AccountWhereInput;
+  asset: Prisma.AssetWhereInput;
+  case: Prisma.CaseWhereInput;
+  incident: Prisma.IncidentWhereInput;
+  problem: Prisma.ProblemWhereInput;
+  change: Prisma.ChangeRequestWhereInput;
+};
 
 /**
  * The text in a record's `number` or in the other fields — in the other fields only when the text
@@ -33,6 +47,10 @@ export function containsInAny(q: string, fields: string[]): { OR?: Record<string
  * column costs PostgreSQL a lowercasing of the row's text (PERF-8). The raw-SQL lists do the same
  * through numberOrDescription (lib/server/tables/sql.ts).
  */
-export function numberOrFields(kind: NumberedRecord, q: string, fields: string[]) {
-  return containsInAny(q, mayBeInNumber(kind, q) ? ["number", ...fields] : fields);
+export function numberOrFields<K extends keyof WhereOf>(
+  kind: K,
+  q: string,
+  fields: readonly (keyof WhereOf[K] & string)[],
+): { OR?: WhereOf[K][] } {
+  return containsInAny<WhereOf[K]>(q, mayBeInNumber(kind, q) ? ["number", ...fields] : fields);
 }

@@ -8,7 +8,7 @@ import {
   type ConsumerUpdateInput,
 } from "@/lib/domain/directory/schemas";
 import { activeFilter, activeWhere, listPage, parseOrThrow, searchText } from "@/lib/domain/validation";
-import { containsText } from "../text-search";
+import { containsInAny } from "../text-search";
 import { assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
 import { insertPerson, orEmailTaken, updatePerson } from "../users/people";
 
@@ -21,7 +21,7 @@ export async function listConsumers(actor: Actor, filter: { q?: string; status?:
   const status = activeFilter(filter.status);
   const where: Prisma.UserWhereInput = {
     kind: "consumer",
-    ...(q ? { OR: [{ name: containsText(q) }, { email: containsText(q) }, { phone: containsText(q) }] } : {}),
+    ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email", "phone"]),
     ...activeWhere(status),
   };
   const page = listPage(filter.page);

@@ -7,7 +7,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { activeFilter, activeWhere, listPage, recordNumber, searchText } from "@/lib/domain/validation";
 import { listAudit } from "../audit/read";
 import { describeAuditRows } from "../audit/describe";
-import { containsText, numberOrFields } from "../text-search";
+import { containsInAny, numberOrFields } from "../text-search";
 import { assertDirectory } from "./access";
 
 export const ACCOUNTS_PAGE = 50;
@@ -105,7 +105,7 @@ export async function accountPage(
   const contactWhere: Prisma.UserWhereInput = {
     kind: "contact",
     accountId: account.id,
-    ...(contactQ ? { OR: [{ name: containsText(contactQ) }, { email: containsText(contactQ) }] } : {}),
+    ...containsInAny<Prisma.UserWhereInput>(contactQ, ["name", "email"]),
   };
   const contactPage = listPage(filter.contactPage);
   const [users, contactTotal, assets, assetTotal, openCases, openCount, audit] = await Promise.all([

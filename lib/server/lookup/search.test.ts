@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { makeAccount, makeAgent, makeAdmin, makeCase, makeItil, unique } from "@/lib/testing/fixtures";
+import {
+  makeAccount,
+  makeAgent,
+  makeAdmin,
+  makeCase,
+  makeItil,
+  makeManager,
+  unique,
+} from "@/lib/testing/fixtures";
 import { createGroup } from "../assignment/write";
 import { numberOrFields } from "../text-search";
 import { listIncidents } from "../incidents/read";
 import { createIncident } from "../incidents/write";
+import { createChangeFromCase, createProblemFromCase } from "../cases/create-related";
 import { LOOKUP_KINDS, lookup } from "./search";
 
 describe("lookup input (REL-1)", () => {
@@ -50,8 +59,23 @@ describe("lookup input (REL-1)", () => {
     const labels = async (kind: string, q: string) =>
       (await lookup(agent, kind, new URLSearchParams({ q, limit: "200" }))).map((o) => o.label);
     expect(await labels("cases", `${tag} printer`)).toEqual([kase.number]);
-    for (const q of [kase.number, kase.number.slice(1).toLowerCase(), `s${kase.number.slice(2)}`])
+    // Whole, without its first letter, lower case, digits only: the number is searched each time.
+    for (const q of [kase.number, kase.number.slice(1).toLowerCase(), kase.number.slice(3)])
       expect(await labels("cases", q), q).toContain(kase.number);
+    // The problem and change pickers, each with its own prefix (a wrong kind would lose these).
+    const manager = await makeManager();
+    const problem = await createProblemFromCase(agent, kase.number);
+    const change = await createChangeFromCase(agent, kase.number, { type: "normal" });
+    for (const [kind, number] of [
+      ["problems", problem.number],
+      ["changes", change.number],
+    ]) {
+      const found = async (q: string) =>
+        (await lookup(manager, kind, new URLSearchParams({ q, limit: "200" }))).map((o) => o.label);
+      expect(await found(`${tag} printer`), kind).toEqual([number]);
+      for (const q of [number.slice(1).toLowerCase(), number.slice(2, 6)])
+        expect(await found(q), q).toContain(number);
+    }
     expect(await labels("accounts", tag)).toEqual([account.name]);
     expect(await labels("accounts", account.number.toLowerCase())).toEqual([account.name]);
     // The incident list's search box (a whole number goes to the number's start, as before).

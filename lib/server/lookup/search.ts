@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { FINISHED_CHANGE_STATES } from "@/lib/domain/itsm/changes/lifecycle";
@@ -41,7 +41,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         kind: "contact",
         active: true,
         ...(accountId ? { accountId } : {}),
-        ...containsInAny(q, ["name", "email"]),
+        ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -55,7 +55,11 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   },
   async consumers(q, params) {
     const rows = await db().user.findMany({
-      where: { kind: "consumer", active: true, ...containsInAny(q, ["name", "email"]) },
+      where: {
+        kind: "consumer",
+        active: true,
+        ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
+      },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true, email: true },
@@ -80,7 +84,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         kind: "internal",
         active: true,
         ...(groupId ? { groupMemberships: { some: { groupId } } } : {}),
-        ...containsInAny(q, ["name", "email"]),
+        ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -91,7 +95,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   /** WRK-1: active assignment groups. */
   async groups(q, params) {
     const rows = await db().group.findMany({
-      where: { active: true, ...containsInAny(q, ["name"]) },
+      where: { active: true, ...containsInAny<Prisma.GroupWhereInput>(q, ["name"]) },
       orderBy: { name: "asc" },
       take: limitOf(params),
       select: { id: true, name: true },
@@ -101,7 +105,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   /** ADM-4's token user: active users of every kind (the admin page's typeahead past SELECT_LIMIT). */
   async activeUsers(q, params) {
     const rows = await db().user.findMany({
-      where: { active: true, ...containsInAny(q, ["name", "email"]) },
+      where: { active: true, ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]) },
       orderBy: [{ kind: "desc" }, { name: "asc" }],
       take: limitOf(params),
       select: { id: true, name: true, email: true, kind: true, account: { select: { name: true } } },

@@ -13,7 +13,7 @@ import { isChoice } from "@/lib/domain/records/choices";
 import { activeFilter, activeWhere, listPage, parseOrThrow, searchText } from "@/lib/domain/validation";
 import { hashPassword } from "../auth/credentials";
 import { forgetUserOptions } from "../lookup/choices";
-import { containsText } from "../text-search";
+import { containsInAny } from "../text-search";
 import { emailTaken, insertPerson } from "./people";
 import { TABLE } from "@/lib/domain/records/tables";
 
@@ -34,7 +34,7 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
   const kind = isChoice(USER_KINDS, filter.kind) ? filter.kind : null;
   const active = activeFilter(filter.active);
   const where: Prisma.UserWhereInput = {
-    ...(q ? { OR: [{ name: containsText(q) }, { email: containsText(q) }] } : {}),
+    ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
     ...(kind ? { kind } : {}),
     ...activeWhere(active),
   };
