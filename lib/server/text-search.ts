@@ -22,12 +22,15 @@ export function startsWithText(q: string): { startsWith: string } {
   };
 }
 
+/** The fields of a model's `where` that take a string filter (not ids, dates or relations). */
+type TextField<W> = { [K in keyof W]-?: { contains: string } extends W[K] ? K : never }[keyof W] & string;
+
 /**
- * The text in any of the fields of a model's `where` (`W`, given by the caller: the field names are
- * checked against it); nothing to match when the text is empty.
+ * The text in any of the text fields of a model's `where` (`W`, given by the caller: the field
+ * names are checked against it); nothing to match when the text is empty.
  */
-export function containsInAny<W>(q: string, fields: readonly (keyof W & string)[]): { OR?: W[] } {
-  // A computed key widens to a string index; the key is one of W's fields, its filter a string's.
+export function containsInAny<W>(q: string, fields: readonly TextField<W>[]): { OR?: W[] } {
+  // A computed key widens to a string index; TextField makes each object one of W's string filters.
   return q ? { OR: fields.map((f) => ({ [f]: containsText(q) }) as W) } : {};
 }
 
@@ -41,6 +44,16 @@ type WhereOf = {
   change: Prisma.ChangeRequestWhereInput;
 };
 
+/** Each record's number field, a string filter on its model (checked here, so no cast below). */
+const NUMBER_FIELD: { [K in keyof WhereOf]: TextField<WhereOf[K]> } = {
+  account: "number",
+  asset: "number",
+  case: "number",
+  incident: "number",
+  problem: "number",
+  change: "number",
+};
+
 /**
  * The text in a record's `number` or in the other fields — in the other fields only when the text
  * cannot be in a number of `kind` ("VPN", "printer"; mayBeInNumber): each test of the number
@@ -50,7 +63,7 @@ type WhereOf = {
 export function numberOrFields<K extends keyof WhereOf>(
   kind: K,
   q: string,
-  fields: readonly (keyof WhereOf[K] & string)[],
+  fields: readonly TextField<WhereOf[K]>[],
 ): { OR?: WhereOf[K][] } {
-  return containsInAny<WhereOf[K]>(q, mayBeInNumber(kind, q) ? ["number", ...fields] : fields);
+  return containsInAny<WhereOf[K]>(q, mayBeInNumber(kind, q) ? [NUMBER_FIELD[kind], ...fields] : fields);
 }
