@@ -8,7 +8,7 @@ import { mayBeInNumber } from "@/lib/domain/records/numbering";
  * already case-insensitive for ASCII; PostgreSQL needs mode "insensitive" (ILIKE). Prisma passes
  * the text into LIKE as it is on both, so `%` and `_` are escaped here (lib/domain/like.ts).
  */
-export function containsText(q: string): { contains: string } {
+function containsText(q: string): { contains: string } {
   const text = escapeLike(q);
   return (dialect() === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as {
     contains: string;
@@ -30,8 +30,10 @@ type TextField<W> = { [K in keyof W]-?: { contains: string } extends W[K] ? K : 
  * names are checked against it); nothing to match when the text is empty.
  */
 export function containsInAny<W>(q: string, fields: readonly TextField<W>[]): { OR?: W[] } {
+  if (!q) return {};
+  const filter = containsText(q); // one escaped text for every field (Prisma does not change it)
   // A computed key widens to a string index; TextField makes each object one of W's string filters.
-  return q ? { OR: fields.map((f) => ({ [f]: containsText(q) }) as W) } : {};
+  return { OR: fields.map((f) => ({ [f]: filter }) as W) };
 }
 
 /** The numbered records a list or picker searches through Prisma, with their models' `where`. */
