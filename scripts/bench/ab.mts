@@ -1,7 +1,7 @@
 // `npm run bench:ab -- --against <checkout> [--db postgresql] [--scale 0.1] [--blocks 12]
-// [--requests 300] [--warm 2000] [--flags-this "…"] [--flags-other "…"] [--accept-encoding "…"]
-// [paths…]`: this checkout's build against another's (or the same checkout, --against ., with
-// other Node flags), side by side.
+// [--requests 300] [--warm 2000] [--flags-this "…"] [--flags-other "…"] [--node-this <node>]
+// [--node-other <node>] [--accept-encoding "…"] [paths…]`: this checkout's build against another's
+// (or the same checkout, --against ., with other Node flags or another Node binary), side by side.
 // One server process per checkout (one worker each, the production server's flags) on the same bench
 // database; after a warm-up (V8 compiles a function for speed only after it has run a while), the
 // bench agent sends blocks of serial requests to each in turn — A B, then B A — and each block's CPU
@@ -33,6 +33,9 @@ const { values: args, positionals } = parseArgs({
     // Node flags added to each server's (e.g. "--single-threaded-gc"), to weigh a flag.
     "flags-this": { type: "string", default: "" },
     "flags-other": { type: "string", default: "" },
+    // The Node binary each server runs under (this bench's own by default), to weigh a Node release.
+    "node-this": { type: "string" },
+    "node-other": { type: "string" },
     // Sent as Accept-Encoding, as a browser does ("gzip, deflate, br"); none by default.
     "accept-encoding": { type: "string" },
   },
@@ -62,6 +65,7 @@ async function start(name: keyof typeof checkouts, port: number): Promise<Server
     dir: checkouts[name],
     nodeArgs: ["--max-semi-space-size=64", ...flags],
     env: { WEB_CONCURRENCY: "1" },
+    node: args[`node-${name}`],
   });
   const base = `http://localhost:${port}`;
   return { name, child, base, cookie: await login(base, BENCH_AGENT, BENCH_PASSWORD) };

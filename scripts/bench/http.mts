@@ -23,7 +23,10 @@ export async function startServer(
     dir = ROOT,
     nodeArgs = [],
     env = {},
-  }: { dir?: string; nodeArgs?: string[]; env?: Record<string, string> } = {},
+    // BENCH_NODE: the Node binary the servers run under (this bench's own by default), to weigh
+    // a Node release with any of the benches (docs/performance.md).
+    node = process.env.BENCH_NODE || process.execPath,
+  }: { dir?: string; nodeArgs?: string[]; env?: Record<string, string>; node?: string } = {},
 ): Promise<ChildProcess> {
   // A server left over from an interrupted run would answer in place of this one (the new one
   // cannot bind the port), and every figure would be measured on the wrong process.
@@ -32,7 +35,7 @@ export async function startServer(
     () => false,
   );
   if (stale) throw new Error(`port ${port} is already in use: stop the process listening there first`);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
+  const child = spawn(node, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
     cwd: dir,
     env: {
       ...process.env,
