@@ -2,6 +2,7 @@
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
+import { Combobox } from "@/components/pickers/combobox";
 import { casePriorities, caseStates } from "@/lib/domain/records/choices";
 import type { CaseListParams } from "@/lib/domain/cases/schemas";
 
@@ -15,11 +16,15 @@ type Opt = { value: number; label: string };
 export function CaseFilters({
   params,
   accounts,
+  account,
   assignees,
   groups,
 }: {
   params: CaseListParams;
+  /** All active accounts for a select, or null when there are too many (then a typeahead). */
   accounts: Opt[] | null;
+  /** With the typeahead: the account the list is filtered by, named (null: none or unknown). */
+  account?: Opt | null;
   assignees: Opt[] | null;
   /** WRK-4: the active assignment groups. */
   groups: Opt[];
@@ -67,7 +72,7 @@ export function CaseFilters({
           ))}
         </select>
       </label>
-      {accounts && (
+      {accounts ? (
         <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
           Account
           <select name="account" defaultValue={params.account ?? ""} className={controlClass()}>
@@ -79,6 +84,21 @@ export function CaseFilters({
             ))}
           </select>
         </label>
+      ) : (
+        // WRK-4: too many accounts for a select (SELECT_LIMIT): a typeahead over the active ones,
+        // submitting the picked account's id; emptied, it filters by none.
+        <div className="flex min-w-48 flex-col gap-1 text-xs font-semibold text-slate-600">
+          <label htmlFor="filter-account" id="filter-account-label">
+            Account
+          </label>
+          <Combobox
+            id="filter-account"
+            name="account"
+            kind="accounts"
+            value={account ? { id: account.value, label: account.label } : null}
+            placeholder="Any account"
+          />
+        </div>
       )}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Assigned to

@@ -11,9 +11,10 @@ import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
 import { groupOptions } from "@/lib/server/assignment/read";
-import { accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
+import { accountChoice, accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
 import { canonicalCaseQuery, caseViewHref } from "@/lib/domain/views/views";
+import { recordId } from "@/lib/domain/validation";
 import { firstValues, hrefWith, type QueryValue, type SearchParams } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -22,9 +23,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
   // WRK-4: the views come from the layout's per-request cache (one query for both).
-  const [list, accounts, assignees, groups, views] = await Promise.all([
+  const [list, [accounts, account], assignees, groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
-    accountOptions(),
+    // WRK-4: with too many accounts for a select, the filter is a typeahead naming the one chosen.
+    accountOptions().then(async (all) => {
+      const named = all ? null : await accountChoice(recordId(raw.account) ?? undefined);
+      return [all, named] as const;
+    }),
     assigneeOptions(),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
@@ -47,7 +52,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           )}
         </div>
       </div>
-      <CaseFilters params={list.params} accounts={accounts} assignees={assignees} groups={groups} />
+      <CaseFilters
+        params={list.params}
+        accounts={accounts}
+        account={account}
+        assignees={assignees}
+        groups={groups}
+      />
       <CaseTable
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}

@@ -24,6 +24,20 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
   });
 }
 
+/**
+ * WRK-4: the account a list is filtered by, named, for the Account filter when there are too many
+ * accounts for a select (a typeahead shows the name, the URL carries the id). Deactivated accounts
+ * too: an old link still says what it filters by. Kept like the option lists (a rename shows
+ * within seconds); null for an id that names no account.
+ */
+export function accountChoice(id: number | undefined): Promise<RefOption | null> {
+  if (!id) return Promise.resolve(null);
+  return cached(key(`account:${id}`), TTL_MS, async () => {
+    const row = await db().account.findUnique({ where: { id }, select: { id: true, name: true } });
+    return row && { value: row.id, label: row.name };
+  });
+}
+
 /** Internal users who can be assigned work. */
 export function assigneeOptions(): Promise<RefOption[] | null> {
   return cached(key("assignees"), TTL_MS, async () => {

@@ -1,0 +1,81 @@
+// @global: this test gives the directory more active accounts than a select lists (SELECT_LIMIT,
+// 200), which turns every account select of the app into a typeahead while it runs; it runs after
+// the others, alone (playwright.config.ts), and deactivates what it made.
+import { randomInt } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { CaseState } from "../lib/domain/records/choices";
+import { expectAccessible } from "./support/axe";
+import { DEMO, signIn } from "./support/auth";
+import { db } from "./support/db";
+
+/** The server keeps its option lists for 10 s per worker (lib/server/lookup/choices.ts). */
+const OPTIONS_KEPT_MS = 10_000;
+
+/** Until every worker's account list was read after `since` (by waiting the lists out). */
+async function optionsRenewedSince(since: number) {
+  await expect
+    .poll(() => Date.now() - since, { timeout: OPTIONS_KEPT_MS * 2, intervals: [500] })
+    .toBeGreaterThan(OPTIONS_KEPT_MS + 500);
+}
+
+const accountFilter = (page: Page) =>
+  page.getByRole("search", { name: "Filter cases" }).getByRole("combobox", { name: "Account" });
+
+test("@global WRK-4: with more accounts than a select lists, an agent filters the case list by account through a typeahead", async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  const names = Array.from({ length: 201 }, (_, i) => `Filterco ${stamp} ${String(i).padStart(3, "0")}`);
+  await db().account.createMany({
+    data: names.map((name, i) => ({ number: `ACCF${stamp}${i}`, name, nameKey: name.toLowerCase() })),
+  });
+  const made = Date.now();
+  try {
+    const [target, other] = await Promise.all(
+      [names[137], names[138]].map((name) => db().account.findFirstOrThrow({ where: { name } })),
+    );
+    const open = (accountId: number, n: number) =>
+      db().case.create({
+        data: {
+          number: `CS6${randomInt(100_000, 999_999)}`,
+          shortDescription: `Account filter ${stamp} ${n}`,
+          state: CaseState.Open,
+          accountId,
+        },
+      });
+    const mine = await open(target.id, 1);
+    const theirs = await open(other.id, 2);
+    await optionsRenewedSince(made);
+
+    await signIn(page, DEMO.agent);
+    await page.goto("/cases");
+    const filters = page.getByRole("search", { name: "Filter cases" });
+    await filters.getByLabel("Contains").fill(`Account filter ${stamp}`);
+    const picker = accountFilter(page);
+    await picker.fill(`Filterco ${stamp} 137`);
+    await page.getByRole("listbox").getByRole("option", { name: target.name }).click();
+    await expect(picker).toHaveValue(target.name);
+    await filters.getByRole("button", { name: "Apply" }).click();
+
+    // The URL carries the account's id; the list shows its case only; the filter names it again.
+    await expect(page).toHaveURL(new RegExp(`[?&]account=${target.id}(&|$)`));
+    const rows = page.getByRole("main").getByRole("row");
+    await expect(rows.filter({ hasText: mine.number })).toHaveCount(1);
+    await expect(rows.filter({ hasText: theirs.number })).toHaveCount(0);
+    await page.reload(); // the name comes from the server, not from the typeahead's state
+    await expect(accountFilter(page)).toHaveValue(target.name);
+    await expectAccessible(page, "/cases with the Account typeahead");
+
+    // Emptied (and its list closed), the typeahead filters by no account: both cases are listed again.
+    await accountFilter(page).fill("");
+    await accountFilter(page).press("Escape");
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]account=(&|$)/);
+    await expect(rows.filter({ hasText: mine.number })).toHaveCount(1);
+    await expect(rows.filter({ hasText: theirs.number })).toHaveCount(1);
+  } finally {
+    await db().account.updateMany({ where: { name: { in: names } }, data: { active: false } });
+    // The tests after this one find the account selects they expect.
+    await optionsRenewedSince(Date.now());
+  }
+});
