@@ -23,7 +23,7 @@ export function CaseFilters({
   params: CaseListParams;
   /** All active accounts for a select, or null when there are too many (then a typeahead). */
   accounts: Opt[] | null;
-  /** With the typeahead: the account the list is filtered by, named (null: none or unknown). */
+  /** The account the list is filtered by when `accounts` does not hold it (null: none or unknown). */
   account?: Opt | null;
   assignees: Opt[] | null;
   /** WRK-4: the active assignment groups. */
@@ -77,7 +77,7 @@ export function CaseFilters({
           Account
           <select name="account" defaultValue={params.account ?? ""} className={controlClass()}>
             <option value="">Any account</option>
-            {accounts.map((a) => (
+            {(account ? [account, ...accounts] : accounts).map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}
               </option>

@@ -188,6 +188,9 @@ function AriakitCombobox({
           const active = open && activeId !== null && activeId !== undefined;
           // With the list open and nothing highlighted, Enter does not submit the form by accident.
           if (e.key === "Enter" && open && !active) e.preventDefault();
+          // With it closed, Enter submits the form, and no blur comes first: settle the field as
+          // leaving it would (emptied: no value), or the form would send the value it showed before.
+          if (e.key === "Enter" && !open) leave(null);
           // Once a result is highlighted, Home and End go to the first and last result (Ariakit
           // keeps them for the caret); before that they move the caret as in any text field.
           if ((e.key === "Home" || e.key === "End") && active) {

@@ -25,9 +25,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // WRK-4: the views come from the layout's per-request cache (one query for both).
   const [list, [accounts, account], assignees, groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
-    // WRK-4: with too many accounts for a select, the filter is a typeahead naming the one chosen.
+    // WRK-4: the account filtered by, named when the select does not offer it (a typeahead's, with
+    // too many accounts for a select; or a deactivated one).
     accountOptions().then(async (all) => {
-      const named = all ? null : await accountChoice(recordId(raw.account) ?? undefined);
+      const id = recordId(raw.account);
+      const named = id && !all?.some((a) => a.value === id) ? await accountChoice(id) : null;
       return [all, named] as const;
     }),
     assigneeOptions(),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { makeAccount } from "@/lib/testing/fixtures";
+import { makeAccount, unique } from "@/lib/testing/fixtures";
 import { accountChoice } from "./choices";
 
-describe("the case list's Account typeahead (WRK-4)", () => {
+describe("the case list's Account filter names its account (WRK-4)", () => {
   it("WRK-4: names the account a list is filtered by, deactivated ones too; no id or an unknown one names none", async () => {
     const open = await makeAccount();
     const closed = await makeAccount();
@@ -12,6 +12,14 @@ describe("the case list's Account typeahead (WRK-4)", () => {
     // An old link to a deactivated account still says what it filters by.
     expect(await accountChoice(closed.id)).toEqual({ value: closed.id, label: closed.name });
     expect(await accountChoice(undefined)).toBeNull();
-    expect(await accountChoice(2_000_000_000)).toBeNull();
+  });
+
+  it("WRK-4: an id that names no account is not kept: the account made with it later is named at once", async () => {
+    const { _max } = await db().account.aggregate({ _max: { id: true } });
+    const id = (_max.id ?? 0) + 1_000;
+    expect(await accountChoice(id)).toBeNull();
+    const name = unique("Later ");
+    await db().account.create({ data: { id, number: `ACCL${id}`, name, nameKey: name.toLowerCase() } });
+    expect(await accountChoice(id)).toEqual({ value: id, label: name });
   });
 });

@@ -25,18 +25,26 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
 }
 
 /**
- * WRK-4: the account a list is filtered by, named, for the Account filter when there are too many
- * accounts for a select (a typeahead shows the name, the URL carries the id). Deactivated accounts
- * too: an old link still says what it filters by. Kept like the option lists (a rename shows
- * within seconds); null for an id that names no account.
+ * WRK-4: the account a list is filtered by, named, for the Account filter: the typeahead's text when
+ * there are too many accounts for a select, or a deactivated account the select does not offer
+ * (an old link still says what it filters by). Kept like the option lists (a rename shows within
+ * seconds); null for an id that names no account.
  */
 export function accountChoice(id: number | undefined): Promise<RefOption | null> {
   if (!id) return Promise.resolve(null);
+  // An id that names no account is not kept (a failed load is not): the kept entries are bounded
+  // by the accounts there are, whatever ids are put in a URL.
   return cached(key(`account:${id}`), TTL_MS, async () => {
     const row = await db().account.findUnique({ where: { id }, select: { id: true, name: true } });
-    return row && { value: row.id, label: row.name };
+    if (!row) throw NO_ACCOUNT;
+    return { value: row.id, label: row.name };
+  }).catch((e: unknown) => {
+    if (e === NO_ACCOUNT) return null;
+    throw e;
   });
 }
+/** Thrown inside the load only, and caught just outside it (never seen by a caller). */
+const NO_ACCOUNT = new Error("no such account");
 
 /** Internal users who can be assigned work. */
 export function assigneeOptions(): Promise<RefOption[] | null> {
