@@ -2,7 +2,7 @@
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { Combobox } from "@/components/pickers/combobox";
+import { ReferenceField } from "@/components/pickers/reference-field";
 import { casePriorities, caseStates } from "@/lib/domain/records/choices";
 import type { CaseListParams } from "@/lib/domain/cases/schemas";
 
@@ -10,8 +10,8 @@ type Opt = { value: number; label: string };
 
 /**
  * The list filters: a plain GET form, so every filtered view has a shareable URL. A client
- * component although it has no state: rendered from its data (the option lists), the server's
- * payload is those lists, not a copy of every <option> element (PERF-8).
+ * component rendered from its data (the option lists): the server's payload is those lists, not a
+ * copy of every <option> element (PERF-8); only the Account field (a ReferenceField) keeps state.
  */
 export function CaseFilters({
   params,
@@ -23,7 +23,7 @@ export function CaseFilters({
   params: CaseListParams;
   /** All active accounts for a select, or null when there are too many (then a typeahead). */
   accounts: Opt[] | null;
-  /** The account the list is filtered by when `accounts` does not hold it (null: none or unknown). */
+  /** The account the list is filtered by, named (null: none, or an id that names no account). */
   account?: Opt | null;
   assignees: Opt[] | null;
   /** WRK-4: the active assignment groups. */
@@ -72,34 +72,19 @@ export function CaseFilters({
           ))}
         </select>
       </label>
-      {accounts ? (
-        <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
-          Account
-          <select name="account" defaultValue={params.account ?? ""} className={controlClass()}>
-            <option value="">Any account</option>
-            {(account ? [account, ...accounts] : accounts).map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        // WRK-4: too many accounts for a select (SELECT_LIMIT): a typeahead over the active ones,
-        // submitting the picked account's id; emptied, it filters by none.
-        <div className="flex min-w-48 flex-col gap-1 text-xs font-semibold text-slate-600">
-          <label htmlFor="filter-account" id="filter-account-label">
-            Account
-          </label>
-          <Combobox
-            id="filter-account"
-            name="account"
-            kind="accounts"
-            value={account ? { id: account.value, label: account.label } : null}
-            placeholder="Any account"
-          />
-        </div>
-      )}
+      {/* WRK-4: a select of the active accounts, or with too many for one (SELECT_LIMIT) a typeahead
+          over them; the account filtered by is offered even when deactivated. */}
+      <ReferenceField
+        label="Account"
+        name="account"
+        kind="accounts"
+        id="filter-account"
+        className="min-w-48 font-semibold text-slate-600" // its control as the others, inside their labels
+        value={account ? { id: account.value, label: account.label } : null}
+        options={accounts}
+        blank="Any account"
+        placeholder="Any account"
+      />
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Assigned to
         <select

@@ -23,6 +23,10 @@ type Props = {
   error?: string;
   disabled?: boolean;
   blank?: string;
+  /** The typeahead's text when nothing is picked (its default: "Search…"). */
+  placeholder?: string;
+  /** On the field's frame (Field), e.g. a width where it sits in a row. */
+  className?: string;
   /** Unique on the page when the same field shows more than once (each task's Assigned to). */
   id?: string;
   /** A record just made for this field (the case form's New contact): offered and selected. */
@@ -46,6 +50,8 @@ export function ReferenceField({
   error,
   disabled,
   blank = "— None —",
+  placeholder,
+  className,
   id = `f-${name}`,
   added,
   children,
@@ -100,7 +106,7 @@ export function ReferenceField({
       : options;
 
   return (
-    <Field label={label} id={id} error={error}>
+    <Field label={label} id={id} error={error} className={className}>
       <div className={children ? "flex items-center gap-1.5" : undefined}>
         {reloaded ? (
           <Reloaded
@@ -113,7 +119,15 @@ export function ReferenceField({
         ) : staticChoices ? (
           select(withCurrent(staticChoices), false)
         ) : (
-          <Combobox id={id} name={name} kind={kind} value={value} error={error} disabled={disabled} />
+          <Combobox
+            id={id}
+            name={name}
+            kind={kind}
+            value={value}
+            error={error}
+            disabled={disabled}
+            placeholder={placeholder}
+          />
         )}
         {children}
       </div>

@@ -25,12 +25,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // WRK-4: the views come from the layout's per-request cache (one query for both).
   const [list, [accounts, account], assignees, groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
-    // WRK-4: the account filtered by, named when the select does not offer it (a typeahead's, with
-    // too many accounts for a select; or a deactivated one).
+    // WRK-4: the account filtered by, named — from the select's options, or read when they do not
+    // hold it (a typeahead's, with too many accounts for a select; or a deactivated one).
     accountOptions().then(async (all) => {
-      const id = recordId(raw.account);
-      const named = id && !all?.some((a) => a.value === id) ? await accountChoice(id) : null;
-      return [all, named] as const;
+      const id = recordId(raw.account) ?? undefined;
+      return [all, all?.find((a) => a.value === id) ?? (await accountChoice(id))] as const;
     }),
     assigneeOptions(),
     groupOptions(),
