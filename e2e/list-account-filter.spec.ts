@@ -7,17 +7,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
+import { optionsRenewedSince } from "./support/options";
 import { db, makeAccounts } from "./support/db";
-
-/** The server keeps its option lists for 10 s per worker (lib/server/lookup/choices.ts). */
-const OPTIONS_KEPT_MS = 10_000;
-
-/** Until every worker's account list was read after `since` (by waiting the lists out). */
-async function optionsRenewedSince(since: number) {
-  await expect
-    .poll(() => Date.now() - since, { timeout: OPTIONS_KEPT_MS * 2, intervals: [500] })
-    .toBeGreaterThan(OPTIONS_KEPT_MS + 500);
-}
 
 const accountFilter = (page: Page) =>
   page.getByRole("search", { name: "Filter cases" }).getByRole("combobox", { name: "Account" });

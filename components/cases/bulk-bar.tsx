@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { bulkUpdateCasesAction } from "@/app/(workspace)/cases/bulk-actions";
+import { AssigneeField } from "@/components/pickers/assignee-field";
 import { Button } from "@/components/ui/button";
 import { DialogDone } from "@/components/ui/dialog-done";
 import { DialogForm } from "@/components/ui/dialog-form";
@@ -11,11 +12,17 @@ import { CaseState, casePriorities, caseResolutionCodes } from "@/lib/domain/rec
 
 type Kind = "assign" | "priority" | "state";
 const TITLE: Record<Kind, string> = { assign: "Assign", priority: "Set priority of", state: "Set state of" };
-export type BulkOptions = { groups: Option[]; assignees: Option[] };
+/** `assignees` null: more people than a select lists (then "A person…" and a typeahead). */
+export type BulkOptions = { groups: Option[]; assignees: Option[] | null };
 
 const INTRO =
   "Each case is changed by its own rules, as on its form; a case they refuse keeps its values and is " +
   "listed with the reason.";
+
+const BULK_ASSIGNEE_SPECIALS = [
+  { value: "", label: "Leave unchanged" },
+  { value: "none", label: "Unassigned" },
+];
 
 type FieldError = (field: string) => string | undefined;
 
@@ -32,13 +39,13 @@ function Fields({ kind, options, error }: { kind: Kind; options: BulkOptions; er
           blank="Leave unchanged"
           options={[{ value: "none", label: "No group" }, ...options.groups]}
         />
-        <SelectField
+        <AssigneeField
           label="Assigned to"
           name="assignedToId"
           error={error("assignedToId")}
           id="bulk-assignee"
-          blank="Leave unchanged"
-          options={[{ value: "none", label: "Unassigned" }, ...options.assignees]}
+          specials={BULK_ASSIGNEE_SPECIALS}
+          people={options.assignees}
         />
       </>
     );

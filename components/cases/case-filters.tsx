@@ -2,22 +2,31 @@
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
+import { AssigneeField } from "@/components/pickers/assignee-field";
 import { ReferenceField } from "@/components/pickers/reference-field";
 import { casePriorities, caseStates } from "@/lib/domain/records/choices";
 import type { CaseListParams } from "@/lib/domain/cases/schemas";
 
 type Opt = { value: number; label: string };
 
+const ASSIGNED_TO_SPECIALS = [
+  { value: "", label: "Anyone" },
+  { value: "me", label: "Me" },
+  { value: "none", label: "Unassigned" },
+];
+
 /**
  * The list filters: a plain GET form, so every filtered view has a shareable URL. A client
  * component rendered from its data (the option lists): the server's payload is those lists, not a
- * copy of every <option> element (PERF-8); only the Account field (a ReferenceField) keeps state.
+ * copy of every <option> element (PERF-8); only the Account
+ * (a ReferenceField) and Assigned to (an AssigneeField) fields keep state.
  */
 export function CaseFilters({
   params,
   accounts,
   account,
   assignees,
+  assignee,
   groups,
 }: {
   params: CaseListParams;
@@ -25,7 +34,10 @@ export function CaseFilters({
   accounts: Opt[] | null;
   /** The account the list is filtered by, named (null: none, or an id that names no account). */
   account?: Opt | null;
+  /** The active internal users for a select, or null when there are too many (then a typeahead). */
   assignees: Opt[] | null;
+  /** The person the list is filtered by, named (null: none, or an id that names no one). */
+  assignee?: Opt | null;
   /** WRK-4: the active assignment groups. */
   groups: Opt[];
 }) {
@@ -85,23 +97,18 @@ export function CaseFilters({
         blank="Any account"
         placeholder="Any account"
       />
-      <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
-        Assigned to
-        <select
-          name="assignedTo"
-          defaultValue={params.assignedTo === undefined ? "" : String(params.assignedTo)}
-          className={controlClass()}
-        >
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Unassigned</option>
-          {assignees?.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* WRK-4: the people in the select, or with too many for one (SELECT_LIMIT) "A person…" and a
+          typeahead over them; the person filtered by is named even when deactivated. */}
+      <AssigneeField
+        label="Assigned to"
+        name="assignedTo"
+        id="filter-assigned-to"
+        className="font-semibold text-slate-600" // its control as the others, inside their labels
+        specials={ASSIGNED_TO_SPECIALS}
+        people={assignees}
+        value={params.assignedTo === undefined ? "" : String(params.assignedTo)}
+        person={assignee}
+      />
       {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3); NOT-5: SLA. */}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">
         Assignment group

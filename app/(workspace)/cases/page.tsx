@@ -11,7 +11,7 @@ import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
 import { groupOptions } from "@/lib/server/assignment/read";
-import { accountChoice, accountOptions, assigneeOptions } from "@/lib/server/lookup/choices";
+import { accountChoice, accountOptions, assigneeChoice, assigneeOptions } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
 import { canonicalCaseQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
@@ -23,7 +23,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
   // WRK-4: the views come from the layout's per-request cache (one query for both).
-  const [list, [accounts, account], assignees, groups, views] = await Promise.all([
+  const [list, [accounts, account], [assignees, assignee], groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
     // WRK-4: the account filtered by, named — from the select's options, or read when they do not
     // hold it (a typeahead's, with too many accounts for a select; or a deactivated one).
@@ -31,7 +31,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       const id = recordId(raw.account) ?? undefined;
       return [all, all?.find((a) => a.value === id) ?? (await accountChoice(id))] as const;
     }),
-    assigneeOptions(),
+    // WRK-4: the person filtered by, named the same way (too many people for a select, or deactivated).
+    assigneeOptions().then(async (all) => {
+      const id = recordId(raw.assignedTo) ?? undefined;
+      return [all, all?.find((u) => u.value === id) ?? (await assigneeChoice(id))] as const;
+    }),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
   ]);
@@ -58,6 +62,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         accounts={accounts}
         account={account}
         assignees={assignees}
+        assignee={assignee}
         groups={groups}
       />
       <CaseTable
@@ -65,7 +70,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
         selectable={writer || canNotifyCustomers(actor)}
-        bulk={writer ? { groups, assignees: assignees ?? [] } : undefined}
+        bulk={writer ? { groups, assignees } : undefined}
       />
       <Pagination
         page={list.page}

@@ -5,8 +5,10 @@ import {
   setGroupActiveAction,
   updateGroupAction,
 } from "@/app/(workspace)/admin/groups/actions";
+import { useState } from "react";
 import { ActiveToggle } from "@/components/directory/active-toggle";
-import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { TextField, type Option } from "@/components/ui/field";
+import { PersonField } from "./person-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -18,13 +20,15 @@ export type GroupView = {
   id: number;
   name: string;
   managerId: number | null;
+  /** The manager, named (the Manager typeahead's text). */
+  manager: { id: number; label: string } | null;
   active: boolean;
   version: number;
   members: { id: number; name: string; email: string; active: boolean }[];
 };
 
 /** WRK-1: one group on /admin/groups — its name and manager, its members, active or not. */
-export function GroupCard({ group, users }: { group: GroupView; users: Option[] }) {
+export function GroupCard({ group, users }: { group: GroupView; users: Option[] | null }) {
   const headingId = `group-${group.id}`;
   const memberIds = new Set(group.members.map((m) => m.id));
   return (
@@ -64,13 +68,13 @@ export function GroupCard({ group, users }: { group: GroupView; users: Option[] 
             No members yet: nobody can be assigned this group&apos;s work.
           </p>
         )}
-        <AddMember groupId={group.id} users={users.filter((u) => !memberIds.has(Number(u.value)))} />
+        <AddMember groupId={group.id} users={users && users.filter((u) => !memberIds.has(Number(u.value)))} />
       </div>
     </section>
   );
 }
 
-function EditGroup({ group, users }: { group: GroupView; users: Option[] }) {
+function EditGroup({ group, users }: { group: GroupView; users: Option[] | null }) {
   const { result, pending, fieldError: err, formProps } = useActionForm(updateGroupAction);
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
@@ -85,13 +89,13 @@ function EditGroup({ group, users }: { group: GroupView; users: Option[] }) {
         error={err("name")}
         className="min-w-56 flex-1"
       />
-      <SelectField
+      <PersonField
         id={`group-${group.id}-manager`}
         label="Manager"
         name="managerId"
-        options={users}
+        users={users}
+        value={group.manager}
         blank="— None —"
-        defaultValue={group.managerId ?? ""}
         error={err("managerId")}
       />
       <SubmitButton pending={pending} variant="secondary" pendingText="Saving…">
@@ -104,16 +108,24 @@ function EditGroup({ group, users }: { group: GroupView; users: Option[] }) {
   );
 }
 
-function AddMember({ groupId, users }: { groupId: number; users: Option[] }) {
-  const { result, pending, fieldError: err, formProps } = useActionForm(addGroupMemberAction);
+function AddMember({ groupId, users }: { groupId: number; users: Option[] | null }) {
+  // A new picker after each member added: the typeahead would keep the person just added.
+  const [added, setAdded] = useState(0);
+  const {
+    result,
+    pending,
+    fieldError: err,
+    formProps,
+  } = useActionForm(addGroupMemberAction, () => setAdded((n) => n + 1));
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="id" value={groupId} />
-      <SelectField
+      <PersonField
+        key={added}
         id={`group-${groupId}-add`}
         label="Add member"
         name="userId"
-        options={users}
+        users={users}
         blank="— Choose a person —"
         error={err("userId")}
       />

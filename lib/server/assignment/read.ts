@@ -15,6 +15,7 @@ export async function listGroups(actor: Actor) {
       id: true,
       name: true,
       managerId: true,
+      manager: { select: { id: true, name: true } },
       active: true,
       version: true,
       members: {
@@ -23,7 +24,11 @@ export async function listGroups(actor: Actor) {
       },
     },
   });
-  return rows.map((g) => ({ ...g, members: g.members.map((m) => m.user) }));
+  return rows.map((g) => ({
+    ...g,
+    manager: g.manager && { id: g.manager.id, label: g.manager.name },
+    members: g.members.map((m) => m.user),
+  }));
 }
 
 const TTL_MS = 10_000;

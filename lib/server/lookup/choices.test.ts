@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { makeAccount, unique } from "@/lib/testing/fixtures";
-import { accountChoice } from "./choices";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAccount, makeAgent, makeUser, unique } from "@/lib/testing/fixtures";
+import { accountChoice, assigneeChoice } from "./choices";
 
 describe("the case list's Account filter names its account (WRK-4)", () => {
   it("WRK-4: names the account a list is filtered by, deactivated ones too; no id or an unknown one names none", async () => {
@@ -21,5 +22,21 @@ describe("the case list's Account filter names its account (WRK-4)", () => {
     const name = unique("Later ");
     await db().account.create({ data: { id, number: `ACCL${id}`, name, nameKey: name.toLowerCase() } });
     expect(await accountChoice(id)).toEqual({ value: id, label: name });
+  });
+});
+
+describe("the case list's Assigned to filter names its person (WRK-4)", () => {
+  it("WRK-4: names the internal user a list is filtered by, deactivated ones too; a customer, no id or an unknown one names none", async () => {
+    const agent = await makeAgent();
+    const gone = await makeAgent();
+    await db().user.update({ where: { id: gone.id }, data: { active: false } });
+    const { id: contactId } = await makeUser([ROLE.customer], { kind: "contact" });
+    expect(await assigneeChoice(agent.id)).toEqual({ value: agent.id, label: agent.name });
+    expect(await assigneeChoice(gone.id)).toEqual({ value: gone.id, label: gone.name });
+    // A contact is never an assignee: a hand-made link with a contact's id names nobody.
+    expect(await assigneeChoice(contactId)).toBeNull();
+    expect(await assigneeChoice(undefined)).toBeNull();
+    const { _max } = await db().user.aggregate({ _max: { id: true } });
+    expect(await assigneeChoice((_max.id ?? 0) + 1_000)).toBeNull();
   });
 });

@@ -31,20 +31,42 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
  * seconds); null for an id that names no account.
  */
 export function accountChoice(id: number | undefined): Promise<RefOption | null> {
+  return namedChoice(`account:${id}`, id, () =>
+    db().account.findUnique({ where: { id }, select: { id: true, name: true } }),
+  );
+}
+
+/**
+ * WRK-4: the internal user a list's Assigned to filter names, for the same reasons as
+ * accountChoice: with more people than a select lists, or one deactivated since. Null for an id
+ * that names no internal user.
+ */
+export function assigneeChoice(id: number | undefined): Promise<RefOption | null> {
+  return namedChoice(`assignee:${id}`, id, () =>
+    db().user.findFirst({ where: { id, kind: "internal" }, select: { id: true, name: true } }),
+  );
+}
+
+/** A record named by id, kept like the option lists; null for no id, or one that names nothing. */
+function namedChoice(
+  name: string,
+  id: number | undefined,
+  load: () => Promise<{ id: number; name: string } | null>,
+): Promise<RefOption | null> {
   if (!id) return Promise.resolve(null);
-  // An id that names no account is not kept (a failed load is not): the kept entries are bounded
-  // by the accounts there are, whatever ids are put in a URL.
-  return cached(key(`account:${id}`), TTL_MS, async () => {
-    const row = await db().account.findUnique({ where: { id }, select: { id: true, name: true } });
-    if (!row) throw NO_ACCOUNT;
+  // An id that names nothing is not kept (a failed load is not): the kept entries are bounded by
+  // the records there are, whatever ids are put in a URL.
+  return cached(key(name), TTL_MS, async () => {
+    const row = await load();
+    if (!row) throw NOTHING;
     return { value: row.id, label: row.name };
   }).catch((e: unknown) => {
-    if (e === NO_ACCOUNT) return null;
+    if (e === NOTHING) return null;
     throw e;
   });
 }
 /** Thrown inside the load only, and caught just outside it (never seen by a caller). */
-const NO_ACCOUNT = new Error("no such account");
+const NOTHING = new Error("no such record");
 
 /** Internal users who can be assigned work. */
 export function assigneeOptions(): Promise<RefOption[] | null> {

@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Assignment groups" };
 /** WRK-1: assignment groups — name, manager, members. */
 export default async function GroupsPage() {
   const actor = await adminActor();
-  const [groups, people] = await Promise.all([listGroups(actor), assigneeOptions()]);
-  const users = (people ?? []).map((p) => ({ value: p.value, label: p.label }));
+  // WRK-1: null with more people than a select lists — the pickers are typeaheads then.
+  const [groups, users] = await Promise.all([listGroups(actor), assigneeOptions()]);
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <PageHeader title="Assignment groups">

@@ -1,0 +1,112 @@
+"use client";
+import { useState } from "react";
+import { useEarlyValue } from "@/components/ui/early-value";
+import { controlClass, Field, SelectField, type Option } from "@/components/ui/field";
+import { Combobox } from "./combobox";
+
+/** The select's entry that shows the person typeahead (never submitted: the select has no name then). */
+const SOMEONE = "someone";
+
+type Props = {
+  label: string;
+  /** The submitted field: a special choice's value, or the person's id. */
+  name: string;
+  id: string;
+  /** The choices before the people (Anyone, Me, Unassigned…); the first is the select's blank. */
+  specials: readonly Option[];
+  /** The active internal users for a select, or null when there are too many (SELECT_LIMIT). */
+  people: readonly Option[] | null;
+  /** The value the field starts with: a special's, or a person's id. */
+  value?: string;
+  /** The person `value` names (a typeahead's text; a deactivated person a select does not offer). */
+  person?: { value: number; label: string } | null;
+  error?: string;
+  className?: string;
+};
+
+/**
+ * WRK-4: who a filter or a bulk change names — one select of the special choices and the people.
+ * With more people than a select lists, the select ends with "A person…", which shows a typeahead
+ * over the internal users beside it (/api/lookup/users), and the person picked there is the
+ * field's value. Hand-written around the project's Combobox: a typeahead alone cannot offer "Me"
+ * or "Unassigned", and a select alone cannot offer thousands of people.
+ */
+export function AssigneeField(props: Props) {
+  return props.people === null ? <ManyPeople {...props} /> : <FewPeople {...props} people={props.people} />;
+}
+
+/** A plain select: the special choices, then the people. */
+function FewPeople({
+  label,
+  name,
+  id,
+  specials,
+  people,
+  value = "",
+  person,
+  error,
+  className,
+}: Props & { people: readonly Option[] }) {
+  const [blank, ...rest] = specials;
+  // The person the value names is offered even when the list lacks them (deactivated since).
+  const offered =
+    person && !people.some((p) => Number(p.value) === person.value) ? [...people, person] : people;
+  return (
+    <SelectField
+      label={label}
+      name={name}
+      id={id}
+      error={error}
+      className={className}
+      blank={blank.label}
+      options={[...rest, ...offered]}
+      defaultValue={value}
+    />
+  );
+}
+
+/** The special choices and "A person…", which shows the typeahead beside the select. */
+function ManyPeople({ label, name, id, specials, value = "", person, error, className }: Props) {
+  const special = specials.some((s) => String(s.value) === value);
+  const [choice, setChoice] = useState(special ? value : SOMEONE);
+  // A choice made before the page's script ran becomes the state's.
+  const ref = useEarlyValue<HTMLSelectElement>(setChoice);
+  const someone = choice === SOMEONE;
+  return (
+    <>
+      <Field label={label} id={id} error={someone ? undefined : error} className={className}>
+        <select
+          ref={ref}
+          id={id}
+          // While a person is chosen, the typeahead's hidden input submits the field.
+          name={someone ? undefined : name}
+          value={choice}
+          onChange={(e) => setChoice(e.currentTarget.value)}
+          aria-invalid={!someone && !!error}
+          aria-describedby={!someone && error ? `${id}-error` : undefined}
+          className={controlClass(!someone ? error : undefined)}
+        >
+          {[...specials, { value: SOMEONE, label: "A person…" }].map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {someone && (
+        <Field label={`${label}: person`} id={`${id}-person`} error={error} className={className}>
+          <Combobox
+            id={`${id}-person`}
+            name={name}
+            kind="users"
+            value={
+              person && String(person.value) === value ? { id: person.value, label: person.label } : null
+            }
+            error={error}
+            placeholder="Search people…"
+          />
+        </Field>
+      )}
+    </>
+  );
+}
