@@ -4,7 +4,7 @@ import { useEarlyValue } from "@/components/ui/early-value";
 import { controlClass, Field, SelectField, type Option } from "@/components/ui/field";
 import { Combobox } from "./combobox";
 
-/** The select's entry that shows the person typeahead (never submitted: the select has no name then). */
+/** "A person…" with nobody picked yet. */
 const SOMEONE = "someone";
 
 type Props = {
@@ -12,7 +12,7 @@ type Props = {
   /** The submitted field: a special choice's value, or the person's id. */
   name: string;
   id: string;
-  /** The choices before the people (Anyone, Me, Unassigned…); the first is the select's blank. */
+  /** The choices before the people (Anyone, Me, Unassigned…); the first is the blank, value "". */
   specials: readonly Option[];
   /** The active internal users for a select, or null when there are too many (SELECT_LIMIT). */
   people: readonly Option[] | null;
@@ -27,7 +27,7 @@ type Props = {
 /**
  * WRK-4: who a filter or a bulk change names — one select of the special choices and the people.
  * With more people than a select lists, the select ends with "A person…", which shows a typeahead
- * over the internal users beside it (/api/lookup/users), and the person picked there is the
+ * over the internal users beside it (/api/lookup/users), and the person picked there becomes the
  * field's value. Hand-written around the project's Combobox: a typeahead alone cannot offer "Me"
  * or "Unassigned", and a select alone cannot offer thousands of people.
  */
@@ -65,28 +65,34 @@ function FewPeople({
   );
 }
 
-/** The special choices and "A person…", which shows the typeahead beside the select. */
+/**
+ * The special choices and "A person…", which shows the typeahead beside the select. The select
+ * alone submits the field, so one value is sent whatever the person did before the page's script
+ * ran: "A person…" carries the picked person's id (or SOMEONE, none picked: the list's filter drops
+ * it, a bulk change refuses it), and the typeahead submits nothing itself (no name).
+ */
 function ManyPeople({ label, name, id, specials, value = "", person, error, className }: Props) {
-  const special = specials.some((s) => String(s.value) === value);
-  const [choice, setChoice] = useState(special ? value : SOMEONE);
+  const isSpecial = (v: string) => specials.some((s) => String(s.value) === v);
+  const [choice, setChoice] = useState<string>(isSpecial(value) ? value : SOMEONE);
+  const [picked, setPicked] = useState(person && String(person.value) === value ? person : null);
   // A choice made before the page's script ran becomes the state's.
-  const ref = useEarlyValue<HTMLSelectElement>(setChoice);
+  const ref = useEarlyValue<HTMLSelectElement>((v) => setChoice(isSpecial(v) ? v : SOMEONE));
   const someone = choice === SOMEONE;
+  const personValue = picked ? String(picked.value) : SOMEONE;
   return (
     <>
       <Field label={label} id={id} error={someone ? undefined : error} className={className}>
         <select
           ref={ref}
           id={id}
-          // While a person is chosen, the typeahead's hidden input submits the field.
-          name={someone ? undefined : name}
-          value={choice}
-          onChange={(e) => setChoice(e.currentTarget.value)}
+          name={name}
+          value={someone ? personValue : choice}
+          onChange={(e) => setChoice(isSpecial(e.currentTarget.value) ? e.currentTarget.value : SOMEONE)}
           aria-invalid={!someone && !!error}
           aria-describedby={!someone && error ? `${id}-error` : undefined}
           className={controlClass(!someone ? error : undefined)}
         >
-          {[...specials, { value: SOMEONE, label: "A person…" }].map((o) => (
+          {[...specials, { value: personValue, label: "A person…" }].map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -97,11 +103,10 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
         <Field label={`${label}: person`} id={`${id}-person`} error={error} className={className}>
           <Combobox
             id={`${id}-person`}
-            name={name}
+            name="" // the select submits the pick
             kind="users"
-            value={
-              person && String(person.value) === value ? { id: person.value, label: person.label } : null
-            }
+            value={picked && { id: picked.value, label: picked.label }}
+            onPick={(o) => setPicked(o && { value: o.id, label: o.label })}
             error={error}
             placeholder="Search people…"
           />

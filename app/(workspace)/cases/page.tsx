@@ -58,6 +58,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <CaseFilters
+        // A new form for each filter: a link to another filter of this page (My cases, a view)
+        // keeps the page mounted, and the fields that keep state would show the last one's.
+        key={hrefWith("", raw)}
         params={list.params}
         accounts={accounts}
         account={account}

@@ -104,6 +104,7 @@ export const userLabel = (u: { name: string; kind: string; account: { name: stri
 /** ADM-3: a user was created, (de)activated or given roles: the user lists load afresh. */
 export function forgetUserOptions(): void {
   forgetCached(key("assignees"));
+  forgetCached(key("assignee:"));
   forgetCached(key("contacts:"));
 }
 
