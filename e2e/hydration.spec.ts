@@ -2,26 +2,10 @@
 // or Space) on a control that only works with the page's script is held, and done once the script
 // runs (components/providers/hydration-guard.ts) — never lost. Found when WRK-4's Save view click
 // was lost in CI. The page's script is held back here until the test lets it load.
-import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
-
-/**
- * Opens `path` with every script chunk held back (the page's HTML is there, its script is not)
- * until the returned function is called.
- */
-async function openWithScriptsHeld(page: Page, path: string) {
-  const held: Route[] = [];
-  let release = false;
-  await page.route("**/_next/static/chunks/**/*.js", (route) =>
-    release ? route.continue() : held.push(route),
-  );
-  await page.goto(path, { waitUntil: "commit" });
-  return async () => {
-    release = true;
-    await Promise.all(held.splice(0).map((route) => route.continue()));
-  };
-}
+import { openWithScriptsHeld } from "./support/scripts-held";
 
 /** Signs the agent in, creates a case and opens its page with the script held back. */
 async function caseWithScriptHeld(page: Page, shortDescription: string) {

@@ -101,3 +101,28 @@ test("WRK-4: a bulk state move refuses the cases whose lifecycle forbids it and 
     `${closed.number}: refused — This case is Closed and cannot be changed.`,
   );
 });
+
+test("WRK-4: assigning every case of the Unassigned list shows the report, though the list is then empty", async ({
+  page,
+}) => {
+  const made = await Promise.all(
+    [7, 8].map((i) =>
+      db().case.create({
+        data: { number: num(i), shortDescription: `Scanner ${tag} ${i}`, state: CaseState.Open },
+      }),
+    ),
+  );
+  await signIn(page, DEMO.agent);
+  await page.goto(`/cases?q=Scanner+${tag}&assignedTo=none`);
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await page.getByRole("group", { name: "Bulk actions" }).getByRole("button", { name: "Assign" }).click();
+  const dialog = page.getByRole("dialog", { name: "Assign 2 cases" });
+  await dialog.getByLabel("Assigned to", { exact: true }).selectOption({ label: "Alex Agent" });
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  // The list refreshes under the dialog and has no rows left; the report stays.
+  await expect(page.getByText("No cases match these filters.")).toBeVisible();
+  await expect(dialog.getByRole("status")).toHaveText("2 cases changed.");
+  for (const c of made) await expect(dialog).toContainText(`${c.number}: assigned to Alex Agent`);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+});

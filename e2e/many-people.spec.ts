@@ -10,6 +10,7 @@ import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
 import { optionsRenewedSince } from "./support/options";
+import { openWithScriptsHeld } from "./support/scripts-held";
 import { db, makeUser } from "./support/db";
 
 /** Picks `name` in the typeahead labelled `label` inside `scope`. */
@@ -69,6 +70,17 @@ test("@global WRK-4 WRK-1: with more people than a select lists, the Assigned to
     await filters.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/[?&]assignedTo=(&|$)/);
     await expect(rows.filter({ hasText: other.number })).toHaveCount(1);
+
+    // Before the page's script has run, the select alone decides too: Unassigned replaces the person.
+    await openWithScriptsHeld(page, `/cases?q=People+filter+${stamp}&assignedTo=${filtered.id}`);
+    await filters.getByLabel("Assigned to", { exact: true }).selectOption({ label: "Unassigned" });
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]assignedTo=none(&|$)/);
+    // The scripts held for the page left behind are dropped; this one loads with its own.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await page.reload();
+    await expect(rows.filter({ hasText: other.number })).toHaveCount(1);
+    await expect(rows.filter({ hasText: mine.number })).toHaveCount(0);
 
     // Bulk Assign to a person through the typeahead.
     await page.getByRole("checkbox", { name: `Select ${other.number}` }).check();

@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useMemo, useRef } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLinkClicks } from "@/components/ui/link";
 import { unpackRows, type PackedRows } from "@/lib/packed-rows";
 import { BulkBar, type BulkOptions } from "@/components/cases/bulk-bar";
@@ -119,16 +119,19 @@ export function CaseTable({
     if (number) selection.toggle(number, !selection.isSelected(number));
     else linkClicks(e);
   };
-  if (!rows.length) {
-    return framed ? (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-        {empty}
-      </p>
-    ) : (
-      <p className="text-sm text-slate-500">{empty}</p>
-    );
-  }
-  const table = (
+  // Set while rendering, not in an effect: the render that empties the list must keep the bar.
+  const [hadRows, setHadRows] = useState(rows.length > 0);
+  if (rows.length > 0 && !hadRows) setHadRows(true);
+  const none = framed ? (
+    <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+      {empty}
+    </p>
+  ) : (
+    <p className="text-sm text-slate-500">{empty}</p>
+  );
+  const table = !rows.length ? (
+    none
+  ) : (
     <div
       className={
         framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" : "overflow-x-auto"
@@ -163,7 +166,9 @@ export function CaseTable({
       </table>
     </div>
   );
-  if (!selectable) return table;
+  // The bar stays once the list had rows: a bulk change that moved every row out of the filter (the
+  // Unassigned ones, assigned) still shows its report, whose dialog the bar holds.
+  if (!selectable || !hadRows) return table;
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">
