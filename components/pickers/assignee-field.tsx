@@ -35,6 +35,17 @@ export function AssigneeField(props: Props) {
   return props.people === null ? <ManyPeople {...props} /> : <FewPeople {...props} people={props.people} />;
 }
 
+/**
+ * `options`, and `chosen` after them when they lack it (a person deactivated since): a select
+ * drawn without its chosen option would show, and send, its blank.
+ */
+export function offeringChosen(
+  options: readonly Option[],
+  chosen: { value: number; label: string } | null | undefined,
+): readonly Option[] {
+  return chosen && !options.some((o) => Number(o.value) === chosen.value) ? [...options, chosen] : options;
+}
+
 /** A plain select: the special choices, then the people. */
 function FewPeople({
   label,
@@ -48,9 +59,6 @@ function FewPeople({
   className,
 }: Props & { people: readonly Option[] }) {
   const [blank, ...rest] = specials;
-  // The person the value names is offered even when the list lacks them (deactivated since).
-  const offered =
-    person && !people.some((p) => Number(p.value) === person.value) ? [...people, person] : people;
   return (
     <SelectField
       label={label}
@@ -59,7 +67,8 @@ function FewPeople({
       error={error}
       className={className}
       blank={blank.label}
-      options={[...rest, ...offered]}
+      // The person the value names is offered even when the list lacks them (deactivated since).
+      options={[...rest, ...offeringChosen(people, person)]}
       defaultValue={value}
     />
   );

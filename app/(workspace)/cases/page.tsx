@@ -11,7 +11,13 @@ import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
 import { groupOptions } from "@/lib/server/assignment/read";
-import { accountChoice, accountOptions, assigneeChoice, assigneeOptions } from "@/lib/server/lookup/choices";
+import {
+  accountChoice,
+  accountOptions,
+  assigneeChoice,
+  assigneeOptions,
+  optionsNaming,
+} from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
 import { canonicalCaseQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
@@ -25,21 +31,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // WRK-4: the views come from the layout's per-request cache (one query for both).
   const [list, [accounts, account], [assignees, assignee], groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
-    // WRK-4: the account filtered by, named — from the select's options, or read when they do not
-    // hold it (a typeahead's, with too many accounts for a select; or a deactivated one).
-    accountOptions().then(async (all) => {
-      const id = recordId(raw.account) ?? undefined;
-      return [all, all?.find((a) => a.value === id) ?? (await accountChoice(id))] as const;
-    }),
-    // WRK-4: the person filtered by, named the same way (too many people for a select, or deactivated).
-    assigneeOptions().then(async (all) => {
-      const id = recordId(raw.assignedTo) ?? undefined;
-      return [all, all?.find((u) => u.value === id) ?? (await assigneeChoice(id))] as const;
-    }),
+    // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
+    optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice),
+    optionsNaming(assigneeOptions(), recordId(raw.assignedTo) ?? undefined, assigneeChoice),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
   ]);
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
+  const query = hrefWith("", raw);
   // WRK-4: a view's link names it (?view=id): its name heads the list and it can be deleted here.
   const view = views.find((v) => String(v.id) === raw.view);
   const writer = canWriteCases(actor);
@@ -49,7 +48,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <h1 className="text-lg font-semibold">{view ? `Cases: ${view.name}` : "Cases"}</h1>
         <div className="flex items-center gap-2">
           {view && <DeleteView id={view.id} name={view.name} then={caseViewHref(view.query)} />}
-          <SaveView query={canonicalCaseQuery(hrefWith("", raw))} />
+          <SaveView query={canonicalCaseQuery(query)} />
           {writer && (
             <Link href="/cases/new" className={buttonClass("primary")}>
               New case
@@ -60,7 +59,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <CaseFilters
         // A new form for each filter: a link to another filter of this page (My cases, a view)
         // keeps the page mounted, and the fields that keep state would show the last one's.
-        key={hrefWith("", raw)}
+        key={query}
         params={list.params}
         accounts={accounts}
         account={account}

@@ -19,7 +19,6 @@ const DEACTIVATE_INTRO =
 export type GroupView = {
   id: number;
   name: string;
-  managerId: number | null;
   /** The manager, named (the Manager typeahead's text). */
   manager: { id: number; label: string } | null;
   active: boolean;

@@ -1,4 +1,5 @@
 "use client";
+import { offeringChosen } from "@/components/pickers/assignee-field";
 import { ReferenceField } from "@/components/pickers/reference-field";
 import { SelectField, type Option } from "@/components/ui/field";
 
@@ -34,11 +35,7 @@ export function PersonField({
         name={name}
         // The chosen person is offered even when the list lacks them (deactivated since): saving the
         // group's name must not drop its manager.
-        options={
-          value && !users.some((u) => Number(u.value) === value.id)
-            ? [...users, { value: value.id, label: value.label }]
-            : users
-        }
+        options={offeringChosen(users, value && { value: value.id, label: value.label })}
         blank={blank}
         defaultValue={value ? String(value.id) : ""}
         error={error}

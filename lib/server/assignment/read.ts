@@ -14,7 +14,6 @@ export async function listGroups(actor: Actor) {
     select: {
       id: true,
       name: true,
-      managerId: true,
       manager: { select: { id: true, name: true } },
       active: true,
       version: true,

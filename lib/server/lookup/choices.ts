@@ -25,6 +25,19 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
 }
 
 /**
+ * WRK-4: a filter's select options and the record its URL names — from the options, or read with
+ * `choice` when they do not hold it (a typeahead's, with too many for a select; or a deactivated one).
+ */
+export async function optionsNaming(
+  options: Promise<RefOption[] | null>,
+  id: number | undefined,
+  choice: (id: number | undefined) => Promise<RefOption | null>,
+) {
+  const all = await options;
+  return [all, all?.find((o) => o.value === id) ?? (await choice(id))] as const;
+}
+
+/**
  * WRK-4: the account a list is filtered by, named, for the Account filter: the typeahead's text when
  * there are too many accounts for a select, or a deactivated account the select does not offer
  * (an old link still says what it filters by). Kept like the option lists (a rename shows within
