@@ -126,3 +126,41 @@ test("WRK-4: assigning every case of the Unassigned list shows the report, thoug
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test("WRK-4: a view with no cases, opened from a list that had some, offers no selection", async ({
+  page,
+}) => {
+  await db().case.create({
+    data: { number: num(9), shortDescription: `Plotter ${tag}`, state: CaseState.Open },
+  });
+  const agent = await db().user.findUniqueOrThrow({ where: { email: DEMO.agent } });
+  await db().savedView.create({
+    data: { userId: agent.id, name: `Nothing ${tag}`, query: `q=Nowhere+${tag}` },
+  });
+  await signIn(page, DEMO.agent);
+  await page.goto(`/cases?q=Plotter+${tag}`);
+  await expect(page.getByRole("button", { name: "Notify Customers" })).toBeVisible();
+  // The view's link navigates in the app: the page stays mounted, its table must not.
+  await page
+    .getByRole("navigation", { name: "Workspace" })
+    .getByRole("link", { name: `Nothing ${tag}` })
+    .click();
+  await expect(page.getByRole("heading", { name: `Cases: Nothing ${tag}` })).toBeVisible();
+  await expect(page.getByText("No cases match these filters.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Notify Customers" })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Select all" })).toHaveCount(0);
+});
+
+test("WRK-4: a link filtering by an account or person that does not exist says so in the filter", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases?account=987654321&assignedTo=987654321");
+  await expect(page.getByText("No cases match these filters.")).toBeVisible();
+  const filters = page.getByRole("search", { name: "Filter cases" });
+  await expect(filters.getByLabel("Account").locator("option:checked")).toHaveText("Unknown account");
+  await expect(filters.getByLabel("Assigned to", { exact: true })).toHaveValue("987654321");
+  await expect(filters.getByLabel("Assigned to", { exact: true }).locator("option:checked")).toHaveText(
+    "Unknown person",
+  );
+});

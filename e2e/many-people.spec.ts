@@ -117,6 +117,11 @@ test("@global WRK-4 WRK-1: with more people than a select lists, the Assigned to
     await card.getByRole("button", { name: "Add", exact: true }).click();
     await expect(card.getByRole("listitem").filter({ hasText: member.name })).toBeVisible();
     await expect(card.getByRole("combobox", { name: "Add member", exact: true })).toHaveValue("");
+    // A member is not offered again, though the same search was answered before they joined.
+    await card.getByRole("combobox", { name: "Add member", exact: true }).fill(member.name);
+    await expect(card.getByText("No matches", { exact: true }).first()).toBeAttached();
+    await expect(page.getByRole("option", { name: member.name })).toHaveCount(0);
+    await card.getByRole("combobox", { name: "Add member", exact: true }).fill("");
     await expectAccessible(page, "/admin/groups with people typeaheads");
     await card.getByLabel("Name").fill(`${groupName} renamed`);
     await card.getByRole("button", { name: "Save" }).click();

@@ -32,11 +32,11 @@ export function CaseFilters({
   params: CaseListParams;
   /** All active accounts for a select, or null when there are too many (then a typeahead). */
   accounts: Opt[] | null;
-  /** The account the list is filtered by, named (null: none, or an id that names no account). */
+  /** The account the list is filtered by, named ("Unknown account" for an id that names none). */
   account?: Opt | null;
   /** The active internal users for a select, or null when there are too many (then a typeahead). */
   assignees: Opt[] | null;
-  /** The person the list is filtered by, named (null: none, or an id that names no one). */
+  /** The person the list is filtered by, named ("Unknown person" for an id that names no one). */
   assignee?: Opt | null;
   /** WRK-4: the active assignment groups. */
   groups: Opt[];

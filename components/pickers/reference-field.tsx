@@ -33,6 +33,8 @@ type Props = {
   added?: RefOption | null;
   /** Beside the label's control, e.g. the New contact button. */
   children?: React.ReactNode;
+  /** Sent with the typeahead's searches (a group's Add member: `notMemberOf`, its members left out). */
+  params?: LookupParams;
 };
 
 /**
@@ -55,6 +57,7 @@ export function ReferenceField({
   id = `f-${name}`,
   added,
   children,
+  params,
 }: Props) {
   const [current, setCurrent] = useState(value ? String(value.id) : "");
   // A record just made for this field becomes the choice (state adjusted while rendering, not in an effect).
@@ -123,6 +126,7 @@ export function ReferenceField({
             id={id}
             name={name}
             kind={kind}
+            params={params}
             value={value}
             error={error}
             disabled={disabled}

@@ -32,8 +32,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const [list, [accounts, account], [assignees, assignee], groups, views] = await Promise.all([
     readOr404(listCases(actor, raw)),
     // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
-    optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice),
-    optionsNaming(assigneeOptions(), recordId(raw.assignedTo) ?? undefined, assigneeChoice),
+    optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
+    optionsNaming(assigneeOptions(), recordId(raw.assignedTo) ?? undefined, assigneeChoice, "Unknown person"),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
   ]);
@@ -68,6 +68,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         groups={groups}
       />
       <CaseTable
+        // A new table for each filter: it keeps its bar once it has had rows (a bulk change that
+        // empties the list still shows its report), which another filter's empty list must not.
+        // (Its own key: siblings with one key would be taken for one element.)
+        key={`table${query}`}
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).

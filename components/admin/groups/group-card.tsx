@@ -6,6 +6,7 @@ import {
   updateGroupAction,
 } from "@/app/(workspace)/admin/groups/actions";
 import { useState } from "react";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { ActiveToggle } from "@/components/directory/active-toggle";
 import { TextField, type Option } from "@/components/ui/field";
 import { PersonField } from "./person-field";
@@ -110,12 +111,16 @@ function EditGroup({ group, users }: { group: GroupView; users: Option[] | null 
 function AddMember({ groupId, users }: { groupId: number; users: Option[] | null }) {
   // A new picker after each member added: the typeahead would keep the person just added.
   const [added, setAdded] = useState(0);
+  const queries = useQueryClient();
   const {
     result,
     pending,
     fieldError: err,
     formProps,
-  } = useActionForm(addGroupMemberAction, () => setAdded((n) => n + 1));
+  } = useActionForm(addGroupMemberAction, () => {
+    setAdded((n) => n + 1);
+    forgetPeopleSearches(queries);
+  });
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="id" value={groupId} />
@@ -125,6 +130,7 @@ function AddMember({ groupId, users }: { groupId: number; users: Option[] | null
         label="Add member"
         name="userId"
         users={users}
+        notMemberOf={groupId}
         blank="— Choose a person —"
         error={err("userId")}
       />
@@ -137,7 +143,10 @@ function AddMember({ groupId, users }: { groupId: number; users: Option[] | null
 }
 
 function MemberButton({ groupId, userId, name }: { groupId: number; userId: number; name: string }) {
-  const { result, pending, formProps } = useActionForm(removeGroupMemberAction);
+  const queries = useQueryClient();
+  const { result, pending, formProps } = useActionForm(removeGroupMemberAction, () =>
+    forgetPeopleSearches(queries),
+  );
   return (
     <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="id" value={groupId} />
@@ -153,3 +162,7 @@ function MemberButton({ groupId, userId, name }: { groupId: number; userId: numb
     </form>
   );
 }
+
+/** The typeahead's searches of people answered before a member joined or left (Add member leaves members out). */
+const forgetPeopleSearches = (queries: QueryClient) =>
+  void queries.invalidateQueries({ queryKey: ["lookup", "users"] });

@@ -17,6 +17,7 @@ export function PersonField({
   value,
   blank,
   error,
+  notMemberOf,
 }: {
   id: string;
   label: string;
@@ -26,6 +27,8 @@ export function PersonField({
   value?: { id: number; label: string } | null;
   blank: string;
   error?: string;
+  /** Add member: the typeahead leaves out this group's members (the select's list already does). */
+  notMemberOf?: number;
 }) {
   if (users)
     return (
@@ -50,6 +53,7 @@ export function PersonField({
       options={null}
       value={value ?? null}
       placeholder="Search people…"
+      params={notMemberOf ? { notMemberOf } : undefined}
       error={error}
     />
   );

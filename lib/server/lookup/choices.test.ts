@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAgent, makeUser, unique } from "@/lib/testing/fixtures";
-import { accountChoice, assigneeChoice } from "./choices";
+import { accountChoice, assigneeChoice, optionsNaming } from "./choices";
 
 describe("the case list's Account filter names its account (WRK-4)", () => {
   it("WRK-4: names the account a list is filtered by, deactivated ones too; no id or an unknown one names none", async () => {
@@ -38,5 +38,25 @@ describe("the case list's Assigned to filter names its person (WRK-4)", () => {
     expect(await assigneeChoice(undefined)).toBeNull();
     const { _max } = await db().user.aggregate({ _max: { id: true } });
     expect(await assigneeChoice((_max.id ?? 0) + 1_000)).toBeNull();
+  });
+});
+
+describe("a filter's record, named from its options or read (WRK-4)", () => {
+  const options = Promise.resolve([{ value: 1, label: "From the options" }]);
+  const read = (id: number | undefined) => Promise.resolve(id === 2 ? { value: 2, label: "Read" } : null);
+
+  it("WRK-4: the options name their own; others are read; an id naming nothing is named as unknown", async () => {
+    expect(await optionsNaming(options, 1, read, "Unknown")).toEqual([
+      await options,
+      { value: 1, label: "From the options" },
+    ]);
+    expect((await optionsNaming(options, 2, read, "Unknown"))[1]).toEqual({ value: 2, label: "Read" });
+    // The filter then says what the list is filtered by, not its "any" choice over an empty list.
+    expect((await optionsNaming(options, 3, read, "Unknown"))[1]).toEqual({ value: 3, label: "Unknown" });
+    expect((await optionsNaming(Promise.resolve(null), 3, read, "Unknown"))[1]).toEqual({
+      value: 3,
+      label: "Unknown",
+    });
+    expect((await optionsNaming(options, undefined, read, "Unknown"))[1]).toBeNull();
   });
 });

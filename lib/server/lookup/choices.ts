@@ -27,14 +27,18 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
 /**
  * WRK-4: a filter's select options and the record its URL names — from the options, or read with
  * `choice` when they do not hold it (a typeahead's, with too many for a select; or a deactivated one).
+ * An id that names no such record is named `unknown`: the filter says why the list is empty, rather
+ * than showing its "any" choice over a list filtered by something.
  */
 export async function optionsNaming(
   options: Promise<RefOption[] | null>,
   id: number | undefined,
   choice: (id: number | undefined) => Promise<RefOption | null>,
+  unknown: string,
 ) {
   const all = await options;
-  return [all, all?.find((o) => o.value === id) ?? (await choice(id))] as const;
+  const named = all?.find((o) => o.value === id) ?? (await choice(id));
+  return [all, named ?? (id ? { value: id, label: unknown } : null)] as const;
 }
 
 /**

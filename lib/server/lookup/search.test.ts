@@ -6,9 +6,11 @@ import {
   makeCase,
   makeItil,
   makeManager,
+  makeUser,
   unique,
 } from "@/lib/testing/fixtures";
-import { createGroup } from "../assignment/write";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { addGroupMember, createGroup } from "../assignment/write";
 import { numberOrFields } from "../text-search";
 import { listIncidents } from "../incidents/read";
 import { createIncident } from "../incidents/write";
@@ -98,5 +100,23 @@ describe("lookup input (REL-1)", () => {
       "shortDescription",
     ]);
     expect(numberOrFields("incident", "", ["shortDescription"])).toEqual({});
+  });
+});
+
+describe("the people lookup (WRK-1)", () => {
+  it("WRK-1: Add member's typeahead leaves out the group's members; Assigned to's offers only them", async () => {
+    const admin = await makeAdmin();
+    const tag = unique("Pm");
+    const inside = await makeUser([ROLE.agent], { name: `${tag} Inside` });
+    await makeUser([ROLE.agent], { name: `${tag} Outside` });
+    const group = await createGroup(admin, { name: `${tag} group` });
+    await addGroupMember(admin, group.id, { userId: inside.id });
+    const people = async (params: Record<string, string>) =>
+      (await lookup(admin, "users", new URLSearchParams({ q: tag, ...params }))).map((o) => o.label);
+    expect(await people({})).toEqual([`${tag} Inside`, `${tag} Outside`]);
+    expect(await people({ notMemberOf: String(group.id) })).toEqual([`${tag} Outside`]);
+    expect(await people({ group: String(group.id) })).toEqual([`${tag} Inside`]);
+    // Both at once: members of one group who are not in another.
+    expect(await people({ group: String(group.id), notMemberOf: String(group.id) })).toEqual([]);
   });
 });

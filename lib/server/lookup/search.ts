@@ -76,14 +76,25 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     });
     return rows.map((r) => ({ id: r.id, label: r.name, detail: r.number }));
   },
-  /** Internal users; with `group`, that group's members (WRK-1: Assigned to follows Assignment group). */
+  /**
+   * Internal users; with `group`, that group's members (WRK-1: Assigned to follows Assignment group);
+   * with `notMemberOf`, those not in that group yet (WRK-1: a group's Add member).
+   */
   async users(q, params) {
     const groupId = idParam(params, "group");
+    const outside = idParam(params, "notMemberOf");
     const rows = await db().user.findMany({
       where: {
         kind: "internal",
         active: true,
-        ...(groupId ? { groupMemberships: { some: { groupId } } } : {}),
+        ...(groupId || outside
+          ? {
+              groupMemberships: {
+                ...(groupId ? { some: { groupId } } : {}),
+                ...(outside ? { none: { groupId: outside } } : {}),
+              },
+            }
+          : {}),
         ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
