@@ -163,4 +163,23 @@ export default tseslint.config(
     files: ["**/*.test.ts", "e2e/**"],
     rules: { "@typescript-eslint/no-unsafe-assignment": "off", "@typescript-eslint/require-await": "off" },
   },
+  // An e2e test's `test` watches its browser pages: an uncaught error or a console error fails it.
+  {
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/support/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from ./support/test: it fails a test whose pages report errors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

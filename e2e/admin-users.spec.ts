@@ -1,6 +1,6 @@
 // ADM-3 / ADM-4: an administrator manages users and API tokens. Each test makes its own user or
 // token, so no demo user is deactivated and no other test's token is revoked.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 test("REL-5 / WRK-2: an agent signs in, lands on My work, and signs out again", async ({ page }) => {

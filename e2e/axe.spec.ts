@@ -1,6 +1,6 @@
 // WCAG 2.1 A/AA (axe-core) over every page each role reaches, the open Additional actions menu and
 // open dialogs. A failure lists each failing element: rule, selector, what is wrong.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";

@@ -1,7 +1,7 @@
 // REL-1: bad input over HTTP answers a clear 4xx (or a field error), never a 500, and changes
 // nothing: malformed record paths, prototype names as lookup kinds, control characters,
 // oversized and malformed server action POSTs. Action-level shapes are in app/actions.input.test.ts.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { captureJournalPost } from "./support/actions";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";

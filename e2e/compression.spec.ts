@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 // PERF-8: the production server compresses (scripts/ops/compress.mjs) in place of Next, which is

@@ -4,7 +4,7 @@
 // Propose Solution's email links to the portal case; an admin edits a case email, and an unknown
 // placeholder is refused by name.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";
 

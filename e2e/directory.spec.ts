@@ -1,6 +1,6 @@
 // SET-1 / SET-2 on the demo install: the demo-password banner, an agent's New contact on the case
 // form, and a manager's directory pages.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 

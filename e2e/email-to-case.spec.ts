@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import nodemailer from "nodemailer";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";

@@ -2,7 +2,7 @@
 // administrator from `admin:create`, a customer account and contact, an invitation read from a real
 // mailbox (a local SMTP server), the customer in the portal, an import with one bad row, and
 // Forgot password? for an unknown and a known email.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { startProductionServer } from "./support/prod-server";
 import { linkIn, startSmtpSink } from "./support/smtp-sink";
 

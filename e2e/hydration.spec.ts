@@ -2,7 +2,7 @@
 // or Space) on a control that only works with the page's script is held, and done once the script
 // runs (components/providers/hydration-guard.ts) — never lost. Found when WRK-4's Save view click
 // was lost in CI. The page's script is held back here until the test lets it load.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 import { openWithScriptsHeld } from "./support/scripts-held";

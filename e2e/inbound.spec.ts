@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import nodemailer from "nodemailer";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";

@@ -1,6 +1,6 @@
 // Keyboard use of the accessible primitives (issue 8 §2): the Additional actions menu, a dialog and
 // a reference picker, driven with the keyboard only.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 

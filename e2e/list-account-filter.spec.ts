@@ -3,7 +3,7 @@
 // typeahead while it runs; it runs after the others, alone (playwright.config.ts), and deactivates
 // what it made.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";

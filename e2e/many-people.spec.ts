@@ -4,7 +4,7 @@
 // people select of the app into a typeahead while it runs; it runs after the others, alone
 // (playwright.config.ts), and deactivates them at the end.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ROLE } from "../lib/domain/auth/roles";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";

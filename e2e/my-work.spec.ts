@@ -1,6 +1,6 @@
 // WRK-1 … WRK-3 as people do them: an admin makes a group, an agent takes a customer's case, the
 // customer replies in the portal, the case needs the agent's attention until they open it.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 // PERF-8: links are anchors navigated by the router (components/ui/link.tsx) — a click moves

@@ -1,6 +1,6 @@
 // NOT-2 as an agent does it: their own email notifications at /account/notifications, each kind an
 // on/off switch that saves at once and stays as they left it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 test("NOT-2: an agent turns Customer replied off at /account/notifications; it stays off after a reload", async ({

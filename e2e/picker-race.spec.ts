@@ -2,7 +2,7 @@
 // typed a moment ago arrives between mousedown and mouseup. CI lost picks that way (ITSM-2's
 // Problem, PRO-1's second affected account). The press holds the list it was made on, in the
 // pickers and in the header's search.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { db, makeAccounts } from "./support/db";
 import { createIncidentViaForm } from "./support/incidents";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 
 // ROLE-3 / POR-1 / POR-3 in the browser: each external role sees exactly its cases and work orders.

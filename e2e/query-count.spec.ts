@@ -3,7 +3,7 @@
 // measured with 2 rows of everything it lists and again with 30, and the counts must be equal.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type APIRequestContext } from "@playwright/test";
+import { expect, test, type Browser, type APIRequestContext } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { db, makeUser } from "./support/db";
 

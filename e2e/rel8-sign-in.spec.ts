@@ -5,7 +5,7 @@
 // server sees as the clients' own (scripts/server.mjs hands the socket's peer to the throttle):
 // Linux routes all of 127.0.0.0/8 to the loopback device.
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { THROTTLE } from "../lib/domain/auth/throttle";
 import { DEMO } from "./support/auth";
 import { startProductionServer } from "./support/prod-server";

@@ -4,7 +4,7 @@
 // changes no data, and leaves no uncaught exception in the server's log. Sign-out through the
 // framework's route and the 24-account spray: e2e/rel8-sign-in.spec.ts.
 import http from "node:http";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { captureJournalPost, type CapturedAction } from "./support/actions";
 import { DEMO, signIn } from "./support/auth";
 import { startProductionServer } from "./support/prod-server";

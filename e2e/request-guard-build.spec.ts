@@ -3,7 +3,7 @@
 // a fresh checkout (CI) a test needing `.next` would only ever be skipped.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { loadRequestGuard } from "../lib/security/request-guard.mjs";
 
 const HOST = "caseflow.example";

@@ -1,6 +1,6 @@
 // WRK-5: the header's search box, as an agent uses it — a case number and Enter, words and the
 // keyboard, `/` from anywhere but a field.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 

@@ -1,7 +1,7 @@
 // REL-5: sessions end on the server. A cookie copied before sign-out, or held by another
 // browser when the password changes, is worth nothing afterwards. Each test signs in as its
 // own user (e2e/support/db.ts), so no demo user's password or session is touched.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./support/test";
 import { captureJournalPost } from "./support/actions";
 import { signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";

@@ -1,5 +1,5 @@
 // WRK-6: the workspace's keyboard shortcuts, pressed as a person presses them.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";

@@ -1,6 +1,6 @@
 // NOT-5 as people see it: an admin tunes a priority's targets at /admin/slas; a new case shows its
 // SLAs under its title and in the case list, which sorts and filters by them.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 

@@ -4,7 +4,7 @@
 // so it reaches the server through a TLS-terminating front, as a deployment would put one before it;
 // the library's documented setNetworkOptions({ httpsAgent }) trusts that front's certificate.
 import https from "node:https";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import ServiceNow from "servicenow-rest-api";
 import { BASE_URL } from "../playwright.config";
 import { DEMO } from "./support/auth";
