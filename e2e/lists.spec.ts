@@ -139,7 +139,15 @@ test("WRK-4: a view with no cases, opened from a list that had some, offers no s
   });
   await signIn(page, DEMO.agent);
   await page.goto(`/cases?q=Plotter+${tag}`);
-  await expect(page.getByRole("button", { name: "Notify Customers" })).toBeVisible();
+  await page.getByRole("checkbox", { name: `Select ${num(9)}` }).check();
+  await expect(page.getByText("1 selected", { exact: true })).toBeVisible();
+  // Another sort of the same filter keeps the table: the header link clicked keeps the focus, the
+  // selection stays.
+  const table = page.getByRole("table", { name: "Cases" });
+  await table.getByRole("link", { name: /^Number/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=number(&|$)/);
+  await expect(table.getByRole("link", { name: /^Number/ })).toBeFocused();
+  await expect(page.getByText("1 selected", { exact: true })).toBeVisible();
   // The view's link navigates in the app: the page stays mounted, its table must not.
   await page
     .getByRole("navigation", { name: "Workspace" })

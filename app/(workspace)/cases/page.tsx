@@ -70,8 +70,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       <CaseTable
         // A new table for each filter: it keeps its bar once it has had rows (a bulk change that
         // empties the list still shows its report), which another filter's empty list must not.
+        // Not for another sort or page: the sort link clicked keeps the focus, the selection stays.
         // (Its own key: siblings with one key would be taken for one element.)
-        key={`table${query}`}
+        key={`table${hrefWith("", { ...raw, sort: undefined, page: undefined })}`}
         rows={caseRowViews(list.rows)}
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
