@@ -29,14 +29,10 @@ function expected(m: ConsoleMessage): boolean {
 
 /** The test that made each context (set when it is made, or by the `context` fixture). */
 const owner = new WeakMap<BrowserContext, Watch>();
-const hooked = new WeakSet<BrowserContext>();
-const watchedPages = new WeakSet<Page>();
 /** The running test's watch: one test at a time runs in a worker process. */
 let running: Watch | undefined;
 
 function watchPage(page: Page, context: BrowserContext) {
-  if (watchedPages.has(page)) return;
-  watchedPages.add(page);
   const report = (text: string) => owner.get(context)?.reports.push(`${page.url()}: ${text}`);
   page.on("pageerror", (e) => report(`uncaught ${e.name}: ${e.message}`));
   page.on("console", (m) => {
@@ -44,12 +40,13 @@ function watchPage(page: Page, context: BrowserContext) {
   });
 }
 
+/** `watch` owns `context` from now on; its pages are watched once, from the first adoption. */
 function adopt(context: BrowserContext, watch: Watch) {
+  const watched = owner.has(context);
   owner.set(context, watch);
   watch.contexts.add(context);
+  if (watched) return;
   context.pages().forEach((page) => watchPage(page, context));
-  if (hooked.has(context)) return;
-  hooked.add(context);
   context.on("page", (page) => watchPage(page, context));
 }
 

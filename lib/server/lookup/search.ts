@@ -87,14 +87,11 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
       where: {
         kind: "internal",
         active: true,
-        ...(groupId || outside
-          ? {
-              groupMemberships: {
-                ...(groupId ? { some: { groupId } } : {}),
-                ...(outside ? { none: { groupId: outside } } : {}),
-              },
-            }
-          : {}),
+        // Prisma leaves out a filter given as undefined: with neither, any memberships.
+        groupMemberships: {
+          some: groupId ? { groupId } : undefined,
+          none: outside ? { groupId: outside } : undefined,
+        },
         ...containsInAny<Prisma.UserWhereInput>(q, ["name", "email"]),
       },
       orderBy: { name: "asc" },
