@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { HYDRATION_GUARD } from "@/components/providers/hydration-guard";
-import { HydrationMark } from "@/components/providers/hydration-mark";
+import { HydrationGuard, HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { nonceOf } from "@/lib/security/csp.mjs";
 import "./globals.css";
@@ -20,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" data-hydrating="">
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: HYDRATION_GUARD }} />
+        <HydrationGuard nonce={nonce} />
       </head>
       <body className="min-h-screen font-sans text-sm">
         <HydrationMark />

@@ -19,7 +19,7 @@ import {
   optionsNaming,
 } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
-import { canonicalCaseQuery, caseViewHref } from "@/lib/domain/views/views";
+import { caseListQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
 import { firstValues, hrefWith, type QueryValue, type SearchParams } from "@/lib/query-string";
 
@@ -48,7 +48,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <h1 className="text-lg font-semibold">{view ? `Cases: ${view.name}` : "Cases"}</h1>
         <div className="flex items-center gap-2">
           {view && <DeleteView id={view.id} name={view.name} then={caseViewHref(view.query)} />}
-          <SaveView query={canonicalCaseQuery(query)} />
+          <SaveView query={caseListQuery(list.params)} />
           {writer && (
             <Link href="/cases/new" className={buttonClass("primary")}>
               New case
