@@ -6,6 +6,7 @@ import { AssigneeField } from "@/components/pickers/assignee-field";
 import { ReferenceField } from "@/components/pickers/reference-field";
 import { casePriorities, caseStates } from "@/lib/domain/records/choices";
 import type { CaseListParams } from "@/lib/domain/cases/schemas";
+import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
 
 type Opt = { value: number; label: string };
 
@@ -27,6 +28,7 @@ export function CaseFilters({
   account,
   assignees,
   assignee,
+  assigneeError,
   groups,
 }: {
   params: CaseListParams;
@@ -38,6 +40,8 @@ export function CaseFilters({
   assignees: Opt[] | null;
   /** The person the list is filtered by, named ("Unknown person" for an id that names no one). */
   assignee?: Opt | null;
+  /** WRK-4: "A person…" was applied with nobody picked (lib/domain/assignment/nobody-picked.ts). */
+  assigneeError?: string;
   /** WRK-4: the active assignment groups. */
   groups: Opt[];
 }) {
@@ -106,8 +110,12 @@ export function CaseFilters({
         className="font-semibold text-slate-600" // its control as the others, inside their labels
         specials={ASSIGNED_TO_SPECIALS}
         people={assignees}
-        value={params.assignedTo === undefined ? "" : String(params.assignedTo)}
+        // "A person…" with nobody picked stays chosen, its typeahead empty and the error under it.
+        value={
+          assigneeError ? NOBODY_PICKED : params.assignedTo === undefined ? "" : String(params.assignedTo)
+        }
         person={assignee}
+        error={assigneeError}
       />
       {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3); NOT-5: SLA. */}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">

@@ -2,10 +2,8 @@
 import { useState } from "react";
 import { useEarlyValue } from "@/components/ui/early-value";
 import { controlClass, Field, SelectField, type Option } from "@/components/ui/field";
+import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
 import { Combobox } from "./combobox";
-
-/** "A person…" with nobody picked yet. */
-const SOMEONE = "someone";
 
 type Props = {
   label: string;
@@ -77,17 +75,17 @@ function FewPeople({
 /**
  * The special choices and "A person…", which shows the typeahead beside the select. The select
  * alone submits the field, so one value is sent whatever the person did before the page's script
- * ran: "A person…" carries the picked person's id (or SOMEONE, none picked: the list's filter drops
- * it, a bulk change refuses it), and the typeahead submits nothing itself (no name).
+ * ran: "A person…" carries the picked person's id (or NOBODY_PICKED, none picked: the list's filter and a
+ * bulk change say so on this field), and the typeahead submits nothing itself (no name).
  */
 function ManyPeople({ label, name, id, specials, value = "", person, error, className }: Props) {
   const isSpecial = (v: string) => specials.some((s) => String(s.value) === v);
-  const [choice, setChoice] = useState<string>(isSpecial(value) ? value : SOMEONE);
+  const [choice, setChoice] = useState<string>(isSpecial(value) ? value : NOBODY_PICKED);
   const [picked, setPicked] = useState(person && String(person.value) === value ? person : null);
   // A choice made before the page's script ran becomes the state's.
-  const ref = useEarlyValue<HTMLSelectElement>((v) => setChoice(isSpecial(v) ? v : SOMEONE));
-  const someone = choice === SOMEONE;
-  const personValue = picked ? String(picked.value) : SOMEONE;
+  const ref = useEarlyValue<HTMLSelectElement>((v) => setChoice(isSpecial(v) ? v : NOBODY_PICKED));
+  const someone = choice === NOBODY_PICKED;
+  const personValue = picked ? String(picked.value) : NOBODY_PICKED;
   return (
     <>
       <Field label={label} id={id} error={someone ? undefined : error} className={className}>
@@ -96,7 +94,9 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
           id={id}
           name={name}
           value={someone ? personValue : choice}
-          onChange={(e) => setChoice(isSpecial(e.currentTarget.value) ? e.currentTarget.value : SOMEONE)}
+          onChange={(e) =>
+            setChoice(isSpecial(e.currentTarget.value) ? e.currentTarget.value : NOBODY_PICKED)
+          }
           aria-invalid={!someone && !!error}
           aria-describedby={!someone && error ? `${id}-error` : undefined}
           className={controlClass(!someone ? error : undefined)}

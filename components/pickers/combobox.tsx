@@ -215,21 +215,26 @@ function AriakitCombobox({
         fixed
         className="z-50 max-h-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
       >
-        {options.length > 0 && (
-          <ComboboxList aria-labelledby={`${id}-label`} aria-busy={lookup.isFetching}>
-            {options.map((o) => (
-              <ComboboxItem
-                key={o.id}
-                value={o.label}
-                onClick={() => pick(o)}
-                className="cursor-pointer px-3 py-1.5 data-active-item:bg-brand-50"
-              >
-                <div className="font-medium text-slate-800">{o.label}</div>
-                {o.detail && <div className="truncate text-xs text-slate-600">{o.detail}</div>}
-              </ComboboxItem>
-            ))}
-          </ComboboxList>
-        )}
+        {/* Always there, hidden while empty: without a list inside it, Ariakit makes the popover
+            itself the listbox, and "Searching…" or "No matches" would be a listbox without options
+            (axe: aria-required-children). The text beside it is plain; the live region says it. */}
+        <ComboboxList
+          aria-labelledby={`${id}-label`}
+          aria-busy={lookup.isFetching}
+          hidden={options.length === 0}
+        >
+          {options.map((o) => (
+            <ComboboxItem
+              key={o.id}
+              value={o.label}
+              onClick={() => pick(o)}
+              className="cursor-pointer px-3 py-1.5 data-active-item:bg-brand-50"
+            >
+              <div className="font-medium text-slate-800">{o.label}</div>
+              {o.detail && <div className="truncate text-xs text-slate-600">{o.detail}</div>}
+            </ComboboxItem>
+          ))}
+        </ComboboxList>
         {options.length === 0 && <div className="px-3 py-1.5 text-sm text-slate-600">{status}</div>}
       </ComboboxPopover>
     </>

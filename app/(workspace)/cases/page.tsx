@@ -21,6 +21,7 @@ import {
 import { listViews } from "@/lib/server/views/views";
 import { caseListQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
+import { NOBODY_PICKED, nobodyPickedMessage } from "@/lib/domain/assignment/nobody-picked";
 import { firstValues, hrefWith, type QueryValue, type SearchParams } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -65,6 +66,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         account={account}
         assignees={assignees}
         assignee={assignee}
+        // WRK-4: "A person…" applied with nobody picked filters by no one: the field says so.
+        assigneeError={raw.assignedTo === NOBODY_PICKED ? nobodyPickedMessage("Assigned to") : undefined}
         groups={groups}
       />
       <CaseTable

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOBODY_PICKED } from "../assignment/nobody-picked";
 import { CaseState } from "../records/choices";
 import { BULK_TARGET_STATES, bulkCaseSchema, bulkSummary, outcomeLine } from "./bulk";
 
@@ -27,6 +28,16 @@ describe("bulk case changes: input and report (WRK-4)", () => {
     ]);
     expect(bulkCaseSchema.safeParse({ cases: "CS1:1", state: String(CaseState.New) }).success).toBe(false);
     expect(bulkCaseSchema.safeParse({ cases: "CS1", priority: "1" }).success).toBe(false);
+  });
+
+  it('WRK-4: "A person…" with nobody picked is refused, naming the field and what to do', () => {
+    const issues = (input: Record<string, string>) =>
+      bulkCaseSchema.safeParse({ cases: "CS1:1", ...input }).error?.issues.map((i) => i.message);
+    expect(issues({ assignedToId: NOBODY_PICKED })).toEqual([
+      "Assigned to: pick a person, or choose another option.",
+    ]);
+    // Any other text is still just not a choice.
+    expect(issues({ assignedToId: "0x1" })).toEqual(["Assigned to is not a valid choice."]);
   });
 
   it("WRK-4: the report reads one line per case and a summary", () => {

@@ -11,6 +11,7 @@ import {
   type Choice,
 } from "../records/choices";
 import { decimalText, LIMITS, MAX_INT, optionalStringChoice, optionalText, plainText } from "../validation";
+import { NOBODY_PICKED, nobodyPickedMessage } from "../assignment/nobody-picked";
 import { caseLifecycle } from "./lifecycle";
 
 export const BULK_MAX_CASES = 100;
@@ -25,12 +26,18 @@ const CASE_REF = /^(CS\d{1,20}):(\d{1,10})$/;
 
 const blank = (v: unknown) => v === "" || v === null || v === undefined;
 
-/** "" leaves the field as it is, "none" clears it, an id sets it. */
+/** "" leaves the field as it is, "none" clears it, an id sets it; "A person…" alone is refused. */
 const assignField = (label: string) => {
   const message = `${label} is not a valid choice.`;
   return z.preprocess(
     (v) => (blank(v) ? undefined : v === "none" ? null : decimalText(v)),
-    z.number({ error: message }).int(message).positive(message).max(MAX_INT, message).nullable().optional(),
+    z
+      .number({ error: (issue) => (issue.input === NOBODY_PICKED ? nobodyPickedMessage(label) : message) })
+      .int(message)
+      .positive(message)
+      .max(MAX_INT, message)
+      .nullable()
+      .optional(),
   );
 };
 
