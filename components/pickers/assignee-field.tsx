@@ -86,9 +86,14 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
   const ref = useEarlyValue<HTMLSelectElement>((v) => setChoice(isSpecial(v) ? v : NOBODY_PICKED));
   const someone = choice === NOBODY_PICKED;
   const personValue = picked ? String(picked.value) : NOBODY_PICKED;
+  // An error answers the choice it came back for: another choice hides it until the next answer
+  // ("pick a person" must not stay under Me once Me is chosen).
+  const [answered, setAnswered] = useState({ error, choice });
+  if (answered.error !== error) setAnswered({ error, choice });
+  const shown = answered.choice === choice ? error : undefined;
   return (
     <>
-      <Field label={label} id={id} error={someone ? undefined : error} className={className}>
+      <Field label={label} id={id} error={someone ? undefined : shown} className={className}>
         <select
           ref={ref}
           id={id}
@@ -97,9 +102,9 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
           onChange={(e) =>
             setChoice(isSpecial(e.currentTarget.value) ? e.currentTarget.value : NOBODY_PICKED)
           }
-          aria-invalid={!someone && !!error}
-          aria-describedby={!someone && error ? `${id}-error` : undefined}
-          className={controlClass(!someone ? error : undefined)}
+          aria-invalid={!someone && !!shown}
+          aria-describedby={!someone && shown ? `${id}-error` : undefined}
+          className={controlClass(!someone ? shown : undefined)}
         >
           {[...specials, { value: personValue, label: "A person…" }].map((o) => (
             <option key={o.value} value={o.value}>
@@ -109,14 +114,14 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
         </select>
       </Field>
       {someone && (
-        <Field label={`${label}: person`} id={`${id}-person`} error={error} className={className}>
+        <Field label={`${label}: person`} id={`${id}-person`} error={shown} className={className}>
           <Combobox
             id={`${id}-person`}
             name="" // the select submits the pick
             kind="users"
             value={picked && { id: picked.value, label: picked.label }}
             onPick={(o) => setPicked(o && { value: o.id, label: o.label })}
-            error={error}
+            error={shown}
             placeholder="Search people…"
           />
         </Field>

@@ -66,8 +66,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         account={account}
         assignees={assignees}
         assignee={assignee}
-        // WRK-4: "A person…" applied with nobody picked filters by no one: the field says so.
-        assigneeError={raw.assignedTo === NOBODY_PICKED ? nobodyPickedMessage("Assigned to") : undefined}
+        // WRK-4: "A person…" (offered with too many people for a select) applied with nobody
+        // picked filters by no one: the field says so. A select of people has no such choice.
+        assigneeError={
+          assignees === null && raw.assignedTo === NOBODY_PICKED
+            ? nobodyPickedMessage("Assigned to")
+            : undefined
+        }
         groups={groups}
       />
       <CaseTable

@@ -36,8 +36,9 @@ describe("bulk case changes: input and report (WRK-4)", () => {
     expect(issues({ assignedToId: NOBODY_PICKED })).toEqual([
       "Assigned to: pick a person, or choose another option.",
     ]);
-    // Any other text is still just not a choice.
+    // Any other text is still just not a choice, and so is that one for a group.
     expect(issues({ assignedToId: "0x1" })).toEqual(["Assigned to is not a valid choice."]);
+    expect(issues({ assignmentGroupId: NOBODY_PICKED })).toEqual(["Assignment group is not a valid choice."]);
   });
 
   it("WRK-4: the report reads one line per case and a summary", () => {

@@ -26,13 +26,17 @@ const CASE_REF = /^(CS\d{1,20}):(\d{1,10})$/;
 
 const blank = (v: unknown) => v === "" || v === null || v === undefined;
 
-/** "" leaves the field as it is, "none" clears it, an id sets it; "A person…" alone is refused. */
-const assignField = (label: string) => {
+/**
+ * "" leaves the field as it is, "none" clears it, an id sets it. `person`: the Assigned to field,
+ * whose "A person…" with nobody picked is refused in words of its own.
+ */
+const assignField = (label: string, person = false) => {
   const message = `${label} is not a valid choice.`;
+  const nobody = person ? nobodyPickedMessage(label) : message;
   return z.preprocess(
     (v) => (blank(v) ? undefined : v === "none" ? null : decimalText(v)),
     z
-      .number({ error: (issue) => (issue.input === NOBODY_PICKED ? nobodyPickedMessage(label) : message) })
+      .number({ error: (issue) => (issue.input === NOBODY_PICKED ? nobody : message) })
       .int(message)
       .positive(message)
       .max(MAX_INT, message)
@@ -71,7 +75,7 @@ export const bulkCaseSchema = z
         return [...byNumber].map(([number, version]) => ({ number, version }));
       }),
     assignmentGroupId: assignField("Assignment group"),
-    assignedToId: assignField("Assigned to"),
+    assignedToId: assignField("Assigned to", true),
     priority: choiceField("Priority", casePriorities),
     state: choiceField("State", BULK_TARGET_STATES),
     resolutionCode: optionalStringChoice("Resolution code", caseResolutionCodes),
