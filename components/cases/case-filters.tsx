@@ -6,7 +6,7 @@ import { AssigneeField } from "@/components/pickers/assignee-field";
 import { ReferenceField } from "@/components/pickers/reference-field";
 import { casePriorities, caseStates } from "@/lib/domain/records/choices";
 import type { CaseListParams } from "@/lib/domain/cases/schemas";
-import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
+import { NOBODY_PICKED, nobodyPickedMessage } from "@/lib/domain/assignment/nobody-picked";
 
 type Opt = { value: number; label: string };
 
@@ -28,7 +28,7 @@ export function CaseFilters({
   account,
   assignees,
   assignee,
-  assigneeError,
+  nobodyPicked = false,
   groups,
 }: {
   params: CaseListParams;
@@ -41,7 +41,7 @@ export function CaseFilters({
   /** The person the list is filtered by, named ("Unknown person" for an id that names no one). */
   assignee?: Opt | null;
   /** WRK-4: "A person…" was applied with nobody picked (lib/domain/assignment/nobody-picked.ts). */
-  assigneeError?: string;
+  nobodyPicked?: boolean;
   /** WRK-4: the active assignment groups. */
   groups: Opt[];
 }) {
@@ -112,10 +112,10 @@ export function CaseFilters({
         people={assignees}
         // "A person…" with nobody picked stays chosen, its typeahead empty and the error under it.
         value={
-          assigneeError ? NOBODY_PICKED : params.assignedTo === undefined ? "" : String(params.assignedTo)
+          nobodyPicked ? NOBODY_PICKED : params.assignedTo === undefined ? "" : String(params.assignedTo)
         }
         person={assignee}
-        error={assigneeError}
+        error={nobodyPicked ? nobodyPickedMessage("Assigned to") : undefined}
       />
       {/* WRK-4: assignment group, proactive (PRO-1), customer replied (WRK-3); NOT-5: SLA. */}
       <label className="flex flex-col gap-1 text-xs font-semibold text-slate-600">

@@ -75,8 +75,8 @@ function FewPeople({
 /**
  * The special choices and "A person…", which shows the typeahead beside the select. The select
  * alone submits the field, so one value is sent whatever the person did before the page's script
- * ran: "A person…" carries the picked person's id (or NOBODY_PICKED, none picked: the list's filter and a
- * bulk change say so on this field), and the typeahead submits nothing itself (no name).
+ * ran: "A person…" carries the picked person's id (or NOBODY_PICKED, none picked: the list's
+ * filter and a bulk change say so on this field), and the typeahead submits nothing itself (no name).
  */
 function ManyPeople({ label, name, id, specials, value = "", person, error, className }: Props) {
   const isSpecial = (v: string) => specials.some((s) => String(s.value) === v);

@@ -21,7 +21,7 @@ import {
 import { listViews } from "@/lib/server/views/views";
 import { caseListQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
-import { NOBODY_PICKED, nobodyPickedMessage } from "@/lib/domain/assignment/nobody-picked";
+import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
 import { firstValues, hrefWith, type QueryValue, type SearchParams } from "@/lib/query-string";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -68,11 +68,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         assignee={assignee}
         // WRK-4: "A person…" (offered with too many people for a select) applied with nobody
         // picked filters by no one: the field says so. A select of people has no such choice.
-        assigneeError={
-          assignees === null && raw.assignedTo === NOBODY_PICKED
-            ? nobodyPickedMessage("Assigned to")
-            : undefined
-        }
+        nobodyPicked={assignees === null && raw.assignedTo === NOBODY_PICKED}
         groups={groups}
       />
       <CaseTable
