@@ -137,6 +137,8 @@ test("@global WRK-4 WRK-1: with more people than a select lists, the Assigned to
     await card.getByRole("combobox", { name: "Add member", exact: true }).fill(member.name);
     await expect(card.getByText("No matches", { exact: true }).first()).toBeAttached();
     await expect(page.getByRole("option", { name: member.name })).toHaveCount(0);
+    // The popup is a dialog named by its field, like its list (axe: aria-dialog-name).
+    await expect(page.getByRole("dialog", { name: "Add member" })).toContainText("No matches");
     // The open "No matches" is plain text beside an empty list, not a listbox without options.
     await expectAccessible(page, "/admin/groups with a typeahead that found no one");
     await card.getByRole("combobox", { name: "Add member", exact: true }).fill("");

@@ -31,6 +31,8 @@ test("WRK-5: results appear as the agent types, grouped by kind, and the keyboar
   await box.pressSequentially("mail rel", { delay: 30 });
   const results = page.getByRole("listbox", { name: "Search results" });
   await expect(results.getByRole("group", { name: "Incidents" })).toBeVisible();
+  // The popup that holds the list is a dialog with a name of its own (axe: aria-dialog-name).
+  await expect(page.getByRole("dialog", { name: "Search results" })).toBeVisible();
   await expect(results.getByRole("group", { name: "Problems" })).toContainText("Mail relay runs out of disk");
   await expect(results.getByRole("group", { name: "Changes" })).toContainText("Expand mail relay storage");
   // Only words that all match: the demo case about email delays is not a mail relay result (other

@@ -206,9 +206,11 @@ function AriakitCombobox({
       {/* Not unmountOnHide: a click on a result must find its item still there after the mousedown
           (under load the list could be gone by the click, and the pick with it). The server never
           renders this: the picker is Dormant until focused. */}
+      {/* A popup holding a list is a dialog (Ariakit): named, like the list, by the field's label. */}
       <ComboboxPopover
         store={store}
         ref={popover}
+        aria-labelledby={`${id}-label`}
         onPointerDown={onPointerDown}
         gutter={4}
         sameWidth

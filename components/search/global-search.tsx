@@ -175,6 +175,7 @@ function ActiveSearch({ from }: { from: HTMLInputElement }) {
           sameWidth={false}
           fixed
           portal={false}
+          aria-label="Search results"
           className={POPOVER}
         >
           <ComboboxList aria-label="Search results" aria-busy={query.isFetching}>
