@@ -14,6 +14,8 @@ import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
 import { compress } from "./ops/compress.mjs";
 import { createDrain } from "./ops/drain.mjs";
+import { prewarmSqlite } from "./ops/prewarm.mjs";
+import { DEFAULT_DATABASE_URL } from "./db/providers.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
 
@@ -36,6 +38,13 @@ if (cluster.isPrimary) {
     delete process.env.CASEFLOW_SMTP_LISTENER;
   }
 }
+// PERF-1: the SQLite file read into the OS cache after a restart, in the background, once per
+// machine's server (ops/prewarm.mjs): requests on a cold cache held each other up.
+if (cluster.isPrimary)
+  void prewarmSqlite(process.env.DATABASE_URL || DEFAULT_DATABASE_URL).then((bytes) => {
+    if (bytes) logger.info({ bytes }, "read the SQLite file into the OS cache");
+  });
+
 function startSmtp() {
   if (!smtpPort) return;
   startInboundSmtp({

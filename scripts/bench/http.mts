@@ -2,6 +2,7 @@
 // PERF-1 (case list and case form under 50 requests/s) and PERF-4 (first-load JavaScript);
 // the live timeline's polling (live.mts) uses the same server, sign-in and load generator.
 import { spawn, type ChildProcess } from "node:child_process";
+import { openSync } from "node:fs";
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -47,7 +48,13 @@ export async function startServer(
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_SERVER_LOG=<file>: the servers' request lines and job notes are appended there, to
+    // find when a run's slow requests came and what the server did then; dropped otherwise.
+    stdio: [
+      "ignore",
+      process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore",
+      "inherit",
+    ],
   });
   for (let i = 0; i < 120; i++) {
     try {
@@ -138,6 +145,12 @@ export async function load(
   const urls = paths.map((p) => new URL(base + p));
   const latencies: number[] = [];
   let errors = 0;
+  // What went wrong, a few of each kind (a status, or the socket's error code), with the path.
+  const errorKinds = new Map<string, string>();
+  const failed = (what: string, i: number) => {
+    errors++;
+    if (errorKinds.size < 5 && !errorKinds.has(what)) errorKinds.set(what, paths[i % paths.length]);
+  };
   // The generator's own stalls (its GC, a heap left large by generating the data set) delay the
   // requests it sends and the responses it reads: how long its event loop stalled, and its heap at
   // the end, go with the result (logged by every caller, and in loadRow's note).
@@ -154,9 +167,10 @@ export async function load(
       (async () => {
         const t = performance.now();
         try {
-          if ((await get(agent, urls[i % urls.length], headers)) !== 200) errors++;
-        } catch {
-          errors++;
+          const status = await get(agent, urls[i % urls.length], headers);
+          if (status !== 200) failed(`status ${status}`, i);
+        } catch (e) {
+          failed((e as NodeJS.ErrnoException).code ?? String(e), i);
         }
         latencies.push(performance.now() - t);
       })(),
@@ -171,6 +185,7 @@ export async function load(
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     errors,
+    ...(errors ? { errorKinds: Object.fromEntries(errorKinds) } : {}),
     generatorStallMs: { p99: stallMs(loop.percentile(99)), max: stallMs(loop.max) },
     generatorHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
   };
