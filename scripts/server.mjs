@@ -41,9 +41,9 @@ if (cluster.isPrimary) {
 // PERF-1: the SQLite file read into the OS cache after a restart, in the background, once per
 // machine's server (ops/prewarm.mjs): requests on a cold cache held each other up.
 if (cluster.isPrimary)
-  void prewarmSqlite(process.env.DATABASE_URL || DEFAULT_DATABASE_URL).then((bytes) => {
-    if (bytes) logger.info({ bytes }, "read the SQLite file into the OS cache");
-  });
+  void prewarmSqlite(process.env.DATABASE_URL || DEFAULT_DATABASE_URL)
+    .then((bytes) => bytes && logger.info({ bytes }, "read the SQLite file into the OS cache"))
+    .catch(() => undefined);
 
 function startSmtp() {
   if (!smtpPort) return;

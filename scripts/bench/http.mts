@@ -2,7 +2,7 @@
 // PERF-1 (case list and case form under 50 requests/s) and PERF-4 (first-load JavaScript);
 // the live timeline's polling (live.mts) uses the same server, sign-in and load generator.
 import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -36,6 +36,7 @@ export async function startServer(
     () => false,
   );
   if (stale) throw new Error(`port ${port} is already in use: stop the process listening there first`);
+  const out = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : undefined;
   const child = spawn(node, [...nodeArgs, path.join(dir, "scripts/server.mjs")], {
     cwd: dir,
     env: {
@@ -48,14 +49,13 @@ export async function startServer(
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
     },
-    // BENCH_SERVER_LOG=<file>: the servers' request lines and job notes are appended there, to
-    // find when a run's slow requests came and what the server did then; dropped otherwise.
-    stdio: [
-      "ignore",
-      process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore",
-      "inherit",
-    ],
+    // BENCH_SERVER_LOG=<file>: the servers' standard output (a line per request, the jobs' notes)
+    // is appended there, to find when a run's slow requests came and what the server did then;
+    // dropped otherwise. Errors go to the bench's own standard error either way.
+    stdio: ["ignore", out ?? "ignore", "inherit"],
   });
+  // The child has its own copy of the descriptor.
+  if (out !== undefined) closeSync(out);
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`http://localhost:${port}/login`)).ok) return child;
@@ -145,7 +145,7 @@ export async function load(
   const urls = paths.map((p) => new URL(base + p));
   const latencies: number[] = [];
   let errors = 0;
-  // What went wrong, a few of each kind (a status, or the socket's error code), with the path.
+  // What went wrong: up to five kinds (a status, or the socket's error code), each with its first path.
   const errorKinds = new Map<string, string>();
   const failed = (what: string, i: number) => {
     errors++;
