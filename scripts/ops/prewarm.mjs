@@ -2,9 +2,9 @@
 // the background. better-sqlite3 reads on the event loop, so while the file is not in the cache
 // every page a request reads from disk holds every other request of that process: at scale 1
 // (100,000 cases, a 400 MB file), right after the cache was dropped, the case form's p95 at
-// 50 requests/s was 35–178 ms (median ~75 over six runs), against 35–60 ms once it had been read (docs/performance.md,
-// twenty-second session). Reading it in order takes ~0.5 s here, on libuv's threads, not the
-// event loop. PostgreSQL keeps its own cache (and reads off the app's event loop): nothing to do.
+// 50 requests/s was 35–178 ms (median ~75 over six runs), against 35–60 ms once it had been read
+// (docs/performance.md, twenty-second session). Reading it in order takes ~0.5 s here, on libuv's
+// threads, not the event loop. PostgreSQL keeps its own cache (and reads off the app's event loop): nothing to do.
 // One read per start, by the primary (or the only process); the workers share the machine's cache.
 // CASEFLOW_PREWARM_BYTES caps it (0: off), e.g. for a file of many GB on a slow disk.
 import { existsSync } from "node:fs";
