@@ -4,19 +4,22 @@
 // (100,000 cases, a 400 MB file), right after the cache was dropped, the case form's p95 at
 // 50 requests/s was 35–178 ms (median ~75 over six runs), against 35–60 ms once it had been read
 // (docs/performance.md, twenty-second session). Reading it in order takes ~0.5 s here, on libuv's
-// threads, not the event loop. PostgreSQL keeps its own cache (and reads off the app's event loop): nothing to do.
+// threads, not the event loop. PostgreSQL keeps its own cache (and reads off the app's event
+// loop): nothing to do.
 // One read per start, by the primary (or the only process); the workers share the machine's cache.
 // CASEFLOW_PREWARM_BYTES caps it (0: off), e.g. for a file of many GB on a slow disk.
 import { existsSync } from "node:fs";
 import { open } from "node:fs/promises";
 import os from "node:os";
-import { providerOf, sqlitePath } from "../db/providers.mjs";
+import { sqlitePath } from "../db/providers.mjs";
 
 const CHUNK = 1 << 20;
 
-/** The cap from CASEFLOW_PREWARM_BYTES when it is a whole number, else half the free memory (a file
- * larger than that would push itself out of the cache). */
-/** @param {Record<string, string | undefined>} [env] */
+/**
+ * The cap from CASEFLOW_PREWARM_BYTES when it is a whole number, else half the free memory (a file
+ * larger than that would push itself out of the cache).
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function prewarmBudget(env = process.env) {
   const set = env.CASEFLOW_PREWARM_BYTES?.trim();
   return set && /^\d+$/.test(set) ? Number(set) : Math.floor(os.freemem() / 2);
@@ -31,8 +34,9 @@ export function prewarmBudget(env = process.env) {
  * @returns {Promise<number | null>}
  */
 export async function prewarmSqlite(url, { budget = prewarmBudget() } = {}) {
-  // A URL of no known database: the app's own start says so, more clearly than this could.
-  if (!url.startsWith("file:") || providerOf(url) !== "sqlite") return null;
+  // SQLite's URLs are file: ones (db/providers.mjs). Any other, of PostgreSQL or of no known
+  // database, is not this one's to read: the app's own start says what is wrong with it.
+  if (!url.startsWith("file:")) return null;
   const file = sqlitePath(url);
   if (!existsSync(file)) return null;
   // One buffer for every read: the pages go to the OS's cache, not to this process's heap.
