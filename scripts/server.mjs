@@ -15,6 +15,7 @@ import { queryCounter } from "./query-log.mjs";
 import { compress } from "./ops/compress.mjs";
 import { createDrain } from "./ops/drain.mjs";
 import { prewarmSqlite } from "./ops/prewarm.mjs";
+import { applyKeepAlive, keepAliveMs } from "./ops/keep-alive.mjs";
 import { DEFAULT_DATABASE_URL } from "./db/providers.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
@@ -24,6 +25,16 @@ const workers = Math.max(
   1,
   Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism?.() ?? os.cpus().length),
 );
+// OPS-1: idle connections outlive a proxy's (ops/keep-alive.mjs). Read here, in the primary too, so
+// that a bad value stops the start with its message instead of failing each worker in turn.
+const keepAlive = (() => {
+  try {
+    return keepAliveMs();
+  } catch (e) {
+    console.error(/** @type {Error} */ (e).message);
+    process.exit(1);
+  }
+})();
 
 // PRO-5: the SMTP listener runs once, in the primary (or the only process); the workers get the
 // secret that lets its internal POST /api/inbound/email in (scripts/inbound-smtp.mjs).
@@ -117,6 +128,7 @@ if (cluster.isPrimary && workers > 1) {
       compress(req, res, () => (countQueries ? countQueries(req, res, handle) : handle(req, res))),
     );
   });
+  applyKeepAlive(server, keepAlive);
   const drainer = createDrain(server, { timeoutMs: 10_000 });
   server.listen(port, () => {
     if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);

@@ -1,5 +1,6 @@
 // test:cluster's nodes: a fresh PostgreSQL database, the build, production nodes started and killed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -87,6 +88,25 @@ export async function startNode(name: string, port: number, env: Record<string, 
     if (Date.now() - startedAt > 60_000) throw new Error(`node ${name} not ready after 60 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * OPS-1: how long a node says it keeps an idle connection (its `Keep-Alive` answer header): a proxy
+ * in front must give up on one sooner (scripts/ops/keep-alive.mjs).
+ */
+export function keepAliveHint(port: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const agent = new http.Agent({ keepAlive: true });
+    http
+      .get({ host: "127.0.0.1", port, path: "/api/health", agent }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          agent.destroy();
+          resolve(res.headers["keep-alive"]?.toString());
+        });
+      })
+      .on("error", reject);
+  });
 }
 
 export function killNode(node: Node, signal: NodeJS.Signals): Promise<number | null> {

@@ -5,7 +5,15 @@
 // run 50× faster (CASEFLOW_JOB_TIME_SCALE=0.02: the outbox lease is 6 s instead of 5 minutes).
 import { checkEmails, checkJobs, checkNumbers, checkWrites, querier } from "./check.mts";
 import { Load } from "./load.mts";
-import { buildIfNeeded, freshDatabase, killNode, LOG_DIR, startNode, type Node } from "./nodes.mts";
+import {
+  buildIfNeeded,
+  freshDatabase,
+  keepAliveHint,
+  killNode,
+  LOG_DIR,
+  startNode,
+  type Node,
+} from "./nodes.mts";
 import { startSink } from "./smtp-sink.mts";
 
 const started = Date.now();
@@ -42,6 +50,8 @@ const env = {
 const [a, b] = await Promise.all([startNode("node-a", port, env), startNode("node-b", port + 1, env)]);
 const nodes: Record<string, Node> = { "node-a": a, "node-b": b };
 console.log(`two nodes ready on ${port} and ${port + 1} (${secs(Date.now() - started)} since start)`);
+// Behind the README's nginx (idle upstream connections kept 60 s) a node must keep them longer.
+const keepAlive = await keepAliveHint(port);
 
 const targets = [
   { name: "node-a", port, down: false },
@@ -97,6 +107,7 @@ if (orphans.length) {
 }
 
 const problems: string[] = [];
+if (keepAlive !== "timeout=65") problems.push(`node-a answers Keep-Alive: ${keepAlive}, not timeout=65`);
 const found = await checkWrites(q, load.writes, problems);
 await checkNumbers(q, problems);
 const mail = await checkEmails(q, sink.received, killAt, problems);
@@ -127,6 +138,7 @@ emails               ${mail.received} received, ${mail.distinct} distinct Messag
     `duplicates ${mail.duplicates}, re-sent after the crash ${mail.crashResends}
 takeover             ${orphans.length} claim(s) of the killed node, all sent ${takeover}
 jobs                 ${jobs.autoClosed} case(s) auto-closed once each, ${jobs.slaBreached} SLA breach(es) recorded
+keep-alive           ${keepAlive} (idle connections outlive a proxy's 60 s)
 SIGTERM              nodes drained in ${stops.map(secs).join(", ")}
 total                ${secs(Date.now() - started)} (node logs: ${LOG_DIR})`,
 );
