@@ -4,6 +4,7 @@ import { customerMailTemplate } from "@/lib/domain/email/customer-mail";
 import { REPLY_PREFIX } from "@/lib/domain/email/reply-address";
 import { fillReplyTokensOfComments } from "../tables/case";
 import { insertCommentMessages, type CommentSelection } from "../tables/outbox-message";
+import { wakeDelivery } from "../outbox/write";
 import { inboundEmailDomain } from "./config";
 
 // PRO-3 / PRO-5 / REL-4: the customer emails of additional comments, queued in the transaction
@@ -25,10 +26,11 @@ export async function queueCommentEmails(
 ): Promise<number> {
   // Reply tokens first (PRO-5): a case emailed for the first time gets its unguessable token.
   await fillReplyTokensOfComments(tx, entries);
-  return insertCommentMessages(tx, entries, customerMailTemplate(comment), {
+  const queued = await insertCommentMessages(tx, entries, customerMailTemplate(comment), {
     keyPrefix,
     domain: inboundEmailDomain(),
     replyPrefix: REPLY_PREFIX,
     now: new Date(),
   });
+  return wakeDelivery(tx, queued);
 }

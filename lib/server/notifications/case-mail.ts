@@ -15,6 +15,7 @@ import { fillReplyTokens } from "../tables/case";
 import { readCaseCustomers } from "../tables/case-reads";
 import { readCaseMailTemplate } from "../tables/case-mail-template";
 import { insertCaseMessages, type CaseMessage } from "../tables/outbox-message";
+import { wakeDelivery } from "../outbox/write";
 import { num } from "../tables/sql";
 import { oncePerTransaction } from "../transaction-memo";
 
@@ -74,5 +75,5 @@ export async function queueCaseMails(
       replyTo: replyAddress(r.replyToken, domain),
     };
   });
-  return insertCaseMessages(tx, messages, new Date());
+  return wakeDelivery(tx, await insertCaseMessages(tx, messages, new Date()));
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db, transaction } from "@/lib/db";
-import { makeAgent, makeCase, makeCustomer, unique } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeCustomer, resolveCase, unique } from "@/lib/testing/fixtures";
 import { postCaseJournal } from "../cases/journal";
+import { createPortalCase } from "../portal/new-case";
+import { acceptSolution } from "../portal/answers";
 import { deliverPending, messageIdFor } from "./deliver";
 import { enqueueMail } from "./write";
 
@@ -135,6 +137,37 @@ describe("outbox delivery (REL-4)", () => {
     expect(mail.raw).toContain("multipart/alternative");
     expect(mail.raw).toContain("Content-Type: text/html");
     expect(mail.raw).toContain("Fixed &#60;today&#62;");
+  });
+
+  it("REL-4 / NOT-1: the portal's New case and Accept solution emails leave right after commit, not at the job's next tick", async () => {
+    const agent = await makeAgent();
+    const { contact } = await makeCustomer();
+    // Sent when the row says so: nothing here calls deliverPending, and no job runner ticks in tests.
+    const sent = async (event: string, number: string) => {
+      const c = await db().case.findUniqueOrThrow({ where: { number } });
+      for (let i = 0; i < 100; i++) {
+        const row = await db().outboxMessage.findFirst({ where: { sourceId: c.id, event } });
+        if (row?.status === "sent") return row;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`${event} of ${number} was not sent within 5 s`);
+    };
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      const { number } = await createPortalCase(contact, {
+        shortDescription: unique("Portal "),
+        description: "",
+      });
+      const opened = await sent("case.opened", number);
+      expect(
+        received.some((r) => r.to === contact.email && r.raw.includes(`Message-ID: ${opened.messageId}`)),
+      ).toBe(true);
+      await resolveCase(agent, number);
+      await acceptSolution(contact, number, { version: 3 });
+      await sent("case.closed", number);
+    } finally {
+      delete process.env.SMTP_URL;
+    }
   });
 
   it("REL-4: a message claimed by a process that died is sent again after its lock expires, under the same Message-ID", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { afterCommit, type Tx } from "@/lib/db";
 import { insertMessage, type OutboxRow } from "../tables/outbox-message";
+import { scheduleDelivery } from "./deliver";
 
 export type OutgoingMail = {
   /** Identifies the message: the same cause never queues it twice (retries, double submits). */
@@ -26,7 +27,7 @@ export type OutgoingMail = {
  * REL-4: queues an email in the transaction of its cause; it is sent after commit by
  * lib/server/outbox/deliver.ts. Returns false when this message was already queued.
  */
-export function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
+export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
   const row: OutboxRow = {
     dedupeKey: m.dedupeKey,
     recipient: m.recipient,
@@ -41,5 +42,16 @@ export function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
     replyTo: m.replyTo ?? null,
     inReplyTo: m.inReplyTo ?? null,
   };
-  return insertMessage(tx, row, new Date());
+  return wakeDelivery(tx, await insertMessage(tx, row, new Date()));
+}
+
+/**
+ * REL-4: whatever queued it, a message leaves right after its transaction commits, not at the
+ * outbox job's next tick (30 s). The three ways into the outbox — this one, case emails
+ * (notifications/case-mail.ts) and comment emails (email/customer-comments.ts) — each call this, so
+ * no service can forget (the portal's New case and Accept solution once did). Returns `queued`.
+ */
+export function wakeDelivery<T extends boolean | number>(tx: Tx, queued: T): T {
+  if (queued) afterCommit(tx, scheduleDelivery);
+  return queued;
 }
