@@ -9,7 +9,11 @@ export function auditText(v: unknown): string | null {
   return JSON.stringify(v) ?? null;
 }
 
-/** The changes `patch` makes to `before`, field by field, skipping what stays the same. */
+/**
+ * The changes `patch` makes to `before`, field by field, skipping what stays the same. Null and ""
+ * are the same value here: both are "(empty)" to a person (server/audit/describe.ts), and a form
+ * sends "" for a text field that was never set — a save that did not touch it changes nothing.
+ */
 export function diffFields(
   before: Record<string, unknown>,
   patch: Record<string, unknown>,
@@ -20,7 +24,7 @@ export function diffFields(
     if (ignore.includes(field) || value === undefined) continue;
     const oldValue = auditText(before[field]);
     const newValue = auditText(value);
-    if (oldValue !== newValue) out.push({ field, oldValue, newValue });
+    if ((oldValue ?? "") !== (newValue ?? "")) out.push({ field, oldValue, newValue });
   }
   return out;
 }

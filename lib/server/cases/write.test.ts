@@ -33,6 +33,27 @@ describe("case service", () => {
     });
   });
 
+  it("REC-5: a save of the form that leaves Resolution notes blank records no change to it and keeps it empty", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    expect(c.resolutionNotes).toBeNull();
+    const before = await db().auditEntry.aggregate({ _max: { id: true } });
+    // What the case form sends: every field, the untouched text fields as "".
+    await updateCase(agent, c.number, {
+      version: c.version,
+      priority: 2,
+      resolutionNotes: "",
+      description: "",
+    });
+    const fields = await db().auditEntry.findMany({
+      where: { table: TABLE.case, recordId: c.id, id: { gt: before._max.id ?? 0 } },
+      select: { field: true },
+    });
+    expect(fields.map((f) => f.field)).toEqual(["priority"]);
+    const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after).toMatchObject({ resolutionNotes: null, priority: 2, version: c.version + 1 });
+  });
+
   it("REC-6: a save from a stale copy is refused and nothing is overwritten", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
