@@ -7,7 +7,7 @@ import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
 import { notifyAssignment } from "./assignment";
 import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
 import { readSlaPolicy } from "../sla/policy";
-import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";
+import { applyCaseSlaChange, applySlaChangeToCases, startCaseSlas } from "../sla/timers";
 import type { CaseRow } from "../case-store/row";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
@@ -124,4 +124,31 @@ export async function readCaseCreatedConfiguration(tx: Tx) {
 
 export async function runCaseCreatedFollowUps(created: Omit<CaseChange, "before" | "changes">) {
   for (const f of CASE_CREATED_FOLLOW_UPS) await f.run(created);
+}
+
+/**
+ * A change copied to many cases by one statement — MAJ-5: a major case's fields copied to its
+ * children (lib/server/major/sync-children.ts) — with each case's state and priority before it.
+ */
+export type CasesChange = {
+  tx: Tx;
+  before: readonly { id: number; state: number; priority: number }[];
+  patch: { state?: number; priority?: number };
+  now: Date;
+};
+
+/** What follows such a change in other areas (named, in order, as above), for all its cases at once. */
+export const CASES_CHANGED_TOGETHER_FOLLOW_UPS: readonly {
+  name: string;
+  run: (c: CasesChange) => Promise<unknown>;
+}[] = [
+  {
+    // NOT-5: a child resolved with its major case stops its timers; a new priority re-targets them.
+    name: "Move the cases' SLA timers",
+    run: (c) => applySlaChangeToCases(c.tx, c.before, c.patch, c.now),
+  },
+];
+
+export async function runCasesChangedFollowUps(change: CasesChange) {
+  for (const f of CASES_CHANGED_TOGETHER_FOLLOW_UPS) await f.run(change);
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
-import { makeAgent, makeCase, makeCustomer } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeCustomer, makeManager } from "@/lib/testing/fixtures";
+import { addChildCase } from "../major/children";
+import { acceptMajorCase, proposeMajorCase } from "../major/propose";
 import { postCaseJournal } from "../cases/journal";
 import { runCaseAction, updateCase } from "../cases/write";
 import { recordSlaBreaches } from "../jobs/sla";
@@ -33,6 +35,39 @@ async function customerCase(priority = 4) {
 }
 
 describe("SLA timers on cases (NOT-5)", () => {
+  it("NOT-5 / MAJ-5: a major case's new priority and its resolution, copied to its children, move the children's timers", async () => {
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const candidate = await makeCase(agent);
+    await proposeMajorCase(agent, candidate.number, {
+      workNotes: "Stores down",
+      businessImpact: "40 stores",
+    });
+    const { major } = await acceptMajorCase(manager, candidate.number);
+    const child = await makeCase(agent);
+    await addChildCase(manager, major, child.number);
+    const version = async () => (await db().case.findUniqueOrThrow({ where: { number: major } })).version;
+
+    await updateCase(manager, major, { version: await version(), priority: 1, confirmChildren: "1" });
+    const [resolution, response] = await timers(child.id);
+    expect([response.targetMs, resolution.targetMs]).toEqual([15 * MIN, 120 * MIN]);
+    expect(await caseDue(child.id)).toEqual(response.dueAt);
+
+    await runCaseAction(manager, major, {
+      action: "propose_solution",
+      version: await version(),
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Payments restored",
+      confirmChildren: "1",
+    });
+    expect((await db().case.findUniqueOrThrow({ where: { id: child.id } })).state).toBe(CaseState.Resolved);
+    expect((await timers(child.id)).map((t) => [t.kind, t.stoppedAt !== null, t.dueAt])).toEqual([
+      ["resolution", true, null],
+      ["response", true, null],
+    ]);
+    expect(await caseDue(child.id)).toBeNull();
+  });
+
   it("NOT-5: a new case gets its priority's timers; the case carries the earliest due time", async () => {
     const { c } = await customerCase();
     const [resolution, response] = await timers(c.id);

@@ -13,7 +13,7 @@ import {
 import { refreshSlaDue } from "../tables/case";
 import { readSlaPolicy } from "./policy";
 
-type Row = SlaTimer & { id: number; kind: string; clock: string };
+type Row = SlaTimer & { id: number; caseId: number; kind: string; clock: string };
 type CaseFacts = { id: number; state: number; priority: number };
 
 const schedule = (p: SlaPolicy, clock: string) => scheduleOf(clock, p.hours);
@@ -72,7 +72,48 @@ export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseF
   if (before.state === after.state && before.priority === after.priority) return;
   const rows: Row[] = await tx.caseSla.findMany({ where: { caseId: after.id } });
   if (!rows.length && before.priority === after.priority) return;
+  await stepCaseSlas(tx, await readSlaPolicy(tx), rows, before, after, now);
+}
+
+/**
+ * NOT-5 for cases changed together by one statement (MAJ-5: a major case's state or priority
+ * copied to its children): the same steps as applyCaseSlaChange for each, with the timers of all
+ * of them read in one statement. Cases without timers whose priority stays cost nothing more; each
+ * one with timers is written on its own (a few statements: elapsed time is counted in its clock's
+ * business hours, in code). Returns how many cases' timers moved.
+ */
+export async function applySlaChangeToCases(
+  tx: Tx,
+  before: readonly CaseFacts[],
+  patch: { state?: number; priority?: number },
+  now = new Date(),
+): Promise<number> {
+  const changed = before
+    .map((b) => ({
+      b,
+      a: { id: b.id, state: patch.state ?? b.state, priority: patch.priority ?? b.priority },
+    }))
+    .filter(({ b, a }) => b.state !== a.state || b.priority !== a.priority);
+  if (!changed.length) return 0;
+  const timers = new Map<number, Row[]>();
+  for (const r of await tx.caseSla.findMany({ where: { caseId: { in: changed.map((c) => c.b.id) } } }))
+    timers.set(r.caseId, [...(timers.get(r.caseId) ?? []), r]);
+  const due = changed.filter(({ b, a }) => timers.has(b.id) || b.priority !== a.priority);
+  if (!due.length) return 0;
   const policy = await readSlaPolicy(tx);
+  for (const { b, a } of due) await stepCaseSlas(tx, policy, timers.get(b.id) ?? [], b, a, now);
+  return due.length;
+}
+
+/** One case's timers stepped for its state change and re-targeted for its new priority. */
+async function stepCaseSlas(
+  tx: Tx,
+  policy: SlaPolicy,
+  rows: Row[],
+  before: CaseFacts,
+  after: CaseFacts,
+  now: Date,
+) {
   const stepped: Row[] = [];
   for (const r of rows) {
     const s = schedule(policy, r.clock);
