@@ -32,7 +32,10 @@ export const FIELD_LABELS: Record<string, string> = {
   partnerId: "Partner",
   partnerContactId: "Partner contact",
   assignedToId: "Assigned to",
+  assignmentGroupId: "Assignment group",
   openedById: "Opened by",
+  proposedById: "Proposed by",
+  proposedAt: "Proposed",
   resolutionCode: "Resolution code",
   resolutionNotes: "Resolution notes",
   incidentId: "Incident",
@@ -126,13 +129,15 @@ export function choiceText(table: string, field: string, value: string): string 
 /** Reference fields and the record type they point at. */
 export const REFERENCE_FIELDS: Record<
   string,
-  "user" | "account" | "asset" | "incident" | "problem" | "change" | "case"
+  "user" | "account" | "asset" | "group" | "incident" | "problem" | "change" | "case"
 > = {
   contactId: "user",
   consumerId: "user",
   partnerContactId: "user",
   assignedToId: "user",
+  assignmentGroupId: "group",
   openedById: "user",
+  proposedById: "user",
   callerId: "user",
   requestedForId: "user",
   requestedById: "user",
@@ -149,3 +154,14 @@ export const REFERENCE_FIELDS: Record<
   parentId: "case",
   primaryContactId: "user",
 };
+
+/** Fields that hold an instant: the history writes them as the workspace writes times (REC-5). */
+export const DATE_FIELDS: ReadonlySet<string> = new Set([
+  "resolvedAt",
+  "closedAt",
+  "proposedAt",
+  "plannedStart",
+  "plannedEnd",
+  "windowStart",
+  "windowEnd",
+]);

@@ -1,5 +1,12 @@
 import "server-only";
-import { choiceText, FIELD_LABELS, REFERENCE_FIELDS, type AuditLine } from "@/lib/domain/audit/labels";
+import {
+  choiceText,
+  DATE_FIELDS,
+  FIELD_LABELS,
+  REFERENCE_FIELDS,
+  type AuditLine,
+} from "@/lib/domain/audit/labels";
+import { formatDateTime } from "@/lib/domain/time-format";
 import { refKey, RefRequest, type RefKind, type RefMap } from "../refs";
 
 export type AuditRow = {
@@ -26,7 +33,9 @@ export function describeAudit(table: string, rows: AuditRow[], refs: RefMap): Au
   return describeAuditLines(table, rows, (kind, v) => {
     const r = /^\d+$/.test(v) ? refs.get(refKey(kind, Number(v))) : undefined;
     if (!r) return undefined;
-    return (kind === "user" || kind === "account" || kind === "asset" ? r.name : r.number) ?? v;
+    return (
+      (kind === "user" || kind === "account" || kind === "asset" || kind === "group" ? r.name : r.number) ?? v
+    );
   });
 }
 
@@ -44,6 +53,10 @@ export function describeAuditLines(
     if (v === null || v === "") return "(empty)";
     const kind = REFERENCE_FIELDS[r.field];
     if (kind) return refText(kind, v, r, side) ?? `#${v}`;
+    if (DATE_FIELDS.has(r.field)) {
+      const at = new Date(v);
+      return Number.isNaN(at.getTime()) ? v : formatDateTime(at);
+    }
     return choiceText(table, r.field, v);
   };
   return rows.map((r) => ({

@@ -41,6 +41,7 @@ const REF_TABLE = {
   user: { table: "User", text: "name" },
   account: { table: "Account", text: "name" },
   asset: { table: "Asset", text: "name" },
+  group: { table: "Group", text: "name" },
   incident: { table: "Incident", text: "number" },
   problem: { table: "Problem", text: "number" },
   change: { table: "ChangeRequest", text: "number" },

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { db } from "@/lib/db";
 import { makeAccount, makeAgent, makeCase, makeCustomer, makeUser } from "@/lib/testing/fixtures";
+import { formatDateTime } from "@/lib/domain/time-format";
+import { proposeMajorCase } from "../major/propose";
 import { makeGroup } from "@/lib/testing/groups";
 import { postCaseJournal } from "./journal";
-import { updateCase } from "./write";
+import { runCaseAction, updateCase } from "./write";
 import { getCaseView } from "./view";
 import { listCases } from "./list";
 import { lookup } from "../lookup/search";
@@ -38,6 +40,33 @@ describe("case page read", () => {
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect(view.record.createdAt).toEqual(row.createdAt);
     expect(view.record.updatedAt).toEqual(row.updatedAt);
+  });
+
+  it("REC-5: the history names the assignment group and the proposer, and writes times as the workspace does", async () => {
+    const agent = await makeAgent();
+    const { group } = await makeGroup(agent);
+    const c = await makeCase(agent);
+    await updateCase(agent, c.number, { version: c.version, assignmentGroupId: group.id });
+    await proposeMajorCase(agent, c.number, { workNotes: "All stores", businessImpact: "40 stores" });
+    const v = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+    await runCaseAction(agent, c.number, { action: "accept", version: await v() });
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: await v(),
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Fixed",
+    });
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    const view = await getCaseView(agent, c.number);
+    const at = (field: string) => view.audit.find((l) => l.field === field);
+    expect(at("assignmentGroupId")).toMatchObject({
+      label: "Assignment group",
+      oldText: "(empty)",
+      newText: group.name,
+    });
+    expect(at("proposedById")).toMatchObject({ label: "Proposed by", newText: agent.name });
+    expect(at("proposedAt")).toMatchObject({ label: "Proposed", newText: formatDateTime(row.proposedAt!) });
+    expect(at("resolvedAt")).toMatchObject({ label: "Resolved", newText: formatDateTime(row.resolvedAt!) });
   });
 
   it("JRN-2 / PERF-8: the timeline comes newest first; the fields' options come with the case", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
-// Names and numbers of referenced records of several tables ("User", "Account", "Asset", "Incident", "Problem",
-// "ChangeRequest", "Case"), for many ids of each, in ONE statement (a UNION ALL with one cheap branch per table asked
-// for). PostgreSQL spends far longer planning a 14-way join than running it; this keeps planning and execution both
-// under a millisecond.
+// Names and numbers of referenced records of several tables ("User", "Account", "Asset", "Group",
+// "Incident", "Problem", "ChangeRequest", "Case"), for many ids of each, in ONE statement (a UNION ALL
+// with one cheap branch per table asked for). PostgreSQL spends far longer planning a 14-way join than
+// running it; this keeps planning and execution both under a millisecond.
 import { db, Prisma } from "@/lib/db";
 
-export type RefKind = "user" | "account" | "asset" | "incident" | "problem" | "change" | "case";
+export type RefKind = "user" | "account" | "asset" | "group" | "incident" | "problem" | "change" | "case";
 export type RefRow = {
   id: number;
   number: string | null;
@@ -32,6 +32,8 @@ const BRANCH: Record<RefKind, (ids: Prisma.Sql) => Prisma.Sql> = {
     Prisma.sql`${cols("account", `"number"`, `"name"`, NO_TEXT, NO_INT)} FROM "Account" WHERE "id" IN (${ids})`,
   asset: (ids) =>
     Prisma.sql`${cols("asset", `"number"`, `"name"`, NO_TEXT, NO_INT)} FROM "Asset" WHERE "id" IN (${ids})`,
+  group: (ids) =>
+    Prisma.sql`${cols("group", NO_TEXT, `"name"`, NO_TEXT, NO_INT)} FROM "Group" WHERE "id" IN (${ids})`,
   incident: (ids) => Prisma.sql`${recordCols("incident")} FROM "Incident" WHERE "id" IN (${ids})`,
   problem: (ids) => Prisma.sql`${recordCols("problem")} FROM "Problem" WHERE "id" IN (${ids})`,
   change: (ids) => Prisma.sql`${recordCols("change")} FROM "ChangeRequest" WHERE "id" IN (${ids})`,
