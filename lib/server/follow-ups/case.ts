@@ -7,7 +7,7 @@ import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
 import { notifyAssignment } from "./assignment";
 import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
 import { readSlaPolicy } from "../sla/policy";
-import { applyCaseSlaChange, applySlaChangeToCases, startCaseSlas } from "../sla/timers";
+import { applyCaseSlaChange, applySlaChangeToChildren, startCaseSlas } from "../sla/timers";
 import type { CaseRow } from "../case-store/row";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
@@ -127,28 +127,29 @@ export async function runCaseCreatedFollowUps(created: Omit<CaseChange, "before"
 }
 
 /**
- * A change copied to many cases by one statement — MAJ-5: a major case's fields copied to its
- * children (lib/server/major/sync-children.ts) — with each case's state and priority before it.
+ * A major case's change that one statement is about to copy to its children in `states` (MAJ-5,
+ * lib/server/major/sync-children.ts): what follows reads the children as they are before it.
  */
-export type CasesChange = {
+export type ChildrenChange = {
   tx: Tx;
-  before: readonly { id: number; state: number; priority: number }[];
+  parentId: number;
+  states: readonly number[];
   patch: { state?: number; priority?: number };
   now: Date;
 };
 
-/** What follows such a change in other areas (named, in order, as above), for all its cases at once. */
-export const CASES_CHANGED_TOGETHER_FOLLOW_UPS: readonly {
+/** What follows such a change in other areas (named, in order, as above), for all the children at once. */
+export const CHILDREN_CHANGE_FOLLOW_UPS: readonly {
   name: string;
-  run: (c: CasesChange) => Promise<unknown>;
+  run: (c: ChildrenChange) => Promise<unknown>;
 }[] = [
   {
     // NOT-5: a child resolved with its major case stops its timers; a new priority re-targets them.
-    name: "Move the cases' SLA timers",
-    run: (c) => applySlaChangeToCases(c.tx, c.before, c.patch, c.now),
+    name: "Move the children's SLA timers",
+    run: (c) => applySlaChangeToChildren(c.tx, c.parentId, c.states, c.patch, c.now),
   },
 ];
 
-export async function runCasesChangedFollowUps(change: CasesChange) {
-  for (const f of CASES_CHANGED_TOGETHER_FOLLOW_UPS) await f.run(change);
+export async function runChildrenChangeFollowUps(change: ChildrenChange) {
+  for (const f of CHILDREN_CHANGE_FOLLOW_UPS) await f.run(change);
 }

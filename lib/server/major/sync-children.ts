@@ -8,7 +8,7 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
-import { runCasesChangedFollowUps } from "../follow-ups/case";
+import { runChildrenChangeFollowUps } from "../follow-ups/case";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../case-store/row";
 import { insertChangeAuditOnCases } from "../tables/audit-entry";
@@ -82,15 +82,13 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
   for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f)))
     await insertChangeAuditOnCases(tx, reached, field, auditText(patch[field]), actor, now);
   if (patch.state === CaseState.Closed) await noteClosedChildren(tx, actor, major, patch, reached, now);
-  const where = { parentId: major.id, state: { in: states } };
   const { state, priority } = patch as { state?: number; priority?: number };
-  // What follows needs the children's state and priority before the update (SLA timers, NOT-5).
-  const before =
-    state !== undefined || priority !== undefined
-      ? await tx.case.findMany({ where, select: { id: true, state: true, priority: true } })
-      : [];
-  const { count } = await tx.case.updateMany({ where, data: { ...patch, version: { increment: 1 } } });
-  await runCasesChangedFollowUps({ tx, before, patch: { state, priority }, now });
+  // What follows reads the children as they are, so it runs before the update (SLA timers, NOT-5).
+  await runChildrenChangeFollowUps({ tx, parentId: major.id, states, patch: { state, priority }, now });
+  const { count } = await tx.case.updateMany({
+    where: { parentId: major.id, state: { in: states } },
+    data: { ...patch, version: { increment: 1 } },
+  });
   return count;
 }
 

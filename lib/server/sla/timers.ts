@@ -76,33 +76,49 @@ export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseF
 }
 
 /**
- * NOT-5 for cases changed together by one statement (MAJ-5: a major case's state or priority
- * copied to its children): the same steps as applyCaseSlaChange for each, with the timers of all
- * of them read in one statement. Cases without timers whose priority stays cost nothing more; each
- * one with timers is written on its own (a few statements: elapsed time is counted in its clock's
- * business hours, in code). Returns how many cases' timers moved.
+ * NOT-5 for the children of a major case that one statement is about to change (MAJ-5: its state or
+ * priority copied to them): the same steps as applyCaseSlaChange for each child in `states`, read
+ * as they are before that statement. The children's timers come in one statement, joined from the
+ * children by their parent (SQLite's planner takes the state index for "parent and state", which
+ * walks most cases: the state is checked here); only a new priority also reads the children without
+ * timers, which may gain some. Each child with timers is written on its own (its elapsed time counts
+ * in its clock's business hours, in code). Returns how many children's timers moved.
  */
-export async function applySlaChangeToCases(
+export async function applySlaChangeToChildren(
   tx: Tx,
-  before: readonly CaseFacts[],
+  parentId: number,
+  states: readonly number[],
   patch: { state?: number; priority?: number },
   now = new Date(),
 ): Promise<number> {
-  const changed = before
-    .map((b) => ({
-      b,
-      a: { id: b.id, state: patch.state ?? b.state, priority: patch.priority ?? b.priority },
-    }))
-    .filter(({ b, a }) => b.state !== a.state || b.priority !== a.priority);
-  if (!changed.length) return 0;
+  if (patch.state === undefined && patch.priority === undefined) return 0;
   const timers = new Map<number, Row[]>();
-  for (const r of await tx.caseSla.findMany({ where: { caseId: { in: changed.map((c) => c.b.id) } } }))
+  const before = new Map<number, CaseFacts>();
+  const rows = await tx.caseSla.findMany({
+    where: { case: { parentId } },
+    include: { case: { select: { state: true, priority: true } } },
+  });
+  for (const { case: c, ...r } of rows) {
+    if (!states.includes(c.state)) continue;
     timers.set(r.caseId, [...(timers.get(r.caseId) ?? []), r]);
-  const due = changed.filter(({ b, a }) => timers.has(b.id) || b.priority !== a.priority);
-  if (!due.length) return 0;
-  const policy = await readSlaPolicy(tx);
-  for (const { b, a } of due) await stepCaseSlas(tx, policy, timers.get(b.id) ?? [], b, a, now);
-  return due.length;
+    before.set(r.caseId, { id: r.caseId, ...c });
+  }
+  if (patch.priority !== undefined)
+    for (const c of await tx.case.findMany({
+      where: { parentId },
+      select: { id: true, state: true, priority: true },
+    }))
+      if (states.includes(c.state)) before.set(c.id, c);
+  let moved = 0;
+  for (const b of before.values()) {
+    const a = { id: b.id, state: patch.state ?? b.state, priority: patch.priority ?? b.priority };
+    const own = timers.get(b.id) ?? [];
+    if ((b.state === a.state && b.priority === a.priority) || (!own.length && b.priority === a.priority))
+      continue;
+    await stepCaseSlas(tx, await readSlaPolicy(tx), own, b, a, now);
+    moved++;
+  }
+  return moved;
 }
 
 /** One case's timers stepped for its state change and re-targeted for its new priority. */
