@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refuseBadActionPost } from "@/lib/security/action-request";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp.mjs";
 import { isMalformedPath } from "@/lib/security/malformed-path";
+import { REQUEST_PATH_HEADER } from "@/lib/security/request-path.mjs";
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -24,6 +25,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set(REQUEST_PATH_HEADER, pathname + request.nextUrl.search);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -73,3 +73,34 @@ test("REL-5: session cookie is httpOnly and SameSite; pages carry CSP and frame-
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   }
 });
+
+test("POR-1 / WRK-2: a case link opened signed out comes back to the case after sign-in", async ({
+  page,
+}) => {
+  // The customer's own case, as an emailed link names it (NOT-1).
+  await signIn(page, DEMO.customer);
+  const first = page.getByRole("link", { name: /^CS\d{7}$/ }).first();
+  const number = (await first.textContent())!;
+  await page.context().clearCookies();
+
+  for (const [email, path] of [
+    [DEMO.customer, `/portal/cases/${number}`],
+    [DEMO.agent, `/cases/${number}?tab=activity`],
+  ] as const) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(`/login?next=${encodeURIComponent(path)}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page, path).toHaveURL(path);
+    await expect(page.getByRole("main").getByText(number).first()).toBeVisible();
+    await page.context().clearCookies();
+  }
+
+  // A next= naming another site is not followed: sign-in lands at home.
+  await page.goto("/login?next=//evil.example/x");
+  await page.getByLabel("Email").fill(DEMO.agent);
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/my-work$/);
+});

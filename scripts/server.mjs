@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { loadRequestGuard } from "../lib/security/request-guard.mjs";
 import { PAGE_CSP_HEADER, serverPageCsp } from "../lib/security/csp.mjs";
+import { REQUEST_PATH_HEADER } from "../lib/security/request-path.mjs";
 import { relayForgets } from "../lib/server/cache-relay.mjs";
 import { startInboundSmtp } from "./inbound-smtp.mjs";
 import { queryCounter } from "./query-log.mjs";
@@ -114,6 +115,8 @@ if (cluster.isPrimary && workers > 1) {
     req.headers["x-caseflow-peer"] = req.socket.remoteAddress ?? "";
     const refusal = guard(req);
     if (refusal) return res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+    // Where a page that asks for sign-in sends the person back to afterwards (lib/server/auth/page.ts).
+    req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
     // PERF-8 / REL-5: a page GET gets its CSP (and Next its nonce) here, and proxy.ts is skipped.
     delete req.headers[PAGE_CSP_HEADER];
     const csp = serverPageCsp(req.method, req.url);

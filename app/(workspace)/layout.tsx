@@ -13,6 +13,7 @@ import { canManageDirectory } from "@/lib/domain/directory/access";
 import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import { canReadWorkOrders } from "@/lib/domain/work-orders/access";
 import { getActor } from "@/lib/server/auth/actor";
+import { signInFirst } from "@/lib/server/auth/page";
 import { activePlugins } from "@/lib/server/plugins/read";
 import { demoPasswordInUse } from "@/lib/server/auth/demo-password";
 import { DemoPasswordBanner } from "@/components/layout/demo-password-banner";
@@ -22,7 +23,7 @@ import { listViews } from "@/lib/server/views/views";
 /** Workspace pages are for internal users. Each page and action still checks for itself. */
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return signInFirst();
   if (isExternal(actor)) redirect("/portal");
   // WRK-4: the person's saved views — read with the person (lib/server/auth/requester-read.ts),
   // shared with the case list (request cache).

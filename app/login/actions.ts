@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
+import { safeReturnTo } from "@/lib/domain/auth/return-to";
 import { signInSchema } from "@/lib/domain/auth/schemas";
 import { sessionFromCookie } from "@/lib/server/auth/session";
 import { endSession } from "@/lib/server/auth/sessions";
@@ -14,7 +15,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const email = typeof typed === "string" ? typed : "";
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message, email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    // Back to the page that asked for sign-in, if it is one of this site's (else home: "/").
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnTo(fields.get("next")) ?? "/" });
     return { ok: true };
   } catch (e) {
     if (e instanceof AuthError) {

@@ -5,11 +5,13 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function LoginForm() {
+/** `next`: where a successful sign-in goes (checked again by the action: lib/domain/auth/return-to.ts). */
+export function LoginForm({ next }: { next?: string | null }) {
   const [state, action] = useActionState<LoginState, FormData>(login, { ok: false });
   return (
     <form action={action} className="space-y-4" noValidate>
       <Notice result={state} />
+      {next && <input type="hidden" name="next" value={next} />}
       <TextField
         label="Email"
         name="email"

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { redirect } from "next/navigation";
 import { PasswordForm } from "@/components/auth/password-form";
 import { isExternal } from "@/lib/domain/auth/roles";
 import { getActor } from "@/lib/server/auth/actor";
+import { signInFirst } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Change password" };
 
 /** For every signed-in person, internal or external (REL-5). */
 export default async function ChangePasswordPage() {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return signInFirst();
   const home = isExternal(actor) ? "/portal" : "/cases";
   return (
     <main className="flex min-h-screen items-start justify-center bg-slate-50 p-6 sm:pt-20">

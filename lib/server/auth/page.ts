@@ -1,14 +1,22 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { signInHref } from "@/lib/domain/auth/return-to";
+import { REQUEST_PATH_HEADER } from "@/lib/security/request-path.mjs";
 import { canAdminister, isExternal, isInternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { canManageDirectory } from "@/lib/domain/directory/access";
 import { getActor } from "./actor";
 
+/** To sign-in, which comes back to this page afterwards (an emailed link opened signed out). */
+export async function signInFirst(): Promise<never> {
+  redirect(signInHref((await headers()).get(REQUEST_PATH_HEADER)));
+}
+
 /** For workspace pages: the internal actor, or a redirect to sign-in / the portal. */
 export async function workspaceActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return signInFirst();
   if (isExternal(actor)) redirect("/portal");
   return actor;
 }
@@ -20,7 +28,7 @@ export async function workspaceActor(): Promise<Actor> {
  */
 export async function portalActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) return signInFirst();
   if (isInternal(actor)) redirect("/cases");
   return actor;
 }
