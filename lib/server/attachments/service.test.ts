@@ -60,7 +60,17 @@ describe("case attachments (NOT-4)", () => {
   it("NOT-4: an empty file is refused; a name is stored without its folder or control characters", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent);
-    await expect(addAttachment(agent, c.number, file(0))).rejects.toMatchObject({ field: "file" });
+    await expect(addAttachment(agent, c.number, file(0))).rejects.toMatchObject({
+      field: "file",
+      message: "The file is empty. Choose a file with content.",
+    });
+    // Upload pressed with no file chosen: the browser sends an empty part without a name.
+    await expect(
+      addAttachment(agent, c.number, file(0, "", "application/octet-stream")),
+    ).rejects.toMatchObject({
+      field: "file",
+      message: "Choose a file to attach.",
+    });
     const a = await addAttachment(agent, c.number, file(3, "../../secret\u0007/..\\evil\r\n.txt"));
     expect(a.fileName).toBe("evil.txt");
     expect(await stored(c.id)).toBe(1);

@@ -43,6 +43,8 @@ export async function addAttachment(
     if (opts.internalOnly && isExternal(actor!))
       throw invalid("internalOnly", "Only agents can mark a file as internal.");
     const limitMb = await attachmentLimitMb(tx);
+    // A form sent without a file chosen carries an empty part with no name.
+    if (!file.bytes.byteLength && !file.name) throw invalid("file", "Choose a file to attach.");
     if (!file.bytes.byteLength) throw invalid("file", "The file is empty. Choose a file with content.");
     if (file.bytes.byteLength > megabytes(limitMb)) throw invalid("file", tooLargeMessage(limitMb));
     const row = await requireLockedCase(tx, reachable); // a close committing meanwhile is seen here
