@@ -172,3 +172,22 @@ test("WRK-4: a link filtering by an account or person that does not exist says s
     "Unknown person",
   );
 });
+
+test("WRK-4: a page after the last says it holds no cases, and Previous leads to the last page", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases?page=9999");
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pagination).toContainText(/^0 of \d/);
+  const last = await pagination.getByText(/^Page 9,999 of \d+$/).textContent();
+  const pages = last!.split(" of ")[1];
+  await pagination.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]page=${pages.replace(/,/g, "")}$|/cases$`));
+  await expect(
+    page
+      .getByRole("table", { name: "Cases" })
+      .getByRole("link", { name: /^CS\d+$/ })
+      .first(),
+  ).toBeVisible();
+});

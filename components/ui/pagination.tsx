@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { pageRange } from "@/lib/domain/paging";
 import { buttonClass } from "./button";
 
 /** Previous / next links that keep the current filters. */
@@ -15,22 +16,21 @@ export function Pagination({
   capped?: boolean;
   hrefFor: (page: number) => string;
 }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const { pages, from, to, previous, next } = pageRange(page, pageSize, total, capped);
   const more = capped ? "+" : "";
-  const from = total ? (page - 1) * pageSize + 1 : 0;
-  const to = Math.min(total, page * pageSize);
   return (
     <nav
       aria-label="Pagination"
       className="flex items-center justify-between gap-3 px-1 py-2 text-sm text-slate-600"
     >
       <span>
-        {from.toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")}
+        {from ? `${from.toLocaleString("en")}–${to.toLocaleString("en")}` : "0"} of{" "}
+        {total.toLocaleString("en")}
         {more}
       </span>
       <span className="flex items-center gap-2">
-        {page > 1 ? (
-          <Link className={buttonClass("secondary")} href={hrefFor(page - 1)} rel="prev">
+        {previous ? (
+          <Link className={buttonClass("secondary")} href={hrefFor(previous)} rel="prev">
             Previous
           </Link>
         ) : (
@@ -40,8 +40,8 @@ export function Pagination({
           Page {page.toLocaleString("en")} of {pages.toLocaleString("en")}
           {more}
         </span>
-        {page < pages || capped ? (
-          <Link className={buttonClass("secondary")} href={hrefFor(page + 1)} rel="next">
+        {next ? (
+          <Link className={buttonClass("secondary")} href={hrefFor(next)} rel="next">
             Next
           </Link>
         ) : (

@@ -1,0 +1,27 @@
+// What a list's pagination says and links to (WRK-4 and every paged list): "51–100 of 240",
+// "Page 2 of 5", Previous and Next. A page after the last — an old link, a typed URL — shows no
+// rows: it says so ("0 of 6") and Previous leads to the last page, not to the page before it.
+
+export type PageRange = {
+  pages: number;
+  /** First and last row shown, 1-based; both 0 when none is. */
+  from: number;
+  to: number;
+  previous: number | null;
+  next: number | null;
+};
+
+/** `capped`: the count stopped at its cap ("10,000+"), so there may be rows past `total`. */
+export function pageRange(page: number, pageSize: number, total: number, capped = false): PageRange {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const past = !capped && page > pages;
+  const from = total && !past ? (page - 1) * pageSize + 1 : 0;
+  const to = past ? 0 : Math.min(total, page * pageSize);
+  return {
+    pages,
+    from,
+    to,
+    previous: page > 1 ? (past ? pages : page - 1) : null,
+    next: page < pages || capped ? page + 1 : null,
+  };
+}
