@@ -5,7 +5,7 @@ import { makeAgent, makeCase, makeCustomer, resolveCase, unique } from "@/lib/te
 import { postCaseJournal } from "../cases/journal";
 import { createPortalCase } from "../portal/new-case";
 import { acceptSolution } from "../portal/answers";
-import { deliverPending, messageIdFor } from "./deliver";
+import { deliverPending } from "./deliver";
 import { enqueueMail } from "./write";
 
 type Received = { to: string; raw: string };
@@ -80,7 +80,10 @@ describe("outbox delivery (REL-4)", () => {
     expect(mine).toHaveLength(1);
     const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
     expect(row).toMatchObject({ status: "sent", attempts: 1 });
-    expect(mine[0].raw).toContain(`Message-ID: ${messageIdFor(row.id)}`);
+    // Its own random Message-ID, queued with it: not one another installation, or this one after a
+    // restore (whose outbox ids come again), could send too.
+    expect(row.messageId).toMatch(/^<outbox-[0-9a-f]{32}@caseflow\.local>$/);
+    expect(mine[0].raw).toContain(`Message-ID: ${row.messageId}`);
     expect(mine[0].raw).toContain("Subject: Hello");
     expect(received.some((r) => r.to === "quiet@example.org")).toBe(false);
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${key}-s` } })).status).toBe(
@@ -193,8 +196,11 @@ describe("outbox delivery (REL-4)", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
-    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("sent");
-    expect(received.filter((r) => r.to === "crash@example.org")).toHaveLength(1);
+    const row = await db().outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("sent");
+    const sent = received.filter((r) => r.to === "crash@example.org");
+    expect(sent).toHaveLength(1);
+    expect(sent[0].raw).toContain(`Message-ID: ${row.messageId}`);
   });
 
   it("REL-4: a message another process is sending right now is left alone (no second send)", async () => {

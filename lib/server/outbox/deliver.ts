@@ -32,6 +32,7 @@ function transporter(url: string): Transporter {
   return transport.t;
 }
 
+/** The Message-ID of a message queued before each one got its own random one (outbox/write.ts). */
 export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
 
 /**

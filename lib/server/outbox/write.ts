@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { afterCommit, type Tx } from "@/lib/db";
 import { insertMessage, type OutboxRow } from "../tables/outbox-message";
 import { scheduleDelivery } from "./deliver";
@@ -15,7 +16,12 @@ export type OutgoingMail = {
   suppressedBecause?: string | null;
   /** A simple HTML part beside the text (customer email). */
   htmlBody?: string | null;
-  /** The Message-ID to send with, fixed now so that replies can name it (PRO-5); default: the outbox id's. */
+  /**
+   * The Message-ID to send with, fixed now so that every attempt sends the same one and replies can
+   * name it (PRO-5); by default a random one: no other installation, nor this one after a restore
+   * from a backup (whose outbox ids come again), sends it too — mailboxes drop a second message
+   * with a Message-ID they have seen (invitations and password links went as `outbox-<id>`).
+   */
   messageId?: string | null;
   /** The reply address (a case's reply+<token>@… address, PRO-5). */
   replyTo?: string | null;
@@ -38,7 +44,7 @@ export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
     event: m.event,
     source: m.source ?? null,
     htmlBody: m.htmlBody ?? null,
-    messageId: m.messageId ?? null,
+    messageId: m.messageId ?? `<outbox-${randomBytes(16).toString("hex")}@caseflow.local>`,
     replyTo: m.replyTo ?? null,
     inReplyTo: m.inReplyTo ?? null,
   };
