@@ -69,6 +69,13 @@ if (!env.APP_URL && process.env.NODE_ENV === "production")
     "\nAPP_URL is not set: links in emails (invitations, password resets) will name " +
       `http://localhost:${env.PORT}. Set APP_URL to the address people use.`,
   );
+// PRO-5: customer emails say "reply to this email" and carry reply+<token>@<domain>; without a
+// domain whose mail reaches this server, customers' replies bounce (they can still answer in the portal).
+if (!env.INBOUND_EMAIL_DOMAIN && process.env.NODE_ENV === "production")
+  console.log(
+    "\nINBOUND_EMAIL_DOMAIN is not set: customer emails invite replies to reply+…@caseflow.localhost, " +
+      "which no mail server delivers. Set it to a domain whose mail reaches INBOUND_SMTP_PORT (README: Email).",
+  );
 console.log(`\nCaseflow is starting on http://localhost:${env.PORT}`);
 env.NODE_ENV = "production";
 const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
