@@ -68,6 +68,11 @@ test("NOT-4: an agent attaches files on a case; the customer downloads the publi
   await portalFiles.getByLabel("Attach file").setInputFiles(textFile(`photo-${stamp}.txt`, "from me"));
   await portalFiles.getByRole("button", { name: "Upload" }).click();
   await expect(portalFiles.getByRole("link", { name: `photo-${stamp}.txt` })).toBeVisible();
+  // On a phone the list scrolls inside its card; the page does not scroll sideways.
+  await customer.setViewportSize({ width: 375, height: 800 });
+  await expect
+    .poll(() => customer.evaluate(() => document.documentElement.scrollWidth), { message: "page width" })
+    .toBeLessThanOrEqual(375);
   await agent.reload();
   await expect(section(agent).getByRole("link", { name: `photo-${stamp}.txt` })).toBeVisible();
   await customerCtx.close();
