@@ -10,6 +10,7 @@ import { checkCredentials } from "@/lib/server/auth/credentials";
 import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
 import { setPasswordWithLink } from "@/lib/server/auth/password-links";
 import { DomainError } from "@/lib/domain/errors";
+import { logAuthError } from "@/lib/server/auth/auth-log";
 
 declare module "next-auth" {
   interface User {
@@ -33,6 +34,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
+  // OPS-3: a refused sign-in is expected, not an error with a stack (lib/server/auth/auth-log.ts).
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
