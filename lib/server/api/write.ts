@@ -1,6 +1,5 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
-import { scheduleDelivery } from "../outbox/deliver";
 import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError, forbidden, invalid } from "@/lib/domain/errors";
 import { readBody, type BodyInput } from "@/lib/domain/api/body";
@@ -143,7 +142,6 @@ export async function createRecord(
   const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")), access.field);
   await resolvePending(actor, body);
   const created = await transaction((tx) => create(actor, body.input, tx)).catch(inApiNames(table));
-  scheduleDelivery(); // after commit: emails the write caused leave now
   const sysId = typeof created.id === "number" ? sysIdOf(table.name, created.id) : created.id;
   return getRecord(actor, table.name, sysId, search, linkBase);
 }
@@ -170,7 +168,6 @@ export async function updateRecord(
     if (body.version !== undefined && body.version !== current) throw staleRecord(table.name);
     await update(actor, row, body.input, body.version ?? current, tx);
   }).catch(inApiNames(table));
-  scheduleDelivery();
   return getRecord(actor, table.name, sysId, search, linkBase);
 }
 

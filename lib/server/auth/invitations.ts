@@ -9,7 +9,6 @@ import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
-import { scheduleDelivery } from "../outbox/deliver";
 import { enqueueMail } from "../outbox/write";
 import { lockActiveUser } from "./api-token";
 import { issuePasswordLink, passwordLinkUrl } from "./password-links";
@@ -66,6 +65,5 @@ export async function inviteUser(actor: Actor, raw: InviteInput) {
     );
     return { name: user.name, email: user.email, sent: true };
   });
-  if (out.sent) scheduleDelivery();
   return out;
 }

@@ -3,7 +3,6 @@ import { transaction } from "@/lib/db";
 import { RESET_ANSWER, resetMail } from "@/lib/domain/auth/password-links";
 import { emailProblem, normalizeEmail } from "@/lib/domain/directory/email";
 import { invalid } from "@/lib/domain/errors";
-import { scheduleDelivery } from "../outbox/deliver";
 import { enqueueMail } from "../outbox/write";
 import { issuePasswordLink, passwordLinkUrl } from "./password-links";
 import { admitAttempt, type ThrottleKey } from "./throttle-store";
@@ -50,7 +49,7 @@ export async function requestPasswordReset(
 
 /** The reset email for the active user with this email (none for anyone else). */
 export async function sendResetLink(email: string): Promise<void> {
-  const queued = await transaction(async (tx) => {
+  await transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
       select: { id: true, name: true, email: true, active: true },
@@ -66,5 +65,4 @@ export async function sendResetLink(email: string): Promise<void> {
       source: { table: "sys_user", id: user.id },
     });
   });
-  if (queued) scheduleDelivery();
 }

@@ -31,9 +31,6 @@ const REOPENED_BY_A_REPLY = new Set<number>([CaseState.AwaitingInfo, CaseState.R
 export type CustomerReplyResult = {
   entryId: number | null;
   reopened: boolean;
-  copiedToIncident: boolean;
-  /** An email to the assignee was queued (NOT-2): deliver after commit. */
-  notifiedAssignee: boolean;
 };
 
 /**
@@ -53,11 +50,11 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     author: r.customer,
     idempotencyKey: r.idempotencyKey,
   });
-  if (entryId === null) return { entryId, reopened: false, copiedToIncident: false, notifiedAssignee: false };
+  if (entryId === null) return { entryId, reopened: false };
   await markCustomerReplied(tx, r.caseRow.id, new Date());
   // Step "Email the assignee" (NOT-2): the case's assignee hears of the reply, unless they turned
   // "Customer replied" off; with nobody assigned, nobody is emailed.
-  const notifiedAssignee = await notifyCustomerReplied(tx, r.caseRow, {
+  await notifyCustomerReplied(tx, r.caseRow, {
     entryId,
     customerName: r.customer.name,
     body: r.body,
@@ -67,7 +64,8 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     const patch = planCaseStateChange(r.caseRow.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, r.customer, r.caseRow, r.caseRow.version, patch);
   }
-  return { entryId, reopened, copiedToIncident: await copyToIncident(tx, r), notifiedAssignee };
+  await copyToIncident(tx, r);
+  return { entryId, reopened };
 }
 
 /**

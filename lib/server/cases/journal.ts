@@ -10,7 +10,6 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { commentWithId } from "../tables/outbox-message";
 import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
-import { scheduleDelivery } from "../outbox/deliver";
 import { copyJournalToChildren } from "../major/sync-children";
 import { stopResponseSla } from "../sla/timers";
 import { requireLockedCase } from "../case-store/row";
@@ -43,6 +42,5 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });
-  scheduleDelivery(); // after commit: the customer's email leaves now, not at the next sweep
   return result;
 }

@@ -22,7 +22,6 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { postEntries } from "../journal/post";
-import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, planChildSync } from "../major/sync-children";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
@@ -72,7 +71,6 @@ export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
     await runCaseCreatedFollowUps({ tx, actor, after: created });
     return { id: created.id, number };
   });
-  if (!outer) scheduleDelivery(); // NOT-1: the acknowledgement leaves now
   return result;
 }
 
@@ -115,7 +113,6 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     );
     return { number, changed: changes.map((c) => c.field) };
   });
-  if (!outer) scheduleDelivery(); // NOT-1: a state change's email leaves now
   return result;
 }
 
@@ -147,6 +144,5 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
     );
     return { number, state: patch.state as number };
   });
-  scheduleDelivery(); // after commit: the customer's email leaves now (NOT-1)
   return result;
 }

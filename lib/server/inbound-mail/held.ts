@@ -14,7 +14,6 @@ import {
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { createCaseContact } from "../directory/contacts";
-import { scheduleDelivery } from "../outbox/deliver";
 import { openEmailCase } from "./email-case";
 
 function assertCanHandle(actor: Actor) {
@@ -74,7 +73,6 @@ export async function openHeldMessage(actor: Actor, raw: OpenHeldInput) {
     await tx.inboundMessage.update({ where: { id: row.id }, data: { caseId: c.id, reason: null } });
     return c;
   });
-  scheduleDelivery(); // NOT-1: the acknowledgement leaves now
   return opened;
 }
 

@@ -14,8 +14,6 @@ import { activeCustomerByEmail } from "@/lib/server/tables/user";
 /** The outbox's sender when MAIL_FROM is not set (lib/server/outbox/deliver.ts). */
 const DEFAULT_MAIL_FROM = "Caseflow <no-reply@caseflow.local>";
 
-type Handled = { outcome: InboundOutcome; answered: boolean };
-
 /** NOT-3: the support address — the property, else support@ the INBOUND_EMAIL_DOMAIN. */
 export async function supportAddress(tx: Tx) {
   return supportAddressOf(await propertyValue(PROPERTY.inboundSupportAddress, tx), inboundEmailDomain());
@@ -30,9 +28,9 @@ export async function supportAddressOfMessage(tx: Tx, p: ParsedInbound): Promise
   return isAddressedTo(p.recipients, support) ? support : null;
 }
 
-async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<Handled> {
+async function refuse(tx: Tx, id: number, reason: InboundRefusal): Promise<InboundOutcome> {
   await finishMessage(tx, id, { status: "refused", reason });
-  return { outcome: { status: "refused", reason }, answered: false };
+  return { status: "refused", reason };
 }
 
 /**
@@ -46,7 +44,7 @@ export async function receiveNewMessage(
   id: number,
   p: ParsedInbound,
   support: string,
-): Promise<Handled> {
+): Promise<InboundOutcome> {
   if (p.automatic) return refuse(tx, id, "automatic");
   const own = {
     support,
@@ -61,10 +59,10 @@ export async function receiveNewMessage(
       where: { id },
       data: { status: "held", reason: "unknown_sender", text: fields.description },
     });
-    return { outcome: { status: "held", reason: "unknown_sender" }, answered: false };
+    return { status: "held", reason: "unknown_sender" };
   }
   const opened = await openEmailCase(tx, { customer: sender, fields, author: sender });
   await keepMailAttachments(tx, opened.id, sender, p.attachments); // NOT-4: the email's files too
   await finishMessage(tx, id, { status: "opened", caseId: opened.id });
-  return { outcome: { status: "opened", caseId: opened.id, caseNumber: opened.number }, answered: true };
+  return { status: "opened", caseId: opened.id, caseNumber: opened.number };
 }

@@ -5,7 +5,6 @@ import { replyText } from "@/lib/domain/email/inbound-text";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { keepMailAttachments } from "../attachments/store";
 import { addCustomerReply } from "../cases/customer-reply";
-import { scheduleDelivery } from "../outbox/deliver";
 import { claimMessage, finishMessage, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
@@ -30,13 +29,12 @@ export async function receive(
   const parsed = tooLarge ? await parseHeadersOnly(raw) : await parseInbound(raw);
   const p = parsed ?? (await parseHeadersOnly(raw)); // malformed: whatever headers there are
   const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
-  const { outcome, answered } = await transaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const claim = await claimMessage(tx, p, via, raw.length);
-    if (!claim.owner) return { outcome: duplicate(claim.deliveries, claim.status), answered: false };
+    if (!claim.owner) return duplicate(claim.deliveries, claim.status);
     if (refusedBefore) return refuse(tx, claim.id, refusedBefore);
     return processMessage(tx, claim.id, p);
   });
-  if (answered) scheduleDelivery();
   if (outcome.status === "refused")
     console.warn(
       `inbound email refused (${outcome.reason}) via ${via}: from ${p.from || "?"}, key ${p.dedupeKey}`,
@@ -50,12 +48,12 @@ const duplicate = (deliveries: number, original: string): InboundOutcome => ({
   original,
 });
 
-async function refuse(tx: Tx, id: number, reason: InboundRefusal, caseId?: number) {
+async function refuse(tx: Tx, id: number, reason: InboundRefusal, caseId?: number): Promise<InboundOutcome> {
   await finishMessage(tx, id, { status: "refused", reason, caseId });
-  return { outcome: { status: "refused", reason, caseId } as InboundOutcome, answered: false };
+  return { status: "refused", reason, caseId };
 }
 
-async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
+async function processMessage(tx: Tx, id: number, p: ParsedInbound): Promise<InboundOutcome> {
   const match = await matchMessage(tx, p);
   // NOT-3: a message naming no case, sent to the support address, is a new case (or waits).
   if (!match.ok && match.reason === "no_case") {
@@ -69,11 +67,8 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   if (p.automatic) return refuse(tx, id, "automatic", caseRow.id);
   if (isCaseClosedForChanges(caseRow.state)) {
     await finishMessage(tx, id, { status: "refused", reason: "case_closed", caseId: caseRow.id });
-    const answered = await answerClosedCase(tx, id, p, caseRow);
-    return {
-      outcome: { status: "refused", reason: "case_closed", caseId: caseRow.id } as InboundOutcome,
-      answered,
-    };
+    await answerClosedCase(tx, id, p, caseRow);
+    return { status: "refused", reason: "case_closed", caseId: caseRow.id };
   }
   const body = replyText(p.text);
   if (!body) return refuse(tx, id, "empty", caseRow.id);
@@ -81,12 +76,10 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound) {
   if (reply.entryId === null) return refuse(tx, id, "empty", caseRow.id); // the key was used: nothing new
   await keepMailAttachments(tx, caseRow.id, customer, p.attachments); // NOT-4
   await finishMessage(tx, id, { status: "accepted", caseId: caseRow.id, journalEntryId: reply.entryId });
-  const outcome: InboundOutcome = {
+  return {
     status: "accepted",
     caseId: caseRow.id,
     caseNumber: caseRow.number,
     journalEntryId: reply.entryId,
   };
-  // Emails to deliver after commit: the incident's caller (PRO-4), the case's assignee (NOT-2).
-  return { outcome, answered: reply.copiedToIncident || reply.notifiedAssignee };
 }

@@ -8,7 +8,6 @@ import { commentEvents } from "@/lib/domain/sync/events";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
 import { notifyIncidentEvent } from "../notifications/incident";
-import { scheduleDelivery } from "../outbox/deliver";
 import { runSync } from "../sync/run";
 import { requireIncident } from "./persist";
 
@@ -32,6 +31,5 @@ export async function postIncidentJournal(actor: Actor, number: string, raw: Jou
     }
     return { number, posted: posted.length };
   });
-  scheduleDelivery();
   return result;
 }

@@ -16,7 +16,6 @@ import type { IncidentRow } from "./persist";
 import { lockRows } from "@/lib/server/tables/row-locks";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { notifyIncidentOpened } from "../notifications/incident";
-import { scheduleDelivery } from "../outbox/deliver";
 import { loadPriorityRows } from "../priority/lookup";
 import { booleanProperty } from "../properties/read";
 import { nextNumber } from "../records/numbers";
@@ -102,7 +101,6 @@ export async function createIncidentFromCase(actor: Actor, caseNumber: string) {
     await notifyIncidentOpened(tx, incident);
     return { caseNumber, incidentNumber: number };
   });
-  scheduleDelivery();
   return result;
 }
 

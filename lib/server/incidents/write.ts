@@ -16,7 +16,6 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { loadPriorityRows } from "../priority/lookup";
 import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
-import { scheduleDelivery } from "../outbox/deliver";
 import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
 import { checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
@@ -86,7 +85,6 @@ export async function createIncident(actor: Actor, raw: NewIncidentInput, outer?
     await assignmentMailFor(tx, actor, { assignmentGroupId: null, assignedToId: null }, created);
     return { id: created.id, number };
   });
-  scheduleDelivery();
   return result;
 }
 
@@ -147,6 +145,5 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
     }
     return { number, changed: changes.map((c) => c.field) };
   });
-  scheduleDelivery();
   return result;
 }

@@ -35,7 +35,7 @@ async function slaTick() {
   });
 }
 
-/** REL-4: the safety net of outbox delivery (each change also triggers it: scheduleDelivery). */
+/** REL-4: the safety net of outbox delivery (each queued message also wakes it after commit: wakeDelivery). */
 async function outboxTick() {
   await drainOutbox();
   runner().backlog.set(OUTBOX_JOB, await outboxBacklog());

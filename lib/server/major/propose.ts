@@ -17,7 +17,6 @@ import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { enqueueMail } from "../outbox/write";
-import { scheduleDelivery } from "../outbox/deliver";
 import { majorIssueManagers } from "./managers";
 import { nextNumber } from "../records/numbers";
 
@@ -63,7 +62,6 @@ export async function proposeMajorCase(
     }
     return { number, notified: managers.length };
   });
-  scheduleDelivery();
   return result;
 }
 

@@ -9,7 +9,6 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply } from "../cases/customer-reply";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
-import { scheduleDelivery } from "../outbox/deliver";
 import { getExternalCaseRef } from "../scope/cases";
 
 // The customer's answers on their case page (POR-1): Reply, Accept solution, Reject solution.
@@ -47,7 +46,6 @@ export async function replyOnPortal(
     });
     return { number: ref.number, posted: result.entryId !== null, reopened: result.reopened };
   });
-  if (!outer) scheduleDelivery(); // after commit: the assignee's email (NOT-2) leaves now
   return out;
 }
 
@@ -108,6 +106,5 @@ export async function rejectSolution(
     });
     return { number: ref.number, state: CaseState.Open };
   });
-  if (!outer) scheduleDelivery(); // after commit: the assignee's email (NOT-2) leaves now
   return out;
 }

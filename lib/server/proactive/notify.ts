@@ -12,7 +12,6 @@ import {
 import { MajorCaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { queueCommentEmails } from "../email/customer-comments";
-import { scheduleDelivery } from "../outbox/deliver";
 import { readNotifyTargets } from "../tables/case-reads";
 import { casesWithIds } from "../tables/case-selection";
 import { insertNotesOnCases } from "../tables/journal-entry";
@@ -54,6 +53,5 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
     const noEmail = notified ? open.filter((c) => !num(c.customers)).length : 0;
     return { notified, emails, noEmail, already: open.length - notified, skipped };
   });
-  if (counts.emails) scheduleDelivery(); // after commit
   return counts;
 }
