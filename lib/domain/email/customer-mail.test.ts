@@ -5,6 +5,7 @@ import {
   customerMailTemplate,
   customerMailText,
   MARK,
+  portalCaseLink,
 } from "./customer-mail";
 
 describe("customer email (PRO-3, PRO-5)", () => {
@@ -28,10 +29,24 @@ describe("customer email (PRO-3, PRO-5)", () => {
     );
   });
 
+  it("PRO-3 / POR-1: a comment's email links to the case in the portal, in both parts", () => {
+    const link = portalCaseLink("https://desk.example.com", "CS1");
+    expect(link).toBe("https://desk.example.com/portal/cases/CS1");
+    expect(customerMailText({ number: "CS1", portalLink: link }, "Hello")).toBe(
+      "Hello\n\n--\nYou can reply to this email to answer on case CS1.\n" +
+        "Follow it in the portal: https://desk.example.com/portal/cases/CS1",
+    );
+    expect(customerMailHtml({ number: "CS1", portalLink: link }, "Hello")).toContain(
+      `<a href="${link}">${link}</a>`,
+    );
+  });
+
   it("PRO-3: the template leaves one marker per case field for SQL to fill", () => {
-    const t = customerMailTemplate("Hi");
+    const t = customerMailTemplate("Hi", "https://desk.example.com");
     expect(t.subject).toBe(`Case ${MARK.number}: ${MARK.shortDescription}`);
-    expect(t.text.split(MARK.number)).toHaveLength(2);
+    // The reply hint and the portal link both name the case.
+    expect(t.text.split(MARK.number)).toHaveLength(3);
+    expect(t.text).toContain(`https://desk.example.com/portal/cases/${MARK.number}`);
     expect(t.html).not.toContain(MARK.shortDescription);
   });
 });

@@ -12,16 +12,30 @@ export const customerMailSubject = (c: CaseMailFields) => `Case ${c.number}: ${c
 
 const footer = (number: string) => `You can reply to this email to answer on case ${number}.`;
 
-export function customerMailText(c: Pick<CaseMailFields, "number">, comment: string): string {
-  return `${comment}\n\n--\n${footer(c.number)}`;
+/** The case's page in the customer portal (POR-1), at Caseflow's public address `appUrl`. */
+export const portalCaseLink = (appUrl: string, number: string) => `${appUrl}/portal/cases/${number}`;
+
+/**
+ * The case, and where the customer follows it in the portal when the footer should say so (a
+ * comment's email; NOT-1's templates place their own {{portal_link}}).
+ */
+type Mailed = Pick<CaseMailFields, "number"> & { portalLink?: string };
+
+const follow = "Follow it in the portal:";
+
+export function customerMailText(c: Mailed, comment: string): string {
+  const link = c.portalLink ? `\n${follow} ${c.portalLink}` : "";
+  return `${comment}\n\n--\n${footer(c.number)}${link}`;
 }
 
-export function customerMailHtml(c: Pick<CaseMailFields, "number">, comment: string): string {
+export function customerMailHtml(c: Mailed, comment: string): string {
   const paragraphs = comment
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
-  const hint = `<hr><p style="color:#555">${escapeHtml(footer(c.number))}</p>`;
+  const href = c.portalLink ? escapeHtml(c.portalLink) : "";
+  const link = href ? `<br>${follow} <a href="${href}">${href}</a>` : "";
+  const hint = `<hr><p style="color:#555">${escapeHtml(footer(c.number))}${link}</p>`;
   return `<!doctype html><html><body>${paragraphs}${hint}</body></html>`;
 }
 
@@ -32,8 +46,12 @@ export function customerMailHtml(c: Pick<CaseMailFields, "number">, comment: str
  */
 export const MARK = { number: "\u0001", shortDescription: "\u0002" } as const;
 
-export function customerMailTemplate(comment: string) {
-  const c = { number: MARK.number, shortDescription: MARK.shortDescription };
+export function customerMailTemplate(comment: string, appUrl: string) {
+  const c = {
+    number: MARK.number,
+    shortDescription: MARK.shortDescription,
+    portalLink: portalCaseLink(appUrl, MARK.number),
+  };
   return {
     subject: customerMailSubject(c),
     text: customerMailText(c, comment),

@@ -5,6 +5,7 @@ import { REPLY_PREFIX } from "@/lib/domain/email/reply-address";
 import { fillReplyTokensOfComments } from "../tables/case";
 import { insertCommentMessages, type CommentSelection } from "../tables/outbox-message";
 import { wakeDelivery } from "../outbox/write";
+import { appUrl } from "../app-url";
 import { inboundEmailDomain } from "./config";
 
 // PRO-3 / PRO-5 / REL-4: the customer emails of additional comments, queued in the transaction
@@ -26,7 +27,7 @@ export async function queueCommentEmails(
 ): Promise<number> {
   // Reply tokens first (PRO-5): a case emailed for the first time gets its unguessable token.
   await fillReplyTokensOfComments(tx, entries);
-  const queued = await insertCommentMessages(tx, entries, customerMailTemplate(comment), {
+  const queued = await insertCommentMessages(tx, entries, customerMailTemplate(comment, appUrl()), {
     keyPrefix,
     domain: inboundEmailDomain(),
     replyPrefix: REPLY_PREFIX,

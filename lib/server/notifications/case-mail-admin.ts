@@ -11,6 +11,7 @@ import {
   type CaseMailTemplateInput,
 } from "@/lib/domain/notifications/case-mail";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { portalCaseLink } from "@/lib/domain/email/customer-mail";
 import { appUrl } from "../app-url";
 import { writeAudit } from "../audit/write";
 
@@ -32,7 +33,7 @@ const SAMPLE = {
 export async function listCaseMailTemplates(actor: Actor) {
   assertAdmin(actor);
   const rows = await db().caseMailTemplate.findMany();
-  const portalLink = `${appUrl()}/portal/cases/${SAMPLE.number}`;
+  const portalLink = portalCaseLink(appUrl(), SAMPLE.number);
   return CASE_MAIL_EVENTS.map((def) => {
     const row = rows.find((r) => r.event === def.event);
     const t = { ...templateOrDefault(def.event, row ?? null), version: row?.version ?? 0 };

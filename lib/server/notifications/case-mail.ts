@@ -8,6 +8,7 @@ import {
   type CaseMailTemplate,
 } from "@/lib/domain/notifications/case-mail";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
+import { portalCaseLink } from "@/lib/domain/email/customer-mail";
 import { appUrl } from "../app-url";
 import { inboundEmailDomain } from "../email/config";
 import { customerMessageId } from "../email/reply-token";
@@ -59,7 +60,7 @@ export async function queueCaseMails(
       shortDescription: r.shortDescription,
       stateLabel: labelOf(caseStates, num(r.state)),
       customerName: r.name,
-      portalLink: `${appUrl()}/portal/cases/${r.number}`,
+      portalLink: portalCaseLink(appUrl(), r.number),
       question: extra.question,
       resolutionNotes: r.resolutionNotes,
     });

@@ -7,6 +7,7 @@ import { createPortalCase } from "../portal/new-case";
 import { acceptSolution } from "../portal/answers";
 import { deliverPending } from "./deliver";
 import { enqueueMail } from "./write";
+import { caseThreadId } from "@/lib/domain/email/thread";
 
 type Received = { to: string; raw: string };
 const received: Received[] = [];
@@ -140,6 +141,21 @@ describe("outbox delivery (REL-4)", () => {
     expect(mail.raw).toContain("multipart/alternative");
     expect(mail.raw).toContain("Content-Type: text/html");
     expect(mail.raw).toContain("Fixed &#60;today&#62;");
+    expect(mail.raw).toContain(
+      `Follow it in the portal: http://localhost:${process.env.PORT || 3000}/portal/cases/${c.number}`,
+    );
+    // One conversation in the customer's mail client: the acknowledgement and the comment name
+    // the same thread, which is the case's alone (lib/domain/email/thread.ts).
+    const thread = caseThreadId(row.replyTo!);
+    expect(thread).toMatch(/^<case-/);
+    const opened = await db().outboxMessage.findFirstOrThrow({
+      where: { sourceId: c.id, event: "case.opened" },
+    });
+    const ack = received.find((r) => r.raw.includes(`Message-ID: ${opened.messageId}`));
+    for (const m of [mail, ack]) {
+      expect(m?.raw).toContain(`References: ${thread}`);
+      expect(m?.raw).toContain(`In-Reply-To: ${thread}`);
+    }
   });
 
   it("REL-4 / NOT-1: the portal's New case and Accept solution emails leave right after commit, not at the job's next tick", async () => {

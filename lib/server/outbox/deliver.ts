@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
+import { threadHeaders } from "@/lib/domain/email/thread";
 import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";
 import { claimBatch } from "@/lib/server/tables/queue-claims";
 import { scaled, startedRunner, workerId } from "../runner/runner";
@@ -66,7 +67,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
         text: m.body,
         ...(m.htmlBody ? { html: m.htmlBody } : {}),
         ...(m.replyTo ? { replyTo: m.replyTo } : {}),
-        ...(m.inReplyTo ? { inReplyTo: m.inReplyTo, references: [m.inReplyTo] } : {}),
+        ...threadHeaders(m),
         messageId: m.messageId ?? messageIdFor(m.id),
       });
       await db().outboxMessage.updateMany({
