@@ -159,3 +159,31 @@ test("A11Y / INC-3: Escape then ArrowDown reopens Additional actions even when a
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+test("WRK-6 / A11Y: the first Tab reaches Skip to main content, which passes the navigation, in the workspace and the portal", async ({
+  browser,
+}) => {
+  for (const [who, path] of [
+    [DEMO.agent, "/cases"],
+    [DEMO.customer, "/portal"],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, who);
+    await page.goto(path);
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    // Hidden (one pixel, clipped) until the keyboard reaches it; then drawn over the page.
+    const width = async () => (await skip.boundingBox())?.width ?? 0;
+    expect(await width()).toBeLessThanOrEqual(1);
+    await page.keyboard.press("Tab");
+    await expect(skip).toBeFocused();
+    expect(await width()).toBeGreaterThan(50);
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+    // The next Tab lands inside the page's content, past the navigation and the header.
+    await page.keyboard.press("Tab");
+    const focused = page.getByRole("main").locator(":focus");
+    await expect(focused).toHaveCount(1);
+    await context.close();
+  }
+});

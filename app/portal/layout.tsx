@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { MAIN_ID, SkipLink } from "@/components/ui/skip-link";
 import { logout } from "@/app/login/actions";
 import { portalActor } from "@/lib/server/auth/page";
 
@@ -10,6 +11,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const actor = await portalActor();
   return (
     <div className="min-h-screen bg-slate-50">
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:px-6">
           <Link href="/portal" className="mr-2 text-base font-semibold text-slate-900">
@@ -42,7 +44,9 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-5xl px-3 py-4 outline-none sm:px-6 sm:py-6">
+        {children}
+      </main>
     </div>
   );
 }

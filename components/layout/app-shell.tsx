@@ -1,6 +1,7 @@
 "use client";
 import Link from "@/components/ui/link";
 import { logout } from "@/app/login/actions";
+import { MAIN_ID, SkipLink } from "@/components/ui/skip-link";
 import { GlobalSearch } from "@/components/search/global-search";
 import { WorkspaceNav, type NavGroup } from "./workspace-nav";
 
@@ -31,6 +32,7 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen">
+      <SkipLink />
       <aside className="hidden w-52 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
         <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-base font-semibold text-white">
           <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-sm font-bold">
@@ -74,7 +76,9 @@ export function AppShell({
           </form>
         </header>
         {banner}
-        <main className="min-w-0 flex-1 p-4 lg:p-6">{children}</main>
+        <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 p-4 outline-none lg:p-6">
+          {children}
+        </main>
       </div>
     </div>
   );
