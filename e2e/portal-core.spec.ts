@@ -103,10 +103,17 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
   await agentCtx.close();
 });
 
-test("POR-4: another account's case and a missing number both answer the 404 page", async ({ browser }) => {
+test("POR-4 / REC-1: another account's case and a missing number both answer the 404 page; a lower-case number opens the case", async ({
+  browser,
+}) => {
   const { context: customerCtx, page: customer } = await signedIn(browser, DEMO.customer);
   const { context: consumerCtx, page: consumer } = await signedIn(browser, DEMO.consumer);
-  const number = await newPortalCase(customer, `Acme only ${Date.now()}`);
+  const title = `Acme only ${Date.now()}`;
+  const number = await newPortalCase(customer, title);
+  // REC-1: the number typed in lower case, as from an email, is the same case.
+  const lower = await customer.goto(`/portal/cases/${number.toLowerCase()}`);
+  expect(lower?.status()).toBe(200);
+  await expect(customer.getByRole("heading", { level: 1 })).toHaveText(title);
   const foreign = await consumer.goto(`/portal/cases/${number}`);
   expect(foreign?.status()).toBe(404);
   const missing = await consumer.goto("/portal/cases/CS9999999");

@@ -5,6 +5,7 @@ import { refusal } from "@/lib/testing/refusal";
 import {
   controlCharacterIn,
   decodeParam,
+  recordNumberParam,
   formObject,
   formText,
   numberChoice,
@@ -164,6 +165,15 @@ describe("shared validators name their field (REL-1)", () => {
     expect(decodeParam("%")).toBeNull();
     expect(decodeParam("CS0001001")).toBe("CS0001001");
     expect(decodeParam("caf%C3%A9")).toBe("café");
+  });
+
+  it("REC-1: a record number in a page's path is read in capitals; anything else is left as it is", () => {
+    expect(recordNumberParam("cs0001001")).toBe("CS0001001");
+    expect(recordNumberParam("Inc0010001")).toBe("INC0010001");
+    expect(recordNumberParam("CS0001001")).toBe("CS0001001");
+    expect(recordNumberParam("caf%C3%A9")).toBe("café");
+    expect(recordNumberParam("cs-1")).toBe("cs-1");
+    expect(recordNumberParam("%")).toBeNull();
   });
 });
 

@@ -212,6 +212,16 @@ export function decodeParam(text: string): string | null {
 }
 
 /**
+ * A record number from a page's path, decoded (null when the escape is malformed). Numbers are a
+ * prefix and digits in capitals (REC-1); one typed in lower case from an email or a note
+ * ("/cases/cs0001001") opens the record rather than the 404 page.
+ */
+export function recordNumberParam(text: string): string | null {
+  const decoded = decodeParam(text);
+  return decoded && /^[a-z]+\d+$/i.test(decoded) ? decoded.toUpperCase() : decoded;
+}
+
+/**
  * A record number that arrives as an action's bound argument (`CS0001001`…). It comes from the
  * client like any form field: anything but a plain number-shaped string is "not found".
  */
