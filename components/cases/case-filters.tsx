@@ -60,6 +60,7 @@ export function CaseFilters({
         <input
           name="q"
           type="text" /* the header's Search is the page's one searchbox (WRK-5) */
+          maxLength={100}
           defaultValue={params.q ?? ""}
           placeholder="Number or short description"
           className={controlClass()}

@@ -48,6 +48,7 @@ export function RecordList<R extends Row>({
           <input
             name="q"
             type="text" /* the header's Search is the page's one searchbox (WRK-5) */
+            maxLength={100}
             defaultValue={q}
             placeholder="Number or short description"
             className={controlClass()}

@@ -40,6 +40,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <input
             name="q"
             type="text" /* the header's Search is the page's one searchbox (WRK-5) */
+            maxLength={100}
             defaultValue={list.params.q ?? ""}
             placeholder="Number or short description"
             className={controlClass()}

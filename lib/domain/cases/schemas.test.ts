@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { refusal } from "@/lib/testing/refusal";
 import { parseOrThrow } from "../validation";
-import { caseUpdateSchema, newCaseSchema } from "./schemas";
+import { caseListSchema, caseUpdateSchema, newCaseSchema } from "./schemas";
+import { incidentListSchema } from "../incidents/schemas";
 
 describe("case input validation (REL-1)", () => {
   it("REL-1: a 5,000-character short description names the field and its limit", () => {
@@ -59,5 +60,14 @@ describe("case input validation (REL-1)", () => {
 
   it("REC-6: a save without its version is refused", () => {
     expect(refusal(() => parseOrThrow(caseUpdateSchema, { shortDescription: "x" })).field).toBe("version");
+  });
+
+  it("WRK-4 / REL-1: a Contains text over 100 characters keeps its first 100 instead of dropping the filter", () => {
+    const long = "printer " + "x".repeat(200);
+    for (const schema of [caseListSchema, incidentListSchema]) {
+      expect(schema.parse({ q: long }).q).toBe(long.slice(0, 100));
+      expect(schema.parse({ q: "  VPN\u0000 " }).q).toBe("VPN");
+      expect(schema.parse({ q: ["a", "b"] }).q).toBeUndefined();
+    }
   });
 });

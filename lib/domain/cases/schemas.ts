@@ -10,6 +10,7 @@ import {
 } from "../records/choices";
 import {
   formNumber,
+  searchText,
   LIMITS,
   MAX_INT,
   numberChoice,
@@ -94,7 +95,8 @@ export type JournalPostInput = z.input<typeof journalPostSchema>;
 const listId = formNumber(z.number().int().positive().max(MAX_INT));
 
 export const caseListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A longer text keeps its first 100 characters rather than dropping the filter (searchText).
+  q: z.string().transform(searchText).optional().catch(undefined),
   state: z
     .string()
     .regex(/^(\d+|open|all)$/)

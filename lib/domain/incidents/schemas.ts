@@ -7,6 +7,7 @@ import {
   urgencies,
 } from "../records/choices";
 import {
+  searchText,
   LIMITS,
   numberChoice,
   optionalId,
@@ -48,7 +49,8 @@ export const incidentUpdateSchema = z
 export type IncidentUpdateInput = z.input<typeof incidentUpdateSchema>;
 
 export const incidentListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A longer text keeps its first 100 characters rather than dropping the filter (searchText).
+  q: z.string().transform(searchText).optional().catch(undefined),
   state: z
     .string()
     .regex(/^(\d+|open|all)$/)
