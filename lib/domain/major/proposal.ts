@@ -1,5 +1,5 @@
 // MAJ-1: proposing a case as a major case, and the manager's decision.
-import { invalid } from "../errors";
+import { invalidFields } from "../errors";
 import { MajorCaseState, OPEN_CASE_STATES } from "../records/choices";
 
 type Candidate = { state: number; majorCaseState: string; parentId: number | null };
@@ -14,14 +14,16 @@ export function proposalRefusal(c: Candidate): string | null {
   return null;
 }
 
+/** The proposal's two fields, trimmed; every field with a problem is named at once. */
 export function checkProposal(input: { workNotes?: string; businessImpact?: string }) {
   const workNotes = input.workNotes?.trim() ?? "";
   const businessImpact = input.businessImpact?.trim() ?? "";
-  if (!workNotes) throw invalid("workNotes", "Work notes are required to propose a major case.");
-  if (workNotes.length > 8000) throw invalid("workNotes", "Work notes must be at most 8,000 characters.");
-  if (!businessImpact)
-    throw invalid("businessImpact", "Business impact is required to propose a major case.");
-  if (businessImpact.length > 2000)
-    throw invalid("businessImpact", "Business impact must be at most 2,000 characters.");
+  const problems: Record<string, string> = {};
+  if (!workNotes) problems.workNotes = "Work notes are required to propose a major case.";
+  else if (workNotes.length > 8000) problems.workNotes = "Work notes must be at most 8,000 characters.";
+  if (!businessImpact) problems.businessImpact = "Business impact is required to propose a major case.";
+  else if (businessImpact.length > 2000)
+    problems.businessImpact = "Business impact must be at most 2,000 characters.";
+  if (Object.keys(problems).length) throw invalidFields(problems);
   return { workNotes, businessImpact };
 }
