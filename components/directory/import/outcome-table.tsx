@@ -71,7 +71,8 @@ export function OutcomeTable({ answer }: { answer: ImportAnswer }) {
                 <td className="text-xs">
                   {r.errors?.map((e, i) => (
                     <div key={i} className="text-red-700">
-                      Row {r.row}, {e.column}: {e.message}
+                      Row {r.row}
+                      {e.column ? `, ${e.column}` : ""}: {e.message}
                     </div>
                   ))}
                   {r.changes?.map((c, i) => (

@@ -76,8 +76,11 @@ export type ImportRecord = {
   assets: AssetRow;
 };
 
-/** An error of one row: the column as the file's header names it, and the message. */
-export type CellError = { column: string; message: string };
+/**
+ * An error of one row: the column as the file's header names it (null when the error is the whole
+ * row's, as too many cells), and the message.
+ */
+export type CellError = { column: string | null; message: string };
 
 export type CheckedRow<K extends ImportKind> =
   { row: number; ok: true; value: ImportRecord[K] } | { row: number; ok: false; errors: CellError[] };
@@ -97,9 +100,7 @@ export function checkRow<K extends ImportKind>(
     return {
       row: row.row,
       ok: false,
-      errors: [
-        { column: "(row)", message: `Row ${row.row} has more cells than the header (row 1) has columns.` },
-      ],
+      errors: [{ column: null, message: "It has more cells than the header (row 1) has columns." }],
     };
   const raw: Record<string, string> = {};
   for (const [key, i] of Object.entries(map.index)) raw[key] = row.cells[i] ?? "";
@@ -111,7 +112,8 @@ export function checkRow<K extends ImportKind>(
   };
   const errors: CellError[] = [];
   for (const issue of parsed.error.issues) {
-    const column = columnOf(String(issue.path[0] ?? "(row)"));
+    const key = issue.path[0];
+    const column = key === undefined ? null : columnOf(String(key));
     if (!errors.some((e) => e.column === column)) errors.push({ column, message: issue.message });
   }
   return { row: row.row, ok: false, errors };

@@ -31,11 +31,12 @@ describe("SET-3: contacts", () => {
       `not-an-email,Bad Row,,${account.number},\r\n` +
       `new2.${tag}@test.example,"Multi\nLine",,No Such Account,\r\n` +
       `NEW1.${tag}@test.example,Again,,${account.number},\r\n` +
-      `new3.${tag}@test.example,Roly,,${account.number},itil\r\n`;
+      `new3.${tag}@test.example,Roly,,${account.number},itil\r\n` +
+      `new4.${tag}@test.example,Spilled,,${account.number},,extra\r\n`;
     const before = await snapshot();
     const preview = await previewImport(m, { kind: "contacts", csv });
     expect(await snapshot()).toEqual(before);
-    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 1, error: 4 });
+    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 1, error: 5 });
     const byRow = Object.fromEntries(preview.rows.map((r) => [r.row, r]));
     expect(byRow[2]).toMatchObject({ outcome: "create" });
     expect(byRow[3]).toMatchObject({ outcome: "unchanged" });
@@ -50,6 +51,10 @@ describe("SET-3: contacts", () => {
       message: "This email is already in row 2; a file names each once.",
     });
     expect(byRow[7].errors?.[0]).toMatchObject({ column: "Portal roles" });
+    // The whole row's error names no column (the page shows "Row 8: It has more cells…").
+    expect(byRow[8].errors).toEqual([
+      { column: null, message: "It has more cells than the header (row 1) has columns." },
+    ]);
 
     const done = await commitImport(m, { kind: "contacts", csv });
     expect(done.counts).toEqual(preview.counts);
@@ -85,7 +90,7 @@ describe("SET-3: contacts", () => {
 
     // Idempotent: the same file again changes nothing.
     const again = await commitImport(m, { kind: "contacts", csv });
-    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 4 });
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 5 });
   });
 
   it("SET-3: an update shows old → new; a semicolon file works; emails of other kinds of users are refused", async () => {
