@@ -15,6 +15,7 @@ import {
   urgencies,
   type Choice,
 } from "../records/choices";
+import type { RefKind } from "../records/refs";
 
 export const FIELD_LABELS: Record<string, string> = {
   shortDescription: "Short description",
@@ -127,10 +128,7 @@ export function choiceText(table: string, field: string, value: string): string 
 }
 
 /** Reference fields and the record type they point at. */
-export const REFERENCE_FIELDS: Record<
-  string,
-  "user" | "account" | "asset" | "group" | "incident" | "problem" | "change" | "case"
-> = {
+export const REFERENCE_FIELDS: Record<string, RefKind> = {
   contactId: "user",
   consumerId: "user",
   partnerContactId: "user",

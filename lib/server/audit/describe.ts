@@ -6,6 +6,7 @@ import {
   REFERENCE_FIELDS,
   type AuditLine,
 } from "@/lib/domain/audit/labels";
+import { REF_KINDS } from "@/lib/domain/records/refs";
 import { formatDateTime } from "@/lib/domain/time-format";
 import { refKey, RefRequest, type RefKind, type RefMap } from "../refs";
 
@@ -32,15 +33,12 @@ export function auditRefs(rows: AuditRow[], req = new RefRequest()) {
 export function describeAudit(table: string, rows: AuditRow[], refs: RefMap): AuditLine[] {
   return describeAuditLines(table, rows, (kind, v) => {
     const r = /^\d+$/.test(v) ? refs.get(refKey(kind, Number(v))) : undefined;
-    if (!r) return undefined;
-    return (
-      (kind === "user" || kind === "account" || kind === "asset" || kind === "group" ? r.name : r.number) ?? v
-    );
+    return r ? (r[REF_KINDS[kind].text] ?? v) : undefined;
   });
 }
 
 /**
- * The same, with the name (user, account, asset) or number (the rest) of each referenced value
+ * The same, with the name or number (REF_KINDS) of each referenced value
  * from `refText` — a page that read them with its rows (lib/server/cases/page-read.ts) passes them.
  */
 export function describeAuditLines(

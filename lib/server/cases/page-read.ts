@@ -3,6 +3,7 @@ import { statement, type JsonDialect } from "@/lib/db/json-sql";
 import { readDocument } from "@/lib/db/read";
 import { REFERENCE_FIELDS } from "@/lib/domain/audit/labels";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { REF_KINDS, type RefKind } from "@/lib/domain/records/refs";
 import { TABLE } from "@/lib/domain/records/tables";
 import { CHILDREN_SHOWN } from "../major/children";
 import { JOURNAL_PAGE } from "../journal/read";
@@ -36,25 +37,13 @@ const itsm = (d: JsonDialect, table: string, id: string) =>
     `"${table}" r WHERE r."id" = ${id}`,
   );
 
-/** Where each kind of reference lives, and what names it (lib/server/audit/describe.ts). */
-const REF_TABLE = {
-  user: { table: "User", text: "name" },
-  account: { table: "Account", text: "name" },
-  asset: { table: "Asset", text: "name" },
-  group: { table: "Group", text: "name" },
-  incident: { table: "Incident", text: "number" },
-  problem: { table: "Problem", text: "number" },
-  change: { table: "ChangeRequest", text: "number" },
-  case: { table: "Case", text: "number" },
-} as const;
-
 /** The name (or number) an audit value of a reference field names; null for other fields. */
 function auditRefText(d: JsonDialect, value: string) {
-  const byKind = new Map<keyof typeof REF_TABLE, string[]>();
+  const byKind = new Map<RefKind, string[]>();
   for (const [field, kind] of Object.entries(REFERENCE_FIELDS))
     byKind.set(kind, [...(byKind.get(kind) ?? []), `'${field}'`]);
   const whens = [...byKind].map(([kind, fields]) => {
-    const { table, text } = REF_TABLE[kind];
+    const { table, text } = REF_KINDS[kind]; // where each kind lives, and what names it
     return `WHEN a."field" IN (${fields.join(", ")})
       THEN (SELECT x."${text}" FROM "${table}" x WHERE x."id" = ${d.intOrNull(value)})`;
   });

@@ -5,7 +5,9 @@ import "server-only";
 // running it; this keeps planning and execution both under a millisecond.
 import { db, Prisma } from "@/lib/db";
 
-export type RefKind = "user" | "account" | "asset" | "group" | "incident" | "problem" | "change" | "case";
+import type { RefKind } from "@/lib/domain/records/refs";
+
+export type { RefKind };
 export type RefRow = {
   id: number;
   number: string | null;
