@@ -137,3 +137,34 @@ test("ROLE-4: a non-admin gets the 404 page for /admin/users and /admin/api-toke
     expect((await page.goto(path))?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
 });
+
+test("ADM-3: in a narrow Users table an email wraps after its @, never inside a word", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const email = `a.rather.long.name.${stamp()}@supportdesk.example`; // no hyphen: a hyphen may wrap
+  const form = page.getByRole("region", { name: "New user" });
+  await page.goto("/admin/users");
+  await form.getByLabel("Kind").selectOption("contact");
+  await form.getByLabel("Name").fill("Long Address");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Account").selectOption({ label: "Acme Corporation" });
+  await form.getByLabel("Role").selectOption("customer");
+  await form.getByLabel("Initial password").fill("initial-pass-123");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await page.getByLabel("Search users").fill(email);
+  await page.getByLabel("Search users").press("Enter");
+  // A phone's width: the table is narrower than the address.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const cell = page.getByRole("cell").filter({ hasText: email }).first();
+  await expect(cell).toBeVisible();
+  // Each part of the address (before and after the @) stays on one line.
+  const lines = await cell.evaluate((td, address) => {
+    const span = [...td.querySelectorAll("span")].find((s) => s.textContent === address)!;
+    const parts = [...span.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    return parts.map((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  }, email);
+  expect(lines).toEqual([1, 1]);
+});

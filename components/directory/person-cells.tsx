@@ -2,6 +2,7 @@ import type { FormAction } from "@/components/ui/use-action-form";
 import { ActiveToggle } from "./active-toggle";
 import { InviteButton } from "./invite-button";
 import { EditPersonButton, type PersonRow } from "./person-dialog";
+import { EmailText } from "@/components/ui/email-text";
 
 const DEACTIVATE =
   "They are signed out now, their API tokens are revoked, and they can no longer sign in to the portal. " +
@@ -17,7 +18,7 @@ export function PersonIdentity({ person }: { person: PersonRow & { canSignIn: bo
     <>
       <td>
         <div className="font-medium text-slate-900">{person.name}</div>
-        <div className="break-all text-xs text-slate-500">{person.email}</div>
+        <EmailText email={person.email} className="block text-xs text-slate-500" />
         {!person.canSignIn && <div className="text-xs text-amber-800">No password yet — invite them</div>}
       </td>
       <td className="cf-nowrap">{person.phone ?? <span className="text-slate-400">—</span>}</td>

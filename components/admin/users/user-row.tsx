@@ -12,6 +12,7 @@ import { RowOutcome } from "@/components/admin/row-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { EmailText } from "@/components/ui/email-text";
 
 export type UserRowData = {
   id: number;
@@ -72,7 +73,7 @@ export function UserRow({
     <tr>
       <td>
         <div className="font-medium text-slate-900">{user.name}</div>
-        <div className="break-all text-xs text-slate-500">{user.email}</div>
+        <EmailText email={user.email} className="block text-xs text-slate-500" />
       </td>
       <td>
         {user.kind}

@@ -67,7 +67,7 @@ export function OutcomeTable({ answer }: { answer: ImportAnswer }) {
                 <td>
                   <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge>
                 </td>
-                <td className="break-all">{r.label}</td>
+                <td className="wrap-break-word">{r.label}</td>
                 <td className="text-xs">
                   {r.errors?.map((e, i) => (
                     <div key={i} className="text-red-700">

@@ -9,6 +9,7 @@ import { Time } from "@/components/ui/time";
 import { adminActor } from "@/lib/server/auth/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOutbox, OUTBOX_PAGE, OUTBOX_STATUSES } from "@/lib/server/outbox/admin";
+import { EmailText } from "@/components/ui/email-text";
 
 export const metadata: Metadata = { title: "Outbox" };
 const TONE: Record<string, Tone> = {
@@ -55,7 +56,11 @@ export default async function OutboxPage({
             </td>
             <td>
               {m.recipient}
-              {m.replyTo && <div className="break-all text-xs text-slate-500">Reply to {m.replyTo}</div>}
+              {m.replyTo && (
+                <div className="text-xs text-slate-500">
+                  Reply to <EmailText email={m.replyTo} />
+                </div>
+              )}
             </td>
             <td className="max-w-sm">
               <div className="truncate text-slate-900">{m.subject}</div>
