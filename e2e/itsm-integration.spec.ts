@@ -179,3 +179,23 @@ test("ITSM-2: Related Records fields are set by picking existing records", async
   await expect(activity(page)).toContainText("Caused by Change CHG0030001 linked to this case.");
   await expect(page.getByRole("list", { name: "History" })).toContainText("Problem: (empty) → PRB0040001");
 });
+
+test("ITSM-2: a number typed in full and not picked from the list is linked; sent unchanged, the form says so", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await createCaseViaForm(page, { shortDescription: `Typed link ${Date.now()}` });
+  const form = page.getByRole("form", { name: "Related Records" });
+  const save = form.getByRole("button", { name: "Update related records" });
+  const problem = form.getByRole("combobox", { name: "Problem" });
+  await problem.fill("prb0040001");
+  // The list shows it; the person goes straight to the button.
+  await expect(form.getByRole("option", { name: /PRB0040001/ })).toBeVisible();
+  await save.click();
+  await expect(related(page).getByRole("link", { name: "PRB0040001" })).toBeVisible();
+  await expect(activity(page)).toContainText("Problem PRB0040001 linked to this case.");
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText(
+    "Nothing changed: pick a record from a field's list to link it.",
+  );
+});

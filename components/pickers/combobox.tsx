@@ -39,7 +39,8 @@ const NO_PARAMS: LookupParams = {};
  *
  * The pick is submitted by a hidden input named `name`, which fires a bubbling `change` event so
  * fields that depend on this one (Contact on Account) hear it. Emptying the text and leaving
- * clears the value; leaving without a pick puts the picked label back.
+ * clears the value; leaving with the exact label of a result picks it; leaving without a pick
+ * otherwise puts the picked label back.
  */
 export function Combobox(props: Props) {
   const { woken, plain, onFocus } = useWakeOnFocus();
@@ -150,9 +151,13 @@ function AriakitCombobox({
 
   function leave(next: EventTarget | null) {
     if (next instanceof Node && popover.current?.contains(next)) return;
-    if (!text.trim()) {
+    const typed = text.trim().toLowerCase();
+    // A result named exactly by the text (a number typed in full, say) is picked as a click would.
+    const named = typed ? options.find((o) => o.label.toLowerCase() === typed) : undefined;
+    if (!typed) {
       if (selected) pick(null);
-    } else if (text !== selected?.label) setText(selected?.label ?? "");
+    } else if (named && named.id !== selected?.id) pick(named);
+    else if (text !== selected?.label) setText(selected?.label ?? "");
   }
 
   const status = lookup.isError

@@ -188,7 +188,8 @@ export async function saveRelatedRecordsAction(
     allow: (a) => canLinkItsm(a) || mayLinkIncidents(a),
     run: (actor) => setRelatedRecords(actor, recordNumber(number), formObject(form)),
     revalidate: () => [casePath(number)],
-    success: () => "Related records saved.",
+    success: (r) =>
+      r.changed ? "Related records saved." : "Nothing changed: pick a record from a field's list to link it.",
   });
 }
 

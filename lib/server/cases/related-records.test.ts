@@ -21,7 +21,7 @@ const changeRow = () =>
   );
 
 describe("Related Records (ITSM-2)", () => {
-  it("ITSM-2: each field can be set by picking an existing record, and cleared; each change is noted and audited", async () => {
+  it("ITSM-2: each field can be set by picking an existing record, and cleared; each change is noted and audited; a form sent unchanged says so", async () => {
     const agent = await makeAgent();
     const itil = await makeItil();
     const c = await makeCase(agent);
@@ -30,13 +30,23 @@ describe("Related Records (ITSM-2)", () => {
       await changeRow(),
       await createIncident(itil, { shortDescription: "open one" }),
     ];
-    await setRelatedRecords(agent, c.number, {
-      version: c.version,
+    const form = {
       incident: incident.number,
       problem: problem.number,
       change: change.number,
       causedBy: change.number,
+    };
+    const linked = await setRelatedRecords(agent, c.number, { version: c.version, ...form });
+    expect(linked.changed).toBe(true);
+    // The same form sent again (as shown) changes nothing and says so (the action's message).
+    const again = await setRelatedRecords(agent, c.number, { version: await version(c.id), ...form });
+    expect(again.changed).toBe(false);
+    const onlyIncident = await setRelatedRecords(agent, c.number, {
+      version: await version(c.id),
+      incident: "",
     });
+    expect(onlyIncident.changed).toBe(true);
+    await setRelatedRecords(agent, c.number, { version: await version(c.id), incident: incident.number });
     expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
       incidentId: incident.id,
       problemId: problem.id,

@@ -76,6 +76,7 @@ export async function setRelatedRecords(
       for (const body of notes) await noteBy(tx, actor, TABLE.case, c.id, body);
     }
 
+    let incidentChanged = false;
     if (input.incident !== undefined) {
       const linked = c.incidentId
         ? await tx.incident.findUnique({ where: { id: c.incidentId }, select: { number: true } })
@@ -92,8 +93,10 @@ export async function setRelatedRecords(
           if (!incident) throw invalid("incident", `Incident: there is no record ${input.incident}.`);
           await attachIncident(tx, actor, current, incident);
         }
+        incidentChanged = true;
       }
     }
-    return { caseNumber };
+    /** Whether any link changed: a form sent as it was shown says so instead of "saved". */
+    return { caseNumber, changed: notes.length > 0 || incidentChanged };
   });
 }
