@@ -58,14 +58,14 @@ test("PRO-3: an agent notifies customers from an incident's cases and the case l
   await send(
     page,
     `The storage array is being replaced ${tag}.`,
-    "Notified 2 cases; 2 emails sent; 1 skipped (1 Closed or Cancelled).",
+    "Notified 2 cases; 2 emails queued; 1 skipped (1 Closed or Cancelled).",
   );
 
   await page.goto(`/cases?q=${encodeURIComponent(tag)}`);
   await expect(page.getByRole("row", { name: new RegExp(linked[0].number) })).toContainText("Proactive");
   await page.getByRole("checkbox", { name: `Select ${listed[0].number}` }).check();
   await page.getByRole("checkbox", { name: `Select ${listed[1].number}` }).check();
-  await send(page, `Storage is back ${tag}.`, "Notified 2 cases; 2 emails sent; 0 skipped.");
+  await send(page, `Storage is back ${tag}.`, "Notified 2 cases; 2 emails queued; 0 skipped.");
 
   await page.goto(`/cases/${linked[0].number}`);
   await expect(page.getByRole("list", { name: "Activity" })).toContainText(
@@ -102,7 +102,7 @@ test("PRO-3: an itil user notifies the customer of an incident's case; the comme
   await page.goto(`/incidents/${incident.number}`);
   const section = page.getByRole("region", { name: "Customer Cases" });
   await section.getByRole("checkbox", { name: `Select ${linked.number}` }).check();
-  await send(page, `The fulfillers found the fault ${tag}.`, "Notified 1 case; 1 email sent; 0 skipped.");
+  await send(page, `The fulfillers found the fault ${tag}.`, "Notified 1 case; 1 email queued; 0 skipped.");
   await page.goto(`/cases/${linked.number}`);
   const entry = page
     .getByRole("list", { name: "Activity" })

@@ -62,7 +62,7 @@ test("PRO-1 PRO-2 PRO-3 PRO-5: proactive cases, Notify Customers, and the custom
   const dialog = agent.getByRole("dialog", { name: "Notify Customers" });
   await dialog.getByLabel("Message").fill(`Mail is delayed; we are on it ${tag}.`);
   await dialog.getByRole("button", { name: "Send" }).click();
-  await expect(dialog.getByRole("status")).toHaveText("Notified 2 cases; 2 emails sent; 0 skipped.");
+  await expect(dialog.getByRole("status")).toHaveText("Notified 2 cases; 2 emails queued; 0 skipped.");
 
   // The email customer A received: its reply address and Message-ID are what a mail client answers.
   const mail = await db().outboxMessage.findFirstOrThrow({ where: { recipient: a.contact.email } });

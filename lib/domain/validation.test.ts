@@ -51,6 +51,10 @@ describe("shared validators name their field (REL-1)", () => {
       "Short description must be text.",
     );
     expect(messageFor(requiredText("Short description", 5), "   ")).toBe("Short description is required.");
+    // API-3: a body without the field (a Table API POST) is told it is required, not the wrong type.
+    expect(messageFor(requiredText("Short description", 5), undefined)).toBe(
+      "Short description is required.",
+    );
     expect(messageFor(optionalText("Notes", 5), "123456")).toBe(
       "Notes must be at most 5 characters (it has 6).",
     );

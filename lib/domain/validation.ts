@@ -56,10 +56,15 @@ const tooLong = (label: string, max: number, input: unknown) => {
 
 /** Text as typed: a string without control characters. */
 export const plainText = (label: string) =>
-  z.string({ error: `${label} must be text.` }).superRefine((v, ctx) => {
-    const code = controlCharacterIn(v);
-    if (code) ctx.addIssue({ code: "custom", message: controlCharacterMessage(label, code), abort: true });
-  });
+  // A field left out (a Table API body without it) is missing, not the wrong type.
+  z
+    .string({
+      error: (iss) => (iss.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
+    .superRefine((v, ctx) => {
+      const code = controlCharacterIn(v);
+      if (code) ctx.addIssue({ code: "custom", message: controlCharacterMessage(label, code), abort: true });
+    });
 
 export const requiredText = (label: string, max: number) =>
   plainText(label)

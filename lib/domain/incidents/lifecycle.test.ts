@@ -82,4 +82,9 @@ describe("incident lifecycle (INC-8)", () => {
       resolvedAt: null,
     });
   });
+
+  it("INC-8: an illegal move is refused in plain English (An incident …)", () => {
+    const e = error(() => planIncidentState({ ...base, state: S.New }, { state: S.Closed }, now));
+    expect(e?.message).toBe("An incident cannot move from New to Closed.");
+  });
 });

@@ -33,7 +33,7 @@ describe("Notify Customers input and answer (PRO-3)", () => {
         skipped: { closed: 1, notVisible: 1 },
       }),
     ).toBe(
-      "Notified 3 cases; 2 emails sent; 2 skipped (1 Closed or Cancelled, 1 not found or not visible); " +
+      "Notified 3 cases; 2 emails queued; 2 skipped (1 Closed or Cancelled, 1 not found or not visible); " +
         "1 case without a customer email got the comment only.",
     );
     expect(
@@ -44,7 +44,7 @@ describe("Notify Customers input and answer (PRO-3)", () => {
         already: 0,
         skipped: { closed: 0, notVisible: 0 },
       }),
-    ).toBe("Notified 1 case; 1 email sent; 0 skipped.");
+    ).toBe("Notified 1 case; 1 email queued; 0 skipped.");
   });
 });
 

@@ -46,7 +46,10 @@ export type NotifyCounts = {
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-/** "Notified 3 cases; 2 emails sent; 2 skipped (1 Closed or Cancelled, 1 not found or not visible)". */
+/**
+ * "Notified 3 cases; 2 emails queued; 2 skipped (1 Closed or Cancelled, 1 not found or not visible)".
+ * Queued: the emails wait in the outbox (/admin/outbox) and leave right after the commit when SMTP is set.
+ */
 export function notifySummary(c: NotifyCounts): string {
   const reasons = [
     c.skipped.closed && `${c.skipped.closed} Closed or Cancelled`,
@@ -55,7 +58,7 @@ export function notifySummary(c: NotifyCounts): string {
   const skipped = c.skipped.closed + c.skipped.notVisible;
   const parts = [
     `Notified ${plural(c.notified, "case")}`,
-    `${plural(c.emails, "email")} sent`,
+    `${plural(c.emails, "email")} queued`,
     `${skipped} skipped${reasons.length ? ` (${reasons.join(", ")})` : ""}`,
   ];
   if (c.noEmail) parts.push(`${plural(c.noEmail, "case")} without a customer email got the comment only`);

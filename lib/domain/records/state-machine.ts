@@ -25,7 +25,8 @@ export function assertTransition<S extends string | number>(lc: Lifecycle<S>, fr
     const fromLabel = labelOf(lc.states, from);
     const toLabel = labelOf(lc.states, to);
     const hint = isTerminal(lc, from) ? ` A ${fromLabel} ${lc.noun} cannot be changed.` : "";
-    throw invalid("state", `A ${lc.noun} cannot move from ${fromLabel} to ${toLabel}.${hint}`);
+    const a = /^[aeiou]/i.test(lc.noun) ? "An" : "A"; // "An incident", "A case"
+    throw invalid("state", `${a} ${lc.noun} cannot move from ${fromLabel} to ${toLabel}.${hint}`);
   }
 }
 
