@@ -150,6 +150,8 @@ test("ADM-3: in a narrow Users table an email wraps after its @, never inside a 
   await form.getByLabel("Role").selectOption("customer");
   await form.getByLabel("Initial password").fill("initial-pass-123");
   await form.getByRole("button", { name: "Create user" }).click();
+  // Searched only once the user exists (a search sent before the save finds nobody).
+  await expect(form.getByRole("status")).toHaveText(`User ${email} created.`);
   await page.getByLabel("Search users").fill(email);
   await page.getByLabel("Search users").press("Enter");
   // A phone's width: the table is narrower than the address.
