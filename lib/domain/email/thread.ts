@@ -5,16 +5,15 @@
 // when that message is missing. It is derived from the case's reply address, so every email of the
 // case finds it without a column, but by a hash: a forwarded header holds no working reply address.
 import { createHash } from "node:crypto";
-import { REPLY_PREFIX, isReplyToken } from "./reply-address";
+import { replyTokenOf } from "./reply-address";
 
 /** The thread of the case whose reply address is `replyTo` (reply+<token>@domain), or null. */
 export function caseThreadId(replyTo: string): string | null {
-  const at = replyTo.lastIndexOf("@");
-  if (at < 0 || !replyTo.toLowerCase().startsWith(REPLY_PREFIX)) return null;
-  const token = replyTo.slice(REPLY_PREFIX.length, at);
-  if (!isReplyToken(token)) return null;
+  const domain = replyTo.slice(replyTo.lastIndexOf("@") + 1);
+  const token = replyTokenOf(replyTo, domain);
+  if (!token) return null;
   const digest = createHash("sha256").update(token).digest("hex").slice(0, 32);
-  return `<case-${digest}@${replyTo.slice(at + 1)}>`;
+  return `<case-${digest}@${domain}>`;
 }
 
 /**
