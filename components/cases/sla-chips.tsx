@@ -1,6 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 
-type Sla = { kind: string; label: string; status: string; text: string; dueIso: string | null };
+type Sla = { kind: string; label: string; status: string; text: string; due: string | null };
 
 const TONE: Record<string, Tone> = { met: "green", running: "blue", paused: "gray", breached: "red" };
 
@@ -10,7 +10,7 @@ export function SlaChips({ slas }: { slas: Sla[] }) {
   return (
     <ul aria-label="SLAs" className="mt-1.5 flex flex-wrap gap-2 text-xs">
       {slas.map((s) => (
-        <li key={s.kind} title={s.dueIso ? `Due ${s.dueIso.replace("T", " ").slice(0, 16)} UTC` : undefined}>
+        <li key={s.kind} title={s.due ? `Due ${s.due}` : undefined}>
           <Badge tone={TONE[s.status] ?? "gray"}>
             {s.label} SLA: {s.text}
           </Badge>

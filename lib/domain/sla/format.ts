@@ -10,9 +10,15 @@ export function durationText(ms: number): string {
   return `${m}m`;
 }
 
-export function timerText(status: TimerStatus, leftMs: number): string {
+/**
+ * The chip's words. A timer that counts in business hours says so: its time left is working time,
+ * while the case list's "due in" counts the calendar to the same due time — Friday 17:00 with one
+ * business hour left is "1h 00m left (business hours)" here and "due in 2d 16h" there.
+ */
+export function timerText(status: TimerStatus, leftMs: number, businessHours = false): string {
   if (status === "met") return "met";
-  if (status === "breached") return `breached, ${durationText(leftMs)} over`;
-  if (status === "paused") return `paused, ${durationText(leftMs)} left`;
-  return `${durationText(leftMs)} left`;
+  const hours = businessHours ? " (business hours)" : "";
+  if (status === "breached") return `breached, ${durationText(leftMs)} over${hours}`;
+  if (status === "paused") return `paused, ${durationText(leftMs)} left${hours}`;
+  return `${durationText(leftMs)} left${hours}`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { timerText } from "@/lib/domain/sla/format";
+import { formatDateTime } from "@/lib/domain/time-format";
 import { scheduleOf, SLA_KIND_LABEL, type SlaHours, type SlaKind } from "@/lib/domain/sla/policy";
 import { timerStatus, type SlaTimer } from "@/lib/domain/sla/timer";
 
@@ -14,13 +15,15 @@ export function slaLines(
   now = new Date(),
 ) {
   return rows.map((r) => {
-    const { status, leftMs } = timerStatus(scheduleOf(r.clock, hours), r, now);
+    const schedule = scheduleOf(r.clock, hours);
+    const { status, leftMs } = timerStatus(schedule, r, now);
     return {
       kind: r.kind,
       label: SLA_KIND_LABEL[r.kind as SlaKind] ?? r.kind,
       status,
-      text: timerText(status, leftMs),
-      dueIso: r.dueAt?.toISOString() ?? null,
+      text: timerText(status, leftMs, schedule.kind === "hours"),
+      // The due time in the workspace's zone, as every other time on the page (was UTC ISO text).
+      due: r.dueAt && status !== "met" ? formatDateTime(r.dueAt) : null,
     };
   });
 }
