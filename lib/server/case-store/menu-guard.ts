@@ -30,6 +30,17 @@ async function existing(tx: Tx, c: CaseRow, item: MenuItem): Promise<string | nu
 }
 
 /**
+ * The case field a create or associate item fills: a taken slot's conflict names it (API-3: the
+ * Table API says `incident`, `problem`, `rfc`).
+ */
+function slotOf(item: MenuItem): "incidentId" | "problemId" | "changeId" | undefined {
+  if (item === MENU_ITEM.createIncident || item === MENU_ITEM.associateIncident) return "incidentId";
+  if (item === MENU_ITEM.createProblem) return "problemId";
+  if (item === MENU_ITEM.createNormalChange || item === MENU_ITEM.createStandardChange) return "changeId";
+  return undefined;
+}
+
+/**
  * The case, with the Additional actions item checked exactly as the menu shows it (INC-2,
  * ROLE-1, ITSM-1, ITSM-5, MAJ-3). A slot already taken is a conflict; anything else forbidden.
  */
@@ -42,7 +53,7 @@ export async function caseForMenuItem(
   const c = await requireLockedCase(tx, caseNumber);
   const refusal = menuRefusal(actor, c, await activePlugins(tx), item, await existing(tx, c, item));
   if (refusal)
-    throw refusal.startsWith("This case already has") ? conflict(refusal, "menu") : forbidden(refusal);
+    throw refusal.startsWith("This case already has") ? conflict(refusal, slotOf(item)) : forbidden(refusal);
   return c;
 }
 

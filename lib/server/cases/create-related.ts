@@ -28,7 +28,7 @@ async function fillSlot(
     where: { id: c.id, [field]: null, state: { in: OPEN_CASE_STATES } },
     data: { [field]: id, version: { increment: 1 } },
   });
-  if (count !== 1) throw conflict(`This case already has a ${what}.`, "menu");
+  if (count !== 1) throw conflict(`This case already has a ${what}.`, field);
   await writeAudit(tx, TABLE.case, c.id, [{ field, oldValue: null, newValue: String(id) }], actor);
 }
 
