@@ -108,14 +108,17 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
               Add
             </SubmitButton>
           </form>
-          <form
-            onSubmit={(e) => {
-              setLatest("create");
-              creating.onSubmit(e);
-            }}
-          >
-            <SubmitButton pending={creating.pending}>Create Proactive Cases</SubmitButton>
-          </form>
+          {/* Offered once there is an account to run for (the service refuses an incident with none). */}
+          {data.total > 0 && (
+            <form
+              onSubmit={(e) => {
+                setLatest("create");
+                creating.onSubmit(e);
+              }}
+            >
+              <SubmitButton pending={creating.pending}>Create Proactive Cases</SubmitButton>
+            </form>
+          )}
         </div>
       )}
       <Notice result={latest === "add" ? adding.result : creating.result} />

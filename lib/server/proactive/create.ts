@@ -1,7 +1,7 @@
 import "server-only";
 import { transaction, type Prisma, type Tx } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden } from "@/lib/domain/errors";
+import { forbidden, invalid } from "@/lib/domain/errors";
 import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
 import { applyFieldMap } from "@/lib/domain/field-maps/rules";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -60,6 +60,9 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
       threshold: await integerProperty(PROPERTY.majorCaseThreshold, tx),
       majorCaseId: await openMajorCaseId(tx, incident.proactiveMajorCaseId),
     });
+    // An incident with no affected account has nothing to run for: say what to do, not "Created 0 cases".
+    if (affectedCount === 0)
+      throw invalid("accountId", "Add an affected account first: this incident has none.");
     const alreadyHad = affectedCount - pending.length;
     if (plan.kind === "none") {
       const message = proactiveSummary({ created: 0, alreadyHad });

@@ -51,6 +51,18 @@ const casesOf = (incidentId: number) =>
   });
 
 describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
+  it("PRO-1: an incident with no affected account is refused with what to do, and nothing is made", async () => {
+    const { itil, incident } = await incidentWith(0);
+    const before = await db().case.count();
+    await expect(createProactiveCases(itil, incident.number)).rejects.toMatchObject({
+      kind: "invalid",
+      field: "accountId",
+      message: "Add an affected account first: this incident has none.",
+    });
+    expect(await db().case.count()).toBe(before);
+    expect(await casesOf(incident.id)).toEqual([]);
+  });
+
   it("PRO-1: below the threshold, one case per affected account, filled by the field map (PRO-2)", async () => {
     const { itil, incident, ids } = await incidentWith(3);
     const r = await createProactiveCases(itil, incident.number);
