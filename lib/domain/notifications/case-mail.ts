@@ -78,7 +78,11 @@ export function placeholdersOf(event: CaseMailEvent): string[] {
 
 /** The email a state change sends, if any (Request Info only with its question). */
 export function caseMailEventFor(from: number, to: number): CaseMailEvent | null {
-  if (from === to) return null;
+  return from === to ? null : caseMailEventEntering(to);
+}
+
+/** The email a case entering `to` from another state sends, if any. */
+export function caseMailEventEntering(to: number): CaseMailEvent | null {
   if (to === CaseState.AwaitingInfo) return "request_info";
   if (to === CaseState.Resolved) return "propose_solution";
   if (to === CaseState.Closed) return "closed";

@@ -5,7 +5,15 @@ import { rollUp } from "@/lib/domain/major/roll-up";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeAgent, makeCase, makeItil, makeManager, makeUser } from "@/lib/testing/fixtures";
+import {
+  makeAdmin,
+  makeAgent,
+  makeCase,
+  makeCustomer,
+  makeItil,
+  makeManager,
+  makeUser,
+} from "@/lib/testing/fixtures";
 import { postCaseJournal } from "../cases/journal";
 import { getCaseView } from "../cases/view";
 import { runCaseAction, updateCase } from "../cases/write";
@@ -36,6 +44,16 @@ async function majorWithChildren(n: number) {
   }
   return { agent, manager, major: await byNumber(major), children };
 }
+
+/** Propose Solution on the major case, its children confirmed (MAJ-5). */
+const resolveMajor = (manager: Awaited<ReturnType<typeof makeManager>>, number: string, version: number) =>
+  runCaseAction(manager, number, {
+    action: "propose_solution",
+    version,
+    resolutionCode: "Solved (Permanently)",
+    resolutionNotes: "Provider fixed the outage",
+    confirmChildren: "1",
+  });
 
 async function withSyncedFields<T>(value: string, fn: () => Promise<T>) {
   const admin = await makeAdmin();
@@ -393,13 +411,7 @@ describe("field sync to children (MAJ-5)", () => {
     });
     await db().case.update({ where: { id: cancelled.id }, data: { state: S.Cancelled } });
     const v = async () => (await reload(major.id)).version;
-    await runCaseAction(manager, major.number, {
-      action: "propose_solution",
-      version: await v(),
-      resolutionCode: "Solved (Permanently)",
-      resolutionNotes: "Provider fixed the outage",
-      confirmChildren: "1",
-    });
+    await resolveMajor(manager, major.number, await v());
     const resolved = await db().case.findMany({
       where: { id: { in: children.slice(0, 3).map((c) => c.id) } },
     });
@@ -463,6 +475,39 @@ describe("field sync to children (MAJ-5)", () => {
       S.Cancelled,
       S.Cancelled,
     ]);
+  });
+
+  it("MAJ-5 / NOT-1: children resolved, then closed, with the major case email their customers, once per move", async () => {
+    const { manager, major, children } = await majorWithChildren(3);
+    const customers = [await makeCustomer(), await makeCustomer()];
+    // Two children have a customer; the third has none and is emailed nothing.
+    for (const [i, { account, contact }] of customers.entries())
+      await db().case.update({
+        where: { id: children[i].id },
+        data: { accountId: account.id, contactId: contact.id },
+      });
+    await db().case.update({ where: { id: children[2].id }, data: { contactId: null, consumerId: null } });
+    const mails = (event: string) =>
+      db().outboxMessage.findMany({
+        where: { event, sourceId: { in: children.map((c) => c.id) } },
+        orderBy: { recipient: "asc" },
+      });
+    const v = async () => (await reload(major.id)).version;
+    await resolveMajor(manager, major.number, await v());
+    const proposed = await mails("case.propose_solution");
+    expect(proposed.map((m) => m.recipient)).toEqual(customers.map((c) => c.contact.email).sort());
+    // The child's own Propose Solution email: its number, the major case's resolution, its reply address.
+    for (const m of proposed) {
+      const child = children.find((c) => c.id === m.sourceId)!;
+      expect(m.subject).toContain(child.number);
+      expect(m.body).toContain("Provider fixed the outage");
+      expect(m.replyTo).toMatch(/^reply\+/);
+    }
+    await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
+    expect((await mails("case.closed")).map((m) => m.recipient)).toEqual(
+      customers.map((c) => c.contact.email).sort(),
+    );
+    expect(await mails("case.propose_solution")).toHaveLength(2);
   });
 
   it("MAJ-5: closing the major case closes New, Open and Awaiting Info children even when state is not listed", async () => {

@@ -8,7 +8,7 @@ import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
-import { runChildrenChangeFollowUps } from "../follow-ups/case";
+import { changeChildren } from "../follow-ups/case";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../case-store/row";
 import { insertChangeAuditOnCases } from "../tables/audit-entry";
@@ -83,13 +83,15 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
     await insertChangeAuditOnCases(tx, reached, field, auditText(patch[field]), actor, now);
   if (patch.state === CaseState.Closed) await noteClosedChildren(tx, actor, major, patch, reached, now);
   const { state, priority } = patch as { state?: number; priority?: number };
-  // What follows reads the children as they are, so it runs before the update (SLA timers, NOT-5).
-  await runChildrenChangeFollowUps({ tx, parentId: major.id, states, patch: { state, priority }, now });
-  const { count } = await tx.case.updateMany({
-    where: { parentId: major.id, state: { in: states } },
-    data: { ...patch, version: { increment: 1 } },
+  // What follows runs around the one update: SLA timers before it (NOT-5), customer emails after (NOT-1).
+  const change = { tx, parentId: major.id, states, patch: { state, priority }, now };
+  return changeChildren(change, async () => {
+    const { count } = await tx.case.updateMany({
+      where: { parentId: major.id, state: { in: states } },
+      data: { ...patch, version: { increment: 1 } },
+    });
+    return count;
   });
-  return count;
 }
 
 /** MAJ-5: a work note on each child the major case's close closes (one statement). */

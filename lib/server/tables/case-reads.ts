@@ -95,3 +95,22 @@ export function readCaseCustomers(tx: Tx, caseIds: readonly number[]): Promise<C
     FROM "Case" k JOIN "User" u ON u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}
     WHERE k."id" IN (${Prisma.join(caseIds)})`;
 }
+
+/** The ids of a major case's children in `states` that have a customer to email (MAJ-5, NOT-1). */
+export async function childIdsWithCustomerIn(
+  tx: Tx,
+  parentId: number,
+  states: readonly number[],
+): Promise<number[]> {
+  if (!states.length) return [];
+  const rows = await tx.case.findMany({
+    where: {
+      parentId,
+      state: { in: [...states] },
+      OR: [{ contactId: { not: null } }, { consumerId: { not: null } }],
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
