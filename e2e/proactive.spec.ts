@@ -34,6 +34,9 @@ test("PRO-1: an itil user adds affected accounts and creates proactive cases bel
     description: "Mail servers are down",
   });
   const section = page.getByRole("region", { name: "Affected accounts" });
+  // Offered once there is an account to run for.
+  await expect(section.getByText("No affected accounts.")).toBeVisible();
+  await expect(section.getByRole("button", { name: "Create Proactive Cases" })).toHaveCount(0);
   for (const name of [a, b, c]) await addAffected(page, name);
   await section.getByRole("row").filter({ hasText: c }).getByRole("button", { name: "Remove" }).click();
   await expect(section.getByRole("cell", { name: c, exact: true })).toHaveCount(0);
