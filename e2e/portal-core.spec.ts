@@ -122,3 +122,31 @@ test("POR-4 / REC-1: another account's case and a missing number both answer the
   await customerCtx.close();
   await consumerCtx.close();
 });
+
+test("POR-1: on a phone the case list shows each case's state, priority and update time without a sideways scroll; /portal/cases is the list", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, DEMO.customer);
+  const title = `Phone list ${Date.now()}`;
+  const number = await newPortalCase(page, title);
+  // A trimmed case address opens the list (was a 404).
+  await page.goto("/portal/cases");
+  await expect(page).toHaveURL(/\/portal$/);
+  const row = page.getByRole("row").filter({ hasText: number });
+  // Each value stands once in view (the wide columns' copies are hidden on a phone).
+  const shown = (text: string | RegExp) => row.getByText(text, { exact: true }).filter({ visible: true });
+  await expect(row.getByRole("cell", { name: new RegExp(`^${title}`) })).toBeVisible();
+  await expect(shown("New")).toHaveCount(1);
+  await expect(shown(/^\d - \w+$/)).toHaveCount(1);
+  await expect(shown(/^Updated /)).toHaveCount(1);
+  // Nothing of the table lies past its box (the five-column table cut Priority and hid Updated).
+  const table = page.getByRole("table");
+  const [scrollWidth, clientWidth] = await table.evaluate((t) => [
+    t.parentElement!.scrollWidth,
+    t.parentElement!.clientWidth,
+  ]);
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await context.close();
+});
