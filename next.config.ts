@@ -30,6 +30,14 @@ const nextConfig: NextConfig = {
       // form's own POST before the page's script has run, which the REL-8 origin check refuses).
       { source: "/set-password", headers: [{ key: "Referrer-Policy", value: "same-origin" }] },
     ]),
+  // Addresses a person types or trims from a deeper one: the page they mean, not a 404 (the first
+  // admin page of the sidebar; the portal's case list), and the icon a browser asks for by habit.
+  redirects: () =>
+    Promise.resolve([
+      { source: "/admin", destination: "/admin/properties", permanent: false },
+      { source: "/portal/cases", destination: "/portal", permanent: false },
+      { source: "/favicon.ico", destination: "/icon.svg", permanent: false },
+    ]),
   experimental: {
     // A deliberate limit (REL-1), explained in lib/domain/request-limits.ts: a few journal-sized
     // text fields. proxy.ts refuses larger action POSTs first, with a clear 413.

@@ -66,3 +66,16 @@ test("PERF-8: links in the navigation, the case list (rows and sort headers) and
   await expect(page).toHaveURL(/\/account\/password$/);
   expect(await mark()).toBe(1);
 });
+
+test("ADM-1: /admin opens the first admin page; /favicon.ico is the app's icon", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/properties$/);
+  await expect(page.getByRole("heading", { level: 1, name: "System properties" })).toBeVisible();
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
