@@ -2,6 +2,7 @@ import { expect, test } from "./support/test";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
+import { expectTableFits, signedInAt } from "./support/layout";
 import { db } from "./support/db";
 
 // WRK-4: an agent filters the case list, saves the filter as a view, finds it in the navigation and
@@ -190,4 +191,20 @@ test("WRK-4: a page after the last says it holds no cases, and Previous leads to
       .getByRole("link", { name: /^CS\d+$/ })
       .first(),
   ).toBeVisible();
+});
+
+test("WRK-4: on a 1366-pixel laptop the case list shows every column without a sideways scroll", async ({
+  browser,
+}) => {
+  const { context, page } = await signedInAt(browser, DEMO.agent, 1366, 768);
+  await page.goto("/cases");
+  const table = page.getByRole("table", { name: /cases/i });
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+  // The table was ~170 px wider than its box: Updated hidden, SLA cut, behind a sideways scroll.
+  await expectTableFits(table);
+  for (const name of ["SLA", "Updated"]) {
+    const box = (await table.getByRole("columnheader", { name: new RegExp(`^${name}`) }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+  }
+  await context.close();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
+import { expectTableFits, signedInAt } from "./support/layout";
 import { afterNextPolls } from "./support/polls";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
@@ -126,9 +127,7 @@ test("POR-4 / REC-1: another account's case and a missing number both answer the
 test("POR-1: on a phone the case list shows each case's state, priority and update time without a sideways scroll; /portal/cases is the list", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await signIn(page, DEMO.customer);
+  const { context, page } = await signedInAt(browser, DEMO.customer, 390, 844);
   const title = `Phone list ${Date.now()}`;
   const number = await newPortalCase(page, title);
   // A trimmed case address opens the list (was a 404).
@@ -142,11 +141,6 @@ test("POR-1: on a phone the case list shows each case's state, priority and upda
   await expect(shown(/^\d - \w+$/)).toHaveCount(1);
   await expect(shown(/^Updated /)).toHaveCount(1);
   // Nothing of the table lies past its box (the five-column table cut Priority and hid Updated).
-  const table = page.getByRole("table");
-  const [scrollWidth, clientWidth] = await table.evaluate((t) => [
-    t.parentElement!.scrollWidth,
-    t.parentElement!.clientWidth,
-  ]);
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await expectTableFits(page.getByRole("table"));
   await context.close();
 });

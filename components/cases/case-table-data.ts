@@ -1,5 +1,5 @@
 import { priorityTone, stateTone } from "@/components/ui/badge";
-import { formatDateTime, isoDateTime } from "@/lib/domain/time-format";
+import { formatListDateTime, isoDateTime } from "@/lib/domain/time-format";
 import { durationText } from "@/lib/domain/sla/format";
 import { casePriorities, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
 import { packRows } from "@/lib/packed-rows";
@@ -50,12 +50,12 @@ export function caseRowViews(rows: Row[], now = new Date()): CaseRows {
         ...(r.assignmentGroup !== undefined && { group: r.assignmentGroup?.name ?? null }),
         ...(r.slaDueAt !== undefined && { sla: slaView(r.slaDueAt, now) }),
         updatedIso: isoDateTime(r.updatedAt),
-        updatedText: formatDateTime(r.updatedAt),
+        updatedText: formatListDateTime(r.updatedAt),
         // Major cases page only: the list's payload (PERF-1) carries none of these.
         ...(r.businessImpact !== undefined && { businessImpact: r.businessImpact }),
         ...(r.proposedAt && {
           proposedIso: isoDateTime(r.proposedAt),
-          proposedText: formatDateTime(r.proposedAt),
+          proposedText: formatListDateTime(r.proposedAt),
         }),
         ...(r._count && { children: r._count.children }),
       };

@@ -94,3 +94,16 @@ describe("formatDateTime", () => {
     }
   });
 });
+
+describe("formatListDateTime", () => {
+  it("WRK-4: a list's time is formatDateTime's text that wraps only before the hour (no-break spaces in the date)", async () => {
+    const { formatDateTime, formatListDateTime } = await import("./time-format");
+    const d = new Date(Date.UTC(2026, 10, 28, 10, 30));
+    const text = formatListDateTime(d);
+    expect(text.replaceAll("\u00a0", " ")).toBe(formatDateTime(d));
+    const [date, time] = text.split(" ");
+    expect(date).not.toContain(" ");
+    expect(date.endsWith(",")).toBe(true);
+    expect(time).toMatch(/^\d\d:\d\d$/);
+  });
+});

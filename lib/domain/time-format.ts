@@ -33,6 +33,16 @@ const KEPT_MAX = 10_000;
 /** A date and time as the workspace shows it, in the server's zone (TZ, default UTC). */
 export const formatDateTime = keptByInstant((d) => FORMAT.format(d));
 
+/**
+ * A list cell's date and time: formatDateTime's text with no-break spaces in the date, so a narrow
+ * cell wraps it only before the time ("28 Nov 2026," / "10:30"), never inside the date.
+ */
+export const formatListDateTime = keptByInstant((d) => {
+  const text = FORMAT.format(d);
+  const comma = text.lastIndexOf(", ");
+  return comma < 0 ? text : text.slice(0, comma).replaceAll(" ", "\u00a0") + text.slice(comma);
+});
+
 /** The instant as ISO 8601 text (a `<time dateTime>`): `toISOString`, kept like formatDateTime. */
 export const isoDateTime = keptByInstant((d) => d.toISOString());
 
