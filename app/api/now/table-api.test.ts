@@ -54,6 +54,24 @@ describe("Table API: reading (API-1, API-4)", () => {
       link: `http://caseflow.test/api/now/table/customer_account/${sysIdOf("customer_account", account.id)}`,
     });
     expect(all.state).toEqual({ value: "1", display_value: "New" });
+    // API-5: sysparm_exclude_reference_link=true leaves the link out, as ServiceNow does.
+    const unlinked = record(
+      await api(
+        "GET",
+        `${path}?${fields},contact&sysparm_display_value=all&sysparm_exclude_reference_link=true`,
+        {
+          as: agent,
+        },
+      ),
+    );
+    expect(unlinked.account).toEqual({
+      value: sysIdOf("customer_account", account.id),
+      display_value: account.name,
+    });
+    expect(unlinked.contact).toEqual({
+      value: sysIdOf("customer_contact", contact.id),
+      display_value: contact.name,
+    });
   });
 
   it("API-3: unknown fields and operators are a 400 naming them, in ServiceNow's error shape", async () => {

@@ -13,6 +13,8 @@ export type ReadParams = {
   offset: number;
   mode: DisplayMode;
   query: string;
+  /** `sysparm_exclude_reference_link=true`: references in `all` mode without their link (API-5). */
+  excludeReferenceLink: boolean;
 };
 
 function count(raw: string | null, name: string, fallback: number, max: number): number {
@@ -62,5 +64,6 @@ export function readParams(
     offset: count(p.get("sysparm_offset"), "sysparm_offset", 0, MAX_OFFSET),
     mode: displayMode(p.get("sysparm_display_value")),
     query: p.get("sysparm_query") ?? "",
+    excludeReferenceLink: isTrue(p.get("sysparm_exclude_reference_link")),
   };
 }

@@ -12,8 +12,11 @@ export type SerializeContext = {
   refDisplay: ReadonlyMap<string, ReadonlyMap<number, string>>;
   /** Computed values by field (sys_created_by…) for this record. */
   computed: Readonly<Record<string, string>>;
-  /** Scheme, host and prefix of links: `https://host/api/now/table`. */
-  linkBase: string;
+  /**
+   * Scheme, host and prefix of links: `https://host/api/now/table`; null with
+   * `sysparm_exclude_reference_link=true` (a reference in `all` mode is then `{display_value, value}`).
+   */
+  linkBase: string | null;
   /** The record's own sys_id (sys_properties are keyed by name, every other table by id). */
   sysId: string;
 };
@@ -40,13 +43,13 @@ function displayOf(field: ApiField, value: unknown, ctx: SerializeContext): stri
 }
 
 function referenceValue(field: ApiField, value: unknown, ctx: SerializeContext): unknown {
-  if (value === null || value === undefined)
-    return ctx.mode === "all" ? { display_value: "", link: "", value: "" } : "";
-  const sysId = sysIdOf(field.ref ?? "", Number(value));
-  const display = displayOf(field, value, ctx);
+  const empty = value === null || value === undefined;
+  const sysId = empty ? "" : sysIdOf(field.ref ?? "", Number(value));
   if (ctx.mode === "false") return sysId;
+  const display = empty ? "" : displayOf(field, value, ctx);
   if (ctx.mode === "true") return display;
-  return { display_value: display, link: `${ctx.linkBase}/${field.ref}/${sysId}`, value: sysId };
+  if (ctx.linkBase === null) return { display_value: display, value: sysId };
+  return { display_value: display, link: empty ? "" : `${ctx.linkBase}/${field.ref}/${sysId}`, value: sysId };
 }
 
 /** One field of `row` as answered in `ctx.mode`. */

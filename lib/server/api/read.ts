@@ -51,7 +51,7 @@ async function present(table: ApiTable, rows: Row[], p: ReadParams, linkBase: st
       mode: p.mode,
       refDisplay,
       computed,
-      linkBase,
+      linkBase: p.excludeReferenceLink ? null : linkBase,
       sysId: rowSysId(table, row),
     });
   });
