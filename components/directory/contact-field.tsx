@@ -2,7 +2,6 @@
 import { useRef, useState } from "react";
 import { createCaseContactAction } from "@/app/(workspace)/cases/contact-actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
-import { Button } from "@/components/ui/button";
 import { useFollowedField } from "@/components/ui/early-value";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Modal } from "@/components/ui/modal";
@@ -46,10 +45,14 @@ export function ContactField({
       blank={blank}
       added={added}
     >
-      <Button
+      {/* In the label's row, as a link-sized button: beside the select it cut the contact's name. */}
+      <button
+        type="button"
         ref={button}
-        variant="secondary"
-        className="shrink-0 whitespace-nowrap"
+        className={
+          "font-medium whitespace-nowrap text-brand-700 hover:underline " +
+          "disabled:text-slate-500 disabled:no-underline"
+        }
         disabled={!account}
         title={account ? undefined : "Choose the account first"}
         onClick={() => {
@@ -63,8 +66,8 @@ export function ContactField({
           setOpen(true);
         }}
       >
-        New contact
-      </Button>
+        <span aria-hidden>+ </span>New contact
+      </button>
       <Modal
         open={open}
         onClose={() => setOpen(false)}

@@ -31,7 +31,7 @@ type Props = {
   id?: string;
   /** A record just made for this field (the case form's New contact): offered and selected. */
   added?: RefOption | null;
-  /** Beside the label's control, e.g. the New contact button. */
+  /** At the end of the label's row: a small action of the field, e.g. the New contact button. */
   children?: React.ReactNode;
   /** Sent with the typeahead's searches (a group's Add member: `notMemberOf`, its members left out). */
   params?: LookupParams;
@@ -109,32 +109,29 @@ export function ReferenceField({
       : options;
 
   return (
-    <Field label={label} id={id} error={error} className={className}>
-      <div className={children ? "flex items-center gap-1.5" : undefined}>
-        {reloaded ? (
-          <Reloaded
-            kind={kind}
-            params={{ [dependsOn.param]: parent, limit: 200 }}
-            enabled={!!parent || !!dependsOn.optional}
-          >
-            {(choices, busy) => select(withCurrent(choices), busy)}
-          </Reloaded>
-        ) : staticChoices ? (
-          select(withCurrent(staticChoices), false)
-        ) : (
-          <Combobox
-            id={id}
-            name={name}
-            kind={kind}
-            params={params}
-            value={value}
-            error={error}
-            disabled={disabled}
-            placeholder={placeholder}
-          />
-        )}
-        {children}
-      </div>
+    <Field label={label} id={id} error={error} className={className} aside={children}>
+      {reloaded ? (
+        <Reloaded
+          kind={kind}
+          params={{ [dependsOn.param]: parent, limit: 200 }}
+          enabled={!!parent || !!dependsOn.optional}
+        >
+          {(choices, busy) => select(withCurrent(choices), busy)}
+        </Reloaded>
+      ) : staticChoices ? (
+        select(withCurrent(staticChoices), false)
+      ) : (
+        <Combobox
+          id={id}
+          name={name}
+          kind={kind}
+          params={params}
+          value={value}
+          error={error}
+          disabled={disabled}
+          placeholder={placeholder}
+        />
+      )}
     </Field>
   );
 }

@@ -10,6 +10,8 @@ type Wrap = {
   hint?: string;
   required?: boolean;
   className?: string;
+  /** At the label row's end: a small action of the field (the case form's New contact). */
+  aside?: React.ReactNode;
   children: React.ReactNode;
 };
 
@@ -17,10 +19,10 @@ type Wrap = {
  * A labelled form control with its error message (announced to screen readers). The label's
  * text is exactly the field's name; the required marker sits outside it.
  */
-export function Field({ label, id, error, hint, required, className = "", children }: Wrap) {
+export function Field({ label, id, error, hint, required, className = "", aside, children }: Wrap) {
   return (
     <div className={className}>
-      <div className="mb-1 flex gap-1 text-xs font-semibold text-slate-600">
+      <div className="mb-1 flex items-baseline gap-1 text-xs font-semibold text-slate-600">
         <label htmlFor={id} id={`${id}-label`}>
           {label}
         </label>
@@ -29,6 +31,7 @@ export function Field({ label, id, error, hint, required, className = "", childr
             *
           </span>
         )}
+        {aside && <div className="ml-auto">{aside}</div>}
       </div>
       {children}
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
