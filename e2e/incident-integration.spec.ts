@@ -105,8 +105,17 @@ test("INC-3 / INC-4: Associate Incident searches open incidents; Remove Incident
   await expect(activity(page)).toContainText("Associated with incident INC0010002.");
   expect(await menuItems(page)).toEqual(["Remove Incident"]);
 
+  // Remove Incident asks first: dismissed, nothing changes.
+  const removeDialog = page.getByRole("dialog", { name: "Remove Incident" });
   await page.getByRole("button", { name: "Additional actions" }).click();
   await page.getByRole("menuitem", { name: "Remove Incident" }).click();
+  await expect(removeDialog).toContainText(/Remove incident INC0010002 from case CS\d{7}\?/);
+  await removeDialog.getByRole("button", { name: "Dismiss" }).click();
+  await expect(removeDialog).toHaveCount(0);
+  await expect(related.getByRole("link", { name: "INC0010002" })).toBeVisible();
+  await page.getByRole("button", { name: "Additional actions" }).click();
+  await page.getByRole("menuitem", { name: "Remove Incident" }).click();
+  await removeDialog.getByRole("button", { name: "Remove Incident" }).click();
   await expect(related.getByRole("link", { name: "INC0010002" })).toHaveCount(0);
   await expect(activity(page)).toContainText("Incident INC0010002 removed from this case.");
   expect(await menuItems(page)).toEqual(["Create Incident", "Associate Incident"]);

@@ -3,13 +3,14 @@ import {
   associateIncidentAction,
   createStandardChangeAction,
   proposeMajorCaseAction,
+  removeIncidentAction,
 } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/domain/action-result";
 
-// The dialogs behind three of the Additional actions items; each calls onDone with the result.
+// The dialogs behind four of the Additional actions items; each calls onDone with the result.
 
 export type DialogProps = { number: string; onDone: (r: ActionResult) => void; onCancel: () => void };
 const OPEN = { open: "1" };
@@ -36,6 +37,27 @@ export function AssociateIncident({ number, ...done }: DialogProps) {
           />
         </Field>
       )}
+    </DialogForm>
+  );
+}
+
+/**
+ * INC-4: Remove Incident asks first — the incident's updates stop reaching the case, and an
+ * agent who picked the item by mistake would otherwise have to find the incident again.
+ */
+export function RemoveIncident({ number, incident, ...done }: DialogProps & { incident: string | null }) {
+  return (
+    <DialogForm
+      action={() => removeIncidentAction(number)}
+      {...done}
+      intro={
+        `Remove incident ${incident ?? ""} from case ${number}? Its updates stop reaching this case; ` +
+        "you can associate it again later."
+      }
+      submit="Remove Incident"
+      pendingText="Removing…"
+    >
+      {() => null}
     </DialogForm>
   );
 }

@@ -7,14 +7,18 @@ import {
   createProblemAction,
   createRequestAction,
   createWorkOrderAction,
-  removeIncidentAction,
 } from "@/app/(workspace)/cases/actions";
 import { newRequestKey } from "@/lib/request-key";
 import { ActionMenu } from "@/components/ui/menu";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/domain/action-result";
-import { AssociateIncident, ProposeMajorCase, StandardChange } from "./additional-action-dialogs";
+import {
+  AssociateIncident,
+  ProposeMajorCase,
+  RemoveIncident,
+  StandardChange,
+} from "./additional-action-dialogs";
 
 /**
  * The case's Additional actions menu. The items come from the server's menu rule; the server
@@ -25,10 +29,13 @@ export function AdditionalActions({
   number,
   items,
   templates = [],
+  incident = null,
 }: {
   number: string;
   items: string[];
   templates?: { value: number; label: string }[];
+  /** The case's incident number, named by Remove Incident's question. */
+  incident?: string | null;
 }) {
   const [dialog, setDialog] = useState<string | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -53,7 +60,6 @@ export function AdditionalActions({
 
   const direct: Record<string, () => Promise<ActionResult>> = {
     "Create Incident": () => createIncidentAction(number),
-    "Remove Incident": () => removeIncidentAction(number),
     "Create Problem": () => createProblemAction(number),
     "Create Request": () => createRequestAction(number),
     "Create Normal Change": () => createNormalChangeAction(number),
@@ -93,6 +99,7 @@ export function AdditionalActions({
         </div>
       )}
       {modal("Associate Incident", <AssociateIncident number={number} {...done} />)}
+      {modal("Remove Incident", <RemoveIncident number={number} incident={incident} {...done} />)}
       {modal("Propose Major Case", <ProposeMajorCase number={number} {...done} />)}
       {modal("Create Standard Change", <StandardChange number={number} templates={templates} {...done} />)}
     </div>

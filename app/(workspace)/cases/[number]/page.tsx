@@ -73,6 +73,7 @@ export default async function CasePage({ params }: NumberPageProps) {
             number={c.number}
             items={view.menu}
             templates={templates}
+            incident={c.incident?.number ?? null}
           />
         </div>
       </div>
