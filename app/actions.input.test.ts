@@ -120,6 +120,9 @@ type Base = {
 const text = { shortDescription: "crafted", description: "crafted description" };
 const journal = async () => ({ workNotes: "a note", comments: "a comment", idempotencyKey: "k-1" });
 const scores = { impact: "2", urgency: "2" };
+/** The world's incident with the world's account among its affected accounts (adding it again is a no-op). */
+const withAffectedAccount = async (w: World) =>
+  (await addAffectedAccount(w.actor, w.incident.number, { accountId: w.account.id })) && w.incident.number;
 const appointment = { windowStart: "2026-12-01T09:00:00Z", windowEnd: "2026-12-01T11:00:00Z" };
 /** A work order made from a fresh case of the world (Create Work Order), with its first task. */
 const workOrderOf = async (w: World) => {
@@ -247,12 +250,11 @@ const BASES: Record<string, Base> = {
     form: async (w) => ({ accountId: String(w.account.id) }),
   },
   "proactive#removeAffectedAccountAction": {
-    number: async (w) =>
-      (await addAffectedAccount(w.actor, w.incident.number, { accountId: w.account.id })) &&
-      w.incident.number,
+    number: withAffectedAccount,
     form: async (w) => ({ accountId: String(w.account.id) }),
   },
-  "proactive#createProactiveCasesAction": { number: (w) => w.incident.number },
+  // PRO-1: an incident with no affected account is refused, so the valid call needs one.
+  "proactive#createProactiveCasesAction": { number: withAffectedAccount },
   "field-maps#addFieldMapRowAction": {
     form: async () => ({
       mapName: "case_to_work_order",
