@@ -94,7 +94,7 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await manager.getByLabel("Priority").selectOption({ label: "1 - Critical" });
   await manager.getByRole("button", { name: "Save" }).click();
   const confirm = manager.getByRole("dialog", { name: "Update child cases?" });
-  await expect(confirm).toContainText("This will update 2 child cases.");
+  await expect(confirm).toContainText("This will update 2 child cases: each open one gets the new priority.");
   await confirm.getByRole("button", { name: "Confirm" }).click();
   await expect(manager.getByRole("status")).toHaveText("Case saved.");
   await agent.goto(`/cases/${second}`);

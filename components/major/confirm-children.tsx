@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 
 /**
- * MAJ-5: "This will update N child cases." — the manager confirms (the same submission is sent
+ * MAJ-5: "This will update N child cases: …" (and what the change does to them) — the manager confirms (the same submission is sent
  * again with confirmChildren) or dismisses; nothing is saved until then.
  */
 export function ConfirmChildren({
@@ -27,9 +27,6 @@ export function ConfirmChildren({
     <Modal open={open && !!message} onClose={() => setOpen(false)} title="Update child cases?">
       <div className="space-y-4">
         <p className="text-sm text-slate-700">{message}</p>
-        <p className="text-xs text-slate-500">
-          Children that are Resolved, Closed or Cancelled are left as they are.
-        </p>
         <div className="flex justify-end gap-2">
           <Button onClick={() => setOpen(false)}>Dismiss</Button>
           <Button

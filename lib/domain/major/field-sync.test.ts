@@ -68,8 +68,27 @@ describe("major case field sync (MAJ-5)", () => {
     ]);
   });
 
-  it("MAJ-5: the confirmation names the number of children", () => {
-    expect(confirmMessage(12)).toBe("This will update 12 child cases.");
-    expect(confirmMessage(1)).toBe("This will update 1 child case.");
+  it("MAJ-5: the confirmation names the number of children and what the change does to them", () => {
+    expect(confirmMessage(12, { patch: { priority: 1 } })).toBe(
+      "This will update 12 child cases: each open one gets the new priority.",
+    );
+    expect(confirmMessage(1, { patch: { priority: 1, urgency: 1, impact: 1 } })).toBe(
+      "This will update 1 child case: each open one gets the new priority, impact and urgency.",
+    );
+    // Closing reaches Resolved children too — the dialog said they were left alone.
+    expect(confirmMessage(2, { patch: childPatch({ state: S.Closed }, [], new Date()) })).toBe(
+      "This will update 2 child cases: each is closed with the major case's resolution, Resolved ones too.",
+    );
+    expect(confirmMessage(2, { patch: { state: S.Resolved, priority: 2 } })).toBe(
+      "This will update 2 child cases: each open one is resolved with the major case's resolution, " +
+        "and the new priority.",
+    );
+    expect(confirmMessage(3, { patch: { state: S.AwaitingInfo } })).toBe(
+      "This will update 3 child cases: each open one becomes Awaiting Info.",
+    );
+    expect(confirmMessage(2, { journal: ["comments", "work_notes"] })).toBe(
+      "This will update 2 child cases: each open one gets the additional comment (emailed to its customer) " +
+        "and the work note.",
+    );
   });
 });

@@ -1,5 +1,5 @@
 // MAJ-5: the fields of a major case copied to its children when they change, and which children.
-import { CaseState, OPEN_CASE_STATES } from "../records/choices";
+import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "../records/choices";
 
 /** case_fields_to_sync names → case fields (comments and work_notes are journal copies, not fields). */
 export const SYNCED_FIELDS: Record<string, string> = {
@@ -49,5 +49,48 @@ export function childPatch(
   return patch;
 }
 
-/** What the manager is asked before saving: how many children the save will change. */
-export const confirmMessage = (n: number) => `This will update ${n} child case${n === 1 ? "" : "s"}.`;
+/** What a change of the major case does to its children: a patch of fields, or journal entries copied. */
+export type ChildChange =
+  { patch: Record<string, unknown> } | { journal: readonly ("comments" | "work_notes")[] };
+
+/** The synced fields' names as the manager reads them (resolvedAt / closedAt go with the state). */
+const FIELD_NAMES: Record<string, string> = {
+  priority: "priority",
+  shortDescription: "short description",
+  description: "description",
+  impact: "impact",
+  urgency: "urgency",
+  assignedToId: "assignee",
+};
+
+const list = (words: string[]) =>
+  words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+
+/** What each reached child undergoes, in words (the same rules as childPatch and reachedStates). */
+function childEffect(change: ChildChange): string {
+  if ("journal" in change) {
+    const copies = change.journal.map((k) =>
+      k === "comments" ? "the additional comment (emailed to its customer)" : "the work note",
+    );
+    return `each open one gets ${list(copies)}`;
+  }
+  const { patch } = change;
+  const fields = Object.keys(FIELD_NAMES).filter((f) => f in patch);
+  const also = fields.length ? `, and the new ${list(fields.map((f) => FIELD_NAMES[f]))}` : "";
+  if (patch.state === CaseState.Closed)
+    return `each is closed with the major case's resolution, Resolved ones too${also}`;
+  if (patch.state === CaseState.Resolved)
+    return `each open one is resolved with the major case's resolution${also}`;
+  if (typeof patch.state === "number")
+    return `each open one becomes ${labelOf(caseStates, patch.state)}${also}`;
+  return `each open one gets the new ${list(fields.map((f) => FIELD_NAMES[f]))}`;
+}
+
+/**
+ * What the manager is asked before saving (MAJ-5): how many children the save will change and
+ * what it does to them — "This will update 2 child cases: each is closed with the major case's
+ * resolution, Resolved ones too." Resolved, Closed and Cancelled children are otherwise left alone.
+ */
+export function confirmMessage(n: number, change: ChildChange): string {
+  return `This will update ${n} child case${n === 1 ? "" : "s"}: ${childEffect(change)}.`;
+}

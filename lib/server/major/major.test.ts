@@ -378,7 +378,10 @@ describe("field sync to children (MAJ-5)", () => {
     });
     await expect(
       updateCase(manager, major.number, { version: major.version, priority: 1 }),
-    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 3 child cases." });
+    ).rejects.toMatchObject({
+      kind: "confirm",
+      message: "This will update 3 child cases: each open one gets the new priority.",
+    });
     expect((await reload(major.id)).priority).toBe(major.priority);
     await updateCase(manager, major.number, { version: major.version, priority: 1, confirmChildren: "1" });
     const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
@@ -421,7 +424,11 @@ describe("field sync to children (MAJ-5)", () => {
     // Four children will change (three resolved with the major case, one resolved on its own).
     await expect(
       runCaseAction(manager, major.number, { action: "close", version: await v() }),
-    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 4 child cases." });
+    ).rejects.toMatchObject({
+      kind: "confirm",
+      message:
+        "This will update 4 child cases: each is closed with the major case's resolution, Resolved ones too.",
+    });
     await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
     const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
     expect(after.map((c) => [c.state, c.resolutionCode, c.resolutionNotes])).toEqual([
@@ -541,7 +548,12 @@ describe("field sync to children (MAJ-5)", () => {
         comments: "Update for all customers",
         workNotes: "Bridge call at 14:00",
       }),
-    ).rejects.toMatchObject({ kind: "confirm", message: "This will update 2 child cases." });
+    ).rejects.toMatchObject({
+      kind: "confirm",
+      message:
+        "This will update 2 child cases: each open one gets the work note and the additional comment " +
+        "(emailed to its customer).",
+    });
     await expect(
       postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: "1" }),
     ).rejects.toMatchObject({ kind: "forbidden" });

@@ -3,7 +3,13 @@ import type { Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
-import { childPatch, confirmMessage, reachedStates, SYNCED_FIELDS } from "@/lib/domain/major/field-sync";
+import {
+  childPatch,
+  confirmMessage,
+  reachedStates,
+  SYNCED_FIELDS,
+  type ChildChange,
+} from "@/lib/domain/major/field-sync";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -41,6 +47,7 @@ async function allowCascade(
   actor: Actor,
   majorId: number,
   confirmed: boolean,
+  change: ChildChange,
   states: number[] = OPEN_CASE_STATES,
 ): Promise<boolean> {
   const n = await childCount(tx, majorId, states);
@@ -49,7 +56,7 @@ async function allowCascade(
     throw forbidden(
       "Only major issue managers can change a major case's child cases; this change would reach them.",
     );
-  if (!confirmed) throw confirmFirst(confirmMessage(n));
+  if (!confirmed) throw confirmFirst(confirmMessage(n, change));
   return true;
 }
 
@@ -70,7 +77,7 @@ export async function planChildSync(
     resolutionNotes: after.resolutionNotes,
   });
   if (!Object.keys(patch).length) return null;
-  return (await allowCascade(tx, actor, major.id, confirmed, reachedStates(patch))) ? patch : null;
+  return (await allowCascade(tx, actor, major.id, confirmed, { patch }, reachedStates(patch))) ? patch : null;
 }
 
 export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: Record<string, unknown>) {
@@ -128,7 +135,8 @@ export async function copyJournalToChildren(
   if (major.majorCaseState !== MajorCaseState.Accepted || !entries.length) return 0;
   const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
   const copies = entries.filter((x) => listed.includes(x.kind));
-  if (!copies.length || !(await allowCascade(tx, actor, major.id, confirmed))) return 0;
+  const journal = { journal: copies.map((x) => x.kind) };
+  if (!copies.length || !(await allowCascade(tx, actor, major.id, confirmed, journal))) return 0;
   let copied = 0;
   for (const e of copies) {
     const eventKey = `major-copy:${e.id}`;
