@@ -29,7 +29,12 @@ test("ADM-3: an admin creates a contact of Acme Corporation with the customer ro
   await form.getByLabel("Initial password").fill(password);
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.getByRole("status")).toHaveText(`User ${email} created.`);
+  // The person's fields are emptied for the next one; the kind and account stay.
+  await expect(form.getByLabel("Name")).toHaveValue("");
+  await expect(form.getByLabel("Email")).toHaveValue("");
+  await expect(form.getByLabel("Account")).toHaveValue(/\d+/);
   // The same email again (any letter case) is refused naming Email.
+  await form.getByLabel("Name").fill("Casey Contact");
   await form.getByLabel("Email").fill(email.toUpperCase());
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.getByRole("alert")).toHaveText(`Email: a user with the email ${email} already exists.`);
@@ -169,4 +174,26 @@ test("ADM-3: in a narrow Users table an email wraps after its @, never inside a 
     });
   }, email);
   expect(lines).toEqual([1, 1]);
+});
+
+test("SET-4: without a mail server, Invite says the invitation waits unsent in the outbox", async ({
+  page,
+}) => {
+  const email = `set4-${stamp()}@example.com`;
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/users");
+  const form = page.getByRole("region", { name: "New user" });
+  await form.getByLabel("Name").fill("Ina Invitee");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("sn_customerservice_agent");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("status")).toHaveText(`User ${email} created.`);
+  await page.getByLabel("Search users").fill(email);
+  await page.getByRole("button", { name: "Search" }).click();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await row.getByRole("button", { name: "Invite", exact: true }).click();
+  // The e2e server has no SMTP_URL: "emailed" would be false (the go-live test, with SMTP, sees it).
+  await expect(row.getByRole("status")).toHaveText(
+    `Invitation to ${email} queued, but no mail server is set (SMTP_URL): it waits unsent in the outbox.`,
+  );
 });

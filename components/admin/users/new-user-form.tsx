@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { createUserAction } from "@/app/(workspace)/admin/users/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { Notice } from "@/components/ui/notice";
@@ -29,9 +29,17 @@ export function NewUserForm({
   const [kind, setKind] = useState<Kind>("internal");
   // Chosen before the page's script ran: taken (the roles follow it).
   const earlyKind = useEarlyValue<HTMLSelectElement>((v) => setKind(v as Kind));
-  const { result, pending, fieldError, formProps } = useActionForm(createUserAction);
+  const form = useRef<HTMLFormElement>(null);
+  // Created: the person's own fields empty for the next one (kind, account and role stay, for a batch
+  // of colleagues); a second click on Create user no longer sends the same person again.
+  const { result, pending, fieldError, formProps } = useActionForm(createUserAction, () => {
+    for (const name of ["name", "email", "password"]) {
+      const field = form.current?.elements.namedItem(name);
+      if (field instanceof HTMLInputElement) field.value = "";
+    }
+  });
   return (
-    <form {...formProps} className="space-y-3" noValidate>
+    <form {...formProps} ref={form} className="space-y-3" noValidate>
       <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
-import { scheduleDelivery } from "./deliver";
+import { scheduleDelivery, smtpConfigured } from "./deliver";
 import { listPage, recordId } from "@/lib/domain/validation";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "suppressed"] as const;
@@ -34,7 +34,7 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
     page,
     status: status ?? null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
-    smtpConfigured: Boolean(process.env.SMTP_URL),
+    smtpConfigured: smtpConfigured(),
   };
 }
 

@@ -43,6 +43,9 @@ export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
 const LINK_TOKEN = /(\/set-password\?token=)[A-Za-z0-9_%-]+/g;
 const withoutTokens = (text: string) => text.replace(LINK_TOKEN, "$1(sent)");
 
+/** Whether email leaves at all: without SMTP_URL messages wait in the outbox (what actions tell a person). */
+export const smtpConfigured = () => Boolean(process.env.SMTP_URL);
+
 export async function deliverPending(limit = 100): Promise<{ sent: number; failed: number }> {
   const url = process.env.SMTP_URL;
   const result = { sent: 0, failed: 0 };
@@ -111,7 +114,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
 let scheduled = false;
 /** Sends what is due, soon and once, after the current transaction has committed. */
 export function scheduleDelivery() {
-  if (!process.env.SMTP_URL) return;
+  if (!smtpConfigured()) return;
   // In the server, the runner's outbox job (coalesced: one run at a time, one more after it).
   const running = startedRunner();
   if (running?.has(OUTBOX_JOB)) return running.trigger(OUTBOX_JOB);

@@ -6,6 +6,15 @@ import type { InviteInput } from "@/lib/domain/directory/schemas";
 import { formObject } from "@/lib/domain/validation";
 import { runAction } from "@/lib/server/auth/action";
 import { inviteUser } from "@/lib/server/auth/invitations";
+import { smtpConfigured } from "@/lib/server/outbox/deliver";
+
+/** What the admin is told: without a mail server the invitation only waits in the outbox — say so. */
+function invitationNotice(r: { sent: boolean; email: string }, mailLeaves: boolean) {
+  if (!r.sent) return `The invitation to ${r.email} was already sent.`;
+  return mailLeaves
+    ? `Invitation emailed to ${r.email}.`
+    : `Invitation to ${r.email} queued, but no mail server is set (SMTP_URL): it waits unsent in the outbox.`;
+}
 
 /**
  * SET-4: Invite, on the rows of /admin/users, /admin/consumers and an account's contacts. Admins and
@@ -16,7 +25,6 @@ export async function inviteUserAction(_prev: ActionResult | null, form: FormDat
     name: "inviteUser",
     allow: (a) => isAdmin(a) || canManageDirectory(a),
     run: (actor) => inviteUser(actor, formObject<InviteInput>(form)),
-    success: (r) =>
-      r.sent ? `Invitation emailed to ${r.email}.` : `The invitation to ${r.email} was already sent.`,
+    success: (r) => invitationNotice(r, smtpConfigured()),
   });
 }
