@@ -36,3 +36,26 @@ test("NOT-5: an admin sets targets; a critical case shows its SLAs on the case a
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(slas).toContainText("Response SLA: met");
 });
+
+test("NOT-5: business hours say when they are saved; a Start that is not a time is its own error", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/slas");
+  const hours = page.getByRole("region", { name: "Business hours" });
+  const [start, end] = [hours.getByLabel("Start"), hours.getByLabel("End")];
+  const [startBefore, before] = [await start.inputValue(), await end.inputValue()];
+  await start.fill("9am");
+  await hours.getByRole("button", { name: "Save business hours" }).click();
+  await expect(hours.getByText("Start must be a time such as 09:00.")).toBeVisible();
+  await expect(hours.getByText("End must be after Start.")).toHaveCount(0);
+  await start.fill(startBefore);
+  // A real change (the saved version moves), then the hours as they were.
+  for (const value of ["17:30", before]) {
+    await end.fill(value);
+    await hours.getByRole("button", { name: "Save business hours" }).click();
+    await expect(hours.getByRole("status")).toHaveText("Business hours saved.");
+    await page.reload();
+    await expect(hours.getByLabel("End")).toHaveValue(value);
+  }
+});

@@ -60,17 +60,27 @@ const slaVersion = formNumber(
   z.number({ error: "The form's version is not valid; reload the page." }).int().min(0).max(MAX_INT),
 ).optional();
 
-export const slaTargetSchema = z.object({
-  priority: formNumber(
-    z
-      .number({ error: "Priority is not valid." })
-      .refine((p) => casePriorities.some((c) => c.value === p), "Priority is not valid."),
-  ),
-  responseMinutes: minutes("Response target"),
-  resolutionMinutes: minutes("Resolution target"),
-  clock: z.enum(["24x7", "hours"], { error: "Counted must be 24×7 or Business hours." }),
-  version: slaVersion,
-});
+export const slaTargetSchema = z
+  .object({
+    priority: formNumber(
+      z
+        .number({ error: "Priority is not valid." })
+        .refine((p) => casePriorities.some((c) => c.value === p), "Priority is not valid."),
+    ),
+    responseMinutes: minutes("Response target"),
+    resolutionMinutes: minutes("Resolution target"),
+    clock: z.enum(["24x7", "hours"], { error: "Counted must be 24×7 or Business hours." }),
+    version: slaVersion,
+  })
+  .refine(
+    // The first answer cannot be due after the solution: a response target past the resolution's
+    // would only ever breach after the case is resolved (and met the resolution).
+    (t) => !t.responseMinutes || !t.resolutionMinutes || t.responseMinutes <= t.resolutionMinutes,
+    {
+      path: ["resolutionMinutes"],
+      message: "Resolution target must be at least the response target.",
+    },
+  );
 export type SlaTargetInput = z.input<typeof slaTargetSchema>;
 
 const clockTime = (label: string) =>
@@ -94,7 +104,11 @@ export const slaHoursSchema = z
     timeZone: z.string().trim().refine(isTimeZone, "Time zone must be an IANA zone such as Europe/Berlin."),
     version: slaVersion,
   })
-  .refine((h) => h.end > h.start, { path: ["end"], message: "End must be after Start." });
+  // Only when both are times: a Start that is not one has its own error, not one on End.
+  .refine((h) => typeof h.start !== "number" || typeof h.end !== "number" || h.end > h.start, {
+    path: ["end"],
+    message: "End must be after Start.",
+  });
 export type SlaHoursInput = z.input<typeof slaHoursSchema>;
 
 export const minuteText = (m: number) =>

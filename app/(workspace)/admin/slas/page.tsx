@@ -27,7 +27,8 @@ export default async function SlasPage() {
         </div>
       </Section>
       <Section title="Business hours" id="sla-hours">
-        <SlaHoursForm key={hours?.version ?? 0} hours={hours} />
+        {/* Not keyed by version: a remount after the save lost its "Business hours saved." notice. */}
+        <SlaHoursForm hours={hours} />
       </Section>
     </div>
   );
