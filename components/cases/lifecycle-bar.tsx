@@ -109,7 +109,8 @@ export function LifecycleBar({
         <form {...formProps} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
-          {result && !result.ok && !needsConfirmation && <Notice result={result} />}
+          {/* A field's refusal shows under its field only (it showed twice, above too). */}
+          {result && !result.ok && !needsConfirmation && !result.fieldErrors && <Notice result={result} />}
           <SelectField
             label="Resolution code"
             name="resolutionCode"
