@@ -4,8 +4,9 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 
 /**
- * MAJ-5: "This will update N child cases: …" (and what the change does to them) — the manager confirms (the same submission is sent
- * again with confirmChildren) or dismisses; nothing is saved until then.
+ * MAJ-5: "This will update N child cases: …" (and what the change does to them) — the manager
+ * confirms (the same submission is sent again with confirmChildren) or dismisses; nothing is saved
+ * until then.
  */
 export function ConfirmChildren({
   message,
