@@ -139,7 +139,9 @@ describe("bulk actions on the case list (WRK-4)", () => {
     const report = await bulkUpdateCases(manager, { cases: await refs(major, plain.number), priority: "1" });
     expect(report.outcomes[0]).toMatchObject({
       status: "refused",
-      reason: expect.stringMatching(/major case: this change will update 1 child case\./),
+      reason: expect.stringMatching(
+        /major case: this change will update 1 child case: each open one gets the new priority\. Change it on its own page/,
+      ),
     });
     expect((await row(candidate.number)).priority).toBe(candidate.priority);
     expect((await row(plain.number)).priority).toBe(1);
