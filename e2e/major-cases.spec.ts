@@ -16,6 +16,15 @@ async function propose(page: Page, impact: string) {
   await expect(page.getByRole("note")).toContainText("Major case candidate");
 }
 
+/** MAJ-1: Accept Major Case says what it will open, then goes to the new major case. */
+async function accept(manager: Page, candidate: string) {
+  await manager.getByRole("button", { name: "Accept Major Case" }).click();
+  const dialog = manager.getByRole("dialog", { name: "Accept Major Case" });
+  await expect(dialog).toContainText(`${candidate} becomes its first child`);
+  await dialog.getByRole("button", { name: "Accept Major Case" }).click();
+  await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
+}
+
 test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow", async ({
   browser,
 }) => {
@@ -57,8 +66,7 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await expect(candidates).toContainText(candidate);
   await expect(candidates).toContainText("Every store is affected");
   await candidates.getByRole("link", { name: candidate }).click();
-  await manager.getByRole("button", { name: "Accept Major Case" }).click();
-  await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
+  await accept(manager, candidate);
   const major = (await manager.getByRole("heading", { level: 1 }).textContent())!.split(" ")[0];
   expect(major).not.toBe(candidate);
   await expect(manager.getByRole("table", { name: "Child Cases" })).toContainText(candidate);
@@ -102,6 +110,18 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await expect(agent.getByRole("list", { name: "History" })).toContainText(
     "Priority: 3 - Moderate → 1 - Critical",
   );
+
+  // MAJ-2: removing a child is confirmed, then it is an ordinary case again.
+  const children = manager.getByRole("table", { name: "Child Cases" });
+  await children.getByRole("button", { name: `Remove ${second} from this major case` }).click();
+  const removal = manager.getByRole("dialog", { name: `Remove ${second} from ${major}?` });
+  await expect(removal).toContainText(`${second} becomes an ordinary case again`);
+  await removal.getByRole("button", { name: "Remove" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: `${second} removed.` })).toBeVisible();
+  await expect(children).not.toContainText(second);
+  await agent.goto(`/cases/${second}`);
+  await expect(agent.getByText("Child of major case")).toHaveCount(0);
+  await expect(agent.getByRole("button", { name: "Additional actions" })).toBeVisible();
   for (const c of [agentCtx, managerCtx, itilCtx]) await c.close();
 });
 
@@ -145,8 +165,7 @@ test("MAJ-2: the major issue manager creates an incident from the major case", a
   const number = await createCaseViaForm(agent, { shortDescription: `Website down ${Date.now()}` });
   await propose(agent, "All online sales stopped");
   await manager.goto(`/cases/${number}`);
-  await manager.getByRole("button", { name: "Accept Major Case" }).click();
-  await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
+  await accept(manager, number);
   await useMenu(manager, "Create Incident");
   await expect(
     manager.getByRole("region", { name: "Related Records" }).getByRole("link", { name: /^INC\d{7}$/ }),

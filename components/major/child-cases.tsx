@@ -1,12 +1,16 @@
 "use client";
 import Link from "@/components/ui/link";
+import { useState } from "react";
 import { addChildCaseAction, removeChildCaseAction } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Badge, stateTone } from "@/components/ui/badge";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/domain/action-result";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 
 type Child = {
@@ -31,6 +35,9 @@ export function ChildCases({
   manage: boolean;
 }) {
   const add = useActionForm(addChildCaseAction.bind(null, number));
+  // The child whose removal is being confirmed, and what the last removal answered.
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<ActionResult | null>(null);
   return (
     <div className="space-y-3">
       {manage && (
@@ -54,6 +61,7 @@ export function ChildCases({
         </form>
       )}
       {add.result && (add.result.ok || !add.result.fieldErrors) && <Notice result={add.result} />}
+      <Notice result={removed} />
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">No child cases yet.</p>
       ) : (
@@ -85,7 +93,14 @@ export function ChildCases({
                 </td>
                 {manage && (
                   <td>
-                    <RemoveChild number={number} child={c.number} />
+                    <button
+                      type="button"
+                      onClick={() => setRemoving(c.number)}
+                      aria-label={`Remove ${c.number} from this major case`}
+                      className="text-xs text-slate-500 hover:text-red-700"
+                    >
+                      Remove
+                    </button>
                   </td>
                 )}
               </tr>
@@ -93,6 +108,23 @@ export function ChildCases({
           </tbody>
         </table>
       )}
+      <Modal
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={`Remove ${removing ?? ""} from ${number}?`}
+      >
+        {removing && (
+          <RemoveChild
+            number={number}
+            child={removing}
+            onCancel={() => setRemoving(null)}
+            onDone={(result) => {
+              setRemoving(null);
+              setRemoved(result);
+            }}
+          />
+        )}
+      </Modal>
       {total > rows.length && (
         <p className="text-xs text-slate-500">
           Showing {rows.length} of {total.toLocaleString("en")} child cases.
@@ -102,19 +134,35 @@ export function ChildCases({
   );
 }
 
-function RemoveChild({ number, child }: { number: string; child: string }) {
-  const { pending, formProps } = useActionForm(removeChildCaseAction.bind(null, number));
+/**
+ * MAJ-2: removing a child is confirmed first, saying what it ends; a refusal (the child closed
+ * meanwhile, say) shows in the dialog.
+ */
+function RemoveChild({
+  number,
+  child,
+  onCancel,
+  onDone,
+}: {
+  number: string;
+  child: string;
+  onCancel: () => void;
+  onDone: (result: ActionResult) => void;
+}) {
   return (
-    <form {...formProps}>
-      <input type="hidden" name="child" value={child} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={`Remove ${child} from this major case`}
-        className="text-xs text-slate-500 hover:text-red-700 disabled:opacity-50"
-      >
-        Remove
-      </button>
-    </form>
+    <DialogForm
+      action={(prev, form) => removeChildCaseAction(number, prev, form)}
+      onDone={onDone}
+      onCancel={onCancel}
+      intro={
+        `${child} becomes an ordinary case again: the major case's changes and the updates of its ` +
+        "related records stop reaching it. You can add it again while it is open."
+      }
+      submit="Remove"
+      pendingText="Removing…"
+      variant="danger"
+    >
+      {() => <input type="hidden" name="child" value={child} />}
+    </DialogForm>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 import Link from "@/components/ui/link";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { acceptMajorCaseAction, rejectMajorCaseAction } from "@/app/(workspace)/cases/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
-import { Notice } from "@/components/ui/notice";
 import { DialogForm } from "@/components/ui/dialog-form";
-import type { ActionResult } from "@/lib/domain/action-result";
 import { MajorCaseState } from "@/lib/domain/records/choices";
 
 type Props = {
@@ -22,9 +20,8 @@ type Props = {
 
 /** Where the case stands in major case management (MAJ-1, MAJ-3), with the manager's decision. */
 export function MajorBanner(p: Props) {
-  const [rejecting, setRejecting] = useState(false);
-  const [accepting, start] = useTransition();
-  const [acceptResult, setAcceptResult] = useState<ActionResult | null>(null);
+  const [deciding, setDeciding] = useState<"accept" | "reject" | null>(null);
+  const close = () => setDeciding(null);
   if (p.parent) {
     return (
       <Banner tone="violet">
@@ -56,32 +53,45 @@ export function MajorBanner(p: Props) {
         </div>
         {p.canDecide && (
           <div className="flex gap-2">
-            <Button
-              variant="primary"
-              disabled={accepting}
-              onClick={() => start(async () => setAcceptResult(await acceptMajorCaseAction(p.number)))}
-            >
-              {accepting ? "Accepting…" : "Accept Major Case"}
+            <Button variant="primary" onClick={() => setDeciding("accept")}>
+              Accept Major Case
             </Button>
-            <Button variant="danger" onClick={() => setRejecting(true)}>
+            <Button variant="danger" onClick={() => setDeciding("reject")}>
               Reject Major Case
             </Button>
           </div>
         )}
       </div>
-      {acceptResult && !acceptResult.ok && (
-        <div className="mt-2">
-          <Notice result={acceptResult} />
-        </div>
-      )}
-      <Modal open={rejecting} onClose={() => setRejecting(false)} title="Reject Major Case">
-        <RejectForm
-          number={p.number}
-          onCancel={() => setRejecting(false)}
-          onDone={() => setRejecting(false)}
-        />
+      <Modal open={deciding === "accept"} onClose={close} title="Accept Major Case">
+        <AcceptForm number={p.number} onCancel={close} />
+      </Modal>
+      <Modal open={deciding === "reject"} onClose={close} title="Reject Major Case">
+        <RejectForm number={p.number} onCancel={close} onDone={close} />
       </Modal>
     </Banner>
+  );
+}
+
+/**
+ * MAJ-1: accepting opens a new case, so the manager is told what it will be before it exists. On
+ * success the action goes to the new major case, whose banner counts its first child.
+ */
+function AcceptForm({ number, onCancel }: { number: string; onCancel: () => void }) {
+  return (
+    <DialogForm
+      action={() => acceptMajorCaseAction(number)}
+      onDone={onCancel}
+      onCancel={onCancel}
+      intro={
+        `A new major case is opened, assigned to you, with ${number}'s short description, priority, ` +
+        `business impact and related records; ${number} becomes its first child, whose related ` +
+        "records are then managed on the major case."
+      }
+      submit="Accept Major Case"
+      pendingText="Accepting…"
+    >
+      {() => null}
+    </DialogForm>
   );
 }
 

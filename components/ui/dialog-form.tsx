@@ -8,7 +8,9 @@ import type { ActionResult } from "@/lib/domain/action-result";
 
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
- * the submit button. A refusal without field errors shows above the fields; success calls onDone.
+ * the submit button. A refusal shows above the fields unless each field it names is one of the
+ * dialog's (shown under it): a confirmation without fields still says why it was refused (a case
+ * state that moved meanwhile, say). Success calls onDone.
  */
 export function DialogForm({
   action,
@@ -30,6 +32,14 @@ export function DialogForm({
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
+  // The fields the dialog shows errors for: those its children ask about while rendering.
+  const asked = new Set<string>();
+  const fields = children((field) => {
+    asked.add(field);
+    return fieldError(field);
+  });
+  const named = result && !result.ok ? Object.keys(result.fieldErrors ?? {}) : [];
+  const above = result && !result.ok && !(named.length > 0 && named.every((f) => asked.has(f)));
   return (
     <form
       action={formAction}
@@ -42,9 +52,9 @@ export function DialogForm({
       className="space-y-4"
       noValidate
     >
-      {result && !result.ok && !result.fieldErrors && <Notice result={result} />}
+      {above && <Notice result={result} />}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
-      {children(fieldError)}
+      {fields}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Dismiss</Button>
         <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>
