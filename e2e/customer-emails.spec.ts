@@ -101,19 +101,29 @@ test("NOT-1 / NOT-4: a portal case is acknowledged; Request Info asks its questi
   await Promise.all([customer.context().close(), agent.context().close()]);
 });
 
-test("NOT-1: an admin edits a case email; an unknown placeholder is refused by name", async ({ page }) => {
+test("NOT-1: an admin edits a case email, previewed as typed; an unknown placeholder is refused by name", async ({
+  page,
+}) => {
   await signIn(page, DEMO.admin);
   await page
     .getByRole("navigation", { name: "Workspace" })
     .getByRole("link", { name: "Customer emails" })
     .click();
   const card = page.getByRole("region", { name: "Case cancelled" });
+  const preview = card.getByRole("figure", { name: "Preview of Case cancelled" });
   await card.getByLabel("Subject").fill("Case {{case.nmber}} is cancelled");
+  // The preview follows the typing, names what saving would refuse, and says it is not saved.
+  await expect(preview).toContainText("Preview for an example case (not saved yet)");
+  await expect(preview).toContainText("Unknown placeholder {{case.nmber}}.");
+  await expect(preview).toContainText(/Case\s+is cancelled/);
   await card.getByRole("button", { name: "Save" }).click();
-  await expect(card.getByText("Unknown placeholder {{case.nmber}}.")).toBeVisible();
+  await expect(card.getByLabel("Subject")).toHaveAccessibleDescription("Unknown placeholder {{case.nmber}}.");
   await card.getByLabel("Subject").fill("Your case {{case.number}} is cancelled");
+  await expect(preview).toContainText("Your case CS0001234 is cancelled");
+  await expect(preview).not.toContainText("Unknown placeholder");
   await card.getByRole("button", { name: "Save" }).click();
   await expect(card.getByRole("status").filter({ hasText: "Email saved." })).toBeVisible();
+  await expect(preview).not.toContainText("not saved yet");
   await page.reload();
   await expect(
     page.getByRole("region", { name: "Case cancelled" }).getByText("Your case CS0001234 is cancelled"),

@@ -6,6 +6,8 @@ import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { renderCaseMail, type CaseMailFacts } from "@/lib/domain/notifications/case-mail";
+import { describeProblem, templateProblems } from "@/lib/domain/notifications/template";
 
 export type CaseMailCardData = {
   event: string;
@@ -17,13 +19,25 @@ export type CaseMailCardData = {
   body: string;
   version: number;
   edited: boolean;
-  preview: { subject: string; text: string };
+  sample: CaseMailFacts;
 };
 
-/** NOT-1: one case email — on or off, subject and body with placeholders, and a preview as saved. */
+/**
+ * NOT-1: one case email — on or off, subject and body with placeholders, and a preview of what an
+ * example case's customer would read, rendered as the admin types (the same pure renderCaseMail the
+ * sender uses), with what saving would refuse named under it.
+ */
 export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
   const { result, pending, fieldError: err, formProps } = useActionForm(saveCaseMailAction);
   const [enabled, setEnabled] = useState(t.enabled);
+  const [draft, setDraft] = useState({ subject: t.subject, body: t.body });
+  const preview = renderCaseMail(draft, t.sample);
+  const problems = new Set(
+    [draft.subject, draft.body]
+      .flatMap((text) => templateProblems(text, t.placeholders))
+      .map(describeProblem),
+  );
+  const changed = draft.subject !== t.subject || draft.body !== t.body || enabled !== t.enabled;
   const id = (f: string) => `mail-${t.event}-${f}`;
   return (
     <Section title={t.label} id={`mail-${t.event}`}>
@@ -49,6 +63,7 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             label="Subject"
             name="subject"
             defaultValue={t.subject}
+            onChange={(e) => setDraft((d) => ({ ...d, subject: e.currentTarget.value }))}
             required
             error={err("subject")}
           />
@@ -58,6 +73,7 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             name="body"
             rows={7}
             defaultValue={t.body}
+            onChange={(e) => setDraft((d) => ({ ...d, body: e.currentTarget.value }))}
             required
             error={err("body")}
           />
@@ -77,12 +93,23 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
           </div>
         </form>
-        <figure className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+        <figure
+          className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+          aria-label={`Preview of ${t.label}`}
+        >
           <figcaption className="mb-2 text-xs font-semibold text-slate-600">
-            Preview{t.enabled ? "" : " (not sent: switched off)"}
+            Preview for an example case{changed ? " (not saved yet)" : ""}
+            {enabled ? "" : " (not sent: switched off)"}
           </figcaption>
-          <p className="font-medium">{t.preview.subject}</p>
-          <pre className="mt-2 font-sans whitespace-pre-wrap text-slate-800">{t.preview.text}</pre>
+          {problems.size > 0 && (
+            <ul className="mb-2 list-inside list-disc text-xs text-amber-800">
+              {[...problems].map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <p className="font-medium">{preview.subject}</p>
+          <pre className="mt-2 font-sans whitespace-pre-wrap text-slate-800">{preview.text}</pre>
         </figure>
       </div>
     </Section>

@@ -6,7 +6,6 @@ import {
   CASE_MAIL_EVENTS,
   caseMailTemplateSchema,
   placeholdersOf,
-  renderCaseMail,
   templateOrDefault,
   type CaseMailTemplateInput,
 } from "@/lib/domain/notifications/case-mail";
@@ -29,11 +28,14 @@ const SAMPLE = {
   resolutionNotes: "The mail profile was re-created; new mail arrives again.",
 };
 
-/** NOT-1: each case email with its template (as saved, or the default), placeholders and a preview. */
+/**
+ * NOT-1: each case email with its template (as saved, or the default), its placeholders and the
+ * example case its preview is rendered for (on the page, as the admin types: renderCaseMail is pure).
+ */
 export async function listCaseMailTemplates(actor: Actor) {
   assertAdmin(actor);
   const rows = await db().caseMailTemplate.findMany();
-  const portalLink = portalCaseLink(appUrl(), SAMPLE.number);
+  const sample = { ...SAMPLE, portalLink: portalCaseLink(appUrl(), SAMPLE.number) };
   return CASE_MAIL_EVENTS.map((def) => {
     const row = rows.find((r) => r.event === def.event);
     const t = { ...templateOrDefault(def.event, row ?? null), version: row?.version ?? 0 };
@@ -47,7 +49,7 @@ export async function listCaseMailTemplates(actor: Actor) {
       body: t.body,
       version: t.version,
       edited: !!row,
-      preview: renderCaseMail(t, { ...SAMPLE, portalLink }),
+      sample,
     };
   });
 }
