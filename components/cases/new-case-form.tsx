@@ -33,13 +33,7 @@ export function NewCaseForm({
           options={accounts}
           error={err("accountId")}
         />
-        <ContactField
-          value={null}
-          options={[]}
-          accountId={null}
-          error={err("contactId")}
-          blank="— Pick an account first, or none —"
-        />
+        <ContactField value={null} options={[]} accountId={null} error={err("contactId")} />
         <ReferenceField
           label="Consumer"
           name="consumerId"

@@ -18,13 +18,11 @@ export function ContactField({
   options,
   accountId,
   error,
-  blank,
 }: {
   value: { id: number; label: string } | null;
   options: RefOption[];
   accountId: number | null;
   error?: string;
-  blank?: string;
 }) {
   const [account, setAccount] = useState<string>(accountId ? String(accountId) : "");
   const [open, setOpen] = useState(false);
@@ -42,7 +40,8 @@ export function ContactField({
       options={options}
       dependsOn={{ field: "accountId", param: "account" }}
       error={error}
-      blank={blank}
+      // The empty choice says what it means now: no contact, or that the list waits for an account.
+      blank={account ? "— None —" : "— Choose an account first —"}
       added={added}
     >
       {/* In the label's row, as a link-sized button: beside the select it cut the contact's name. */}
