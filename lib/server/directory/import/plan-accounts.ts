@@ -54,12 +54,19 @@ export async function planAccounts(
   rows: Row[],
   columns: Record<string, string>,
 ): Promise<Plan<NewAccount>> {
-  const byNumber = firstOfEach(rows, (r) => r.value.number || null, columns.number ?? "Number", "number");
+  const byNumber = firstOfEach(
+    rows,
+    (r) => r.value.number || null,
+    columns.number ?? "Number",
+    "number",
+    (r) => r.value.name,
+  );
   const unique = firstOfEach(
     byNumber.kept,
     (r) => accountNameKey(r.value.name),
     columns.name,
     "account name",
+    (r) => r.value.name,
   );
   const found = await existing(client, unique.kept);
   const out: PlannedRow[] = [...byNumber.refused, ...unique.refused];

@@ -52,7 +52,13 @@ export async function planAssets(
       });
     else resolved.push({ ...r, accountId: account!.id });
   }
-  const byNumber = firstOfEach(resolved, (r) => r.value.number || null, columns.number ?? "Number", "number");
+  const byNumber = firstOfEach(
+    resolved,
+    (r) => r.value.number || null,
+    columns.number ?? "Number",
+    "number",
+    (r) => r.value.name,
+  );
   // Without a number an asset is known by its serial number in its account, else by its name there.
   const unique = firstOfEach(
     byNumber.kept,
@@ -62,6 +68,7 @@ export async function planAssets(
         : assetKey(r.accountId, r.value.serialNumber ? `#${r.value.serialNumber}` : r.value.name),
     columns.serialNumber ?? columns.name,
     "asset (serial number, or name without one, in this account)",
+    (r) => r.value.name,
   );
   out.push(...byNumber.refused, ...unique.refused);
   const found: Existing[] = [];

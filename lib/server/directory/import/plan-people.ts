@@ -83,7 +83,13 @@ export async function planPeople(
   rows: Row[],
   columns: Record<string, string>,
 ): Promise<Plan<NewPerson>> {
-  const unique = firstOfEach(rows, (r) => r.value.email, columns.email, "email");
+  const unique = firstOfEach(
+    rows,
+    (r) => r.value.email,
+    columns.email,
+    "email",
+    (r) => r.value.email,
+  );
   const accountOf =
     kind === "contact"
       ? await accountsNamed(client, [...new Set(unique.kept.map((r) => (r.value as ContactRow).account))])

@@ -43,12 +43,16 @@ export type ImportResult = {
 export const changeLines = (changes: FieldChange[], label: (field: string) => string) =>
   changes.map((c) => `${label(c.field)}: ${c.oldValue ?? "(empty)"} → ${c.newValue ?? "(empty)"}`);
 
-/** Rows that repeat an earlier row's key (an email, a number, a name) are refused naming it. */
+/**
+ * Rows that repeat an earlier row's key (an email, a number, a name) are refused naming it; a
+ * refused row is labelled as the file writes it (`labelOf`), not by its key, which may be folded.
+ */
 export function firstOfEach<T extends { row: number }>(
   rows: T[],
   keyOf: (r: T) => string | null,
   column: string,
   what: string,
+  labelOf: (r: T) => string,
 ): { kept: T[]; refused: PlannedRow[] } {
   const seen = new Map<string, number>();
   const kept: T[] = [];
@@ -60,7 +64,7 @@ export function firstOfEach<T extends { row: number }>(
       refused.push({
         row: r.row,
         outcome: "error",
-        label: key ?? "",
+        label: labelOf(r),
         errors: [{ column, message: `This ${what} is already in row ${first}; a file names each once.` }],
       });
     else {
