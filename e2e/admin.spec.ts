@@ -3,7 +3,7 @@ import { DEMO, signIn } from "./support/auth";
 
 const DAYS = "sn_customerservice.case_auto_close_days";
 
-test("ADM-1: an admin sees the properties the product acts on, with type and description; a non-number is refused", async ({
+test("ADM-1: an admin sees the properties the product acts on, with type, bounds, items and description; a non-number is refused", async ({
   page,
 }) => {
   await signIn(page, DEMO.admin);
@@ -21,6 +21,11 @@ test("ADM-1: an admin sees the properties the product acts on, with type and des
   const days = page.getByLabel(DAYS);
   const row = page.getByRole("listitem").filter({ has: days });
   await expect(row).toContainText("Type: integer");
+  // The bounds and a list's items are shown, not only learned from a refusal.
+  await expect(row).toContainText("From 0 to 365");
+  await expect(
+    page.getByRole("listitem").filter({ has: page.getByLabel("sn_customerservice.case_fields_to_sync") }),
+  ).toContainText("Items (comma-separated): priority, state, comments,");
   await days.fill("many");
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row.getByRole("alert")).toHaveText(`${DAYS} must be a whole number, not "many".`);

@@ -11,6 +11,10 @@ export type PropertyRowData = {
   defaultValue: string;
   description: string;
   version: number;
+  /** An integer's bounds and a list's allowed items, shown so that a refusal is never a surprise. */
+  min?: number;
+  max?: number;
+  choices?: readonly string[];
 };
 
 /** ADM-1: one property, its type, value and description; saved with a type check. */
@@ -31,6 +35,18 @@ export function PropertyRow({ p }: { p: PropertyRowData }) {
           <span>
             Default: <span className="font-mono text-slate-700">{p.defaultValue || "(empty)"}</span>
           </span>
+          {p.min !== undefined && p.max !== undefined && (
+            <span>
+              From <span className="font-medium text-slate-700">{p.min.toLocaleString("en")}</span> to{" "}
+              <span className="font-medium text-slate-700">{p.max.toLocaleString("en")}</span>
+            </span>
+          )}
+          {p.choices && (
+            <span>
+              Items (comma-separated):{" "}
+              <span className="font-mono break-all text-slate-700">{p.choices.join(", ")}</span>
+            </span>
+          )}
         </div>
         <p className="mt-1 text-sm text-slate-600">{p.description}</p>
       </div>
