@@ -120,7 +120,8 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await expect(manager.getByRole("status").filter({ hasText: `${second} removed.` })).toBeVisible();
   await expect(children).not.toContainText(second);
   await agent.goto(`/cases/${second}`);
-  await expect(agent.getByText("Child of major case")).toHaveCount(0);
+  await expect(agent.getByRole("note").filter({ hasText: "Child of major case" })).toHaveCount(0);
+  await expect(activity(agent)).toContainText(`Removed from major case ${major}.`);
   await expect(agent.getByRole("button", { name: "Additional actions" })).toBeVisible();
   for (const c of [agentCtx, managerCtx, itilCtx]) await c.close();
 });

@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
@@ -8,9 +8,9 @@ import type { ActionResult } from "@/lib/domain/action-result";
 
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
- * the submit button. A refusal shows above the fields unless each field it names is one of the
- * dialog's (shown under it): a confirmation without fields still says why it was refused (a case
- * state that moved meanwhile, say). Success calls onDone.
+ * the submit button. A refusal shows above the fields unless a field shows it (marked invalid): a
+ * confirmation without fields still says why it was refused (a case state that moved meanwhile,
+ * say). Success calls onDone.
  */
 export function DialogForm({
   action,
@@ -32,16 +32,17 @@ export function DialogForm({
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
-  // The fields the dialog shows errors for: those its children ask about while rendering.
-  const asked = new Set<string>();
-  const fields = children((field) => {
-    asked.add(field);
-    return fieldError(field);
-  });
-  const named = result && !result.ok ? Object.keys(result.fieldErrors ?? {}) : [];
-  const above = result && !result.ok && !(named.length > 0 && named.every((f) => asked.has(f)));
+  // Whether some field of the dialog shows the refusal, read from the rendered form: the fields
+  // may be components of their own, so what they show is known only once they have rendered.
+  const form = useRef<HTMLFormElement>(null);
+  const [shownByField, setShownByField] = useState(false);
+  useLayoutEffect(() => {
+    setShownByField(!!form.current?.querySelector('[aria-invalid="true"]'));
+  }, [result]);
+  const above = result && !result.ok && !(result.fieldErrors && shownByField);
   return (
     <form
+      ref={form}
       action={formAction}
       onSubmit={(e) => {
         // React's events bubble through portals: a dialog opened from inside another form (the case
@@ -54,7 +55,7 @@ export function DialogForm({
     >
       {above && <Notice result={result} />}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
-      {fields}
+      {children(fieldError)}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Dismiss</Button>
         <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>

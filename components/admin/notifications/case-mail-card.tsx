@@ -37,7 +37,8 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
       .flatMap((text) => templateProblems(text, t.placeholders))
       .map(describeProblem),
   );
-  const changed = draft.subject !== t.subject || draft.body !== t.body || enabled !== t.enabled;
+  const changed =
+    !sameText(draft.subject, t.subject) || !sameText(draft.body, t.body) || enabled !== t.enabled;
   const id = (f: string) => `mail-${t.event}-${f}`;
   return (
     <Section title={t.label} id={`mail-${t.event}`}>
@@ -63,7 +64,10 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             label="Subject"
             name="subject"
             defaultValue={t.subject}
-            onChange={(e) => setDraft((d) => ({ ...d, subject: e.currentTarget.value }))}
+            onChange={(e) => {
+              const subject = e.currentTarget.value; // read now: React clears currentTarget after the handler
+              setDraft((d) => ({ ...d, subject }));
+            }}
             required
             error={err("subject")}
           />
@@ -73,7 +77,10 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             name="body"
             rows={7}
             defaultValue={t.body}
-            onChange={(e) => setDraft((d) => ({ ...d, body: e.currentTarget.value }))}
+            onChange={(e) => {
+              const body = e.currentTarget.value;
+              setDraft((d) => ({ ...d, body }));
+            }}
             required
             error={err("body")}
           />
@@ -115,3 +122,6 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
     </Section>
   );
 }
+
+/** A textarea's value has LF line ends; the form posts (and the template is saved with) CRLF. */
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
