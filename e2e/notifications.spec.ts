@@ -34,3 +34,27 @@ test("NOT-2: an agent turns Customer replied off at /account/notifications; it s
   await customer.goto("/account/notifications");
   await expect(customer).toHaveURL(/\/portal$/);
 });
+
+test("NOT-2 / MAJ-1: a major issue manager can turn Major case proposed off; an agent is not offered it", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/account/notifications");
+  const proposed = page.getByRole("switch", { name: "Major case proposed" });
+  await expect(proposed).toHaveAttribute("aria-checked", "true");
+  await proposed.click();
+  await expect(proposed).toHaveAttribute("aria-checked", "false");
+  await page.reload();
+  await expect(proposed).toHaveAttribute("aria-checked", "false");
+  await proposed.click(); // back on, as the demo manager had it
+  await expect(proposed).toHaveAttribute("aria-checked", "true");
+
+  const agentCtx = await browser.newContext();
+  const agent = await agentCtx.newPage();
+  await signIn(agent, DEMO.agent);
+  await agent.goto("/account/notifications");
+  await expect(agent.getByRole("switch", { name: "Assigned to me" })).toBeVisible();
+  await expect(agent.getByRole("switch", { name: "Major case proposed" })).toHaveCount(0);
+  await agentCtx.close();
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INTERNAL_ROLES, isInternal, type Actor } from "../auth/roles";
+import { INTERNAL_ROLES, isInternal, isMajorIssueManager, type Actor } from "../auth/roles";
 import { booleanText } from "../validation";
 
 // NOT-2: the notifications an agent gets by email, each of which they can turn off at
@@ -21,12 +21,24 @@ export const AGENT_NOTIFICATIONS = [
     label: "SLA warnings",
     description: "An SLA of a case assigned to you is about to breach (30 minutes left) or has breached.",
   },
+  {
+    // MAJ-1's email to the people who decide on a candidate: theirs to turn off like the others.
+    kind: "major_proposed",
+    label: "Major case proposed",
+    description: "An agent proposes a case as a major case, for you to accept or reject.",
+    onlyFor: isMajorIssueManager,
+  },
 ] as const;
 
 export type AgentNotificationKind = (typeof AGENT_NOTIFICATIONS)[number]["kind"];
 
 export function isAgentNotificationKind(kind: string): kind is AgentNotificationKind {
   return AGENT_NOTIFICATIONS.some((n) => n.kind === kind);
+}
+
+/** The kinds this person gets, so the kinds they may turn off: a kind with `onlyFor` is theirs when it holds. */
+export function agentNotificationsFor(a: Actor) {
+  return AGENT_NOTIFICATIONS.filter((n) => !("onlyFor" in n) || n.onlyFor(a));
 }
 
 /**

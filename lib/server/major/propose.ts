@@ -11,7 +11,9 @@ import {
   MajorCaseState,
   OPEN_CASE_STATES,
 } from "@/lib/domain/records/choices";
-import { TABLE } from "@/lib/domain/records/tables";
+import { recordPath, TABLE } from "@/lib/domain/records/tables";
+import { appUrl } from "../app-url";
+import { usersWithKindOn } from "../notifications/preferences";
 import { auditCreation, writeAudit } from "../audit/write";
 import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
@@ -20,7 +22,10 @@ import { enqueueMail } from "../outbox/write";
 import { majorIssueManagers } from "./managers";
 import { nextNumber } from "../records/numbers";
 
-/** MAJ-1: an agent proposes the case; major issue managers are told by email. */
+/**
+ * MAJ-1: an agent proposes the case; major issue managers are told by email, with a link to decide —
+ * those who have not turned "Major case proposed" off (NOT-2).
+ */
 export async function proposeMajorCase(
   actor: Actor,
   number: string,
@@ -47,7 +52,9 @@ export async function proposeMajorCase(
       c.id,
       `Proposed as a major case.\nBusiness impact: ${businessImpact}\n\n${workNotes}`,
     );
-    const managers = await majorIssueManagers(tx);
+    const deciders = (await majorIssueManagers(tx)).map((m) => m.id);
+    const managers = await usersWithKindOn(tx, deciders, "major_proposed");
+    const link = `${appUrl()}${recordPath(TABLE.case, c.number) ?? ""}`;
     for (const m of managers) {
       await enqueueMail(tx, {
         dedupeKey: `major-proposal:${c.id}:${c.version}:${m.id}`,
@@ -55,7 +62,7 @@ export async function proposeMajorCase(
         subject: `Major case candidate ${c.number}: ${c.shortDescription}`,
         body:
           `${actor.name} proposed ${c.number} as a major case.\n\n` +
-          `Business impact: ${businessImpact}\n\n${workNotes}`,
+          `Business impact: ${businessImpact}\n\n${workNotes}\n\nAccept or reject it here: ${link}`,
         event: "case.major_proposed",
         source: { table: TABLE.case, id: c.id },
       });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isMajorIssueManager, ROLE } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAccount, makeAgent, makeCase, makeUser } from "@/lib/testing/fixtures";
+import { makeAccount, makeAgent, makeCase, makeManager, makeUser } from "@/lib/testing/fixtures";
 import { loadActor } from "../auth/load-actor";
+import { setAgentNotification } from "../notifications/preferences";
 import { proposeMajorCase } from "./propose";
 
 const MIM = ROLE.majorIssueManager;
@@ -50,5 +51,27 @@ describe("who is told about a major case candidate (MAJ-1)", () => {
     combos.forEach(([what, , mayAccept], i) =>
       expect(recipients.includes(users[i].email), what).toBe(mayAccept),
     );
+  });
+
+  it("MAJ-1 / NOT-2: a manager who turned Major case proposed off is not emailed; the others get a link to decide", async () => {
+    const [quiet, told] = [await makeManager(), await makeManager()];
+    const agent = await makeAgent();
+    await expect(
+      setAgentNotification(agent, { kind: "major_proposed", enabled: false }),
+    ).rejects.toMatchObject({
+      field: "kind",
+      message: "Major case proposed is not a notification you get.",
+    });
+    expect((await setAgentNotification(quiet, { kind: "major_proposed", enabled: false })).changed).toBe(
+      true,
+    );
+    const c = await makeCase(agent);
+    await proposeMajorCase(agent, c.number, { workNotes: "n", businessImpact: "b" });
+    const mails = await db().outboxMessage.findMany({
+      where: { sourceTable: TABLE.case, sourceId: c.id, event: "case.major_proposed" },
+    });
+    expect(mails.map((m) => m.recipient)).not.toContain(quiet.email);
+    const mail = mails.find((m) => m.recipient === told.email);
+    expect(mail?.body).toMatch(new RegExp(`Accept or reject it here: https?://\\S+/cases/${c.number}$`));
   });
 });

@@ -47,7 +47,8 @@ describe("agent notification preferences (NOT-2)", () => {
     await expect(setAgentNotification(a, { kind: "sla_breached", enabled: "false" })).rejects.toMatchObject({
       kind: "invalid",
       field: "kind",
-      message: "Notification must be one of: Assigned to me, Customer replied, SLA warnings.",
+      message:
+        "Notification must be one of: Assigned to me, Customer replied, SLA warnings, Major case proposed.",
     });
     await expect(setAgentNotification(a, { kind: "assigned", enabled: "maybe" })).rejects.toMatchObject({
       field: "enabled",

@@ -1,9 +1,10 @@
 import "server-only";
 import { db, transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { forbidden } from "@/lib/domain/errors";
+import { forbidden, invalid } from "@/lib/domain/errors";
 import {
   AGENT_NOTIFICATIONS,
+  agentNotificationsFor,
   agentNotificationSchema,
   canChooseAgentNotifications,
   type AgentNotificationInput,
@@ -20,12 +21,17 @@ function assertCanChoose(actor: Actor) {
     throw forbidden("Only internal users with a role get agent notifications.");
 }
 
-/** The person's own choices: every kind of AGENT_NOTIFICATIONS with whether it is on. */
+/** The person's own choices: every kind they get (agentNotificationsFor) with whether it is on. */
 export async function agentNotificationPreferences(actor: Actor) {
   assertCanChoose(actor);
   const off = await db().notificationOff.findMany({ where: { userId: actor.id }, select: { kind: true } });
   const offKinds = new Set(off.map((o) => o.kind));
-  return AGENT_NOTIFICATIONS.map((n) => ({ ...n, enabled: !offKinds.has(n.kind) }));
+  return agentNotificationsFor(actor).map((n) => ({
+    kind: n.kind,
+    label: n.label,
+    description: n.description,
+    enabled: !offKinds.has(n.kind),
+  }));
 }
 
 /**
@@ -35,6 +41,10 @@ export async function agentNotificationPreferences(actor: Actor) {
 export async function setAgentNotification(actor: Actor, raw: AgentNotificationInput) {
   assertCanChoose(actor);
   const { kind, enabled } = parseOrThrow(agentNotificationSchema, raw);
+  if (!agentNotificationsFor(actor).some((n) => n.kind === kind)) {
+    const label = AGENT_NOTIFICATIONS.find((n) => n.kind === kind)?.label ?? kind;
+    throw invalid("kind", `${label} is not a notification you get.`);
+  }
   const changed = await transaction(async (tx) => {
     if (enabled)
       return (await tx.notificationOff.deleteMany({ where: { userId: actor.id, kind } })).count > 0;
