@@ -44,7 +44,7 @@ export function PropertyRow({ p }: { p: PropertyRowData }) {
           {p.choices && (
             <span>
               Items (comma-separated):{" "}
-              <span className="font-mono break-all text-slate-700">{p.choices.join(", ")}</span>
+              <span className="font-mono text-slate-700">{p.choices.join(", ")}</span>
             </span>
           )}
         </div>
