@@ -18,7 +18,7 @@ test("SET-2: New contact on /cases/new adds a person to the chosen account and s
   await page.goto("/cases/new");
   await expect(page.getByRole("button", { name: "New contact" })).toBeDisabled();
   const contact = page.getByLabel("Contact", { exact: true });
-  await expect(contact.locator("option:checked")).toHaveText("— Choose an account first —");
+  await expect(contact.locator("option:checked")).toHaveText("— No account chosen —");
   await page.getByLabel("Account").selectOption({ label: "Globex Industries" });
   await expect(contact.locator("option:checked")).toHaveText("— None —");
   await page.getByRole("button", { name: "New contact" }).click();

@@ -41,7 +41,7 @@ export function ContactField({
       dependsOn={{ field: "accountId", param: "account" }}
       error={error}
       // The empty choice says what it means now: no contact, or that the list waits for an account.
-      blank={account ? "— None —" : "— Choose an account first —"}
+      blank={account ? "— None —" : "— No account chosen —"}
       added={added}
     >
       {/* In the label's row, as a link-sized button: beside the select it cut the contact's name. */}
