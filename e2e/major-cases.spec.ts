@@ -123,6 +123,20 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await expect(agent.getByRole("note").filter({ hasText: "Child of major case" })).toHaveCount(0);
   await expect(activity(agent)).toContainText(`Removed from major case ${major}.`);
   await expect(agent.getByRole("button", { name: "Additional actions" })).toBeVisible();
+
+  // A removal confirmed after someone else made it is refused in the dialog, saying why.
+  const other = await managerCtx.newPage();
+  await other.goto(`/cases/${major}`);
+  await children.getByRole("button", { name: `Remove ${candidate} from this major case` }).click();
+  await other
+    .getByRole("table", { name: "Child Cases" })
+    .getByRole("button", { name: `Remove ${candidate} from this major case` })
+    .click();
+  await other.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+  await expect(other.getByRole("status").filter({ hasText: `${candidate} removed.` })).toBeVisible();
+  const late = manager.getByRole("dialog", { name: `Remove ${candidate} from ${major}?` });
+  await late.getByRole("button", { name: "Remove" }).click();
+  await expect(late.getByRole("alert")).toHaveText(`${candidate} is not a child of ${major}.`);
   for (const c of [agentCtx, managerCtx, itilCtx]) await c.close();
 });
 

@@ -34,6 +34,7 @@ export function AssociateIncident({ number, ...done }: DialogProps) {
             params={OPEN}
             valueField="label"
             placeholder="INC0010001 or words from the description"
+            error={fieldError("incident")}
           />
         </Field>
       )}
@@ -55,6 +56,7 @@ export function RemoveIncident({ number, incident, ...done }: DialogProps & { in
         "you can associate it again later."
       }
       submit="Remove Incident"
+      confirmation
       pendingText="Removing…"
     >
       {() => null}

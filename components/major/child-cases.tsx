@@ -159,6 +159,7 @@ function RemoveChild({
         "related records stop reaching it. You can add it again while it is open."
       }
       submit="Remove"
+      confirmation
       pendingText="Removing…"
       variant="danger"
     >

@@ -88,6 +88,7 @@ function AcceptForm({ number, onCancel }: { number: string; onCancel: () => void
         "records are then managed on the major case."
       }
       submit="Accept Major Case"
+      confirmation
       pendingText="Accepting…"
     >
       {() => null}

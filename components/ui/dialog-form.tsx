@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
@@ -8,9 +8,9 @@ import type { ActionResult } from "@/lib/domain/action-result";
 
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
- * the submit button. A refusal shows above the fields unless a field shows it (marked invalid): a
- * confirmation without fields still says why it was refused (a case state that moved meanwhile,
- * say). Success calls onDone.
+ * the submit button. A refusal without field errors shows above the fields (one naming a field shows
+ * under it); a confirmation, with no fields to show one under (`confirmation`), shows every refusal
+ * above — a case state that moved meanwhile, say. Success calls onDone.
  */
 export function DialogForm({
   action,
@@ -20,6 +20,7 @@ export function DialogForm({
   submit,
   pendingText,
   variant,
+  confirmation = false,
   children,
 }: {
   action: FormAction;
@@ -29,20 +30,12 @@ export function DialogForm({
   submit: string;
   pendingText: string;
   variant?: ButtonVariant;
+  confirmation?: boolean;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
-  // Whether some field of the dialog shows the refusal, read from the rendered form: the fields
-  // may be components of their own, so what they show is known only once they have rendered.
-  const form = useRef<HTMLFormElement>(null);
-  const [shownByField, setShownByField] = useState(false);
-  useLayoutEffect(() => {
-    setShownByField(!!form.current?.querySelector('[aria-invalid="true"]'));
-  }, [result]);
-  const above = result && !result.ok && !(result.fieldErrors && shownByField);
   return (
     <form
-      ref={form}
       action={formAction}
       onSubmit={(e) => {
         // React's events bubble through portals: a dialog opened from inside another form (the case
@@ -53,7 +46,7 @@ export function DialogForm({
       className="space-y-4"
       noValidate
     >
-      {above && <Notice result={result} />}
+      {result && !result.ok && (confirmation || !result.fieldErrors) && <Notice result={result} />}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
       {children(fieldError)}
       <div className="flex justify-end gap-2">
