@@ -1,4 +1,5 @@
 import "server-only";
+import { recordPath } from "@/lib/domain/records/tables";
 
 /**
  * The address people reach Caseflow at, for links in emails (invitations, password resets) and the
@@ -10,4 +11,9 @@ export function appUrl(): string {
   const configured = process.env.APP_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
   return `http://localhost:${process.env.PORT || 3000}`;
+}
+
+/** The full address of a record's page, for links in emails to internal users (the app's root if it has none). */
+export function recordUrl(table: string, number: string): string {
+  return `${appUrl()}${recordPath(table, number) ?? ""}`;
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { assignmentRecipients, type Assignment } from "@/lib/domain/assignment/assignment";
 import { assignmentMail } from "@/lib/domain/assignment/mail";
-import { recordPath, TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
-import { appUrl } from "../app-url";
+import { TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
+import { recordUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
 import { groupFacts } from "../assignment/members";
 import { usersWithKindOn } from "../notifications/preferences";
@@ -39,7 +39,7 @@ export async function notifyAssignment(
     shortDescription: record.shortDescription,
     by: actor?.name ?? "Caseflow",
     groupName: after.assignedToId === null ? (group?.name ?? null) : null,
-    link: `${appUrl()}${recordPath(record.table, record.number) ?? ""}`,
+    link: recordUrl(record.table, record.number),
   });
   let queued = 0;
   for (const p of people) {

@@ -1,8 +1,8 @@
 import { db, transaction } from "@/lib/db";
-import { recordPath, TABLE } from "@/lib/domain/records/tables";
+import { TABLE } from "@/lib/domain/records/tables";
 import { SLA_WARNING_MS, slaMail } from "@/lib/domain/sla/mail";
 import type { SlaKind } from "@/lib/domain/sla/policy";
-import { appUrl } from "../app-url";
+import { recordUrl } from "../app-url";
 import { usersWithKindOn } from "../notifications/preferences";
 import { enqueueMail } from "../outbox/write";
 
@@ -48,7 +48,7 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
         number: c.number,
         shortDescription: c.shortDescription,
         dueAt: m.dueAt,
-        link: `${appUrl()}${recordPath(TABLE.case, c.number) ?? ""}`,
+        link: recordUrl(TABLE.case, c.number),
       });
       await enqueueMail(tx, {
         dedupeKey: `sla:${m.id}:${event}:${to.id}`,

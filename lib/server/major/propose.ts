@@ -11,8 +11,8 @@ import {
   MajorCaseState,
   OPEN_CASE_STATES,
 } from "@/lib/domain/records/choices";
-import { recordPath, TABLE } from "@/lib/domain/records/tables";
-import { appUrl } from "../app-url";
+import { TABLE } from "@/lib/domain/records/tables";
+import { recordUrl } from "../app-url";
 import { usersWithKindOn } from "../notifications/preferences";
 import { auditCreation, writeAudit } from "../audit/write";
 import { noteBy } from "../case-store/menu-guard";
@@ -54,7 +54,7 @@ export async function proposeMajorCase(
     );
     const deciders = (await majorIssueManagers(tx)).map((m) => m.id);
     const managers = await usersWithKindOn(tx, deciders, "major_proposed");
-    const link = `${appUrl()}${recordPath(TABLE.case, c.number) ?? ""}`;
+    const link = recordUrl(TABLE.case, c.number);
     for (const m of managers) {
       await enqueueMail(tx, {
         dedupeKey: `major-proposal:${c.id}:${c.version}:${m.id}`,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { customerRepliedMail } from "@/lib/domain/notifications/customer-replied";
-import { recordPath, TABLE } from "@/lib/domain/records/tables";
-import { appUrl } from "../app-url";
+import { TABLE } from "@/lib/domain/records/tables";
+import { recordUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
 import { usersWithKindOn } from "./preferences";
 
@@ -32,7 +32,7 @@ export async function notifyCustomerReplied(
     shortDescription: c.shortDescription,
     customerName: reply.customerName,
     reply: reply.body,
-    link: `${appUrl()}${recordPath(TABLE.case, c.number) ?? ""}`,
+    link: recordUrl(TABLE.case, c.number),
   });
   return enqueueMail(tx, {
     dedupeKey: `${TABLE.case}:${c.id}:customer_replied:${reply.entryId}:${assignee.id}`,
