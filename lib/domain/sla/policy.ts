@@ -1,7 +1,7 @@
 // NOT-5: what an admin sets at /admin/slas — per case priority a response and a resolution target,
 // each priority counted around the clock or in the business hours — and what it means for a case.
 import { z } from "zod";
-import { casePriorities } from "../records/choices";
+import { casePriorities, CaseState, OPEN_CASE_STATES } from "../records/choices";
 import { formNumber, MAX_INT } from "../validation";
 import { ALWAYS, isTimeZone, type SlaSchedule, type Weekday } from "./schedule";
 
@@ -41,6 +41,16 @@ export function targetsFor(
   if (row.resolutionMinutes)
     out.push({ kind: "resolution", ms: row.resolutionMinutes * 60_000, clock: row.clock });
   return out;
+}
+
+/**
+ * The targets that start counting on a case in `state` (NOT-5): the response counts from New only (a
+ * case made Open — a major case — has no response to wait for), the resolution while the case is
+ * open; a Resolved, Closed or Cancelled case starts none.
+ */
+export function targetsStartingIn(policy: SlaPolicy, priority: number, state: number) {
+  if (!OPEN_CASE_STATES.includes(state)) return [];
+  return targetsFor(policy, priority).filter((t) => t.kind === "resolution" || state === CaseState.New);
 }
 
 const MAX_MINUTES = 365 * 24 * 60;

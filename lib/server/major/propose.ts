@@ -15,6 +15,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { recordUrl } from "../app-url";
 import { usersWithKindOn } from "../notifications/preferences";
 import { auditCreation, writeAudit } from "../audit/write";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
@@ -101,6 +102,7 @@ export async function acceptMajorCase(actor: Actor, candidateNumber: string) {
         "state",
         `${c.number} is ${labelOf(caseStates, c.state)}; only an open candidate can become a major case.`,
       );
+    await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
     const major = await tx.case.create({
       data: {
         number: await nextNumber(tx, "case"),
@@ -122,6 +124,8 @@ export async function acceptMajorCase(actor: Actor, candidateNumber: string) {
       },
     });
     await auditCreation(tx, TABLE.case, major, actor);
+    // NOT-5: the major case's resolution target starts (it is made Open: no response to wait for).
+    await runCaseCreatedFollowUps({ tx, actor, after: major });
     await decide(tx, c, { majorCaseState: MajorCaseState.None, parentId: major.id });
     await writeAudit(
       tx,

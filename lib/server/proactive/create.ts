@@ -7,10 +7,12 @@ import { applyFieldMap } from "@/lib/domain/field-maps/rules";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { planProactive, proactiveCaseData, proactiveSummary } from "@/lib/domain/proactive/plan";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { MajorCaseState } from "@/lib/domain/records/choices";
+import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { loadFieldMap } from "../field-maps/admin";
+import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
+import { runCasesCreatedFollowUps } from "../follow-ups/cases-created";
 import { suppressExternalCallerMail } from "../incidents/link";
 import { appendJournal } from "../journal/write";
 import { loadPriorityRows } from "../priority/lookup";
@@ -75,6 +77,7 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
     );
     const data = proactiveCaseData(mapped, await loadPriorityRows(tx));
     const now = new Date();
+    await readCaseCreatedConfiguration(tx); // before the numbers' lock (REC-1)
     const numbers = await nextNumbers(
       tx,
       "case",
@@ -95,6 +98,7 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
       });
       await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: major.id } });
       await auditCreation(tx, TABLE.case, major, actor);
+      await runCaseCreatedFollowUps({ tx, actor, after: major });
       await appendJournal(tx, {
         table: TABLE.case,
         recordId: major.id,
@@ -112,6 +116,9 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
     // INC-7: the map linked the cases to the incident: an external caller hears through a case now.
     if (data.incidentId === incident.id) await suppressExternalCallerMail(tx, actor, incident);
     await insertOrigins(tx, incident.id, rows, now);
+    const state = typeof data.state === "number" ? data.state : CaseState.New;
+    const priority = Number(data.priority);
+    await runCasesCreatedFollowUps({ tx, cases: casesNumbered(rows), state, priority, now });
     const origin = `Proactive case created from ${incident.number} for its affected account.`;
     // One work note and one audit row (REC-5) on each new case: one statement each.
     await insertNotesOnCases(

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { setThreshold } from "@/lib/testing/proactive";
 import { TABLE } from "@/lib/domain/records/tables";
 import { removeIncident } from "@/lib/server/incidents/link";
 import { createIncident } from "@/lib/server/incidents/write";
@@ -16,14 +16,6 @@ import {
 import { addAffectedAccount, removeAffectedAccount } from "./accounts";
 import { createProactiveCases } from "./create";
 
-async function setThreshold(value: number) {
-  const p = { type: "integer", defaultValue: "5", description: "threshold" };
-  await db().systemProperty.upsert({
-    where: { name: PROPERTY.majorCaseThreshold },
-    create: { name: PROPERTY.majorCaseThreshold, value: String(value), ...p },
-    update: { value: String(value) },
-  });
-}
 afterEach(() => setThreshold(5));
 
 async function incidentWith(accounts: number) {

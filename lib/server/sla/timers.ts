@@ -1,7 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
-import { scheduleOf, targetsFor, type SlaKind, type SlaPolicy } from "@/lib/domain/sla/policy";
+import {
+  scheduleOf,
+  targetsFor,
+  targetsStartingIn,
+  type SlaKind,
+  type SlaPolicy,
+} from "@/lib/domain/sla/policy";
 import {
   pauseTimer,
   resumeTimer,
@@ -11,6 +17,8 @@ import {
   type SlaTimer,
 } from "@/lib/domain/sla/timer";
 import { refreshSlaDue } from "../tables/case";
+import { insertTimersOnCases } from "../tables/case-sla";
+import type { CaseSelection } from "../tables/case-selection";
 import { readSlaPolicy } from "./policy";
 
 type Row = SlaTimer & { id: number; caseId: number; kind: string; clock: string };
@@ -34,10 +42,10 @@ async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
   });
 }
 
-/** NOT-5: a new case's timers, from its priority's targets. */
+/** NOT-5: a new case's timers, from its priority's targets (a case made Open has no response). */
 export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
   const policy = await readSlaPolicy(tx);
-  const targets = targetsFor(policy, c.priority);
+  const targets = targetsStartingIn(policy, c.priority, c.state);
   if (!targets.length) return 0;
   const paused = c.state === CaseState.AwaitingInfo;
   await tx.caseSla.createMany({
@@ -50,6 +58,24 @@ export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
   });
   await refreshSlaDue(tx, c.id);
   return targets.length;
+}
+
+/** NOT-5 for cases made together in one state and priority (proactive cases, PRO-1): one batch. */
+export async function startSlasOnCases(
+  tx: Tx,
+  cases: CaseSelection,
+  facts: { state: number; priority: number },
+  now = new Date(),
+) {
+  const policy = await readSlaPolicy(tx);
+  const paused = facts.state === CaseState.AwaitingInfo;
+  const timers = targetsStartingIn(policy, facts.priority, facts.state).map((t) => ({
+    kind: t.kind,
+    clock: t.clock,
+    ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
+  }));
+  await insertTimersOnCases(tx, cases, timers, now);
+  return timers.length;
 }
 
 /** Which timers a state change stops, pauses or resumes. */
@@ -158,8 +184,11 @@ async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, no
         clock: target.clock,
       });
   }
-  const missing = targets.filter((t) => !rows.some((r) => r.kind === t.kind));
-  if (missing.length && c.state !== CaseState.Closed && c.state !== CaseState.Cancelled)
+  // A kind the new priority adds starts as on a new case in this state: a response only while New.
+  const missing = targetsStartingIn(policy, c.priority, c.state).filter(
+    (t) => !rows.some((r) => r.kind === t.kind),
+  );
+  if (missing.length)
     await tx.caseSla.createMany({
       data: missing.map((t) => ({
         caseId: c.id,
