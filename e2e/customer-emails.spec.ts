@@ -40,6 +40,8 @@ test("NOT-1 / NOT-4: a portal case is acknowledged; Request Info asks its questi
   await agent.goto(`/cases/${number}`);
   await agent.getByRole("button", { name: "Accept" }).click();
   await expect(agent.getByRole("button", { name: "Accept" })).toHaveCount(0);
+  // NOT-1: the form's State offers no Awaiting Info: only Request Info asks the question.
+  await expect(agent.getByLabel("State").getByRole("option", { name: "Awaiting Info" })).toHaveCount(0);
   await agent.getByRole("button", { name: "Request Info" }).click();
   const dialog = agent.getByRole("dialog", { name: "Request info" });
   await dialog.getByRole("button", { name: "Request Info" }).click();

@@ -4,14 +4,8 @@ import { CaseState } from "../records/choices";
 import { BULK_TARGET_STATES, bulkCaseSchema, bulkSummary, outcomeLine } from "./bulk";
 
 describe("bulk case changes: input and report (WRK-4)", () => {
-  it("WRK-4: the State choices are the lifecycle's targets — never New", () => {
-    expect(BULK_TARGET_STATES.map((s) => s.label)).toEqual([
-      "Open",
-      "Awaiting Info",
-      "Resolved",
-      "Closed",
-      "Cancelled",
-    ]);
+  it("WRK-4 / NOT-1: the State choices are the lifecycle's targets — never New, nor Awaiting Info (Request Info's)", () => {
+    expect(BULK_TARGET_STATES.map((s) => s.label)).toEqual(["Open", "Resolved", "Closed", "Cancelled"]);
   });
 
   it("WRK-4: blank leaves a field, 'none' clears it; a case selected twice counts once", () => {

@@ -12,13 +12,18 @@ import {
 } from "../records/choices";
 import { decimalText, LIMITS, MAX_INT, optionalStringChoice, optionalText, plainText } from "../validation";
 import { NOBODY_PICKED, nobodyPickedMessage } from "../assignment/nobody-picked";
-import { caseLifecycle } from "./lifecycle";
+import { caseLifecycle, enteredByStateEdit } from "./lifecycle";
 
 export const BULK_MAX_CASES = 100;
 
-/** The states a case can be moved to at all (New is only ever a starting state). */
-export const BULK_TARGET_STATES: readonly Choice<number>[] = caseStates.filter((s) =>
-  [...caseLifecycle.next.values()].some((targets) => targets.includes(s.value)),
+/**
+ * The states a case can be moved to by a State edit (New is only ever a starting state; Awaiting
+ * Info only through Request Info, which asks the customer its question: NOT-1).
+ */
+export const BULK_TARGET_STATES: readonly Choice<number>[] = caseStates.filter(
+  (s) =>
+    enteredByStateEdit(s.value) &&
+    [...caseLifecycle.next.values()].some((targets) => targets.includes(s.value)),
 );
 
 /** "CS0001003:4" — a selected case and the version the list showed (REC-6: a stale row is refused). */

@@ -8,7 +8,7 @@ import {
   labelOf,
   shownValue,
 } from "../records/choices";
-import { assertTransition, type Lifecycle } from "../records/state-machine";
+import { assertTransition, selectableStates, type Lifecycle } from "../records/state-machine";
 
 export const caseLifecycle: Lifecycle<number> = {
   noun: "case",
@@ -38,6 +38,33 @@ export const CASE_ACTIONS: readonly {
   { id: "reopen", label: "Reopen", from: [S.Resolved], to: S.Open },
   { id: "cancel", label: "Cancel", from: [S.New, S.Open, S.AwaitingInfo], to: S.Cancelled },
 ];
+
+/**
+ * NOT-1: the states a State edit (the case form, the bulk action, the Table API) does not enter,
+ * with the button that does: Request Info asks the customer its question, which a State edit has not.
+ */
+const STATES_SET_BY_BUTTON: ReadonlyMap<number, string> = new Map([[S.AwaitingInfo, "Request Info"]]);
+
+/** Whether a State edit may enter `state` (Awaiting Info: only Request Info). */
+export const enteredByStateEdit = (state: number) => !STATES_SET_BY_BUTTON.has(state);
+
+/** The case form's State choices: the current state and the legal next ones a State edit may enter. */
+export function editableCaseStates(current: number) {
+  return selectableStates(caseLifecycle, current).filter(
+    (s) => s.value === current || enteredByStateEdit(s.value),
+  );
+}
+
+/** Refuses a State edit into a state only its button sets (naming the button). */
+export function assertCaseStateEdit(current: number, target: number) {
+  const button = STATES_SET_BY_BUTTON.get(target);
+  if (button && target !== current)
+    throw invalid(
+      "state",
+      `${labelOf(caseStates, target)} is set by ${button}, which asks the customer a question: ` +
+        `press ${button} instead.`,
+    );
+}
 
 export function caseActionsFor(state: number) {
   return CASE_ACTIONS.filter((a) => a.from.includes(state));

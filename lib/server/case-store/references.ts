@@ -19,9 +19,16 @@ export type CaseRefs = {
 /**
  * Checks that the records a case points at exist and fit together: the contact belongs to the
  * account, a consumer is a consumer, the partner is a partner account, the assignee is internal.
- * A handful of indexed lookups, whatever the data size.
+ * A party newly set (not in `stored`, the record's values before the edit) must be active, as the
+ * pickers offer only active ones (SET-2); one deactivated since it was set stays, so the record can
+ * still be edited. A handful of indexed lookups, whatever the data size.
  */
-export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): Promise<void> {
+export async function checkCaseReferences(
+  tx: Tx,
+  r: CaseRefs,
+  noun = "case",
+  stored: CaseRefs = {},
+): Promise<void> {
   const userIds = [r.contactId, r.consumerId, r.partnerContactId, r.assignedToId].filter(
     (x): x is number => !!x,
   );
@@ -30,11 +37,21 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
     userIds.length
       ? tx.user.findMany({
           where: { id: { in: userIds } },
-          select: { id: true, kind: true, accountId: true, active: true, roles: { select: { role: true } } },
+          select: {
+            id: true,
+            name: true,
+            kind: true,
+            accountId: true,
+            active: true,
+            roles: { select: { role: true } },
+          },
         })
       : [],
     accountIds.length
-      ? tx.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, isPartner: true } })
+      ? tx.account.findMany({
+          where: { id: { in: accountIds } },
+          select: { id: true, name: true, isPartner: true, active: true },
+        })
       : [],
     r.assetId
       ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } })
@@ -44,22 +61,32 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
   const user = (id: number | null | undefined) => (id ? users.find((u) => u.id === id) : undefined);
   const account = (id: number | null | undefined) => (id ? accounts.find((a) => a.id === id) : undefined);
 
+  // SET-2: a deactivated account, contact or consumer is offered in no picker; set anew, it is refused.
+  type Party = { name: string; active: boolean };
+  const refuseInactive = (field: keyof CaseRefs, label: string, x?: Party) => {
+    if (x && !x.active && r[field] !== stored[field])
+      throw invalid(field, `${label}: ${x.name} is deactivated; pick an active one.`);
+  };
   if (r.accountId && !account(r.accountId)) throw invalid("accountId", "Account: no such account.");
+  refuseInactive("accountId", "Account", account(r.accountId));
   if (r.partnerId) {
     const p = account(r.partnerId);
     if (!p) throw invalid("partnerId", "Partner: no such account.");
     if (!p.isPartner) throw invalid("partnerId", "Partner: that account is not a partner account.");
+    refuseInactive("partnerId", "Partner", p);
   }
   if (r.contactId) {
     const c = user(r.contactId);
     if (!c || c.kind !== "contact") throw invalid("contactId", "Contact: no such contact.");
     if (r.accountId && c.accountId !== r.accountId)
       throw invalid("contactId", `Contact: this contact does not belong to the ${noun}'s account.`);
+    refuseInactive("contactId", "Contact", c);
   }
   if (r.consumerId) {
     const c = user(r.consumerId);
     if (!c || c.kind !== "consumer") throw invalid("consumerId", "Consumer: no such consumer.");
     if (r.contactId) throw invalid("consumerId", `A ${noun} has a contact or a consumer, not both.`);
+    refuseInactive("consumerId", "Consumer", c);
   }
   if (r.partnerContactId) {
     const c = user(r.partnerContactId);
@@ -69,6 +96,7 @@ export async function checkCaseReferences(tx: Tx, r: CaseRefs, noun = "case"): P
         "partnerContactId",
         "Partner contact: this contact does not belong to the partner account.",
       );
+    refuseInactive("partnerContactId", "Partner contact", c);
   }
   if (r.assignedToId) {
     const a = user(r.assignedToId);

@@ -18,9 +18,9 @@ const audit = (id: number, field: string) =>
 describe("bulk actions on the case list (WRK-4)", () => {
   it("WRK-4: a state move applies to the cases it is legal for; the illegal ones are reported and unchanged", async () => {
     const agent = await makeAgent();
-    const fresh = await makeCase(agent); // New → Awaiting Info: not a lifecycle move
-    const open = await makeCase(agent);
-    await runCaseAction(agent, open.number, { action: "accept", version: 1 }); // Open → Awaiting Info: legal
+    const fresh = await makeCase(agent); // New → Closed: not a lifecycle move
+    const resolved = await makeCase(agent);
+    await resolveCase(agent, resolved.number); // Resolved → Closed: legal
     const closed = await makeCase(agent);
     await resolveCase(agent, closed.number);
     await runCaseAction(agent, closed.number, { action: "close", version: 3 });
@@ -30,25 +30,35 @@ describe("bulk actions on the case list (WRK-4)", () => {
     });
 
     const report = await bulkUpdateCases(agent, {
-      cases: await refs(fresh.number, open.number, closed.number),
-      state: String(CaseState.AwaitingInfo),
+      cases: await refs(fresh.number, resolved.number, closed.number),
+      state: String(CaseState.Closed),
     });
 
     expect(report).toMatchObject({ changed: 1, refused: 2, unchanged: 0 });
     expect(report.outcomes.map(outcomeLine)).toEqual([
-      `${fresh.number}: refused — A case cannot move from New to Awaiting Info.`,
-      `${open.number}: state set to Awaiting Info`,
+      `${fresh.number}: refused — A case cannot move from New to Closed.`,
+      `${resolved.number}: state set to Closed`,
       `${closed.number}: refused — This case is Closed and cannot be changed.`,
     ]);
-    expect((await row(open.number)).state).toBe(CaseState.AwaitingInfo);
-    expect((await audit(open.id, "state")).at(-1)).toMatchObject({
-      newValue: String(CaseState.AwaitingInfo),
+    expect((await row(resolved.number)).state).toBe(CaseState.Closed);
+    expect((await audit(resolved.id, "state")).at(-1)).toMatchObject({
+      newValue: String(CaseState.Closed),
     });
     // The refused cases: not one field, version or audit row changed.
     expect(await Promise.all([fresh, closed].map((c) => row(c.number)))).toEqual(before);
     expect(
       await db().auditEntry.count({ where: { table: TABLE.case, recordId: { in: [fresh.id, closed.id] } } }),
     ).toBe(auditBefore);
+  });
+
+  it("WRK-4 / NOT-1: Awaiting Info is not a bulk move: only Request Info asks the customer its question", async () => {
+    const agent = await makeAgent();
+    const open = await makeCase(agent);
+    await runCaseAction(agent, open.number, { action: "accept", version: 1 });
+    await expect(
+      bulkUpdateCases(agent, { cases: await refs(open.number), state: String(CaseState.AwaitingInfo) }),
+    ).rejects.toMatchObject({ field: "state" });
+    expect((await row(open.number)).state).toBe(CaseState.Open);
   });
 
   it("WRK-4 / REC-4: resolving in bulk asks for the resolution once; a New case cannot be resolved", async () => {

@@ -8,12 +8,11 @@ import {
   type Actor,
 } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
-import { caseActionsFor, caseLifecycle, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
+import { caseActionsFor, editableCaseStates, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu, linksIncidents } from "@/lib/domain/cases/menu";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
-import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
 import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
 import { readInteger } from "@/lib/domain/properties/values";
@@ -113,7 +112,7 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
     suggestion,
     actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],
-    states: selectableStates(caseLifecycle, record.state),
+    states: editableCaseStates(record.state),
   };
 }
 export type CaseView = Awaited<ReturnType<typeof getCaseView>>;

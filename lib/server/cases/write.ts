@@ -3,6 +3,7 @@ import { transaction, type Tx, inTransaction } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import {
+  assertCaseStateEdit,
   assertResolution,
   isCaseClosedForChanges,
   planCaseAction,
@@ -17,7 +18,7 @@ import {
   type CaseUpdateInput,
   type NewCaseInput,
 } from "@/lib/domain/cases/schemas";
-import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { CaseState, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
@@ -95,10 +96,12 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
       "assignedToId",
     ] as const;
     if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k]))
-      await checkCaseReferences(tx, merged);
+      await checkCaseReferences(tx, merged, "case", current);
     const patch: Record<string, unknown> = { ...fields };
-    if (state !== undefined)
+    if (state !== undefined) {
+      assertCaseStateEdit(current.state, state); // NOT-1: Awaiting Info only through Request Info
       Object.assign(patch, planCaseStateChange(current.state, state, merged, new Date()));
+    }
     // REC-4: a case that stays Resolved keeps a resolution code and notes.
     if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
     await checkResolution(tx, current, patch);
@@ -126,6 +129,18 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
   const result = await transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
+    // NOT-1: the question goes to the case's customer; with none, nobody could answer it (a major
+    // case asks through its children's customers).
+    if (
+      action === "request_info" &&
+      !current.contactId &&
+      !current.consumerId &&
+      current.majorCaseState !== MajorCaseState.Accepted
+    )
+      throw invalid(
+        "question",
+        "Nobody would get this question: the case has no contact or consumer. Set one in Details first.",
+      );
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch, {
       question: action === "request_info" ? question : undefined,

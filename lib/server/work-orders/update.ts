@@ -36,7 +36,7 @@ const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partne
 async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<string, unknown>) {
   const merged = { ...current, ...patch };
   if (PARTY_FIELDS.some((k) => patch[k] !== undefined && patch[k] !== current[k as keyof WorkOrderRow]))
-    await checkCaseReferences(tx, merged, "work order");
+    await checkCaseReferences(tx, merged, "work order", current);
   if (patch.companyId && patch.companyId !== current.companyId) {
     const found = await tx.account.findUnique({ where: { id: patch.companyId as number } });
     if (!found) throw invalid("companyId", "Company: no such account.");

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeAgent, makeCase, makeCustomer } from "@/lib/testing/fixtures";
+import { getCaseView } from "./view";
+import { runCaseAction, updateCase } from "./write";
+
+describe("Awaiting Info only through Request Info (NOT-1, §1)", () => {
+  it("NOT-1: a State edit to Awaiting Info is refused, naming Request Info; nothing changes, nobody is emailed", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await runCaseAction(agent, c.number, { action: "accept", version: c.version });
+    const mails = await db().outboxMessage.count();
+
+    await expect(
+      updateCase(agent, c.number, { version: c.version + 1, state: CaseState.AwaitingInfo, priority: 2 }),
+    ).rejects.toMatchObject({
+      field: "state",
+      message:
+        "Awaiting Info is set by Request Info, which asks the customer a question: press Request Info instead.",
+    });
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect([row.state, row.priority, row.version]).toEqual([CaseState.Open, c.priority, c.version + 1]);
+    expect(await db().outboxMessage.count()).toBe(mails);
+
+    // The form offers what it may do: Open, Resolved, Cancelled — and Awaiting Info once it is the state.
+    const labels = async () =>
+      (await getCaseView(agent, c.number, { opened: false })).states.map((s) => s.label);
+    expect(await labels()).toEqual(["Open", "Resolved", "Cancelled"]);
+    await runCaseAction(agent, c.number, {
+      action: "request_info",
+      version: c.version + 1,
+      question: "Which site?",
+    });
+    expect(await labels()).toEqual(["Open", "Awaiting Info", "Cancelled"]);
+    // Staying in Awaiting Info while saving another field is no State edit.
+    await updateCase(agent, c.number, { version: c.version + 2, state: CaseState.AwaitingInfo, priority: 2 });
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).priority).toBe(2);
+  });
+
+  it("NOT-1: Request Info on a case with no contact or consumer is refused under Question; nothing changes", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: c.version });
+    await expect(
+      runCaseAction(agent, c.number, {
+        action: "request_info",
+        version: c.version + 1,
+        question: "Which site?",
+      }),
+    ).rejects.toMatchObject({
+      field: "question",
+      message:
+        "Nobody would get this question: the case has no contact or consumer. Set one in Details first.",
+    });
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect([row.state, row.version]).toEqual([CaseState.Open, c.version + 1]);
+    expect(
+      await db().journalEntry.count({ where: { table: TABLE.case, recordId: c.id, kind: "comments" } }),
+    ).toBe(0);
+  });
+});
