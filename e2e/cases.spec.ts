@@ -28,6 +28,13 @@ test("REC-3 / REC-4: lifecycle buttons appear only where legal; resolving needs 
   await createCaseViaForm(page, { shortDescription: `Lifecycle ${Date.now()}` });
   await expect(page.getByRole("button", { name: "Accept" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Propose Solution" })).toHaveCount(0);
+  // A move that cannot be undone asks first; "Keep it" changes nothing.
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  const cancel = page.getByRole("dialog", { name: "Cancel this case?" });
+  await expect(cancel).toContainText("A cancelled case cannot be changed or reopened.");
+  await cancel.getByRole("button", { name: "Keep it" }).click();
+  await expect(cancel).toBeHidden();
+  await expect(page.getByLabel("State")).toHaveValue("1");
   await page.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByLabel("State")).toHaveValue("10");
   await expect(page.getByRole("button", { name: "Accept" })).toHaveCount(0);
@@ -44,6 +51,10 @@ test("REC-3 / REC-4: lifecycle buttons appear only where legal; resolving needs 
   await expect(page.getByLabel("Resolution notes")).toHaveValue("Replaced the fuser unit.");
 
   await page.getByRole("button", { name: "Close", exact: true }).click();
+  await page
+    .getByRole("dialog", { name: "Close this case?" })
+    .getByRole("button", { name: "Close case" })
+    .click();
   await expect(page.getByLabel("State")).toHaveValue("3");
   await expect(page.getByLabel("State")).toBeDisabled();
   for (const name of ["Accept", "Request Info", "Propose Solution", "Close", "Cancel", "Reopen", "Save"]) {

@@ -13,6 +13,20 @@ import { cx } from "@/components/ui/cx";
 
 type CaseAction = { id: string; label: string };
 
+/** The moves that cannot be undone ask first (a misclick next to Accept cancelled a case). */
+const CONFIRM: Record<string, { title: string; text: string; button: string }> = {
+  cancel: {
+    title: "Cancel this case?",
+    text: "A cancelled case cannot be changed or reopened.",
+    button: "Cancel case",
+  },
+  close: {
+    title: "Close this case?",
+    text: "A closed case cannot be changed or reopened.",
+    button: "Close case",
+  },
+};
+
 /** Accept, Request Info, Propose Solution, Close, Cancel, Reopen — only those legal now. */
 export function LifecycleBar({
   number,
@@ -28,6 +42,7 @@ export function LifecycleBar({
 }) {
   const [proposing, setProposing] = useState(false);
   const [asking, setAsking] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const {
     result,
     pending,
@@ -38,7 +53,9 @@ export function LifecycleBar({
   } = useActionForm(caseLifecycleAction.bind(null, number), () => {
     setProposing(false);
     setAsking(false);
+    setConfirming(null);
   });
+  const confirm = confirming ? CONFIRM[confirming] : null;
   if (!actions.length) return null;
   return (
     <div className="flex flex-col items-end gap-2">
@@ -65,6 +82,14 @@ export function LifecycleBar({
             <Button key={a.id} onClick={() => setAsking(true)}>
               {a.label}
             </Button>
+          ) : CONFIRM[a.id] ? (
+            <Button
+              key={a.id}
+              variant={a.id === "cancel" ? "danger" : "secondary"}
+              onClick={() => setConfirming(a.id)}
+            >
+              {a.label}
+            </Button>
           ) : (
             <form key={a.id} {...formProps}>
               <input type="hidden" name="action" value={a.id} />
@@ -80,8 +105,32 @@ export function LifecycleBar({
           ),
         )}
       </div>
-      {result && !result.ok && !proposing && !asking && !needsConfirmation && <Notice result={result} />}
+      {result && !result.ok && !proposing && !asking && !confirming && !needsConfirmation && (
+        <Notice result={result} />
+      )}
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
+      <Modal
+        open={!!confirm && !needsConfirmation}
+        onClose={() => setConfirming(null)}
+        title={confirm?.title ?? ""}
+      >
+        <form {...formProps} className="space-y-4">
+          <input type="hidden" name="action" value={confirming ?? ""} />
+          <input type="hidden" name="version" value={version} />
+          {result && !result.ok && !needsConfirmation && <Notice result={result} />}
+          <p className="text-sm text-slate-700">{confirm?.text}</p>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setConfirming(null)}>Keep it</Button>
+            <SubmitButton
+              pending={pending}
+              pendingText={confirm?.button ?? ""}
+              variant={confirming === "cancel" ? "danger" : "primary"}
+            >
+              {confirm?.button}
+            </SubmitButton>
+          </div>
+        </form>
+      </Modal>
       {/* NOT-1: the question becomes an additional comment and the text of the customer's email. */}
       <Modal open={asking} onClose={() => setAsking(false)} title="Request info">
         <form {...formProps} className="space-y-4" noValidate>
