@@ -16,12 +16,17 @@ export const portalWorkOrderRequestSchema = z.object({
 });
 export type PortalWorkOrderRequestInput = z.input<typeof portalWorkOrderRequestSchema>;
 
-/** The request, checked field by field; the proposed window is required, its start before its end. */
-export function parsePortalWorkOrderRequest(input: unknown) {
+/**
+ * The request, checked field by field; the proposed window is required, its start before its end
+ * and still to come (a visit is proposed for the future; 2001 was a typo, not a wish).
+ */
+export function parsePortalWorkOrderRequest(input: unknown, now = new Date()) {
   const data = parseOrThrow(portalWorkOrderRequestSchema, input);
   if (!data.windowStart) throw invalid("windowStart", "Window start is required.");
   if (!data.windowEnd) throw invalid("windowEnd", "Window end is required.");
   const window = checkWindow({ windowStart: null, windowEnd: null }, data);
+  if (data.windowStart.getTime() <= now.getTime())
+    throw invalid("windowStart", "Window start must be in the future: propose when the visit could be.");
   return { description: data.description, requestKey: data.requestKey, ...window };
 }
 

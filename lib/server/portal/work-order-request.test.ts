@@ -13,7 +13,9 @@ beforeAll(async () => {
   world = await makePortalWorld();
 });
 
-const window = { windowStart: "2026-12-01T09:00:00Z", windowEnd: "2026-12-01T11:00:00Z" };
+// A proposed visit is still to come (FSM-5): next year's 1 December, whenever the test runs.
+const year = new Date().getUTCFullYear() + 1;
+const window = { windowStart: `${year}-12-01T09:00:00Z`, windowEnd: `${year}-12-01T11:00:00Z` };
 const form = (extra: Record<string, unknown> = {}) => ({
   description: "Please send a technician",
   ...window,
@@ -107,17 +109,23 @@ describe("portal work order request (FSM-5, POR-4, ROLE-3)", () => {
     }
   });
 
-  it("FSM-5, REL-1: the window is required, its start before its end; bad fields are named", async () => {
+  it("FSM-5, REL-1: the window is required, its start before its end and still to come; bad fields are named", async () => {
     const n = world.cases.consumer.number;
     const as = world.users.consumer;
     expect(
-      await fieldError(requestWorkOrder(as, n, form({ windowEnd: "2026-12-01T08:00:00Z" }))),
+      await fieldError(requestWorkOrder(as, n, form({ windowEnd: `${year}-12-01T08:00:00Z` }))),
     ).toMatchObject({
       field: "windowEnd",
       message: "The appointment window must end after it starts.",
     });
     expect(await fieldError(requestWorkOrder(as, n, form({ windowStart: "" })))).toMatchObject({
       field: "windowStart",
+    });
+    // A visit in the past is a typo, not a request (the review's 2001).
+    const past = form({ windowStart: "2001-01-10T10:00:00Z", windowEnd: "2001-01-10T12:00:00Z" });
+    expect(await fieldError(requestWorkOrder(as, n, past))).toMatchObject({
+      field: "windowStart",
+      message: "Window start must be in the future: propose when the visit could be.",
     });
     expect(await fieldError(requestWorkOrder(as, n, form({ description: " " })))).toMatchObject({
       field: "description",
