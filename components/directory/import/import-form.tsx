@@ -103,7 +103,7 @@ export function ImportForm({ kinds }: { kinds: Kind[] }) {
       </div>
       <details className="text-sm text-slate-600">
         <summary className="cursor-pointer">
-          Columns of the {kind} file (the first row names them; UTF-8, comma or semicolon)
+          Columns of the {kind} file (the first row names them; UTF-8; comma, semicolon or tab)
         </summary>
         <ul className="mt-2 list-disc space-y-0.5 pl-5">
           {columns.map((c) => (

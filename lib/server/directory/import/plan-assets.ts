@@ -59,13 +59,15 @@ export async function planAssets(
     "number",
     (r) => r.value.name,
   );
+  // A serial number as matched: "sn-mx01" is the asset labelled "SN-MX01" (makers print either case).
+  const serialKey = (serial: string) => serial.trim().toUpperCase();
   // Without a number an asset is known by its serial number in its account, else by its name there.
   const unique = firstOfEach(
     byNumber.kept,
     (r) =>
       r.value.number
         ? null
-        : assetKey(r.accountId, r.value.serialNumber ? `#${r.value.serialNumber}` : r.value.name),
+        : assetKey(r.accountId, r.value.serialNumber ? `#${serialKey(r.value.serialNumber)}` : r.value.name),
     columns.serialNumber ?? columns.name,
     "asset (serial number, or name without one, in this account)",
     (r) => r.value.name,
@@ -88,12 +90,18 @@ export async function planAssets(
       : found.filter(
           (a) =>
             a.accountId === accountId &&
-            (v.serialNumber ? a.serialNumber === v.serialNumber : a.name === v.name),
+            (v.serialNumber
+              ? !!a.serialNumber && serialKey(a.serialNumber) === serialKey(v.serialNumber)
+              : a.name === v.name),
         );
     const ids = new Set(candidates.map((a) => a.id));
     if (ids.size > 1) {
-      const message = `Several assets of this account are named “${v.name}”; give the Number of the one to update.`;
-      out.push({ row, outcome: "error", label: v.name, errors: [{ column: columns.name, message }] });
+      // SET-3: the error names the field the row was matched by.
+      const [what, column] = v.serialNumber
+        ? [`have the serial number “${v.serialNumber}”`, columns.serialNumber ?? columns.name]
+        : [`are named “${v.name}”`, columns.name];
+      const message = `Several assets of this account ${what}; give the Number of the one to update.`;
+      out.push({ row, outcome: "error", label: v.name, errors: [{ column, message }] });
       continue;
     }
     const target = candidates[0];
