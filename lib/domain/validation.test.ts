@@ -16,6 +16,7 @@ import {
   optionalText,
   parseOrThrow,
   recordNumber,
+  requiredLine,
   requiredText,
   stringChoice,
   versionField,
@@ -43,6 +44,17 @@ describe("shared validators name their field (REL-1)", () => {
     expect(parseOrThrow(optionalText("Description", 100), "line 1\r\n\tline 2")).toBe("line 1\r\n\tline 2");
     expect(controlCharacterIn("a\u0000")).toBe("U+0000");
     expect(controlCharacterIn("é ü 日本 🙂")).toBeNull();
+  });
+
+  it("REL-1 / SET-2: a name is one line: a tab or line break inside it is refused, naming it; around it, trimmed", () => {
+    const name = requiredLine("Name", 100);
+    expect(messageFor(name, "Tab\tCo")).toBe("Name must be one line: remove a tab (U+0009).");
+    expect(messageFor(name, "Multi\nLine")).toBe("Name must be one line: remove a line break (U+000A).");
+    expect(messageFor(name, "A\r\nB")).toBe("Name must be one line: remove a line break (U+000D).");
+    expect(messageFor(name, "A\u2028B")).toBe("Name must be one line: remove a line break (U+2028).");
+    expect(messageFor(name, "x\u0000")).toMatch(/^Name contains a control character \(U\+0000\)/);
+    expect(messageFor(name, " \n ")).toBe("Name is required.");
+    expect(parseOrThrow(name, "  Acme Corporation\n")).toBe("Acme Corporation");
   });
 
   it("REL-1: text that is not text, missing or too long is named", () => {

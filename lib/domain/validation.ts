@@ -72,6 +72,31 @@ export const requiredText = (label: string, max: number) =>
     .min(1, `${label} is required.`)
     .max(max, { error: (iss) => tooLong(label, max, iss.input) });
 
+/** A tab or line break inside a name (U+0009, U+000A, U+000D, U+2028, U+2029). */
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+
+/**
+ * A name: one line of text (an account, a person, a group, an asset). A tab or line break inside it
+ * is refused: names stand in one-line places (lists, pickers, email headers); around it, trimmed.
+ */
+export const requiredLine = (label: string, max: number) =>
+  plainText(label)
+    .trim()
+    .superRefine((v, ctx) => {
+      const found = LINE_BREAK.exec(v);
+      if (found) {
+        const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+        const what = found[0] === "\t" ? "a tab" : "a line break";
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} must be one line: remove ${what} (${code}).`,
+          abort: true,
+        });
+      }
+    })
+    .min(1, `${label} is required.`)
+    .max(max, { error: (iss) => tooLong(label, max, iss.input) });
+
 export const optionalText = (label: string, max: number) =>
   plainText(label)
     .trim()

@@ -1,9 +1,9 @@
 // WRK-1: the input of /admin/groups — one set of schemas for the page's forms and any other caller.
 import { z } from "zod";
-import { LIMITS, optionalId, requiredId, requiredText, versionField } from "../validation";
+import { LIMITS, optionalId, requiredId, requiredLine, versionField } from "../validation";
 
 export const groupCreateSchema = z.object({
-  name: requiredText("Name", LIMITS.name),
+  name: requiredLine("Name", LIMITS.name),
   managerId: optionalId("Manager"),
 });
 export type GroupCreateInput = { [K in keyof z.input<typeof groupCreateSchema>]?: unknown };

@@ -8,7 +8,7 @@ import {
   optionalText,
   plainText,
   requiredId,
-  requiredText,
+  requiredLine,
   type FormInput,
 } from "../validation";
 
@@ -24,7 +24,7 @@ export const userActiveSchema = z.object({ userId: requiredId("User"), active: b
 export type UserActiveInput = FormInput<typeof userActiveSchema>;
 
 export const newTokenSchema = z.object({
-  name: requiredText("Name", LIMITS.name),
+  name: requiredLine("Name", LIMITS.name),
   userId: requiredId("User"),
 });
 export type NewTokenInput = FormInput<typeof newTokenSchema>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { invalid } from "../errors";
 import { list } from "../records/choices";
 import { emailField } from "../directory/email";
-import { optionalId, plainText, requiredText, stringChoice, LIMITS } from "../validation";
+import { optionalId, plainText, requiredLine, stringChoice, LIMITS } from "../validation";
 import { passwordProblem } from "./password";
 import { EXTERNAL_ROLES, INTERNAL_ROLES, ROLE, type Actor, type Role } from "./roles";
 
@@ -71,7 +71,7 @@ export function checkSelfChange(
  */
 export const newUserSchema = z
   .object({
-    name: requiredText("Name", LIMITS.name),
+    name: requiredLine("Name", LIMITS.name),
     email: emailField(),
     kind: stringChoice("Kind", USER_KINDS),
     accountId: optionalId("Account"),

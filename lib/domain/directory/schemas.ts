@@ -9,7 +9,7 @@ import {
   optionalText,
   plainText,
   requiredId,
-  requiredText,
+  requiredLine,
   versionField,
 } from "../validation";
 import { emailField } from "./email";
@@ -72,7 +72,7 @@ export const defaultPortalRoles = (account: { isPartner: boolean; isCustomer: bo
 ];
 
 const accountFields = {
-  name: requiredText("Name", LIMITS.name),
+  name: requiredLine("Name", LIMITS.name),
   isCustomer: checkbox("Customer", true),
   isPartner: checkbox("Partner", false),
 };
@@ -97,7 +97,7 @@ export type AccountUpdateInput = Loose<z.input<typeof accountUpdateSchema>>;
 export const relationshipSchema = z.object({ otherAccountId: requiredId("Related account") });
 
 const personFields = {
-  name: requiredText("Name", LIMITS.name),
+  name: requiredLine("Name", LIMITS.name),
   email: emailField(),
   phone: phoneField.optional(),
 };
@@ -128,7 +128,7 @@ export const consumerUpdateSchema = z.object({ ...personFields, version: version
 export type ConsumerUpdateInput = Loose<z.input<typeof consumerUpdateSchema>>;
 
 const assetFields = {
-  name: requiredText("Name", LIMITS.name),
+  name: requiredLine("Name", LIMITS.name),
   serialNumber: z.preprocess((v) => v ?? "", optionalText("Serial number", SERIAL_MAX)).optional(),
   accountId: requiredId("Account"),
 };

@@ -1,7 +1,7 @@
 // WRK-4 saved views: a person's named case-list filters, listed in their navigation.
 import { z } from "zod";
 import { caseListSchema, type CaseListParams } from "../cases/schemas";
-import { plainText, requiredId, requiredText, withoutControlCharacters } from "../validation";
+import { plainText, requiredId, requiredLine, withoutControlCharacters } from "../validation";
 
 export const VIEW_NAME_MAX = 60;
 export const VIEWS_PER_USER_MAX = 50;
@@ -42,7 +42,7 @@ export const caseViewHref = (query: string, id?: number) => {
 };
 
 export const saveViewSchema = z.object({
-  name: requiredText("Name", VIEW_NAME_MAX),
+  name: requiredLine("Name", VIEW_NAME_MAX),
   query: plainText("Filter")
     .max(QUERY_MAX, "The filter is too long to save.")
     .transform(canonicalCaseQuery)

@@ -1,7 +1,7 @@
 // SET-3: each row of an import file checked on its own — the same field rules as the directory's forms
 // (lib/domain/directory/schemas.ts) — into a typed record, or errors naming the row and the column.
 import { z } from "zod";
-import { LIMITS, optionalText, requiredText } from "../../validation";
+import { LIMITS, optionalText, requiredLine, requiredText } from "../../validation";
 import type { Role } from "../../auth/roles";
 import { emailField } from "../email";
 import { phoneField, portalRolesField, SERIAL_MAX } from "../schemas";
@@ -34,14 +34,14 @@ const numberOf = (prefix: string, label: string) =>
 const ROW_SCHEMAS = {
   accounts: z.object({
     number: numberOf("ACC", "Number"),
-    name: requiredText("Name", LIMITS.name),
+    name: requiredLine("Name", LIMITS.name),
     customer: flag("Customer"),
     partner: flag("Partner"),
     active: flag("Active"),
   }),
   contacts: z.object({
     email: emailField(),
-    name: requiredText("Name", LIMITS.name),
+    name: requiredLine("Name", LIMITS.name),
     phone: phoneField.optional(),
     account: requiredText("Account", LIMITS.name),
     // Separated by ; or , — an empty cell leaves a contact's roles as they are (new ones: the default).
@@ -53,13 +53,13 @@ const ROW_SCHEMAS = {
   }),
   consumers: z.object({
     email: emailField(),
-    name: requiredText("Name", LIMITS.name),
+    name: requiredLine("Name", LIMITS.name),
     phone: phoneField.optional(),
     active: flag("Active"),
   }),
   assets: z.object({
     number: numberOf("AST", "Number"),
-    name: requiredText("Name", LIMITS.name),
+    name: requiredLine("Name", LIMITS.name),
     serialNumber: optionalText("Serial number", SERIAL_MAX).optional(),
     account: requiredText("Account", LIMITS.name),
   }),

@@ -29,30 +29,35 @@ describe("SET-3: contacts", () => {
       `new1.${tag}@test.example,"Doe, Jane",+1 555 0100,${account.number},customer;customer_admin\r\n` +
       `${existing.email},Kept,,${account.name.toUpperCase()},\r\n` +
       `not-an-email,Bad Row,,${account.number},\r\n` +
-      `new2.${tag}@test.example,"Multi\nLine",,No Such Account,\r\n` +
+      `new2.${tag}@test.example,"Multi\nLine",,${account.number},\r\n` +
+      `new5.${tag}@test.example,Lost,,No Such Account,\r\n` +
       `NEW1.${tag}@test.example,Again,,${account.number},\r\n` +
       `new3.${tag}@test.example,Roly,,${account.number},itil\r\n` +
       `new4.${tag}@test.example,Spilled,,${account.number},,extra\r\n`;
     const before = await snapshot();
     const preview = await previewImport(m, { kind: "contacts", csv });
     expect(await snapshot()).toEqual(before);
-    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 1, error: 5 });
+    expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 1, error: 6 });
     const byRow = Object.fromEntries(preview.rows.map((r) => [r.row, r]));
     expect(byRow[2]).toMatchObject({ outcome: "create" });
     expect(byRow[3]).toMatchObject({ outcome: "unchanged" });
     expect(byRow[4].errors).toEqual([
       { column: "Email", message: "Email must be an email address like name@example.com." },
     ]);
+    // A quoted line break is one row (row 5, as a spreadsheet numbers it) — and no name (SET-2).
     expect(byRow[5].errors).toEqual([
+      { column: "Name", message: "Name must be one line: remove a line break (U+000A)." },
+    ]);
+    expect(byRow[6].errors).toEqual([
       { column: "Account", message: "No account is numbered or named “No Such Account”." },
     ]);
-    expect(byRow[6].errors?.[0]).toMatchObject({
+    expect(byRow[7].errors?.[0]).toMatchObject({
       column: "Email",
       message: "This email is already in row 2; a file names each once.",
     });
-    expect(byRow[7].errors?.[0]).toMatchObject({ column: "Portal roles" });
-    // The whole row's error names no column (the page shows "Row 8: It has more cells…").
-    expect(byRow[8].errors).toEqual([
+    expect(byRow[8].errors?.[0]).toMatchObject({ column: "Portal roles" });
+    // The whole row's error names no column (the page shows "Row 9: It has more cells…").
+    expect(byRow[9].errors).toEqual([
       { column: null, message: "It has more cells than the header (row 1) has columns." },
     ]);
 
@@ -90,7 +95,7 @@ describe("SET-3: contacts", () => {
 
     // Idempotent: the same file again changes nothing.
     const again = await commitImport(m, { kind: "contacts", csv });
-    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 5 });
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, error: 6 });
   });
 
   it("SET-3: an update shows old → new; a semicolon file works; emails of other kinds of users are refused", async () => {
@@ -225,6 +230,34 @@ describe("SET-3: accounts, consumers and assets", () => {
     // Router by its serial number, Switch (no serial) by its name: nothing new.
     expect(again.counts).toMatchObject({ update: 1, unchanged: 1, create: 0 });
     expect(await db().asset.count({ where: { serialNumber: serial } })).toBe(1);
+    // The serial number matches whatever its case, as makers print either.
+    const lower = await previewImport(m, {
+      kind: "assets",
+      csv: assets.replace(serial, serial.toLowerCase()),
+    });
+    expect(lower.counts).toMatchObject({ create: 0 });
+  });
+
+  it("SET-3: a serial number shared by two assets of the account is an error naming the serial number column", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const serial = unique("SN-");
+    for (const n of [1, 2])
+      await db().asset.create({
+        data: { number: unique("AST9"), name: `Relay ${n}`, serialNumber: serial, accountId: account.id },
+      });
+    const preview = await previewImport(m, {
+      kind: "assets",
+      csv: `name,serial,account\nRenamed relay,${serial},${account.number}\n`,
+    });
+    expect(preview.rows[0].errors).toEqual([
+      {
+        column: "serial",
+        message:
+          `Several assets of this account have the serial number “${serial}”; ` +
+          "give the Number of the one to update.",
+      },
+    ]);
   });
 
   it("SET-3: a contact stays with their account; an account deactivated by a file takes its contacts with it; one record per row", async () => {
