@@ -110,13 +110,14 @@ export function BulkBar({
 }: {
   selected: string[];
   options: BulkOptions;
-  onDone: () => void;
+  /** After a change: the cases it refused, which stay selected (the changed ones are unselected). */
+  onDone: (refused: string[]) => void;
 }) {
   // The cases are fixed when the dialog opens: the list refreshes under it after the change.
   const [open, setOpen] = useState<{ kind: Kind; cases: string[] } | null>(null);
   const [report, setReport] = useState<{ data: BulkReport; message: string } | null>(null);
   const close = () => {
-    if (report) onDone();
+    if (report) onDone(report.data.outcomes.filter((o) => o.status === "refused").map((o) => o.number));
     setOpen(null);
     setReport(null);
   };

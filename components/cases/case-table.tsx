@@ -179,7 +179,7 @@ export function CaseTable({
               .filter((r) => selection.isSelected(r.number))
               .map((r) => `${r.number}:${r.version}`)}
             options={bulk}
-            onDone={selection.clear}
+            onDone={selection.keepOnly}
           />
         )}
         <span className="text-xs text-slate-600" aria-live="polite">

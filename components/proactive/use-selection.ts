@@ -21,5 +21,7 @@ export function useSelection(numbers: string[]) {
       }),
     toggleAll: (on: boolean) => setPicked(new Set(on ? numbers : [])),
     clear: () => setPicked(new Set()),
+    /** Only these stay selected (a bulk change's refused cases, to try again another way). */
+    keepOnly: (keep: readonly string[]) => setPicked(new Set(keep)),
   };
 }

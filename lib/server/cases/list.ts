@@ -4,7 +4,7 @@ import { readSql } from "@/lib/db/read";
 import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
-import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { caseStates, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
 import { date, limitSql, num, numberOrTextSearch, offsetSql, whereAll } from "@/lib/server/tables/sql";
 
@@ -20,7 +20,9 @@ const SORT_COLUMNS: Record<string, string> = {
   number: `c."number"`,
   updated: `c."updatedAt"`,
   priority: `c."priority"`,
-  state: `c."state"`,
+  // REC-2: the stored values (1 New, 10 Open, 18 Awaiting Info, 6 Resolved…) sort as the lifecycle
+  // runs, in the order of the choice list, not by number.
+  state: `CASE c."state" ${caseStates.map((st, i) => `WHEN ${st.value} THEN ${i}`).join(" ")} END`,
   short_description: `c."shortDescription"`,
   // WRK-4: every column sorts; a name sorts by the referenced record's name.
   account: `(SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId")`,
@@ -66,7 +68,9 @@ function inGroups(ids: readonly number[]): Prisma.Sql {
   return ids.length ? Prisma.sql`c."assignmentGroupId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`;
 }
 
-const REPLIED_IDS = Prisma.sql`SELECT r."id" FROM "Case" r WHERE r."customerRepliedAt" IS NOT NULL`;
+// WRK-3: the mark calls for an answer; a case no longer open (resolved, closed, cancelled) needs none.
+const REPLIED_IDS = Prisma.sql`SELECT r."id" FROM "Case" r WHERE r."customerRepliedAt" IS NOT NULL
+  AND r."state" IN (${Prisma.join(OPEN_CASE_STATES)})`;
 
 export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonly number[] = []): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -158,7 +162,7 @@ export function caseRow(r: CaseRawRow) {
     consumer: r.consumerName ? { name: r.consumerName } : null,
     assignedTo: r.assignedToName ? { name: r.assignedToName } : null,
     assignmentGroup: r.groupName ? { name: r.groupName } : null,
-    customerReplied: r.customerRepliedAt !== null,
+    customerReplied: r.customerRepliedAt !== null && OPEN_CASE_STATES.includes(num(r.state)),
     slaDueAt: r.slaDueAt === null ? null : date(r.slaDueAt),
   };
 }
