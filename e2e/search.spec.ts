@@ -41,6 +41,11 @@ test("WRK-5: results appear as the agent types, grouped by kind, and the keyboar
   await expect(results.getByRole("group", { name: "Incidents" })).toContainText(
     "Outbound mail relay queue backing up",
   );
+  // Cut back below two characters, the text searches nothing: no results stay from before.
+  for (let i = "mail rel".length; i > 1; i--) await box.press("Backspace");
+  await expect(box).toHaveValue("m");
+  await expect(results).toBeHidden();
+  await expect(page.getByText("Type at least 2 characters.")).toBeVisible();
   // Other specs make "Mail relay outage" records too: narrow to the demo incident for the keyboard.
   await box.fill("");
   await box.pressSequentially("outbound mail relay queue", { delay: 30 });

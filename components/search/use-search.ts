@@ -40,7 +40,9 @@ export function useGlobalSearch(text: string, enabled: boolean) {
     queryKey: searchKey(q),
     queryFn: ({ signal }) => fetchSearch(q, signal),
     enabled: enabled && searchable(q),
-    placeholderData: keepPreviousData,
+    // The previous results stay while the next load — not once the text is too short to search
+    // ("printer" cut back to "p" kept showing, and Enter opening, printer's results).
+    placeholderData: (previous) => (searchable(q) ? keepPreviousData(previous) : undefined),
   });
   const now = useCallback(
     (exact: string) =>
