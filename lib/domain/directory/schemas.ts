@@ -67,6 +67,27 @@ export const portalRolesField = z
   });
 
 /** A contact's portal role when none is chosen: partner on a partner-only account, else customer. */
+type AccountKind = { name: string; isPartner: boolean; isCustomer: boolean };
+
+/**
+ * SET-2 / ROLE-3: a contact's portal roles fit their account — partner roles on a partner account,
+ * customer roles on a customer account (an account may be both). A partner admin of a customer
+ * account saw every case of it, and of the partners related to it: a scope nobody gave them.
+ */
+export function portalRoleRefusal(roles: readonly string[], account: AccountKind): string | null {
+  const partner = roles.find((r) => r === ROLE.partner || r === ROLE.partnerAdmin);
+  if (partner && !account.isPartner)
+    return `The ${partner} role is for contacts of a partner account; ${account.name} is not one.`;
+  const customer = roles.find((r) => r === ROLE.customer || r === ROLE.customerAdmin);
+  if (customer && !account.isCustomer)
+    return `The ${customer} role is for contacts of a customer account; ${account.name} is not one.`;
+  return null;
+}
+
+/** The portal roles the account's contact form offers: those that fit it. */
+export const portalRolesFor = (account: AccountKind): Role[] =>
+  assignableRoles("contact").filter((r) => !portalRoleRefusal([r], account));
+
 export const defaultPortalRoles = (account: { isPartner: boolean; isCustomer: boolean }): Role[] => [
   account.isPartner && !account.isCustomer ? ROLE.partner : ROLE.customer,
 ];

@@ -14,6 +14,7 @@ import { writeAudit } from "../audit/write";
 import { LOCK } from "../locks";
 import { applyUsersActive } from "./active";
 import { forgetUserOptions } from "../lookup/choices";
+import { assertRolesFitAccount } from "./people";
 import { assertUserAdmin, USER_TABLE } from "./admin";
 
 async function requireUser(tx: Tx, userId: number) {
@@ -21,7 +22,7 @@ async function requireUser(tx: Tx, userId: number) {
     Number.isInteger(userId) && userId > 0 && userId <= MAX_INT
       ? await tx.user.findUnique({
           where: { id: userId },
-          select: { id: true, name: true, kind: true, roles: { select: { role: true } } },
+          select: { id: true, name: true, kind: true, accountId: true, roles: { select: { role: true } } },
         })
       : null;
   if (!user) throw notFound("The user");
@@ -38,6 +39,7 @@ export async function addUserRole(actor: Actor, raw: UserRoleInput): Promise<Rol
     const user = await requireUser(tx, userId);
     const checked = checkAssignable(user.kind, role);
     if (user.roles.includes(checked)) return { userId, name: user.name, role, changed: false };
+    if (user.kind === "contact") await assertRolesFitAccount(tx, user.accountId, [checked], "role");
     await tx.userRole.create({ data: { userId, role: checked } });
     const after = [...user.roles, checked].sort();
     await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);

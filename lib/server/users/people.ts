@@ -3,7 +3,8 @@ import { Prisma, type Tx } from "@/lib/db";
 import type { Actor, Role } from "@/lib/domain/auth/roles";
 import { requiredRoles, type UserKind } from "@/lib/domain/auth/user-admin";
 import { diffFields } from "@/lib/domain/audit/diff";
-import { conflict, staleRecord } from "@/lib/domain/errors";
+import { conflict, invalid, staleRecord } from "@/lib/domain/errors";
+import { portalRoleRefusal } from "@/lib/domain/directory/schemas";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 
@@ -39,9 +40,26 @@ export type NewPerson = {
  * A new internal user, contact or consumer with their roles (external users always hold
  * snc_external) and the audit rows of their initial values (REC-5) — never the password hash.
  */
+/** SET-2 / ROLE-3: a contact's portal roles fit their account (`portalRoleRefusal`), read once. */
+export async function assertRolesFitAccount(
+  tx: Tx,
+  accountId: number | null | undefined,
+  roles: readonly string[],
+  field = "roles",
+) {
+  if (!accountId) return;
+  const account = await tx.account.findUnique({
+    where: { id: accountId },
+    select: { name: true, isPartner: true, isCustomer: true },
+  });
+  const refusal = account && portalRoleRefusal(roles, account);
+  if (refusal) throw invalid(field, refusal);
+}
+
 export async function insertPerson(tx: Tx, actor: Pick<Actor, "id" | "name"> | null, p: NewPerson) {
   await assertEmailFree(tx, p.email);
   const roles = [...new Set([...p.roles, ...requiredRoles(p.kind)])];
+  if (p.kind === "contact") await assertRolesFitAccount(tx, p.accountId, roles);
   const user = await tx.user.create({
     data: {
       kind: p.kind,
@@ -75,7 +93,7 @@ type Person = {
 export async function updatePerson(
   tx: Tx,
   actor: Pick<Actor, "id" | "name">,
-  before: Person & { kind: UserKind },
+  before: Person & { kind: UserKind; accountId?: number | null },
   next: { name: string; email: string; phone?: string | null; roles?: readonly Role[]; version: number },
 ) {
   if (next.version !== before.version) throw staleRecord(before.kind);
@@ -85,6 +103,7 @@ export async function updatePerson(
   const roles = next.roles && [...new Set([...next.roles, ...requiredRoles(before.kind)])].sort();
   const rolesChanged = !!roles && roles.join(", ") !== [...before.roles].sort().join(", ");
   if (!changes.length && !rolesChanged) return false;
+  if (rolesChanged && before.kind === "contact") await assertRolesFitAccount(tx, before.accountId, roles);
   const saved = await tx.user.updateMany({
     where: { id: before.id, version: before.version },
     data: { ...fields, version: { increment: 1 } },

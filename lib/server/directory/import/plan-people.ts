@@ -3,7 +3,7 @@ import { diffFields } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import { requiredRoles } from "@/lib/domain/auth/user-admin";
 import type { ContactRow, ConsumerRow } from "@/lib/domain/directory/import/rows";
-import { defaultPortalRoles } from "@/lib/domain/directory/schemas";
+import { defaultPortalRoles, portalRoleRefusal } from "@/lib/domain/directory/schemas";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
@@ -129,6 +129,12 @@ export async function planPeople(
       const where = current.accountName ?? "another account";
       const message = `${v.email} is a contact of ${where}; a contact stays with their account.`;
       out.push(refuse(row, v.email, columns.account, message));
+      continue;
+    }
+    // SET-2 / ROLE-3: the roles a file gives fit the account (partner roles on a partner account…).
+    const misfit = kind === "contact" && c.roles && account ? portalRoleRefusal(c.roles, account) : null;
+    if (misfit) {
+      out.push(refuse(row, v.email, columns.roles, misfit));
       continue;
     }
     const roles =

@@ -9,8 +9,7 @@ import { OpenCases } from "@/components/directory/account/open-cases";
 import { RelatedAccounts } from "@/components/directory/account/related-accounts";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
-import { assignableRoles } from "@/lib/domain/auth/user-admin";
-import { defaultPortalRoles } from "@/lib/domain/directory/schemas";
+import { defaultPortalRoles, portalRolesFor } from "@/lib/domain/directory/schemas";
 import { firstValues, type SearchParams } from "@/lib/query-string";
 import { setAccountActiveAction } from "@/app/(workspace)/admin/accounts/actions";
 import { directoryActor, readOr404 } from "@/lib/server/auth/page";
@@ -81,7 +80,7 @@ export default async function AccountPage({
               accountActive={account.active}
               contacts={page.contacts}
               pageSize={CONTACTS_PAGE}
-              portalRoles={assignableRoles("contact")}
+              portalRoles={portalRolesFor(account)}
               defaultRoles={defaultPortalRoles(account)}
             />
           </Section>

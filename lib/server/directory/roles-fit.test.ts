@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAccount, makeAdmin, unique } from "@/lib/testing/fixtures";
+import { addUserRole } from "../users/access";
+import { createContact, updateContact } from "./contacts";
+import { commitImport } from "./import";
+
+// SET-2 / ROLE-3: a contact's portal roles fit their account — partner roles on a partner account,
+// customer roles on a customer account — on every way in: the contact form, the users page, imports.
+
+const email = () => `${unique("fit")}@test.example`;
+const rolesOf = async (id: number) =>
+  (await db().userRole.findMany({ where: { userId: id }, orderBy: { role: "asc" } })).map((r) => r.role);
+
+describe("portal roles fit the account (SET-2, ROLE-3)", () => {
+  it("SET-2 / ROLE-3: a partner role on a customer account's contact is refused on create, edit and Add role; nothing changes", async () => {
+    const admin = await makeAdmin();
+    const customer = await makeAccount();
+    const before = await db().user.count();
+    await expect(
+      createContact(admin, { name: "Odd", email: email(), accountId: customer.id, roles: "partner_admin" }),
+    ).rejects.toMatchObject({
+      field: "roles",
+      message: `The partner_admin role is for contacts of a partner account; ${customer.name} is not one.`,
+    });
+    expect(await db().user.count()).toBe(before);
+
+    const c = await createContact(admin, { name: "Fine", email: email(), accountId: customer.id });
+    const fine = await db().user.findUniqueOrThrow({ where: { id: c.id } });
+    await expect(
+      updateContact(admin, c.id, {
+        name: "Fine",
+        email: fine.email,
+        roles: "customer, partner",
+        version: fine.version,
+      }),
+    ).rejects.toMatchObject({ field: "roles" });
+    await expect(addUserRole(admin, { userId: c.id, role: ROLE.partnerAdmin })).rejects.toMatchObject({
+      field: "role",
+    });
+    expect(await rolesOf(c.id)).toEqual([ROLE.customer, ROLE.external]);
+  });
+
+  it("SET-2: a customer role on a partner-only account is refused; an account that is both takes either", async () => {
+    const admin = await makeAdmin();
+    const partner = await makeAccount({ partner: true });
+    await expect(
+      createContact(admin, { name: "Odd", email: email(), accountId: partner.id, roles: "customer_admin" }),
+    ).rejects.toMatchObject({
+      message: `The customer_admin role is for contacts of a customer account; ${partner.name} is not one.`,
+    });
+    const both = await makeAccount({ partner: true });
+    await db().account.update({ where: { id: both.id }, data: { isCustomer: true } });
+    const c = await createContact(admin, {
+      name: "Both",
+      email: email(),
+      accountId: both.id,
+      roles: "customer_admin, partner_admin",
+    });
+    expect(await rolesOf(c.id)).toEqual([ROLE.customerAdmin, ROLE.partnerAdmin, ROLE.external].sort());
+  });
+
+  it("SET-3 / SET-2: an import row giving a customer account's contact a partner role is an error on Portal roles", async () => {
+    const admin = await makeAdmin();
+    const customer = await makeAccount();
+    const address = email();
+    const csv = `email,name,account,portal roles\n${address},Odd,${customer.number},partner_admin\n`;
+    const done = await commitImport(admin, { kind: "contacts", csv });
+    expect(done.rows[0].errors).toEqual([
+      {
+        column: "portal roles",
+        message: `The partner_admin role is for contacts of a partner account; ${customer.name} is not one.`,
+      },
+    ]);
+    expect(await db().user.count({ where: { email: address } })).toBe(0);
+  });
+});
