@@ -741,7 +741,8 @@ describe("bad values answer a field error naming the field (REL-1)", () => {
 
   it("REL-1 / NOT-2: an unknown notification kind is refused naming Notification", async () => {
     expect(await refusedOn("notifications#setAgentNotificationAction", "kind", "sla_breached")).toBe(
-      "Notification must be one of: Assigned to me, Customer replied, SLA warnings, Major case proposed.",
+      "Notification must be one of: Assigned to me, Customer replied, SLA warnings, " +
+        "Major case proposed, Major case decided.",
     );
   });
 

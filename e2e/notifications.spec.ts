@@ -35,7 +35,7 @@ test("NOT-2: an agent turns Customer replied off at /account/notifications; it s
   await expect(customer).toHaveURL(/\/portal$/);
 });
 
-test("NOT-2 / MAJ-1: a major issue manager can turn Major case proposed off; an agent is not offered it", async ({
+test("NOT-2 / MAJ-1: a major issue manager can turn Major case proposed off; an agent is not offered it, but Major case decided", async ({
   page,
   browser,
 }) => {
@@ -56,5 +56,10 @@ test("NOT-2 / MAJ-1: a major issue manager can turn Major case proposed off; an 
   await agent.goto("/account/notifications");
   await expect(agent.getByRole("switch", { name: "Assigned to me" })).toBeVisible();
   await expect(agent.getByRole("switch", { name: "Major case proposed" })).toHaveCount(0);
+  // The agent proposes, so hears the decision — theirs to turn off too.
+  await expect(agent.getByRole("switch", { name: "Major case decided" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
   await agentCtx.close();
 });

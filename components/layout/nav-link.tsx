@@ -20,7 +20,8 @@ export function NavLink({
       href={href}
       aria-current={active ? "page" : undefined}
       className={cx(
-        "block rounded-md px-3 py-1.5 text-sm",
+        // wrap-anywhere: a long saved view name (one word of 60 letters) wraps, never spills into the page.
+        "block rounded-md px-3 py-1.5 text-sm wrap-anywhere",
         active ? "bg-white/10 font-semibold text-white" : "text-slate-300 hover:bg-white/5 hover:text-white",
       )}
     >

@@ -36,7 +36,9 @@ describe("agent notification preferences (NOT-2)", () => {
 
   it("NOT-2: an unknown kind or a bad on/off is refused naming the field", () => {
     expect(fieldsOf({ kind: "sla_breached", enabled: "true" })).toEqual({
-      kind: "Notification must be one of: Assigned to me, Customer replied, SLA warnings, Major case proposed.",
+      kind:
+        "Notification must be one of: Assigned to me, Customer replied, SLA warnings, " +
+        "Major case proposed, Major case decided.",
     });
     expect(fieldsOf({ enabled: "true" })).toEqual({ kind: "Notification is required." });
     expect(fieldsOf({ kind: "assigned", enabled: "yes" })).toEqual({ enabled: "On must be true or false." });
@@ -51,7 +53,14 @@ describe("agent notification preferences (NOT-2)", () => {
 
   it("NOT-2 / MAJ-1: Major case proposed is offered to those who decide on candidates, and only to them", () => {
     const kinds = (a: Actor) => agentNotificationsFor(a).map((n) => n.kind);
-    expect(kinds(actor("internal", [ROLE.agent]))).toEqual(["assigned", "customer_replied", "sla"]);
+    expect(kinds(actor("internal", [ROLE.agent]))).toEqual([
+      "assigned",
+      "customer_replied",
+      "sla",
+      "major_decided",
+    ]);
+    // Major case decided: for those who can propose (case writers); an ITIL fulfiller cannot.
+    expect(kinds(actor("internal", [ROLE.itil]))).toEqual(["assigned", "customer_replied", "sla"]);
     expect(kinds(actor("internal", [ROLE.majorIssueManager]))).not.toContain("major_proposed"); // no itil
     expect(kinds(actor("internal", [ROLE.majorIssueManager, ROLE.itil]))).toContain("major_proposed");
     expect(kinds(actor("internal", [ROLE.admin]))).toContain("major_proposed");

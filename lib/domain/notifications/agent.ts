@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INTERNAL_ROLES, isInternal, isMajorIssueManager, type Actor } from "../auth/roles";
+import { canWriteCases, INTERNAL_ROLES, isInternal, isMajorIssueManager, type Actor } from "../auth/roles";
 import { booleanText } from "../validation";
 
 // NOT-2: the notifications an agent gets by email, each of which they can turn off at
@@ -27,6 +27,13 @@ export const AGENT_NOTIFICATIONS = [
     label: "Major case proposed",
     description: "An agent proposes a case as a major case, for you to accept or reject.",
     onlyFor: isMajorIssueManager,
+  },
+  {
+    // MAJ-1's answer to the one who proposed: accepted (the new major case) or rejected (the reason).
+    kind: "major_decided",
+    label: "Major case decided",
+    description: "A case you proposed as a major case is accepted or rejected.",
+    onlyFor: canWriteCases,
   },
 ] as const;
 

@@ -20,6 +20,7 @@ import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { enqueueMail } from "../outbox/write";
+import { mailProposer } from "./decided-mail";
 import { majorIssueManagers } from "./managers";
 import { nextNumber } from "../records/numbers";
 
@@ -154,6 +155,7 @@ export async function acceptMajorCase(actor: Actor, candidateNumber: string) {
       `Accepted as a major case: this case is now a child of ${major.number}.`,
       { table: TABLE.case, id: major.id, number: major.number, event: `case:${major.id}:created-from` },
     );
+    await mailProposer(tx, actor, c, { accepted: true, major: major.number });
     return { candidate: candidateNumber, major: major.number };
   });
 }
@@ -183,6 +185,7 @@ export async function rejectMajorCase(actor: Actor, number: string, reasonInput:
       actor,
     );
     await noteBy(tx, actor, TABLE.case, c.id, `Major case proposal rejected: ${reason}`);
+    await mailProposer(tx, actor, c, { accepted: false, reason });
     return { number };
   });
 }

@@ -5,7 +5,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { makeAccount, makeAgent, makeCase, makeManager, makeUser } from "@/lib/testing/fixtures";
 import { loadActor } from "../auth/load-actor";
 import { setAgentNotification } from "../notifications/preferences";
-import { proposeMajorCase } from "./propose";
+import { acceptMajorCase, proposeMajorCase, rejectMajorCase } from "./propose";
 
 const MIM = ROLE.majorIssueManager;
 
@@ -73,5 +73,41 @@ describe("who is told about a major case candidate (MAJ-1)", () => {
     expect(mails.map((m) => m.recipient)).not.toContain(quiet.email);
     const mail = mails.find((m) => m.recipient === told.email);
     expect(mail?.body).toMatch(new RegExp(`Accept or reject it here: https?://\\S+/cases/${c.number}$`));
+  });
+
+  it("MAJ-1 / NOT-2: the proposer hears the decision — the new major case, or the reason — unless they turned it off", async () => {
+    const manager = await makeManager();
+    const agent = await makeAgent();
+    const mailsTo = (id: number) =>
+      db().outboxMessage.findMany({
+        where: { sourceTable: TABLE.case, sourceId: id, event: "case.major_decided" },
+      });
+
+    const rejected = await makeCase(agent);
+    await proposeMajorCase(agent, rejected.number, { workNotes: "n", businessImpact: "b" });
+    await rejectMajorCase(manager, rejected.number, "One store only");
+    const [no] = await mailsTo(rejected.id);
+    expect(no).toMatchObject({
+      recipient: agent.email,
+      subject: `Major case proposal rejected: ${rejected.number}`,
+    });
+    expect(no.body).toContain("Reason: One store only");
+
+    const accepted = await makeCase(agent);
+    await proposeMajorCase(agent, accepted.number, { workNotes: "n", businessImpact: "b" });
+    const { major } = await acceptMajorCase(manager, accepted.number);
+    const [yes] = await mailsTo(accepted.id);
+    expect(yes.subject).toBe(`Major case accepted: ${accepted.number} is now a child of ${major}`);
+    expect(yes.body).toContain(`/cases/${major}`);
+
+    // Turned off, or deciding on one's own proposal: no email.
+    await setAgentNotification(agent, { kind: "major_decided", enabled: false });
+    const quiet = await makeCase(agent);
+    await proposeMajorCase(agent, quiet.number, { workNotes: "n", businessImpact: "b" });
+    await rejectMajorCase(manager, quiet.number, "No");
+    const own = await makeCase(manager);
+    await proposeMajorCase(manager, own.number, { workNotes: "n", businessImpact: "b" });
+    await rejectMajorCase(manager, own.number, "Mine");
+    expect([...(await mailsTo(quiet.id)), ...(await mailsTo(own.id))]).toEqual([]);
   });
 });

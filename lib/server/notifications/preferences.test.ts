@@ -14,7 +14,12 @@ const enabled = async (actor: Awaited<ReturnType<typeof makeAgent>>) =>
 describe("agent notification preferences (NOT-2)", () => {
   it("NOT-2: every kind is on until turned off; off and on again round-trip, idempotently", async () => {
     const a = await makeAgent();
-    expect(await enabled(a)).toEqual({ assigned: true, customer_replied: true, sla: true });
+    expect(await enabled(a)).toEqual({
+      assigned: true,
+      customer_replied: true,
+      sla: true,
+      major_decided: true,
+    });
     expect(await setAgentNotification(a, { kind: "customer_replied", enabled: "false" })).toEqual({
       kind: "customer_replied",
       enabled: false,
@@ -23,13 +28,23 @@ describe("agent notification preferences (NOT-2)", () => {
     expect((await setAgentNotification(a, { kind: "customer_replied", enabled: "false" })).changed).toBe(
       false,
     );
-    expect(await enabled(a)).toEqual({ assigned: true, customer_replied: false, sla: true });
+    expect(await enabled(a)).toEqual({
+      assigned: true,
+      customer_replied: false,
+      sla: true,
+      major_decided: true,
+    });
     expect(await offRows(a.id)).toHaveLength(1);
     expect((await setAgentNotification(a, { kind: "customer_replied", enabled: "true" })).changed).toBe(true);
     expect((await setAgentNotification(a, { kind: "customer_replied", enabled: "true" })).changed).toBe(
       false,
     );
-    expect(await enabled(a)).toEqual({ assigned: true, customer_replied: true, sla: true });
+    expect(await enabled(a)).toEqual({
+      assigned: true,
+      customer_replied: true,
+      sla: true,
+      major_decided: true,
+    });
     expect(await offRows(a.id)).toHaveLength(0);
   });
 
@@ -48,7 +63,8 @@ describe("agent notification preferences (NOT-2)", () => {
       kind: "invalid",
       field: "kind",
       message:
-        "Notification must be one of: Assigned to me, Customer replied, SLA warnings, Major case proposed.",
+        "Notification must be one of: Assigned to me, Customer replied, SLA warnings, " +
+        "Major case proposed, Major case decided.",
     });
     await expect(setAgentNotification(a, { kind: "assigned", enabled: "maybe" })).rejects.toMatchObject({
       field: "enabled",
