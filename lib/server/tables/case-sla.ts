@@ -5,8 +5,9 @@ import type { SlaTimer } from "@/lib/domain/sla/timer";
 import type { CaseSelection } from "./case-selection";
 
 /**
- * The same timer on each selected case (cases made together share their priority, state and start),
- * then each one's SLA due time for the lists: two statements whatever the number of cases (PERF-3).
+ * The same timers on each selected case — cases made together share their priority, state and start,
+ * so each one's earliest due time (kept on the case for the lists) is the same too: one insert per
+ * timer and one update, whatever the number of cases (PERF-3). For cases that have no timers yet.
  */
 export async function insertTimersOnCases(
   tx: Tx,
@@ -22,9 +23,9 @@ export async function insertTimersOnCases(
         ${t.stoppedAt}, ${now}
       FROM "Case" k WHERE ${cases.where}
       ON CONFLICT DO NOTHING`;
-  if (timers.length)
+  const due = timers.flatMap((t) => (t.dueAt ? [t.dueAt.getTime()] : []));
+  if (due.length)
     await tx.$executeRaw`
-      UPDATE "Case" SET "slaDueAt" = (
-        SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id" AND s."dueAt" IS NOT NULL)
+      UPDATE "Case" SET "slaDueAt" = ${new Date(Math.min(...due))}
       WHERE "id" IN (SELECT k."id" FROM "Case" k WHERE ${cases.where})`;
 }
