@@ -64,7 +64,13 @@ test("WRK-4: an agent filters the list, saves a view, opens it from the navigati
 
   await bar.getByRole("button", { name: "Assign" }).click();
   const dialog = page.getByRole("dialog", { name: "Assign 3 cases" });
-  await dialog.getByLabel("Assigned to").selectOption({ label: "Alex Agent" });
+  // WRK-1: with a group chosen, Assigned to lists its members only (others would be refused per case).
+  const assignee = dialog.getByLabel("Assigned to");
+  await dialog.getByLabel("Assignment group").selectOption({ label: "Network Operations" });
+  await expect(assignee.getByRole("option", { name: "Ian Fulfiller" })).toHaveCount(1);
+  await expect(assignee.getByRole("option", { name: "Alex Agent" })).toHaveCount(0);
+  await dialog.getByLabel("Assignment group").selectOption({ label: "Leave unchanged" });
+  await assignee.selectOption({ label: "Alex Agent" });
   await expectAccessible(page, "/cases bulk Assign dialog");
   await dialog.getByRole("button", { name: "Apply" }).click();
   await expect(dialog.getByRole("status")).toHaveText("3 cases changed.");

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { bulkUpdateCasesAction } from "@/app/(workspace)/cases/bulk-actions";
-import { AssigneeField } from "@/components/pickers/assignee-field";
+import { BulkAssignFields } from "./bulk-assign-fields";
 import { Button } from "@/components/ui/button";
 import { DialogDone } from "@/components/ui/dialog-done";
 import { DialogForm } from "@/components/ui/dialog-form";
@@ -19,36 +19,12 @@ const INTRO =
   "Each case is changed by its own rules, as on its form; a case they refuse keeps its values and is " +
   "listed with the reason.";
 
-const BULK_ASSIGNEE_SPECIALS = [
-  { value: "", label: "Leave unchanged" },
-  { value: "none", label: "Unassigned" },
-];
-
 type FieldError = (field: string) => string | undefined;
 
 function Fields({ kind, options, error }: { kind: Kind; options: BulkOptions; error: FieldError }) {
   const [state, setState] = useState("");
   if (kind === "assign")
-    return (
-      <>
-        <SelectField
-          label="Assignment group"
-          name="assignmentGroupId"
-          error={error("assignmentGroupId")}
-          id="bulk-group"
-          blank="Leave unchanged"
-          options={[{ value: "none", label: "No group" }, ...options.groups]}
-        />
-        <AssigneeField
-          label="Assigned to"
-          name="assignedToId"
-          error={error("assignedToId")}
-          id="bulk-assignee"
-          specials={BULK_ASSIGNEE_SPECIALS}
-          people={options.assignees}
-        />
-      </>
-    );
+    return <BulkAssignFields groups={options.groups} assignees={options.assignees} error={error} />;
   if (kind === "priority")
     return (
       <SelectField
