@@ -29,10 +29,13 @@ export const LIMITS = { shortDescription: 160, description: 8000, notes: 8000, n
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/** "U+000A" for a character, as messages name one that cannot be shown. */
+const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
 /** "U+0000" for the first control character in `text`, or null when there is none. */
 export function controlCharacterIn(text: string): string | null {
   const found = CONTROL_CHARACTER.exec(text);
-  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
+  return found ? codePoint(found[0]) : null;
 }
 
 /** `text` without its control characters: search boxes, where a stray one must not reach the database. */
@@ -85,11 +88,10 @@ export const requiredLine = (label: string, max: number) =>
     .superRefine((v, ctx) => {
       const found = LINE_BREAK.exec(v);
       if (found) {
-        const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
         const what = found[0] === "\t" ? "a tab" : "a line break";
         ctx.addIssue({
           code: "custom",
-          message: `${label} must be one line: remove ${what} (${code}).`,
+          message: `${label} must be one line: remove ${what} (${codePoint(found[0])}).`,
           abort: true,
         });
       }

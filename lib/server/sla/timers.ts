@@ -42,22 +42,26 @@ async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
   });
 }
 
-/** NOT-5: a new case's timers, from its priority's targets (a case made Open has no response). */
-export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
-  const policy = await readSlaPolicy(tx);
-  const targets = targetsStartingIn(policy, c.priority, c.state);
-  if (!targets.length) return 0;
+/**
+ * The timers a case of this priority starts with in this state, from `now` (a case made Open has no
+ * response; one Awaiting Info starts paused): a new case's, a batch's, a new priority's added kinds.
+ */
+function startingTimers(policy: SlaPolicy, c: Omit<CaseFacts, "id">, now: Date) {
   const paused = c.state === CaseState.AwaitingInfo;
-  await tx.caseSla.createMany({
-    data: targets.map((t) => ({
-      caseId: c.id,
-      kind: t.kind,
-      clock: t.clock,
-      ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
-    })),
-  });
+  return targetsStartingIn(policy, c.priority, c.state).map((t) => ({
+    kind: t.kind,
+    clock: t.clock,
+    ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
+  }));
+}
+
+/** NOT-5: a new case's timers, from its priority's targets. */
+export async function startCaseSlas(tx: Tx, c: CaseFacts, now = new Date()) {
+  const timers = startingTimers(await readSlaPolicy(tx), c, now);
+  if (!timers.length) return 0;
+  await tx.caseSla.createMany({ data: timers.map((t) => ({ caseId: c.id, ...t })) });
   await refreshSlaDue(tx, c.id);
-  return targets.length;
+  return timers.length;
 }
 
 /** NOT-5 for cases made together in one state and priority (proactive cases, PRO-1): one batch. */
@@ -67,13 +71,7 @@ export async function startSlasOnCases(
   facts: { state: number; priority: number },
   now = new Date(),
 ) {
-  const policy = await readSlaPolicy(tx);
-  const paused = facts.state === CaseState.AwaitingInfo;
-  const timers = targetsStartingIn(policy, facts.priority, facts.state).map((t) => ({
-    kind: t.kind,
-    clock: t.clock,
-    ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
-  }));
+  const timers = startingTimers(await readSlaPolicy(tx), facts, now);
   await insertTimersOnCases(tx, cases, timers, now);
   return timers.length;
 }
@@ -185,18 +183,8 @@ async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, no
       });
   }
   // A kind the new priority adds starts as on a new case in this state: a response only while New.
-  const missing = targetsStartingIn(policy, c.priority, c.state).filter(
-    (t) => !rows.some((r) => r.kind === t.kind),
-  );
-  if (missing.length)
-    await tx.caseSla.createMany({
-      data: missing.map((t) => ({
-        caseId: c.id,
-        kind: t.kind,
-        clock: t.clock,
-        ...startTimer(schedule(policy, t.clock), t.ms, now, c.state === CaseState.AwaitingInfo),
-      })),
-    });
+  const missing = startingTimers(policy, c, now).filter((t) => !rows.some((r) => r.kind === t.kind));
+  if (missing.length) await tx.caseSla.createMany({ data: missing.map((t) => ({ caseId: c.id, ...t })) });
 }
 
 /** NOT-5: an agent's first additional comment answers the customer: the response timer stops. */
