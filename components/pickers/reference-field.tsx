@@ -113,7 +113,7 @@ export function ReferenceField({
       {reloaded ? (
         <Reloaded
           kind={kind}
-          params={{ [dependsOn.param]: parent, limit: 200 }}
+          params={{ ...params, [dependsOn.param]: parent, limit: 200 }}
           enabled={!!parent || !!dependsOn.optional}
         >
           {(choices, busy) => select(withCurrent(choices), busy)}

@@ -4,6 +4,9 @@ import { ContactField } from "@/components/directory/contact-field";
 
 type Ref = { id: number; label: string } | null;
 
+/** The Partner lookup: partner accounts, of the account when there is one. */
+const partnersOf = (account: Ref) => ({ partner: "1", ...(account ? { partnerOf: account.id } : {}) });
+
 export type Parties = {
   account: Ref;
   contact: Ref;
@@ -23,8 +26,9 @@ export type PartyChoices = {
 
 /**
  * The parties of a case and of the work orders made from it (SPEC §1; the work order's "Case
- * view", FSM-3): Account, Contact, Consumer, Asset, Partner, Partner contact. Contact and Asset
- * follow the Account, Partner contact the Partner.
+ * view", FSM-3): Account, Contact, Consumer, Asset, Partner, Partner contact. Contact, Asset and
+ * Partner (the account's partners; every partner without an account) follow the Account, Partner
+ * contact the Partner.
  */
 export function PartyFields({
   data,
@@ -89,6 +93,8 @@ export function PartyFields({
         kind="accounts"
         value={data.partner}
         options={choices.partners}
+        params={partnersOf(data.account)}
+        dependsOn={{ field: "accountId", param: "partnerOf", optional: true }}
         error={err("partnerId")}
       />
       <ReferenceField

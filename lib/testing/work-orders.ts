@@ -11,6 +11,9 @@ import { makeAccount, makeCase, makeCustomer, makeUser, unique } from "./fixture
 export async function makeFieldCase(agent: Actor) {
   const { account, contact } = await makeCustomer();
   const partner = await makeAccount({ partner: true });
+  await db().accountRelationship.create({
+    data: { partnerAccountId: partner.id, customerAccountId: account.id },
+  });
   const partnerContact = await makeUser([ROLE.partner, ROLE.external], {
     kind: "contact",
     accountId: partner.id,

@@ -18,7 +18,8 @@ export type CaseRefs = {
 
 /**
  * Checks that the records a case points at exist and fit together: the contact belongs to the
- * account, a consumer is a consumer, the partner is a partner account, the assignee is internal.
+ * account, a consumer is a consumer, the partner is a partner account related to the account, the
+ * assignee is internal.
  * A party newly set (not in `stored`, the record's values before the edit) must be active, as the
  * pickers offer only active ones (SET-2); one deactivated since it was set stays, so the record can
  * still be edited. A handful of indexed lookups, whatever the data size.
@@ -33,7 +34,14 @@ export async function checkCaseReferences(
     (x): x is number => !!x,
   );
   const accountIds = [r.accountId, r.partnerId].filter((x): x is number => !!x);
-  const [users, accounts, asset, group] = await Promise.all([
+  // The partner is one of the account's partners (or the account itself: a partner's own case,
+  // POR-1), asked only when either was set anew: a relationship ended since stays on the record.
+  const askRelated =
+    !!r.accountId &&
+    !!r.partnerId &&
+    r.accountId !== r.partnerId &&
+    (r.accountId !== stored.accountId || r.partnerId !== stored.partnerId);
+  const [users, accounts, asset, group, related] = await Promise.all([
     userIds.length
       ? tx.user.findMany({
           where: { id: { in: userIds } },
@@ -57,6 +65,17 @@ export async function checkCaseReferences(
       ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } })
       : null,
     groupFacts(tx, r.assignmentGroupId ?? null),
+    askRelated
+      ? tx.accountRelationship.findUnique({
+          where: {
+            partnerAccountId_customerAccountId: {
+              partnerAccountId: r.partnerId!,
+              customerAccountId: r.accountId!,
+            },
+          },
+          select: { id: true },
+        })
+      : null,
   ]);
   const user = (id: number | null | undefined) => (id ? users.find((u) => u.id === id) : undefined);
   const account = (id: number | null | undefined) => (id ? accounts.find((a) => a.id === id) : undefined);
@@ -74,6 +93,12 @@ export async function checkCaseReferences(
     if (!p) throw invalid("partnerId", "Partner: no such account.");
     if (!p.isPartner) throw invalid("partnerId", "Partner: that account is not a partner account.");
     refuseInactive("partnerId", "Partner", p);
+    if (askRelated && !related)
+      throw invalid(
+        "partnerId",
+        `Partner: ${p.name} is not a partner of the ${noun}'s account ` +
+          "(an administrator relates them on the account's page).",
+      );
   }
   if (r.contactId) {
     const c = user(r.contactId);

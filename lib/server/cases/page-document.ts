@@ -100,6 +100,8 @@ export type CasePageDocument = {
   }[];
   contactOptions: Option[];
   assetOptions: Option[];
+  /** The case account's partners (empty without an account). */
+  partnerOptions: Option[];
   partnerContactOptions: Option[];
   memberOptions: Option[];
   attachmentMaxMb: string | null;

@@ -140,6 +140,13 @@ function choices(d: JsonDialect): Fields {
   return {
     contactOptions: contactsOf(`c."accountId"`),
     assetOptions: options(d, `"Asset" o WHERE o."accountId" = c."accountId"`),
+    // The account's partners (a case's Partner follows its Account; lookup `accounts?partnerOf`).
+    partnerOptions: options(
+      d,
+      `"Account" o WHERE o."isPartner" = TRUE AND o."active" = TRUE AND (o."id" = c."accountId"
+        OR o."id" IN (SELECT r."partnerAccountId" FROM "AccountRelationship" r
+          WHERE r."customerAccountId" = c."accountId"))`,
+    ),
     partnerContactOptions: contactsOf(`c."partnerId"`),
     memberOptions: options(
       d,

@@ -105,6 +105,8 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
     options: {
       contacts: doc.contactOptions,
       assets: doc.assetOptions,
+      /** Null without an account: then every partner is offered (the page's cached list). */
+      partners: record.accountId ? doc.partnerOptions : null,
       partnerContacts: doc.partnerContactOptions,
       members: record.assignmentGroupId ? doc.memberOptions : null,
       group: doc.group ? { id: doc.group.id, label: doc.group.name } : null,

@@ -8,7 +8,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { insertRelationship } from "@/lib/server/tables/account-relationship";
 import { writeAudit } from "../audit/write";
-import { assertDirectory, requireAccount } from "./access";
+import { assertDirectory, forgetDirectoryOptions, requireAccount } from "./access";
 
 async function pairOf(tx: Tx, number: string, otherAccountId: number) {
   const self = await requireAccount(tx, number);
@@ -54,6 +54,7 @@ export async function addRelatedAccount(
     if (!pair.other.active) throw invalid("otherAccountId", `${pair.other.name} is deactivated.`);
     const added = await insertRelationship(tx, pair.partner.id, pair.customer.id);
     if (added) await auditBoth(tx, actor, pair, true);
+    forgetDirectoryOptions(tx); // an account's Partner choices
     return { partner: pair.partner.name, customer: pair.customer.name, changed: added > 0 };
   });
 }
@@ -73,6 +74,7 @@ export async function removeRelatedAccount(
       where: { partnerAccountId: pair.partner.id, customerAccountId: pair.customer.id },
     });
     if (count) await auditBoth(tx, actor, pair, false);
+    forgetDirectoryOptions(tx);
     return { partner: pair.partner.name, customer: pair.customer.name, changed: count > 0 };
   });
 }

@@ -139,6 +139,28 @@ export async function contactOptions(accountId: number | null): Promise<RefOptio
   });
 }
 
+/**
+ * The partners a record of this account may name (a case's or work order's Partner follows its
+ * Account): those related to it, and the account itself when it is a partner (a partner's own
+ * case, POR-1). Without an account, every partner (null: too many for a select).
+ */
+export function partnerOptions(accountId: number | null): Promise<RefOption[] | null> {
+  if (!accountId) return accountOptions({ partnersOnly: true });
+  return cached(key(`partners:${accountId}`), TTL_MS, async () => {
+    const rows = await db().account.findMany({
+      where: {
+        isPartner: true,
+        active: true,
+        OR: [{ id: accountId }, { customersOf: { some: { customerAccountId: accountId } } }],
+      },
+      orderBy: { name: "asc" },
+      take: SELECT_LIMIT,
+      select: { id: true, name: true },
+    });
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  });
+}
+
 /** Assets of one account (a case's Asset select). */
 export async function assetOptions(accountId: number | null): Promise<RefOption[]> {
   if (!accountId) return [];

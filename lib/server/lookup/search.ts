@@ -20,13 +20,22 @@ const limitOf = (params: URLSearchParams) =>
 const idParam = (params: URLSearchParams, name: string) => recordId(params.get(name)) ?? undefined;
 
 const SEARCHES_BY_KIND: Record<string, Search> = {
+  /**
+   * Active accounts; `partner=1` partners only, `customer=1` customers only; with `partnerOf`, the
+   * partners of that account (related to it, or the account itself when it is a partner): a case's
+   * Partner follows its Account.
+   */
   async accounts(q, params) {
+    const partnerOf = idParam(params, "partnerOf");
     const rows = await db().account.findMany({
       where: {
         active: true, // SET-2: a deactivated account is offered in no picker
         ...numberOrFields("account", q, ["name"]),
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
         ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
+        ...(partnerOf
+          ? { OR: [{ id: partnerOf }, { customersOf: { some: { customerAccountId: partnerOf } } }] }
+          : {}),
       },
       orderBy: { name: "asc" },
       take: limitOf(params),

@@ -50,6 +50,8 @@ describe("case → work order after creation (FSM-4)", () => {
         accountId: other.account.id,
         contactId: other.contact.id,
         assetId: null,
+        partnerId: null, // the partner is the old account's
+        partnerContactId: null,
         assignedToId: agent.id, // not mapped: stays on the case
       });
       expect(await db().workOrder.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({

@@ -29,7 +29,9 @@ describe("work order form (FSM-2, FSM-3, SYNC-2, SYNC-3)", () => {
       accountId: other.account.id,
       companyId: wo.companyId,
       contactId: other.contact.id,
-      assetId: null, // the asset belongs to the old account
+      assetId: null, // the asset and the partner are the old account's
+      partnerId: null,
+      partnerContactId: null,
     });
     const after = await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } });
     expect(after).toMatchObject({

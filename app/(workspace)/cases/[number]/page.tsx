@@ -38,10 +38,10 @@ export default async function CasePage({ params }: NumberPageProps) {
   const view = await readOr404(getCaseView(actor, number, { opened }));
   const c = view.record;
   // The option lists every case shares (cached a few seconds per process: lookup/choices.ts); the
-  // case's own — its account's contacts and assets, its group's members — came with the view.
+  // case's own — its account's contacts, assets and partners, its group's members — came with the view.
   const [accounts, partners, groups, allAssignees, templates] = await Promise.all([
     accountOptions(),
-    accountOptions({ partnersOnly: true }),
+    view.options.partners ?? accountOptions({ partnersOnly: true }),
     groupOptions(),
     view.options.members ? null : assigneeOptions(),
     view.menu.includes("Create Standard Change") ? templateOptions() : [],

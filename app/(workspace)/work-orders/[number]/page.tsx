@@ -9,7 +9,13 @@ import { formatWindow } from "@/lib/domain/time-format";
 import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
-import { accountOptions, assetOptions, assigneeOptions, contactOptions } from "@/lib/server/lookup/choices";
+import {
+  accountOptions,
+  assetOptions,
+  assigneeOptions,
+  contactOptions,
+  partnerOptions,
+} from "@/lib/server/lookup/choices";
 import { pageNumber, recordPageMetadata, type NumberPageProps } from "@/lib/server/page-params";
 import { getWorkOrderView } from "@/lib/server/work-orders/read";
 import { postWorkOrderJournalAction } from "../actions";
@@ -27,7 +33,7 @@ export default async function WorkOrderPage({ params }: NumberPageProps) {
   const w = v.record;
   const [accounts, partners, contacts, assets, partnerContacts, assignees] = await Promise.all([
     accountOptions(),
-    accountOptions({ partnersOnly: true }),
+    partnerOptions(w.accountId),
     contactOptions(w.accountId),
     assetOptions(w.accountId),
     contactOptions(w.partnerId),
