@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { HydrationGuard, HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { TimeZoneProvider } from "@/components/providers/time-zone";
+import { WORKSPACE_TIME_ZONE } from "@/lib/domain/time-format";
 import { nonceOf } from "@/lib/security/csp.mjs";
 import "./globals.css";
 
@@ -23,7 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </head>
       <body className="min-h-screen font-sans text-sm">
         <HydrationMark />
-        <QueryProvider>{children}</QueryProvider>
+        <QueryProvider>
+          <TimeZoneProvider zone={WORKSPACE_TIME_ZONE}>{children}</TimeZoneProvider>
+        </QueryProvider>
       </body>
     </html>
   );

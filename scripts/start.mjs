@@ -22,6 +22,19 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+// The zone pages show times in and date fields are typed in (lib/domain/time-format.ts): a name
+// the server does not know would fail every page that writes a time, so it stops the start instead.
+if (env.TZ) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: env.TZ });
+  } catch {
+    console.error(
+      `TZ=${env.TZ} is no time zone this server knows; use an IANA name such as Europe/Berlin, or UTC.`,
+    );
+    process.exit(1);
+  }
+}
+
 /** @param {string} cmd @param {string[]} args */
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: "inherit" });

@@ -4,7 +4,7 @@ import { saveChangeAction } from "@/app/(workspace)/itsm/actions";
 import { SelectField, type Option } from "@/components/ui/field";
 import { changeCloseCodes } from "@/lib/domain/records/choices";
 import { ResolutionFields } from "@/components/records/resolution-fields";
-import { UtcDateTimeField } from "@/components/ui/utc-date-time";
+import { DateTimeField } from "@/components/ui/date-time-field";
 import { RecordForm } from "./record-form";
 
 export type ChangeFormData = {
@@ -49,16 +49,16 @@ export function ChangeForm({
               error={err("state")}
             />
             <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
-            <UtcDateTimeField
+            <DateTimeField
               id="change-planned-start"
-              label="Planned start (UTC)"
+              label="Planned start"
               name="plannedStart"
               value={data.plannedStart}
               error={err("plannedStart")}
             />
-            <UtcDateTimeField
+            <DateTimeField
               id="change-planned-end"
-              label="Planned end (UTC)"
+              label="Planned end"
               name="plannedEnd"
               value={data.plannedEnd}
               error={err("plannedEnd")}

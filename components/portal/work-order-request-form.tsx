@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { requestWorkOrderAction } from "@/app/portal/work-orders/actions";
+import { useTimeZone } from "@/components/providers/time-zone";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { newRequestKey } from "@/lib/request-key";
@@ -11,10 +12,11 @@ import { AppointmentWindowFields } from "@/components/work-orders/appointment-wi
 /**
  * FSM-5 **Request a work order** for the portal case page: `<WorkOrderRequestForm caseNumber={…} />`,
  * shown on the user's own open case while Field Service is active (the server refuses otherwise).
- * A description and a proposed appointment window (UTC, start before end); the request key makes
+ * A description and a proposed appointment window (in the workspace's zone, start before end); the request key makes
  * a double submit one work order, and a fresh key after success allows a further request.
  */
 export function WorkOrderRequestForm({ caseNumber }: { caseNumber: string }) {
+  const zone = useTimeZone();
   const [key, setKey] = useState(() => newRequestKey());
   const [generation, setGeneration] = useState(0);
   const { result, pending, fieldError, formProps } = useActionForm(
@@ -42,9 +44,11 @@ export function WorkOrderRequestForm({ caseNumber }: { caseNumber: string }) {
             error={fieldError("description")}
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            <AppointmentWindowFields idPrefix="work-order-request" error={fieldError} utcInLabel={false} />
+            <AppointmentWindowFields idPrefix="work-order-request" error={fieldError} zoneInLabel={false} />
           </div>
-          <p className="text-xs text-slate-600">The appointment window is in UTC; an agent confirms it.</p>
+          <p className="text-xs text-slate-600">
+            The appointment window is in {zone} time; an agent confirms it.
+          </p>
         </div>
         <Notice result={result} />
         <SubmitButton pending={pending} pendingText="Requesting…">

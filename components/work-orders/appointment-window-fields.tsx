@@ -1,5 +1,5 @@
 "use client";
-import { UtcDateTimeField } from "@/components/ui/utc-date-time";
+import { DateTimeField } from "@/components/ui/date-time-field";
 
 /** The appointment window's two fields (windowStart, windowEnd), as every window form shows them. */
 export function AppointmentWindowFields({
@@ -7,29 +7,30 @@ export function AppointmentWindowFields({
   start = null,
   end = null,
   error,
-  utcInLabel = true,
+  zoneInLabel = true,
 }: {
   /** Unique on the page: `<idPrefix>-start` and `<idPrefix>-end`. */
   idPrefix: string;
   start?: Date | string | null;
   end?: Date | string | null;
   error: (field: "windowStart" | "windowEnd") => string | undefined;
-  /** The workspace labels say "(UTC)"; the portal says it once below the fields. */
-  utcInLabel?: boolean;
+  /** The workspace labels name the zone ("Window start (UTC)"); the portal says it once below the fields. */
+  zoneInLabel?: boolean;
 }) {
-  const zone = utcInLabel ? " (UTC)" : "";
   return (
     <>
-      <UtcDateTimeField
+      <DateTimeField
         id={`${idPrefix}-start`}
-        label={`Window start${zone}`}
+        label="Window start"
+        zoneInLabel={zoneInLabel}
         name="windowStart"
         value={start}
         error={error("windowStart")}
       />
-      <UtcDateTimeField
+      <DateTimeField
         id={`${idPrefix}-end`}
-        label={`Window end${zone}`}
+        label="Window end"
+        zoneInLabel={zoneInLabel}
         name="windowEnd"
         value={end}
         error={error("windowEnd")}

@@ -3,6 +3,8 @@
 // read once, and formatting stays a pure function of the date. Never from a client component: the
 // browser has no TZ, so it would write another time than the server (time-format.test.ts checks).
 const timeZone = process.env.TZ || "UTC";
+/** The zone pages show times in, and date fields are typed in (lib/domain/wall-time.ts). */
+export const WORKSPACE_TIME_ZONE = timeZone;
 
 const FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
 
