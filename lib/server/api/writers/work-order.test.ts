@@ -23,7 +23,9 @@ describe("Table API writes: wm_order (API-2, FSM-2, FSM-3)", () => {
       body: {
         account: sysIdOf("customer_account", other.account.id),
         contact: sysIdOf("customer_contact", other.contact.id),
-        asset: "", // the asset belongs to the old account
+        asset: "", // the asset and the partner are the old account's
+        partner: "",
+        partner_contact: "",
         state: "Awaiting Qualification",
       },
     });
