@@ -59,4 +59,19 @@ test("SET-2 / ROLE-3: the Partner picker offers the account's partners and follo
   );
   await page.reload();
   await expect(partner.locator("option:checked")).toHaveText(mine);
+
+  // Partner and partner contact set, then another account: both are cleared, not kept or submitted.
+  await page.getByLabel("Account").selectOption({ label: "Globex Industries" });
+  await partner.selectOption({ label: "Initech Partners" });
+  const partnerContact = page.getByLabel("Partner contact", { exact: true });
+  await expect(partnerContact.locator("option", { hasText: "Pat Partner" })).toHaveCount(1);
+  await partnerContact.selectOption({ label: "Pat Partner" });
+  await page.getByLabel("Account").selectOption({ label: "Umbrella Health" });
+  await expect(partner.locator("option:checked")).toHaveText("— None —");
+  await expect(partnerContact.locator("option:checked")).toHaveText("— None —");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Case saved." })).toBeVisible();
+  await page.reload();
+  await expect(partner.locator("option:checked")).toHaveText("— None —");
+  await expect(partnerContact.locator("option:checked")).toHaveText("— None —");
 });

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { useEarlyValue, useFollowedField } from "@/components/ui/early-value";
 import { Combobox } from "./combobox";
@@ -83,24 +83,29 @@ export function ReferenceField({
     // A choice that is no longer offered (another account's contact) is not submitted.
     const shown = choices.some((o) => String(o.value) === current) ? current : "";
     return (
-      <select
-        ref={ref}
-        id={id}
-        name={name}
-        value={shown}
-        aria-busy={busy}
-        onChange={(e) => setCurrent(e.target.value)}
-        disabled={disabled}
-        aria-invalid={!!error}
-        className={controlClass(error)}
-      >
-        <option value="">{blank}</option>
-        {choices.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <>
+        {reloaded && !busy && current !== "" && shown === "" && (
+          <Dropped select={ref} clear={() => setCurrent("")} />
+        )}
+        <select
+          ref={ref}
+          id={id}
+          name={name}
+          value={shown}
+          aria-busy={busy}
+          onChange={(e) => setCurrent(e.target.value)}
+          disabled={disabled}
+          aria-invalid={!!error}
+          className={controlClass(error)}
+        >
+          <option value="">{blank}</option>
+          {choices.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </>
     );
   };
   const staticChoices =
@@ -154,4 +159,24 @@ function Reloaded({
       ? []
       : lookup.data.map((o) => ({ value: o.id, label: o.label }));
   return children(choices, lookup.isFetching);
+}
+
+/**
+ * A dependent field whose choice is no longer offered once its new choices came (the Account
+ * changed, and the Partner picked is none of the new account's): the choice is cleared, and the
+ * select says it changed, so the fields that follow it follow too (Partner contact follows Partner)
+ * rather than keep a choice that fits nothing.
+ */
+function Dropped({
+  select,
+  clear,
+}: {
+  select: React.RefObject<HTMLSelectElement | null>;
+  clear: () => void;
+}) {
+  useEffect(() => {
+    clear();
+    select.current?.dispatchEvent(new Event("change", { bubbles: true }));
+  }, [select, clear]);
+  return null;
 }

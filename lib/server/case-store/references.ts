@@ -116,6 +116,11 @@ export async function checkCaseReferences(
   if (r.partnerContactId) {
     const c = user(r.partnerContactId);
     if (!c || c.kind !== "contact") throw invalid("partnerContactId", "Partner contact: no such contact.");
+    // A partner contact is one of the partner's contacts: without a partner it would be anyone's
+    // (ROLE-3: they see the case). Held when either is set anew, like the partner's own check.
+    const changed = r.partnerId !== stored.partnerId || r.partnerContactId !== stored.partnerContactId;
+    if (!r.partnerId && changed)
+      throw invalid("partnerContactId", "Partner contact: pick the partner too, or clear the partner contact.");
     if (r.partnerId && c.accountId !== r.partnerId)
       throw invalid(
         "partnerContactId",

@@ -55,6 +55,25 @@ describe("a case's Partner is a partner of its account (SPEC §1, SET-2, ROLE-3)
     await makeCase(agent, { accountId: partner.id, partnerId: partner.id });
   });
 
+  it("SET-2 / ROLE-3: a partner contact needs the partner: clearing the partner alone, or naming a contact without one, is refused", async () => {
+    const agent = await makeAgent();
+    const f = await makeFieldCase(agent);
+    expect(
+      await fieldError(updateCase(agent, f.c.number, { version: f.c.version, partnerId: null })),
+    ).toEqual({
+      kind: "invalid",
+      field: "partnerContactId",
+      message: "Partner contact: pick the partner too, or clear the partner contact.",
+    });
+    // A customer's contact named as partner contact, without a partner, is refused too.
+    expect(
+      (await fieldError(createCase(agent, { shortDescription: "x", partnerContactId: f.contact.id }))).field,
+    ).toBe("partnerContactId");
+    await updateCase(agent, f.c.number, { version: f.c.version, partnerId: null, partnerContactId: null });
+    const row = await db().case.findUniqueOrThrow({ where: { id: f.c.id } });
+    expect([row.partnerId, row.partnerContactId]).toEqual([null, null]);
+  });
+
   it("SET-2: a relationship ended after the partner was set does not stop the case being edited", async () => {
     const agent = await makeAgent();
     const { admin, account, partner } = await relatedPair();
