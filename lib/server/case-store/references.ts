@@ -120,7 +120,10 @@ export async function checkCaseReferences(
     // (ROLE-3: they see the case). Held when either is set anew, like the partner's own check.
     const changed = r.partnerId !== stored.partnerId || r.partnerContactId !== stored.partnerContactId;
     if (!r.partnerId && changed)
-      throw invalid("partnerContactId", "Partner contact: pick the partner too, or clear the partner contact.");
+      throw invalid(
+        "partnerContactId",
+        "Partner contact: pick the partner too, or clear the partner contact.",
+      );
     if (r.partnerId && c.accountId !== r.partnerId)
       throw invalid(
         "partnerContactId",
