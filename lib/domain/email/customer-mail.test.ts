@@ -6,6 +6,7 @@ import {
   customerMailText,
   MARK,
   portalCaseLink,
+  portalNewCaseLink,
 } from "./customer-mail";
 
 describe("customer email (PRO-3, PRO-5)", () => {
@@ -48,5 +49,36 @@ describe("customer email (PRO-3, PRO-5)", () => {
     expect(t.text.split(MARK.number)).toHaveLength(3);
     expect(t.text).toContain(`https://desk.example.com/portal/cases/${MARK.number}`);
     expect(t.html).not.toContain(MARK.shortDescription);
+  });
+
+  it("NOT-1 / PRO-5: a Closed or Cancelled case's email invites no reply; it points to a new case instead", () => {
+    const c = {
+      number: "CS1",
+      portalLink: portalCaseLink("https://desk.example.com", "CS1"),
+      finished: true,
+      newCaseLink: portalNewCaseLink("https://desk.example.com"),
+    };
+    expect(customerMailText(c, "Closed.")).toBe(
+      "Closed.\n\n--\nCase CS1 is finished: a reply to this email is not added to it.\n" +
+        "To ask something else, open a new case: https://desk.example.com/portal/cases/new",
+    );
+    const html = customerMailHtml(c, "Closed.");
+    expect(html).not.toContain("You can reply");
+    expect(html).toContain('<a href="https://desk.example.com/portal/cases/new">');
+  });
+
+  it("NOT-1: a web address in the body is a link in the HTML part; a trailing full stop stays text; markup stays text", () => {
+    const html = customerMailHtml(
+      { number: "CS1" },
+      "Accept or reject it here: https://desk.example.com/portal/cases/CS1.\n" +
+        "Query: https://x.example/a?b=1&c=2 and <b>javascript:alert(1)</b>",
+    );
+    expect(html).toContain(
+      'here: <a href="https://desk.example.com/portal/cases/CS1">https://desk.example.com/portal/cases/CS1</a>.<br>',
+    );
+    expect(html).toContain(
+      '<a href="https://x.example/a?b=1&#38;c=2">https://x.example/a?b=1&#38;c=2</a> and',
+    );
+    expect(html).toContain("&#60;b&#62;javascript:alert(1)&#60;/b&#62;");
   });
 });

@@ -10,32 +10,60 @@ export function escapeHtml(text: string): string {
 
 export const customerMailSubject = (c: CaseMailFields) => `Case ${c.number}: ${c.shortDescription}`;
 
-const footer = (number: string) => `You can reply to this email to answer on case ${number}.`;
+/**
+ * The footer's first line: a reply lands on the case — or, once the case is Closed or Cancelled
+ * (`finished`), it would only be refused (PRO-5), so the footer says where to ask instead.
+ */
+const footer = (c: Mailed) =>
+  c.finished
+    ? `Case ${c.number} is finished: a reply to this email is not added to it.`
+    : `You can reply to this email to answer on case ${c.number}.`;
 
 /** The case's page in the customer portal (POR-1), at Caseflow's public address `appUrl`. */
 export const portalCaseLink = (appUrl: string, number: string) => `${appUrl}/portal/cases/${number}`;
 
+/** The portal's New case page (POR-1): where a finished case's customer asks something else. */
+export const portalNewCaseLink = (appUrl: string) => `${appUrl}/portal/cases/new`;
+
 /**
  * The case, and where the customer follows it in the portal when the footer should say so (a
- * comment's email; NOT-1's templates place their own {{portal_link}}).
+ * comment's email; NOT-1's templates place their own {{portal_link}}). `finished` with
+ * `newCaseLink`: the footer sends them to a new case instead.
  */
-type Mailed = Pick<CaseMailFields, "number"> & { portalLink?: string };
+type Mailed = Pick<CaseMailFields, "number"> & {
+  portalLink?: string;
+  finished?: boolean;
+  newCaseLink?: string;
+};
 
 const follow = "Follow it in the portal:";
+const ask = "To ask something else, open a new case:";
+
+/** The footer's link line: the case in the portal, or the New case page for a finished case. */
+const footerLink = (c: Mailed): [string, string] | null =>
+  c.finished && c.newCaseLink ? [ask, c.newCaseLink] : c.portalLink ? [follow, c.portalLink] : null;
 
 export function customerMailText(c: Mailed, comment: string): string {
-  const link = c.portalLink ? `\n${follow} ${c.portalLink}` : "";
-  return `${comment}\n\n--\n${footer(c.number)}${link}`;
+  const link = footerLink(c);
+  return `${comment}\n\n--\n${footer(c)}${link ? `\n${link[0]} ${link[1]}` : ""}`;
 }
+
+/**
+ * A web address in escaped text as a link (NOT-1's "Accept or reject it here: <link>" is clickable
+ * in the HTML part too). Only http(s) addresses; a trailing full stop or bracket stays text.
+ */
+const linked = (escaped: string) =>
+  escaped.replace(/https?:\/\/[^\s<>"]+?(?=[.,;:!?)\]]*(?:\s|$|<))/g, (url) => `<a href="${url}">${url}</a>`);
 
 export function customerMailHtml(c: Mailed, comment: string): string {
   const paragraphs = comment
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .map((p) => `<p>${linked(escapeHtml(p)).replace(/\n/g, "<br>")}</p>`)
     .join("");
-  const href = c.portalLink ? escapeHtml(c.portalLink) : "";
-  const link = href ? `<br>${follow} <a href="${href}">${href}</a>` : "";
-  const hint = `<hr><p style="color:#555">${escapeHtml(footer(c.number))}${link}</p>`;
+  const at = footerLink(c);
+  const href = at ? escapeHtml(at[1]) : "";
+  const link = at ? `<br>${at[0]} <a href="${href}">${href}</a>` : "";
+  const hint = `<hr><p style="color:#555">${escapeHtml(footer(c))}${link}</p>`;
   return `<!doctype html><html><body>${paragraphs}${hint}</body></html>`;
 }
 

@@ -135,6 +135,9 @@ export type CaseMailFacts = {
   portalLink: string;
   question?: string | null;
   resolutionNotes?: string | null;
+  /** Closed or Cancelled: the footer sends the customer to `newCaseLink`, not to a reply (PRO-5). */
+  finished?: boolean;
+  newCaseLink?: string;
 };
 
 /** The three parts of one email: subject, text and HTML (every value and word escaped there). */

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
+import { portalNewCaseLink } from "@/lib/domain/email/customer-mail";
+import { appUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
 import type { CaseRow } from "../case-store/row";
 import { customerMessageId } from "../email/reply-token";
@@ -19,7 +21,8 @@ export async function answerClosedCase(tx: Tx, inboundId: number, p: ParsedInbou
   const state = labelOf(caseStates, c.state);
   const body =
     `Your message about case ${c.number} (${c.shortDescription}) was not added: the case is ${state}.\n\n` +
-    `If you still need help, please open a new case in the customer portal and mention ${c.number}.`;
+    `If you still need help, please open a new case in the customer portal and mention ${c.number}:\n` +
+    portalNewCaseLink(appUrl());
   return enqueueMail(tx, {
     dedupeKey: `inbound-closed:${inboundId}`,
     recipient: p.from,

@@ -1,12 +1,16 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
+import { TABLE } from "@/lib/domain/records/tables";
 import { findLockedCase, type CaseRow } from "../case-store/row";
 import { inboundEmailDomain } from "../email/config";
 import type { ParsedInbound } from "./parse";
 
-/** The outbox source table of customer email about a case (the CONTRACT of lib/server/email). */
-export const CASE_MAIL_SOURCE = "case";
+/**
+ * The outbox source table of customer email about a case, as every sender queues it (NOT-1's
+ * templates, comments, Notify Customers): a reply's In-Reply-To is looked up among these.
+ */
+export const CASE_MAIL_SOURCE = TABLE.case;
 
 type Customer = { id: number; name: string; email: string };
 export type Matched =

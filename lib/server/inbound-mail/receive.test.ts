@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
 import { caseWithCustomer, comments, DOMAIN, rawMail } from "@/lib/testing/inbound";
 import { makeCustomer, unique } from "@/lib/testing/fixtures";
 import { runCaseAction } from "../cases/write";
@@ -32,22 +33,15 @@ describe("email in (PRO-5, REL-6)", () => {
 
   it("PRO-5: a reply without the token is matched by In-Reply-To naming a Message-ID sent about the case", async () => {
     const { c, contact } = await caseWithCustomer();
-    const sent = `<${unique("out")}@${DOMAIN}>`;
-    await db().outboxMessage.create({
-      data: {
-        dedupeKey: unique("k"),
-        recipient: contact.email,
-        subject: "Update",
-        body: "b",
-        status: "sent",
-        event: "case.comment",
-        sourceTable: "case",
-        sourceId: c.id,
-        messageId: sent,
-      },
+    // The email the case's customer really got (NOT-1: "We have opened case …"), as queued: a
+    // hand-made outbox row once named the source table otherwise, and no real reply ever matched.
+    const { messageId: sent } = await db().outboxMessage.findFirstOrThrow({
+      where: { recipient: contact.email, event: "case.opened" },
+      select: { messageId: true },
     });
+    expect(sent).toMatch(/^<.+@.+>$/);
     const out = await receive(
-      rawMail({ from: contact.email, to: "support@elsewhere.example", inReplyTo: sent }),
+      rawMail({ from: contact.email, to: "support@elsewhere.example", inReplyTo: sent! }),
       "smtp",
     );
     expect(out).toMatchObject({ status: "accepted", caseId: c.id });
@@ -178,7 +172,8 @@ describe("email in (PRO-5, REL-6)", () => {
     const answer = await db().outboxMessage.findFirstOrThrow({
       where: { event: "case.reply_refused", sourceId: c.id },
     });
-    expect(answer).toMatchObject({ recipient: contact.email, inReplyTo: id, sourceTable: "case" });
+    expect(answer).toMatchObject({ recipient: contact.email, inReplyTo: id, sourceTable: TABLE.case });
     expect(answer.body).toMatch(/open a new case/);
+    expect(answer.body).toContain("/portal/cases/new"); // where to open it
   });
 });

@@ -62,8 +62,14 @@ describe("case emails to customers (NOT-1)", () => {
     const proposed = (await mails(c.id)).find((m) => m.event === "case.propose_solution")!;
     expect(proposed.body).toContain("Fixed");
     expect(proposed.body).toContain(`/portal/cases/${c.number}`);
+    expect(proposed.body).toContain("You can reply to this email");
     await acceptSolution(contact, c.number, { version: 3 });
     expect(await events(c.id)).toEqual(["case.opened", "case.propose_solution", "case.closed"]);
+    // PRO-5: a reply to a Closed case would be refused, so its email invites none.
+    const closed = (await mails(c.id)).find((m) => m.event === "case.closed")!;
+    expect(closed.body).not.toContain("You can reply to this email");
+    expect(closed.body).toContain(`is finished: a reply to this email is not added to it.`);
+    expect(closed.body).toContain("/portal/cases/new");
   });
 
   it("NOT-1: Cancel tells the customer; an event switched off sends nothing", async () => {

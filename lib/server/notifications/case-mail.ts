@@ -8,7 +8,7 @@ import {
   type CaseMailTemplate,
 } from "@/lib/domain/notifications/case-mail";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
-import { portalCaseLink } from "@/lib/domain/email/customer-mail";
+import { portalCaseLink, portalNewCaseLink } from "@/lib/domain/email/customer-mail";
 import { appUrl } from "../app-url";
 import { inboundEmailDomain } from "../email/config";
 import { customerMessageId } from "../email/reply-token";
@@ -54,6 +54,8 @@ export async function queueCaseMails(
   const rows = await readCaseCustomers(tx, caseIds);
   if (!rows.length) return 0;
   const domain = inboundEmailDomain();
+  // A reply to a Closed or Cancelled case is refused (PRO-5): its email does not invite one.
+  const finished = event === "closed" || event === "cancelled";
   const messages = rows.map((r): CaseMessage => {
     const mail = renderCaseMail(template, {
       number: r.number,
@@ -63,6 +65,8 @@ export async function queueCaseMails(
       portalLink: portalCaseLink(appUrl(), r.number),
       question: extra.question,
       resolutionNotes: r.resolutionNotes,
+      finished,
+      newCaseLink: portalNewCaseLink(appUrl()),
     });
     return {
       dedupeKey: `case:${num(r.id)}:${event}:v${num(r.version)}:${num(r.userId)}`,
