@@ -38,6 +38,9 @@ test("NOT-4: an agent attaches files on a case; the customer downloads the publi
   await files.getByRole("button", { name: "Upload" }).click();
   const secretRow = files.getByRole("row", { name: new RegExp(`secret-${stamp}`) });
   await expect(secretRow.getByText("Internal")).toBeVisible();
+  // Internal only was that file's choice: the box is clear again for the next one.
+  await expect(files.getByRole("status")).toHaveText(`Attached secret-${stamp}.txt (internal only).`);
+  await expect(files.getByLabel("Internal only")).not.toBeChecked();
 
   // The composer attaches a file with a work note: internal-only too.
   await agent.getByLabel("Work notes").fill(`See the trace ${stamp}`);

@@ -13,10 +13,14 @@ async function signedIn(browser: Browser, email: string) {
 }
 
 /** The customer's New case form; lands on the new portal case page and returns its number. */
-async function newPortalCase(page: Page, shortDescription: string) {
+async function newPortalCase(page: Page, shortDescription: string, asset?: string) {
   await page.getByRole("link", { name: "New case" }).click();
   await page.getByLabel("Short description").fill(shortDescription);
   await page.getByLabel("Description", { exact: true }).fill("Opened from the portal");
+  if (asset) {
+    const option = page.getByLabel("Asset").locator("option", { hasText: asset });
+    await page.getByLabel("Asset").selectOption((await option.getAttribute("value")));
+  }
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page).toHaveURL(/\/portal\/cases\/CS\d{7}$/);
   return page.url().split("/").pop()!;
@@ -48,7 +52,9 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
     await expect(customer.getByRole("link", { name, exact: true })).toBeVisible();
 
   const stamp = Date.now();
-  const number = await newPortalCase(customer, `Portal printer ${stamp}`);
+  const number = await newPortalCase(customer, `Portal printer ${stamp}`, "Acme payroll server");
+  // The asset the customer chose is on their case page.
+  await expect(customer.getByRole("region", { name: "Case" })).toContainText("Acme payroll server");
   await customer.goto("/portal");
   await customer.getByRole("link", { name: number }).click();
   await expect(customer).toHaveURL(new RegExp(`/portal/cases/${number}$`));
@@ -84,6 +90,13 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
   await expect(customer.getByText("Replaced the pickup roller.")).toBeVisible();
   await customer.getByRole("button", { name: "Accept solution" }).click();
   await expect(customer.getByTestId("case-state")).toHaveText("Closed");
+  // The answer is acknowledged where the buttons were; the Closed case keeps showing its solution.
+  const solution = customer.getByRole("region", { name: "Solution" });
+  await expect(solution.getByRole("status")).toHaveText(
+    "Thank you — you accepted the solution, and the case is closed.",
+  );
+  await customer.reload();
+  await expect(solution).toContainText("Replaced the pickup roller.");
   await expect(customer.getByLabel("Reply")).toHaveCount(0);
   await expect(customer.getByRole("button", { name: "Send" })).toHaveCount(0);
 
@@ -93,11 +106,15 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
   await customer.reload();
   await customer.getByRole("button", { name: "Reject solution" }).click();
   const rejectForm = customer.getByRole("form", { name: "Reject the solution" });
+  await expect(rejectForm.getByLabel("Reason")).toBeFocused(); // the field to fill takes the focus
   await rejectForm.getByRole("button", { name: "Reject solution" }).click();
   await expect(customer.getByText("Reason is required.")).toBeVisible();
   await rejectForm.getByLabel("Reason").fill(`Still fails on Windows ${stamp}`);
   await rejectForm.getByRole("button", { name: "Reject solution" }).click();
   await expect(customer.getByTestId("case-state")).toHaveText("Open");
+  await expect(customer.getByRole("region", { name: "Solution" }).getByRole("status")).toHaveText(
+    "The case is open again: we will look at it with the reason you gave.",
+  );
   await expect(activity(customer).getByText(`Still fails on Windows ${stamp}`)).toBeVisible();
 
   await customerCtx.close();
@@ -119,6 +136,11 @@ test("POR-4 / REC-1: another account's case and a missing number both answer the
   expect(foreign?.status()).toBe(404);
   const missing = await consumer.goto("/portal/cases/CS9999999");
   expect(missing?.status()).toBe(404);
+  // Inside the portal: its header and main landmark, the way back to the cases.
+  await expect(consumer.getByRole("main").getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(
+    consumer.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Cases" }),
+  ).toBeVisible();
   expect(await consumer.locator("body").innerText()).not.toContain(number);
   await customerCtx.close();
   await consumerCtx.close();

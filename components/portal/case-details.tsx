@@ -8,6 +8,7 @@ type Props = {
   priority: number;
   shortDescription: string;
   description: string;
+  assetName: string | null;
   openedAt: Date;
   updatedAt: Date;
 };
@@ -38,6 +39,12 @@ export function PortalCaseDetails(c: Props) {
         <p className="text-sm whitespace-pre-wrap break-words text-slate-800">{c.description}</p>
       )}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-800">
+        {c.assetName && (
+          <div>
+            <dt className="text-xs font-semibold text-slate-600">Asset</dt>
+            <dd className="break-words">{c.assetName}</dd>
+          </div>
+        )}
         <When label="Opened" at={c.openedAt} />
         <When label="Updated" at={c.updatedAt} />
       </dl>

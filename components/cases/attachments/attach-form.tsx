@@ -37,7 +37,10 @@ export function AttachForm({
     setProgress(null);
     if (!out.ok) return setResult({ ok: false, message: out.message });
     if (input.current) input.current.value = "";
-    setResult({ ok: true, message: `Attached ${file.name}.` });
+    // Internal only is one file's choice: kept ticked, the next file (meant for the customer) was
+    // silently internal too. The message says which the file was.
+    setInternalOnly(false);
+    setResult({ ok: true, message: `Attached ${file.name}${internalOnly ? " (internal only)" : ""}.` });
     router.refresh();
   }
 

@@ -51,7 +51,7 @@ export async function listPortalCases(actor: Actor | null | undefined, query: Po
 
 /**
  * POR-1: the portal case page — only customer-safe fields (no assignment, no related records, no
- * resolution internals) and the additional comments (never work notes, JRN-3). A case outside
+ * resolution internals; the asset by name) and the additional comments (never work notes, JRN-3). A case outside
  * the user's scope answers exactly like a missing number (POR-4): one statement with the scope.
  */
 export async function getPortalCase(actor: Actor | null | undefined, number: string) {
@@ -77,6 +77,8 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
     description: row.description,
     /** The proposed solution, which the customer accepts or rejects; nothing else of the resolution. */
     resolutionNotes: row.resolutionNotes ?? "",
+    /** The asset of their account the case is about (POR-1 New case names one). */
+    assetName: row.assetName,
     openedAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     timeline: initialTimeline(journal, actor!),

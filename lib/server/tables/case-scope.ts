@@ -123,6 +123,8 @@ export type PortalCaseRow = {
   shortDescription: string;
   description: string;
   resolutionNotes: string | null;
+  /** The asset the case is about, by name (the customer chose it on New case). */
+  assetName: string | null;
   createdAt: Date | string;
   updatedAt: Date | string;
   accountId: unknown;
@@ -142,7 +144,7 @@ export async function findPortalCase(
   const [row] = await db().$queryRaw<PortalCaseRow[]>`
     SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
       c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId",
-      c."version"
+      c."version", (SELECT a."name" FROM "Asset" a WHERE a."id" = c."assetId") AS "assetName"
     FROM "Case" c WHERE c."number" = ${number} AND ${scopeSql(scope, "c")}`;
   return row;
 }

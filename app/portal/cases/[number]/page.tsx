@@ -2,9 +2,9 @@ import { Attachments } from "@/components/cases/attachments/attachments";
 import { PortalCaseDetails } from "@/components/portal/case-details";
 import { PortalLiveComments } from "@/components/portal/live-comments";
 import { PortalReplyForm } from "@/components/portal/reply-form";
-import { PortalSolutionAnswer } from "@/components/portal/solution-answer";
+import { PortalSolution } from "@/components/portal/solution-answer";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
-import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { listAttachments } from "@/lib/server/attachments/service";
 import { attachmentLimitMb } from "@/lib/server/attachments/store";
@@ -21,7 +21,8 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 /**
  * POR-1 case page: the case, its additional comments live (never work notes, JRN-3), Reply/Send,
- * and on a Resolved case Accept/Reject solution; Closed and Cancelled cases are read-only. A case
+ * on a Resolved case Accept/Reject solution, on a Closed one the solution it closed with; Closed and
+ * Cancelled cases are read-only. A case
  * outside the user's scope is the 404 page, exactly like a missing number (POR-4).
  */
 export default async function PortalCasePage({ params }: NumberPageProps) {
@@ -39,14 +40,12 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
       <section className={card} aria-label="Case">
         <PortalCaseDetails {...c} />
       </section>
-      {c.state === CaseState.Resolved && (
-        <section className={card} aria-labelledby="solution-heading">
-          <h2 id="solution-heading" className="mb-2 text-base font-semibold">
-            Proposed solution
-          </h2>
-          <PortalSolutionAnswer number={c.number} version={c.version} resolutionNotes={c.resolutionNotes} />
-        </section>
-      )}
+      <PortalSolution
+        number={c.number}
+        state={c.state}
+        version={c.version}
+        resolutionNotes={c.resolutionNotes}
+      />
       <section className={card} aria-labelledby="comments-heading">
         <h2 id="comments-heading" className="mb-3 text-base font-semibold">
           Comments
