@@ -10,6 +10,15 @@ describe("SET-4: the password rules", () => {
     expect(passwordProblem("long-enough-1", "a@b.co")).toBeNull();
   });
 
+  it("SET-4 / REL-5: a password of spaces only is refused; spaces at its ends do not count towards its length", () => {
+    expect(passwordProblem(" ".repeat(14), "a@b.co")).toBe("New password cannot be only spaces.");
+    expect(passwordProblem("\u00a0".repeat(14), "a@b.co")).toBe("New password cannot be only spaces.");
+    expect(passwordProblem("   short-pass1   ", "a@b.co")).toBe(
+      "New password must be at least 12 characters (it has 11, not counting spaces at its start and end).",
+    );
+    expect(passwordProblem("correct horse battery", "a@b.co")).toBeNull(); // spaces inside count
+  });
+
   it("SET-4: never the demo password, never the email", () => {
     expect(passwordProblem("demo", "a@b.co")).toBe(
       "New password cannot be the demo password; choose your own.",

@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = "demo";
 
 /**
  * Why `password` may not be the new password of the user with `email`, or null when it may: at least
- * PASSWORD_MIN characters, at most PASSWORD_MAX, no control characters, not the demo password, not
+ * PASSWORD_MIN characters besides spaces at its ends (never only spaces), at most PASSWORD_MAX, no control characters, not the demo password, not
  * the email (in any letter case, with or without surrounding spaces). `label` names the field.
  */
 export function passwordProblem(
@@ -24,8 +24,14 @@ export function passwordProblem(
   if (control) return controlCharacterMessage(label, control);
   if (password.trim().toLowerCase() === DEMO_PASSWORD)
     return `${label} cannot be the demo password; choose your own.`;
-  if ([...password].length < PASSWORD_MIN)
-    return `${label} must be at least ${PASSWORD_MIN} characters (it has ${[...password].length}).`;
+  // Spaces at the ends count for nothing (twelve spaces were a password anyone could guess).
+  const trimmed = password.trim();
+  if (!trimmed) return `${label} cannot be only spaces.`;
+  const length = [...trimmed].length;
+  if (length < PASSWORD_MIN) {
+    const ends = trimmed.length < password.length ? ", not counting spaces at its start and end" : "";
+    return `${label} must be at least ${PASSWORD_MIN} characters (it has ${length}${ends}).`;
+  }
   if (password.length > PASSWORD_MAX) return `${label} must be at most ${PASSWORD_MAX} characters.`;
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
     return `${label} cannot be your email address.`;
