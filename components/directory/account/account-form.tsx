@@ -44,10 +44,14 @@ export function AccountForm({ account, contacts }: { account: AccountData; conta
         <CheckField label="Customer" name="isCustomer" defaultChecked={account.isCustomer} />
         <CheckField label="Partner" name="isPartner" defaultChecked={account.isPartner} />
       </div>
-      {err("isCustomer") && (
-        <p role="alert" className="text-xs font-medium text-red-700">
-          {err("isCustomer")}
-        </p>
+      {/* Customer / Partner: one needed; one unticked while its roles or relationships remain (SET-2). */}
+      {(["isCustomer", "isPartner"] as const).map(
+        (f) =>
+          err(f) && (
+            <p key={f} role="alert" className="text-xs font-medium text-red-700">
+              {err(f)}
+            </p>
+          ),
       )}
       <SubmitButton pending={pending}>Save</SubmitButton>
     </form>

@@ -17,6 +17,7 @@ import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { applyUsersActive } from "../users/active";
 import { assertDirectory, forgetDirectoryOptions, requireAccount } from "./access";
+import { assertKindChangeLeavesNothing } from "./account-kind";
 
 const nameTaken = (name: string, number: string) =>
   conflict(`Name: an account named “${name}” already exists (${number}).`, "name");
@@ -82,6 +83,7 @@ export async function updateAccount(actor: Actor, number: string, raw: AccountUp
       isPartner: input.isPartner,
       primaryContactId,
     };
+    await assertKindChangeLeavesNothing(tx, before, fields);
     const changes = diffFields(before, fields);
     if (!changes.length) return { number: before.number, changed: false };
     const saved = await tx.account.updateMany({

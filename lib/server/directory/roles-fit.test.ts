@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAdmin, unique } from "@/lib/testing/fixtures";
 import { addUserRole } from "../users/access";
+import { updateAccount } from "./accounts";
 import { createContact, updateContact } from "./contacts";
+import { addRelatedAccount, removeRelatedAccount } from "./relationships";
 import { commitImport } from "./import";
 
 // SET-2 / ROLE-3: a contact's portal roles fit their account — partner roles on a partner account,
@@ -74,5 +76,48 @@ describe("portal roles fit the account (SET-2, ROLE-3)", () => {
       },
     ]);
     expect(await db().user.count({ where: { email: address } })).toBe(0);
+  });
+
+  it("SET-2 / ROLE-3: unticking Partner is refused while a contact holds partner roles or a customer is related; then allowed", async () => {
+    const admin = await makeAdmin();
+    const partner = await makeAccount({ partner: true });
+    const customer = await makeAccount();
+    await addRelatedAccount(admin, partner.number, { otherAccountId: customer.id });
+    const c = await createContact(admin, {
+      name: "Penny Keep",
+      email: email(),
+      accountId: partner.id,
+      roles: "partner, partner_admin",
+    });
+    const toCustomer = (version: number) =>
+      updateAccount(admin, partner.number, {
+        name: partner.name,
+        isCustomer: "on",
+        version: String(version),
+      });
+    const { version } = await db().account.findUniqueOrThrow({ where: { id: partner.id } });
+    await expect(toCustomer(version)).rejects.toMatchObject({
+      field: "isPartner",
+      message:
+        "Partner: Penny Keep still has partner roles, and it is related to 1 customer account; take those away first.",
+    });
+    expect(await db().account.findUniqueOrThrow({ where: { id: partner.id } })).toMatchObject({
+      isPartner: true,
+      version,
+    });
+    await removeRelatedAccount(admin, partner.number, { otherAccountId: customer.id });
+    const person = await db().user.findUniqueOrThrow({ where: { id: c.id } });
+    await updateContact(admin, c.id, {
+      name: person.name,
+      email: person.email,
+      roles: "",
+      version: person.version,
+    });
+    const now = await db().account.findUniqueOrThrow({ where: { id: partner.id } });
+    await toCustomer(now.version);
+    expect(await db().account.findUniqueOrThrow({ where: { id: partner.id } })).toMatchObject({
+      isPartner: false,
+      isCustomer: true,
+    });
   });
 });
