@@ -19,7 +19,7 @@ async function newPortalCase(page: Page, shortDescription: string, asset?: strin
   await page.getByLabel("Description", { exact: true }).fill("Opened from the portal");
   if (asset) {
     const option = page.getByLabel("Asset").locator("option", { hasText: asset });
-    await page.getByLabel("Asset").selectOption((await option.getAttribute("value")));
+    await page.getByLabel("Asset").selectOption(await option.getAttribute("value"));
   }
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page).toHaveURL(/\/portal\/cases\/CS\d{7}$/);
