@@ -8,12 +8,32 @@ import {
   type AssetCreateInput,
   type AssetUpdateInput,
 } from "@/lib/domain/directory/schemas";
-import { notFound, staleRecord } from "@/lib/domain/errors";
+import { invalid, notFound, staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, recordNumber } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access";
+
+/**
+ * SET-2 / SET-3: a serial number names one asset of its account, in any letter case ("sn-mx01" is
+ * the asset labelled "SN-MX01", as the import matches it): a second one made the import's match by
+ * serial number ambiguous, and a re-import of the same file failed. Checked on the page and the
+ * Table API (both write here); one indexed read.
+ */
+async function assertSerialFree(tx: Tx, accountId: number, serial: string | null, exceptId = 0) {
+  if (!serial) return;
+  const key = serial.trim().toUpperCase();
+  const [taken] = await tx.$queryRaw<{ number: string }[]>`
+    SELECT "number" FROM "Asset"
+    WHERE "accountId" = ${accountId} AND UPPER(TRIM("serialNumber")) = ${key} AND "id" <> ${exceptId}
+    LIMIT 1`;
+  if (taken)
+    throw invalid(
+      "serialNumber",
+      `Serial number: asset ${taken.number} of this account already has “${serial}”.`,
+    );
+}
 
 /** SET-2: an install base item (AST…) of an account: name and serial number, audited. */
 export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: Tx) {
@@ -21,6 +41,7 @@ export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: T
   const input = parseOrThrow(assetCreateSchema, raw);
   const created = await inTransaction(outer, async (tx) => {
     const account = await activeAccount(tx, input.accountId);
+    await assertSerialFree(tx, account.id, input.serialNumber || null);
     const asset = await tx.asset.create({
       data: {
         number: await nextNumber(tx, "asset"),
@@ -61,6 +82,8 @@ export async function updateAsset(actor: Actor, number: string, raw: AssetUpdate
     const fields = { name: input.name, serialNumber: input.serialNumber || null, accountId: input.accountId };
     const changes = diffFields(before, fields);
     if (!changes.length) return { number: before.number, changed: false, accountNumbers };
+    if (changes.some((c) => c.field === "serialNumber" || c.field === "accountId"))
+      await assertSerialFree(tx, fields.accountId, fields.serialNumber, before.id);
     const saved = await tx.asset.updateMany({
       where: { id: before.id, version: before.version },
       data: { ...fields, version: { increment: 1 } },

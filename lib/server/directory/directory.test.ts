@@ -220,6 +220,45 @@ describe("SET-2: editing, versions and history", () => {
       expect.arrayContaining(["name", "serialNumber"]),
     );
   });
+
+  it("SET-2 / SET-3: a serial number names one asset of its account, in any letter case; another account may repeat it", async () => {
+    const m = await manager();
+    const [account, other] = await Promise.all([makeAccount(), makeAccount()]);
+    const first = await createAsset(m, {
+      name: "Pay server",
+      serialNumber: "SN-PAY-1",
+      accountId: String(account.id),
+    });
+    const before = await db().asset.count();
+    await expect(
+      createAsset(m, { name: "Twin", serialNumber: " sn-pay-1 ", accountId: String(account.id) }),
+    ).rejects.toMatchObject({
+      field: "serialNumber",
+      message: `Serial number: asset ${first.number} of this account already has “sn-pay-1”.`,
+    });
+    expect(await db().asset.count()).toBe(before);
+    // Another account's asset may carry it; moving it into this account, or renaming a serial to it, may not.
+    const theirs = await createAsset(m, {
+      name: "Theirs",
+      serialNumber: "SN-PAY-1",
+      accountId: String(other.id),
+    });
+    await expect(
+      updateAsset(m, theirs.number, {
+        name: "Theirs",
+        serialNumber: "SN-PAY-1",
+        accountId: String(account.id),
+        version: "1",
+      }),
+    ).rejects.toMatchObject({ field: "serialNumber" });
+    // Saving the asset itself with its own serial (in another case) is no conflict.
+    await updateAsset(m, first.number, {
+      name: "Pay server 2",
+      serialNumber: "sn-pay-1",
+      accountId: String(account.id),
+      version: "1",
+    });
+  });
 });
 
 describe("SET-2: deactivation and relationships", () => {
