@@ -2,6 +2,7 @@
 // token, so no demo user is deactivated and no other test's token is revoked.
 import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
+import { makeUser } from "./support/db";
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
@@ -46,6 +47,10 @@ test("ADM-3: an admin creates a contact of Acme Corporation with the customer ro
   await expect(row.getByRole("list", { name: "Roles of Casey Contact" })).toContainText("customer");
   await expect(row.getByRole("list", { name: "Roles of Casey Contact" })).toContainText("snc_external");
   await expect(row).toContainText("Acme Corporation");
+  // Add role offers what fits a customer account's contact: customer_admin, never a partner role.
+  await expect(row.getByLabel("Role to add to Casey Contact").locator("option")).toHaveText([
+    "customer_admin",
+  ]);
 
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
@@ -196,4 +201,15 @@ test("SET-4: without a mail server, Invite says the invitation waits unsent in t
   await expect(row.getByRole("status")).toHaveText(
     `Invitation to ${email} queued, but no mail server is set (SMTP_URL): it waits unsent in the outbox.`,
   );
+});
+
+test("ADM-3: an internal user without a role is told so after signing in, not sent to a page that answers Not found", async ({
+  page,
+}) => {
+  const { email, password } = await makeUser([], "Nora Norole");
+  await signIn(page, email, password);
+  await expect(page.getByRole("heading", { name: "No access yet" })).toBeVisible();
+  await expect(page.getByText("You are signed in as Nora Norole")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
 });

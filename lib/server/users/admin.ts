@@ -52,7 +52,8 @@ export async function listUsers(actor: Actor, filter: UserFilter) {
         kind: true,
         active: true,
         passwordHash: true,
-        account: { select: { name: true } },
+        // Whether it is a partner or a customer: a contact is offered the portal roles that fit it.
+        account: { select: { name: true, isPartner: true, isCustomer: true } },
         roles: { select: { role: true }, orderBy: { role: "asc" } },
       },
     }),

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { PASSWORD_MIN } from "@/lib/domain/auth/password";
 import { assignableRoles, requiredRoles, USER_KINDS } from "@/lib/domain/auth/user-admin";
+import { portalRolesFor } from "@/lib/domain/directory/schemas";
 import { firstValues, hrefWith, type SearchParams } from "@/lib/query-string";
 import { adminActor } from "@/lib/server/auth/page";
 import { accountOptions } from "@/lib/server/lookup/choices";
@@ -53,7 +54,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <UserRow
             key={u.id}
             user={u}
-            assignable={assignableRoles(u.kind)}
+            // A contact's Add role offers the portal roles that fit their account (SET-2).
+            assignable={
+              u.kind === "contact" && u.account ? portalRolesFor(u.account) : assignableRoles(u.kind)
+            }
             fixedRoles={requiredRoles(u.kind)}
             self={u.id === actor.id}
           />
