@@ -13,6 +13,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, recordNumber } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
+import { assetWithSerial } from "../tables/asset";
 import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access";
 
 /**
@@ -23,16 +24,9 @@ import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access
  */
 async function assertSerialFree(tx: Tx, accountId: number, serial: string | null, exceptId = 0) {
   if (!serial) return;
-  const key = serial.trim().toUpperCase();
-  const [taken] = await tx.$queryRaw<{ number: string }[]>`
-    SELECT "number" FROM "Asset"
-    WHERE "accountId" = ${accountId} AND UPPER(TRIM("serialNumber")) = ${key} AND "id" <> ${exceptId}
-    LIMIT 1`;
+  const taken = await assetWithSerial(tx, accountId, serial, exceptId);
   if (taken)
-    throw invalid(
-      "serialNumber",
-      `Serial number: asset ${taken.number} of this account already has “${serial}”.`,
-    );
+    throw invalid("serialNumber", `Serial number: asset ${taken} of this account already has “${serial}”.`);
 }
 
 /** SET-2: an install base item (AST…) of an account: name and serial number, audited. */

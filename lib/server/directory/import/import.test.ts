@@ -1,6 +1,7 @@
 // SET-3: importing accounts, contacts, consumers and assets from CSV files.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
+import { nextNumber } from "../../records/numbers";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { createSession } from "../../auth/sessions";
@@ -236,6 +237,30 @@ describe("SET-3: accounts, consumers and assets", () => {
       csv: assets.replace(serial, serial.toLowerCase()),
     });
     expect(lower.counts).toMatchObject({ create: 0 });
+  });
+
+  it("SET-3: an asset moved to another account by its Number previews the accounts by name and number, not by id", async () => {
+    const m = await manager();
+    const [from, to] = await Promise.all([makeAccount(), makeAccount()]);
+    const asset = await transaction(async (tx) =>
+      tx.asset.create({
+        data: { number: await nextNumber(tx, "asset"), name: "Edge router", accountId: from.id },
+      }),
+    );
+    const preview = await previewImport(m, {
+      kind: "assets",
+      csv: `number,name,account\n${asset.number},Edge router,${to.number}\n`,
+    });
+    expect(preview.rows[0]).toMatchObject({
+      outcome: "update",
+      changes: [`Account: ${from.name} (${from.number}) → ${to.name} (${to.number})`],
+    });
+    // The history the import writes still maps ids to names itself.
+    await commitImport(m, {
+      kind: "assets",
+      csv: `number,name,account\n${asset.number},Edge router,${to.number}\n`,
+    });
+    expect((await db().asset.findUniqueOrThrow({ where: { id: asset.id } })).accountId).toBe(to.id);
   });
 
   it("SET-3: a serial number shared by two assets of the account is an error naming the serial number column", async () => {

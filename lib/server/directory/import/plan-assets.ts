@@ -1,5 +1,5 @@
 import "server-only";
-import { diffFields } from "@/lib/domain/audit/diff";
+import { diffFields, type FieldChange } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AssetRow } from "@/lib/domain/directory/import/rows";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
@@ -82,6 +82,15 @@ export async function planAssets(
   await inGroups(accounts, IN_LIST_MAX, async (g) => {
     found.push(...((await client.asset.findMany({ where: { accountId: { in: g } }, select })) as Existing[]));
   });
+  const accountText = await accountTexts(client, rows, accountOf, found);
+  // The preview names accounts as people know them ("Account: Globex Industries (ACC0000003) →
+  // Acme Corporation (ACC0000001)"), not by the ids the update writes (and the history maps).
+  const shownChanges = (changes: FieldChange[]) =>
+    changes.map((c) =>
+      c.field === "accountId"
+        ? { ...c, oldValue: accountText(c.oldValue), newValue: accountText(c.newValue) }
+        : c,
+    );
   const writes: Write<NewAsset>[] = [];
   const claimed = new Map<number, number>(); // asset id → the row that names it
   for (const { row, value: v, accountId } of unique.kept) {
@@ -142,7 +151,7 @@ export async function planAssets(
             row,
             outcome: "update",
             label: `${v.name} (${target.number})`,
-            changes: changeLines(changes, (f) => FIELD_LABELS[f] ?? f),
+            changes: changeLines(shownChanges(changes), (f) => FIELD_LABELS[f] ?? f),
           }
         : { row, outcome: "unchanged", label: `${v.name} (${target.number})` },
     );
@@ -150,4 +159,29 @@ export async function planAssets(
       writes.push({ row, kind: "update", id: target.id, version: target.version, changes, data: next });
   }
   return { rows: out, writes };
+}
+
+/** "Name (ACC…)" of the accounts the rows name and the matched assets are on, by id as text. */
+async function accountTexts(
+  client: Reader,
+  rows: Row[],
+  accountOf: Awaited<ReturnType<typeof accountsNamed>>,
+  found: Existing[],
+) {
+  const text = new Map<number, string>();
+  for (const r of rows) {
+    const a = accountOf(r.value.account);
+    if (a) text.set(a.id, `${a.name} (${a.number})`);
+  }
+  const missing = [
+    ...new Set(found.flatMap((a) => (a.accountId !== null && !text.has(a.accountId) ? [a.accountId] : []))),
+  ];
+  await inGroups(missing, IN_LIST_MAX, async (g) => {
+    for (const a of await client.account.findMany({
+      where: { id: { in: g } },
+      select: { id: true, name: true, number: true },
+    }))
+      text.set(a.id, `${a.name} (${a.number})`);
+  });
+  return (value: string | null) => (value === null ? null : (text.get(Number(value)) ?? value));
 }
