@@ -1,4 +1,5 @@
 import "server-only";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { cached, forgetCached } from "../cache";
@@ -48,7 +49,10 @@ export function groupOptions(): Promise<RefOption[]> {
 /** WRK-1: Assigned to for a record in this group: its active internal members. */
 export async function memberOptions(groupId: number): Promise<RefOption[]> {
   const rows = await db().groupMember.findMany({
-    where: { groupId, user: { kind: "internal", active: true } },
+    where: {
+      groupId,
+      user: { kind: "internal", active: true, roles: { some: { role: { in: [...INTERNAL_ROLES] } } } },
+    },
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });

@@ -41,7 +41,10 @@ async function requireGroup(tx: Tx, id: unknown) {
 /** The manager must be an active internal user (they need not be a member). */
 async function checkManager(tx: Tx, managerId: number | null) {
   if (managerId && !(await activeInternalUsers(tx, [managerId])).length)
-    throw invalid("managerId", "Manager: pick an active internal user.");
+    throw invalid(
+      "managerId",
+      "Manager: pick an active internal user with a role (a user without one can work nothing).",
+    );
 }
 
 export async function createGroup(actor: Actor, raw: GroupCreateInput, outer?: Tx) {
@@ -109,7 +112,11 @@ export async function addGroupMember(actor: Actor, id: unknown, raw: { userId?: 
   return inTransaction(outer, async (tx) => {
     const group = await requireGroup(tx, id);
     const [user] = await activeInternalUsers(tx, [userId]);
-    if (!user) throw invalid("userId", "Member: pick an active internal user.");
+    if (!user)
+      throw invalid(
+        "userId",
+        "Member: pick an active internal user with a role (a user without one can work nothing).",
+      );
     const n = await insertMember(tx, group.id, userId);
     if (n)
       await writeAudit(

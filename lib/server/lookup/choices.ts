@@ -1,5 +1,6 @@
 import "server-only";
 import { db, databaseUrl } from "@/lib/db";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { cached, forgetCached } from "../cache";
 
 /** Below this many choices a field is a plain select; above it, a typeahead. */
@@ -89,7 +90,8 @@ const NOTHING = new Error("no such record");
 export function assigneeOptions(): Promise<RefOption[] | null> {
   return cached(key("assignees"), TTL_MS, async () => {
     const rows = await db().user.findMany({
-      where: { kind: "internal", active: true },
+      // With an internal role: the assignee check refuses anyone without one.
+      where: { kind: "internal", active: true, roles: { some: { role: { in: [...INTERNAL_ROLES] } } } },
       orderBy: { name: "asc" },
       take: SELECT_LIMIT + 1,
       select: { id: true, name: true },

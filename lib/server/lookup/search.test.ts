@@ -119,4 +119,20 @@ describe("the people lookup (WRK-1)", () => {
     // Both at once: members of one group who are not in another.
     expect(await people({ group: String(group.id), notMemberOf: String(group.id) })).toEqual([]);
   });
+
+  it("WRK-1 / ADM-3: a user without a role is offered nowhere (member, manager, assignee), and refused with the reason", async () => {
+    const admin = await makeAdmin();
+    const tag = unique("Nr");
+    const none = await makeUser([], { name: `${tag} Norole` });
+    await makeUser([ROLE.agent], { name: `${tag} Agent` });
+    const group = await createGroup(admin, { name: `${tag} group` });
+    const people = async (params: Record<string, string>) =>
+      (await lookup(admin, "users", new URLSearchParams({ q: tag, ...params }))).map((o) => o.label);
+    expect(await people({})).toEqual([`${tag} Agent`]);
+    expect(await people({ notMemberOf: String(group.id) })).toEqual([`${tag} Agent`]);
+    await expect(addGroupMember(admin, group.id, { userId: none.id })).rejects.toMatchObject({
+      field: "userId",
+      message: "Member: pick an active internal user with a role (a user without one can work nothing).",
+    });
+  });
 });

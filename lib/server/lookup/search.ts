@@ -1,6 +1,12 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
+import {
+  canReadCases,
+  canReadIncidents,
+  canReadItsm,
+  INTERNAL_ROLES,
+  type Actor,
+} from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { FINISHED_CHANGE_STATES } from "@/lib/domain/itsm/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
@@ -96,6 +102,9 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
       where: {
         kind: "internal",
         active: true,
+        // Only those with an internal role can be assigned, manage or be members (the services
+        // refuse the rest): a user made with no role was offered, then refused.
+        roles: { some: { role: { in: [...INTERNAL_ROLES] } } },
         // Prisma leaves out a filter given as undefined: with neither, any memberships.
         groupMemberships: {
           some: groupId ? { groupId } : undefined,
