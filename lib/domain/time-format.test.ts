@@ -65,6 +65,10 @@ describe("formatWindow", () => {
         "1 Dec 2026, 09:00 – 2 Dec 2026, 11:00",
       );
       expect(formatWindow(null, null)).toBe("No appointment window");
+      // POR-3: the portal names the zone.
+      expect(
+        formatWindow(new Date("2026-12-01T09:00:00Z"), new Date("2026-12-01T11:00:00Z"), { zone: true }),
+      ).toBe("1 Dec 2026, 09:00 – 11:00 (UTC)");
     },
   );
 });

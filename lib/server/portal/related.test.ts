@@ -78,7 +78,9 @@ describe("portal Related Records (POR-2, POR-4, ROLE-3, REL-7)", () => {
           windowStart: new Date("2026-12-01T09:00:00Z"),
           windowEnd: new Date("2026-12-01T11:00:00Z"),
           // Written on the server, in its zone: the dialog renders in the browser (no TZ there).
-          windowText: formatWindow(new Date("2026-12-01T09:00:00Z"), new Date("2026-12-01T11:00:00Z")),
+          windowText: formatWindow(new Date("2026-12-01T09:00:00Z"), new Date("2026-12-01T11:00:00Z"), {
+            zone: true,
+          }),
         },
       ],
     });

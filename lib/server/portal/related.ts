@@ -92,7 +92,7 @@ export async function getRelatedRecord(
       shortDescription: t.shortDescription,
       windowStart: t.windowStart,
       windowEnd: t.windowEnd,
-      windowText: formatWindow(t.windowStart, t.windowEnd),
+      windowText: formatWindow(t.windowStart, t.windowEnd, { zone: true }),
     })),
   };
 }

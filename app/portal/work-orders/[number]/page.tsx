@@ -52,7 +52,10 @@ export default async function PortalWorkOrderPage(props: NumberPageProps) {
         )}
       </dl>
       <WorkOrderTasks
-        tasks={w.tasks.map((t) => ({ ...t, windowText: formatWindow(t.windowStart, t.windowEnd) }))}
+        tasks={w.tasks.map((t) => ({
+          ...t,
+          windowText: formatWindow(t.windowStart, t.windowEnd, { zone: true }),
+        }))}
       />
     </div>
   );
