@@ -1,19 +1,18 @@
 import { redirect } from "next/navigation";
 import { logout } from "@/app/login/actions";
-import { canReadCases, canReadIncidents, isExternal } from "@/lib/domain/auth/roles";
+import { canReadCases, isExternal } from "@/lib/domain/auth/roles";
 import { getActor } from "@/lib/server/auth/actor";
 
 /**
- * Internal users land on My work (WRK-2), external users in the portal, someone who may read only
- * incidents on the incident list. An internal user with no role that opens a page (an account just
- * made with Role "— None —") is told so here: they were sent to /cases, which answered "Not found".
+ * Internal users land on My work (WRK-2), external users in the portal. An internal user with no
+ * role (an account just made with Role "— None —") is told so here: they were sent to /cases, which
+ * answered "Not found".
  */
 export default async function Home() {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (isExternal(actor)) redirect("/portal");
-  if (canReadCases(actor)) redirect("/my-work");
-  if (canReadIncidents(actor)) redirect("/incidents");
+  if (canReadCases(actor)) redirect("/my-work"); // every internal role reads cases (ROLE-1)
   return (
     <main className="mx-auto my-16 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
       <title>No access yet · Caseflow</title>

@@ -79,12 +79,14 @@ export function ReferenceField({
   const reloaded = !!dependsOn && parent !== undefined;
   const withCurrent = (choices: RefOption[]) =>
     added && !choices.some((c) => c.value === added.value) ? [...choices, added] : choices;
-  const select = (choices: RefOption[], busy: boolean) => {
+  // `settled`: the choices are an answer (not a failed or pending lookup's empty list), so a choice
+  // missing from them is truly no longer offered.
+  const select = (choices: RefOption[], busy: boolean, settled = true) => {
     // A choice that is no longer offered (another account's contact) is not submitted.
     const shown = choices.some((o) => String(o.value) === current) ? current : "";
     return (
       <>
-        {reloaded && !busy && current !== "" && shown === "" && (
+        {reloaded && settled && !busy && current !== "" && shown === "" && (
           <Dropped select={ref} clear={() => setCurrent("")} />
         )}
         <select
@@ -121,7 +123,7 @@ export function ReferenceField({
           params={{ ...params, [dependsOn.param]: parent, limit: 200 }}
           enabled={!!parent || !!dependsOn.optional}
         >
-          {(choices, busy) => select(withCurrent(choices), busy)}
+          {(choices, busy, settled) => select(withCurrent(choices), busy, settled)}
         </Reloaded>
       ) : staticChoices ? (
         select(withCurrent(staticChoices), false)
@@ -151,14 +153,16 @@ function Reloaded({
   kind: string;
   params: LookupParams;
   enabled: boolean;
-  children: (choices: RefOption[], busy: boolean) => React.ReactNode;
+  children: (choices: RefOption[], busy: boolean, settled: boolean) => React.ReactNode;
 }) {
   const lookup = useLookup(kind, params, "", enabled);
   const choices =
     !enabled || lookup.isPlaceholderData || !lookup.data
       ? []
       : lookup.data.map((o) => ({ value: o.id, label: o.label }));
-  return children(choices, lookup.isFetching);
+  // Without a parent there is nothing to choose (settled); otherwise only a successful answer is.
+  const settled = !enabled || (lookup.isSuccess && !lookup.isPlaceholderData);
+  return children(choices, lookup.isFetching, settled);
 }
 
 /**

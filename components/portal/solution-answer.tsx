@@ -37,9 +37,14 @@ export function PortalSolution({
   resolutionNotes: string;
 }) {
   const [rejecting, setRejecting] = useState(false);
-  const [key] = useState(() => newRequestKey());
+  const [key, setKey] = useState(() => newRequestKey());
   const accept = useActionForm(acceptSolutionAction.bind(null, number));
-  const reject = useActionForm(rejectSolutionAction.bind(null, number));
+  // Mounted across answers: after a rejection the form closes and the next one (a later proposal,
+  // rejected again) gets a key of its own — reused, its reason was dropped as a duplicate.
+  const reject = useActionForm(rejectSolutionAction.bind(null, number), () => {
+    setRejecting(false);
+    setKey(newRequestKey());
+  });
   const failure = [accept.result, reject.result].find((r) => r && !r.ok && !r.fieldErrors?.reason);
 
   if (state === CaseState.Resolved)

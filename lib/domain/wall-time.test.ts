@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { instantOfWallTime, isKnownZone, wallTimeOf } from "./wall-time";
 
 describe("date and time fields in the workspace's zone (FSM-3, ITSM-1, REL-1)", () => {
@@ -24,6 +24,21 @@ describe("date and time fields in the workspace's zone (FSM-3, ITSM-1, REL-1)", 
     const skipped = instantOfWallTime("2026-03-29T02:30", "Europe/Berlin");
     expect(new Date(skipped).toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(wallTimeOf(skipped, "Europe/Berlin")).toBe("2026-03-29T03:30");
+  });
+
+  it("FSM-3: a wall time a fall-back night repeats is the earlier instant, whatever the day it is typed", () => {
+    // Berlin, 25 October 2026: 03:00 CEST → 02:00 CET, so 02:30 happens twice (00:30Z and 01:30Z).
+    try {
+      for (const today of ["2026-07-01T12:00:00Z", "2026-12-01T12:00:00Z"]) {
+        vi.useFakeTimers({ now: new Date(today) });
+        expect(new Date(instantOfWallTime("2026-10-25T02:30", "Europe/Berlin")).toISOString(), today).toBe(
+          "2026-10-25T00:30:00.000Z",
+        );
+        vi.useRealTimers();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("REL-1: an empty or unreadable field gives no instant (the server names the field); zones are checked", () => {

@@ -2,7 +2,8 @@
 // time in the workspace's zone — the zone every page shows times in (TZ, lib/domain/time-format.ts)
 // — and submitted as an exact instant with its offset, so the server never guesses a zone. Luxon (a
 // maintained library, already the SLA clock's) knows each zone's rules; a wall time that a DST change
-// skips (02:30 on a spring-forward night) moves forward by the gap, one that repeats is the earlier.
+// skips (02:30 on a spring-forward night) moves forward by the gap; one a fall-back night repeats is
+// the earlier of the two.
 import { DateTime, IANAZone } from "luxon";
 
 /** What a datetime-local field holds: "2026-12-01T10:30". */
@@ -26,5 +27,9 @@ export function wallTimeOf(value: Date | string | null | undefined, zone: string
 export function instantOfWallTime(wall: string, zone: string): string {
   if (!wall) return "";
   const at = DateTime.fromISO(wall, { zone });
-  return at.isValid ? (at.toISO() ?? "") : "";
+  if (!at.isValid) return "";
+  // A wall time a fall-back night repeats: Luxon picks by today's offset, so the same text meant
+  // another instant in July than in December. The earlier of the two, whatever the day.
+  const earlier = at.minus({ hours: 1 });
+  return (earlier.toFormat(WALL) === at.toFormat(WALL) ? earlier : at).toISO() ?? "";
 }

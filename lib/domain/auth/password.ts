@@ -12,8 +12,9 @@ export const DEMO_PASSWORD = "demo";
 
 /**
  * Why `password` may not be the new password of the user with `email`, or null when it may: at least
- * PASSWORD_MIN characters besides spaces at its ends (never only spaces), at most PASSWORD_MAX, no control characters, not the demo password, not
- * the email (in any letter case, with or without surrounding spaces). `label` names the field.
+ * PASSWORD_MIN characters besides spaces at its ends (never only spaces), at most PASSWORD_MAX, no
+ * control characters, not the demo password, not the email (in any letter case, with or without
+ * surrounding spaces). `label` names the field.
  */
 export function passwordProblem(
   password: string,

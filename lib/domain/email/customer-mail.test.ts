@@ -80,5 +80,14 @@ describe("customer email (PRO-3, PRO-5)", () => {
       '<a href="https://x.example/a?b=1&#38;c=2">https://x.example/a?b=1&#38;c=2</a> and',
     );
     expect(html).toContain("&#60;b&#62;javascript:alert(1)&#60;/b&#62;");
+    // An address in angle brackets or quotes ends at them; a long run of dots is one linear pass.
+    expect(
+      customerMailHtml({ number: "CS1" }, 'See <https://x.example/a>; or "https://x.example/b".'),
+    ).toContain(
+      '&#60;<a href="https://x.example/a">https://x.example/a</a>&#62;; or &#34;<a href="https://x.example/b">https://x.example/b</a>&#34;.',
+    );
+    const started = performance.now();
+    customerMailHtml({ number: "CS1" }, `https://${".".repeat(100_000)}`);
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -48,17 +48,32 @@ export function customerMailText(c: Mailed, comment: string): string {
   return `${comment}\n\n--\n${footer(c)}${link ? `\n${link[0]} ${link[1]}` : ""}`;
 }
 
+/** An http(s) address in plain text: up to a space or a character no address holds unescaped. */
+const ADDRESS = /https?:\/\/[^\s<>"']+/g;
+/** Punctuation that ends a sentence or a bracket, not the address it follows. */
+const TRAILING = /[.,;:!?)\]]+$/;
+
 /**
- * A web address in escaped text as a link (NOT-1's "Accept or reject it here: <link>" is clickable
- * in the HTML part too). Only http(s) addresses; a trailing full stop or bracket stays text.
+ * The text as HTML with each web address a link (NOT-1's "Accept or reject it here: <link>" is
+ * clickable in the HTML part too). Split on the raw text, then each piece escaped on its own, so an
+ * entity never looks like part of an address; a trailing full stop or bracket stays text. Only
+ * http(s), one linear pass.
  */
-const linked = (escaped: string) =>
-  escaped.replace(/https?:\/\/[^\s<>"]+?(?=[.,;:!?)\]]*(?:\s|$|<))/g, (url) => `<a href="${url}">${url}</a>`);
+function linkedHtml(text: string): string {
+  let html = "";
+  let at = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    const url = m[0].replace(TRAILING, "");
+    html += escapeHtml(text.slice(at, m.index)) + `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+    at = m.index + url.length;
+  }
+  return html + escapeHtml(text.slice(at));
+}
 
 export function customerMailHtml(c: Mailed, comment: string): string {
   const paragraphs = comment
     .split(/\n{2,}/)
-    .map((p) => `<p>${linked(escapeHtml(p)).replace(/\n/g, "<br>")}</p>`)
+    .map((p) => `<p>${linkedHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
   const at = footerLink(c);
   const href = at ? escapeHtml(at[1]) : "";

@@ -35,12 +35,15 @@ export async function checkCaseReferences(
   );
   const accountIds = [r.accountId, r.partnerId].filter((x): x is number => !!x);
   // The partner is one of the account's partners (or the account itself: a partner's own case,
-  // POR-1), asked only when either was set anew: a relationship ended since stays on the record.
+  // POR-1), asked when any of the three was set anew — a new partner contact too, who would gain
+  // sight of the case (ROLE-3) — while a relationship ended since stays on an unchanged record.
   const askRelated =
     !!r.accountId &&
     !!r.partnerId &&
     r.accountId !== r.partnerId &&
-    (r.accountId !== stored.accountId || r.partnerId !== stored.partnerId);
+    (r.accountId !== stored.accountId ||
+      r.partnerId !== stored.partnerId ||
+      (!!r.partnerContactId && r.partnerContactId !== stored.partnerContactId));
   const [users, accounts, asset, group, related] = await Promise.all([
     userIds.length
       ? tx.user.findMany({
@@ -91,7 +94,9 @@ export async function checkCaseReferences(
   if (r.partnerId) {
     const p = account(r.partnerId);
     if (!p) throw invalid("partnerId", "Partner: no such account.");
-    if (!p.isPartner) throw invalid("partnerId", "Partner: that account is not a partner account.");
+    // One that stopped being a partner after it was set stays, like a deactivated one (SET-2).
+    if (!p.isPartner && r.partnerId !== stored.partnerId)
+      throw invalid("partnerId", "Partner: that account is not a partner account.");
     refuseInactive("partnerId", "Partner", p);
     if (askRelated && !related)
       throw invalid(

@@ -2,6 +2,7 @@ import "server-only";
 import { statement, type JsonDialect } from "@/lib/db/json-sql";
 import { readDocument } from "@/lib/db/read";
 import { REFERENCE_FIELDS } from "@/lib/domain/audit/labels";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { REF_KINDS, type RefKind } from "@/lib/domain/records/refs";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -19,6 +20,9 @@ import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document
 // ORM (~1 ms of CPU each); permissions and rules are applied to it in ./view.ts.
 
 type Fields = Record<string, string>;
+
+/** The internal roles as an SQL list (constants): a member without one can be assigned nothing (WRK-1). */
+const INTERNAL_ROLE_LIST = INTERNAL_ROLES.map((r) => `'${r}'`).join(", ");
 
 /** The JSON objects of `from`'s rows (an ordered, bounded FROM … clause) as an array. */
 const rows = (d: JsonDialect, fields: Fields, from: string) =>
@@ -151,7 +155,8 @@ function choices(d: JsonDialect): Fields {
     memberOptions: options(
       d,
       `"User" o WHERE o."kind" = 'internal' AND o."active" = TRUE
-        AND o."id" IN (SELECT m."userId" FROM "GroupMember" m WHERE m."groupId" = c."assignmentGroupId")`,
+        AND o."id" IN (SELECT m."userId" FROM "GroupMember" m WHERE m."groupId" = c."assignmentGroupId")
+        AND EXISTS (SELECT 1 FROM "UserRole" x WHERE x."userId" = o."id" AND x."role" IN (${INTERNAL_ROLE_LIST}))`,
       null,
     ),
   };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { makeAccount, makeAdmin, makeAgent, makeCase, makeCustomer, makeItil } from "@/lib/testing/fixtures";
+import { ROLE } from "@/lib/domain/auth/roles";
+import {
+  makeAccount,
+  makeAdmin,
+  makeAgent,
+  makeCase,
+  makeCustomer,
+  makeItil,
+  makeUser,
+} from "@/lib/testing/fixtures";
 import { fieldError, makeFieldCase, makeWorkOrder } from "@/lib/testing/work-orders";
 import { addRelatedAccount, removeRelatedAccount } from "../directory/relationships";
 import { lookup } from "../lookup/search";
@@ -79,9 +88,19 @@ describe("a case's Partner is a partner of its account (SPEC §1, SET-2, ROLE-3)
     const { admin, account, partner } = await relatedPair();
     const c = await makeCase(agent, { accountId: account.id, partnerId: partner.id });
     await removeRelatedAccount(admin, account.number, { otherAccountId: partner.id });
-    await updateCase(agent, c.number, { version: c.version, priority: 2 });
+    // A reference edit (the assignee) runs the reference checks: the old partner stays.
+    await updateCase(agent, c.number, { version: c.version, priority: 2, assignedToId: agent.id });
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
-    expect([row.partnerId, row.priority]).toEqual([partner.id, 2]);
+    expect([row.partnerId, row.priority, row.assignedToId]).toEqual([partner.id, 2, agent.id]);
+    // Naming one of that partner's contacts anew is refused: they would gain sight of the case.
+    const other = await makeUser([ROLE.partner, ROLE.external], { kind: "contact", accountId: partner.id });
+    expect(
+      (await fieldError(updateCase(agent, c.number, { version: c.version + 1, partnerContactId: other.id })))
+        .field,
+    ).toBe("partnerId");
+    // An account that stopped being a partner stays on the case too.
+    await db().account.update({ where: { id: partner.id }, data: { isPartner: false } });
+    await updateCase(agent, c.number, { version: c.version + 1, assignedToId: null });
   });
 
   it("FSM-3 / SET-2: a work order's Partner follows its Account too", async () => {
@@ -116,6 +135,11 @@ describe("a case's Partner is a partner of its account (SPEC §1, SET-2, ROLE-3)
       new URLSearchParams({ partner: "1", partnerOf: String(account.id) }),
     );
     expect(found.map((o) => o.id)).toEqual([partner.id]);
+    // The search text still narrows: a word of no partner of the account finds none.
+    const typed = (q: string) =>
+      lookup(agent, "accounts", new URLSearchParams({ q, partner: "1", partnerOf: String(account.id) }));
+    expect((await typed(partner.name.slice(-6))).map((o) => o.id)).toEqual([partner.id]);
+    expect(await typed("zz-no-such-partner")).toEqual([]);
     // A partner account's own partners include itself (a partner's own case).
     const own = await lookup(
       agent,

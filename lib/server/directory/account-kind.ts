@@ -29,9 +29,14 @@ const SIDES = [
  * is left — no contact holding its portal roles, no relationship on that side. Unticking Partner
  * while a partner admin kept their role left them seeing the related customers' cases (ROLE-3)
  * through an account that no longer was a partner, and a customer ↔ customer "relationship".
- * Refused naming what to take away first; a handful of indexed counts.
+ * Refused naming what to take away first; a handful of indexed counts. The page, the Table API
+ * and the import (a row that unticks it) all ask here.
  */
-export async function assertKindChangeLeavesNothing(tx: Tx, before: Kind, after: Omit<Kind, "id">) {
+export async function assertKindChangeLeavesNothing(
+  tx: Pick<Tx, "user" | "accountRelationship">,
+  before: Kind,
+  after: Omit<Kind, "id">,
+) {
   for (const side of SIDES) {
     if (!before[side.field] || after[side.field]) continue;
     const [holders, related] = await Promise.all([

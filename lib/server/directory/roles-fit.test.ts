@@ -120,4 +120,26 @@ describe("portal roles fit the account (SET-2, ROLE-3)", () => {
       isCustomer: true,
     });
   });
+
+  it("SET-3 / ROLE-3: an import row unticking Partner is refused the same way, naming the Partner column", async () => {
+    const admin = await makeAdmin();
+    const partner = await makeAccount({ partner: true });
+    await createContact(admin, {
+      name: "Pia Import",
+      email: email(),
+      accountId: partner.id,
+      roles: "partner_admin",
+    });
+    const out = await commitImport(admin, {
+      kind: "accounts",
+      csv: `number,name,customer,partner\n${partner.number},${partner.name},true,false\n`,
+    });
+    expect(out.rows[0]).toMatchObject({
+      outcome: "error",
+      errors: [
+        { column: "partner", message: "Partner: Pia Import still has partner roles; take those away first." },
+      ],
+    });
+    expect((await db().account.findUniqueOrThrow({ where: { id: partner.id } })).isPartner).toBe(true);
+  });
 });

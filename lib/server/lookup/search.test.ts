@@ -16,6 +16,8 @@ import { listIncidents } from "../incidents/read";
 import { createIncident } from "../incidents/write";
 import { createChangeFromCase, createProblemFromCase } from "../cases/create-related";
 import { LOOKUP_KINDS, lookup } from "./search";
+import { getCaseView } from "../cases/view";
+import { db } from "@/lib/db";
 
 describe("lookup input (REL-1)", () => {
   it("REL-1: names inherited by every object are no lookup kinds: not found, never a crash", async () => {
@@ -134,5 +136,13 @@ describe("the people lookup (WRK-1)", () => {
       field: "userId",
       message: "Member: pick an active internal user with a role (a user without one can work nothing).",
     });
+    // A member whose roles were taken away later is not offered under Assigned to on the case page.
+    const later = await makeUser([ROLE.agent], { name: `${tag} Later` });
+    await addGroupMember(admin, group.id, { userId: later.id });
+    const agent = await makeAgent();
+    const kase = await makeCase(agent, { assignmentGroupId: group.id });
+    await db().userRole.deleteMany({ where: { userId: later.id } });
+    const members = (await getCaseView(agent, kase.number)).options.members ?? [];
+    expect(members.map((m) => m.label)).not.toContain(`${tag} Later`);
   });
 });

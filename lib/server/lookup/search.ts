@@ -36,12 +36,15 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
     const rows = await db().account.findMany({
       where: {
         active: true, // SET-2: a deactivated account is offered in no picker
-        ...numberOrFields("account", q, ["name"]),
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
         ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
-        ...(partnerOf
-          ? { OR: [{ id: partnerOf }, { customersOf: { some: { customerAccountId: partnerOf } } }] }
-          : {}),
+        // Both are OR lists: ANDed, so that neither replaces the other (the text was ignored).
+        AND: [
+          numberOrFields("account", q, ["name"]),
+          partnerOf
+            ? { OR: [{ id: partnerOf }, { customersOf: { some: { customerAccountId: partnerOf } } }] }
+            : {},
+        ],
       },
       orderBy: { name: "asc" },
       take: limitOf(params),

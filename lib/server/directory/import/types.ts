@@ -25,7 +25,7 @@ export type Write<New> =
 export type Plan<New> = { rows: PlannedRow[]; writes: Write<New>[] };
 
 /** A plan is made with the app's client (preview) or inside the import's transaction (Import). */
-export type Reader = Pick<Tx, "account" | "user" | "asset">;
+export type Reader = Pick<Tx, "account" | "user" | "asset" | "accountRelationship">;
 
 export type Progress = (p: { phase: "check" | "write"; done: number; total: number }) => void;
 
