@@ -8,8 +8,7 @@ import { CaseState } from "@/lib/domain/records/choices";
 import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+import { PORTAL_CARD as card } from "./card";
 
 const Notes = ({ text }: { text: string }) => (
   <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">

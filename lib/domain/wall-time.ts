@@ -4,13 +4,10 @@
 // maintained library, already the SLA clock's) knows each zone's rules; a wall time that a DST change
 // skips (02:30 on a spring-forward night) moves forward by the gap; one a fall-back night repeats is
 // the earlier of the two.
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 
 /** What a datetime-local field holds: "2026-12-01T10:30". */
 const WALL = "yyyy-MM-dd'T'HH:mm";
-
-/** True for a zone the fields can use (an IANA name such as Europe/Berlin, or UTC). */
-export const isKnownZone = (zone: string) => IANAZone.isValidZone(zone);
 
 /** The instant `value` as wall time in `zone`, for a datetime-local field; "" for none. */
 export function wallTimeOf(value: Date | string | null | undefined, zone: string): string {

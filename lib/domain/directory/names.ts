@@ -3,3 +3,9 @@
 // letters as plain ones), lower case: "ACME  Corporation" and "Acme Corporation" are one name.
 export const accountNameKey = (name: string) =>
   name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * SET-2 / SET-3: a serial number as matched within its account — "sn-mx01" is the asset labelled
+ * "SN-MX01" (makers print either case): by the import, and by the check that keeps it unique.
+ */
+export const assetSerialKey = (serial: string) => serial.trim().toUpperCase();

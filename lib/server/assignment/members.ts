@@ -1,14 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { HAS_INTERNAL_ROLE } from "../tables/user-role";
 import type { GroupFacts } from "@/lib/domain/assignment/assignment";
-
-const internalRole = { some: { role: { in: [...INTERNAL_ROLES] } } };
 
 /** Of these ids, the active internal users (with an internal role), with their names and emails. */
 export function activeInternalUsers(tx: Tx, ids: number[]) {
   return tx.user.findMany({
-    where: { id: { in: ids }, kind: "internal", active: true, roles: internalRole },
+    where: { id: { in: ids }, kind: "internal", active: true, roles: HAS_INTERNAL_ROLE },
     select: { id: true, name: true, email: true },
   });
 }
@@ -23,7 +21,7 @@ export async function groupFacts(tx: Tx, groupId: number | null): Promise<GroupF
       name: true,
       active: true,
       members: {
-        where: { user: { kind: "internal", active: true, roles: internalRole } },
+        where: { user: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE } },
         select: { userId: true },
       },
     },

@@ -1,8 +1,8 @@
 import "server-only";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { cached, forgetCached } from "../cache";
+import { HAS_INTERNAL_ROLE } from "../tables/user-role";
 import { databaseUrl } from "@/lib/db";
 import { assigneeOptions, type RefOption } from "../lookup/choices";
 import { assertGroupAdmin } from "./write";
@@ -49,10 +49,7 @@ export function groupOptions(): Promise<RefOption[]> {
 /** WRK-1: Assigned to for a record in this group: its active internal members. */
 export async function memberOptions(groupId: number): Promise<RefOption[]> {
   const rows = await db().groupMember.findMany({
-    where: {
-      groupId,
-      user: { kind: "internal", active: true, roles: { some: { role: { in: [...INTERNAL_ROLES] } } } },
-    },
+    where: { groupId, user: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE } },
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });

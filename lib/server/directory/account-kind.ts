@@ -29,14 +29,15 @@ const SIDES = [
  * is left — no contact holding its portal roles, no relationship on that side. Unticking Partner
  * while a partner admin kept their role left them seeing the related customers' cases (ROLE-3)
  * through an account that no longer was a partner, and a customer ↔ customer "relationship".
- * Refused naming what to take away first; a handful of indexed counts. The page, the Table API
- * and the import (a row that unticks it) all ask here.
+ * Why `after` may not follow `before` — the side's field and what to take away first — or null;
+ * a handful of indexed counts. The page and the Table API refuse with it (below); the import
+ * refuses the row.
  */
-export async function assertKindChangeLeavesNothing(
+export async function kindChangeRefusal(
   tx: Pick<Tx, "user" | "accountRelationship">,
   before: Kind,
   after: Omit<Kind, "id">,
-) {
+): Promise<{ field: (typeof SIDES)[number]["field"]; message: string } | null> {
   for (const side of SIDES) {
     if (!before[side.field] || after[side.field]) continue;
     const [holders, related] = await Promise.all([
@@ -58,6 +59,17 @@ export async function assertKindChangeLeavesNothing(
       );
     }
     if (related) parts.push(`it is related to ${related} ${side.other} account${related === 1 ? "" : "s"}`);
-    throw invalid(side.field, `${side.label}: ${parts.join(", and ")}; take those away first.`);
+    return { field: side.field, message: `${side.label}: ${parts.join(", and ")}; take those away first.` };
   }
+  return null;
+}
+
+/** The same, refused naming the field (the account page, the Table API). */
+export async function assertKindChangeLeavesNothing(
+  tx: Pick<Tx, "user" | "accountRelationship">,
+  before: Kind,
+  after: Omit<Kind, "id">,
+) {
+  const refusal = await kindChangeRefusal(tx, before, after);
+  if (refusal) throw invalid(refusal.field, refusal.message);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, databaseUrl } from "@/lib/db";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { HAS_INTERNAL_ROLE } from "../tables/user-role";
 import { cached, forgetCached } from "../cache";
 
 /** Below this many choices a field is a plain select; above it, a typeahead. */
@@ -91,7 +91,7 @@ export function assigneeOptions(): Promise<RefOption[] | null> {
   return cached(key("assignees"), TTL_MS, async () => {
     const rows = await db().user.findMany({
       // With an internal role: the assignee check refuses anyone without one.
-      where: { kind: "internal", active: true, roles: { some: { role: { in: [...INTERNAL_ROLES] } } } },
+      where: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE },
       orderBy: { name: "asc" },
       take: SELECT_LIMIT + 1,
       select: { id: true, name: true },
@@ -142,6 +142,14 @@ export async function contactOptions(accountId: number | null): Promise<RefOptio
 }
 
 /**
+ * An account filter: the partners of `accountId` — related to it, or the account itself (a partner's
+ * own case). The case page's one statement says the same in SQL (lib/server/cases/page-read.ts).
+ */
+export const partnersOf = (accountId: number) => ({
+  OR: [{ id: accountId }, { customersOf: { some: { customerAccountId: accountId } } }],
+});
+
+/**
  * The partners a record of this account may name (a case's or work order's Partner follows its
  * Account): those related to it, and the account itself when it is a partner (a partner's own
  * case, POR-1). Without an account, every partner (null: too many for a select).
@@ -150,11 +158,7 @@ export function partnerOptions(accountId: number | null): Promise<RefOption[] | 
   if (!accountId) return accountOptions({ partnersOnly: true });
   return cached(key(`partners:${accountId}`), TTL_MS, async () => {
     const rows = await db().account.findMany({
-      where: {
-        isPartner: true,
-        active: true,
-        OR: [{ id: accountId }, { customersOf: { some: { customerAccountId: accountId } } }],
-      },
+      where: { isPartner: true, active: true, ...partnersOf(accountId) },
       orderBy: { name: "asc" },
       take: SELECT_LIMIT,
       select: { id: true, name: true },

@@ -1,12 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import {
-  canReadCases,
-  canReadIncidents,
-  canReadItsm,
-  INTERNAL_ROLES,
-  type Actor,
-} from "@/lib/domain/auth/roles";
+import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
 import { FINISHED_CHANGE_STATES } from "@/lib/domain/itsm/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
@@ -14,7 +8,8 @@ import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/itsm/problems/lifecycle";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
 import { containsInAny, numberOrFields } from "../text-search";
-import { userLabel } from "./choices";
+import { HAS_INTERNAL_ROLE } from "../tables/user-role";
+import { partnersOf, userLabel } from "./choices";
 
 export type Option = { id: number; label: string; detail?: string };
 export const LOOKUP_LIMIT = 20;
@@ -39,12 +34,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
         ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
         // Both are OR lists: ANDed, so that neither replaces the other (the text was ignored).
-        AND: [
-          numberOrFields("account", q, ["name"]),
-          partnerOf
-            ? { OR: [{ id: partnerOf }, { customersOf: { some: { customerAccountId: partnerOf } } }] }
-            : {},
-        ],
+        AND: [numberOrFields("account", q, ["name"]), partnerOf ? partnersOf(partnerOf) : {}],
       },
       orderBy: { name: "asc" },
       take: limitOf(params),
@@ -107,7 +97,7 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
         active: true,
         // Only those with an internal role can be assigned, manage or be members (the services
         // refuse the rest): a user made with no role was offered, then refused.
-        roles: { some: { role: { in: [...INTERNAL_ROLES] } } },
+        roles: HAS_INTERNAL_ROLE,
         // Prisma leaves out a filter given as undefined: with neither, any memberships.
         groupMemberships: {
           some: groupId ? { groupId } : undefined,

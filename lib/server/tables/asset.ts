@@ -1,6 +1,7 @@
 import "server-only";
 // "Asset": an account's install base item (SET-2).
 import type { Tx } from "@/lib/db";
+import { assetSerialKey } from "@/lib/domain/directory/names";
 
 /**
  * The number of another asset of the account whose serial number is `serial` in any letter case
@@ -14,7 +15,7 @@ export async function assetWithSerial(
 ): Promise<string | undefined> {
   const [taken] = await tx.$queryRaw<{ number: string }[]>`
     SELECT "number" FROM "Asset"
-    WHERE "accountId" = ${accountId} AND UPPER(TRIM("serialNumber")) = ${serial.trim().toUpperCase()}
+    WHERE "accountId" = ${accountId} AND UPPER(TRIM("serialNumber")) = ${assetSerialKey(serial)}
       AND "id" <> ${exceptId}
     LIMIT 1`;
   return taken?.number;

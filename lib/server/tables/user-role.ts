@@ -1,7 +1,14 @@
 import "server-only";
 // "UserRole": the roles each user holds.
 import type { Tx } from "@/lib/db";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { jsonRows } from "./sql";
+
+/**
+ * A user's `roles` filter: holds an internal role. One without can be assigned, manage or join
+ * nothing (WRK-1), so pickers offer only these, as the services check.
+ */
+export const HAS_INTERNAL_ROLE = { some: { role: { in: [...INTERNAL_ROLES] } } };
 
 /**
  * SET-3's import: the roles of new users, given by their emails, in one statement. The JSON rows

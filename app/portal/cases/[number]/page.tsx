@@ -14,10 +14,9 @@ import { getPortalCase } from "@/lib/server/portal/cases";
 import { listRelatedRecords } from "@/lib/server/portal/related";
 import { RelatedRecords } from "@/components/portal/related-records";
 import { WorkOrderRequest } from "@/components/portal/work-order-request";
+import { PORTAL_CARD as card } from "@/components/portal/card";
 
 export const generateMetadata = recordPageMetadata;
-
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 /**
  * POR-1 case page: the case, its additional comments live (never work notes, JRN-3), Reply/Send,

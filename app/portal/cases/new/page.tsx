@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PortalNewCaseForm } from "@/components/portal/new-case-form";
 import { portalActor, readOr404 } from "@/lib/server/auth/page";
 import { portalAssets } from "@/lib/server/portal/new-case";
+import { PORTAL_CARD } from "@/components/portal/card";
 
 export const metadata: Metadata = { title: "New case" };
 
@@ -12,7 +13,7 @@ export default async function PortalNewCasePage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">New case</h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <div className={PORTAL_CARD}>
         <PortalNewCaseForm assets={assets} />
       </div>
     </div>

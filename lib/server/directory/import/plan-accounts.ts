@@ -4,9 +4,8 @@ import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AccountRow } from "@/lib/domain/directory/import/rows";
 import { accountNameKey } from "@/lib/domain/directory/names";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
-import { DomainError } from "@/lib/domain/errors";
 import { accountSelect } from "../access";
-import { assertKindChangeLeavesNothing } from "../account-kind";
+import { kindChangeRefusal } from "../account-kind";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
 
 export type NewAccount = {
@@ -125,19 +124,11 @@ export async function planAccounts(
     }
     // SET-2 / ROLE-3: unticking Partner (or Customer) only once nothing of that side is left, as on
     // the page: a file saying partner=false left a partner admin seeing the customers' cases.
-    const unticked = kindUnticked(target, next);
-    if (unticked) {
-      const refusal = await assertKindChangeLeavesNothing(client, target, next).then(
-        () => null,
-        (e: unknown) => {
-          if (e instanceof DomainError) return e.message;
-          throw e;
-        },
-      );
-      if (refusal) {
-        out.push(refuse(row, v.name, columns[unticked] ?? columns.name, refusal));
-        continue;
-      }
+    const refusal = await kindChangeRefusal(client, target, next);
+    if (refusal) {
+      const column = columns[refusal.field === "isPartner" ? "partner" : "customer"] ?? columns.name;
+      out.push(refuse(row, v.name, column, refusal.message));
+      continue;
     }
     out.push({
       row,
@@ -155,14 +146,4 @@ export async function planAccounts(
     });
   }
   return { rows: out, writes };
-}
-
-/** The column of the side a row unticks (Partner, else Customer), or null. */
-function kindUnticked(
-  before: { isPartner: boolean; isCustomer: boolean },
-  after: { isPartner: boolean; isCustomer: boolean },
-): "partner" | "customer" | null {
-  if (before.isPartner && !after.isPartner) return "partner";
-  if (before.isCustomer && !after.isCustomer) return "customer";
-  return null;
 }

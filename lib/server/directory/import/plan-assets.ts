@@ -2,6 +2,7 @@ import "server-only";
 import { diffFields, type FieldChange } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AssetRow } from "@/lib/domain/directory/import/rows";
+import { assetSerialKey } from "@/lib/domain/directory/names";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
@@ -59,15 +60,16 @@ export async function planAssets(
     "number",
     (r) => r.value.name,
   );
-  // A serial number as matched: "sn-mx01" is the asset labelled "SN-MX01" (makers print either case).
-  const serialKey = (serial: string) => serial.trim().toUpperCase();
   // Without a number an asset is known by its serial number in its account, else by its name there.
   const unique = firstOfEach(
     byNumber.kept,
     (r) =>
       r.value.number
         ? null
-        : assetKey(r.accountId, r.value.serialNumber ? `#${serialKey(r.value.serialNumber)}` : r.value.name),
+        : assetKey(
+            r.accountId,
+            r.value.serialNumber ? `#${assetSerialKey(r.value.serialNumber)}` : r.value.name,
+          ),
     columns.serialNumber ?? columns.name,
     "asset (serial number, or name without one, in this account)",
     (r) => r.value.name,
@@ -100,7 +102,7 @@ export async function planAssets(
           (a) =>
             a.accountId === accountId &&
             (v.serialNumber
-              ? !!a.serialNumber && serialKey(a.serialNumber) === serialKey(v.serialNumber)
+              ? !!a.serialNumber && assetSerialKey(a.serialNumber) === assetSerialKey(v.serialNumber)
               : a.name === v.name),
         );
     const ids = new Set(candidates.map((a) => a.id));
