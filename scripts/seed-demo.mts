@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { isEmpty, seedDemo } from "@/lib/server/seed/demo";
 import { demoSignIns, markDemoPasswords } from "@/lib/server/seed/demo-passwords";
-import { repairAccountNameKeys } from "@/lib/server/directory/name-keys";
+import { repairAccountNameKeys, repairAssetSerialKeys } from "@/lib/server/directory/name-keys";
 
 const production = process.env.NODE_ENV === "production";
 if (production) console.log("demo data: not loaded (NODE_ENV=production)");
@@ -20,6 +20,12 @@ const keys = await repairAccountNameKeys();
 if (keys.clashes.length)
   console.warn(
     `These accounts share a name with another account; rename them on /admin/accounts: ${keys.clashes.join(", ")}`,
+  );
+const serials = await repairAssetSerialKeys();
+if (serials.clashes.length)
+  console.warn(
+    "These assets repeat a serial number another asset of their account has; correct them on " +
+      `/admin/accounts: ${serials.clashes.join(", ")}`,
   );
 const demo = await demoSignIns();
 const admins = await db().user.findMany({

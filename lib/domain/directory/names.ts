@@ -9,3 +9,6 @@ export const accountNameKey = (name: string) =>
  * "SN-MX01" (makers print either case): by the import, and by the check that keeps it unique.
  */
 export const assetSerialKey = (serial: string) => serial.trim().toUpperCase();
+
+/** SET-2: the stored match key of a serial number (`Asset.serialKey`, unique per account); none without one. */
+export const serialKeyOf = (serial: string | null) => (serial && assetSerialKey(serial)) || null;

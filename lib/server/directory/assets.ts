@@ -1,5 +1,5 @@
 import "server-only";
-import { inTransaction, type Tx } from "@/lib/db";
+import { inTransaction, Prisma, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { diffFields } from "@/lib/domain/audit/diff";
 import {
@@ -8,26 +8,43 @@ import {
   type AssetCreateInput,
   type AssetUpdateInput,
 } from "@/lib/domain/directory/schemas";
+import { assetSerialKey, serialKeyOf } from "@/lib/domain/directory/names";
 import { invalid, notFound, staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, recordNumber } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
-import { assetWithSerial } from "../tables/asset";
 import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access";
+
+const serialTaken = (serial: string, number?: string) =>
+  invalid(
+    "serialNumber",
+    number
+      ? `Serial number: asset ${number} of this account already has “${serial}”.`
+      : `Serial number: another asset of this account already has “${serial}”.`,
+  );
 
 /**
  * SET-2 / SET-3: a serial number names one asset of its account, in any letter case ("sn-mx01" is
  * the asset labelled "SN-MX01", as the import matches it): a second one made the import's match by
  * serial number ambiguous, and a re-import of the same file failed. Checked on the page and the
- * Table API (both write here); one indexed read.
+ * Table API (both write here) by the stored key (`serialKey`, one indexed read); the unique index on
+ * it answers for two writes at once (`orSerialTaken`).
  */
 async function assertSerialFree(tx: Tx, accountId: number, serial: string | null, exceptId = 0) {
   if (!serial) return;
-  const taken = await assetWithSerial(tx, accountId, serial, exceptId);
-  if (taken)
-    throw invalid("serialNumber", `Serial number: asset ${taken} of this account already has “${serial}”.`);
+  const taken = await tx.asset.findFirst({
+    where: { accountId, serialKey: assetSerialKey(serial), id: { not: exceptId } },
+    select: { number: true },
+  });
+  if (taken) throw serialTaken(serial, taken.number);
 }
+
+const orSerialTaken = (serial: string | null) => (e: unknown) => {
+  if (serial && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+    throw serialTaken(serial);
+  throw e;
+};
 
 /** SET-2: an install base item (AST…) of an account: name and serial number, audited. */
 export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: Tx) {
@@ -35,16 +52,20 @@ export async function createAsset(actor: Actor, raw: AssetCreateInput, outer?: T
   const input = parseOrThrow(assetCreateSchema, raw);
   const created = await inTransaction(outer, async (tx) => {
     const account = await activeAccount(tx, input.accountId);
-    await assertSerialFree(tx, account.id, input.serialNumber || null);
-    const asset = await tx.asset.create({
-      data: {
-        number: await nextNumber(tx, "asset"),
-        name: input.name,
-        serialNumber: input.serialNumber || null,
-        accountId: account.id,
-      },
-      select: { id: true, number: true, name: true, serialNumber: true, accountId: true },
-    });
+    const serialNumber = input.serialNumber || null;
+    await assertSerialFree(tx, account.id, serialNumber);
+    const asset = await tx.asset
+      .create({
+        data: {
+          number: await nextNumber(tx, "asset"),
+          name: input.name,
+          serialNumber,
+          serialKey: serialKeyOf(serialNumber),
+          accountId: account.id,
+        },
+        select: { id: true, number: true, name: true, serialNumber: true, accountId: true },
+      })
+      .catch(orSerialTaken(serialNumber));
     await auditCreation(tx, TABLE.asset, asset, actor);
     return { ...asset, accountNumber: account.number };
   });
@@ -78,10 +99,12 @@ export async function updateAsset(actor: Actor, number: string, raw: AssetUpdate
     if (!changes.length) return { number: before.number, changed: false, accountNumbers };
     if (changes.some((c) => c.field === "serialNumber" || c.field === "accountId"))
       await assertSerialFree(tx, fields.accountId, fields.serialNumber, before.id);
-    const saved = await tx.asset.updateMany({
-      where: { id: before.id, version: before.version },
-      data: { ...fields, version: { increment: 1 } },
-    });
+    const saved = await tx.asset
+      .updateMany({
+        where: { id: before.id, version: before.version },
+        data: { ...fields, serialKey: serialKeyOf(fields.serialNumber), version: { increment: 1 } },
+      })
+      .catch(orSerialTaken(fields.serialNumber));
     if (!saved.count) throw staleRecord("asset");
     await writeAudit(tx, TABLE.asset, before.id, changes, actor);
     return { number: before.number, changed: true, accountNumbers };

@@ -13,7 +13,7 @@ import { nextNumber } from "../records/numbers";
 import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "../cases/create-related";
 import { updateItsmRecord } from "../itsm/update";
 import { CHANGE, PROBLEM } from "../itsm/specs";
-import { accountNameKey } from "@/lib/domain/directory/names";
+import { accountNameKey, serialKeyOf } from "@/lib/domain/directory/names";
 import { addGroupMember, createGroup } from "../assignment/write";
 import { saveSlaHours, saveSlaTarget } from "../sla/admin";
 import { DEMO_PASSWORD, seedUsers } from "./users";
@@ -73,6 +73,7 @@ export async function seedDemo(): Promise<void> {
         data: {
           name,
           serialNumber: serial,
+          serialKey: serialKeyOf(serial),
           accountId: accounts.get(account)!,
           number: await nextNumber(tx, "asset"),
         },

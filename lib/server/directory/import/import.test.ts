@@ -285,6 +285,44 @@ describe("SET-3: accounts, consumers and assets", () => {
     ]);
   });
 
+  it("SET-2 / SET-3: a row giving an asset another's serial number, or two rows giving one, is an error naming the column", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const [a, b] = [unique("SN-A"), unique("SN-B")];
+    await commitImport(m, {
+      kind: "assets",
+      csv: `name,serial,account\nA,${a},${account.number}\nB,${b},${account.number}\n`,
+    });
+    const [first, second] = await db().asset.findMany({
+      where: { accountId: account.id },
+      orderBy: { id: "asc" },
+      select: { number: true },
+    });
+    const taken = await previewImport(m, {
+      kind: "assets",
+      csv: `number,name,serial,account\n${second.number},B,${a.toLowerCase()},${account.number}\n`,
+    });
+    expect(taken.rows[0].errors).toEqual([
+      {
+        column: "serial",
+        message: `Asset ${first.number} of this account already has the serial number “${a.toLowerCase()}”.`,
+      },
+    ]);
+    const c = unique("SN-C");
+    const both = await commitImport(m, {
+      kind: "assets",
+      csv: `number,name,serial,account\n,New,${c},${account.number}\n${first.number},A,${c},${account.number}\n`,
+    });
+    // The valid row is written, the refused one is not (SET-3).
+    expect(both.counts).toMatchObject({ create: 1, error: 1 });
+    expect(both.rows[1].errors?.[0]).toMatchObject({
+      column: "serial",
+      message: expect.stringMatching(/^Row 2 already gives/),
+    });
+    expect(await db().asset.count({ where: { accountId: account.id, serialKey: c.toUpperCase() } })).toBe(1);
+    expect(await db().asset.count({ where: { accountId: account.id } })).toBe(3);
+  });
+
   it("SET-3: a contact stays with their account; an account deactivated by a file takes its contacts with it; one record per row", async () => {
     const m = await manager();
     const { account, contact } = await makeCustomer();

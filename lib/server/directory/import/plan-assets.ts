@@ -2,7 +2,7 @@ import "server-only";
 import { diffFields, type FieldChange } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AssetRow } from "@/lib/domain/directory/import/rows";
-import { assetSerialKey } from "@/lib/domain/directory/names";
+import { assetSerialKey, serialKeyOf } from "@/lib/domain/directory/names";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
 import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
@@ -95,6 +95,14 @@ export async function planAssets(
     );
   const writes: Write<NewAsset>[] = [];
   const claimed = new Map<number, number>(); // asset id → the row that names it
+  // SET-2: a row giving an asset (by its Number) a serial number another asset of the account has,
+  // or moving it to an account where one has it, is refused as on the page — the unique key would
+  // otherwise fail the whole import. So is a second row giving one account's assets one serial.
+  const holders = await serialHolders(client, [
+    ...unique.kept.flatMap((r) => (r.value.serialNumber ? [r.value.serialNumber] : [])),
+    ...found.flatMap((a) => (a.serialNumber && numbers.includes(a.number) ? [a.serialNumber] : [])),
+  ]);
+  const serialRows = new Map<string, number>(); // account and serial key → the row that gives it
   for (const { row, value: v, accountId } of unique.kept) {
     const candidates = v.number
       ? found.filter((a) => a.number === v.number)
@@ -141,6 +149,24 @@ export async function planAssets(
       serialNumber: v.serialNumber === undefined ? (target?.serialNumber ?? null) : v.serialNumber || null,
       accountId,
     };
+    const serialKey = serialKeyOf(next.serialNumber);
+    if (serialKey) {
+      const slot = assetKey(accountId, serialKey);
+      const holder = holders.get(slot);
+      const serial = `the serial number “${next.serialNumber}”`;
+      const problem =
+        holder && holder.id !== target?.id
+          ? `Asset ${holder.number} of this account already has ${serial}.`
+          : serialRows.has(slot)
+            ? `Row ${serialRows.get(slot)} already gives an asset of this account ${serial}.`
+            : null;
+      if (problem) {
+        const column = columns.serialNumber ?? columns.account;
+        out.push({ row, outcome: "error", label: v.name, errors: [{ column, message: problem }] });
+        continue;
+      }
+      serialRows.set(slot, row);
+    }
     if (!target) {
       out.push({ row, outcome: "create", label: v.name });
       writes.push({ row, kind: "create", data: next });
@@ -186,4 +212,18 @@ async function accountTexts(
       text.set(a.id, `${a.name} (${a.number})`);
   });
   return (value: string | null) => (value === null ? null : (text.get(Number(value)) ?? value));
+}
+
+/** The assets holding these serial numbers' keys, by account and key. */
+async function serialHolders(client: Reader, serials: string[]) {
+  const keys = [...new Set(serials.map(assetSerialKey))];
+  const held = new Map<string, { id: number; number: string }>();
+  await inGroups(keys, IN_LIST_MAX, async (g) => {
+    for (const a of await client.asset.findMany({
+      where: { serialKey: { in: g } },
+      select: { id: true, number: true, accountId: true, serialKey: true },
+    }))
+      if (a.accountId !== null && a.serialKey) held.set(assetKey(a.accountId, a.serialKey), a);
+  });
+  return held;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { creationChanges, type FieldChange } from "@/lib/domain/audit/diff";
+import { serialKeyOf } from "@/lib/domain/directory/names";
 import { staleRecord } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { insertAuditRows, type AuditRow } from "@/lib/server/tables/audit-entry";
@@ -171,12 +172,12 @@ export async function writeAssets(tx: Tx, writes: Write<NewAsset>[], author: Aut
   const numbers = await nextNumbers(tx, "asset", data.length);
   const made: Audit[] = [];
   await inGroups(
-    data.map((d, i) => ({ ...d, number: numbers[i] })),
+    data.map((d, i) => ({ ...d, serialKey: serialKeyOf(d.serialNumber), number: numbers[i] })),
     IN_LIST_MAX,
     async (g) => {
       const rows = await tx.asset.createManyAndReturn({ data: g, select: { id: true, number: true } });
       const ids = new Map(rows.map((r) => [r.number, r.id]));
-      for (const { number, ...a } of g)
+      for (const { number, serialKey: _key, ...a } of g)
         made.push({ recordId: ids.get(number)!, changes: creationChanges(a) });
       g.forEach(tick);
     },
@@ -187,7 +188,11 @@ export async function writeAssets(tx: Tx, writes: Write<NewAsset>[], author: Aut
     async (w) => {
       const { count } = await tx.asset.updateMany({
         where: { id: w.id, version: w.version },
-        data: { ...w.data, version: { increment: 1 } },
+        data: {
+          ...w.data,
+          ...(w.data.serialNumber !== undefined && { serialKey: serialKeyOf(w.data.serialNumber) }),
+          version: { increment: 1 },
+        },
       });
       await auditMany(tx, TABLE.asset, [{ recordId: w.id, changes: w.changes }], author);
       return count;
