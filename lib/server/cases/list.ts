@@ -97,8 +97,9 @@ export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonl
   // WRK-2: needs attention — replied, or the earliest running SLA within the warning time the SLA
   // job warns at (lib/server/jobs/sla.ts) or past due. Tested on the row, not named through the
   // indexes like "replied": thousands of breached cases outside the queue would all be visited.
+  // Only an open case needs attention (as the mark, WRK-3): a closed one keeps its reply time.
   if (p.attention === "1")
-    parts.push(Prisma.sql`(c."customerRepliedAt" IS NOT NULL
+    parts.push(Prisma.sql`c."state" IN (${Prisma.join(OPEN_CASE_STATES)}) AND (c."customerRepliedAt" IS NOT NULL
       OR c."slaDueAt" <= ${new Date(Date.now() + SLA_WARNING_MS)})`);
   if (p.sla) {
     const now = Date.now();

@@ -72,6 +72,27 @@ describe("My work (WRK-2)", () => {
   });
 });
 
+describe("Needs attention: open cases only (WRK-2, WRK-3)", () => {
+  it("WRK-2 / WRK-3: a closed case the customer had answered is in no Needs attention list, whatever the state filter", async () => {
+    const a = await makeAgent();
+    const open = await makeCase(a, { assignedToId: a.id });
+    const closed = await makeCase(a, { assignedToId: a.id });
+    await db().case.updateMany({
+      where: { id: { in: [open.id, closed.id] } },
+      data: { customerRepliedAt: new Date() },
+    });
+    await db().case.update({ where: { id: closed.id }, data: { state: CaseState.Closed } });
+    for (const state of ["all", "open", undefined]) {
+      const listed = await listCases(a, { state, assignedTo: "me", attention: "1" });
+      expect(numbers(listed.rows)).toEqual([open.number]);
+    }
+    // As the Customer replied filter says.
+    expect(numbers((await listCases(a, { state: "all", assignedTo: "me", replied: "1" })).rows)).toEqual([
+      open.number,
+    ]);
+  });
+});
+
 describe("Needs attention: SLAs (WRK-2, NOT-5)", () => {
   // Priority 1: response due in 20 minutes (within the job's 30-minute warning); priority 4: 8 hours.
   beforeAll(async () => {
