@@ -32,19 +32,26 @@ export function assertCanSchedule(actor: Actor) {
 
 const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId"];
 
-/** The references an edit sets must exist and fit together (the case rules), plus Company and Caller. */
-async function checkReferences(tx: Tx, current: WorkOrderRow, patch: Record<string, unknown>) {
+/**
+ * The references an edit sets must exist and fit together (the case rules). Company and Caller
+ * follow Account and Contact (FSM-2): given apart (the Table API), they must say the same — a
+ * Company of another account, or a Caller of another account's, contradicted the record the page
+ * shows as "Follows Account". (So they need no lookup of their own: Account and Contact are checked.)
+ */
+async function checkReferences(
+  tx: Tx,
+  current: WorkOrderRow,
+  given: Record<string, unknown>,
+  patch: Record<string, unknown>,
+) {
   const merged = { ...current, ...patch };
+  // An Account or Contact set anew has already replaced them (withDerivedParties).
+  if (given.companyId !== undefined && merged.companyId !== merged.accountId)
+    throw invalid("companyId", "Company follows Account (FSM-2): set the Account instead.");
+  if (given.callerId !== undefined && merged.callerId !== merged.contactId)
+    throw invalid("callerId", "Caller follows Contact (FSM-2): set the Contact instead.");
   if (PARTY_FIELDS.some((k) => patch[k] !== undefined && patch[k] !== current[k as keyof WorkOrderRow]))
     await checkCaseReferences(tx, merged, "work order", current);
-  if (patch.companyId && patch.companyId !== current.companyId) {
-    const found = await tx.account.findUnique({ where: { id: patch.companyId as number } });
-    if (!found) throw invalid("companyId", "Company: no such account.");
-  }
-  if (patch.callerId && patch.callerId !== current.callerId) {
-    const found = await tx.user.findUnique({ where: { id: patch.callerId as number } });
-    if (!found || !found.active) throw invalid("callerId", "Caller: no such active user.");
-  }
 }
 
 /**
@@ -90,7 +97,7 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
       throw invalid("state", `This work order is ${current.state} and cannot be changed.`);
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const patch: Record<string, unknown> = withDerivedParties(current, defined);
-    await checkReferences(tx, current, patch);
+    await checkReferences(tx, current, defined, patch);
     let closingTasksAs: TaskStateValue | undefined;
     if (state !== undefined && state !== current.state) {
       const tasks = await tx.workOrderTask.findMany({ where: { workOrderId: current.id } });

@@ -38,6 +38,42 @@ describe("Table API writes: wm_order (API-2, FSM-2, FSM-3)", () => {
     });
   });
 
+  it("API-2, FSM-2: company or caller written apart from account and contact is a 400 naming it; nothing changes", async () => {
+    const { itil, wo, path } = await setup();
+    const other = await makeCustomer();
+    for (const [field, body] of [
+      ["company", { company: sysIdOf("customer_account", other.account.id) }],
+      ["caller", { caller: sysIdOf("sys_user", other.contact.id) }],
+      [
+        "company",
+        {
+          account: sysIdOf("customer_account", wo.accountId!),
+          company: sysIdOf("customer_account", other.account.id),
+        },
+      ],
+    ] as const) {
+      const res = await api("PATCH", path, { as: itil, body });
+      expect(res.status, field).toBe(400);
+      expect(errorMessage(res)).toMatch(
+        field === "company" ? /Company follows Account/ : /Caller follows Contact/,
+      );
+    }
+    expect(await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).toMatchObject({
+      companyId: wo.companyId,
+      callerId: wo.callerId,
+      version: wo.version,
+    });
+    // Saying the same as the record (a client echoing what it read) is no change and no error.
+    const same = await api("PATCH", path, {
+      as: itil,
+      body: {
+        company: sysIdOf("customer_account", wo.companyId!),
+        caller: sysIdOf("sys_user", wo.callerId!),
+      },
+    });
+    expect(same.status).toBe(200);
+  });
+
   it("API-2, REC-3: an illegal state is a 400 and changes nothing; work_notes append an entry", async () => {
     const { itil, wo, path } = await setup();
     const bad = await api("PATCH", path, {
