@@ -10,9 +10,13 @@ export function SlaChips({ slas }: { slas: Sla[] }) {
   return (
     <ul aria-label="SLAs" className="mt-1.5 flex flex-wrap gap-2 text-xs">
       {slas.map((s) => (
-        <li key={s.kind} title={s.due ? `Due ${s.due}` : undefined}>
+        <li key={s.kind}>
           <Badge tone={TONE[s.status] ?? "gray"}>
             {s.label} SLA: {s.text}
+            {/* The due time in words, not only in a tooltip no keyboard or screen reader reaches. */}
+            {s.due && (s.status === "running" || s.status === "breached") && (
+              <span className="font-normal">, due {s.due}</span>
+            )}
           </Badge>
         </li>
       ))}

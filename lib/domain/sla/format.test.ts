@@ -21,5 +21,8 @@ describe("NOT-5: an SLA's words", () => {
     expect(timerText("paused", H, true)).toBe("paused, 1h 00m left (business hours)");
     expect(timerText("breached", -H, true)).toBe("breached, 1h 00m over (business hours)");
     expect(timerText("met", 0, true)).toBe("met");
+    // 48 working hours are not "2d": a week of office hours.
+    expect(timerText("running", 48 * H, true)).toBe("48h 00m left (business hours)");
+    expect(timerText("running", 48 * H)).toBe("2d 0h left");
   });
 });

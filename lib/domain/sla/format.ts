@@ -1,10 +1,14 @@
 // NOT-5: how the case page and lists say an SLA's state in a few words.
 import type { TimerStatus } from "./timer";
 
-/** "2h 05m", "45m", "3d 4h": working time, to the minute. */
-export function durationText(ms: number): string {
+/**
+ * "2h 05m", "45m", "3d 4h": to the minute. Business time counts hours only ("48h 00m"): its "2d"
+ * would read as two calendar days where 48 working hours are a week.
+ */
+export function durationText(ms: number, days = true): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  if (!days && minutes >= 60) return `${Math.floor(minutes / 60)}h ${String(m).padStart(2, "0")}m`;
   if (d) return `${d}d ${h}h`;
   if (h) return `${h}h ${String(m).padStart(2, "0")}m`;
   return `${m}m`;
@@ -18,7 +22,8 @@ export function durationText(ms: number): string {
 export function timerText(status: TimerStatus, leftMs: number, businessHours = false): string {
   if (status === "met") return "met";
   const hours = businessHours ? " (business hours)" : "";
-  if (status === "breached") return `breached, ${durationText(leftMs)} over${hours}`;
-  if (status === "paused") return `paused, ${durationText(leftMs)} left${hours}`;
-  return `${durationText(leftMs)} left${hours}`;
+  const span = durationText(leftMs, !businessHours);
+  if (status === "breached") return `breached, ${span} over${hours}`;
+  if (status === "paused") return `paused, ${span} left${hours}`;
+  return `${span} left${hours}`;
 }
