@@ -1,7 +1,7 @@
 // API-4 / API-5: one declarative map per table, read both ways — a record out, a body in.
 import { describe, expect, it } from "vitest";
 import { readBody } from "./body";
-import { displayMode, readParams, selectFields } from "./params";
+import { displayMode, flag, readParams, selectFields } from "./params";
 import { formatDateTime, serializeRecord, type SerializeContext } from "./serialize";
 import { sysIdOf } from "./sys-id";
 import { API_TABLES, requiredColumns } from "./table";
@@ -101,7 +101,20 @@ describe("Table API mapping (API-4)", () => {
     expect(() => readParams(incident, new URLSearchParams("sysparm_limit=-1"), () => true)).toThrow(
       "sysparm_limit",
     );
+    expect(() => readParams(incident, new URLSearchParams("sysparm_limit=-1"), () => true)).toThrow(
+      /above 10000 it counts as 10000/,
+    );
     expect(() => displayMode("maybe")).toThrow("sysparm_display_value");
+    // REL-1: every true/false parameter is checked alike.
+    expect(() =>
+      readParams(incident, new URLSearchParams("sysparm_exclude_reference_link=maybe"), () => true),
+    ).toThrow("sysparm_exclude_reference_link must be true or false.");
+    expect(flag(new URLSearchParams("sysparm_input_display_value=TRUE"), "sysparm_input_display_value")).toBe(
+      true,
+    );
+    expect(() =>
+      flag(new URLSearchParams("sysparm_input_display_value=maybe"), "sysparm_input_display_value"),
+    ).toThrow("sysparm_input_display_value");
     expect(selectFields(incident, "number,state,number", (f) => f !== "state")).toEqual(["number"]);
     expect(() => selectFields(incident, "number,colour", () => true)).toThrow('"colour"');
   });

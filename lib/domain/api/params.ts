@@ -17,10 +17,14 @@ export type ReadParams = {
   excludeReferenceLink: boolean;
 };
 
+/** A count; past `max` it is `max` (as ServiceNow answers at most its limit), so the message says so. */
 function count(raw: string | null, name: string, fallback: number, max: number): number {
   if (raw === null || raw.trim() === "") return fallback;
   if (!/^\d+$/.test(raw.trim()))
-    throw invalid(name, `${name} must be a whole number from 0 to ${max}; got "${raw.slice(0, 40)}".`);
+    throw invalid(
+      name,
+      `${name} must be a whole number, 0 or more (above ${max} it counts as ${max}); got "${raw.slice(0, 40)}".`,
+    );
   return Math.min(Number(raw.trim()), max);
 }
 
@@ -31,7 +35,13 @@ export function displayMode(raw: string | null): DisplayMode {
   throw invalid("sysparm_display_value", "sysparm_display_value must be true, false or all.");
 }
 
-export const isTrue = (raw: string | null) => (raw ?? "").trim().toLowerCase() === "true";
+/** A true/false parameter: absent or empty is false; anything but true or false is a 400 naming it (REL-1). */
+export function flag(p: URLSearchParams, name: string): boolean {
+  const v = (p.get(name) ?? "").trim().toLowerCase();
+  if (v === "" || v === "false") return false;
+  if (v === "true") return true;
+  throw invalid(name, `${name} must be true or false.`);
+}
 
 /**
  * The fields a request answers: `sysparm_fields` (each must be a field of the table: a 400 names
@@ -64,6 +74,6 @@ export function readParams(
     offset: count(p.get("sysparm_offset"), "sysparm_offset", 0, MAX_OFFSET),
     mode: displayMode(p.get("sysparm_display_value")),
     query: p.get("sysparm_query") ?? "",
-    excludeReferenceLink: isTrue(p.get("sysparm_exclude_reference_link")),
+    excludeReferenceLink: flag(p, "sysparm_exclude_reference_link"),
   };
 }

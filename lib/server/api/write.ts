@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError, forbidden, invalid } from "@/lib/domain/errors";
 import { readBody, type BodyInput } from "@/lib/domain/api/body";
-import { isTrue } from "@/lib/domain/api/params";
+import { flag } from "@/lib/domain/api/params";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { fieldOf, type ApiTable, type ApiTableName, type RefTableName } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
@@ -139,7 +139,7 @@ export async function createRecord(
   const table = apiTable(tableName);
   const access = await readAccess(actor, table.name);
   const create = writerOf(actor, table, "create", raw);
-  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")), access.field);
+  const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   await resolvePending(actor, body);
   const created = await transaction((tx) => create(actor, body.input, tx)).catch(inApiNames(table));
   const sysId = typeof created.id === "number" ? sysIdOf(table.name, created.id) : created.id;
@@ -159,7 +159,7 @@ export async function updateRecord(
   const access = await readAccess(actor, table.name);
   const row = await findReadable(actor, table, sysId, access.where);
   const update = writerOf(actor, table, "update", raw);
-  const body = readBody(table, raw, isTrue(search.get("sysparm_input_display_value")), access.field);
+  const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   await resolvePending(actor, body);
   await transaction(async (tx) => {
     // REC-6: the version the write starts from, read in its own transaction — a client's
