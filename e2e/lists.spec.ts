@@ -64,10 +64,12 @@ test("WRK-4: an agent filters the list, saves a view, opens it from the navigati
 
   await bar.getByRole("button", { name: "Assign" }).click();
   const dialog = page.getByRole("dialog", { name: "Assign 3 cases" });
-  // WRK-1: with a group chosen, Assigned to lists its members only (others would be refused per case).
+  // WRK-1: with a group chosen, Assigned to lists its members who can work cases only (others
+  // would be refused per case): the manager, not the ITSM fulfiller, not a non-member.
   const assignee = dialog.getByLabel("Assigned to");
   await dialog.getByLabel("Assignment group").selectOption({ label: "Network Operations" });
-  await expect(assignee.getByRole("option", { name: "Ian Fulfiller" })).toHaveCount(1);
+  await expect(assignee.getByRole("option", { name: "Morgan Manager" })).toHaveCount(1);
+  await expect(assignee.getByRole("option", { name: "Ian Fulfiller" })).toHaveCount(0);
   await expect(assignee.getByRole("option", { name: "Alex Agent" })).toHaveCount(0);
   await dialog.getByLabel("Assignment group").selectOption({ label: "Leave unchanged" });
   await assignee.selectOption({ label: "Alex Agent" });

@@ -46,15 +46,19 @@ export function BulkAssignFields({
           id="bulk-assignee"
           specials={BULK_ASSIGNEE_SPECIALS}
           people={assignees}
+          lookupParams={CASE_WORKERS}
         />
       )}
     </>
   );
 }
 
-/** The chosen group's members (up to 200, the lookup's most), after the specials. */
+/** The lookup's people a case can be assigned to (WRK-1). */
+const CASE_WORKERS = { works: "case" } as const;
+
+/** The chosen group's members who can work cases (up to 200, the lookup's most), after the specials. */
 function GroupMembers({ group, error }: { group: string; error?: string }) {
-  const members = useLookup("users", { group, limit: 200 }, "");
+  const members = useLookup("users", { group, works: "case", limit: 200 }, "");
   const people = members.isPlaceholderData ? [] : (members.data ?? []);
   const [blank, ...rest] = BULK_ASSIGNEE_SPECIALS;
   return (

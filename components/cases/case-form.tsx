@@ -106,6 +106,7 @@ export function CaseForm({
           />
           <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
           <AssignmentFields
+            works="case"
             group={data.assignmentGroup}
             assignedTo={data.assignedTo}
             groups={choices.groups}

@@ -42,7 +42,14 @@ export function NewCaseForm({
           options={null}
           error={err("consumerId")}
         />
-        <AssignmentFields group={null} assignedTo={null} groups={groups} assignees={assignees} err={err} />
+        <AssignmentFields
+          works="case"
+          group={null}
+          assignedTo={null}
+          groups={groups}
+          assignees={assignees}
+          err={err}
+        />
         <SelectField
           label="Priority"
           name="priority"

@@ -111,6 +111,7 @@ function IncidentFields({
           <ReadOnlyField label="Priority">{labelOf(incidentPriorities, data.priority)}</ReadOnlyField>
           <ImpactUrgencyFields impact={data.impact} urgency={data.urgency} err={err} />
           <AssignmentFields
+            works="incident"
             group={data.assignmentGroup}
             assignedTo={data.assignedTo}
             groups={choices.groups}

@@ -4,6 +4,7 @@ import { useEarlyValue } from "@/components/ui/early-value";
 import { controlClass, Field, SelectField, type Option } from "@/components/ui/field";
 import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
 import { Combobox } from "./combobox";
+import type { LookupParams } from "./use-lookup";
 
 type Props = {
   label: string;
@@ -20,6 +21,8 @@ type Props = {
   person?: { value: number; label: string } | null;
   error?: string;
   className?: string;
+  /** The typeahead's lookup parameters (`works: "case"`: those who can be assigned a case). */
+  lookupParams?: LookupParams;
 };
 
 /**
@@ -78,7 +81,17 @@ function FewPeople({
  * ran: "A person…" carries the picked person's id (or NOBODY_PICKED, none picked: the list's
  * filter and a bulk change say so on this field), and the typeahead submits nothing itself (no name).
  */
-function ManyPeople({ label, name, id, specials, value = "", person, error, className }: Props) {
+function ManyPeople({
+  label,
+  name,
+  id,
+  specials,
+  value = "",
+  person,
+  error,
+  className,
+  lookupParams,
+}: Props) {
   const isSpecial = (v: string) => specials.some((s) => String(s.value) === v);
   const [choice, setChoice] = useState<string>(isSpecial(value) ? value : NOBODY_PICKED);
   const [picked, setPicked] = useState(person && String(person.value) === value ? person : null);
@@ -119,6 +132,7 @@ function ManyPeople({ label, name, id, specials, value = "", person, error, clas
             id={`${id}-person`}
             name="" // the select submits the pick
             kind="users"
+            params={lookupParams}
             value={picked && { id: picked.value, label: picked.label }}
             onPick={(o) => setPicked(o && { value: o.id, label: o.label })}
             error={shown}

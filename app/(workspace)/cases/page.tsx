@@ -34,7 +34,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     readOr404(listCases(actor, raw)),
     // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
     optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
-    optionsNaming(assigneeOptions(), recordId(raw.assignedTo) ?? undefined, assigneeChoice, "Unknown person"),
+    optionsNaming(
+      assigneeOptions("case"),
+      recordId(raw.assignedTo) ?? undefined,
+      assigneeChoice,
+      "Unknown person",
+    ),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
   ]);

@@ -295,3 +295,26 @@ describe("Table API: refusals name the client's field (REL-1, API-3)", () => {
     expect((empty.json.error as { detail: string }).detail).toMatch(/^comments: /);
   });
 });
+
+describe("Table API: a case's contact comes with its account (ROLE-3, REL-1)", () => {
+  it("ROLE-3: a case given a contact and no account, or an account cleared under its contact, is a 400 naming account", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const before = await db().case.count();
+    const made = await api("POST", "/api/now/table/sn_customerservice_case", {
+      as: agent,
+      body: { short_description: "Contact only", contact: sysIdOf("customer_contact", contact.id) },
+    });
+    expect(made.status).toBe(400);
+    expect((made.json.error as { detail: string }).detail).toMatch(/^account: .*contact's account/);
+    expect(await db().case.count()).toBe(before);
+    const c = await makeCase(agent, { contactId: contact.id, accountId: account.id });
+    const path = `/api/now/table/sn_customerservice_case/${sysIdOf("sn_customerservice_case", c.id)}`;
+    const cleared = await api("PATCH", path, { as: agent, body: { account: "" } });
+    expect(cleared.status).toBe(400);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).accountId).toBe(account.id);
+    // Both cleared together is a case without a customer, as the page allows.
+    const both = await api("PATCH", path, { as: agent, body: { account: "", contact: "" } });
+    expect(both.status).toBe(200);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  ASSIGNEE_ROLES,
+  INTERNAL_ROLES,
   canAdminister,
   canLinkIncidents,
   canReadCases,
@@ -53,5 +55,14 @@ describe("roles (SPEC §3)", () => {
   it("INC-8: the incident form is for itil fulfillers", () => {
     expect(canWriteIncidents(actor([ROLE.itil]))).toBe(true);
     expect(canWriteIncidents(actor([ROLE.agent, ROLE.incidentWrite]))).toBe(false);
+  });
+});
+
+describe("WRK-1: who may be assigned", () => {
+  it("WRK-1: a role assigns a case exactly when it works cases, an incident when it works incidents", () => {
+    for (const role of INTERNAL_ROLES) {
+      expect(ASSIGNEE_ROLES.case.includes(role), role).toBe(canWriteCases(actor([role])));
+      expect(ASSIGNEE_ROLES.incident.includes(role), role).toBe(canWriteIncidents(actor([role])));
+    }
   });
 });

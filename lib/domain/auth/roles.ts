@@ -74,9 +74,9 @@ export const canReadCases = (a: Actor) =>
     ROLE.incidentRead,
     ROLE.incidentWrite,
   ]);
+const CASE_WORKERS: Role[] = [ROLE.agent, ROLE.manager, ROLE.majorIssueManager];
 /** Creates and works cases: agents, managers and major issue managers. */
-export const canWriteCases = (a: Actor) =>
-  isInternal(a) && any(a, [ROLE.agent, ROLE.manager, ROLE.majorIssueManager]);
+export const canWriteCases = (a: Actor) => isInternal(a) && any(a, CASE_WORKERS);
 /** ROLE-1: sees the case's Incident field and incident records. */
 export const canReadIncidents = (a: Actor) =>
   isInternal(a) && any(a, [ROLE.incidentRead, ROLE.incidentWrite, ROLE.itil]);
@@ -95,3 +95,16 @@ export const isMajorIssueManager = (a: Actor) =>
   isInternal(a) && hasRole(a, ROLE.majorIssueManager) && hasRole(a, ROLE.itil);
 /** ROLE-4 */
 export const canAdminister = isAdmin;
+
+/** The records people are assigned (WRK-1). */
+export type AssignedKind = "case" | "incident";
+
+/**
+ * WRK-1: the stored roles one of which an assignee of a case (canWriteCases) or an incident
+ * (canWriteIncidents) holds — admin included, as hasRole grants it every internal role. Assigned a
+ * record they cannot work, a person could only watch it wait in their queue.
+ */
+export const ASSIGNEE_ROLES: Record<AssignedKind, readonly Role[]> = {
+  case: [...CASE_WORKERS, ROLE.admin],
+  incident: rolesGranting(ROLE.itil),
+};

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { HAS_INTERNAL_ROLE } from "../tables/user-role";
+import type { AssignedKind } from "@/lib/domain/auth/roles";
+import { canBeAssigned, HAS_INTERNAL_ROLE } from "../tables/user-role";
 import type { GroupFacts } from "@/lib/domain/assignment/assignment";
 
 /** Of these ids, the active internal users (with an internal role), with their names and emails. */
@@ -11,8 +12,15 @@ export function activeInternalUsers(tx: Tx, ids: number[]) {
   });
 }
 
-/** A group with its active internal members, as the assignment rule reads it (WRK-1). */
-export async function groupFacts(tx: Tx, groupId: number | null): Promise<GroupFacts | null> {
+/**
+ * A group with its active internal members who can work `kind` (a case's assignee works cases, an
+ * incident's incidents), as the assignment rule reads it and its email goes to them (WRK-1).
+ */
+export async function groupFacts(
+  tx: Tx,
+  groupId: number | null,
+  kind?: AssignedKind,
+): Promise<GroupFacts | null> {
   if (!groupId) return null;
   const group = await tx.group.findUnique({
     where: { id: groupId },
@@ -21,7 +29,7 @@ export async function groupFacts(tx: Tx, groupId: number | null): Promise<GroupF
       name: true,
       active: true,
       members: {
-        where: { user: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE } },
+        where: { user: { kind: "internal", active: true, roles: canBeAssigned(kind) } },
         select: { userId: true },
       },
     },

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
+import type { Actor, AssignedKind } from "@/lib/domain/auth/roles";
 import { cached, forgetCached } from "../cache";
-import { HAS_INTERNAL_ROLE } from "../tables/user-role";
+import { canBeAssigned } from "../tables/user-role";
 import { databaseUrl } from "@/lib/db";
 import { assigneeOptions, type RefOption } from "../lookup/choices";
 import { assertGroupAdmin } from "./write";
@@ -46,10 +46,10 @@ export function groupOptions(): Promise<RefOption[]> {
   });
 }
 
-/** WRK-1: Assigned to for a record in this group: its active internal members. */
-export async function memberOptions(groupId: number): Promise<RefOption[]> {
+/** WRK-1: Assigned to for a record of this kind in this group: its active members who can work it. */
+export async function memberOptions(groupId: number, kind: AssignedKind): Promise<RefOption[]> {
   const rows = await db().groupMember.findMany({
-    where: { groupId, user: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE } },
+    where: { groupId, user: { kind: "internal", active: true, roles: canBeAssigned(kind) } },
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });
@@ -66,10 +66,10 @@ export function forgetGroupOptions() {
  * the record's own group, named, even when inactive) and the members of the record's group (every
  * assignee while it has none).
  */
-export async function assignmentChoices(groupId: number | null) {
+export async function assignmentChoices(groupId: number | null, kind: AssignedKind) {
   const [groups, assignees] = await Promise.all([
     groupOptions(),
-    groupId ? memberOptions(groupId) : assigneeOptions(),
+    groupId ? memberOptions(groupId, kind) : assigneeOptions(kind),
   ]);
   let group = groupId ? groups.find((g) => g.value === groupId) : undefined;
   if (groupId && !group) {

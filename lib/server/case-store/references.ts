@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { ASSIGNEE_ROLES, INTERNAL_ROLES } from "@/lib/domain/auth/roles";
 import { checkAssignment } from "@/lib/domain/assignment/assignment";
 import { groupFacts } from "../assignment/members";
 
@@ -23,6 +23,7 @@ export type CaseRefs = {
  * A party newly set (not in `stored`, the record's values before the edit) must be active, as the
  * pickers offer only active ones (SET-2); one deactivated since it was set stays, so the record can
  * still be edited. A handful of indexed lookups, whatever the data size.
+ * A case's assignee works cases (WRK-1); a work order's technician is any internal user with a role.
  */
 export async function checkCaseReferences(
   tx: Tx,
@@ -34,6 +35,7 @@ export async function checkCaseReferences(
     (x): x is number => !!x,
   );
   const accountIds = [r.accountId, r.partnerId].filter((x): x is number => !!x);
+  const forCase = noun === "case";
   // The partner is one of the account's partners (or the account itself: a partner's own case,
   // POR-1), asked when any of the three was set anew — a new partner contact too, who would gain
   // sight of the case (ROLE-3) — while a relationship ended since stays on an unchanged record.
@@ -67,7 +69,7 @@ export async function checkCaseReferences(
     r.assetId
       ? tx.asset.findUnique({ where: { id: r.assetId }, select: { id: true, accountId: true } })
       : null,
-    groupFacts(tx, r.assignmentGroupId ?? null),
+    groupFacts(tx, r.assignmentGroupId ?? null, forCase ? "case" : undefined),
     askRelated
       ? tx.accountRelationship.findUnique({
           where: {
@@ -110,6 +112,13 @@ export async function checkCaseReferences(
     if (!c || c.kind !== "contact") throw invalid("contactId", "Contact: no such contact.");
     if (r.accountId && c.accountId !== r.accountId)
       throw invalid("contactId", `Contact: this contact does not belong to the ${noun}'s account.`);
+    // A contact's record names their account too: without it the account's customer admin would
+    // not see it (ROLE-3). The page offers contacts only once an account is picked; the API asks.
+    if (!r.accountId && (r.accountId !== stored.accountId || r.contactId !== stored.contactId))
+      throw invalid(
+        "accountId",
+        `Account: a ${noun} with a contact names the contact's account; give it too, or clear the contact.`,
+      );
     refuseInactive("contactId", "Contact", c);
   }
   if (r.consumerId) {
@@ -136,20 +145,27 @@ export async function checkCaseReferences(
       );
     refuseInactive("partnerContactId", "Partner contact", c);
   }
-  if (r.assignedToId) {
+  const assignment = { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null };
+  const reassigned =
+    assignment.assignedToId !== (stored.assignedToId ?? null) ||
+    assignment.assignmentGroupId !== (stored.assignmentGroupId ?? null);
+  if (r.assignedToId && reassigned) {
     const a = user(r.assignedToId);
-    const internal =
-      a &&
-      a.kind === "internal" &&
-      a.active &&
-      a.roles.some((x) => (INTERNAL_ROLES as readonly string[]).includes(x.role));
-    if (!internal) throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+    const roles = forCase ? ASSIGNEE_ROLES.case : INTERNAL_ROLES;
+    if (!a || a.kind !== "internal" || !a.active)
+      throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+    // WRK-1: a case's assignee can work cases (an agent, a manager); an ITSM fulfiller could only
+    // watch it wait in their queue. One who lost the role since stays on an unchanged record.
+    if (!a.roles.some((x) => (roles as readonly string[]).includes(x.role)))
+      throw invalid(
+        "assignedToId",
+        forCase
+          ? `Assigned to: ${a.name} cannot work cases (no agent or manager role).`
+          : "Assigned to: pick an active internal user.",
+      );
   }
-  // WRK-1: the assignee is an active member of the assignment group.
-  checkAssignment(
-    { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null },
-    group,
-  );
+  // WRK-1: the assignee is an active member of the assignment group (asked when either changes).
+  if (reassigned) checkAssignment(assignment, group);
   if (r.assetId) {
     if (!asset) throw invalid("assetId", "Asset: no such asset.");
     if (r.accountId && asset.accountId && asset.accountId !== r.accountId)

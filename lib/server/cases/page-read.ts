@@ -2,7 +2,7 @@ import "server-only";
 import { statement, type JsonDialect } from "@/lib/db/json-sql";
 import { readDocument } from "@/lib/db/read";
 import { REFERENCE_FIELDS } from "@/lib/domain/audit/labels";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { ASSIGNEE_ROLES } from "@/lib/domain/auth/roles";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { REF_KINDS, type RefKind } from "@/lib/domain/records/refs";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -21,8 +21,8 @@ import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document
 
 type Fields = Record<string, string>;
 
-/** The internal roles as an SQL list (constants): a member without one can be assigned nothing (WRK-1). */
-const INTERNAL_ROLE_LIST = INTERNAL_ROLES.map((r) => `'${r}'`).join(", ");
+/** The roles of those who can work cases as an SQL list (constants): only they are assigned one (WRK-1). */
+const CASE_ASSIGNEE_ROLE_LIST = ASSIGNEE_ROLES.case.map((r) => `'${r}'`).join(", ");
 
 /** The JSON objects of `from`'s rows (an ordered, bounded FROM … clause) as an array. */
 const rows = (d: JsonDialect, fields: Fields, from: string) =>
@@ -156,7 +156,7 @@ function choices(d: JsonDialect): Fields {
       d,
       `"User" o WHERE o."kind" = 'internal' AND o."active" = TRUE
         AND o."id" IN (SELECT m."userId" FROM "GroupMember" m WHERE m."groupId" = c."assignmentGroupId")
-        AND EXISTS (SELECT 1 FROM "UserRole" x WHERE x."userId" = o."id" AND x."role" IN (${INTERNAL_ROLE_LIST}))`,
+        AND EXISTS (SELECT 1 FROM "UserRole" x WHERE x."userId" = o."id" AND x."role" IN (${CASE_ASSIGNEE_ROLE_LIST}))`,
       null,
     ),
   };

@@ -364,8 +364,10 @@ describe("SET-2: asset serial numbers written before the match key existed", () 
     });
     // One of the two holds the key (folded as the page folds it); the other is named to be corrected.
     expect(keys.map((k) => k.serialKey).sort()).toEqual([serial.toUpperCase(), null].sort());
-    expect(r.clashes).toHaveLength(1);
-    expect(r.clashes[0]).toMatch(new RegExp(`^AST\\d+ “${serial}”$`));
+    // (Other tests' rows may clash too: the database is shared.)
+    const ours = r.clashes.filter((c) => c.endsWith(`“${serial}”`));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatch(/^AST\d+ “/);
   });
 });
 

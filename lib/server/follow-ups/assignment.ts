@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { assignmentRecipients, type Assignment } from "@/lib/domain/assignment/assignment";
 import { assignmentMail } from "@/lib/domain/assignment/mail";
-import { TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
+import { TABLE, TABLE_LABEL, type TableName } from "@/lib/domain/records/tables";
 import { recordUrl } from "../app-url";
 import { enqueueMail } from "../outbox/write";
 import { groupFacts } from "../assignment/members";
@@ -29,7 +29,10 @@ export async function notifyAssignment(
   before: Assignment,
   after: Assignment,
 ): Promise<number> {
-  const group = await groupFacts(tx, after.assignmentGroupId);
+  // With nobody assigned, the members who can work the record hear of it.
+  const kind =
+    record.table === TABLE.incident ? "incident" : record.table === TABLE.case ? "case" : undefined;
+  const group = await groupFacts(tx, after.assignmentGroupId, kind);
   const ids = assignmentRecipients(before, after, actor?.id ?? null, group?.activeMemberIds ?? []);
   if (!ids.length) return 0;
   const people = await usersWithKindOn(tx, ids, "assigned");

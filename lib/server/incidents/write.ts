@@ -1,6 +1,6 @@
 import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
-import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
+import { ASSIGNEE_ROLES, canWriteIncidents, type Actor, type Role } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
 import {
@@ -44,14 +44,20 @@ async function checkIncidentReferences(
     ? await tx.account.findUnique({ where: { id: r.companyId }, select: { id: true } })
     : true;
   const assignee = r.assignedToId
-    ? await tx.user.findUnique({ where: { id: r.assignedToId }, select: { kind: true, active: true } })
+    ? await tx.user.findUnique({
+        where: { id: r.assignedToId },
+        select: { name: true, kind: true, active: true, roles: { select: { role: true } } },
+      })
     : true;
   if (!caller) throw invalid("callerId", "Caller: no such person.");
   if (!company) throw invalid("companyId", "Company: no such account.");
   if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active))
     throw invalid("assignedToId", "Assigned to: pick an active internal user.");
+  // WRK-1: an incident's assignee works incidents (INC-8: itil).
+  if (assignee !== true && !assignee.roles.some((x) => ASSIGNEE_ROLES.incident.includes(x.role as Role)))
+    throw invalid("assignedToId", `Assigned to: ${assignee.name} cannot work incidents (no itil role).`);
   const assignment = { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null };
-  checkAssignment(assignment, await groupFacts(tx, assignment.assignmentGroupId));
+  checkAssignment(assignment, await groupFacts(tx, assignment.assignmentGroupId, "incident"));
 }
 
 /** WRK-1: the new assignee (or the group's members) hears of it; not the one who did it. */

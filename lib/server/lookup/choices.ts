@@ -1,6 +1,7 @@
 import "server-only";
 import { db, databaseUrl } from "@/lib/db";
-import { HAS_INTERNAL_ROLE } from "../tables/user-role";
+import type { AssignedKind } from "@/lib/domain/auth/roles";
+import { canBeAssigned } from "../tables/user-role";
 import { cached, forgetCached } from "../cache";
 
 /** Below this many choices a field is a plain select; above it, a typeahead. */
@@ -86,12 +87,14 @@ function namedChoice(
 /** Thrown inside the load only, and caught just outside it (never seen by a caller). */
 const NOTHING = new Error("no such record");
 
-/** Internal users who can be assigned work. */
-export function assigneeOptions(): Promise<RefOption[] | null> {
-  return cached(key("assignees"), TTL_MS, async () => {
+/**
+ * Internal users who can be assigned work: of a kind, those who can work it (WRK-1: a case's
+ * assignee works cases), else anyone with an internal role — as the services check.
+ */
+export function assigneeOptions(kind?: AssignedKind): Promise<RefOption[] | null> {
+  return cached(key(`assignees${kind ? `:${kind}` : ""}`), TTL_MS, async () => {
     const rows = await db().user.findMany({
-      // With an internal role: the assignee check refuses anyone without one.
-      where: { kind: "internal", active: true, roles: HAS_INTERNAL_ROLE },
+      where: { kind: "internal", active: true, roles: canBeAssigned(kind) },
       orderBy: { name: "asc" },
       take: SELECT_LIMIT + 1,
       select: { id: true, name: true },

@@ -8,7 +8,7 @@ import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/itsm/problems/lifecycle";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
 import { containsInAny, numberOrFields } from "../text-search";
-import { HAS_INTERNAL_ROLE } from "../tables/user-role";
+import { canBeAssigned } from "../tables/user-role";
 import { partnersOf, userLabel } from "./choices";
 
 export type Option = { id: number; label: string; detail?: string };
@@ -91,13 +91,16 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
   async users(q, params) {
     const groupId = idParam(params, "group");
     const outside = idParam(params, "notMemberOf");
+    // WRK-1: `works=case|incident` — those who can be assigned that record (as the services check).
+    const works = params.get("works");
+    const kind = works === "case" || works === "incident" ? works : undefined;
     const rows = await db().user.findMany({
       where: {
         kind: "internal",
         active: true,
         // Only those with an internal role can be assigned, manage or be members (the services
         // refuse the rest): a user made with no role was offered, then refused.
-        roles: HAS_INTERNAL_ROLE,
+        roles: canBeAssigned(kind),
         // Prisma leaves out a filter given as undefined: with neither, any memberships.
         groupMemberships: {
           some: groupId ? { groupId } : undefined,

@@ -1,7 +1,7 @@
 import "server-only";
 // "UserRole": the roles each user holds.
 import type { Tx } from "@/lib/db";
-import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { ASSIGNEE_ROLES, INTERNAL_ROLES, type AssignedKind } from "@/lib/domain/auth/roles";
 import { jsonRows } from "./sql";
 
 /**
@@ -9,6 +9,13 @@ import { jsonRows } from "./sql";
  * nothing (WRK-1), so pickers offer only these, as the services check.
  */
 export const HAS_INTERNAL_ROLE = { some: { role: { in: [...INTERNAL_ROLES] } } };
+
+/**
+ * A user's `roles` filter: can work this kind of record, so may be assigned it (WRK-1); without a
+ * kind, holds any internal role.
+ */
+export const canBeAssigned = (kind?: AssignedKind) =>
+  kind ? { some: { role: { in: [...ASSIGNEE_ROLES[kind]] } } } : HAS_INTERNAL_ROLE;
 
 /**
  * SET-3's import: the roles of new users, given by their emails, in one statement. The JSON rows

@@ -30,7 +30,7 @@ function assertOpen(order: WorkOrderRow) {
 
 /** FSM-3: the technician is an active internal user (the case rule for Assigned to). */
 const checkAssignee = (tx: Tx, assignedToId: number | null | undefined) =>
-  assignedToId ? checkCaseReferences(tx, { assignedToId }) : Promise.resolve();
+  assignedToId ? checkCaseReferences(tx, { assignedToId }, "work order") : Promise.resolve();
 
 /** Adds a task to an open work order: Assigned when it names a technician, else Draft. */
 export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCreateInput, outer?: Tx) {

@@ -43,7 +43,7 @@ export default async function CasePage({ params }: NumberPageProps) {
     accountOptions(),
     view.options.partners ?? accountOptions({ partnersOnly: true }),
     groupOptions(),
-    view.options.members ? null : assigneeOptions(),
+    view.options.members ? null : assigneeOptions("case"),
     view.menu.includes("Create Standard Change") ? templateOptions() : [],
   ]);
   const { slas, attachments: files, attachmentLimitMb: limitMb, options } = view;

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "New case" };
 export default async function NewCasePage() {
   const actor = await workspaceActor();
   if (!canWriteCases(actor)) notFound();
-  const [accounts, assignment] = await Promise.all([accountOptions(), assignmentChoices(null)]);
+  const [accounts, assignment] = await Promise.all([accountOptions(), assignmentChoices(null, "case")]);
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <h1 className="text-lg font-semibold">New case</h1>

@@ -28,7 +28,7 @@ export default async function IncidentPage({ params }: NumberPageProps) {
   const i = view.record;
   const [affected, assignment] = await Promise.all([
     listAffectedAccounts(i.id, i.proactiveMajorCaseId),
-    assignmentChoices(i.assignmentGroupId),
+    assignmentChoices(i.assignmentGroupId, "incident"),
   ]);
   return (
     <RecordPage
