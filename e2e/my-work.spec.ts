@@ -61,10 +61,12 @@ test("WRK-1 / WRK-2 / WRK-3: a group, an assigned case, a customer reply that ne
   await expect(
     customer.getByRole("list", { name: "Activity" }).getByText("It shows error E-42 now."),
   ).toBeVisible();
-  await agent.reload();
+  // WRK-2: the open page follows without a reload — the navigation's poll (asked now, as on
+  // returning to the tab) brings the new count, and the sections are drawn afresh.
+  await agent.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   const attention = section(agent, "Needs attention");
   const row = attention.getByRole("row").filter({ hasText: number });
-  await expect(row).toContainText("Customer replied");
+  await expect(row).toContainText("Customer replied", { timeout: 25_000 });
   await expect(
     agent.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: /Needs attention/ }),
   ).not.toContainText("…");

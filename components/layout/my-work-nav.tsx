@@ -4,8 +4,8 @@ import { onServer } from "@/components/providers/on-server";
 import { MY_WORK_SECTIONS, type MyWorkSection } from "@/lib/domain/my-work/sections";
 import { NavLink } from "./nav-link";
 
-type Counts = Record<MyWorkSection, string>;
-type Polled = { counts: Counts | null; etag: string | null };
+export type MyWorkCounts = Record<MyWorkSection, string>;
+type Polled = { counts: MyWorkCounts | null; etag: string | null };
 
 /** How often the counts are asked for while the tab is visible (a 304 when nothing changed). */
 const POLL_MS = 20_000;
@@ -21,7 +21,7 @@ function useCountsQuery(): { data: Polled | undefined } {
         headers: { accept: "application/json", ...(prev.etag ? { "if-none-match": prev.etag } : {}) },
       });
       if (res.status === 304 || !res.ok) return prev;
-      return { counts: (await res.json()) as Counts, etag: res.headers.get("etag") };
+      return { counts: (await res.json()) as MyWorkCounts, etag: res.headers.get("etag") };
     },
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
@@ -31,7 +31,7 @@ function useCountsQuery(): { data: Polled | undefined } {
 }
 
 /** The counts are the browser's to ask for: on the server they are pending (components/providers/on-server.ts). */
-const useCounts = onServer ? () => ({ data: undefined }) : useCountsQuery;
+export const useMyWorkCounts = onServer ? () => ({ data: undefined }) : useCountsQuery;
 
 /**
  * WRK-2: My work in the navigation with the count of each section, kept current without reload:
@@ -40,7 +40,7 @@ const useCounts = onServer ? () => ({ data: undefined }) : useCountsQuery;
  * the page's, PERF-8): the first answer arrives just after it, and client navigations keep it.
  */
 export function MyWorkNav() {
-  const { data } = useCounts();
+  const { data } = useMyWorkCounts();
   return (
     <ul className="space-y-0.5">
       <li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { CaseTable } from "@/components/cases/case-table";
+import { LiveSections } from "@/components/my-work/live-sections";
 import { caseRowViews, plainColumns } from "@/components/cases/case-table-data";
 import { MY_WORK_SECTIONS } from "@/lib/domain/my-work/sections";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
@@ -30,6 +31,13 @@ export default async function MyWorkPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-lg font-semibold">My work</h1>
+      <LiveSections
+        counts={{
+          assigned: sections.assigned.totalText,
+          unassigned: sections.unassigned.totalText,
+          attention: sections.attention.totalText,
+        }}
+      />
       {MY_WORK_SECTIONS.map((s) => {
         const list = sections[s.key];
         const headingId = `my-work-${s.key}`;
