@@ -82,6 +82,10 @@ export const FIELD_LABELS: Record<string, string> = {
   primaryContactId: "Primary contact",
   serialNumber: "Serial number",
   relatedAccounts: "Related accounts",
+  // Rows written by a service for a list or a decision, not a column (PRO-1, MAJ-1)
+  affected_accounts: "Affected accounts",
+  proactive_cases: "Proactive cases",
+  majorCaseReason: "Major case rejection reason",
   invitation: "Invitation",
   password: "Password",
 };
@@ -158,6 +162,7 @@ export const REFERENCE_FIELDS: Record<string, RefKind> = {
   causedById: "change",
   parentId: "case",
   primaryContactId: "user",
+  templateId: "template",
 };
 
 /** Fields that hold an instant: the history writes them as the workspace writes times (REC-5). */

@@ -5,6 +5,8 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { makeAgent, makeCase, makeCustomer, makeManager, makeViewer } from "@/lib/testing/fixtures";
 import { createChangeFromCase, createProblemFromCase, createRequestFromCase } from "./create-related";
 import { getCaseView } from "./view";
+import { listAudit } from "../audit/read";
+import { describeAuditRows } from "../audit/describe";
 
 const lastNote = async (caseId: number) =>
   (
@@ -104,6 +106,10 @@ describe("create problem, change and request from a case (ITSM-1)", () => {
       companyId: null,
       callerId: null,
     });
+    // REC-5: the change's history names the template, not its id.
+    const change = await db().changeRequest.findUniqueOrThrow({ where: { number } });
+    const lines = await describeAuditRows(TABLE.change, await listAudit(TABLE.change, change.id));
+    expect(lines.find((l) => l.field === "templateId")).toMatchObject({ label: "Template", newText: t.name });
     const unapproved = await db().standardChangeTemplate.create({
       data: { name: `Draft ${Date.now()}`, shortDescription: "x", approved: false },
     });

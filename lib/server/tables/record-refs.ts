@@ -36,6 +36,9 @@ const BRANCH: Record<RefKind, (ids: Prisma.Sql) => Prisma.Sql> = {
     Prisma.sql`${cols("asset", `"number"`, `"name"`, NO_TEXT, NO_INT)} FROM "Asset" WHERE "id" IN (${ids})`,
   group: (ids) =>
     Prisma.sql`${cols("group", NO_TEXT, `"name"`, NO_TEXT, NO_INT)} FROM "Group" WHERE "id" IN (${ids})`,
+  template: (ids) =>
+    Prisma.sql`${cols("template", NO_TEXT, `"name"`, NO_TEXT, NO_INT)}
+      FROM "StandardChangeTemplate" WHERE "id" IN (${ids})`,
   incident: (ids) => Prisma.sql`${recordCols("incident")} FROM "Incident" WHERE "id" IN (${ids})`,
   problem: (ids) => Prisma.sql`${recordCols("problem")} FROM "Problem" WHERE "id" IN (${ids})`,
   change: (ids) => Prisma.sql`${recordCols("change")} FROM "ChangeRequest" WHERE "id" IN (${ids})`,
