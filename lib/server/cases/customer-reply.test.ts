@@ -44,6 +44,10 @@ describe("customer replies reach the incident (PRO-4)", () => {
       body: "Still down here.",
       authorId: contact.id,
       authorName: contact.name,
+      // JRN-2: the copy names the case it came from.
+      sourceTable: TABLE.case,
+      sourceNumber: c.number,
+      ruleName: "Customer reply copied to the incident",
     });
     for (const caseId of [c.id, other.id]) {
       const notes = (await entries(TABLE.case, caseId, "work_notes")).filter((n) => n.ruleName === RULE);

@@ -64,7 +64,7 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
     const patch = planCaseStateChange(r.caseRow.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, r.customer, r.caseRow, r.caseRow.version, patch);
   }
-  await copyToIncident(tx, r);
+  await copyToIncident(tx, r, entryId);
   return { entryId, reopened };
 }
 
@@ -76,7 +76,9 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
  * and an internal caller hears of it as of any incident comment (INC-7) — an external caller never
  * does, since they may be a customer of another account. Off: the reply stays on its case.
  */
-async function copyToIncident(tx: Tx, r: CustomerReply): Promise<boolean> {
+const COPY_RULE = "Customer reply copied to the incident";
+
+async function copyToIncident(tx: Tx, r: CustomerReply, caseEntryId: number): Promise<boolean> {
   if (!r.caseRow.incidentId || !(await booleanProperty(PROPERTY.commentsSync, tx))) return false;
   const incident = await tx.incident.findUnique({
     where: { id: r.caseRow.incidentId },
@@ -96,6 +98,15 @@ async function copyToIncident(tx: Tx, r: CustomerReply): Promise<boolean> {
     body: r.body,
     author: r.customer,
     idempotencyKey: `${r.idempotencyKey}:incident`,
+    // JRN-2: the copy says which case it came from — on an incident with many proactive cases the
+    // fulfiller could not tell which customer wrote, nor open their case.
+    source: {
+      table: TABLE.case,
+      id: r.caseRow.id,
+      number: r.caseRow.number,
+      eventKey: `case:${r.caseRow.id}:reply:${caseEntryId}`,
+      ruleName: COPY_RULE,
+    },
   });
   if (id === null) return false;
   const record = { table: TABLE.incident, id: incident.id, number: incident.number };
