@@ -421,6 +421,23 @@ describe("field sync to children (MAJ-5)", () => {
     expect(
       resolved.every((c) => c.state === S.Resolved && c.resolutionNotes === "Provider fixed the outage"),
     ).toBe(true);
+    // Each child the resolve moved says why (a New one skips Open); the one resolved alone is not reached.
+    const resolveNotes = await db().journalEntry.findMany({
+      where: {
+        table: TABLE.case,
+        sourceNumber: major.number,
+        body: { startsWith: "Resolved with major case" },
+      },
+    });
+    expect(resolveNotes.map((n) => n.recordId).sort((a, b) => a - b)).toEqual(
+      children
+        .slice(0, 3)
+        .map((c) => c.id)
+        .sort((a, b) => a - b),
+    );
+    expect(resolveNotes[0].body).toMatch(
+      /^Resolved with major case CS\d+\.\nResolution code: Solved \(Permanently\)\n/,
+    );
     // Four children will change (three resolved with the major case, one resolved on its own).
     await expect(
       runCaseAction(manager, major.number, { action: "close", version: await v() }),

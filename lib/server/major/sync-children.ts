@@ -11,7 +11,13 @@ import {
   type ChildChange,
 } from "@/lib/domain/major/field-sync";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import {
+  caseStates,
+  CaseState,
+  labelOf,
+  MajorCaseState,
+  OPEN_CASE_STATES,
+} from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
 import { changeChildren } from "../follow-ups/case";
@@ -88,7 +94,7 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
   await lockCases(tx, reached);
   for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f)))
     await insertChangeAuditOnCases(tx, reached, field, auditText(patch[field]), actor, now);
-  if (patch.state === CaseState.Closed) await noteClosedChildren(tx, actor, major, patch, reached, now);
+  if (patch.state !== undefined) await noteChildrenState(tx, actor, major, patch, reached, now);
   const { state, priority } = patch as { state?: number; priority?: number };
   // What follows runs around the one update: SLA timers before it (NOT-5), customer emails after (NOT-1).
   const change = { tx, parentId: major.id, states, patch: { state, priority }, now };
@@ -101,8 +107,11 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
   });
 }
 
-/** MAJ-5: a work note on each child the major case's close closes (one statement). */
-function noteClosedChildren(
+/**
+ * MAJ-5: a work note on each child whose state the major case's change sets (one statement), so the
+ * child's agent sees why it moved — a New child resolved with its major case skips Open.
+ */
+function noteChildrenState(
   tx: Tx,
   actor: Actor,
   major: Major,
@@ -110,14 +119,26 @@ function noteClosedChildren(
   reached: CaseSelection,
   now: Date,
 ) {
-  const body = [
-    `Closed with major case ${major.number}.`,
-    `Resolution code: ${auditText(patch.resolutionCode) ?? "—"}`,
-    `Resolution notes: ${auditText(patch.resolutionNotes) ?? "—"}`,
-  ].join("\n");
-  const eventKey = `major-close:${major.id}:v${major.version}`;
+  const state = Number(patch.state);
+  const lines = [
+    state === CaseState.Closed
+      ? `Closed with major case ${major.number}.`
+      : `${labelOf(caseStates, state)} with major case ${major.number}.`,
+  ];
+  if (state === CaseState.Closed || state === CaseState.Resolved)
+    lines.push(
+      `Resolution code: ${auditText(patch.resolutionCode) ?? "—"}`,
+      `Resolution notes: ${auditText(patch.resolutionNotes) ?? "—"}`,
+    );
+  const event = state === CaseState.Closed ? "major-close" : `major-state-${state}`;
+  const eventKey = `${event}:${major.id}:v${major.version}`;
   const source = { table: TABLE.case, id: major.id, number: major.number, eventKey, ruleName: RULE };
-  return insertNotesOnCases(tx, reached, { kind: "work_notes", body, author: actor, source }, now);
+  return insertNotesOnCases(
+    tx,
+    reached,
+    { kind: "work_notes", body: lines.join("\n"), author: actor, source },
+    now,
+  );
 }
 
 /**
