@@ -75,7 +75,15 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
               <tr key={a.id}>
                 <td>{a.name}</td>
                 <td>{a.number}</td>
-                <td>{a.caseNumber ? <Link href={`/cases/${a.caseNumber}`}>{a.caseNumber}</Link> : "—"}</td>
+                <td>
+                  {a.caseNumber ? (
+                    <Link href={`/cases/${a.caseNumber}`} className="font-medium text-brand-700 underline">
+                      {a.caseNumber}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 {writable && (
                   <td className="text-right">
                     <RemoveButton remove={remove} account={a} />

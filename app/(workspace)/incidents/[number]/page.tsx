@@ -70,7 +70,11 @@ export default async function IncidentPage({ params }: NumberPageProps) {
         ["Updated", <Time key="u" value={i.updatedAt} />],
         [
           "Caller emails",
-          i.callerNotificationsSuppressed ? "Suppressed — the case owns the conversation" : "Sent",
+          i.callerNotificationsSuppressed
+            ? "Suppressed — the case owns the conversation"
+            : i.caller
+              ? "Sent"
+              : "None (no caller)",
         ],
       ]}
       extra={
