@@ -63,10 +63,11 @@ test("WRK-1 / WRK-2 / WRK-3: a group, an assigned case, a customer reply that ne
   ).toBeVisible();
   // WRK-2: the open page follows without a reload — the navigation's poll (asked now, as on
   // returning to the tab) brings the new count, and the sections are drawn afresh.
-  await agent.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  // (TanStack Query listens on window: the event bubbles there from the document.)
+  await agent.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
   const attention = section(agent, "Needs attention");
   const row = attention.getByRole("row").filter({ hasText: number });
-  await expect(row).toContainText("Customer replied", { timeout: 25_000 });
+  await expect(row).toContainText("Customer replied", { timeout: 10_000 });
   await expect(
     agent.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: /Needs attention/ }),
   ).not.toContainText("…");

@@ -318,3 +318,36 @@ describe("Table API: a case's contact comes with its account (ROLE-3, REL-1)", (
     expect(both.status).toBe(200);
   });
 });
+
+describe("Table API: the answer's parameters are checked before the write (REL-1)", () => {
+  it("REL-1: a POST or PATCH with a bad sysparm_ parameter is a 400 that saved nothing", async () => {
+    const itil = await makeItil();
+    const tag = unique("Param check ");
+    for (const q of [
+      "sysparm_exclude_reference_link=1",
+      "sysparm_display_value=maybe",
+      "sysparm_fields=colour",
+    ]) {
+      const res = await api("POST", `/api/now/table/incident?${q}`, {
+        as: itil,
+        body: { short_description: `${tag} ${q}` },
+      });
+      expect(res.status, q).toBe(400);
+    }
+    expect(await db().incident.count({ where: { shortDescription: { startsWith: tag } } })).toBe(0);
+    const made = await api("POST", "/api/now/table/incident", {
+      as: itil,
+      body: { short_description: "Kept" },
+    });
+    const path = `/api/now/table/incident/${String(record(made).sys_id)}`;
+    const bad = await api("PATCH", `${path}?sysparm_exclude_reference_link=yes`, {
+      as: itil,
+      body: { short_description: "Changed" },
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (await db().incident.findFirstOrThrow({ where: { number: String(record(made).number) } }))
+        .shortDescription,
+    ).toBe("Kept");
+  });
+});

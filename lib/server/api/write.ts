@@ -3,7 +3,7 @@ import { transaction, type Tx } from "@/lib/db";
 import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError, forbidden, invalid } from "@/lib/domain/errors";
 import { readBody, type BodyInput } from "@/lib/domain/api/body";
-import { flag } from "@/lib/domain/api/params";
+import { flag, readParams } from "@/lib/domain/api/params";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { fieldOf, type ApiTable, type ApiTableName, type RefTableName } from "@/lib/domain/api/table";
 import { apiTable } from "@/lib/domain/api/tables";
@@ -139,6 +139,9 @@ export async function createRecord(
   const table = apiTable(tableName);
   const access = await readAccess(actor, table.name);
   const create = writerOf(actor, table, "create", raw);
+  // REL-1: the answer's parameters are checked before anything is written — a 400 for a write that
+  // was saved would make a client retry it.
+  readParams(table, search, access.field);
   const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   await resolvePending(actor, body);
   const created = await transaction((tx) => create(actor, body.input, tx)).catch(inApiNames(table));
@@ -159,6 +162,7 @@ export async function updateRecord(
   const access = await readAccess(actor, table.name);
   const row = await findReadable(actor, table, sysId, access.where);
   const update = writerOf(actor, table, "update", raw);
+  readParams(table, search, access.field); // checked before the write, as on create
   const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   await resolvePending(actor, body);
   await transaction(async (tx) => {

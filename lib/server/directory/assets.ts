@@ -97,12 +97,18 @@ export async function updateAsset(actor: Actor, number: string, raw: AssetUpdate
     const fields = { name: input.name, serialNumber: input.serialNumber || null, accountId: input.accountId };
     const changes = diffFields(before, fields);
     if (!changes.length) return { number: before.number, changed: false, accountNumbers };
-    if (changes.some((c) => c.field === "serialNumber" || c.field === "accountId"))
-      await assertSerialFree(tx, fields.accountId, fields.serialNumber, before.id);
+    const keyChanges = changes.some((c) => c.field === "serialNumber" || c.field === "accountId");
+    if (keyChanges) await assertSerialFree(tx, fields.accountId, fields.serialNumber, before.id);
     const saved = await tx.asset
       .updateMany({
         where: { id: before.id, version: before.version },
-        data: { ...fields, serialKey: serialKeyOf(fields.serialNumber), version: { increment: 1 } },
+        data: {
+          ...fields,
+          // The key only when the serial or the account changes: an asset an older version left
+          // sharing its serial (no key, named at start) can still be renamed.
+          ...(keyChanges && { serialKey: serialKeyOf(fields.serialNumber) }),
+          version: { increment: 1 },
+        },
       })
       .catch(orSerialTaken(fields.serialNumber));
     if (!saved.count) throw staleRecord("asset");

@@ -368,6 +368,18 @@ describe("SET-2: asset serial numbers written before the match key existed", () 
     const ours = r.clashes.filter((c) => c.endsWith(`“${serial}”`));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatch(/^AST\d+ “/);
+    // The one left without a key can still be renamed (its key is not written by a name edit).
+    const keyless = (
+      await db().asset.findMany({ where: { id: { in: [kept.id, twin.id] }, serialKey: null } })
+    )[0];
+    const m = await manager();
+    await updateAsset(m, keyless.number, {
+      name: "Renamed twin",
+      serialNumber: serial,
+      accountId: String(account.id),
+      version: String(keyless.version),
+    });
+    expect((await db().asset.findUniqueOrThrow({ where: { id: keyless.id } })).name).toBe("Renamed twin");
   });
 });
 

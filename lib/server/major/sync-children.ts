@@ -94,7 +94,14 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
   await lockCases(tx, reached);
   for (const field of Object.keys(patch).filter((f) => AUDITED.includes(f)))
     await insertChangeAuditOnCases(tx, reached, field, auditText(patch[field]), actor, now);
-  if (patch.state !== undefined) await noteChildrenState(tx, actor, major, patch, reached, now);
+  // Only the children the change moves: one already in the state has nothing to be told.
+  if (patch.state !== undefined) {
+    const moved = childrenIn(
+      major.id,
+      states.filter((s) => s !== patch.state),
+    );
+    await noteChildrenState(tx, actor, major, patch, moved, now);
+  }
   const { state, priority } = patch as { state?: number; priority?: number };
   // What follows runs around the one update: SLA timers before it (NOT-5), customer emails after (NOT-1).
   const change = { tx, parentId: major.id, states, patch: { state, priority }, now };

@@ -45,10 +45,13 @@ async function checkReferences(
   patch: Record<string, unknown>,
 ) {
   const merged = { ...current, ...patch };
-  // An Account or Contact set anew has already replaced them (withDerivedParties).
-  if (given.companyId !== undefined && merged.companyId !== merged.accountId)
+  // A value the record already holds (a client echoing what it read) or the one the Account or
+  // Contact gives is no contradiction; an Account or Contact set anew replaces them (withDerivedParties).
+  const contradicts = (field: "companyId" | "callerId", from: "accountId" | "contactId") =>
+    given[field] !== undefined && given[field] !== current[field] && given[field] !== merged[from];
+  if (contradicts("companyId", "accountId"))
     throw invalid("companyId", "Company follows Account (FSM-2): set the Account instead.");
-  if (given.callerId !== undefined && merged.callerId !== merged.contactId)
+  if (contradicts("callerId", "contactId"))
     throw invalid("callerId", "Caller follows Contact (FSM-2): set the Contact instead.");
   if (PARTY_FIELDS.some((k) => patch[k] !== undefined && patch[k] !== current[k as keyof WorkOrderRow]))
     await checkCaseReferences(tx, merged, "work order", current);

@@ -98,10 +98,15 @@ export async function planAssets(
   // SET-2: a row giving an asset (by its Number) a serial number another asset of the account has,
   // or moving it to an account where one has it, is refused as on the page — the unique key would
   // otherwise fail the whole import. So is a second row giving one account's assets one serial.
-  const holders = await serialHolders(client, [
-    ...unique.kept.flatMap((r) => (r.value.serialNumber ? [r.value.serialNumber] : [])),
-    ...found.flatMap((a) => (a.serialNumber && numbers.includes(a.number) ? [a.serialNumber] : [])),
-  ]);
+  const numbered = new Set(numbers);
+  const holders = await serialHolders(
+    client,
+    [
+      ...unique.kept.flatMap((r) => (r.value.serialNumber ? [r.value.serialNumber] : [])),
+      ...found.flatMap((a) => (a.serialNumber && numbered.has(a.number) ? [a.serialNumber] : [])),
+    ],
+    [...new Set(unique.kept.map((r) => r.accountId))],
+  );
   const serialRows = new Map<string, number>(); // account and serial key → the row that gives it
   for (const { row, value: v, accountId } of unique.kept) {
     const candidates = v.number
@@ -150,7 +155,11 @@ export async function planAssets(
       accountId,
     };
     const serialKey = serialKeyOf(next.serialNumber);
-    if (serialKey) {
+    // Asked when the row gives the asset its serial or account anew (a row changing neither —
+    // the same file again — is no collision, whatever an older version left).
+    const keyMoves =
+      !target || serialKeyOf(target.serialNumber) !== serialKey || target.accountId !== accountId;
+    if (serialKey && keyMoves) {
       const slot = assetKey(accountId, serialKey);
       const holder = holders.get(slot);
       const serial = `the serial number “${next.serialNumber}”`;
@@ -214,13 +223,18 @@ async function accountTexts(
   return (value: string | null) => (value === null ? null : (text.get(Number(value)) ?? value));
 }
 
-/** The assets holding these serial numbers' keys, by account and key. */
-async function serialHolders(client: Reader, serials: string[]) {
+/** The assets of these accounts holding these serial numbers' keys, by account and key (the unique index). */
+async function serialHolders(client: Reader, serials: string[], accountIds: number[]) {
   const keys = [...new Set(serials.map(assetSerialKey))];
   const held = new Map<string, { id: number; number: string }>();
+  if (!accountIds.length) return held;
   await inGroups(keys, IN_LIST_MAX, async (g) => {
     for (const a of await client.asset.findMany({
-      where: { serialKey: { in: g } },
+      // (Past one list's worth of accounts, the keys alone: the statement's parameters are bounded.)
+      where: {
+        ...(accountIds.length <= IN_LIST_MAX && { accountId: { in: accountIds } }),
+        serialKey: { in: g },
+      },
       select: { id: true, number: true, accountId: true, serialKey: true },
     }))
       if (a.accountId !== null && a.serialKey) held.set(assetKey(a.accountId, a.serialKey), a);

@@ -190,7 +190,11 @@ export async function writeAssets(tx: Tx, writes: Write<NewAsset>[], author: Aut
         where: { id: w.id, version: w.version },
         data: {
           ...w.data,
-          ...(w.data.serialNumber !== undefined && { serialKey: serialKeyOf(w.data.serialNumber) }),
+          // The key when the serial or the account changes (as on the page).
+          ...(w.data.serialNumber !== undefined &&
+            w.changes.some((c) => c.field === "serialNumber" || c.field === "accountId") && {
+              serialKey: serialKeyOf(w.data.serialNumber),
+            }),
           version: { increment: 1 },
         },
       });
