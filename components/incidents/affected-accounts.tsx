@@ -1,5 +1,6 @@
 "use client";
 import Link from "@/components/ui/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Combobox } from "@/components/pickers/combobox";
 import { Field } from "@/components/ui/field";
@@ -16,6 +17,8 @@ export type AffectedAccountsData = {
 };
 
 type Props = {
+  /** The incident's id: Add affected account offers the accounts it does not list yet. */
+  incidentId: number;
   data: AffectedAccountsData;
   writable: boolean;
   add: FormAction;
@@ -41,9 +44,14 @@ function RemoveButton({ remove, account }: { remove: FormAction; account: { id: 
 }
 
 /** PRO-1: the incident's affected accounts, the picker that adds one, and Create Proactive Cases. */
-export function AffectedAccounts({ data, writable, add, remove, create }: Props) {
+export function AffectedAccounts({ incidentId, data, writable, add, remove, create }: Props) {
   const [picker, setPicker] = useState(0);
-  const adding = useActionForm(add, () => setPicker((n) => n + 1));
+  const queries = useQueryClient();
+  // A fresh picker, and no answer cached from before the account was added (it would offer it again).
+  const adding = useActionForm(add, () => {
+    void queries.invalidateQueries({ queryKey: ["lookup", "accounts"] });
+    setPicker((n) => n + 1);
+  });
   const creating = useActionForm(() => create());
   // One notice: the outcome of whichever form was sent last.
   const [latest, setLatest] = useState<"add" | "create">("add");
@@ -110,7 +118,14 @@ export function AffectedAccounts({ data, writable, add, remove, create }: Props)
             className="flex flex-wrap items-end gap-2"
           >
             <Field label="Add affected account" id="f-affected-account" className="w-72">
-              <Combobox key={picker} id="f-affected-account" name="accountId" kind="accounts" value={null} />
+              <Combobox
+                key={picker}
+                id="f-affected-account"
+                name="accountId"
+                kind="accounts"
+                params={{ notAffectedBy: String(incidentId) }}
+                value={null}
+              />
             </Field>
             <SubmitButton pending={adding.pending} variant="secondary">
               Add

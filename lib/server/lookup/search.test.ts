@@ -14,6 +14,7 @@ import { addGroupMember, createGroup } from "../assignment/write";
 import { numberOrFields } from "../text-search";
 import { listIncidents } from "../incidents/read";
 import { createIncident } from "../incidents/write";
+import { addAffectedAccount } from "../proactive/accounts";
 import { createChangeFromCase, createProblemFromCase } from "../cases/create-related";
 import { LOOKUP_KINDS, lookup } from "./search";
 import { getCaseView } from "../cases/view";
@@ -144,5 +145,27 @@ describe("the people lookup (WRK-1)", () => {
     await db().userRole.deleteMany({ where: { userId: later.id } });
     const members = (await getCaseView(agent, kase.number)).options.members ?? [];
     expect(members.map((m) => m.label)).not.toContain(`${tag} Later`);
+  });
+});
+
+describe("Add affected account's picker (PRO-1)", () => {
+  it("PRO-1: notAffectedBy leaves out the accounts the incident lists; ignored for one who cannot read incidents", async () => {
+    const itil = await makeItil();
+    const tag = unique("Affected ");
+    const listed = await makeAccount({ name: `${tag} Listed` });
+    await makeAccount({ name: `${tag} Other` });
+    const { number } = await createIncident(itil, { shortDescription: "Outage" });
+    await addAffectedAccount(itil, number, { accountId: String(listed.id) });
+    const incident = await db().incident.findUniqueOrThrow({ where: { number } });
+    const names = async (as: Parameters<typeof lookup>[0], params: Record<string, string>) =>
+      (await lookup(as, "accounts", new URLSearchParams({ q: tag, ...params }))).map((o) => o.label).sort();
+    expect(await names(itil, { notAffectedBy: String(incident.id) })).toEqual([`${tag} Other`]);
+    expect(await names(itil, {})).toEqual([`${tag} Listed`, `${tag} Other`]);
+    // An agent without incident read learns nothing of the incident from the picker.
+    const noIncidents = await makeUser([ROLE.agent]);
+    expect(await names(noIncidents, { notAffectedBy: String(incident.id) })).toEqual([
+      `${tag} Listed`,
+      `${tag} Other`,
+    ]);
   });
 });

@@ -26,13 +26,17 @@ const SEARCHES_BY_KIND: Record<string, Search> = {
    * partners of that account (related to it, or the account itself when it is a partner): a case's
    * Partner follows its Account.
    */
-  async accounts(q, params) {
+  async accounts(q, params, actor) {
     const partnerOf = idParam(params, "partnerOf");
+    // PRO-1: Add affected account offers the accounts the incident does not list yet (asked only
+    // by those who read incidents: the answer says which accounts an incident affects).
+    const notAffectedBy = canReadIncidents(actor) ? idParam(params, "notAffectedBy") : undefined;
     const rows = await db().account.findMany({
       where: {
         active: true, // SET-2: a deactivated account is offered in no picker
         ...(params.get("partner") === "1" ? { isPartner: true } : {}),
         ...(params.get("customer") === "1" ? { isCustomer: true } : {}),
+        ...(notAffectedBy ? { affectedBy: { none: { incidentId: notAffectedBy } } } : {}),
         // Both are OR lists: ANDed, so that neither replaces the other (the text was ignored).
         AND: [numberOrFields("account", q, ["name"]), partnerOf ? partnersOf(partnerOf) : {}],
       },

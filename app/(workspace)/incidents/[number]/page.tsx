@@ -80,6 +80,7 @@ export default async function IncidentPage({ params }: NumberPageProps) {
       extra={
         <Section title="Affected accounts" id="affected-accounts">
           <AffectedAccounts
+            incidentId={i.id}
             data={affected}
             writable={view.permissions.write}
             add={addAffectedAccountAction.bind(null, i.number)}
