@@ -1,4 +1,5 @@
 // WRK-1: who a case or incident may be assigned to, and who hears of an assignment. Pure rules.
+import { ASSIGNEE_ROLES, type AssignedKind } from "../auth/roles";
 import { invalid } from "../errors";
 
 export type GroupFacts = {
@@ -49,4 +50,22 @@ export function assignmentRecipients(
   const to =
     after.assignedToId !== null ? [after.assignedToId] : after.assignmentGroupId ? groupMemberIds : [];
   return [...new Set(to)].filter((id) => id !== actorId);
+}
+
+const CANNOT_WORK: Record<AssignedKind, string> = {
+  case: "cannot work cases (no agent or manager role)",
+  incident: "cannot work incidents (no itil role)",
+};
+
+/**
+ * WRK-1: refuses an assignee who cannot work a record of `kind` (ASSIGNEE_ROLES) — for cases and
+ * incidents alike, naming the missing role.
+ */
+export function assertCanBeAssigned(
+  kind: AssignedKind,
+  person: { name: string; roles: readonly { role: string }[] },
+): void {
+  const roles: readonly string[] = ASSIGNEE_ROLES[kind];
+  if (!person.roles.some((r) => roles.includes(r.role)))
+    throw invalid("assignedToId", `Assigned to: ${person.name} ${CANNOT_WORK[kind]}.`);
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
-import { ASSIGNEE_ROLES, INTERNAL_ROLES } from "@/lib/domain/auth/roles";
-import { checkAssignment } from "@/lib/domain/assignment/assignment";
+import { INTERNAL_ROLES } from "@/lib/domain/auth/roles";
+import { assertCanBeAssigned, checkAssignment } from "@/lib/domain/assignment/assignment";
 import { groupFacts } from "../assignment/members";
 
 export type CaseRefs = {
@@ -151,18 +151,13 @@ export async function checkCaseReferences(
     assignment.assignmentGroupId !== (stored.assignmentGroupId ?? null);
   if (r.assignedToId && reassigned) {
     const a = user(r.assignedToId);
-    const roles = forCase ? ASSIGNEE_ROLES.case : INTERNAL_ROLES;
     if (!a || a.kind !== "internal" || !a.active)
       throw invalid("assignedToId", "Assigned to: pick an active internal user.");
     // WRK-1: a case's assignee can work cases (an agent, a manager); an ITSM fulfiller could only
     // watch it wait in their queue. One who lost the role since stays on an unchanged record.
-    if (!a.roles.some((x) => (roles as readonly string[]).includes(x.role)))
-      throw invalid(
-        "assignedToId",
-        forCase
-          ? `Assigned to: ${a.name} cannot work cases (no agent or manager role).`
-          : "Assigned to: pick an active internal user.",
-      );
+    if (forCase) assertCanBeAssigned("case", a);
+    else if (!a.roles.some((x) => (INTERNAL_ROLES as readonly string[]).includes(x.role)))
+      throw invalid("assignedToId", "Assigned to: pick an active internal user.");
   }
   // WRK-1: the assignee is an active member of the assignment group (asked when either changes).
   if (reassigned) checkAssignment(assignment, group);

@@ -1,6 +1,6 @@
 import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
-import { ASSIGNEE_ROLES, canWriteIncidents, type Actor, type Role } from "@/lib/domain/auth/roles";
+import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
 import {
@@ -18,7 +18,7 @@ import { loadPriorityRows } from "../priority/lookup";
 import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
 import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
-import { checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
+import { assertCanBeAssigned, checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
 import { notifyAssignment } from "../follow-ups/assignment";
 import { groupFacts } from "../assignment/members";
 import { applyIncidentPatch, requireIncident } from "./persist";
@@ -54,8 +54,7 @@ async function checkIncidentReferences(
   if (assignee !== true && (!assignee || assignee.kind !== "internal" || !assignee.active))
     throw invalid("assignedToId", "Assigned to: pick an active internal user.");
   // WRK-1: an incident's assignee works incidents (INC-8: itil).
-  if (assignee !== true && !assignee.roles.some((x) => ASSIGNEE_ROLES.incident.includes(x.role as Role)))
-    throw invalid("assignedToId", `Assigned to: ${assignee.name} cannot work incidents (no itil role).`);
+  if (assignee !== true) assertCanBeAssigned("incident", assignee);
   const assignment = { assignmentGroupId: r.assignmentGroupId ?? null, assignedToId: r.assignedToId ?? null };
   checkAssignment(assignment, await groupFacts(tx, assignment.assignmentGroupId, "incident"));
 }
