@@ -71,6 +71,39 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
     expect(planWorkOrderState({ state: W.Draft }, W.Draft, [], now)).toEqual({});
   });
 
+  it("FSM-3: Assigned, Accepted and Work in Progress need a task with a technician (a canceled one does not count)", () => {
+    const unassigned = { number: "WOT1", state: T.Draft, assignedToId: null };
+    for (const [from, to] of [
+      [W.ReadyForDispatch, W.Assigned],
+      [W.Assigned, W.Accepted],
+      [W.Accepted, W.WorkInProgress],
+    ] as const) {
+      expect(fieldOf(() => planWorkOrderState({ state: from }, to, [unassigned], now))).toEqual({
+        field: "state",
+        message: `A work order in state ${to} needs a task with an Assigned to technician.`,
+      });
+      const canceled = { number: "WOT2", state: T.Canceled, assignedToId: 7 };
+      expect(fieldOf(() => planWorkOrderState({ state: from }, to, [unassigned, canceled], now))?.field).toBe(
+        "state",
+      );
+      const staffed = { number: "WOT3", state: T.PendingDispatch, assignedToId: 7 };
+      expect(planWorkOrderState({ state: from }, to, [unassigned, staffed], now)).toEqual({
+        state: to,
+        closedAt: null,
+      });
+    }
+    // The technician finished before the order moved on: the order may still reach Work in Progress.
+    const done = { number: "WOT4", state: T.ClosedComplete, assignedToId: 7 };
+    expect(planWorkOrderState({ state: W.Accepted }, W.WorkInProgress, [done], now)).toEqual({
+      state: W.WorkInProgress,
+      closedAt: null,
+    });
+    // Moving back to Ready for Dispatch, or cancelling, needs nobody.
+    expect(planWorkOrderState({ state: W.Assigned }, W.ReadyForDispatch, [unassigned], now)).toMatchObject({
+      state: W.ReadyForDispatch,
+    });
+  });
+
   it("FSM-3: a task in Assigned or later needs a technician; its lifecycle ends in closed states", () => {
     const task = { number: "WOT1", state: T.Draft, assignedToId: null };
     expect(fieldOf(() => planTaskState(task, T.Assigned, null))?.field).toBe("assignedToId");

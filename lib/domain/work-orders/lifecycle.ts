@@ -53,9 +53,18 @@ export const isOpenTask = (state: string) => !CLOSED_TASK_STATES.includes(state)
 type TaskLike = { number: string; state: string; assignedToId: number | null };
 
 /**
- * The fields a work order state change sets: the move must be legal (REC-3), Closed Complete
- * needs every task closed (the work is done only when its tasks are), and a closing state
- * stamps closedAt. Cancelling is allowed with open tasks: the service cancels them with it.
+ * The work order states that say a technician has the work: one of its tasks that is not canceled
+ * must have one (a completed task counts: its technician did the work, and the order still has to
+ * move on to Work in Progress before it closes).
+ */
+const STAFFED_WORK_ORDER_STATES: readonly string[] = [W.Assigned, W.Accepted, W.WorkInProgress];
+
+/**
+ * The fields a work order state change sets: the move must be legal (REC-3), Assigned, Accepted
+ * and Work in Progress need a task with an Assigned to technician (a work order is assigned
+ * through its tasks), Closed Complete needs every task closed (the work is done only when its
+ * tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks: the
+ * service cancels them with it.
  */
 export function planWorkOrderState(
   current: { state: string },
@@ -66,6 +75,9 @@ export function planWorkOrderState(
   assertTransition(workOrderLifecycle, current.state, to);
   if (to === current.state) return {};
   const open = tasks.filter((t) => isOpenTask(t.state));
+  const staffed = tasks.some((t) => t.assignedToId !== null && t.state !== T.Canceled);
+  if (STAFFED_WORK_ORDER_STATES.includes(to) && !staffed)
+    throw invalid("state", `A work order in state ${to} needs a task with an Assigned to technician.`);
   if (to === W.ClosedComplete && open.length)
     throw invalid("state", `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`);
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };

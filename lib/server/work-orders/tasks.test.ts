@@ -87,16 +87,27 @@ describe("work order tasks and appointments (FSM-3)", () => {
       "Accepted",
       "Work in Progress",
     ];
-    for (const [i, state] of states.entries())
+    for (const [i, state] of states.slice(0, 3).entries())
       await updateWorkOrder(itil, wo.number, { version: i + 1, state });
+    // FSM-3: nobody has the work yet, so the order cannot be Assigned; a technician on its task can.
+    const unstaffed = await fieldError(updateWorkOrder(itil, wo.number, { version: 4, state: "Assigned" }));
+    expect(unstaffed).toMatchObject({
+      field: "state",
+      message: "A work order in state Assigned needs a task with an Assigned to technician.",
+    });
+    expect((await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).state).toBe(
+      "Ready for Dispatch",
+    );
+    await updateTask(itil, task.number, { version: 1, assignedToId: String(itil.id) });
+    for (const [i, state] of states.slice(3).entries())
+      await updateWorkOrder(itil, wo.number, { version: i + 4, state });
     const refused = await fieldError(
       updateWorkOrder(itil, wo.number, { version: 7, state: "Closed Complete" }),
     );
     expect(refused.message).toBe(`Close or cancel the open tasks first (${task.number}).`);
     expect((await getWorkOrderView(itil, wo.number)).offersClosing).toBe(false);
     const steps = ["Assigned", "Accepted", "Work in Progress", "Closed Complete"];
-    for (const [i, state] of steps.entries())
-      await updateTask(itil, task.number, { version: i + 1, state, assignedToId: String(itil.id) });
+    for (const [i, state] of steps.entries()) await updateTask(itil, task.number, { version: i + 2, state });
     expect((await getWorkOrderView(itil, wo.number)).offersClosing).toBe(true);
     await updateWorkOrder(itil, wo.number, { version: 7, state: "Closed Complete" });
     const closed = await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } });
@@ -119,12 +130,13 @@ describe("work order tasks and appointments (FSM-3)", () => {
   it("FSM-3: Closed Incomplete closes the open tasks as Closed Incomplete; a closed order takes no work notes", async () => {
     const { itil, wo } = await setup();
     const [task] = await tasksOf(wo.id);
+    await updateTask(itil, task.number, { version: 1, assignedToId: String(itil.id) });
     const states = ["Qualified", "Ready for Dispatch", "Assigned", "Accepted", "Work in Progress"];
     for (const [i, state] of states.entries())
       await updateWorkOrder(itil, wo.number, { version: i + 1, state });
     await updateWorkOrder(itil, wo.number, { version: 6, state: "Closed Incomplete" });
     expect((await tasksOf(wo.id)).map((t) => t.state)).toEqual(["Closed Incomplete"]);
-    expect((await fieldError(updateTask(itil, task.number, { version: 2, state: "Draft" }))).field).toBe(
+    expect((await fieldError(updateTask(itil, task.number, { version: 3, state: "Draft" }))).field).toBe(
       "state",
     );
     const refused = await fieldError(postWorkOrderJournal(itil, wo.number, { workNotes: "late note" }));
