@@ -10,7 +10,7 @@ import { newRequestKey } from "@/lib/request-key";
 
 const intro = (n: number) =>
   `The message is added as an additional comment to ${n === 1 ? "the selected case" : `the ${n} selected cases`}` +
-  " and emailed to each case's customer.";
+  " and emailed to each case's customer. A selected major case brings its open children.";
 
 /**
  * PRO-3: the Notify Customers button and its dialog (Message, Send) for the selected cases. Each

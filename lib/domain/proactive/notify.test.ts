@@ -27,6 +27,7 @@ describe("Notify Customers input and answer (PRO-3)", () => {
     expect(
       notifySummary({
         notified: 3,
+        children: 0,
         emails: 2,
         noEmail: 1,
         already: 0,
@@ -39,12 +40,21 @@ describe("Notify Customers input and answer (PRO-3)", () => {
     expect(
       notifySummary({
         notified: 1,
+        children: 0,
         emails: 1,
         noEmail: 0,
         already: 0,
         skipped: { closed: 0, notVisible: 0 },
       }),
     ).toBe("Notified 1 case; 1 email queued; 0 skipped.");
+    // A selected major case brings children nobody ticked: the answer says so.
+    const major = { notified: 5, emails: 4, noEmail: 0, already: 0, skipped: { closed: 0, notVisible: 0 } };
+    expect(notifySummary({ ...major, children: 4 })).toBe(
+      "Notified 5 cases (4 children of a selected major case); 4 emails queued; 0 skipped.",
+    );
+    expect(notifySummary({ ...major, notified: 2, emails: 1, children: 1 })).toMatch(
+      /^Notified 2 cases \(1 child of a selected major case\);/,
+    );
   });
 });
 

@@ -34,6 +34,8 @@ export type NotifyInput = z.input<typeof notifySchema>;
 export type NotifyCounts = {
   /** Cases that got the comment now. */
   notified: number;
+  /** Of the cases reached, the open children of selected major cases (not selected themselves). */
+  children: number;
   /** Emails queued now. */
   emails: number;
   /** Of the notified cases, those without a customer email: comment only. */
@@ -47,7 +49,9 @@ const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /**
- * "Notified 3 cases; 2 emails queued; 2 skipped (1 Closed or Cancelled, 1 not found or not visible)".
+ * "Notified 3 cases; 2 emails queued; 2 skipped (1 Closed or Cancelled, 1 not found or not visible)";
+ * a selected major case's children are named, since they were not ticked: "Notified 5 cases (4 children
+ * of a selected major case); …".
  * Queued: the emails wait in the outbox (/admin/outbox) and leave right after the commit when SMTP is set.
  */
 export function notifySummary(c: NotifyCounts): string {
@@ -57,7 +61,8 @@ export function notifySummary(c: NotifyCounts): string {
   ].filter(Boolean);
   const skipped = c.skipped.closed + c.skipped.notVisible;
   const parts = [
-    `Notified ${plural(c.notified, "case")}`,
+    `Notified ${plural(c.notified, "case")}` +
+      (c.children ? ` (${plural(c.children, "child", "children")} of a selected major case)` : ""),
     `${plural(c.emails, "email")} queued`,
     `${skipped} skipped${reasons.length ? ` (${reasons.join(", ")})` : ""}`,
   ];

@@ -45,6 +45,7 @@ describe("Notify Customers (PRO-3)", () => {
     });
     expect(counts).toEqual({
       notified: 4,
+      children: 0,
       emails: 3,
       noEmail: 1,
       already: 0,
@@ -79,6 +80,7 @@ describe("Notify Customers (PRO-3)", () => {
     });
     expect(counts).toMatchObject({
       notified: 2,
+      children: 1,
       emails: 1,
       noEmail: 1,
       skipped: { notVisible: 0, closed: 0 },
@@ -115,6 +117,7 @@ describe("Notify Customers (PRO-3)", () => {
     });
     expect(counts).toEqual({
       notified: 1,
+      children: 0,
       emails: 1,
       noEmail: 0,
       already: 0,

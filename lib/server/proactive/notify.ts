@@ -44,14 +44,16 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
     const children = majors.length
       ? await readNotifyTargets(tx, { parents: majors, except: found.map((c) => num(c.id)) })
       : [];
-    const open = [...selected, ...children.filter((c) => !isCaseClosedForChanges(num(c.state)))];
-    if (!open.length) return { notified: 0, emails: 0, noEmail: 0, already: 0, skipped };
+    const openChildren = children.filter((c) => !isCaseClosedForChanges(num(c.state)));
+    const open = [...selected, ...openChildren];
+    if (!open.length) return { notified: 0, children: 0, emails: 0, noEmail: 0, already: 0, skipped };
     const ids = open.map((c) => num(c.id));
     const comment = { kind: "comments", body: input.message, author: actor, idempotencyKey: key } as const;
     const notified = await insertNotesOnCases(tx, casesWithIds(ids), comment, new Date());
     const emails = await queueCommentEmails(tx, commentsKeyed(ids, key), input.message, `${key}:`);
     const noEmail = notified ? open.filter((c) => !num(c.customers)).length : 0;
-    return { notified, emails, noEmail, already: open.length - notified, skipped };
+    const reached = { notified, children: openChildren.length, emails, noEmail };
+    return { ...reached, already: open.length - notified, skipped };
   });
   return counts;
 }
