@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLE, type Actor } from "../auth/roles";
 import { refusal } from "@/lib/testing/refusal";
-import { externalScope, requireExternalScope } from "./external";
+import { externalScope, requireExternalScope, ownCasePartner } from "./external";
 
 const actor = (kind: Actor["kind"], roles: string[], accountId: number | null = 7): Actor => ({
   id: 3,
@@ -67,5 +67,22 @@ describe("external scope clauses (ROLE-3)", () => {
     expect(refusal(() => requireExternalScope(roleless)).kind).toBe("forbidden");
     expect(refusal(() => requireExternalScope(null)).kind).toBe("unauthenticated");
     expect(requireExternalScope(contact(ROLE.customer))).toEqual([{ by: "contact", userId: 3 }]);
+  });
+
+  it("ROLE-3: a partner's own case names them as partner contact with their account; nobody else's does", () => {
+    const person = (kind: string, roles: string[], accountId: number | null = 9) => ({
+      id: 3,
+      kind,
+      accountId,
+      roles,
+    });
+    expect(ownCasePartner(person("contact", [ROLE.partner]))).toEqual({ partnerId: 9, partnerContactId: 3 });
+    expect(ownCasePartner(person("contact", [ROLE.partnerAdmin]))).toEqual({
+      partnerId: 9,
+      partnerContactId: 3,
+    });
+    expect(ownCasePartner(person("contact", [ROLE.customer, ROLE.customerAdmin]))).toEqual({});
+    expect(ownCasePartner(person("contact", [ROLE.partner], null))).toEqual({});
+    expect(ownCasePartner(person("consumer", [ROLE.partner]))).toEqual({});
   });
 });

@@ -40,6 +40,24 @@ export function externalScope(actor: Actor): ScopeClause[] {
 }
 
 /**
+ * ROLE-3: the partner fields of a case a partner opens for themselves (portal New case, email to
+ * case): a plain partner sees only the cases where they are the partner contact, so their own case
+ * names them as such, with their account as the partner — or they would not see the case they opened.
+ * Nothing for anyone else.
+ */
+export function ownCasePartner(person: {
+  id: number;
+  kind: string;
+  accountId: number | null;
+  roles: readonly string[];
+}): { partnerId: number; partnerContactId: number } | Record<string, never> {
+  const partner = person.roles.includes(ROLE.partner) || person.roles.includes(ROLE.partnerAdmin);
+  return partner && person.kind === "contact" && person.accountId !== null
+    ? { partnerId: person.accountId, partnerContactId: person.id }
+    : {};
+}
+
+/**
  * The scope of an actor the external read layer serves, or a refusal: nobody signed in, an
  * internal user (the workspace serves them), an external user without a portal role.
  */

@@ -5,7 +5,8 @@ import { PROPERTY, propertyDef } from "@/lib/domain/properties/catalog";
 import { propertyRow } from "@/lib/server/properties/materialise";
 import { CaseState } from "@/lib/domain/records/choices";
 import { DOMAIN, rawMail } from "@/lib/testing/inbound";
-import { makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import { makeAccount, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import { getPortalCase } from "@/lib/server/portal/cases";
 import { receive } from "./receive";
 
 const SUPPORT = `support@${DOMAIN}`;
@@ -65,6 +66,37 @@ describe("email to case (NOT-3)", () => {
       description: "My order never came.",
     });
     expect(await acknowledgements(c.id)).toHaveLength(1);
+  });
+
+  it("NOT-3 / ROLE-3: a partner's email opens a case they see in the portal: they are its partner contact, as from the portal", async () => {
+    const partnerAccount = await makeAccount({ partner: true });
+    const partner = await makeUser([ROLE.partner, ROLE.external], {
+      kind: "contact",
+      accountId: partnerAccount.id,
+    });
+    const out = await receive(
+      rawMail({ from: partner.email, to: SUPPORT, subject: "Router", body: "Down." }),
+      "api",
+    );
+    expect(out).toMatchObject({ status: "opened" });
+    const c = await db().case.findUniqueOrThrow({ where: { id: out.status === "opened" ? out.caseId : 0 } });
+    expect(c).toMatchObject({
+      accountId: partnerAccount.id,
+      contactId: partner.id,
+      partnerId: partnerAccount.id,
+      partnerContactId: partner.id,
+    });
+    expect((await getPortalCase(partner, c.number)).number).toBe(c.number);
+    // A customer's case names no partner.
+    const { contact } = await makeCustomer();
+    const mine = await receive(
+      rawMail({ from: contact.email, to: SUPPORT, subject: "Mine", body: "Hi." }),
+      "api",
+    );
+    const own = await db().case.findUniqueOrThrow({
+      where: { id: mine.status === "opened" ? mine.caseId : 0 },
+    });
+    expect(own).toMatchObject({ partnerId: null, partnerContactId: null });
   });
 
   it("NOT-3: the same new message delivered 10 times at once opens one case", async () => {

@@ -1,12 +1,12 @@
 import "server-only";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { db, type Tx, inTransaction } from "@/lib/db";
-import { hasRole, ROLE, type Actor } from "@/lib/domain/auth/roles";
+import { type Actor } from "@/lib/domain/auth/roles";
 import { invalid } from "@/lib/domain/errors";
 import { portalNewCaseSchema, type PortalNewCaseInput } from "@/lib/domain/portal/schemas";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { requireExternalScope } from "@/lib/domain/scope/external";
+import { ownCasePartner, requireExternalScope } from "@/lib/domain/scope/external";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { nextNumber } from "../records/numbers";
@@ -50,7 +50,6 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
   const input = parseOrThrow(portalNewCaseSchema, raw);
   const accountId = accountOf(user);
   const consumer = user.kind === "consumer";
-  const partner = hasRole(user, ROLE.partner) || hasRole(user, ROLE.partnerAdmin);
   return inTransaction(outer, async (tx) => {
     const assetId = await checkAsset(tx, input.assetId, accountId);
     await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
@@ -65,9 +64,7 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
         accountId,
         contactId: consumer ? null : user.id,
         consumerId: consumer ? user.id : null,
-        // A partner's own case names them as its partner contact too: a plain partner sees the
-        // cases where they are the partner contact (ROLE-3), so they keep seeing the one they opened.
-        ...(partner ? { partnerId: accountId, partnerContactId: user.id } : {}),
+        ...ownCasePartner(user), // a partner keeps seeing the case they opened (ROLE-3)
         assetId,
         openedById: user.id,
       },
