@@ -2,7 +2,7 @@ import "server-only";
 import { afterCommit, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { canManageDirectory } from "@/lib/domain/directory/access";
-import { forbidden, invalid, notFound } from "@/lib/domain/errors";
+import { forbidden, notFound } from "@/lib/domain/errors";
 import { recordId, recordNumber } from "@/lib/domain/validation";
 import { forgetCached } from "../cache";
 import { forgetUserOptions } from "../lookup/choices";
@@ -59,25 +59,6 @@ export async function requirePerson(tx: Tx, userId: unknown, kind: "contact" | "
   if (!user) throw notFound(kind === "contact" ? "The contact" : "The consumer");
   const { account, ...rest } = user;
   return { ...rest, accountNumber: account?.number ?? null, roles: user.roles.map((r) => r.role) };
-}
-
-/** An account people, assets and cases may be added to: it exists and is active (SET-2). */
-export async function activeAccount(tx: Tx, accountId: number) {
-  const account = await tx.account.findUnique({
-    where: { id: accountId },
-    select: {
-      id: true,
-      number: true,
-      name: true,
-      active: true,
-      isPartner: true,
-      isCustomer: true,
-      primaryContactId: true,
-    },
-  });
-  if (!account) throw invalid("accountId", "Account was not found; pick it again from the list.");
-  if (!account.active) throw invalid("accountId", `${account.name} is deactivated; reactivate it first.`);
-  return account;
 }
 
 /**

@@ -14,7 +14,8 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow, recordNumber } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
-import { activeAccount, assertDirectory, forgetDirectoryOptions } from "./access";
+import { assertDirectory, forgetDirectoryOptions } from "./access";
+import { activeAccount } from "../users/contact";
 
 const serialTaken = (serial: string, number?: string) =>
   invalid(

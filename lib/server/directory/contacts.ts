@@ -1,11 +1,10 @@
 import "server-only";
 import { inTransaction, type Tx } from "@/lib/db";
 import { canAddCaseContact } from "@/lib/domain/directory/access";
-import type { Actor, Role } from "@/lib/domain/auth/roles";
+import type { Actor } from "@/lib/domain/auth/roles";
 import {
   activeSchema,
   caseContactSchema,
-  defaultPortalRoles,
   contactCreateSchema,
   contactUpdateSchema,
   type CaseContactInput,
@@ -13,42 +12,17 @@ import {
   type ContactUpdateInput,
 } from "@/lib/domain/directory/schemas";
 import { forbidden } from "@/lib/domain/errors";
-import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { writeAudit } from "../audit/write";
 import { applyUsersActive } from "../users/active";
-import { activeAccount, assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
-import { insertPerson, orEmailTaken, updatePerson } from "../users/people";
-
-type NewContact = { name: string; email: string; phone?: string; accountId: number; roles?: Role[] };
-
-/** A contact of an active account; the account's first contact becomes its primary contact (PRO-2). */
-async function addContact(tx: Tx, actor: Actor, input: NewContact) {
-  const account = await activeAccount(tx, input.accountId);
-  const contact = await insertPerson(tx, actor, {
-    kind: "contact",
-    name: input.name,
-    email: input.email,
-    phone: input.phone,
-    accountId: account.id,
-    roles: input.roles ?? defaultPortalRoles(account),
-  });
-  if (!account.primaryContactId) {
-    await tx.account.update({
-      where: { id: account.id },
-      data: { primaryContactId: contact.id, version: { increment: 1 } }, // an open form is now stale
-    });
-    const change = { field: "primaryContactId", oldValue: null, newValue: String(contact.id) };
-    await writeAudit(tx, TABLE.account, account.id, [change], actor);
-  }
-  return { ...contact, accountNumber: account.number };
-}
+import { assertDirectory, forgetDirectoryOptions, requirePerson } from "./access";
+import { activeAccount, insertContact } from "../users/contact";
+import { orEmailTaken, updatePerson } from "../users/people";
 
 /** SET-2: a contact of an account (name, email, phone, portal roles), by an admin or manager. */
 export async function createContact(actor: Actor, raw: ContactCreateInput, outer?: Tx) {
   assertDirectory(actor);
   const input = parseOrThrow(contactCreateSchema, raw);
-  const contact = await inTransaction(outer, (tx) => addContact(tx, actor, input)).catch(
+  const contact = await inTransaction(outer, (tx) => insertContact(tx, actor, input)).catch(
     orEmailTaken(input.email),
   );
   forgetDirectoryOptions(outer);
@@ -64,7 +38,7 @@ export async function createContact(actor: Actor, raw: ContactCreateInput, outer
 export async function createCaseContact(actor: Actor, raw: CaseContactInput, outer?: Tx) {
   if (!canAddCaseContact(actor)) throw forbidden();
   const input = parseOrThrow(caseContactSchema, raw);
-  const contact = await inTransaction(outer, (tx) => addContact(tx, actor, { ...input, roles: [] })).catch(
+  const contact = await inTransaction(outer, (tx) => insertContact(tx, actor, { ...input, roles: [] })).catch(
     orEmailTaken(input.email),
   );
   forgetDirectoryOptions(outer);

@@ -7,6 +7,7 @@ import { actorForBearer, createApiToken } from "../auth/api-token";
 import { hashPassword, checkCredentials } from "../auth/credentials";
 import { loadActor, loadSessionActor } from "../auth/load-actor";
 import { createSession, sessionsOf } from "../auth/sessions";
+import { setAccountActive } from "../directory/accounts";
 import { addUserRole, removeUserRole, setUserActive } from "./access";
 
 const rolesOf = async (userId: number) => (await loadActor(userId))?.roles.slice().sort();
@@ -117,6 +118,23 @@ describe("deactivating users (ADM-3)", () => {
       message: "You cannot deactivate your own user; ask another administrator.",
     });
     expect(await loadSessionActor({ userId: admin.id, sid })).not.toBeNull();
+  });
+
+  it("ADM-3 / SET-2: a contact of a deactivated account is not reactivated here either; after the account, they are", async () => {
+    const admin = await makeAdmin();
+    const manager = await makeUser([ROLE.manager]);
+    const { account, contact } = await makeCustomer();
+    await setAccountActive(manager, account.number, { active: "false" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: contact.id } })).active).toBe(false);
+    await expect(setUserActive(admin, { userId: contact.id, active: true })).rejects.toMatchObject({
+      kind: "invalid",
+      field: "accountId",
+      message: `${account.name} is deactivated; reactivate it first.`,
+    });
+    expect((await db().user.findUniqueOrThrow({ where: { id: contact.id } })).active).toBe(false);
+    await setAccountActive(manager, account.number, { active: "true" });
+    await setUserActive(admin, { userId: contact.id, active: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: contact.id } })).active).toBe(true);
   });
 
   it("ADM-3 / REL-3: a non-admin can neither change roles nor deactivate; nothing changes", async () => {

@@ -15,6 +15,7 @@ import { LOCK } from "../locks";
 import { applyUsersActive } from "./active";
 import { forgetUserOptions } from "../lookup/choices";
 import { assertRolesFitAccount } from "./people";
+import { activeAccount } from "./contact";
 import { assertUserAdmin, USER_TABLE } from "./admin";
 
 async function requireUser(tx: Tx, userId: number) {
@@ -107,6 +108,9 @@ export async function setUserActive(actor: Actor, raw: UserActiveInput) {
   const out = await transaction(async (tx) => {
     const user = await requireUser(tx, userId);
     if (!active && user.roles.includes(ROLE.admin)) await keepAnotherAdmin(tx, userId);
+    // SET-2: a contact of a deactivated account stays inactive, as in the directory (they would sign
+    // in to the account's cases).
+    if (active && user.kind === "contact" && user.accountId) await activeAccount(tx, user.accountId);
     const { ids, endedSessions } = await applyUsersActive(tx, { id: userId }, active, actor);
     if (!ids.length) return { userId, name: user.name, active, changed: false, endedSessions: 0 };
     return { userId, name: user.name, active, changed: true, endedSessions };

@@ -69,6 +69,39 @@ describe("creating users (ADM-3)", () => {
     expect(await userCount()).toBe(before);
   });
 
+  it("ADM-3 / SET-2: a contact made here follows the directory: an active account, roles that fit it (named on Role), the first one primary", async () => {
+    const admin = await makeAdmin();
+    const account = await makeAccount();
+    const first = await createUser(
+      admin,
+      newUser({ kind: "contact", accountId: String(account.id), role: ROLE.customer }),
+    );
+    const second = await createUser(
+      admin,
+      newUser({ kind: "contact", accountId: String(account.id), role: ROLE.customer }),
+    );
+    expect((await db().account.findUniqueOrThrow({ where: { id: account.id } })).primaryContactId).toBe(
+      first.id,
+    );
+    expect(second.id).not.toBe(first.id);
+    // A customer role on a partner-only account is refused on the form's Role field, which shows it.
+    const partner = await makeAccount({ partner: true });
+    await expect(
+      createUser(admin, newUser({ kind: "contact", accountId: String(partner.id), role: ROLE.customer })),
+    ).rejects.toMatchObject({ kind: "invalid", field: "role" });
+    // A deactivated account takes no new contact.
+    await db().account.update({ where: { id: account.id }, data: { active: false } });
+    const before = await userCount();
+    await expect(
+      createUser(admin, newUser({ kind: "contact", accountId: String(account.id), role: ROLE.customer })),
+    ).rejects.toMatchObject({
+      kind: "invalid",
+      field: "accountId",
+      message: `${account.name} is deactivated; reactivate it first.`,
+    });
+    expect(await userCount()).toBe(before);
+  });
+
   it("ADM-3: an email already in use, in any letter case, is refused naming Email", async () => {
     const admin = await makeAdmin();
     const first = newUser();

@@ -14,7 +14,8 @@ import { activeFilter, activeWhere, listPage, parseOrThrow, searchText } from "@
 import { hashPassword } from "../auth/credentials";
 import { forgetUserOptions } from "../lookup/choices";
 import { containsInAny } from "../text-search";
-import { emailTaken, insertPerson } from "./people";
+import { insertContact } from "./contact";
+import { assertRolesFitAccount, emailTaken, insertPerson } from "./people";
 import { TABLE } from "@/lib/domain/records/tables";
 
 export const USERS_PAGE = 50;
@@ -87,16 +88,16 @@ export async function createUser(actor: Actor, raw: NewUserInput) {
   if (await db().user.findUnique({ where: { email: input.email } })) throw emailTaken(input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
-    const created = await transaction((tx) =>
-      insertPerson(tx, actor, {
-        kind: input.kind,
-        name: input.name,
-        email: input.email,
-        accountId: input.accountId ?? null,
-        roles,
-        passwordHash,
-      }),
-    );
+    const created = await transaction(async (tx) => {
+      const person = { name: input.name, email: input.email, roles, passwordHash };
+      if (input.kind === "contact" && input.accountId) {
+        // SET-2: a contact is the directory's — on an active account, with roles that fit it (the
+        // form's field is Role), the account's first contact its primary contact (PRO-2).
+        await assertRolesFitAccount(tx, input.accountId, roles, "role");
+        return insertContact(tx, actor, { ...person, accountId: input.accountId });
+      }
+      return insertPerson(tx, actor, { ...person, kind: input.kind, accountId: input.accountId ?? null });
+    });
     forgetUserOptions();
     return created;
   } catch (e) {
