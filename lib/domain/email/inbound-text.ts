@@ -21,6 +21,15 @@ export function replyText(text: string | undefined | null): string {
 }
 
 /**
+ * PRO-5 / NOT-4: the comment of a reply that has files and no text of its own (a log sent from a
+ * phone, under the quoted question): the reply is the files, and the comment names them.
+ */
+export function filesOnlyReply(fileNames: readonly string[]): string {
+  const text = `(No message text; attached: ${fileNames.join(", ")})`;
+  return text.length <= JOURNAL_MAX_LENGTH ? text : `${text.slice(0, JOURNAL_MAX_LENGTH - 2)}…)`;
+}
+
+/**
  * A header value without control characters, bounded (REL-6): mailparser decodes encoded words,
  * so a NUL can arrive in a Message-ID or an address, which PostgreSQL text refuses.
  */

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { CaseState } from "@/lib/domain/records/choices";
 import { makeCustomer } from "@/lib/testing/fixtures";
 import { caseWithCustomer, DOMAIN, rawMail } from "@/lib/testing/inbound";
 import { receive } from "../inbound-mail/receive";
@@ -18,7 +19,12 @@ const part = (name: string, type: string, content: Buffer) =>
   ].join("\r\n");
 
 /** A reply with a text part and the given files (multipart/mixed). */
-function replyWith(from: string, to: string, files: [string, string, Buffer][]) {
+function replyWith(
+  from: string,
+  to: string,
+  files: [string, string, Buffer][],
+  text = "Here is the log you asked for.",
+) {
   const head = rawMail({ from, to })
     .toString()
     .split("\r\n\r\n")[0]
@@ -27,7 +33,7 @@ function replyWith(from: string, to: string, files: [string, string, Buffer][]) 
     "--b1",
     "Content-Type: text/plain; charset=utf-8",
     "",
-    "Here is the log you asked for.",
+    text,
     ...files.map(([n, t, c]) => part(n, t, c)),
     "--b1--",
     "",
@@ -56,6 +62,27 @@ describe("attachments of inbound email (NOT-4)", () => {
     expect(await db().attachment.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
       uploadedById: contact.id,
     });
+  });
+
+  it("NOT-4 / PRO-5: a reply of files only, under the quoted question, is the customer's answer: kept, named, the case reopened", async () => {
+    const { c, contact, address } = await caseWithCustomer();
+    await db().case.update({ where: { id: c.id }, data: { state: CaseState.AwaitingInfo } });
+    const quoted = "On Mon, Support wrote:\r\n> Please send us the log.\r\n";
+    const log = Buffer.from("boom\n");
+    const out = await receive(
+      replyWith(contact.email, address, [["app.log", "text/plain", log]], quoted),
+      "api",
+    );
+    expect(out).toMatchObject({ status: "accepted", caseId: c.id });
+    const [comment] = await db().journalEntry.findMany({
+      where: { table: "sn_customerservice_case", recordId: c.id, kind: "comments" },
+    });
+    expect(comment).toMatchObject({ body: "(No message text; attached: app.log)", authorId: contact.id });
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Open);
+    expect((await listAttachments(contact, c.number)).map((a) => a.fileName)).toEqual(["app.log"]);
+    // Nothing typed and nothing attached is still no reply.
+    const empty = await receive(replyWith(contact.email, address, [], quoted), "api");
+    expect(empty).toMatchObject({ status: "refused", reason: "empty" });
   });
 
   it("NOT-4 / NOT-3: a new email to support opens a case that keeps the email's files", async () => {

@@ -57,7 +57,13 @@ export async function insertAttachment(tx: Tx, a: NewAttachment): Promise<Attach
 }
 
 /** A file of a parsed email (mailparser's attachment: content, filename, contentType). */
-export type MailAttachment = { filename?: string | null; contentType?: string | null; content: Uint8Array };
+export type MailAttachment = {
+  filename?: string | null;
+  contentType?: string | null;
+  content: Uint8Array;
+  /** Part of the HTML body (multipart/related: a signature's logo), not a file the sender attached. */
+  inline?: boolean;
+};
 
 /**
  * NOT-4: the files of an inbound email — a reply (PRO-5) or a new case (NOT-3) — kept on the case

@@ -61,4 +61,28 @@ describe("Awaiting Info only through Request Info (NOT-1, §1)", () => {
       await db().journalEntry.count({ where: { table: TABLE.case, recordId: c.id, kind: "comments" } }),
     ).toBe(0);
   });
+
+  it("NOT-1: Request Info whose contact was deactivated is refused under Question; nothing changes", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await runCaseAction(agent, c.number, { action: "accept", version: c.version });
+    await db().user.update({ where: { id: contact.id }, data: { active: false } });
+    const outbox = await db().outboxMessage.count();
+    await expect(
+      runCaseAction(agent, c.number, {
+        action: "request_info",
+        version: c.version + 1,
+        question: "Which site?",
+      }),
+    ).rejects.toMatchObject({
+      field: "question",
+      message:
+        "Nobody would get this question: the case's contact or consumer is deactivated. " +
+        "Set an active one in Details first.",
+    });
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect([row.state, row.version]).toEqual([CaseState.Open, c.version + 1]);
+    expect(await db().outboxMessage.count()).toBe(outbox);
+  });
 });

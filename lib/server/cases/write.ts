@@ -24,7 +24,8 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { postEntries } from "../journal/post";
 import { nextNumber } from "../records/numbers";
-import { applyChildSync, planChildSync } from "../major/sync-children";
+import { applyChildSync, copyJournalToChildren, planChildSync } from "../major/sync-children";
+import { readCaseCustomers } from "../tables/case-reads";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { applyCasePatch } from "../case-change/persist";
 import { requireCase, type CaseRow } from "../case-store/row";
@@ -119,6 +120,20 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
   return result;
 }
 
+/** NOT-1: Request Info that no customer would get. */
+function nobodyToAsk(c: CaseRow) {
+  return invalid(
+    "question",
+    c.majorCaseState === MajorCaseState.Accepted
+      ? "Nobody would get this question: no open child case gets the major case's comments " +
+          "(none is open, or case_fields_to_sync does not list comments)."
+      : c.contactId || c.consumerId
+        ? "Nobody would get this question: the case's contact or consumer is deactivated. " +
+          "Set an active one in Details first."
+        : "Nobody would get this question: the case has no contact or consumer. Set one in Details first.",
+  );
+}
+
 /** The lifecycle buttons: Accept, Request Info, Propose Solution, Close, Cancel, Reopen. */
 export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput) {
   assertCanWrite(actor);
@@ -129,26 +144,21 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
   const result = await transaction(async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
-    // NOT-1: the question goes to the case's customer; with none, nobody could answer it (a major
-    // case asks through its children's customers).
-    if (
-      action === "request_info" &&
-      !current.contactId &&
-      !current.consumerId &&
-      current.majorCaseState !== MajorCaseState.Accepted
-    )
-      throw invalid(
-        "question",
-        "Nobody would get this question: the case has no contact or consumer. Set one in Details first.",
-      );
+    // NOT-1: the question goes to the case's customer, who must be active to get it (a major case
+    // asks through its children's customers, below).
+    const major = current.majorCaseState === MajorCaseState.Accepted;
+    const asksOwn = action === "request_info" && (await readCaseCustomers(tx, [current.id])).length > 0;
+    if (action === "request_info" && !asksOwn && !major) throw nobodyToAsk(current);
     await checkResolution(tx, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch, {
       question: action === "request_info" ? question : undefined,
     });
     // NOT-1: the question stays on the case as an additional comment; the Request Info email
     // (queued by the change above) carries it, so no second comment email is sent for it.
-    if (action === "request_info" && question)
-      await postEntries(tx, { table: TABLE.case, recordId: current.id }, { comments: question }, actor);
+    const asked =
+      action === "request_info" && question
+        ? await postEntries(tx, { table: TABLE.case, recordId: current.id }, { comments: question }, actor)
+        : [];
     await syncChildren(
       tx,
       actor,
@@ -157,6 +167,13 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
       changes.map((c) => c.field),
       !!confirmChildren,
     );
+    // MAJ-5 / NOT-1: a major case asks its open children's customers: the question is copied to them
+    // as a comment (case_fields_to_sync lists comments by default) and emailed. Reaching nobody, the
+    // whole Request Info is refused — the children would wait on a question no one was asked.
+    if (major && asked.length) {
+      const copied = await copyJournalToChildren(tx, actor, current, asked, !!confirmChildren);
+      if (!copied && !asksOwn) throw nobodyToAsk(current);
+    }
     return { number, state: patch.state as number };
   });
   return result;

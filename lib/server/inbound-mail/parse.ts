@@ -84,6 +84,7 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
       filename: a.filename ?? null,
       contentType: a.contentType,
       content: a.content,
+      inline: a.related === true,
     })),
     xLoop: headerText(
       parsed.headerLines

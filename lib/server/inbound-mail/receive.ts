@@ -1,7 +1,8 @@
 import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import { INBOUND_MAX_BYTES, type InboundOutcome, type InboundRefusal } from "@/lib/domain/email/inbound";
-import { replyText } from "@/lib/domain/email/inbound-text";
+import { filesOnlyReply, replyText } from "@/lib/domain/email/inbound-text";
+import { sanitizeFileName } from "@/lib/domain/attachments/files";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { keepMailAttachments } from "../attachments/store";
 import { addCustomerReply } from "../cases/customer-reply";
@@ -70,7 +71,11 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound): Promise<Inb
     await answerClosedCase(tx, id, p, caseRow);
     return { status: "refused", reason: "case_closed", caseId: caseRow.id };
   }
-  const body = replyText(p.text);
+  // NOT-4: a reply of files only (the question quoted, nothing typed) is still the customer's answer.
+  const files = p.attachments.filter((a) => a.content.byteLength && !a.inline);
+  const body =
+    replyText(p.text) ||
+    (files.length ? filesOnlyReply(files.map((a) => sanitizeFileName(a.filename ?? ""))) : "");
   if (!body) return refuse(tx, id, "empty", caseRow.id);
   const reply = await addCustomerReply(tx, { caseRow, customer, body, idempotencyKey: p.dedupeKey });
   if (reply.entryId === null) return refuse(tx, id, "empty", caseRow.id); // the key was used: nothing new

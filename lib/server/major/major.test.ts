@@ -534,6 +534,56 @@ describe("field sync to children (MAJ-5)", () => {
     expect(await mails("case.propose_solution")).toHaveLength(2);
   });
 
+  it("MAJ-5 / NOT-1: Request Info on a major case asks its open children's customers: the question is their comment and email", async () => {
+    const { manager, major, children } = await majorWithChildren(2);
+    const { account, contact } = await makeCustomer();
+    await db().case.update({
+      where: { id: children[0].id },
+      data: { accountId: account.id, contactId: contact.id },
+    });
+    const asked = "Which of your stores are still offline?";
+    await runCaseAction(manager, major.number, {
+      action: "request_info",
+      version: (await reload(major.id)).version,
+      question: asked,
+      confirmChildren: "1",
+    });
+    for (const child of children) {
+      const row = await reload(child.id);
+      expect(row.state).toBe(S.AwaitingInfo);
+      const comments = await db().journalEntry.findMany({
+        where: { table: TABLE.case, recordId: child.id, kind: "comments" },
+      });
+      expect(comments.map((e) => e.body)).toEqual([asked]);
+    }
+    const mails = await db().outboxMessage.findMany({
+      where: { sourceId: children[0].id, recipient: contact.email },
+    });
+    expect(mails.filter((m) => m.body.includes(asked))).toHaveLength(1);
+  });
+
+  it("MAJ-5 / NOT-1: Request Info on a major case that reaches no child is refused; nothing changes", async () => {
+    const { manager, major } = await withSyncedFields(
+      "priority,state,work_notes,close_notes,resolution_code",
+      async () => {
+        const made = await majorWithChildren(1);
+        const version = (await reload(made.major.id)).version;
+        await expect(
+          runCaseAction(made.manager, made.major.number, {
+            action: "request_info",
+            version,
+            question: "Anyone?",
+            confirmChildren: "1",
+          }),
+        ).rejects.toMatchObject({ field: "question" });
+        expect((await reload(made.major.id)).version).toBe(version);
+        return made;
+      },
+    );
+    expect((await reload(major.id)).state).not.toBe(S.AwaitingInfo);
+    expect(manager).toBeTruthy();
+  });
+
   it("MAJ-5: closing the major case closes New, Open and Awaiting Info children even when state is not listed", async () => {
     const { manager, major, children } = await majorWithChildren(2);
     await withSyncedFields("priority", async () => {
