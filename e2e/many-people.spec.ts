@@ -4,7 +4,7 @@
 // people select of the app into a typeahead while it runs; it runs after the others, alone
 // (playwright.config.ts), and deactivates them at the end.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
 import { ROLE } from "../lib/domain/auth/roles";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
@@ -12,14 +12,9 @@ import { DEMO, signIn } from "./support/auth";
 import { optionsRenewedSince } from "./support/options";
 import { openWithScriptsHeld } from "./support/scripts-held";
 import { db, makeUser } from "./support/db";
+import { pickInTypeahead } from "./support/typeahead";
 
-/** Picks `name` in the typeahead labelled `label` inside `scope`. */
-async function pickPerson(page: Page, scope: ReturnType<Page["locator"]>, label: string, name: string) {
-  const picker = scope.getByRole("combobox", { name: label, exact: true });
-  await picker.fill(name);
-  await page.getByRole("listbox").getByRole("option", { name }).click();
-  await expect(picker).toHaveValue(name);
-}
+const pickPerson = pickInTypeahead;
 
 test("@global WRK-4 WRK-1: with more people than a select lists, the Assigned to filter, bulk Assign and a group's pickers reach them through a typeahead", async ({
   page,

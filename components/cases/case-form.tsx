@@ -43,9 +43,10 @@ export type CaseFormChoices = {
   /** WRK-1: active groups; Assigned to lists the chosen group's members (all assignees without one). */
   groups: RefOption[];
   assignees: RefOption[] | null;
-  contacts: RefOption[];
-  assets: RefOption[];
-  partnerContacts: RefOption[];
+  /** Null: more than a select lists, a typeahead (SELECT_LIMIT). */
+  contacts: RefOption[] | null;
+  assets: RefOption[] | null;
+  partnerContacts: RefOption[] | null;
 };
 
 /**

@@ -20,7 +20,8 @@ export function ContactField({
   error,
 }: {
   value: { id: number; label: string } | null;
-  options: RefOption[];
+  /** Null: the account has more contacts than a select lists; a typeahead over them. */
+  options: RefOption[] | null;
   accountId: number | null;
   error?: string;
 }) {
@@ -38,7 +39,7 @@ export function ContactField({
       kind="contacts"
       value={value}
       options={options}
-      dependsOn={{ field: "accountId", param: "account" }}
+      dependsOn={{ field: "accountId", param: "account", value: accountId }}
       error={error}
       // The empty choice says what it means now: no contact, or that the list waits for an account.
       blank={account ? "— None —" : "— No account chosen —"}

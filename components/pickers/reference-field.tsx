@@ -4,6 +4,7 @@ import { controlClass, Field } from "@/components/ui/field";
 import { useEarlyValue, useFollowedField } from "@/components/ui/early-value";
 import { Combobox } from "./combobox";
 import { useLookup, type LookupParams } from "./use-lookup";
+import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
 
 export type RefOption = { value: number; label: string };
 
@@ -18,9 +19,12 @@ type Props = {
   /**
    * Name of another field whose value filters this one (Contact depends on Account). `optional`:
    * with the other field empty the lookup still runs, unfiltered (Assigned to without a group).
+   * `value`: the other field's value as the page was rendered — a typeahead's filter until it changes.
    */
-  dependsOn?: { field: string; param: string; optional?: boolean };
+  dependsOn?: { field: string; param: string; optional?: boolean; value?: number | null };
   error?: string;
+  /** Under the field, while it has no error. */
+  hint?: string;
   disabled?: boolean;
   blank?: string;
   /** The typeahead's text when nothing is picked (its default: "Search…"). */
@@ -39,8 +43,9 @@ type Props = {
 
 /**
  * A reference to another record. With few choices it is a native select; with many (5,000
- * accounts) a typeahead. A dependent field (a select) hears its parent's change events and
- * queries its choices for the parent's new value.
+ * accounts, an account's 10,000 contacts: more than SELECT_LIMIT) a typeahead. A dependent field
+ * hears its parent's change events and queries its choices for the parent's new value: a select
+ * of them, or a typeahead filtered by it when there are more than a select lists.
  */
 export function ReferenceField({
   label,
@@ -50,6 +55,7 @@ export function ReferenceField({
   options,
   dependsOn,
   error,
+  hint,
   disabled,
   blank = "— None —",
   placeholder,
@@ -110,34 +116,48 @@ export function ReferenceField({
       </>
     );
   };
+  // A record just made for this field (New contact) is the typeahead's choice too: a new mount shows it.
+  const typeahead = (lookupParams: LookupParams | undefined, picked: Props["value"]) => (
+    <Combobox
+      key={added ? `added-${added.value}` : "typeahead"}
+      id={id}
+      name={name}
+      kind={kind}
+      params={lookupParams}
+      value={added ? { id: added.value, label: added.label } : picked}
+      error={error}
+      disabled={disabled}
+      placeholder={placeholder}
+    />
+  );
   const staticChoices =
     options && value && !options.some((c) => c.value === value.id)
       ? [{ value: value.id, label: value.label }, ...options]
       : options;
 
   return (
-    <Field label={label} id={id} error={error} className={className} aside={children}>
+    <Field label={label} id={id} error={error} hint={hint} className={className} aside={children}>
       {reloaded ? (
         <Reloaded
           kind={kind}
-          params={{ ...params, [dependsOn.param]: parent, limit: 200 }}
+          params={{ ...params, [dependsOn.param]: parent, limit: SELECT_LIMIT + 1 }}
           enabled={!!parent || !!dependsOn.optional}
         >
-          {(choices, busy, settled) => select(withCurrent(choices), busy, settled)}
+          {(choices, busy, settled) =>
+            choices.length > SELECT_LIMIT
+              ? typeahead({ ...params, [dependsOn.param]: parent }, null)
+              : select(withCurrent(choices), busy, settled)
+          }
         </Reloaded>
       ) : staticChoices ? (
         select(withCurrent(staticChoices), false)
       ) : (
-        <Combobox
-          id={id}
-          name={name}
-          kind={kind}
-          params={params}
-          value={value}
-          error={error}
-          disabled={disabled}
-          placeholder={placeholder}
-        />
+        typeahead(
+          dependsOn?.value !== undefined && dependsOn.value !== null
+            ? { ...params, [dependsOn.param]: dependsOn.value }
+            : params,
+          value,
+        )
       )}
     </Field>
   );

@@ -19,9 +19,10 @@ export type Parties = {
 export type PartyChoices = {
   accounts: RefOption[] | null;
   partners: RefOption[] | null;
-  contacts: RefOption[];
-  assets: RefOption[];
-  partnerContacts: RefOption[];
+  /** Null where there are more than a select lists: the field is a typeahead over the account's. */
+  contacts: RefOption[] | null;
+  assets: RefOption[] | null;
+  partnerContacts: RefOption[] | null;
 };
 
 /**
@@ -66,7 +67,7 @@ export function PartyFields({
           kind="contacts"
           value={data.contact}
           options={choices.contacts}
-          dependsOn={{ field: "accountId", param: "account" }}
+          dependsOn={{ field: "accountId", param: "account", value: data.account?.id }}
           error={err("contactId")}
         />
       )}
@@ -84,7 +85,7 @@ export function PartyFields({
         kind="assets"
         value={data.asset}
         options={choices.assets}
-        dependsOn={{ field: "accountId", param: "account" }}
+        dependsOn={{ field: "accountId", param: "account", value: data.account?.id }}
         error={err("assetId")}
       />
       <ReferenceField
@@ -103,7 +104,7 @@ export function PartyFields({
         kind="contacts"
         value={data.partnerContact}
         options={choices.partnerContacts}
-        dependsOn={{ field: "partnerId", param: "account" }}
+        dependsOn={{ field: "partnerId", param: "account", value: data.partner?.id }}
         error={err("partnerContactId")}
       />
     </>

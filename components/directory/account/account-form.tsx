@@ -1,10 +1,10 @@
 "use client";
 import { updateAccountAction } from "@/app/(workspace)/admin/accounts/actions";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { RefOption } from "@/components/pickers/reference-field";
+import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
 import { CheckField } from "../check-field";
 
 export type AccountData = {
@@ -13,11 +13,19 @@ export type AccountData = {
   isCustomer: boolean;
   isPartner: boolean;
   primaryContactId: number | null;
+  primaryContact: { name: string } | null;
   version: number;
 };
 
 /** SET-2: the account's details — Name, Customer, Partner, Primary contact — saved from its version (REC-6). */
-export function AccountForm({ account, contacts }: { account: AccountData; contacts: RefOption[] }) {
+export function AccountForm({
+  account,
+  contacts,
+}: {
+  account: AccountData & { id: number };
+  /** The account's active contacts, or null past a select's limit: a typeahead over them. */
+  contacts: RefOption[] | null;
+}) {
   const {
     result,
     pending,
@@ -30,12 +38,19 @@ export function AccountForm({ account, contacts }: { account: AccountData; conta
       <input type="hidden" name="version" value={account.version} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" name="name" required defaultValue={account.name} error={err("name")} />
-        <SelectField
+        {/* The current primary contact is always a choice (past the select's 200 it would have been
+            dropped, and a save would have cleared it); with more contacts than that, a typeahead. */}
+        <ReferenceField
           label="Primary contact"
           name="primaryContactId"
-          blank="— None —"
+          kind="contacts"
+          value={
+            account.primaryContactId && account.primaryContact
+              ? { id: account.primaryContactId, label: account.primaryContact.name }
+              : null
+          }
           options={contacts}
-          defaultValue={account.primaryContactId ?? ""}
+          params={{ account: account.id }}
           hint="Proactive cases for this account are opened for them."
           error={err("primaryContactId")}
         />

@@ -9,7 +9,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { CHILDREN_SHOWN } from "../major/children";
 import { JOURNAL_PAGE } from "../journal/read";
 import { AUDIT_PAGE } from "../audit/read";
-import { SELECT_LIMIT } from "../lookup/choices";
+import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
 import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document";
 
 // PERF-8 / PERF-1: everything the case page shows about one case — the row, every name it
@@ -54,8 +54,11 @@ function auditRefText(d: JsonDialect, value: string) {
   return `CASE ${whens.join(" ")} END`;
 }
 
-/** A select's options (lib/server/lookup/choices.ts): by name, at most `limit`. */
-const options = (d: JsonDialect, from: string, limit: number | null = SELECT_LIMIT) =>
+/**
+ * A select's options (lib/server/lookup/choices.ts): by name, at most `limit` — by default one past
+ * the select's limit, so that the page can tell a full list from a cut one (selectOrTypeahead).
+ */
+const options = (d: JsonDialect, from: string, limit: number | null = SELECT_LIMIT + 1) =>
   rows(
     d,
     { value: `o."id"`, label: `o."name"` },

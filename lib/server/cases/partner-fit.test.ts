@@ -149,7 +149,7 @@ describe("a case's Partner is a partner of its account (SPEC §1, SET-2, ROLE-3)
     expect(own.map((o) => o.id)).toEqual([stranger.id]);
     // Without an account every partner is offered (the shared list); a new relationship shows at once.
     const noAccount = await makeCase(agent, {});
-    expect((await getCaseView(agent, noAccount.number)).options.partners).toBeNull();
+    expect((await getCaseView(agent, noAccount.number)).options.partners).toBeUndefined();
     await addRelatedAccount(admin, account.number, { otherAccountId: stranger.id });
     expect((await partnerOptions(account.id))?.map((o) => o.value).sort()).toEqual(
       [partner.id, stranger.id].sort(),

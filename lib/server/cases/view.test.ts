@@ -89,7 +89,7 @@ describe("case page read", () => {
     expect(bodies.slice(0, 3)).toEqual(["third", "second", "first"]);
     const times = view.journal.entries.map((e) => e.createdAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
-    const contactIds = view.options.contacts.map((o) => o.value);
+    const contactIds = view.options.contacts!.map((o) => o.value);
     expect(contactIds).toContain(contact.id);
     expect(contactIds).not.toContain(gone.id);
     expect(contactIds).not.toContain(elsewhere.id);

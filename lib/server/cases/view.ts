@@ -16,6 +16,7 @@ import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
 import { readInteger } from "@/lib/domain/properties/values";
+import { selectOrTypeahead } from "@/lib/domain/pickers/select-limit";
 import { activePlugins } from "../plugins/read";
 import { readCasePage } from "./page-read";
 import { attachmentsOf, auditOf, caseRecordOf, journalOf, slasOf } from "./view-record";
@@ -101,13 +102,16 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
       doc.attachmentMaxMb ?? undefined,
       Number(propertyDef(PROPERTY.attachmentMaxMb)?.defaultValue ?? 0),
     ),
-    /** The options of the fields that depend on this case (its account, partner and group). */
+    /**
+     * The options of the fields that depend on this case (its account, partner and group); null
+     * where there are more than a select lists: that field is a typeahead.
+     */
     options: {
-      contacts: doc.contactOptions,
-      assets: doc.assetOptions,
-      /** Null without an account: then every partner is offered (the page's cached list). */
-      partners: record.accountId ? doc.partnerOptions : null,
-      partnerContacts: doc.partnerContactOptions,
+      contacts: selectOrTypeahead(doc.contactOptions),
+      assets: selectOrTypeahead(doc.assetOptions),
+      /** Undefined without an account: then every partner is offered (the page's cached list). */
+      partners: record.accountId ? selectOrTypeahead(doc.partnerOptions) : undefined,
+      partnerContacts: selectOrTypeahead(doc.partnerContactOptions),
       members: record.assignmentGroupId ? doc.memberOptions : null,
       group: doc.group ? { id: doc.group.id, label: doc.group.name } : null,
     },

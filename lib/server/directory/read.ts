@@ -91,6 +91,7 @@ export async function accountPage(
       active: true,
       version: true,
       primaryContactId: true,
+      primaryContact: { select: { name: true } },
       customersOf: {
         select: { customerAccount: { select: { id: true, number: true, name: true, active: true } } },
       },

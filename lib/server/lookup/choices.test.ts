@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
-import { makeAccount, makeAgent, makeUser, unique } from "@/lib/testing/fixtures";
-import { accountChoice, assigneeChoice, optionsNaming } from "./choices";
+import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
+import { getCaseView } from "@/lib/server/cases/view";
+import { makeAccount, makeAgent, makeCase, makeUser, unique } from "@/lib/testing/fixtures";
+import { accountChoice, assigneeChoice, contactOptions, forgetUserOptions, optionsNaming } from "./choices";
+import { lookup } from "./search";
 
 describe("the case list's Account filter names its account (WRK-4)", () => {
   it("WRK-4: names the account a list is filtered by, deactivated ones too; no id or an unknown one names none", async () => {
@@ -58,5 +61,34 @@ describe("a filter's record, named from its options or read (WRK-4)", () => {
       label: "Unknown",
     });
     expect((await optionsNaming(options, undefined, read, "Unknown"))[1]).toBeNull();
+  });
+});
+
+describe("an account's contacts and assets: a select, or a typeahead past the limit (SET-3)", () => {
+  it("SET-2 / SET-3: 200 contacts are a select; with 201 the options are null (typeahead), on the case page too", async () => {
+    const agent = await makeAgent();
+    const account = await makeAccount();
+    const add = (n: number, from: number) =>
+      db().user.createMany({
+        data: Array.from({ length: n }, (_, i) => ({
+          email: `${unique("many")}-${from + i}@test.example`,
+          name: `Many ${String(from + i).padStart(3, "0")}`,
+          kind: "contact",
+          accountId: account.id,
+        })),
+      });
+    await add(SELECT_LIMIT, 0);
+    forgetUserOptions();
+    expect(await contactOptions(account.id)).toHaveLength(SELECT_LIMIT);
+    const c = await makeCase(agent, { accountId: String(account.id) });
+    expect((await getCaseView(agent, c.number)).options.contacts).toHaveLength(SELECT_LIMIT);
+    await add(1, SELECT_LIMIT);
+    forgetUserOptions();
+    expect(await contactOptions(account.id)).toBeNull();
+    expect((await getCaseView(agent, c.number)).options.contacts).toBeNull();
+    // The lookup behind the typeahead finds the 201st, by the account.
+    const params = new URLSearchParams({ account: String(account.id), q: `Many ${SELECT_LIMIT}` });
+    const found = await lookup(agent, "contacts", params);
+    expect(found.map((o) => o.label)).toEqual([`Many ${SELECT_LIMIT}`]);
   });
 });

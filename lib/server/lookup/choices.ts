@@ -4,8 +4,9 @@ import type { AssignedKind } from "@/lib/domain/auth/roles";
 import { canBeAssigned } from "../tables/user-role";
 import { cached, forgetCached } from "../cache";
 
-/** Below this many choices a field is a plain select; above it, a typeahead. */
-export const SELECT_LIMIT = 200;
+import { SELECT_LIMIT, selectOrTypeahead } from "@/lib/domain/pickers/select-limit";
+
+export { SELECT_LIMIT };
 /** Option lists of accounts and agents are reused for a few seconds (they change rarely). */
 const TTL_MS = 10_000;
 const key = (name: string) => `options:${databaseUrl()}:${name}`;
@@ -130,17 +131,20 @@ export function forgetUserOptions(): void {
   forgetCached(key("contacts:"));
 }
 
-/** Contacts of one account (a case's Contact select). */
-export async function contactOptions(accountId: number | null): Promise<RefOption[]> {
+/**
+ * Active contacts of one account (a work order's Contact, an account's Primary contact), or null
+ * when there are more than a select lists (then the field is a typeahead over the account's contacts).
+ */
+export async function contactOptions(accountId: number | null): Promise<RefOption[] | null> {
   if (!accountId) return [];
   return cached(key(`contacts:${accountId}`), TTL_MS, async () => {
     const rows = await db().user.findMany({
       where: { kind: "contact", accountId, active: true },
       orderBy: { name: "asc" },
-      take: SELECT_LIMIT,
+      take: SELECT_LIMIT + 1,
       select: { id: true, name: true },
     });
-    return rows.map((r) => ({ value: r.id, label: r.name }));
+    return selectOrTypeahead(rows.map((r) => ({ value: r.id, label: r.name })));
   });
 }
 
@@ -155,7 +159,7 @@ export const partnersOf = (accountId: number) => ({
 /**
  * The partners a record of this account may name (a case's or work order's Partner follows its
  * Account): those related to it, and the account itself when it is a partner (a partner's own
- * case, POR-1). Without an account, every partner (null: too many for a select).
+ * case, POR-1). Without an account, every partner. Null: too many for a select.
  */
 export function partnerOptions(accountId: number | null): Promise<RefOption[] | null> {
   if (!accountId) return accountOptions({ partnersOnly: true });
@@ -163,24 +167,24 @@ export function partnerOptions(accountId: number | null): Promise<RefOption[] | 
     const rows = await db().account.findMany({
       where: { isPartner: true, active: true, ...partnersOf(accountId) },
       orderBy: { name: "asc" },
-      take: SELECT_LIMIT,
+      take: SELECT_LIMIT + 1,
       select: { id: true, name: true },
     });
-    return rows.map((r) => ({ value: r.id, label: r.name }));
+    return selectOrTypeahead(rows.map((r) => ({ value: r.id, label: r.name })));
   });
 }
 
 /** Assets of one account (a case's Asset select). */
-export async function assetOptions(accountId: number | null): Promise<RefOption[]> {
+export async function assetOptions(accountId: number | null): Promise<RefOption[] | null> {
   if (!accountId) return [];
   return cached(key(`assets:${accountId}`), TTL_MS, async () => {
     const rows = await db().asset.findMany({
       where: { accountId },
       orderBy: { name: "asc" },
-      take: SELECT_LIMIT,
+      take: SELECT_LIMIT + 1,
       select: { id: true, name: true },
     });
-    return rows.map((r) => ({ value: r.id, label: r.name }));
+    return selectOrTypeahead(rows.map((r) => ({ value: r.id, label: r.name })));
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
 import { db, type Prisma } from "@/lib/db";
 import { canReadCases, canReadIncidents, canReadItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, notFound } from "@/lib/domain/errors";
@@ -17,7 +18,7 @@ export const LOOKUP_LIMIT = 20;
 type Search = (q: string, params: URLSearchParams, actor: Actor) => Promise<Option[]>;
 
 const limitOf = (params: URLSearchParams) =>
-  Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), 200);
+  Math.min(Math.max(Math.trunc(Number(params.get("limit"))) || LOOKUP_LIMIT, 1), SELECT_LIMIT + 1);
 const idParam = (params: URLSearchParams, name: string) => recordId(params.get(name)) ?? undefined;
 
 const SEARCHES_BY_KIND: Record<string, Search> = {

@@ -41,7 +41,7 @@ export default async function CasePage({ params }: NumberPageProps) {
   // case's own — its account's contacts, assets and partners, its group's members — came with the view.
   const [accounts, partners, groups, allAssignees, templates] = await Promise.all([
     accountOptions(),
-    view.options.partners ?? accountOptions({ partnersOnly: true }),
+    view.options.partners === undefined ? accountOptions({ partnersOnly: true }) : view.options.partners,
     groupOptions(),
     view.options.members ? null : assigneeOptions("case"),
     view.menu.includes("Create Standard Change") ? templateOptions() : [],
