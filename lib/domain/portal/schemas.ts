@@ -27,8 +27,14 @@ export const portalReplySchema = z.object({
 });
 export type PortalReplyInput = z.input<typeof portalReplySchema>;
 
-/** Accept solution: the version the customer saw, so an answer to a changed case is refused (REC-6). */
-export const portalAcceptSchema = z.object({ version: versionField });
+/**
+ * Accept solution: the version the customer saw, so an answer to a changed case is refused (REC-6);
+ * with the Table API, a comment may come along (`comments` with `state` Closed): a closing word.
+ */
+export const portalAcceptSchema = z.object({
+  version: versionField,
+  comment: optionalText("Comments", JOURNAL_MAX_LENGTH).optional(),
+});
 
 /**
  * Reject solution: the reason is required; it becomes the customer's additional comment. Like

@@ -7,6 +7,8 @@ import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply } from "../cases/customer-reply";
+import { appendJournal } from "../journal/write";
+import { TABLE } from "@/lib/domain/records/tables";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { getExternalCaseRef } from "../scope/cases";
@@ -70,12 +72,22 @@ export async function acceptSolution(
   outer?: Tx,
 ) {
   const { ref, author, lock } = await lockScoped(actor, number, outer);
-  const { version } = parseOrThrow(portalAcceptSchema, raw);
+  const { version, comment } = parseOrThrow(portalAcceptSchema, raw);
   return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Accept solution");
     const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
     await applyCasePatch(tx, author, row, version, patch);
+    // A comment given with the acceptance is the customer's last word on the closed case: kept,
+    // not a reply (a reply would reopen it and reject the solution it accepts).
+    if (comment)
+      await appendJournal(tx, {
+        table: TABLE.case,
+        recordId: row.id,
+        kind: "comments",
+        body: comment,
+        author,
+      });
     return { number: ref.number, state: CaseState.Closed };
   });
 }

@@ -155,6 +155,24 @@ describe("Table API: external users write as the portal does (API-2, ROLE-3, POR
     expect(reasons.map((e) => e.body)).toEqual(["Still broken after the fix"]);
   });
 
+  it("POR-1, API-2: Accept solution with comments closes the case and keeps the comment (a reply would have reopened it)", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await resolveCase(agent, c.number);
+    const accept = await api("PATCH", pathOf(c.id), {
+      as: contact,
+      body: { state: "3", comments: "Thanks, works" },
+    });
+    expect(accept.status).toBe(200);
+    expect(record(accept).state).toBe(String(CaseState.Closed));
+    const said = await db().journalEntry.findMany({
+      where: { table: TABLE.case, recordId: c.id, kind: "comments", authorId: contact.id },
+    });
+    expect(said.map((e) => e.body)).toEqual(["Thanks, works"]);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Closed);
+  });
+
   it("ROLE-3, POR-4: a case outside the user's scope is a 404 exactly like a missing sys_id", async () => {
     const agent = await makeAgent();
     const { account, contact } = await makeCustomer();

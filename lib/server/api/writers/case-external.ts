@@ -39,11 +39,9 @@ export const externalCaseWrites: NonNullable<Writer["external"]> = {
       // REC-6: an answer to a solution is for the version the client read (its sys_mod_count, else
       // the current one), checked on the locked row — a solution proposed since is not answered.
       if (input.state === CaseState.Closed) {
-        // Accept solution; a reply given with it is posted first (a comment never changes the
-        // case's version), as two clicks would.
-        if (comments?.trim())
-          await replyOnPortal(actor, number, { reply: comments, idempotencyKey: key }, tx);
-        await acceptSolution(actor, number, { version }, tx);
+        // Accept solution; a comment given with it is kept on the closed case (as a reply it would
+        // have reopened the case first, and the acceptance been refused).
+        await acceptSolution(actor, number, { version, comment: comments }, tx);
       } else if (input.state === CaseState.Open) {
         if (!comments?.trim())
           throw invalid("comments", "Give the reason in comments to reject the solution.");
