@@ -54,7 +54,7 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
         return callback(smtpError(550, `5.1.2 Only mail for @${ownDomain} is accepted here`));
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       /** @type {Buffer[]} */
       const chunks = [];
       let size = 0;
@@ -66,7 +66,14 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
       stream.on("end", async () => {
         // Over the limit: only the first 10 MB + 1 byte are handed on, so the route records the
         // refusal from the headers and answers 413.
-        const raw = Buffer.concat(chunks).subarray(0, SMTP_MAX_BYTES + 1);
+        // NOT-3 / PRO-5: as the last server in line, this one records whom the message was delivered
+        // to (the envelope's RCPT TO), as Postfix's local delivery does: a Bcc to support@, or an
+        // alias forwarded without rewriting To, names no address of ours in its headers.
+        const envelope = session.envelope.rcptTo.map((r) => `X-Original-To: ${r.address}\r\n`).join("");
+        const raw = Buffer.concat([
+          Buffer.from(envelope),
+          Buffer.concat(chunks).subarray(0, SMTP_MAX_BYTES + 1),
+        ]);
         try {
           const res = await fetch(new URL("/api/inbound/email", appUrl), {
             method: "POST",

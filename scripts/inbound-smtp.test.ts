@@ -59,6 +59,20 @@ describe("inbound SMTP listener (PRO-5)", () => {
     expect(received.at(-1)!.body).toMatch(/Subject: Hi[\s\S]*hello/);
   });
 
+  it("NOT-3: a Bcc to support reaches the route naming the envelope's recipient (X-Original-To)", async () => {
+    await transport().sendMail({
+      from: "pat@acme.example",
+      to: "colleague@acme.example",
+      bcc: "support@in.example",
+      subject: "Printer",
+      text: "broken",
+      envelope: { from: "pat@acme.example", to: ["support@in.example"] },
+    });
+    const body = received.at(-1)!.body;
+    expect(body.startsWith("X-Original-To: support@in.example\r\n")).toBe(true);
+    expect(body).toContain("To: colleague@acme.example");
+  });
+
   it("REL-6: another domain is refused at RCPT TO; over 10 MB is refused with 552", async () => {
     const before = received.length;
     await expect(

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
 import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
+import { isAutomaticMessage } from "@/lib/domain/email/automatic";
 import type { MailAttachment } from "../attachments/store";
 
 export type ParsedInbound = {
@@ -38,9 +39,11 @@ const addressesOf = (v: HeaderValue | AddressObject | AddressObject[] | undefine
   );
 };
 
-const isAutomatic = (autoSubmitted: HeaderValue | undefined, precedence: HeaderValue | undefined) =>
-  (typeof autoSubmitted === "string" && autoSubmitted.trim().toLowerCase() !== "no") ||
-  (typeof precedence === "string" && /^(bulk|list|junk|auto_reply)$/i.test(precedence.trim()));
+/** A header's text value (mailparser gives structured values for some; those are never ours to test). */
+const headerOf = (headers: Map<string, HeaderValue>) => (name: string) => {
+  const v = headers.get(name);
+  return typeof v === "string" ? v : undefined;
+};
 
 const sha256 = (raw: Buffer) => `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 
@@ -79,7 +82,7 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
       .map((r) => headerText(r, 400))
       .filter(Boolean),
     text: parsed.text ?? "",
-    automatic: isAutomatic(parsed.headers.get("auto-submitted"), parsed.headers.get("precedence")),
+    automatic: isAutomaticMessage(headerOf(parsed.headers)),
     attachments: parsed.attachments.map((a) => ({
       filename: a.filename ?? null,
       contentType: a.contentType,

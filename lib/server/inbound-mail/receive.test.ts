@@ -134,12 +134,18 @@ describe("email in (PRO-5, REL-6)", () => {
       version: 2,
       question: "Which printer model is it?",
     });
-    const auto = rawMail({ from: contact.email, to: address, extra: "Auto-Submitted: auto-replied" });
-    expect(await receive(auto, "api")).toMatchObject({
-      status: "refused",
-      reason: "automatic",
-      caseId: c.id,
-    });
+    for (const extra of [
+      "Auto-Submitted: auto-replied",
+      "X-Autoreply: yes",
+      "X-Autorespond: Out of office",
+    ]) {
+      const auto = rawMail({ from: contact.email, to: address, extra });
+      expect(await receive(auto, "api"), extra).toMatchObject({
+        status: "refused",
+        reason: "automatic",
+        caseId: c.id,
+      });
+    }
     // Only the agent's question (NOT-1) is there: the automatic reply added nothing.
     expect((await comments(c.id)).map((e) => e.authorId)).toEqual([agent.id]);
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.AwaitingInfo);

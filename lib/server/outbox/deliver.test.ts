@@ -138,6 +138,9 @@ describe("outbox delivery (REL-4)", () => {
     expect(mail).toBeDefined();
     if (!mail) return;
     expect(mail.raw).toContain(`Reply-To: ${row.replyTo}`);
+    // REL-6: marked automatic, so that no out-of-office answers it.
+    expect(mail.raw).toContain("Auto-Submitted: auto-generated");
+    expect(mail.raw).toContain("X-Auto-Response-Suppress: All");
     expect(mail.raw).toContain("multipart/alternative");
     expect(mail.raw).toContain("Content-Type: text/html");
     expect(mail.raw).toContain("Fixed &#60;today&#62;");

@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { threadHeaders } from "@/lib/domain/email/thread";
+import { automaticHeaders } from "@/lib/domain/email/automatic";
 import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";
 import { claimBatch } from "@/lib/server/tables/queue-claims";
 import { scaled, startedRunner, workerId } from "../runner/runner";
@@ -71,6 +72,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
         ...(m.htmlBody ? { html: m.htmlBody } : {}),
         ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         ...threadHeaders(m),
+        headers: automaticHeaders(m), // REL-6: no auto-responder answers us
         messageId: m.messageId ?? messageIdFor(m.id),
       });
       await db().outboxMessage.updateMany({

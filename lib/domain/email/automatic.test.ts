@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { automaticHeaders, isAutomaticMessage } from "./automatic";
+
+const headers = (h: Partial<Record<string, string>>) => (name: string) => h[name];
+
+describe("automatic mail (REL-6)", () => {
+  it("REL-6: every email we send says it is automatic; an answer to a received message is auto-replied", () => {
+    expect(automaticHeaders({ inReplyTo: null })).toEqual({
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All",
+    });
+    expect(automaticHeaders({ inReplyTo: "<m1@customer.example>" })["Auto-Submitted"]).toBe("auto-replied");
+  });
+
+  it("REL-6: auto-responders are recognised by RFC 3834 and by the headers of those without it", () => {
+    for (const h of [
+      { "auto-submitted": "auto-replied" },
+      { "auto-submitted": "Auto-Generated" },
+      { precedence: "bulk" },
+      { precedence: "auto_reply" },
+      { "x-autoreply": "yes" },
+      { "x-autorespond": "Out of office" },
+      { "x-auto-reply": "" },
+      { "x-autoresponder": "1" },
+      { "x-ms-exchange-inbox-rules-loop": "someone@customer.example" },
+    ])
+      expect(isAutomaticMessage(headers(h)), JSON.stringify(h)).toBe(true);
+    for (const h of [{}, { "auto-submitted": "no" }, { precedence: "first-class" }, { "x-autoreply": "no" }])
+      expect(isAutomaticMessage(headers(h)), JSON.stringify(h)).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+// REL-6: automatic mail, both ways. Ours says it is automatic (RFC 3834 `Auto-Submitted`, and
+// Exchange's `X-Auto-Response-Suppress`), so that a customer's out-of-office or auto-responder does
+// not answer it — an answer that, on a Closed case, would be answered again ("open a new case"),
+// and so on. Theirs is recognised by the headers responders set, the standard ones and the common
+// non-standard ones, and refused before it becomes a comment or a case.
+
+/**
+ * The headers of every email the outbox sends: `auto-replied` when it answers a message we received
+ * (its In-Reply-To names that message: a refused reply's answer), `auto-generated` otherwise.
+ */
+export function automaticHeaders(m: { inReplyTo: string | null }): Record<string, string> {
+  return {
+    "Auto-Submitted": m.inReplyTo ? "auto-replied" : "auto-generated",
+    "X-Auto-Response-Suppress": "All",
+  };
+}
+
+type Header = (name: string) => string | undefined;
+
+/**
+ * Whether a received message is automatic: `Auto-Submitted` other than "no" (RFC 3834), `Precedence`
+ * bulk, list, junk or auto_reply, or a header that responders without RFC 3834 set (`X-Autoreply`,
+ * `X-Autorespond`, `X-Auto-Reply`, `X-Autoresponder`; Exchange's `X-MS-Exchange-Inbox-Rules-Loop`).
+ */
+export function isAutomaticMessage(header: Header): boolean {
+  const autoSubmitted = header("auto-submitted")?.trim().toLowerCase();
+  if (autoSubmitted && autoSubmitted !== "no") return true;
+  if (/^(bulk|list|junk|auto_reply)$/i.test(header("precedence")?.trim() ?? "")) return true;
+  const responder = ["x-autoreply", "x-autorespond", "x-auto-reply", "x-autoresponder"];
+  if (responder.some((n) => (header(n)?.trim().toLowerCase() ?? "no") !== "no")) return true;
+  return header("x-ms-exchange-inbox-rules-loop") !== undefined;
+}
