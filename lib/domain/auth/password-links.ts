@@ -1,6 +1,7 @@
 // SET-1, SET-4: one-time links to /set-password. What each kind of link is for, how long it works and
 // what its email says. Pure: the tokens themselves are made and checked in lib/server/auth/password-links.ts.
 import { list } from "../records/choices";
+import { EXTERNAL_ROLES, ROLE } from "./roles";
 
 export type LinkPurpose = "setup" | "invite" | "reset";
 
@@ -63,6 +64,26 @@ export function resetMail(p: { name: string; email: string; url: string }) {
       `Choose a new password here; the link works once, within ${lifetimeText("reset")}:\n\n${p.url}\n\n` +
       "If you did not ask for it, ignore this email: your password stays as it is.\n",
   };
+}
+
+/**
+ * REL-8: at most this many unused reset links of one user work at once; a request past it sends
+ * nothing (the answer is the same). A new link does not retire the earlier ones — a stranger asking
+ * again and again would otherwise kill the link the owner is using — so this bounds the emails a
+ * stranger can make someone receive, whatever the number of addresses they ask from.
+ */
+export const LIVE_RESET_LINKS = 5;
+
+/**
+ * SET-4: whom Forgot password? emails a link: an internal user, or an external user with a portal
+ * role. A contact without one reaches nothing in the portal, and the case form's New contact (whose
+ * email an agent typed) gives none: their sign-in begins with an invitation once a portal role is given.
+ */
+export function mayResetPassword(user: { kind: string; roles: readonly string[] }): boolean {
+  return (
+    user.kind === "internal" ||
+    user.roles.some((r) => r !== ROLE.external && EXTERNAL_ROLES.some((x) => x === r))
+  );
 }
 
 /** SET-4: the answer to Forgot password?, the same words whatever the email (no enumeration). */

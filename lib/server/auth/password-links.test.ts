@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
-import { RESET_ANSWER } from "@/lib/domain/auth/password-links";
+import { LIVE_RESET_LINKS, RESET_ANSWER } from "@/lib/domain/auth/password-links";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAdmin, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { checkCredentials } from "./credentials";
@@ -185,6 +185,35 @@ describe("SET-4: Forgot password?", () => {
     expect(await mailsTo(stranger)).toHaveLength(0);
     await setPasswordWithLink(tokenIn(mail.body), PASSWORD);
     expect(await checkCredentials(user.email, PASSWORD.newPassword, null)).toMatchObject({ ok: true });
+  });
+
+  it("REL-8 / SET-4: a new reset request does not kill the link the owner holds; past five live links nothing more is sent", async () => {
+    const user = await makeAgent();
+    const ask = async (ip: string) => (await requestPasswordReset({ email: user.email }, ip)).followUp();
+    for (let i = 0; i < LIVE_RESET_LINKS + 3; i++) await ask(`10.9.${i}.1`); // a stranger, from many addresses
+    const mails = await mailsTo(user.email);
+    expect(mails).toHaveLength(LIVE_RESET_LINKS);
+    // The first link, the one the owner opened, still works after the stranger's later requests.
+    await setPasswordWithLink(tokenIn(mails[0].body), PASSWORD);
+    expect(await checkCredentials(user.email, PASSWORD.newPassword, null)).toMatchObject({ ok: true });
+    // Using it retired the others; asking again sends a link again.
+    await expect(setPasswordWithLink(tokenIn(mails[1].body), PASSWORD)).rejects.toMatchObject({
+      field: "token",
+    });
+    await ask("10.9.200.1");
+    expect(await mailsTo(user.email)).toHaveLength(LIVE_RESET_LINKS + 1);
+  });
+
+  it("SET-4: a contact without a portal role gets no reset link (an agent's New contact is no sign-in); with one, they do", async () => {
+    const { contact } = await makeCustomer();
+    const roleless = await makeUser([ROLE.external], { kind: "contact", accountId: contact.accountId });
+    for (const u of [roleless, contact]) {
+      const r = await requestPasswordReset({ email: u.email }, "10.8.0.1");
+      expect(r.message).toBe(RESET_ANSWER);
+      await r.followUp();
+    }
+    expect(await mailsTo(roleless.email)).toHaveLength(0);
+    expect(await mailsTo(contact.email)).toHaveLength(1);
   });
 
   it("SET-4: a deactivated user gets no link, and the answer is the same", async () => {

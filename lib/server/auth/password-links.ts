@@ -32,8 +32,10 @@ export const passwordLinkUrl = (token: string) => `${appUrl()}${setPasswordPath(
 
 /**
  * A new link for the user, in the caller's transaction; earlier unused links of the same purpose stop
- * working (the newest email is the one to follow). With a `requestKey` (an Invite click), a second
- * call with the same key makes nothing and answers null: a double click sends one email.
+ * working (the newest email is the one to follow) — except reset links, which a stranger can request
+ * for anyone: each works until used or expired (at most LIVE_RESET_LINKS at once, password-reset.ts).
+ * With a `requestKey` (an Invite click), a second call with the same key makes nothing and answers
+ * null: a double click sends one email.
  */
 export async function issuePasswordLink(
   tx: Tx,
@@ -52,10 +54,11 @@ export async function issuePasswordLink(
     expiresAt,
   });
   if (id === null) return null;
-  await tx.passwordToken.updateMany({
-    where: { userId: p.userId, purpose: p.purpose, usedAt: null, id: { not: id }, expiresAt: { gt: now } },
-    data: { expiresAt: now },
-  });
+  if (p.purpose !== "reset")
+    await tx.passwordToken.updateMany({
+      where: { userId: p.userId, purpose: p.purpose, usedAt: null, id: { not: id }, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    });
   return { id, token, expiresAt };
 }
 

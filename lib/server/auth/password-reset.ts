@@ -1,9 +1,15 @@
 import "server-only";
 import { transaction } from "@/lib/db";
-import { RESET_ANSWER, resetMail } from "@/lib/domain/auth/password-links";
+import {
+  LIVE_RESET_LINKS,
+  mayResetPassword,
+  RESET_ANSWER,
+  resetMail,
+} from "@/lib/domain/auth/password-links";
 import { emailProblem, normalizeEmail } from "@/lib/domain/directory/email";
 import { invalid } from "@/lib/domain/errors";
 import { enqueueMail } from "../outbox/write";
+import { lockRows } from "../tables/row-locks";
 import { issuePasswordLink, passwordLinkUrl } from "./password-links";
 import { admitAttempt, type ThrottleKey } from "./throttle-store";
 
@@ -47,14 +53,30 @@ export async function requestPasswordReset(
   return { message: RESET_ANSWER, followUp: () => sendResetLink(email) };
 }
 
-/** The reset email for the active user with this email (none for anyone else). */
-export async function sendResetLink(email: string): Promise<void> {
+/**
+ * The reset email for the active user with this email who may sign in (mayResetPassword), unless
+ * LIVE_RESET_LINKS of theirs are already unused and working; none for anyone else.
+ */
+export async function sendResetLink(email: string, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
-      select: { id: true, name: true, email: true, active: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        active: true,
+        kind: true,
+        roles: { select: { role: true } },
+      },
     });
-    if (!user?.active) return false;
+    if (!user?.active || !mayResetPassword({ kind: user.kind, roles: user.roles.map((r) => r.role) }))
+      return false;
+    await lockRows(tx, "User", [user.id]); // two requests at once count each other's link
+    const live = await tx.passwordToken.count({
+      where: { userId: user.id, purpose: "reset", usedAt: null, expiresAt: { gt: now } },
+    });
+    if (live >= LIVE_RESET_LINKS) return false;
     const link = await issuePasswordLink(tx, { userId: user.id, purpose: "reset", createdById: null });
     const mail = resetMail({ name: user.name, email: user.email, url: passwordLinkUrl(link!.token) });
     return enqueueMail(tx, {
