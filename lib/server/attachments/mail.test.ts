@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
-import { makeCustomer } from "@/lib/testing/fixtures";
+import { makeAgent, makeCustomer, unique } from "@/lib/testing/fixtures";
+import { discardHeldMessage, openHeldMessage } from "../inbound-mail/held";
+import { listInbox } from "../inbound-mail/admin";
 import { caseWithCustomer, DOMAIN, rawMail } from "@/lib/testing/inbound";
 import { receive } from "../inbound-mail/receive";
 import { listAttachments, readAttachment } from "./service";
@@ -83,6 +85,38 @@ describe("attachments of inbound email (NOT-4)", () => {
     // Nothing typed and nothing attached is still no reply.
     const empty = await receive(replyWith(contact.email, address, [], quoted), "api");
     expect(empty).toMatchObject({ status: "refused", reason: "empty" });
+  });
+
+  it("NOT-4 / NOT-3: an unknown sender's files wait with the held message; the case opened from it keeps them; Discard drops them", async () => {
+    const agent = await makeAgent();
+    const { contact } = await makeCustomer();
+    const shot = Buffer.from("a screenshot");
+    const hold = async () => {
+      const from = `${unique("stranger")}@unknown.example`;
+      const out = await receive(
+        replyWith(from, `support@${DOMAIN}`, [["screen.png", "image/png", shot]]),
+        "api",
+      );
+      expect(out).toEqual({ status: "held", reason: "unknown_sender" });
+      return db().inboundMessage.findFirstOrThrow({ where: { fromAddress: from } });
+    };
+    const kept = await hold();
+    expect(await db().inboundFile.count({ where: { messageId: kept.id } })).toBe(1);
+    const opened = await openHeldMessage(agent, { id: String(kept.id), contactId: String(contact.id) });
+    const c = await db().case.findUniqueOrThrow({ where: { id: opened.id } });
+    const [item] = await listAttachments(contact, c.number);
+    expect(item).toMatchObject({ fileName: "screen.png", size: shot.length, internalOnly: false });
+    expect(await db().attachment.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      uploadedById: contact.id,
+      uploadedByName: contact.name,
+    });
+    expect(await db().inboundFile.count({ where: { messageId: kept.id } })).toBe(0);
+    const dropped = await hold();
+    // The inbox names a held message's files for the one deciding what to do with it.
+    const box = await listInbox(agent, {});
+    expect(box.rows.find((r) => r.id === dropped.id)?.files).toEqual(["screen.png"]);
+    await discardHeldMessage(agent, { id: String(dropped.id) });
+    expect(await db().inboundFile.count({ where: { messageId: dropped.id } })).toBe(0);
   });
 
   it("NOT-4 / NOT-3: a new email to support opens a case that keeps the email's files", async () => {

@@ -40,8 +40,22 @@ export async function listInbox(actor: Actor, filter: { status?: string; page?: 
     ? await db().case.findMany({ where: { id: { in: caseIds } }, select: { id: true, number: true } })
     : [];
   const numbers = new Map(cases.map((c) => [c.id, c.number]));
+  // NOT-3 / NOT-4: the names of a held message's files, for the one deciding to open a case from it.
+  const heldIds = rows.filter((r) => r.status === HELD).map((r) => r.id);
+  const files = heldIds.length
+    ? await db().inboundFile.findMany({
+        where: { messageId: { in: heldIds } },
+        orderBy: { id: "asc" },
+        select: { messageId: true, fileName: true },
+      })
+    : [];
+  const filesOf = (id: number) => files.filter((f) => f.messageId === id).map((f) => f.fileName);
   return {
-    rows: rows.map((r) => ({ ...r, caseNumber: r.caseId ? (numbers.get(r.caseId) ?? null) : null })),
+    rows: rows.map((r) => ({
+      ...r,
+      caseNumber: r.caseId ? (numbers.get(r.caseId) ?? null) : null,
+      files: filesOf(r.id),
+    })),
     total,
     page,
     status: status ?? null,

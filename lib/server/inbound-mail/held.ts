@@ -15,6 +15,7 @@ import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { createCaseContact } from "../directory/contacts";
 import { openEmailCase } from "./email-case";
+import { dropHeldFiles, moveHeldFiles } from "./held-files";
 
 function assertCanHandle(actor: Actor) {
   if (!canHandleHeldMail(actor))
@@ -44,11 +45,11 @@ async function customerOf(tx: Tx, actor: Actor, choice: HeldCustomerChoice, emai
       { accountId: choice.accountId, name: choice.name, email, phone: choice.phone },
       tx,
     );
-    return { id: made.id, kind: "contact", accountId: made.accountId };
+    return { id: made.id, name: made.label, kind: "contact", accountId: made.accountId };
   }
   const person = await tx.user.findFirst({
     where: { id: choice.id, kind: choice.kind, active: true },
-    select: { id: true, kind: true, accountId: true },
+    select: { id: true, name: true, kind: true, accountId: true },
   });
   const field = choice.kind === "contact" ? "contactId" : "consumerId";
   if (!person)
@@ -70,16 +71,20 @@ export async function openHeldMessage(actor: Actor, raw: OpenHeldInput) {
     const customer = await customerOf(tx, actor, choice, row.fromAddress);
     const fields = { ...caseFieldsOf(row.subject, ""), description: row.text ?? "" };
     const c = await openEmailCase(tx, { customer, fields, author: actor });
+    await moveHeldFiles(tx, row.id, c.id, customer); // NOT-4: the email's files, by its sender
     await tx.inboundMessage.update({ where: { id: row.id }, data: { caseId: c.id, reason: null } });
     return c;
   });
   return opened;
 }
 
-/** NOT-3 Discard: a held message is marked discarded; nothing else is written. */
+/** NOT-3 Discard: a held message is marked discarded and its files dropped; nothing else is written. */
 export async function discardHeldMessage(actor: Actor, raw: HeldMessageInput) {
   assertCanHandle(actor);
   const { id } = parseOrThrow(heldMessageSchema, raw);
-  await transaction((tx) => takeHeld(tx, actor, id, "discarded"));
+  await transaction(async (tx) => {
+    await takeHeld(tx, actor, id, "discarded");
+    await dropHeldFiles(tx, id);
+  });
   return { id };
 }

@@ -7,6 +7,7 @@ import { propertyValue } from "../properties/read";
 import { inboundEmailDomain } from "../email/config";
 import { finishMessage } from "./claim";
 import { keepMailAttachments } from "../attachments/store";
+import { holdFiles } from "./held-files";
 import { openEmailCase } from "./email-case";
 import type { ParsedInbound } from "./parse";
 import { activeCustomerByEmail } from "@/lib/server/tables/user";
@@ -59,6 +60,7 @@ export async function receiveNewMessage(
       where: { id },
       data: { status: "held", reason: "unknown_sender", text: fields.description },
     });
+    await holdFiles(tx, id, p.attachments); // NOT-4: kept for the case an agent may open from it
     return { status: "held", reason: "unknown_sender" };
   }
   const opened = await openEmailCase(tx, { customer: sender, fields, author: sender });

@@ -69,7 +69,12 @@ export default async function InboxPage({
             </td>
             <td className="max-w-48 truncate">{m.fromAddress}</td>
             <td className="max-w-48 truncate">{m.toAddress}</td>
-            <td className="max-w-sm truncate">{m.subject}</td>
+            <td className="max-w-sm">
+              <div className="truncate">{m.subject}</div>
+              {m.files.length > 0 && (
+                <div className="truncate text-xs text-slate-500">Files: {m.files.join(", ")}</div>
+              )}
+            </td>
             <td className="font-mono text-xs">{m.receivedVia}</td>
             <td className="text-right tabular-nums">{m.deliveries}</td>
             <td>
