@@ -7,7 +7,7 @@ import {
 import { Combobox } from "@/components/pickers/combobox";
 import { RowOutcome } from "@/components/admin/row-outcome";
 import { Badge } from "@/components/ui/badge";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -81,12 +81,23 @@ export function RelatedAccounts({
             error={add.fieldError("otherAccountId")}
           />
         </Field>
+        {/* Two accounts that are both customer and partner can be related either way: say which. */}
+        {isPartner && isCustomer && (
+          <SelectField
+            label="Related as"
+            name="otherIs"
+            options={[
+              { value: "customer", label: "Its customer (this account serves it)" },
+              { value: "partner", label: "Its partner (it serves this account)" },
+            ]}
+            blank="As their kinds say"
+            error={add.fieldError("otherIs")}
+          />
+        )}
         <SubmitButton pending={add.pending} variant="secondary" pendingText="Adding…">
           Add
         </SubmitButton>
-        <RowOutcome
-          result={add.result && (add.result.ok || !add.fieldError("otherAccountId")) ? add.result : null}
-        />
+        <RowOutcome result={add.result && (add.result.ok || !add.result.fieldErrors) ? add.result : null} />
         {add.fieldError("otherAccountId") && (
           <p role="alert" className="w-full text-xs font-medium text-red-700">
             {add.fieldError("otherAccountId")}
@@ -102,6 +113,8 @@ function RemoveRelated({ number, other }: { number: string; other: Related }) {
   return (
     <form {...formProps} className="flex items-center gap-2">
       <input type="hidden" name="otherAccountId" value={other.id} />
+      {/* The relationship this row shows, not another one the two accounts may also have. */}
+      <input type="hidden" name="otherIs" value={other.as} />
       <SubmitButton pending={pending} variant="ghost" pendingText="Removing…">
         <span aria-label={`Remove ${other.name}`}>Remove</span>
       </SubmitButton>

@@ -115,7 +115,14 @@ export const accountUpdateSchema = z
 export type AccountUpdateInput = Loose<z.input<typeof accountUpdateSchema>>;
 
 /** Partner ↔ customer (SPEC §1 related accounts): the other account, picked on one account's page. */
-export const relationshipSchema = z.object({ otherAccountId: requiredId("Related account") });
+export const relationshipSchema = z.object({
+  otherAccountId: requiredId("Related account"),
+  /** What the other account is to this one; blank: as their kinds say (partnerSide). */
+  otherIs: z
+    .enum(["", "partner", "customer"], { error: "Related as: choose partner or customer." })
+    .optional()
+    .transform((v) => v || undefined),
+});
 
 const personFields = {
   name: requiredLine("Name", LIMITS.name),

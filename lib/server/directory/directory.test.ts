@@ -328,6 +328,39 @@ describe("SET-2: deactivation and relationships", () => {
       "relatedAccounts",
     ]);
   });
+
+  it("SET-2 / ROLE-3: two accounts that are both customer and partner are related the way chosen, and Remove ends the row's", async () => {
+    const m = await manager();
+    const both = async () => {
+      const a = await makeAccount({ partner: true });
+      return db().account.update({ where: { id: a.id }, data: { isCustomer: true } });
+    };
+    const [a, b] = [await both(), await both()];
+    const pairs = async () =>
+      (
+        await db().accountRelationship.findMany({
+          where: {
+            OR: [{ partnerAccountId: { in: [a.id, b.id] } }, { customerAccountId: { in: [a.id, b.id] } }],
+          },
+        })
+      )
+        .map((r) => `${r.partnerAccountId === a.id ? "a" : "b"}→${r.customerAccountId === a.id ? "a" : "b"}`)
+        .sort();
+    // From a's page: b is a's partner (b serves a).
+    await addRelatedAccount(m, a.number, { otherAccountId: String(b.id), otherIs: "partner" });
+    expect(await pairs()).toEqual(["b→a"]);
+    // And the other way too: b is a's customer.
+    await addRelatedAccount(m, a.number, { otherAccountId: String(b.id), otherIs: "customer" });
+    expect(await pairs()).toEqual(["a→b", "b→a"]);
+    // Remove on a's row "b, Partner" ends b→a only.
+    await removeRelatedAccount(m, a.number, { otherAccountId: String(b.id), otherIs: "partner" });
+    expect(await pairs()).toEqual(["a→b"]);
+    // A direction the kinds do not allow is refused on its field.
+    const customerOnly = await makeAccount();
+    await expect(
+      addRelatedAccount(m, a.number, { otherAccountId: String(customerOnly.id), otherIs: "partner" }),
+    ).rejects.toMatchObject({ field: "otherIs" });
+  });
 });
 
 describe("SET-2: account names written before the match key existed", () => {

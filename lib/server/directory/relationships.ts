@@ -3,21 +3,21 @@ import { inTransaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { relationshipSchema } from "@/lib/domain/directory/schemas";
 import { invalid } from "@/lib/domain/errors";
-import { partnerSide, type Side } from "@/lib/domain/directory/relationships";
+import { partnerSide, type OtherIs, type Side } from "@/lib/domain/directory/relationships";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { insertRelationship } from "@/lib/server/tables/account-relationship";
 import { writeAudit } from "../audit/write";
 import { assertDirectory, forgetDirectoryOptions, requireAccount } from "./access";
 
-async function pairOf(tx: Tx, number: string, otherAccountId: number) {
+async function pairOf(tx: Tx, number: string, otherAccountId: number, otherIs?: OtherIs) {
   const self = await requireAccount(tx, number);
   const other = await tx.account.findUnique({
     where: { id: otherAccountId },
     select: { id: true, name: true, number: true, isPartner: true, isCustomer: true, active: true },
   });
   if (!other) throw invalid("otherAccountId", "Related account was not found; pick it again from the list.");
-  return { self, other, ...partnerSide(self, other) };
+  return { self, other, ...partnerSide(self, other, otherIs) };
 }
 
 /** The audit rows of both accounts: "Related accounts: (empty) → Initech Partners" and its mirror. */
@@ -44,13 +44,13 @@ async function auditBoth(tx: Tx, actor: Actor, p: { partner: Side; customer: Sid
 export async function addRelatedAccount(
   actor: Actor,
   number: string,
-  raw: { otherAccountId?: unknown },
+  raw: { otherAccountId?: unknown; otherIs?: unknown },
   outer?: Tx,
 ) {
   assertDirectory(actor);
-  const { otherAccountId } = parseOrThrow(relationshipSchema, raw);
+  const { otherAccountId, otherIs } = parseOrThrow(relationshipSchema, raw);
   return inTransaction(outer, async (tx) => {
-    const pair = await pairOf(tx, number, otherAccountId);
+    const pair = await pairOf(tx, number, otherAccountId, otherIs);
     if (!pair.other.active) throw invalid("otherAccountId", `${pair.other.name} is deactivated.`);
     const added = await insertRelationship(tx, pair.partner.id, pair.customer.id);
     if (added) await auditBoth(tx, actor, pair, true);
@@ -63,13 +63,13 @@ export async function addRelatedAccount(
 export async function removeRelatedAccount(
   actor: Actor,
   number: string,
-  raw: { otherAccountId?: unknown },
+  raw: { otherAccountId?: unknown; otherIs?: unknown },
   outer?: Tx,
 ) {
   assertDirectory(actor);
-  const { otherAccountId } = parseOrThrow(relationshipSchema, raw);
+  const { otherAccountId, otherIs } = parseOrThrow(relationshipSchema, raw);
   return inTransaction(outer, async (tx) => {
-    const pair = await pairOf(tx, number, otherAccountId);
+    const pair = await pairOf(tx, number, otherAccountId, otherIs);
     const { count } = await tx.accountRelationship.deleteMany({
       where: { partnerAccountId: pair.partner.id, customerAccountId: pair.customer.id },
     });
