@@ -81,3 +81,29 @@ test("NOT-4: an agent attaches files on a case; the customer downloads the publi
   await customerCtx.close();
   await agentCtx.close();
 });
+
+test("NOT-4: a file over the limit is refused when chosen, with the limit, on the case and in the composer; nothing is sent", async ({
+  browser,
+}) => {
+  const { context, page: agent } = await signedIn(browser, DEMO.agent);
+  await agent.goto("/cases/new");
+  await agent.getByLabel("Short description").fill(`Too large ${Date.now()}`);
+  await agent.getByRole("button", { name: "Create" }).click();
+  await expect(agent).toHaveURL(/\/cases\/CS\d{7}$/);
+  const big = { name: "huge.log", mimeType: "text/plain", buffer: Buffer.alloc(11 * 1024 * 1024, 97) };
+  const uploads: string[] = [];
+  agent.on(
+    "request",
+    (r) => r.url().includes("/attachments") && r.method() === "POST" && uploads.push(r.url()),
+  );
+  const files = section(agent);
+  await files.getByLabel("Attach file").setInputFiles(big);
+  const message = "The file is larger than 10 MB, the largest a case accepts. Nothing was attached.";
+  await expect(files.getByText(message)).toBeVisible();
+  await files.getByRole("button", { name: "Upload" }).click();
+  await expect(files.getByText(message)).toBeVisible();
+  await agent.getByLabel("Attach a file with this entry").setInputFiles(big);
+  await expect(agent.getByText(`huge.log: ${message}`)).toBeVisible();
+  expect(uploads).toEqual([]);
+  await context.close();
+});

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { JournalComposer } from "./composer";
+import type { AttachTarget } from "@/components/cases/attachments/upload";
 import { useLiveRecord } from "./live-record";
 import { LiveTimeline } from "./live-timeline";
 import { liveJournalKey } from "./use-live-journal";
@@ -21,7 +22,7 @@ export function LiveActivity({
   post: Post | null;
   allowComments?: boolean;
   /** The case whose composer also attaches a file (NOT-4). */
-  attachTo?: string;
+  attachTo?: AttachTarget;
 }) {
   const { source } = useLiveRecord();
   const client = useQueryClient();

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { uploadAttachment } from "@/components/cases/attachments/upload";
+import { oversized, uploadAttachment, type AttachTarget } from "@/components/cases/attachments/upload";
 import { controlClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
@@ -11,7 +11,8 @@ import { Notice } from "@/components/ui/notice";
  * composer's form data never carries it. A file posted with work notes only is internal-only;
  * with additional comments the customer sees it too.
  */
-export function useComposerFile(caseNumber: string | undefined) {
+export function useComposerFile(target: AttachTarget | undefined) {
+  const caseNumber = target?.caseNumber;
   const router = useRouter();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -21,6 +22,8 @@ export function useComposerFile(caseNumber: string | undefined) {
   async function uploadAfterPost(internalOnly: boolean) {
     const file = input.current?.files?.[0];
     if (!caseNumber || !file) return;
+    const tooLarge = target && oversized(file, target.limitMb);
+    if (tooLarge) return setResult({ ok: false, message: `${file.name}: ${tooLarge}` });
     setProgress(0);
     const out = await uploadAttachment(caseNumber, file, internalOnly, setProgress);
     setProgress(null);
@@ -40,7 +43,12 @@ export function useComposerFile(caseNumber: string | undefined) {
         id={`${id}-file`}
         type="file"
         className={controlClass()}
-        onChange={() => setResult(null)}
+        onChange={(e) => {
+          // Said at once: the entry would be posted, then the file refused.
+          const file = e.currentTarget.files?.[0];
+          const tooLarge = file && target ? oversized(file, target.limitMb) : null;
+          setResult(tooLarge ? { ok: false, message: `${file!.name}: ${tooLarge}` } : null);
+        }}
       />
       {progress !== null && (
         <progress className="w-full" max={100} value={progress} aria-label="Upload progress">

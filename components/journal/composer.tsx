@@ -10,6 +10,7 @@ import { ConfirmChildren } from "@/components/major/confirm-children";
 import type { ActionResult } from "@/lib/domain/action-result";
 import { shortcutBindings } from "@/lib/domain/keyboard/shortcuts";
 import { useComposerFile } from "./composer-file";
+import type { AttachTarget } from "@/components/cases/attachments/upload";
 
 type Post = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -32,8 +33,8 @@ export function JournalComposer({
   allowComments?: boolean;
   /** Runs after a successful post (the live timeline polls at once). */
   onPosted?: () => void;
-  /** A case number: the composer offers a file, attached to that case after the post (NOT-4). */
-  attachTo?: string;
+  /** A case: the composer offers a file, attached to that case after the post (NOT-4). */
+  attachTo?: AttachTarget;
 }) {
   const file = useComposerFile(attachTo);
   const [key, setKey] = useState(() => newRequestKey());

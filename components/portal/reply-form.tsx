@@ -13,8 +13,8 @@ import { useComposerFile } from "@/components/journal/composer-file";
  * click or a retry posts once; a sent reply clears the box (unless more was typed meanwhile).
  * NOT-4: a file chosen with the reply is attached to the case once the reply is posted.
  */
-export function PortalReplyForm({ number }: { number: string }) {
-  const file = useComposerFile(number);
+export function PortalReplyForm({ number, limitMb }: { number: string; limitMb: number }) {
+  const file = useComposerFile({ caseNumber: number, limitMb });
   const [key, setKey] = useState(() => newRequestKey());
   const sent = useRef("");
   const form = useRef<HTMLFormElement>(null);

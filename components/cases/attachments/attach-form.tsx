@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { uploadAttachment } from "./upload";
+import { oversized, uploadAttachment } from "./upload";
 
 type State = { ok: boolean; message: string } | null;
 
@@ -31,6 +31,8 @@ export function AttachForm({
   async function send() {
     const file = input.current?.files?.[0];
     if (!file) return setResult({ ok: false, message: "Choose a file to attach." });
+    const tooLarge = oversized(file, limitMb);
+    if (tooLarge) return setResult({ ok: false, message: tooLarge });
     setResult(null);
     setProgress(0);
     const out = await uploadAttachment(caseNumber, file, internalOnly, setProgress);
@@ -65,7 +67,11 @@ export function AttachForm({
             name="file"
             className={controlClass()}
             aria-describedby={`${id}-hint`}
-            onChange={() => setResult(null)}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              const tooLarge = file ? oversized(file, limitMb) : null;
+              setResult(tooLarge ? { ok: false, message: tooLarge } : null);
+            }}
           />
         </div>
         {allowInternal && (

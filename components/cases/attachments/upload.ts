@@ -1,6 +1,18 @@
 // NOT-4: one file posted to the upload route with its progress (fetch reports none for uploads).
+import { megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
 
 export type UploadOutcome = { ok: true } | { ok: false; message: string };
+
+/** The case a file goes to, and the largest file it takes (property com.glide.attachment.max_size). */
+export type AttachTarget = { caseNumber: string; limitMb: number };
+
+/**
+ * The server's refusal of a file over the limit, said when the file is chosen: sent anyway, the
+ * server's 413 comes while the browser is still uploading, and browsers often report that as a
+ * network error ("check your connection") instead of the message.
+ */
+export const oversized = (file: File, limitMb: number): string | null =>
+  file.size > megabytes(limitMb) ? tooLargeMessage(limitMb) : null;
 
 export function uploadAttachment(
   caseNumber: string,

@@ -172,7 +172,7 @@ export default async function CasePage({ params }: NumberPageProps) {
           <Section title="Activity" id="activity">
             <LiveActivity
               post={view.permissions.journal ? postCaseJournalAction.bind(null, c.number) : null}
-              attachTo={c.number}
+              attachTo={{ caseNumber: c.number, limitMb }}
             />
           </Section>
         </div>

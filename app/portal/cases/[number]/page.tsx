@@ -55,7 +55,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
           </p>
         ) : (
           <div className="mb-4">
-            <PortalReplyForm number={c.number} />
+            <PortalReplyForm number={c.number} limitMb={limitMb} />
           </div>
         )}
         <PortalLiveComments source={{ table: TABLE.case, number: c.number }} initial={c.timeline.entries} />
