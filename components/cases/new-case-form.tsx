@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { SummaryFields } from "@/components/records/summary-fields";
 import { createCaseAction } from "@/app/(workspace)/cases/actions";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
@@ -8,6 +9,7 @@ import { SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { newRequestKey } from "@/lib/request-key";
 import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
 
 export function NewCaseForm({
@@ -20,8 +22,11 @@ export function NewCaseForm({
   assignees: RefOption[] | null;
 }) {
   const { result, pending, fieldError: err, formProps } = useActionForm(createCaseAction);
+  const [requestKey] = useState(newRequestKey);
   return (
     <form {...formProps} className="space-y-4" noValidate>
+      {/* REL-2: one key per form: a double click or a retry after a timeout makes one case. */}
+      <input type="hidden" name="requestKey" value={requestKey} />
       {result && !result.ok && <Notice result={result} />}
       <SummaryFields rows={5} err={err} />
       <div className="grid gap-4 sm:grid-cols-2">

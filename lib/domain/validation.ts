@@ -17,6 +17,14 @@ export {
   versionField,
 } from "./form-numbers";
 
+/** A form key: a retry of one submission (double click, network retry) writes once. */
+export const formKey = z
+  .string({ error: "The form is missing its key; reload the page." })
+  .trim()
+  .min(1, "The form is missing its key; reload the page.")
+  .max(100, "Invalid form key; reload the page.")
+  .regex(/^[\w-]+$/, "Invalid form key; reload the page.");
+
 /** What a form (or any caller) hands a service: the schema's fields, each of any shape until parsed. */
 export type FormInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
 

@@ -9,6 +9,7 @@ import {
   urgencies,
 } from "../records/choices";
 import {
+  formKey,
   formNumber,
   searchText,
   LIMITS,
@@ -44,6 +45,8 @@ export const newCaseSchema = z.object({
   urgency: numberChoice("Urgency", urgencies).default(3),
   channel: stringChoice("Channel", caseChannels).default("phone"),
   ...references,
+  /** REL-2: the New case form's key; a resubmitted form gets its case back (none from the Table API). */
+  requestKey: formKey.optional(),
 });
 export type NewCaseInput = z.input<typeof newCaseSchema>;
 

@@ -2,21 +2,15 @@
 import { z } from "zod";
 import { JOURNAL_MAX_LENGTH } from "../journal/entry";
 import { caseStates, isChoice } from "../records/choices";
-import { LIMITS, optionalId, optionalText, requiredText, versionField } from "../validation";
-
-/** A form key: a retry of one submission (double click, network retry) writes once. */
-const formKey = z
-  .string({ error: "The form is missing its key; reload the page." })
-  .trim()
-  .min(1, "The form is missing its key; reload the page.")
-  .max(100, "Invalid form key; reload the page.")
-  .regex(/^[\w-]+$/, "Invalid form key; reload the page.");
+import { formKey, LIMITS, optionalId, optionalText, requiredText, versionField } from "../validation";
 
 /** New case: what a customer may say; the rest (account, contact, channel) comes from who they are. */
 export const portalNewCaseSchema = z.object({
   shortDescription: requiredText("Short description", LIMITS.shortDescription),
   description: optionalText("Description", LIMITS.description).default(""),
   assetId: optionalId("Asset"),
+  /** REL-2: the form's key; a resubmitted form gets its case back (none from the Table API). */
+  requestKey: formKey.optional(),
 });
 export type PortalNewCaseInput = z.input<typeof portalNewCaseSchema>;
 

@@ -28,7 +28,8 @@ export async function writeAudit(
 }
 
 /** Not part of a new record's audited initial values: its identity and bookkeeping. */
-const NOT_AUDITED_ON_CREATE = new Set(["id", "number", "version", "createdAt", "updatedAt"]);
+// A form's key (requestKey) says which click made the record: no field of it.
+const NOT_AUDITED_ON_CREATE = new Set(["id", "number", "version", "createdAt", "updatedAt", "requestKey"]);
 
 /** REC-5: the audit rows of a record just created — its initial values, in the same transaction. */
 export async function auditCreation(

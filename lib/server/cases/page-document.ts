@@ -8,7 +8,7 @@ export const CASE_COLUMNS = [
   "accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId", "assignmentGroupId",
   "assignedToId", "openedById", "resolutionCode", "resolutionNotes", "incidentId", "problemId", "changeId",
   "causedById", "majorCaseState", "parentId", "businessImpact", "majorCaseReason", "proposedById",
-  "replyToken", "version",
+  "replyToken", "requestKey", "version",
 ] as const; // prettier-ignore
 export const CASE_TIMES = [
   "customerRepliedAt", "slaDueAt", "proposedAt", "resolvedAt", "closedAt", "createdAt", "updatedAt",

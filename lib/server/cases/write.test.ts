@@ -12,6 +12,25 @@ const snapshot = async (id: number) => ({
 });
 
 describe("case service", () => {
+  it("REL-2: a New case form sent several times at once, or again later, makes one case; its key is no other user's", async () => {
+    const agent = await makeAgent();
+    const requestKey = `k${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const input = { shortDescription: `Once ${requestKey}`, requestKey };
+    const made = await Promise.all([1, 2, 3, 4].map(() => createCase(agent, input)));
+    expect(new Set(made.map((m) => m.number)).size).toBe(1);
+    expect((await createCase(agent, input)).number).toBe(made[0].number);
+    expect(await db().case.count({ where: { shortDescription: input.shortDescription } })).toBe(1);
+    // The number the failed inserts drew is not spent: the next case is the next number.
+    const next = await createCase(agent, { shortDescription: "after" });
+    expect(Number(next.number.slice(2))).toBe(Number(made[0].number.slice(2)) + 1);
+    await expect(createCase(await makeAgent(), input)).rejects.toMatchObject({ field: "requestKey" });
+    // No audit row names the key.
+    const c = await db().case.findUniqueOrThrow({ where: { number: made[0].number } });
+    expect(
+      await db().auditEntry.count({ where: { table: TABLE.case, recordId: c.id, field: "requestKey" } }),
+    ).toBe(0);
+  });
+
   it("REC-5: creating and changing a case writes audit rows with who, old and new", async () => {
     const agent = await makeAgent();
     const c = await makeCase(agent, { priority: 3 });

@@ -31,6 +31,7 @@ import { applyCasePatch } from "../case-change/persist";
 import { requireCase, type CaseRow } from "../case-store/row";
 import { loadRelatedState } from "./related-state";
 import { checkCaseReferences } from "../case-store/references";
+import { createCaseOnce } from "../case-store/create-once";
 
 /** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
 async function syncChildren(
@@ -62,18 +63,19 @@ function assertCanWrite(actor: Actor) {
 export async function createCase(actor: Actor, raw: NewCaseInput, outer?: Tx) {
   assertCanWrite(actor);
   const input = parseOrThrow(newCaseSchema, raw);
-  const result = await inTransaction(outer, async (tx) => {
-    await checkCaseReferences(tx, input);
-    await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
-    const number = await nextNumber(tx, "case");
-    const created = await tx.case.create({
-      data: { ...input, number, state: CaseState.New, openedById: actor.id },
-    });
-    await auditCreation(tx, TABLE.case, created, actor);
-    await runCaseCreatedFollowUps({ tx, actor, after: created });
-    return { id: created.id, number };
-  });
-  return result;
+  return createCaseOnce(input.requestKey, actor.id, () =>
+    inTransaction(outer, async (tx) => {
+      await checkCaseReferences(tx, input);
+      await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
+      const number = await nextNumber(tx, "case");
+      const created = await tx.case.create({
+        data: { ...input, number, state: CaseState.New, openedById: actor.id },
+      });
+      await auditCreation(tx, TABLE.case, created, actor);
+      await runCaseCreatedFollowUps({ tx, actor, after: created });
+      return { id: created.id, number };
+    }),
+  );
 }
 
 /** Saves the case form. State edits follow the lifecycle exactly as the buttons do (REC-3). */

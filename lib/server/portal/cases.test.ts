@@ -154,4 +154,15 @@ describe("portal case page (POR-1, POR-4, JRN-3)", () => {
     expect(foreign).toEqual({ kind: "not_found", message: `Case ${number} was not found.` });
     expect(missing.message.replace(ghost, number)).toBe(foreign.message);
   });
+
+  it("REL-2 / POR-1: the portal's New case sent twice makes one case and one acknowledgement", async () => {
+    const customer = world.users.customer;
+    const requestKey = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const input = { shortDescription: `Portal once ${requestKey}`, description: "", requestKey };
+    const made = await Promise.all([1, 2, 3].map(() => createPortalCase(customer, input)));
+    expect(new Set(made.map((m) => m.number)).size).toBe(1);
+    const c = await db().case.findUniqueOrThrow({ where: { number: made[0].number } });
+    expect(await db().case.count({ where: { shortDescription: input.shortDescription } })).toBe(1);
+    expect(await db().outboxMessage.count({ where: { event: "case.opened", sourceId: c.id } })).toBe(1);
+  });
 });

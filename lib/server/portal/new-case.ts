@@ -10,6 +10,7 @@ import { ownCasePartner, requireExternalScope } from "@/lib/domain/scope/externa
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { nextNumber } from "../records/numbers";
+import { createCaseOnce } from "../case-store/create-once";
 
 /** The assets a New case may name: those of the user's account (a consumer has none). */
 const MAX_ASSETS = 500;
@@ -50,27 +51,30 @@ export async function createPortalCase(actor: Actor | null | undefined, raw: Por
   const input = parseOrThrow(portalNewCaseSchema, raw);
   const accountId = accountOf(user);
   const consumer = user.kind === "consumer";
-  return inTransaction(outer, async (tx) => {
-    const assetId = await checkAsset(tx, input.assetId, accountId);
-    await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
-    const number = await nextNumber(tx, "case");
-    const created = await tx.case.create({
-      data: {
-        number,
-        shortDescription: input.shortDescription,
-        description: input.description,
-        state: CaseState.New,
-        channel: "web",
-        accountId,
-        contactId: consumer ? null : user.id,
-        consumerId: consumer ? user.id : null,
-        ...ownCasePartner(user), // a partner keeps seeing the case they opened (ROLE-3)
-        assetId,
-        openedById: user.id,
-      },
-    });
-    await auditCreation(tx, TABLE.case, created, user);
-    await runCaseCreatedFollowUps({ tx, actor: user, after: created }); // NOT-1: the acknowledgement
-    return { number };
-  });
+  return createCaseOnce(input.requestKey, user.id, () =>
+    inTransaction(outer, async (tx) => {
+      const assetId = await checkAsset(tx, input.assetId, accountId);
+      await readCaseCreatedConfiguration(tx); // before the number's lock (REC-1)
+      const number = await nextNumber(tx, "case");
+      const created = await tx.case.create({
+        data: {
+          number,
+          shortDescription: input.shortDescription,
+          description: input.description,
+          state: CaseState.New,
+          channel: "web",
+          accountId,
+          contactId: consumer ? null : user.id,
+          consumerId: consumer ? user.id : null,
+          ...ownCasePartner(user), // a partner keeps seeing the case they opened (ROLE-3)
+          assetId,
+          openedById: user.id,
+          requestKey: input.requestKey,
+        },
+      });
+      await auditCreation(tx, TABLE.case, created, user);
+      await runCaseCreatedFollowUps({ tx, actor: user, after: created }); // NOT-1: the acknowledgement
+      return { number };
+    }),
+  );
 }

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN "requestKey" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Case_requestKey_key" ON "Case"("requestKey");
+
