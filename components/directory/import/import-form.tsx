@@ -51,7 +51,14 @@ export function ImportForm({ kinds }: { kinds: Kind[] }) {
         else setAnswer(line);
       });
     } catch {
-      setError("The file could not be sent. Check your connection and try again; nothing was written.");
+      // The answer broke off: an import may have finished on the server. Importing the same file
+      // again changes nothing that was written, so previewing it again tells.
+      setError(
+        mode === "import"
+          ? "The connection broke before the answer came; the import may have been written. " +
+              "Preview the file again to see what is left to import."
+          : "The file could not be sent. Check your connection and try again; nothing was written.",
+      );
     } finally {
       setBusy(null);
       setProgress(null);

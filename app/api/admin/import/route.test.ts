@@ -75,4 +75,17 @@ describe("POST /api/admin/import (SET-3)", () => {
       error: { message: 'The file is not UTF-8 text; save it as "CSV UTF-8" and try again.' },
     });
   });
+
+  it("SET-3: a browser that leaves mid-import does not cut it: the import is written whole", async () => {
+    session.actor = await makeUser([ROLE.manager]);
+    const account = await makeAccount();
+    const emails = Array.from({ length: 300 }, (_, i) => `${unique("gone")}-${i}@test.example`);
+    const csv = `email,name,account\n${emails.map((e, i) => `${e},Gone ${i},${account.number}`).join("\n")}\n`;
+    const res = await POST(request("kind=contacts&mode=import", csv));
+    await res.body!.cancel(); // the tab closed before the first progress line
+    const written = async () => db().user.count({ where: { email: { in: emails } } });
+    for (let i = 0; i < 100 && (await written()) < emails.length; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await written()).toBe(emails.length);
+  });
 });

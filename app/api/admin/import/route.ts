@@ -33,7 +33,18 @@ export async function POST(request: NextRequest) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (o: object) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
+      // A browser that left (closed tab, dropped connection) cancels the stream: what is left to say
+      // is dropped, and the import runs to its end all the same — one transaction, all or nothing,
+      // never cut in the middle by a progress line that could not be delivered.
+      let gone = false;
+      const send = (o: object) => {
+        if (gone) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
+        } catch {
+          gone = true;
+        }
+      };
       const progress: Progress = (p) => send({ type: "progress", ...p });
       try {
         const input = { kind: q.get("kind"), csv };
@@ -45,7 +56,7 @@ export async function POST(request: NextRequest) {
         const f = toFailure(e, "import");
         send({ type: "error", message: f.message, fieldErrors: f.fieldErrors });
       }
-      controller.close();
+      if (!gone) controller.close();
     },
   });
   return new Response(body, {
