@@ -14,6 +14,8 @@ import { SMTPServer } from "smtp-server";
 /** = INBOUND_MAX_BYTES in lib/domain/email/inbound.ts (scripts/inbound-smtp.test.ts checks). */
 export const SMTP_MAX_BYTES = 10 * 1024 * 1024;
 export const INTERNAL_HEADER = "x-caseflow-inbound-secret";
+/** The envelope's recipients, comma-separated (trusted only beside the secret). */
+export const ENVELOPE_HEADER = "x-caseflow-envelope-to";
 
 /**
  * An error the SMTP server answers with `code` and `message`.
@@ -66,18 +68,18 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
       stream.on("end", async () => {
         // Over the limit: only the first 10 MB + 1 byte are handed on, so the route records the
         // refusal from the headers and answers 413.
-        // NOT-3 / PRO-5: as the last server in line, this one records whom the message was delivered
-        // to (the envelope's RCPT TO), as Postfix's local delivery does: a Bcc to support@, or an
-        // alias forwarded without rewriting To, names no address of ours in its headers.
-        const envelope = session.envelope.rcptTo.map((r) => `X-Original-To: ${r.address}\r\n`).join("");
-        const raw = Buffer.concat([
-          Buffer.from(envelope),
-          Buffer.concat(chunks).subarray(0, SMTP_MAX_BYTES + 1),
-        ]);
+        const raw = Buffer.concat(chunks).subarray(0, SMTP_MAX_BYTES + 1);
         try {
           const res = await fetch(new URL("/api/inbound/email", appUrl), {
             method: "POST",
-            headers: { [INTERNAL_HEADER]: secret, "content-type": "message/rfc822" },
+            headers: {
+              [INTERNAL_HEADER]: secret,
+              // NOT-3 / PRO-5: whom the message was delivered to (RCPT TO). As the last server in
+              // line this one knows it: a Bcc to support@, or an alias forwarded without rewriting
+              // To, names no address of ours in the message. Passed beside it, the message unchanged.
+              [ENVELOPE_HEADER]: session.envelope.rcptTo.map((r) => r.address).join(","),
+              "content-type": "message/rfc822",
+            },
             body: raw,
           });
           await res.arrayBuffer();

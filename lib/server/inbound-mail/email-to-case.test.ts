@@ -99,6 +99,32 @@ describe("email to case (NOT-3)", () => {
     expect(own).toMatchObject({ partnerId: null, partnerContactId: null });
   });
 
+  it("NOT-3: a Bcc to support — named only by the SMTP envelope, or by two X-Original-To lines — opens a case", async () => {
+    const { contact } = await makeCustomer();
+    const bcc = rawMail({
+      from: contact.email,
+      to: "colleague@customer.example",
+      subject: "Bcc",
+      body: "Hi.",
+    });
+    expect(await receive(bcc, "smtp")).toMatchObject({ status: "refused", reason: "no_case" });
+    const viaEnvelope = rawMail({
+      from: contact.email,
+      to: "colleague@customer.example",
+      subject: "Env",
+      body: "Hi.",
+    });
+    expect(await receive(viaEnvelope, "smtp", { envelopeTo: [SUPPORT] })).toMatchObject({ status: "opened" });
+    const twoLines = rawMail({
+      from: contact.email,
+      to: "colleague@customer.example",
+      subject: "Two lines",
+      body: "Hi.",
+      extra: `X-Original-To: sales@${DOMAIN}\r\nX-Original-To: ${SUPPORT}`,
+    });
+    expect(await receive(twoLines, "smtp")).toMatchObject({ status: "opened" });
+  });
+
   it("NOT-3: the same new message delivered 10 times at once opens one case", async () => {
     const { contact } = await makeCustomer();
     const raw = rawMail({ from: contact.email, to: SUPPORT, subject: "Concurrent" });

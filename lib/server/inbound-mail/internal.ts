@@ -3,6 +3,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 /** The header the built-in SMTP listener (scripts/inbound-smtp.mjs) sends its secret in. */
 export const INTERNAL_HEADER = "x-caseflow-inbound-secret";
+/** The envelope's recipients (RCPT TO), comma-separated, sent by the listener beside its secret. */
+export const ENVELOPE_HEADER = "x-caseflow-envelope-to";
 
 /**
  * Whether a request comes from this server's own SMTP listener: scripts/server.mjs makes a

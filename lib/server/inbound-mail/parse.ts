@@ -28,16 +28,28 @@ export type ParsedInbound = {
 const addressesOf = (v: HeaderValue | AddressObject | AddressObject[] | undefined): string[] => {
   if (!v) return [];
   if (typeof v === "string") return v.split(",").map((a) => a.replace(/^.*</, "").replace(/>.*$/, "").trim());
-  const list = Array.isArray(v) ? v : [v];
+  // A header given twice (two X-Original-To lines) comes as a list of its texts.
+  const list: unknown[] = Array.isArray(v) ? v : [v];
   return list.flatMap((o) =>
-    typeof o === "object" && o !== null && "value" in o
-      ? (o as AddressObject).value.flatMap((a) => [
-          a.address ?? "",
-          ...(a.group ?? []).map((g) => g.address ?? ""),
-        ])
-      : [],
+    typeof o === "string"
+      ? addressesOf(o)
+      : typeof o === "object" && o !== null && "value" in o
+        ? (o as AddressObject).value.flatMap((a) => [
+            a.address ?? "",
+            ...(a.group ?? []).map((g) => g.address ?? ""),
+          ])
+        : [],
   );
 };
+
+/**
+ * NOT-3: the message with the envelope's recipients (RCPT TO, from this server's SMTP listener)
+ * among its recipients, as an X-Original-To line would have put them.
+ */
+export function withEnvelope(p: ParsedInbound, envelopeTo: readonly string[]): ParsedInbound {
+  const extra = envelopeTo.map((a) => headerText(a, 320)).filter(Boolean);
+  return extra.length ? { ...p, recipients: [...p.recipients, ...extra] } : p;
+}
 
 /** A header's text value (mailparser gives structured values for some; those are never ours to test). */
 const headerOf = (headers: Map<string, HeaderValue>) => (name: string) => {

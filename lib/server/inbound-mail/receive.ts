@@ -10,7 +10,7 @@ import { claimMessage, finishMessage, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
 import { receiveNewMessage, supportAddressOfMessage } from "./new-message";
-import { parseInbound, parseHeadersOnly, type ParsedInbound } from "./parse";
+import { parseInbound, parseHeadersOnly, withEnvelope, type ParsedInbound } from "./parse";
 
 export type { Via };
 
@@ -24,11 +24,12 @@ export type { Via };
 export async function receive(
   raw: Buffer,
   via: Via,
-  opts: { truncated?: boolean } = {},
+  opts: { truncated?: boolean; envelopeTo?: readonly string[] } = {},
 ): Promise<InboundOutcome> {
   const tooLarge = opts.truncated || raw.length > INBOUND_MAX_BYTES;
   const parsed = tooLarge ? await parseHeadersOnly(raw) : await parseInbound(raw);
-  const p = parsed ?? (await parseHeadersOnly(raw)); // malformed: whatever headers there are
+  const read = parsed ?? (await parseHeadersOnly(raw)); // malformed: whatever headers there are
+  const p = withEnvelope(read, opts.envelopeTo ?? []);
   const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
   const outcome = await transaction(async (tx) => {
     const claim = await claimMessage(tx, p, via, raw.length);

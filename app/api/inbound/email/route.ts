@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { INBOUND_MAX_BYTES, REFUSAL_LABELS, type InboundOutcome } from "@/lib/domain/email/inbound";
 import { inboundEmailActor } from "@/lib/server/auth/api-token";
 import { readLimited } from "@/lib/server/inbound-mail/body";
-import { INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/inbound-mail/internal";
+import { ENVELOPE_HEADER, INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/inbound-mail/internal";
 import { receive, type Via } from "@/lib/server/inbound-mail/receive";
 
 const fail = (status: number, message: string, extra: object = {}) =>
@@ -24,7 +24,11 @@ const HEADER_BYTES = 64 * 1024;
  */
 export async function POST(request: NextRequest) {
   let via: Via = "smtp";
-  if (!isInternalSmtpRequest(request.headers.get(INTERNAL_HEADER))) {
+  // NOT-3: the listener's envelope recipients count as the message's (X-Original-To): trusted from it only.
+  let envelopeTo: string[] = [];
+  if (isInternalSmtpRequest(request.headers.get(INTERNAL_HEADER))) {
+    envelopeTo = (request.headers.get(ENVELOPE_HEADER) ?? "").split(",").filter(Boolean);
+  } else {
     const auth = await inboundEmailActor(request.headers.get("authorization"));
     if (!auth.ok) return fail(auth.status, auth.message);
     via = "api";
@@ -34,7 +38,8 @@ export async function POST(request: NextRequest) {
   const { raw, truncated } = await readLimited(request.body, limit);
   if (!raw.length) return fail(400, "Send the raw RFC 822 message as the request body.");
   try {
-    return answer(await receive(raw, via, { truncated: truncated || declared > INBOUND_MAX_BYTES }));
+    const tooLarge = truncated || declared > INBOUND_MAX_BYTES;
+    return answer(await receive(raw, via, { truncated: tooLarge, envelopeTo }));
   } catch (e) {
     // Every connection busy for the whole wait (a burst of mail): nothing was saved, and a
     // gateway should simply retry — 503 with Retry-After, as the SMTP listener answers 451.
