@@ -70,6 +70,19 @@ test("SET-2 / SET-3: past 200 contacts the primary contact survives a save, and 
     .poll(async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).contactId)
     .toBe(forCase.id);
 
+  // Another Account on the case: its typeahead Contact follows, a select of the new account's few.
+  await agent.reload();
+  const caseForm = agent.getByRole("form", { name: "Case details" });
+  await caseForm.getByLabel("Account", { exact: true }).selectOption({ label: "Acme Corporation" });
+  const contact = caseForm.getByLabel("Contact", { exact: true });
+  await expect(contact.locator("option", { hasText: "Carol Customer" })).toHaveCount(1);
+  await contact.selectOption({ label: "Carol Customer" });
+  await caseForm.getByRole("button", { name: "Save" }).click();
+  const carol = await db().user.findFirstOrThrow({ where: { name: "Carol Customer" } });
+  await expect
+    .poll(async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).contactId)
+    .toBe(carol.id);
+
   // New case: choosing the account turns Contact into a typeahead over its contacts.
   await agent.goto("/cases/new");
   await agent.getByLabel("Short description").fill(`Many contacts new ${stamp}`);

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { useEarlyValue, useFollowedField } from "@/components/ui/early-value";
 import { Combobox } from "./combobox";
@@ -77,7 +77,10 @@ export function ReferenceField({
   // A choice made before the page's script ran becomes the state's (useEarlyValue); a parent's,
   // this field's choices (useFollowedField).
   const ref = useEarlyValue<HTMLSelectElement>(setCurrent);
-  useFollowedField(ref, dependsOn?.field, (field) => setParent(field.value));
+  // The listener hangs on an anchor of its own, there whether the field is a select or a typeahead
+  // (a typeahead has no select to hang it on, and then never heard its Account change).
+  const anchor = useRef<HTMLInputElement>(null);
+  useFollowedField(anchor, dependsOn?.field, (field) => setParent(field.value));
 
   // The dependent choices are a query keyed by the parent's value (cached: switching back is
   // instant), made only once the parent has changed: until then the server's options stand, and
@@ -117,9 +120,10 @@ export function ReferenceField({
     );
   };
   // A record just made for this field (New contact) is the typeahead's choice too: a new mount shows it.
-  const typeahead = (lookupParams: LookupParams | undefined, picked: Props["value"]) => (
+  // Keyed by the parent's value too: another account's typeahead starts empty, not with the old pick.
+  const typeahead = (lookupParams: LookupParams | undefined, picked: Props["value"], of = "") => (
     <Combobox
-      key={added ? `added-${added.value}` : "typeahead"}
+      key={added ? `added-${added.value}` : `typeahead-${of}`}
       id={id}
       name={name}
       kind={kind}
@@ -137,6 +141,7 @@ export function ReferenceField({
 
   return (
     <Field label={label} id={id} error={error} hint={hint} className={className} aside={children}>
+      {dependsOn && <input ref={anchor} type="hidden" disabled />}
       {reloaded ? (
         <Reloaded
           kind={kind}
@@ -145,7 +150,7 @@ export function ReferenceField({
         >
           {(choices, busy, settled) =>
             choices.length > SELECT_LIMIT
-              ? typeahead({ ...params, [dependsOn.param]: parent }, null)
+              ? typeahead({ ...params, [dependsOn.param]: parent }, null, parent)
               : select(withCurrent(choices), busy, settled)
           }
         </Reloaded>
