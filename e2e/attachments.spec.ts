@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
+import { db } from "./support/db";
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -102,8 +103,14 @@ test("NOT-4: a file over the limit is refused when chosen, with the limit, on th
   await expect(files.getByText(message)).toBeVisible();
   await files.getByRole("button", { name: "Upload" }).click();
   await expect(files.getByText(message)).toBeVisible();
+  await agent.getByLabel("Work notes").fill("Log attached");
   await agent.getByLabel("Attach a file with this entry").setInputFiles(big);
   await expect(agent.getByText(`huge.log: ${message}`)).toBeVisible();
+  // Post is held too: the note would go without its file.
+  await agent.getByRole("button", { name: "Post" }).click();
+  await expect(agent.getByText(`huge.log: ${message}`)).toBeVisible();
+  await expect(agent.getByLabel("Work notes")).toHaveValue("Log attached");
+  expect(await db().journalEntry.count({ where: { body: "Log attached" } })).toBe(0);
   expect(uploads).toEqual([]);
   await context.close();
 });

@@ -19,6 +19,17 @@ export function useComposerFile(target: AttachTarget | undefined) {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
+  /**
+   * Whether the chosen file is over the limit — then the entry is not posted either (it would go
+   * without its file, and a reply would reopen the case for nothing); the message stays under the file.
+   */
+  function refusesPost(): boolean {
+    const file = input.current?.files?.[0];
+    const tooLarge = file && target ? oversized(file, target.limitMb) : null;
+    if (tooLarge) setResult({ ok: false, message: `${file!.name}: ${tooLarge}` });
+    return !!tooLarge;
+  }
+
   async function uploadAfterPost(internalOnly: boolean) {
     const file = input.current?.files?.[0];
     if (!caseNumber || !file) return;
@@ -58,5 +69,5 @@ export function useComposerFile(target: AttachTarget | undefined) {
       <Notice result={result} />
     </div>
   ) : null;
-  return { field, uploadAfterPost };
+  return { field, uploadAfterPost, refusesPost };
 }

@@ -72,6 +72,7 @@ export function JournalComposer({
       action={formAction}
       ref={form}
       onSubmit={(e) => {
+        if (file.refusesPost()) return e.preventDefault();
         const data = new FormData(e.currentTarget);
         const text = (name: string) => {
           const v = data.get(name);

@@ -33,6 +33,7 @@ export function PortalReplyForm({ number, limitMb }: { number: string; limitMb: 
       action={formAction}
       ref={form}
       onSubmit={(e) => {
+        if (file.refusesPost()) return e.preventDefault();
         sent.current = box()?.value ?? "";
         onSubmit(e);
       }}

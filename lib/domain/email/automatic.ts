@@ -20,13 +20,14 @@ type Header = (name: string) => string | undefined;
 /**
  * Whether a received message is automatic: `Auto-Submitted` other than "no" (RFC 3834), `Precedence`
  * bulk, list, junk or auto_reply, or a header that responders without RFC 3834 set (`X-Autoreply`,
- * `X-Autorespond`, `X-Auto-Reply`, `X-Autoresponder`; Exchange's `X-MS-Exchange-Inbox-Rules-Loop`).
+ * `X-Autorespond`, `X-Auto-Reply`, `X-Autoresponder`). Not Exchange's
+ * `X-MS-Exchange-Inbox-Rules-Loop`: a customer's inbox rule that redirects a shared mailbox to support
+ * sets it on mail a person wrote.
  */
 export function isAutomaticMessage(header: Header): boolean {
   const autoSubmitted = header("auto-submitted")?.trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== "no") return true;
   if (/^(bulk|list|junk|auto_reply)$/i.test(header("precedence")?.trim() ?? "")) return true;
   const responder = ["x-autoreply", "x-autorespond", "x-auto-reply", "x-autoresponder"];
-  if (responder.some((n) => (header(n)?.trim().toLowerCase() ?? "no") !== "no")) return true;
-  return header("x-ms-exchange-inbox-rules-loop") !== undefined;
+  return responder.some((n) => (header(n)?.trim().toLowerCase() ?? "no") !== "no");
 }

@@ -27,7 +27,7 @@ export type PortalReplyInput = z.input<typeof portalReplySchema>;
  */
 export const portalAcceptSchema = z.object({
   version: versionField,
-  comment: optionalText("Comments", JOURNAL_MAX_LENGTH).optional(),
+  comments: optionalText("Comments", JOURNAL_MAX_LENGTH).optional(),
 });
 
 /**

@@ -18,14 +18,20 @@ import {
   type CaseUpdateInput,
   type NewCaseInput,
 } from "@/lib/domain/cases/schemas";
-import { CaseState, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
+import {
+  CaseState,
+  caseStates,
+  labelOf,
+  MajorCaseState,
+  OPEN_CASE_STATES,
+} from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { postEntries } from "../journal/post";
 import { nextNumber } from "../records/numbers";
 import { applyChildSync, copyJournalToChildren, planChildSync } from "../major/sync-children";
-import { readCaseCustomers } from "../tables/case-reads";
+import { countChildrenWithActiveCustomer, readCaseCustomers } from "../tables/case-reads";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { applyCasePatch } from "../case-change/persist";
 import { requireCase, type CaseRow } from "../case-store/row";
@@ -127,8 +133,8 @@ function nobodyToAsk(c: CaseRow) {
   return invalid(
     "question",
     c.majorCaseState === MajorCaseState.Accepted
-      ? "Nobody would get this question: no open child case gets the major case's comments " +
-          "(none is open, or case_fields_to_sync does not list comments)."
+      ? "Nobody would get this question: no open child case with an active contact or consumer gets " +
+          "the major case's comments (case_fields_to_sync must list comments)."
       : c.contactId || c.consumerId
         ? "Nobody would get this question: the case's contact or consumer is deactivated. " +
           "Set an active one in Details first."
@@ -170,11 +176,12 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
       !!confirmChildren,
     );
     // MAJ-5 / NOT-1: a major case asks its open children's customers: the question is copied to them
-    // as a comment (case_fields_to_sync lists comments by default) and emailed. Reaching nobody, the
-    // whole Request Info is refused — the children would wait on a question no one was asked.
+    // as a comment (case_fields_to_sync lists comments by default) and emailed. Reaching no active
+    // customer, the whole Request Info is refused — the children would wait on a question no one was asked.
     if (major && asked.length) {
       const copied = await copyJournalToChildren(tx, actor, current, asked, !!confirmChildren);
-      if (!copied && !asksOwn) throw nobodyToAsk(current);
+      const reached = copied && (await countChildrenWithActiveCustomer(tx, current.id, OPEN_CASE_STATES));
+      if (!reached && !asksOwn) throw nobodyToAsk(current);
     }
     return { number, state: patch.state as number };
   });

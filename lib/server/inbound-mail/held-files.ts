@@ -4,11 +4,17 @@ import "server-only";
 // discarded message takes them with it.
 import type { Tx } from "@/lib/db";
 import { sanitizeFileName } from "@/lib/domain/attachments/files";
-import { keepMailAttachments, type MailAttachment } from "../attachments/store";
+import { megabytes } from "@/lib/domain/attachments/files";
+import { attachmentLimitMb, keepMailAttachments, type MailAttachment } from "../attachments/store";
 
-/** Keeps a held message's non-empty files (their size is checked when a case takes them). */
+/**
+ * Keeps a held message's non-empty files within the attachment limit: a larger one could never be
+ * kept on a case, and a stranger's mail should not grow the database with it.
+ */
 export async function holdFiles(tx: Tx, messageId: number, attachments: readonly MailAttachment[]) {
-  const files = attachments.filter((a) => a.content.byteLength > 0);
+  if (!attachments.length) return;
+  const limit = megabytes(await attachmentLimitMb(tx));
+  const files = attachments.filter((a) => a.content.byteLength > 0 && a.content.byteLength <= limit);
   if (!files.length) return;
   await tx.inboundFile.createMany({
     data: files.map((a) => ({

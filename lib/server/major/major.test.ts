@@ -562,26 +562,38 @@ describe("field sync to children (MAJ-5)", () => {
     expect(mails.filter((m) => m.body.includes(asked))).toHaveLength(1);
   });
 
-  it("MAJ-5 / NOT-1: Request Info on a major case that reaches no child is refused; nothing changes", async () => {
-    const { manager, major } = await withSyncedFields(
-      "priority,state,work_notes,close_notes,resolution_code",
-      async () => {
-        const made = await majorWithChildren(1);
-        const version = (await reload(made.major.id)).version;
-        await expect(
-          runCaseAction(made.manager, made.major.number, {
-            action: "request_info",
-            version,
-            question: "Anyone?",
-            confirmChildren: "1",
-          }),
-        ).rejects.toMatchObject({ field: "question" });
-        expect((await reload(made.major.id)).version).toBe(version);
-        return made;
-      },
-    );
-    expect((await reload(major.id)).state).not.toBe(S.AwaitingInfo);
-    expect(manager).toBeTruthy();
+  it("MAJ-5 / NOT-1: Request Info on a major case that reaches no child's active customer is refused; nothing changes", async () => {
+    const ask = async (made: Awaited<ReturnType<typeof majorWithChildren>>) => {
+      const version = (await reload(made.major.id)).version;
+      await expect(
+        runCaseAction(made.manager, made.major.number, {
+          action: "request_info",
+          version,
+          question: "Anyone?",
+          confirmChildren: "1",
+        }),
+      ).rejects.toMatchObject({ field: "question" });
+      const after = await reload(made.major.id);
+      expect([after.version, after.state]).toEqual([version, made.major.state]);
+      for (const c of made.children) expect((await reload(c.id)).state).toBe(c.state);
+    };
+    // Children without a customer, or whose contact was deactivated.
+    const bare = await majorWithChildren(2);
+    const { account, contact } = await makeCustomer();
+    await db().case.update({
+      where: { id: bare.children[0].id },
+      data: { accountId: account.id, contactId: contact.id },
+    });
+    await db().user.update({ where: { id: contact.id }, data: { active: false } });
+    await ask(bare);
+    // A child with a customer, but the major case's comments are not copied to children.
+    const other = await makeCustomer();
+    const quiet = await majorWithChildren(1);
+    await db().case.update({
+      where: { id: quiet.children[0].id },
+      data: { accountId: other.account.id, contactId: other.contact.id },
+    });
+    await withSyncedFields("priority,state,work_notes,close_notes,resolution_code", () => ask(quiet));
   });
 
   it("MAJ-5: closing the major case closes New, Open and Awaiting Info children even when state is not listed", async () => {

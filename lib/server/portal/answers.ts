@@ -72,7 +72,7 @@ export async function acceptSolution(
   outer?: Tx,
 ) {
   const { ref, author, lock } = await lockScoped(actor, number, outer);
-  const { version, comment } = parseOrThrow(portalAcceptSchema, raw);
+  const { version, comments: comment } = parseOrThrow(portalAcceptSchema, raw);
   return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
     assertResolved(row, "Accept solution");

@@ -89,6 +89,13 @@ describe("Notify Customers (PRO-3)", () => {
       [major.id, k.a.id].sort(),
     );
     expect((await mails([k.a.id])).length).toBe(1);
+    // A retry of the same dialog writes nothing, and names no children it reached.
+    const again = await notifyCustomers(agent, {
+      cases: major.number,
+      message: "The outage is over.",
+      requestId: "req-notify-major",
+    });
+    expect(again).toMatchObject({ notified: 0, children: 0, already: 2 });
   });
 
   it("PRO-3: a double submit and concurrent identical submits write one comment and one email per case", async () => {

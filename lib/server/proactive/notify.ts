@@ -52,7 +52,8 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
     const notified = await insertNotesOnCases(tx, casesWithIds(ids), comment, new Date());
     const emails = await queueCommentEmails(tx, commentsKeyed(ids, key), input.message, `${key}:`);
     const noEmail = notified ? open.filter((c) => !num(c.customers)).length : 0;
-    const reached = { notified, children: openChildren.length, emails, noEmail };
+    // A retry that wrote nothing names no children either ("Notified 0 cases", not "(4 children…)").
+    const reached = { notified, children: notified ? openChildren.length : 0, emails, noEmail };
     return { ...reached, already: open.length - notified, skipped };
   });
   return counts;

@@ -97,6 +97,17 @@ export function readCaseCustomers(tx: Tx, caseIds: readonly number[]): Promise<C
 }
 
 /** The ids of a major case's children in `states` that have a customer to email (MAJ-5, NOT-1). */
+/** How many of a major case's children in `states` have an active customer (contact or consumer). */
+export function countChildrenWithActiveCustomer(tx: Tx, parentId: number, states: readonly number[]) {
+  return tx.case.count({
+    where: {
+      parentId,
+      state: { in: [...states] },
+      OR: [{ contact: { active: true } }, { consumer: { active: true } }],
+    },
+  });
+}
+
 export async function childIdsWithCustomerIn(
   tx: Tx,
   parentId: number,

@@ -41,7 +41,7 @@ export const externalCaseWrites: NonNullable<Writer["external"]> = {
       if (input.state === CaseState.Closed) {
         // Accept solution; a comment given with it is kept on the closed case (as a reply it would
         // have reopened the case first, and the acceptance been refused).
-        await acceptSolution(actor, number, { version, comment: comments }, tx);
+        await acceptSolution(actor, number, { version, comments }, tx);
       } else if (input.state === CaseState.Open) {
         if (!comments?.trim())
           throw invalid("comments", "Give the reason in comments to reject the solution.");
