@@ -17,15 +17,20 @@ import { compress } from "./ops/compress.mjs";
 import { createDrain } from "./ops/drain.mjs";
 import { prewarmSqlite } from "./ops/prewarm.mjs";
 import { applyKeepAlive, keepAliveMs } from "./ops/keep-alive.mjs";
+import { workerCount } from "./ops/workers.mjs";
 import { DEFAULT_DATABASE_URL } from "./db/providers.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
-const workers = Math.max(
-  1,
-  Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism?.() ?? os.cpus().length),
-);
+const workers = (() => {
+  try {
+    return workerCount(process.env, os.availableParallelism?.() ?? os.cpus().length);
+  } catch (e) {
+    console.error(/** @type {Error} */ (e).message);
+    process.exit(1);
+  }
+})();
 // OPS-1: idle connections outlive a proxy's (ops/keep-alive.mjs). Read here, in the primary too, so
 // that a bad value stops the start with its message instead of failing each worker in turn.
 const keepAlive = (() => {

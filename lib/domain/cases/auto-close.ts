@@ -1,7 +1,7 @@
 // POR-1 / SPEC §1: a Resolved case closes automatically after an admin-set number of days without
 // a customer answer (property sn_customerservice.case_auto_close_days). The scheduled job in
 // lib/server/jobs/auto-close.ts selects the same cases in SQL; these rules say which ones.
-import { CaseState } from "../records/choices";
+import { CaseState, MajorCaseState } from "../records/choices";
 
 export const AUTO_CLOSE_JOB = "case-auto-close";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,14 +22,18 @@ export type AutoCloseCandidate = {
   resolvedAt: Date | null;
   /** The newest additional comment by the case's contact or consumer, if any. */
   lastCustomerAnswerAt: Date | null;
+  majorCaseState?: string | null;
 };
 
 /**
  * Due: Resolved, resolved at or before the cutoff, and the customer has not answered since the
- * resolution. A customer who answered is waiting for an agent, who closes or reopens the case.
+ * resolution. A customer who answered is waiting for an agent, who closes or reopens the case. Never
+ * a major case: closing one closes its children (MAJ-5), and its children's customers answer on the
+ * children — a major issue manager closes it.
  */
 export function isDueForAutoClose(c: AutoCloseCandidate, cutoff: Date | null): boolean {
   if (!cutoff || c.state !== CaseState.Resolved || !c.resolvedAt) return false;
+  if (c.majorCaseState === MajorCaseState.Accepted) return false;
   if (c.resolvedAt.getTime() > cutoff.getTime()) return false;
   return !c.lastCustomerAnswerAt || c.lastCustomerAnswerAt.getTime() <= c.resolvedAt.getTime();
 }

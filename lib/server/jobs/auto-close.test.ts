@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { AUTO_CLOSE_JOB, autoCloseCutoff, isDueForAutoClose } from "@/lib/domain/cases/auto-close";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { CaseState as S } from "@/lib/domain/records/choices";
+import { CaseState as S, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeAgent, makeCase, makeCustomer, resolveCase } from "@/lib/testing/fixtures";
 import { updateProperty } from "../properties/admin";
@@ -62,7 +62,10 @@ describe("automatic close of Resolved cases (POR-1)", () => {
     await comment(agentReplied.id, agent, ago(1)); // only the customer's answer keeps a case open
     const answeredBefore = await resolvedCase(agent, 9);
     await comment(answeredBefore.id, answeredBefore.contact, ago(12));
-    const mine = [due, young, answered, agentReplied, answeredBefore];
+    // MAJ-5: a major case is closed by its manager (with its children), never by the job.
+    const major = await resolvedCase(agent, 20);
+    await db().case.update({ where: { id: major.id }, data: { majorCaseState: MajorCaseState.Accepted } });
+    const mine = [due, young, answered, agentReplied, answeredBefore, major];
 
     // What the rule says, from the data itself.
     const cutoff = autoCloseCutoff(7, now);

@@ -28,8 +28,9 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
   });
   if (!due.length) return 0;
   return transaction(async (tx) => {
+    // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const marked: Marked[] = await tx.caseSla.updateManyAndReturn({
-      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null },
+      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null, dueAt: { lte: until } },
       data: { [field]: now, ...(event === "breach" ? { warnedAt: now } : {}) },
       select: { id: true, caseId: true, kind: true, dueAt: true },
     });
@@ -51,7 +52,9 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
         link: recordUrl(TABLE.case, c.number),
       });
       await enqueueMail(tx, {
-        dedupeKey: `sla:${m.id}:${event}:${to.id}`,
+        // One email per due time: a timer that runs again (resumed, re-targeted) and is due again
+        // warns and breaches again, and its email is not taken for the first one's.
+        dedupeKey: `sla:${m.id}:${event}:${m.dueAt.getTime()}:${to.id}`,
         recipient: to.email,
         subject: mail.subject,
         body: mail.body,

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db, transaction } from "@/lib/db";
 import { makeAgent, makeCase, makeCustomer, resolveCase, unique } from "@/lib/testing/fixtures";
 import { postCaseJournal } from "../cases/journal";
 import { createPortalCase } from "../portal/new-case";
 import { acceptSolution } from "../portal/answers";
-import { deliverPending } from "./deliver";
+import { deliverPending, transporter } from "./deliver";
 import { enqueueMail } from "./write";
 import { caseThreadId } from "@/lib/domain/email/thread";
 
@@ -90,6 +90,57 @@ describe("outbox delivery (REL-4)", () => {
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${key}-s` } })).status).toBe(
       "suppressed",
     );
+  });
+
+  it("OPS-2: the SMTP timeouts reach the transport (a send gives up well within its claim)", () => {
+    const t = transporter(`smtp://127.0.0.1:${port}?ignoreTLS=true`) as unknown as {
+      transporter: { options: Record<string, unknown> };
+    };
+    expect(t.transporter.options).toMatchObject({
+      host: "127.0.0.1",
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+  });
+
+  it("REL-4: a message sent whose 'sent' write fails once is marked sent on the next try, never sent again", async () => {
+    const key = unique("mark");
+    await transaction((tx) =>
+      enqueueMail(tx, {
+        dedupeKey: key,
+        recipient: "once@example.org",
+        subject: "Once",
+        body: "x",
+        event: "test",
+      }),
+    );
+    const delegate = db().outboxMessage;
+    const real = delegate.updateMany.bind(delegate);
+    let failed = false;
+    const spy = vi.spyOn(delegate, "updateMany").mockImplementation(((args: {
+      data?: { status?: string };
+    }) => {
+      if (args.data?.status === "sent" && !failed) {
+        failed = true;
+        return Promise.reject(new Error("connection pool timeout"));
+      }
+      return real(args as never);
+    }) as never);
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      expect(await deliverPending()).toMatchObject({ sent: 1, failed: 0 });
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+      spy.mockRestore();
+    }
+    expect(failed).toBe(true);
+    expect(received.filter((r) => r.to === "once@example.org")).toHaveLength(1);
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({
+      status: "sent",
+      lastError: null,
+    });
   });
 
   it("SET-4: a password link leaves by SMTP whole, and the outbox keeps it without its token", async () => {

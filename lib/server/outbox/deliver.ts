@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/lib/db";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import { db, type Prisma } from "@/lib/db";
 import { threadHeaders } from "@/lib/domain/email/thread";
 import { automaticHeaders } from "@/lib/domain/email/automatic";
 import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";
@@ -28,9 +29,15 @@ const MAX_ATTEMPTS = 5;
 
 let transport: { url: string; t: Transporter } | null = null;
 
-function transporter(url: string): Transporter {
+/**
+ * The SMTP transport for `url`, with the timeouts above. The URL is read by nodemailer's own parser
+ * and the timeouts added to what it gives: as createTransport's second argument they were taken for
+ * default message fields, and beside a `url` option they are dropped — nodemailer's defaults (10
+ * minutes of socket silence) then let a send outlive its claim.
+ */
+export function transporter(url: string): Transporter {
   if (!transport || transport.url !== url)
-    transport = { url, t: nodemailer.createTransport(url, smtpTimeouts()) };
+    transport = { url, t: nodemailer.createTransport({ ...parseConnectionUrl(url), ...smtpTimeouts() }) };
   return transport.t;
 }
 
@@ -53,7 +60,13 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
   if (!url) return result;
   const ids = await claimBatch(OUTBOX_QUEUE, workerId, lockMs(), limit);
   const claimed = await db().outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
-  for (const m of claimed) {
+  for (const [i, m] of claimed.entries()) {
+    // OPS-2: a stopping node gives back what it has not sent yet, for another runner to send now —
+    // not at the end of the claim, nor half-sent when the drain's time runs out.
+    if (startedRunner()?.stopping) {
+      await giveBack(claimed.slice(i));
+      break;
+    }
     // Outcomes are recorded only while this claim still holds (it is ours until lockedUntil).
     // Each send gets a full lease of its own: renewed just before, skipped if the claim was lost.
     const until = new Date(Date.now() + lockMs());
@@ -63,6 +76,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     });
     if (renewed.count !== 1) continue;
     const mine = { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: until };
+    let failure: unknown = null;
     try {
       await transporter(url).sendMail({
         from: process.env.MAIL_FROM ?? "Caseflow <no-reply@caseflow.local>",
@@ -75,19 +89,16 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
         headers: automaticHeaders(m), // REL-6: no auto-responder answers us
         messageId: m.messageId ?? messageIdFor(m.id),
       });
-      await db().outboxMessage.updateMany({
-        where: mine,
-        data: {
-          status: "sent",
-          sentAt: new Date(),
-          lockedUntil: null,
-          lockedBy: null,
-          lastError: null,
-          ...(m.body.includes("/set-password?token=") ? { body: withoutTokens(m.body) } : {}),
-        },
-      });
-      result.sent++;
     } catch (e) {
+      failure = e;
+    }
+    if (failure === null) {
+      // Sent: only the bookkeeping is left. A database hiccup here must not make it a failed send,
+      // which would be retried — the customer would get it twice.
+      await markSent(mine, m.body);
+      result.sent++;
+    } else {
+      const e = failure;
       const attempts = m.attempts;
       const retryIn = Math.min(60_000 * 2 ** attempts, 60 * 60_000);
       await db().outboxMessage.updateMany({
@@ -111,6 +122,40 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     }
   }
   return result;
+}
+
+/** Records a sent message, trying a few times: a send is never turned into a retry by a failed write. */
+async function markSent(mine: Prisma.OutboxMessageWhereInput, body: string) {
+  const data = {
+    status: "sent",
+    sentAt: new Date(),
+    lockedUntil: null,
+    lockedBy: null,
+    lastError: null,
+    ...(body.includes("/set-password?token=") ? { body: withoutTokens(body) } : {}),
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db().outboxMessage.updateMany({ where: mine, data });
+      return;
+    } catch (e) {
+      if (attempt >= 3) {
+        // Left "sending": its claim runs out and it may be sent again — logged, as a duplicate risk.
+        console.error("[caseflow] outbox: a sent message could not be marked sent", e);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+/** Claimed messages not sent yet go back to the queue at once (their claim's attempt undone). */
+async function giveBack(rest: readonly { id: number }[]) {
+  if (!rest.length) return;
+  await db().outboxMessage.updateMany({
+    where: { id: { in: rest.map((m) => m.id) }, status: "sending", lockedBy: workerId },
+    data: { status: "pending", lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
+  });
 }
 
 let scheduled = false;

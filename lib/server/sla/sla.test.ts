@@ -137,6 +137,33 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(await db().outboxMessage.count({ where: { sourceId: c.id, event: "case.sla_breach" } })).toBe(1);
   });
 
+  it("NOT-5 / NOT-2: a timer re-targeted after its breach, and due again, breaches again and emails again", async () => {
+    await db().slaTarget.create({
+      data: { priority: 2, responseMinutes: 60, resolutionMinutes: 2000, clock: "24x7" },
+    });
+    try {
+      const agent = await makeAgent();
+      const { account, contact } = await makeCustomer();
+      const c = await makeCase(agent, {
+        accountId: account.id,
+        contactId: contact.id,
+        assignedToId: agent.id,
+      });
+      const at = (min: number) => new Date(c.createdAt.getTime() + min * MIN);
+      await recordSlaBreaches({ now: at(481) }); // the resolution's 480 minutes
+      await updateCase(agent, c.number, { version: c.version, priority: 2 }); // now 2,000
+      const [resolution] = await timers(c.id);
+      expect(resolution.breachedAt).toBeNull();
+      await recordSlaBreaches({ now: at(2001) });
+      const mails = await db().outboxMessage.findMany({
+        where: { sourceId: c.id, event: "case.sla_breach", subject: { contains: "Resolution" } },
+      });
+      expect(mails).toHaveLength(2);
+    } finally {
+      await db().slaTarget.deleteMany({ where: { priority: 2 } });
+    }
+  });
+
   it("NOT-5: the case list filters by SLA (breached, due soon, running) and sorts by the earliest due time", async () => {
     const { agent, c: late } = await customerCase();
     const { c: soon } = await customerCase();

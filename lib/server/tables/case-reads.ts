@@ -1,7 +1,7 @@
 import "server-only";
 // Table "Case": reads for the workspace and the jobs. Writes and locks: ./case.ts; scoped reads: ./case-scope.ts.
 import { db, dialect, Prisma, type Tx } from "@/lib/db";
-import { CaseState } from "@/lib/domain/records/choices";
+import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import { caseLinkedTo } from "./case-links";
@@ -15,6 +15,7 @@ export async function findDueForAutoClose(cutoff: Date, limit: number): Promise<
   const rows = await db().$queryRaw<{ id: unknown }[]>`
     SELECT c."id" FROM "Case" c
     WHERE c."state" = ${CaseState.Resolved} AND c."resolvedAt" IS NOT NULL AND c."resolvedAt" <= ${cutoff}
+      AND (c."majorCaseState" IS NULL OR c."majorCaseState" <> ${MajorCaseState.Accepted})
       AND NOT EXISTS (
         SELECT 1 FROM "JournalEntry" j
         WHERE j."table" = ${TABLE.case} AND j."recordId" = c."id" AND j."kind" = 'comments'
