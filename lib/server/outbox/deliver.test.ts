@@ -6,8 +6,16 @@ import { postCaseJournal } from "../cases/journal";
 import { createPortalCase } from "../portal/new-case";
 import { acceptSolution } from "../portal/answers";
 import { deliverPending, transporter } from "./deliver";
+import type * as Runner from "../runner/runner";
 import { enqueueMail } from "./write";
 import { caseThreadId } from "@/lib/domain/email/thread";
+
+// OPS-2: a test may say the node is stopping (the runner's flag), as a SIGTERM would.
+const node = vi.hoisted(() => ({ stopping: false }));
+vi.mock("../runner/runner", async (original) => ({
+  ...(await original<typeof Runner>()),
+  startedRunner: () => (node.stopping ? { stopping: true, has: () => false } : null),
+}));
 
 type Received = { to: string; raw: string };
 const received: Received[] = [];
@@ -141,6 +149,34 @@ describe("outbox delivery (REL-4)", () => {
       status: "sent",
       lastError: null,
     });
+  });
+
+  it("OPS-2: a stopping node sends nothing more of its batch and gives the claims back at once", async () => {
+    const keys = [unique("stop"), unique("stop")];
+    await transaction(async (tx) => {
+      for (const k of keys)
+        await enqueueMail(tx, {
+          dedupeKey: k,
+          recipient: `${k}@example.org`,
+          subject: "S",
+          body: "x",
+          event: "test",
+        });
+    });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    node.stopping = true;
+    try {
+      expect(await deliverPending()).toEqual({ sent: 0, failed: 0 });
+    } finally {
+      node.stopping = false;
+      delete process.env.SMTP_URL;
+    }
+    const rows = await db().outboxMessage.findMany({ where: { dedupeKey: { in: keys } } });
+    expect(rows.map((r) => [r.status, r.lockedBy, r.lockedUntil, r.attempts])).toEqual([
+      ["pending", null, null, 0],
+      ["pending", null, null, 0],
+    ]);
+    expect(received.filter((r) => keys.some((k) => r.to.startsWith(k)))).toHaveLength(0);
   });
 
   it("SET-4: a password link leaves by SMTP whole, and the outbox keeps it without its token", async () => {
