@@ -5,6 +5,7 @@ import { runWithLease, type LeaseTiming } from "../runner/lease";
 import { runner, scaled, workerId } from "../runner/runner";
 import { closeDueCases } from "./auto-close";
 import { recordSlaBreaches, SLA_JOB } from "./sla";
+import { HOUSEKEEPING_JOB, sweepExpired } from "./housekeeping";
 
 // OPS-1: the background jobs of the app, all on the one runner (runner/runner.ts). Every server
 // process ticks; the database decides who does what: the outbox's messages are claimed per batch
@@ -35,6 +36,20 @@ async function slaTick() {
   });
 }
 
+/** OPS-1: run-out throttle rows and expired sessions go, hourly, by one node. */
+const HOUSEKEEPING_TICK_MS = 60 * 60_000;
+
+async function housekeepingTick() {
+  const timing: LeaseTiming = {
+    ttlMs: scaled(10 * 60_000, 5_000),
+    everyMs: scaled(HOUSEKEEPING_TICK_MS - 60_000),
+  };
+  await runWithLease(HOUSEKEEPING_JOB, workerId, timing, async () => {
+    const { throttles, sessions } = await sweepExpired();
+    return `${throttles} throttle rows, ${sessions} sessions deleted`;
+  });
+}
+
 /** REL-4: the safety net of outbox delivery (each queued message also wakes it after commit: wakeDelivery). */
 async function outboxTick() {
   await drainOutbox();
@@ -56,6 +71,12 @@ export function startScheduledJobs() {
     everyMs: scaled(TICK_MS),
     firstInMs: scaled(10_000 + Math.random() * 20_000),
     run: autoCloseTick,
+  });
+  r.add({
+    name: HOUSEKEEPING_JOB,
+    everyMs: scaled(HOUSEKEEPING_TICK_MS),
+    firstInMs: scaled(60_000 + Math.random() * 60_000),
+    run: housekeepingTick,
   });
   // Without SMTP_URL nothing is sent (messages wait in the outbox); the backlog is measured anyway.
   r.add({ name: OUTBOX_JOB, everyMs: scaled(30_000), run: outboxTick });

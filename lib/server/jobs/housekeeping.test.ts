@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { THROTTLE } from "@/lib/domain/auth/throttle";
+import { makeAgent, unique } from "@/lib/testing/fixtures";
+import { sweepExpired } from "./housekeeping";
+
+describe("housekeeping (OPS-1)", () => {
+  it("OPS-1: run-out throttle rows and expired sessions are deleted; live ones stay", async () => {
+    const now = new Date("2026-11-29T12:00:00Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const key = (name: string) => `test:${unique(name)}`;
+    const rows = {
+      spent: { key: key("spent"), windowStart: ago(THROTTLE.windowMs + 1), blockedUntil: null },
+      blockOver: { key: key("over"), windowStart: ago(THROTTLE.windowMs + 1), blockedUntil: ago(1) },
+      blocked: { key: key("blocked"), windowStart: ago(THROTTLE.windowMs + 1), blockedUntil: ago(-60_000) },
+      counting: { key: key("counting"), windowStart: ago(60_000), blockedUntil: null },
+    };
+    await db().loginThrottle.createMany({ data: Object.values(rows).map((r) => ({ ...r, failures: 3 })) });
+    const agent = await makeAgent();
+    const [expired, live] = [unique("s-old"), unique("s-live")];
+    await db().session.createMany({
+      data: [
+        { id: expired, userId: agent.id, expiresAt: ago(1) },
+        { id: live, userId: agent.id, expiresAt: ago(-3_600_000) },
+      ],
+    });
+    const swept = await sweepExpired(now);
+    expect(swept.throttles).toBeGreaterThanOrEqual(2);
+    expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    const left = await db().loginThrottle.findMany({
+      where: { key: { in: Object.values(rows).map((r) => r.key) } },
+      select: { key: true },
+    });
+    expect(left.map((r) => r.key).sort()).toEqual([rows.blocked.key, rows.counting.key].sort());
+    expect(
+      (await db().session.findMany({ where: { id: { in: [expired, live] } } })).map((s) => s.id),
+    ).toEqual([live]);
+  });
+});
