@@ -18,6 +18,7 @@ import { createDrain } from "./ops/drain.mjs";
 import { prewarmSqlite } from "./ops/prewarm.mjs";
 import { applyKeepAlive, keepAliveMs } from "./ops/keep-alive.mjs";
 import { workerCount } from "./ops/workers.mjs";
+import { respawnDelays } from "./ops/respawn.mjs";
 import { DEFAULT_DATABASE_URL } from "./db/providers.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
@@ -80,12 +81,21 @@ if (cluster.isPrimary && workers > 1) {
   // Server rendering allocates in bursts; a larger young generation means far fewer scavenges.
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
   relayForgets(cluster);
-  for (let i = 0; i < workers; i++) cluster.fork();
+  /** When each worker started, for how long it lived (ops/respawn.mjs). */
+  const born = new Map();
+  const fork = () => born.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < workers; i++) fork();
   let stopping = false;
+  const delayAfter = respawnDelays();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    const wait = delayAfter(Date.now() - (born.get(worker.id) ?? 0));
+    born.delete(worker.id);
+    console.error(
+      `worker ${worker.process.pid} exited (${signal ?? code}); starting another` +
+        (wait ? ` in ${wait / 1000} s (it died while starting)` : ""),
+    );
+    setTimeout(() => stopping || fork(), wait);
   });
   // OPS-2: each worker drains (at most 10 s); the primary ends when they all have.
   for (const sig of ["SIGINT", "SIGTERM"]) {

@@ -1,0 +1,18 @@
+// OPS-1: the primary starts another worker when one exits. A worker that dies while starting (a bad
+// setting, a database it cannot reach) would die again at once: re-forked straight away, it loaded
+// Next in a tight loop, every core busy and the log flooded. Quick deaths in a row wait longer each
+// time, doubling from half a second to 30 s; a worker that lived a while resets the wait.
+
+/**
+ * A function of how long the exited worker lived (ms) that answers how long to wait before the next
+ * fork (ms).
+ * @param {{ minLifeMs?: number, firstDelayMs?: number, maxDelayMs?: number }} [o]
+ */
+export function respawnDelays({ minLifeMs = 10_000, firstDelayMs = 500, maxDelayMs = 30_000 } = {}) {
+  let quick = 0;
+  /** @param {number} livedMs */
+  return (livedMs) => {
+    quick = livedMs < minLifeMs ? quick + 1 : 0;
+    return quick ? Math.min(maxDelayMs, firstDelayMs * 2 ** (quick - 1)) : 0;
+  };
+}
