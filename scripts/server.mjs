@@ -103,6 +103,8 @@ if (cluster.isPrimary && workers > 1) {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.kill(sig);
       cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length || process.exit(0));
+      // Every worker already gone (dead while starting, waiting to be forked again): nothing to drain.
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
       setTimeout(() => process.exit(1), 11_000).unref();
     });
   }

@@ -93,6 +93,7 @@ export async function checkJobs(q: Q, problems: string[]) {
   const due = await count(
     q,
     `SELECT count(*) n FROM "Case" c WHERE c."state" = 6 AND c."resolvedAt" < now() - interval '7 days'
+       AND c."majorCaseState" IS DISTINCT FROM 'accepted'
        AND NOT EXISTS (SELECT 1 FROM "JournalEntry" j WHERE j."table" = 'sn_customerservice_case'
          AND j."recordId" = c."id" AND j."kind" = 'comments' AND j."createdAt" > c."resolvedAt")`,
     [],

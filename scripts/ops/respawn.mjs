@@ -10,9 +10,17 @@
  */
 export function respawnDelays({ minLifeMs = 10_000, firstDelayMs = 500, maxDelayMs = 30_000 } = {}) {
   let quick = 0;
-  /** @param {number} livedMs */
-  return (livedMs) => {
-    quick = livedMs < minLifeMs ? quick + 1 : 0;
+  let lastQuickAt = -Infinity;
+  /**
+   * @param {number} livedMs
+   * @param {number} [now] when it exited: quick deaths long apart (days, on a healthy cluster) are no run
+   */
+  return (livedMs, now = Date.now()) => {
+    if (now - lastQuickAt > 2 * maxDelayMs + minLifeMs) quick = 0;
+    if (livedMs < minLifeMs) {
+      quick++;
+      lastQuickAt = now;
+    } else quick = 0;
     return quick ? Math.min(maxDelayMs, firstDelayMs * 2 ** (quick - 1)) : 0;
   };
 }

@@ -11,4 +11,11 @@ describe("OPS-1: re-forking a worker that exited", () => {
     expect(delay(10_000)).toBe(0); // it stayed up: the next quick death starts over
     expect(delay(100)).toBe(500);
   });
+
+  it("OPS-1: quick deaths far apart (a healthy cluster, days between) do not add up", () => {
+    const delay = respawnDelays();
+    const day = 24 * 3_600_000;
+    expect([0, 1, 2, 3].map((d) => delay(800, d * day))).toEqual([500, 500, 500, 500]);
+    expect(delay(800, 3 * day + 1_000)).toBe(1_000); // a second one right after is a run
+  });
 });
