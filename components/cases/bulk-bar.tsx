@@ -8,12 +8,17 @@ import { DialogForm } from "@/components/ui/dialog-form";
 import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { BULK_TARGET_STATES, outcomeLine, type BulkReport } from "@/lib/domain/cases/bulk";
-import { CaseState, casePriorities, caseResolutionCodes } from "@/lib/domain/records/choices";
+import { CaseState, casePriorities } from "@/lib/domain/records/choices";
 
 type Kind = "assign" | "priority" | "state";
 const TITLE: Record<Kind, string> = { assign: "Assign", priority: "Set priority of", state: "Set state of" };
 /** `assignees` null: more people than a select lists (then "A person…" and a typeahead). */
-export type BulkOptions = { groups: Option[]; assignees: Option[] | null };
+export type BulkOptions = {
+  groups: Option[];
+  assignees: Option[] | null;
+  /** ITSM-5: the resolution codes of the active plugins. */
+  resolutionCodes: Option[];
+};
 
 const INTRO =
   "Each case is changed by its own rules, as on its form; a case they refuse keeps its values and is " +
@@ -58,7 +63,7 @@ function Fields({ kind, options, error }: { kind: Kind; options: BulkOptions; er
             id="bulk-resolution-code"
             blank=""
             required
-            options={caseResolutionCodes}
+            options={options.resolutionCodes}
           />
           <TextAreaField
             label="Resolution notes"

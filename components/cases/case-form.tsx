@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { ResolutionFields } from "@/components/records/resolution-fields";
-import { caseChannels, casePriorities, caseResolutionCodes } from "@/lib/domain/records/choices";
+import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
 
@@ -47,6 +47,8 @@ export type CaseFormChoices = {
   contacts: RefOption[] | null;
   assets: RefOption[] | null;
   partnerContacts: RefOption[] | null;
+  /** ITSM-5: the resolution codes of the active plugins (and the case's own). */
+  resolutionCodes: Option[];
 };
 
 /**
@@ -117,7 +119,7 @@ export function CaseForm({
           <PartyFields data={data} choices={choices} err={err} newContact />
         </div>
         <ResolutionFields
-          codes={caseResolutionCodes}
+          codes={choices.resolutionCodes}
           code={data.resolutionCode}
           notes={data.resolutionNotes}
           err={err}

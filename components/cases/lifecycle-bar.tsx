@@ -2,13 +2,12 @@
 import { useState } from "react";
 import { caseLifecycleAction } from "@/app/(workspace)/cases/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
-import { caseResolutionCodes } from "@/lib/domain/records/choices";
 import { cx } from "@/components/ui/cx";
 
 type CaseAction = { id: string; label: string };
@@ -33,12 +32,15 @@ export function LifecycleBar({
   version,
   actions,
   suggestion,
+  resolutionCodes,
 }: {
   number: string;
   version: number;
   actions: CaseAction[];
   /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
   suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
+  /** ITSM-5: the resolution codes of the active plugins. */
+  resolutionCodes: readonly Option[];
 }) {
   const [proposing, setProposing] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -164,7 +166,7 @@ export function LifecycleBar({
             label="Resolution code"
             name="resolutionCode"
             id="propose-resolution-code"
-            options={caseResolutionCodes}
+            options={resolutionCodes}
             blank="— Pick a code —"
             defaultValue={suggestion?.resolutionCode ?? ""}
             error={err("resolutionCode")}

@@ -19,6 +19,8 @@ import {
   optionsNaming,
 } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
+import { activePlugins } from "@/lib/server/plugins/read";
+import { resolutionCodesOffered } from "@/lib/domain/cases/resolution-codes";
 import { caseListQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
 import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
@@ -30,7 +32,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
   // WRK-4: the views come from the layout's per-request cache (one query for both).
-  const [list, [accounts, account], [assignees, assignee], groups, views] = await Promise.all([
+  const [list, [accounts, account], [assignees, assignee], groups, views, plugins] = await Promise.all([
     readOr404(listCases(actor, raw)),
     // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
     optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
@@ -42,6 +44,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     ),
     groupOptions(),
     canReadCases(actor) ? listViews(actor) : [],
+    // ITSM-5: read with the requester (primed), no query of its own.
+    activePlugins(),
   ]);
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
   const query = hrefWith("", raw);
@@ -86,7 +90,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
         selectable={writer || canNotifyCustomers(actor)}
-        bulk={writer ? { groups, assignees } : undefined}
+        bulk={writer ? { groups, assignees, resolutionCodes: resolutionCodesOffered(plugins) } : undefined}
       />
       <Pagination
         page={list.page}

@@ -1,12 +1,15 @@
 // ITSM-4: a "related" case resolution code is accepted only when the related record is in the
 // matching state; and when a related record closes, the case suggests the matching code.
 import { invalid } from "../errors";
+import { PLUGIN, type ActivePlugins, type PluginId } from "../plugins/catalog";
 import { RESOLVED_INCIDENT_STATES } from "../incidents/lifecycle";
 import { isOpenProblem, RESOLVED_PROBLEM_STATES } from "../itsm/problems/lifecycle";
 import {
   CaseResolutionCode as C,
+  caseResolutionCodes,
   CaseState,
   ChangeState,
+  type Choice,
   changeStates,
   incidentStates,
   labelOf,
@@ -70,6 +73,37 @@ const CHECKS: Check[] = [
     },
   },
 ];
+
+/**
+ * ITSM-5: the plugin that provides each related code (seed 001: "The Service Management integration
+ * plugins provide the following case resolution codes"). While it is inactive the code is not offered
+ * and a case cannot be resolved with it; a case resolved with it before keeps it.
+ */
+const CODE_PLUGIN: Readonly<Record<string, PluginId>> = {
+  [C.FixedByProblem]: PLUGIN.serviceManagement,
+  [C.WorkaroundFromProblem]: PLUGIN.serviceManagement,
+  [C.FixedByChange]: PLUGIN.serviceManagement,
+  [C.FixedByIncident]: PLUGIN.serviceManagement,
+  [C.RequestClosedComplete]: PLUGIN.requestManagement,
+};
+
+/** ITSM-5: the case resolution codes to offer while these plugins are active (and the case's own). */
+export function resolutionCodesOffered(active: ActivePlugins, current?: string | null): Choice<string>[] {
+  return caseResolutionCodes.filter((c) => {
+    const plugin = CODE_PLUGIN[c.value];
+    return !plugin || active.has(plugin) || c.value === current;
+  });
+}
+
+/** ITSM-5: refuses, on the Resolution code field, a related code whose plugin is inactive. */
+export function assertResolutionCodeOffered(code: string, active: ActivePlugins): void {
+  const plugin = CODE_PLUGIN[code];
+  if (plugin && !active.has(plugin))
+    throw invalid(
+      "resolutionCode",
+      `“${code}” is not available: the plugin ${plugin} that provides it is inactive. Pick another code.`,
+    );
+}
 
 /** Throws a clear error on the Resolution code field when a related code does not fit yet. */
 export function assertResolutionCodeFits(code: string, related: RelatedState): void {

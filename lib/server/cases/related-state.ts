@@ -1,7 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { RelatedState } from "@/lib/domain/cases/resolution-codes";
+import { canReadIncidents, type Actor } from "@/lib/domain/auth/roles";
+import {
+  assertResolutionCodeFits,
+  assertResolutionCodeOffered,
+  type RelatedState,
+} from "@/lib/domain/cases/resolution-codes";
+import { CaseState } from "@/lib/domain/records/choices";
 import type { CaseRow } from "../case-store/row";
+import { activePlugins } from "../plugins/read";
 
 /** The states of a case's related records, for ITSM-4 (resolution codes and the suggestion). */
 export async function loadRelatedState(
@@ -25,4 +32,31 @@ export async function loadRelatedState(
     orderBy: { id: "asc" },
   });
   return { incident, problem, change, requests };
+}
+
+/**
+ * ITSM-4 / ITSM-5: a resolution code being chosen — the case entering Resolved, or another code on a
+ * Resolved case — must be offered (its plugin active) and, if "related", fit the related record's
+ * state. A code the case was resolved with stays when the record moves on (a problem resolved after
+ * a workaround was given): a later Save of the form, which always sends the code, is not refused.
+ * ROLE-1: an agent who cannot read incidents is not told a related incident's number or state.
+ */
+export async function checkResolution(
+  tx: Tx,
+  actor: Actor,
+  current: CaseRow,
+  patch: Record<string, unknown>,
+) {
+  if (((patch.state as number | undefined) ?? current.state) !== CaseState.Resolved) return;
+  const code = (patch.resolutionCode as string | null | undefined) ?? current.resolutionCode;
+  const choosing =
+    current.state !== CaseState.Resolved ||
+    (patch.resolutionCode !== undefined && patch.resolutionCode !== current.resolutionCode);
+  if (!choosing || !code) return;
+  assertResolutionCodeOffered(code, await activePlugins(tx));
+  const related = await loadRelatedState(
+    tx,
+    canReadIncidents(actor) ? current : { ...current, incidentId: null },
+  );
+  assertResolutionCodeFits(code, related);
 }

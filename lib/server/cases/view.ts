@@ -11,7 +11,7 @@ import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, editableCaseStates, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu, linksIncidents } from "@/lib/domain/cases/menu";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
-import { suggestResolution } from "@/lib/domain/cases/resolution-codes";
+import { resolutionCodesOffered, suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
@@ -53,7 +53,7 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
   // ITSM-4: when a related record has closed, offer the matching resolution (the agent confirms).
   const suggestion = actions.some((a) => a.id === "propose_solution")
     ? suggestResolution(record.state, {
-        incident: seesIncidents ? record.incident : null,
+        incident: seesIncidents && itsmActive ? record.incident : null,
         problem: itsmActive && record.problem ? { ...record.problem, workaround: "" } : null,
         change: itsmActive ? record.change : null,
         requests: plugins.has(PLUGIN.requestManagement) ? requests : [],
@@ -116,6 +116,8 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
       group: doc.group ? { id: doc.group.id, label: doc.group.name } : null,
     },
     suggestion,
+    /** ITSM-5: the resolution codes of the active plugins (and the one the case has). */
+    resolutionCodes: resolutionCodesOffered(plugins, record.resolutionCode),
     actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],
     states: editableCaseStates(record.state),

@@ -9,7 +9,6 @@ import {
   planCaseAction,
   planCaseStateChange,
 } from "@/lib/domain/cases/lifecycle";
-import { assertResolutionCodeFits } from "@/lib/domain/cases/resolution-codes";
 import {
   caseActionSchema,
   caseUpdateSchema,
@@ -35,7 +34,7 @@ import { countChildrenWithActiveCustomer, readCaseCustomers } from "../tables/ca
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { applyCasePatch } from "../case-change/persist";
 import { requireCase, type CaseRow } from "../case-store/row";
-import { loadRelatedState } from "./related-state";
+import { checkResolution } from "./related-state";
 import { checkCaseReferences } from "../case-store/references";
 import { createCaseOnce } from "../case-store/create-once";
 
@@ -51,15 +50,6 @@ async function syncChildren(
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
   const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch }, changed, confirmed);
   if (childPatch) await applyChildSync(tx, actor, current, childPatch);
-}
-
-/** ITSM-4: a "related" resolution code must fit the related record's state when the case is resolved. */
-async function checkResolution(tx: Tx, current: CaseRow, patch: Record<string, unknown>) {
-  const state = (patch.state as number | undefined) ?? current.state;
-  const code = (patch.resolutionCode as string | null | undefined) ?? current.resolutionCode;
-  const resolving =
-    state === CaseState.Resolved && (patch.state !== undefined || patch.resolutionCode !== undefined);
-  if (resolving && code) assertResolutionCodeFits(code, await loadRelatedState(tx, current));
 }
 
 function assertCanWrite(actor: Actor) {
@@ -113,7 +103,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     }
     // REC-4: a case that stays Resolved keeps a resolution code and notes.
     if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
-    await checkResolution(tx, current, patch);
+    await checkResolution(tx, actor, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
     await syncChildren(
       tx,
@@ -157,7 +147,7 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
     const major = current.majorCaseState === MajorCaseState.Accepted;
     const asksOwn = action === "request_info" && (await readCaseCustomers(tx, [current.id])).length > 0;
     if (action === "request_info" && !asksOwn && !major) throw nobodyToAsk(current);
-    await checkResolution(tx, current, patch);
+    await checkResolution(tx, actor, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch, {
       question: action === "request_info" ? question : undefined,
     });

@@ -67,6 +67,7 @@ export default async function CasePage({ params }: NumberPageProps) {
             version={c.version}
             actions={view.actions.map((a) => ({ id: a.id, label: a.label }))}
             suggestion={view.suggestion ?? undefined}
+            resolutionCodes={view.resolutionCodes}
           />
           <AdditionalActions
             key={`menu-${c.version}`}
@@ -122,6 +123,7 @@ export default async function CasePage({ params }: NumberPageProps) {
                 contacts: options.contacts,
                 assets: options.assets,
                 partnerContacts: options.partnerContacts,
+                resolutionCodes: view.resolutionCodes,
               }}
             />
           </Section>
