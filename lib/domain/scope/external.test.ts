@@ -23,7 +23,7 @@ describe("external scope clauses (ROLE-3)", () => {
   });
 
   it("ROLE-3: a partner sees the cases where they are the partner contact", () => {
-    expect(externalScope(contact(ROLE.partner))).toEqual([{ by: "partnerContact", userId: 3 }]);
+    expect(externalScope(contact(ROLE.partner))).toEqual([{ by: "partnerContact", userId: 3, partnerAccountId: 7 }]);
   });
 
   it("ROLE-3: a partner admin sees the related accounts' cases and their own account's", () => {
@@ -45,7 +45,7 @@ describe("external scope clauses (ROLE-3)", () => {
     );
     expect(clauses).toEqual([
       { by: "contact", userId: 3 },
-      { by: "partnerContact", userId: 3 },
+      { by: "partnerContact", userId: 3, partnerAccountId: 7 },
       { by: "relatedAccounts", partnerAccountId: 7 },
       { by: "account", accountId: 7 },
     ]);

@@ -10,8 +10,12 @@ export type ScopeClause =
   | { by: "contact"; userId: number }
   /** customer_admin (and partner_admin for their own account): every case of the account */
   | { by: "account"; accountId: number }
-  /** partner: cases where they are the partner contact */
-  | { by: "partnerContact"; userId: number }
+  /**
+   * partner: cases where they are the partner contact, while the case's account is related to their
+   * partner account (or is that account, or the case has none): a relationship ended (SET-2)
+   * ends their sight of that customer's cases, as it does a partner admin's.
+   */
+  | { by: "partnerContact"; userId: number; partnerAccountId: number | null }
   /** partner_admin: cases of the accounts related to their partner account */
   | { by: "relatedAccounts"; partnerAccountId: number }
   /** consumer: cases where they are the consumer */
@@ -28,7 +32,8 @@ export function externalScope(actor: Actor): ScopeClause[] {
   const account = contact ? actor.accountId : null;
   const clauses: ScopeClause[] = [];
   if (contact && has(ROLE.customer)) clauses.push({ by: "contact", userId: actor.id });
-  if (contact && has(ROLE.partner)) clauses.push({ by: "partnerContact", userId: actor.id });
+  if (contact && has(ROLE.partner))
+    clauses.push({ by: "partnerContact", userId: actor.id, partnerAccountId: account });
   if (account !== null && has(ROLE.partnerAdmin)) {
     clauses.push({ by: "relatedAccounts", partnerAccountId: account });
   }
@@ -84,7 +89,18 @@ export function scopeWhere(clauses: readonly ScopeClause[]): { OR: Record<string
         case "account":
           return { accountId: c.accountId };
         case "partnerContact":
-          return { partnerContactId: c.userId };
+          return {
+            partnerContactId: c.userId,
+            OR: [
+              { accountId: null },
+              ...(c.partnerAccountId === null
+                ? []
+                : [
+                    { accountId: c.partnerAccountId },
+                    { account: { partnersOf: { some: { partnerAccountId: c.partnerAccountId } } } },
+                  ]),
+            ],
+          };
         case "relatedAccounts":
           return { account: { partnersOf: { some: { partnerAccountId: c.partnerAccountId } } } };
         case "consumer":

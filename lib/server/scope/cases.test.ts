@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
-import { makeUser, unique } from "@/lib/testing/fixtures";
+import { externalScope, scopeWhere } from "@/lib/domain/scope/external";
+import { makeAccount, makeAdmin, makeCase, makeUser, unique } from "@/lib/testing/fixtures";
+import { removeRelatedAccount } from "../directory/relationships";
 import { rejection } from "@/lib/testing/refusal";
 import { makePortalWorld, VISIBLE, type PortalWorld, type WorldCase } from "@/lib/testing/portal-world";
 import { externalCaseFilter, getExternalCaseRef } from "./cases";
@@ -88,5 +90,49 @@ describe("external case scope (ROLE-3, POR-1, POR-4)", () => {
       expect(rows.map((r) => r.number).sort(), user).toEqual(expected.sort());
     }
     expect(() => externalCaseFilter(world.users.customer, `c"; --`)).toThrow();
+  });
+});
+
+describe("a partner relationship ended (ROLE-3, SET-2)", () => {
+  it("ROLE-3: after Remove of the partner ↔ customer relationship, the partner contact's case of that customer answers not found", async () => {
+    const customer = await makeAccount();
+    const partner = await makeAccount({ partner: true });
+    await db().accountRelationship.create({
+      data: { partnerAccountId: partner.id, customerAccountId: customer.id },
+    });
+    const partnerContact = await makeUser([ROLE.partner, ROLE.external], {
+      kind: "contact",
+      accountId: partner.id,
+    });
+    const agent = world.agent;
+    const theirs = { partnerId: partner.id, partnerContactId: partnerContact.id };
+    const cases = {
+      customers: await makeCase(agent, { accountId: customer.id, ...theirs }),
+      ownAccount: await makeCase(agent, { accountId: partner.id, ...theirs }),
+      noAccount: await makeCase(agent, theirs),
+    };
+    /** The numbers the partner contact reaches, through the SQL predicate and through the Prisma where. */
+    const seen = async () => {
+      const ids = Object.values(cases).map((c) => c.id);
+      const bySql = await db().$queryRaw<{ number: string }[]>`
+        SELECT k."number" FROM "Case" k WHERE k."id" IN (${Prisma.join(ids)})
+        AND ${externalCaseFilter(partnerContact, "k")} ORDER BY k."number"`;
+      const byWhere = await db().case.findMany({
+        where: { AND: [{ id: { in: ids } }, scopeWhere(externalScope(partnerContact))] },
+        select: { number: true },
+        orderBy: { number: "asc" },
+      });
+      expect(byWhere.map((r) => r.number)).toEqual(bySql.map((r) => r.number));
+      return bySql.map((r) => r.number);
+    };
+    const all = Object.values(cases)
+      .map((c) => c.number)
+      .sort();
+    expect(await seen()).toEqual(all);
+
+    await removeRelatedAccount(await makeAdmin(), customer.number, { otherAccountId: partner.id });
+    expect(await seen()).toEqual([cases.ownAccount.number, cases.noAccount.number].sort());
+    const answer = await rejection(getExternalCaseRef(partnerContact, cases.customers.number));
+    expect(answer).toEqual(await missing(partnerContact, cases.customers.number));
   });
 });

@@ -9,6 +9,11 @@ import { num, numberOrTextSearch, pageAndCount } from "@/lib/server/tables/sql";
 /** A SQL alias the caller wrote itself; checked because it is spliced into the statement raw. */
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The account column names an account related to the partner account (SET-2). */
+const relatedTo = (account: Prisma.Sql, partnerAccountId: number) =>
+  Prisma.sql`${account} IN (SELECT r."customerAccountId" FROM "AccountRelationship" r
+        WHERE r."partnerAccountId" = ${partnerAccountId})`;
+
 /**
  * One clause as a predicate on the case. Each walks an index of "Case" (contactId, accountId,
  * partnerContactId, consumerId); related accounts are one uncorrelated IN list read from the
@@ -21,11 +26,15 @@ function clauseSql(clause: ScopeClause, column: (name: string) => Prisma.Sql): P
       return Prisma.sql`${column("contactId")} = ${clause.userId}`;
     case "account":
       return Prisma.sql`${column("accountId")} = ${clause.accountId}`;
-    case "partnerContact":
-      return Prisma.sql`${column("partnerContactId")} = ${clause.userId}`;
+    case "partnerContact": {
+      const p = clause.partnerAccountId;
+      const account = column("accountId");
+      const related =
+        p === null ? Prisma.empty : Prisma.sql` OR ${account} = ${p} OR ${relatedTo(account, p)}`;
+      return Prisma.sql`(${column("partnerContactId")} = ${clause.userId} AND (${account} IS NULL${related}))`;
+    }
     case "relatedAccounts":
-      return Prisma.sql`${column("accountId")} IN (SELECT r."customerAccountId" FROM "AccountRelationship" r
-        WHERE r."partnerAccountId" = ${clause.partnerAccountId})`;
+      return relatedTo(column("accountId"), clause.partnerAccountId);
     case "consumer":
       return Prisma.sql`${column("consumerId")} = ${clause.userId}`;
   }
