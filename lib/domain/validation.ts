@@ -254,11 +254,13 @@ export function decodeParam(text: string): string | null {
 /**
  * A record number from a page's path, decoded (null when the escape is malformed). Numbers are a
  * prefix and digits in capitals (REC-1); one typed in lower case from an email or a note
- * ("/cases/cs0001001") opens the record rather than the 404 page.
+ * ("/cases/cs0001001") opens the record rather than the 404 page. Null: the page is not found.
  */
 export function recordNumberParam(text: string): string | null {
   const decoded = decodeParam(text);
-  return decoded && /^[a-z]+\d+$/i.test(decoded) ? decoded.toUpperCase() : decoded;
+  // A control character (`/cases/CS%00`) is in no number, and PostgreSQL refuses U+0000 in a query.
+  if (decoded === null || controlCharacterIn(decoded) !== null) return null;
+  return /^[a-z]+\d+$/i.test(decoded) ? decoded.toUpperCase() : decoded;
 }
 
 /**

@@ -3,6 +3,7 @@ import { WorkOrderList } from "@/components/portal/work-order-list";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { isChoice, workOrderStates } from "@/lib/domain/records/choices";
+import { searchText } from "@/lib/domain/validation";
 import { readOr404 } from "@/lib/server/auth/page";
 import { portalActor } from "@/lib/server/auth/page";
 import { listExternalWorkOrders } from "@/lib/server/work-orders/external";
@@ -19,7 +20,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 export default async function PortalWorkOrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await portalActor();
   const sp = await searchParams;
-  const q = one(sp.q).slice(0, 200);
+  const q = searchText(one(sp.q));
   const state = isChoice(workOrderStates, one(sp.state)) ? one(sp.state) : "";
   const list = await readOr404(
     listExternalWorkOrders(actor, { q, state: state || undefined, page: Number(one(sp.page)) || 1 }),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { JOURNAL_MAX_LENGTH } from "../journal/entry";
 import { caseStates, isChoice } from "../records/choices";
-import { formKey, LIMITS, optionalId, optionalText, requiredText, versionField } from "../validation";
+import { formKey, LIMITS, optionalId, optionalText, requiredText, searchText, versionField } from "../validation";
 
 /** New case: what a customer may say; the rest (account, contact, channel) comes from who they are. */
 export const portalNewCaseSchema = z.object({
@@ -47,7 +47,7 @@ export const PORTAL_PAGE_SIZE = 25;
 /** The list's search parameters as they arrive in the URL; anything odd is dropped, never a 500. */
 export function parsePortalListQuery(params: Record<string, string | string[] | undefined>) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-  const q = one(params.q).trim().slice(0, 100);
+  const q = searchText(one(params.q));
   const stateText = one(params.state);
   const state =
     /^\d{1,3}$/.test(stateText) && isChoice(caseStates, Number(stateText)) ? Number(stateText) : null;

@@ -9,7 +9,7 @@ import { activePlugins } from "../plugins/read";
 import { listLinkedCases } from "@/lib/server/tables/case-reads";
 import { pageItsmRecords } from "@/lib/server/tables/itsm-lists";
 import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "./specs";
-import { listPage } from "@/lib/domain/validation";
+import { listPage, searchText } from "@/lib/domain/validation";
 
 export const LINKED_CASES_SHOWN = 100;
 
@@ -108,7 +108,7 @@ export async function listItsm<Row extends ItsmRow, Input extends ItsmInput>(
 ) {
   assertCanRead(actor);
   const page = listPage(params.page);
-  const q = params.q?.trim().slice(0, 100);
+  const q = searchText(params.q) || undefined; // REL-8: no control character reaches SQL
   const { rows, total } = await pageItsmRecords(spec.table, q, {
     limit: ITSM_PAGE_SIZE,
     offset: (page - 1) * ITSM_PAGE_SIZE,

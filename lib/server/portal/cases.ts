@@ -1,4 +1,5 @@
 import "server-only";
+import { controlCharacterIn } from "@/lib/domain/validation";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { portalRequestRefusal } from "@/lib/domain/work-orders/portal-request";
 import { activePlugins } from "../plugins/read";
@@ -55,7 +56,9 @@ export async function listPortalCases(actor: Actor | null | undefined, query: Po
  * the user's scope answers exactly like a missing number (POR-4): one statement with the scope.
  */
 export async function getPortalCase(actor: Actor | null | undefined, number: string) {
-  const row = await findPortalCase(requireExternalScope(actor), number);
+  const scope = requireExternalScope(actor);
+  // A control character is in no number; PostgreSQL would refuse the query (REL-8).
+  const row = controlCharacterIn(number) ? undefined : await findPortalCase(scope, number);
   if (!row) throw notFound(`Case ${number}`);
   const [journal, plugins] = await Promise.all([
     listJournal(TABLE.case, num(row.id), { includeWorkNotes: false }),

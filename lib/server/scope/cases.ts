@@ -1,4 +1,5 @@
 import "server-only";
+import { controlCharacterIn } from "@/lib/domain/validation";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
@@ -23,7 +24,9 @@ export async function getExternalCaseRef(
   number: string,
   client: Tx = db(),
 ): Promise<{ id: number; number: string }> {
-  const row = await findCaseRefInScope(client, requireExternalScope(actor), number);
+  const scope = requireExternalScope(actor);
+  // A control character is in no number; PostgreSQL would refuse the query (REL-8).
+  const row = controlCharacterIn(number) ? null : await findCaseRefInScope(client, scope, number);
   if (!row) throw notFound(`Case ${number}`);
   return row;
 }

@@ -7,7 +7,7 @@ import { requireExternalScope } from "@/lib/domain/scope/external";
 import { num } from "@/lib/server/tables/sql";
 import { findExternalWorkOrder, pageExternalWorkOrders } from "@/lib/server/tables/work-order";
 import { assertFieldService } from "./guard";
-import { listPage } from "@/lib/domain/validation";
+import { controlCharacterIn, listPage, searchText } from "@/lib/domain/validation";
 
 export const EXTERNAL_WORK_ORDER_PAGE_SIZE = 50;
 
@@ -30,7 +30,7 @@ export async function listExternalWorkOrders(
   const size = EXTERNAL_WORK_ORDER_PAGE_SIZE;
   const { rows, total } = await pageExternalWorkOrders(
     scope,
-    { q: query.q, state: query.state },
+    { q: searchText(query.q) || undefined, state: query.state },
     { limit: size, offset: (page - 1) * size },
   );
   return {
@@ -56,7 +56,8 @@ export async function listExternalWorkOrders(
 export async function getExternalWorkOrder(actor: Actor | null | undefined, number: string) {
   const scope = requireExternalScope(actor);
   await assertFieldService();
-  const row = await findExternalWorkOrder(scope, number);
+  // A control character is in no number; PostgreSQL would refuse the query (REL-8).
+  const row = controlCharacterIn(number) ? null : await findExternalWorkOrder(scope, number);
   if (!row) throw notFound(`Work order ${number}`);
   const tasks = await db().workOrderTask.findMany({
     where: { workOrderId: num(row.id) },

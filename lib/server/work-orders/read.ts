@@ -17,7 +17,7 @@ import { listJournal } from "../journal/read";
 import { date, num } from "@/lib/server/tables/sql";
 import { pageWorkOrders, type WorkOrderFilter } from "@/lib/server/tables/work-order";
 import { assertFieldService } from "./guard";
-import { listPage } from "@/lib/domain/validation";
+import { listPage, searchText } from "@/lib/domain/validation";
 
 function assertCanRead(actor: Actor) {
   if (!canReadWorkOrders(actor)) throw forbidden("You need an agent or ITIL role to see work orders.");
@@ -97,7 +97,7 @@ export async function listWorkOrders(actor: Actor, params: { q?: string; state?:
   assertCanRead(actor);
   await assertFieldService();
   const page = listPage(params.page);
-  const q = params.q?.trim().slice(0, 100);
+  const q = searchText(params.q) || undefined; // REL-8: no control character reaches SQL
   const state: WorkOrderFilter["state"] =
     params.state === "open"
       ? { in: openStates() }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
 import { invalid } from "@/lib/domain/errors";
+import { recordNumber } from "@/lib/domain/validation";
 import { crossOrigin } from "@/lib/security/action-request";
 import { addAttachment } from "@/lib/server/attachments/service";
 import { attachmentLimitMb } from "@/lib/server/attachments/store";
@@ -35,7 +36,8 @@ export async function POST(request: NextRequest, { params }: Params) {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) return refuse(415, "Send the file as multipart/form-data.");
   try {
-    const { number } = await params;
+    // Anything but a number-shaped text answers 404 before the body is read (`CS%00`: REL-8).
+    const number = recordNumber((await params).number, "The case");
     const limitMb = await attachmentLimitMb();
     const tooLarge = () => new BodyTooLargeError("invalid", tooLargeMessage(limitMb), "file");
     const body = await readBodyBytes(request, megabytes(limitMb) + FRAMING_BYTES, tooLarge);

@@ -146,3 +146,13 @@ describe("GET /api/journal/<table>/<number>", () => {
     expect(ids).toEqual(stored.map((s) => s.id));
   });
 });
+
+describe("GET /api/journal/<table>/<number> with a control character (REL-8)", () => {
+  it("REL-8: a NUL in the record number is a 404 before any query (PostgreSQL refuses it in text)", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const res = await get(agent, TABLE.case, `${c.number}\u0000`);
+    expect(res.status).toBe(404);
+    expect(json<{ error: { message: string } }>(res).error.message).toMatch(/not found/);
+  });
+});

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/server/auth/actor";
 import { conditionalJson } from "@/lib/server/conditional-json";
 import { statusOf, toFailure } from "@/lib/server/errors";
 import { olderJournal, pollJournal } from "@/lib/server/journal/live";
+import { recordNumber } from "@/lib/domain/validation";
 
 type Params = { params: Promise<{ table: string; number: string }> };
 
@@ -19,7 +20,9 @@ export async function GET(request: NextRequest, { params }: Params) {
   try {
     const actor = await getActor();
     if (!actor) return NextResponse.json({ error: { message: "Sign in first." } }, { status: 401 });
-    const { table, number } = await params;
+    const { table } = await params;
+    // Anything but a number-shaped text answers 404 before it reaches a query (`CS%00`: REL-8).
+    const number = recordNumber((await params).number);
     const q = request.nextUrl.searchParams;
     const before = q.get("before");
     if (before !== null) {
