@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { JOURNAL_MAX_LENGTH } from "../journal/entry";
 import { caseStates, isChoice } from "../records/choices";
-import { formKey, LIMITS, optionalId, optionalText, requiredText, searchText, versionField } from "../validation";
+import {
+  formKey,
+  LIMITS,
+  optionalId,
+  optionalText,
+  requiredText,
+  searchText,
+  versionField,
+} from "../validation";
 
 /** New case: what a customer may say; the rest (account, contact, channel) comes from who they are. */
 export const portalNewCaseSchema = z.object({

@@ -23,7 +23,9 @@ describe("external scope clauses (ROLE-3)", () => {
   });
 
   it("ROLE-3: a partner sees the cases where they are the partner contact", () => {
-    expect(externalScope(contact(ROLE.partner))).toEqual([{ by: "partnerContact", userId: 3, partnerAccountId: 7 }]);
+    expect(externalScope(contact(ROLE.partner))).toEqual([
+      { by: "partnerContact", userId: 3, partnerAccountId: 7 },
+    ]);
   });
 
   it("ROLE-3: a partner admin sees the related accounts' cases and their own account's", () => {
