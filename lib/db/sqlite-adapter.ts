@@ -97,6 +97,9 @@ class SerializedTransaction implements Transaction {
   }
 }
 
+/** better-sqlite3's bundled SQLite: SQLITE_MAX_VARIABLE_NUMBER (the default since SQLite 3.32). */
+export const SQLITE_MAX_VARIABLES = 32_766;
+
 class SerializedAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
@@ -123,7 +126,14 @@ class SerializedAdapter implements SqlDriverAdapter {
     return this.exclusive(() => this.inner.executeScript(script));
   }
   getConnectionInfo() {
-    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+    // Prisma assumes 999 bound values on SQLite unless the adapter says more, and a paged read with
+    // a longer `in` list (an external user's 1,000 cases in the Table API) failed with P2029. The
+    // SQLite that better-sqlite3 bundles takes SQLITE_MAX_VARIABLE_NUMBER = 32,766, as PostgreSQL's
+    // limit is for Prisma: the same reads work on both databases.
+    return {
+      ...(this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false }),
+      maxBindValues: SQLITE_MAX_VARIABLES,
+    };
   }
   dispose() {
     return this.inner.dispose();

@@ -41,6 +41,12 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
         kind: "invalid",
         message: "A referenced record does not exist. Pick it again from the list.",
       };
+    case "P2029": // more bound values than the database takes in one statement (32,766)
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "The request names more records than can be read at once. Narrow it with a filter.",
+      };
   }
   console.error(`[caseflow] unexpected error in ${context}:`, e);
   return { ok: false, kind: "unexpected", message: GENERIC };
