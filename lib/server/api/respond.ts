@@ -45,5 +45,10 @@ export function errorResponse(e: unknown): Response {
     : field
       ? `Field: ${field}`
       : "";
-  return failure(status, f.message, detail);
+  // MAJ-5: the API's answer to the UI's confirmation dialog.
+  const message =
+    f.kind === "confirm"
+      ? `${f.message} To go ahead, send the request again with sysparm_confirm_children=true.`
+      : f.message;
+  return failure(status, message, detail);
 }

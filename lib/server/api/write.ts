@@ -144,7 +144,8 @@ export async function createRecord(
   readParams(table, search, access.field);
   const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   await resolvePending(actor, body);
-  const created = await transaction((tx) => create(actor, body.input, tx)).catch(inApiNames(table));
+  const opts = { confirmChildren: flag(search, "sysparm_confirm_children") };
+  const created = await transaction((tx) => create(actor, body.input, tx, opts)).catch(inApiNames(table));
   const sysId = typeof created.id === "number" ? sysIdOf(table.name, created.id) : created.id;
   return getRecord(actor, table.name, sysId, search, linkBase);
 }
@@ -164,13 +165,14 @@ export async function updateRecord(
   const update = writerOf(actor, table, "update", raw);
   readParams(table, search, access.field); // checked before the write, as on create
   const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
+  const opts = { confirmChildren: flag(search, "sysparm_confirm_children") };
   await resolvePending(actor, body);
   await transaction(async (tx) => {
     // REC-6: the version the write starts from, read in its own transaction — a client's
     // sys_mod_count must match it; without one, the current version is used.
     const current = await versionOf(table, row, tx);
     if (body.version !== undefined && body.version !== current) throw staleRecord(table.name);
-    await update(actor, row, body.input, body.version ?? current, tx);
+    await update(actor, row, body.input, body.version ?? current, tx, opts);
   }).catch(inApiNames(table));
   return getRecord(actor, table.name, sysId, search, linkBase);
 }

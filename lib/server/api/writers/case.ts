@@ -9,7 +9,7 @@ import { setRelatedRecords } from "../../cases/related-records";
 import { createCase, updateCase } from "../../cases/write";
 import { associateIncident, removeIncident } from "../../incidents/link";
 import { externalCaseWrites } from "./case-external";
-import { hasKeys, splitJournal, type Input, type Row, type Writer } from "./types";
+import { hasKeys, splitJournal, type Input, type Row, type WriteOptions, type Writer } from "./types";
 
 /** The Related Records of a body (incident, problem, rfc, caused_by), as numbers for ITSM-2. */
 const RELATED = [
@@ -56,17 +56,18 @@ function splitRelated(fields: Input) {
   return { rest, related };
 }
 
-async function save(actor: Actor, row: Row, input: Input, version: number, tx: Tx) {
+async function save(actor: Actor, row: Row, input: Input, version: number, tx: Tx, opts?: WriteOptions) {
+  const confirmChildren = opts?.confirmChildren ?? false; // MAJ-5
   const { fields, journal, hasJournal } = splitJournal(input);
   if (hasJournal) parseOrThrow(journalPostSchema, journal);
   const { rest, related } = splitRelated(fields);
   const number = String(row.number);
   const versionNow = async () =>
     (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
-  if (hasJournal) await postCaseJournal(actor, number, journal, tx);
+  if (hasJournal) await postCaseJournal(actor, number, { ...journal, confirmChildren }, tx);
   let v = version;
   if (hasKeys(rest)) {
-    await updateCase(actor, number, { ...(rest as CaseUpdateInput), version: v }, tx);
+    await updateCase(actor, number, { ...(rest as CaseUpdateInput), version: v, confirmChildren }, tx);
     v = await versionNow();
   }
   const changed = related.filter((r) => r.id !== row[r.key.key]);

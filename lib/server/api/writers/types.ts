@@ -7,10 +7,24 @@ import type { ApiTable } from "@/lib/domain/api/table";
 export type Row = Record<string, unknown>;
 export type Input = Record<string, unknown>;
 
+/**
+ * What the request's parameters add to a write. `confirmChildren` (`sysparm_confirm_children=true`):
+ * MAJ-5's confirmation that a change of an accepted major case reaches its open children — the
+ * dialog the UI shows; without it such a write is the 409 that names the children.
+ */
+export type WriteOptions = { confirmChildren: boolean };
+
 /** The two writes: POST (answers the new record's id) and PATCH/PUT. */
 export type Writes = {
-  create: (actor: Actor, input: Input, tx: Tx) => Promise<{ id: number | string }>;
-  update: (actor: Actor, row: Row, input: Input, version: number, tx: Tx) => Promise<void>;
+  create: (actor: Actor, input: Input, tx: Tx, opts?: WriteOptions) => Promise<{ id: number | string }>;
+  update: (
+    actor: Actor,
+    row: Row,
+    input: Input,
+    version: number,
+    tx: Tx,
+    opts?: WriteOptions,
+  ) => Promise<void>;
 };
 
 /**
