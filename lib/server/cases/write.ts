@@ -133,13 +133,13 @@ function nobodyToAsk(c: CaseRow) {
 }
 
 /** The lifecycle buttons: Accept, Request Info, Propose Solution, Close, Cancel, Reopen. */
-export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput) {
+export async function runCaseAction(actor: Actor, number: string, raw: CaseActionInput, outer?: Tx) {
   assertCanWrite(actor);
   const { action, version, confirmChildren, question, ...resolution } = parseOrThrow(caseActionSchema, raw);
   // NOT-1: Request Info asks the customer something; the question is required.
   if (action === "request_info" && !question)
     throw invalid("question", "Question is required: write what the customer should answer.");
-  const result = await transaction(async (tx) => {
+  const result = await inTransaction(outer, async (tx) => {
     const current = await requireCase(tx, number);
     const patch = planCaseAction(action, current.state, resolution, new Date());
     // NOT-1: the question goes to the case's customer, who must be active to get it (a major case

@@ -3,10 +3,11 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { journalPostSchema, type CaseUpdateInput, type NewCaseInput } from "@/lib/domain/cases/schemas";
 import { invalid } from "@/lib/domain/errors";
+import { CaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postCaseJournal } from "../../cases/journal";
 import { setRelatedRecords } from "../../cases/related-records";
-import { createCase, updateCase } from "../../cases/write";
+import { createCase, runCaseAction, updateCase } from "../../cases/write";
 import { associateIncident, removeIncident } from "../../incidents/link";
 import { externalCaseWrites } from "./case-external";
 import { hasKeys, splitJournal, type Input, type Row, type WriteOptions, type Writer } from "./types";
@@ -56,16 +57,41 @@ function splitRelated(fields: Input) {
   return { rest, related };
 }
 
+/**
+ * NOT-1: Awaiting Info is set by Request Info, which asks the customer a question. Through the API
+ * the question is the `comments` sent with `state` 18 (as a customer's `state` 10 with `comments`
+ * is Reject solution): posted once, as Request Info posts it, and emailed with the request.
+ */
+function requestInfoOf(row: Row, rest: Input, journal: { comments: string }): string | null {
+  if (rest.state !== CaseState.AwaitingInfo || Number(row.state) === CaseState.AwaitingInfo) return null;
+  if (!journal.comments.trim())
+    throw invalid(
+      "state",
+      "Awaiting Info is set by Request Info, which asks the customer a question: send the question " +
+        "as comments with state 18.",
+    );
+  return journal.comments;
+}
+
 async function save(actor: Actor, row: Row, input: Input, version: number, tx: Tx, opts?: WriteOptions) {
   const confirmChildren = opts?.confirmChildren ?? false; // MAJ-5
   const { fields, journal, hasJournal } = splitJournal(input);
   if (hasJournal) parseOrThrow(journalPostSchema, journal);
-  const { rest, related } = splitRelated(fields);
+  const { rest: all, related } = splitRelated(fields);
+  const question = requestInfoOf(row, all, journal);
+  const { state, ...others } = all;
+  const rest = question === null ? all : others;
   const number = String(row.number);
   const versionNow = async () =>
     (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
-  if (hasJournal) await postCaseJournal(actor, number, { ...journal, confirmChildren }, tx);
+  const entries = question === null ? journal : { ...journal, comments: "" };
+  if (entries.workNotes.trim() || entries.comments.trim())
+    await postCaseJournal(actor, number, { ...entries, confirmChildren }, tx);
   let v = version;
+  if (question !== null) {
+    await runCaseAction(actor, number, { action: "request_info", version: v, question, confirmChildren }, tx);
+    v = await versionNow();
+  }
   if (hasKeys(rest)) {
     await updateCase(actor, number, { ...(rest as CaseUpdateInput), version: v, confirmChildren }, tx);
     v = await versionNow();

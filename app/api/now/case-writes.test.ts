@@ -1,4 +1,5 @@
-// API-2 / MAJ-5: the Table API writes a major case through the UI's rules, confirmation included.
+// API-2 / MAJ-5 / NOT-1: the Table API writes cases through the UI's rules: a major case's confirmation, and
+// Request Info (state 18 with its question as comments).
 // A change that reaches the open children is a 409 naming them (the UI's dialog); the same request
 // with sysparm_confirm_children=true goes ahead — before, no request could ever give it.
 import { describe, expect, it } from "vitest";
@@ -6,7 +7,9 @@ import { db } from "@/lib/db";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { TABLE } from "@/lib/domain/records/tables";
 import { api, errorMessage } from "@/lib/testing/api";
-import { makeAgent, makeCase, makeManager } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeCustomer, makeManager } from "@/lib/testing/fixtures";
+import { runCaseAction } from "@/lib/server/cases/write";
+import { CaseState } from "@/lib/domain/records/choices";
 import { addChildCase } from "@/lib/server/major/children";
 import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 
@@ -60,5 +63,48 @@ describe("a major case written through the Table API (API-2, MAJ-5)", () => {
     expect(done.status).toBe(200);
     const rows = await db().case.findMany({ where: { id: { in: [major.id, ...children] } } });
     expect(rows.map((r) => r.priority)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("Request Info through the Table API (API-2, NOT-1)", () => {
+  it("NOT-1: PATCH state 18 with comments is Request Info: Awaiting Info, the question once, one email to the contact", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await runCaseAction(agent, c.number, { action: "accept", version: c.version });
+    const path = `/api/now/table/sn_customerservice_case/${sysIdOf("sn_customerservice_case", c.id)}`;
+    const before = await db().outboxMessage.count({ where: { recipient: contact.email } }); // the acknowledgement
+
+    const without = await api("PATCH", path, { as: agent, body: { state: "18", priority: "2" } });
+    expect(without.status).toBe(400);
+    expect(errorMessage(without)).toMatch(/send the question as comments with state 18/);
+
+    const asked = await api("PATCH", path, {
+      as: agent,
+      body: {
+        state: "18",
+        comments: "Which serial number?",
+        work_notes: "Asked for the serial",
+        priority: "2",
+      },
+    });
+    expect(asked.status).toBe(200);
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect([row.state, row.priority]).toEqual([CaseState.AwaitingInfo, 2]);
+    const entries = await db().journalEntry.findMany({
+      where: { table: TABLE.case, recordId: c.id },
+      select: { kind: true, body: true },
+      orderBy: { id: "asc" },
+    });
+    expect(entries).toEqual([
+      { kind: "work_notes", body: "Asked for the serial" },
+      { kind: "comments", body: "Which serial number?" },
+    ]);
+    const mails = await db().outboxMessage.findMany({
+      where: { recipient: contact.email },
+      orderBy: { id: "asc" },
+    });
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)!.body).toContain("Which serial number?");
   });
 });
