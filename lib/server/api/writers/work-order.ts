@@ -35,6 +35,10 @@ const TASK_CREATE = [
 ];
 const TASK_UPDATE = ["shortDescription", "state", "assignedToId", "windowStart", "windowEnd"];
 
+/** A body's value against the stored one (dates by their time). */
+const sameValue = (stored: unknown, given: unknown) =>
+  stored instanceof Date && given instanceof Date ? stored.getTime() === given.getTime() : stored === given;
+
 /**
  * wm_task: POST is the work order's Add task (`parent` names the work order; a task naming a
  * technician starts Assigned, else Draft), PATCH the task form (its lifecycle, FSM-3 window).
@@ -51,7 +55,12 @@ export const workOrderTaskWriter: Writer = {
     return tx.workOrderTask.findUniqueOrThrow({ where: { number }, select: { id: true } });
   },
   async update(actor, row, input, version, tx) {
-    onlyInputs(workOrderTaskTable, input, TASK_UPDATE, "update");
-    await updateTask(actor, String(row.number), { ...input, version }, tx);
+    // A record read and PUT back carries `parent` and `description`, which the task form does not
+    // change: as they are, they are no change (docs/rules/api.md); another value is the 400.
+    const changes = Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => TASK_UPDATE.includes(k) || !sameValue(row[k], v)),
+    );
+    onlyInputs(workOrderTaskTable, changes, TASK_UPDATE, "update");
+    await updateTask(actor, String(row.number), { ...changes, version }, tx);
   },
 };
