@@ -120,10 +120,15 @@ test("@global FSM-1: with the Field Service plugin off the menu item, the case s
 }) => {
   const adminCtx = await browser.newContext();
   const agentCtx = await browser.newContext();
+  const customerCtx = await browser.newContext();
   const admin = await adminCtx.newPage();
   const agent = await agentCtx.newPage();
+  const customer = await customerCtx.newPage();
   await signIn(admin, DEMO.admin);
   await signIn(agent, DEMO.agent);
+  await signIn(customer, DEMO.customer);
+  const portalNav = customer.getByRole("navigation", { name: "Portal" });
+  await expect(portalNav.getByRole("link", { name: "Work Orders" })).toBeVisible();
   const caseNumber = await createCaseViaForm(agent, { shortDescription: `FSM plugin ${Date.now()}` });
   await expect(agent.getByRole("region", { name: "Work Orders" })).toBeVisible();
   await admin.goto("/admin/plugins");
@@ -139,6 +144,10 @@ test("@global FSM-1: with the Field Service plugin off the menu item, the case s
     await expect(agent.getByRole("link", { name: "Work Orders" })).toHaveCount(0);
     await admin.goto("/admin/business-rules");
     await expect(admin.getByText("Update case worknote for work order state change")).toHaveCount(0);
+    // POR-3: the portal's header offers no Work Orders page that would answer "not found".
+    await customer.reload();
+    await expect(portalNav.getByRole("link", { name: "Cases" })).toBeVisible();
+    await expect(portalNav.getByRole("link", { name: "Work Orders" })).toHaveCount(0);
   } finally {
     await admin.goto("/admin/plugins");
     await fsm.click();
@@ -146,7 +155,7 @@ test("@global FSM-1: with the Field Service plugin off the menu item, the case s
   }
   await agent.goto(`/cases/${caseNumber}`);
   await expect(agent.getByRole("region", { name: "Work Orders" })).toBeVisible();
-  for (const c of [adminCtx, agentCtx]) await c.close();
+  for (const c of [adminCtx, agentCtx, customerCtx]) await c.close();
 });
 
 test("FSM-5: an agent sets, moves and cancels a task's appointment window and adds a work note; the rest stays the fulfillers'", async ({

@@ -2,6 +2,8 @@ import Link from "@/components/ui/link";
 import { MAIN_ID, SkipLink } from "@/components/ui/skip-link";
 import { logout } from "@/app/login/actions";
 import { portalActor } from "@/lib/server/auth/page";
+import { activePlugins } from "@/lib/server/plugins/read";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 
 // The portal's own light layout (POR-1, PERF-4): no workspace shell and no agent components; a
 // header that wraps on a 390 px phone.
@@ -9,6 +11,9 @@ const link = "rounded px-2 py-1 font-medium text-brand-700 hover:bg-brand-50 hov
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await portalActor();
+  // POR-3 / FSM-1: Work Orders only while Field Service is active (its page would be "not found").
+  // Read with the requester's statement: no query of its own.
+  const fieldService = (await activePlugins()).has(PLUGIN.fieldService);
   return (
     <div className="min-h-screen bg-slate-50">
       <SkipLink />
@@ -21,9 +26,11 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/portal" className={link}>
               Cases
             </Link>
-            <Link href="/portal/work-orders" className={link}>
-              Work Orders
-            </Link>
+            {fieldService && (
+              <Link href="/portal/work-orders" className={link}>
+                Work Orders
+              </Link>
+            )}
             <Link href="/portal/my-lists" className={link}>
               My Lists
             </Link>

@@ -74,6 +74,23 @@ describe("portal reply and solution answers (POR-1)", () => {
     expect(audit?.userId).toBe(world.users.customer.id);
   });
 
+  it("POR-1 / REL-2: the same Accept again (a lost answer, a second tab) answers done; another person's is refused", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    const first = await acceptSolution(world.users.customer, c.number, { version: 3, comments: "Thanks" });
+    const again = await acceptSolution(world.users.customer, c.number, { version: 3, comments: "Thanks" });
+    expect(again).toEqual(first);
+    expect(await comments(c.id)).toHaveLength(1);
+    const closes = await db().auditEntry.count({
+      where: { table: TABLE.case, recordId: c.id, field: "state" },
+    });
+    const admin = await rejection(acceptSolution(world.users.customerAdmin, c.number, { version: 3 }));
+    expect(admin.message).toBe("This case is Closed and cannot be changed.");
+    expect(
+      await db().auditEntry.count({ where: { table: TABLE.case, recordId: c.id, field: "state" } }),
+    ).toBe(closes);
+  });
+
   it("POR-1 / REC-6: Accept solution from a page older than the case is refused and changes nothing", async () => {
     const c = await customerCase();
     await resolveCase(world.agent, c.number); // version 3: the customer's page shows this solution
@@ -95,9 +112,13 @@ describe("portal reply and solution answers (POR-1)", () => {
     const noReason = rejectSolution(customer, c.number, { idempotencyKey: key(), version: 3 });
     expect(await fieldsOf(noReason)).toEqual(["reason"]);
     expect(await stateOf(c.number)).toBe(CaseState.Resolved);
-    await rejectSolution(customer, c.number, { reason: "Still broken", idempotencyKey: key(), version: "3" });
+    const form = { reason: "Still broken", idempotencyKey: key(), version: "3" };
+    await rejectSolution(customer, c.number, form);
     expect(await stateOf(c.number)).toBe(CaseState.Open);
     expect((await comments(c.id)).map((e) => [e.body, e.authorId])).toEqual([["Still broken", customer.id]]);
+    // REL-2: the same form again (its answer lost) answers done and posts nothing more.
+    await expect(rejectSolution(customer, c.number, form)).resolves.toMatchObject({ state: CaseState.Open });
+    expect(await comments(c.id)).toHaveLength(1);
   });
 
   it("POR-1 / REC-6: Reject solution from a page older than the case is refused and changes nothing", async () => {

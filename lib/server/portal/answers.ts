@@ -61,6 +61,17 @@ function assertResolved(row: CaseRow, button: string) {
     );
 }
 
+/** Whether `userId`'s Accept of `version` is what closed the case (the close is the row's last change). */
+async function acceptedAlready(tx: Tx, row: CaseRow, version: number | undefined, userId: number) {
+  if (row.state !== CaseState.Closed || version === undefined || row.version !== version + 1) return false;
+  const last = await tx.auditEntry.findFirst({
+    where: { table: TABLE.case, recordId: row.id, field: "state" },
+    orderBy: { id: "desc" },
+    select: { userId: true },
+  });
+  return last?.userId === userId;
+}
+
 /**
  * Accept solution: Resolved → Closed, audited as the customer's change — only for the version of
  * the case the customer saw (REC-6): a solution proposed again since is not accepted unseen.
@@ -75,6 +86,10 @@ export async function acceptSolution(
   const { version, comments: comment } = parseOrThrow(portalAcceptSchema, raw);
   return inTransaction(outer, async (tx) => {
     const row = await lock(tx);
+    // REL-2: the same Accept again (its answer lost on the way, a second tab): the case this customer
+    // closed from the version they saw answers as done — not as "this case is Closed".
+    if (await acceptedAlready(tx, row, version, author.id))
+      return { number: ref.number, state: CaseState.Closed };
     assertResolved(row, "Accept solution");
     const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
     await applyCasePatch(tx, author, row, version, patch);
@@ -107,6 +122,13 @@ export async function rejectSolution(
   const input = parseOrThrow(portalRejectSchema, raw);
   const out = await inTransaction(outer, async (tx) => {
     const row = await lock(tx);
+    // REL-2: the same Reject again (the same form): its reason is on the case — answer as done.
+    const idempotencyKey = `portal-reject:${input.idempotencyKey}`;
+    const done = await tx.journalEntry.findFirst({
+      where: { table: TABLE.case, recordId: row.id, idempotencyKey },
+      select: { id: true },
+    });
+    if (done) return { number: ref.number, state: row.state };
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, author, row, input.version, patch);
@@ -114,7 +136,7 @@ export async function rejectSolution(
       caseRow: { ...row, ...patch, version: row.version + 1 },
       customer: author,
       body: input.reason,
-      idempotencyKey: `portal-reject:${input.idempotencyKey}`,
+      idempotencyKey,
     });
     return { number: ref.number, state: CaseState.Open };
   });
