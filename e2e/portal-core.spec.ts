@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { expectTableFits, signedInAt } from "./support/layout";
 import { afterNextPolls } from "./support/polls";
+import { db } from "./support/db";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Activity" });
 
@@ -165,4 +166,31 @@ test("POR-1: on a phone the case list shows each case's state, priority and upda
   // Nothing of the table lies past its box (the five-column table cut Priority and hid Updated).
   await expectTableFits(page.getByRole("table"));
   await context.close();
+});
+
+test("POR-1 / JRN-2: past the newest 200 comments the customer pages back with Show older, each comment once, no work note", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.customer);
+  const number = await newPortalCase(page, `Long conversation ${Date.now()}`);
+  const c = await db().case.findUniqueOrThrow({ where: { number } });
+  const base = Date.now() - 86_400_000;
+  await db().journalEntry.createMany({
+    data: Array.from({ length: 250 }, (_, i) => ({
+      table: "sn_customerservice_case",
+      recordId: c.id,
+      kind: i % 10 === 9 ? "work_notes" : "comments",
+      body: i % 10 === 9 ? `Internal note ${i}` : `Earlier comment ${i}`,
+      authorName: "Archive",
+      createdAt: new Date(base + Math.floor(i / 4) * 1_000), // four entries share each time
+    })),
+  });
+  await page.reload();
+  const items = activity(page).getByRole("listitem");
+  await expect(items).toHaveCount(200);
+  await page.getByRole("button", { name: "Show older" }).click();
+  await expect(items).toHaveCount(225);
+  await expect(page.getByRole("button", { name: "Show older" })).toHaveCount(0);
+  await expect(items.last()).toContainText("Earlier comment 0");
+  await expect(activity(page)).not.toContainText("Internal note");
 });

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useState } from "react";
 import { ImpactUrgencyFields, SummaryFields } from "@/components/records/summary-fields";
 import { saveCaseAction } from "@/app/(workspace)/cases/actions";
 import { type RefOption } from "@/components/pickers/reference-field";
@@ -10,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { ResolutionFields } from "@/components/records/resolution-fields";
+import { DETAILS_FORM, DISCARD_DETAILS, markDetailsEdited } from "./unsaved-details";
 import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
@@ -73,8 +75,22 @@ export function CaseForm({
     formProps,
   } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
+  // Discarded edits (UnsavedDetailsGuard): a new form with the stored values.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const discard = () => setGeneration((g) => g + 1);
+    window.addEventListener(DISCARD_DETAILS, discard);
+    return () => window.removeEventListener(DISCARD_DETAILS, discard);
+  }, []);
   return (
-    <form key={data.version} {...formProps} className="space-y-4" noValidate aria-label="Case details">
+    <form
+      key={`${data.version}:${generation}`}
+      {...formProps}
+      onInput={markDetailsEdited}
+      className="space-y-4"
+      noValidate
+      aria-label={DETAILS_FORM}
+    >
       <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}

@@ -5,6 +5,7 @@ import { Attachments } from "@/components/cases/attachments/attachments";
 import { ChildCases } from "@/components/major/child-cases";
 import { MajorBanner } from "@/components/major/major-banner";
 import { CaseForm } from "@/components/cases/case-form";
+import { UnsavedDetailsGuard } from "@/components/cases/unsaved-details";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { LifecycleBar } from "@/components/cases/lifecycle-bar";
 import { RelatedRecords } from "@/components/cases/related-records";
@@ -60,7 +61,8 @@ export default async function CasePage({ params }: NumberPageProps) {
           accountName={c.account?.name ?? null}
           slas={slas}
         />
-        <div className="flex items-start gap-2">
+        {/* data-case-change: a click here changes the case (UnsavedDetailsGuard holds it). */}
+        <div className="flex items-start gap-2" data-case-change>
           <LifecycleBar
             key={c.version}
             number={c.number}
@@ -79,15 +81,18 @@ export default async function CasePage({ params }: NumberPageProps) {
         </div>
       </div>
       <ConflictBanner noun="case" />
-      <MajorBanner
-        number={c.number}
-        majorCaseState={c.majorCaseState}
-        businessImpact={c.businessImpact}
-        rejectionReason={c.majorCaseReason}
-        parent={c.parent}
-        childCount={c.childCount}
-        canDecide={view.permissions.decideMajor}
-      />
+      {view.permissions.write && <UnsavedDetailsGuard />}
+      <div data-case-change>
+        <MajorBanner
+          number={c.number}
+          majorCaseState={c.majorCaseState}
+          businessImpact={c.businessImpact}
+          rejectionReason={c.majorCaseReason}
+          parent={c.parent}
+          childCount={c.childCount}
+          canDecide={view.permissions.decideMajor}
+        />
+      </div>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <Section title="Details">
@@ -129,27 +134,31 @@ export default async function CasePage({ params }: NumberPageProps) {
           </Section>
           {view.children && (
             <Section title="Child Cases" id="child-cases">
-              <ChildCases
-                number={c.number}
-                rows={view.children.rows}
-                total={view.children.total}
-                manage={view.permissions.manageChildren}
-              />
+              <div data-case-change>
+                <ChildCases
+                  number={c.number}
+                  rows={view.children.rows}
+                  total={view.children.total}
+                  manage={view.permissions.manageChildren}
+                />
+              </div>
             </Section>
           )}
           {view.plugins.serviceManagement && (
             <Section title="Related Records" id="related-records">
-              <RelatedRecords
-                caseNumber={c.number}
-                version={c.version}
-                editable={view.permissions.editRelated}
-                editIncident={view.permissions.linksIncidents}
-                seesIncidents={view.permissions.seesIncidents}
-                incident={c.incident ?? null}
-                problem={c.problem}
-                change={c.change}
-                causedBy={c.causedBy}
-              />
+              <div data-case-change>
+                <RelatedRecords
+                  caseNumber={c.number}
+                  version={c.version}
+                  editable={view.permissions.editRelated}
+                  editIncident={view.permissions.linksIncidents}
+                  seesIncidents={view.permissions.seesIncidents}
+                  incident={c.incident ?? null}
+                  problem={c.problem}
+                  change={c.change}
+                  causedBy={c.causedBy}
+                />
+              </div>
             </Section>
           )}
           {view.plugins.requestManagement && (

@@ -58,7 +58,11 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
             <PortalReplyForm number={c.number} limitMb={limitMb} />
           </div>
         )}
-        <PortalLiveComments source={{ table: TABLE.case, number: c.number }} initial={c.timeline.entries} />
+        <PortalLiveComments
+          source={{ table: TABLE.case, number: c.number }}
+          initial={c.timeline.entries}
+          hasOlder={c.timeline.hasOlder}
+        />
       </section>
       <section className={card} aria-labelledby="attachments-heading">
         <h2 id="attachments-heading" className="mb-3 text-base font-semibold">
