@@ -105,4 +105,34 @@ describe("case resolution codes (ITSM-4)", () => {
     expect(suggestResolution(CaseState.Open, problem(ProblemState.Assess))).toBeNull();
     expect(suggestResolution(CaseState.Resolved, problem(ProblemState.Closed))).toBeNull();
   });
+
+  it("ITSM-4: a record closed without a fix (Canceled problem, Unsuccessful change, Duplicate incident) suggests nothing", () => {
+    const canceled = {
+      number: "PRB0040002",
+      state: ProblemState.Closed,
+      workaround: "",
+      outcome: "Canceled",
+    };
+    const unsuccessful = { number: "CHG0030010", state: ChangeState.Closed, outcome: "Unsuccessful" };
+    const duplicate = { number: "INC0010009", state: IncidentState.Resolved, outcome: "Duplicate" };
+    expect(suggestResolution(CaseState.Open, { ...none, problem: canceled })).toBeNull();
+    expect(suggestResolution(CaseState.Open, { ...none, change: unsuccessful })).toBeNull();
+    expect(suggestResolution(CaseState.Open, { ...none, incident: duplicate })).toBeNull();
+    // The next record that was a fix is suggested instead.
+    const fixedIncident = { ...duplicate, outcome: "Solution provided" };
+    expect(
+      suggestResolution(CaseState.Open, {
+        ...none,
+        problem: canceled,
+        change: unsuccessful,
+        incident: fixedIncident,
+      })?.resolutionCode,
+    ).toBe(C.FixedByIncident);
+    const fixApplied = { ...canceled, outcome: "Fix Applied" };
+    expect(suggestResolution(CaseState.Open, { ...none, problem: fixApplied })?.resolutionCode).toBe(
+      C.FixedByProblem,
+    );
+    // The code is still accepted by state (ITSM-4's rule): the agent may choose it.
+    expect(refusal(C.FixedByChange, { ...none, change: unsuccessful })).toBeNull();
+  });
 });

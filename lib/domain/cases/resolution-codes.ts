@@ -18,7 +18,8 @@ import {
   requestStates,
 } from "../records/choices";
 
-type Rec = { number: string; state: number; shortDescription?: string } | null;
+/** `outcome`: how the record closed (its resolution or close code), where the caller read it. */
+type Rec = { number: string; state: number; shortDescription?: string; outcome?: string | null } | null;
 export type RelatedState = {
   incident: Rec;
   problem: (Rec & { workaround: string }) | null;
@@ -120,6 +121,19 @@ export function fittingRelatedCodes(related: RelatedState): string[] {
 const fixedBy = (r: { number: string; shortDescription?: string }) =>
   `Fixed by ${r.number}${r.shortDescription ? `: ${r.shortDescription}` : ""}.`;
 
+/**
+ * The codes that close a record without fixing anything: a problem closed as Canceled is no reason to
+ * tell the customer "Fixed by closing related PRB". The suggestion skips such a record (the agent
+ * can still pick the code: ITSM-4 accepts it by state).
+ */
+const NOT_A_FIX: Record<"incident" | "problem" | "change", readonly string[]> = {
+  incident: ["Duplicate", "No resolution provided"],
+  problem: ["Risk Accepted", "Duplicate", "Canceled"],
+  change: ["Unsuccessful"],
+};
+const fixed = (kind: keyof typeof NOT_A_FIX, r: NonNullable<Rec>) =>
+  !NOT_A_FIX[kind].includes(r.outcome ?? "");
+
 export type Suggestion = { resolutionCode: string; resolutionNotes: string; because: string };
 
 /** ITSM-4: once a related record is closed, the resolution to offer the agent (most specific first). */
@@ -127,21 +141,21 @@ export function suggestResolution(caseState: number, related: RelatedState): Sug
   if (caseState !== CaseState.Open && caseState !== CaseState.AwaitingInfo && caseState !== CaseState.New)
     return null;
   const { problem, change, incident, requests } = related;
-  if (problem && RESOLVED_PROBLEM_STATES.includes(problem.state)) {
+  if (problem && RESOLVED_PROBLEM_STATES.includes(problem.state) && fixed("problem", problem)) {
     return {
       resolutionCode: C.FixedByProblem,
       resolutionNotes: fixedBy(problem),
       because: `${problem.number} is ${labelOf(problemStates, problem.state)}`,
     };
   }
-  if (change && change.state === ChangeState.Closed) {
+  if (change && change.state === ChangeState.Closed && fixed("change", change)) {
     return {
       resolutionCode: C.FixedByChange,
       resolutionNotes: fixedBy(change),
       because: `${change.number} is Closed`,
     };
   }
-  if (incident && RESOLVED_INCIDENT_STATES.includes(incident.state)) {
+  if (incident && RESOLVED_INCIDENT_STATES.includes(incident.state) && fixed("incident", incident)) {
     return {
       resolutionCode: C.FixedByIncident,
       resolutionNotes: fixedBy(incident),

@@ -16,7 +16,14 @@ export const CASE_TIMES = [
 
 type Ref = { id: number; number: string; name: string } | null;
 type Person = { id: number; name: string; email: string } | null;
-type Itsm = { id: number; number: string; shortDescription: string; state: number } | null;
+/** `outcome`: its resolution or close code (incident, problem, change; not caused-by). */
+type Itsm = {
+  id: number;
+  number: string;
+  shortDescription: string;
+  state: number;
+  outcome?: string | null;
+} | null;
 type Option = { value: number; label: string };
 
 export type CasePageDocument = {

@@ -34,10 +34,17 @@ const person = (d: JsonDialect, id: string) =>
   one(d, { id: `u."id"`, name: `u."name"`, email: `u."email"` }, `"User" u WHERE u."id" = ${id}`);
 const named = (d: JsonDialect, table: string, id: string) =>
   one(d, { id: `r."id"`, number: `r."number"`, name: `r."name"` }, `"${table}" r WHERE r."id" = ${id}`);
-const itsm = (d: JsonDialect, table: string, id: string) =>
+/** A related record; `outcome`: the column that says how it closed (ITSM-4's suggestion reads it). */
+const itsm = (d: JsonDialect, table: string, id: string, outcome?: string) =>
   one(
     d,
-    { id: `r."id"`, number: `r."number"`, shortDescription: `r."shortDescription"`, state: `r."state"` },
+    {
+      id: `r."id"`,
+      number: `r."number"`,
+      shortDescription: `r."shortDescription"`,
+      state: `r."state"`,
+      ...(outcome ? { outcome: `r."${outcome}"` } : {}),
+    },
     `"${table}" r WHERE r."id" = ${id}`,
   );
 
@@ -182,9 +189,9 @@ export const CASE_PAGE = statement((d) => {
     partnerContact: person(d, c("partnerContactId")),
     assignedTo: person(d, c("assignedToId")),
     openedBy: person(d, c("openedById")),
-    incident: itsm(d, "Incident", c("incidentId")),
-    problem: itsm(d, "Problem", c("problemId")),
-    change: itsm(d, "ChangeRequest", c("changeId")),
+    incident: itsm(d, "Incident", c("incidentId"), "resolutionCode"),
+    problem: itsm(d, "Problem", c("problemId"), "resolutionCode"),
+    change: itsm(d, "ChangeRequest", c("changeId"), "closeCode"),
     causedBy: itsm(d, "ChangeRequest", c("causedById")),
     parent: one(
       d,

@@ -162,4 +162,24 @@ describe("choosing a resolution code (ITSM-4, ITSM-5)", () => {
       "Fixed by the incident; relay replaced",
     );
   });
+
+  it("ITSM-4: the case page suggests no 'Fixed by' for a problem resolved as Canceled; Fix Applied is suggested", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const { number } = await createProblemFromCase(agent, c.number);
+    const problem = async () => db().problem.findUniqueOrThrow({ where: { number } });
+    await updateItsmRecord(PROBLEM, itil, number, {
+      version: (await problem()).version,
+      state: ProblemState.Resolved,
+      resolutionCode: "Canceled",
+      resolutionNotes: "Not a problem after all",
+    });
+    expect((await getCaseView(agent, c.number)).suggestion).toBeNull();
+    await db().problem.update({ where: { number }, data: { resolutionCode: "Fix Applied" } });
+    expect((await getCaseView(agent, c.number)).suggestion).toMatchObject({
+      resolutionCode: C.FixedByProblem,
+    });
+  });
 });
