@@ -48,14 +48,20 @@ async function caseWithResolvedIncident() {
   return { agent, c, incidentNumber };
 }
 
+/** An Open case with a problem made from it; `problem()` reads the problem's row. */
+async function caseWithProblem() {
+  const agent = await makeAgent();
+  const itil = await makeItil();
+  const c = await makeCase(agent);
+  await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+  const { number } = await createProblemFromCase(agent, c.number);
+  const problem = async () => db().problem.findUniqueOrThrow({ where: { number } });
+  return { agent, itil, c, number, problem };
+}
+
 describe("choosing a resolution code (ITSM-4, ITSM-5)", () => {
   it("ITSM-4: a Resolved case's Save keeps its workaround code after the problem is resolved", async () => {
-    const agent = await makeAgent();
-    const itil = await makeItil();
-    const c = await makeCase(agent);
-    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    const { number } = await createProblemFromCase(agent, c.number);
-    const problem = async () => db().problem.findUniqueOrThrow({ where: { number } });
+    const { agent, itil, c, number, problem } = await caseWithProblem();
     await updateItsmRecord(PROBLEM, itil, number, {
       version: (await problem()).version,
       workaround: "Restart the relay nightly",
@@ -164,12 +170,7 @@ describe("choosing a resolution code (ITSM-4, ITSM-5)", () => {
   });
 
   it("ITSM-4: the case page suggests no 'Fixed by' for a problem resolved as Canceled; Fix Applied is suggested", async () => {
-    const agent = await makeAgent();
-    const itil = await makeItil();
-    const c = await makeCase(agent);
-    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    const { number } = await createProblemFromCase(agent, c.number);
-    const problem = async () => db().problem.findUniqueOrThrow({ where: { number } });
+    const { agent, itil, c, number, problem } = await caseWithProblem();
     await updateItsmRecord(PROBLEM, itil, number, {
       version: (await problem()).version,
       state: ProblemState.Resolved,

@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx, inTransaction } from "@/lib/db";
+import { type Tx, inTransaction } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import {
