@@ -61,4 +61,20 @@ describe("SLA timers (NOT-5)", () => {
       dueAt: null,
     });
   });
+
+  it("NOT-5: a new priority in another clock keeps the working time counted in the old one", () => {
+    const fridayEvening = at("2026-10-23T16:00:00Z"); // 18:00 in Berlin: after office hours
+    const mondayEarly = at("2026-10-26T07:00:00Z"); // 08:00 in Berlin: before they open
+    const low = startTimer(office, 16 * H, fridayEvening);
+    // Made Critical (4 h, 24×7) on Monday 08:00: nothing was counted over the weekend.
+    const critical = retargetTimer(office, low, 4 * H, mondayEarly, ALWAYS);
+    expect(critical.elapsedMs).toBe(0);
+    expect(critical.dueAt).toEqual(at("2026-10-26T11:00:00Z"));
+    expect(timerStatus(ALWAYS, critical, mondayEarly)).toEqual({ status: "running", leftMs: 4 * H });
+    // The other way: 24×7 to office hours counts the weekend's hours that did run.
+    const always = startTimer(ALWAYS, 100 * H, fridayEvening);
+    const office16 = retargetTimer(ALWAYS, always, 16 * H, mondayEarly, office);
+    expect(office16.elapsedMs).toBe(63 * H); // Friday 16:00 to Monday 07:00 UTC, all of it
+    expect(office16.dueAt).toEqual(mondayEarly); // already past its 16 working hours: due now
+  });
 });

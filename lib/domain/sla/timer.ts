@@ -51,12 +51,24 @@ export function stopTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   return { ...t, elapsedMs: elapsedAt(s, t, now), runningSince: null, dueAt: null, stoppedAt: now };
 }
 
-/** A new target (the case's priority changed): the time counted stays, the due time moves. */
-export function retargetTimer(s: SlaSchedule, t: SlaTimer, targetMs: number, now: Date): SlaTimer {
+/**
+ * A new target (the case's priority changed): the time counted stays, the due time moves. The new
+ * priority may count in another clock (`next`: 24×7 against business hours): the time so far is
+ * counted in the clock it ran in (`s`), the rest in the new one — a Low case opened Friday evening
+ * in business hours has counted nothing by Monday 08:00, and made Critical (24×7) then it is due
+ * 4 hours later, not at once for the weekend's 62 calendar hours.
+ */
+export function retargetTimer(
+  s: SlaSchedule,
+  t: SlaTimer,
+  targetMs: number,
+  now: Date,
+  next: SlaSchedule = s,
+): SlaTimer {
   if (t.stoppedAt) return { ...t, targetMs };
   if (!t.runningSince) return { ...t, targetMs };
   const elapsed = elapsedAt(s, t, now);
-  return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, dueAt: due(s, now, targetMs, elapsed) };
+  return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, dueAt: due(next, now, targetMs, elapsed) };
 }
 
 export type TimerStatus = "running" | "paused" | "met" | "breached";

@@ -11,7 +11,7 @@ import { commentWithId } from "../tables/outbox-message";
 import { queueCommentEmails } from "../email/customer-comments";
 import { postEntries } from "../journal/post";
 import { copyJournalToChildren } from "../major/sync-children";
-import { stopResponseSla } from "../sla/timers";
+import { runAgentCommentFollowUps } from "../follow-ups/agent-comment";
 import { requireLockedCase } from "../case-store/row";
 
 /**
@@ -38,7 +38,7 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
     for (const e of posted.filter((p) => p.kind === "comments"))
       await queueCommentEmails(tx, commentWithId(e.id), e.body);
     // NOT-5: an agent's additional comment answers the customer: the response SLA is met.
-    if (posted.some((p) => p.kind === "comments")) await stopResponseSla(tx, current.id);
+    if (posted.some((p) => p.kind === "comments")) await runAgentCommentFollowUps(tx, [current.id]);
     await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });

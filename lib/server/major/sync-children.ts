@@ -1,4 +1,5 @@
 import "server-only";
+import { runAgentCommentFollowUps } from "../follow-ups/agent-comment";
 import type { Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { auditText } from "@/lib/domain/audit/diff";
@@ -173,6 +174,17 @@ export async function copyJournalToChildren(
     copied += await insertNotesOnCases(tx, childrenIn(major.id, OPEN_CASE_STATES), note, new Date());
     // PRO-5: each child's customer is emailed the copied comment (one statement for all children).
     if (e.kind === "comments") await queueCommentEmails(tx, childCommentsOf(major.id, eventKey), e.body);
+    // NOT-5: the manager's comment answers each child's customer (an agent's, not a customer's reply).
+    if (e.kind === "comments") {
+      const children = await tx.case.findMany({
+        where: { parentId: major.id, state: { in: [...OPEN_CASE_STATES] } },
+        select: { id: true },
+      });
+      await runAgentCommentFollowUps(
+        tx,
+        children.map((c) => c.id),
+      );
+    }
   }
   return copied;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { runAgentCommentFollowUps } from "../follow-ups/agent-comment";
 import { transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -49,7 +50,10 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
     if (!open.length) return { notified: 0, children: 0, emails: 0, noEmail: 0, already: 0, skipped };
     const ids = open.map((c) => num(c.id));
     const comment = { kind: "comments", body: input.message, author: actor, idempotencyKey: key } as const;
-    const notified = await insertNotesOnCases(tx, casesWithIds(ids), comment, new Date());
+    const now = new Date();
+    const notified = await insertNotesOnCases(tx, casesWithIds(ids), comment, now);
+    // NOT-5: the message is the agent's answer on each case (its response SLA is met).
+    if (notified) await runAgentCommentFollowUps(tx, ids, now);
     const emails = await queueCommentEmails(tx, commentsKeyed(ids, key), input.message, `${key}:`);
     const noEmail = notified ? open.filter((c) => !num(c.customers)).length : 0;
     // A retry that wrote nothing names no children either ("Notified 0 cases", not "(4 children…)").

@@ -178,20 +178,11 @@ async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, no
     if (!target) await tx.caseSla.delete({ where: { id: r.id } });
     else
       await save(tx, r.id, {
-        ...retargetTimer(schedule(policy, target.clock), r, target.ms, now),
+        ...retargetTimer(schedule(policy, r.clock), r, target.ms, now, schedule(policy, target.clock)),
         clock: target.clock,
       });
   }
   // A kind the new priority adds starts as on a new case in this state: a response only while New.
   const missing = startingTimers(policy, c, now).filter((t) => !rows.some((r) => r.kind === t.kind));
   if (missing.length) await tx.caseSla.createMany({ data: missing.map((t) => ({ caseId: c.id, ...t })) });
-}
-
-/** NOT-5: an agent's first additional comment answers the customer: the response timer stops. */
-export async function stopResponseSla(tx: Tx, caseId: number, now = new Date()) {
-  const r: Row | null = await tx.caseSla.findUnique({ where: { caseId_kind: { caseId, kind: "response" } } });
-  if (!r || r.stoppedAt) return;
-  const policy = await readSlaPolicy(tx);
-  await save(tx, r.id, stopTimer(schedule(policy, r.clock), r, now));
-  await refreshSlaDue(tx, caseId);
 }

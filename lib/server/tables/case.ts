@@ -82,6 +82,23 @@ export async function insertProactiveCases(
     LEFT JOIN "User" u ON u."id" = a."primaryContactId" AND u."accountId" = a."id" AND u."active" = ${true}`;
 }
 
+/** NOT-5: timers stopped at `at` with `elapsedMs` counted (one statement for the group). */
+export async function stopTimersAt(tx: Tx, ids: readonly number[], elapsedMs: number, at: Date) {
+  await tx.caseSla.updateMany({
+    where: { id: { in: [...ids] }, stoppedAt: null },
+    data: { elapsedMs, runningSince: null, dueAt: null, stoppedAt: at },
+  });
+}
+
+/** refreshSlaDue for many cases: one statement. */
+export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promise<void> {
+  if (!caseIds.length) return;
+  await tx.$executeRaw`
+    UPDATE "Case" SET "slaDueAt" = (
+      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id" AND s."dueAt" IS NOT NULL)
+    WHERE "id" IN (${Prisma.join(caseIds)})`;
+}
+
 /** The case's earliest due time of a running SLA timer, kept on the case for lists (one statement). */
 export async function refreshSlaDue(tx: Tx, caseId: number): Promise<void> {
   await tx.$executeRaw`
