@@ -70,4 +70,14 @@ describe("case input validation (REL-1)", () => {
       expect(schema.parse({ q: ["a", "b"] }).q).toBeUndefined();
     }
   });
+
+  it("WRK-4 / REL-1: a state filter outside the list's choices (a number past the column's range) is dropped", () => {
+    for (const schema of [caseListSchema, incidentListSchema]) {
+      for (const state of ["99999999999", "1".repeat(40), "0", "999", "-1", "1e3"])
+        expect(schema.parse({ state }).state, state).toBeUndefined();
+      for (const state of ["open", "all", "1"]) expect(schema.parse({ state }).state).toBe(state);
+    }
+    expect(caseListSchema.parse({ state: "10" }).state).toBe("10"); // Open
+    expect(caseListSchema.parse({ state: "18" }).state).toBe("18"); // Awaiting Info
+  });
 });

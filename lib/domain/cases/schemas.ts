@@ -6,6 +6,7 @@ import {
   caseResolutionCodes,
   caseStates,
   impacts,
+  isChoice,
   urgencies,
 } from "../records/choices";
 import {
@@ -100,9 +101,11 @@ const listId = formNumber(z.number().int().positive().max(MAX_INT));
 export const caseListSchema = z.object({
   // A longer text keeps its first 100 characters rather than dropping the filter (searchText).
   q: z.string().transform(searchText).optional().catch(undefined),
+  // A state of the list's choices, open or all; anything else (a number past the column's range on
+  // PostgreSQL was a 500) drops the filter.
   state: z
     .string()
-    .regex(/^(\d+|open|all)$/)
+    .refine((v) => v === "open" || v === "all" || (/^\d{1,3}$/.test(v) && isChoice(caseStates, Number(v))))
     .optional()
     .catch(undefined),
   priority: z.coerce.number().int().min(1).max(4).optional().catch(undefined),

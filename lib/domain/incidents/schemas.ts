@@ -3,6 +3,7 @@ import {
   impacts,
   incidentResolutionCodes,
   incidentStates,
+  isChoice,
   onHoldReasons,
   urgencies,
 } from "../records/choices";
@@ -51,9 +52,13 @@ export type IncidentUpdateInput = z.input<typeof incidentUpdateSchema>;
 export const incidentListSchema = z.object({
   // A longer text keeps its first 100 characters rather than dropping the filter (searchText).
   q: z.string().transform(searchText).optional().catch(undefined),
+  // A state of the list's choices, open or all; anything else (a number past the column's range on
+  // PostgreSQL was a 500) drops the filter.
   state: z
     .string()
-    .regex(/^(\d+|open|all)$/)
+    .refine(
+      (v) => v === "open" || v === "all" || (/^\d{1,3}$/.test(v) && isChoice(incidentStates, Number(v))),
+    )
     .optional()
     .catch(undefined),
   priority: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
