@@ -25,7 +25,7 @@ async function accept(manager: Page, candidate: string) {
   await expect(manager.getByRole("note")).toContainText("Major case with 1 child case");
 }
 
-test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow", async ({
+test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a child, watch notes and changes flow (a dismissed confirmation asks again)", async ({
   browser,
 }) => {
   // A two-browser flow of many pages: on CI's 2 cores beside the other workers it needs more than 60 s.
@@ -102,6 +102,11 @@ test("MAJ-1 / MAJ-2 / MAJ-4 / MAJ-5: propose, accept in a second browser, add a 
   await manager.getByLabel("Priority").selectOption({ label: "1 - Critical" });
   await manager.getByRole("button", { name: "Save" }).click();
   const confirm = manager.getByRole("dialog", { name: "Update child cases?" });
+  await expect(confirm).toContainText("This will update 2 child cases: each open one gets the new priority.");
+  // Dismissed, nothing is saved; Save again asks again — the same question opens the dialog again.
+  await confirm.getByRole("button", { name: "Dismiss" }).click();
+  await expect(confirm).toBeHidden();
+  await manager.getByRole("button", { name: "Save" }).click();
   await expect(confirm).toContainText("This will update 2 child cases: each open one gets the new priority.");
   await confirm.getByRole("button", { name: "Confirm" }).click();
   await expect(manager.getByRole("status")).toHaveText("Case saved.");

@@ -72,6 +72,7 @@ export function CaseForm({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    dismissConfirmation,
     formProps,
   } = useActionForm(saveCaseAction.bind(null, data.number));
   const off = !writable;
@@ -91,7 +92,12 @@ export function CaseForm({
       noValidate
       aria-label={DETAILS_FORM}
     >
-      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
+      <ConfirmChildren
+        message={needsConfirmation}
+        pending={pending}
+        resubmit={resubmit}
+        onDismiss={dismissConfirmation}
+      />
       <input type="hidden" name="version" value={data.version} />
       {!needsConfirmation && <Notice result={result} />}
       <fieldset disabled={off} className="space-y-4">

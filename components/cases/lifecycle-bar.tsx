@@ -51,6 +51,7 @@ export function LifecycleBar({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    dismissConfirmation,
     formProps,
   } = useActionForm(caseLifecycleAction.bind(null, number), () => {
     setProposing(false);
@@ -110,7 +111,12 @@ export function LifecycleBar({
       {result && !result.ok && !proposing && !asking && !confirming && !needsConfirmation && (
         <Notice result={result} />
       )}
-      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
+      <ConfirmChildren
+        message={needsConfirmation}
+        pending={pending}
+        resubmit={resubmit}
+        onDismiss={dismissConfirmation}
+      />
       <Modal
         open={!!confirm && !needsConfirmation}
         onClose={() => setConfirming(null)}

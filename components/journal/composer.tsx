@@ -47,6 +47,7 @@ export function JournalComposer({
     fieldError: err,
     resubmit,
     needsConfirmation,
+    dismissConfirmation,
     formAction,
   } = useActionForm(post, () => {
     // Clear only what was posted; anything typed since stays.
@@ -86,7 +87,12 @@ export function JournalComposer({
       aria-label="Add to the journal"
     >
       <input type="hidden" name="idempotencyKey" value={key} />
-      <ConfirmChildren message={needsConfirmation} pending={pending} resubmit={resubmit} />
+      <ConfirmChildren
+        message={needsConfirmation}
+        pending={pending}
+        resubmit={resubmit}
+        onDismiss={dismissConfirmation}
+      />
       {allowWorkNotes && (
         <TextAreaField
           label="Work notes"

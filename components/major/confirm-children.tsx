@@ -1,40 +1,35 @@
 "use client";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 
 /**
  * MAJ-5: "This will update N child cases: …" (and what the change does to them) — the manager
  * confirms (the same submission is sent again with confirmChildren) or dismisses; nothing is saved
- * until then.
+ * until then. Open while the form's last answer asks (useActionForm's needsConfirmation); Dismiss
+ * puts that answer away, so the next submit that asks again opens it again — the same question too.
  */
 export function ConfirmChildren({
   message,
   pending,
   resubmit,
+  onDismiss,
 }: {
   message: string | null;
   pending: boolean;
   resubmit: (extra: Record<string, string>) => void;
+  onDismiss: () => void;
 }) {
-  // Each new request for confirmation opens the dialog again (state derived from the prop).
-  const [shown, setShown] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  if (message !== shown) {
-    setShown(message);
-    setOpen(!!message);
-  }
   return (
-    <Modal open={open && !!message} onClose={() => setOpen(false)} title="Update child cases?">
+    <Modal open={!!message} onClose={onDismiss} title="Update child cases?">
       <div className="space-y-4">
         <p className="text-sm text-slate-700">{message}</p>
         <div className="flex justify-end gap-2">
-          <Button onClick={() => setOpen(false)}>Dismiss</Button>
+          <Button onClick={onDismiss}>Dismiss</Button>
           <Button
             variant="primary"
             disabled={pending}
             onClick={() => {
-              setOpen(false);
+              onDismiss();
               resubmit({ confirmChildren: "1" });
             }}
           >

@@ -1,6 +1,6 @@
 "use client";
 import { unstable_rethrow } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionFailure, ActionResult } from "@/lib/domain/action-result";
 import { FORM_TOO_LARGE_MESSAGE } from "@/lib/domain/request-limits";
 
@@ -67,11 +67,27 @@ export function useActionForm(action: FormAction, onSuccess?: (result: ActionRes
     for (const [k, v] of Object.entries(extra)) data.set(k, v);
     startTransition(() => dispatch(data));
   };
-  const shown = result ?? earlyResult;
+  // MAJ-5: a confirmation dismissed is put away — no dialog, no notice — until an answer comes again
+  // (the same question again is a new answer: its dialog opens again).
+  const [dismissed, setDismissed] = useState<ActionResult | null>(null);
+  const answer = result ?? earlyResult;
+  const shown = answer !== null && answer === dismissed ? null : answer;
   const fieldError = (field: string) => (shown && !shown.ok ? shown.fieldErrors?.[field] : undefined);
   /** The save asked for a confirmation first (MAJ-5) and nothing was saved yet. */
   const needsConfirmation = shown && !shown.ok && shown.kind === "confirm" ? shown.message : null;
+  /** Puts away the confirmation asked (the person dismissed it): nothing is shown for it any more. */
+  const dismissConfirmation = () => setDismissed(answer);
   /** What a form element takes: `<form {...formProps}>` (both handlers, as the comment above says). */
   const formProps = { action: formAction, onSubmit };
-  return { result: shown, pending, onSubmit, formAction, formProps, fieldError, resubmit, needsConfirmation };
+  return {
+    result: shown,
+    pending,
+    onSubmit,
+    formAction,
+    formProps,
+    fieldError,
+    resubmit,
+    needsConfirmation,
+    dismissConfirmation,
+  };
 }

@@ -83,6 +83,24 @@ describe("major case field sync (MAJ-5)", () => {
       "This will update 2 child cases: each open one is resolved with the major case's resolution, " +
         "and the new priority.",
     );
+    // Resolution notes typed on an Open major case (the default property lists close_notes).
+    const DEFAULT = ["priority", "state", "close_notes", "resolution_code", "comments", "work_notes"];
+    expect(confirmMessage(2, { patch: childPatch({ resolutionNotes: "x" }, DEFAULT, new Date()) })).toBe(
+      "This will update 2 child cases: each open one gets the new resolution notes.",
+    );
+    expect(
+      confirmMessage(2, {
+        patch: childPatch(
+          { state: S.Resolved, resolutionCode: "c", resolutionNotes: "n" },
+          DEFAULT,
+          new Date(),
+          {
+            resolutionCode: "c",
+            resolutionNotes: "n",
+          },
+        ),
+      }),
+    ).toBe("This will update 2 child cases: each open one is resolved with the major case's resolution.");
     expect(confirmMessage(3, { patch: { state: S.AwaitingInfo } })).toBe(
       "This will update 3 child cases: each open one becomes Awaiting Info.",
     );

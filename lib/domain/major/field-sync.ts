@@ -61,7 +61,11 @@ const FIELD_NAMES: Record<string, string> = {
   impact: "impact",
   urgency: "urgency",
   assignedToId: "assignee",
+  resolutionCode: "resolution code",
+  resolutionNotes: "resolution notes",
 };
+/** Said once as "the major case's resolution" when the children are resolved or closed with it. */
+const RESOLUTION = ["resolutionCode", "resolutionNotes"];
 
 const list = (words: string[]) =>
   words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
@@ -75,7 +79,8 @@ function childEffect(change: ChildChange): string {
     return `each open one gets ${list(copies)}`;
   }
   const { patch } = change;
-  const fields = Object.keys(FIELD_NAMES).filter((f) => f in patch);
+  const resolving = patch.state === CaseState.Resolved || patch.state === CaseState.Closed;
+  const fields = Object.keys(FIELD_NAMES).filter((f) => f in patch && !(resolving && RESOLUTION.includes(f)));
   const also = fields.length ? `, and the new ${list(fields.map((f) => FIELD_NAMES[f]))}` : "";
   if (patch.state === CaseState.Closed)
     return `each is closed with the major case's resolution, Resolved ones too${also}`;
