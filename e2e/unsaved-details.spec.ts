@@ -2,7 +2,7 @@ import { expect, test } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
 
-test("REC-6: unsaved Details edits are not lost to another change of the case or a link — the agent keeps editing or discards", async ({
+test("REC-6 / WRK-6: unsaved Details edits are not lost to another change of the case, a link or a shortcut — the agent keeps editing or discards", async ({
   page,
 }) => {
   await signIn(page, DEMO.agent);
@@ -25,6 +25,15 @@ test("REC-6: unsaved Details edits are not lost to another change of the case or
   await expect(guard).toBeVisible();
   await guard.getByRole("button", { name: "Keep editing" }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${number}$`));
+
+  // A keyboard shortcut away (WRK-6's g m), pressed outside any field: held too.
+  await page.getByRole("heading", { level: 1 }).click();
+  await page.keyboard.press("g");
+  await page.keyboard.press("m");
+  await expect(guard).toBeVisible();
+  await guard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${number}$`));
+  await expect(description).toHaveValue("Half-written diagnosis");
 
   // Discard: the held click goes on (Accept), and Details shows what is stored.
   await page.getByRole("button", { name: "Accept", exact: true }).click();

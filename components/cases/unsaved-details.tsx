@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LEAVE_EVENT } from "@/components/ui/leave";
 import { Modal } from "@/components/ui/modal";
 
 /**
@@ -9,7 +10,8 @@ import { Modal } from "@/components/ui/modal";
  * and re-renders Details with the stored values (the form remounts per version, REC-6), and a link
  * leaves the page: either would drop the typed text without a word. While Details has unsaved
  * edits, such a click is held and the agent chooses: keep editing (and Save first), or discard the
- * edits and go on with the click. Reloading or closing the tab gets the browser's own warning.
+ * edits and go on with the click. A keyboard shortcut that leaves the page (WRK-6) is held the same way
+ * (leaveVia); reloading or closing the tab gets the browser's own warning.
  *
  * Why a document-level guard rather than a check in each control: the controls live in a dozen
  * components (and Ariakit's menu), and a new one would be unguarded until someone remembered; the
@@ -45,7 +47,8 @@ export const markDetailsEdited = (event: React.FormEvent<HTMLFormElement>) => {
 };
 
 export function UnsavedDetailsGuard() {
-  const [held, setHeld] = useState<HTMLElement | null>(null);
+  // What the held action does once the person discards the edits.
+  const [held, setHeld] = useState<(() => void) | null>(null);
   const passing = useRef(false);
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
@@ -54,31 +57,40 @@ export function UnsavedDetailsGuard() {
       if (!target) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      setHeld(target);
+      // The held click, again, past the guard.
+      setHeld(() => () => {
+        passing.current = true;
+        try {
+          target.click();
+        } finally {
+          passing.current = false;
+        }
+      });
+    };
+    const onLeave = (event: Event) => {
+      if (!dirtyDetails()) return;
+      event.preventDefault();
+      const go = (event as CustomEvent<() => void>).detail;
+      setHeld(() => go);
     };
     const onUnload = (event: BeforeUnloadEvent) => {
       if (dirtyDetails()) event.preventDefault();
     };
     document.addEventListener("click", onClick, true);
+    window.addEventListener(LEAVE_EVENT, onLeave);
     window.addEventListener("beforeunload", onUnload);
     return () => {
       document.removeEventListener("click", onClick, true);
+      window.removeEventListener(LEAVE_EVENT, onLeave);
       window.removeEventListener("beforeunload", onUnload);
     };
   }, []);
   const discard = () => {
     window.dispatchEvent(new Event(DISCARD_DETAILS));
-    const target = held;
+    const go = held;
     setHeld(null);
-    // The held click, again, past the guard (the dialog has closed and given focus back first).
-    setTimeout(() => {
-      passing.current = true;
-      try {
-        target?.click();
-      } finally {
-        passing.current = false;
-      }
-    });
+    // After the dialog has closed and given focus back.
+    if (go) setTimeout(go);
   };
   return (
     <Modal open={held !== null} onClose={() => setHeld(null)} title="Unsaved changes in Details">

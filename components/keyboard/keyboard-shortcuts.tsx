@@ -9,6 +9,7 @@ import {
   shortcutsFor,
   type ShortcutCommand,
 } from "@/lib/domain/keyboard/shortcuts";
+import { leaveVia } from "@/components/ui/leave";
 import { ShortcutHelp } from "./shortcut-help";
 
 /** Open dialogs and menus own the keyboard (Ariakit keeps a closed menu in the page, hidden). */
@@ -34,9 +35,10 @@ export function KeyboardShortcuts({ canCreateCases }: { canCreateCases: boolean 
         box?.focus();
         return !!box;
       },
-      cases: () => (router.push(SHORTCUT_PATHS.cases), true),
-      myWork: () => (router.push(SHORTCUT_PATHS.myWork), true),
-      newCase: () => (router.push(SHORTCUT_PATHS.newCase), true),
+      // A page with unsaved edits may hold the navigation (leaveVia): it asks first.
+      cases: () => (leaveVia(() => router.push(SHORTCUT_PATHS.cases)), true),
+      myWork: () => (leaveVia(() => router.push(SHORTCUT_PATHS.myWork)), true),
+      newCase: () => (leaveVia(() => router.push(SHORTCUT_PATHS.newCase)), true),
       help: () => (setHelpOpen(true), true),
     };
     const bindings: KeyBindingMap = {};

@@ -15,7 +15,7 @@ import { cx } from "@/components/ui/cx";
 import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import { useWakeOnFocus, useWokenText } from "@/components/ui/use-wake-on-focus";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
-import { MIN_SEARCH, useGlobalSearch, useSlashFocus } from "./use-search";
+import { MIN_SEARCH, useGlobalSearch } from "./use-search";
 
 export const GLOBAL_SEARCH_ID = "global-search";
 
@@ -65,7 +65,6 @@ function enterTarget(answer: SearchAnswer, text: string): SearchHit | undefined 
  */
 export function GlobalSearch() {
   const { woken, plain, onFocus } = useWakeOnFocus();
-  useSlashFocus(GLOBAL_SEARCH_ID);
   if (woken) return <ActiveSearch from={woken} />;
   // PERF-8: until first focused (a click, Tab or `/`), the box is the plain searchbox it looks
   // like — no Ariakit store or query in every page's server render; focus swaps in the real one.

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect } from "react";
+import { useCallback } from "react";
 import { useDebounced } from "@/components/pickers/use-lookup";
 import { HttpError } from "@/components/providers/query-provider";
 import type { SearchAnswer } from "@/lib/domain/search/results";
@@ -54,26 +54,4 @@ export function useGlobalSearch(text: string, enabled: boolean) {
     [client],
   );
   return { query, settled: q === text.trim() && searchable(q), now };
-}
-
-const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-
-/**
- * WRK-6's `/`: focuses the element `id` unless the person is typing in a field. Idempotent beside
- * the app's keyboard shortcuts: a key another handler already took (defaultPrevented) is left alone.
- */
-export function useSlashFocus(id: string) {
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.key !== "/" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target))
-        return;
-      const input = document.getElementById(id);
-      if (!input) return;
-      e.preventDefault();
-      input.focus();
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [id]);
 }

@@ -15,10 +15,14 @@ const presses = (command: Parameters<typeof shortcutBindings>[0]) =>
     parseKeybinding(b).map(([mods, key]) => [...mods, String(key)].join("+")),
   );
 
-const el = (tagName: string, extra: { contentEditable?: boolean; role?: string } = {}): KeyTarget => ({
+const el = (
+  tagName: string,
+  extra: { contentEditable?: boolean; role?: string; type?: string } = {},
+): KeyTarget => ({
   tagName,
   isContentEditable: extra.contentEditable ?? false,
-  getAttribute: (name) => (name === "role" ? (extra.role ?? null) : null),
+  getAttribute: (name) =>
+    name === "role" ? (extra.role ?? null) : name === "type" ? (extra.type ?? null) : null,
 });
 
 describe("the keyboard shortcut map (WRK-6)", () => {
@@ -75,6 +79,9 @@ describe("the typing rule (WRK-6)", () => {
       expect(isTyping(t)).toBe(true);
     for (const t of [el("BODY"), el("BUTTON"), el("A"), el("DIV", { role: "menuitem" }), null])
       expect(isTyping(t)).toBe(false);
+    // A box just ticked (a list row's) takes no text: shortcuts still work from it.
+    for (const type of ["checkbox", "radio", "CHECKBOX"]) expect(isTyping(el("INPUT", { type }))).toBe(false);
+    expect(isTyping(el("INPUT", { type: "text" }))).toBe(true);
   });
 
   it("WRK-6: page shortcuts wait while typing, composing, with a dialog or menu open, or when the page handled the key", () => {

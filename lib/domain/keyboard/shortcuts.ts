@@ -77,6 +77,9 @@ const TYPING_ROLES = new Set(["textbox", "searchbox", "combobox", "spinbutton"])
 /** The "is typing" rule: a key pressed in a field (input, textarea, select, editable content) types there. */
 export function isTyping(target: KeyTarget): boolean {
   if (!target) return false;
+  // A checkbox or radio button takes no text: a row's box just ticked leaves `/` and `g c` working.
+  const type = target.getAttribute?.("type")?.toLowerCase();
+  if (target.tagName.toUpperCase() === "INPUT" && (type === "checkbox" || type === "radio")) return false;
   if (TYPING_TAGS.has(target.tagName.toUpperCase()) || target.isContentEditable) return true;
   const role = target.getAttribute?.("role");
   return !!role && TYPING_ROLES.has(role);
