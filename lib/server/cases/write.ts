@@ -35,6 +35,7 @@ import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow
 import { applyCasePatch } from "../case-change/persist";
 import { requireCase, type CaseRow } from "../case-store/row";
 import { checkResolution } from "./related-state";
+import { releaseChildren } from "../major/release";
 import { checkCaseReferences } from "../case-store/references";
 import { createCaseOnce } from "../case-store/create-once";
 
@@ -50,6 +51,10 @@ async function syncChildren(
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
   const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch }, changed, confirmed);
   if (childPatch) await applyChildSync(tx, actor, current, childPatch);
+  // MAJ-2: a finished major case lets go of the children its change left open.
+  const finished = patch.state === CaseState.Closed || patch.state === CaseState.Cancelled;
+  if (finished && current.majorCaseState === MajorCaseState.Accepted)
+    await releaseChildren(tx, actor, current, patch.state as number);
 }
 
 function assertCanWrite(actor: Actor) {

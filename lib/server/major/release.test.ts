@@ -1,0 +1,103 @@
+// MAJ-2 / MAJ-5: a major case that is closed or cancelled lets go of the children its change left
+// open; each is an ordinary case again (before, it stayed under a major case nobody could change,
+// with no Additional actions and read-only Related Records, for good).
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { CaseState as S } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { makeAdmin, makeAgent, makeCase, makeManager } from "@/lib/testing/fixtures";
+import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { getCaseView } from "../cases/view";
+import { runCaseAction } from "../cases/write";
+import { createIncidentFromCase } from "../incidents/link";
+import { updateProperty } from "../properties/admin";
+import { addChildCase } from "./children";
+import { acceptMajorCase, proposeMajorCase } from "./propose";
+
+const row = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
+
+async function majorWith(children: number) {
+  const agent = await makeAgent();
+  const manager = await makeManager();
+  const candidate = await makeCase(agent);
+  await proposeMajorCase(agent, candidate.number, { workNotes: "Stores down", businessImpact: "40 stores" });
+  const { major } = await acceptMajorCase(manager, candidate.number);
+  const kids = [await row(candidate.id)];
+  for (let i = 1; i < children; i++) {
+    const c = await makeCase(agent);
+    await addChildCase(manager, major, c.number);
+    kids.push(await row(c.id));
+  }
+  return { agent, manager, major: await db().case.findUniqueOrThrow({ where: { number: major } }), kids };
+}
+
+const cancel = async (manager: Awaited<ReturnType<typeof makeManager>>, id: number) =>
+  runCaseAction(manager, (await row(id)).number, {
+    action: "cancel",
+    version: (await row(id)).version,
+    confirmChildren: "1",
+  });
+
+describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
+  it("MAJ-2: cancelling a major case cancels its open children and releases a Resolved one, which can then get an incident", async () => {
+    const { agent, manager, major, kids } = await majorWith(3);
+    const [open, resolved] = kids;
+    // A child resolved on its own.
+    const child = await row(resolved.id);
+    await runCaseAction(agent, child.number, { action: "accept", version: child.version });
+    await runCaseAction(agent, child.number, {
+      action: "propose_solution",
+      version: child.version + 1,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Fixed locally",
+    });
+    await cancel(manager, major.id);
+    expect((await row(open.id)).state).toBe(S.Cancelled);
+    const freed = await row(resolved.id);
+    expect([freed.state, freed.parentId]).toEqual([S.Resolved, null]);
+    const notes = await db().journalEntry.findMany({
+      where: { table: TABLE.case, recordId: resolved.id, kind: "work_notes" },
+      select: { body: true },
+    });
+    expect(notes.map((n) => n.body)).toContain(
+      `Released from major case ${major.number} is Cancelled: an ordinary case again.`,
+    );
+    const audit = await db().auditEntry.findFirst({
+      where: { table: TABLE.case, recordId: resolved.id, field: "parentId" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({ oldValue: String(major.id), newValue: null, userId: manager.id });
+    // The customer rejects the solution later: an ordinary Open case, with its Additional actions.
+    await runCaseAction(agent, freed.number, { action: "reopen", version: freed.version });
+    expect((await getCaseView(agent, freed.number)).menu).toContain("Create Incident");
+    await createIncidentFromCase(agent, freed.number);
+    expect((await row(resolved.id)).incidentId).not.toBeNull();
+  });
+
+  it("MAJ-2: with state not synced, cancelling a major case releases its open children as they are", async () => {
+    const admin = await makeAdmin();
+    const setting = await db().systemProperty.findUnique({ where: { name: PROPERTY.caseFieldsToSync } });
+    const before = setting?.value ?? "priority,state,comments,work_notes,close_notes,resolution_code";
+    await updateProperty(admin, {
+      name: PROPERTY.caseFieldsToSync,
+      value: "priority",
+      version: setting?.version ?? 0,
+    });
+    try {
+      const { manager, major, kids } = await majorWith(2);
+      await cancel(manager, major.id);
+      for (const k of kids) expect(await row(k.id)).toMatchObject({ state: S.New, parentId: null });
+      expect((await row(major.id)).state).toBe(S.Cancelled);
+      const majorNotes = await db().journalEntry.findMany({
+        where: { table: TABLE.case, recordId: major.id, body: { contains: "released" } },
+      });
+      expect(majorNotes).toHaveLength(1);
+      expect(majorNotes[0].body).toBe(
+        `2 child cases released: ${major.number} is Cancelled; each is an ordinary case again.`,
+      );
+    } finally {
+      const now = await db().systemProperty.findUniqueOrThrow({ where: { name: PROPERTY.caseFieldsToSync } });
+      await updateProperty(admin, { name: PROPERTY.caseFieldsToSync, value: before, version: now.version });
+    }
+  });
+});

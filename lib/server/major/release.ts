@@ -1,0 +1,46 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { TABLE } from "@/lib/domain/records/tables";
+import { noteBy } from "../case-store/menu-guard";
+import { insertChangeAuditOnCases } from "../tables/audit-entry";
+import { childrenIn } from "../tables/case-selection";
+import { insertNotesOnCases } from "../tables/journal-entry";
+
+/** The children a finished major case lets go: all but the Closed and Cancelled ones. */
+const LEFT_STATES = [...OPEN_CASE_STATES, CaseState.Resolved];
+
+/**
+ * MAJ-2 / MAJ-5: a major case that is closed or cancelled lets go of the children its change left
+ * open — those its cascade did not move (the property does not list `state`; a Resolved child of a
+ * cancelled major case). Each is an ordinary case again, as a removed child is: otherwise it would stay
+ * under a major case nobody can change any more, with no Additional actions and read-only Related
+ * Records (MAJ-3), for good. One note on each and one audit row each, in a few statements (PERF-3).
+ * Returns how many were released.
+ */
+export async function releaseChildren(
+  tx: Tx,
+  actor: Actor,
+  major: { id: number; number: string },
+  state: number,
+): Promise<number> {
+  const left = childrenIn(major.id, LEFT_STATES);
+  const now = new Date();
+  const why = `${major.number} is ${labelOf(caseStates, state)}`;
+  await insertChangeAuditOnCases(tx, left, "parentId", null, actor, now);
+  const released = await insertNotesOnCases(
+    tx,
+    left,
+    { kind: "work_notes", body: `Released from major case ${why}: an ordinary case again.`, author: actor },
+    now,
+  );
+  if (!released) return 0;
+  await tx.case.updateMany({
+    where: { parentId: major.id, state: { in: LEFT_STATES } },
+    data: { parentId: null, version: { increment: 1 } },
+  });
+  const cases = released === 1 ? "1 child case" : `${released} child cases`;
+  await noteBy(tx, actor, TABLE.case, major.id, `${cases} released: ${why}; each is an ordinary case again.`);
+  return released;
+}
