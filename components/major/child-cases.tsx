@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/domain/action-result";
-import { casePriorities, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { casePriorities, CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 
 type Child = {
   id: number;
@@ -28,11 +28,14 @@ export function ChildCases({
   rows,
   total,
   manage,
+  canAdd = manage,
 }: {
   number: string;
   rows: Child[];
   total: number;
   manage: boolean;
+  /** MAJ-2: the Add form (not on a Resolved major case, which takes no new children). */
+  canAdd?: boolean;
 }) {
   const add = useActionForm(addChildCaseAction.bind(null, number));
   // The child whose removal is being confirmed, and what the last removal answered.
@@ -40,7 +43,7 @@ export function ChildCases({
   const [removed, setRemoved] = useState<ActionResult | null>(null);
   return (
     <div className="space-y-3">
-      {manage && (
+      {canAdd && (
         <form {...add.formProps} className="flex items-end gap-2" noValidate aria-label="Add child cases">
           <div className="flex-1">
             <Field label="Add child cases" id="add-child" error={add.fieldError("child")}>
@@ -93,14 +96,17 @@ export function ChildCases({
                 </td>
                 {manage && (
                   <td>
-                    <button
-                      type="button"
-                      onClick={() => setRemoving(c.number)}
-                      aria-label={`Remove ${c.number} from this major case`}
-                      className="text-xs text-slate-500 hover:text-red-700"
-                    >
-                      Remove
-                    </button>
+                    {/* A Closed or Cancelled child cannot be changed: removeChildCase refuses it. */}
+                    {c.state !== CaseState.Closed && c.state !== CaseState.Cancelled && (
+                      <button
+                        type="button"
+                        onClick={() => setRemoving(c.number)}
+                        aria-label={`Remove ${c.number} from this major case`}
+                        className="text-xs text-slate-500 hover:text-red-700"
+                      >
+                        Remove
+                      </button>
+                    )}
                   </td>
                 )}
               </tr>

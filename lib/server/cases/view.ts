@@ -78,8 +78,15 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
         (canLinkItsm(actor) || linksIncidents(actor, record)),
       linksItsm: canLinkItsm(actor),
       // MAJ-1 / MAJ-2: the manager's decisions and children.
-      decideMajor: record.majorCaseState === MajorCaseState.Proposed && isMajorIssueManager(actor),
+      // Only an open candidate can be accepted (a Closed or Cancelled one is refused either way).
+      decideMajor:
+        record.majorCaseState === MajorCaseState.Proposed &&
+        isMajorIssueManager(actor) &&
+        OPEN_CASE_STATES.includes(record.state),
       manageChildren: isMajor && isMajorIssueManager(actor) && writable,
+      // MAJ-2: a Resolved major case takes no new children (addChildCase refuses it).
+      addChildren:
+        isMajor && isMajorIssueManager(actor) && writable && OPEN_CASE_STATES.includes(record.state),
     },
     children: isMajor
       ? {

@@ -140,6 +140,7 @@ export default async function CasePage({ params }: NumberPageProps) {
                   rows={view.children.rows}
                   total={view.children.total}
                   manage={view.permissions.manageChildren}
+                  canAdd={view.permissions.addChildren}
                 />
               </div>
             </Section>
