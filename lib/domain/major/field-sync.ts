@@ -61,6 +61,7 @@ const FIELD_NAMES: Record<string, string> = {
   impact: "impact",
   urgency: "urgency",
   assignedToId: "assignee",
+  assignmentGroupId: "assignment group",
   resolutionCode: "resolution code",
   resolutionNotes: "resolution notes",
 };

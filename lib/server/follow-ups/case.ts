@@ -3,17 +3,12 @@ import type { Tx } from "@/lib/db";
 import type { FieldChange } from "@/lib/domain/audit/diff";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
-import {
-  caseMailEventEntering,
-  caseMailEventFor,
-  type CaseMailEvent,
-} from "@/lib/domain/notifications/case-mail";
+import { caseMailEventFor } from "@/lib/domain/notifications/case-mail";
 import { notifyAssignment } from "./assignment";
 import { caseMailTemplate, queueCaseMails } from "../notifications/case-mail";
 import { readSlaPolicy } from "../sla/policy";
-import { applyCaseSlaChange, applySlaChangeToChildren, startCaseSlas } from "../sla/timers";
+import { applyCaseSlaChange, startCaseSlas } from "../sla/timers";
 import type { CaseRow } from "../case-store/row";
-import { childIdsWithCustomerIn } from "../tables/case-reads";
 import { copyCaseChangesToWorkOrders } from "../work-orders/case-sync";
 
 /** What a saved case change carries to the rules that follow it. */
@@ -129,77 +124,4 @@ export async function readCaseCreatedConfiguration(tx: Tx) {
 
 export async function runCaseCreatedFollowUps(created: Omit<CaseChange, "before" | "changes">) {
   for (const f of CASE_CREATED_FOLLOW_UPS) await f.run(created);
-}
-
-/**
- * A major case's change that one statement copies to its children in `states` (MAJ-5,
- * lib/server/major/sync-children.ts). `movedWithCustomer`: the children whose state it changes and
- * that have a customer (contact or consumer), read before the write.
- */
-export type ChildrenChange = {
-  tx: Tx;
-  parentId: number;
-  states: readonly number[];
-  patch: { state?: number; priority?: number };
-  now: Date;
-  movedWithCustomer: readonly number[];
-};
-
-/**
- * What follows such a change in other areas (named, in order, as above), for all the children at
- * once: `before` the statement writes them (reads them as they were), `after` (reads them as changed).
- */
-export const CHILDREN_CHANGE_FOLLOW_UPS: readonly {
-  name: string;
-  before?: (c: ChildrenChange) => Promise<unknown>;
-  after?: (c: ChildrenChange) => Promise<unknown>;
-}[] = [
-  {
-    // NOT-5: a child resolved with its major case stops its timers; a new priority re-targets them.
-    name: "Move the children's SLA timers",
-    before: (c) => applySlaChangeToChildren(c.tx, c.parentId, c.states, c.patch, c.now),
-  },
-  {
-    // NOT-1: a child resolved, closed or cancelled with its major case tells its customer, as its own
-    // change would (Propose Solution with the resolution notes, Closed, Cancelled). Awaiting Info
-    // copied from the major case asks no question, so it sends nothing, as on a single case.
-    name: "Email the children's customers when they move",
-    after: (c) => {
-      const event = c.patch.state === undefined ? null : caseMailEventEntering(c.patch.state);
-      return event && event !== "request_info"
-        ? queueCaseMailsInBatches(c.tx, event, c.movedWithCustomer)
-        : Promise.resolve(0);
-    },
-  },
-];
-
-/** Batches of 500 cases: each a few statements whose parameter lists stay within both databases' limits. */
-async function queueCaseMailsInBatches(tx: Tx, event: CaseMailEvent, ids: readonly number[]) {
-  let queued = 0;
-  for (let i = 0; i < ids.length; i += 500) queued += await queueCaseMails(tx, event, ids.slice(i, i + 500));
-  return queued;
-}
-
-/**
- * Copies a major case's change to its children: reads which of them it moves, runs the follow-ups
- * before and after `write` (the one statement that writes them) and returns what `write` returns.
- */
-export async function changeChildren(
-  change: Omit<ChildrenChange, "movedWithCustomer">,
-  write: () => Promise<number>,
-): Promise<number> {
-  const to = change.patch.state;
-  const movedWithCustomer =
-    to === undefined
-      ? []
-      : await childIdsWithCustomerIn(
-          change.tx,
-          change.parentId,
-          change.states.filter((s) => s !== to),
-        );
-  const c = { ...change, movedWithCustomer };
-  for (const f of CHILDREN_CHANGE_FOLLOW_UPS) if (f.before) await f.before(c);
-  const count = await write();
-  for (const f of CHILDREN_CHANGE_FOLLOW_UPS) if (f.after) await f.after(c);
-  return count;
 }

@@ -21,7 +21,7 @@ import {
 } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { queueCommentEmails } from "../email/customer-comments";
-import { changeChildren } from "../follow-ups/case";
+import { changeChildren } from "../follow-ups/children";
 import { listProperty } from "../properties/read";
 import type { CaseRow } from "../case-store/row";
 import { insertChangeAuditOnCases } from "../tables/audit-entry";
@@ -37,7 +37,7 @@ import { childCommentsOf } from "../tables/outbox-message";
 
 const RULE = "Major case sync";
 /** Every synced field is audited on each child (resolvedAt / closedAt go with the state and are not). */
-const AUDITED = Object.values(SYNCED_FIELDS);
+const AUDITED = [...Object.values(SYNCED_FIELDS), "assignmentGroupId"];
 
 type Major = Pick<CaseRow, "id" | "number" | "version">;
 
@@ -84,6 +84,9 @@ export async function planChildSync(
     resolutionNotes: after.resolutionNotes,
   });
   if (!Object.keys(patch).length) return null;
+  // WRK-1: an assignee is a member of the record's group — the major case's assignee comes with
+  // the major case's group, or a child of another group would hold someone not in it.
+  if ("assignedToId" in patch) patch.assignmentGroupId = after.assignmentGroupId;
   return (await allowCascade(tx, actor, major.id, confirmed, { patch }, reachedStates(patch))) ? patch : null;
 }
 
@@ -103,9 +106,22 @@ export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: 
     );
     await noteChildrenState(tx, actor, major, patch, moved, now);
   }
-  const { state, priority } = patch as { state?: number; priority?: number };
-  // What follows runs around the one update: SLA timers before it (NOT-5), customer emails after (NOT-1).
-  const change = { tx, parentId: major.id, states, patch: { state, priority }, now };
+  const { state, priority, assignedToId, assignmentGroupId } = patch as {
+    state?: number;
+    priority?: number;
+    assignedToId?: number | null;
+    assignmentGroupId?: number | null;
+  };
+  // What follows runs around the one update: SLA timers before it (NOT-5), customer and assignee
+  // emails after (NOT-1, WRK-1).
+  const change = {
+    tx,
+    actor,
+    parentId: major.id,
+    states,
+    patch: { state, priority, assignedToId, assignmentGroupId },
+    now,
+  };
   return changeChildren(change, async () => {
     const { count } = await tx.case.updateMany({
       where: { parentId: major.id, state: { in: states } },

@@ -126,3 +126,30 @@ export async function childIdsWithCustomerIn(
   });
   return rows.map((r) => r.id);
 }
+
+/** MAJ-5 / WRK-1: the children in `states` whose assignee a synced change gives them anew. */
+export function childrenReassigned(
+  tx: Tx,
+  parentId: number,
+  states: readonly number[],
+  assignedToId: number | null,
+) {
+  return tx.case.findMany({
+    where: {
+      parentId,
+      state: { in: [...states] },
+      // SQL's NOT (x = 5) is not true for a NULL x: a child with nobody assigned is reassigned too.
+      ...(assignedToId === null
+        ? { assignedToId: { not: null } }
+        : { OR: [{ assignedToId: null }, { assignedToId: { not: assignedToId } }] }),
+    },
+    select: {
+      id: true,
+      number: true,
+      shortDescription: true,
+      version: true,
+      assignedToId: true,
+      assignmentGroupId: true,
+    },
+  });
+}
