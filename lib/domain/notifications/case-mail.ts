@@ -127,6 +127,9 @@ export const caseMailTemplateSchema = z
   });
 export type CaseMailTemplateInput = z.input<typeof caseMailTemplateSchema>;
 
+/** A reply to a Closed or Cancelled case is refused (PRO-5): their emails invite none. */
+export const finishesCase = (event: string) => event === "closed" || event === "cancelled";
+
 export type CaseMailFacts = {
   number: string;
   shortDescription: string;

@@ -5,12 +5,13 @@ import { forbidden, staleRecord } from "@/lib/domain/errors";
 import {
   CASE_MAIL_EVENTS,
   caseMailTemplateSchema,
+  finishesCase,
   placeholdersOf,
   templateOrDefault,
   type CaseMailTemplateInput,
 } from "@/lib/domain/notifications/case-mail";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { portalCaseLink } from "@/lib/domain/email/customer-mail";
+import { portalCaseLink, portalNewCaseLink } from "@/lib/domain/email/customer-mail";
 import { appUrl } from "../app-url";
 import { writeAudit } from "../audit/write";
 
@@ -35,8 +36,17 @@ const SAMPLE = {
 export async function listCaseMailTemplates(actor: Actor) {
   assertAdmin(actor);
   const rows = await db().caseMailTemplate.findMany();
-  const sample = { ...SAMPLE, portalLink: portalCaseLink(appUrl(), SAMPLE.number) };
+  const base = { ...SAMPLE, portalLink: portalCaseLink(appUrl(), SAMPLE.number) };
   return CASE_MAIL_EVENTS.map((def) => {
+    // The preview ends as the real email does: a Closed or Cancelled case's sends to a new case.
+    const sample = finishesCase(def.event)
+      ? {
+          ...base,
+          stateLabel: def.event === "closed" ? "Closed" : "Cancelled",
+          finished: true,
+          newCaseLink: portalNewCaseLink(appUrl()),
+        }
+      : base;
     const row = rows.find((r) => r.event === def.event);
     const t = { ...templateOrDefault(def.event, row ?? null), version: row?.version ?? 0 };
     return {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { replyAddress } from "@/lib/domain/email/reply-address";
 import {
+  finishesCase,
   templateOrDefault,
   renderCaseMail,
   type CaseMailEvent,
@@ -55,7 +56,7 @@ export async function queueCaseMails(
   if (!rows.length) return 0;
   const domain = inboundEmailDomain();
   // A reply to a Closed or Cancelled case is refused (PRO-5): its email does not invite one.
-  const finished = event === "closed" || event === "cancelled";
+  const finished = finishesCase(event);
   const messages = rows.map((r): CaseMessage => {
     const mail = renderCaseMail(template, {
       number: r.number,
