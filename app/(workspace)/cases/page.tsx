@@ -10,7 +10,7 @@ import { canReadCases, canWriteCases } from "@/lib/domain/auth/roles";
 import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
-import { groupOptions } from "@/lib/server/assignment/read";
+import { groupOptions, groupsNaming } from "@/lib/server/assignment/read";
 import {
   accountChoice,
   accountOptions,
@@ -47,6 +47,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     // ITSM-5: read with the requester (primed), no query of its own.
     activePlugins(),
   ]);
+  // WRK-4: a deactivated group filtered by is named in the field (bulk changes offer active ones only).
+  const filterGroups = await groupsNaming(
+    groups,
+    typeof list.params.group === "number" ? list.params.group : undefined,
+  );
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
   const query = hrefWith("", raw);
   // WRK-4: a view's link names it (?view=id): its name heads the list and it can be deleted here.
@@ -78,7 +83,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         // WRK-4: "A person…" (offered with too many people for a select) applied with nobody
         // picked filters by no one: the field says so. A select of people has no such choice.
         nobodyPicked={assignees === null && raw.assignedTo === NOBODY_PICKED}
-        groups={groups}
+        groups={filterGroups}
       />
       <CaseTable
         // A new table for each filter: it keeps its bar once it has had rows (a bulk change that
