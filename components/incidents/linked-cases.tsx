@@ -14,6 +14,8 @@ type Row = {
   priority: number;
   proactive?: boolean;
   account: { name: string } | null;
+  /** WRK-3: the customer's reply waits for the assignee. */
+  replied?: boolean;
 };
 
 /**
@@ -83,6 +85,12 @@ export function LinkedCases({
                   <>
                     {" "}
                     <Badge tone="blue">Proactive</Badge>
+                  </>
+                )}
+                {c.replied && (
+                  <>
+                    {" "}
+                    <Badge tone="amber">Customer replied</Badge>
                   </>
                 )}
               </td>

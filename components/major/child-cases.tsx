@@ -20,6 +20,8 @@ type Child = {
   state: number;
   priority: number;
   account: { name: string } | null;
+  /** WRK-3: the customer's reply waits for the assignee. */
+  replied?: boolean;
 };
 
 /** MAJ-2: the major case's Child Cases, and (for the manager) adding and removing them. */
@@ -88,7 +90,15 @@ export function ChildCases({
                     {c.number}
                   </Link>
                 </td>
-                <td className="cf-clip">{c.shortDescription}</td>
+                <td className="cf-clip">
+                  {c.shortDescription}
+                  {c.replied && (
+                    <>
+                      {" "}
+                      <Badge tone="amber">Customer replied</Badge>
+                    </>
+                  )}
+                </td>
                 <td>{c.account?.name ?? "—"}</td>
                 <td className="cf-nowrap">{labelOf(casePriorities, c.priority)}</td>
                 <td>

@@ -83,6 +83,8 @@ export type CasePageDocument = {
     state: number;
     priority: number;
     account: string | null;
+    /** WRK-3: 1 while the customer's reply waits (an open case). */
+    replied: number;
   }[];
   workOrders: { id: number; number: string; state: string; priority: number; shortDescription: string }[];
   slas: {

@@ -6,11 +6,15 @@ import { ASSIGNEE_ROLES } from "@/lib/domain/auth/roles";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { REF_KINDS, type RefKind } from "@/lib/domain/records/refs";
 import { TABLE } from "@/lib/domain/records/tables";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { CHILDREN_SHOWN } from "../major/children";
 import { JOURNAL_PAGE } from "../journal/read";
 import { AUDIT_PAGE } from "../audit/read";
 import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
 import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document";
+
+/** The open states as SQL (numbers from the choice list, never input). */
+const OPEN = OPEN_CASE_STATES.join(", ");
 
 // PERF-8 / PERF-1: everything the case page shows about one case — the row, every name it
 // references, the journal's newest page, the history with its names, requests, child cases, work
@@ -112,6 +116,8 @@ function lists(d: JsonDialect): Fields {
       {
         id: `k."id"`, number: `k."number"`, shortDescription: `k."shortDescription"`, state: `k."state"`,
         priority: `k."priority"`, account: `(SELECT a."name" FROM "Account" a WHERE a."id" = k."accountId")`,
+        // WRK-3: the "Customer replied" mark, as every list shows it (set, on an open case).
+        replied: `CASE WHEN k."customerRepliedAt" IS NOT NULL AND k."state" IN (${OPEN}) THEN 1 ELSE 0 END`,
       },
       `"Case" k ${d.indexedBy("Case_parentId_idx")} WHERE k."parentId" = c."id"
         ORDER BY k."number" ASC LIMIT ${CHILDREN_SHOWN}`,

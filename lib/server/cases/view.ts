@@ -90,9 +90,10 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
     },
     children: isMajor
       ? {
-          rows: doc.children.map(({ account, ...k }) => ({
+          rows: doc.children.map(({ account, replied, ...k }) => ({
             ...k,
             account: account === null ? null : { name: account },
+            replied: Number(replied) === 1,
           })),
           total: record.childCount,
         }

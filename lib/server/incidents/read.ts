@@ -10,6 +10,7 @@ import {
 import { incidentListSchema } from "@/lib/domain/incidents/schemas";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
@@ -89,6 +90,7 @@ export async function getIncidentView(actor: Actor, number: string) {
         state: true,
         priority: true,
         proactive: true,
+        customerRepliedAt: true,
         account: { select: { name: true } },
       },
     }),
@@ -98,7 +100,11 @@ export async function getIncidentView(actor: Actor, number: string) {
   const writable = canWriteIncidents(actor) && !isIncidentClosedForChanges(record.state);
   return {
     record,
-    cases,
+    // WRK-3: the "Customer replied" mark, on an open case.
+    cases: cases.map(({ customerRepliedAt, ...c }) => ({
+      ...c,
+      replied: customerRepliedAt !== null && OPEN_CASE_STATES.includes(c.state),
+    })),
     journal,
     audit,
     permissions: { write: writable, journal: canWriteIncidents(actor) },

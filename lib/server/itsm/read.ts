@@ -10,6 +10,7 @@ import { listLinkedCases } from "@/lib/server/tables/case-reads";
 import { pageItsmRecords } from "@/lib/server/tables/itsm-lists";
 import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "./specs";
 import { listPage, searchText } from "@/lib/domain/validation";
+import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 
 export const LINKED_CASES_SHOWN = 100;
 
@@ -34,6 +35,8 @@ async function common<Row extends ItsmRow, Input extends ItsmInput>(
       state: Number(c.state),
       priority: Number(c.priority),
       account: c.accountName ? { name: c.accountName } : null,
+      // WRK-3: the customer's reply waits for the assignee (an open case).
+      replied: c.customerRepliedAt !== null && OPEN_CASE_STATES.includes(Number(c.state)),
     })),
     caseCount: total,
     journal,

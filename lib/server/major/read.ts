@@ -18,6 +18,7 @@ export async function majorCaseOverview(actor: Actor) {
     businessImpact: true,
     proposedAt: true,
     updatedAt: true,
+    customerRepliedAt: true,
     account: { select: { name: true } },
     _count: { select: { children: true } },
   } as const;
@@ -35,5 +36,8 @@ export async function majorCaseOverview(actor: Actor) {
       select,
     }),
   ]);
-  return { candidates, majors };
+  // WRK-3: the "Customer replied" mark (both lists hold open cases only).
+  const marked = <R extends { customerRepliedAt: Date | null }>(rows: R[]) =>
+    rows.map(({ customerRepliedAt, ...r }) => ({ ...r, customerReplied: customerRepliedAt !== null }));
+  return { candidates: marked(candidates), majors: marked(majors) };
 }

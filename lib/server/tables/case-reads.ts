@@ -32,6 +32,7 @@ export type LinkedCaseRow = {
   state: number;
   priority: number;
   accountName: string | null;
+  customerRepliedAt: unknown;
 };
 
 /**
@@ -45,7 +46,7 @@ export async function listLinkedCases(
   const where = caseLinkedTo("c", record);
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<LinkedCaseRow[]>`
-      SELECT c."id", c."number", c."shortDescription", c."state", c."priority",
+      SELECT c."id", c."number", c."shortDescription", c."state", c."priority", c."customerRepliedAt",
         (SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId") AS "accountName"
       FROM "Case" c WHERE ${where} ORDER BY c."number" LIMIT ${limit}`,
     db().$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Case" c WHERE ${where}`,
