@@ -4,11 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeAgent, makeCase, makeManager } from "@/lib/testing/fixtures";
+import { makeMajorCase } from "@/lib/testing/major";
 import { createIncidentFromCase } from "../incidents/link";
 import { getIncidentView } from "../incidents/read";
 import { getProblemView } from "../itsm/read";
-import { addChildCase } from "../major/children";
-import { acceptMajorCase, proposeMajorCase } from "../major/propose";
 import { majorCaseOverview } from "../major/read";
 import { createProblemFromCase } from "./create-related";
 import { getCaseView } from "./view";
@@ -30,24 +29,17 @@ describe("the Customer replied mark in every list (WRK-3)", () => {
   });
 
   it("WRK-3: the Major cases page and a major case's Child Cases mark the answered cases", async () => {
-    const agent = await makeAgent();
     const manager = await makeManager();
-    const candidate = await makeCase(agent);
-    await proposeMajorCase(agent, candidate.number, {
-      workNotes: "Stores down",
-      businessImpact: "40 stores",
-    });
-    const { major } = await acceptMajorCase(manager, candidate.number);
-    const quiet = await makeCase(agent);
-    await addChildCase(manager, major, quiet.number);
+    const made = await makeMajorCase(await makeAgent(), manager, { more: 1 });
+    const [candidate, quiet] = made.children;
+    const major = made.major.number;
     await mark(candidate.id);
     const children = (await getCaseView(manager, major)).children!.rows;
     expect(children.map((c) => [c.number, c.replied])).toEqual([
       [candidate.number, true],
       [quiet.number, false],
     ]);
-    const majorRow = await db().case.findUniqueOrThrow({ where: { number: major } });
-    await mark(majorRow.id);
+    await mark(made.major.id);
     const { majors } = await majorCaseOverview(manager);
     expect(majors.find((m) => m.number === major)?.customerReplied).toBe(true);
   });

@@ -5,30 +5,21 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeAgent, makeCase, makeManager } from "@/lib/testing/fixtures";
+import { makeAdmin, makeAgent, makeManager } from "@/lib/testing/fixtures";
+import { makeMajorCase } from "@/lib/testing/major";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { getCaseView } from "../cases/view";
 import { runCaseAction } from "../cases/write";
 import { createIncidentFromCase } from "../incidents/link";
 import { updateProperty } from "../properties/admin";
-import { addChildCase } from "./children";
-import { acceptMajorCase, proposeMajorCase } from "./propose";
 
 const row = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
 
 async function majorWith(children: number) {
   const agent = await makeAgent();
   const manager = await makeManager();
-  const candidate = await makeCase(agent);
-  await proposeMajorCase(agent, candidate.number, { workNotes: "Stores down", businessImpact: "40 stores" });
-  const { major } = await acceptMajorCase(manager, candidate.number);
-  const kids = [await row(candidate.id)];
-  for (let i = 1; i < children; i++) {
-    const c = await makeCase(agent);
-    await addChildCase(manager, major, c.number);
-    kids.push(await row(c.id));
-  }
-  return { agent, manager, major: await db().case.findUniqueOrThrow({ where: { number: major } }), kids };
+  const { major, children: kids } = await makeMajorCase(agent, manager, { more: children - 1 });
+  return { agent, manager, major, kids };
 }
 
 const cancel = async (manager: Awaited<ReturnType<typeof makeManager>>, id: number) =>
