@@ -13,6 +13,7 @@ import {
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
 import { hoursOf } from "./policy";
+import { recountHoursTimers } from "./rehours";
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can change SLAs.");
@@ -66,7 +67,7 @@ export async function saveSlaTarget(actor: Actor, raw: SlaTargetInput, outer?: T
         oldValue: text(before[f]),
         newValue: text(input[f]),
       }));
-    if (!changes.length) return { changed: false };
+    if (!changes.length) return { changed: false, moved: 0 };
     const data = {
       responseMinutes: input.responseMinutes,
       resolutionMinutes: input.resolutionMinutes,
@@ -109,6 +110,8 @@ export async function saveSlaHours(actor: Actor, raw: SlaHoursInput, outer?: Tx)
       if (count !== 1) throw staleRecord("business hours");
     } else await tx.slaHours.create({ data: { id: 1, ...data } });
     await writeAudit(tx, "sla_hours", 1, changes, actor);
-    return { changed: true };
+    // The running timers counted in business hours move to the new ones (their due times).
+    const moved = await recountHoursTimers(tx, row ? hoursOf(row) : null, hoursOf(data));
+    return { changed: true, moved };
   });
 }

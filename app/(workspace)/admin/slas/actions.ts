@@ -25,6 +25,11 @@ export async function saveSlaHoursAction(_prev: ActionResult | null, form: FormD
     allow: canAdminister,
     run: (actor) => saveSlaHours(actor, formObject<SlaHoursInput>(form)),
     revalidate: () => ["/admin/slas"],
-    success: (r) => (r.changed ? "Business hours saved." : "No changes to save."),
+    success: (r) =>
+      !r.changed
+        ? "No changes to save."
+        : r.moved
+          ? `Business hours saved: ${r.moved} running SLA timer${r.moved === 1 ? "" : "s"} now count in them.`
+          : "Business hours saved.",
   });
 }

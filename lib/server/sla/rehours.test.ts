@@ -1,0 +1,56 @@
+// NOT-5: saving new business hours moves the running timers counted in them — what was counted stays,
+// the rest counts in the new hours — so the job breaches when the case page says it will.
+import { describe, expect, it } from "vitest";
+import { db, transaction } from "@/lib/db";
+import type { SlaHours } from "@/lib/domain/sla/policy";
+import { makeAgent, makeCase } from "@/lib/testing/fixtures";
+import { recountHoursTimers } from "./rehours";
+
+const H = 3_600_000;
+const weekdays = [1, 2, 3, 4, 5] as SlaHours["days"];
+const utc: SlaHours = { days: weekdays, startMinute: 540, endMinute: 1020, timeZone: "UTC" };
+const newYork: SlaHours = { ...utc, timeZone: "America/New_York" };
+
+describe("new business hours move the running timers (NOT-5)", () => {
+  it("NOT-5: a timer 4 of 8 working hours in keeps them and is due 4 New York working hours later", async () => {
+    const c = await makeCase(await makeAgent());
+    const start = new Date("2026-11-23T09:00:00Z"); // a Monday, 09:00 in UTC hours
+    const now = new Date("2026-11-23T13:00:00Z"); // 4 h counted; New York opens at 14:00Z
+    const running = await db().caseSla.create({
+      data: {
+        caseId: c.id,
+        kind: "resolution",
+        clock: "hours",
+        targetMs: 8 * H,
+        elapsedMs: 0,
+        runningSince: start,
+        dueAt: new Date("2026-11-23T17:00:00Z"),
+      },
+    });
+    const paused = await db().caseSla.create({
+      data: {
+        caseId: c.id,
+        kind: "response",
+        clock: "hours",
+        targetMs: H,
+        elapsedMs: 600_000,
+        runningSince: null,
+      },
+    });
+    await db().case.update({ where: { id: c.id }, data: { slaDueAt: running.dueAt } });
+
+    const moved = await transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    expect(moved).toBeGreaterThanOrEqual(1);
+    const after = await db().caseSla.findUniqueOrThrow({ where: { id: running.id } });
+    expect(after.elapsedMs).toBe(4 * H);
+    expect(after.runningSince).toEqual(now);
+    expect(after.dueAt).toEqual(new Date("2026-11-23T18:00:00Z"));
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaDueAt).toEqual(after.dueAt);
+    // A paused timer keeps what it counted; it takes the new hours when it runs again.
+    expect(await db().caseSla.findUniqueOrThrow({ where: { id: paused.id } })).toMatchObject({
+      elapsedMs: 600_000,
+      runningSince: null,
+      dueAt: null,
+    });
+  });
+});
