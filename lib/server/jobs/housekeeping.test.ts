@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { THROTTLE } from "@/lib/domain/auth/throttle";
 import { makeAgent, unique } from "@/lib/testing/fixtures";
-import { sweepExpired } from "./housekeeping";
+import { SWEEP_BATCH, sweepExpired } from "./housekeeping";
 
 describe("housekeeping (OPS-1)", () => {
   it("OPS-1: run-out throttle rows and expired sessions are deleted; live ones stay", async () => {
@@ -35,5 +35,22 @@ describe("housekeeping (OPS-1)", () => {
     expect(
       (await db().session.findMany({ where: { id: { in: [expired, live] } } })).map((s) => s.id),
     ).toEqual([live]);
+  });
+
+  it("OPS-1: a spray's worth of run-out rows is deleted in batches, every one of them", async () => {
+    const now = new Date("2026-11-29T12:00:00Z");
+    const old = new Date(now.getTime() - THROTTLE.windowMs - 1);
+    const tag = unique("spray");
+    const n = SWEEP_BATCH + 500;
+    await db().loginThrottle.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        key: `${tag}:${i}@nowhere.example`,
+        windowStart: old,
+        failures: 1,
+      })),
+    });
+    const swept = await sweepExpired(now);
+    expect(swept.throttles).toBeGreaterThanOrEqual(n);
+    expect(await db().loginThrottle.count({ where: { key: { startsWith: tag } } })).toBe(0);
   });
 });
