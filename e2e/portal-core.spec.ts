@@ -193,4 +193,6 @@ test("POR-1 / JRN-2: past the newest 200 comments the customer pages back with S
   await expect(page.getByRole("button", { name: "Show older" })).toHaveCount(0);
   await expect(items.last()).toContainText("Earlier comment 0");
   await expect(activity(page)).not.toContainText("Internal note");
+  // Older pages are history, not news: nothing is highlighted as new.
+  await expect(activity(page).locator("[data-new]")).toHaveCount(0);
 });

@@ -28,10 +28,9 @@ export function ConfirmChildren({
           <Button
             variant="primary"
             disabled={pending}
-            onClick={() => {
-              onDismiss();
-              resubmit({ confirmChildren: "1" });
-            }}
+            // The answer to the confirmed request replaces the question (the dialog closes then); put
+            // away first, the form's own dialog (Close, Cancel) would open again meanwhile.
+            onClick={() => resubmit({ confirmChildren: "1" })}
           >
             Confirm
           </Button>

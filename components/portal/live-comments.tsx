@@ -31,10 +31,11 @@ export function PortalLiveComments({
     () => mergeEntries(polled, initial, older.entries),
     [polled, initial, older.entries],
   );
+  // News: what only a poll brought — not the page's own entries, nor the older pages asked for.
   const fresh = useMemo(() => {
-    const known = new Set(initial.map((e) => e.id));
+    const known = new Set([...initial, ...older.entries].map((e) => e.id));
     return entries.filter((e) => !e.own && !seen.has(e.id) && !known.has(e.id));
-  }, [entries, initial, seen]);
+  }, [entries, initial, older.entries, seen]);
   const freshIds = useMemo(() => new Set(fresh.map((e) => e.id)), [fresh]);
   return (
     <div>

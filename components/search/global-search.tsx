@@ -16,6 +16,7 @@ import { useHeldWhilePressed } from "@/components/ui/use-held-while-pressed";
 import { useWakeOnFocus, useWokenText } from "@/components/ui/use-wake-on-focus";
 import type { SearchAnswer, SearchHit } from "@/lib/domain/search/results";
 import { MIN_SEARCH, useGlobalSearch } from "./use-search";
+import { leaveVia } from "@/components/ui/leave";
 
 export const GLOBAL_SEARCH_ID = "global-search";
 
@@ -120,7 +121,8 @@ function ActiveSearch({ from }: { from: HTMLInputElement }) {
       const hit = enterTarget(await now(text), text);
       if (!hit) return setNotice(`Nothing found for “${text.trim()}”.`);
       opened();
-      router.push(hit.href);
+      // A case page with unsaved Details asks first (components/cases/unsaved-details.tsx).
+      leaveVia(() => router.push(hit.href));
     } catch (e) {
       setNotice((e as Error).message);
     }

@@ -6,7 +6,8 @@ import {
   assertResolutionCodeOffered,
   type RelatedState,
 } from "@/lib/domain/cases/resolution-codes";
-import { CaseState } from "@/lib/domain/records/choices";
+import { CaseResolutionCode, CaseState } from "@/lib/domain/records/choices";
+import { invalid } from "@/lib/domain/errors";
 import type { CaseRow } from "../case-store/row";
 import { activePlugins } from "../plugins/read";
 
@@ -54,9 +55,13 @@ export async function checkResolution(
     (patch.resolutionCode !== undefined && patch.resolutionCode !== current.resolutionCode);
   if (!choosing || !code) return;
   assertResolutionCodeOffered(code, await activePlugins(tx));
-  const related = await loadRelatedState(
-    tx,
-    canReadIncidents(actor) ? current : { ...current, incidentId: null },
-  );
-  assertResolutionCodeFits(code, related);
+  const related = await loadRelatedState(tx, current);
+  try {
+    assertResolutionCodeFits(code, related);
+  } catch (e) {
+    // The rule is the same for everyone; only the words differ for who may not see the incident.
+    if (code === CaseResolutionCode.FixedByIncident && !canReadIncidents(actor))
+      throw invalid("resolutionCode", `“${code}” cannot be used yet: the case's incident is not resolved.`);
+    throw e;
+  }
 }

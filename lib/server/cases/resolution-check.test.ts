@@ -107,18 +107,36 @@ describe("choosing a resolution code (ITSM-4, ITSM-5)", () => {
     });
   });
 
-  it("ITSM-4 / ROLE-1: an agent who cannot read incidents is not told the related incident's number", async () => {
-    const { c, incidentNumber } = await caseWithResolvedIncident();
+  it("ITSM-4 / ROLE-1: an agent who cannot read incidents resolves by the same rule, never told the incident's number", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const { incidentNumber } = await createIncidentFromCase(agent, c.number);
     const caseOnly = await makeUser([ROLE.agent]);
-    const refusal = runCaseAction(caseOnly, c.number, {
-      action: "propose_solution",
-      version: await caseVersion(c.id),
-      resolutionCode: C.FixedByIncident,
-      resolutionNotes: "Fixed",
+    const propose = async () =>
+      runCaseAction(caseOnly, c.number, {
+        action: "propose_solution",
+        version: await caseVersion(c.id),
+        resolutionCode: C.FixedByIncident,
+        resolutionNotes: "Fixed",
+      });
+    // Not resolved yet: refused, without the incident's number or state.
+    const refusal = propose();
+    await expect(refusal).rejects.toMatchObject({
+      field: "resolutionCode",
+      message: `“${C.FixedByIncident}” cannot be used yet: the case's incident is not resolved.`,
     });
-    await expect(refusal).rejects.toMatchObject({ field: "resolutionCode" });
     await expect(refusal).rejects.not.toMatchObject({ message: expect.stringContaining(incidentNumber) });
-    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Open);
+    // Resolved by an ITIL user: the same agent may resolve the case with it.
+    const row = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    await updateIncident(await makeItil(), incidentNumber, {
+      version: row.version,
+      state: IncidentState.Resolved,
+      resolutionCode: "Known error",
+      resolutionNotes: "Restarted the relay",
+    });
+    await propose();
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Resolved);
   });
 
   it("ITSM-5: with com.sn_cs_sm inactive its codes are neither suggested, offered nor accepted", async () => {

@@ -54,7 +54,7 @@ async function syncChildren(
   // MAJ-2: a finished major case lets go of the children its change left open.
   const finished = patch.state === CaseState.Closed || patch.state === CaseState.Cancelled;
   if (finished && current.majorCaseState === MajorCaseState.Accepted)
-    await releaseChildren(tx, actor, current, patch.state as number);
+    await releaseChildren(tx, actor, current, patch.state as number, confirmed);
 }
 
 function assertCanWrite(actor: Actor) {

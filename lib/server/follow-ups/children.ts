@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { caseMailEventEntering, type CaseMailEvent } from "@/lib/domain/notifications/case-mail";
 import { TABLE } from "@/lib/domain/records/tables";
-import { notifyAssignment } from "./assignment";
+import { notifyAssignments } from "./assignment";
 import { queueCaseMails } from "../notifications/case-mail";
 import { applySlaChangeToChildren } from "../sla/timers";
 import { childIdsWithCustomerIn, childrenReassigned } from "../tables/case-reads";
@@ -46,16 +46,16 @@ export const CHILDREN_CHANGE_FOLLOW_UPS: readonly {
   },
   {
     // WRK-1: a child given the major case's assignee (case_fields_to_sync lists assigned_to) tells
-    // them, as assigning it on its own form would — one email per child, deduplicated by its version.
+    // them, as assigning it on its own form would — one email per child, deduplicated by its version
+    // (the group and the preferences read once for all the children).
     name: "Email the children's new assignee",
-    after: async (c) => {
-      const to = {
-        assignedToId: c.patch.assignedToId ?? null,
-        assignmentGroupId: c.patch.assignmentGroupId ?? null,
-      };
-      for (const k of c.reassigned)
-        await notifyAssignment(c.tx, c.actor, { table: TABLE.case, ...k, version: k.version + 1 }, k, to);
-    },
+    after: (c) =>
+      notifyAssignments(
+        c.tx,
+        c.actor,
+        c.reassigned.map((k) => ({ table: TABLE.case, ...k, version: k.version + 1 })),
+        { assignedToId: c.patch.assignedToId ?? null, assignmentGroupId: c.patch.assignmentGroupId ?? null },
+      ),
   },
   {
     // NOT-1: a child resolved, closed or cancelled with its major case tells its customer, as its own

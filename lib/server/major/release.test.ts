@@ -91,4 +91,29 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
       await updateProperty(admin, { name: PROPERTY.caseFieldsToSync, value: before, version: now.version });
     }
   });
+
+  it("MAJ-5: releasing is a major issue manager's change, confirmed first; an agent is refused and nothing moves", async () => {
+    const { agent, manager, major, kids } = await majorWith(1);
+    const child = kids[0];
+    await runCaseAction(agent, child.number, { action: "accept", version: child.version });
+    await runCaseAction(agent, child.number, {
+      action: "propose_solution",
+      version: child.version + 1,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Fixed locally",
+    });
+    const cancel = (who: typeof agent, confirm?: string) =>
+      row(major.id).then((m) =>
+        runCaseAction(who, m.number, { action: "cancel", version: m.version, confirmChildren: confirm }),
+      );
+    await expect(cancel(agent)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(cancel(manager)).rejects.toMatchObject({
+      kind: "confirm",
+      message: "This will release 1 child case: each becomes an ordinary case again.",
+    });
+    expect(await row(major.id)).toMatchObject({ state: major.state });
+    expect((await row(child.id)).parentId).toBe(major.id);
+    await cancel(manager, "1");
+    expect((await row(child.id)).parentId).toBeNull();
+  });
 });

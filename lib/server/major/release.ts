@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { Actor } from "@/lib/domain/auth/roles";
+import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
+import { confirmFirst, forbidden } from "@/lib/domain/errors";
 import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { noteBy } from "../case-store/menu-guard";
@@ -16,7 +17,8 @@ const LEFT_STATES = [...OPEN_CASE_STATES, CaseState.Resolved];
  * open — those its cascade did not move (the property does not list `state`; a Resolved child of a
  * cancelled major case). Each is an ordinary case again, as a removed child is: otherwise it would stay
  * under a major case nobody can change any more, with no Additional actions and read-only Related
- * Records (MAJ-3), for good. One note on each and one audit row each, in a few statements (PERF-3).
+ * Records (MAJ-3), for good. Only a major issue manager, after confirming (the cascade's confirmation
+ * counts). One note on each and one audit row each, in a few statements (PERF-3).
  * Returns how many were released.
  */
 export async function releaseChildren(
@@ -24,7 +26,19 @@ export async function releaseChildren(
   actor: Actor,
   major: { id: number; number: string },
   state: number,
+  confirmed: boolean,
 ): Promise<number> {
+  // MAJ-5: a change that reaches the children is a major issue manager's, confirmed first.
+  const n = await tx.case.count({ where: { parentId: major.id, state: { in: LEFT_STATES } } });
+  if (!n) return 0;
+  if (!isMajorIssueManager(actor))
+    throw forbidden(
+      "Only major issue managers can close or cancel a major case that has child cases left: it releases them.",
+    );
+  if (!confirmed)
+    throw confirmFirst(
+      `This will release ${n === 1 ? "1 child case" : `${n} child cases`}: each becomes an ordinary case again.`,
+    );
   const left = childrenIn(major.id, LEFT_STATES);
   const now = new Date();
   const why = `${major.number} is ${labelOf(caseStates, state)}`;

@@ -41,7 +41,9 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
   for (const g of alike.values()) {
     const later = g.dueAt && g.dueAt > now;
     await tx.caseSla.updateMany({
-      where: { id: { in: g.ids } },
+      // Still running: a pause or stop committed since the read (PostgreSQL re-reads the row here)
+      // keeps what it wrote.
+      where: { id: { in: g.ids }, stoppedAt: null, runningSince: { not: null } },
       data: {
         elapsedMs: g.elapsedMs,
         runningSince: now,

@@ -134,15 +134,13 @@ export default async function CasePage({ params }: NumberPageProps) {
           </Section>
           {view.children && (
             <Section title="Child Cases" id="child-cases">
-              <div data-case-change>
-                <ChildCases
-                  number={c.number}
-                  rows={view.children.rows}
-                  total={view.children.total}
-                  manage={view.permissions.manageChildren}
-                  canAdd={view.permissions.addChildren}
-                />
-              </div>
+              <ChildCases
+                number={c.number}
+                rows={view.children.rows}
+                total={view.children.total}
+                manage={view.permissions.manageChildren}
+                canAdd={view.permissions.addChildren}
+              />
             </Section>
           )}
           {view.plugins.serviceManagement && (
