@@ -32,19 +32,24 @@ async function withServiceManagementOff<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An ITIL user resolves the incident. */
+async function resolveIncident(number: string) {
+  const row = await db().incident.findUniqueOrThrow({ where: { number } });
+  await updateIncident(await makeItil(), number, {
+    version: row.version,
+    state: IncidentState.Resolved,
+    resolutionCode: "Known error",
+    resolutionNotes: "Restarted the relay",
+  });
+}
+
 /** An Open case with an incident, which an ITIL user resolves. */
 async function caseWithResolvedIncident() {
   const agent = await makeAgent();
   const c = await makeCase(agent);
   await runCaseAction(agent, c.number, { action: "accept", version: 1 });
   const { incidentNumber } = await createIncidentFromCase(agent, c.number);
-  const row = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
-  await updateIncident(await makeItil(), incidentNumber, {
-    version: row.version,
-    state: IncidentState.Resolved,
-    resolutionCode: "Known error",
-    resolutionNotes: "Restarted the relay",
-  });
+  await resolveIncident(incidentNumber);
   return { agent, c, incidentNumber };
 }
 
@@ -128,13 +133,7 @@ describe("choosing a resolution code (ITSM-4, ITSM-5)", () => {
     });
     await expect(refusal).rejects.not.toMatchObject({ message: expect.stringContaining(incidentNumber) });
     // Resolved by an ITIL user: the same agent may resolve the case with it.
-    const row = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
-    await updateIncident(await makeItil(), incidentNumber, {
-      version: row.version,
-      state: IncidentState.Resolved,
-      resolutionCode: "Known error",
-      resolutionNotes: "Restarted the relay",
-    });
+    await resolveIncident(incidentNumber);
     await propose();
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Resolved);
   });

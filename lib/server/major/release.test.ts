@@ -3,6 +3,7 @@
 // with no Additional actions and read-only Related Records, for good).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
 import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeAgent, makeManager } from "@/lib/testing/fixtures";
@@ -14,6 +15,17 @@ import { createIncidentFromCase } from "../incidents/link";
 import { updateProperty } from "../properties/admin";
 
 const row = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
+
+/** A child resolved on its own (Accept, then Propose Solution). */
+async function resolveOnItsOwn(agent: Actor, child: { number: string; version: number }) {
+  await runCaseAction(agent, child.number, { action: "accept", version: child.version });
+  await runCaseAction(agent, child.number, {
+    action: "propose_solution",
+    version: child.version + 1,
+    resolutionCode: "Solved (Permanently)",
+    resolutionNotes: "Fixed locally",
+  });
+}
 
 async function majorWith(children: number) {
   const agent = await makeAgent();
@@ -33,15 +45,7 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
   it("MAJ-2: cancelling a major case cancels its open children and releases a Resolved one, which can then get an incident", async () => {
     const { agent, manager, major, kids } = await majorWith(3);
     const [open, resolved] = kids;
-    // A child resolved on its own.
-    const child = await row(resolved.id);
-    await runCaseAction(agent, child.number, { action: "accept", version: child.version });
-    await runCaseAction(agent, child.number, {
-      action: "propose_solution",
-      version: child.version + 1,
-      resolutionCode: "Solved (Permanently)",
-      resolutionNotes: "Fixed locally",
-    });
+    await resolveOnItsOwn(agent, await row(resolved.id));
     await cancel(manager, major.id);
     expect((await row(open.id)).state).toBe(S.Cancelled);
     const freed = await row(resolved.id);
@@ -95,13 +99,7 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
   it("MAJ-5: releasing is a major issue manager's change, confirmed first; an agent is refused and nothing moves", async () => {
     const { agent, manager, major, kids } = await majorWith(1);
     const child = kids[0];
-    await runCaseAction(agent, child.number, { action: "accept", version: child.version });
-    await runCaseAction(agent, child.number, {
-      action: "propose_solution",
-      version: child.version + 1,
-      resolutionCode: "Solved (Permanently)",
-      resolutionNotes: "Fixed locally",
-    });
+    await resolveOnItsOwn(agent, child);
     const cancel = (who: typeof agent, confirm?: string) =>
       row(major.id).then((m) =>
         runCaseAction(who, m.number, { action: "cancel", version: m.version, confirmChildren: confirm }),
