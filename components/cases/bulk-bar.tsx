@@ -8,7 +8,7 @@ import { DialogForm } from "@/components/ui/dialog-form";
 import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { BULK_TARGET_STATES, outcomeLine, type BulkReport } from "@/lib/domain/cases/bulk";
-import { CaseState, casePriorities } from "@/lib/domain/records/choices";
+import { CaseState, casePriorities, resolutionCodesBut } from "@/lib/domain/records/choices";
 
 type Kind = "assign" | "priority" | "state";
 const TITLE: Record<Kind, string> = { assign: "Assign", priority: "Set priority of", state: "Set state of" };
@@ -16,8 +16,8 @@ const TITLE: Record<Kind, string> = { assign: "Assign", priority: "Set priority 
 export type BulkOptions = {
   groups: Option[];
   assignees: Option[] | null;
-  /** ITSM-5: the resolution codes of the active plugins. */
-  resolutionCodes: Option[];
+  /** ITSM-5: the resolution codes not offered (an inactive plugin's); usually none. */
+  withheldCodes?: string[];
 };
 
 const INTRO =
@@ -63,7 +63,7 @@ function Fields({ kind, options, error }: { kind: Kind; options: BulkOptions; er
             id="bulk-resolution-code"
             blank=""
             required
-            options={options.resolutionCodes}
+            options={resolutionCodesBut(options.withheldCodes)}
           />
           <TextAreaField
             label="Resolution notes"

@@ -12,7 +12,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { ResolutionFields } from "@/components/records/resolution-fields";
 import { DETAILS_FORM, DISCARD_DETAILS, markDetailsEdited } from "./unsaved-details";
-import { caseChannels, casePriorities } from "@/lib/domain/records/choices";
+import { caseChannels, casePriorities, resolutionCodesBut } from "@/lib/domain/records/choices";
 
 type Ref = { id: number; label: string } | null;
 
@@ -49,8 +49,8 @@ export type CaseFormChoices = {
   contacts: RefOption[] | null;
   assets: RefOption[] | null;
   partnerContacts: RefOption[] | null;
-  /** ITSM-5: the resolution codes of the active plugins (and the case's own). */
-  resolutionCodes: Option[];
+  /** ITSM-5: the resolution codes not offered (an inactive plugin's, not the case's own); usually none. */
+  withheldCodes?: string[];
 };
 
 /**
@@ -141,7 +141,7 @@ export function CaseForm({
           <PartyFields data={data} choices={choices} err={err} newContact />
         </div>
         <ResolutionFields
-          codes={choices.resolutionCodes}
+          codes={resolutionCodesBut(choices.withheldCodes)}
           code={data.resolutionCode}
           notes={data.resolutionNotes}
           err={err}

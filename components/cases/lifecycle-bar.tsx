@@ -2,13 +2,14 @@
 import { useState } from "react";
 import { caseLifecycleAction } from "@/app/(workspace)/cases/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField, type Option } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmChildren } from "@/components/major/confirm-children";
 import { cx } from "@/components/ui/cx";
+import { resolutionCodesBut } from "@/lib/domain/records/choices";
 
 type CaseAction = { id: string; label: string };
 
@@ -32,15 +33,15 @@ export function LifecycleBar({
   version,
   actions,
   suggestion,
-  resolutionCodes,
+  withheldCodes,
 }: {
   number: string;
   version: number;
   actions: CaseAction[];
   /** ITSM-4: a related record closed — offer its resolution, prefilled; the agent confirms. */
   suggestion?: { resolutionCode: string; resolutionNotes: string; because: string };
-  /** ITSM-5: the resolution codes of the active plugins. */
-  resolutionCodes: readonly Option[];
+  /** ITSM-5: the resolution codes not offered (an inactive plugin's); usually none. */
+  withheldCodes?: string[];
 }) {
   const [proposing, setProposing] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -172,7 +173,7 @@ export function LifecycleBar({
             label="Resolution code"
             name="resolutionCode"
             id="propose-resolution-code"
-            options={resolutionCodes}
+            options={resolutionCodesBut(withheldCodes)}
             blank="— Pick a code —"
             defaultValue={suggestion?.resolutionCode ?? ""}
             error={err("resolutionCode")}

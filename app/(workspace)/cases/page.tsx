@@ -20,7 +20,7 @@ import {
 } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
 import { activePlugins } from "@/lib/server/plugins/read";
-import { resolutionCodesOffered } from "@/lib/domain/cases/resolution-codes";
+import { resolutionCodesWithheld } from "@/lib/domain/cases/resolution-codes";
 import { caseListQuery, caseViewHref } from "@/lib/domain/views/views";
 import { recordId } from "@/lib/domain/validation";
 import { NOBODY_PICKED } from "@/lib/domain/assignment/nobody-picked";
@@ -95,7 +95,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
         selectable={writer || canNotifyCustomers(actor)}
-        bulk={writer ? { groups, assignees, resolutionCodes: resolutionCodesOffered(plugins) } : undefined}
+        bulk={writer ? { groups, assignees, withheldCodes: resolutionCodesWithheld(plugins) } : undefined}
       />
       <Pagination
         page={list.page}

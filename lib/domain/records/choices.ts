@@ -87,6 +87,10 @@ export const caseResolutionCodes = list<string>(
   ].map((c) => [c, c]),
 );
 
+/** The case resolution codes but `withheld` (ITSM-5: codes of an inactive plugin; see resolution-codes.ts). */
+export const resolutionCodesBut = (withheld?: readonly string[]) =>
+  withheld ? caseResolutionCodes.filter((c) => !withheld.includes(c.value)) : caseResolutionCodes;
+
 export const journalKinds = list<string>([
   ["work_notes", "Work notes"],
   ["comments", "Additional comments"],

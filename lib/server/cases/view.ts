@@ -11,7 +11,7 @@ import { forbidden, notFound } from "@/lib/domain/errors";
 import { caseActionsFor, editableCaseStates, isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseMenu, linksIncidents } from "@/lib/domain/cases/menu";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
-import { resolutionCodesOffered, suggestResolution } from "@/lib/domain/cases/resolution-codes";
+import { resolutionCodesWithheld, suggestResolution } from "@/lib/domain/cases/resolution-codes";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { propertyDef, PROPERTY } from "@/lib/domain/properties/catalog";
@@ -125,7 +125,7 @@ export async function getCaseView(actor: Actor, number: string, { opened = true 
     },
     suggestion,
     /** ITSM-5: the resolution codes of the active plugins (and the one the case has). */
-    resolutionCodes: resolutionCodesOffered(plugins, record.resolutionCode),
+    withheldCodes: resolutionCodesWithheld(plugins, record.resolutionCode),
     actions,
     menu: canWriteCases(actor) ? caseMenu(actor, record, plugins) : [],
     states: editableCaseStates(record.state),

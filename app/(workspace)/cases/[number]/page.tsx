@@ -69,7 +69,7 @@ export default async function CasePage({ params }: NumberPageProps) {
             version={c.version}
             actions={view.actions.map((a) => ({ id: a.id, label: a.label }))}
             suggestion={view.suggestion ?? undefined}
-            resolutionCodes={view.resolutionCodes}
+            withheldCodes={view.withheldCodes}
           />
           <AdditionalActions
             key={`menu-${c.version}`}
@@ -128,7 +128,7 @@ export default async function CasePage({ params }: NumberPageProps) {
                 contacts: options.contacts,
                 assets: options.assets,
                 partnerContacts: options.partnerContacts,
-                resolutionCodes: view.resolutionCodes,
+                withheldCodes: view.withheldCodes,
               }}
             />
           </Section>
