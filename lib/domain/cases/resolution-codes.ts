@@ -9,7 +9,6 @@ import {
   caseResolutionCodes,
   CaseState,
   ChangeState,
-  type Choice,
   changeStates,
   incidentStates,
   labelOf,
@@ -88,14 +87,6 @@ const CODE_PLUGIN: Readonly<Record<string, PluginId>> = {
   [C.RequestClosedComplete]: PLUGIN.requestManagement,
 };
 
-/** ITSM-5: the case resolution codes to offer while these plugins are active (and the case's own). */
-export function resolutionCodesOffered(active: ActivePlugins, current?: string | null): Choice<string>[] {
-  return caseResolutionCodes.filter((c) => {
-    const plugin = CODE_PLUGIN[c.value];
-    return !plugin || active.has(plugin) || c.value === current;
-  });
-}
-
 /**
  * ITSM-5: the codes not to offer (their plugin inactive), but the case's own; undefined when every
  * code is offered — the pages pass this, not the list, so the usual page carries nothing for it
@@ -105,8 +96,12 @@ export function resolutionCodesWithheld(
   active: ActivePlugins,
   current?: string | null,
 ): string[] | undefined {
-  const offered = new Set(resolutionCodesOffered(active, current).map((c) => c.value));
-  const withheld = caseResolutionCodes.filter((c) => !offered.has(c.value)).map((c) => c.value);
+  const withheld = caseResolutionCodes
+    .map((c) => c.value)
+    .filter((code) => {
+      const plugin = CODE_PLUGIN[code];
+      return !!plugin && !active.has(plugin) && code !== current;
+    });
   return withheld.length ? withheld : undefined;
 }
 
