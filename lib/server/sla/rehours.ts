@@ -4,9 +4,6 @@ import { scheduleOf, type SlaHours } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
 import { refreshSlaDueOf } from "../tables/case";
 
-/** Cases whose due time is refreshed in one statement. */
-const CASES_PER_STATEMENT = 5_000;
-
 /**
  * NOT-5: new business hours move the running timers counted in them. The time each has counted so
  * far is counted in the old hours (`before`; none saved yet: they counted 24×7), the rest in the new
@@ -53,8 +50,6 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
       },
     });
   }
-  const caseIds = [...new Set(rows.map((r) => r.caseId))];
-  for (let i = 0; i < caseIds.length; i += CASES_PER_STATEMENT)
-    await refreshSlaDueOf(tx, caseIds.slice(i, i + CASES_PER_STATEMENT));
+  await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
 }

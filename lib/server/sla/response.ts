@@ -5,9 +5,6 @@ import { stopTimer } from "@/lib/domain/sla/timer";
 import { refreshSlaDueOf, stopTimersAt } from "../tables/case";
 import { readSlaPolicy } from "./policy";
 
-/** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
-const CASES_PER_STATEMENT = 5_000;
-
 /**
  * NOT-5: an agent's additional comment answers the customer — on one case (the composer), or on many
  * at once (Notify Customers, PRO-3; a major case's comment copied to its children, MAJ-5): the
@@ -32,8 +29,6 @@ export async function stopResponseSlas(
     byElapsed.set(elapsedMs, [...(byElapsed.get(elapsedMs) ?? []), r.id]);
   }
   for (const [elapsedMs, ids] of byElapsed) await stopTimersAt(tx, ids, elapsedMs, now);
-  const cases = [...new Set(rows.map((r) => r.caseId))];
-  for (let i = 0; i < cases.length; i += CASES_PER_STATEMENT)
-    await refreshSlaDueOf(tx, cases.slice(i, i + CASES_PER_STATEMENT));
+  await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
 }

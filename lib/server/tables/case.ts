@@ -90,13 +90,16 @@ export async function stopTimersAt(tx: Tx, ids: readonly number[], elapsedMs: nu
   });
 }
 
-/** refreshSlaDue for many cases: one statement. */
+/** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
+const SLA_DUE_CASES_PER_STATEMENT = 5_000;
+
+/** refreshSlaDue for many cases: one statement per 5,000. */
 export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promise<void> {
-  if (!caseIds.length) return;
-  await tx.$executeRaw`
-    UPDATE "Case" SET "slaDueAt" = (
-      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id" AND s."dueAt" IS NOT NULL)
-    WHERE "id" IN (${Prisma.join(caseIds)})`;
+  for (let i = 0; i < caseIds.length; i += SLA_DUE_CASES_PER_STATEMENT)
+    await tx.$executeRaw`
+      UPDATE "Case" SET "slaDueAt" = (
+        SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id" AND s."dueAt" IS NOT NULL)
+      WHERE "id" IN (${Prisma.join(caseIds.slice(i, i + SLA_DUE_CASES_PER_STATEMENT))})`;
 }
 
 /** The case's earliest due time of a running SLA timer, kept on the case for lists (one statement). */
