@@ -10,12 +10,13 @@ import { canReadCases, canWriteCases } from "@/lib/domain/auth/roles";
 import { canNotifyCustomers } from "@/lib/domain/proactive/notify";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { listCases } from "@/lib/server/cases/list";
-import { groupOptions, groupsNaming } from "@/lib/server/assignment/read";
+import { groupOptions } from "@/lib/server/assignment/read";
 import {
   accountChoice,
   accountOptions,
   assigneeChoice,
   assigneeOptions,
+  groupChoice,
   optionsNaming,
 } from "@/lib/server/lookup/choices";
 import { listViews } from "@/lib/server/views/views";
@@ -32,26 +33,24 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
   // WRK-4: the views come from the layout's per-request cache (one query for both).
-  const [list, [accounts, account], [assignees, assignee], groups, views, plugins] = await Promise.all([
-    readOr404(listCases(actor, raw)),
-    // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
-    optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
-    optionsNaming(
-      assigneeOptions("case"),
-      recordId(raw.assignedTo) ?? undefined,
-      assigneeChoice,
-      "Unknown person",
-    ),
-    groupOptions(),
-    canReadCases(actor) ? listViews(actor) : [],
-    // ITSM-5: read with the requester (primed), no query of its own.
-    activePlugins(),
-  ]);
-  // WRK-4: a deactivated group filtered by is named in the field (bulk changes offer active ones only).
-  const filterGroups = await groupsNaming(
-    groups,
-    typeof list.params.group === "number" ? list.params.group : undefined,
-  );
+  const [list, [accounts, account], [assignees, assignee], [groups, group], views, plugins] =
+    await Promise.all([
+      readOr404(listCases(actor, raw)),
+      // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
+      optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
+      optionsNaming(
+        assigneeOptions("case"),
+        recordId(raw.assignedTo) ?? undefined,
+        assigneeChoice,
+        "Unknown person",
+      ),
+      // WRK-4: a deactivated group filtered by is named too (bulk changes offer active ones only).
+      optionsNaming(groupOptions(), recordId(raw.group) ?? undefined, groupChoice, "Unknown group"),
+      canReadCases(actor) ? listViews(actor) : [],
+      // ITSM-5: read with the requester (primed), no query of its own.
+      activePlugins(),
+    ]);
+  const filterGroups = group && !groups.includes(group) ? [...groups, group] : groups;
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
   const query = hrefWith("", raw);
   // WRK-4: a view's link names it (?view=id): its name heads the list and it can be deleted here.

@@ -3,22 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { makeAgent } from "@/lib/testing/fixtures";
 import { makeGroup } from "@/lib/testing/groups";
-import { groupOptions, groupsNaming } from "./read";
+import { groupChoice, optionsNaming } from "../lookup/choices";
+import { groupOptions } from "./read";
 import { setGroupActive } from "./write";
+
+const naming = (options: Awaited<ReturnType<typeof groupOptions>>, id: number | undefined) =>
+  optionsNaming(Promise.resolve(options), id, groupChoice, "Unknown group");
 
 describe("the list's group filter (WRK-4)", () => {
   it("WRK-4: a deactivated group filtered by is named as inactive; an active one or none adds nothing", async () => {
     const { admin, group } = await makeGroup(await makeAgent());
     const active = await groupOptions();
-    expect(await groupsNaming(active, undefined)).toBe(active);
+    const [all, none] = await naming(active, undefined);
+    expect(all).toBe(active);
+    expect(none).toBeNull();
     await setGroupActive(admin, group.id, { active: false });
     // The active groups as the page reads them after the change (without the deactivated one).
     const stillActive = active.filter((g) => g.value !== group.id);
-    const named = await groupsNaming(stillActive, group.id);
-    expect(named.at(-1)).toEqual({ value: group.id, label: `${group.name} (inactive)` });
-    expect((await groupsNaming([], 2_000_000_000)).at(-1)).toEqual({
-      value: 2_000_000_000,
-      label: "Unknown group",
-    });
+    const [, named] = await naming(stillActive, group.id);
+    expect(named).toEqual({ value: group.id, label: `${group.name} (inactive)` });
+    expect(stillActive).not.toContainEqual(named);
+    expect((await naming([], 2_000_000_000))[1]).toEqual({ value: 2_000_000_000, label: "Unknown group" });
   });
 });

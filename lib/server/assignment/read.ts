@@ -46,17 +46,6 @@ export function groupOptions(): Promise<RefOption[]> {
   });
 }
 
-/**
- * WRK-4: the list filter's groups — the active ones, and the group filtered by when it is not among
- * them (deactivated since a view was saved: the filter still finds its cases, so the field names it
- * and Apply keeps it). A read only then.
- */
-export async function groupsNaming(active: RefOption[], filtered: number | undefined): Promise<RefOption[]> {
-  if (filtered === undefined || active.some((g) => g.value === filtered)) return active;
-  const g = await db().group.findUnique({ where: { id: filtered }, select: { name: true } });
-  return [...active, { value: filtered, label: g ? `${g.name} (inactive)` : "Unknown group" }];
-}
-
 /** WRK-1: Assigned to for a record of this kind in this group: its active members who can work it. */
 export async function memberOptions(groupId: number, kind: AssignedKind): Promise<RefOption[]> {
   const rows = await db().groupMember.findMany({

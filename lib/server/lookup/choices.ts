@@ -33,8 +33,8 @@ export function accountOptions(opts: { partnersOnly?: boolean } = {}): Promise<R
  * An id that names no such record is named `unknown`: the filter says why the list is empty, rather
  * than showing its "any" choice over a list filtered by something.
  */
-export async function optionsNaming(
-  options: Promise<RefOption[] | null>,
+export async function optionsNaming<Options extends RefOption[] | null>(
+  options: Promise<Options>,
   id: number | undefined,
   choice: (id: number | undefined) => Promise<RefOption | null>,
   unknown: string,
@@ -65,6 +65,17 @@ export function assigneeChoice(id: number | undefined): Promise<RefOption | null
   return namedChoice(`assignee:${id}`, id, () =>
     db().user.findFirst({ where: { id, kind: "internal" }, select: { id: true, name: true } }),
   );
+}
+
+/**
+ * WRK-4: the assignment group a list's filter names, for the same reasons: one deactivated since a
+ * view was saved still finds its cases, so the field names it "(inactive)" and Apply keeps it.
+ */
+export function groupChoice(id: number | undefined): Promise<RefOption | null> {
+  return namedChoice(`group:${id}`, id, async () => {
+    const g = await db().group.findUnique({ where: { id }, select: { id: true, name: true, active: true } });
+    return g && { id: g.id, name: g.active ? g.name : `${g.name} (inactive)` };
+  });
 }
 
 /** A record named by id, kept like the option lists; null for no id, or one that names nothing. */
