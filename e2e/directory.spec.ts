@@ -78,3 +78,30 @@ test("SET-2: an agent does not reach the directory pages", async ({ page }) => {
   const res = await page.goto("/admin/accounts");
   expect(res?.status()).toBe(404);
 });
+
+test("SET-4: a contact without a portal role is offered no Invite until Edit gives them one", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.manager);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Accounts" }).click();
+  await page.getByLabel("Search accounts").fill("Globex");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Globex Industries" }).click();
+  const contacts = page.getByRole("region", { name: /^Contacts \(/ });
+  const email = `norole.${Date.now().toString(36)}@globex.example`;
+  await contacts.getByLabel("Name").fill("Nora No-Role");
+  await contacts.getByLabel("Email").fill(email);
+  await contacts.getByLabel("customer", { exact: true }).uncheck();
+  await contacts.getByRole("button", { name: "Add contact" }).click();
+  await expect(contacts.getByRole("status")).toHaveText(`Contact Nora No-Role <${email}> added.`);
+  const row = contacts.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("No portal role — no sign-in");
+  await expect(row.getByRole("button", { name: "Invite" })).toHaveCount(0);
+  await row.getByRole("button", { name: "Edit Nora No-Role" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Nora No-Role" });
+  await dialog.getByLabel("customer", { exact: true }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toContainText("No password yet");
+  await expect(row.getByRole("button", { name: "Invite", exact: true })).toBeVisible();
+});

@@ -13,13 +13,21 @@ const DEACTIVATE =
  * and Edit and Invite (Invite again for someone who has a password).
  */
 /** The cells a contact's or consumer's row starts with: name, email (and whether they can sign in yet), phone. */
-export function PersonIdentity({ person }: { person: PersonRow & { canSignIn: boolean } }) {
+export function PersonIdentity({
+  person,
+}: {
+  person: PersonRow & { canSignIn: boolean; mayInvite: boolean };
+}) {
   return (
     <>
       <td>
         <div className="font-medium text-slate-900">{person.name}</div>
         <EmailText email={person.email} className="block text-xs text-slate-500" />
-        {!person.canSignIn && <div className="text-xs text-amber-800">No password yet — invite them</div>}
+        {!person.mayInvite ? (
+          <div className="text-xs text-slate-500">No portal role — no sign-in</div>
+        ) : (
+          !person.canSignIn && <div className="text-xs text-amber-800">No password yet — invite them</div>
+        )}
       </td>
       <td className="cf-nowrap">{person.phone ?? <span className="text-slate-400">—</span>}</td>
     </>
@@ -32,7 +40,7 @@ export function PersonCells({
   update,
   portalRoles,
 }: {
-  person: PersonRow & { active: boolean; canSignIn: boolean };
+  person: PersonRow & { active: boolean; canSignIn: boolean; mayInvite: boolean };
   setActive: FormAction;
   update: FormAction;
   portalRoles?: readonly string[];
@@ -51,7 +59,9 @@ export function PersonCells({
       <td>
         <div className="flex items-center gap-1 whitespace-nowrap">
           <EditPersonButton person={person} action={update} portalRoles={portalRoles} />
-          {person.active && <InviteButton userId={person.id} hasPassword={person.canSignIn} />}
+          {person.active && person.mayInvite && (
+            <InviteButton userId={person.id} hasPassword={person.canSignIn} />
+          )}
         </div>
       </td>
     </>

@@ -1,7 +1,8 @@
 // PERF-9 / SET-3: importing 10,000 contacts — the preview and the Import of one CSV file through the
 // same service the page's route calls, then the same file again (every row unchanged). Each run's
 // contacts have fresh emails and stay on the data set's first account (deleting 10,000 users would
-// cost more than the import: every table referencing users is searched for each of them).
+// cost more than the import: every table referencing users is searched for each of them). Then
+// 10,000 assets with serial numbers, into an account of their own, imported twice the same way.
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { loadActor } from "@/lib/server/auth/load-actor";
@@ -49,6 +50,7 @@ export async function importMetrics(log: (m: string) => void): Promise<Row[]> {
   );
   if (write.result.counts.create !== ROWS || again.result.counts.unchanged !== ROWS)
     throw new Error(`import bench: expected ${ROWS} created, then ${ROWS} unchanged`);
+  const assets = await assetMetrics(actor, tag, log);
   const row = (metric: string, ms: number, note: string): Row => ({
     metric,
     value: ms,
@@ -61,5 +63,28 @@ export async function importMetrics(log: (m: string) => void): Promise<Row[]> {
     row("PERF-9 import preview of 10,000 contacts", preview.ms, "every row checked against the database"),
     row("PERF-9 import of 10,000 contacts", write.ms, "one transaction, audit rows included"),
     row("SET-3 the same 10,000 rows again (unchanged)", again.ms, "idempotent: nothing written"),
+    row("SET-3 import of 10,000 assets", assets.write, "matched by serial number in one account"),
+    row("SET-3 the same 10,000 assets again (unchanged)", assets.again, "each row one lookup"),
   ];
+}
+
+/** SET-3: 10,000 assets (with serial numbers) into a new account, then the same file again. */
+async function assetMetrics(
+  actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>,
+  tag: string,
+  log: (m: string) => void,
+) {
+  const account = `Bench assets ${tag}`;
+  await commitImport(actor, { kind: "accounts", csv: `Name\r\n${account}\r\n` });
+  const lines = Array.from({ length: ROWS }, (_, i) => `Laptop ${i % 100},SN-${tag}-${i},${account}`);
+  const csv = `Name,Serial number,Account\r\n${lines.join("\r\n")}\r\n`;
+  const write = await timed(() => commitImport(actor, { kind: "assets", csv }));
+  const again = await timed(() => commitImport(actor, { kind: "assets", csv }));
+  log(
+    `import: assets ${write.ms.toFixed(0)} ms (${write.result.counts.create} created), ` +
+      `again ${again.ms.toFixed(0)} ms (${again.result.counts.unchanged} unchanged)`,
+  );
+  if (write.result.counts.create !== ROWS || again.result.counts.unchanged !== ROWS)
+    throw new Error(`import bench: expected ${ROWS} assets created, then ${ROWS} unchanged`);
+  return { write: write.ms, again: again.ms };
 }

@@ -74,7 +74,8 @@ export function NewUserForm({
           key={kind}
           label="Role"
           name="role"
-          blank="— None —"
+          // A consumer has one role to hold, and holds it (initialRoles).
+          blank={kind === "consumer" ? undefined : "— None —"}
           options={rolesByKind[kind].map((r) => ({ value: r, label: r }))}
           error={fieldError("role")}
           hint={kind === "internal" ? undefined : "snc_external is added to every external user."}

@@ -12,6 +12,7 @@ import { RowOutcome } from "@/components/admin/row-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm, type FormAction } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/domain/action-result";
+import { mayResetPassword } from "@/lib/domain/auth/password-links";
 import { EmailText } from "@/components/ui/email-text";
 
 export type UserRowData = {
@@ -128,8 +129,15 @@ export function UserRow({
         <ActiveCell user={user} self={self} />
       </td>
       <td>
-        {user.active && !self && <InviteButton userId={user.id} hasPassword={user.canSignIn} />}
-        {!user.canSignIn && <div className="mt-1 text-xs text-slate-500">No password yet</div>}
+        {/* SET-4: an external user is invited once they hold a portal role (inviteUser refuses before). */}
+        {!mayResetPassword(user) ? (
+          <div className="text-xs text-slate-500">No portal role — no sign-in</div>
+        ) : (
+          <>
+            {user.active && !self && <InviteButton userId={user.id} hasPassword={user.canSignIn} />}
+            {!user.canSignIn && <div className="mt-1 text-xs text-slate-500">No password yet</div>}
+          </>
+        )}
       </td>
     </tr>
   );

@@ -10,7 +10,12 @@ import { NewPersonForm } from "../new-person-form";
 import { PersonCells, PersonIdentity } from "../person-cells";
 import type { PersonRow } from "../person-dialog";
 
-export type ContactRow = PersonRow & { active: boolean; canSignIn: boolean; roles: string[] };
+export type ContactRow = PersonRow & {
+  active: boolean;
+  canSignIn: boolean;
+  mayInvite: boolean;
+  roles: string[];
+};
 
 /** SET-2, SET-4: an account's contacts — roles, whether they can sign in, Edit, Invite, Deactivate. */
 export function AccountContacts({

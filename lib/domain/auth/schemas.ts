@@ -1,7 +1,7 @@
 // The input of sign-in (app/login), of /admin/users' role and active switches (ADM-3) and of
 // /admin/api-tokens (ADM-4): one home, parsed by the services that use them.
 import { z } from "zod";
-import { emailField } from "../directory/email";
+import { emailField, emailProblem, normalizeEmail } from "../directory/email";
 import {
   booleanText,
   LIMITS,
@@ -12,8 +12,15 @@ import {
   type FormInput,
 } from "../validation";
 
+// SET-2 / SET-4: any address the directory stores signs in (r&d@acme.example, a punycode domain),
+// by the directory's one check — not by a stricter one of its own.
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email.").max(320).email("Enter a valid email address."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email.")
+    .max(320)
+    .refine((text) => !emailProblem(normalizeEmail(text)), "Enter a valid email address."),
   password: z.string().min(1, "Enter your password.").max(200),
 });
 

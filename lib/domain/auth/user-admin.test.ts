@@ -45,10 +45,11 @@ describe("roles a user kind may hold (ADM-3)", () => {
     expect(checkAssignable("contact", ROLE.partnerAdmin)).toBe(ROLE.partnerAdmin);
   });
 
-  it("ADM-3: external users always keep snc_external: it is added on creation and cannot be removed", () => {
+  it("ADM-3 / SET-2: external users always keep snc_external (added on creation, never removed); a new consumer holds consumer", () => {
     expect(requiredRoles("internal")).toEqual([]);
     expect(initialRoles("contact", ROLE.customer)).toEqual([ROLE.customer, ROLE.external]);
-    expect(initialRoles("consumer", undefined)).toEqual([ROLE.external]);
+    expect(initialRoles("consumer", undefined)).toEqual([ROLE.consumer, ROLE.external]);
+    expect(initialRoles("contact", undefined)).toEqual([ROLE.external]);
     expect(initialRoles("internal", ROLE.agent)).toEqual([ROLE.agent]);
     expect(refusal(() => checkAssignable("contact", ROLE.external, true)).message).toBe(
       "Every external user keeps the snc_external role; it cannot be removed.",

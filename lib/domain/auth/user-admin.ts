@@ -88,8 +88,12 @@ export const newUserSchema = z
   });
 export type NewUserInput = z.input<typeof newUserSchema>;
 
-/** The roles of a new user: the chosen one (checked against the kind) and the required ones. */
+/**
+ * The roles of a new user: the chosen one (checked against the kind) and the required ones. A
+ * consumer has one role to hold and holds it unless another is chosen, as on /admin/consumers:
+ * without it they could not see the cases email-to-case opens for them (SET-2).
+ */
 export function initialRoles(kind: UserKind, role: string | undefined): Role[] {
-  const chosen = role ? [checkAssignable(kind, role)] : [];
+  const chosen = role ? [checkAssignable(kind, role)] : kind === "consumer" ? [ROLE.consumer] : [];
   return [...new Set([...chosen, ...requiredRoles(kind)])];
 }

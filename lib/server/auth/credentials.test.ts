@@ -29,6 +29,15 @@ describe("sign-in (REL-5)", () => {
     });
   });
 
+  it("SET-2: an address typed in full-width letters or with symbols signs in as stored (NFKC, lower case)", async () => {
+    const made = await userWithPassword("right");
+    const email = `r&d.${made.id}@acme.example`;
+    const u = await db().user.update({ where: { id: made.id }, data: { email } });
+    expect(await checkCredentials(email, "right", null)).toEqual({ ok: true, userId: u.id });
+    const fullWidth = email.replace("acme", "\uff41\uff43\uff4d\uff45"); // ａｃｍｅ
+    expect(await checkCredentials(fullWidth, "right", null)).toEqual({ ok: true, userId: u.id });
+  });
+
   it("REL-5: after five failures even the right password waits", async () => {
     const u = await userWithPassword("right");
     for (let i = 0; i < 5; i++)

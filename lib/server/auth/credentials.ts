@@ -2,6 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { THROTTLE } from "@/lib/domain/auth/throttle";
+import { normalizeEmail } from "@/lib/domain/directory/email";
 import { admitAttempt, recordSuccess, type ThrottleKey } from "./throttle-store";
 
 export const PASSWORD_COST = 10;
@@ -20,7 +21,7 @@ export type CheckResult =
  * many accounts from one address waits too). The emailed link (SET-4) goes through neither.
  */
 export const throttleKeys = (email: string, ip: string | null): [ThrottleKey, ...ThrottleKey[]] => [
-  { key: `email:${email.trim().toLowerCase()}`, free: THROTTLE.freeFailures },
+  { key: `email:${normalizeEmail(email)}`, free: THROTTLE.freeFailures },
   ...(ip ? [{ key: `ip:${ip}`, free: THROTTLE.addressFreeFailures }] : []),
 ];
 
@@ -33,7 +34,7 @@ export async function checkCredentials(
   password: string,
   ip: string | null,
 ): Promise<CheckResult> {
-  const email = emailInput.trim().toLowerCase();
+  const email = normalizeEmail(emailInput); // as stored (SET-2): NFKC, lower case
   const now = new Date();
   const [own, ...shared] = throttleKeys(email, ip);
   const admitted = await admitAttempt([own, ...shared], now);

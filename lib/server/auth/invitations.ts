@@ -1,6 +1,6 @@
 import "server-only";
 import { transaction } from "@/lib/db";
-import { invitationMail } from "@/lib/domain/auth/password-links";
+import { invitationMail, mayResetPassword } from "@/lib/domain/auth/password-links";
 import type { Actor } from "@/lib/domain/auth/roles";
 import type { UserKind } from "@/lib/domain/auth/user-admin";
 import { canInvite } from "@/lib/domain/directory/access";
@@ -36,6 +36,20 @@ export async function inviteUser(actor: Actor, raw: InviteInput) {
       );
     if (!(await lockActiveUser(tx, user.id)))
       throw invalid("userId", `${user.name} is deactivated; reactivate them before inviting them.`);
+    // Read again under the lock: an email changed meanwhile (which retired their links) gets the
+    // link, not the old mailbox; and a portal role taken away meanwhile is seen.
+    const held = await tx.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { email: true, roles: { select: { role: true } } },
+    });
+    user.email = held.email;
+    // SET-4: a customer without a portal role would set a password for a portal that shows them
+    // nothing (an agent's "New contact" from the case form has none): the role comes first.
+    if (!mayResetPassword({ kind: user.kind, roles: held.roles.map((r) => r.role) }))
+      throw invalid(
+        "userId",
+        `${user.name} has no portal role; give them one (Edit → Portal roles) before inviting them.`,
+      );
     const link = await issuePasswordLink(tx, {
       userId: user.id,
       purpose: "invite",

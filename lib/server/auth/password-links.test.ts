@@ -105,6 +105,23 @@ describe("SET-4: Invite", () => {
   });
 });
 
+describe("SET-4: Invite needs a portal role", () => {
+  it("SET-4: a contact without a portal role (added from the case form) is not invited until given one", async () => {
+    const manager = await makeUser([ROLE.manager]);
+    const { account } = await makeCustomer();
+    const bare = await makeUser([ROLE.external], { kind: "contact", accountId: account.id });
+    const refused = inviteUser(manager, { userId: String(bare.id), requestKey: key() });
+    await expect(refused).rejects.toMatchObject({ field: "userId" });
+    await expect(refused).rejects.toThrow(/has no portal role; give them one \(Edit → Portal roles\)/);
+    expect(await mailsTo(bare.email)).toHaveLength(0);
+    await db().userRole.create({ data: { userId: bare.id, role: ROLE.customer } });
+    await expect(inviteUser(manager, { userId: String(bare.id), requestKey: key() })).resolves.toMatchObject({
+      sent: true,
+    });
+    expect(await mailsTo(bare.email)).toHaveLength(1);
+  });
+});
+
 describe("SET-4: the links", () => {
   it("SET-4: an expired link sets nothing", async () => {
     const user = await makeAgent();

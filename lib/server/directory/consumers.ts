@@ -1,5 +1,6 @@
 import "server-only";
 import { db, inTransaction, type Prisma, type Tx } from "@/lib/db";
+import { mayResetPassword } from "@/lib/domain/auth/password-links";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import {
   consumerCreateSchema,
@@ -39,15 +40,18 @@ export async function listConsumers(actor: Actor, filter: { q?: string; status?:
         active: true,
         version: true,
         passwordHash: true,
+        roles: { select: { role: true } },
         _count: { select: { casesAsConsumer: true } },
       },
     }),
     db().user.count({ where }),
   ]);
   return {
-    rows: rows.map(({ passwordHash, _count, ...r }) => ({
+    rows: rows.map(({ passwordHash, _count, roles, ...r }) => ({
       ...r,
       canSignIn: passwordHash !== null,
+      // SET-4: Invite is offered to those with a portal role (inviteUser refuses the others).
+      mayInvite: mayResetPassword({ kind: "consumer", roles: roles.map((x) => x.role) }),
       cases: _count.casesAsConsumer,
     })),
     total,

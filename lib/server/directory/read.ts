@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { mayResetPassword } from "@/lib/domain/auth/password-links";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { notFound } from "@/lib/domain/errors";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
@@ -142,6 +143,8 @@ export async function accountPage(
         ...u,
         canSignIn: passwordHash !== null,
         roles: roles.map((r) => r.role),
+        // SET-4: Invite is offered to those with a portal role (inviteUser refuses the others).
+        mayInvite: mayResetPassword({ kind: "contact", roles: roles.map((r) => r.role) }),
       })),
       total: contactTotal,
       page: contactPage,

@@ -5,6 +5,7 @@ import { nextNumber } from "../../records/numbers";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { createSession } from "../../auth/sessions";
+import { setAccountActive } from "../accounts";
 import { commitImport, previewImport } from ".";
 
 const manager = () => makeUser([ROLE.manager]);
@@ -152,6 +153,28 @@ describe("SET-3: contacts", () => {
     ]);
     expect(await db().user.count({ where: { email: { startsWith: tag } } })).toBe(3);
   });
+
+  it("SET-2 / SET-3: an account deactivated while its contacts are imported is left with no active contact", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const tag = unique("racing");
+    const lines = Array.from(
+      { length: 1_500 },
+      (_, i) => `${tag}.${i}@test.example,P ${i},${account.number}`,
+    );
+    const csv = `email,name,account\n${lines.join("\n")}\n`;
+    const started: { deactivation?: Promise<unknown> } = {};
+    // The deactivation starts while the import writes (PostgreSQL runs the two at once).
+    const imported = commitImport(m, { kind: "contacts", csv }, (p) => {
+      if (p.phase === "write")
+        started.deactivation ??= setAccountActive(m, account.number, { active: "false" });
+    });
+    await imported;
+    expect(started.deactivation).toBeDefined();
+    await started.deactivation;
+    expect((await db().account.findUniqueOrThrow({ where: { id: account.id } })).active).toBe(false);
+    expect(await db().user.count({ where: { email: { startsWith: tag }, active: true } })).toBe(0);
+  }, 60_000);
 
   it("SET-3: a 10,001-row file is previewed and imported, with progress, in one transaction", async () => {
     const m = await manager();

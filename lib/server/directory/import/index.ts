@@ -11,7 +11,18 @@ import { assertDirectory, forgetDirectoryOptions } from "../access";
 import { planAccounts } from "./plan-accounts";
 import { planAssets } from "./plan-assets";
 import { planPeople } from "./plan-people";
-import type { Counts, ImportInput, ImportResult, Plan, PlannedRow, Progress, Reader, Write } from "./types";
+import { lockRows } from "../../tables/row-locks";
+import type {
+  Counts,
+  ImportInput,
+  ImportResult,
+  LockAccounts,
+  Plan,
+  PlannedRow,
+  Progress,
+  Reader,
+  Write,
+} from "./types";
 import { writeAccounts, writeAssets, writePeople } from "./write";
 
 export type { ImportResult, PlannedRow, Progress } from "./types";
@@ -35,6 +46,7 @@ async function plan(
   client: Reader,
   raw: ImportInput,
   progress: Progress,
+  lock?: LockAccounts,
 ): Promise<{ kind: ImportKind; plan: Plan<unknown>; ignored: string[] }> {
   const { kind, file, map, columns } = readFile(raw);
   const refused: PlannedRow[] = [];
@@ -50,12 +62,13 @@ async function plan(
     kind === "accounts"
       ? await planAccounts(client, ok, columns)
       : kind === "assets"
-        ? await planAssets(client, ok as Ok<"assets">[], columns)
+        ? await planAssets(client, ok as Ok<"assets">[], columns, lock)
         : await planPeople(
             client,
             kind === "contacts" ? "contact" : "consumer",
             ok as Ok<"contacts">[],
             columns,
+            lock,
           );
   progress({ phase: "check", done: file.rows.length, total: file.rows.length });
   const rows = [...refused, ...planned.rows].sort((a, b) => a.row - b.row);
@@ -93,7 +106,8 @@ export async function commitImport(
   assertDirectory(actor);
   const result = await transaction(async (tx: Tx) => {
     await takeTurns(tx, LOCK.import);
-    const { kind, plan: p, ignored } = await plan(tx, raw, progress);
+    const lock: LockAccounts = (ids) => lockRows(tx, "Account", ids);
+    const { kind, plan: p, ignored } = await plan(tx, raw, progress, lock);
     let done = 0;
     const total = p.writes.length;
     const tick = () => {

@@ -5,7 +5,15 @@ import type { AssetRow } from "@/lib/domain/directory/import/rows";
 import { assetSerialKey, serialKeyOf } from "@/lib/domain/directory/names";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
-import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
+import {
+  changeLines,
+  firstOfEach,
+  type LockAccounts,
+  type Plan,
+  type PlannedRow,
+  type Reader,
+  type Write,
+} from "./types";
 
 export type NewAsset = { name: string; serialNumber: string | null; accountId: number };
 type Row = { row: number; value: AssetRow };
@@ -33,8 +41,9 @@ export async function planAssets(
   client: Reader,
   rows: Row[],
   columns: Record<string, string>,
+  lock?: LockAccounts,
 ): Promise<Plan<NewAsset>> {
-  const accountOf = await accountsNamed(client, [...new Set(rows.map((r) => r.value.account))]);
+  const accountOf = await accountsNamed(client, [...new Set(rows.map((r) => r.value.account))], lock);
   const out: PlannedRow[] = [];
   const resolved: (Row & { accountId: number })[] = [];
   for (const r of rows) {
@@ -108,16 +117,9 @@ export async function planAssets(
     [...new Set(unique.kept.map((r) => r.accountId))],
   );
   const serialRows = new Map<string, number>(); // account and serial key → the row that gives it
+  const matching = indexAssets(found);
   for (const { row, value: v, accountId } of unique.kept) {
-    const candidates = v.number
-      ? found.filter((a) => a.number === v.number)
-      : found.filter(
-          (a) =>
-            a.accountId === accountId &&
-            (v.serialNumber
-              ? !!a.serialNumber && assetSerialKey(a.serialNumber) === assetSerialKey(v.serialNumber)
-              : a.name === v.name),
-        );
+    const candidates = matching(v, accountId);
     const ids = new Set(candidates.map((a) => a.id));
     if (ids.size > 1) {
       // SET-3: the error names the field the row was matched by.
@@ -240,4 +242,31 @@ async function serialHolders(client: Reader, serials: string[], accountIds: numb
       if (a.accountId !== null && a.serialKey) held.set(assetKey(a.accountId, a.serialKey), a);
   });
   return held;
+}
+
+/**
+ * SET-3 / PERF-9: the assets found, by number, and within an account by serial key or by name, so
+ * matching a row is one lookup, not a scan of every asset of its accounts (a 10,000-asset file
+ * imported again into one account was 10⁸ comparisons). An asset found twice (by its number and by
+ * its account) is listed once.
+ */
+function indexAssets(found: Existing[]) {
+  const byNumber = new Map<string, Existing>();
+  const bySerial = new Map<string, Existing[]>();
+  const byName = new Map<string, Existing[]>();
+  const add = (index: Map<string, Existing[]>, key: string, a: Existing) =>
+    index.set(key, [...(index.get(key) ?? []), a].slice(0, 2)); // two are enough to refuse the row
+  for (const a of found) {
+    if (byNumber.has(a.number)) continue;
+    byNumber.set(a.number, a);
+    if (a.accountId === null) continue;
+    add(byName, assetKey(a.accountId, a.name), a);
+    if (a.serialNumber) add(bySerial, assetKey(a.accountId, assetSerialKey(a.serialNumber)), a);
+  }
+  return (v: AssetRow, accountId: number): Existing[] => {
+    if (v.number) return byNumber.has(v.number) ? [byNumber.get(v.number)!] : [];
+    return v.serialNumber
+      ? (bySerial.get(assetKey(accountId, assetSerialKey(v.serialNumber))) ?? [])
+      : (byName.get(assetKey(accountId, v.name)) ?? []);
+  };
 }

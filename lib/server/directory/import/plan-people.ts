@@ -6,7 +6,15 @@ import type { ContactRow, ConsumerRow } from "@/lib/domain/directory/import/rows
 import { defaultPortalRoles, portalRoleRefusal } from "@/lib/domain/directory/schemas";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountsNamed } from "./accounts-named";
-import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
+import {
+  changeLines,
+  firstOfEach,
+  type LockAccounts,
+  type Plan,
+  type PlannedRow,
+  type Reader,
+  type Write,
+} from "./types";
 
 export type NewPerson = {
   kind: "contact" | "consumer";
@@ -82,6 +90,7 @@ export async function planPeople(
   kind: "contact" | "consumer",
   rows: Row[],
   columns: Record<string, string>,
+  lock?: LockAccounts,
 ): Promise<Plan<NewPerson>> {
   const unique = firstOfEach(
     rows,
@@ -92,7 +101,11 @@ export async function planPeople(
   );
   const accountOf =
     kind === "contact"
-      ? await accountsNamed(client, [...new Set(unique.kept.map((r) => (r.value as ContactRow).account))])
+      ? await accountsNamed(
+          client,
+          [...new Set(unique.kept.map((r) => (r.value as ContactRow).account))],
+          lock,
+        )
       : null;
   const people = await peopleByEmail(
     client,

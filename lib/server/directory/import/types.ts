@@ -27,6 +27,14 @@ export type Plan<New> = { rows: PlannedRow[]; writes: Write<New>[] };
 /** A plan is made with the app's client (preview) or inside the import's transaction (Import). */
 export type Reader = Pick<Tx, "account" | "user" | "asset" | "accountRelationship">;
 
+/**
+ * SET-2: inside the import's transaction, the accounts a file adds people or assets to are locked
+ * before they are read (PostgreSQL), as the page's Add contact does: a deactivation committed
+ * meanwhile is seen (the rows are refused), one started meanwhile waits and then deactivates the
+ * contacts just added with the rest. The preview locks nothing.
+ */
+export type LockAccounts = (ids: number[]) => Promise<void>;
+
 export type Progress = (p: { phase: "check" | "write"; done: number; total: number }) => void;
 
 export type ImportInput = { kind?: unknown; csv?: unknown };
