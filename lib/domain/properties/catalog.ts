@@ -81,8 +81,8 @@ export const PROPERTY_CATALOG: readonly PropertyDef[] = [
     defaultValue: "false",
     listed: true,
     description:
-      "When true, a customer's reply on a proactive case (portal or email) " +
-      "is copied to the incident's additional comments (PRO-4).",
+      "When true, a customer's reply (portal or email) on a case linked to an incident — a proactive " +
+      "case or any other — is copied to the incident's additional comments (PRO-4).",
   },
   {
     name: PROPERTY.syncCaseToWorkOrder,

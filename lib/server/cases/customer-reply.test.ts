@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeCase, makeCustomer, makeItil } from "@/lib/testing/fixtures";
+import { makeAdmin, makeCase, makeCustomer, makeItil, unique } from "@/lib/testing/fixtures";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
 import { receive } from "../inbound-mail/receive";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
+import { postIncidentJournal } from "../incidents/journal";
 import { createIncident } from "../incidents/write";
+import { replyOnPortal } from "../portal/answers";
 import { updateProperty } from "../properties/admin";
 import { setRuleActive } from "../sync/admin";
 
@@ -95,4 +97,33 @@ describe("customer replies reach the incident (PRO-4)", () => {
       await setRuleActive(admin, { table: "incident", name: RULE, active: true });
     }
   });
+
+  it("PRO-4 / REL-2: customers replying at once on one incident's cases (and an agent's incident comment) all get through", async () => {
+    const first = await caseWithCustomer();
+    const { incidentNumber } = await createIncidentFromCase(first.agent, first.c.number);
+    const customers = [{ c: first.c, contact: first.contact }];
+    for (let i = 0; i < 5; i++) {
+      const more = await caseWithCustomer();
+      await associateIncident(first.agent, more.c.number, incidentNumber);
+      customers.push({ c: more.c, contact: more.contact });
+    }
+    const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    await setCommentsSync(true);
+    const itil = await makeItil();
+    for (let round = 0; round < 4; round++) {
+      // The highest case first: each reply holds its own case while its copy fans out to the rest.
+      const replies = [...customers].reverse().map(({ c, contact }) =>
+        replyOnPortal(contact, c.number, {
+          reply: `Round ${round} from ${c.number}`,
+          idempotencyKey: unique("k"),
+        }),
+      );
+      const comment = postIncidentJournal(itil, incidentNumber, { comments: `Agent round ${round}` });
+      const settled = await Promise.allSettled([...replies, comment]);
+      expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+    }
+    expect(await entries(TABLE.incident, incident.id, "comments")).toHaveLength(4 * 7);
+    const notes = await entries(TABLE.case, first.c.id, "work_notes");
+    expect(notes.filter((n) => n.ruleName === RULE)).toHaveLength(4 * 7);
+  }, 60_000);
 });

@@ -9,13 +9,34 @@ import { appendJournal } from "../journal/write";
 import { notifyCustomerReplied } from "../notifications/customer-replied";
 import { notifyIncidentEvent } from "../notifications/incident";
 import { booleanProperty } from "../properties/read";
-import { runSync } from "../sync/run";
 import { applyCasePatch } from "../case-change/persist";
-import { type CaseRow } from "../case-store/row";
+import { findLockedCase, type CaseRow } from "../case-store/row";
+import { notesReachChildren, runSync } from "../sync/run";
+import { copiedChildIds, directCaseIds } from "../tables/case-links";
+import { lockSelectedRows } from "../tables/row-locks";
 import { markCustomerReplied } from "@/lib/server/tables/case";
 
+/**
+ * PRO-4 / REL-2: the case a customer replies on, row-locked — after, when the reply is copied to the
+ * incident, the cases that copy's work notes will reach, locked in the fan-out's own order (the
+ * incident's cases, then the children of its major cases: lib/server/sync/fan-out.ts). The fan-out
+ * locks them in id order; a reply that held its own case first could hold one another fan-out
+ * waited for while waiting for that one's: two customers replying at once on one incident's cases,
+ * or a reply beside an agent's incident comment, and PostgreSQL aborted one (deadlock detected).
+ * The replying case is one of those cases, so it is already held when findLockedCase asks.
+ */
+export async function lockCaseForReply(tx: Tx, number: string): Promise<CaseRow | null> {
+  const found = await tx.case.findUnique({ where: { number }, select: { incidentId: true } });
+  if (found?.incidentId && (await booleanProperty(PROPERTY.commentsSync, tx))) {
+    const incident = { table: TABLE.incident, id: found.incidentId };
+    await lockSelectedRows(tx, "Case", directCaseIds(incident));
+    if (await notesReachChildren(tx)) await lockSelectedRows(tx, "Case", copiedChildIds(incident));
+  }
+  return findLockedCase(tx, number);
+}
+
 export type CustomerReply = {
-  /** The case, row-locked by the caller in this transaction (findLockedCase); not Closed or Cancelled. */
+  /** The case, row-locked by the caller in this transaction (lockCaseForReply); not Closed or Cancelled. */
   caseRow: CaseRow;
   /** The case's contact or consumer who wrote the reply. */
   customer: { id: number; name: string };

@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { TABLE } from "@/lib/domain/records/tables";
-import { findLockedCase, type CaseRow } from "../case-store/row";
+import type { CaseRow } from "../case-store/row";
+import { lockCaseForReply } from "../cases/customer-reply";
 import { inboundEmailDomain } from "../email/config";
 import type { ParsedInbound } from "./parse";
 
@@ -50,7 +51,7 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
 export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
   const named = await caseNumberOf(tx, p);
   if ("reason" in named) return { ok: false, reason: named.reason };
-  const caseRow = await findLockedCase(tx, named.number);
+  const caseRow = await lockCaseForReply(tx, named.number);
   if (!caseRow) return { ok: false, reason: "no_case" };
   const ids = [caseRow.contactId, caseRow.consumerId].filter((i): i is number => i !== null);
   const users = await tx.user.findMany({

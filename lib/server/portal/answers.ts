@@ -1,12 +1,12 @@
 import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { invalid } from "@/lib/domain/errors";
+import { invalid, notFound } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
 import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
 import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { addCustomerReply } from "../cases/customer-reply";
+import { addCustomerReply, lockCaseForReply } from "../cases/customer-reply";
 import { appendJournal } from "../journal/write";
 import { TABLE } from "@/lib/domain/records/tables";
 import { applyCasePatch } from "../case-change/persist";
@@ -21,7 +21,17 @@ import { getExternalCaseRef } from "../scope/cases";
 async function lockScoped(actor: Actor | null | undefined, number: string, client?: Tx) {
   const ref = await getExternalCaseRef(actor, number, client);
   const author = { id: actor!.id, name: actor!.name };
-  return { ref, author, lock: (tx: Tx) => requireLockedCase(tx, ref.number) };
+  return {
+    ref,
+    author,
+    lock: (tx: Tx) => requireLockedCase(tx, ref.number),
+    // A reply (Reply, Reject solution) may be copied to the incident (PRO-4): its fan-out's cases first.
+    lockForReply: async (tx: Tx) => {
+      const row = await lockCaseForReply(tx, ref.number);
+      if (!row) throw notFound(`Case ${ref.number}`);
+      return row;
+    },
+  };
 }
 
 const closedMessage = (row: CaseRow) =>
@@ -35,10 +45,10 @@ export async function replyOnPortal(
   outer?: Tx,
 ) {
   // Inside a caller's transaction the scope is read there too (one connection on SQLite).
-  const { ref, author, lock } = await lockScoped(actor, number, outer);
+  const { ref, author, lockForReply } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalReplySchema, raw);
   const out = await inTransaction(outer, async (tx) => {
-    const row = await lock(tx);
+    const row = await lockForReply(tx);
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
     const result = await addCustomerReply(tx, {
       caseRow: row,
@@ -118,10 +128,10 @@ export async function rejectSolution(
   raw: unknown,
   outer?: Tx,
 ) {
-  const { ref, author, lock } = await lockScoped(actor, number, outer);
+  const { ref, author, lockForReply } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalRejectSchema, raw);
   const out = await inTransaction(outer, async (tx) => {
-    const row = await lock(tx);
+    const row = await lockForReply(tx);
     // REL-2: the same Reject again (the same form): its reason is on the case — answer as done.
     const idempotencyKey = `portal-reject:${input.idempotencyKey}`;
     const done = await tx.journalEntry.findFirst({

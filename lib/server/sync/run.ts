@@ -14,13 +14,17 @@ import { fanOutNote } from "./fan-out";
  * it (SYNC-2): the notes commit with the update or not at all. A handful of statements, whatever
  * the number of linked cases. Nothing runs while the table's plugin is inactive (ITSM-5).
  */
+/** MAJ-4: notes reach the children of a linked major case only when work notes are synced. */
+export async function notesReachChildren(tx: Tx): Promise<boolean> {
+  return (await listProperty(PROPERTY.caseFieldsToSync, tx)).includes("work_notes");
+}
+
 export async function runSync(tx: Tx, event: SyncEvent): Promise<number> {
   if (!(await activePlugins(tx)).has(syncPlugin(event.record.table))) return 0;
   const active = await ruleActivity(tx, event.record.table);
   const notes = plannedNotes(event, active);
   if (!notes.length) return 0;
-  // MAJ-4: notes reach the children of a linked major case only when work notes are synced.
-  const toChildren = (await listProperty(PROPERTY.caseFieldsToSync, tx)).includes("work_notes");
+  const toChildren = await notesReachChildren(tx);
   let written = 0;
   for (const note of notes) written += await fanOutNote(tx, event.record, note, toChildren);
   return written;

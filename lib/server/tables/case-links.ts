@@ -51,19 +51,20 @@ function hasRecordOfType(a: string, s: Pick<SourceRecord, "table">): Prisma.Sql 
  * Case `a` is linked to another record of the same type instead (MAJ-4: then it gets only its
  * own record's updates) — the `otherRecord` of lib/domain/major/roll-up.ts.
  */
-function otherRecord(a: string, s: SourceRecord): Prisma.Sql {
+function otherRecord(a: string, s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   return Prisma.sql`(NOT ${isLinked(a, s)} AND ${hasRecordOfType(a, s)})`;
 }
 
 /** `caseLinkedTo` with NULLs read as "no" (a case with no change has changeId NULL, not "unknown"). */
-const isLinked = (a: string, s: SourceRecord) => Prisma.sql`COALESCE(${caseLinkedTo(a, s)}, false)`;
+const isLinked = (a: string, s: Pick<SourceRecord, "table" | "id">) =>
+  Prisma.sql`COALESCE(${caseLinkedTo(a, s)}, false)`;
 
 /**
  * Linked cases, except children whose major case is linked too (that one is noted instead).
  * The parent is joined by primary key: an anti-join (NOT EXISTS) here let PostgreSQL, with
  * statistics that had not caught up with a bulk link, rescan every linked case per case.
  */
-export function directCaseIds(s: SourceRecord): Prisma.Sql {
+export function directCaseIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   return Prisma.sql`
     SELECT c."id" FROM "Case" c LEFT JOIN "Case" p ON p."id" = c."parentId"
     WHERE ${caseLinkedTo("c", s)} AND (p."id" IS NULL OR NOT ${isLinked("p", s)})`;
@@ -77,7 +78,7 @@ export function directCaseIds(s: SourceRecord): Prisma.Sql {
 const byParent = () => (dialect() === "sqlite" ? Prisma.sql`INDEXED BY "Case_parentId_idx"` : Prisma.empty);
 
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */
-export function copiedChildIds(s: SourceRecord): Prisma.Sql {
+export function copiedChildIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   return Prisma.sql`
     SELECT k."id" FROM "Case" k ${byParent()} JOIN "Case" m ON m."id" = k."parentId"
     WHERE ${caseLinkedTo("m", s)} AND m."majorCaseState" = ${MajorCaseState.Accepted}

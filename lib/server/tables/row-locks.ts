@@ -9,6 +9,16 @@ import { tableSql } from "./sql";
  * order so two transactions never deadlock. SQLite needs nothing: a transaction there holds the
  * database's write lock from its first statement (lib/db/sqlite-adapter.ts).
  */
+/**
+ * Locks the rows of `model` that `ids` (SQL selecting ids) picks, in id order, as lockRows does —
+ * for a set known only to the database (every case of an incident). PostgreSQL only, as above.
+ */
+export async function lockSelectedRows(tx: Tx, model: Prisma.ModelName, ids: Prisma.Sql) {
+  if (dialect() !== "postgresql") return;
+  await tx.$executeRaw`
+    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`;
+}
+
 export async function lockRows(tx: Tx, model: Prisma.ModelName, ids: (number | null | undefined)[]) {
   const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
   if (!list.length || dialect() !== "postgresql") return;
