@@ -25,7 +25,7 @@ export type FieldMapRowData = {
 
 /** The source / constant / target / order controls of a row; `name` labels them for assistive tech. */
 function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowData; name: string }) {
-  const { source, target } = FIELD_MAPS[map];
+  const { source, target, fixedTargets } = FIELD_MAPS[map];
   return (
     <>
       <select
@@ -57,7 +57,8 @@ function RowControls({ map, row, name }: { map: FieldMapName; row?: FieldMapRowD
       >
         {!row && <option value="">Pick a target field</option>}
         {target
-          .filter((f) => f.writable)
+          // Offered: what this map may set (a saved row keeps showing its own target, to be changed).
+          .filter((f) => f.writable && (!fixedTargets?.[f.name] || f.name === row?.targetField))
           .map((f) => (
             <option key={f.name} value={f.name}>
               {f.label} ({f.name})

@@ -12,7 +12,24 @@ import {
 } from "../records/choices";
 import { LIMITS } from "../validation";
 
-export type RefTable = "account" | "user" | "asset" | "incident" | "problem" | "case";
+/**
+ * What a reference points at. People and accounts by the part they play, not only their table: a
+ * contact, a consumer, a partner's contact and an assignee are all users, but an assignee mapped
+ * into a work order's Contact made every work order name an agent as the customer (FSM-2), and a
+ * caller mapped into a case's Consumer gave a consumer sight of other accounts' cases (ROLE-3).
+ */
+export type RefTable =
+  | "account"
+  | "partner"
+  | "user"
+  | "contact"
+  | "consumer"
+  | "partner contact"
+  | "agent"
+  | "asset"
+  | "incident"
+  | "problem"
+  | "case";
 export type FieldType =
   | { kind: "string"; max: number }
   | { kind: "integer"; choices: readonly Choice<number>[] }
@@ -52,7 +69,7 @@ export const INCIDENT_FIELDS: readonly FieldDef[] = [
   f("impact", "Impact", "impact", int(impacts)),
   f("urgency", "Urgency", "urgency", int(urgencies)),
   f("priority", "Priority", "priority", int(incidentPriorities)),
-  f("caller_id", "Caller", "callerId", ref("user")),
+  f("caller_id", "Caller", "callerId", ref("user")), // any kind of user: maps to no case party
   f("company", "Company", "companyId", ref("account")),
   f("cmdb_ci", "Asset", "assetId", ref("asset")),
   f("problem_id", "Problem", "problemId", ref("problem")),
@@ -70,12 +87,12 @@ export const CASE_FIELDS: readonly FieldDef[] = [
   f("channel", "Channel", "channel", { kind: "choice", choices: caseChannels }),
   f("proactive", "Proactive", "proactive", { kind: "boolean" }),
   f("account", "Account", "accountId", ref("account")),
-  f("contact", "Contact", "contactId", ref("user")),
-  f("consumer", "Consumer", "consumerId", ref("user")),
+  f("contact", "Contact", "contactId", ref("contact")),
+  f("consumer", "Consumer", "consumerId", ref("consumer")),
   f("asset", "Asset", "assetId", ref("asset")),
-  f("partner", "Partner", "partnerId", ref("account")),
-  f("partner_contact", "Partner contact", "partnerContactId", ref("user")),
-  f("assigned_to", "Assigned to", "assignedToId", ref("user")),
+  f("partner", "Partner", "partnerId", ref("partner")),
+  f("partner_contact", "Partner contact", "partnerContactId", ref("partner contact")),
+  f("assigned_to", "Assigned to", "assignedToId", ref("agent")),
   f("incident", "Incident", "incidentId", ref("incident")),
   f("problem", "Problem", "problemId", ref("problem")),
 ];
@@ -88,14 +105,14 @@ export const WORK_ORDER_FIELDS: readonly FieldDef[] = [
   f("description", "Description", "description", LONG),
   f("priority", "Priority", "priority", int(casePriorities)),
   f("account", "Account", "accountId", ref("account")),
-  f("consumer", "Consumer", "consumerId", ref("user")),
-  f("contact", "Contact", "contactId", ref("user")),
+  f("consumer", "Consumer", "consumerId", ref("consumer")),
+  f("contact", "Contact", "contactId", ref("contact")),
   f("asset", "Asset", "assetId", ref("asset")),
-  f("partner", "Partner", "partnerId", ref("account")),
-  f("partner_contact", "Partner contact", "partnerContactId", ref("user")),
+  f("partner", "Partner", "partnerId", ref("partner")),
+  f("partner_contact", "Partner contact", "partnerContactId", ref("partner contact")),
   // FSM-2: Company and Caller follow Account and Contact on every write; a map cannot set them.
   f("company", "Company", "companyId", ref("account"), false),
-  f("caller", "Caller", "callerId", ref("user"), false),
+  f("caller", "Caller", "callerId", ref("contact"), false),
 ];
 
 export const FIELD_MAP = {
@@ -112,6 +129,8 @@ export const FIELD_MAPS: Record<
     target: readonly FieldDef[];
     sourceLabel: string;
     targetLabel: string;
+    /** Targets the operation sets itself, or that a source would fill with another account's data: why. */
+    fixedTargets?: Record<string, string>;
   }
 > = {
   incident_to_case: {
@@ -120,6 +139,13 @@ export const FIELD_MAPS: Record<
     target: CASE_FIELDS,
     sourceLabel: "incident",
     targetLabel: "case",
+    fixedTargets: {
+      account: "Create Proactive Cases sets it: the affected account (PRO-2).",
+      contact: "Create Proactive Cases sets it: the account's primary contact (PRO-2).",
+      asset:
+        "an asset belongs to one account, and each proactive case is for another; " +
+        "the agent picks the account's own asset on the case.",
+    },
   },
   case_to_work_order: {
     label: "Case → Work Order (Create Work Order)",

@@ -51,12 +51,47 @@ describe("field map validation (PRO-2, ADM-2)", () => {
     expect(() => validateMapRow("incident_to_case", row("priority", "priority"))).toThrow(
       /Source field Priority .* does not fit target field Priority/,
     );
-    expect(() => validateMapRow("incident_to_case", row("account", "caller_id"))).toThrow(
-      /reference to user/,
+    expect(() => validateMapRow("incident_to_case", row("consumer", "caller_id"))).toThrow(
+      "Source field Caller (a reference to user) does not fit target field Consumer (a reference to consumer).",
     );
     expect(() => validateMapRow("incident_to_case", row("impact", "short_description"))).toThrow(
       /does not fit/,
     );
+  });
+
+  it("PRO-2 / ROLE-3: a proactive case's account, contact and asset are not the map's to set", () => {
+    expect(() => validateMapRow("incident_to_case", row("account", "company"))).toThrow(
+      "Target field Account cannot be set by this map: Create Proactive Cases sets it: the affected account (PRO-2).",
+    );
+    expect(() => validateMapRow("incident_to_case", row("contact", "caller_id"))).toThrow(/primary contact/);
+    expect(() => validateMapRow("incident_to_case", row("asset", "cmdb_ci"))).toThrow(
+      /an asset belongs to one account, and each proactive case is for another/,
+    );
+    // A row saved before is skipped when the map is applied.
+    const saved = [...DEFAULT_INCIDENT_TO_CASE, row("asset", "cmdb_ci"), row("account", "company")];
+    const data = applyFieldMap("incident_to_case", saved, {
+      id: 1,
+      shortDescription: "x",
+      assetId: 7,
+      companyId: 3,
+    });
+    expect(data).not.toHaveProperty("assetId");
+    expect(data).not.toHaveProperty("accountId");
+  });
+
+  it("FSM-2 / ROLE-3: people map only onto the same part — an assignee is no contact, a contact no partner contact", () => {
+    for (const [target, source] of [
+      ["contact", "assigned_to"],
+      ["partner_contact", "contact"],
+      ["consumer", "contact"],
+      ["partner", "account"],
+    ])
+      expect(
+        () => validateMapRow("case_to_work_order", row(target, source)),
+        `${source} → ${target}`,
+      ).toThrow(/does not fit target field/);
+    for (const f of ["account", "contact", "consumer", "asset", "partner", "partner_contact"])
+      expect(() => validateMapRow("case_to_work_order", row(f, f))).not.toThrow();
   });
 
   it("ADM-2: a constant must be valid for the target's type", () => {
@@ -69,7 +104,7 @@ describe("field map validation (PRO-2, ADM-2)", () => {
     expect(() => validateMapRow("incident_to_case", row("channel", null, "fax"))).toThrow(
       /"fax" is not a choice/,
     );
-    expect(() => validateMapRow("incident_to_case", row("account", null, "12"))).toThrow(
+    expect(() => validateMapRow("incident_to_case", row("problem", null, "12"))).toThrow(
       /cannot be a constant/,
     );
     expect(validateMapRow("incident_to_case", row("priority", null, "2")).constantValue).toBe("2");

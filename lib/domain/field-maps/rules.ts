@@ -76,6 +76,8 @@ export function validateMapRow(mapName: FieldMapName, row: MapRowInput): MapRowI
       `Target field "${row.targetField}" is not a field of the ${map.targetLabel}.`,
     );
   if (!target.writable) throw invalid("targetField", `Target field ${target.label} cannot be set by a map.`);
+  const fixed = map.fixedTargets?.[target.name];
+  if (fixed) throw invalid("targetField", `Target field ${target.label} cannot be set by this map: ${fixed}`);
   const source = row.sourceField?.trim() || null;
   const constant = row.constantValue ?? null;
   if ((source === null) === (constant === null || constant === ""))

@@ -97,16 +97,16 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
     const admin = await makeAdmin();
     const { id } = await addFieldMapRow(admin, {
       mapName: "incident_to_case",
-      sourceField: "caller_id",
+      sourceField: "problem_id",
       constantValue: null,
-      targetField: "contact",
+      targetField: "problem",
       order: 1000,
     });
     const r = await db().fieldMap.findUniqueOrThrow({ where: { id } });
     const update = {
-      sourceField: "caller_id",
-      constantValue: null,
-      targetField: "consumer",
+      sourceField: null,
+      constantValue: "3",
+      targetField: "priority",
       order: 1000,
       active: true,
     };
@@ -126,9 +126,11 @@ describe("field maps admin (ADM-2, PRO-2, ROLE-4)", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
-      ["incident_to_case", null, "caller_id → contact"],
-      ["targetField", "contact", "consumer"],
-      ["incident_to_case", "caller_id → consumer", null],
+      ["incident_to_case", null, "problem_id → problem"],
+      ["sourceField", "problem_id", null],
+      ["constantValue", null, "3"],
+      ["targetField", "problem", "priority"],
+      ["incident_to_case", '"3" → priority', null],
     ]);
   });
 
