@@ -112,3 +112,32 @@ test("PRO-3: an itil user notifies the customer of an incident's case; the comme
     });
   await expect(entry).toContainText("Ian Fulfiller");
 });
+
+test("PRO-3: while the message goes out, Dismiss and Escape wait; the answer shows in that dialog", async ({
+  page,
+}) => {
+  const carol = await db().user.findUniqueOrThrow({ where: { email: DEMO.customer } });
+  const held = await db().case.create({
+    data: { number: num("CS", 7), shortDescription: `Held send ${tag}`, contactId: carol.id },
+  });
+  await signIn(page, DEMO.agent);
+  await page.goto(`/cases?q=${encodeURIComponent(`Held send ${tag}`)}`);
+  await page.getByRole("checkbox", { name: `Select ${held.number}` }).check();
+  // The send is held on its way until the dialog has been tried.
+  let release = () => {};
+  const holding = new Promise<void>((r) => (release = r));
+  await page.route("**/cases*", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await holding;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Notify Customers" }).click();
+  const dialog = page.getByRole("dialog", { name: "Notify Customers" });
+  await dialog.getByLabel("Message").fill(`Held message ${tag}.`);
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByRole("button", { name: "Sending…" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Dismiss" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog.getByRole("status")).toHaveText("Notified 1 case; 1 email queued; 0 skipped.");
+});

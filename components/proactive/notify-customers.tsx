@@ -20,6 +20,9 @@ const intro = (n: number) =>
 export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSent?: () => void }) {
   const [requestId, setRequestId] = useState<string | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
+  // PRO-3: while the message goes out the dialog stays (Dismiss and Escape wait): closed mid-send,
+  // its late answer cleared a new selection and showed on the next opening, which could send again.
+  const [sending, setSending] = useState(false);
   const close = () => {
     setRequestId(null);
     setSummary(null);
@@ -29,7 +32,7 @@ export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSe
       <Button disabled={!selected.length} onClick={() => setRequestId(newRequestKey())}>
         Notify Customers
       </Button>
-      <Modal open={!!requestId} onClose={close} title="Notify Customers">
+      <Modal open={!!requestId} onClose={() => sending || close()} title="Notify Customers">
         {summary ? (
           <DialogDone message={summary} onClose={close} />
         ) : (
@@ -43,6 +46,7 @@ export function NotifyCustomers({ selected, onSent }: { selected: string[]; onSe
             intro={intro(selected.length)}
             submit="Send"
             pendingText="Sending…"
+            onPendingChange={setSending}
           >
             {(fieldError) => (
               <>

@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
@@ -10,7 +10,9 @@ import type { ActionResult } from "@/lib/domain/action-result";
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
  * the submit button. A refusal without field errors shows above the fields (one naming a field shows
  * under it); a confirmation, with no fields to show one under (`confirmation`), shows every refusal
- * above — a case state that moved meanwhile, say. Success calls onDone.
+ * above — a case state that moved meanwhile, say. Success calls onDone. While the action runs,
+ * Dismiss waits for it (`onPendingChange` lets the dialog hold Escape too): a dialog closed mid-send
+ * could be opened afresh and sent again, and the first answer landed on the new one.
  */
 export function DialogForm({
   action,
@@ -21,6 +23,7 @@ export function DialogForm({
   pendingText,
   variant,
   confirmation = false,
+  onPendingChange,
   children,
 }: {
   action: FormAction;
@@ -31,9 +34,11 @@ export function DialogForm({
   pendingText: string;
   variant?: ButtonVariant;
   confirmation?: boolean;
+  onPendingChange?: (pending: boolean) => void;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
+  useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
   return (
     <form
       action={formAction}
@@ -50,7 +55,9 @@ export function DialogForm({
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
       {children(fieldError)}
       <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Dismiss</Button>
+        <Button onClick={onCancel} disabled={pending}>
+          Dismiss
+        </Button>
         <SubmitButton pending={pending} variant={variant} pendingText={pendingText}>
           {submit}
         </SubmitButton>

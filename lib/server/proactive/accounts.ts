@@ -93,7 +93,8 @@ export async function listAffectedAccounts(incidentId: number, majorCaseId: numb
       select: { account: { select: { id: true, number: true, name: true } } },
     }),
     db().incidentAffectedAccount.count({ where: { incidentId } }),
-    db().proactiveCase.count({ where: { incidentId } }),
+    // PRO-1: of the accounts affected now (an account removed after its case was made no longer counts).
+    db().proactiveCase.count({ where: { incidentId, account: { affectedBy: { some: { incidentId } } } } }),
     majorCaseId
       ? db().case.findUnique({ where: { id: majorCaseId }, select: { number: true } })
       : Promise.resolve(null),

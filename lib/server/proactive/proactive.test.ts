@@ -13,7 +13,7 @@ import {
   makeItil,
   makeViewer,
 } from "@/lib/testing/fixtures";
-import { addAffectedAccount, removeAffectedAccount } from "./accounts";
+import { addAffectedAccount, listAffectedAccounts, removeAffectedAccount } from "./accounts";
 import { createProactiveCases } from "./create";
 
 afterEach(() => setThreshold(5));
@@ -228,6 +228,15 @@ describe("affected accounts (PRO-1, ROLE-2)", () => {
     expect((await removeAffectedAccount(itil, incident.number, { accountId: ids[0] })).removed).toBe(true);
     expect(await db().incidentAffectedAccount.count({ where: { incidentId: incident.id } })).toBe(0);
     expect((await audit()).map((a) => a.newValue)).toContain(null);
+  });
+
+  it("PRO-1: the section counts proactive cases of the accounts affected now — one removed after its case no longer counts", async () => {
+    const { itil, incident, ids } = await incidentWith(3);
+    await createProactiveCases(itil, incident.number);
+    await removeAffectedAccount(itil, incident.number, { accountId: ids[2] });
+    const listed = await listAffectedAccounts(incident.id, null);
+    expect(listed).toMatchObject({ total: 2, withCase: 2 });
+    expect(listed.rows.every((r) => r.caseNumber !== null)).toBe(true);
   });
 
   it("ROLE-2: without incident write, adding, removing and Create Proactive Cases are refused and change nothing", async () => {
