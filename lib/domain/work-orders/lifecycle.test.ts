@@ -71,6 +71,21 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
     expect(planWorkOrderState({ state: W.Draft }, W.Draft, [], now)).toEqual({});
   });
 
+  it("FSM-3: with every task cancelled, nothing was done — Closed Complete is refused, Closed Incomplete is the way", () => {
+    const cancelled = [{ number: "WOT1", state: T.Canceled, assignedToId: 1 }];
+    expect(
+      fieldOf(() => planWorkOrderState({ state: W.WorkInProgress }, W.ClosedComplete, cancelled, now)),
+    ).toEqual({
+      field: "state",
+      message: "No task of this work order was completed: close it as Closed Incomplete instead.",
+    });
+    expect(planWorkOrderState({ state: W.WorkInProgress }, W.ClosedIncomplete, cancelled, now)).toMatchObject(
+      {
+        state: W.ClosedIncomplete,
+      },
+    );
+  });
+
   it("FSM-3: Assigned, Accepted and Work in Progress need a task with a technician (a canceled one does not count)", () => {
     const unassigned = { number: "WOT1", state: T.Draft, assignedToId: null };
     for (const [from, to] of [

@@ -62,8 +62,8 @@ const STAFFED_WORK_ORDER_STATES: readonly string[] = [W.Assigned, W.Accepted, W.
 /**
  * The fields a work order state change sets: the move must be legal (REC-3), Assigned, Accepted
  * and Work in Progress need a task with an Assigned to technician (a work order is assigned
- * through its tasks), Closed Complete needs every task closed (the work is done only when its
- * tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks: the
+ * through its tasks), Closed Complete needs every task closed and one of them completed (the work
+ * is done only when its tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks: the
  * service cancels them with it.
  */
 export function planWorkOrderState(
@@ -80,6 +80,13 @@ export function planWorkOrderState(
     throw invalid("state", `A work order in state ${to} needs a task with an Assigned to technician.`);
   if (to === W.ClosedComplete && open.length)
     throw invalid("state", `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`);
+  // The work is complete when a task of it was: with every task cancelled, nothing was done (as
+  // offersClosing says; the State select offered what the page's own offer did not).
+  if (to === W.ClosedComplete && !tasks.some((t) => t.state === T.ClosedComplete))
+    throw invalid(
+      "state",
+      "No task of this work order was completed: close it as Closed Incomplete instead.",
+    );
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
 }
 

@@ -8,6 +8,7 @@ import {
   type TaskStateValue,
   type WorkOrderStateValue,
 } from "@/lib/domain/records/choices";
+import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
@@ -90,8 +91,27 @@ const TASK_STATE_FOR_CLOSING: Partial<Record<WorkOrderStateValue, TaskStateValue
  * Contact, state moves along the lifecycle (REC-3), saved only from the current version (REC-6),
  * audited (REC-5); a state change writes its case's work note in the same transaction (SYNC-2).
  */
+/**
+ * FSM-5: an agent's or manager's change of the work order's own fields (the Table API's wm_order
+ * PATCH: the page offers them none) is refused naming those fields, as a task's are.
+ */
+function assertMayUpdate(actor: Actor, raw: WorkOrderUpdateInput) {
+  if (canWorkWorkOrders(actor) || !canScheduleWorkOrders(actor)) return assertCanWork(actor);
+  const named = Object.keys(raw ?? {})
+    .filter((k) => k !== "version")
+    .map((k) => FIELD_LABELS[k] ?? k);
+  const stay = !named.length
+    ? "the work order's fields stay"
+    : named.length === 1
+      ? `${named[0]} stays`
+      : `${named.join(", ")} stay`;
+  throw forbidden(
+    `Agents and managers may add work notes and change tasks' appointment windows; ${stay} with the ITIL fulfillers.`,
+  );
+}
+
 export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrderUpdateInput, outer?: Tx) {
-  assertCanWork(actor);
+  assertMayUpdate(actor, raw);
   const { version, state, ...fields } = parseOrThrow(workOrderUpdateSchema, raw);
   return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);

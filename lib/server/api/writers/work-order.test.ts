@@ -191,6 +191,7 @@ describe("Table API writes by agents (API-2, FSM-5)", () => {
       body: { work_notes: "Renamed", short_description: "x" },
     });
     expect(both.status).toBe(403);
+    expect(errorMessage(both)).toContain("Short description stays with the ITIL fulfillers");
     const notes = await db().journalEntry.findMany({
       where: { table: TABLE.workOrder, recordId: wo.id, authorId: agent.id, kind: "work_notes" },
     });
