@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import type { SlaHours } from "@/lib/domain/sla/policy";
-import { makeAgent, makeCase } from "@/lib/testing/fixtures";
+import { scheduleOf } from "@/lib/domain/sla/policy";
+import { retargetTimer } from "@/lib/domain/sla/timer";
+import { makeAgent, makeCase, unique } from "@/lib/testing/fixtures";
 import { recountHoursTimers } from "./rehours";
 
 const H = 3_600_000;
@@ -53,4 +55,45 @@ describe("new business hours move the running timers (NOT-5)", () => {
       dueAt: null,
     });
   });
+
+  it("NOT-5: 2,500 timers started at different times are each recounted, 2,000 a statement", async () => {
+    const tag = unique("RH");
+    await db().case.createMany({
+      data: Array.from({ length: 1_250 }, (_, i) => ({ number: `${tag}-${i}`, shortDescription: "Recount" })),
+    });
+    const cases = await db().case.findMany({
+      where: { number: { startsWith: `${tag}-` } },
+      select: { id: true },
+    });
+    const monday = Date.parse("2026-11-23T09:00:00Z");
+    const now = new Date("2026-11-23T13:00:00Z");
+    await db().caseSla.createMany({
+      data: cases.flatMap((c, i) =>
+        ["response", "resolution"].map((kind, k) => ({
+          caseId: c.id,
+          kind,
+          clock: "hours",
+          targetMs: 8 * H,
+          elapsedMs: 0,
+          // Each timer started at its own second: no two come out alike.
+          runningSince: new Date(monday + (i * 2 + k) * 1000),
+          dueAt: new Date(monday + 8 * H),
+        })),
+      ),
+    });
+    const ids = cases.map((c) => c.id);
+    const before = await db().caseSla.findMany({ where: { caseId: { in: ids } }, orderBy: { id: "asc" } });
+    const moved = await transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    expect(moved).toBeGreaterThanOrEqual(2_500);
+    const after = await db().caseSla.findMany({ where: { caseId: { in: ids } }, orderBy: { id: "asc" } });
+    const schedule = (h: SlaHours) => scheduleOf("hours", h);
+    after.forEach((t, i) => {
+      const expected = retargetTimer(schedule(utc), before[i], before[i].targetMs, now, schedule(newYork));
+      expect(t.elapsedMs).toBe(expected.elapsedMs);
+      expect(t.dueAt).toEqual(expected.dueAt);
+      expect(t.runningSince).toEqual(now);
+    });
+    // The last timer started 2,499 s after the first: each counted its own time.
+    expect(after[0].elapsedMs - after.at(-1)!.elapsedMs).toBe(2_499_000);
+  }, 60_000);
 });
