@@ -186,6 +186,8 @@ test("FSM-5: an agent sets, moves and cancels a task's appointment window and ad
   await form.getByLabel("Window end (UTC)").fill("2026-12-03T11:00");
   await form.getByRole("button", { name: "Save appointment" }).click();
   await expect(form).toContainText("3 Dec 2026, 09:00 – 11:00");
+  // The task's new version does not wipe what the save answered.
+  await expect(form.getByRole("status")).toHaveText(`Task ${number} saved.`);
 
   // Moved, and still there after a reload.
   await form.getByLabel("Window start (UTC)").fill("2026-12-04T13:00");

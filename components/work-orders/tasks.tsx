@@ -38,7 +38,7 @@ export function WorkOrderTasks({
         <ul className="divide-y divide-slate-100">
           {tasks.map((t) => (
             <TaskCard
-              key={`${t.number}-${t.version}`}
+              key={t.number}
               task={t}
               states={taskStates[t.number] ?? []}
               assignees={assignees}
