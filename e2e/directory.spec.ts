@@ -64,6 +64,14 @@ test("SET-2: a manager edits a contact, relates a partner, and sees the account'
   await expect(dialog).toHaveCount(0);
   await expect(row).toContainText("+1 555 0199");
 
+  // Assets are searched by name, number or serial number (and paged), like the contacts.
+  await page.getByLabel("Search assets").fill("sn-pay-2210");
+  await page.getByRole("button", { name: "Search" }).nth(1).click();
+  const assets = page.getByRole("region", { name: "Assets", exact: true });
+  await expect(assets.getByRole("row")).toHaveCount(2);
+  await expect(assets).toContainText("Acme payroll server");
+  await expect(page.getByLabel("Search assets")).toHaveValue("sn-pay-2210");
+
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Consumers" }).click();
   const consumer = page.getByRole("row").filter({ hasText: "consumer@example.net" });
   await expect(consumer.getByRole("button", { name: "Invite again" })).toBeVisible();

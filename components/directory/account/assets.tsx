@@ -17,55 +17,6 @@ export type AssetRow = {
   version: number;
 };
 
-/** SET-2: the account's install base — number, name, serial number — with Edit and New asset. */
-export function AccountAssets({
-  accountId,
-  accountActive,
-  assets,
-}: {
-  accountId: number;
-  accountActive: boolean;
-  assets: { rows: AssetRow[]; total: number };
-}) {
-  return (
-    <div className="space-y-3">
-      {assets.rows.length === 0 ? (
-        <p className="text-sm text-slate-500">No assets yet.</p>
-      ) : (
-        <table className="cf-table" aria-label="Assets">
-          <thead>
-            <tr>
-              <th scope="col">Asset</th>
-              <th scope="col">Serial number</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {assets.rows.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <div className="font-medium text-slate-900">{a.name}</div>
-                  <div className="text-xs text-slate-500">{a.number}</div>
-                </td>
-                <td>{a.serialNumber ?? <span className="text-slate-400">—</span>}</td>
-                <td>
-                  <EditAsset asset={a} accountId={accountId} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {assets.total > assets.rows.length && (
-        <p className="text-xs text-slate-500">
-          The first {assets.rows.length} of {assets.total.toLocaleString("en")} assets, by name.
-        </p>
-      )}
-      {accountActive && <NewAsset accountId={accountId} />}
-    </div>
-  );
-}
-
 function AssetFields({
   asset,
   err,
@@ -96,7 +47,8 @@ function AssetFields({
   );
 }
 
-function NewAsset({ accountId }: { accountId: number }) {
+/** SET-2: New asset on the account's page. */
+export function NewAsset({ accountId }: { accountId: number }) {
   const [round, setRound] = useState(0);
   const [done, setDone] = useState<{ ok: boolean; message?: string } | null>(null);
   return (
@@ -128,7 +80,8 @@ function NewAssetForm({
   );
 }
 
-function EditAsset({ asset, accountId }: { asset: AssetRow; accountId: number }) {
+/** SET-2: Edit an asset of the account, in a dialog. */
+export function EditAsset({ asset, accountId }: { asset: AssetRow; accountId: number }) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -6,6 +6,7 @@ import {
 import { AdminTable } from "@/components/admin/admin-table";
 import { Badge } from "@/components/ui/badge";
 import { hrefWith } from "@/lib/query-string";
+import { SectionSearch } from "./section-search";
 import { NewPersonForm } from "../new-person-form";
 import { PersonCells, PersonIdentity } from "../person-cells";
 import type { PersonRow } from "../person-dialog";
@@ -38,21 +39,13 @@ export function AccountContacts({
   const path = `/admin/accounts/${accountNumber}`;
   return (
     <div className="space-y-4">
-      <form method="get" action={path} role="search" className="flex items-end gap-2">
-        <label className="text-xs font-semibold text-slate-600" htmlFor="contact-q">
-          Search contacts
-          <input
-            id="contact-q"
-            name="contactQ"
-            defaultValue={contacts.q}
-            placeholder="Name or email"
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal"
-          />
-        </label>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-          Search
-        </button>
-      </form>
+      <SectionSearch
+        path={path}
+        name="contactQ"
+        label="Search contacts"
+        value={contacts.q}
+        placeholder="Name or email"
+      />
       <AdminTable
         label="Contacts"
         columns={["Contact", "Phone", "Portal roles", "Status", ""]}

@@ -6,6 +6,7 @@ import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAdmin, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { createSession } from "../auth/sessions";
 import { nextNumber } from "../records/numbers";
+import { accountPage } from "./read";
 import { createAccount, setAccountActive, updateAccount } from "./accounts";
 import { createAsset, updateAsset } from "./assets";
 import { createConsumer, updateConsumer } from "./consumers";
@@ -438,5 +439,33 @@ describe("SET-4 / REC-6: links and versions follow the directory's changes", () 
     await expect(updateAccount(m, a.number, { name: `${a.name} 2`, version: "1" })).rejects.toMatchObject({
       field: "version",
     });
+  });
+});
+
+describe("SET-2: an account's assets past the first page", () => {
+  it("SET-2: 260 assets are reached 50 a page and by a search of name, number or serial number", async () => {
+    const manager = await makeUser([ROLE.manager]);
+    const account = await makeAccount();
+    const tag = unique("AS");
+    await db().asset.createMany({
+      data: Array.from({ length: 260 }, (_, i) => ({
+        number: `${tag}${String(i).padStart(4, "0")}`,
+        name: `Laptop ${String(i).padStart(3, "0")}`,
+        serialNumber: `SN-${tag}-${i}`,
+        serialKey: `SN-${tag}-${i}`.toUpperCase(),
+        accountId: account.id,
+      })),
+    });
+    const first = await accountPage(manager, account.number);
+    expect(first.assets).toMatchObject({ total: 260, page: 1 });
+    expect(first.assets.rows).toHaveLength(50);
+    const last = await accountPage(manager, account.number, { assetPage: "6" });
+    expect(last.assets.rows.map((a) => a.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Laptop ${250 + i}`),
+    );
+    const bySerial = await accountPage(manager, account.number, { assetQ: `sn-${tag}-257` });
+    expect(bySerial.assets.rows.map((a) => a.name)).toEqual(["Laptop 257"]);
+    const byName = await accountPage(manager, account.number, { assetQ: "Laptop 13" });
+    expect(byName.assets.total).toBe(10); // Laptop 130…139
   });
 });

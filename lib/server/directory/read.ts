@@ -15,7 +15,7 @@ export const ACCOUNTS_PAGE = 50;
 export const ACCOUNT_TYPES = ["customer", "partner"] as const;
 const OPEN_CASES_SHOWN = 50;
 export const CONTACTS_PAGE = 50;
-const ASSETS_SHOWN = 200;
+export const ASSETS_PAGE = 50;
 
 /** SET-2: /admin/accounts — by name or number, customer or partner, active or not, 50 a page. */
 export async function listAccounts(
@@ -78,7 +78,7 @@ const personSelect = {
 export async function accountPage(
   actor: Actor,
   number: string,
-  filter: { contactQ?: string; contactPage?: unknown } = {},
+  filter: { contactQ?: string; contactPage?: unknown; assetQ?: string; assetPage?: unknown } = {},
 ) {
   assertDirectory(actor);
   const account = await db().account.findUnique({
@@ -110,6 +110,13 @@ export async function accountPage(
     ...containsInAny<Prisma.UserWhereInput>(contactQ, ["name", "email"]),
   };
   const contactPage = listPage(filter.contactPage);
+  // SET-2: assets by name, number or serial number, 50 a page (past 200 they could not be reached).
+  const assetQ = searchText(filter.assetQ);
+  const assetWhere: Prisma.AssetWhereInput = {
+    accountId: account.id,
+    ...containsInAny<Prisma.AssetWhereInput>(assetQ, ["name", "number", "serialNumber"]),
+  };
+  const assetPage = listPage(filter.assetPage);
   const [users, contactTotal, assets, assetTotal, openCases, openCount, audit] = await Promise.all([
     db().user.findMany({
       where: contactWhere,
@@ -120,12 +127,13 @@ export async function accountPage(
     }),
     db().user.count({ where: contactWhere }),
     db().asset.findMany({
-      where: { accountId: account.id },
+      where: assetWhere,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: ASSETS_SHOWN,
+      skip: (assetPage - 1) * ASSETS_PAGE,
+      take: ASSETS_PAGE,
       select: { id: true, number: true, name: true, serialNumber: true, version: true, accountId: true },
     }),
-    db().asset.count({ where: { accountId: account.id } }),
+    db().asset.count({ where: assetWhere }),
     db().case.findMany({
       where: openWhere,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -150,7 +158,7 @@ export async function accountPage(
       page: contactPage,
       q: contactQ,
     },
-    assets: { rows: assets, total: assetTotal },
+    assets: { rows: assets, total: assetTotal, page: assetPage, q: assetQ },
     related: [
       ...customersOf.map((r) => ({ ...r.customerAccount, as: "customer" as const })),
       ...partnersOf.map((r) => ({ ...r.partnerAccount, as: "partner" as const })),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { AuditHistory } from "@/components/audit/history";
 import { ActiveToggle } from "@/components/directory/active-toggle";
-import { AccountAssets } from "@/components/directory/account/assets";
+import { AccountAssets } from "@/components/directory/account/asset-list";
 import { AccountContacts } from "@/components/directory/account/contacts";
 import { AccountForm } from "@/components/directory/account/account-form";
 import { OpenCases } from "@/components/directory/account/open-cases";
@@ -13,7 +13,7 @@ import { defaultPortalRoles, portalRolesFor } from "@/lib/domain/directory/schem
 import { firstValues, type SearchParams } from "@/lib/query-string";
 import { setAccountActiveAction } from "@/app/(workspace)/admin/accounts/actions";
 import { directoryActor, readOr404 } from "@/lib/server/auth/page";
-import { accountPage, CONTACTS_PAGE } from "@/lib/server/directory/read";
+import { accountPage, ASSETS_PAGE, CONTACTS_PAGE } from "@/lib/server/directory/read";
 import { contactOptions } from "@/lib/server/lookup/choices";
 
 export async function generateMetadata({
@@ -41,7 +41,12 @@ export default async function AccountPage({
   const { number } = await params;
   const sp = firstValues(await searchParams);
   const page = await readOr404(
-    accountPage(actor, number, { contactQ: sp.contactQ, contactPage: sp.contactPage }),
+    accountPage(actor, number, {
+      contactQ: sp.contactQ,
+      contactPage: sp.contactPage,
+      assetQ: sp.assetQ,
+      assetPage: sp.assetPage,
+    }),
   );
   const { account } = page;
   const primaryOptions = await contactOptions(account.id);
@@ -85,7 +90,13 @@ export default async function AccountPage({
             />
           </Section>
           <Section title={`Assets (${page.assets.total.toLocaleString("en")})`} id="assets">
-            <AccountAssets accountId={account.id} accountActive={account.active} assets={page.assets} />
+            <AccountAssets
+              accountNumber={account.number}
+              accountId={account.id}
+              accountActive={account.active}
+              assets={page.assets}
+              pageSize={ASSETS_PAGE}
+            />
           </Section>
         </div>
         <div className="space-y-4">
