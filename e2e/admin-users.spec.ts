@@ -1,6 +1,6 @@
 // ADM-3 / ADM-4: an administrator manages users and API tokens. Each test makes its own user or
 // token, so no demo user is deactivated and no other test's token is revoked.
-import { expect, test } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { makeUser } from "./support/db";
 
@@ -141,9 +141,11 @@ test("ADM-4: an admin creates an API token for agent@example.com, sees it once; 
   expect((await post()).status()).toBe(401);
 });
 
-test("ROLE-4: a non-admin gets the 404 page for /admin/users and /admin/api-tokens", async ({ page }) => {
+test("ROLE-4: a non-admin gets the 404 page for /admin/users, /admin/api-tokens and /admin/audit", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
-  for (const path of ["/admin/users", "/admin/api-tokens"])
+  for (const path of ["/admin/users", "/admin/api-tokens", "/admin/audit"])
     expect((await page.goto(path))?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
 });
@@ -181,21 +183,26 @@ test("ADM-3: in a narrow Users table an email wraps after its @, never inside a 
   expect(lines).toEqual([1, 1]);
 });
 
-test("SET-4: without a mail server, Invite says the invitation waits unsent in the outbox", async ({
-  page,
-}) => {
-  const email = `set4-${stamp()}@example.com`;
+/** Signs in as the admin, creates an agent on /admin/users and finds their row. */
+async function newAgentRow(page: Page, name: string, email: string) {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/users");
   const form = page.getByRole("region", { name: "New user" });
-  await form.getByLabel("Name").fill("Ina Invitee");
+  await form.getByLabel("Name").fill(name);
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption("sn_customerservice_agent");
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.getByRole("status")).toHaveText(`User ${email} created.`);
   await page.getByLabel("Search users").fill(email);
   await page.getByRole("button", { name: "Search" }).click();
-  const row = page.getByRole("row").filter({ hasText: email });
+  return page.getByRole("row").filter({ hasText: email });
+}
+
+test("SET-4: without a mail server, Invite says the invitation waits unsent in the outbox", async ({
+  page,
+}) => {
+  const email = `set4-${stamp()}@example.com`;
+  const row = await newAgentRow(page, "Ina Invitee", email);
   await row.getByRole("button", { name: "Invite", exact: true }).click();
   // The e2e server has no SMTP_URL: "emailed" would be false (the go-live test, with SMTP, sees it).
   await expect(row.getByRole("status")).toHaveText(
@@ -212,4 +219,22 @@ test("ADM-3: an internal user without a role is told so after signing in, not se
   await expect(page.getByText("You are signed in as Nora Norole")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("REC-5 / ADM-3: an admin gives a user a role; the user's History in the audit log names who, when and what", async ({
+  page,
+}) => {
+  const email = `rec5-${stamp()}@example.com`;
+  const row = await newAgentRow(page, "Audrey Audited", email);
+  await row.getByLabel("Role to add to Audrey Audited").selectOption("itil");
+  await row.getByRole("button", { name: "Add role" }).click();
+  await expect(row.getByRole("list", { name: "Roles of Audrey Audited" })).toContainText("itil");
+  await row.getByRole("link", { name: "History of Audrey Audited" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  const log = page.getByRole("region", { name: "Audit log" });
+  const added = log.getByRole("row").filter({ hasText: /roles: .*→.*itil/ });
+  await expect(added).toHaveCount(1);
+  await expect(added).toContainText("Ada Admin");
+  await expect(added).toContainText(`Audrey Audited <${email}>`);
+  await expect(page.getByLabel("Area")).toHaveValue("sys_user");
 });

@@ -83,6 +83,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/slas", label: "SLAs" },
         { href: "/admin/outbox", label: "Outbox" },
         { href: "/admin/inbox", label: "Inbox" },
+        { href: "/admin/audit", label: "Audit log" },
       ],
     });
   }

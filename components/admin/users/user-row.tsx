@@ -1,4 +1,5 @@
 "use client";
+import { Link } from "@/components/ui/link";
 import { useRef, useState } from "react";
 import {
   addUserRoleAction,
@@ -75,6 +76,14 @@ export function UserRow({
       <td>
         <div className="font-medium text-slate-900">{user.name}</div>
         <EmailText email={user.email} className="block text-xs text-slate-500" />
+        {/* REC-5: who gave them which role, deactivated or invited them. */}
+        <Link
+          href={`/admin/audit?area=sys_user&record=${user.id}`}
+          className="text-xs text-blue-700 hover:underline"
+          aria-label={`History of ${user.name}`}
+        >
+          History
+        </Link>
       </td>
       <td>
         {user.kind}
