@@ -1,6 +1,7 @@
 // PERF-3 for Notify Customers (PRO-3): the comment and the customer email on 1,000 cases (scaled
 // by --scale, at least 100) in one transaction, beside a plain batch insert of the same rows —
-// the journal entries and the outbox messages — in the same run.
+// the journal entries and the outbox messages — in the same run. Each case's response SLA runs,
+// started at its own time, and the notification stops it (NOT-5).
 import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -71,6 +72,21 @@ export async function notifyMetrics(log: (m: string) => void, scale: number): Pr
     });
     baseline.push(performance.now() - t);
 
+    // NOT-5: each case's response SLA running, started at its own time (as cases customers reported
+    // one by one): Notify Customers stops them all.
+    await db().caseSla.deleteMany({ where: { case: ids, kind: "response" } });
+    const now = Date.now();
+    await db().caseSla.createMany({
+      data: pool.map((c, i) => ({
+        caseId: c.id,
+        kind: "response",
+        clock: "24x7",
+        targetMs: 4 * 3_600_000,
+        runningSince: new Date(now - (i + 1) * 1_000),
+        dueAt: new Date(now - (i + 1) * 1_000 + 4 * 3_600_000),
+      })),
+    });
+
     t = performance.now();
     const counts = await notifyCustomers(actor, {
       cases: pool.map((c) => c.number).join(","),
@@ -80,6 +96,8 @@ export async function notifyMetrics(log: (m: string) => void, scale: number): Pr
     notify.push(performance.now() - t);
     if (counts.notified !== n || counts.emails !== n)
       throw new Error(`notified ${counts.notified} cases and ${counts.emails} emails, expected ${n}`);
+    const running = await db().caseSla.count({ where: { case: ids, kind: "response", stoppedAt: null } });
+    if (running) throw new Error(`${running} response SLAs still running after Notify Customers`);
   }
   // The bench's own messages are never sent.
   await db().outboxMessage.updateMany({

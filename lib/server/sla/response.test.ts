@@ -54,6 +54,28 @@ describe("an agent's comment meets the response SLA, on one case or many (NOT-5)
     for (const c of cases) expect((await response(c.id)).breachedAt).toBeNull();
   });
 
+  it("NOT-5 / PRO-3: cases opened at different times each keep the time they counted when notified together", async () => {
+    const agent = await makeAgent();
+    const cases = [await newCustomerCase(agent), await newCustomerCase(agent), await newCustomerCase(agent)];
+    const now = Date.now();
+    // Opened 30, 20 and 10 minutes ago.
+    for (const [i, c] of cases.entries())
+      await db().caseSla.update({
+        where: { caseId_kind: { caseId: c.id, kind: "response" } },
+        data: { runningSince: new Date(now - (3 - i) * 10 * MIN), elapsedMs: 0 },
+      });
+    await notifyCustomers(agent, {
+      cases: cases.map((c) => c.number).join(","),
+      message: "Update on the outage.",
+      requestId: unique("req"),
+    });
+    const counted = await Promise.all(cases.map(async (c) => (await response(c.id)).elapsedMs));
+    counted.forEach((ms, i) => {
+      expect(ms).toBeGreaterThanOrEqual((3 - i) * 10 * MIN);
+      expect(ms).toBeLessThan((3 - i) * 10 * MIN + MIN);
+    });
+  });
+
   it("NOT-5 / MAJ-5: a major case's comment copied to a New child stops the child's response timer", async () => {
     const agent = await makeAgent();
     const manager = await makeManager();

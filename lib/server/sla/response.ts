@@ -2,15 +2,17 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { scheduleOf } from "@/lib/domain/sla/policy";
 import { stopTimer } from "@/lib/domain/sla/timer";
-import { refreshSlaDueOf, stopTimersAt } from "../tables/case";
+import { refreshSlaDueOf } from "../tables/case";
+import { stopTimers, TIMERS_PER_STATEMENT } from "../tables/case-sla";
+import { inGroups } from "../tables/sql";
 import { readSlaPolicy } from "./policy";
 
 /**
  * NOT-5: an agent's additional comment answers the customer — on one case (the composer), or on many
  * at once (Notify Customers, PRO-3; a major case's comment copied to its children, MAJ-5): the
- * response timers still counting stop. Timers started together (a batch of proactive cases) have
- * counted the same time, so each group of equal time is one statement, and the cases' due times one
- * more — never a statement per case (PERF-3). Returns how many timers stopped.
+ * response timers still counting stop: 2,000 a statement, each with its own counted time (cases
+ * opened at different times were one statement each), and the cases' due times one more — never a
+ * statement per case (PERF-3). Returns how many timers stopped.
  */
 export async function stopResponseSlas(
   tx: Tx,
@@ -23,12 +25,11 @@ export async function stopResponseSlas(
   });
   if (!rows.length) return 0;
   const { hours } = await readSlaPolicy(tx);
-  const byElapsed = new Map<number, number[]>();
-  for (const r of rows) {
-    const { elapsedMs } = stopTimer(scheduleOf(r.clock, hours), r, now);
-    byElapsed.set(elapsedMs, [...(byElapsed.get(elapsedMs) ?? []), r.id]);
-  }
-  for (const [elapsedMs, ids] of byElapsed) await stopTimersAt(tx, ids, elapsedMs, now);
+  const stopped = rows.map((r) => ({
+    id: r.id,
+    elapsedMs: stopTimer(scheduleOf(r.clock, hours), r, now).elapsedMs,
+  }));
+  await inGroups(stopped, TIMERS_PER_STATEMENT, async (group) => void (await stopTimers(tx, group, now)));
   await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
 }

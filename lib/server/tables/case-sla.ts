@@ -30,12 +30,33 @@ export async function insertTimersOnCases(
       WHERE "id" IN (SELECT k."id" FROM "Case" k WHERE ${cases.where})`;
 }
 
+/** Timers a statement: at most three bound values each, well under either database's limit. */
+export const TIMERS_PER_STATEMENT = 2_000;
+
+/**
+ * Rows as a VALUES table (columns column1, column2… on both databases), each value bound as the
+ * adapter binds any value (dates included). PostgreSQL reads a bare parameter as text: casts in the
+ * first row type the columns there.
+ */
+function valuesOf(rows: readonly (readonly unknown[])[], pgTypes: readonly string[]): Prisma.Sql {
+  const pg = dialect() === "postgresql";
+  return Prisma.join(
+    rows.map(
+      (r, i) =>
+        Prisma.sql`(${Prisma.join(
+          r.map((v, c) =>
+            pg && i === 0 ? Prisma.sql`CAST(${v} AS ${Prisma.raw(pgTypes[c])})` : Prisma.sql`${v}`,
+          ),
+        )})`,
+    ),
+  );
+}
+
 /**
  * NOT-5: running timers given new counted time and due times (a business-hours recount), in one
- * statement: each row's values are a VALUES row, bound as the adapter binds any value (dates
- * included), typed by casts in the first row on PostgreSQL, which reads bare parameters as text.
- * A due time moved into the future may warn and breach again. Only timers still running are written:
- * a pause or stop committed since they were read (PostgreSQL re-reads the row here) keeps what it wrote.
+ * statement. A due time moved into the future may warn and breach again. Only timers still running
+ * are written: a pause or stop committed since they were read (PostgreSQL re-reads the row here)
+ * keeps what it wrote.
  */
 export async function updateTimers(
   tx: Tx,
@@ -43,18 +64,31 @@ export async function updateTimers(
   now: Date,
 ): Promise<number> {
   if (!rows.length) return 0;
-  const pg = dialect() === "postgresql";
-  const values = rows.map((r, i) =>
-    pg && i === 0
-      ? Prisma.sql`(CAST(${r.id} AS INTEGER), CAST(${r.elapsedMs} AS DOUBLE PRECISION),
-          CAST(${r.dueAt} AS TIMESTAMP(3)))`
-      : Prisma.sql`(${r.id}, ${r.elapsedMs}, ${r.dueAt})`,
+  const values = valuesOf(
+    rows.map((r) => [r.id, r.elapsedMs, r.dueAt]),
+    ["INTEGER", "DOUBLE PRECISION", "TIMESTAMP(3)"],
   );
   return tx.$executeRaw`
     UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = ${now}, "dueAt" = v."d",
       "warnedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "warnedAt" END,
       "breachedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "breachedAt" END
-    FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d"
-      FROM (VALUES ${Prisma.join(values)}) t) v
+    FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d" FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL AND "CaseSla"."runningSince" IS NOT NULL`;
+}
+
+/**
+ * NOT-5: timers stopped at `at`, each with the time it counted, in one statement (cases notified
+ * together were opened at different times: their counted times differ, and were one statement each).
+ * A timer stopped meanwhile keeps its stop.
+ */
+export async function stopTimers(tx: Tx, rows: readonly { id: number; elapsedMs: number }[], at: Date) {
+  if (!rows.length) return 0;
+  const values = valuesOf(
+    rows.map((r) => [r.id, r.elapsedMs]),
+    ["INTEGER", "DOUBLE PRECISION"],
+  );
+  return tx.$executeRaw`
+    UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = NULL, "dueAt" = NULL, "stoppedAt" = ${at}
+    FROM (SELECT t.column1 AS "id", t.column2 AS "e" FROM (VALUES ${values}) t) v
+    WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL`;
 }

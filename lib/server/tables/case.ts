@@ -82,14 +82,6 @@ export async function insertProactiveCases(
     LEFT JOIN "User" u ON u."id" = a."primaryContactId" AND u."accountId" = a."id" AND u."active" = ${true}`;
 }
 
-/** NOT-5: timers stopped at `at` with `elapsedMs` counted (one statement for the group). */
-export async function stopTimersAt(tx: Tx, ids: readonly number[], elapsedMs: number, at: Date) {
-  await tx.caseSla.updateMany({
-    where: { id: { in: [...ids] }, stoppedAt: null },
-    data: { elapsedMs, runningSince: null, dueAt: null, stoppedAt: at },
-  });
-}
-
 /** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
 const SLA_DUE_CASES_PER_STATEMENT = 5_000;
 
