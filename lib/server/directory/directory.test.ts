@@ -6,6 +6,7 @@ import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAdmin, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { createSession } from "../auth/sessions";
 import { nextNumber } from "../records/numbers";
+import { addUserRole, removeUserRole } from "../users/access";
 import { accountPage } from "./read";
 import { createAccount, setAccountActive, updateAccount } from "./accounts";
 import { createAsset, updateAsset } from "./assets";
@@ -155,6 +156,44 @@ describe("SET-2: editing, versions and history", () => {
         version: "3",
       }),
     ).rejects.toMatchObject({ field: "primaryContactId" });
+  });
+
+  it("REC-6 / ROLE-3: an Edit dialog opened before an admin gave or took a role is stale — it never undoes the change", async () => {
+    const m = await manager();
+    const admin = await makeAdmin();
+    const account = await makeAccount();
+    const c = await createContact(m, {
+      name: "Jane",
+      email: email(),
+      accountId: account.id,
+      roles: "customer",
+    });
+    const opened = (await db().user.findUniqueOrThrow({ where: { id: c.id } })).version;
+    const rolesOf = async () =>
+      (await db().userRole.findMany({ where: { userId: c.id } })).map((r) => r.role).sort();
+    await addUserRole(admin, { userId: String(c.id), role: ROLE.customerAdmin });
+    await expect(
+      updateContact(m, c.id, {
+        name: "Jane",
+        email: c.email,
+        phone: "+1 555 0100",
+        roles: "customer",
+        version: String(opened),
+      }),
+    ).rejects.toMatchObject({ field: "version" });
+    expect(await rolesOf()).toContain(ROLE.customerAdmin);
+    // And the reverse: a role taken away is not given back by a dialog opened before.
+    const reopened = (await db().user.findUniqueOrThrow({ where: { id: c.id } })).version;
+    await removeUserRole(admin, { userId: String(c.id), role: ROLE.customerAdmin });
+    await expect(
+      updateContact(m, c.id, {
+        name: "Jane",
+        email: c.email,
+        roles: "customer,customer_admin",
+        version: String(reopened),
+      }),
+    ).rejects.toMatchObject({ field: "version" });
+    expect(await rolesOf()).not.toContain(ROLE.customerAdmin);
   });
 
   it("REC-6: a contact's form sets its roles exactly and keeps snc_external; a stale one is refused", async () => {

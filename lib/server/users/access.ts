@@ -42,6 +42,7 @@ export async function addUserRole(actor: Actor, raw: UserRoleInput): Promise<Rol
     if (user.roles.includes(checked)) return { userId, name: user.name, role, changed: false };
     if (user.kind === "contact") await assertRolesFitAccount(tx, user.accountId, [checked], "role");
     await tx.userRole.create({ data: { userId, role: checked } });
+    await bumpVersion(tx, userId);
     const after = [...user.roles, checked].sort();
     await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);
     return { userId, name: user.name, role, changed: true };
@@ -68,6 +69,7 @@ export async function removeUserRole(actor: Actor, raw: UserRoleInput): Promise<
     }
     const { count } = await tx.userRole.deleteMany({ where: { userId, role: checked } });
     if (!count) return { userId, name: user.name, role, changed: false };
+    await bumpVersion(tx, userId);
     const after = user.roles.filter((r) => r !== checked);
     await writeAudit(tx, USER_TABLE, userId, [rolesChange(user.roles, after)], actor);
     return { userId, name: user.name, role, changed: true };
@@ -88,6 +90,14 @@ async function keepAnotherAdmin(tx: Tx, userId: number) {
   });
   if (!others) throw invalid("userId", "This is the last active administrator: make another one first.");
 }
+
+/**
+ * REC-6: a role given or taken is a change of the user — a contact's Edit dialog opened before it (it
+ * sends the portal roles it showed) is refused as stale instead of putting the old roles back, which
+ * silently undid an administrator's change (or gave back a role just revoked).
+ */
+const bumpVersion = (tx: Tx, userId: number) =>
+  tx.user.update({ where: { id: userId }, data: { version: { increment: 1 } }, select: { id: true } });
 
 const rolesChange = (before: string[], after: string[]) => ({
   field: "roles",
