@@ -119,3 +119,36 @@ describe("Table API bodies (REL-8)", () => {
     expect(notJson.status).toBe(400);
   });
 });
+
+describe("control characters on the Table API (REL-1, REL-8)", () => {
+  it("REL-8: U+0000 in Basic credentials, sysparm_query or a display-value reference is a 4xx naming it, never a 500", async () => {
+    const basic = `Basic ${Buffer.from("a\u0000@x.example:pw").toString("base64")}`;
+    const anonymous = await api("GET", "/api/now/table/incident", { authorization: basic });
+    expect(anonymous.status).toBe(401);
+
+    const itil = await makeItil();
+    for (const q of ["short_descriptionLIKEa%00b", "number=CS%00"]) {
+      const read = await api("GET", `/api/now/table/incident?sysparm_query=${q}`, { as: itil });
+      expect(read.status).toBe(400);
+      expect(errorMessage(read)).toBe(
+        "sysparm_query contains a control character (U+0000); remove it and try again.",
+      );
+    }
+
+    const agent = await makeAgent();
+    const cases = await db().case.count();
+    const created = await api(
+      "POST",
+      "/api/now/table/sn_customerservice_case?sysparm_input_display_value=true",
+      {
+        as: agent,
+        body: { short_description: "Display value", account: "Acme\u0000" },
+      },
+    );
+    expect(created.status).toBe(400);
+    expect(errorMessage(created)).toBe(
+      "account contains a control character (U+0000); remove it and try again.",
+    );
+    expect(await db().case.count()).toBe(cases);
+  });
+});

@@ -3,6 +3,7 @@
 // by display value, which the server looks up.
 import { invalid } from "@/lib/domain/errors";
 import { shownValue } from "@/lib/domain/records/choices";
+import { refuseControlCharacters } from "@/lib/domain/validation";
 import { text } from "./serialize";
 import { findChoice, parseQueryDate } from "./query-values";
 import { idOfSysId } from "./sys-id";
@@ -85,7 +86,9 @@ export function readBody(
       else {
         const id = idOfSysId(f.ref ?? "", raw.trim());
         if (id !== null) out.input[f.input] = id;
-        else if (byDisplay) out.pending.push({ name, field: f, display: raw.trim() });
+        else if (byDisplay)
+          // A display value with a control character names no record (PostgreSQL refused U+0000: a 500).
+          out.pending.push({ name, field: f, display: refuseControlCharacters(raw.trim(), name, name) });
         else throw invalid(name, `${name}: no ${f.ref} record has the sys_id ${shownValue(raw)}.`);
       }
     } else out.input[f.input] = scalar(name, f, raw);

@@ -2,6 +2,7 @@
 // ordering. What a field means and which values it takes is the compiler's business
 // (compile-query.ts); this file only reads the syntax, and refuses what it cannot read (REL-1).
 import { invalid } from "@/lib/domain/errors";
+import { refuseControlCharacters } from "@/lib/domain/validation";
 
 /** Longest first, so `NOT LIKE` wins over nothing and `<=` over `<`. */
 export const OPERATORS = [
@@ -87,6 +88,8 @@ export function parseEncodedQuery(q: string): EncodedQuery {
   if (q.length > MAX_QUERY_LENGTH) {
     throw refuse(`sysparm_query is too long (${q.length} characters; at most ${MAX_QUERY_LENGTH}).`);
   }
+  // REL-1 / REL-8: no stored value holds one, and PostgreSQL refuses U+0000 with an error (a 500).
+  refuseControlCharacters(q, "sysparm_query", "sysparm_query");
   const where: Condition[][] = [];
   const orderBy: EncodedQuery["orderBy"] = [];
   let count = 0;

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { controlCharacterIn } from "@/lib/domain/validation";
 import { actorForBearer } from "../auth/api-token";
 import { checkCredentials, throttleKeys } from "../auth/credentials";
 import { blockedMs } from "../auth/throttle-store";
@@ -52,6 +53,9 @@ async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 1) throw new ApiAuthError(401, "The Basic credentials are malformed (email:password).");
+  // REL-8: no stored email holds a control character (PostgreSQL refused U+0000 with a 500, before any
+  // check): such credentials are simply wrong.
+  if (controlCharacterIn(decoded.slice(0, colon))) throw new ApiAuthError(401, "User Not Authenticated.");
   const email = decoded.slice(0, colon).trim().toLowerCase();
   const password = decoded.slice(colon + 1);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });

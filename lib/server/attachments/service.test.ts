@@ -119,6 +119,9 @@ describe("case attachments (NOT-4)", () => {
     await expect(readAttachment(world.users.customer, 999_999_999)).rejects.toMatchObject({
       message: "Attachment 999999999 was not found.",
     });
+    // REL-1: past the id column's range — PostgreSQL answered a 500 (P2020) before.
+    for (const who of [world.users.customer, await makeAgent()])
+      await expect(readAttachment(who, 2_147_483_648)).rejects.toMatchObject({ kind: "not_found" });
   });
 
   it("NOT-4: internal-only files are hidden from external users and refused to them on download, like a missing one", async () => {

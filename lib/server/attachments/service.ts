@@ -5,6 +5,7 @@ import { canReadCases, canWriteCases, isExternal, type Actor } from "@/lib/domai
 import { forbidden, invalid, notFound, unauthenticated } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
+import { MAX_INT } from "@/lib/domain/validation";
 import { requireLockedCase } from "../case-store/row";
 import { requireExternalScope } from "@/lib/domain/scope/external";
 import { getExternalCaseRef } from "../scope/cases";
@@ -85,7 +86,8 @@ export async function readAttachment(actor: Actor | null | undefined, id: number
   if (!actor) throw unauthenticated();
   if (!isExternal(actor) && !canReadCases(actor)) throw forbidden();
   const missing = notFound(`Attachment ${id}`);
-  if (!Number.isSafeInteger(id) || id < 1) throw missing;
+  // REL-1: an id past the column's range (2³¹ − 1) is no attachment — PostgreSQL refused it with a 500.
+  if (!Number.isInteger(id) || id < 1 || id > MAX_INT) throw missing;
   const file = await client.attachment.findUnique({ where: { id }, select: { ...ITEM, caseId: true } });
   if (!file) throw missing;
   if (isExternal(actor)) {
