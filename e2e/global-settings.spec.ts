@@ -103,6 +103,10 @@ test("@global ITSM-5: with a plugin off its menu items, fields and sync disappea
   // Core case management and the Field Service plugin's item (still active) remain.
   expect(await menu(agent)).toEqual(["Create Work Order", "Propose Major Case"]);
   await expect(agent.getByRole("region", { name: "Related Records" })).toHaveCount(0);
+  // Their records are not offered in the navigation either (the server refuses their changes).
+  const nav = agent.getByRole("navigation", { name: "Workspace" });
+  for (const name of ["Problems", "Changes", "Requests"])
+    await expect(nav.getByRole("link", { name, exact: true })).toHaveCount(0);
 
   // The server refuses, too: the case mail incident's updates stop reaching its case.
   const itilCtx = await browser.newContext();
@@ -122,5 +126,6 @@ test("@global ITSM-5: with a plugin off its menu items, fields and sync disappea
   await expect(activity(agent)).not.toContainText(text);
   await agent.goto(`/cases/${number}`);
   expect(await menu(agent)).toContain("Create Problem");
+  await expect(nav.getByRole("link", { name: "Problems", exact: true })).toBeVisible();
   for (const c of [adminCtx, agentCtx, itilCtx]) await c.close();
 });

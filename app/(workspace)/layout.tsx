@@ -44,12 +44,15 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           ? [{ href: "/admin/inbox", label: "Unknown senders" }]
           : []),
         ...(canReadIncidents(actor) ? [{ href: "/incidents", label: "Incidents" }] : []),
-        ...(canReadItsm(actor)
+        // ITSM-5: a plugin's records are offered while it is active.
+        ...(canReadItsm(actor) && plugins.has(PLUGIN.serviceManagement)
           ? [
               { href: "/problems", label: "Problems" },
               { href: "/changes", label: "Changes" },
-              { href: "/requests", label: "Requests" },
             ]
+          : []),
+        ...(canReadItsm(actor) && plugins.has(PLUGIN.requestManagement)
+          ? [{ href: "/requests", label: "Requests" }]
           : []),
         ...(canReadWorkOrders(actor) && plugins.has(PLUGIN.fieldService)
           ? [{ href: "/work-orders", label: "Work Orders" }]

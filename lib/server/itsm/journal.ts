@@ -8,7 +8,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { postEntries } from "../journal/post";
 import { runSync } from "../sync/run";
 import type { ItsmInput, ItsmRow, ItsmSpec } from "./specs";
-import { assertCanWriteItsm } from "./update";
+import { assertCanWriteItsm, assertItsmPlugin } from "./update";
 
 /** Work notes and additional comments on a problem, change or request; comments reach its cases (ITSM-3). */
 export async function postItsmJournal<Row extends ItsmRow, Input extends ItsmInput>(
@@ -21,6 +21,7 @@ export async function postItsmJournal<Row extends ItsmRow, Input extends ItsmInp
   assertCanWriteItsm(actor);
   const input = parseOrThrow(journalPostSchema, raw);
   return inTransaction(outer, async (tx) => {
+    await assertItsmPlugin(spec, tx);
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     const posted = await postEntries(tx, { table: spec.table, recordId: current.id }, input, actor);

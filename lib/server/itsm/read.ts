@@ -26,7 +26,9 @@ async function common<Row extends ItsmRow, Input extends ItsmInput>(
     listAudit(spec.table, record.id).then((rows) => describeAuditRows(spec.table, rows)),
     activePlugins(),
   ]);
-  const writable = canWriteItsm(actor) && !spec.isFinal(record);
+  // ITSM-5: no form while the record's plugin is inactive (the server refuses changes then).
+  const pluginActive = plugins.has(spec.plugin);
+  const writable = canWriteItsm(actor) && !spec.isFinal(record) && pluginActive;
   return {
     cases: cases.map((c) => ({
       id: Number(c.id),
@@ -41,8 +43,8 @@ async function common<Row extends ItsmRow, Input extends ItsmInput>(
     caseCount: total,
     journal,
     audit,
-    pluginActive: plugins.has(spec.plugin),
-    permissions: { write: writable, journal: canWriteItsm(actor) },
+    pluginActive,
+    permissions: { write: writable, journal: canWriteItsm(actor) && pluginActive },
     states: spec.selectableStates(record),
   };
 }

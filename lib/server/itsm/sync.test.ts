@@ -9,6 +9,7 @@ import { setRelatedRecords } from "../cases/related-records";
 import { getCaseView } from "../cases/view";
 import { runCaseAction } from "../cases/write";
 import { postItsmJournal } from "./journal";
+import { getProblemView } from "./read";
 import { CHANGE, PROBLEM, REQUEST } from "./specs";
 import { updateItsmRecord } from "./update";
 
@@ -99,7 +100,7 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
     expect(await synced(c.id)).toEqual([]);
   });
 
-  it("ITSM-5: with com.sn_cs_sm inactive, problem updates no longer reach cases", async () => {
+  it("ITSM-5: with com.sn_cs_sm inactive, a problem takes no change nor comment (and nothing reaches cases); its page offers no form", async () => {
     const agent = await makeAgent();
     const itil = await makeItil();
     const c = await makeCase(agent);
@@ -110,11 +111,24 @@ describe("problem, change and request updates reach the case (ITSM-3, SYNC)", ()
       update: { active: false },
     });
     try {
-      await updateItsmRecord(PROBLEM, itil, number, { version: 1, state: 102 });
+      await expect(updateItsmRecord(PROBLEM, itil, number, { version: 1, state: 102 })).rejects.toMatchObject(
+        {
+          kind: "forbidden",
+          message: "The integration com.sn_cs_sm is not active: its records cannot be changed.",
+        },
+      );
+      await expect(
+        postItsmJournal(PROBLEM, itil, number, { comments: "Still there?" }),
+      ).rejects.toMatchObject({
+        kind: "forbidden",
+      });
+      expect((await getProblemView(itil, number)).permissions).toEqual({ write: false, journal: false });
     } finally {
       await db().plugin.update({ where: { id: PLUGIN.serviceManagement }, data: { active: true } });
     }
     expect(await synced(c.id)).toEqual([]);
+    expect(await version("problem", number)).toBe(1);
+    expect((await getProblemView(itil, number)).permissions).toEqual({ write: true, journal: true });
   });
 });
 

@@ -5,7 +5,18 @@ import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
+import { activePlugins } from "../plugins/read";
 import type { ItsmInput, ItsmRow, ItsmSpec } from "./specs";
+
+/**
+ * ITSM-5: while the plugin that provides problems and changes (or requests) is inactive, their
+ * records take no changes — as the Table API answers them "not found" and the workspace offers no
+ * form; the server refused nothing before.
+ */
+export async function assertItsmPlugin(spec: { plugin: string }, tx?: Tx) {
+  if (!(await activePlugins(tx)).has(spec.plugin))
+    throw forbidden(`The integration ${spec.plugin} is not active: its records cannot be changed.`);
+}
 
 export function assertCanWriteItsm(actor: Actor) {
   if (!canWriteItsm(actor))
@@ -29,6 +40,7 @@ export async function updateItsmRecord<Row extends ItsmRow, Input extends ItsmIn
   const { version, ...fields } = input;
   const stateFields: readonly string[] = spec.stateFields;
   return inTransaction(outer, async (tx) => {
+    await assertItsmPlugin(spec, tx);
     const current = await spec.find(tx, number);
     if (!current) throw notFound(`${spec.title} ${number}`);
     if (spec.isFinal(current))
