@@ -20,6 +20,8 @@
 export function createDrain(server, { timeoutMs = 10_000 } = {}) {
   const flags = /** @type {Flags} */ (globalThis);
   let inFlight = 0;
+  /** The responses not yet ended: those under way when the drain starts are told to close too. */
+  const open = new Set();
   /** @type {Promise<DrainOutcome> | null} */
   let draining = null;
   /** @type {() => void} */
@@ -32,9 +34,14 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
    */
   function track(req, res) {
     inFlight++;
+    open.add(res);
     if (flags.__caseflowDraining && !res.headersSent) res.setHeader("Connection", "close");
     res.on("close", () => {
       inFlight--;
+      open.delete(res);
+      // A keep-alive connection that has just gone idle would wait for the exit to cut it (a proxy
+      // sending on it then gets a 502): closed at once while draining.
+      if (flags.__caseflowDraining) server.closeIdleConnections?.();
       if (inFlight === 0) wake();
     });
   }
@@ -49,6 +56,8 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
       flags.__caseflowDraining = true; // /api/ready answers 503 from now on (lib/server/ops/ready.ts)
       server.close();
       server.closeIdleConnections?.();
+      // Requests already under way answer with `Connection: close` too (their headers not yet sent).
+      for (const res of open) if (!res.headersSent) res.setHeader("Connection", "close");
       /** @type {Promise<void>} */
       const requests = new Promise((resolve) => {
         wake = resolve;

@@ -63,4 +63,22 @@ describe("OPS-2 drain", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     void hanging;
   });
+
+  it("OPS-2: a request under way when the drain starts is answered with Connection: close, even on a keep-alive connection", async () => {
+    const { drain, port } = await serve(300);
+    const agent = new http.Agent({ keepAlive: true });
+    const answer = new Promise<{ connection?: string }>((resolve, reject) =>
+      http
+        .get({ host: "127.0.0.1", port, path: "/", agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ connection: res.headers.connection }));
+        })
+        .on("error", reject),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const drained = drain.drain();
+    expect(await answer).toEqual({ connection: "close" });
+    expect(await drained).toMatchObject({ drained: true, left: 0 });
+    agent.destroy();
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runWithLease } from "../runner/lease";
+import { runner } from "../runner/runner";
 import { db } from "@/lib/db";
 import { THROTTLE } from "@/lib/domain/auth/throttle";
 import { makeAgent, unique } from "@/lib/testing/fixtures";
@@ -52,5 +54,39 @@ describe("housekeeping (OPS-1)", () => {
     const swept = await sweepExpired(now);
     expect(swept.throttles).toBeGreaterThanOrEqual(n);
     expect(await db().loginThrottle.count({ where: { key: { startsWith: tag } } })).toBe(0);
+  });
+
+  it("OPS-2: a process stopping mid-sweep ends after its batch and releases the lease for another node", async () => {
+    const now = new Date("2026-11-29T12:00:00Z");
+    const old = new Date(now.getTime() - THROTTLE.windowMs - 1);
+    const tag = unique("stopping");
+    await db().loginThrottle.createMany({
+      data: Array.from({ length: SWEEP_BATCH * 3 }, (_, i) => ({
+        key: `${tag}:${i}@nowhere.example`,
+        windowStart: old,
+        failures: 1,
+      })),
+    });
+    const job = unique("sweep-job");
+    const timing = { ttlMs: 600_000, everyMs: 0 };
+    try {
+      const run = await runWithLease(job, "worker-a", timing, async (stillMine) => {
+        runner().stopping = true; // SIGTERM arrives during the first batch
+        const { throttles } = await sweepExpired(now, stillMine);
+        return String(throttles);
+      });
+      expect(run).toEqual({ ran: true, result: String(SWEEP_BATCH) });
+    } finally {
+      runner().stopping = false;
+    }
+    expect(await db().loginThrottle.count({ where: { key: { startsWith: tag } } })).toBe(SWEEP_BATCH * 2);
+    expect(await db().jobLease.findUniqueOrThrow({ where: { name: job } })).toMatchObject({
+      lockedUntil: null,
+    });
+    // Another node takes the job at once, not ten minutes later.
+    expect(await runWithLease(job, "worker-b", timing, async () => "swept the rest")).toEqual({
+      ran: true,
+      result: "swept the rest",
+    });
   });
 });

@@ -15,13 +15,20 @@ export const HOUSEKEEPING_JOB = "housekeeping";
  */
 export const SWEEP_BATCH = 2_000;
 
-/** Deletes what `find` names, a batch at a time, until a batch comes back short. */
-async function inBatches(find: () => Promise<string[]>, remove: (keys: string[]) => Promise<number>) {
+/** Whether to go on after a batch (the lease still held, the process not stopping). */
+type GoOn = () => Promise<boolean>;
+
+/** Deletes what `find` names, a batch at a time, until a batch comes back short (or `goOn` says stop). */
+async function inBatches(
+  find: () => Promise<string[]>,
+  remove: (keys: string[]) => Promise<number>,
+  goOn: GoOn,
+) {
   let deleted = 0;
   for (;;) {
     const keys = await find();
     if (keys.length) deleted += await remove(keys);
-    if (keys.length < SWEEP_BATCH) return deleted;
+    if (keys.length < SWEEP_BATCH || !(await goOn())) return deleted;
   }
 }
 
@@ -29,7 +36,10 @@ async function inBatches(find: () => Promise<string[]>, remove: (keys: string[])
  * Deletes throttle rows whose window has passed with no block running (a new attempt would start
  * afresh on them anyway: windowExpired) and sessions past their expiry, SWEEP_BATCH rows a statement.
  */
-export async function sweepExpired(now = new Date()): Promise<{ throttles: number; sessions: number }> {
+export async function sweepExpired(
+  now = new Date(),
+  goOn: GoOn = () => Promise.resolve(true),
+): Promise<{ throttles: number; sessions: number }> {
   const windowEnded = new Date(now.getTime() - THROTTLE.windowMs);
   const spent = {
     windowStart: { lt: windowEnded },
@@ -41,6 +51,7 @@ export async function sweepExpired(now = new Date()): Promise<{ throttles: numbe
         (r) => r.key,
       ),
     async (keys) => (await db().loginThrottle.deleteMany({ where: { key: { in: keys }, ...spent } })).count,
+    goOn,
   );
   const expired = { expiresAt: { lte: now } };
   const sessions = await inBatches(
@@ -49,6 +60,7 @@ export async function sweepExpired(now = new Date()): Promise<{ throttles: numbe
         (r) => r.id,
       ),
     async (ids) => (await db().session.deleteMany({ where: { id: { in: ids }, ...expired } })).count,
+    goOn,
   );
   return { throttles, sessions };
 }

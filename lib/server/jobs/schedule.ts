@@ -44,8 +44,8 @@ async function housekeepingTick() {
     ttlMs: scaled(10 * 60_000, 5_000),
     everyMs: scaled(HOUSEKEEPING_TICK_MS - 60_000),
   };
-  await runWithLease(HOUSEKEEPING_JOB, workerId, timing, async () => {
-    const { throttles, sessions } = await sweepExpired();
+  await runWithLease(HOUSEKEEPING_JOB, workerId, timing, async (stillMine) => {
+    const { throttles, sessions } = await sweepExpired(new Date(), stillMine);
     return `${throttles} throttle rows, ${sessions} sessions deleted`;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { transaction } from "@/lib/db";
 import { ensureLease } from "@/lib/server/tables/job-lease";
+import { startedRunner } from "./runner";
 
 // A scheduled job runs in one app process at a time, whatever the number of processes: the
 // JobLease row of the job is claimed by one conditional UPDATE, which the database serialises —
@@ -53,7 +54,9 @@ export async function releaseLease(name: string, worker: string, result: string,
 /**
  * Runs `work` if this worker wins the lease, and releases it after (also when `work` fails).
  * `work` gets a `stillMine()` to call between batches: it renews the lease, and answers false
- * when another worker has taken it over (the run should stop).
+ * when another worker has taken it over, or when this process is stopping (OPS-2: the run ends
+ * after its batch and releases the lease — a run cut by the drain's exit held it for its whole
+ * time to live, and no node ran the job meanwhile).
  */
 export async function runWithLease(
   name: string,
@@ -64,7 +67,7 @@ export async function runWithLease(
   if (!(await claimLease(name, worker, t))) return { ran: false };
   let result = "failed";
   try {
-    result = await work(() => renewLease(name, worker, t.ttlMs));
+    result = await work(async () => !startedRunner()?.stopping && (await renewLease(name, worker, t.ttlMs)));
     return { ran: true, result };
   } catch (e) {
     result = `failed: ${String((e as Error)?.message ?? e)}`;
