@@ -25,3 +25,10 @@ export function pageRange(page: number, pageSize: number, total: number, capped 
     next: page < pages || capped ? page + 1 : null,
   };
 }
+
+/**
+ * PERF-1: lists count matches up to this many, then say "10,000+": an exact count of 100,000 rows is
+ * a full scan. A text search scans rows to test them, so it stops counting sooner.
+ */
+export const COUNT_CAP = 10_000;
+export const TEXT_COUNT_CAP = 1_000;

@@ -5,16 +5,13 @@ import { canReadCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { caseStates, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { COUNT_CAP, TEXT_COUNT_CAP } from "@/lib/domain/paging";
 import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
 import { date, limitSql, num, numberOrTextSearch, offsetSql, whereAll } from "@/lib/server/tables/sql";
 
+export { COUNT_CAP, TEXT_COUNT_CAP };
+
 export const CASE_PAGE_SIZE = 50;
-/**
- * Lists count matches up to this many, then say "10,000+": an exact count of 100,000 rows is a
- * full scan. A text search scans rows to test them, so it stops counting sooner.
- */
-export const COUNT_CAP = 10_000;
-export const TEXT_COUNT_CAP = 1_000;
 
 const SORT_COLUMNS: Record<string, string> = {
   number: `c."number"`,
