@@ -145,4 +145,20 @@ describe("portal Related Records (POR-2, POR-4, ROLE-3, REL-7)", () => {
       await setPlugin(PLUGIN.fieldService, true);
     }
   });
+
+  it("POR-2 / PERF-1: a case with 105 requests lists 100, and the 105th still opens by its number", async () => {
+    const c = world.cases.colleague;
+    const tag = `REQX${String(c.id).padStart(6, "0")}`;
+    await db().request.createMany({
+      data: Array.from({ length: 105 }, (_, i) => ({
+        number: `${tag}${String(i).padStart(3, "0")}`,
+        shortDescription: `Laptop ${i}`,
+        caseId: c.id,
+      })),
+    });
+    const rows = await listRelatedRecords(world.users.colleague, c.number);
+    expect(rows.filter((r) => r.kind === "request")).toHaveLength(100);
+    const last = await getRelatedRecord(world.users.colleague, c.number, `${tag}104`);
+    expect(last).toMatchObject({ kind: "request", shortDescription: "Laptop 104" });
+  });
 });

@@ -17,12 +17,16 @@ import { getExternalCaseRef } from "../scope/cases";
 import { getExternalWorkOrder } from "../work-orders/external";
 
 const brief = { number: true, state: true, shortDescription: true } as const;
+/** POR-2 / PERF-1: requests and work orders listed per case, as the workspace case page lists them. */
+const RELATED_SHOWN = 100;
 
 /**
  * The records linked to the case with id `caseId`, the case already checked to be in scope. An
  * inactive plugin's records are left out, as its fields disappear everywhere (ITSM-5, FSM-1).
+ * At most 100 requests and 100 work orders; `only` looks one record up by its number (so a case's
+ * 101st is still found by its address).
  */
-async function linkedTo(caseId: number): Promise<RelatedRecord[]> {
+async function linkedTo(caseId: number, only?: string): Promise<RelatedRecord[]> {
   const plugins = await activePlugins();
   const itsm = plugins.has(PLUGIN.serviceManagement);
   const c = await db().case.findUniqueOrThrow({
@@ -31,8 +35,18 @@ async function linkedTo(caseId: number): Promise<RelatedRecord[]> {
       problem: { select: brief },
       change: { select: brief },
       causedBy: { select: brief },
-      requests: { select: brief, orderBy: { number: "asc" } },
-      workOrders: { select: brief, orderBy: { number: "asc" } },
+      requests: {
+        select: brief,
+        orderBy: { number: "asc" },
+        where: only ? { number: only } : {},
+        take: RELATED_SHOWN,
+      },
+      workOrders: {
+        select: brief,
+        orderBy: { number: "asc" },
+        where: only ? { number: only } : {},
+        take: RELATED_SHOWN,
+      },
     },
   });
   const out: RelatedRecord[] = [];
@@ -78,7 +92,7 @@ export async function getRelatedRecord(
   recordNumber: string,
 ): Promise<RelatedDetail> {
   const ref = await getExternalCaseRef(actor, caseNumber);
-  const record = (await linkedTo(ref.id)).find((r) => r.number === recordNumber);
+  const record = (await linkedTo(ref.id, recordNumber)).find((r) => r.number === recordNumber);
   if (!record) throw notFound(`Record ${recordNumber}`);
   if (record.kind !== "workOrder") return record;
   // Through the external read layer again: the same scope, the same customer-safe fields.
