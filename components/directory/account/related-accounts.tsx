@@ -29,11 +29,14 @@ export function RelatedAccounts({
   isPartner,
   isCustomer,
   related,
+  total,
 }: {
   number: string;
   isPartner: boolean;
   isCustomer: boolean;
   related: Related[];
+  /** How many there are (the list holds the first 200 of each side, by name). */
+  total: number;
 }) {
   const add = useActionForm(addRelatedAccountAction.bind(null, number));
   const params =
@@ -62,6 +65,12 @@ export function RelatedAccounts({
             </li>
           ))}
         </ul>
+      )}
+      {total > related.length && (
+        <p className="text-xs text-slate-500">
+          {related.length.toLocaleString("en")} of {total.toLocaleString("en")} related accounts, by name;
+          each related account&apos;s own page lists this one too.
+        </p>
       )}
       <form {...add.formProps} className="flex flex-wrap items-end gap-2" noValidate>
         <Field label="Add related account" id="related-account">

@@ -508,3 +508,31 @@ describe("SET-2: an account's assets past the first page", () => {
     expect(byName.assets.total).toBe(10); // Laptop 130…139
   });
 });
+
+describe("SET-2: a partner of many customers", () => {
+  it("SET-2 / PERF-1: the account page lists the first 200 related accounts by name and counts them all", async () => {
+    const manager = await makeUser([ROLE.manager]);
+    const partner = await makeAccount();
+    await db().account.update({ where: { id: partner.id }, data: { isPartner: true } });
+    const tag = unique("REL");
+    await db().account.createMany({
+      data: Array.from({ length: 205 }, (_, i) => ({
+        number: `${tag}${String(i).padStart(3, "0")}`,
+        name: `${tag} Customer ${String(i).padStart(3, "0")}`,
+        nameKey: `${tag} customer ${String(i).padStart(3, "0")}`.toLowerCase(),
+      })),
+    });
+    const customers = await db().account.findMany({
+      where: { number: { startsWith: tag } },
+      select: { id: true },
+    });
+    await db().accountRelationship.createMany({
+      data: customers.map((c) => ({ partnerAccountId: partner.id, customerAccountId: c.id })),
+    });
+    const page = await accountPage(manager, partner.number);
+    expect(page.relatedTotal).toBe(205);
+    expect(page.related).toHaveLength(200);
+    expect(page.related[0].name).toBe(`${tag} Customer 000`);
+    expect(page.related.at(-1)!.name).toBe(`${tag} Customer 199`);
+  });
+});

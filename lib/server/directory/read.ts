@@ -16,6 +16,7 @@ export const ACCOUNT_TYPES = ["customer", "partner"] as const;
 const OPEN_CASES_SHOWN = 50;
 export const CONTACTS_PAGE = 50;
 export const ASSETS_PAGE = 50;
+const RELATED_SHOWN = 200;
 
 /** SET-2: /admin/accounts — by name or number, customer or partner, active or not, 50 a page. */
 export async function listAccounts(
@@ -93,12 +94,18 @@ export async function accountPage(
       version: true,
       primaryContactId: true,
       primaryContact: { select: { name: true } },
+      // PERF-1: a partner of hundreds of customers lists the first 200 of each side, by name.
       customersOf: {
         select: { customerAccount: { select: { id: true, number: true, name: true, active: true } } },
+        orderBy: { customerAccount: { name: "asc" } },
+        take: RELATED_SHOWN,
       },
       partnersOf: {
         select: { partnerAccount: { select: { id: true, number: true, name: true, active: true } } },
+        orderBy: { partnerAccount: { name: "asc" } },
+        take: RELATED_SHOWN,
       },
+      _count: { select: { customersOf: true, partnersOf: true } },
     },
   });
   if (!account) throw notFound("The account");
@@ -143,7 +150,7 @@ export async function accountPage(
     db().case.count({ where: openWhere }),
     listAudit(TABLE.account, account.id),
   ]);
-  const { customersOf, partnersOf, ...rest } = account;
+  const { customersOf, partnersOf, _count, ...rest } = account;
   return {
     account: rest,
     contacts: {
@@ -163,6 +170,7 @@ export async function accountPage(
       ...customersOf.map((r) => ({ ...r.customerAccount, as: "customer" as const })),
       ...partnersOf.map((r) => ({ ...r.partnerAccount, as: "partner" as const })),
     ].sort((a, b) => a.name.localeCompare(b.name)),
+    relatedTotal: _count.customersOf + _count.partnersOf,
     openCases,
     openCount,
     history: await describeAuditRows(TABLE.account, audit),

@@ -106,6 +106,7 @@ export default async function AccountPage({
               isPartner={account.isPartner}
               isCustomer={account.isCustomer}
               related={page.related}
+              total={page.relatedTotal}
             />
           </Section>
           <Section title={`Open cases (${page.openCount.toLocaleString("en")})`} id="open-cases">
