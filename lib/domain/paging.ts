@@ -32,3 +32,6 @@ export function pageRange(page: number, pageSize: number, total: number, capped 
  */
 export const COUNT_CAP = 10_000;
 export const TEXT_COUNT_CAP = 1_000;
+
+/** REC-5: a record's history shows its newest 300 changes (and says so when it has more). */
+export const AUDIT_SHOWN = 300;
