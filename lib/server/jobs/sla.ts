@@ -4,7 +4,7 @@ import { SLA_WARNING_MS, slaMail } from "@/lib/domain/sla/mail";
 import type { SlaKind } from "@/lib/domain/sla/policy";
 import { recordUrl } from "../app-url";
 import { usersWithKindOn } from "../notifications/preferences";
-import { enqueueMail } from "../outbox/write";
+import { enqueueMails, type OutgoingMail } from "../outbox/write";
 
 // NOT-5: the SLA job. Each pass records, once each, the timers that breached (breachedAt) and those
 // about to (warnedAt), and emails the case's assignee (NOT-2 "SLA warnings"). Batched, and safe
@@ -39,6 +39,8 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
       select: { id: true, number: true, shortDescription: true, assignedToId: true },
     });
     const people = await usersWithKindOn(tx, [...new Set(cases.map((c) => c.assignedToId!))], "sla");
+    // The batch's emails in one statement (a mass breach was one insert per timer).
+    const mails: OutgoingMail[] = [];
     for (const m of marked) {
       const c = cases.find((x) => x.id === m.caseId);
       const to = c && people.find((p) => p.id === c.assignedToId);
@@ -51,7 +53,7 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
         dueAt: m.dueAt,
         link: recordUrl(TABLE.case, c.number),
       });
-      await enqueueMail(tx, {
+      mails.push({
         // One email per due time: a timer that runs again (resumed, re-targeted) and is due again
         // warns and breaches again, and its email is not taken for the first one's.
         dedupeKey: `sla:${m.id}:${event}:${m.dueAt.getTime()}:${to.id}`,
@@ -62,6 +64,7 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number):
         source: { table: TABLE.case, id: c.id },
       });
     }
+    await enqueueMails(tx, mails);
     return marked.length;
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { afterCommit, type Tx } from "@/lib/db";
-import { insertMessage, type OutboxRow } from "../tables/outbox-message";
+import { insertMessage, insertMessages, type OutboxRow } from "../tables/outbox-message";
 import { scheduleDelivery } from "./deliver";
 
 export type OutgoingMail = {
@@ -34,7 +34,16 @@ export type OutgoingMail = {
  * lib/server/outbox/deliver.ts. Returns false when this message was already queued.
  */
 export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
-  const row: OutboxRow = {
+  return wakeDelivery(tx, await insertMessage(tx, outboxRow(m), new Date()));
+}
+
+/** Many emails in one statement (a job's batch); how many were new. */
+export async function enqueueMails(tx: Tx, mails: readonly OutgoingMail[]): Promise<number> {
+  return wakeDelivery(tx, await insertMessages(tx, mails.map(outboxRow), new Date()));
+}
+
+function outboxRow(m: OutgoingMail): OutboxRow {
+  return {
     dedupeKey: m.dedupeKey,
     recipient: m.recipient,
     subject: m.subject,
@@ -48,7 +57,6 @@ export async function enqueueMail(tx: Tx, m: OutgoingMail): Promise<boolean> {
     replyTo: m.replyTo ?? null,
     inReplyTo: m.inReplyTo ?? null,
   };
-  return wakeDelivery(tx, await insertMessage(tx, row, new Date()));
 }
 
 /**

@@ -3,7 +3,7 @@ import { Prisma, type Tx } from "@/lib/db";
 import { MARK } from "@/lib/domain/email/customer-mail";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { Queue } from "./queue-claims";
-import { randomHex } from "./sql";
+import { insertJsonRows, randomHex, type JsonColumn } from "./sql";
 
 // "OutboxMessage": emails queued in the transaction of their cause (REL-4), sent after commit by
 // lib/server/outbox/deliver.ts. The unique dedupeKey with ON CONFLICT DO NOTHING means the same
@@ -35,6 +35,44 @@ export async function insertMessage(tx: Tx, m: OutboxRow, now: Date): Promise<bo
       ${now}, ${m.htmlBody}, ${m.messageId}, ${m.replyTo}, ${m.inReplyTo})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   return n > 0;
+}
+
+const MESSAGE_COLUMNS: JsonColumn[] = [
+  { name: "dedupeKey", type: "text" },
+  { name: "recipient", type: "text" },
+  { name: "subject", type: "text" },
+  { name: "body", type: "text" },
+  { name: "status", type: "text" },
+  { name: "reason", type: "text" },
+  { name: "sourceTable", type: "text" },
+  { name: "sourceId", type: "int" },
+  { name: "event", type: "text" },
+  { name: "htmlBody", type: "text" },
+  { name: "messageId", type: "text" },
+  { name: "replyTo", type: "text" },
+  { name: "inReplyTo", type: "text" },
+];
+
+/** Many messages in one statement (one bound JSON value); how many were new. */
+export async function insertMessages(tx: Tx, rows: readonly OutboxRow[], now: Date): Promise<number> {
+  if (!rows.length) return 0;
+  const cells = rows.map((m) => [
+    m.dedupeKey,
+    m.recipient,
+    m.subject,
+    m.body,
+    m.status,
+    m.reason,
+    m.source?.table ?? null,
+    m.source?.id ?? null,
+    m.event,
+    m.htmlBody,
+    m.messageId,
+    m.replyTo,
+    m.inReplyTo,
+  ]);
+  const shared = { attempts: 0, createdAt: now };
+  return insertJsonRows(tx, "OutboxMessage", MESSAGE_COLUMNS, cells, shared, "dedupeKey");
 }
 
 /** A case's customer email, rendered in code (NOT-1): one VALUES row of `insertCaseMessages`. */

@@ -140,7 +140,8 @@ export function jsonRows(columns: readonly JsonColumn[], rows: readonly Cell[][]
 
 /**
  * INSERT INTO "table" (columns…, shared…) SELECT … FROM jsonRows(…): the rows' own values and, for
- * every row alike, `shared` (a timestamp, an author), bound once. Returns how many rows were written.
+ * every row alike, `shared` (a timestamp, an author), bound once. With `skipConflictOn` (a unique
+ * column), a row whose key is already taken is skipped. Returns how many rows were written.
  */
 export async function insertJsonRows(
   tx: { $executeRaw: (q: Prisma.Sql) => Promise<number> },
@@ -148,6 +149,7 @@ export async function insertJsonRows(
   columns: readonly JsonColumn[],
   rows: readonly Cell[][],
   shared: Record<string, Date | string | number | null> = {},
+  skipConflictOn?: string,
 ): Promise<number> {
   if (!rows.length) return 0;
   const sharedNames = Object.keys(shared);
@@ -156,9 +158,13 @@ export async function insertJsonRows(
     ...columns.map((c) => Prisma.raw(`t."${c.name}"`)),
     ...sharedNames.map((n) => Prisma.sql`${shared[n]}`),
   ];
+  // SQLite: without a WHERE, "ON CONFLICT" would parse as a join condition.
+  const conflict = skipConflictOn
+    ? Prisma.raw(`WHERE true ON CONFLICT ("${skipConflictOn}") DO NOTHING`)
+    : Prisma.empty;
   return tx.$executeRaw(
     Prisma.sql`INSERT INTO ${tableSql(table)} (${Prisma.join(names)})
-      SELECT ${Prisma.join(values)} FROM (${jsonRows(columns, rows)}) t`,
+      SELECT ${Prisma.join(values)} FROM (${jsonRows(columns, rows)}) t ${conflict}`,
   );
 }
 
