@@ -28,7 +28,7 @@ const latency = new client.Histogram({
  * runner's figures (lib/server/runner/runner.ts) and the database pool (lib/db.ts, PostgreSQL only).
  * @typedef {{
  *   __caseflowJobs?: {
- *     stats: Map<string, { ok: number, failed: number }>,
+ *     stats: Map<string, { ok: number, failed: number, skipped?: number }>,
  *     backlog: Map<string, number>,
  *   },
  *   __caseflowDb?: { pool: import("pg").Pool | null },
@@ -45,6 +45,8 @@ new client.Counter({
     for (const [job, s] of jobs()?.stats ?? []) {
       this.inc({ job, outcome: "ok" }, s.ok);
       this.inc({ job, outcome: "failed" }, s.failed);
+      // OPS-3: a tick that found the job held by another node (a dead node's lease shows as these).
+      this.inc({ job, outcome: "skipped" }, s.skipped ?? 0);
     }
   },
 });

@@ -19,7 +19,10 @@ describe("OPS-3 logs and metrics", () => {
 
   it("OPS-3: requests are counted and timed by route in Prometheus text, with the job figures", async () => {
     (globalThis as { __caseflowJobs?: unknown }).__caseflowJobs = {
-      stats: new Map([["outbox", { ok: 3, failed: 1, lastMs: 5 }]]),
+      stats: new Map([
+        ["outbox", { ok: 3, failed: 1, lastMs: 5 }],
+        ["sla", { ok: 0, failed: 0, skipped: 4, lastMs: 1 }],
+      ]),
       backlog: new Map([["outbox", 7]]),
     };
     observeRequest("/cases/[number]", "GET", 200, 0.02);
@@ -31,6 +34,9 @@ describe("OPS-3 logs and metrics", () => {
       /caseflow_http_request_duration_seconds_bucket\{le="0.025",route="\/cases\/\[number\]",method="GET"\} 1/,
     );
     expect(text).toContain('caseflow_job_runs_total{job="outbox",outcome="failed"} 1');
+    // A tick that found the job held by another node is no run of its own (a dead node's lease).
+    expect(text).toContain('caseflow_job_runs_total{job="sla",outcome="skipped"} 4');
+    expect(text).toContain('caseflow_job_runs_total{job="sla",outcome="ok"} 0');
     expect(text).toContain('caseflow_job_backlog{job="outbox"} 7');
     delete (globalThis as { __caseflowJobs?: unknown }).__caseflowJobs;
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { AUTO_CLOSE_JOB } from "@/lib/domain/cases/auto-close";
 import { drainOutbox, OUTBOX_JOB, outboxBacklog } from "../outbox/deliver";
 import { runWithLease, type LeaseTiming } from "../runner/lease";
-import { runner, scaled, workerId } from "../runner/runner";
+import { runner, scaled, SKIPPED, workerId } from "../runner/runner";
 import { closeDueCases } from "./auto-close";
 import { recordSlaBreaches, SLA_JOB } from "./sla";
 import { HOUSEKEEPING_JOB, sweepExpired } from "./housekeeping";
@@ -17,12 +17,13 @@ const TICK_MS = 5 * 60_000;
 async function autoCloseTick() {
   /** A run holds its lease at most this long between renewals (it renews before each batch). */
   const timing: LeaseTiming = { ttlMs: scaled(10 * 60_000, 5_000), everyMs: scaled(TICK_MS - 30_000) };
-  await runWithLease(AUTO_CLOSE_JOB, workerId, timing, async (stillMine) => {
+  const run = await runWithLease(AUTO_CLOSE_JOB, workerId, timing, async (stillMine) => {
     const { days, closed } = await closeDueCases({ stillMine });
     if (closed)
       console.info(`[caseflow] case auto-close: closed ${closed} Resolved case(s) after ${days} days`);
     return days ? `closed ${closed} case${closed === 1 ? "" : "s"} (after ${days} days)` : "off (0 days)";
   });
+  return run.ran ? run.result : SKIPPED;
 }
 
 /** NOT-5: SLA breaches and warnings are recorded within a minute of their time. */
@@ -30,10 +31,11 @@ const SLA_TICK_MS = 60_000;
 
 async function slaTick() {
   const timing: LeaseTiming = { ttlMs: scaled(5 * 60_000, 5_000), everyMs: scaled(SLA_TICK_MS - 10_000) };
-  await runWithLease(SLA_JOB, workerId, timing, async (stillMine) => {
+  const run = await runWithLease(SLA_JOB, workerId, timing, async (stillMine) => {
     const { breached, warned } = await recordSlaBreaches({ stillMine });
     return `${breached} breached, ${warned} warned`;
   });
+  return run.ran ? run.result : SKIPPED;
 }
 
 /** OPS-1: run-out throttle rows and expired sessions go, hourly, by one node. */
@@ -44,10 +46,11 @@ async function housekeepingTick() {
     ttlMs: scaled(10 * 60_000, 5_000),
     everyMs: scaled(HOUSEKEEPING_TICK_MS - 60_000),
   };
-  await runWithLease(HOUSEKEEPING_JOB, workerId, timing, async (stillMine) => {
+  const run = await runWithLease(HOUSEKEEPING_JOB, workerId, timing, async (stillMine) => {
     const { throttles, sessions } = await sweepExpired(new Date(), stillMine);
     return `${throttles} throttle rows, ${sessions} sessions deleted`;
   });
+  return run.ran ? run.result : SKIPPED;
 }
 
 /** REL-4: the safety net of outbox delivery (each queued message also wakes it after commit: wakeDelivery). */

@@ -4,7 +4,7 @@ import { unique } from "@/lib/testing/fixtures";
 import { OUTBOX_QUEUE } from "../tables/outbox-message";
 import { enqueueMail } from "../outbox/write";
 import { claimBatch } from "@/lib/server/tables/queue-claims";
-import { runner } from "./runner";
+import { runner, SKIPPED } from "./runner";
 
 // OPS-1: the claims of the job runner, on both databases (npm run test:postgres runs this file too).
 
@@ -108,5 +108,15 @@ describe("OPS-1 job runner", () => {
     expect(runs).toBeLessThanOrEqual(2);
     expect(runs).toBe(after);
     expect(r.stats.get(name)?.ok).toBe(runs);
+  });
+
+  it("OPS-3: a run that found its job held by another node counts as skipped, not ok", async () => {
+    const r = runner();
+    const name = unique("held");
+    r.add({ name, everyMs: 3_600_000, firstInMs: 3_600_000, run: async () => SKIPPED });
+    r.stopping = false;
+    r.trigger(name);
+    await new Promise((res) => setTimeout(res, 20));
+    expect(r.stats.get(name)).toMatchObject({ ok: 0, skipped: 1, failed: 0 });
   });
 });

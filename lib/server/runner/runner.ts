@@ -31,8 +31,10 @@ export const scaled = (ms: number, min = 0) => Math.max(min, Math.round(ms * job
 /** This process's name on its claims and leases. */
 export const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
+/** A job's run; it answers SKIPPED when another node held the job (its lease), so metrics tell apart. */
 export type Job = { name: string; everyMs: number; firstInMs?: number; run: () => Promise<unknown> };
-type Stats = { ok: number; failed: number; lastMs: number };
+export const SKIPPED = "skipped";
+type Stats = { ok: number; failed: number; skipped: number; lastMs: number };
 
 class Runner {
   private timers: NodeJS.Timeout[] = [];
@@ -60,12 +62,12 @@ class Runner {
     if (!job || this.stopping) return;
     if (this.running.has(name)) return void this.again.add(name);
     const started = Date.now();
-    const stats = this.stats.get(name) ?? { ok: 0, failed: 0, lastMs: 0 };
+    const stats = this.stats.get(name) ?? { ok: 0, failed: 0, skipped: 0, lastMs: 0 };
     this.stats.set(name, stats);
     const run = job
       .run()
       .then(
-        () => void stats.ok++,
+        (outcome) => void (outcome === SKIPPED ? stats.skipped++ : stats.ok++),
         (e) => {
           stats.failed++;
           console.error(`[caseflow] job ${name} failed:`, e);
