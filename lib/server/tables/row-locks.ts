@@ -4,11 +4,31 @@ import { dialect, Prisma, type Tx } from "@/lib/db";
 import { tableSql } from "./sql";
 
 /**
+ * How strongly: FOR UPDATE (the default) also waits for, and holds off, inserts of rows that
+ * reference the locked ones; FOR NO KEY UPDATE holds off only changes of the rows themselves — for a
+ * lock held long (an import's accounts) that must not stop new cases of those accounts meanwhile.
+ */
+export type LockStrength = "UPDATE" | "NO KEY UPDATE";
+
+/**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident
  * still open? does the case still have no incident?). PostgreSQL: SELECT … FOR UPDATE, in id
  * order so two transactions never deadlock. SQLite needs nothing: a transaction there holds the
  * database's write lock from its first statement (lib/db/sqlite-adapter.ts).
  */
+export async function lockRows(
+  tx: Tx,
+  model: Prisma.ModelName,
+  ids: (number | null | undefined)[],
+  strength: LockStrength = "UPDATE",
+) {
+  const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
+  if (!list.length || dialect() !== "postgresql") return;
+  await tx.$queryRaw`
+    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join(list)})
+    ORDER BY "id" FOR ${Prisma.raw(strength)}`;
+}
+
 /**
  * Locks the rows of `model` that `ids` (SQL selecting ids) picks, in id order, as lockRows does —
  * for a set known only to the database (every case of an incident). PostgreSQL only, as above.
@@ -17,12 +37,4 @@ export async function lockSelectedRows(tx: Tx, model: Prisma.ModelName, ids: Pri
   if (dialect() !== "postgresql") return;
   await tx.$executeRaw`
     SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`;
-}
-
-export async function lockRows(tx: Tx, model: Prisma.ModelName, ids: (number | null | undefined)[]) {
-  const list = [...new Set(ids.filter((i): i is number => typeof i === "number"))].sort((a, b) => a - b);
-  if (!list.length || dialect() !== "postgresql") return;
-  await tx.$queryRaw`
-    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join(list)})
-    ORDER BY "id" FOR UPDATE`;
 }

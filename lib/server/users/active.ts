@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { TABLE } from "@/lib/domain/records/tables";
+import { lockRows } from "@/lib/server/tables/row-locks";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 
 /**
@@ -24,6 +25,10 @@ export async function applyUsersActive(
   );
   let endedSessions = 0;
   await inGroups(ids, IN_LIST_MAX, async (group) => {
+    // Accounts before users, as every other path takes them (an import, a new contact, an account's
+    // deactivation): a deactivated primary contact's account is changed below, and taking the
+    // user first deadlocked with an import of that account's contacts (PostgreSQL).
+    if (!active) await lockPrimaryAccounts(tx, group);
     // REC-6: the user's version moves, so a form or API write from before is refused as stale.
     await tx.user.updateMany({ where: { id: { in: group } }, data: { active, version: { increment: 1 } } });
     if (!active) {
@@ -51,6 +56,19 @@ export async function applyUsersActive(
     });
   });
   return { ids, endedSessions };
+}
+
+/** The accounts these users are the primary contact of, locked (PostgreSQL). */
+async function lockPrimaryAccounts(tx: Tx, userIds: number[]) {
+  const accounts = await tx.account.findMany({
+    where: { primaryContactId: { in: userIds } },
+    select: { id: true },
+  });
+  await lockRows(
+    tx,
+    "Account",
+    accounts.map((a) => a.id),
+  );
 }
 
 /** SET-2: a deactivated contact stops being their account's primary contact (audited on the account). */

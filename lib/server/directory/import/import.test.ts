@@ -6,6 +6,7 @@ import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAccount, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
 import { createSession } from "../../auth/sessions";
 import { setAccountActive } from "../accounts";
+import { setPersonActive } from "../contacts";
 import { commitImport, previewImport } from ".";
 
 const manager = () => makeUser([ROLE.manager]);
@@ -174,6 +175,34 @@ describe("SET-3: contacts", () => {
     await started.deactivation;
     expect((await db().account.findUniqueOrThrow({ where: { id: account.id } })).active).toBe(false);
     expect(await db().user.count({ where: { email: { startsWith: tag }, active: true } })).toBe(0);
+  }, 60_000);
+
+  it("SET-2 / SET-3: deactivating an account's primary contact while an import updates its contacts: both finish", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const tag = unique("order");
+    const line = (i: number, phone: string) => `${tag}.${i}@test.example,P ${i},${phone},${account.number}`;
+    const file = (phone: string, order: number[]) =>
+      `email,name,phone,account\n${order.map((i) => line(i, phone)).join("\n")}\n`;
+    const all = Array.from({ length: 400 }, (_, i) => i);
+    await commitImport(m, { kind: "contacts", csv: file("+1 555 0100", all) });
+    const primary = (await db().account.findUniqueOrThrow({ where: { id: account.id } })).primaryContactId!;
+    expect(primary).not.toBeNull();
+    const first = await db().user.findUniqueOrThrow({ where: { id: primary } });
+    const firstIndex = Number(first.email.split(".").at(-2)!.split("@")[0]);
+    // Every contact's phone changes; the primary contact's row comes last.
+    const order = [...all.filter((i) => i !== firstIndex), firstIndex];
+    const started: { deactivation?: Promise<unknown> } = {};
+    const imported = commitImport(m, { kind: "contacts", csv: file("+1 555 0199", order) }, (p) => {
+      if (p.phase === "check" && p.done === p.total)
+        started.deactivation ??= setPersonActive(m, String(primary), "contact", { active: "false" });
+    });
+    const importing = await Promise.allSettled([imported]);
+    expect(started.deactivation).toBeDefined();
+    const outcomes = [...importing, ...(await Promise.allSettled([started.deactivation]))];
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect((await db().user.findUniqueOrThrow({ where: { id: primary } })).active).toBe(false);
+    expect(await db().user.count({ where: { email: { startsWith: tag }, phone: "+1 555 0199" } })).toBe(400);
   }, 60_000);
 
   it("SET-3: a 10,001-row file is previewed and imported, with progress, in one transaction", async () => {

@@ -106,7 +106,8 @@ export async function commitImport(
   assertDirectory(actor);
   const result = await transaction(async (tx: Tx) => {
     await takeTurns(tx, LOCK.import);
-    const lock: LockAccounts = (ids) => lockRows(tx, "Account", ids);
+    // NO KEY UPDATE: a deactivation waits for the import, new cases of those accounts do not.
+    const lock: LockAccounts = (ids) => lockRows(tx, "Account", ids, "NO KEY UPDATE");
     const { kind, plan: p, ignored } = await plan(tx, raw, progress, lock);
     let done = 0;
     const total = p.writes.length;
