@@ -140,4 +140,7 @@ test("PRO-3: while the message goes out, Dismiss and Escape wait; the answer sho
   await expect(dialog).toBeVisible();
   release();
   await expect(dialog.getByRole("status")).toHaveText("Notified 1 case; 1 email queued; 0 skipped.");
+  // Once answered, Escape closes it again.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 });

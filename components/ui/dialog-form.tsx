@@ -38,7 +38,11 @@ export function DialogForm({
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
-  useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
+  useEffect(() => {
+    onPendingChange?.(pending);
+    // Unmounted mid-send (the answer replaces the form): nothing is pending any more.
+    return () => onPendingChange?.(false);
+  }, [pending, onPendingChange]);
   return (
     <form
       action={formAction}

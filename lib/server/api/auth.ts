@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { normalizeEmail } from "@/lib/domain/directory/email";
 import { controlCharacterIn } from "@/lib/domain/validation";
 import { actorForBearer } from "../auth/api-token";
 import { checkCredentials, throttleKeys } from "../auth/credentials";
@@ -56,7 +57,7 @@ async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
   // REL-8: no stored email holds a control character (PostgreSQL refused U+0000 with a 500, before any
   // check): such credentials are simply wrong.
   if (controlCharacterIn(decoded.slice(0, colon))) throw new ApiAuthError(401, "User Not Authenticated.");
-  const email = decoded.slice(0, colon).trim().toLowerCase();
+  const email = normalizeEmail(decoded.slice(0, colon)); // as stored and as sign-in reads it (SET-2)
   const password = decoded.slice(colon + 1);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const key = digest(email, password);

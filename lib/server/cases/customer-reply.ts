@@ -23,16 +23,25 @@ import { markCustomerReplied } from "@/lib/server/tables/case";
  * locks them in id order; a reply that held its own case first could hold one another fan-out
  * waited for while waiting for that one's: two customers replying at once on one incident's cases,
  * or a reply beside an agent's incident comment, and PostgreSQL aborted one (deadlock detected).
- * The replying case is one of those cases, so it is already held when findLockedCase asks.
+ * The replying case is usually one of those cases, so it is already held when findLockedCase asks.
  */
 export async function lockCaseForReply(tx: Tx, number: string): Promise<CaseRow | null> {
   const found = await tx.case.findUnique({ where: { number }, select: { incidentId: true } });
-  if (found?.incidentId && (await booleanProperty(PROPERTY.commentsSync, tx))) {
-    const incident = { table: TABLE.incident, id: found.incidentId };
-    await lockSelectedRows(tx, "Case", directCaseIds(incident));
-    if (await notesReachChildren(tx)) await lockSelectedRows(tx, "Case", copiedChildIds(incident));
-  }
-  return findLockedCase(tx, number);
+  if (!found) return null;
+  const copies = await booleanProperty(PROPERTY.commentsSync, tx);
+  if (copies && found.incidentId) await lockFanOut(tx, found.incidentId);
+  const row = await findLockedCase(tx, number);
+  // Linked to another incident meanwhile: that one's cases too (out of order, but rare — and
+  // the copy must not fan out to cases nobody locked first).
+  if (copies && row?.incidentId && row.incidentId !== found.incidentId) await lockFanOut(tx, row.incidentId);
+  return row;
+}
+
+/** The cases an incident's comment reaches, in the fan-out's own order (lib/server/sync/fan-out.ts). */
+async function lockFanOut(tx: Tx, incidentId: number) {
+  const incident = { table: TABLE.incident, id: incidentId };
+  await lockSelectedRows(tx, "Case", directCaseIds(incident));
+  if (await notesReachChildren(tx)) await lockSelectedRows(tx, "Case", copiedChildIds(incident));
 }
 
 export type CustomerReply = {

@@ -68,22 +68,23 @@ describe("housekeeping (OPS-1)", () => {
       })),
     });
     const job = unique("sweep-job");
-    const timing = { ttlMs: 600_000, everyMs: 0 };
+    const timing = { ttlMs: 600_000, everyMs: 59 * 60_000 }; // housekeeping's: hourly
     try {
       const run = await runWithLease(job, "worker-a", timing, async (stillMine) => {
         runner().stopping = true; // SIGTERM arrives during the first batch
         const { throttles } = await sweepExpired(now, stillMine);
         return String(throttles);
       });
-      expect(run).toEqual({ ran: true, result: String(SWEEP_BATCH) });
+      expect(run).toEqual({ ran: true, result: `stopped (the process is stopping): ${SWEEP_BATCH}` });
     } finally {
       runner().stopping = false;
     }
     expect(await db().loginThrottle.count({ where: { key: { startsWith: tag } } })).toBe(SWEEP_BATCH * 2);
     expect(await db().jobLease.findUniqueOrThrow({ where: { name: job } })).toMatchObject({
       lockedUntil: null,
+      lastRunAt: null, // a cut run is no run of the hour
     });
-    // Another node takes the job at once, not ten minutes later.
+    // Another node takes the job at once — not when the lease would have expired, nor an hour later.
     expect(await runWithLease(job, "worker-b", timing, async () => "swept the rest")).toEqual({
       ran: true,
       result: "swept the rest",

@@ -41,12 +41,22 @@ export async function renewLease(name: string, worker: string, ttlMs: number, no
   });
 }
 
-/** Ends the run: records when and what, and frees the lease (only if this worker still holds it). */
-export async function releaseLease(name: string, worker: string, result: string, now = new Date()) {
+/**
+ * Ends the run: records when and what, and frees the lease (only if this worker still holds it). A
+ * run cut short (`finished` false: its process is stopping) is no run of the period — the next
+ * node's tick takes the job at once rather than after `everyMs` (housekeeping's: an hour).
+ */
+export async function releaseLease(
+  name: string,
+  worker: string,
+  result: string,
+  now = new Date(),
+  finished = true,
+) {
   await transaction((tx) =>
     tx.jobLease.updateMany({
       where: { name, lockedBy: worker },
-      data: { lockedUntil: null, lastRunAt: now, lastResult: result.slice(0, 500) },
+      data: { lockedUntil: null, ...(finished && { lastRunAt: now }), lastResult: result.slice(0, 500) },
     }),
   );
 }
@@ -66,13 +76,19 @@ export async function runWithLease(
 ): Promise<{ ran: false } | { ran: true; result: string }> {
   if (!(await claimLease(name, worker, t))) return { ran: false };
   let result = "failed";
+  let stopped = false;
+  const stillMine = async () => {
+    stopped ||= !!startedRunner()?.stopping;
+    return !stopped && (await renewLease(name, worker, t.ttlMs));
+  };
   try {
-    result = await work(async () => !startedRunner()?.stopping && (await renewLease(name, worker, t.ttlMs)));
+    result = await work(stillMine);
+    if (stopped) result = `stopped (the process is stopping): ${result}`;
     return { ran: true, result };
   } catch (e) {
     result = `failed: ${String((e as Error)?.message ?? e)}`;
     throw e;
   } finally {
-    await releaseLease(name, worker, result);
+    await releaseLease(name, worker, result, new Date(), !stopped);
   }
 }

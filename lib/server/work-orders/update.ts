@@ -87,11 +87,6 @@ const TASK_STATE_FOR_CLOSING: Partial<Record<WorkOrderStateValue, TaskStateValue
 };
 
 /**
- * The work order form (FSM-2, FSM-3): field edits with Company and Caller following Account and
- * Contact, state moves along the lifecycle (REC-3), saved only from the current version (REC-6),
- * audited (REC-5); a state change writes its case's work note in the same transaction (SYNC-2).
- */
-/**
  * FSM-5: an agent's or manager's change of the work order's own fields (the Table API's wm_order
  * PATCH: the page offers them none) is refused naming those fields, as a task's are.
  */
@@ -110,6 +105,11 @@ function assertMayUpdate(actor: Actor, raw: WorkOrderUpdateInput) {
   );
 }
 
+/**
+ * The work order form (FSM-2, FSM-3): field edits with Company and Caller following Account and
+ * Contact, state moves along the lifecycle (REC-3), saved only from the current version (REC-6),
+ * audited (REC-5); a state change writes its case's work note in the same transaction (SYNC-2).
+ */
 export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrderUpdateInput, outer?: Tx) {
   assertMayUpdate(actor, raw);
   const { version, state, ...fields } = parseOrThrow(workOrderUpdateSchema, raw);
