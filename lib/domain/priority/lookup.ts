@@ -44,3 +44,15 @@ export function incidentPriorityFromCase(
   if (!row) return { ...LOOKUP_OFF_DEFAULTS, priority: casePriority };
   return { priority: casePriority, impact: row.impact, urgency: row.urgency };
 }
+
+/**
+ * INC-5: the case priorities (1 Critical … 4 Low) no row maps to — Create Incident from such a case
+ * would have no impact and urgency to take (it fell back to 3 Low / 3 Low, which the same table
+ * then recalculated to another priority). An admin's change leaving one uncovered is refused.
+ */
+export function uncoveredCasePriorities(
+  rows: readonly PriorityRow[],
+  casePriorities: readonly number[],
+): number[] {
+  return casePriorities.filter((p) => !rows.some((r) => r.priority === p));
+}

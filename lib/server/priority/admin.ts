@@ -1,7 +1,9 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, notFound, staleRecord } from "@/lib/domain/errors";
+import { forbidden, invalid, notFound, staleRecord } from "@/lib/domain/errors";
+import { uncoveredCasePriorities } from "@/lib/domain/priority/lookup";
+import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import { lookupRowSchema, type LookupRowInput } from "@/lib/domain/priority/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
@@ -32,6 +34,19 @@ export async function updateLookupRow(actor: Actor, raw: LookupRowInput) {
       data: { priority: input.priority, order: input.order, version: { increment: 1 } },
     });
     if (count !== 1) throw staleRecord("lookup row");
+    const after = await tx.priorityLookup.findMany({
+      select: { impact: true, urgency: true, priority: true, order: true },
+    });
+    const [uncovered] = uncoveredCasePriorities(
+      after,
+      casePriorities.map((p) => p.value),
+    );
+    if (uncovered !== undefined)
+      throw invalid(
+        "priority",
+        `No row would give priority ${labelOf(casePriorities, uncovered)} any more: an incident created ` +
+          "from such a case needs one to take its impact and urgency from. Change another row to it first.",
+      );
     const changes = [
       ...(row.priority !== input.priority
         ? [{ field: "priority", oldValue: String(row.priority), newValue: String(input.priority) }]

@@ -45,6 +45,27 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
     ).rejects.toMatchObject({ kind: "conflict" });
   });
 
+  it("INC-5: a change leaving a case priority with no row is refused naming Priority; nothing changes", async () => {
+    const admin = await makeAdmin();
+    const critical = (await listLookup(admin)).filter((r) => r.priority === 1);
+    expect(critical).toHaveLength(1);
+    await expect(
+      updateLookupRow(admin, {
+        id: critical[0].id,
+        priority: 2,
+        order: critical[0].order,
+        version: critical[0].version,
+      }),
+    ).rejects.toMatchObject({
+      field: "priority",
+      message: expect.stringContaining("No row would give priority 1 - Critical any more"),
+    });
+    expect(await db().priorityLookup.findUniqueOrThrow({ where: { id: critical[0].id } })).toMatchObject({
+      priority: 1,
+      version: critical[0].version,
+    });
+  });
+
   it("ROLE-4: only admins read or change rules, the lookup and the outbox", async () => {
     for (const who of [await makeAgent(), await makeManager()]) {
       await expect(listRules(who)).rejects.toMatchObject({ kind: "forbidden" });
