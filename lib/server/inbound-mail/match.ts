@@ -51,14 +51,33 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
 export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
   const named = await caseNumberOf(tx, p);
   if ("reason" in named) return { ok: false, reason: named.reason };
+  // The sender is checked before any lock: a reply copied to its incident locks every case of it
+  // (lockCaseForReply), which mail from anyone else must not take. And again on the locked row.
+  const glance = await tx.case.findUnique({
+    where: { number: named.number },
+    select: { id: true, contactId: true, consumerId: true },
+  });
+  if (!glance) return { ok: false, reason: "no_case" };
+  const seen = await senderOf(tx, glance, p.from);
+  if (!seen) return { ok: false, reason: "sender_mismatch", caseId: glance.id };
   const caseRow = await lockCaseForReply(tx, named.number);
   if (!caseRow) return { ok: false, reason: "no_case" };
-  const ids = [caseRow.contactId, caseRow.consumerId].filter((i): i is number => i !== null);
+  const same = caseRow.contactId === glance.contactId && caseRow.consumerId === glance.consumerId;
+  const customer = same ? seen : await senderOf(tx, caseRow, p.from);
+  if (!customer) return { ok: false, reason: "sender_mismatch", caseId: caseRow.id };
+  return { ok: true, caseRow, customer };
+}
+
+/** The case's active contact or consumer with the From address, or null. */
+async function senderOf(
+  tx: Tx,
+  c: { contactId: number | null; consumerId: number | null },
+  from: ParsedInbound["from"],
+) {
+  const ids = [c.contactId, c.consumerId].filter((i): i is number => i !== null);
   const users = await tx.user.findMany({
     where: { id: { in: ids }, active: true },
     select: { id: true, name: true, email: true },
   });
-  const customer = matchingSender(p.from, users);
-  if (!customer) return { ok: false, reason: "sender_mismatch", caseId: caseRow.id };
-  return { ok: true, caseRow, customer };
+  return matchingSender(from, users);
 }
