@@ -6,6 +6,7 @@ import { forbidden, notFound } from "@/lib/domain/errors";
 import { recordId, recordNumber } from "@/lib/domain/validation";
 import { forgetCached } from "../cache";
 import { forgetUserOptions } from "../lookup/choices";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 /** SET-2 (ROLE-2): every directory service checks the role itself. */
 export function assertDirectory(actor: Actor) {
@@ -33,6 +34,21 @@ export async function requireAccount(tx: Tx, number: unknown) {
   });
   if (!account) throw notFound("The account");
   return account;
+}
+
+/**
+ * The account, row-locked first (PostgreSQL): what is decided about it — its kind, its roles'
+ * holders, its relationships — holds until commit (SET-2: unticking Partner while another admin
+ * gave its contact a partner role let both through).
+ */
+export async function requireLockedAccount(tx: Tx, number: unknown) {
+  const found = await tx.account.findUnique({
+    where: { number: recordNumber(number, "The account") },
+    select: { id: true },
+  });
+  if (!found) throw notFound("The account");
+  await lockRows(tx, "Account", [found.id]);
+  return requireAccount(tx, number);
 }
 
 /** A contact or consumer by id (a user of another kind is "not found" here). */

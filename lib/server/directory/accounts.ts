@@ -16,7 +16,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { applyUsersActive } from "../users/active";
-import { assertDirectory, forgetDirectoryOptions, requireAccount } from "./access";
+import { assertDirectory, forgetDirectoryOptions, requireAccount, requireLockedAccount } from "./access";
 import { assertKindChangeLeavesNothing } from "./account-kind";
 
 const nameTaken = (name: string, number: string) =>
@@ -64,7 +64,8 @@ export async function updateAccount(actor: Actor, number: string, raw: AccountUp
   assertDirectory(actor);
   const input = parseOrThrow(accountUpdateSchema, raw);
   const out = await inTransaction(outer, async (tx) => {
-    const before = await requireAccount(tx, number);
+    // Locked before its kind change is checked (assertKindChangeLeavesNothing counts role holders).
+    const before = await requireLockedAccount(tx, number);
     if (input.version !== before.version) throw staleRecord("account");
     const nameKey = accountNameKey(input.name);
     if (nameKey !== before.nameKey) await assertNameFree(tx, nameKey, before.id);

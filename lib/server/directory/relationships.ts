@@ -9,8 +9,12 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { insertRelationship } from "@/lib/server/tables/account-relationship";
 import { writeAudit } from "../audit/write";
 import { assertDirectory, forgetDirectoryOptions, requireAccount } from "./access";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 async function pairOf(tx: Tx, number: string, otherAccountId: number, otherIs?: OtherIs) {
+  // Both locked, in id order, before their kinds decide the sides (SET-2: a kind change waits).
+  const selfId = (await requireAccount(tx, number)).id;
+  await lockRows(tx, "Account", [selfId, otherAccountId]);
   const self = await requireAccount(tx, number);
   const other = await tx.account.findUnique({
     where: { id: otherAccountId },

@@ -142,4 +142,31 @@ describe("portal roles fit the account (SET-2, ROLE-3)", () => {
     });
     expect((await db().account.findUniqueOrThrow({ where: { id: partner.id } })).isPartner).toBe(true);
   });
+
+  it("SET-2 / ROLE-3: unticking Partner while another admin gives its contact a partner role: never both", async () => {
+    const admin = await makeAdmin();
+    for (let round = 0; round < 5; round++) {
+      const partner = await makeAccount({ partner: true });
+      await db().account.update({ where: { id: partner.id }, data: { isCustomer: true } });
+      const c = await createContact(admin, {
+        name: "Pat Race",
+        email: email(),
+        accountId: partner.id,
+        roles: "customer",
+      });
+      const { version } = await db().account.findUniqueOrThrow({ where: { id: partner.id } });
+      await Promise.allSettled([
+        updateAccount(admin, partner.number, {
+          name: partner.name,
+          isCustomer: "on",
+          version: String(version),
+        }),
+        addUserRole(admin, { userId: String(c.id), role: ROLE.partnerAdmin }),
+      ]);
+      const account = await db().account.findUniqueOrThrow({ where: { id: partner.id } });
+      const roles = await rolesOf(c.id);
+      // A customer-only account with a partner admin is the scope nobody meant to give.
+      expect(!account.isPartner && roles.includes(ROLE.partnerAdmin), `round ${round}`).toBe(false);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { conflict, invalid, staleRecord } from "@/lib/domain/errors";
 import { portalRoleRefusal } from "@/lib/domain/directory/schemas";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
+import { lockRows } from "@/lib/server/tables/row-locks";
 
 // Writing a person (internal user, contact, consumer): users/admin.ts and the directory
 // (contacts.ts, consumers.ts) both insert and update people through here.
@@ -48,6 +49,9 @@ export async function assertRolesFitAccount(
   field = "roles",
 ) {
   if (!accountId) return;
+  // SET-2: the account's kind holds until commit (an admin unticking Partner meanwhile waits, then
+  // sees this role and refuses), rather than both going through.
+  await lockRows(tx, "Account", [accountId]);
   const account = await tx.account.findUnique({
     where: { id: accountId },
     select: { name: true, isPartner: true, isCustomer: true },
