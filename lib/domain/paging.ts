@@ -33,5 +33,8 @@ export function pageRange(page: number, pageSize: number, total: number, capped 
 export const COUNT_CAP = 10_000;
 export const TEXT_COUNT_CAP = 1_000;
 
+/** The cap of a list's count: lower with a word search (`q`). */
+export const countCapFor = (q: string | null | undefined) => (q ? TEXT_COUNT_CAP : COUNT_CAP);
+
 /** REC-5: a record's history shows its newest 300 changes (and says so when it has more). */
 export const AUDIT_SHOWN = 300;

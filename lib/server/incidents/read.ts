@@ -11,7 +11,7 @@ import { incidentListSchema } from "@/lib/domain/incidents/schemas";
 import { selectableStates } from "@/lib/domain/records/state-machine";
 import { TABLE } from "@/lib/domain/records/tables";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
-import { COUNT_CAP, TEXT_COUNT_CAP } from "@/lib/domain/paging";
+import { countCapFor } from "@/lib/domain/paging";
 import { describeAuditRows } from "../audit/describe";
 import { listAudit } from "../audit/read";
 import { listJournal } from "../journal/read";
@@ -39,7 +39,7 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
         : numberOrFields("incident", p.q, ["shortDescription"]),
     );
   const where = and.length ? { AND: and } : {};
-  const cap = p.q ? TEXT_COUNT_CAP : COUNT_CAP;
+  const cap = countCapFor(p.q);
   const [rows, total] = await Promise.all([
     db().incident.findMany({
       where,
