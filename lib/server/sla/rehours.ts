@@ -3,8 +3,7 @@ import type { Tx } from "@/lib/db";
 import { scheduleOf, type SlaHours } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
 import { refreshSlaDueOf } from "../tables/case";
-import { inGroups } from "../tables/sql";
-import { TIMERS_PER_STATEMENT, updateTimers } from "../tables/case-sla";
+import { updateTimers } from "../tables/case-sla";
 
 /**
  * NOT-5: new business hours move the running timers counted in them. The time each has counted so
@@ -31,7 +30,7 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
   const old = scheduleOf("hours", before);
   const next = scheduleOf("hours", after);
   const moved = rows.map((r) => ({ id: r.id, ...retargetTimer(old, r, r.targetMs, now, next) }));
-  await inGroups(moved, TIMERS_PER_STATEMENT, async (group) => void (await updateTimers(tx, group, now)));
+  await updateTimers(tx, moved, now);
   await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
 }

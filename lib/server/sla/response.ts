@@ -3,8 +3,7 @@ import type { Tx } from "@/lib/db";
 import { scheduleOf } from "@/lib/domain/sla/policy";
 import { stopTimer } from "@/lib/domain/sla/timer";
 import { refreshSlaDueOf } from "../tables/case";
-import { stopTimers, TIMERS_PER_STATEMENT } from "../tables/case-sla";
-import { inGroups } from "../tables/sql";
+import { stopTimers } from "../tables/case-sla";
 import { readSlaPolicy } from "./policy";
 
 /**
@@ -29,7 +28,7 @@ export async function stopResponseSlas(
     id: r.id,
     elapsedMs: stopTimer(scheduleOf(r.clock, hours), r, now).elapsedMs,
   }));
-  await inGroups(stopped, TIMERS_PER_STATEMENT, async (group) => void (await stopTimers(tx, group, now)));
+  await stopTimers(tx, stopped, now);
   await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
 }

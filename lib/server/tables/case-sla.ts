@@ -3,6 +3,7 @@ import "server-only";
 import { dialect, Prisma, type Tx } from "@/lib/db";
 import type { SlaTimer } from "@/lib/domain/sla/timer";
 import type { CaseSelection } from "./case-selection";
+import { inGroups } from "./sql";
 
 /**
  * The same timers on each selected case — cases made together share their priority, state and start,
@@ -31,7 +32,14 @@ export async function insertTimersOnCases(
 }
 
 /** Timers a statement: at most three bound values each, well under either database's limit. */
-export const TIMERS_PER_STATEMENT = 2_000;
+const TIMERS_PER_STATEMENT = 2_000;
+
+/** `write` for each group of TIMERS_PER_STATEMENT rows (inGroups); how many rows were written. */
+async function perStatement<R>(rows: readonly R[], write: (group: R[]) => Promise<number>) {
+  let written = 0;
+  await inGroups(rows, TIMERS_PER_STATEMENT, async (group) => void (written += await write(group)));
+  return written;
+}
 
 /**
  * Rows as a VALUES table (columns column1, column2… on both databases), each value bound as the
@@ -53,8 +61,8 @@ function valuesOf(rows: readonly (readonly unknown[])[], pgTypes: readonly strin
 }
 
 /**
- * NOT-5: running timers given new counted time and due times (a business-hours recount), in one
- * statement. A due time moved into the future may warn and breach again. Only timers still running
+ * NOT-5: running timers given new counted time and due times (a business-hours recount), 2,000
+ * a statement. A due time moved into the future may warn and breach again. Only timers still running
  * are written: a pause or stop committed since they were read (PostgreSQL re-reads the row here)
  * keeps what it wrote.
  */
@@ -63,32 +71,34 @@ export async function updateTimers(
   rows: readonly { id: number; elapsedMs: number; dueAt: Date | null }[],
   now: Date,
 ): Promise<number> {
-  if (!rows.length) return 0;
-  const values = valuesOf(
-    rows.map((r) => [r.id, r.elapsedMs, r.dueAt]),
-    ["INTEGER", "DOUBLE PRECISION", "TIMESTAMP(3)"],
-  );
-  return tx.$executeRaw`
+  return perStatement(rows, (group) => {
+    const values = valuesOf(
+      group.map((r) => [r.id, r.elapsedMs, r.dueAt]),
+      ["INTEGER", "DOUBLE PRECISION", "TIMESTAMP(3)"],
+    );
+    return tx.$executeRaw`
     UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = ${now}, "dueAt" = v."d",
       "warnedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "warnedAt" END,
       "breachedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "breachedAt" END
     FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d" FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL AND "CaseSla"."runningSince" IS NOT NULL`;
+  });
 }
 
 /**
- * NOT-5: timers stopped at `at`, each with the time it counted, in one statement (cases notified
+ * NOT-5: timers stopped at `at`, each with the time it counted, 2,000 a statement (cases notified
  * together were opened at different times: their counted times differ, and were one statement each).
  * A timer stopped meanwhile keeps its stop.
  */
 export async function stopTimers(tx: Tx, rows: readonly { id: number; elapsedMs: number }[], at: Date) {
-  if (!rows.length) return 0;
-  const values = valuesOf(
-    rows.map((r) => [r.id, r.elapsedMs]),
-    ["INTEGER", "DOUBLE PRECISION"],
-  );
-  return tx.$executeRaw`
+  return perStatement(rows, (group) => {
+    const values = valuesOf(
+      group.map((r) => [r.id, r.elapsedMs]),
+      ["INTEGER", "DOUBLE PRECISION"],
+    );
+    return tx.$executeRaw`
     UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = NULL, "dueAt" = NULL, "stoppedAt" = ${at}
     FROM (SELECT t.column1 AS "id", t.column2 AS "e" FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL`;
+  });
 }
