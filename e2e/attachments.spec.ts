@@ -114,3 +114,43 @@ test("NOT-4: a file over the limit is refused when chosen, with the limit, on th
   expect(uploads).toEqual([]);
   await context.close();
 });
+
+test("NOT-4 / PERF-1: a case with 105 files lists the newest 100; Show older files brings the rest, and an upload meanwhile hides none", async ({
+  browser,
+}) => {
+  const { context, page: agent } = await signedIn(browser, DEMO.agent);
+  await agent.goto("/cases/new");
+  await agent.getByLabel("Short description").fill(`Many files ${Date.now()}`);
+  await agent.getByRole("button", { name: "Create" }).click();
+  await expect(agent).toHaveURL(/\/cases\/CS\d{7}$/);
+  const number = agent.url().split("/").pop()!;
+  const { id: caseId } = await db().case.findUniqueOrThrow({ where: { number } });
+  const base = Date.now() - 3_600_000;
+  await db().attachment.createMany({
+    data: Array.from({ length: 105 }, (_, i) => ({
+      caseId,
+      fileName: `mail-${String(i).padStart(3, "0")}.png`,
+      contentType: "image/png",
+      size: 10,
+      sha256: "x",
+      uploadedByName: "Mail",
+      createdAt: new Date(base + i * 1000),
+    })),
+  });
+  await agent.reload();
+  const files = section(agent);
+  const links = files.getByRole("link", { name: /^mail-\d{3}\.png$/ });
+  await expect(links).toHaveCount(100);
+  await expect(links.first()).toHaveText("mail-104.png");
+  await expect(files.getByRole("link", { name: "mail-004.png" })).toHaveCount(0);
+  // A new file before paging back: the page now starts one file later, and mail-005 stays listed.
+  await files.getByLabel("Attach file").setInputFiles(textFile("fresh.txt", "new"));
+  await files.getByRole("button", { name: "Upload" }).click();
+  await expect(files.getByRole("link", { name: "fresh.txt" })).toBeVisible();
+  await expect(files.getByRole("link", { name: "mail-005.png" })).toHaveCount(1);
+  await files.getByRole("button", { name: "Show older files" }).click();
+  await expect(links).toHaveCount(105);
+  await expect(links.last()).toHaveText("mail-000.png");
+  await expect(files.getByRole("button", { name: "Show older files" })).toHaveCount(0);
+  await context.close();
+});

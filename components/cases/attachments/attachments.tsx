@@ -1,4 +1,4 @@
-import type { AttachmentItem } from "@/lib/domain/attachments/files";
+import type { AttachmentPage } from "@/lib/domain/attachments/rows";
 import { AttachForm } from "./attach-form";
 import { AttachmentList } from "./attachment-list";
 
@@ -8,13 +8,14 @@ import { AttachmentList } from "./attachment-list";
  */
 export function Attachments({
   caseNumber,
-  rows,
+  page,
   canAttach,
   internal,
   limitMb,
 }: {
   caseNumber: string;
-  rows: AttachmentItem[];
+  /** The newest files; "Show older files" loads the rest. */
+  page: AttachmentPage;
   canAttach: boolean;
   /** The reader is internal: the Internal badge and the Internal only box. */
   internal: boolean;
@@ -22,7 +23,7 @@ export function Attachments({
 }) {
   return (
     <div className="space-y-4">
-      <AttachmentList rows={rows} showInternal={internal} />
+      <AttachmentList caseNumber={caseNumber} page={page} showInternal={internal} />
       {canAttach && <AttachForm caseNumber={caseNumber} allowInternal={internal} limitMb={limitMb} />}
     </div>
   );

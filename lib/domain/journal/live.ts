@@ -96,12 +96,15 @@ export function parseAfter(raw: string | null): Date | null {
   return raw === null || raw === "" ? null : parseDate(raw, "after");
 }
 
-/** `before`: the cursor of the oldest entry the client holds, `<createdAt ISO>_<id>`. */
-export function parseCursor(raw: string): Keyset {
+/**
+ * `before`: the cursor of the oldest entry the client holds, `<createdAt ISO>_<id>` — of a timeline,
+ * or of another list paged the same way (`what`: a case's attachments).
+ */
+export function parseCursor(raw: string, what = "a timeline entry"): Keyset {
   const at = raw.lastIndexOf("_");
   const id = Number(raw.slice(at + 1));
   if (at < 1 || !/^\d+$/.test(raw.slice(at + 1)) || id < 1 || id > MAX_ID)
-    throw invalid("before", "before must be the cursor of a timeline entry (<time>_<id>).");
+    throw invalid("before", `before must be the cursor of ${what} (<time>_<id>).`);
   return { createdAt: parseDate(raw.slice(0, at), "before"), id };
 }
 

@@ -51,15 +51,15 @@ describe("attachments of inbound email (NOT-4)", () => {
     const log = Buffer.from("line 1\nline 2\n");
     const out = await receive(replyWith(contact.email, address, [["error.log", "text/plain", log]]), "api");
     expect(out).toMatchObject({ status: "accepted", caseId: c.id });
-    const [item] = await listAttachments(contact, c.number);
+    const [item] = (await listAttachments(contact, c.number)).rows;
     expect(item).toMatchObject({
       fileName: "error.log",
-      contentType: "text/plain",
       size: log.length,
       internalOnly: false,
       uploadedByName: contact.name,
     });
     const got = await readAttachment(contact, item.id);
+    expect(got.file.contentType).toBe("text/plain");
     expect(Buffer.from(got.bytes).toString()).toBe(log.toString());
     expect(await db().attachment.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
       uploadedById: contact.id,
@@ -81,7 +81,7 @@ describe("attachments of inbound email (NOT-4)", () => {
     });
     expect(comment).toMatchObject({ body: "(No message text; attached: app.log)", authorId: contact.id });
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.Open);
-    expect((await listAttachments(contact, c.number)).map((a) => a.fileName)).toEqual(["app.log"]);
+    expect((await listAttachments(contact, c.number)).rows.map((a) => a.fileName)).toEqual(["app.log"]);
     // Nothing typed and nothing attached is still no reply.
     const empty = await receive(replyWith(contact.email, address, [], quoted), "api");
     expect(empty).toMatchObject({ status: "refused", reason: "empty" });
@@ -104,7 +104,7 @@ describe("attachments of inbound email (NOT-4)", () => {
     expect(await db().inboundFile.count({ where: { messageId: kept.id } })).toBe(1);
     const opened = await openHeldMessage(agent, { id: String(kept.id), contactId: String(contact.id) });
     const c = await db().case.findUniqueOrThrow({ where: { id: opened.id } });
-    const [item] = await listAttachments(contact, c.number);
+    const [item] = (await listAttachments(contact, c.number)).rows;
     expect(item).toMatchObject({ fileName: "screen.png", size: shot.length, internalOnly: false });
     expect(await db().attachment.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
       uploadedById: contact.id,
@@ -128,7 +128,7 @@ describe("attachments of inbound email (NOT-4)", () => {
     );
     expect(out).toMatchObject({ status: "opened" });
     const number = (out as { caseNumber: string }).caseNumber;
-    const [item] = await listAttachments(contact, number);
+    const [item] = (await listAttachments(contact, number)).rows;
     expect(item).toMatchObject({ fileName: "screen.png", size: shot.length, internalOnly: false });
   });
 
@@ -152,7 +152,7 @@ describe("attachments of inbound email (NOT-4)", () => {
       "api",
     );
     expect(out.status).toBe("accepted");
-    expect((await listAttachments(contact, c.number)).map((a) => a.fileName)).toEqual(["small.txt"]);
+    expect((await listAttachments(contact, c.number)).rows.map((a) => a.fileName)).toEqual(["small.txt"]);
     const notes = await db().journalEntry.findMany({
       where: { table: "sn_customerservice_case", recordId: c.id, kind: "work_notes" },
     });

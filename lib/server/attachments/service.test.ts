@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { makeAgent, makeCase, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { makePortalWorld, VISIBLE, type WorldCase } from "@/lib/testing/portal-world";
+import { ATTACHMENTS_PAGE } from "@/lib/domain/attachments/rows";
+import { parseCursor } from "@/lib/domain/journal/live";
+import { readCasePage } from "../cases/page-read";
 import { runCaseAction } from "../cases/write";
 import { addAttachment, listAttachments, readAttachment } from "./service";
 
@@ -81,7 +84,7 @@ describe("case attachments (NOT-4)", () => {
     const c = await makeCase(agent);
     const itil = await makeItil();
     await expect(addAttachment(itil, c.number, file(3))).rejects.toMatchObject({ kind: "forbidden" });
-    expect(await listAttachments(itil, c.number)).toEqual([]);
+    expect(await listAttachments(itil, c.number)).toEqual({ rows: [], more: false });
     await expect(addAttachment(null, c.number, file(3))).rejects.toMatchObject({ kind: "unauthenticated" });
     await runCaseAction(agent, c.number, { action: "cancel", version: 1 });
     await expect(addAttachment(agent, c.number, file(3))).rejects.toMatchObject({
@@ -101,7 +104,7 @@ describe("case attachments (NOT-4)", () => {
       for (const [key, c] of Object.entries(world.cases) as [WorldCase, { number: string }][]) {
         if (visible.includes(key)) {
           expect(
-            (await listAttachments(user, c.number)).map((a) => a.fileName),
+            (await listAttachments(user, c.number)).rows.map((a) => a.fileName),
             who,
           ).toEqual([`${key}.txt`]);
           expect((await readAttachment(user, ids[key])).file.fileName).toBe(`${key}.txt`);
@@ -130,11 +133,11 @@ describe("case attachments (NOT-4)", () => {
     const own = world.cases.own.number;
     const open = await addAttachment(world.agent, own, file(4, "public.txt"));
     const secret = await addAttachment(world.agent, own, file(4, "secret.txt"), { internalOnly: true });
-    expect((await listAttachments(world.agent, own)).map((a) => a.fileName)).toEqual([
+    expect((await listAttachments(world.agent, own)).rows.map((a) => a.fileName)).toEqual([
       "secret.txt",
       "public.txt",
     ]);
-    expect((await listAttachments(customer, own)).map((a) => a.fileName)).toEqual(["public.txt"]);
+    expect((await listAttachments(customer, own)).rows.map((a) => a.fileName)).toEqual(["public.txt"]);
     expect((await readAttachment(customer, open.id)).bytes.byteLength).toBe(4);
     await expect(readAttachment(customer, secret.id)).rejects.toMatchObject({ kind: "not_found" });
     // A customer attaches on their own case, never internal-only.
@@ -154,5 +157,48 @@ describe("case attachments (NOT-4)", () => {
     const a = await addAttachment(agent, c.number, file(3));
     await expect(readAttachment(await makeUser([]), a.id)).rejects.toMatchObject({ kind: "forbidden" });
     await expect(readAttachment(null, a.id)).rejects.toMatchObject({ kind: "unauthenticated" });
+  });
+
+  it("NOT-4 / PERF-1: the list comes a page at a time, newest first, by keyset — each file once, internal-only ones never to a customer", async () => {
+    const world = await makePortalWorld();
+    const own = world.cases.own;
+    const caseId = (await db().case.findUniqueOrThrow({ where: { number: own.number } })).id;
+    // 230 files, three to a millisecond (ties broken by id), every fifth internal-only.
+    const base = Date.UTC(2026, 10, 1);
+    await db().attachment.createMany({
+      data: Array.from({ length: 230 }, (_, i) => ({
+        caseId,
+        fileName: `f${i}.txt`,
+        contentType: "text/plain",
+        size: 1,
+        sha256: "x",
+        internalOnly: i % 5 === 0,
+        uploadedByName: "Loader",
+        createdAt: new Date(base + Math.floor(i / 3)),
+      })),
+    });
+    const pages = async (who: Parameters<typeof listAttachments>[0]) => {
+      const seen: string[] = [];
+      const sizes: number[] = [];
+      let page = await listAttachments(who, own.number);
+      for (;;) {
+        seen.push(...page.rows.map((r) => r.fileName));
+        sizes.push(page.rows.length);
+        if (!page.more) return { seen, sizes };
+        const last = page.rows.at(-1)!;
+        page = await listAttachments(who, own.number, {
+          before: parseCursor(`${last.createdAt}_${last.id}`, "an attachment"),
+        });
+      }
+    };
+    const all = await pages(world.agent);
+    expect(all.sizes).toEqual([ATTACHMENTS_PAGE, ATTACHMENTS_PAGE, 30]);
+    expect(all.seen).toEqual(Array.from({ length: 230 }, (_, i) => `f${229 - i}.txt`));
+    const customer = await pages(world.users.customer);
+    expect(customer.sizes).toEqual([ATTACHMENTS_PAGE, 84]);
+    expect(customer.seen).toEqual(all.seen.filter((n) => Number(n.slice(1, -4)) % 5 !== 0));
+    // The case page reads the first page and one row more, which tells "Show older".
+    const doc = await readCasePage(own.number);
+    expect(doc!.attachments).toHaveLength(ATTACHMENTS_PAGE + 1);
   });
 });

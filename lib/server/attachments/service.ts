@@ -1,6 +1,8 @@
 import "server-only";
 import { db, inTransaction, type Tx } from "@/lib/db";
 import { megabytes, tooLargeMessage, type AttachmentItem } from "@/lib/domain/attachments/files";
+import { ATTACHMENTS_PAGE, toAttachmentPage, type AttachmentPage } from "@/lib/domain/attachments/rows";
+import type { Keyset } from "@/lib/domain/journal/live";
 import { canReadCases, canWriteCases, isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound, unauthenticated } from "@/lib/domain/errors";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
@@ -62,20 +64,38 @@ export async function addAttachment(
   });
 }
 
-/** The case's Attachments list, newest first: external users never see internal-only files. */
+/**
+ * The case's Attachments list, newest first, a page at a time (PERF-1): the newest
+ * ATTACHMENTS_PAGE, or with `before` those just older than it by keyset — never OFFSET, so files
+ * added meanwhile neither shift nor repeat a page. External users never see internal-only files.
+ */
 export async function listAttachments(
   actor: Actor | null | undefined,
   number: string,
+  opts: { before?: Keyset } = {},
   client: Tx = db(),
-): Promise<AttachmentItem[]> {
+): Promise<AttachmentPage> {
   const reachable = await reachCase(actor, number, false, client);
-  // One statement: the case by its number inside the attachments' read (PERF-1). A case that
-  // does not exist has none; the pages that list them have answered "not found" already.
-  return client.attachment.findMany({
-    where: { case: { number: reachable }, ...(isExternal(actor!) ? { internalOnly: false } : {}) },
+  const { before } = opts;
+  // One statement: the case by its number inside the attachments' read. A case that does not
+  // exist has none; the pages that list them have answered "not found" already. One row past the
+  // page says whether there are older ones; the (caseId, createdAt) index serves the range.
+  const items = await client.attachment.findMany({
+    where: {
+      case: { number: reachable },
+      ...(isExternal(actor!) ? { internalOnly: false } : {}),
+      ...(before
+        ? {
+            createdAt: { lte: before.createdAt },
+            NOT: { createdAt: before.createdAt, id: { gte: before.id } },
+          }
+        : {}),
+    },
     select: ITEM,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: ATTACHMENTS_PAGE + 1,
   });
+  return toAttachmentPage(items);
 }
 
 /**

@@ -10,6 +10,7 @@ import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { CHILDREN_SHOWN } from "../major/children";
 import { JOURNAL_PAGE } from "../journal/read";
 import { AUDIT_PAGE } from "../audit/read";
+import { ATTACHMENTS_PAGE } from "@/lib/domain/attachments/rows";
 import { SELECT_LIMIT } from "@/lib/domain/pickers/select-limit";
 import { CASE_COLUMNS, CASE_TIMES, type CasePageDocument } from "./page-document";
 
@@ -18,7 +19,7 @@ const OPEN = OPEN_CASE_STATES.join(", ");
 
 // PERF-8 / PERF-1: everything the case page shows about one case — the row, every name it
 // references, the journal's newest page, the history with its names, requests, child cases, work
-// orders, SLA timers, attachments and the options of the fields that depend on the case (its
+// orders, SLA timers, the newest attachments and the options of the fields that depend on the case (its
 // account's contacts and assets, its partner's contacts, its group's members) — in ONE statement
 // answering one JSON document (lib/db/json-sql.ts). It replaced 14 statements, most through the
 // ORM (~1 ms of CPU each); permissions and rules are applied to it in ./view.ts.
@@ -145,7 +146,9 @@ function lists(d: JsonDialect): Fields {
         internalOnly: d.bool(`f."internalOnly"`), uploadedByName: `f."uploadedByName"`,
         createdAt: time(`f."createdAt"`),
       },
-      `"Attachment" f WHERE f."caseId" = c."id" ORDER BY f."createdAt" DESC, f."id" DESC`,
+      // The newest page and one more row, which says "Show older" (NOT-4, PERF-1).
+      `"Attachment" f WHERE f."caseId" = c."id" ORDER BY f."createdAt" DESC, f."id" DESC
+        LIMIT ${ATTACHMENTS_PAGE + 1}`,
     ),
   }; // prettier-ignore
 }

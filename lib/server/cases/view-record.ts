@@ -1,6 +1,6 @@
 import "server-only";
 import type { JournalView } from "@/lib/domain/journal/entry";
-import type { AttachmentItem } from "@/lib/domain/attachments/files";
+import { toAttachmentPage, type AttachmentPage } from "@/lib/domain/attachments/rows";
 import { describeAuditLines } from "../audit/describe";
 import { hoursOf } from "../sla/policy";
 import { slaLines } from "../sla/read";
@@ -79,6 +79,6 @@ export function slasOf(doc: CasePageDocument, now = new Date()) {
 }
 
 /** NOT-4: the case's files, newest first (the workspace reader sees internal-only ones too). */
-export function attachmentsOf(doc: CasePageDocument): AttachmentItem[] {
-  return doc.attachments.map((f) => ({ ...f, createdAt: new Date(f.createdAt) }));
+export function attachmentsOf(doc: CasePageDocument): AttachmentPage {
+  return toAttachmentPage(doc.attachments.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })));
 }

@@ -173,7 +173,7 @@ export default async function CasePage({ params }: NumberPageProps) {
           <Section title="Attachments" id="attachments">
             <Attachments
               caseNumber={c.number}
-              rows={files}
+              page={files}
               canAttach={view.permissions.journal}
               internal
               limitMb={limitMb}

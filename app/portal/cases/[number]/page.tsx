@@ -70,7 +70,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
         </h2>
         <Attachments
           caseNumber={c.number}
-          rows={files}
+          page={files}
           canAttach={!readOnly}
           internal={false}
           limitMb={limitMb}

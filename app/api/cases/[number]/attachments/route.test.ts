@@ -8,7 +8,7 @@ import { makeAgent, makeCase, makeCustomer } from "@/lib/testing/fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/server/auth/actor", () => ({ getActor: async () => session.actor }));
-const { POST } = await import("./route");
+const { POST, GET: LIST } = await import("./route");
 const { GET } = await import("../../../attachments/[id]/route");
 
 function upload(number: string, body: BodyInit, headers: Record<string, string> = {}) {
@@ -30,6 +30,11 @@ function form(name: string, content: BlobPart, type: string, internalOnly = fals
 }
 const download = (id: number | string) =>
   GET(new Request(`http://localhost/api/attachments/${id}`), { params: Promise.resolve({ id: String(id) }) });
+
+const list = (number: string, query = "") =>
+  LIST(new NextRequest(`http://localhost/api/cases/${number}/attachments${query}`), {
+    params: Promise.resolve({ number }),
+  });
 
 async function customerCase() {
   const agent = await makeAgent();
@@ -116,5 +121,39 @@ describe("attachment routes (NOT-4)", () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain("10 MB");
     expect(sent).toBeLessThan(15); // stopped soon after 10 MB, never the whole 40 MB
     expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
+  it("NOT-4 / PERF-1: GET lists a page of files and the next by ?before=; a bad cursor is a 400 naming it, a case out of reach 404", async () => {
+    const { agent, contact, c } = await customerCase();
+    session.actor = agent;
+    for (const name of ["one.txt", "two.txt", "three.txt"])
+      expect((await upload(c.number, form(name, "x", "text/plain"), {})).status).toBe(201);
+    expect((await upload(c.number, form("inside.txt", "x", "text/plain", true))).status).toBe(201);
+    const first = (await (await list(c.number)).json()) as {
+      rows: { fileName: string; at: string }[];
+      more: boolean;
+    };
+    expect(first.rows.map((r) => r.fileName)).toEqual(["inside.txt", "three.txt", "two.txt", "one.txt"]);
+    expect(first.more).toBe(false);
+    expect(first.rows[0].at).toMatch(/\d{4}/);
+    session.actor = contact;
+    const mine = (await (await list(c.number)).json()) as {
+      rows: { fileName: string; createdAt: string; id: number }[];
+    };
+    expect(mine.rows.map((r) => r.fileName)).toEqual(["three.txt", "two.txt", "one.txt"]);
+    const [, second] = mine.rows;
+    const older = await list(c.number, `?before=${encodeURIComponent(`${second.createdAt}_${second.id}`)}`);
+    expect(((await older.json()) as { rows: { fileName: string }[] }).rows.map((r) => r.fileName)).toEqual([
+      "one.txt",
+    ]);
+    const bad = await list(c.number, "?before=yesterday");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { fieldErrors: { before: expect.stringContaining("attachment") } },
+    });
+    session.actor = (await customerCase()).contact;
+    expect((await list(c.number)).status).toBe(404);
+    session.actor = null;
+    expect((await list(c.number)).status).toBe(401);
   });
 });

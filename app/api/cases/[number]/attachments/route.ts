@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { parseCursor } from "@/lib/domain/journal/live";
 import { megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
 import { invalid } from "@/lib/domain/errors";
 import { recordNumber } from "@/lib/domain/validation";
 import { crossOrigin } from "@/lib/security/action-request";
-import { addAttachment } from "@/lib/server/attachments/service";
+import { addAttachment, listAttachments } from "@/lib/server/attachments/service";
 import { attachmentLimitMb } from "@/lib/server/attachments/store";
 import { getActor } from "@/lib/server/auth/actor";
 import { statusOf, toFailure } from "@/lib/server/errors";
@@ -19,6 +20,26 @@ const refuse = (status: number, message: string, field?: string) =>
     { error: { message, fieldErrors: field ? { [field]: message } : undefined } },
     { status },
   );
+
+/**
+ * NOT-4 / PERF-1: `GET /api/cases/<number>/attachments[?before=<cursor>]` — a page of the case's
+ * Attachments list, newest first (the case pages' "Show older"): `{ rows, more }`. Session here,
+ * case rights and scope in the service: a case out of reach answers 404 like a missing one.
+ */
+export async function GET(request: NextRequest, { params }: Params) {
+  const actor = await getActor();
+  if (!actor) return refuse(401, "Sign in first.");
+  try {
+    const number = recordNumber((await params).number, "The case");
+    const raw = request.nextUrl.searchParams.get("before");
+    const before = raw === null ? undefined : parseCursor(raw, "an attachment");
+    const page = await listAttachments(actor, number, { before });
+    return NextResponse.json(page, { headers: { "Cache-Control": "private, no-store" } });
+  } catch (e) {
+    const f = toFailure(e, "attachment list");
+    return refuse(statusOf(f), f.message, f.fieldErrors && Object.keys(f.fieldErrors)[0]);
+  }
+}
 
 /**
  * NOT-4 Attach file: `POST /api/cases/<number>/attachments`, multipart/form-data with `file` and,
