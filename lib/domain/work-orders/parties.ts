@@ -2,6 +2,16 @@
 // Applied by the server to every write (creation, the form, FSM-4 copies), not only by the form.
 
 type Id = number | null | undefined;
+
+/** The references a work order's save checks to exist and fit together (as a case's). */
+export const PARTY_FIELDS = [
+  "accountId",
+  "contactId",
+  "consumerId",
+  "assetId",
+  "partnerId",
+  "partnerContactId",
+] as const;
 type Parties = { accountId?: Id; contactId?: Id; companyId?: Id; callerId?: Id } | Record<string, unknown>;
 const get = (p: Parties, k: string) => (p as Record<string, unknown>)[k];
 

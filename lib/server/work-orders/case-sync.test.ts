@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAdmin, makeAgent, makeCustomer, makeItil } from "@/lib/testing/fixtures";
+import { ROLE } from "@/lib/domain/auth/roles";
+import { makeAdmin, makeAgent, makeCustomer, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { makeFieldCase, makeWorkOrder } from "@/lib/testing/work-orders";
 import { updateCase } from "../cases/write";
 import { updateProperty } from "../properties/admin";
@@ -72,6 +73,52 @@ describe("case → work order after creation (FSM-4)", () => {
       expect(audit.map((a) => a.field)).toEqual(
         expect.arrayContaining(["shortDescription", "companyId", "callerId"]),
       );
+    } finally {
+      await setProperty("false");
+    }
+  });
+
+  it("FSM-4 / FSM-2: a copied Contact that does not fit a work order moved to another account stays behind, named in a work note; the rest is copied and the order can still be saved", async () => {
+    const [agent, itil] = await Promise.all([makeAgent(), makeItil()]);
+    const f = await makeFieldCase(agent);
+    const wo = await makeWorkOrder(agent, f.c.number);
+    const elsewhere = await makeCustomer();
+    // A fulfiller sends the work order to another account (its site), with that account's contact.
+    await updateWorkOrder(itil, wo.number, {
+      version: wo.version,
+      accountId: elsewhere.account.id,
+      contactId: elsewhere.contact.id,
+      assetId: null,
+      partnerId: null,
+      partnerContactId: null,
+    });
+    await setProperty("true");
+    try {
+      const second = await makeUser([ROLE.customer, ROLE.external], {
+        kind: "contact",
+        accountId: f.account.id,
+      });
+      await updateCase(agent, f.c.number, {
+        version: f.c.version,
+        shortDescription: "Second contact now",
+        contactId: second.id,
+      });
+      const after = await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } });
+      expect(after).toMatchObject({
+        shortDescription: "Second contact now",
+        accountId: elsewhere.account.id,
+        contactId: elsewhere.contact.id,
+        callerId: elsewhere.contact.id,
+      });
+      const notes = await db().journalEntry.findMany({
+        where: { table: TABLE.workOrder, recordId: wo.id, kind: "work_notes" },
+      });
+      expect(notes.map((n) => n.body)).toContainEqual(
+        expect.stringMatching(new RegExp(`^Not copied from case ${f.c.number}: .*Contact`)),
+      );
+      // The order stays saveable: nothing on it contradicts its account.
+      await updateWorkOrder(itil, wo.number, { version: after.version, priority: 1 });
+      expect((await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).priority).toBe(1);
     } finally {
       await setProperty("false");
     }

@@ -8,13 +8,44 @@ import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { CLOSED_WORK_ORDER_STATES, isOpenWorkOrder } from "@/lib/domain/work-orders/lifecycle";
-import { withDerivedParties } from "@/lib/domain/work-orders/parties";
+import { PARTY_FIELDS, withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { activePlugins } from "../plugins/read";
 import { booleanProperty } from "../properties/read";
 import { lockRows } from "@/lib/server/tables/row-locks";
 import { applyVersionedPatch } from "../records/patch";
+import { checkCaseReferences } from "../case-store/references";
+import { appendJournal } from "../journal/write";
+import { DomainError } from "@/lib/domain/errors";
 
 const CASE_COLUMNS = new Set(CASE_FIELDS.map((f) => f.column));
+
+type Row = Record<string, unknown>;
+
+/**
+ * The copy less the parties that would not fit this work order, checked as its own save checks
+ * them (checkCaseReferences), with each refusal's message. A work order whose Account a fulfiller
+ * changed no longer shares the case's: a new Contact of the case's account copied onto it made a
+ * record whose every later save was refused naming Contact. A refusal naming a field the copy
+ * does not set (the work order's own Contact against a copied Account) drops every party.
+ */
+async function fittingParties(tx: Tx, order: Row, data: Row): Promise<{ patch: Row; refused: string[] }> {
+  const patch = { ...data };
+  const refused: string[] = [];
+  const sets = () => PARTY_FIELDS.filter((k) => patch[k] !== undefined && patch[k] !== order[k]);
+  while (sets().length) {
+    try {
+      await checkCaseReferences(tx, { ...order, ...patch }, "work order", order);
+      break;
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.kind !== "invalid") throw e;
+      refused.push(e.message);
+      const named = sets().find((k) => k === e.field);
+      const drop = named ? [named] : sets();
+      for (const k of drop) delete patch[k];
+    }
+  }
+  return { patch, refused };
+}
 
 /**
  * FSM-4: after creation nothing flows from a case to its work orders (the seed's limitation) —
@@ -27,7 +58,7 @@ const CASE_COLUMNS = new Set(CASE_FIELDS.map((f) => f.column));
 export async function copyCaseChangesToWorkOrders(
   tx: Tx,
   actor: Pick<Actor, "id" | "name"> | null,
-  caseAfter: { id: number } & Record<string, unknown>,
+  caseAfter: { id: number; number: string } & Record<string, unknown>,
   changes: readonly FieldChange[],
 ) {
   const changed = new Set(changes.map((c) => c.field).filter((f) => CASE_COLUMNS.has(f)));
@@ -52,16 +83,25 @@ export async function copyCaseChangesToWorkOrders(
     const fresh = (await tx.workOrder.findUnique({ where: { id: order.id } }))!;
     // Closed since it was listed (PostgreSQL: another transaction held the row): it keeps its values.
     if (!isOpenWorkOrder(fresh.state)) continue;
+    const { patch, refused } = await fittingParties(tx, fresh, data);
     const changesMade = await applyVersionedPatch(tx, {
       table: TABLE.workOrder,
       noun: "work order",
       current: fresh,
       version: fresh.version,
-      patch: withDerivedParties(fresh, data),
+      patch: withDerivedParties(fresh, patch),
       actor,
       update: (where, d) => tx.workOrder.updateMany({ where, data: d }),
     });
     if (changesMade.length) copied++;
+    if (refused.length)
+      await appendJournal(tx, {
+        table: TABLE.workOrder,
+        recordId: fresh.id,
+        kind: "work_notes",
+        body: `Not copied from case ${String(caseAfter.number)}: ${refused.join(" ")}`,
+        author: { id: null, name: "System" },
+      });
   }
   return copied;
 }

@@ -13,7 +13,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
 import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/work-orders/lifecycle";
-import { withDerivedParties } from "@/lib/domain/work-orders/parties";
+import { PARTY_FIELDS, withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
 import { writeAudit } from "../audit/write";
 import { checkCaseReferences } from "../case-store/references";
@@ -30,8 +30,6 @@ export function assertCanSchedule(actor: Actor) {
   if (!canScheduleWorkOrders(actor))
     throw forbidden("Only customer service agents, managers and ITIL fulfillers can do that.");
 }
-
-const PARTY_FIELDS = ["accountId", "contactId", "consumerId", "assetId", "partnerId", "partnerContactId"];
 
 /**
  * The references an edit sets must exist and fit together (the case rules). Company and Caller
