@@ -76,10 +76,12 @@ export async function listAttachments(
   client: Tx = db(),
 ): Promise<AttachmentPage> {
   const reachable = await reachCase(actor, number, false, client);
+  // An internal reader may read every case: a missing one answers 404 as it does to the portal.
+  if (!isExternal(actor!) && !(await client.case.findUnique({ where: { number }, select: { id: true } })))
+    throw notFound(`Case ${number}`);
   const { before } = opts;
-  // One statement: the case by its number inside the attachments' read. A case that does not
-  // exist has none; the pages that list them have answered "not found" already. One row past the
-  // page says whether there are older ones; the (caseId, createdAt) index serves the range.
+  // The case by its number inside the attachments' read; one row past the page says whether there
+  // are older ones; the (caseId, createdAt) index serves the range.
   const items = await client.attachment.findMany({
     where: {
       case: { number: reachable },

@@ -164,15 +164,16 @@ function choices(d: JsonDialect): Fields {
     contactOptions: contactsOf(`c."accountId"`),
     assetOptions: options(d, `"Asset" o WHERE o."accountId" = c."accountId"`),
     // The account's partners (a case's Partner follows its Account; lookup `accounts?partnerOf`):
-    // the account and its relationships' partners, each found by key — filtering every account
-    // by "is one of those" read the whole Account table on every case page (PERF-1). CROSS JOIN:
-    // SQLite keeps that order (else it walks every account in name order to spare a sort of two).
+    // the account itself by key, and its relationships' partners by the relationship's index —
+    // filtering every account by "is one of those" read the whole Account table on every case
+    // page (PERF-1).
     partnerOptions: options(
       d,
-      `(SELECT c."accountId" AS "id" UNION SELECT r."partnerAccountId" FROM "AccountRelationship" r
-          WHERE r."customerAccountId" = c."accountId") p
-        CROSS JOIN "Account" o
-        WHERE o."id" = p."id" AND o."isPartner" = TRUE AND o."active" = TRUE`,
+      `(SELECT a."id", a."name" FROM "Account" a
+          WHERE a."id" = c."accountId" AND a."isPartner" = TRUE AND a."active" = TRUE
+        UNION SELECT a."id", a."name" FROM "AccountRelationship" r
+          JOIN "Account" a ON a."id" = r."partnerAccountId"
+          WHERE r."customerAccountId" = c."accountId" AND a."isPartner" = TRUE AND a."active" = TRUE) o`,
     ),
     partnerContactOptions: contactsOf(`c."partnerId"`),
     memberOptions: options(

@@ -153,6 +153,10 @@ describe("attachment routes (NOT-4)", () => {
     });
     session.actor = (await customerCase()).contact;
     expect((await list(c.number)).status).toBe(404);
+    session.actor = agent; // a case that does not exist: 404 to an agent too
+    expect(await (await list("CS9999999")).json()).toMatchObject({
+      error: { message: "Case CS9999999 was not found." },
+    });
     session.actor = null;
     expect((await list(c.number)).status).toBe(401);
   });
