@@ -125,6 +125,13 @@ export async function checkCaseReferences(
     const c = user(r.consumerId);
     if (!c || c.kind !== "consumer") throw invalid("consumerId", "Consumer: no such consumer.");
     if (r.contactId) throw invalid("consumerId", `A ${noun} has a contact or a consumer, not both.`);
+    // ROLE-3: a consumer is an individual, without an account; with one, the account's customer
+    // admins and its partners' admins saw the consumer's case. Asked when either is set anew.
+    if (r.accountId && (r.accountId !== stored.accountId || r.consumerId !== stored.consumerId))
+      throw invalid(
+        "consumerId",
+        `Consumer: a ${noun} for a consumer has no account — clear the account, or pick a contact of it.`,
+      );
     refuseInactive("consumerId", "Consumer", c);
   }
   if (r.partnerContactId) {

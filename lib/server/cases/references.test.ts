@@ -77,4 +77,36 @@ describe("a case's parties must be active when they are set (SET-2, REL-1)", () 
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect([row.accountId, row.contactId, row.version]).toEqual([account.id, contact.id, c.version + 2]);
   });
+
+  it("ROLE-3: a case for a consumer names no account — refused on creation and on a later edit, so no customer admin of the account sees it", async () => {
+    const agent = await makeAgent();
+    const { account } = await makeCustomer();
+    const consumer = await makeUser([ROLE.consumer, ROLE.external], { kind: "consumer" });
+    const before = await db().case.count();
+    await expect(
+      createCase(agent, { shortDescription: "x", accountId: account.id, consumerId: consumer.id }),
+    ).rejects.toMatchObject({
+      field: "consumerId",
+      message: expect.stringContaining("no account") as string,
+    });
+    expect(await db().case.count()).toBe(before);
+    const c = await makeCase(agent, { consumerId: consumer.id });
+    await expect(
+      updateCase(agent, c.number, { version: c.version, accountId: account.id }),
+    ).rejects.toMatchObject({
+      field: "consumerId",
+    });
+    const held = await makeCase(agent, { accountId: account.id });
+    await expect(
+      updateCase(agent, held.number, { version: held.version, consumerId: consumer.id }),
+    ).rejects.toMatchObject({
+      field: "consumerId",
+    });
+    // Changing the consumer to nobody and setting the account in one save is a B2B case again.
+    await updateCase(agent, c.number, { version: c.version, consumerId: null, accountId: account.id });
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      consumerId: null,
+      accountId: account.id,
+    });
+  });
 });
