@@ -494,3 +494,20 @@ describe("SET-5 / ROLE-2 / ROLE-3: who may not write the directory", () => {
     expect(records(await api("GET", path("alm_asset"), { as: consumer }))).toEqual([]);
   });
 });
+
+describe("ROLE-3 / SET-5: a contact without a portal role", () => {
+  it("ROLE-3 / SET-5: reads their own user record and nothing of their account — its assets answer 403 as its cases do", async () => {
+    const { account, contact } = await makeCustomer();
+    await transaction((tx) =>
+      tx.asset.create({ data: { number: `AROLE${Date.now()}`, name: "Router", accountId: account.id } }),
+    );
+    // An admin takes the portal role away (not deactivated: the session and tokens go on).
+    await db().userRole.deleteMany({ where: { userId: contact.id, role: { not: ROLE.external } } });
+    const as = { ...contact, roles: [ROLE.external] } as Actor;
+    expect((await api("GET", path("alm_asset"), { as })).status).toBe(403);
+    expect((await api("GET", path("sn_customerservice_case"), { as })).status).toBe(403);
+    const own = await api("GET", path("sys_user"), { as });
+    expect(own.status).toBe(200);
+    expect(records(own)).toHaveLength(1);
+  });
+});

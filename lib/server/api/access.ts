@@ -59,10 +59,11 @@ async function externalWhere(actor: Actor, table: ApiTableName): Promise<Where |
   // the table's base rows (MODEL) keep the other kind out.
   const own = { id: actor.id };
   if (table === "sys_user" || table === "customer_contact" || table === "csm_consumer") return own;
+  // Past their own record, a portal role is needed (403 without one, as the portal refuses them).
+  const clauses = requireExternalScope(actor);
   // POR-1: the assets of a contact's account (the New case form's choices); a consumer has none.
   if (table === "alm_asset")
     return actor.kind === "contact" && actor.accountId !== null ? { accountId: actor.accountId } : { id: -1 };
-  const clauses = requireExternalScope(actor);
   const cases = scopeWhere(clauses);
   const partnerAdmin = actor.roles.includes(ROLE.partnerAdmin);
   switch (table) {
