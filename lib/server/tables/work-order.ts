@@ -108,7 +108,9 @@ export async function findExternalWorkOrder(
   const [row] = await db().$queryRaw<ExternalWorkOrderDetail[]>`
     SELECT w."id", w."number", w."state", w."priority", w."shortDescription", w."description",
       c."number" AS "caseNumber",
-      (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId") AS "accountName"
+      -- ROLE-3: the account is named only while it is the case's (the reader's scope); a fulfiller
+      -- may move the order to another account, whose name is not theirs to read.
+      (SELECT a."name" FROM "Account" a WHERE a."id" = w."accountId" AND a."id" = c."accountId") AS "accountName"
     ${from} AND w."number" = ${number}`;
   return row;
 }

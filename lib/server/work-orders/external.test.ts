@@ -191,4 +191,18 @@ describe("external work order details and list (POR-3, FSM-5)", () => {
     expect(qualified.rows.every((r) => r.state === "Qualified")).toBe(true);
     expect((await rejection(listExternalWorkOrders(actor, { state: "Nonsense" }))).kind).toBe("invalid");
   });
+
+  it("ROLE-3 / POR-3: a work order a fulfiller moved to another account names no account to the case's customers", async () => {
+    const c = world.cases.own;
+    const elsewhere = await db().account.create({
+      data: { number: `ACC9${unique("")}`, name: unique("Elsewhere "), nameKey: unique("elsewhere ") },
+    });
+    const same = await workOrder(c);
+    const moved = await workOrder(c, { accountId: elsewhere.id });
+    const customer = world.users.customer;
+    expect((await getExternalWorkOrder(customer, same.number)).accountName).toBe(
+      world.accounts.customer.name,
+    );
+    expect((await getExternalWorkOrder(customer, moved.number)).accountName).toBeNull();
+  });
 });
