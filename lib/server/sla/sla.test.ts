@@ -121,6 +121,45 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.New);
   });
 
+  it("NOT-5: a priority changed while the case was Resolved counts when it reopens — the resolution re-targeted, or started when the old priority had none", async () => {
+    const { agent, c } = await customerCase();
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const resolve = async () => {
+      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+      await runCaseAction(agent, c.number, {
+        action: "propose_solution",
+        version: v,
+        resolutionCode: "Solved (Permanently)",
+        resolutionNotes: "Done",
+      });
+    };
+    const edit = async (patch: Record<string, unknown>) => {
+      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+      await updateCase(agent, c.number, { version: v, ...patch });
+    };
+    const reopen = async () => {
+      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+      await runCaseAction(agent, c.number, { action: "reopen", version: v });
+    };
+    await resolve();
+    await edit({ priority: 1 }); // escalated while Resolved: the stopped timer keeps 480 minutes
+    expect((await timers(c.id))[0].targetMs).toBe(480 * MIN);
+    await reopen();
+    let [resolution] = await timers(c.id);
+    expect(resolution).toMatchObject({ kind: "resolution", targetMs: 120 * MIN, stoppedAt: null });
+    expect(await caseDue(c.id)).toEqual(resolution.dueAt);
+    // Priority 3 has no targets: resolved, moved there, then to 1 again while Resolved is kept…
+    await resolve();
+    await edit({ priority: 3 });
+    await reopen();
+    expect((await timers(c.id)).map((t) => t.kind)).toEqual(["response"]); // no resolution target at 3
+    await resolve();
+    await edit({ priority: 1 });
+    await reopen();
+    [resolution] = await timers(c.id);
+    expect(resolution).toMatchObject({ kind: "resolution", targetMs: 120 * MIN, stoppedAt: null });
+  });
+
   it("NOT-5 / NOT-2: a breach is recorded once, by two job runners at once, and emails the assignee once", async () => {
     const agent = await makeAgent();
     const { account, contact } = await makeCustomer();

@@ -90,7 +90,8 @@ function stepFor(kind: SlaKind, from: number, to: number): "stop" | "pause" | "r
 /**
  * NOT-5: after a case change — its state moves the timers (Awaiting Info pauses, Accept stops the
  * response, Resolved stops both, a reopened case resumes its resolution), a new priority re-targets
- * the timers still counting (a kind the new priority has no target for is dropped; one it adds starts).
+ * the timers still counting (a kind the new priority has no target for is dropped; one it adds starts),
+ * and so does a reopen, to the priority the case has then.
  */
 export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseFacts, now = new Date()) {
   if (before.state === after.state && before.priority === after.priority) return;
@@ -166,7 +167,12 @@ async function stepCaseSlas(
     stepped.push({ ...r, ...t });
   }
   // The timers as just stepped: re-targeting reads them from here, not from the database again.
-  if (before.priority !== after.priority) await retarget(tx, policy, stepped, after, now);
+  // A reopened case's resolution counts to its priority now: one changed while it was Resolved
+  // (stopped timers keep their target) would otherwise come back with the old target and clock —
+  // or with none, when the old priority had no resolution target.
+  const reopened =
+    before.state === CaseState.Resolved && stepFor("resolution", before.state, after.state) === "resume";
+  if (before.priority !== after.priority || reopened) await retarget(tx, policy, stepped, after, now);
   await refreshSlaDue(tx, after.id);
 }
 
