@@ -172,4 +172,55 @@ describe("email to case (NOT-3)", () => {
       await db().systemProperty.delete({ where: { name: PROPERTY.inboundSupportAddress } });
     }
   });
+
+  it("NOT-3 / PRO-5: a follow-up to the customer's own opening email lands on its case; a colleague's reply-all to it is a new message", async () => {
+    const { account, contact } = await makeCustomer();
+    const colleague = await makeUser([ROLE.customer, ROLE.external], {
+      kind: "contact",
+      accountId: account.id,
+    });
+    const first = `<${unique("open")}@customer.example>`;
+    const out = await receive(
+      rawMail({
+        from: contact.email,
+        to: SUPPORT,
+        subject: "VPN down",
+        body: "Since 9am.",
+        messageId: first,
+      }),
+      "api",
+    );
+    expect(out).toMatchObject({ status: "opened" });
+    const caseId = out.status === "opened" ? out.caseId : 0;
+    // "Forgot the log": a reply to their own sent mail, before our acknowledgement arrived.
+    const again = await receive(
+      rawMail({
+        from: contact.email,
+        to: SUPPORT,
+        subject: "Re: VPN down",
+        body: "Log attached.",
+        inReplyTo: first,
+      }),
+      "api",
+    );
+    expect(again).toMatchObject({ status: "accepted", caseId });
+    expect(await db().case.count({ where: { accountId: account.id } })).toBe(1);
+    // A colleague copied on the first mail answers all: not the case's customer, so a case of their own.
+    const other = await receive(
+      rawMail({
+        from: colleague.email,
+        to: SUPPORT,
+        subject: "Re: VPN down",
+        body: "Here too.",
+        inReplyTo: first,
+      }),
+      "api",
+    );
+    expect(other).toMatchObject({ status: "opened" });
+    expect(
+      await db().case.findUniqueOrThrow({ where: { id: other.status === "opened" ? other.caseId : 0 } }),
+    ).toMatchObject({
+      contactId: colleague.id,
+    });
+  });
 });

@@ -17,7 +17,11 @@ type Customer = { id: number; name: string; email: string };
 export type Matched =
   { ok: true; caseRow: CaseRow; customer: Customer } | { ok: false; reason: InboundRefusal; caseId?: number };
 
-type Named = { number: string } | { reason: InboundRefusal };
+/** `received`: found as a follow-up of a customer's own message, not of one we sent. */
+type Named = { number: string; received?: boolean } | { reason: InboundRefusal };
+
+/** The statuses of inbound messages that became part of a case: opened it, or replied on it. */
+const ON_A_CASE = ["opened", "accepted"];
 
 async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
   const ref = caseReferenceOf(
@@ -38,14 +42,28 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
     where: { messageId: { in: ref.messageIds }, sourceTable: CASE_MAIL_SOURCE, sourceId: { not: null } },
     select: { messageId: true, sourceId: true },
   });
-  const first = ref.messageIds.map((id) => sent.find((s) => s.messageId === id)).find(Boolean);
-  if (!first) return { reason: "no_case" };
-  const c = await tx.case.findUnique({ where: { id: first.sourceId! }, select: { number: true } });
-  return c ? { number: c.number } : { reason: "no_case" };
+  // NOT-3: a follow-up to the customer's own message that opened the case, or to their reply on it
+  // ("forgot the log", before our acknowledgement arrived) is about that case, not a new one. Found
+  // by the message's unique key (`mid:<Message-ID>`, parse.ts).
+  const received = await tx.inboundMessage.findMany({
+    where: { dedupeKey: { in: ref.messageIds.map((id) => `mid:${id}`) }, status: { in: ON_A_CASE } },
+    select: { dedupeKey: true, caseId: true },
+  });
+  // The first Message-ID in header order (In-Reply-To, then References newest first) that names one.
+  for (const id of ref.messageIds) {
+    const ours = sent.find((s) => s.messageId === id)?.sourceId;
+    const theirs = received.find((r) => r.dedupeKey === `mid:${id}`)?.caseId;
+    const caseId = ours ?? theirs;
+    if (caseId === null || caseId === undefined) continue;
+    const c = await tx.case.findUnique({ where: { id: caseId }, select: { number: true } });
+    if (c) return { number: c.number, received: ours === undefined };
+  }
+  return { reason: "no_case" };
 }
 
 /**
- * PRO-5: the case a message names (token, else In-Reply-To/References), row-locked, and the
+ * PRO-5: the case a message names (token, else In-Reply-To/References: a message we sent about a
+ * case, or one of the customer's that opened it or replied on it), row-locked, and the
  * customer who sent it — the case's contact or consumer, active, with the From address.
  */
 export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
@@ -59,6 +77,9 @@ export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
   });
   if (!glance) return { ok: false, reason: "no_case" };
   const seen = await senderOf(tx, glance, p.from);
+  // A colleague's reply-all to a customer's message is not a reply of the case's customer: it is
+  // a new message, as it was before follow-ups of received messages were matched.
+  if (!seen && named.received) return { ok: false, reason: "no_case" };
   if (!seen) return { ok: false, reason: "sender_mismatch", caseId: glance.id };
   const caseRow = await lockCaseForReply(tx, named.number);
   if (!caseRow) return { ok: false, reason: "no_case" };
