@@ -1,21 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Tx } from "@/lib/db";
-import { replyAddress } from "@/lib/domain/email/reply-address";
-import { fillReplyToken } from "@/lib/server/tables/case";
 import { inboundEmailDomain } from "./config";
 
-/**
- * PRO-5: the case's reply address, creating its unguessable token (24 random bytes, base64url)
- * the first time the customer is emailed about the case. Inside the caller's transaction; two
- * transactions racing keep whichever token was written first (the update only fills a NULL).
- */
-export async function caseReplyAddress(tx: Tx, caseId: number): Promise<string> {
-  const fresh = randomBytes(24).toString("base64url");
-  await fillReplyToken(tx, caseId, fresh);
-  const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { replyToken: true } });
-  return replyAddress(row.replyToken!, inboundEmailDomain());
-}
+// PRO-5: a case's reply token (the unguessable part of reply+<token>@…) is 32 random hex
+// characters from the database's strong random source, given when the customer is first emailed
+// about the case (lib/server/tables/case.ts fillReplyTokens, fillReplyTokensOfComments).
 
 /**
  * A Message-ID for one customer email, chosen when it is queued (OutboxMessage.messageId) so that

@@ -21,14 +21,6 @@ export function markCustomerReplied(tx: Tx, caseId: number, at: Date) {
 }
 
 /**
- * PRO-5: gives the case its reply token `token` unless it has one: two transactions racing keep
- * whichever token was written first (the update only fills a NULL).
- */
-export function fillReplyToken(tx: Tx, caseId: number, token: string) {
-  return tx.$executeRaw`UPDATE "Case" SET "replyToken" = ${token} WHERE "id" = ${caseId} AND "replyToken" IS NULL`;
-}
-
-/**
  * PostgreSQL: locks the selected cases in id order for the rest of the transaction, so two
  * overlapping batches queue, never deadlock, and the rows stay as read until they are updated.
  * SQLite: nothing (its write transaction holds the database).
