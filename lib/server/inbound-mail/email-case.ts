@@ -7,6 +7,7 @@ import { ownCasePartner } from "@/lib/domain/scope/external";
 import { auditCreation } from "../audit/write";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
 import { nextNumber } from "../records/numbers";
+import { threadCaseMails } from "../tables/outbox-message";
 
 /** The contact or consumer a case opened from an email is for. */
 export type EmailCustomer = { id: number; kind: string; accountId: number | null };
@@ -24,6 +25,8 @@ export async function openEmailCase(
     customer: EmailCustomer;
     fields: { shortDescription: string; description: string };
     author: Pick<Actor, "id" | "name">;
+    /** The Message-ID of the customer's email: the acknowledgement answers it (threaded). */
+    inReplyTo?: string | null;
   },
 ) {
   const consumer = o.customer.kind === "consumer";
@@ -46,5 +49,6 @@ export async function openEmailCase(
   });
   await auditCreation(tx, TABLE.case, created, o.author);
   await runCaseCreatedFollowUps({ tx, actor: o.author, after: created }); // NOT-1: the acknowledgement
+  if (o.inReplyTo) await threadCaseMails(tx, created.id, "case.opened", o.inReplyTo);
   return { id: created.id, number };
 }

@@ -173,7 +173,7 @@ describe("email to case (NOT-3)", () => {
     }
   });
 
-  it("NOT-3 / PRO-5: a follow-up to the customer's own opening email lands on its case; a colleague's reply-all to it is a new message", async () => {
+  it("NOT-3 / PRO-5: the acknowledgement threads with the customer's email; a follow-up to that email lands on its case; a colleague's reply-all to it is a new message", async () => {
     const { account, contact } = await makeCustomer();
     const colleague = await makeUser([ROLE.customer, ROLE.external], {
       kind: "contact",
@@ -192,6 +192,8 @@ describe("email to case (NOT-3)", () => {
     );
     expect(out).toMatchObject({ status: "opened" });
     const caseId = out.status === "opened" ? out.caseId : 0;
+    // The acknowledgement answers their email: their mail client threads the two.
+    expect((await acknowledgements(caseId)).map((m) => m.inReplyTo)).toEqual([first]);
     // "Forgot the log": a reply to their own sent mail, before our acknowledgement arrived.
     const again = await receive(
       rawMail({

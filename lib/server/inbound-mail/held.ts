@@ -70,7 +70,7 @@ export async function openHeldMessage(actor: Actor, raw: OpenHeldInput) {
     const row = await takeHeld(tx, actor, input.id, "opened");
     const customer = await customerOf(tx, actor, choice, row.fromAddress);
     const fields = { ...caseFieldsOf(row.subject, ""), description: row.text ?? "" };
-    const c = await openEmailCase(tx, { customer, fields, author: actor });
+    const c = await openEmailCase(tx, { customer, fields, author: actor, inReplyTo: row.messageId });
     await moveHeldFiles(tx, row.id, c.id, customer); // NOT-4: the email's files, by its sender
     await tx.inboundMessage.update({ where: { id: row.id }, data: { caseId: c.id, reason: null } });
     return c;

@@ -63,7 +63,12 @@ export async function receiveNewMessage(
     await holdFiles(tx, id, p.attachments); // NOT-4: kept for the case an agent may open from it
     return { status: "held", reason: "unknown_sender" };
   }
-  const opened = await openEmailCase(tx, { customer: sender, fields, author: sender });
+  const opened = await openEmailCase(tx, {
+    customer: sender,
+    fields,
+    author: sender,
+    inReplyTo: p.messageId,
+  });
   await keepMailAttachments(tx, opened.id, sender, p.attachments); // NOT-4: the email's files too
   await finishMessage(tx, id, { status: "opened", caseId: opened.id });
   return { status: "opened", caseId: opened.id, caseNumber: opened.number };

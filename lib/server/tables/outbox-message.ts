@@ -76,6 +76,17 @@ export async function insertMessages(tx: Tx, rows: readonly OutboxRow[], now: Da
 }
 
 /** A case's customer email, rendered in code (NOT-1): one VALUES row of `insertCaseMessages`. */
+/**
+ * NOT-3: the case's queued `event` emails answer the message `messageId` (In-Reply-To and
+ * References): the customer's mail client shows our acknowledgement in the thread of their email.
+ */
+export function threadCaseMails(tx: Tx, caseId: number, event: string, messageId: string) {
+  return tx.outboxMessage.updateMany({
+    where: { sourceTable: TABLE.case, sourceId: caseId, event, inReplyTo: null },
+    data: { inReplyTo: messageId },
+  });
+}
+
 export type CaseMessage = {
   dedupeKey: string;
   recipient: string;
