@@ -8,7 +8,11 @@ import { forbidden, unauthenticated } from "@/lib/domain/errors";
 export type ScopeClause =
   /** customer: cases where they are the contact */
   | { by: "contact"; userId: number }
-  /** customer_admin (and partner_admin for their own account): every case of the account */
+  /**
+   * customer_admin (and partner_admin for their own account): every case of the account — never a
+   * consumer's (a case for a consumer names no account, ROLE-3; one that held both from before
+   * stays the consumer's alone), here and in relatedAccounts
+   */
   | { by: "account"; accountId: number }
   /**
    * partner: cases where they are the partner contact, while the case's account is related to their
@@ -87,7 +91,7 @@ export function scopeWhere(clauses: readonly ScopeClause[]): { OR: Record<string
         case "contact":
           return { contactId: c.userId };
         case "account":
-          return { accountId: c.accountId };
+          return { accountId: c.accountId, consumerId: null };
         case "partnerContact":
           return {
             partnerContactId: c.userId,
@@ -102,7 +106,10 @@ export function scopeWhere(clauses: readonly ScopeClause[]): { OR: Record<string
             ],
           };
         case "relatedAccounts":
-          return { account: { partnersOf: { some: { partnerAccountId: c.partnerAccountId } } } };
+          return {
+            account: { partnersOf: { some: { partnerAccountId: c.partnerAccountId } } },
+            consumerId: null,
+          };
         case "consumer":
           return { consumerId: c.userId };
       }

@@ -225,4 +225,28 @@ describe("email to case (NOT-3)", () => {
       contactId: colleague.id,
     });
   });
+
+  it("NOT-3: a follow-up to the customer's own email whose case has been closed since opens a new case, not a refusal", async () => {
+    const { account, contact } = await makeCustomer();
+    const first = `<${unique("old")}@customer.example>`;
+    const out = await receive(
+      rawMail({ from: contact.email, to: SUPPORT, subject: "Printer", body: "Jammed.", messageId: first }),
+      "api",
+    );
+    const caseId = out.status === "opened" ? out.caseId : 0;
+    await db().case.update({ where: { id: caseId }, data: { state: CaseState.Closed } });
+    const later = await receive(
+      rawMail({
+        from: contact.email,
+        to: SUPPORT,
+        subject: "Re: Printer",
+        body: "Jammed again.",
+        inReplyTo: first,
+      }),
+      "api",
+    );
+    expect(later).toMatchObject({ status: "opened" });
+    expect(later.status === "opened" && later.caseId).not.toBe(caseId);
+    expect(await db().case.count({ where: { accountId: account.id } })).toBe(2);
+  });
 });

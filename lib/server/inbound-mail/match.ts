@@ -15,7 +15,8 @@ export const CASE_MAIL_SOURCE = TABLE.case;
 
 type Customer = { id: number; name: string; email: string };
 export type Matched =
-  { ok: true; caseRow: CaseRow; customer: Customer } | { ok: false; reason: InboundRefusal; caseId?: number };
+  | { ok: true; caseRow: CaseRow; customer: Customer; received?: boolean }
+  | { ok: false; reason: InboundRefusal; caseId?: number };
 
 /** `received`: found as a follow-up of a customer's own message, not of one we sent. */
 type Named = { number: string; received?: boolean } | { reason: InboundRefusal };
@@ -78,7 +79,7 @@ export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
   if (!glance) return { ok: false, reason: "no_case" };
   const seen = await senderOf(tx, glance, p.from);
   // A colleague's reply-all to a customer's message is not a reply of the case's customer: it is
-  // a new message, as it was before follow-ups of received messages were matched.
+  // a new message (a case of their own, or held), not a refusal.
   if (!seen && named.received) return { ok: false, reason: "no_case" };
   if (!seen) return { ok: false, reason: "sender_mismatch", caseId: glance.id };
   const caseRow = await lockCaseForReply(tx, named.number);
@@ -86,7 +87,7 @@ export async function matchMessage(tx: Tx, p: ParsedInbound): Promise<Matched> {
   const same = caseRow.contactId === glance.contactId && caseRow.consumerId === glance.consumerId;
   const customer = same ? seen : await senderOf(tx, caseRow, p.from);
   if (!customer) return { ok: false, reason: "sender_mismatch", caseId: caseRow.id };
-  return { ok: true, caseRow, customer };
+  return { ok: true, caseRow, customer, received: named.received };
 }
 
 /** The case's active contact or consumer with the From address, or null. */

@@ -64,6 +64,13 @@ async function processMessage(tx: Tx, id: number, p: ParsedInbound): Promise<Inb
   }
   if (!match.ok) return refuse(tx, id, match.reason, match.caseId);
   const { caseRow, customer } = match;
+  // A follow-up to the customer's own email whose case has since been closed ("broken again",
+  // weeks later, in their own thread) is a new message, as it was before such follow-ups were
+  // matched — not a refusal pointing to a portal they may have no password for.
+  if (match.received && isCaseClosedForChanges(caseRow.state)) {
+    const support = await supportAddressOfMessage(tx, p);
+    if (support) return receiveNewMessage(tx, id, p, support);
+  }
   // REL-6: an out-of-office answer to a notification is no reply: it must not reopen the case
   // nor reach the incident and every case's work notes (PRO-4).
   if (p.automatic) return refuse(tx, id, "automatic", caseRow.id);

@@ -136,3 +136,23 @@ describe("a partner relationship ended (ROLE-3, SET-2)", () => {
     expect(answer).toEqual(await missing(partnerContact, cases.customers.number));
   });
 });
+
+describe("a consumer's case is the consumer's alone (ROLE-3)", () => {
+  it("ROLE-3: a case holding an account and a consumer from before is not the account's — neither its customer admin nor its partner's admin reaches it, by SQL or by the Table API's where", async () => {
+    const agent = await makeAdmin();
+    const consumer = await makeUser([ROLE.consumer, ROLE.external], { kind: "consumer" });
+    const c = await makeCase(agent, { consumerId: consumer.id });
+    // As data written before the rule: both set, straight in the table.
+    await db().case.update({ where: { id: c.id }, data: { accountId: world.accounts.customer.id } });
+    for (const who of [world.users.customerAdmin, world.users.partnerAdmin]) {
+      expect(await rejection(getExternalCaseRef(who, c.number))).toEqual(await missing(who, c.number));
+      const where = scopeWhere(externalScope(who));
+      expect(await db().case.count({ where: { AND: [{ id: c.id }, where] } })).toBe(0);
+    }
+    expect((await getExternalCaseRef(consumer, c.number)).id).toBe(c.id);
+    // The account's own cases stay theirs.
+    expect((await getExternalCaseRef(world.users.customerAdmin, world.cases.own.number)).id).toBe(
+      world.cases.own.id,
+    );
+  });
+});

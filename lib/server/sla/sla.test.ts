@@ -160,6 +160,26 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(resolution).toMatchObject({ kind: "resolution", targetMs: 120 * MIN, stoppedAt: null });
   });
 
+  it("NOT-5: a case made at a priority without targets, moved to one with them while Resolved, gets its resolution when it reopens", async () => {
+    const { agent, c } = await customerCase(3);
+    expect(await timers(c.id)).toEqual([]);
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const version = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: await version(),
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Done",
+    });
+    await updateCase(agent, c.number, { version: await version(), priority: 1 });
+    expect(await timers(c.id)).toEqual([]); // a Resolved case starts none
+    await runCaseAction(agent, c.number, { action: "reopen", version: await version() });
+    const rows = await timers(c.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: "resolution", targetMs: 120 * MIN, stoppedAt: null });
+    expect(await caseDue(c.id)).toEqual(rows[0].dueAt);
+  });
+
   it("NOT-5 / NOT-2: a breach is recorded once, by two job runners at once, and emails the assignee once", async () => {
     const agent = await makeAgent();
     const { account, contact } = await makeCustomer();

@@ -76,6 +76,10 @@ export async function startSlasOnCases(
   return timers.length;
 }
 
+/** A Resolved case moved back to work (its resolution resumes). */
+const isReopen = (before: CaseFacts, after: CaseFacts) =>
+  before.state === CaseState.Resolved && stepFor("resolution", before.state, after.state) === "resume";
+
 /** Which timers a state change stops, pauses or resumes. */
 function stepFor(kind: SlaKind, from: number, to: number): "stop" | "pause" | "resume" | null {
   if (to === CaseState.Closed || to === CaseState.Cancelled) return "stop";
@@ -96,7 +100,8 @@ function stepFor(kind: SlaKind, from: number, to: number): "stop" | "pause" | "r
 export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseFacts, now = new Date()) {
   if (before.state === after.state && before.priority === after.priority) return;
   const rows: Row[] = await tx.caseSla.findMany({ where: { caseId: after.id } });
-  if (!rows.length && before.priority === after.priority) return;
+  // A case without timers gains some only from a new priority — or a reopen, to the one it has then.
+  if (!rows.length && before.priority === after.priority && !isReopen(before, after)) return;
   await stepCaseSlas(tx, await readSlaPolicy(tx), rows, before, after, now);
 }
 
@@ -170,9 +175,8 @@ async function stepCaseSlas(
   // A reopened case's resolution counts to its priority now: one changed while it was Resolved
   // (stopped timers keep their target) would otherwise come back with the old target and clock —
   // or with none, when the old priority had no resolution target.
-  const reopened =
-    before.state === CaseState.Resolved && stepFor("resolution", before.state, after.state) === "resume";
-  if (before.priority !== after.priority || reopened) await retarget(tx, policy, stepped, after, now);
+  if (before.priority !== after.priority || isReopen(before, after))
+    await retarget(tx, policy, stepped, after, now);
   await refreshSlaDue(tx, after.id);
 }
 

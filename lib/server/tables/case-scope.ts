@@ -24,8 +24,8 @@ function clauseSql(clause: ScopeClause, column: (name: string) => Prisma.Sql): P
   switch (clause.by) {
     case "contact":
       return Prisma.sql`${column("contactId")} = ${clause.userId}`;
-    case "account":
-      return Prisma.sql`${column("accountId")} = ${clause.accountId}`;
+    case "account": // never a consumer's case (ROLE-3, ../../domain/scope/external.ts)
+      return Prisma.sql`(${column("accountId")} = ${clause.accountId} AND ${column("consumerId")} IS NULL)`;
     case "partnerContact": {
       const p = clause.partnerAccountId;
       const account = column("accountId");
@@ -33,8 +33,10 @@ function clauseSql(clause: ScopeClause, column: (name: string) => Prisma.Sql): P
         p === null ? Prisma.empty : Prisma.sql` OR ${account} = ${p} OR ${relatedTo(account, p)}`;
       return Prisma.sql`(${column("partnerContactId")} = ${clause.userId} AND (${account} IS NULL${related}))`;
     }
-    case "relatedAccounts":
-      return relatedTo(column("accountId"), clause.partnerAccountId);
+    case "relatedAccounts": {
+      const related = relatedTo(column("accountId"), clause.partnerAccountId);
+      return Prisma.sql`(${related} AND ${column("consumerId")} IS NULL)`;
+    }
     case "consumer":
       return Prisma.sql`${column("consumerId")} = ${clause.userId}`;
   }

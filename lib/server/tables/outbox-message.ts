@@ -75,7 +75,6 @@ export async function insertMessages(tx: Tx, rows: readonly OutboxRow[], now: Da
   return insertJsonRows(tx, "OutboxMessage", MESSAGE_COLUMNS, cells, shared, "dedupeKey");
 }
 
-/** A case's customer email, rendered in code (NOT-1): one VALUES row of `insertCaseMessages`. */
 /**
  * NOT-3: the case's queued `event` emails answer the message `messageId` (In-Reply-To and
  * References): the customer's mail client shows our acknowledgement in the thread of their email.
@@ -87,6 +86,7 @@ export function threadCaseMails(tx: Tx, caseId: number, event: string, messageId
   });
 }
 
+/** A case's customer email, rendered in code (NOT-1): one VALUES row of `insertCaseMessages`. */
 export type CaseMessage = {
   dedupeKey: string;
   recipient: string;
