@@ -45,7 +45,10 @@ test("SET-2 / ROLE-3: the Partner picker offers the account's partners and follo
   await expect(page.getByRole("status").filter({ hasText: "Case saved." })).toBeVisible();
   await page.reload();
   await expect(partner.locator("option:checked")).toHaveText(mine);
-  // A crafted choice of another account's partner is refused by the server, naming it.
+  // A crafted choice of another account's partner is refused by the server, naming it. Injected
+  // once React has hydrated the page: hydration redraws the select from its own options, dropping
+  // one added before (seen under CI's load: the form then saved the old partner, no refusal).
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrating");
   await partner.evaluate(
     (el: HTMLSelectElement, [id, name]) => {
       el.add(new Option(name, id));

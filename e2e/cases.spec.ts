@@ -71,7 +71,9 @@ test("REC-3: choosing an illegal state in the form is refused with a message on 
 }) => {
   await signIn(page, DEMO.agent);
   await createCaseViaForm(page, { shortDescription: `Illegal ${Date.now()}` });
-  // The select only offers legal moves; a crafted value is still refused by the server.
+  // The select only offers legal moves; a crafted value is still refused by the server (injected
+  // once React has hydrated the page, which would redraw the select without it).
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrating");
   await page.getByLabel("State").evaluate((el: HTMLSelectElement) => {
     el.add(new Option("Closed", "3"));
     el.value = "3";
