@@ -13,6 +13,21 @@ import { replyOnPortal } from "../portal/answers";
 const MIN = 60_000;
 const timers = (caseId: number) => db().caseSla.findMany({ where: { caseId }, orderBy: { kind: "asc" } });
 const caseDue = async (id: number) => (await db().case.findUniqueOrThrow({ where: { id } })).slaDueAt;
+const versionOf = async (id: number) => (await db().case.findUniqueOrThrow({ where: { id } })).version;
+type Agent = Awaited<ReturnType<typeof makeAgent>>;
+type Row = { id: number; number: string };
+/** Propose Solution from the case's current version: the case is Resolved. */
+const proposeSolution = async (agent: Agent, c: Row) =>
+  runCaseAction(agent, c.number, {
+    action: "propose_solution",
+    version: await versionOf(c.id),
+    resolutionCode: "Solved (Permanently)",
+    resolutionNotes: "Done",
+  });
+const reopenCase = async (agent: Agent, c: Row) =>
+  runCaseAction(agent, c.number, { action: "reopen", version: await versionOf(c.id) });
+const editCase = async (agent: Agent, c: Row, patch: Record<string, unknown>) =>
+  updateCase(agent, c.number, { version: await versionOf(c.id), ...patch });
 
 beforeAll(async () => {
   await db().slaTarget.deleteMany();
@@ -91,13 +106,7 @@ describe("SLA timers on cases (NOT-5)", () => {
     [resolution] = await timers(c.id);
     expect(resolution.runningSince).not.toBeNull();
     expect(resolution.dueAt!.getTime()).toBeGreaterThan(resolution.runningSince!.getTime());
-    const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-    await runCaseAction(agent, c.number, {
-      action: "propose_solution",
-      version: v,
-      resolutionCode: "Solved (Permanently)",
-      resolutionNotes: "Done",
-    });
+    await proposeSolution(agent, c);
     [resolution] = await timers(c.id);
     expect(resolution.stoppedAt).not.toBeNull();
     expect(await caseDue(c.id)).toBeNull();
@@ -124,23 +133,9 @@ describe("SLA timers on cases (NOT-5)", () => {
   it("NOT-5: a priority changed while the case was Resolved counts when it reopens — the resolution re-targeted, or started when the old priority had none", async () => {
     const { agent, c } = await customerCase();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    const resolve = async () => {
-      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-      await runCaseAction(agent, c.number, {
-        action: "propose_solution",
-        version: v,
-        resolutionCode: "Solved (Permanently)",
-        resolutionNotes: "Done",
-      });
-    };
-    const edit = async (patch: Record<string, unknown>) => {
-      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-      await updateCase(agent, c.number, { version: v, ...patch });
-    };
-    const reopen = async () => {
-      const v = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-      await runCaseAction(agent, c.number, { action: "reopen", version: v });
-    };
+    const resolve = () => proposeSolution(agent, c);
+    const edit = (patch: Record<string, unknown>) => editCase(agent, c, patch);
+    const reopen = () => reopenCase(agent, c);
     await resolve();
     await edit({ priority: 1 }); // escalated while Resolved: the stopped timer keeps 480 minutes
     expect((await timers(c.id))[0].targetMs).toBe(480 * MIN);
@@ -164,16 +159,10 @@ describe("SLA timers on cases (NOT-5)", () => {
     const { agent, c } = await customerCase(3);
     expect(await timers(c.id)).toEqual([]);
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
-    const version = async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
-    await runCaseAction(agent, c.number, {
-      action: "propose_solution",
-      version: await version(),
-      resolutionCode: "Solved (Permanently)",
-      resolutionNotes: "Done",
-    });
-    await updateCase(agent, c.number, { version: await version(), priority: 1 });
+    await proposeSolution(agent, c);
+    await editCase(agent, c, { priority: 1 });
     expect(await timers(c.id)).toEqual([]); // a Resolved case starts none
-    await runCaseAction(agent, c.number, { action: "reopen", version: await version() });
+    await reopenCase(agent, c);
     const rows = await timers(c.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "resolution", targetMs: 120 * MIN, stoppedAt: null });
