@@ -3,7 +3,10 @@
 
 type Id = number | null | undefined;
 
-/** The references a work order's save checks to exist and fit together (as a case's). */
+/**
+ * The parties a record's save checks to exist and fit together (checkCaseReferences): a work
+ * order's, and a case's beside its assignment (lib/server/cases/write.ts).
+ */
 export const PARTY_FIELDS = [
   "accountId",
   "contactId",

@@ -1,4 +1,5 @@
 import "server-only";
+import { PARTY_FIELDS } from "@/lib/domain/work-orders/parties";
 import { type Tx, inTransaction } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
@@ -89,16 +90,8 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
       throw invalid("state", `This case is ${labelOf(caseStates, current.state)} and cannot be changed.`);
     }
     const merged = { ...current, ...fields };
-    const refs = [
-      "accountId",
-      "contactId",
-      "consumerId",
-      "assetId",
-      "partnerId",
-      "partnerContactId",
-      "assignmentGroupId",
-      "assignedToId",
-    ] as const;
+    // A work order's parties (FSM-2 shares the case's rules) and the case's assignment.
+    const refs = [...PARTY_FIELDS, "assignmentGroupId", "assignedToId"] as const;
     if (refs.some((k) => fields[k] !== undefined && fields[k] !== current[k]))
       await checkCaseReferences(tx, merged, "case", current);
     const patch: Record<string, unknown> = { ...fields };
