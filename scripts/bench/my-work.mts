@@ -4,6 +4,7 @@
 import { db, Prisma } from "@/lib/db";
 import { groupNameKey } from "@/lib/domain/assignment/schemas";
 import { OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { SLA_WARNING_MS } from "@/lib/domain/sla/timer";
 import { BENCH_AGENT } from "./dataset.mts";
 import { load } from "./http.mts";
 import { loadRow, type Row } from "./report.mts";
@@ -41,11 +42,13 @@ export async function prepareMyWork(log: (m: string) => void): Promise<number> {
   // later — so Needs attention's SLA part (WRK-2) meets thousands of breached cases outside the queue.
   if (!(await p.case.count({ where: { slaDueAt: { not: null } }, take: 1 }))) {
     const open = Prisma.join(OPEN_CASE_STATES);
-    const now = Date.now();
+    const at = (ms: number) => [new Date(Date.now() + ms), new Date(Date.now() + ms - SLA_WARNING_MS)];
+    const [[due, warn], [later, laterWarn]] = [at(-3_600_000), at(8 * 3_600_000)];
     await p.$executeRaw`
-      UPDATE "Case" SET "slaDueAt" = ${new Date(now - 3_600_000)} WHERE "state" IN (${open}) AND "id" % 5 = 0`;
+      UPDATE "Case" SET "slaDueAt" = ${due}, "slaWarnAt" = ${warn} WHERE "state" IN (${open}) AND "id" % 5 = 0`;
     await p.$executeRaw`
-      UPDATE "Case" SET "slaDueAt" = ${new Date(now + 8 * 3_600_000)} WHERE "state" IN (${open}) AND "id" % 5 <> 0`;
+      UPDATE "Case" SET "slaDueAt" = ${later}, "slaWarnAt" = ${laterWarn}
+      WHERE "state" IN (${open}) AND "id" % 5 <> 0`;
   }
   const queue = await p.case.count({
     where: { assignmentGroupId: group.id, state: { in: OPEN_CASE_STATES } },

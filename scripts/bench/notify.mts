@@ -5,6 +5,7 @@
 import { db } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { SLA_WARNING_MS } from "@/lib/domain/sla/timer";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { notifyCustomers } from "@/lib/server/proactive/notify";
 import { BENCH_AGENT } from "./dataset.mts";
@@ -84,6 +85,7 @@ export async function notifyMetrics(log: (m: string) => void, scale: number): Pr
         targetMs: 4 * 3_600_000,
         runningSince: new Date(now - (i + 1) * 1_000),
         dueAt: new Date(now - (i + 1) * 1_000 + 4 * 3_600_000),
+        warnAt: new Date(now - (i + 1) * 1_000 + 4 * 3_600_000 - SLA_WARNING_MS),
       })),
     });
 

@@ -3,6 +3,7 @@
 // warning window, the rest later. The pass records each once and emails the assignees; the timers
 // are reset before each run, so every run does the same work.
 import { db, dialect, Prisma } from "@/lib/db";
+import { SLA_WARNING_MS } from "@/lib/domain/sla/timer";
 import { recordSlaBreaches } from "@/lib/server/jobs/sla";
 import type { Row } from "./report.mts";
 
@@ -15,16 +16,20 @@ async function resetTimers(now: Date) {
     dialect() === "postgresql"
       ? Prisma.sql`CAST(${new Date(now.getTime() + ms)} AS TIMESTAMP(3))`
       : Prisma.sql`${new Date(now.getTime() + ms)}`;
-  const due = Prisma.sql`CASE WHEN "id" % 100 = 0 THEN ${at(-3_600_000)}
-    WHEN "id" % 100 = 1 THEN ${at(10 * 60_000)} ELSE ${at(86_400_000)} END`;
+  // Due as above; warned 30 minutes before (24×7: SLA_WARNING_MS of working time is 30 minutes).
+  const dueIn = (before: number) => Prisma.sql`CASE WHEN "id" % 100 = 0 THEN ${at(-3_600_000 - before)}
+    WHEN "id" % 100 = 1 THEN ${at(10 * 60_000 - before)} ELSE ${at(86_400_000 - before)} END`;
+  const [due, warn] = [dueIn(0), dueIn(SLA_WARNING_MS)];
   await db().$executeRaw`
-    INSERT INTO "CaseSla" ("caseId", "kind", "clock", "targetMs", "elapsedMs", "runningSince", "dueAt", "createdAt")
-    SELECT "id", 'resolution', '24x7', ${86_400_000}, 0, ${now}, ${due}, ${now} FROM "Case"
+    INSERT INTO "CaseSla" ("caseId", "kind", "clock", "targetMs", "elapsedMs", "runningSince", "dueAt", "warnAt",
+      "createdAt")
+    SELECT "id", 'resolution', '24x7', ${86_400_000}, 0, ${now}, ${due}, ${warn}, ${now} FROM "Case"
     WHERE true -- SQLite reads ON CONFLICT after a bare SELECT … FROM as a join's ON
     ON CONFLICT DO NOTHING`;
   await db().$executeRaw`
     UPDATE "CaseSla" SET "breachedAt" = NULL, "warnedAt" = NULL, "stoppedAt" = NULL, "runningSince" = ${now},
-      "dueAt" = (SELECT ${due} FROM "Case" k WHERE k."id" = "CaseSla"."caseId")
+      "dueAt" = (SELECT ${due} FROM "Case" k WHERE k."id" = "CaseSla"."caseId"),
+      "warnAt" = (SELECT ${warn} FROM "Case" k WHERE k."id" = "CaseSla"."caseId")
     WHERE "kind" = 'resolution'`;
   return db().caseSla.count({ where: { kind: "resolution", stoppedAt: null } });
 }

@@ -36,7 +36,8 @@ const { q, end } = querier(url);
 // consumer, so their customers' earlier comments do not count as answers), SLA timers past due.
 await q(`UPDATE "Case" SET "state" = 6, "resolvedAt" = now() - interval '30 days', "contactId" = NULL,
   "consumerId" = NULL WHERE "state" IN (1, 10)`);
-await q(`UPDATE "CaseSla" SET "dueAt" = now() - interval '2 minutes' WHERE "stoppedAt" IS NULL`);
+await q(`UPDATE "CaseSla" SET "dueAt" = now() - interval '2 minutes', "warnAt" = now() - interval '32 minutes'
+  WHERE "stoppedAt" IS NULL`);
 
 const env = {
   DATABASE_URL: url,

@@ -1,9 +1,6 @@
 // NOT-2 / NOT-5: the email an SLA warning or breach sends the case's assignee (plain text).
 import { SLA_KIND_LABEL, type SlaKind } from "./policy";
 
-/** An SLA is "about to breach" when this little working time is left (the job's warning). */
-export const SLA_WARNING_MS = 30 * 60_000;
-
 export function slaMail(m: {
   event: "warning" | "breach";
   kind: SlaKind;

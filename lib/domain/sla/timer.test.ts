@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { slaClock } from "./clock";
 import { ALWAYS, type SlaSchedule } from "./schedule";
-import { pauseTimer, resumeTimer, retargetTimer, startTimer, stopTimer, timerStatus } from "./timer";
+import {
+  pauseTimer,
+  resumeTimer,
+  retargetTimer,
+  SLA_WARNING_MS,
+  startTimer,
+  stopTimer,
+  timerStatus,
+} from "./timer";
 
 const H = 3_600_000;
 const at = (iso: string) => new Date(iso);
@@ -76,5 +84,40 @@ describe("SLA timers (NOT-5)", () => {
     const office16 = retargetTimer(ALWAYS, always, 16 * H, mondayEarly, office);
     expect(office16.elapsedMs).toBe(63 * H); // Friday 16:00 to Monday 07:00 UTC, all of it
     expect(office16.dueAt).toEqual(mondayEarly); // already past its 16 working hours: due now
+  });
+
+  it("NOT-5 / NOT-2: the warning comes with 30 working minutes left, in the clock the timer counts in", () => {
+    // Friday 15:00 in Berlin, 2 office hours to go: due Friday 17:00, warned 16:30.
+    const friday = startTimer(office, 2 * H, at("2026-11-27T14:00:00Z"));
+    expect(friday.dueAt).toEqual(at("2026-11-27T16:00:00Z"));
+    expect(friday.warnAt).toEqual(at("2026-11-27T15:30:00Z"));
+    // 2 h 10 m to go: due Monday 09:10 — its last 30 working minutes start Friday 16:40, not
+    // Monday 08:40 (10 working minutes left, and nobody warned over the weekend).
+    const overWeekend = startTimer(office, 2 * H + 10 * 60_000, at("2026-11-27T14:00:00Z"));
+    expect(overWeekend.dueAt).toEqual(at("2026-11-30T08:10:00Z"));
+    expect(overWeekend.warnAt).toEqual(at("2026-11-27T15:40:00Z"));
+    expect(timerStatus(office, overWeekend, overWeekend.warnAt!).leftMs).toBe(SLA_WARNING_MS);
+    // 24×7: 30 minutes before the due time. Less than that to go: warned at once.
+    const always = startTimer(ALWAYS, 4 * H, at("2026-11-27T14:00:00Z"));
+    expect(always.warnAt).toEqual(at("2026-11-27T17:30:00Z"));
+    expect(startTimer(ALWAYS, 20 * 60_000, at("2026-11-27T14:00:00Z")).warnAt).toEqual(
+      at("2026-11-27T14:00:00Z"),
+    );
+  });
+
+  it("NOT-5: pausing, stopping, resuming and re-targeting move the warning with the due time", () => {
+    const start = at("2026-11-23T08:00:00Z");
+    const t = startTimer(ALWAYS, 4 * H, start);
+    const paused = pauseTimer(ALWAYS, t, at("2026-11-23T09:00:00Z"));
+    expect(paused).toMatchObject({ dueAt: null, warnAt: null });
+    expect(startTimer(ALWAYS, 4 * H, start, true)).toMatchObject({ dueAt: null, warnAt: null });
+    const resumed = resumeTimer(ALWAYS, paused, at("2026-11-23T11:00:00Z"));
+    expect(resumed.warnAt).toEqual(at("2026-11-23T13:30:00Z")); // 3 h left from 11:00, less 30 min
+    const retargeted = retargetTimer(ALWAYS, resumed, 8 * H, at("2026-11-23T12:00:00Z"));
+    expect(retargeted.warnAt).toEqual(at("2026-11-23T17:30:00Z")); // 2 h counted: 6 h left from 12:00
+    expect(stopTimer(ALWAYS, retargeted, at("2026-11-23T13:00:00Z"))).toMatchObject({
+      dueAt: null,
+      warnAt: null,
+    });
   });
 });

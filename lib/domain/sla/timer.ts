@@ -12,43 +12,55 @@ export type SlaTimer = {
   runningSince: Date | null;
   /** When the target is reached if it keeps running; null while paused or stopped. */
   dueAt: Date | null;
+  /** When SLA_WARNING_MS of working time is left if it keeps running; null while paused or stopped. */
+  warnAt: Date | null;
   stoppedAt: Date | null;
 };
 
-const due = (s: SlaSchedule, from: Date, targetMs: number, elapsedMs: number) =>
-  addWorkingTime(s, from, Math.max(0, targetMs - elapsedMs));
+/** An SLA is "about to breach" when this little working time is left (NOT-2's warning, WRK-2). */
+export const SLA_WARNING_MS = 30 * 60_000;
 
-export function startTimer(s: SlaSchedule, targetMs: number, now: Date, paused = false): SlaTimer {
-  return {
-    targetMs,
-    elapsedMs: 0,
-    runningSince: paused ? null : now,
-    dueAt: paused ? null : due(s, now, targetMs, 0),
-    stoppedAt: null,
-  };
+/**
+ * The due and warning times of a timer counting from `from`. Both in working time: a business-hours
+ * timer due Monday 09:10 (hours 09:00–17:00) has its last 30 working minutes from Friday 16:40 — the
+ * warning comes then, not 30 clock minutes before the due time (Monday 08:40, with 10 minutes left).
+ */
+function times(s: SlaSchedule, from: Date, targetMs: number, elapsedMs: number) {
+  const left = Math.max(0, targetMs - elapsedMs);
+  return { dueAt: addWorkingTime(s, from, left), warnAt: addWorkingTime(s, from, left - SLA_WARNING_MS) };
 }
 
+const idle = { runningSince: null, dueAt: null, warnAt: null };
+
+export function startTimer(s: SlaSchedule, targetMs: number, now: Date, paused = false): SlaTimer {
+  const clock = paused ? idle : { runningSince: now, ...times(s, now, targetMs, 0) };
+  return { targetMs, elapsedMs: 0, ...clock, stoppedAt: null };
+}
+
+/** What reading a timer's state needs (the case page reads no warning time). */
+export type TimerReading = Pick<SlaTimer, "targetMs" | "elapsedMs" | "runningSince" | "stoppedAt">;
+
 /** Working time counted up to `now`. */
-export function elapsedAt(s: SlaSchedule, t: SlaTimer, now: Date): number {
+export function elapsedAt(s: SlaSchedule, t: TimerReading, now: Date): number {
   return t.elapsedMs + (t.runningSince ? workingTimeBetween(s, t.runningSince, now) : 0);
 }
 
 /** Awaiting Info: the clock stops counting (a paused or stopped timer is left as it is). */
 export function pauseTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   if (!t.runningSince) return t;
-  return { ...t, elapsedMs: elapsedAt(s, t, now), runningSince: null, dueAt: null };
+  return { ...t, elapsedMs: elapsedAt(s, t, now), ...idle };
 }
 
 /** Leaving Awaiting Info (or a reopened case): counting goes on from `now`. */
 export function resumeTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   if (t.runningSince) return t;
-  return { ...t, runningSince: now, dueAt: due(s, now, t.targetMs, t.elapsedMs), stoppedAt: null };
+  return { ...t, runningSince: now, ...times(s, now, t.targetMs, t.elapsedMs), stoppedAt: null };
 }
 
 /** The event the SLA waits for happened: the time counted is kept, the clock no longer runs. */
 export function stopTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   if (t.stoppedAt) return t;
-  return { ...t, elapsedMs: elapsedAt(s, t, now), runningSince: null, dueAt: null, stoppedAt: now };
+  return { ...t, elapsedMs: elapsedAt(s, t, now), ...idle, stoppedAt: now };
 }
 
 /**
@@ -68,13 +80,17 @@ export function retargetTimer(
   if (t.stoppedAt) return { ...t, targetMs };
   if (!t.runningSince) return { ...t, targetMs };
   const elapsed = elapsedAt(s, t, now);
-  return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, dueAt: due(next, now, targetMs, elapsed) };
+  return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, ...times(next, now, targetMs, elapsed) };
 }
 
 export type TimerStatus = "running" | "paused" | "met" | "breached";
 
 /** What the case page and lists say of a timer at `now`. */
-export function timerStatus(s: SlaSchedule, t: SlaTimer, now: Date): { status: TimerStatus; leftMs: number } {
+export function timerStatus(
+  s: SlaSchedule,
+  t: TimerReading,
+  now: Date,
+): { status: TimerStatus; leftMs: number } {
   const left = t.targetMs - elapsedAt(s, t, t.stoppedAt ?? now);
   if (left <= 0) return { status: "breached", leftMs: left };
   if (t.stoppedAt) return { status: "met", leftMs: left };

@@ -6,7 +6,6 @@ import { forbidden } from "@/lib/domain/errors";
 import { caseListSchema, type CaseListParams } from "@/lib/domain/cases/schemas";
 import { caseStates, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { countCapFor } from "@/lib/domain/paging";
-import { SLA_WARNING_MS } from "@/lib/domain/sla/mail";
 import { date, limitSql, num, numberOrTextSearch, offsetSql, whereAll } from "@/lib/server/tables/sql";
 
 export const CASE_PAGE_SIZE = 50;
@@ -89,13 +88,13 @@ export function caseListWhere(actor: Actor, p: CaseListParams, groupIds: readonl
   // Few cases carry the mark: the filter names them through its own index first (a plain IS NOT
   // NULL let SQLite walk every open case to count the marked ones — 50 ms at 100,000 cases).
   if (p.replied === "1") parts.push(Prisma.sql`c."id" IN (${REPLIED_IDS})`);
-  // WRK-2: needs attention — replied, or the earliest running SLA within the warning time the SLA
-  // job warns at (lib/server/jobs/sla.ts) or past due. Tested on the row, not named through the
+  // WRK-2: needs attention — replied, or a running SLA within the warning time the SLA job warns at
+  // (lib/server/jobs/sla.ts; working time: slaWarnAt) or past due. Tested on the row, not named through the
   // indexes like "replied": thousands of breached cases outside the queue would all be visited.
   // Only an open case needs attention (as the mark, WRK-3): a closed one keeps its reply time.
   if (p.attention === "1")
     parts.push(Prisma.sql`c."state" IN (${Prisma.join(OPEN_CASE_STATES)}) AND (c."customerRepliedAt" IS NOT NULL
-      OR c."slaDueAt" <= ${new Date(Date.now() + SLA_WARNING_MS)})`);
+      OR c."slaWarnAt" <= ${new Date()})`);
   if (p.sla) {
     const now = Date.now();
     if (p.sla === "any") parts.push(Prisma.sql`c."slaDueAt" IS NOT NULL`);

@@ -11,7 +11,7 @@ export const CASE_COLUMNS = [
   "replyToken", "requestKey", "version",
 ] as const; // prettier-ignore
 export const CASE_TIMES = [
-  "customerRepliedAt", "slaDueAt", "proposedAt", "resolvedAt", "closedAt", "createdAt", "updatedAt",
+  "customerRepliedAt", "slaDueAt", "slaWarnAt", "proposedAt", "resolvedAt", "closedAt", "createdAt", "updatedAt",
 ] as const; // prettier-ignore
 
 type Ref = { id: number; number: string; name: string } | null;

@@ -18,6 +18,7 @@ export function caseRowOf(doc: CasePageDocument): CaseRow {
     ...c,
     customerRepliedAt: date(c.customerRepliedAt),
     slaDueAt: date(c.slaDueAt),
+    slaWarnAt: date(c.slaWarnAt),
     proposedAt: date(c.proposedAt),
     resolvedAt: date(c.resolvedAt),
     closedAt: date(c.closedAt),

@@ -1,6 +1,6 @@
 import { db, transaction } from "@/lib/db";
 import { TABLE } from "@/lib/domain/records/tables";
-import { SLA_WARNING_MS, slaMail } from "@/lib/domain/sla/mail";
+import { slaMail } from "@/lib/domain/sla/mail";
 import type { SlaKind } from "@/lib/domain/sla/policy";
 import { recordUrl } from "../app-url";
 import { usersWithKindOn } from "../notifications/preferences";
@@ -18,19 +18,20 @@ type Marked = { id: number; caseId: number; kind: string; dueAt: Date | null };
 
 async function markBatch(event: "warning" | "breach", now: Date, batch: number): Promise<number> {
   const field = event === "breach" ? "breachedAt" : "warnedAt";
-  const until = event === "breach" ? now : new Date(now.getTime() + SLA_WARNING_MS);
-  // The index on dueAt finds the few due timers among all the open ones.
+  // Due, or within its warning time — counted in working time (warnAt, lib/domain/sla/timer.ts).
+  const time = event === "breach" ? "dueAt" : "warnAt";
+  // The index on dueAt (warnAt) finds the few due timers among all the open ones.
   const due = await db().caseSla.findMany({
-    where: { dueAt: { lte: until }, stoppedAt: null, [field]: null },
+    where: { [time]: { lte: now }, stoppedAt: null, [field]: null },
     select: { id: true },
-    orderBy: { dueAt: "asc" },
+    orderBy: { [time]: "asc" },
     take: batch,
   });
   if (!due.length) return 0;
   return transaction(async (tx) => {
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const marked: Marked[] = await tx.caseSla.updateManyAndReturn({
-      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null, dueAt: { lte: until } },
+      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null, [time]: { lte: now } },
       data: { [field]: now, ...(event === "breach" ? { warnedAt: now } : {}) },
       select: { id: true, caseId: true, kind: true, dueAt: true },
     });

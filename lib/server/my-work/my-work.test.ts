@@ -115,14 +115,9 @@ describe("Needs attention: SLAs (WRK-2, NOT-5)", () => {
     const relaxed = await makeCase(a, { assignmentGroupId: group.id, priority: 4 });
     const mineLate = await makeCase(a, { assignedToId: a.id, assignmentGroupId: group.id, priority: 4 });
     // Breached: the response timer of this one fell due an hour ago.
-    await db().caseSla.updateMany({
-      where: { caseId: mineLate.id },
-      data: { dueAt: new Date(Date.now() - 3_600_000) },
-    });
-    await db().case.update({
-      where: { id: mineLate.id },
-      data: { slaDueAt: new Date(Date.now() - 3_600_000) },
-    });
+    const [due, warn] = [new Date(Date.now() - 3_600_000), new Date(Date.now() - 5_400_000)];
+    await db().caseSla.updateMany({ where: { caseId: mineLate.id }, data: { dueAt: due, warnAt: warn } });
+    await db().case.update({ where: { id: mineLate.id }, data: { slaDueAt: due, slaWarnAt: warn } });
     // Not in my queue: someone else's group.
     const other = await makeAgent();
     const { group: theirs } = await makeGroup(other);

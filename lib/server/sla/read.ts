@@ -2,7 +2,7 @@ import "server-only";
 import { timerText } from "@/lib/domain/sla/format";
 import { formatDateTime } from "@/lib/domain/time-format";
 import { scheduleOf, SLA_KIND_LABEL, type SlaHours, type SlaKind } from "@/lib/domain/sla/policy";
-import { timerStatus, type SlaTimer } from "@/lib/domain/sla/timer";
+import { timerStatus, type TimerReading } from "@/lib/domain/sla/timer";
 
 /**
  * NOT-5: a case's SLA timers as the case page shows them (time left, met, breached), from the rows
@@ -10,7 +10,7 @@ import { timerStatus, type SlaTimer } from "@/lib/domain/sla/timer";
  * counts in them and still runs.
  */
 export function slaLines(
-  rows: (SlaTimer & { kind: string; clock: string })[],
+  rows: (TimerReading & { dueAt: Date | null; kind: string; clock: string })[],
   hours: SlaHours | null,
   now = new Date(),
 ) {

@@ -47,7 +47,11 @@ describe("new business hours move the running timers (NOT-5)", () => {
     expect(after.elapsedMs).toBe(4 * H);
     expect(after.runningSince).toEqual(now);
     expect(after.dueAt).toEqual(new Date("2026-11-23T18:00:00Z"));
-    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaDueAt).toEqual(after.dueAt);
+    expect(after.warnAt).toEqual(new Date("2026-11-23T17:30:00Z"));
+    expect(await db().case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      slaDueAt: after.dueAt,
+      slaWarnAt: after.warnAt,
+    });
     // A paused timer keeps what it counted; it takes the new hours when it runs again.
     expect(await db().caseSla.findUniqueOrThrow({ where: { id: paused.id } })).toMatchObject({
       elapsedMs: 600_000,

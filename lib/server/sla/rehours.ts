@@ -23,6 +23,7 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
       elapsedMs: true,
       runningSince: true,
       dueAt: true,
+      warnAt: true,
       stoppedAt: true,
     },
   });

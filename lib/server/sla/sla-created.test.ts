@@ -72,6 +72,9 @@ describe("SLA timers of cases made by the app (NOT-5)", () => {
       ]);
       const response = await db().caseSla.findFirstOrThrow({ where: { caseId: c.id, kind: "response" } });
       expect(c.slaDueAt).toEqual(response.dueAt);
+      // 20 minutes to go: within the warning time from the start, on the timer and the case.
+      expect(response.warnAt).toEqual(response.runningSince);
+      expect(c.slaWarnAt).toEqual(response.warnAt);
     }
   });
 

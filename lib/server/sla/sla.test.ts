@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
+import type { SlaSchedule } from "@/lib/domain/sla/schedule";
+import { startTimer } from "@/lib/domain/sla/timer";
 import { makeAgent, makeCase, makeCustomer, makeManager } from "@/lib/testing/fixtures";
 import { addChildCase } from "../major/children";
 import { acceptMajorCase, proposeMajorCase } from "../major/propose";
@@ -9,6 +11,7 @@ import { runCaseAction, updateCase } from "../cases/write";
 import { recordSlaBreaches } from "../jobs/sla";
 import { listCases } from "../cases/list";
 import { replyOnPortal } from "../portal/answers";
+import { refreshSlaDue } from "../tables/case";
 
 const MIN = 60_000;
 const timers = (caseId: number) => db().caseSla.findMany({ where: { caseId }, orderBy: { kind: "asc" } });
@@ -83,13 +86,15 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(await caseDue(child.id)).toBeNull();
   });
 
-  it("NOT-5: a new case gets its priority's timers; the case carries the earliest due time", async () => {
+  it("NOT-5: a new case gets its priority's timers; the case carries the earliest due and warning times", async () => {
     const { c } = await customerCase();
     const [resolution, response] = await timers(c.id);
     expect([response.kind, resolution.kind]).toEqual(["response", "resolution"]);
     expect(response.dueAt!.getTime() - response.runningSince!.getTime()).toBe(60 * MIN);
     expect(resolution.dueAt!.getTime() - resolution.runningSince!.getTime()).toBe(480 * MIN);
+    expect(response.dueAt!.getTime() - response.warnAt!.getTime()).toBe(30 * MIN);
     expect(await caseDue(c.id)).toEqual(response.dueAt);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaWarnAt).toEqual(response.warnAt);
   });
 
   it("NOT-5: Accept meets the response; Awaiting Info pauses; the customer's answer resumes; Resolved stops", async () => {
@@ -101,14 +106,22 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(await caseDue(c.id)).toEqual(resolution.dueAt);
     await runCaseAction(agent, c.number, { action: "request_info", version: 2, question: "Which one?" });
     [resolution] = await timers(c.id);
-    expect([resolution.runningSince, resolution.dueAt, await caseDue(c.id)]).toEqual([null, null, null]);
+    expect([resolution.runningSince, resolution.dueAt, resolution.warnAt, await caseDue(c.id)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaWarnAt).toBeNull();
     await replyOnPortal(contact, c.number, { reply: "This one", idempotencyKey: "k1" });
     [resolution] = await timers(c.id);
     expect(resolution.runningSince).not.toBeNull();
     expect(resolution.dueAt!.getTime()).toBeGreaterThan(resolution.runningSince!.getTime());
+    expect(resolution.dueAt!.getTime() - resolution.warnAt!.getTime()).toBe(30 * MIN);
     await proposeSolution(agent, c);
     [resolution] = await timers(c.id);
     expect(resolution.stoppedAt).not.toBeNull();
+    expect(resolution.warnAt).toBeNull();
     expect(await caseDue(c.id)).toBeNull();
   });
 
@@ -127,6 +140,8 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(response.targetMs).toBe(15 * MIN);
     expect(resolution.targetMs).toBe(120 * MIN);
     expect(response.dueAt!.getTime() - c.createdAt.getTime()).toBeLessThan(16 * MIN);
+    // 15 minutes to go: within the 30 minutes' warning from the start.
+    expect(response.warnAt!.getTime()).toBe(response.runningSince!.getTime());
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.New);
   });
 
@@ -183,6 +198,36 @@ describe("SLA timers on cases (NOT-5)", () => {
     expect(mails[0].subject).toBe(`Case ${c.number}: Response SLA breached`);
     await recordSlaBreaches({ now: new Date(later.getTime() + MIN) });
     expect(await db().outboxMessage.count({ where: { sourceId: c.id, event: "case.sla_breach" } })).toBe(1);
+  });
+
+  it("NOT-5 / NOT-2 / WRK-2: a business-hours SLA warns with 30 working minutes left — Friday 16:40 for Monday 09:10, not Monday 08:40", async () => {
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const c = await makeCase(agent, { accountId: account.id, contactId: contact.id, assignedToId: agent.id });
+    // The case's response as business hours (UTC, Monday to Friday 09–17) would start it on a Friday
+    // at 15:00 with 2 h 10 m to go: due Monday 09:10.
+    const hours: SlaSchedule = {
+      kind: "hours",
+      timeZone: "UTC",
+      days: [1, 2, 3, 4, 5],
+      startMinute: 540,
+      endMinute: 1020,
+    };
+    const friday = new Date("2030-11-22T15:00:00Z");
+    const t = startTimer(hours, 130 * MIN, friday);
+    await db().caseSla.deleteMany({ where: { caseId: c.id } });
+    await db().caseSla.create({ data: { caseId: c.id, kind: "response", clock: "hours", ...t } });
+    await transaction((tx) => refreshSlaDue(tx, c.id));
+    const warned = async () => (await timers(c.id))[0].warnedAt;
+    const mails = () => db().outboxMessage.findMany({ where: { sourceId: c.id, event: "case.sla_warning" } });
+    await recordSlaBreaches({ now: new Date("2030-11-22T16:39:00Z") });
+    expect(await warned()).toBeNull();
+    const at = new Date("2030-11-22T16:41:00Z");
+    await recordSlaBreaches({ now: at });
+    expect(await warned()).toEqual(at);
+    expect((await mails()).map((m) => m.subject)).toEqual([`Case ${c.number}: Response SLA due soon`]);
+    // WRK-2: from then on the case needs attention (the list tests the time kept on the case).
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaWarnAt).toEqual(t.warnAt);
   });
 
   it("NOT-5 / NOT-2: a timer re-targeted after its breach, and due again, breaches again and emails again", async () => {

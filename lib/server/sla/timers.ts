@@ -34,6 +34,7 @@ async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
       elapsedMs: t.elapsedMs,
       runningSince: t.runningSince,
       dueAt: t.dueAt,
+      warnAt: t.warnAt,
       stoppedAt: t.stoppedAt,
       ...(t.clock ? { clock: t.clock } : {}),
       // A due time moved into the future (resumed, re-targeted) may warn and breach again.

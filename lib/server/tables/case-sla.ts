@@ -19,19 +19,21 @@ export async function insertTimersOnCases(
   for (const t of timers)
     await tx.$executeRaw`
       INSERT INTO "CaseSla" ("caseId", "kind", "clock", "targetMs", "elapsedMs", "runningSince", "dueAt",
-        "stoppedAt", "createdAt")
+        "warnAt", "stoppedAt", "createdAt")
       SELECT k."id", ${t.kind}, ${t.clock}, ${t.targetMs}, ${t.elapsedMs}, ${t.runningSince}, ${t.dueAt},
-        ${t.stoppedAt}, ${now}
+        ${t.warnAt}, ${t.stoppedAt}, ${now}
       FROM "Case" k WHERE ${cases.where}
       ON CONFLICT DO NOTHING`;
-  const due = timers.flatMap((t) => (t.dueAt ? [t.dueAt.getTime()] : []));
-  if (due.length)
+  const running = timers.filter((t) => t.dueAt && t.warnAt);
+  const earliest = (at: (t: SlaTimer) => Date | null) =>
+    new Date(Math.min(...running.map((t) => at(t)!.getTime())));
+  if (running.length)
     await tx.$executeRaw`
-      UPDATE "Case" SET "slaDueAt" = ${new Date(Math.min(...due))}
+      UPDATE "Case" SET "slaDueAt" = ${earliest((t) => t.dueAt)}, "slaWarnAt" = ${earliest((t) => t.warnAt)}
       WHERE "id" IN (SELECT k."id" FROM "Case" k WHERE ${cases.where})`;
 }
 
-/** Timers a statement: at most three bound values each, well under either database's limit. */
+/** Timers a statement: at most four bound values each, well under either database's limit. */
 const TIMERS_PER_STATEMENT = 2_000;
 
 /** `write` for each group of TIMERS_PER_STATEMENT rows (inGroups); how many rows were written. */
@@ -68,19 +70,20 @@ function valuesOf(rows: readonly (readonly unknown[])[], pgTypes: readonly strin
  */
 export async function updateTimers(
   tx: Tx,
-  rows: readonly { id: number; elapsedMs: number; dueAt: Date | null }[],
+  rows: readonly { id: number; elapsedMs: number; dueAt: Date | null; warnAt: Date | null }[],
   now: Date,
 ): Promise<number> {
   return perStatement(rows, (group) => {
     const values = valuesOf(
-      group.map((r) => [r.id, r.elapsedMs, r.dueAt]),
-      ["INTEGER", "DOUBLE PRECISION", "TIMESTAMP(3)"],
+      group.map((r) => [r.id, r.elapsedMs, r.dueAt, r.warnAt]),
+      ["INTEGER", "DOUBLE PRECISION", "TIMESTAMP(3)", "TIMESTAMP(3)"],
     );
     return tx.$executeRaw`
-    UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = ${now}, "dueAt" = v."d",
+    UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = ${now}, "dueAt" = v."d", "warnAt" = v."w",
       "warnedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "warnedAt" END,
       "breachedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "breachedAt" END
-    FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d" FROM (VALUES ${values}) t) v
+    FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d", t.column4 AS "w"
+      FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL AND "CaseSla"."runningSince" IS NOT NULL`;
   });
 }
@@ -97,7 +100,8 @@ export async function stopTimers(tx: Tx, rows: readonly { id: number; elapsedMs:
       ["INTEGER", "DOUBLE PRECISION"],
     );
     return tx.$executeRaw`
-    UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = NULL, "dueAt" = NULL, "stoppedAt" = ${at}
+    UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = NULL, "dueAt" = NULL, "warnAt" = NULL,
+      "stoppedAt" = ${at}
     FROM (SELECT t.column1 AS "id", t.column2 AS "e" FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL`;
   });

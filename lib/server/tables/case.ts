@@ -81,15 +81,18 @@ const SLA_DUE_CASES_PER_STATEMENT = 5_000;
 export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promise<void> {
   for (let i = 0; i < caseIds.length; i += SLA_DUE_CASES_PER_STATEMENT)
     await tx.$executeRaw`
-      UPDATE "Case" SET "slaDueAt" = (
-        SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id" AND s."dueAt" IS NOT NULL)
+      UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
+        SELECT MIN(s."dueAt"), MIN(s."warnAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id")
       WHERE "id" IN (${Prisma.join(caseIds.slice(i, i + SLA_DUE_CASES_PER_STATEMENT))})`;
 }
 
-/** The case's earliest due time of a running SLA timer, kept on the case for lists (one statement). */
+/**
+ * The case's earliest due and warning times of its running SLA timers (MIN skips the paused and
+ * stopped ones' nulls), kept on the case for the lists and WRK-2's attention (one statement).
+ */
 export async function refreshSlaDue(tx: Tx, caseId: number): Promise<void> {
   await tx.$executeRaw`
-    UPDATE "Case" SET "slaDueAt" = (
-      SELECT MIN(s."dueAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId} AND s."dueAt" IS NOT NULL)
+    UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
+      SELECT MIN(s."dueAt"), MIN(s."warnAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId})
     WHERE "id" = ${caseId}`;
 }
