@@ -28,9 +28,12 @@ export function PortalSolution({
   state,
   version,
   resolutionNotes,
+  canAccept = true,
 }: {
   number: string;
   state: number;
+  /** False on a major case that still has children to close: its team closes it with them (MAJ-5). */
+  canAccept?: boolean;
   /** The version the customer sees: accepting or rejecting a case changed since is refused (REC-6). */
   version: number;
   resolutionNotes: string;
@@ -54,17 +57,22 @@ export function PortalSolution({
         </h2>
         <div className="space-y-3">
           <p className="text-sm text-slate-700">
-            A solution was proposed for this case. Does it solve your problem?
+            {canAccept
+              ? "A solution was proposed for this case. Does it solve your problem?"
+              : "A solution was proposed for this case. It coordinates other customers' cases too: our " +
+                "support team closes it together with them. If the solution does not work for you, reject it."}
           </p>
           {resolutionNotes && <Notes text={resolutionNotes} />}
           {failure && <Notice result={failure} />}
           <div className="flex flex-wrap gap-2">
-            <form {...accept.formProps}>
-              <input type="hidden" name="version" value={version} />
-              <SubmitButton pending={accept.pending} pendingText="Accepting…">
-                Accept solution
-              </SubmitButton>
-            </form>
+            {canAccept && (
+              <form {...accept.formProps}>
+                <input type="hidden" name="version" value={version} />
+                <SubmitButton pending={accept.pending} pendingText="Accepting…">
+                  Accept solution
+                </SubmitButton>
+              </form>
+            )}
             {!rejecting && (
               <Button variant="danger" onClick={() => setRejecting(true)}>
                 Reject solution

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid, notFound } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
 import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
-import { CaseState, caseStates, labelOf } from "@/lib/domain/records/choices";
+import { CaseState, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
+import { reachedStates } from "@/lib/domain/major/field-sync";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { addCustomerReply, lockCaseForReply } from "../cases/customer-reply";
 import { appendJournal } from "../journal/write";
@@ -12,6 +13,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { applyCasePatch } from "../case-change/persist";
 import { requireLockedCase, type CaseRow } from "../case-store/row";
 import { getExternalCaseRef } from "../scope/cases";
+import { childCount } from "../major/sync-children";
 
 // The customer's answers on their case page (POR-1): Reply, Accept solution, Reject solution.
 // Each first resolves the number through the external scope — a case the user may not see answers
@@ -71,6 +73,17 @@ function assertResolved(row: CaseRow, button: string) {
     );
 }
 
+/**
+ * MAJ-5: closing a major case closes its children with its resolution, which only a major issue
+ * manager does (confirming how many). A major case that still has children to close is not closed
+ * by its customer's Accept — before, it closed alone and left them open under a Closed major case
+ * that nobody could change or release. Its customer may still reject the solution.
+ */
+export async function acceptClosesChildren(client: Tx, row: Pick<CaseRow, "id" | "majorCaseState">) {
+  if (row.majorCaseState !== MajorCaseState.Accepted) return false;
+  return (await childCount(client, row.id, reachedStates({ state: CaseState.Closed }))) > 0;
+}
+
 /** Whether `userId`'s Accept of `version` is what closed the case (the close is the row's last change). */
 async function acceptedAlready(tx: Tx, row: CaseRow, version: number | undefined, userId: number) {
   if (row.state !== CaseState.Closed || version === undefined || row.version !== version + 1) return false;
@@ -101,6 +114,12 @@ export async function acceptSolution(
     if (await acceptedAlready(tx, row, version, author.id))
       return { number: ref.number, state: CaseState.Closed };
     assertResolved(row, "Accept solution");
+    if (await acceptClosesChildren(tx, row))
+      throw invalid(
+        "state",
+        "This case coordinates other customers' cases: our support team closes it together with them. " +
+          "If the solution does not work for you, reject it.",
+      );
     const patch = planCaseStateChange(row.state, CaseState.Closed, {}, new Date());
     await applyCasePatch(tx, author, row, version, patch);
     // A comment given with the acceptance is the customer's last word on the closed case: kept,

@@ -8,6 +8,9 @@ import { notFound } from "@/lib/domain/errors";
 import { initialTimeline } from "@/lib/domain/journal/items";
 import { PORTAL_PAGE_SIZE, type PortalListQuery } from "@/lib/domain/portal/schemas";
 import { TABLE } from "@/lib/domain/records/tables";
+import { CaseState } from "@/lib/domain/records/choices";
+import { db } from "@/lib/db";
+import { acceptClosesChildren } from "./answers";
 import { listJournal } from "../journal/read";
 import { requireExternalScope } from "@/lib/domain/scope/external";
 import { findPortalCase, pagePortalCases } from "@/lib/server/tables/case-scope";
@@ -60,12 +63,16 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
   // A control character is in no number; PostgreSQL would refuse the query (REL-8).
   const row = controlCharacterIn(number) ? undefined : await findPortalCase(scope, number);
   if (!row) throw notFound(`Case ${number}`);
-  const [journal, plugins] = await Promise.all([
+  const state = num(row.state);
+  const [journal, plugins, closesChildren] = await Promise.all([
     listJournal(TABLE.case, num(row.id), { includeWorkNotes: false }),
     activePlugins(),
+    // MAJ-5: asked only of a Resolved major case (one statement more on that page alone).
+    state === CaseState.Resolved &&
+      acceptClosesChildren(db(), { id: num(row.id), majorCaseState: row.majorCaseState }),
   ]);
   const parties = {
-    state: num(row.state),
+    state,
     accountId: row.accountId === null ? null : num(row.accountId),
     contactId: row.contactId === null ? null : num(row.contactId),
     consumerId: row.consumerId === null ? null : num(row.consumerId),
@@ -74,12 +81,14 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
     number: row.number,
     /** The version the page shows: Accept solution is refused once the case changed (REC-6). */
     version: num(row.version),
-    state: num(row.state),
+    state,
     priority: num(row.priority),
     shortDescription: row.shortDescription,
     description: row.description,
     /** The proposed solution, which the customer accepts or rejects; nothing else of the resolution. */
     resolutionNotes: row.resolutionNotes ?? "",
+    /** Accept solution is offered: not on a major case that still has children to close (MAJ-5). */
+    canAccept: state === CaseState.Resolved && !closesChildren,
     /** The asset of their account the case is about (POR-1 New case names one). */
     assetName: row.assetName,
     openedAt: new Date(row.createdAt),

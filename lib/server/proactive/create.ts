@@ -4,10 +4,9 @@ import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
 import { applyFieldMap } from "@/lib/domain/field-maps/rules";
-import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { planProactive, proactiveCaseData, proactiveSummary } from "@/lib/domain/proactive/plan";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
-import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
+import { CaseState, MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { loadFieldMap } from "../field-maps/admin";
@@ -25,6 +24,7 @@ import { casesNumbered } from "../tables/case-selection";
 import { accountsWithoutProactiveCase } from "../tables/incident-affected-account";
 import { insertNotesOnCases } from "../tables/journal-entry";
 import { insertOrigins } from "../tables/proactive-case";
+import { lockRows } from "../tables/row-locks";
 
 export type ProactiveResult = {
   created: number;
@@ -34,14 +34,18 @@ export type ProactiveResult = {
 };
 
 /**
- * The incident's proactive major case while it can take children: once it is Closed or Cancelled,
- * new accounts are planned as if there were none (a new major case or individual cases), and the
- * incident then points at the new major case.
+ * The incident's proactive major case while it can take children — open, as MAJ-2's Add child asks:
+ * once it is Resolved, Closed or Cancelled, new accounts are planned as if there were none (a new
+ * major case or individual cases), and the incident then points at the new major case. Before, a
+ * Resolved one took new children, which its close then closed unworked. Its row is locked (after
+ * the incident's): a manager's Close committed meanwhile is seen, not raced — on PostgreSQL the new
+ * children's foreign key alone did not wait for it, and they stayed open under a Closed major case.
  */
 async function openMajorCaseId(tx: Tx, id: number | null) {
   if (id === null) return null;
+  await lockRows(tx, "Case", [id]);
   const major = await tx.case.findUnique({ where: { id }, select: { state: true } });
-  return major && !isCaseClosedForChanges(major.state) ? id : null;
+  return major && OPEN_CASE_STATES.includes(major.state) ? id : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setThreshold } from "@/lib/testing/proactive";
+import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { removeIncident } from "@/lib/server/incidents/link";
 import { createIncident } from "@/lib/server/incidents/write";
@@ -164,21 +165,26 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     expect(joined.case.parentId).toBe(inc.proactiveMajorCaseId);
   });
 
-  it("PRO-1: once the incident's major case is Closed, new accounts do not join it; a new major case takes them", async () => {
-    await setThreshold(2);
-    const { itil, incident } = await incidentWith(2);
-    const first = await createProactiveCases(itil, incident.number);
-    await db().case.update({ where: { number: first.majorCaseNumber! }, data: { state: 3 } });
-    for (let i = 0; i < 2; i++)
-      await addAffectedAccount(itil, incident.number, { accountId: (await makeAccount()).id });
-    const second = await createProactiveCases(itil, incident.number);
-    expect(second.majorCaseNumber).not.toBeNull();
-    expect(second.majorCaseNumber).not.toBe(first.majorCaseNumber);
-    const inc = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
-    const major = await db().case.findUniqueOrThrow({ where: { number: second.majorCaseNumber! } });
-    expect(inc.proactiveMajorCaseId).toBe(major.id);
-    expect(await db().case.count({ where: { parentId: major.id } })).toBe(2);
-  });
+  // MAJ-2: a Resolved major case takes no new children either (its close would close them unworked).
+  for (const [label, state] of [
+    ["Closed", CaseState.Closed],
+    ["Resolved", CaseState.Resolved],
+  ] as const)
+    it(`PRO-1 / MAJ-2: once the incident's major case is ${label}, new accounts do not join it; a new major case takes them`, async () => {
+      await setThreshold(2);
+      const { itil, incident } = await incidentWith(2);
+      const first = await createProactiveCases(itil, incident.number);
+      await db().case.update({ where: { number: first.majorCaseNumber! }, data: { state } });
+      for (let i = 0; i < 2; i++)
+        await addAffectedAccount(itil, incident.number, { accountId: (await makeAccount()).id });
+      const second = await createProactiveCases(itil, incident.number);
+      expect(second.majorCaseNumber).not.toBeNull();
+      expect(second.majorCaseNumber).not.toBe(first.majorCaseNumber);
+      const inc = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+      const major = await db().case.findUniqueOrThrow({ where: { number: second.majorCaseNumber! } });
+      expect(inc.proactiveMajorCaseId).toBe(major.id);
+      expect(await db().case.count({ where: { parentId: major.id } })).toBe(2);
+    });
 
   it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
     const admin = await makeAdmin();

@@ -142,6 +142,7 @@ export type PortalCaseRow = {
   contactId: unknown;
   consumerId: unknown;
   version: unknown;
+  majorCaseState: string;
 };
 
 /**
@@ -155,7 +156,7 @@ export async function findPortalCase(
   const [row] = await db().$queryRaw<PortalCaseRow[]>`
     SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
       c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId",
-      c."version", (SELECT a."name" FROM "Asset" a WHERE a."id" = c."assetId") AS "assetName"
+      c."version", c."majorCaseState", (SELECT a."name" FROM "Asset" a WHERE a."id" = c."assetId") AS "assetName"
     FROM "Case" c WHERE c."number" = ${number} AND ${scopeSql(scope, "c")}`;
   return row;
 }

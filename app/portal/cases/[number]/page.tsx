@@ -44,6 +44,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
         state={c.state}
         version={c.version}
         resolutionNotes={c.resolutionNotes}
+        canAccept={c.canAccept}
       />
       <section className={card} aria-labelledby="comments-heading">
         <h2 id="comments-heading" className="mb-3 text-base font-semibold">
