@@ -291,6 +291,35 @@ describe("SET-3: accounts, consumers and assets", () => {
     expect(lower.counts).toMatchObject({ create: 0 });
   });
 
+  it("SET-3: a file naming one asset by serial and another of the same name without one imports again unchanged, in either order", async () => {
+    const m = await manager();
+    const account = await makeAccount();
+    const serial = unique("SN-");
+    const first = `name,serial,account\nLaptop,${serial},${account.number}\nLaptop,,${account.number}\n`;
+    expect((await commitImport(m, { kind: "assets", csv: first })).counts).toMatchObject({
+      create: 2,
+      error: 0,
+    });
+    expect((await previewImport(m, { kind: "assets", csv: first })).counts).toMatchObject({
+      unchanged: 2,
+      error: 0,
+    });
+    // The blank row first, onto an account whose "Laptop" has a serial: a new asset, the serial kept.
+    const other = await makeAccount();
+    await db().asset.create({
+      data: { number: unique("AST9"), name: "Laptop", serialNumber: serial, accountId: other.id },
+    });
+    const second = `name,serial,account\nLaptop,,${other.number}\nLaptop,${serial},${other.number}\n`;
+    expect((await commitImport(m, { kind: "assets", csv: second })).counts).toMatchObject({
+      create: 1,
+      unchanged: 1,
+      error: 0,
+    });
+    expect(await db().asset.count({ where: { accountId: other.id, serialNumber: serial } })).toBe(1);
+    const again = await commitImport(m, { kind: "assets", csv: second });
+    expect(again.counts).toMatchObject({ unchanged: 2, create: 0, error: 0 });
+  });
+
   it("SET-3: an asset moved to another account by its Number previews the accounts by name and number, not by id", async () => {
     const m = await manager();
     const [from, to] = await Promise.all([makeAccount(), makeAccount()]);

@@ -33,7 +33,7 @@ const assetKey = (accountId: number, key: string) => `${accountId}\u0000${key}`;
 /**
  * SET-3 assets: a row with a Number updates that asset (an unknown number is an error); without one
  * it is matched within its account by its serial number (as written: serials are identifiers), or by
- * its name when it has none, and created when nothing matches — so a file imported twice changes
+ * its name among the assets without one when it has none, and created when nothing matches — so a file imported twice changes
  * nothing. Two rows naming one asset, or a name several assets share, are errors. The Account cell
  * names an active account by number or name.
  */
@@ -254,6 +254,7 @@ function indexAssets(found: Existing[]) {
   const byNumber = new Map<string, Existing>();
   const bySerial = new Map<string, Existing[]>();
   const byName = new Map<string, Existing[]>();
+  const byNameWithoutSerial = new Map<string, Existing[]>();
   const add = (index: Map<string, Existing[]>, key: string, a: Existing) =>
     index.set(key, [...(index.get(key) ?? []), a].slice(0, 2)); // two are enough to refuse the row
   for (const a of found) {
@@ -262,11 +263,16 @@ function indexAssets(found: Existing[]) {
     if (a.accountId === null) continue;
     add(byName, assetKey(a.accountId, a.name), a);
     if (a.serialNumber) add(bySerial, assetKey(a.accountId, assetSerialKey(a.serialNumber)), a);
+    else add(byNameWithoutSerial, assetKey(a.accountId, a.name), a);
   }
   return (v: AssetRow, accountId: number): Existing[] => {
     if (v.number) return byNumber.has(v.number) ? [byNumber.get(v.number)!] : [];
-    return v.serialNumber
-      ? (bySerial.get(assetKey(accountId, assetSerialKey(v.serialNumber))) ?? [])
-      : (byName.get(assetKey(accountId, v.name)) ?? []);
+    if (v.serialNumber) return bySerial.get(assetKey(accountId, assetSerialKey(v.serialNumber))) ?? [];
+    // A blank Serial cell names an asset without one: an asset with a serial is known by it. Matched
+    // among all by name, a file of "Laptop, SN1" and "Laptop, (blank)" found both the second time
+    // (an error where "unchanged" was due), or cleared SN1's serial — one file, another outcome each
+    // import. A file without the Serial column matches by name among all (it says nothing of serials).
+    const index = v.serialNumber === undefined ? byName : byNameWithoutSerial;
+    return index.get(assetKey(accountId, v.name)) ?? [];
   };
 }
