@@ -33,9 +33,9 @@ const assetKey = (accountId: number, key: string) => `${accountId}\u0000${key}`;
 /**
  * SET-3 assets: a row with a Number updates that asset (an unknown number is an error); without one
  * it is matched within its account by its serial number (as written: serials are identifiers), or by
- * its name among the assets without one when it has none, and created when nothing matches — so a file imported twice changes
- * nothing. Two rows naming one asset, or a name several assets share, are errors. The Account cell
- * names an active account by number or name.
+ * its name among the assets without one when it has none, and created when nothing matches — so a
+ * file imported twice changes nothing. Two rows naming one asset, or a name several assets share, are
+ * errors. The Account cell names an active account by number or name.
  */
 export async function planAssets(
   client: Reader,
