@@ -13,7 +13,9 @@ import {
   passwordLinkUrl,
   setPasswordWithLink,
 } from "./password-links";
-import { requestPasswordReset } from "./password-reset";
+import { requestPasswordReset, sendResetLink } from "./password-reset";
+import { lockRows } from "../tables/row-locks";
+import { updateContact } from "../directory/contacts";
 import { createSession } from "./sessions";
 
 const key = () => randomBytes(16).toString("hex");
@@ -133,6 +135,22 @@ describe("SET-4: the links", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
   });
 
+  it("SET-4: a link retired after its use began (a new email while the password was hashed) sets nothing", async () => {
+    const { contact: user } = await makeCustomer();
+    const link = await transaction((tx) =>
+      issuePasswordLink(tx, { userId: user.id, purpose: "reset", createdById: null }),
+    );
+    const began = new Date(Date.now() - 1_000);
+    // The contact's new email (the manager's save) retires the links sent to the old one.
+    await updateContact(await makeUser([ROLE.manager]), user.id, {
+      name: user.name,
+      email: `${unique("moved")}@test.example`,
+      version: (await db().user.findUniqueOrThrow({ where: { id: user.id } })).version,
+    });
+    await expect(setPasswordWithLink(link!.token, PASSWORD, began)).rejects.toMatchObject({ field: "token" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
+  });
+
   it("SET-4: two uses of one link at once set the password once", async () => {
     const user = await makeAgent();
     const link = await transaction((tx) =>
@@ -231,6 +249,21 @@ describe("SET-4: Forgot password?", () => {
     }
     expect(await mailsTo(roleless.email)).toHaveLength(0);
     expect(await mailsTo(contact.email)).toHaveLength(1);
+  });
+
+  it("SET-4: a reset asked while the user's email changes is not mailed to the old address", async () => {
+    const user = await makeAgent();
+    let asked: Promise<void> | undefined;
+    // The change holds the user's row (as the admin page's save does) while the reset reads the old
+    // address; on PostgreSQL the reset then waits for the lock and must read the user again.
+    await transaction(async (tx) => {
+      await lockRows(tx, "User", [user.id]);
+      await tx.user.update({ where: { id: user.id }, data: { email: `${unique("moved")}@test.example` } });
+      asked = sendResetLink(user.email);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    await asked;
+    expect(await mailsTo(user.email)).toHaveLength(0);
   });
 
   it("SET-4: a deactivated user gets no link, and the answer is the same", async () => {

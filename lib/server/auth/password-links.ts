@@ -19,6 +19,7 @@ import { writeAudit } from "../audit/write";
 import { hashPassword, throttleKeys } from "./credentials";
 import { storePassword } from "./password";
 import { endAllSessions } from "./sessions";
+import { lockRows } from "../tables/row-locks";
 
 // SET-1, SET-4: one-time links to /set-password. A link carries 32 random bytes; the database keeps
 // only their SHA-256 (a copy of the database sets no password), the purpose, the expiry and when it
@@ -113,11 +114,19 @@ export async function setPasswordWithLink(token: unknown, raw: SetPasswordInput,
   const input = parseOrThrow(setPasswordSchema(info.email), raw);
   const passwordHash = await hashPassword(input.newPassword);
   return transaction(async (tx) => {
+    const found = await findLink(tx, token);
+    if (!found) throw invalid("token", LINK_NOT_VALID);
+    // Links are retired (a newer invitation, a new email, a deactivation) under the user's row lock,
+    // with the time they were retired as their end: the link is read again under that lock and
+    // claimed at a time taken after it. Claimed at the time the request began, a link retired
+    // meanwhile (while the password was hashed, or queued behind an import) still set the password.
+    await lockRows(tx, "User", [found.user.id]);
     const link = await findLink(tx, token);
+    const at = new Date(Math.max(now.getTime(), Date.now()));
     if (!link || !link.user.active) throw invalid("token", LINK_NOT_VALID);
     const claimed = await tx.passwordToken.updateMany({
-      where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now },
+      where: { id: link.id, usedAt: null, expiresAt: { gt: at } },
+      data: { usedAt: at },
     });
     if (claimed.count !== 1) throw invalid("token", LINK_NOT_VALID);
     const user = link.user;

@@ -59,8 +59,14 @@ export async function requestPasswordReset(
  */
 export async function sendResetLink(email: string, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
+    const found = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (!found) return false;
+    // Read again under the user's row lock (two requests at once count each other's link): an email
+    // change, a deactivation or portal roles taken away committed meanwhile retired the user's links
+    // under that lock — read before it, a new link was issued after them and mailed to the old address.
+    await lockRows(tx, "User", [found.id]);
     const user = await tx.user.findUnique({
-      where: { email },
+      where: { id: found.id },
       select: {
         id: true,
         name: true,
@@ -70,9 +76,8 @@ export async function sendResetLink(email: string, now = new Date()): Promise<vo
         roles: { select: { role: true } },
       },
     });
-    if (!user?.active || !mayResetPassword({ kind: user.kind, roles: user.roles.map((r) => r.role) }))
-      return false;
-    await lockRows(tx, "User", [user.id]); // two requests at once count each other's link
+    if (user?.email !== email || !user.active) return false;
+    if (!mayResetPassword({ kind: user.kind, roles: user.roles.map((r) => r.role) })) return false;
     const live = await tx.passwordToken.count({
       where: { userId: user.id, purpose: "reset", usedAt: null, expiresAt: { gt: now } },
     });
