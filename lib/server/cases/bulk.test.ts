@@ -16,7 +16,7 @@ const audit = (id: number, field: string) =>
   db().auditEntry.findMany({ where: { table: TABLE.case, recordId: id, field } });
 
 describe("bulk actions on the case list (WRK-4)", () => {
-  it("WRK-4: a state move applies to the cases it is legal for; the illegal ones are reported and unchanged", async () => {
+  it("WRK-4: a state move applies to the cases it is legal for; the illegal ones are reported and unchanged; one already Closed is already so", async () => {
     const agent = await makeAgent();
     const fresh = await makeCase(agent); // New → Closed: not a lifecycle move
     const resolved = await makeCase(agent);
@@ -24,30 +24,37 @@ describe("bulk actions on the case list (WRK-4)", () => {
     const closed = await makeCase(agent);
     await resolveCase(agent, closed.number);
     await runCaseAction(agent, closed.number, { action: "close", version: 3 });
-    const before = await Promise.all([fresh, closed].map((c) => row(c.number)));
+    const cancelled = await makeCase(agent);
+    await runCaseAction(agent, cancelled.number, { action: "cancel", version: 1 });
+    const untouched = [fresh, closed, cancelled];
+    const before = await Promise.all(untouched.map((c) => row(c.number)));
     const auditBefore = await db().auditEntry.count({
-      where: { table: TABLE.case, recordId: { in: [fresh.id, closed.id] } },
+      where: { table: TABLE.case, recordId: { in: untouched.map((c) => c.id) } },
     });
 
     const report = await bulkUpdateCases(agent, {
-      cases: await refs(fresh.number, resolved.number, closed.number),
+      cases: await refs(fresh.number, resolved.number, closed.number, cancelled.number),
       state: String(CaseState.Closed),
     });
 
-    expect(report).toMatchObject({ changed: 1, refused: 2, unchanged: 0 });
+    expect(report).toMatchObject({ changed: 1, refused: 2, unchanged: 1 });
     expect(report.outcomes.map(outcomeLine)).toEqual([
       `${fresh.number}: refused — A case cannot move from New to Closed.`,
       `${resolved.number}: state set to Closed`,
-      `${closed.number}: refused — This case is Closed and cannot be changed.`,
+      // The same request again (its answer lost, a colleague's tab) is no refusal to try again.
+      `${closed.number}: no change — already so`,
+      `${cancelled.number}: refused — This case is Cancelled and cannot be changed.`,
     ]);
     expect((await row(resolved.number)).state).toBe(CaseState.Closed);
     expect((await audit(resolved.id, "state")).at(-1)).toMatchObject({
       newValue: String(CaseState.Closed),
     });
-    // The refused cases: not one field, version or audit row changed.
-    expect(await Promise.all([fresh, closed].map((c) => row(c.number)))).toEqual(before);
+    // The others: not one field, version or audit row changed.
+    expect(await Promise.all(untouched.map((c) => row(c.number)))).toEqual(before);
     expect(
-      await db().auditEntry.count({ where: { table: TABLE.case, recordId: { in: [fresh.id, closed.id] } } }),
+      await db().auditEntry.count({
+        where: { table: TABLE.case, recordId: { in: untouched.map((c) => c.id) } },
+      }),
     ).toBe(auditBefore);
   });
 

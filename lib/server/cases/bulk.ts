@@ -11,7 +11,6 @@ import {
   type BulkOutcome,
   type BulkReport,
 } from "@/lib/domain/cases/bulk";
-import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { DomainError, forbidden } from "@/lib/domain/errors";
 import { CaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
@@ -62,10 +61,11 @@ async function applyOne(
       const current = await findLockedCase(tx, ref.number);
       if (!current) return { number: ref.number, status: "refused", reason: "No such case." };
       // Already as asked (a repeated or concurrent submit of the same request): nothing to do, even
-      // when the row is newer than the list — so a double submit reports "already so", not stale.
+      // when the row is newer than the list — so a double submit reports "already so", not stale;
+      // also a Close or Cancel repeated on the cases the first one finished (it said "refused: this
+      // case is Closed", and kept them selected to try again).
       const differs = Object.entries(patch).some(([k, v]) => current[k as keyof typeof current] !== v);
-      if (!differs && !isCaseClosedForChanges(current.state))
-        return { number: ref.number, status: "unchanged", reason: "already so" };
+      if (!differs) return { number: ref.number, status: "unchanged", reason: "already so" };
       const resolving = input.state === CaseState.Resolved;
       const { changed } = await updateCase(
         actor,
