@@ -33,6 +33,8 @@ describe("global search text (WRK-5)", () => {
     expect(searchWords("Windows 7 a b")).toEqual(["windows"]);
     expect(searchWords("Müller ＡＢＣ")).toEqual(["müller", "abc"]); // NFKC: full-width letters
     expect(searchWords("vpn VPN Vpn")).toEqual(["vpn"]);
+    // "İ" lower-cases to "i" and a combining dot: one word, not "i" and "stanbul".
+    expect(searchWords("İstanbul İZMİR")).toEqual(["istanbul", "izmir"]);
   });
 
   it("WRK-5: operators of either query language are plain words or separators, never operators", () => {

@@ -36,10 +36,13 @@ export function searchQuery(raw: unknown): string {
  * as both indexes fold case; duplicates and words under SEARCH_MIN_WORD characters dropped.
  */
 export function searchWords(text: string): string[] {
+  // Cut before lower-casing: "İ" lower-cases to "i" and a combining dot (U+0307), which the cut took
+  // for a separator — "İstanbul" searched for "stanbul" and found nothing. A mark that lower case
+  // adds is dropped, as the indexes drop diacritics.
   const words = text
     .normalize("NFKC")
-    .toLowerCase()
     .split(/[^\p{L}\p{N}\p{Co}]+/u)
+    .map((w) => w.toLowerCase().replace(/\p{M}/gu, ""))
     .filter((w) => w.length >= SEARCH_MIN_WORD);
   return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
 }

@@ -83,6 +83,14 @@ describe("global search (WRK-5)", () => {
     expect(numbers(await globalSearch(agent, w), "case")).toEqual([newer.number, older.number]);
   });
 
+  it("WRK-5: a word with a Turkish dotted capital İ finds its record, typed either way", async () => {
+    const agent = await makeAgent();
+    const w = word();
+    const c = await makeCase(agent, { shortDescription: `Office in İstanbul${w} offline` });
+    for (const q of [`İstanbul${w}`, `istanbul${w}`, `İSTANBUL${w}`])
+      expect(numbers(await globalSearch(agent, q), "case")).toEqual([c.number]);
+  });
+
   it("WRK-5: finds accounts and contacts by name (a contact by email too), each linked for the reader", async () => {
     const manager = await makeManager();
     const agent = await makeAgent();
