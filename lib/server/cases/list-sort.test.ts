@@ -36,4 +36,30 @@ describe("sorting the case list by State (WRK-4, REC-2)", () => {
       CaseState.New,
     ]);
   });
+
+  it("WRK-4: a name column sorts whatever the letter case, and the cases without a value last, either way, on both databases", async () => {
+    const agent = await makeAgent();
+    const tag = unique("sortname");
+    const names = ["bob", "Alice", "Zed"];
+    const people = [];
+    for (const name of names) {
+      const u = await makeAgent();
+      people.push(await db().user.update({ where: { id: u.id }, data: { name: `${name} ${tag}` } }));
+    }
+    for (const [i, assignee] of [...people, null].entries())
+      await db().case.create({
+        data: {
+          number: `CS7${tag.slice(-6)}${i}`,
+          shortDescription: `${tag} ${i}`,
+          state: CaseState.Open,
+          assignedToId: assignee?.id ?? null,
+        },
+      });
+    const order = async (sort: string) =>
+      (await listCases(agent, { state: "all", q: tag, sort })).rows.map(
+        (r) => r.assignedTo?.name.split(" ")[0] ?? null,
+      );
+    expect(await order("assigned_to")).toEqual(["Alice", "bob", "Zed", null]);
+    expect(await order("-assigned_to")).toEqual(["Zed", "bob", "Alice", null]);
+  });
 });

@@ -17,24 +17,29 @@ const SORT_COLUMNS: Record<string, string> = {
   // REC-2: the stored values (1 New, 10 Open, 18 Awaiting Info, 6 Resolved…) sort as the lifecycle
   // runs, in the order of the choice list, not by number.
   state: `CASE c."state" ${caseStates.map((st, i) => `WHEN ${st.value} THEN ${i}`).join(" ")} END`,
-  short_description: `c."shortDescription"`,
+  // Text sorts as people read it, whatever the letter case, on both databases (SQLite's binary
+  // order put "acme Ltd" after "Zeta"; PostgreSQL's locale did not).
+  short_description: `LOWER(c."shortDescription")`,
   // WRK-4: every column sorts; a name sorts by the referenced record's name.
-  account: `(SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId")`,
+  account: `LOWER((SELECT a."name" FROM "Account" a WHERE a."id" = c."accountId"))`,
   contact:
-    `COALESCE((SELECT u."name" FROM "User" u WHERE u."id" = c."contactId"),` +
-    ` (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId"))`,
-  assigned_to: `(SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId")`,
-  group: `(SELECT g."name" FROM "Group" g WHERE g."id" = c."assignmentGroupId")`,
+    `LOWER(COALESCE((SELECT u."name" FROM "User" u WHERE u."id" = c."contactId"),` +
+    ` (SELECT u."name" FROM "User" u WHERE u."id" = c."consumerId")))`,
+  assigned_to: `LOWER((SELECT u."name" FROM "User" u WHERE u."id" = c."assignedToId"))`,
+  group: `LOWER((SELECT g."name" FROM "Group" g WHERE g."id" = c."assignmentGroupId"))`,
   // NOT-5: the earliest due time of the case's running SLAs (indexed); cases without one last.
   sla: `c."slaDueAt"`,
 };
+/** Columns a case may have no value in: those cases sort last either way. */
+const NULLABLE = new Set(["account", "contact", "assigned_to", "group", "sla"].map((k) => SORT_COLUMNS[k]));
 
 export function orderSql(sort = "-updated"): Prisma.Sql {
   const desc = sort.startsWith("-");
   const column = SORT_COLUMNS[desc ? sort.slice(1) : sort] ?? SORT_COLUMNS.updated;
   const dir = desc ? "DESC" : "ASC";
-  // Both databases know NULLS LAST (SQLite since 3.30): a case without a running SLA sorts last.
-  const nulls = column === SORT_COLUMNS.sla ? " NULLS LAST" : "";
+  // Both databases know NULLS LAST (SQLite since 3.30): a case without a running SLA, an account or
+  // an assignee sorts last — SQLite put the unassigned first, PostgreSQL last (first descending).
+  const nulls = NULLABLE.has(column) ? " NULLS LAST" : "";
   // A case's number is unique: no tie to break, and without the id PostgreSQL reads the page
   // straight off the number's index instead of sorting what it read (page 50: 2,500 rows).
   const tie = column === SORT_COLUMNS.number ? "" : `, c."id" ${dir}`;
