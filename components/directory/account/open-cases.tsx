@@ -9,6 +9,8 @@ type OpenCase = {
   state: number;
   priority: number;
   updatedAt: Date;
+  /** WRK-3: the customer answered since the assignee last opened it. */
+  customerReplied: boolean;
 };
 
 /** SET-2: the account's open cases, most recently updated first. */
@@ -23,6 +25,7 @@ export function OpenCases({ cases, total }: { cases: OpenCase[]; total: number }
               {c.number}
             </Link>
             <span className="min-w-0 flex-1 truncate text-slate-800">{c.shortDescription}</span>
+            {c.customerReplied && <Badge tone="amber">Customer replied</Badge>}
             <Badge tone={stateTone(labelOf(caseStates, c.state))}>{labelOf(caseStates, c.state)}</Badge>
             <Badge tone={priorityTone(c.priority)}>{labelOf(casePriorities, c.priority)}</Badge>
             <span className="text-xs text-slate-500">

@@ -3,7 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
-import { makeAccount, makeAdmin, makeAgent, makeCustomer, makeUser, unique } from "@/lib/testing/fixtures";
+import {
+  makeAccount,
+  makeAdmin,
+  makeAgent,
+  makeCase,
+  makeCustomer,
+  makeUser,
+  unique,
+} from "@/lib/testing/fixtures";
+import { replyOnPortal } from "../portal/answers";
 import { createSession } from "../auth/sessions";
 import { nextNumber } from "../records/numbers";
 import { addUserRole, removeUserRole } from "../users/access";
@@ -506,6 +515,23 @@ describe("SET-2: an account's assets past the first page", () => {
     expect(bySerial.assets.rows.map((a) => a.name)).toEqual(["Laptop 257"]);
     const byName = await accountPage(manager, account.number, { assetQ: "Laptop 13" });
     expect(byName.assets.total).toBe(10); // Laptop 130…139
+  });
+});
+
+describe("SET-2 / WRK-3: the account's open cases", () => {
+  it("WRK-3: a case the customer answered carries the Customer replied mark on the account page", async () => {
+    const manager = await makeUser([ROLE.manager]);
+    const agent = await makeAgent();
+    const { account, contact } = await makeCustomer();
+    const quiet = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    const answered = await makeCase(agent, { accountId: account.id, contactId: contact.id });
+    await replyOnPortal(contact, answered.number, {
+      reply: "It happened again",
+      idempotencyKey: unique("k"),
+    });
+    const page = await accountPage(manager, account.number);
+    const marks = Object.fromEntries(page.openCases.map((c) => [c.number, c.customerReplied]));
+    expect(marks).toEqual({ [quiet.number]: false, [answered.number]: true });
   });
 });
 

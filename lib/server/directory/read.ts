@@ -145,7 +145,14 @@ export async function accountPage(
       where: openWhere,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: OPEN_CASES_SHOWN,
-      select: { number: true, shortDescription: true, state: true, priority: true, updatedAt: true },
+      select: {
+        number: true,
+        shortDescription: true,
+        state: true,
+        priority: true,
+        updatedAt: true,
+        customerRepliedAt: true,
+      },
     }),
     db().case.count({ where: openWhere }),
     listAudit(TABLE.account, account.id),
@@ -171,7 +178,11 @@ export async function accountPage(
       ...partnersOf.map((r) => ({ ...r.partnerAccount, as: "partner" as const })),
     ].sort((a, b) => a.name.localeCompare(b.name)),
     relatedTotal: _count.customersOf + _count.partnersOf,
-    openCases,
+    // WRK-3: the "Customer replied" mark, as in every list (the cases here are open ones).
+    openCases: openCases.map(({ customerRepliedAt, ...c }) => ({
+      ...c,
+      customerReplied: !!customerRepliedAt,
+    })),
     openCount,
     history: await describeAuditRows(TABLE.account, audit),
   };
