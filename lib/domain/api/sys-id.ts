@@ -27,6 +27,7 @@ const TAG: Record<string, number> = {
   sys_journal_field: 10,
   sys_properties: 11,
   alm_asset: 12,
+  sys_user_group: 13,
 };
 
 /** Contacts and consumers are users: their sys_ids are their sys_user ones. */

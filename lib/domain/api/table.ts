@@ -16,6 +16,7 @@ export const API_TABLES = [
   "csm_consumer",
   "alm_asset",
   "sys_user",
+  "sys_user_group",
   "sys_properties",
   "sys_journal_field",
 ] as const;

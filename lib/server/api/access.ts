@@ -49,6 +49,7 @@ const INTERNAL_READ: Record<ApiTableName, (a: Actor) => boolean> = {
   csm_consumer: (a) => canReadCases(a) || canReadItsm(a),
   alm_asset: (a) => canReadCases(a) || canReadItsm(a),
   sys_user: (a) => canReadCases(a) || canReadItsm(a),
+  sys_user_group: (a) => canReadCases(a) || canReadItsm(a),
   sys_properties: isAdmin,
   sys_journal_field: (a) => canReadCases(a) || canReadItsm(a),
 };

@@ -22,6 +22,8 @@ const EXTERNAL_FIELDS: Record<ApiTableName, readonly string[]> = {
   // POR-1: the New case form's Asset choices (their account's), by number and name.
   alm_asset: [...SYS, "number", "name", "serial_number", "account"],
   sys_user: [...SYS, "name", "email", "user_name", "active"],
+  // The portal names no group (assignment is internal): external users read none.
+  sys_user_group: [],
   sys_properties: [],
   sys_journal_field: [...SYS, "sys_created_by", "element_id", "name", "element", "value"],
 };

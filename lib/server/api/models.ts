@@ -26,6 +26,7 @@ export const MODEL: Record<ApiTableName, { model: string; base?: Row }> = {
   csm_consumer: { model: "user", base: { kind: "consumer" } },
   alm_asset: { model: "asset" },
   sys_user: { model: "user" },
+  sys_user_group: { model: "group" },
   // ADM-1: a property the product does not act on is not there (rows may remain from older versions).
   sys_properties: { model: "systemProperty", base: { name: { in: [...LISTED_NAMES] } } },
   sys_journal_field: { model: "journalEntry" },

@@ -30,6 +30,7 @@ export const caseTable: ApiTable = {
     partner: ref("partnerId", "customer_account", "partnerId"),
     partner_contact: ref("partnerContactId", "customer_contact", "partnerContactId"),
     assigned_to: ref("assignedToId", "sys_user", "assignedToId"),
+    assignment_group: ref("assignmentGroupId", "sys_user_group", "assignmentGroupId"),
     opened_by: ref("openedById", "sys_user"),
     resolution_code: nullable(choice("resolutionCode", caseResolutionCodes, "resolutionCode")),
     close_notes: nullable(str("resolutionNotes", "resolutionNotes")),

@@ -28,6 +28,7 @@ export const incidentTable: ApiTable = {
     company: ref("companyId", "customer_account", "companyId"),
     cmdb_ci: ref("assetId", "alm_asset"),
     assigned_to: ref("assignedToId", "sys_user", "assignedToId"),
+    assignment_group: ref("assignmentGroupId", "sys_user_group", "assignmentGroupId"),
     opened_by: ref("openedById", "sys_user"),
     problem_id: problem,
     problem,

@@ -9,6 +9,7 @@ import {
   assetTable,
   consumerTable,
   contactTable,
+  groupTable,
   journalTable,
   propertyTable,
   userTable,
@@ -28,6 +29,7 @@ export const TABLES: Record<ApiTableName, ApiTable> = {
   csm_consumer: consumerTable,
   alm_asset: assetTable,
   sys_user: userTable,
+  sys_user_group: groupTable,
   sys_properties: propertyTable,
   sys_journal_field: journalTable,
 };

@@ -42,6 +42,17 @@ export const userTable: ApiTable = {
   fields: { ...userFields, kind: str("kind") },
 };
 
+/**
+ * ServiceNow's sys_user_group: the assignment groups (WRK-1), read only — what a case's or an
+ * incident's `assignment_group` names (an integration routes a record to a group's queue by it).
+ */
+export const groupTable: ApiTable = {
+  name: "sys_user_group",
+  displayColumn: "name",
+  defaultOrder: [{ column: "name", desc: false }, ...BY_ID],
+  fields: { ...SYS_FIELDS, name: str("name"), manager: ref("managerId", "sys_user"), active: bool("active") },
+};
+
 /** SET-5: a contact's or consumer's fields as the directory's person form writes them. */
 const personFields = {
   ...SYS_FIELDS,
