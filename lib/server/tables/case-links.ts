@@ -77,6 +77,16 @@ export function directCaseIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql
  */
 const byParent = () => (dialect() === "sqlite" ? Prisma.sql`INDEXED BY "Case_parentId_idx"` : Prisma.empty);
 
+/**
+ * Every case a note of `s` reaches, the copies to children included: locked in one ordered statement
+ * before the notes are written (PostgreSQL). Written by two statements, each locked its own cases
+ * in order, but not the two together — two fan-outs at once, each reaching the other's cases in the
+ * other statement, deadlocked (an incident's and a problem's comment, with major cases between).
+ */
+export function fanOutCaseIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
+  return Prisma.sql`${directCaseIds(s)} UNION ${copiedChildIds(s)}`;
+}
+
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */
 export function copiedChildIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql {
   return Prisma.sql`
