@@ -16,6 +16,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
 import { applyUsersActive } from "../users/active";
+import { lockRows } from "../tables/row-locks";
 import { assertDirectory, forgetDirectoryOptions, requireAccount, requireLockedAccount } from "./access";
 import { assertKindChangeLeavesNothing } from "./account-kind";
 
@@ -71,6 +72,10 @@ export async function updateAccount(actor: Actor, number: string, raw: AccountUp
     if (nameKey !== before.nameKey) await assertNameFree(tx, nameKey, before.id);
     const primaryContactId = input.primaryContactId ?? null;
     if (primaryContactId && primaryContactId !== before.primaryContactId) {
+      // The contact's row locked (after the account's, as a deactivation takes them) and read under
+      // the lock: a deactivation committed meanwhile is seen, and one that follows finds this account
+      // to clear. Read unlocked, both saved and the deactivated contact stayed primary (PostgreSQL).
+      await lockRows(tx, "User", [primaryContactId]);
       const contact = await tx.user.findFirst({
         where: { id: primaryContactId, kind: "contact", accountId: before.id, active: true },
         select: { id: true },

@@ -167,6 +167,24 @@ describe("SET-2: editing, versions and history", () => {
     ).rejects.toMatchObject({ field: "primaryContactId" });
   });
 
+  it("SET-2: a contact deactivated while the account form makes them primary contact is refused there, not left primary", async () => {
+    const m = await manager();
+    const { account, contact } = await makeCustomer();
+    let saving: Promise<unknown> | undefined;
+    await transaction(async (tx) => {
+      await setPersonActive(m, String(contact.id), "contact", { active: "false" }, tx);
+      saving = updateAccount(m, account.number, {
+        name: account.name,
+        isCustomer: "on",
+        primaryContactId: String(contact.id),
+        version: String(account.version),
+      }).catch((e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await saving).toMatchObject({ field: "primaryContactId" });
+    expect((await db().account.findUniqueOrThrow({ where: { id: account.id } })).primaryContactId).toBeNull();
+  });
+
   it("REC-6 / ROLE-3: an Edit dialog opened before an admin gave or took a role is stale — it never undoes the change", async () => {
     const m = await manager();
     const admin = await makeAdmin();

@@ -7,6 +7,7 @@ import { makeAccount, makeAgent, makeCustomer, makeUser, unique } from "@/lib/te
 import { createSession } from "../../auth/sessions";
 import { setAccountActive } from "../accounts";
 import { setPersonActive } from "../contacts";
+import { addRelatedAccount } from "../relationships";
 import { commitImport, previewImport } from ".";
 
 const manager = () => makeUser([ROLE.manager]);
@@ -230,6 +231,23 @@ describe("SET-3: contacts", () => {
 });
 
 describe("SET-3: accounts, consumers and assets", () => {
+  it("SET-2 / SET-3: a file unticking Partner while the account becomes a customer's partner is refused, not saved over it", async () => {
+    const m = await manager();
+    const [partner, customer] = await Promise.all([makeAccount(), makeAccount()]);
+    await db().account.update({ where: { id: partner.id }, data: { isPartner: true } });
+    const csv = `number,name,partner\n${partner.number},${partner.name},false\n`;
+    let imported: Promise<Awaited<ReturnType<typeof commitImport>>> | undefined;
+    // The relationship is added (under the account's lock) while the file is imported.
+    await transaction(async (tx) => {
+      await addRelatedAccount(m, customer.number, { otherAccountId: partner.id, otherIs: "partner" }, tx);
+      imported = commitImport(m, { kind: "accounts", csv });
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const result = await imported!;
+    expect(result.counts).toMatchObject({ update: 0, error: 1 });
+    expect((await db().account.findUniqueOrThrow({ where: { id: partner.id } })).isPartner).toBe(true);
+  });
+
   it("SET-3: accounts are matched by number or by name; an unknown number and a rename onto another's name are errors", async () => {
     const m = await manager();
     const a = await makeAccount();

@@ -60,7 +60,7 @@ async function plan(
   });
   const planned: Plan<unknown> =
     kind === "accounts"
-      ? await planAccounts(client, ok, columns)
+      ? await planAccounts(client, ok, columns, lock)
       : kind === "assets"
         ? await planAssets(client, ok as Ok<"assets">[], columns, lock)
         : await planPeople(

@@ -6,7 +6,15 @@ import { accountNameKey } from "@/lib/domain/directory/names";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountSelect } from "../access";
 import { kindChangeRefusal } from "../account-kind";
-import { changeLines, firstOfEach, type Plan, type PlannedRow, type Reader, type Write } from "./types";
+import {
+  changeLines,
+  firstOfEach,
+  type LockAccounts,
+  type Plan,
+  type PlannedRow,
+  type Reader,
+  type Write,
+} from "./types";
 
 export type NewAccount = {
   name: string;
@@ -20,17 +28,31 @@ type Row = { row: number; value: AccountRow };
 
 const select = accountSelect;
 
-/** The accounts the rows name, by number and by name, in a few statements. */
-async function existing(client: Reader, rows: Row[]) {
+/**
+ * The accounts the rows name, by number and by name, in a few statements — locked first when `lock`
+ * is given (Import) and read again under it: a partner relationship or a partner role given to an
+ * account meanwhile (each under that account's lock) is seen by the Partner check below. Read
+ * unlocked, a file unticking Partner was planned on the old state and saved over it (the version does
+ * not move with a relationship): a customer-only account was left on a partner's side (PostgreSQL).
+ */
+async function existing(client: Reader, rows: Row[], lock?: LockAccounts) {
   const numbers = [...new Set(rows.flatMap((r) => (r.value.number ? [r.value.number] : [])))];
   const keys = [...new Set(rows.map((r) => accountNameKey(r.value.name)))];
-  const found: Existing[] = [];
+  let found: Existing[] = [];
   await inGroups(numbers, IN_LIST_MAX, async (g) => {
     found.push(...(await client.account.findMany({ where: { number: { in: g } }, select })));
   });
   await inGroups(keys, IN_LIST_MAX, async (g) => {
     found.push(...(await client.account.findMany({ where: { nameKey: { in: g } }, select })));
   });
+  if (lock && found.length) {
+    const ids = [...new Set(found.map((a) => a.id))];
+    await lock(ids);
+    found = [];
+    await inGroups(ids, IN_LIST_MAX, async (g) => {
+      found.push(...(await client.account.findMany({ where: { id: { in: g } }, select })));
+    });
+  }
   return {
     byNumber: new Map(found.map((a) => [a.number, a])),
     byKey: new Map(found.map((a) => [a.nameKey, a])),
@@ -54,6 +76,7 @@ export async function planAccounts(
   client: Reader,
   rows: Row[],
   columns: Record<string, string>,
+  lock?: LockAccounts,
 ): Promise<Plan<NewAccount>> {
   const byNumber = firstOfEach(
     rows,
@@ -69,7 +92,7 @@ export async function planAccounts(
     "account name",
     (r) => r.value.name,
   );
-  const found = await existing(client, unique.kept);
+  const found = await existing(client, unique.kept, lock);
   const out: PlannedRow[] = [...byNumber.refused, ...unique.refused];
   const writes: Write<NewAccount>[] = [];
   const claimed = new Map<number, number>(); // account id → the row that names it
