@@ -89,7 +89,13 @@ export async function changeChildren(
   const reassigned =
     change.patch.assignedToId === undefined
       ? []
-      : await childrenReassigned(change.tx, change.parentId, change.states, change.patch.assignedToId);
+      : await childrenReassigned(
+          change.tx,
+          change.parentId,
+          change.states,
+          change.patch.assignedToId,
+          change.patch.assignmentGroupId,
+        );
   const to = change.patch.state;
   const movedWithCustomer =
     to === undefined

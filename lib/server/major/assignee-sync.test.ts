@@ -71,4 +71,39 @@ describe("a major case's assignee synced to its children (WRK-1, MAJ-5)", () => 
     });
     expect(audit.map((a) => a.field).sort()).toEqual(["assignedToId", "assignmentGroupId"]);
   });
+
+  it("WRK-1: unassigning the major case moves an unassigned child of another group into its queue, and tells that queue", async () => {
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const alex = await makeAgent();
+    const { group: service } = await makeGroup(alex);
+    const { group: network } = await makeGroup(agent);
+    const candidate = await makeCase(agent, { assignmentGroupId: service.id });
+    await proposeMajorCase(agent, candidate.number, {
+      workNotes: "Stores down",
+      businessImpact: "40 stores",
+    });
+    const { major } = await acceptMajorCase(manager, candidate.number);
+    const versionOf = async () => (await db().case.findUniqueOrThrow({ where: { number: major } })).version;
+    await updateCase(manager, major, {
+      version: await versionOf(),
+      assignmentGroupId: service.id,
+      assignedToId: alex.id,
+      confirmChildren: "1",
+    });
+    // A child of the Network queue, with nobody assigned.
+    const other = await makeCase(agent, { assignmentGroupId: network.id });
+    await addChildCase(manager, major, other.number);
+    const mailsAbout = (id: number) =>
+      db().outboxMessage.count({ where: { recipient: alex.email, sourceTable: TABLE.case, sourceId: id } });
+    const before = await mailsAbout(other.id);
+
+    await updateCase(manager, major, { version: await versionOf(), assignedToId: "", confirmChildren: "1" });
+    expect(await db().case.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      assignmentGroupId: service.id,
+      assignedToId: null,
+    });
+    // The Service Desk queue hears of the case that joined it, as on the case's own form.
+    expect(await mailsAbout(other.id)).toBe(before + 1);
+  });
 });

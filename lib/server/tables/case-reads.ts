@@ -128,21 +128,28 @@ export async function childIdsWithCustomerIn(
   return rows.map((r) => r.id);
 }
 
-/** MAJ-5 / WRK-1: the children in `states` whose assignee a synced change gives them anew. */
+/**
+ * MAJ-5 / WRK-1: the children in `states` whose assignment a synced change moves: given another
+ * assignee — or, unassigned, another group (the group's members hear of it; an unassigned child of
+ * another group moved into the major case's queue told nobody).
+ */
 export function childrenReassigned(
   tx: Tx,
   parentId: number,
   states: readonly number[],
   assignedToId: number | null,
+  assignmentGroupId: number | null | undefined,
 ) {
+  // SQL's NOT (x = 5) is not true for a NULL x: a child with nobody assigned is reassigned too.
+  const other = (column: "assignedToId" | "assignmentGroupId", value: number | null) =>
+    value === null ? { [column]: { not: null } } : { OR: [{ [column]: null }, { [column]: { not: value } }] };
   return tx.case.findMany({
     where: {
       parentId,
       state: { in: [...states] },
-      // SQL's NOT (x = 5) is not true for a NULL x: a child with nobody assigned is reassigned too.
-      ...(assignedToId === null
-        ? { assignedToId: { not: null } }
-        : { OR: [{ assignedToId: null }, { assignedToId: { not: assignedToId } }] }),
+      ...(assignedToId === null && assignmentGroupId !== undefined
+        ? { OR: [other("assignedToId", null), other("assignmentGroupId", assignmentGroupId)] }
+        : other("assignedToId", assignedToId)),
     },
     select: {
       id: true,
