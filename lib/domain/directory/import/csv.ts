@@ -29,6 +29,25 @@ export function delimiterOf(text: string): string {
   return seen > 0 ? best : ",";
 }
 
+/** A column as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/**
+ * Where the parser stopped, as the spreadsheet numbers it: the record it was reading (the records
+ * before it, blank ones and the header included, plus one) and its column — not the physical line,
+ * which a cell with line breaks earlier in the file moves away from the row.
+ */
+function brokenAt(e: CsvError): string {
+  const { records, column } = e as CsvError & { records?: number; column?: number };
+  if (typeof records !== "number") return "";
+  return ` at row ${records + 1}${typeof column === "number" ? `, column ${columnLetter(column)}` : ""}`;
+}
+
 /** The file as a header and numbered rows, or a refusal naming where the file is broken. */
 export function readCsv(text: string): CsvFile {
   const body = text.replace(/^\uFEFF/, "");
@@ -36,13 +55,18 @@ export function readCsv(text: string): CsvFile {
   const delimiter = delimiterOf(body);
   let records: string[][];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+    // relax_quotes: a quote inside an unquoted cell (Monitor 27" Dell) is that character, as
+    // spreadsheets read it — it refused the whole file.
+    records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
   } catch (e) {
-    if (e instanceof CsvError) {
-      const line = (e as CsvError & { lines?: number }).lines;
-      const where = line ? ` near line ${line}` : "";
-      throw invalid("file", `The file is not valid CSV${where}: ${e.message.split(":")[0]}.`);
-    }
+    if (e instanceof CsvError)
+      throw invalid("file", `The file is not valid CSV${brokenAt(e)}: ${e.message.split(":")[0]}.`);
     throw e;
   }
   const [header = [], ...data] = records;

@@ -126,7 +126,7 @@ describe("SET-3: contacts", () => {
     await expect(previewImport(m, { kind: "contacts", csv: "" })).rejects.toMatchObject({ field: "file" });
     await expect(
       previewImport(m, { kind: "contacts", csv: 'email,name,account\n"a@b.co,A,B\n' }),
-    ).rejects.toThrow(/not valid CSV/);
+    ).rejects.toThrow(/not valid CSV at row 2, column A/);
     await expect(previewImport(m, { kind: "users", csv: "x" })).rejects.toMatchObject({ field: "kind" });
   });
 

@@ -1,0 +1,34 @@
+// SET-3: reading an import file — where a broken file is broken, as the spreadsheet numbers it.
+import { describe, expect, it } from "vitest";
+import { columnLetter, readCsv } from "./csv";
+
+describe("reading an import file (SET-3)", () => {
+  it("SET-3: a quote inside an unquoted cell is that character; quoted cells keep their line breaks", () => {
+    const file = readCsv('name,serial\n"Two\nlines",A1\nMonitor 27" Dell,B2\n');
+    expect(file.rows).toEqual([
+      { row: 2, cells: ["Two\nlines", "A1"] },
+      { row: 3, cells: ['Monitor 27" Dell', "B2"] },
+    ]);
+  });
+
+  it("SET-3: a broken quote is refused naming its row and column as a spreadsheet numbers them, not the file's line", () => {
+    // Row 2's cell holds two lines: the quote opened on row 4 is on the file's line 5 (the parser
+    // reports the line where the file ended).
+    const text = 'name,email\n"Two\nlines",a@b.co\nAda,ada@b.co\nBob,"unclosed\nCy,c@b.co\n';
+    expect(() => readCsv(text)).toThrow("The file is not valid CSV at row 4, column B: Quote Not Closed.");
+  });
+
+  it("SET-3: columns are lettered as in a spreadsheet", () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "B",
+      "Z",
+      "AA",
+      "AB",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+    ]);
+  });
+});
