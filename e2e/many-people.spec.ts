@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { expect, test } from "./support/test";
 import { ROLE } from "../lib/domain/auth/roles";
 import { CaseState } from "../lib/domain/records/choices";
+import { groupNameKey } from "../lib/domain/assignment/schemas";
 import { expectAccessible } from "./support/axe";
 import { DEMO, signIn } from "./support/auth";
 import { optionsRenewedSince } from "./support/options";
@@ -108,6 +109,28 @@ test("@global WRK-4 WRK-1: with more people than a select lists, the Assigned to
     await expect(dialog).toContainText(`${other.number}: assigned to ${assigned.name}`);
     expect((await db().case.findUniqueOrThrow({ where: { id: other.id } })).assignedToId).toBe(assigned.id);
     await dialog.getByRole("button", { name: "Close" }).click();
+
+    // Bulk Assign within a group of more members than a select lists: its members' typeahead reaches
+    // the last of them (the select stopped at the 200th).
+    const bigName = `Big group ${stamp}`;
+    const big = await db().group.create({ data: { name: bigName, nameKey: groupNameKey(bigName) } });
+    await db().groupMember.createMany({ data: people.map((p) => ({ groupId: big.id, userId: p.id })) });
+    await optionsRenewedSince(Date.now());
+    await page.goto(`/cases?q=People+filter+${stamp}`);
+    await page.getByRole("checkbox", { name: `Select ${other.number}` }).check();
+    await page.getByRole("group", { name: "Bulk actions" }).getByRole("button", { name: "Assign" }).click();
+    const inGroup = page.getByRole("dialog", { name: "Assign 1 case" });
+    await inGroup.getByLabel("Assignment group").selectOption({ label: bigName });
+    await inGroup.getByLabel("Assigned to", { exact: true }).selectOption({ label: "A person…" });
+    const last = people[200];
+    await pickPerson(page, inGroup, "Assigned to: person", last.name);
+    await inGroup.getByRole("button", { name: "Apply" }).click();
+    await expect(inGroup.getByRole("status")).toHaveText("1 case changed.");
+    expect(await db().case.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      assignmentGroupId: big.id,
+      assignedToId: last.id,
+    });
+    await inGroup.getByRole("button", { name: "Close" }).click();
 
     // A group made with a manager and a member picked through typeaheads; saving its new name
     // keeps the manager.

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { AssigneeField } from "@/components/pickers/assignee-field";
 import { useLookup } from "@/components/pickers/use-lookup";
 import { SelectField, type Option } from "@/components/ui/field";
+import { SELECT_LIMIT, selectOrTypeahead } from "@/lib/domain/pickers/select-limit";
 
 const BULK_ASSIGNEE_SPECIALS = [
   { value: "", label: "Leave unchanged" },
@@ -56,10 +57,26 @@ export function BulkAssignFields({
 /** The lookup's people a case can be assigned to (WRK-1). */
 const CASE_WORKERS = { works: "case" } as const;
 
-/** The chosen group's members who can work cases (up to 200, the lookup's most), after the specials. */
+/**
+ * The chosen group's members who can work cases, after the specials — a select while they are few,
+ * and past SELECT_LIMIT the typeahead over that group's members (read one past the limit): the
+ * select cut at 200 left a larger group's later members out of reach.
+ */
 function GroupMembers({ group, error }: { group: string; error?: string }) {
-  const members = useLookup("users", { group, works: "case", limit: 200 }, "");
-  const people = members.isPlaceholderData ? [] : (members.data ?? []);
+  const members = useLookup("users", { group, works: "case", limit: SELECT_LIMIT + 1 }, "");
+  const people = selectOrTypeahead(members.isPlaceholderData ? [] : (members.data ?? []));
+  if (people === null)
+    return (
+      <AssigneeField
+        label="Assigned to"
+        name="assignedToId"
+        error={error}
+        id="bulk-assignee"
+        specials={BULK_ASSIGNEE_SPECIALS}
+        people={null}
+        lookupParams={{ ...CASE_WORKERS, group }}
+      />
+    );
   const [blank, ...rest] = BULK_ASSIGNEE_SPECIALS;
   return (
     <SelectField
