@@ -68,6 +68,17 @@ describe("major case field sync (MAJ-5)", () => {
     ]);
   });
 
+  it("MAJ-5: the one confirmation also names what the same save copies and releases", () => {
+    expect(confirmMessage(3, { patch: { state: S.AwaitingInfo }, copies: ["comments"] })).toBe(
+      "This will update 3 child cases: each open one becomes Awaiting Info; each open one also gets " +
+        "the additional comment (emailed to its customer).",
+    );
+    expect(confirmMessage(1, { patch: { state: S.Cancelled }, released: 2 })).toBe(
+      "This will update 1 child case: each open one becomes Cancelled; 2 other child cases are released: " +
+        "each becomes an ordinary case again.",
+    );
+  });
+
   it("MAJ-5: the confirmation names the number of children and what the change does to them", () => {
     expect(confirmMessage(12, { patch: { priority: 1 } })).toBe(
       "This will update 12 child cases: each open one gets the new priority.",

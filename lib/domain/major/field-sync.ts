@@ -49,9 +49,19 @@ export function childPatch(
   return patch;
 }
 
-/** What a change of the major case does to its children: a patch of fields, or journal entries copied. */
+/** The children a finished major case lets go (MAJ-2): all but the Closed and Cancelled ones. */
+export const RELEASED_STATES: readonly number[] = [...OPEN_CASE_STATES, CaseState.Resolved];
+
+type Copied = readonly ("comments" | "work_notes")[];
+
+/**
+ * What a change of the major case does to its children: a patch of fields, or journal entries
+ * copied. With a patch, the same save may also copy entries (`copies`: Request Info's question) and
+ * release the children it leaves behind (`released`: Cancel leaves Resolved ones) — said in the one
+ * question the manager confirms, which covers all of it.
+ */
 export type ChildChange =
-  { patch: Record<string, unknown> } | { journal: readonly ("comments" | "work_notes")[] };
+  { patch: Record<string, unknown>; copies?: Copied; released?: number } | { journal: Copied };
 
 /** The synced fields' names as the manager reads them (resolvedAt / closedAt go with the state). */
 const FIELD_NAMES: Record<string, string> = {
@@ -71,15 +81,24 @@ const RESOLUTION = ["resolutionCode", "resolutionNotes"];
 const list = (words: string[]) =>
   words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
+const copiesText = (kinds: Copied) =>
+  list(
+    kinds.map((k) =>
+      k === "comments" ? "the additional comment (emailed to its customer)" : "the work note",
+    ),
+  );
+
 /** What each reached child undergoes, in words (the same rules as childPatch and reachedStates). */
 function childEffect(change: ChildChange): string {
-  if ("journal" in change) {
-    const copies = change.journal.map((k) =>
-      k === "comments" ? "the additional comment (emailed to its customer)" : "the work note",
-    );
-    return `each open one gets ${list(copies)}`;
-  }
-  const { patch } = change;
+  if ("journal" in change) return `each open one gets ${copiesText(change.journal)}`;
+  const copied = change.copies?.length ? `; each open one also gets ${copiesText(change.copies)}` : "";
+  const n = change.released ?? 0;
+  const others = n === 1 ? "1 other child case is" : `${n} other child cases are`;
+  const released = n ? `; ${others} released: each becomes an ordinary case again` : "";
+  return patchEffect(change.patch) + copied + released;
+}
+
+function patchEffect(patch: Record<string, unknown>): string {
   const resolving = patch.state === CaseState.Resolved || patch.state === CaseState.Closed;
   const fields = Object.keys(FIELD_NAMES).filter((f) => f in patch && !(resolving && RESOLUTION.includes(f)));
   const also = fields.length ? `, and the new ${list(fields.map((f) => FIELD_NAMES[f]))}` : "";

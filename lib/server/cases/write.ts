@@ -39,6 +39,7 @@ import { checkResolution } from "./related-state";
 import { releaseChildren } from "../major/release";
 import { checkCaseReferences } from "../case-store/references";
 import { createCaseOnce } from "../case-store/create-once";
+import type { JournalKind } from "../tables/journal-entry";
 
 /** MAJ-5: copies the major case's changed fields to its children (after the manager confirmed). */
 async function syncChildren(
@@ -48,9 +49,12 @@ async function syncChildren(
   patch: Record<string, unknown>,
   changedFields: string[],
   confirmed: boolean,
+  /** What the same save copies to the children afterwards (Request Info's question), asked together. */
+  copies: readonly JournalKind[] = [],
 ) {
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
-  const childPatch = await planChildSync(tx, actor, current, { ...current, ...patch }, changed, confirmed);
+  const after = { ...current, ...patch };
+  const childPatch = await planChildSync(tx, actor, current, after, changed, confirmed, copies);
   if (childPatch) await applyChildSync(tx, actor, current, childPatch);
   // MAJ-2: a finished major case lets go of the children its change left open.
   const finished = patch.state === CaseState.Closed || patch.state === CaseState.Cancelled;
@@ -162,6 +166,7 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
       patch,
       changes.map((c) => c.field),
       !!confirmChildren,
+      asked.map((e) => e.kind),
     );
     // MAJ-5 / NOT-1: a major case asks its open children's customers: the question is copied to them
     // as a comment (case_fields_to_sync lists comments by default) and emailed. Reaching no active

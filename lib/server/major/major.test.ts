@@ -5,6 +5,7 @@ import { rollUp } from "@/lib/domain/major/roll-up";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
+import { rejection } from "@/lib/testing/refusal";
 import {
   makeAdmin,
   makeAgent,
@@ -542,6 +543,18 @@ describe("field sync to children (MAJ-5)", () => {
       data: { accountId: account.id, contactId: contact.id },
     });
     const asked = "Which of your stores are still offline?";
+    // The question asked first says the children's customers are emailed (it said only "Awaiting Info").
+    const question = await rejection(
+      runCaseAction(manager, major.number, {
+        action: "request_info",
+        version: (await reload(major.id)).version,
+        question: asked,
+      }),
+    );
+    expect(question.message).toBe(
+      "This will update 2 child cases: each open one becomes Awaiting Info; each open one also gets " +
+        "the additional comment (emailed to its customer).",
+    );
     await runCaseAction(manager, major.number, {
       action: "request_info",
       version: (await reload(major.id)).version,

@@ -8,6 +8,7 @@ import { CaseState as S } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeAgent, makeManager } from "@/lib/testing/fixtures";
 import { makeMajorCase } from "@/lib/testing/major";
+import { rejection } from "@/lib/testing/refusal";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { getCaseView } from "../cases/view";
 import { runCaseAction } from "../cases/write";
@@ -46,6 +47,16 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
     const { agent, manager, major, kids } = await majorWith(3);
     const [open, resolved] = kids;
     await resolveOnItsOwn(agent, await row(resolved.id));
+    // The one question the manager confirms names the release too (it released them unannounced).
+    const asked = await rejection(
+      runCaseAction(manager, major.number, { action: "cancel", version: (await row(major.id)).version }),
+    );
+    expect(asked).toEqual({
+      kind: "confirm",
+      message:
+        "This will update 2 child cases: each open one becomes Cancelled; 1 other child case is released: " +
+        "each becomes an ordinary case again.",
+    });
     await cancel(manager, major.id);
     expect((await row(open.id)).state).toBe(S.Cancelled);
     const freed = await row(resolved.id);

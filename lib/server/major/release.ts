@@ -2,15 +2,15 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
-import { CaseState, caseStates, labelOf, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { RELEASED_STATES } from "@/lib/domain/major/field-sync";
+import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { noteBy } from "../case-store/menu-guard";
 import { insertChangeAuditOnCases } from "../tables/audit-entry";
 import { childrenIn } from "../tables/case-selection";
 import { insertNotesOnCases } from "../tables/journal-entry";
 
-/** The children a finished major case lets go: all but the Closed and Cancelled ones. */
-const LEFT_STATES = [...OPEN_CASE_STATES, CaseState.Resolved];
+const LEFT_STATES = [...RELEASED_STATES];
 
 /**
  * MAJ-2 / MAJ-5: a major case that is closed or cancelled lets go of the children its change left

@@ -8,6 +8,7 @@ import {
   childPatch,
   confirmMessage,
   reachedStates,
+  RELEASED_STATES,
   SYNCED_FIELDS,
   type ChildChange,
 } from "@/lib/domain/major/field-sync";
@@ -75,6 +76,8 @@ export async function planChildSync(
   after: CaseRow,
   changed: Record<string, unknown>,
   confirmed: boolean,
+  /** Entries the same save copies to the children next (Request Info's question): asked together. */
+  copies: readonly JournalKind[] = [],
 ) {
   if (major.majorCaseState !== MajorCaseState.Accepted) return null;
   const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
@@ -87,7 +90,14 @@ export async function planChildSync(
   // WRK-1: an assignee is a member of the record's group — the major case's assignee comes with
   // the major case's group, or a child of another group would hold someone not in it.
   if ("assignedToId" in patch) patch.assignmentGroupId = after.assignmentGroupId;
-  return (await allowCascade(tx, actor, major.id, confirmed, { patch }, reachedStates(patch))) ? patch : null;
+  const reached = reachedStates(patch);
+  // A finished major case then releases the children this change leaves (release.ts): counted here,
+  // so the one question the manager confirms says so (it released them unannounced).
+  const finished = after.state === CaseState.Closed || after.state === CaseState.Cancelled;
+  const left = RELEASED_STATES.filter((s) => !reached.includes(s));
+  const released = finished && left.length ? await childCount(tx, major.id, left) : 0;
+  const change = { patch, copies: copies.filter((k) => listed.includes(k)), released };
+  return (await allowCascade(tx, actor, major.id, confirmed, change, reached)) ? patch : null;
 }
 
 export async function applyChildSync(tx: Tx, actor: Actor, major: Major, patch: Record<string, unknown>) {
