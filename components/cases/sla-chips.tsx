@@ -2,7 +2,13 @@ import { Badge, type Tone } from "@/components/ui/badge";
 
 type Sla = { kind: string; label: string; status: string; text: string; due: string | null };
 
-const TONE: Record<string, Tone> = { met: "green", running: "blue", paused: "gray", breached: "red" };
+const TONE: Record<string, Tone> = {
+  met: "green",
+  running: "blue",
+  paused: "gray",
+  suspended: "gray",
+  breached: "red",
+};
 
 /** NOT-5: the case's SLAs — time left, paused, met or breached — under its title. */
 export function SlaChips({ slas }: { slas: Sla[] }) {

@@ -14,6 +14,7 @@ describe("NOT-5: an SLA's words", () => {
     expect(timerText("running", H)).toBe("1h 00m left");
     expect(timerText("paused", H)).toBe("paused, 1h 00m left");
     expect(timerText("breached", -H)).toBe("breached, 1h 00m over");
+    expect(timerText("suspended", H)).toBe("no target at this priority, 1h 00m was left");
   });
 
   it("NOT-5: a timer in business hours says its time is working time (the list's 'due in' is calendar time)", () => {

@@ -25,5 +25,6 @@ export function timerText(status: TimerStatus, leftMs: number, businessHours = f
   const span = durationText(leftMs, !businessHours);
   if (status === "breached") return `breached, ${span} over${hours}`;
   if (status === "paused") return `paused, ${span} left${hours}`;
+  if (status === "suspended") return `no target at this priority, ${span} was left${hours}`;
   return `${span} left${hours}`;
 }

@@ -8,6 +8,7 @@ import {
   SLA_WARNING_MS,
   startTimer,
   stopTimer,
+  suspendTimer,
   timerStatus,
 } from "./timer";
 
@@ -119,5 +120,28 @@ describe("SLA timers (NOT-5)", () => {
       dueAt: null,
       warnAt: null,
     });
+  });
+
+  it("NOT-5: a suspended timer keeps its counted time, does not resume with the case, and says so", () => {
+    const start = at("2026-11-23T08:00:00Z");
+    const t = suspendTimer(ALWAYS, startTimer(ALWAYS, 4 * H, start), at("2026-11-23T09:00:00Z"));
+    expect(t).toMatchObject({ elapsedMs: H, runningSince: null, dueAt: null, warnAt: null });
+    expect(t.suspendedAt).toEqual(at("2026-11-23T09:00:00Z"));
+    expect(timerStatus(ALWAYS, t, at("2026-11-24T00:00:00Z"))).toEqual({
+      status: "suspended",
+      leftMs: 3 * H,
+    });
+    // Leaving Awaiting Info does not run it; a reopen un-stops it and leaves it suspended.
+    expect(resumeTimer(ALWAYS, t, at("2026-11-23T10:00:00Z"))).toEqual(t);
+    const stopped = stopTimer(ALWAYS, t, at("2026-11-23T11:00:00Z"));
+    expect(timerStatus(ALWAYS, stopped, at("2026-11-24T00:00:00Z")).status).toBe("met");
+    expect(resumeTimer(ALWAYS, stopped, at("2026-11-23T12:00:00Z"))).toMatchObject({
+      stoppedAt: null,
+      runningSince: null,
+      suspendedAt: t.suspendedAt,
+    });
+    // Past its target before it was suspended: breached it stays.
+    const late = suspendTimer(ALWAYS, startTimer(ALWAYS, H, start), at("2026-11-23T10:00:00Z"));
+    expect(timerStatus(ALWAYS, late, at("2026-11-24T00:00:00Z")).status).toBe("breached");
   });
 });

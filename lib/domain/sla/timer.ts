@@ -15,6 +15,11 @@ export type SlaTimer = {
   /** When SLA_WARNING_MS of working time is left if it keeps running; null while paused or stopped. */
   warnAt: Date | null;
   stoppedAt: Date | null;
+  /**
+   * Since when the case's priority has no target of this kind: the timer keeps what it counted (and
+   * its breach) and does not run until a priority with a target re-targets it.
+   */
+  suspendedAt: Date | null;
 };
 
 /** An SLA is "about to breach" when this little working time is left (NOT-2's warning, WRK-2). */
@@ -34,11 +39,14 @@ const idle = { runningSince: null, dueAt: null, warnAt: null };
 
 export function startTimer(s: SlaSchedule, targetMs: number, now: Date, paused = false): SlaTimer {
   const clock = paused ? idle : { runningSince: now, ...times(s, now, targetMs, 0) };
-  return { targetMs, elapsedMs: 0, ...clock, stoppedAt: null };
+  return { targetMs, elapsedMs: 0, ...clock, stoppedAt: null, suspendedAt: null };
 }
 
 /** What reading a timer's state needs (the case page reads no warning time). */
-export type TimerReading = Pick<SlaTimer, "targetMs" | "elapsedMs" | "runningSince" | "stoppedAt">;
+export type TimerReading = Pick<
+  SlaTimer,
+  "targetMs" | "elapsedMs" | "runningSince" | "stoppedAt" | "suspendedAt"
+>;
 
 /** Working time counted up to `now`. */
 export function elapsedAt(s: SlaSchedule, t: TimerReading, now: Date): number {
@@ -51,9 +59,13 @@ export function pauseTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   return { ...t, elapsedMs: elapsedAt(s, t, now), ...idle };
 }
 
-/** Leaving Awaiting Info (or a reopened case): counting goes on from `now`. */
+/**
+ * Leaving Awaiting Info (or a reopened case): counting goes on from `now` — not for a suspended
+ * timer, which a reopen only un-stops (it runs again once a priority with a target re-targets it).
+ */
 export function resumeTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   if (t.runningSince) return t;
+  if (t.suspendedAt) return { ...t, stoppedAt: null };
   return { ...t, runningSince: now, ...times(s, now, t.targetMs, t.elapsedMs), stoppedAt: null };
 }
 
@@ -61,6 +73,15 @@ export function resumeTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
 export function stopTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
   if (t.stoppedAt) return t;
   return { ...t, elapsedMs: elapsedAt(s, t, now), ...idle, stoppedAt: now };
+}
+
+/**
+ * The case's new priority has no target of this kind: the timer stops counting but keeps what it
+ * counted and its breach (deleted, moving a case to such a priority and back reset its SLA).
+ */
+export function suspendTimer(s: SlaSchedule, t: SlaTimer, now: Date): SlaTimer {
+  if (t.stoppedAt || t.suspendedAt) return t;
+  return { ...t, elapsedMs: elapsedAt(s, t, now), ...idle, suspendedAt: now };
 }
 
 /**
@@ -83,7 +104,7 @@ export function retargetTimer(
   return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, ...times(next, now, targetMs, elapsed) };
 }
 
-export type TimerStatus = "running" | "paused" | "met" | "breached";
+export type TimerStatus = "running" | "paused" | "suspended" | "met" | "breached";
 
 /** What the case page and lists say of a timer at `now`. */
 export function timerStatus(
@@ -94,5 +115,6 @@ export function timerStatus(
   const left = t.targetMs - elapsedAt(s, t, t.stoppedAt ?? now);
   if (left <= 0) return { status: "breached", leftMs: left };
   if (t.stoppedAt) return { status: "met", leftMs: left };
+  if (t.suspendedAt) return { status: "suspended", leftMs: left };
   return { status: t.runningSince ? "running" : "paused", leftMs: left };
 }

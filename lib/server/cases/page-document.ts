@@ -96,6 +96,7 @@ export type CasePageDocument = {
     runningSince: string | null;
     dueAt: string | null;
     stoppedAt: string | null;
+    suspendedAt: string | null;
   }[];
   slaHours: { days: string; startMinute: number; endMinute: number; timeZone: string } | null;
   attachments: {

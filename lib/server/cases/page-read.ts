@@ -136,6 +136,7 @@ function lists(d: JsonDialect): Fields {
       {
         id: `s."id"`, kind: `s."kind"`, clock: `s."clock"`, targetMs: `s."targetMs"`, elapsedMs: `s."elapsedMs"`,
         runningSince: time(`s."runningSince"`), dueAt: time(`s."dueAt"`), stoppedAt: time(`s."stoppedAt"`),
+        suspendedAt: time(`s."suspendedAt"`),
       },
       `"CaseSla" s WHERE s."caseId" = c."id" ORDER BY s."kind" DESC`,
     ),

@@ -74,6 +74,7 @@ export function slasOf(doc: CasePageDocument, now = new Date()) {
     runningSince: date(s.runningSince),
     dueAt: date(s.dueAt),
     stoppedAt: date(s.stoppedAt),
+    suspendedAt: date(s.suspendedAt),
   }));
   const needsHours = timers.some((t) => t.clock === "hours" && !t.stoppedAt);
   return slaLines(timers, needsHours && doc.slaHours ? hoursOf(doc.slaHours) : null, now);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, dialect, transaction } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
 import { makeAgent, makeCase, makeCustomer, makeItil, resolveCase } from "@/lib/testing/fixtures";
 import { makeGroup } from "@/lib/testing/groups";
+import { withSlaTargets } from "@/lib/testing/sla";
 import { postCaseJournal } from "../cases/journal";
 import { getCaseView } from "../cases/view";
 import { runCaseAction, updateCase } from "../cases/write";
@@ -95,18 +96,10 @@ describe("Needs attention: open cases only (WRK-2, WRK-3)", () => {
 
 describe("Needs attention: SLAs (WRK-2, NOT-5)", () => {
   // Priority 1: response due in 20 minutes (within the job's 30-minute warning); priority 4: 8 hours.
-  beforeAll(async () => {
-    await db().slaTarget.deleteMany();
-    await db().slaTarget.createMany({
-      data: [
-        { priority: 1, responseMinutes: 20, resolutionMinutes: 600, clock: "24x7" },
-        { priority: 4, responseMinutes: 480, resolutionMinutes: 960, clock: "24x7" },
-      ],
-    });
-  });
-  afterAll(async () => {
-    await db().slaTarget.deleteMany();
-  });
+  withSlaTargets([
+    { priority: 1, responseMinutes: 20, resolutionMinutes: 600, clock: "24x7" },
+    { priority: 4, responseMinutes: 480, resolutionMinutes: 960, clock: "24x7" },
+  ]);
 
   it("WRK-2 / NOT-5: a case of my queue whose SLA is about to breach or breached needs attention; one with time left does not", async () => {
     const a = await makeAgent();

@@ -25,6 +25,7 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
       dueAt: true,
       warnAt: true,
       stoppedAt: true,
+      suspendedAt: true,
     },
   });
   if (!rows.length) return 0;

@@ -2,9 +2,10 @@
 // whichever path brings that comment: the composer, Notify Customers (PRO-3), or a major case's
 // comment copied to its children (MAJ-5). Before, only the composer stopped it, and notified cases
 // breached their response SLA an hour later.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeAgent, makeCase, makeCustomer, makeManager, unique } from "@/lib/testing/fixtures";
+import { withSlaTargets } from "@/lib/testing/sla";
 import { postCaseJournal } from "../cases/journal";
 import { recordSlaBreaches } from "../jobs/sla";
 import { addChildCase } from "../major/children";
@@ -16,15 +17,7 @@ const response = (caseId: number) =>
   db().caseSla.findUniqueOrThrow({ where: { caseId_kind: { caseId, kind: "response" } } });
 const caseDue = async (id: number) => (await db().case.findUniqueOrThrow({ where: { id } })).slaDueAt;
 
-beforeAll(async () => {
-  await db().slaTarget.deleteMany();
-  await db().slaTarget.createMany({
-    data: [{ priority: 4, responseMinutes: 60, resolutionMinutes: 480, clock: "24x7" }],
-  });
-});
-afterAll(async () => {
-  await db().slaTarget.deleteMany();
-});
+withSlaTargets([{ priority: 4, responseMinutes: 60, resolutionMinutes: 480, clock: "24x7" }]);
 
 async function newCustomerCase(agent: Awaited<ReturnType<typeof makeAgent>>) {
   const { account, contact } = await makeCustomer();

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setThreshold } from "@/lib/testing/proactive";
+import { withSlaTargets } from "@/lib/testing/sla";
 import { CaseState } from "@/lib/domain/records/choices";
 import { makeAccount, makeAgent, makeCase, makeItil, makeManager } from "@/lib/testing/fixtures";
 import { acceptMajorCase, proposeMajorCase } from "../major/propose";
@@ -21,19 +22,15 @@ const kinds = async (caseId: number) =>
   ]);
 const caseDue = async (id: number) => (await db().case.findUniqueOrThrow({ where: { id } })).slaDueAt;
 
-beforeAll(async () => {
-  await db().slaTarget.deleteMany();
-  await db().slaTarget.createMany({
-    data: [1, 2, 4].map((priority) => ({
-      priority,
-      responseMinutes: 10 * priority,
-      resolutionMinutes: 100 * priority,
-      clock: "24x7",
-    })),
-  });
-});
+withSlaTargets(
+  [1, 2, 4].map((priority) => ({
+    priority,
+    responseMinutes: 10 * priority,
+    resolutionMinutes: 100 * priority,
+    clock: "24x7",
+  })),
+);
 afterAll(async () => {
-  await db().slaTarget.deleteMany();
   await setThreshold(5);
 });
 

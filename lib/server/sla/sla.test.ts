@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { CaseState } from "@/lib/domain/records/choices";
 import type { SlaSchedule } from "@/lib/domain/sla/schedule";
 import { startTimer } from "@/lib/domain/sla/timer";
 import { makeAgent, makeCase, makeCustomer, makeManager } from "@/lib/testing/fixtures";
+import { withSlaTargets } from "@/lib/testing/sla";
 import { addChildCase } from "../major/children";
 import { acceptMajorCase, proposeMajorCase } from "../major/propose";
 import { postCaseJournal } from "../cases/journal";
@@ -32,18 +33,10 @@ const reopenCase = async (agent: Agent, c: Row) =>
 const editCase = async (agent: Agent, c: Row, patch: Record<string, unknown>) =>
   updateCase(agent, c.number, { version: await versionOf(c.id), ...patch });
 
-beforeAll(async () => {
-  await db().slaTarget.deleteMany();
-  await db().slaTarget.createMany({
-    data: [
-      { priority: 4, responseMinutes: 60, resolutionMinutes: 480, clock: "24x7" },
-      { priority: 1, responseMinutes: 15, resolutionMinutes: 120, clock: "24x7" },
-    ],
-  });
-});
-afterAll(async () => {
-  await db().slaTarget.deleteMany();
-});
+withSlaTargets([
+  { priority: 4, responseMinutes: 60, resolutionMinutes: 480, clock: "24x7" },
+  { priority: 1, responseMinutes: 15, resolutionMinutes: 120, clock: "24x7" },
+]);
 
 async function customerCase(priority = 4) {
   const agent = await makeAgent();
@@ -162,7 +155,15 @@ describe("SLA timers on cases (NOT-5)", () => {
     await resolve();
     await edit({ priority: 3 });
     await reopen();
-    expect((await timers(c.id)).map((t) => t.kind)).toEqual(["response"]); // no resolution target at 3
+    // No resolution target at 3: the timer is kept, suspended (suspended.test.ts), not running.
+    [resolution] = await timers(c.id);
+    expect(resolution).toMatchObject({
+      kind: "resolution",
+      stoppedAt: null,
+      runningSince: null,
+      dueAt: null,
+    });
+    expect(resolution.suspendedAt).not.toBeNull();
     await resolve();
     await edit({ priority: 1 });
     await reopen();

@@ -14,6 +14,7 @@ import {
   retargetTimer,
   startTimer,
   stopTimer,
+  suspendTimer,
   type SlaTimer,
 } from "@/lib/domain/sla/timer";
 import { refreshSlaDue } from "../tables/case";
@@ -36,6 +37,7 @@ async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
       dueAt: t.dueAt,
       warnAt: t.warnAt,
       stoppedAt: t.stoppedAt,
+      suspendedAt: t.suspendedAt,
       ...(t.clock ? { clock: t.clock } : {}),
       // A due time moved into the future (resumed, re-targeted) may warn and breach again.
       ...(t.dueAt && t.dueAt > new Date() ? { warnedAt: null, breachedAt: null } : {}),
@@ -95,7 +97,7 @@ function stepFor(kind: SlaKind, from: number, to: number): "stop" | "pause" | "r
 /**
  * NOT-5: after a case change — its state moves the timers (Awaiting Info pauses, Accept stops the
  * response, Resolved stops both, a reopened case resumes its resolution), a new priority re-targets
- * the timers still counting (a kind the new priority has no target for is dropped; one it adds starts),
+ * the timers still counting (a kind the new priority has no target for is suspended; one it adds starts),
  * and so does a reopen, to the priority the case has then.
  */
 export async function applyCaseSlaChange(tx: Tx, before: CaseFacts, after: CaseFacts, now = new Date()) {
@@ -181,17 +183,24 @@ async function stepCaseSlas(
   await refreshSlaDue(tx, after.id);
 }
 
+/**
+ * A kind the new priority has no target for is suspended (counted time and breach kept; deleted, a
+ * move to such a priority and back reset the SLA); one it has a target for is re-targeted, and a
+ * suspended one counts again from its time so far — at once, or when Awaiting Info ends.
+ */
 async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, now: Date) {
   const targets = targetsFor(policy, c.priority);
   for (const r of rows) {
     if (r.stoppedAt) continue;
     const target = targets.find((t) => t.kind === r.kind);
-    if (!target) await tx.caseSla.delete({ where: { id: r.id } });
-    else
-      await save(tx, r.id, {
-        ...retargetTimer(schedule(policy, r.clock), r, target.ms, now, schedule(policy, target.clock)),
-        clock: target.clock,
-      });
+    const s = schedule(policy, r.clock);
+    let t: SlaTimer;
+    if (!target) t = suspendTimer(s, r, now);
+    else if (r.suspendedAt) {
+      t = { ...r, targetMs: target.ms, suspendedAt: null };
+      if (c.state !== CaseState.AwaitingInfo) t = resumeTimer(schedule(policy, target.clock), t, now);
+    } else t = retargetTimer(s, r, target.ms, now, schedule(policy, target.clock));
+    if (t !== r) await save(tx, r.id, { ...t, clock: target?.clock ?? r.clock });
   }
   // A kind the new priority adds starts as on a new case in this state: a response only while New.
   const missing = startingTimers(policy, c, now).filter((t) => !rows.some((r) => r.kind === t.kind));

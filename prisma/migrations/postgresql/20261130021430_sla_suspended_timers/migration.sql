@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CaseSla" ADD COLUMN     "suspendedAt" TIMESTAMP(3);
+
