@@ -12,8 +12,7 @@ import { booleanProperty } from "../properties/read";
 import { applyCasePatch } from "../case-change/persist";
 import { findLockedCase, type CaseRow } from "../case-store/row";
 import { notesReachChildren, runSync } from "../sync/run";
-import { directCaseIds, fanOutCaseIds } from "../tables/case-links";
-import { lockSelectedRows } from "../tables/row-locks";
+import { lockFanOutCases } from "../tables/case-links";
 import { markCustomerReplied } from "@/lib/server/tables/case";
 
 /**
@@ -40,8 +39,7 @@ export async function lockCaseForReply(tx: Tx, number: string): Promise<CaseRow 
 /** The cases an incident's comment reaches, in the fan-out's own order (lib/server/sync/fan-out.ts). */
 async function lockFanOut(tx: Tx, incidentId: number) {
   const incident = { table: TABLE.incident, id: incidentId };
-  const children = await notesReachChildren(tx);
-  await lockSelectedRows(tx, "Case", children ? fanOutCaseIds(incident) : directCaseIds(incident));
+  await lockFanOutCases(tx, incident, await notesReachChildren(tx));
 }
 
 export type CustomerReply = {

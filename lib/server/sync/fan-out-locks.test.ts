@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
+import { makeAgent, makeCase, makeItil, makeManager } from "@/lib/testing/fixtures";
+import { postCaseJournal } from "../cases/journal";
 import { createProblemFromCase } from "../cases/create-related";
 import { createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
@@ -55,5 +56,35 @@ describe("crossing fan-outs (SYNC-4, MAJ-4)", () => {
       expect(await notes(id, "Incident update")).toBe(rounds);
       expect(await notes(id, "Problem update")).toBe(rounds);
     }
+  });
+
+  it("SYNC-4 / MAJ-4: an incident's comments while the manager writes work notes on the major case, its child older than it, all succeed", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    const manager = await makeManager();
+    // The child first, as the accepted candidate is: its id is lower than its major case's.
+    const child = await makeCase(agent);
+    const major = await makeCase(agent);
+    const { incidentNumber } = await createIncidentFromCase(agent, major.number);
+    await db().case.update({
+      where: { id: major.id },
+      data: { state: CaseState.Open, majorCaseState: MajorCaseState.Accepted },
+    });
+    await db().case.update({ where: { id: child.id }, data: { state: CaseState.Open, parentId: major.id } });
+
+    const rounds = 12;
+    const results = await Promise.allSettled(
+      Array.from({ length: rounds }, (_, i) => [
+        postIncidentJournal(itil, incidentNumber, { comments: `Outage update ${i}` }),
+        postCaseJournal(manager, major.number, { workNotes: `Coordination ${i}`, confirmChildren: "1" }),
+      ]).flat(),
+    );
+    expect(results.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
+    const notes = (text: string) =>
+      db().journalEntry.count({
+        where: { table: TABLE.case, recordId: child.id, kind: "work_notes", body: { contains: text } },
+      });
+    expect(await notes("Outage update")).toBe(rounds);
+    expect(await notes("Coordination")).toBe(rounds);
   });
 });

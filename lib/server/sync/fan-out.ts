@@ -3,8 +3,7 @@ import { type Prisma, type Tx } from "@/lib/db";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import type { PlannedNote } from "@/lib/domain/sync/rules";
 import { insertSyncNotes } from "../tables/journal-entry";
-import { copiedChildIds, directCaseIds, fanOutCaseIds } from "../tables/case-links";
-import { lockSelectedRows } from "../tables/row-locks";
+import { copiedChildIds, directCaseIds, lockFanOutCases } from "../tables/case-links";
 
 /**
  * Writes one work note on every case linked to `source`, and — when work notes sync to child
@@ -21,8 +20,8 @@ export async function fanOutNote(
   note: PlannedNote,
   syncToChildren: boolean,
 ): Promise<number> {
-  // Two statements: their cases locked first, together and in order (fanOutCaseIds).
-  if (syncToChildren) await lockSelectedRows(tx, "Case", fanOutCaseIds(source));
+  // Two statements: their cases locked first, together and in order (lockFanOutCases).
+  if (syncToChildren) await lockFanOutCases(tx, source);
   const direct = await insertNotes(tx, source, note, directCaseIds(source));
   return syncToChildren ? direct + (await insertNotes(tx, source, note, copiedChildIds(source))) : direct;
 }
