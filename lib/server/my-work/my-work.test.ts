@@ -128,6 +128,18 @@ describe("Needs attention: SLAs (WRK-2, NOT-5)", () => {
     await runCaseAction(a, urgent.number, { action: "accept", version: urgent.version });
     expect(numbers((await myWork(a)).attention.rows)).toEqual([mineLate.number]);
   });
+
+  it("WRK-2 / NOT-5: a business-hours SLA in its last 30 working minutes needs attention, though due after the weekend", async () => {
+    const a = await makeAgent();
+    const c = await makeCase(a, { assignedToId: a.id, priority: 4 });
+    // Friday 16:40 of hours that end at 17:00: warned now, due Monday 09:10 — two calendar days on.
+    const [due, warn] = [new Date(Date.now() + 2 * 86_400_000), new Date(Date.now() - 60_000)];
+    await db().caseSla.updateMany({ where: { caseId: c.id }, data: { dueAt: due, warnAt: warn } });
+    await db().case.update({ where: { id: c.id }, data: { slaDueAt: due, slaWarnAt: warn } });
+    const listed = await listCases(a, { state: "open", assignedTo: "me", attention: "1" });
+    expect(numbers(listed.rows)).toContain(c.number);
+    expect(numbers((await myWork(a)).attention.rows)).toContain(c.number);
+  });
 });
 
 describe("attention (WRK-3)", () => {
