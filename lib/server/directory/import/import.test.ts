@@ -336,6 +336,19 @@ describe("SET-3: accounts, consumers and assets", () => {
     expect(await db().asset.count({ where: { accountId: other.id, serialNumber: serial } })).toBe(1);
     const again = await commitImport(m, { kind: "assets", csv: second });
     expect(again.counts).toMatchObject({ unchanged: 2, create: 0, error: 0 });
+    // A blank Serial cell for the account's one "Printer", which has a serial the file does not give:
+    // that printer, its serial kept — not a second "Printer".
+    const printer = await db().asset.create({
+      data: { number: unique("AST9"), name: "Printer", serialNumber: unique("P-"), accountId: other.id },
+    });
+    const blank = await commitImport(m, {
+      kind: "assets",
+      csv: `name,serial,account\nPrinter,,${other.number}\n`,
+    });
+    expect(blank.counts).toMatchObject({ unchanged: 1, create: 0, error: 0 });
+    expect(await db().asset.findUniqueOrThrow({ where: { id: printer.id } })).toMatchObject({
+      serialNumber: printer.serialNumber,
+    });
   });
 
   it("SET-3: an asset moved to another account by its Number previews the accounts by name and number, not by id", async () => {

@@ -117,7 +117,12 @@ export async function planAssets(
     [...new Set(unique.kept.map((r) => r.accountId))],
   );
   const serialRows = new Map<string, number>(); // account and serial key → the row that gives it
-  const matching = indexAssets(found);
+  const serialsInFile = new Set(
+    unique.kept.flatMap((r) =>
+      r.value.serialNumber ? [assetKey(r.accountId, assetSerialKey(r.value.serialNumber))] : [],
+    ),
+  );
+  const matching = indexAssets(found, serialsInFile);
   for (const { row, value: v, accountId } of unique.kept) {
     const candidates = matching(v, accountId);
     const ids = new Set(candidates.map((a) => a.id));
@@ -153,7 +158,8 @@ export async function planAssets(
     }
     const next = {
       name: v.name,
-      serialNumber: v.serialNumber === undefined ? (target?.serialNumber ?? null) : v.serialNumber || null,
+      // A blank cell (or no Serial column) leaves a found asset's serial as it is.
+      serialNumber: v.serialNumber || (target?.serialNumber ?? null),
       accountId,
     };
     const serialKey = serialKeyOf(next.serialNumber);
@@ -250,11 +256,12 @@ async function serialHolders(client: Reader, serials: string[], accountIds: numb
  * imported again into one account was 10⁸ comparisons). An asset found twice (by its number and by
  * its account) is listed once.
  */
-function indexAssets(found: Existing[]) {
+function indexAssets(found: Existing[], serialsInFile: ReadonlySet<string>) {
   const byNumber = new Map<string, Existing>();
   const bySerial = new Map<string, Existing[]>();
   const byName = new Map<string, Existing[]>();
   const byNameWithoutSerial = new Map<string, Existing[]>();
+  const byNameSerialNotInFile = new Map<string, Existing[]>();
   const add = (index: Map<string, Existing[]>, key: string, a: Existing) =>
     index.set(key, [...(index.get(key) ?? []), a].slice(0, 2)); // two are enough to refuse the row
   for (const a of found) {
@@ -262,17 +269,22 @@ function indexAssets(found: Existing[]) {
     byNumber.set(a.number, a);
     if (a.accountId === null) continue;
     add(byName, assetKey(a.accountId, a.name), a);
-    if (a.serialNumber) add(bySerial, assetKey(a.accountId, assetSerialKey(a.serialNumber)), a);
+    const serial = a.serialNumber && assetKey(a.accountId, assetSerialKey(a.serialNumber));
+    if (serial) add(bySerial, serial, a);
     else add(byNameWithoutSerial, assetKey(a.accountId, a.name), a);
+    if (serial && !serialsInFile.has(serial)) add(byNameSerialNotInFile, assetKey(a.accountId, a.name), a);
   }
   return (v: AssetRow, accountId: number): Existing[] => {
     if (v.number) return byNumber.has(v.number) ? [byNumber.get(v.number)!] : [];
     if (v.serialNumber) return bySerial.get(assetKey(accountId, assetSerialKey(v.serialNumber))) ?? [];
-    // A blank Serial cell names an asset without one: an asset with a serial is known by it. Matched
-    // among all by name, a file of "Laptop, SN1" and "Laptop, (blank)" found both the second time
-    // (an error where "unchanged" was due), or cleared SN1's serial — one file, another outcome each
-    // import. A file without the Serial column matches by name among all (it says nothing of serials).
-    const index = v.serialNumber === undefined ? byName : byNameWithoutSerial;
-    return index.get(assetKey(accountId, v.name)) ?? [];
+    // A file without the Serial column matches by name among all (it says nothing of serials).
+    const key = assetKey(accountId, v.name);
+    if (v.serialNumber === undefined) return byName.get(key) ?? [];
+    // A blank Serial cell names an asset without one; else one with a serial the file does not give
+    // another row (its serial kept: a blank cell changes nothing, as elsewhere) — not an asset the
+    // file names by its serial. Matched among all by name, a file of "Laptop, SN1" and "Laptop,
+    // (blank)" found both the second time (an error where "unchanged" was due), or cleared SN1's
+    // serial; matched among those without one only, a blank serial cell made a second "Printer".
+    return byNameWithoutSerial.get(key) ?? byNameSerialNotInFile.get(key) ?? [];
   };
 }
