@@ -3,9 +3,9 @@ import { diffFields } from "@/lib/domain/audit/diff";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import type { AccountRow } from "@/lib/domain/directory/import/rows";
 import { accountNameKey } from "@/lib/domain/directory/names";
-import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
 import { accountSelect } from "../access";
 import { kindChangeRefusal } from "../account-kind";
+import { findAccounts } from "./accounts-named";
 import {
   changeLines,
   firstOfEach,
@@ -38,21 +38,7 @@ const select = accountSelect;
 async function existing(client: Reader, rows: Row[], lock?: LockAccounts) {
   const numbers = [...new Set(rows.flatMap((r) => (r.value.number ? [r.value.number] : [])))];
   const keys = [...new Set(rows.map((r) => accountNameKey(r.value.name)))];
-  let found: Existing[] = [];
-  await inGroups(numbers, IN_LIST_MAX, async (g) => {
-    found.push(...(await client.account.findMany({ where: { number: { in: g } }, select })));
-  });
-  await inGroups(keys, IN_LIST_MAX, async (g) => {
-    found.push(...(await client.account.findMany({ where: { nameKey: { in: g } }, select })));
-  });
-  if (lock && found.length) {
-    const ids = [...new Set(found.map((a) => a.id))];
-    await lock(ids);
-    found = [];
-    await inGroups(ids, IN_LIST_MAX, async (g) => {
-      found.push(...(await client.account.findMany({ where: { id: { in: g } }, select })));
-    });
-  }
+  const found = await findAccounts<Existing>(client, { numbers, keys }, select, lock);
   return {
     byNumber: new Map(found.map((a) => [a.number, a])),
     byKey: new Map(found.map((a) => [a.nameKey, a])),
