@@ -134,7 +134,8 @@ describe("SLA timers (NOT-5)", () => {
     // Leaving Awaiting Info does not run it; a reopen un-stops it and leaves it suspended.
     expect(resumeTimer(ALWAYS, t, at("2026-11-23T10:00:00Z"))).toEqual(t);
     const stopped = stopTimer(ALWAYS, t, at("2026-11-23T11:00:00Z"));
-    expect(timerStatus(ALWAYS, stopped, at("2026-11-24T00:00:00Z")).status).toBe("met");
+    // Stopped while no target applied: not "met" — still "no target at this priority".
+    expect(timerStatus(ALWAYS, stopped, at("2026-11-24T00:00:00Z")).status).toBe("suspended");
     expect(resumeTimer(ALWAYS, stopped, at("2026-11-23T12:00:00Z"))).toMatchObject({
       stoppedAt: null,
       runningSince: null,

@@ -114,7 +114,8 @@ export function timerStatus(
 ): { status: TimerStatus; leftMs: number } {
   const left = t.targetMs - elapsedAt(s, t, t.stoppedAt ?? now);
   if (left <= 0) return { status: "breached", leftMs: left };
-  if (t.stoppedAt) return { status: "met", leftMs: left };
+  // Stopped while suspended (accepted or resolved at a priority without a target): not "met".
   if (t.suspendedAt) return { status: "suspended", leftMs: left };
+  if (t.stoppedAt) return { status: "met", leftMs: left };
   return { status: t.runningSince ? "running" : "paused", leftMs: left };
 }

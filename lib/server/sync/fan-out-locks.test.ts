@@ -15,6 +15,7 @@ import { createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
 import { postItsmJournal } from "../itsm/journal";
 import { PROBLEM } from "../itsm/specs";
+import { notifyCustomers } from "../proactive/notify";
 
 describe("crossing fan-outs (SYNC-4, MAJ-4)", () => {
   it("SYNC-4 / MAJ-4: an incident's and a problem's comments at once, each reaching the other's cases as copies, both succeed", async () => {
@@ -86,5 +87,36 @@ describe("crossing fan-outs (SYNC-4, MAJ-4)", () => {
       });
     expect(await notes("Outage update")).toBe(rounds);
     expect(await notes("Coordination")).toBe(rounds);
+  });
+
+  it("SYNC-4 / PRO-3: an incident's comments while Notify Customers reaches its older case and its major case, all succeed", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    // The older case first (lower id), then the major case with a child, all on one incident.
+    const older = await makeCase(agent);
+    const { incidentNumber } = await createIncidentFromCase(agent, older.number);
+    const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    const major = await makeCase(agent);
+    const child = await makeCase(agent);
+    const open = { state: CaseState.Open };
+    await db().case.update({
+      where: { id: major.id },
+      data: { ...open, majorCaseState: MajorCaseState.Accepted, incidentId: incident.id },
+    });
+    await db().case.update({ where: { id: child.id }, data: { ...open, parentId: major.id } });
+    await db().case.update({ where: { id: older.id }, data: open });
+
+    const rounds = 8;
+    const results = await Promise.allSettled(
+      Array.from({ length: rounds }, (_, i) => [
+        postIncidentJournal(itil, incidentNumber, { comments: `Outage note ${i}` }),
+        notifyCustomers(agent, {
+          cases: `${older.number},${major.number}`,
+          message: `We are on it ${i}`,
+          requestId: `lock-order-${major.number}-${i}`,
+        }),
+      ]).flat(),
+    );
+    expect(results.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
   });
 });

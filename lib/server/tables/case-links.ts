@@ -3,6 +3,7 @@ import "server-only";
 import { dialect, Prisma, type Tx } from "@/lib/db";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";
+import { caseLockOrder } from "./case-lock-order";
 
 // Which cases a related record's note reaches (SYNC-4, MAJ-4), as SQL selecting case ids — the
 // set-based form of lib/domain/major/roll-up.ts. One row per case even when a case links the
@@ -89,9 +90,7 @@ const byParent = () => (dialect() === "sqlite" ? Prisma.sql`INDEXED BY "Case_par
 export async function lockFanOutCases(tx: Tx, s: Pick<SourceRecord, "table" | "id">, copies = true) {
   if (dialect() !== "postgresql") return;
   const ids = copies ? Prisma.sql`${directCaseIds(s)} UNION ${copiedChildIds(s)}` : directCaseIds(s);
-  await tx.$executeRaw`
-    SELECT "id" FROM "Case" WHERE "id" IN (${ids})
-    ORDER BY ("majorCaseState" = ${MajorCaseState.Accepted}) DESC, "id" FOR UPDATE`;
+  await tx.$executeRaw`SELECT k."id" FROM "Case" k WHERE k."id" IN (${ids}) ${caseLockOrder("k")} FOR UPDATE`;
 }
 
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */

@@ -5,6 +5,7 @@ import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import { caseLinkedTo } from "./case-links";
+import { caseLockOrder } from "./case-lock-order";
 import { num } from "@/lib/server/tables/sql";
 
 /**
@@ -65,7 +66,7 @@ export function readNotifyTargets(
   tx: Tx,
   which: { numbers: readonly string[] } | { parents: readonly number[]; except: readonly number[] },
 ): Promise<NotifyTarget[]> {
-  const lock = dialect() === "postgresql" ? Prisma.sql`ORDER BY k."id" FOR UPDATE OF k` : Prisma.empty;
+  const lock = dialect() === "postgresql" ? Prisma.sql`${caseLockOrder("k")} FOR UPDATE OF k` : Prisma.empty;
   const select = Prisma.sql`SELECT k."id", k."state", k."majorCaseState", (SELECT COUNT(*) FROM "User" u
       WHERE u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}) AS "customers"
     FROM "Case" k`;

@@ -4,6 +4,7 @@ import { db, dialect, Prisma, type Tx } from "@/lib/db";
 import type { MapValue } from "@/lib/domain/field-maps/rules";
 import { numberedRows, type CaseSelection, type NumberedCase } from "./case-selection";
 import { caseComments, type CommentSelection } from "./outbox-message";
+import { caseLockOrder } from "./case-lock-order";
 import { randomHex } from "./sql";
 
 /**
@@ -21,13 +22,13 @@ export function markCustomerReplied(tx: Tx, caseId: number, at: Date) {
 }
 
 /**
- * PostgreSQL: locks the selected cases in id order for the rest of the transaction, so two
+ * PostgreSQL: locks the selected cases (caseLockOrder) for the rest of the transaction, so two
  * overlapping batches queue, never deadlock, and the rows stay as read until they are updated.
  * SQLite: nothing (its write transaction holds the database).
  */
 export async function lockCases(tx: Tx, cases: CaseSelection): Promise<void> {
   if (dialect() !== "postgresql") return;
-  await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${cases.where} ORDER BY k."id" FOR UPDATE`;
+  await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${cases.where} ${caseLockOrder("k")} FOR UPDATE`;
 }
 
 /** Gives each case of a selected comment that has a customer and no reply token yet its token. */
