@@ -338,9 +338,16 @@ describe("SET-3: accounts, consumers and assets", () => {
     expect(again.counts).toMatchObject({ unchanged: 2, create: 0, error: 0 });
     // A blank Serial cell for the account's one "Printer", which has a serial the file does not give:
     // that printer, its serial kept — not a second "Printer".
-    const printer = await db().asset.create({
-      data: { number: unique("AST9"), name: "Printer", serialNumber: unique("P-"), accountId: other.id },
-    });
+    const printer = await transaction(async (tx) =>
+      tx.asset.create({
+        data: {
+          number: await nextNumber(tx, "asset"),
+          name: "Printer",
+          serialNumber: unique("P-"),
+          accountId: other.id,
+        },
+      }),
+    );
     const blank = await commitImport(m, {
       kind: "assets",
       csv: `name,serial,account\nPrinter,,${other.number}\n`,
@@ -348,6 +355,13 @@ describe("SET-3: accounts, consumers and assets", () => {
     expect(blank.counts).toMatchObject({ unchanged: 1, create: 0, error: 0 });
     expect(await db().asset.findUniqueOrThrow({ where: { id: printer.id } })).toMatchObject({
       serialNumber: printer.serialNumber,
+    });
+    // …but not when another row names that printer by its Number: the blank row is another printer.
+    const both = `number,name,serial,account\n${printer.number},Printer,,${other.number}\n,Printer,,${other.number}\n`;
+    expect((await commitImport(m, { kind: "assets", csv: both })).counts).toMatchObject({
+      unchanged: 1,
+      create: 1,
+      error: 0,
     });
   });
 

@@ -122,7 +122,7 @@ export async function planAssets(
       r.value.serialNumber ? [assetKey(r.accountId, assetSerialKey(r.value.serialNumber))] : [],
     ),
   );
-  const matching = indexAssets(found, serialsInFile);
+  const matching = indexAssets(found, { serials: serialsInFile, numbers: new Set(numbers) });
   for (const { row, value: v, accountId } of unique.kept) {
     const candidates = matching(v, accountId);
     const ids = new Set(candidates.map((a) => a.id));
@@ -256,7 +256,10 @@ async function serialHolders(client: Reader, serials: string[], accountIds: numb
  * imported again into one account was 10⁸ comparisons). An asset found twice (by its number and by
  * its account) is listed once.
  */
-function indexAssets(found: Existing[], serialsInFile: ReadonlySet<string>) {
+function indexAssets(
+  found: Existing[],
+  inFile: { serials: ReadonlySet<string>; numbers: ReadonlySet<string> },
+) {
   const byNumber = new Map<string, Existing>();
   const bySerial = new Map<string, Existing[]>();
   const byName = new Map<string, Existing[]>();
@@ -271,8 +274,10 @@ function indexAssets(found: Existing[], serialsInFile: ReadonlySet<string>) {
     add(byName, assetKey(a.accountId, a.name), a);
     const serial = a.serialNumber && assetKey(a.accountId, assetSerialKey(a.serialNumber));
     if (serial) add(bySerial, serial, a);
-    else add(byNameWithoutSerial, assetKey(a.accountId, a.name), a);
-    if (serial && !serialsInFile.has(serial)) add(byNameSerialNotInFile, assetKey(a.accountId, a.name), a);
+    // A blank Serial cell never names an asset another row names by its Number or its serial.
+    if (inFile.numbers.has(a.number)) continue;
+    if (!serial) add(byNameWithoutSerial, assetKey(a.accountId, a.name), a);
+    else if (!inFile.serials.has(serial)) add(byNameSerialNotInFile, assetKey(a.accountId, a.name), a);
   }
   return (v: AssetRow, accountId: number): Existing[] => {
     if (v.number) return byNumber.has(v.number) ? [byNumber.get(v.number)!] : [];
