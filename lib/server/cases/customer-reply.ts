@@ -12,8 +12,8 @@ import { booleanProperty } from "../properties/read";
 import { applyCasePatch } from "../case-change/persist";
 import { findLockedCase, type CaseRow } from "../case-store/row";
 import { notesReachChildren, runSync } from "../sync/run";
-import { lockFanOutCases } from "../tables/case-links";
-import { markCustomerReplied } from "@/lib/server/tables/case";
+import { fanOutCases } from "../tables/case-links";
+import { lockCases, markCustomerReplied } from "@/lib/server/tables/case";
 
 /**
  * PRO-4 / REL-2: the case a customer replies on, row-locked — after, when the reply is copied to the
@@ -39,7 +39,7 @@ export async function lockCaseForReply(tx: Tx, number: string): Promise<CaseRow 
 /** The cases an incident's comment reaches, in the fan-out's own order (lib/server/sync/fan-out.ts). */
 async function lockFanOut(tx: Tx, incidentId: number) {
   const incident = { table: TABLE.incident, id: incidentId };
-  await lockFanOutCases(tx, incident, await notesReachChildren(tx));
+  await lockCases(tx, fanOutCases(incident, await notesReachChildren(tx)));
 }
 
 export type CustomerReply = {

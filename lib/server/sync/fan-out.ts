@@ -3,7 +3,8 @@ import { type Prisma, type Tx } from "@/lib/db";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import type { PlannedNote } from "@/lib/domain/sync/rules";
 import { insertSyncNotes } from "../tables/journal-entry";
-import { copiedChildIds, directCaseIds, lockFanOutCases } from "../tables/case-links";
+import { lockCases } from "../tables/case";
+import { copiedChildIds, directCaseIds, fanOutCases } from "../tables/case-links";
 
 /**
  * Writes one work note on every case linked to `source`, and — when work notes sync to child
@@ -20,8 +21,8 @@ export async function fanOutNote(
   note: PlannedNote,
   syncToChildren: boolean,
 ): Promise<number> {
-  // Two statements: their cases locked first, together and in order (lockFanOutCases).
-  if (syncToChildren) await lockFanOutCases(tx, source);
+  // Two statements: their cases locked first, together and in order (fanOutCases).
+  if (syncToChildren) await lockCases(tx, fanOutCases(source));
   const direct = await insertNotes(tx, source, note, directCaseIds(source));
   return syncToChildren ? direct + (await insertNotes(tx, source, note, copiedChildIds(source))) : direct;
 }

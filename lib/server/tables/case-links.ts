@@ -1,9 +1,9 @@
 import "server-only";
 // "Case", by link: which cases a related record reaches, as SQL over "Case" for the statements here.
-import { dialect, Prisma, type Tx } from "@/lib/db";
+import { dialect, Prisma } from "@/lib/db";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import type { SourceRecord } from "@/lib/domain/sync/events";
-import { caseLockOrder } from "./case-lock-order";
+import type { CaseSelection } from "./case-selection";
 
 // Which cases a related record's note reaches (SYNC-4, MAJ-4), as SQL selecting case ids — the
 // set-based form of lib/domain/major/roll-up.ts. One row per case even when a case links the
@@ -79,18 +79,15 @@ export function directCaseIds(s: Pick<SourceRecord, "table" | "id">): Prisma.Sql
 const byParent = () => (dialect() === "sqlite" ? Prisma.sql`INDEXED BY "Case_parentId_idx"` : Prisma.empty);
 
 /**
- * Every case a note of `s` reaches, the copies to children included, locked in one statement before
- * the notes are written (PostgreSQL). Written by two statements, each locked its own cases in order
- * but not the two together — two fan-outs at once, each reaching the other's cases in the other
- * statement, deadlocked (an incident's and a problem's comment, with major cases between). The
- * order is every major case first, then the rest by id: the order of every path that changes a
- * major case and then its children (a work note copied, a state synced) — by id alone, a child made
- * before its major case (the accepted candidate) was taken first, and such a path deadlocked with it.
+ * Every case a note of `s` reaches, the copies to children included (unless `copies` is false): the
+ * fan-out locks them in one statement (lockCases, in caseLockOrder) before the notes are written.
+ * Written by two statements, each locked its own cases but not the two together — two fan-outs at
+ * once, each reaching the other's cases in the other statement, deadlocked (an incident's and a
+ * problem's comment, with major cases between).
  */
-export async function lockFanOutCases(tx: Tx, s: Pick<SourceRecord, "table" | "id">, copies = true) {
-  if (dialect() !== "postgresql") return;
+export function fanOutCases(s: Pick<SourceRecord, "table" | "id">, copies = true): CaseSelection {
   const ids = copies ? Prisma.sql`${directCaseIds(s)} UNION ${copiedChildIds(s)}` : directCaseIds(s);
-  await tx.$executeRaw`SELECT k."id" FROM "Case" k WHERE k."id" IN (${ids}) ${caseLockOrder("k")} FOR UPDATE`;
+  return { where: Prisma.sql`k."id" IN (${ids})` };
 }
 
 /** Children of linked major cases that receive the major case's note as a copy (work_notes synced). */

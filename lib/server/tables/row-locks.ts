@@ -28,13 +28,3 @@ export async function lockRows(
     SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join(list)})
     ORDER BY "id" FOR ${Prisma.raw(strength)}`;
 }
-
-/**
- * Locks the rows of `model` that `ids` (SQL selecting ids) picks, in id order, as lockRows does —
- * for a set known only to the database (every case of an incident). PostgreSQL only, as above.
- */
-export async function lockSelectedRows(tx: Tx, model: Prisma.ModelName, ids: Prisma.Sql) {
-  if (dialect() !== "postgresql") return;
-  await tx.$executeRaw`
-    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`;
-}
