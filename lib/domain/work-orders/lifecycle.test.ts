@@ -3,6 +3,7 @@ import { DomainError } from "../errors";
 import { TaskState as T, WorkOrderState as W } from "../records/choices";
 import { legalNextStates } from "../records/state-machine";
 import {
+  assertStillStaffed,
   offersClosing,
   planTaskState,
   planWorkOrderState,
@@ -117,6 +118,50 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
     expect(planWorkOrderState({ state: W.Assigned }, W.ReadyForDispatch, [unassigned], now)).toMatchObject({
       state: W.ReadyForDispatch,
     });
+  });
+
+  it("FSM-3: cancelling is refused once work has started on a task (Work in Progress or Closed Complete)", () => {
+    const waiting = { number: "WOT1", state: T.Accepted, assignedToId: 7 };
+    expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting], now)).toMatchObject({
+      state: W.Canceled,
+    });
+    for (const state of [T.WorkInProgress, T.ClosedComplete]) {
+      const started = { number: "WOT2", state, assignedToId: 7 };
+      expect(
+        fieldOf(() => planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, started], now)),
+      ).toEqual({
+        field: "state",
+        message:
+          `Work has started on WOT2 (${state}): ` +
+          "move this work order to Work in Progress and close it, instead of cancelling it.",
+      });
+    }
+    // A task closed incomplete or cancelled did no work: the order may still be cancelled.
+    const gaveUp = { number: "WOT3", state: T.ClosedIncomplete, assignedToId: 7 };
+    expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, gaveUp], now)).toMatchObject({
+      state: W.Canceled,
+    });
+  });
+
+  it("FSM-3: a task edit may not leave an Assigned, Accepted or Work in Progress order without a technician", () => {
+    const mine = { number: "WOT1", state: T.Assigned, assignedToId: 7 };
+    const other = { number: "WOT2", state: T.Draft, assignedToId: null };
+    const cancelled = { ...mine, state: T.Canceled };
+    const cleared = { ...mine, state: T.PendingDispatch, assignedToId: null };
+    for (const order of [W.Assigned, W.Accepted, W.WorkInProgress]) {
+      expect(fieldOf(() => assertStillStaffed(order, [mine, other], cancelled))?.field).toBe("state");
+      expect(fieldOf(() => assertStillStaffed(order, [mine, other], cleared))).toEqual({
+        field: "assignedToId",
+        message:
+          `This work order is ${order} and needs a task with an Assigned to technician: ` +
+          "keep WOT1's, or assign another task first.",
+      });
+      // Another task has a technician, or the technician only changes: the edit is fine.
+      expect(() => assertStillStaffed(order, [mine, { ...other, assignedToId: 8 }], cancelled)).not.toThrow();
+      expect(() => assertStillStaffed(order, [mine], { ...mine, assignedToId: 8 })).not.toThrow();
+    }
+    // Before dispatch an order needs nobody.
+    expect(() => assertStillStaffed(W.ReadyForDispatch, [mine], cleared)).not.toThrow();
   });
 
   it("FSM-3: a task in Assigned or later needs a technician; its lifecycle ends in closed states", () => {

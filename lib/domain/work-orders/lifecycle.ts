@@ -58,13 +58,17 @@ type TaskLike = { number: string; state: string; assignedToId: number | null };
  * move on to Work in Progress before it closes).
  */
 const STAFFED_WORK_ORDER_STATES: readonly string[] = [W.Assigned, W.Accepted, W.WorkInProgress];
+const isStaffed = (tasks: readonly TaskLike[]) =>
+  tasks.some((t) => t.assignedToId !== null && t.state !== T.Canceled);
+/** Tasks whose work has started: an order with one is closed from Work in Progress, not cancelled. */
+const STARTED_TASK_STATES: readonly string[] = [T.WorkInProgress, T.ClosedComplete];
 
 /**
  * The fields a work order state change sets: the move must be legal (REC-3), Assigned, Accepted
  * and Work in Progress need a task with an Assigned to technician (a work order is assigned
  * through its tasks), Closed Complete needs every task closed and one of them completed (the work
- * is done only when its tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks: the
- * service cancels them with it.
+ * is done only when its tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks
+ * (the service cancels them with it) until work has started on one.
  */
 export function planWorkOrderState(
   current: { state: string },
@@ -75,9 +79,17 @@ export function planWorkOrderState(
   assertTransition(workOrderLifecycle, current.state, to);
   if (to === current.state) return {};
   const open = tasks.filter((t) => isOpenTask(t.state));
-  const staffed = tasks.some((t) => t.assignedToId !== null && t.state !== T.Canceled);
-  if (STAFFED_WORK_ORDER_STATES.includes(to) && !staffed)
+  if (STAFFED_WORK_ORDER_STATES.includes(to) && !isStaffed(tasks))
     throw invalid("state", `A work order in state ${to} needs a task with an Assigned to technician.`);
+  // Cancelling takes the open tasks into Canceled, which a task in Work in Progress may not enter
+  // (taskLifecycle): once work has started the order is closed from Work in Progress.
+  const started = tasks.filter((t) => STARTED_TASK_STATES.includes(t.state));
+  if (to === W.Canceled && started.length)
+    throw invalid(
+      "state",
+      `Work has started on ${started.map((t) => `${t.number} (${t.state})`).join(", ")}: ` +
+        "move this work order to Work in Progress and close it, instead of cancelling it.",
+    );
   if (to === W.ClosedComplete && open.length)
     throw invalid("state", `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`);
   // The work is complete when a task of it was: with every task cancelled, nothing was done (as
@@ -88,6 +100,20 @@ export function planWorkOrderState(
       "No task of this work order was completed: close it as Closed Incomplete instead.",
     );
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
+}
+
+/**
+ * A task edit must leave an order in Assigned, Accepted or Work in Progress a technician (the rule
+ * planWorkOrderState checks when the order moves there): `edited` is the task as it will be saved.
+ */
+export function assertStillStaffed(orderState: string, tasks: readonly TaskLike[], edited: TaskLike) {
+  if (!STAFFED_WORK_ORDER_STATES.includes(orderState)) return;
+  if (isStaffed(tasks.map((t) => (t.number === edited.number ? edited : t)))) return;
+  throw invalid(
+    edited.state === T.Canceled ? "state" : "assignedToId",
+    `This work order is ${orderState} and needs a task with an Assigned to technician: ` +
+      `keep ${edited.number}'s, or assign another task first.`,
+  );
 }
 
 /** A task move: legal (REC-3), and Assigned or later needs an assigned technician. */

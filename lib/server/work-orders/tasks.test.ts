@@ -127,6 +127,29 @@ describe("work order tasks and appointments (FSM-3)", () => {
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("FSM-3: once a task is worked the order is not cancelled; its last technician is not taken away; nothing changes", async () => {
+    const { itil, wo } = await setup();
+    const [task] = await tasksOf(wo.id);
+    await updateTask(itil, task.number, { version: 1, assignedToId: String(itil.id) });
+    for (const [i, state] of ["Qualified", "Ready for Dispatch", "Assigned", "Accepted"].entries())
+      await updateWorkOrder(itil, wo.number, { version: i + 1, state });
+    // The order is Accepted: its only technician may not be cleared, nor its task cancelled.
+    const cleared = await fieldError(updateTask(itil, task.number, { version: 2, assignedToId: "" }));
+    expect(cleared).toMatchObject({ field: "assignedToId" });
+    expect((await fieldError(updateTask(itil, task.number, { version: 2, state: "Canceled" }))).field).toBe(
+      "state",
+    );
+    for (const [i, state] of ["Assigned", "Accepted", "Work in Progress"].entries())
+      await updateTask(itil, task.number, { version: i + 2, state });
+    const refused = await fieldError(updateWorkOrder(itil, wo.number, { version: 5, state: "Canceled" }));
+    expect(refused).toMatchObject({
+      field: "state",
+      message: expect.stringContaining(`Work has started on ${task.number}`),
+    });
+    expect(await tasksOf(wo.id)).toMatchObject([{ state: "Work in Progress", assignedToId: itil.id }]);
+    expect((await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).state).toBe("Accepted");
+  });
+
   it("FSM-3: Closed Incomplete closes the open tasks as Closed Incomplete; a closed order takes no work notes", async () => {
     const { itil, wo } = await setup();
     const [task] = await tasksOf(wo.id);

@@ -6,7 +6,12 @@ import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { TaskState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { isOpenTask, isOpenWorkOrder, planTaskState } from "@/lib/domain/work-orders/lifecycle";
+import {
+  assertStillStaffed,
+  isOpenTask,
+  isOpenWorkOrder,
+  planTaskState,
+} from "@/lib/domain/work-orders/lifecycle";
 import {
   taskCreateSchema,
   taskUpdateSchema,
@@ -111,6 +116,11 @@ export async function updateTask(actor: Actor, taskNumber: string, raw: TaskUpda
       current.state !== TaskState.PendingDispatch
     )
       throw invalid("assignedToId", `A task in state ${current.state} needs an Assigned to technician.`);
+    assertStillStaffed(order.state, await tx.workOrderTask.findMany({ where: { workOrderId: order.id } }), {
+      number: taskNumber,
+      state: (patch.state as string | undefined) ?? current.state,
+      assignedToId: assignee,
+    });
     const changes = await applyVersionedPatch(tx, {
       table: TABLE.workOrderTask,
       noun: "task",
