@@ -4,6 +4,7 @@ import { TaskState as T, WorkOrderState as W } from "../records/choices";
 import { legalNextStates } from "../records/state-machine";
 import {
   assertStillStaffed,
+  offeredWorkOrderStates,
   offersClosing,
   planTaskState,
   planWorkOrderState,
@@ -136,6 +137,15 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
           "move this work order to Work in Progress and close it, instead of cancelling it.",
       });
     }
+    // The State select stops offering it (REC-3: offer only what works).
+    const offered = (tasks: { state: string }[]) =>
+      offeredWorkOrderStates(W.Accepted, tasks).map((s) => s.value);
+    expect(offered([waiting])).toEqual([W.Assigned, W.Accepted, W.WorkInProgress, W.Canceled]);
+    expect(offered([waiting, { state: T.WorkInProgress }])).toEqual([
+      W.Assigned,
+      W.Accepted,
+      W.WorkInProgress,
+    ]);
     // A task closed incomplete or cancelled did no work: the order may still be cancelled.
     const gaveUp = { number: "WOT3", state: T.ClosedIncomplete, assignedToId: 7 };
     expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, gaveUp], now)).toMatchObject({

@@ -10,7 +10,12 @@ import {
   type TaskStateValue,
   type WorkOrderStateValue,
 } from "../records/choices";
-import { assertTransition, legalNextStates, type Lifecycle } from "../records/state-machine";
+import {
+  assertTransition,
+  legalNextStates,
+  selectableStates,
+  type Lifecycle,
+} from "../records/state-machine";
 
 export const workOrderLifecycle: Lifecycle<WorkOrderStateValue> = {
   noun: "work order",
@@ -100,6 +105,12 @@ export function planWorkOrderState(
       "No task of this work order was completed: close it as Closed Incomplete instead.",
     );
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
+}
+
+/** The State select's offer (REC-3): the legal moves, without Canceled once a task's work has started. */
+export function offeredWorkOrderStates(current: string, tasks: readonly { state: string }[]) {
+  const started = tasks.some((t) => STARTED_TASK_STATES.includes(t.state));
+  return selectableStates(workOrderLifecycle, current).filter((s) => !(started && s.value === W.Canceled));
 }
 
 /**

@@ -8,6 +8,7 @@ import { canReadWorkOrders, canScheduleWorkOrders, canWorkWorkOrders } from "@/l
 import {
   isOpenTask,
   isOpenWorkOrder,
+  offeredWorkOrderStates,
   offersClosing,
   taskLifecycle,
   workOrderLifecycle,
@@ -79,7 +80,7 @@ export async function getWorkOrderView(actor: Actor, number: string) {
     journal,
     audit,
     permissions: { write: works, journal: schedules, schedule: schedules },
-    states: selectableStates(workOrderLifecycle, record.state),
+    states: offeredWorkOrderStates(record.state, record.tasks),
     taskStates: Object.fromEntries(
       record.tasks.map((t) => [
         t.number,
