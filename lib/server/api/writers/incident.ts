@@ -1,12 +1,19 @@
 import "server-only";
 import { journalPostSchema } from "@/lib/domain/cases/schemas";
-import { newIncidentSchema, type NewIncidentInput } from "@/lib/domain/incidents/schemas";
+import { incidentTable } from "@/lib/domain/api/tables/incident";
+import {
+  incidentUpdateSchema,
+  newIncidentSchema,
+  type NewIncidentInput,
+} from "@/lib/domain/incidents/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postIncidentJournal } from "../../incidents/journal";
 import { createIncident, updateIncident } from "../../incidents/write";
-import { hasKeys, splitJournal, type Writer } from "./types";
+import { changedInputs, hasKeys, onlyInputs, splitJournal, type Writer } from "./types";
 
 const NEW_KEYS: ReadonlySet<string> = new Set(Object.keys(newIncidentSchema.shape));
+/** What the incident form changes; the rest written on create (caller, company) is fixed after it. */
+const UPDATE_KEYS: readonly string[] = Object.keys(incidentUpdateSchema.shape).filter((k) => k !== "version");
 
 /**
  * incident: POST is the New Incident form, PATCH the incident form (INC-5 priority, INC-6 sync to
@@ -34,6 +41,10 @@ export const incidentWriter: Writer = {
     if (hasJournal) parseOrThrow(journalPostSchema, journal);
     const number = String(row.number);
     if (hasJournal) await postIncidentJournal(actor, number, journal, tx);
-    if (hasKeys(fields)) await updateIncident(actor, number, { ...fields, version }, tx);
+    // A field written only on create (caller_id, company) is no change as it was read, and a 400
+    // naming it with another value — never a 200 that saved nothing (API-2).
+    const changes = changedInputs(row, fields, UPDATE_KEYS);
+    onlyInputs(incidentTable, changes, UPDATE_KEYS, "update");
+    if (hasKeys(changes)) await updateIncident(actor, number, { ...changes, version }, tx);
   },
 };

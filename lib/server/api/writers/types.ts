@@ -64,6 +64,21 @@ export function splitJournal(input: Input) {
 
 export const hasKeys = (o: object) => Object.keys(o).length > 0;
 
+/** A body's value against the stored one (dates by their time). */
+const sameValue = (stored: unknown, given: unknown) =>
+  stored instanceof Date && given instanceof Date ? stored.getTime() === given.getTime() : stored === given;
+
+/**
+ * API-2: the body's fields whose value differs from the record read — a record PUT back carries every
+ * field as it was read, which is no change (so neither refused nor written); `keep` are passed on as
+ * given (the service itself treats an unchanged value as no change).
+ */
+export function changedInputs(row: Row, input: Input, keep: readonly string[] = []): Input {
+  return Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => keep.includes(k) || !sameValue(row[k], v)),
+  );
+}
+
 /**
  * A field the table writes on one verb but the service does not take on this one (a task's
  * `parent` after creation…) is a 400 naming it, never silently dropped.

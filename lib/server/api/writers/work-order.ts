@@ -6,7 +6,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { postWorkOrderJournal } from "../../work-orders/journal";
 import { addTask, updateTask } from "../../work-orders/tasks";
 import { updateWorkOrder } from "../../work-orders/update";
-import { hasKeys, onlyInputs, splitJournal, type Writer } from "./types";
+import { changedInputs, hasKeys, onlyInputs, splitJournal, type Writer } from "./types";
 
 /**
  * wm_order: PATCH is the work order form (FSM-2 Account → Company, Contact → Caller; FSM-3
@@ -21,7 +21,10 @@ export const workOrderWriter: Writer = {
     if (hasJournal) parseOrThrow(journalPostSchema, journal);
     const number = String(row.number);
     if (hasJournal) await postWorkOrderJournal(actor, number, journal, tx);
-    if (hasKeys(fields)) await updateWorkOrder(actor, number, { ...fields, version }, tx);
+    // Agents and managers may write only the journal here (FSM-5): the fields PUT back as read are
+    // no change, not a 403 (API-2).
+    const changes = changedInputs(row, fields);
+    if (hasKeys(changes)) await updateWorkOrder(actor, number, { ...changes, version }, tx);
   },
 };
 
@@ -34,10 +37,6 @@ const TASK_CREATE = [
   "windowEnd",
 ];
 const TASK_UPDATE = ["shortDescription", "state", "assignedToId", "windowStart", "windowEnd"];
-
-/** A body's value against the stored one (dates by their time). */
-const sameValue = (stored: unknown, given: unknown) =>
-  stored instanceof Date && given instanceof Date ? stored.getTime() === given.getTime() : stored === given;
 
 /**
  * wm_task: POST is the work order's Add task (`parent` names the work order; a task naming a
@@ -56,10 +55,10 @@ export const workOrderTaskWriter: Writer = {
   },
   async update(actor, row, input, version, tx) {
     // A record read and PUT back carries `parent` and `description`, which the task form does not
-    // change: as they are, they are no change (docs/rules/api.md); another value is the 400.
-    const changes = Object.fromEntries(
-      Object.entries(input).filter(([k, v]) => TASK_UPDATE.includes(k) || !sameValue(row[k], v)),
-    );
+    // change: as they are, they are no change (docs/rules/api.md); another value is the 400. Its other
+    // fields as read are no change either, so an agent's PUT-back of a new window is not refused for
+    // carrying the task's state (FSM-5).
+    const changes = changedInputs(row, input);
     onlyInputs(workOrderTaskTable, changes, TASK_UPDATE, "update");
     await updateTask(actor, String(row.number), { ...changes, version }, tx);
   },
