@@ -2,7 +2,9 @@
 // caller may not read, property sys_ids in queries, ids past 32 bits, and a POST incident with the
 // incident form's fields (found by review; each test fails without its fix).
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
+import { MajorCaseState } from "@/lib/domain/records/choices";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { createIncident } from "@/lib/server/incidents/write";
@@ -163,5 +165,19 @@ describe("Table API input at the edges (REL-1, ROLE-1, API-1, API-2)", () => {
     const detail = (answer.json.error as { detail: string }).detail;
     expect(detail).toMatch(/^problem: /);
     expect(detail).not.toMatch(/^problem: problem:/);
+  });
+
+  it("API-1: ISEMPTY and ISNOTEMPTY on a choice whose blank is stored as text (major_case_state) find the blank and the rest", async () => {
+    const agent = await makeAgent();
+    const plain = await makeCase(agent);
+    const major = await makeCase(agent);
+    await db().case.update({ where: { id: major.id }, data: { majorCaseState: MajorCaseState.Proposed } });
+    const path = "/api/now/table/sn_customerservice_case?sysparm_fields=number";
+    const numbers = async (condition: string) => {
+      const query = `numberIN${plain.number},${major.number}^${condition}`;
+      return records(await api("GET", `${path}&sysparm_query=${query}`, { as: agent })).map((r) => r.number);
+    };
+    expect(await numbers("major_case_stateISEMPTY")).toEqual([plain.number]);
+    expect(await numbers("major_case_stateISNOTEMPTY")).toEqual([major.number]);
   });
 });

@@ -55,15 +55,19 @@ export type QueryOptions = { insensitive: boolean; required?: ReadonlySet<string
 const notNull = (field: ApiField, opts: QueryOptions) =>
   field.kind === "sys_id" || (opts.required?.has(field.column) ?? false);
 
+/** Text stored blank as "": a string, or a choice list whose blank choice is "" (a case's major_case_state). */
+const blankIsText = (field: ApiField) =>
+  field.kind === "string" || (field.kind === "choice" && (field.choices ?? []).some((c) => c.value === ""));
+
 /** Rows whose column holds something. */
 function present(field: ApiField, opts: QueryOptions): Where {
   const col = field.column;
   if (!notNull(field, opts)) {
-    return field.kind === "string"
+    return blankIsText(field)
       ? { AND: [{ [col]: { not: null } }, { [col]: { not: "" } }] }
       : { [col]: { not: null } };
   }
-  if (field.kind === "string") return { [col]: { not: "" } };
+  if (blankIsText(field)) return { [col]: { not: "" } };
   return field.kind === "boolean" ? { OR: [{ [col]: true }, { [col]: false }] } : { [col]: { notIn: [] } };
 }
 
@@ -71,8 +75,8 @@ function present(field: ApiField, opts: QueryOptions): Where {
 function empty(field: ApiField, opts: QueryOptions): Where {
   const col = field.column;
   if (!notNull(field, opts))
-    return field.kind === "string" ? { OR: [{ [col]: null }, { [col]: "" }] } : { [col]: null };
-  if (field.kind === "string") return { [col]: "" };
+    return blankIsText(field) ? { OR: [{ [col]: null }, { [col]: "" }] } : { [col]: null };
+  if (blankIsText(field)) return { [col]: "" };
   // Never `{ OR: [] }` for "nothing": Prisma drops an empty OR nested in AND, and it matched every row.
   return field.kind === "boolean" ? { AND: [{ [col]: true }, { [col]: false }] } : { [col]: { in: [] } };
 }
