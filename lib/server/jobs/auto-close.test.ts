@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { AUTO_CLOSE_JOB, autoCloseCutoff, isDueForAutoClose } from "@/lib/domain/cases/auto-close";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
@@ -8,6 +8,8 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeAgent, makeCase, makeCustomer, resolveCase } from "@/lib/testing/fixtures";
 import { updateProperty } from "../properties/admin";
 import { runWithLease } from "../runner/lease";
+import { lockCases } from "../tables/case";
+import { casesWithIds } from "../tables/case-selection";
 import { closeDueCases } from "./auto-close";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,6 +106,23 @@ describe("automatic close of Resolved cases (POR-1)", () => {
         body: "Closed automatically after 7 days without a customer answer.",
       }),
     ]);
+  });
+
+  it("POR-1: a case resolved again while the job waited for its lock stays Resolved (the rule is asked again under the lock)", async () => {
+    const agent = await makeAgent();
+    const c = await resolvedCase(agent, 30);
+    let run: Promise<{ closed: number }> | undefined;
+    // Another transaction holds the case (PostgreSQL: its row lock) while the job lists it as due,
+    // and commits a fresh solution: the customer has 7 days again.
+    await transaction(async (tx) => {
+      await lockCases(tx, casesWithIds([c.id]));
+      await tx.case.update({ where: { id: c.id }, data: { resolvedAt: now, version: { increment: 1 } } });
+      run = closeDueCases({ now });
+      await new Promise((r) => setTimeout(r, 400));
+    });
+    await run;
+    expect((await reload(c.id)).state).toBe(S.Resolved);
+    expect(await autoNotes([c.id])).toEqual([]);
   });
 
   it("POR-1: 0 days turns it off", async () => {

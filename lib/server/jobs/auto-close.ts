@@ -12,19 +12,25 @@ import { findDueForAutoClose } from "@/lib/server/tables/case-reads";
 // POR-1: closes Resolved cases whose customer has not answered for case_auto_close_days days
 // (the rule: lib/domain/cases/auto-close.ts). Batched — a few statements per batch of cases,
 // whatever their number — and safe when two runs overlap: each case is closed by a conditional
-// UPDATE (still Resolved) that returns the rows it changed, and only those get their audit rows
-// and work note, so no case is closed, audited or noted twice.
+// UPDATE (still Resolved, and still due when read again under the batch's locks) that returns the
+// rows it changed, and only those get their audit rows and work note, so no case is closed,
+// audited or noted twice.
 
 export const AUTO_CLOSE_BATCH = 500;
 const SYSTEM = "System";
 
-/** Closes one batch: the conditional update decides which cases this run closes. */
-async function closeBatch(ids: number[], days: number, now: Date): Promise<number> {
+/**
+ * Closes one batch: the conditional update decides which cases this run closes. The batch was
+ * read before its locks; a case may have changed while the job waited (answered, reopened and
+ * resolved again, made a major case), so the whole rule is asked again under the locks.
+ */
+async function closeBatch(ids: number[], days: number, now: Date, cutoff: Date): Promise<number> {
   return transaction(async (tx) => {
     // PostgreSQL: lock the batch in id order first, so two overlapping runs queue, never deadlock.
     await lockCases(tx, casesWithIds(ids));
+    const due = await findDueForAutoClose(cutoff, ids.length, { tx, ids });
     const closed = await tx.case.updateManyAndReturn({
-      where: { id: { in: ids }, state: CaseState.Resolved },
+      where: { id: { in: due }, state: CaseState.Resolved },
       data: { state: CaseState.Closed, closedAt: now, version: { increment: 1 } },
       select: { id: true, version: true },
     });
@@ -82,7 +88,7 @@ export async function closeDueCases(
   for (let first = true; cutoff; first = false) {
     if (!first && opts.stillMine && !(await opts.stillMine())) break;
     const ids = await findDueForAutoClose(cutoff, batch);
-    if (ids.length) closed += await closeBatch(ids, days, now);
+    if (ids.length) closed += await closeBatch(ids, days, now, cutoff);
     if (ids.length < batch) break;
   }
   return { days, closed };

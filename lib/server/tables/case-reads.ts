@@ -10,12 +10,19 @@ import { num } from "@/lib/server/tables/sql";
 
 /**
  * POR-1: the SQL form of isDueForAutoClose (lib/domain/cases/auto-close.ts): the ids of at most
- * `limit` cases Resolved at or before the cutoff with no customer answer since, in id order.
+ * `limit` cases Resolved at or before the cutoff with no customer answer since, in id order —
+ * `within` those ids, read in `tx` (the job asks again once it holds the batch's locks).
  */
-export async function findDueForAutoClose(cutoff: Date, limit: number): Promise<number[]> {
-  const rows = await db().$queryRaw<{ id: unknown }[]>`
+export async function findDueForAutoClose(
+  cutoff: Date,
+  limit: number,
+  within?: { tx: Tx; ids: number[] },
+): Promise<number[]> {
+  if (within && !within.ids.length) return [];
+  const rows = await (within?.tx ?? db()).$queryRaw<{ id: unknown }[]>`
     SELECT c."id" FROM "Case" c
     WHERE c."state" = ${CaseState.Resolved} AND c."resolvedAt" IS NOT NULL AND c."resolvedAt" <= ${cutoff}
+      ${within ? Prisma.sql`AND c."id" IN (${Prisma.join(within.ids)})` : Prisma.empty}
       AND (c."majorCaseState" IS NULL OR c."majorCaseState" <> ${MajorCaseState.Accepted})
       AND NOT EXISTS (
         SELECT 1 FROM "JournalEntry" j
