@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { ROLE } from "@/lib/domain/auth/roles";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { makeAgent, makeCase, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { makePortalWorld, VISIBLE, type WorldCase } from "@/lib/testing/portal-world";
@@ -157,6 +158,19 @@ describe("case attachments (NOT-4)", () => {
     const a = await addAttachment(agent, c.number, file(3));
     await expect(readAttachment(await makeUser([]), a.id)).rejects.toMatchObject({ kind: "forbidden" });
     await expect(readAttachment(null, a.id)).rejects.toMatchObject({ kind: "unauthenticated" });
+  });
+
+  it("NOT-4 / POR-4: an external user without a portal role gets one answer for a file that exists and one that does not", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const a = await addAttachment(agent, c.number, file(3));
+    const roleless = await makeUser([ROLE.external], { kind: "contact", accountId: c.accountId });
+    const answer = (id: number) =>
+      readAttachment(roleless, id).then(
+        () => "read",
+        (e: { kind?: string }) => e.kind,
+      );
+    expect(await answer(a.id)).toBe(await answer(a.id + 1_000_000));
   });
 
   it("NOT-4 / PERF-1: the list comes a page at a time, newest first, by keyset — each file once, internal-only ones never to a customer", async () => {

@@ -51,6 +51,8 @@ export async function addAttachment(
     if (!file.bytes.byteLength) throw invalid("file", "The file is empty. Choose a file with content.");
     if (file.bytes.byteLength > megabytes(limitMb)) throw invalid("file", tooLargeMessage(limitMb));
     const row = await requireLockedCase(tx, reachable); // a close committing meanwhile is seen here
+    // So is a change of contact or account: the case is asked for in the user's scope again (POR-4).
+    if (isExternal(actor!)) await getExternalCaseRef(actor, reachable, tx);
     if (isCaseClosedForChanges(row.state))
       throw invalid("file", `This case is ${labelOf(caseStates, row.state)} and cannot be changed.`);
     return insertAttachment(tx, {
@@ -107,14 +109,16 @@ export async function listAttachments(
 export async function readAttachment(actor: Actor | null | undefined, id: number, client: Tx = db()) {
   if (!actor) throw unauthenticated();
   if (!isExternal(actor) && !canReadCases(actor)) throw forbidden();
+  // An external user without a portal role is refused before any lookup: whichever the id, the same answer.
+  const scope = isExternal(actor) ? requireExternalScope(actor) : null;
   const missing = notFound(`Attachment ${id}`);
   // REL-1: an id past the column's range (2³¹ − 1) is no attachment — PostgreSQL refused it with a 500.
   if (!Number.isInteger(id) || id < 1 || id > MAX_INT) throw missing;
   const file = await client.attachment.findUnique({ where: { id }, select: { ...ITEM, caseId: true } });
   if (!file) throw missing;
-  if (isExternal(actor)) {
+  if (scope) {
     if (file.internalOnly) throw missing;
-    if (!(await isCaseInScope(client, requireExternalScope(actor), file.caseId))) throw missing;
+    if (!(await isCaseInScope(client, scope, file.caseId))) throw missing;
   }
   const blob = await client.attachmentBlob.findUnique({ where: { id }, select: { bytes: true } });
   if (!blob) throw missing;

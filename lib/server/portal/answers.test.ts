@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
 import { toPollAnswer } from "@/lib/domain/journal/items";
 import { CaseState } from "@/lib/domain/records/choices";
@@ -10,6 +10,9 @@ import { rejection } from "@/lib/testing/refusal";
 import { postCaseJournal } from "../cases/journal";
 import { runCaseAction } from "../cases/write";
 import { olderJournal, pollJournal } from "../journal/live";
+import { addAttachment } from "../attachments/service";
+import { lockCases } from "../tables/case";
+import { casesWithIds } from "../tables/case-selection";
 import { acceptSolution, rejectSolution, replyOnPortal } from "./answers";
 
 let world: PortalWorld;
@@ -58,6 +61,34 @@ describe("portal reply and solution answers (POR-1)", () => {
     ]);
     await replyOnPortal(customer, c.number, { reply: "Here it is", idempotencyKey: "r-1" });
     expect(await comments(c.id)).toHaveLength(2); // a retry of one form posts once
+  });
+
+  it("POR-4: a reply or a file sent while an agent moves the case to another contact is refused as not found, nothing kept", async () => {
+    for (const send of [
+      (n: string) => replyOnPortal(world.users.customer, n, { reply: "Any news?", idempotencyKey: key() }),
+      (n: string) =>
+        addAttachment(world.users.customer, n, {
+          name: "a.txt",
+          type: "text/plain",
+          bytes: new Uint8Array(3),
+        }),
+    ]) {
+      const c = await customerCase();
+      let sent: Promise<unknown> | undefined;
+      // The agent's save holds the case (PostgreSQL: its row lock) while the customer's answer is sent.
+      await transaction(async (tx) => {
+        await lockCases(tx, casesWithIds([c.id]));
+        await tx.case.update({ where: { id: c.id }, data: { contactId: world.users.colleague.id } });
+        sent = send(c.number).then(
+          () => "kept",
+          (e: { kind?: string }) => e.kind,
+        );
+        await new Promise((r) => setTimeout(r, 400));
+      });
+      expect(await sent).toBe("not_found");
+      expect(await comments(c.id)).toEqual([]);
+      expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(0);
+    }
   });
 
   it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {

@@ -19,19 +19,27 @@ import { childCount } from "../major/sync-children";
 // Each first resolves the number through the external scope — a case the user may not see answers
 // exactly like a missing number (POR-4), whatever the form holds — then decides on the locked row.
 
-/** The case in the user's scope, row-locked in `tx`, and the user as the journal author. */
+/**
+ * The case in the user's scope, row-locked in `tx`, and the user as the journal author. The scope
+ * is asked again once the row is held: the lock may have waited for a change of the case's contact
+ * or account, after which the case is no longer theirs ("not found", POR-4).
+ */
 async function lockScoped(actor: Actor | null | undefined, number: string, client?: Tx) {
   const ref = await getExternalCaseRef(actor, number, client);
   const author = { id: actor!.id, name: actor!.name };
+  const stillInScope = async <T>(tx: Tx, row: T) => {
+    await getExternalCaseRef(actor, ref.number, tx);
+    return row;
+  };
   return {
     ref,
     author,
-    lock: (tx: Tx) => requireLockedCase(tx, ref.number),
+    lock: async (tx: Tx) => stillInScope(tx, await requireLockedCase(tx, ref.number)),
     // A reply (Reply, Reject solution) may be copied to the incident (PRO-4): its fan-out's cases first.
     lockForReply: async (tx: Tx) => {
       const row = await lockCaseForReply(tx, ref.number);
       if (!row) throw notFound(`Case ${ref.number}`);
-      return row;
+      return stillInScope(tx, row);
     },
   };
 }
