@@ -103,8 +103,16 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
 
   // On another case the customer rejects the solution: a reason is required; the case is Open.
   const second = await newPortalCase(customer, `Portal scanner ${stamp}`);
+  // WRK-3: a reply written before the solution came is not taken as its rejection; it stays in the box.
+  const early = `Any news on the scanner? ${stamp}`;
+  await customer.getByLabel("Reply").fill(early);
   await proposeSolution(agent, second, "Reinstalled the driver.");
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByText(/A solution was proposed while you were writing/)).toBeVisible();
+  await expect(customer.getByLabel("Reply")).toHaveValue(early);
   await customer.reload();
+  await expect(customer.getByTestId("case-state")).toHaveText("Resolved");
+  await expect(activity(customer).getByText(early)).toHaveCount(0);
   await customer.getByRole("button", { name: "Reject solution" }).click();
   const rejectForm = customer.getByRole("form", { name: "Reject the solution" });
   await expect(rejectForm.getByLabel("Reason")).toBeFocused(); // the field to fill takes the focus

@@ -13,7 +13,15 @@ import { useComposerFile } from "@/components/journal/composer-file";
  * click or a retry posts once; a sent reply clears the box (unless more was typed meanwhile).
  * NOT-4: a file chosen with the reply is attached to the case once the reply is posted.
  */
-export function PortalReplyForm({ number, limitMb }: { number: string; limitMb: number }) {
+export function PortalReplyForm({
+  number,
+  state,
+  limitMb,
+}: {
+  number: string;
+  state: number;
+  limitMb: number;
+}) {
   const file = useComposerFile({ caseNumber: number, limitMb });
   const [key, setKey] = useState(() => newRequestKey());
   const sent = useRef("");
@@ -42,6 +50,8 @@ export function PortalReplyForm({ number, limitMb }: { number: string; limitMb: 
       aria-label="Write to support"
     >
       <input type="hidden" name="idempotencyKey" value={key} />
+      {/* The state this page shows: a reply written before a solution came is not its rejection. */}
+      <input type="hidden" name="shownState" value={state} />
       <TextAreaField label="Reply" name="reply" rows={3} required error={fieldError("reply")} />
       {file.field}
       <div className="flex flex-wrap items-center justify-between gap-3">

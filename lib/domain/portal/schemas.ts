@@ -5,6 +5,7 @@ import { caseStates, isChoice } from "../records/choices";
 import {
   formKey,
   LIMITS,
+  numberChoice,
   optionalId,
   optionalText,
   requiredText,
@@ -22,10 +23,15 @@ export const portalNewCaseSchema = z.object({
 });
 export type PortalNewCaseInput = z.input<typeof portalNewCaseSchema>;
 
-/** The Reply box. */
+/**
+ * The Reply box. `shownState`: the case's state on the page it was written on — a reply to a
+ * Resolved case rejects its solution (WRK-3), so one written before a solution was proposed is
+ * refused rather than rejecting a solution its author never saw.
+ */
 export const portalReplySchema = z.object({
   reply: requiredText("Reply", JOURNAL_MAX_LENGTH),
   idempotencyKey: formKey,
+  shownState: numberChoice("State", caseStates).optional(),
 });
 export type PortalReplyInput = z.input<typeof portalReplySchema>;
 

@@ -91,6 +91,21 @@ describe("portal reply and solution answers (POR-1)", () => {
     }
   });
 
+  it("WRK-3 / POR-1: a reply written on a page before a solution was proposed is refused, not taken as its rejection", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number);
+    const { customer } = world.users;
+    const stale = { reply: "Any news?", idempotencyKey: key(), shownState: String(CaseState.Open) };
+    expect(await rejection(replyOnPortal(customer, c.number, stale))).toMatchObject({ kind: "conflict" });
+    expect(await fieldsOf(replyOnPortal(customer, c.number, stale))).toEqual(["reply"]);
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    expect(await comments(c.id)).toEqual([]);
+    // Written on the page that showed the solution, the reply rejects it (WRK-3).
+    const seen = { ...stale, idempotencyKey: key(), shownState: String(CaseState.Resolved) };
+    expect(await replyOnPortal(customer, c.number, seen)).toMatchObject({ posted: true, reopened: true });
+    expect(await stateOf(c.number)).toBe(CaseState.Open);
+  });
+
   it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {
     const c = await customerCase();
     await resolveCase(world.agent, c.number);

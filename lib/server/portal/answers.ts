@@ -1,7 +1,7 @@
 import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
-import { invalid, notFound } from "@/lib/domain/errors";
+import { conflict, invalid, notFound } from "@/lib/domain/errors";
 import { isCaseClosedForChanges, planCaseStateChange } from "@/lib/domain/cases/lifecycle";
 import { portalAcceptSchema, portalRejectSchema, portalReplySchema } from "@/lib/domain/portal/schemas";
 import { CaseState, caseStates, labelOf, MajorCaseState } from "@/lib/domain/records/choices";
@@ -60,6 +60,12 @@ export async function replyOnPortal(
   const out = await inTransaction(outer, async (tx) => {
     const row = await lockForReply(tx);
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
+    if (row.state === CaseState.Resolved && input.shownState !== undefined && input.shownState !== row.state)
+      throw conflict(
+        "A solution was proposed while you were writing. Reload the page to read it: accept it, " +
+          "or send your reply to reject it.",
+        "reply",
+      );
     const result = await addCustomerReply(tx, {
       caseRow: row,
       customer: author,

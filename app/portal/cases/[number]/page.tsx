@@ -56,7 +56,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
           </p>
         ) : (
           <div className="mb-4">
-            <PortalReplyForm number={c.number} limitMb={limitMb} />
+            <PortalReplyForm number={c.number} state={c.state} limitMb={limitMb} />
           </div>
         )}
         <PortalLiveComments
