@@ -5,7 +5,9 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ReferenceField, type RefOption } from "@/components/pickers/reference-field";
+import { useState } from "react";
 import { WorkOrderState } from "@/lib/domain/records/choices";
+import { newRequestKey } from "@/lib/request-key";
 import { TaskCard } from "./task-card";
 import type { TaskView } from "./task-header";
 import { AppointmentWindowFields } from "./appointment-window-fields";
@@ -73,12 +75,20 @@ function CloseOffer({ number, version }: { number: string; version: number }) {
 }
 
 function AddTask({ number, assignees }: { number: string; assignees: RefOption[] | null }) {
-  const { result, pending, fieldError: err, formProps } = useActionForm(addTaskAction.bind(null, number));
+  // REL-2: each task written in the form has its own key; a double click or a retry adds it once.
+  const [key, setKey] = useState(() => newRequestKey());
+  const {
+    result,
+    pending,
+    fieldError: err,
+    formProps,
+  } = useActionForm(addTaskAction.bind(null, number), () => setKey(newRequestKey()));
   return (
     <details className="rounded-md border border-slate-200 p-3">
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">Add task</summary>
       <form {...formProps} noValidate aria-label="Add task" className="mt-3 space-y-3">
         <Notice result={result} />
+        <input type="hidden" name="requestKey" value={key} />
         <TextField
           id="new-task-short-description"
           label="Task short description"

@@ -39,7 +39,7 @@ export async function addTaskAction(number: string, _p: ActionResult | null, for
     allow: canWorkWorkOrders,
     run: (actor) => addTask(actor, recordNumber(number), formObject(form)),
     revalidate: (r) => [path(r.workOrderNumber)],
-    success: (r) => `Task ${r.number} added.`,
+    success: (r) => (r.created ? `Task ${r.number} added.` : `Task ${r.number} was already added.`),
   });
 }
 

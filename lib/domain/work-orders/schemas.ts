@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { casePriorities, taskStates, workOrderStates } from "../records/choices";
 import {
+  formKey,
   LIMITS,
   numberChoice,
   optionalDate,
@@ -41,6 +42,8 @@ export const taskCreateSchema = z.object({
   description: optionalText("Description", LIMITS.description).optional(),
   assignedToId: optionalId("Assigned to"),
   ...windowFields,
+  /** REL-2: the Add task form's key — a double click or a retry gets its task back (none from the API). */
+  requestKey: formKey.optional(),
 });
 export type TaskCreateInput = z.input<typeof taskCreateSchema>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeAgent, makeItil } from "@/lib/testing/fixtures";
-import { fieldError, makeFieldCase, makeWorkOrder } from "@/lib/testing/work-orders";
+import { fieldError, makeFieldCase, makeWorkOrder, newKey } from "@/lib/testing/work-orders";
 import { getWorkOrderView } from "./read";
 import { postWorkOrderJournal } from "./journal";
 import { addTask, updateTask } from "./tasks";
@@ -37,6 +37,29 @@ describe("work order tasks and appointments (FSM-3)", () => {
       priority: wo.priority,
       accountId: wo.accountId,
     });
+  });
+
+  it("FSM-3 / REL-2: Add task sent five times at once with one form key adds one task; the key on another order is refused", async () => {
+    const { agent, itil, wo } = await setup();
+    const requestKey = newKey();
+    const before = (await tasksOf(wo.id)).length;
+    const sent = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        addTask(itil, wo.number, { shortDescription: "Bring a ladder", requestKey }),
+      ),
+    );
+    expect(new Set(sent.map((r) => r.number)).size).toBe(1);
+    expect(sent.filter((r) => r.created)).toHaveLength(1);
+    expect(await tasksOf(wo.id)).toHaveLength(before + 1);
+    const other = await makeWorkOrder(agent, (await makeFieldCase(agent)).c.number);
+    expect(
+      await fieldError(addTask(itil, other.number, { shortDescription: "x", requestKey })),
+    ).toMatchObject({
+      field: "requestKey",
+    });
+    // A new key is a new task.
+    await addTask(itil, wo.number, { shortDescription: "Bring a ladder", requestKey: newKey() });
+    expect(await tasksOf(wo.id)).toHaveLength(before + 2);
   });
 
   it("FSM-3 / REL-1: an end before the start, one end only, or an external technician is refused; nothing is written", async () => {

@@ -44,6 +44,13 @@ export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCr
   return inTransaction(outer, async (tx) => {
     await assertFieldService(tx);
     const order = await requireLockedWorkOrder(tx, workOrderNumber);
+    // REL-2: the same form sent again (a double click, a retry) — asked under the order's lock, so
+    // a second request waits for the first and finds its task.
+    const again = input.requestKey
+      ? await tx.workOrderTask.findUnique({ where: { requestKey: input.requestKey } })
+      : null;
+    if (again?.workOrderId === order.id) return { workOrderNumber, number: again.number, created: false };
+    if (again) throw invalid("requestKey", "This form was sent for another work order; reload the page.");
     assertOpen(order);
     const window = checkWindow({ windowStart: null, windowEnd: null }, input);
     await checkAssignee(tx, input.assignedToId);
@@ -60,10 +67,11 @@ export async function addTask(actor: Actor, workOrderNumber: string, raw: TaskCr
         assignedToId: input.assignedToId ?? null,
         state: input.assignedToId ? TaskState.Assigned : TaskState.Draft,
         ...window,
+        requestKey: input.requestKey ?? null,
       },
     });
     await auditTaskCreation(tx, task, actor);
-    return { workOrderNumber, number: task.number };
+    return { workOrderNumber, number: task.number, created: true };
   });
 }
 
