@@ -180,7 +180,7 @@ const BASES: Record<string, Base> = {
     number: async (w) => (await createIncidentFromCase(w.actor, w.c.number)) && w.c.number,
   },
   "cases#createProblemAction": {},
-  "cases#createRequestAction": {},
+  "cases#createRequestAction": { form: async () => ({ requestKey: newKey() }) },
   "cases#createNormalChangeAction": {},
   "cases#createStandardChangeAction": {
     form: async () => {

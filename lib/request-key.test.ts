@@ -3,7 +3,7 @@ import { journalPostSchema } from "./domain/cases/schemas";
 import { inviteSchema } from "./domain/directory/schemas";
 import { portalReplySchema } from "./domain/portal/schemas";
 import { notifySchema } from "./domain/proactive/notify";
-import { requestKeySchema } from "./domain/work-orders/schemas";
+import { requestKeySchema } from "./domain/validation";
 import { newRequestKey } from "./request-key";
 
 /** Every schema a form's key goes through: the key must pass the strictest (32 lowercase hex). */

@@ -42,8 +42,10 @@ export function AdditionalActions({
   const [pending, start] = useTransition();
   const button = useRef<HTMLButtonElement>(null);
   const router = useRouter();
-  // FSM-1: one key per Create Work Order click; a double click sends it twice and gets one work order.
+  // FSM-1, ITSM-1: one key per Create Work Order or Create Request click; a double click or a retry
+  // sends it again and gets one record. A new key once the record is made.
   const [workOrderKey, setWorkOrderKey] = useState(newRequestKey);
+  const [requestKey, setRequestKey] = useState(newRequestKey);
 
   if (!items.length) return null;
 
@@ -61,7 +63,13 @@ export function AdditionalActions({
   const direct: Record<string, () => Promise<ActionResult>> = {
     "Create Incident": () => createIncidentAction(number),
     "Create Problem": () => createProblemAction(number),
-    "Create Request": () => createRequestAction(number),
+    "Create Request": async () => {
+      const form = new FormData();
+      form.set("requestKey", requestKey);
+      const r = await createRequestAction(number, null, form);
+      if (r.ok) setRequestKey(newRequestKey());
+      return r;
+    },
     "Create Normal Change": () => createNormalChangeAction(number),
     "Create Work Order": createWorkOrder,
   };

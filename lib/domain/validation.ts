@@ -284,3 +284,18 @@ export const activeFilter = (value: unknown): ActiveFilter | null =>
   value === "active" || value === "inactive" ? value : null;
 /** The `where` clause of a Status filter. */
 export const activeWhere = (f: ActiveFilter | null) => (f ? { active: f === "active" } : {});
+
+/**
+ * The key a click of Create Work Order or Create Request carries (FSM-1, ITSM-1, REL-2): a double
+ * click or a retry sends the same key and gets the record it made instead of a second one.
+ */
+export const requestKeySchema = z
+  .string({ error: "The request key must be text." })
+  .regex(/^[A-Za-z0-9-]{8,64}$/, "The request key is not valid; reload the page.");
+
+/** A click's key, or the refusal naming requestKey (REL-1). */
+export function parseRequestKey(raw: unknown): string {
+  const parsed = requestKeySchema.safeParse(raw);
+  if (!parsed.success) throw invalid("requestKey", parsed.error.issues[0].message);
+  return parsed.data;
+}

@@ -128,12 +128,18 @@ export async function createProblemAction(number: string): Promise<ActionResult>
   });
 }
 
-export async function createRequestAction(number: string): Promise<ActionResult> {
+/** ITSM-1: the form carries the click's request key (a double click or a retry sends the same one). */
+export async function createRequestAction(
+  number: string,
+  _p: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "createRequestFromCase",
     allow: canLinkItsm,
-    run: (actor) => createRequestFromCase(actor, recordNumber(number)),
-    ...createdRecord(number, "Request", "/requests/"),
+    run: (actor) => createRequestFromCase(actor, recordNumber(number), formObject(form).requestKey),
+    revalidate: (r) => [casePath(number), `/requests/${r.number}`],
+    success: (r) => `Request ${r.number} ${r.created ? "created" : "was already created"}.`,
   });
 }
 

@@ -5,7 +5,7 @@ import { hasRole, ROLE, type Actor } from "../auth/roles";
 import { invalid } from "../errors";
 import { OPEN_CASE_STATES } from "../records/choices";
 import { LIMITS, optionalDate, parseOrThrow, requiredText } from "../validation";
-import { requestKeySchema } from "./schemas";
+import { requestKeySchema } from "../validation";
 import { checkWindow } from "./window";
 
 export const portalWorkOrderRequestSchema = z.object({

@@ -57,8 +57,3 @@ export const taskUpdateSchema = z
   .partial()
   .extend({ version: versionField });
 export type TaskUpdateInput = z.input<typeof taskUpdateSchema>;
-
-/** The key a Create Work Order click carries, so a double click makes one work order (FSM-1). */
-export const requestKeySchema = z
-  .string({ error: "The request key must be text." })
-  .regex(/^[A-Za-z0-9-]{8,64}$/, "The request key is not valid; reload the page.");

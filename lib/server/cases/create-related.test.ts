@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
@@ -133,6 +134,26 @@ describe("create problem, change and request from a case (ITSM-1)", () => {
       state: "requested",
     });
     expect(view.menu).toContain("Create Request");
+  });
+
+  it("ITSM-1 / REL-2: one Create Request click sent five times at once (a double click, a retry) makes one request", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const key = randomUUID();
+    const sent = await Promise.all(
+      Array.from({ length: 5 }, () => createRequestFromCase(agent, c.number, key)),
+    );
+    expect(new Set(sent.map((r) => r.number)).size).toBe(1);
+    expect(sent.filter((r) => r.created)).toHaveLength(1);
+    expect(await db().request.count({ where: { caseId: c.id } })).toBe(1);
+    // Another click (a new key) is another request; the key on another case is refused.
+    await createRequestFromCase(agent, c.number, randomUUID());
+    expect(await db().request.count({ where: { caseId: c.id } })).toBe(2);
+    const other = await makeCase(agent);
+    await expect(createRequestFromCase(agent, other.number, key)).rejects.toMatchObject({
+      field: "requestKey",
+    });
+    await expect(createRequestFromCase(agent, c.number, "x")).rejects.toMatchObject({ field: "requestKey" });
   });
 
   it("INC-2 / ITSM-1: concurrent Create Problem clicks make one problem; a second is refused with its number", async () => {

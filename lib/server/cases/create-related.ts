@@ -2,12 +2,13 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { conflict, invalid } from "@/lib/domain/errors";
-import { recordId } from "@/lib/domain/validation";
+import { parseRequestKey, recordId } from "@/lib/domain/validation";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { ChangeState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { auditCreation, writeAudit } from "../audit/write";
 import { nextNumber } from "../records/numbers";
+import { CLICK_MADE, madeByClick } from "../case-store/click-key";
 import { caseForMenuItem, noteBy } from "../case-store/menu-guard";
 import type { CaseRow } from "../case-store/row";
 
@@ -140,10 +141,25 @@ export async function createChangeFromCase(
   });
 }
 
-/** A case may have many requests (ITSM-1); each lists the case as its origin. */
-export async function createRequestFromCase(actor: Actor, caseNumber: string) {
+/** The request this click key already made from this case, or null (./click-key.ts). */
+async function requestMadeBy(tx: Tx, requestKey: string | null, caseNumber: string) {
+  if (!requestKey) return null;
+  return madeByClick(await tx.request.findUnique({ where: { requestKey }, select: CLICK_MADE }), caseNumber);
+}
+
+/**
+ * A case may have many requests (ITSM-1); each lists the case as its origin. The click's key
+ * (REL-2) makes a double click or a retry return the first request: asked again under the case's
+ * lock, which queues concurrent clicks. Without a key (a caller of its own) every call makes one.
+ */
+export async function createRequestFromCase(actor: Actor, caseNumber: string, rawKey?: unknown) {
+  const requestKey = rawKey === undefined ? null : parseRequestKey(rawKey);
   return transaction(async (tx) => {
+    const done = await requestMadeBy(tx, requestKey, caseNumber);
+    if (done) return done;
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.createRequest);
+    const earlier = await requestMadeBy(tx, requestKey, caseNumber);
+    if (earlier) return earlier;
     const request = await tx.request.create({
       data: {
         number: await nextNumber(tx, "request"),
@@ -152,10 +168,11 @@ export async function createRequestFromCase(actor: Actor, caseNumber: string) {
         requestedForId: c.contactId ?? c.consumerId,
         caseId: c.id,
         openedById: actor.id,
+        requestKey,
         items: { create: [{ name: c.shortDescription, quantity: 1 }] },
       },
     });
     await recordCreated(tx, actor, c, TABLE.request, request, "Request");
-    return { caseNumber, number: request.number };
+    return { caseNumber, number: request.number, created: true };
   });
 }

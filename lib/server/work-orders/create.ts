@@ -2,38 +2,28 @@ import "server-only";
 import { transaction, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
-import { forbidden, invalid } from "@/lib/domain/errors";
+import { forbidden } from "@/lib/domain/errors";
 import { FIELD_MAP } from "@/lib/domain/field-maps/catalog";
 import { applyFieldMap } from "@/lib/domain/field-maps/rules";
 import { WorkOrderState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { canCreateWorkOrders } from "@/lib/domain/work-orders/access";
-import { requestKeySchema } from "@/lib/domain/work-orders/schemas";
+import { parseRequestKey } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
+import { CLICK_MADE, madeByClick } from "../case-store/click-key";
 import { caseForMenuItem, noteBy } from "../case-store/menu-guard";
 import type { CaseRow } from "../case-store/row";
 import { nextNumber } from "../records/numbers";
 import { assertFieldService } from "./guard";
 import { auditTaskCreation } from "./task-audit";
 
-/** REL-1: a missing or malformed click key is refused naming the field. */
-function parseKey(raw: unknown): string {
-  const parsed = requestKeySchema.safeParse(raw);
-  if (!parsed.success) throw invalid("requestKey", parsed.error.issues[0].message);
-  return parsed.data;
-}
-
-/** The work order this click key already made (from this case), or null; another case's key is refused. */
+/** The work order this click key already made from this case, or null (case-store/click-key.ts). */
 async function madeBy(tx: Tx, requestKey: string, caseNumber: string) {
-  const earlier = await tx.workOrder.findUnique({
-    where: { requestKey },
-    select: { number: true, case: { select: { number: true } } },
-  });
-  if (!earlier) return null;
-  if (earlier.case?.number !== caseNumber)
-    throw invalid("requestKey", "The request key is not valid; reload the page.");
-  return { caseNumber, number: earlier.number, created: false };
+  return madeByClick(
+    await tx.workOrder.findUnique({ where: { requestKey }, select: CLICK_MADE }),
+    caseNumber,
+  );
 }
 
 /** The case → work order map (FSM-1), applied to the case; Company and Caller follow (FSM-2). */
@@ -52,7 +42,7 @@ async function mappedWorkOrder(tx: Tx, c: CaseRow) {
  */
 export async function createWorkOrderFromCase(actor: Actor, caseNumber: string, rawKey: unknown) {
   if (!canCreateWorkOrders(actor)) throw forbidden("Only customer service agents and managers can do that.");
-  const requestKey = parseKey(rawKey);
+  const requestKey = parseRequestKey(rawKey);
   return transaction(async (tx) => {
     await assertFieldService(tx);
     // A retry of a click that already made its work order gets it back, even if the case has
