@@ -240,6 +240,25 @@ test("REL-8: a 60 MB body is refused while it streams: the Table API's 413 names
   expect(await counts()).toEqual(before);
 });
 
+test("REL-8: a 60 MB body to next-auth's routes (which read it whole) is refused before it streams: 413 declared, 411 chunked", async () => {
+  const SIXTY_MB = 60 * 1024 * 1024;
+  const form = { "content-type": "application/x-www-form-urlencoded" };
+  for (const path of ["/api/auth/callback/credentials", "/api/auth/session"]) {
+    const declared = await streamPost(path, { ...form, "content-length": String(SIXTY_MB) }, SIXTY_MB);
+    expect(declared.status, path).toBe(413);
+    expect(declared.sent, path).toBeLessThan(SIXTY_MB / 2);
+    const chunked = await streamPost(path, form, SIXTY_MB);
+    expect(chunked.status, path).toBe(411);
+    expect(chunked.sent, path).toBeLessThan(SIXTY_MB / 2);
+  }
+  // A sign-in form is small: it still reaches next-auth (its CSRF check answers, not the guard).
+  const small = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: DEMO.agent, password: "wrong" },
+    maxRedirects: 0,
+  });
+  expect([200, 302, 303]).toContain(small.status());
+});
+
 test("REL-8: an action posted to a page that does not own it is a 409 and runs nothing; on its own page it runs", async () => {
   const before = await counts();
   for (const path of [

@@ -83,6 +83,9 @@ export function actionRoutes({ routes, appPaths, actions }) {
 
   return {
     routeOf,
+    /** Whether some reading of the path is answered by one of `names` (routes as routeOf names them). */
+    reaches: (/** @type {string} */ pathname, /** @type {readonly string[]} */ names) =>
+      some(pathname, (p) => names.includes(/** @type {string} */ (routeOf(p)))),
     /** Whether some reading of the path is answered by a route (page or handler) at all. */
     hasRoute: (/** @type {string} */ pathname) => some(pathname, (p) => routeOf(p) !== null),
     /** Whether some reading of the path renders a page (where Next runs server actions). */
@@ -125,6 +128,15 @@ export function crossOrigin(headers) {
 }
 
 const UNREADABLE = "The form could not be read. Reload the page and try again; nothing was saved.";
+
+/**
+ * Route handlers that read their whole body before they check anything — next-auth's (sign-in,
+ * sign-out, session): @auth/core reads `request.text()` before its own CSRF check, so a stranger's
+ * gigabyte would sit in a worker's memory. Their forms are a few hundred bytes: a declared length
+ * up to SMALL_BODY_LIMIT, refused before Next reads a byte otherwise.
+ */
+export const SMALL_BODY_ROUTES = ["/api/auth/[...nextauth]"];
+export const SMALL_BODY_LIMIT = 16 * 1024;
 const OUT_OF_DATE =
   "This form does not belong to this page, or the page is out of date. Reload the page and try again; " +
   "nothing was saved.";
@@ -176,6 +188,11 @@ export function createRequestGuard({ routes, actionBodyLimit }) {
     const multipart = /^multipart\/form-data/i.test(headers["content-type"] ?? "");
     // A refused body's rest is read and dropped by Node (the connection stays usable): closing it
     // instead would make clients still sending see a reset rather than the answer.
+    if (routes.reaches(pathname, SMALL_BODY_ROUTES)) {
+      const declared = headers["content-length"];
+      if (declared === undefined || !/^\d+$/.test(declared)) return refusal(411, UNREADABLE);
+      if (Number(declared) > SMALL_BODY_LIMIT) return refusal(413, formTooLarge(SMALL_BODY_LIMIT));
+    }
     if (actionId !== undefined) {
       // Next's header for an id it cannot run, so that its client reloads the page.
       const notFound = { "x-nextjs-action-not-found": "1" };

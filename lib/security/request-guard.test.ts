@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT_BYTES, FORM_TOO_LARGE_MESSAGE } from "@/lib/domain/request-limits";
 import { crossOrigin as proxyCrossOrigin } from "./action-request";
-import { actionRoutes, createRequestGuard, crossOrigin, formTooLarge } from "./request-guard.mjs";
+import {
+  actionRoutes,
+  createRequestGuard,
+  crossOrigin,
+  formTooLarge,
+  SMALL_BODY_LIMIT,
+} from "./request-guard.mjs";
 
 // A build's manifests in small: the case page owns A, the users page owns B, /cases/new owns C.
 const A = "40".padEnd(42, "a");
@@ -15,6 +21,7 @@ const routes = actionRoutes({
       page,
     })),
     dynamicRoutes: [
+      { page: "/api/auth/[...nextauth]", regex: "^/api/auth/(.+?)(?:/)?$" },
       { page: "/api/cases/[number]/attachments", regex: "^/api/cases/([^/]+?)/attachments(?:/)?$" },
       { page: "/api/now/[...path]", regex: "^/api/now/(.+?)(?:/)?$" },
       { page: "/cases/[number]", regex: "^/cases/([^/]+?)(?:/)?$" },
@@ -27,6 +34,7 @@ const routes = actionRoutes({
     "/(workspace)/cases/new/page": "/cases/new",
     "/(workspace)/cases/[number]/page": "/cases/[number]",
     "/(workspace)/admin/users/page": "/admin/users",
+    "/api/auth/[...nextauth]/route": "/api/auth/[...nextauth]",
     "/api/cases/[number]/attachments/route": "/api/cases/[number]/attachments",
     "/api/now/[...path]/route": "/api/now/[...path]",
     "/icon.svg/route": "/icon.svg",
@@ -116,6 +124,23 @@ describe("server actions posted where no page owns them (REL-8)", () => {
     const unsized = { host: HOST, "next-action": A };
     expect(guard({ method: "POST", url: "/cases/CS1", headers: unsized })?.status).toBe(411);
     expect(formTooLarge(ACTION_BODY_LIMIT_BYTES)).toBe(FORM_TOO_LARGE_MESSAGE);
+  });
+
+  it("REL-8: next-auth's routes, which read their whole body first, take a declared body of at most 16 KB, whatever the path's shape", () => {
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    for (const url of [
+      "/api/auth/callback/credentials",
+      "/api/auth/session",
+      "/api/%61uth/signout",
+      "/api/auth/x.json",
+    ]) {
+      expect(post(url, { ...form, "content-length": String(SMALL_BODY_LIMIT + 1) })?.status, url).toBe(413);
+      expect(guard({ method: "POST", url, headers: { host: HOST, ...form } })?.status, url).toBe(411);
+      expect(post(url, { ...form, "content-length": "chunked" })?.status, url).toBe(411);
+    }
+    expect(post("/api/auth/callback/credentials", { ...form, "content-length": "300" })).toBeNull();
+    // Other route handlers limit their bodies while they stream (the Table API: 1 MB).
+    expect(post("/api/now/table/incident", { "content-length": String(SMALL_BODY_LIMIT + 1) })).toBeNull();
   });
 
   it("REL-8: a form posted without JavaScript where no route answers is a 404; a route handler's upload passes", () => {
