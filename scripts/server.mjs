@@ -149,7 +149,7 @@ if (cluster.isPrimary && workers > 1) {
     );
   });
   applyKeepAlive(server, keepAlive);
-  const drainer = createDrain(server, { timeoutMs: 10_000 });
+  const drainer = createDrain(server, { timeoutMs: 10_000, settle: () => app.close() });
   server.listen(port, () => {
     if (workers === 1) console.log(`Caseflow listening on http://localhost:${port}`);
     if (workers === 1) startSmtp();

@@ -7,17 +7,20 @@
  * What the app (in Next's bundle, sharing no module with this file) keeps on globalThis.
  * @typedef {{
  *   __caseflowDraining?: boolean,
- *   __caseflowJobs?: { stop(timeoutMs: number): Promise<unknown> },
+ *   __caseflowJobs?: { stop(timeoutMs: number): Promise<boolean | void> },
  * }} Flags
  */
 
 /** @typedef {{ drained: boolean, ms: number, left: number }} DrainOutcome */
 
 /**
+ * `settle`: the work a request leaves to run after its answer (Next's `after()`: the Forgot
+ * password? email is queued there), awaited once the last request has answered — Next awaits it
+ * only in `app.close()`, which an exit without it never reaches.
  * @param {import("node:http").Server} server
- * @param {{ timeoutMs?: number }} [options]
+ * @param {{ timeoutMs?: number, settle?: () => Promise<unknown> }} [options]
  */
-export function createDrain(server, { timeoutMs = 10_000 } = {}) {
+export function createDrain(server, { timeoutMs = 10_000, settle = async () => {} } = {}) {
   const flags = /** @type {Flags} */ (globalThis);
   let inFlight = 0;
   /** The responses not yet ended: those under way when the drain starts are told to close too. */
@@ -59,18 +62,21 @@ export function createDrain(server, { timeoutMs = 10_000 } = {}) {
       // Requests already under way answer with `Connection: close` too (their headers not yet sent).
       for (const res of open) if (!res.headersSent) res.setHeader("Connection", "close");
       /** @type {Promise<void>} */
-      const requests = new Promise((resolve) => {
+      const answered = new Promise((resolve) => {
         wake = resolve;
         if (inFlight === 0) resolve();
       });
-      const jobs = flags.__caseflowJobs?.stop(timeoutMs) ?? Promise.resolve();
+      const requests = answered.then(settle);
+      // The runner answers false when a run was still going at its own timeout: not drained.
+      const jobs = flags.__caseflowJobs?.stop(timeoutMs) ?? Promise.resolve(true);
       /** @type {NodeJS.Timeout | undefined} */
       let timer;
       /** @type {Promise<"timeout">} */
       const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
       const outcome = await Promise.race([Promise.all([requests, jobs]), timeout]);
       clearTimeout(timer);
-      return { drained: outcome !== "timeout", ms: Date.now() - started, left: inFlight };
+      const drained = outcome !== "timeout" && outcome[1] !== false;
+      return { drained, ms: Date.now() - started, left: inFlight };
     })();
     return draining;
   }

@@ -11,13 +11,13 @@ afterEach(() => {
   delete flags.__caseflowJobs;
 });
 
-function serve(handlerMs: number) {
+function serve(handlerMs: number, settle?: () => Promise<unknown>) {
   const server = http.createServer((req, res) => {
     drain.track(req, res);
     if (req.url === "/hang") return; // never answers
     setTimeout(() => res.writeHead(200).end("done"), handlerMs);
   });
-  const drain = createDrain(server, { timeoutMs: 1_500 });
+  const drain = createDrain(server, { timeoutMs: 1_500, settle });
   return new Promise<{ drain: typeof drain; port: number }>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve({ drain, port: (server.address() as AddressInfo).port })),
   );
@@ -50,6 +50,26 @@ describe("OPS-2 drain", () => {
     expect(outcome).toMatchObject({ drained: true, left: 0 });
     expect(outcome.ms).toBeGreaterThanOrEqual(200);
     expect(jobsStopped).toBe(true);
+  });
+
+  it("OPS-2: the work a request left for after its answer (Next's after(): a reset email) ends before the drain does", async () => {
+    let settled = false;
+    const { drain, port } = await serve(100, async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      settled = true;
+    });
+    const answered = get(port);
+    await new Promise((r) => setTimeout(r, 20));
+    const outcome = await drain.drain();
+    expect(await answered).toMatchObject({ status: 200 });
+    expect(settled).toBe(true);
+    expect(outcome).toMatchObject({ drained: true, left: 0 });
+  });
+
+  it("OPS-2: a job run still going when the runner gives up is reported: not drained", async () => {
+    const { drain } = await serve(0);
+    flags.__caseflowJobs = { stop: async () => false };
+    expect(await drain.drain()).toMatchObject({ drained: false, left: 0 });
   });
 
   it("OPS-2: a request that never ends does not hold the shutdown past the time limit", async () => {

@@ -99,7 +99,7 @@ describe("OPS-1 job runner", () => {
     r.trigger(name);
     r.trigger(name);
     await new Promise((res) => setTimeout(res, 50));
-    await r.stop(5_000);
+    expect(await r.stop(5_000)).toBe(true);
     expect(overlap).toBe(false);
     expect(runs).toBeGreaterThanOrEqual(1);
     const after = runs;
@@ -108,6 +108,21 @@ describe("OPS-1 job runner", () => {
     expect(runs).toBeLessThanOrEqual(2);
     expect(runs).toBe(after);
     expect(r.stats.get(name)?.ok).toBe(runs);
+  });
+
+  it("OPS-2: stop() answers false when a run was still going at its time limit (the drain reports it)", async () => {
+    const r = runner();
+    r.stopping = false;
+    const name = unique("slow");
+    r.add({
+      name,
+      everyMs: 3_600_000,
+      firstInMs: 3_600_000,
+      run: () => new Promise((res) => setTimeout(res, 400)),
+    });
+    r.trigger(name);
+    expect(await r.stop(50)).toBe(false);
+    r.stopping = false;
   });
 
   it("OPS-3: a run that found its job held by another node counts as skipped, not ok", async () => {

@@ -81,12 +81,15 @@ class Runner {
     this.running.set(name, run);
   }
 
-  /** OPS-2: no new runs; resolves when the runs in progress have ended (or after `timeoutMs`). */
-  async stop(timeoutMs = 10_000) {
+  /**
+   * OPS-2: no new runs; resolves true when the runs in progress have ended, false when one was
+   * still going after `timeoutMs` (the drain then reports it: the process did not stop clean).
+   */
+  async stop(timeoutMs = 10_000): Promise<boolean> {
     this.stopping = true;
     for (const t of this.timers) clearTimeout(t);
-    const ended = Promise.allSettled([...this.running.values()]);
-    await Promise.race([ended, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    const ended = Promise.allSettled([...this.running.values()]).then(() => true);
+    return Promise.race([ended, new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref())]);
   }
 }
 
