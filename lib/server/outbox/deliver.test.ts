@@ -309,6 +309,38 @@ describe("outbox delivery (REL-4)", () => {
     expect(sent[0].raw).toContain(`Message-ID: ${row.messageId}`);
   });
 
+  it("REL-4: a message whose sends never finished five times (each sender died) is not tried a sixth time: failed, named", async () => {
+    const key = unique("killer");
+    const id = await transaction(async (tx) => {
+      await enqueueMail(tx, {
+        dedupeKey: key,
+        recipient: "killer@example.org",
+        subject: "x",
+        body: "x",
+        event: "test",
+      });
+      return (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).id;
+    });
+    // Five claims, each lapsed with its sender gone: the next claim is the sixth attempt.
+    await db().outboxMessage.update({
+      where: { id },
+      data: { status: "sending", attempts: 5, lockedUntil: new Date(Date.now() - 1000) },
+    });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    try {
+      await deliverPending();
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      attempts: 6,
+      lockedBy: null,
+      lastError: expect.stringMatching(/5 attempts ended without an answer/),
+    });
+    expect(received.filter((r) => r.to === "killer@example.org")).toEqual([]);
+  });
+
   it("REL-4: a message another process is sending right now is left alone (no second send)", async () => {
     const key = unique("busy");
     const id = await transaction(async (tx) => {

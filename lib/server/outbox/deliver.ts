@@ -76,6 +76,17 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     });
     if (renewed.count !== 1) continue;
     const mine = { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: until };
+    // REL-4: every claim counts an attempt; past the cap only claims whose send never finished (the
+    // process died during it — a message that kills its sender) are left: not tried again.
+    if (m.attempts > MAX_ATTEMPTS) {
+      const lastError = `Not sent: ${m.attempts - 1} attempts ended without an answer (the sending process stopped).`;
+      await db().outboxMessage.updateMany({
+        where: mine,
+        data: { status: "failed", lockedUntil: null, lockedBy: null, lastError },
+      });
+      result.failed++;
+      continue;
+    }
     let failure: unknown = null;
     try {
       await transporter(url).sendMail({
