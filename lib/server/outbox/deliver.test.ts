@@ -279,22 +279,16 @@ describe("outbox delivery (REL-4)", () => {
     }
   });
 
-  it("REL-4: a message claimed by a process that died is sent again after its lock expires, under the same Message-ID", async () => {
-    const key = unique("crash");
+  /** A queued message to `recipient` as a sender left it that claimed it `attempts` times and died. */
+  async function lapsedClaim(recipient: string, attempts: number) {
+    const key = unique("lapsed");
     const id = await transaction(async (tx) => {
-      await enqueueMail(tx, {
-        dedupeKey: key,
-        recipient: "crash@example.org",
-        subject: "Retry",
-        body: "x",
-        event: "test",
-      });
+      await enqueueMail(tx, { dedupeKey: key, recipient, subject: "Retry", body: "x", event: "test" });
       return (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).id;
     });
-    // As if a sender claimed it and crashed before marking it sent.
     await db().outboxMessage.update({
       where: { id },
-      data: { status: "sending", attempts: 1, lockedUntil: new Date(Date.now() - 1000) },
+      data: { status: "sending", attempts, lockedUntil: new Date(Date.now() - 1000) },
     });
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
     try {
@@ -302,7 +296,12 @@ describe("outbox delivery (REL-4)", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
-    const row = await db().outboxMessage.findUniqueOrThrow({ where: { id } });
+    return db().outboxMessage.findUniqueOrThrow({ where: { id } });
+  }
+
+  it("REL-4: a message claimed by a process that died is sent again after its lock expires, under the same Message-ID", async () => {
+    // As if a sender claimed it and crashed before marking it sent.
+    const row = await lapsedClaim("crash@example.org", 1);
     expect(row.status).toBe("sent");
     const sent = received.filter((r) => r.to === "crash@example.org");
     expect(sent).toHaveLength(1);
@@ -310,29 +309,8 @@ describe("outbox delivery (REL-4)", () => {
   });
 
   it("REL-4: a message whose sends never finished five times (each sender died) is not tried a sixth time: failed, named", async () => {
-    const key = unique("killer");
-    const id = await transaction(async (tx) => {
-      await enqueueMail(tx, {
-        dedupeKey: key,
-        recipient: "killer@example.org",
-        subject: "x",
-        body: "x",
-        event: "test",
-      });
-      return (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } })).id;
-    });
     // Five claims, each lapsed with its sender gone: the next claim is the sixth attempt.
-    await db().outboxMessage.update({
-      where: { id },
-      data: { status: "sending", attempts: 5, lockedUntil: new Date(Date.now() - 1000) },
-    });
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
-    try {
-      await deliverPending();
-    } finally {
-      delete process.env.SMTP_URL;
-    }
-    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await lapsedClaim("killer@example.org", 5)).toMatchObject({
       status: "failed",
       attempts: 6,
       lockedBy: null,
