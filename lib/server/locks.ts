@@ -9,4 +9,6 @@ export const LOCK = {
   lastAdmin: 0x43460001,
   /** SET-3: imports, one at a time (an import checks many rows, then writes them). */
   import: 0x43460002,
+  /** INC-5, ADM-2: Priority Data Lookup saves, one at a time (each checks every row's coverage). */
+  priorityLookup: 0x43460003,
 } as const;

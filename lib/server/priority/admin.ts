@@ -1,5 +1,5 @@
 import "server-only";
-import { db, transaction } from "@/lib/db";
+import { db, takeTurns, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound, staleRecord } from "@/lib/domain/errors";
 import { uncoveredCasePriorities } from "@/lib/domain/priority/lookup";
@@ -7,6 +7,7 @@ import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import { lookupRowSchema, type LookupRowInput } from "@/lib/domain/priority/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
+import { LOCK } from "../locks";
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can edit the Priority Data Lookup.");
@@ -26,6 +27,9 @@ export async function updateLookupRow(actor: Actor, raw: LookupRowInput) {
   assertAdmin(actor);
   const { id, ...input } = parseOrThrow(lookupRowSchema, raw);
   return transaction(async (tx) => {
+    // Each save checks that every case priority keeps a row: two saves at once (PostgreSQL) each saw
+    // the other's row unchanged and together took a priority's last rows away. They take turns.
+    await takeTurns(tx, LOCK.priorityLookup);
     const row = await tx.priorityLookup.findUnique({ where: { id } });
     if (!row) throw notFound("That lookup row");
     if (row.version !== input.version) throw staleRecord("lookup row");

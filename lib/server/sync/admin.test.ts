@@ -66,6 +66,30 @@ describe("administration of sync, lookup and outbox (ADM-2, ROLE-4)", () => {
     });
   });
 
+  it("INC-5 / ADM-2: two admins each taking one of a priority's last two rows at once: one is refused, the priority keeps a row", async () => {
+    const admin = await makeAdmin();
+    const rows = await listLookup(admin);
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.priority, (counts.get(r.priority) ?? 0) + 1);
+    const priority = [...counts].find(([, n]) => n === 2)![0];
+    const other = rows.find((r) => r.priority !== priority)!.priority;
+    for (let round = 0; round < 3; round++) {
+      const pair = (await listLookup(admin)).filter((r) => r.priority === priority);
+      const results = await Promise.allSettled(
+        pair.map((r) =>
+          updateLookupRow(admin, { id: r.id, priority: other, order: r.order, version: r.version }),
+        ),
+      );
+      expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+      expect((await listLookup(admin)).filter((r) => r.priority === priority)).toHaveLength(1);
+      // Put the row taken back, for the next round.
+      const taken = (await listLookup(admin)).find(
+        (r) => pair.some((p) => p.id === r.id) && r.priority === other,
+      )!;
+      await updateLookupRow(admin, { id: taken.id, priority, order: taken.order, version: taken.version });
+    }
+  });
+
   it("ROLE-4: only admins read or change rules, the lookup and the outbox", async () => {
     for (const who of [await makeAgent(), await makeManager()]) {
       await expect(listRules(who)).rejects.toMatchObject({ kind: "forbidden" });
