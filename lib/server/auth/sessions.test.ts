@@ -8,6 +8,7 @@ import { makeUser } from "@/lib/testing/fixtures";
 import { hashPassword } from "./credentials";
 import { loadSessionActor } from "./load-actor";
 import { changePassword } from "./password";
+import { lockRows } from "../tables/row-locks";
 import { createSession, endAllSessions, endSession, sessionsOf } from "./sessions";
 
 const OLD = "old-password-1";
@@ -124,5 +125,24 @@ describe("change password (REL-5)", () => {
     expect(e.field).toBe("currentPassword");
     expect(e.message).toMatch(/Too many wrong passwords/);
     expect(await sessionsOf(actor.id)).toHaveLength(2);
+  });
+
+  it("ADM-3 / REL-5: a sign-in whose session is made while a deactivation commits gets none — nothing to revive on reactivation", async () => {
+    const actor = await makeUser(["sn_customerservice_agent"], { passwordHash: await hashPassword(OLD) });
+    let made: Promise<unknown> | undefined;
+    // The admin's deactivation holds the user's row (PostgreSQL) while the sign-in makes its session.
+    await transaction(async (tx) => {
+      await lockRows(tx, "User", [actor.id]);
+      await tx.user.update({ where: { id: actor.id }, data: { active: false } });
+      await tx.session.deleteMany({ where: { userId: actor.id } });
+      made = createSession(actor.id).then(
+        () => "session",
+        (e: DomainError) => e.kind,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+    });
+    expect(await made).toBe("unauthenticated");
+    await db().user.update({ where: { id: actor.id }, data: { active: true } });
+    expect(await sessionsOf(actor.id)).toEqual([]);
   });
 });
