@@ -125,6 +125,17 @@ describe("SET-4: Invite needs a portal role", () => {
 });
 
 describe("SET-4: the links", () => {
+  it("SET-4: an invitation's link stops working when the contact's portal roles are taken away", async () => {
+    const manager = await makeUser([ROLE.manager]);
+    const { contact } = await makeCustomer();
+    await inviteUser(manager, { userId: String(contact.id), requestKey: key() });
+    const token = tokenIn((await mailsTo(contact.email))[0].body);
+    await db().userRole.deleteMany({ where: { userId: contact.id, role: { not: ROLE.external } } });
+    expect(await describePasswordLink(token)).toMatchObject({ valid: false });
+    await expect(setPasswordWithLink(token, PASSWORD)).rejects.toMatchObject({ field: "token" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: contact.id } })).passwordHash).toBeNull();
+  });
+
   it("SET-4: an expired link sets nothing", async () => {
     const user = await makeAgent();
     const past = new Date(Date.now() - 8 * 24 * 3600_000);

@@ -6,6 +6,7 @@ import {
   LINK_LIFETIME_MS,
   LINK_NOT_VALID,
   linkState,
+  mayResetPassword,
   setPasswordPath,
   type LinkPurpose,
 } from "@/lib/domain/auth/password-links";
@@ -68,8 +69,24 @@ const linkSelect = {
   purpose: true,
   usedAt: true,
   expiresAt: true,
-  user: { select: { id: true, name: true, email: true, kind: true, active: true } },
+  user: {
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      kind: true,
+      active: true,
+      roles: { select: { role: true } },
+    },
+  },
 } satisfies Prisma.PasswordTokenSelect;
+
+/**
+ * The link's user may still sign in with it: active, and internal or holding a portal role — an
+ * external user whose portal roles were taken away after the email left has nothing to sign in to.
+ */
+const userMaySignIn = (user: { active: boolean; kind: string; roles: { role: string }[] }) =>
+  user.active && mayResetPassword({ kind: user.kind, roles: user.roles.map((r) => r.role) });
 
 async function findLink(client: Tx | ReturnType<typeof db>, token: unknown) {
   if (!isTokenShaped(token)) return null;
@@ -82,7 +99,7 @@ export type LinkInfo =
 /** What /set-password shows for a token: whose password it sets, or that it does not work. */
 export async function describePasswordLink(token: unknown, now = new Date()): Promise<LinkInfo> {
   const link = await findLink(db(), token);
-  if (!link || !link.user.active || linkState(link, now) !== "valid")
+  if (!link || !userMaySignIn(link.user) || linkState(link, now) !== "valid")
     return { valid: false, message: LINK_NOT_VALID };
   return {
     valid: true,
@@ -123,7 +140,7 @@ export async function setPasswordWithLink(token: unknown, raw: SetPasswordInput,
     await lockRows(tx, "User", [found.user.id]);
     const link = await findLink(tx, token);
     const at = new Date(Math.max(now.getTime(), Date.now()));
-    if (!link || !link.user.active) throw invalid("token", LINK_NOT_VALID);
+    if (!link || !userMaySignIn(link.user)) throw invalid("token", LINK_NOT_VALID);
     const claimed = await tx.passwordToken.updateMany({
       where: { id: link.id, usedAt: null, expiresAt: { gt: at } },
       data: { usedAt: at },
