@@ -31,7 +31,8 @@ export type RefTable =
   | "problem"
   | "case";
 export type FieldType =
-  | { kind: "string"; max: number }
+  /** `required`: the record needs a value (short description) — a blank source leaves the target as it is. */
+  | { kind: "string"; max: number; required?: boolean }
   | { kind: "integer"; choices: readonly Choice<number>[] }
   | { kind: "choice"; choices: readonly Choice<string>[] }
   | { kind: "boolean" }
@@ -57,7 +58,7 @@ const f = (name: string, label: string, column: string, type: FieldType, writabl
   writable,
 });
 
-const SHORT = str(LIMITS.shortDescription);
+const SHORT: FieldType = { kind: "string", max: LIMITS.shortDescription, required: true };
 const LONG = str(LIMITS.description);
 
 export const INCIDENT_FIELDS: readonly FieldDef[] = [

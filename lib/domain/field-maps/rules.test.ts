@@ -148,6 +148,16 @@ describe("field map application (PRO-2, FSM-1)", () => {
     expect(out).toEqual({ shortDescription: "x".repeat(160) });
   });
 
+  it("ADM-2 / PRO-2 / FSM-4: a blank source leaves a required target (short description) alone; other texts are copied blank", () => {
+    for (const blank of ["", null]) {
+      const source = { ...incident, description: blank };
+      const rows = [row("short_description", "description"), row("description", "description")];
+      expect(applyFieldMap("incident_to_case", rows, source)).toEqual({ description: blank });
+    }
+    const rows = [row("short_description", "description")];
+    expect(applyFieldMap("case_to_work_order", rows, { description: "" })).toEqual({});
+  });
+
   it("FSM-1: the case → work order map copies the case's references", () => {
     const out = applyFieldMap(
       "case_to_work_order",

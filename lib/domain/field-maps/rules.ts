@@ -125,6 +125,9 @@ export function applyFieldMap(
     if (valid.sourceField !== null) {
       const value = source[fieldOf(map.source, valid.sourceField)!.column];
       const v = value === undefined ? null : (value as MapValue);
+      // A blank source (an empty description) leaves a required target alone: a record whose short
+      // description the map blanked was refused at its next save (ADM-2).
+      if (target.type.kind === "string" && target.type.required && (v === null || v === "")) continue;
       // A longer text (a description into a short description) is cut to what the target holds.
       out[target.column] =
         typeof v === "string" && target.type.kind === "string" ? v.slice(0, target.type.max) : v;
