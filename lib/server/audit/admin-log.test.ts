@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { makeAdmin, makeAgent, makeCase, makeUser } from "@/lib/testing/fixtures";
 import { FIELD_MAP_TABLE } from "../field-maps/admin";
 import { updateProperty } from "../properties/admin";
-import { TOKEN_TABLE } from "../tokens/admin";
+import { TOKEN_TABLE } from "../auth/api-token";
 import { USER_TABLE } from "../users/admin";
 import { addUserRole } from "../users/access";
 import { listAdminAudit } from "./admin-log";

@@ -4,7 +4,11 @@ import { db, transaction, type Tx } from "@/lib/db";
 import { isAdmin, type Actor } from "@/lib/domain/auth/roles";
 import { tokenByHash } from "@/lib/server/tables/api-token";
 import { lockRows } from "@/lib/server/tables/row-locks";
+import { auditCreation } from "../audit/write";
 import { loadActor } from "./load-actor";
+
+/** The audit's name for API tokens (ADM-4: their creation and revocation are audited). */
+export const TOKEN_TABLE = "api_token";
 
 /** Tokens look like cf_<43 characters>; only their sha256 is stored (ADM-4, API-3). */
 const PREFIX = "cf_";
@@ -43,7 +47,9 @@ export async function createApiToken(email: string, name = "token:create") {
   const token = await transaction(async (tx) => {
     if (!(await lockActiveUser(tx, user.id)))
       throw new Error(`The user ${user.email} is deactivated; a token for them would not work.`);
-    return (await issueApiToken(tx, user.id, name, null)).token;
+    const { token, row } = await issueApiToken(tx, user.id, name, null);
+    await auditCreation(tx, TOKEN_TABLE, row, null); // by System: the command line has no signed-in admin
+    return token;
   });
   return { token, user };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAdmin, makeAgent, makeCustomer, makeUser } from "@/lib/testing/fixtures";
-import { actorForBearer, hashApiToken, inboundEmailActor } from "../auth/api-token";
+import {
+  actorForBearer,
+  createApiToken,
+  hashApiToken,
+  inboundEmailActor,
+  TOKEN_TABLE,
+} from "../auth/api-token";
 import { tokenUserOptions } from "../lookup/choices";
 import { lookup } from "../lookup/search";
 import { setUserActive } from "../users/access";
@@ -36,6 +42,16 @@ describe("API tokens (ADM-4)", () => {
     expect(
       await db().auditEntry.count({ where: { table: "api_token", recordId: created.id, userId: admin.id } }),
     ).toBeGreaterThan(0);
+  });
+
+  it("ADM-4: a token made by `npm run token:create` is audited too, by System", async () => {
+    const agent = await makeAgent();
+    const { token } = await createApiToken(agent.email, "inbound relay");
+    const row = await db().apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token) } });
+    const audit = await db().auditEntry.findMany({ where: { table: TOKEN_TABLE, recordId: row.id } });
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.every((a) => a.userId === null && a.userName === "System")).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain(token);
   });
 
   it("ADM-4: a revoked token answers 401 on the next request; revoking again changes nothing", async () => {

@@ -10,11 +10,10 @@ import {
 } from "@/lib/domain/auth/schemas";
 import { listPage, parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
-import { issueApiToken, lockActiveUser } from "../auth/api-token";
+import { issueApiToken, lockActiveUser, TOKEN_TABLE } from "../auth/api-token";
 
 export const TOKENS_PAGE = 50;
 /** The audit table of API tokens. */
-export const TOKEN_TABLE = "api_token";
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can manage API tokens.");
