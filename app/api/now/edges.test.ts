@@ -5,11 +5,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { MajorCaseState } from "@/lib/domain/records/choices";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { createIncident } from "@/lib/server/incidents/write";
 import { api, errorMessage, record, records } from "@/lib/testing/api";
 import { makeAdmin, makeAgent, makeCase, makeItil, makeUser } from "@/lib/testing/fixtures";
+import { setPlugin } from "@/lib/testing/work-orders";
 
 const caseSysId = (id: number) => sysIdOf("sn_customerservice_case", id);
 
@@ -179,5 +181,25 @@ describe("Table API input at the edges (REL-1, ROLE-1, API-1, API-2)", () => {
     };
     expect(await numbers("major_case_stateISEMPTY")).toEqual([plain.number]);
     expect(await numbers("major_case_stateISNOTEMPTY")).toEqual([major.number]);
+  });
+
+  it("ITSM-5 / REL-7: with Service Management off a case has no Related Records fields — answered by none, a 400 in a query", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const path = `/api/now/table/sn_customerservice_case/${caseSysId(c.id)}`;
+    await setPlugin(PLUGIN.serviceManagement, false);
+    try {
+      const one = record(await api("GET", path, { as: agent }));
+      for (const name of ["incident", "problem", "rfc", "caused_by"])
+        expect(one, name).not.toHaveProperty(name);
+      expect(one).toHaveProperty("short_description");
+      const query = await api("GET", "/api/now/table/sn_customerservice_case?sysparm_query=problemISEMPTY", {
+        as: agent,
+      });
+      expect(query.status).toBe(400);
+    } finally {
+      await setPlugin(PLUGIN.serviceManagement, true);
+    }
+    expect(record(await api("GET", path, { as: agent }))).toHaveProperty("problem");
   });
 });

@@ -35,6 +35,9 @@ const PLUGIN_OF: Partial<Record<ApiTableName, string>> = {
   wm_task: PLUGIN.fieldService,
 };
 
+/** A case's Related Records (ITSM-2), which the Service Management plugin brings (ITSM-5). */
+const CASE_RELATED_FIELDS: readonly string[] = ["incident", "problem", "rfc", "caused_by"];
+
 /** Who reads a table in the workspace — the same role rules as its pages (ROLE-1, ROLE-2). */
 const INTERNAL_READ: Record<ApiTableName, (a: Actor) => boolean> = {
   sn_customerservice_case: canReadCases,
@@ -116,17 +119,19 @@ export async function readAccess(actor: Actor, table: ApiTableName): Promise<Rea
   const active = await activePlugins();
   const plugin = PLUGIN_OF[table];
   if (plugin && !active.has(plugin)) throw notFound(`Table ${table}`);
+  // ITSM-5: with Service Management off a case has no Related Records, here as on its page.
+  const related = table === "sn_customerservice_case" && !active.has(PLUGIN.serviceManagement);
+  const shown = (name: string) => !(related && CASE_RELATED_FIELDS.includes(name));
   if (isExternal(actor)) {
     const where = await externalWhere(actor, table);
     if (!where) throw forbidden(`External users cannot read the ${table} table.`);
     const allowed = externalFieldsOf(table);
-    return { where, field: (name) => allowed.has(name) };
+    return { where, field: (name) => allowed.has(name) && shown(name) };
   }
   if (!INTERNAL_READ[table](actor)) throw forbidden(`Your roles do not allow reading the ${table} table.`);
-  const all = () => true;
-  if (table === "sys_journal_field") return { where: internalJournalWhere(actor, active), field: all };
+  if (table === "sys_journal_field") return { where: internalJournalWhere(actor, active), field: () => true };
   // ROLE-1: without incident read, a case has no Incident field.
   if (table === "sn_customerservice_case" && !canReadIncidents(actor))
-    return { where: {}, field: (name) => name !== "incident" };
-  return { where: {}, field: all };
+    return { where: {}, field: (name) => name !== "incident" && shown(name) };
+  return { where: {}, field: shown };
 }
