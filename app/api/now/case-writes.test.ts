@@ -67,6 +67,16 @@ describe("a major case written through the Table API (API-2, MAJ-5)", () => {
 });
 
 describe("Request Info through the Table API (API-2, NOT-1)", () => {
+  it("REL-1 / NOT-1: Request Info on a case nobody would hear it from names comments, the field the client sent", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: c.version });
+    const path = `/api/now/table/sn_customerservice_case/${sysIdOf("sn_customerservice_case", c.id)}`;
+    const refused = await api("PATCH", path, { as: agent, body: { state: "18", comments: "Which serial?" } });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ error: { detail: expect.stringMatching(/^comments: /) } });
+  });
+
   it("NOT-1: PATCH state 18 with comments is Request Info: Awaiting Info, the question once, one email to the contact", async () => {
     const agent = await makeAgent();
     const { account, contact } = await makeCustomer();

@@ -105,16 +105,19 @@ function writerOf<K extends keyof Writes>(actor: Actor, table: ApiTable, kind: K
 
 /**
  * REL-1, API-3: a refusal names the field as the client wrote it — the services name their own
- * input keys (`shortDescription`, `onHoldReason`; the portal's `reply` for `comments`).
+ * input keys (`shortDescription`, `onHoldReason`; the portal's `reply` and Request Info's `question`,
+ * which the API sends as `comments`).
  */
+const JOURNAL_KEYS = new Map([
+  ["reply", "comments"],
+  ["question", "comments"],
+]);
 const inApiNames =
   (table: ApiTable) =>
   (e: unknown): never => {
     if (!(e instanceof DomainError) || !e.field) throw e;
     const apiName = (key: string) =>
-      key === "reply"
-        ? "comments"
-        : (Object.keys(table.fields).find((n) => table.fields[n].input === key) ?? key);
+      JOURNAL_KEYS.get(key) ?? Object.keys(table.fields).find((n) => table.fields[n].input === key) ?? key;
     const fields = e.fields && Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [apiName(k), v]));
     throw new DomainError(e.kind, e.message, apiName(e.field), fields);
   };
