@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { invalid } from "@/lib/domain/errors";
+import { requestContext } from "../../scripts/ops/request-log.mjs";
 import { statusOf, toFailure } from "./errors";
 
 const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code });
@@ -29,6 +30,16 @@ describe("toFailure (one place maps errors)", () => {
     expect(statusOf(f)).toBe(500);
     expect(f.message).not.toContain("secret");
     expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("OPS-3: an unexpected error's log line names the request's id (its X-Request-Id), so the two can be matched", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    requestContext.run({ reqId: "req-ops3-1" }, () => toFailure(new Error("boom"), "saveCase"));
+    expect(log).toHaveBeenCalledWith(
+      "[caseflow] unexpected error in saveCase (request req-ops3-1):",
+      expect.any(Error),
+    );
     log.mockRestore();
   });
 });

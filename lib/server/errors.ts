@@ -1,6 +1,7 @@
 import "server-only";
 import type { ActionFailure, FailureKind } from "@/lib/domain/action-result";
 import { DomainError } from "@/lib/domain/errors";
+import { currentRequestId } from "./ops/request-user";
 
 const GENERIC =
   "Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.";
@@ -48,7 +49,9 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
         message: "The request names more records than can be read at once. Narrow it with a filter.",
       };
   }
-  console.error(`[caseflow] unexpected error in ${context}:`, e);
+  // OPS-3: the request's id, so the stack can be matched to its request's log line and X-Request-Id.
+  const reqId = currentRequestId();
+  console.error(`[caseflow] unexpected error in ${context}${reqId ? ` (request ${reqId})` : ""}:`, e);
   return { ok: false, kind: "unexpected", message: GENERIC };
 }
 

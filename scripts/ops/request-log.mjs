@@ -13,7 +13,7 @@ export const logger = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 
-/** @typedef {AsyncLocalStorage<{ userId?: number }>} RequestContext */
+/** @typedef {AsyncLocalStorage<{ reqId?: string, userId?: number }>} RequestContext */
 // On globalThis because the app, in Next's bundle, shares no module with this file.
 const holder = /** @type {{ __caseflowRequestContext?: RequestContext }} */ (globalThis);
 /** The request's context: the app notes its user here (lib/server/ops/request-user.ts). */
@@ -50,8 +50,8 @@ export function logRequest(req, res, { routeOf, observe, log = logger } = {}) {
   req.headers["x-request-id"] = id;
   res.setHeader("X-Request-Id", id);
   const pathname = (req.url ?? "/").split(/[?#]/)[0];
-  /** @type {{ userId?: number }} */
-  const ctx = {};
+  /** @type {{ reqId: string, userId?: number }} */
+  const ctx = { reqId: id }; // the app's error lines name it too (lib/server/ops/request-user.ts)
   res.on("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const route = routeOf?.(pathname) ?? (pathname.startsWith("/_next/") ? "/_next" : "(other)");
