@@ -14,7 +14,8 @@ import { MajorCaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { queueCommentEmails } from "../email/customer-comments";
 import { readNotifyTargets } from "../tables/case-reads";
-import { casesWithIds } from "../tables/case-selection";
+import { lockCases } from "../tables/case";
+import { casesWithIds, notifyReach } from "../tables/case-selection";
 import { insertNotesOnCases } from "../tables/journal-entry";
 import { commentsKeyed } from "../tables/outbox-message";
 import { num } from "../tables/sql";
@@ -36,6 +37,7 @@ export async function notifyCustomers(actor: Actor, raw: NotifyInput): Promise<N
   const input = parseOrThrow(notifySchema, raw);
   const key = `notify:${input.requestId}`;
   const counts = await transaction(async (tx) => {
+    await lockCases(tx, notifyReach(input.cases, MajorCaseState.Accepted));
     const found = await readNotifyTargets(tx, { numbers: input.cases });
     const selected = found.filter((c) => !isCaseClosedForChanges(num(c.state)));
     const skipped = { notVisible: input.cases.length - found.length, closed: found.length - selected.length };

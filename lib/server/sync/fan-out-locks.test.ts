@@ -122,4 +122,33 @@ describe("crossing fan-outs (SYNC-4, MAJ-4)", () => {
       ]),
     ).toEqual([]);
   });
+
+  it("SYNC-4 / PRO-3: two Notify Customers at once, one through a major case to its older child, the other to that child directly, both succeed", async () => {
+    const agent = await makeAgent();
+    // The child first (lowest id), then its major case, then another case both notifications reach.
+    const child = await makeCase(agent);
+    const major = await makeCase(agent);
+    const other = await makeCase(agent);
+    const open = { state: CaseState.Open };
+    await db().case.update({
+      where: { id: major.id },
+      data: { ...open, majorCaseState: MajorCaseState.Accepted },
+    });
+    await db().case.update({ where: { id: child.id }, data: { ...open, parentId: major.id } });
+    await db().case.update({ where: { id: other.id }, data: open });
+
+    const rounds = 10;
+    const notify = (cases: string, i: number, tag: string) =>
+      notifyCustomers(agent, {
+        cases,
+        message: `Update ${tag} ${i}`,
+        requestId: `cross-${tag}-${major.number}-${i}`,
+      });
+    expect(
+      await failures(rounds, (i) => [
+        notify(`${major.number},${other.number}`, i, "major"),
+        notify(`${child.number},${other.number}`, i, "child"),
+      ]),
+    ).toEqual([]);
+  });
 });

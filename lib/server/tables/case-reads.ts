@@ -1,11 +1,10 @@
 import "server-only";
 // Table "Case": reads for the workspace and the jobs. Writes and locks: ./case.ts; scoped reads: ./case-scope.ts.
-import { db, dialect, Prisma, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import { caseLinkedTo } from "./case-links";
-import { caseLockOrder } from "./case-lock-order";
 import { num } from "@/lib/server/tables/sql";
 
 /**
@@ -66,22 +65,23 @@ export async function listLinkedCases(
 export type NotifyTarget = { id: number; state: number; majorCaseState: string; customers: unknown };
 
 /**
- * The cases numbered `numbers`, or the children of `parents` but `except` — locked on PostgreSQL
- * (a close committing meanwhile waits for the notification), each with its count of customers.
+ * The cases numbered `numbers`, or the children of `parents` but `except`, each with its count of
+ * customers. The caller has locked them first (lockCases of notifyReach: a close committing meanwhile
+ * waits for the notification) — in one statement, the cases and the children they bring: locked in
+ * two, a child older than another selected case was taken out of the one order (SYNC-4).
  */
 export function readNotifyTargets(
   tx: Tx,
   which: { numbers: readonly string[] } | { parents: readonly number[]; except: readonly number[] },
 ): Promise<NotifyTarget[]> {
-  const lock = dialect() === "postgresql" ? Prisma.sql`${caseLockOrder("k")} FOR UPDATE OF k` : Prisma.empty;
   const select = Prisma.sql`SELECT k."id", k."state", k."majorCaseState", (SELECT COUNT(*) FROM "User" u
       WHERE u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}) AS "customers"
     FROM "Case" k`;
   return "numbers" in which
-    ? tx.$queryRaw<NotifyTarget[]>`${select} WHERE k."number" IN (${Prisma.join(which.numbers)}) ${lock}`
+    ? tx.$queryRaw<NotifyTarget[]>`${select} WHERE k."number" IN (${Prisma.join(which.numbers)})`
     : tx.$queryRaw<NotifyTarget[]>`
         ${select} WHERE k."parentId" IN (${Prisma.join(which.parents)})
-          AND k."id" NOT IN (${Prisma.join(which.except)}) ${lock}`;
+          AND k."id" NOT IN (${Prisma.join(which.except)})`;
 }
 
 export type CaseCustomerRow = {

@@ -37,3 +37,12 @@ export function numberedRows(rows: readonly NumberedCase[]): Prisma.Sql {
 export const casesNumbered = (rows: readonly NumberedCase[]): CaseSelection => ({
   where: Prisma.sql`k."number" IN (SELECT t."number" FROM (${numberedRows(rows)}) t)`,
 });
+
+/**
+ * The cases numbered `numbers` and the children of the accepted major cases among them: what Notify
+ * Customers reaches (PRO-3), as one selection so they are locked in one statement, in one order.
+ */
+export const notifyReach = (numbers: readonly string[], accepted: string): CaseSelection => ({
+  where: Prisma.sql`(k."number" IN (${Prisma.join(numbers)}) OR k."parentId" IN (
+    SELECT m."id" FROM "Case" m WHERE m."number" IN (${Prisma.join(numbers)}) AND m."majorCaseState" = ${accepted}))`,
+});
