@@ -8,6 +8,8 @@ import { acceptSolution } from "../portal/answers";
 import { deliverPending, transporter } from "./deliver";
 import type * as Runner from "../runner/runner";
 import { enqueueMail } from "./write";
+import { claimBatch } from "../tables/queue-claims";
+import { OUTBOX_QUEUE } from "../tables/outbox-message";
 import { caseThreadId } from "@/lib/domain/email/thread";
 
 // OPS-2: a test may say the node is stopping (the runner's flag), as a SIGTERM would.
@@ -309,14 +311,40 @@ describe("outbox delivery (REL-4)", () => {
   });
 
   it("REL-4: a message whose sends never finished five times (each sender died) is not tried a sixth time: failed, named", async () => {
-    // Five claims, each lapsed with its sender gone: the next claim is the sixth attempt.
+    // Five sends begun, each lapsed with its sender gone: the next would be the sixth attempt.
     expect(await lapsedClaim("killer@example.org", 5)).toMatchObject({
       status: "failed",
-      attempts: 6,
+      attempts: 5,
       lockedBy: null,
-      lastError: expect.stringMatching(/5 attempts ended without an answer/),
+      lastError: expect.stringMatching(/^Not sent after 5 attempts: the last ended without an answer/),
     });
     expect(received.filter((r) => r.to === "killer@example.org")).toEqual([]);
+  });
+
+  it("REL-4: of a batch whose sender died during its first send, only that message used an attempt", async () => {
+    const keys = [unique("batch-a"), unique("batch-b")];
+    await transaction(async (tx) => {
+      for (const k of keys)
+        await enqueueMail(tx, {
+          dedupeKey: k,
+          recipient: `${k}@example.org`,
+          subject: "x",
+          body: "x",
+          event: "test",
+        });
+    });
+    const ids = (
+      await db().outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, orderBy: { id: "asc" } })
+    ).map((m) => m.id);
+    // Claimed together; the first send began (its attempt counted) and its sender died.
+    expect(await claimBatch(OUTBOX_QUEUE, "dying-node", 60_000, 100)).toEqual(expect.arrayContaining(ids));
+    await db().outboxMessage.update({ where: { id: ids[0] }, data: { attempts: { increment: 1 } } });
+    const rows = await db().outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.attempts)).toEqual([1, 0]);
+    await db().outboxMessage.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "failed", lockedUntil: null },
+    });
   });
 
   it("REL-4: a message another process is sending right now is left alone (no second send)", async () => {

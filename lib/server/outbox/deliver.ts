@@ -70,19 +70,30 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     // Outcomes are recorded only while this claim still holds (it is ours until lockedUntil).
     // Each send gets a full lease of its own: renewed just before, skipped if the claim was lost.
     const until = new Date(Date.now() + lockMs());
+    // REL-4: the attempt is counted here, as its send begins — a claim that lapsed because its
+    // sender died during the send has used one, its batch-mates never sent have not.
     const renewed = await db().outboxMessage.updateMany({
       where: { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: m.lockedUntil },
-      data: { lockedUntil: until },
+      data: { lockedUntil: until, attempts: { increment: 1 } },
     });
     if (renewed.count !== 1) continue;
+    const attempts = m.attempts + 1;
     const mine = { id: m.id, status: "sending", lockedBy: workerId, lockedUntil: until };
-    // REL-4: every claim counts an attempt; past the cap only claims whose send never finished (the
-    // process died during it — a message that kills its sender) are left: not tried again.
-    if (m.attempts > MAX_ATTEMPTS) {
-      const lastError = `Not sent: ${m.attempts - 1} attempts ended without an answer (the sending process stopped).`;
+    // A failed send marks the message failed at its last attempt; one beyond it means the sends
+    // before it ended without an answer (a message that kills its sender): not tried again.
+    if (attempts > MAX_ATTEMPTS) {
+      const lastError =
+        `Not sent after ${MAX_ATTEMPTS} attempts: the last ended without an answer (its sending process stopped).` +
+        (m.lastError ? ` Before: ${m.lastError}` : "");
       await db().outboxMessage.updateMany({
         where: mine,
-        data: { status: "failed", lockedUntil: null, lockedBy: null, lastError },
+        data: {
+          status: "failed",
+          lockedUntil: null,
+          lockedBy: null,
+          attempts: MAX_ATTEMPTS,
+          lastError: lastError.slice(0, 500),
+        },
       });
       result.failed++;
       continue;
@@ -110,7 +121,6 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
       result.sent++;
     } else {
       const e = failure;
-      const attempts = m.attempts;
       // Under CASEFLOW_JOB_TIME_SCALE (test:cluster) the wait shrinks with the timeouts that caused it.
       const retryIn = scaled(Math.min(60_000 * 2 ** attempts, 60 * 60_000), 1_000);
       await db().outboxMessage.updateMany({
@@ -161,12 +171,12 @@ async function markSent(mine: Prisma.OutboxMessageWhereInput, body: string) {
   }
 }
 
-/** Claimed messages not sent yet go back to the queue at once (their claim's attempt undone). */
+/** Claimed messages not sent yet go back to the queue at once (no attempt used: none began). */
 async function giveBack(rest: readonly { id: number }[]) {
   if (!rest.length) return;
   await db().outboxMessage.updateMany({
     where: { id: { in: rest.map((m) => m.id) }, status: "sending", lockedBy: workerId },
-    data: { status: "pending", lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
+    data: { status: "pending", lockedBy: null, lockedUntil: null },
   });
 }
 

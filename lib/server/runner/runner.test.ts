@@ -47,7 +47,8 @@ describe("OPS-1 job runner", () => {
     expect([...claimedBy.values()].filter((by) => by.length > 1)).toEqual([]);
     const rows = await db().outboxMessage.findMany({ where: { id: { in: ids } } });
     for (const r of rows) {
-      expect(r).toMatchObject({ status: "sending", attempts: 1, lockedBy: claimedBy.get(r.id)![0] });
+      // A claim uses no attempt: the send does, when it begins (outbox/deliver.ts).
+      expect(r).toMatchObject({ status: "sending", attempts: 0, lockedBy: claimedBy.get(r.id)![0] });
       expect(r.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
     }
   });
@@ -62,7 +63,7 @@ describe("OPS-1 job runner", () => {
     expect(await db().outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "sending",
       lockedBy: "live-node",
-      attempts: 2,
+      attempts: 0,
     });
   });
 

@@ -186,5 +186,7 @@ export const OUTBOX_QUEUE: Queue = {
   table: "OutboxMessage",
   due: (now) => Prisma.sql`(("status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))
     OR ("status" = 'sending' AND "lockedUntil" < ${now}))`,
-  set: Prisma.sql`"status" = 'sending', "attempts" = "attempts" + 1`,
+  // The attempt is counted when its send begins (outbox/deliver.ts), not here: of a batch claimed by a
+  // sender that died, only the message it was sending used an attempt.
+  set: Prisma.sql`"status" = 'sending'`,
 };
