@@ -46,15 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || email.length > 320 || password.length > 200) return null;
         if (controlCharacterIn(email)) return null; // PostgreSQL refuses U+0000 (REL-1)
         const result = await checkCredentials(email, password, clientAddress(request));
-        // A deactivation committing meanwhile: no session (createSession asks on the locked row).
-        if (result.ok)
-          return createSession(result.userId).then(
-            (sid) => ({ id: String(result.userId), sid }),
-            (e: unknown) => {
-              if (e instanceof DomainError) return null;
-              throw e;
-            },
-          );
+        if (result.ok) return { id: String(result.userId), sid: await createSession(result.userId) };
         if (result.reason === "throttled") throw new ThrottledSignin(`retry in ${result.retryInSeconds}s`);
         return null;
       },

@@ -4,11 +4,11 @@ import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeAdmin, makeUser } from "@/lib/testing/fixtures";
 import { hashPassword } from "./credentials";
 import { loadSessionActor } from "./load-actor";
 import { changePassword } from "./password";
-import { lockRows } from "../tables/row-locks";
+import { setUserActive } from "../users/access";
 import { createSession, endAllSessions, endSession, sessionsOf } from "./sessions";
 
 const OLD = "old-password-1";
@@ -127,22 +127,22 @@ describe("change password (REL-5)", () => {
     expect(await sessionsOf(actor.id)).toHaveLength(2);
   });
 
-  it("ADM-3 / REL-5: a sign-in whose session is made while a deactivation commits gets none — nothing to revive on reactivation", async () => {
+  it("ADM-3 / REL-5: a session made while a deactivation commits is dead while the user is inactive and ended by reactivation", async () => {
+    const admin = await makeAdmin();
     const actor = await makeUser(["sn_customerservice_agent"], { passwordHash: await hashPassword(OLD) });
-    let made: Promise<unknown> | undefined;
-    // The admin's deactivation holds the user's row (PostgreSQL) while the sign-in makes its session.
+    let made: Promise<string> | undefined;
+    // The deactivation ends the sessions there are while a sign-in (its password already checked)
+    // makes one: it commits after the deactivation's delete.
     await transaction(async (tx) => {
-      await lockRows(tx, "User", [actor.id]);
       await tx.user.update({ where: { id: actor.id }, data: { active: false } });
       await tx.session.deleteMany({ where: { userId: actor.id } });
-      made = createSession(actor.id).then(
-        () => "session",
-        (e: DomainError) => e.kind,
-      );
-      await new Promise((r) => setTimeout(r, 400));
+      made = createSession(actor.id);
+      await new Promise((r) => setTimeout(r, 300));
     });
-    expect(await made).toBe("unauthenticated");
-    await db().user.update({ where: { id: actor.id }, data: { active: true } });
+    const sid = await made!;
+    expect(await loadSessionActor({ userId: actor.id, sid })).toBeNull();
+    await setUserActive(admin, { userId: actor.id, active: true });
+    expect(await loadSessionActor({ userId: actor.id, sid })).toBeNull();
     expect(await sessionsOf(actor.id)).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, transaction, type Tx } from "@/lib/db";
-import { unauthenticated } from "@/lib/domain/errors";
-import { lockRows } from "@/lib/server/tables/row-locks";
 
 /** How long a sign-in lasts (also the cookie's maxAge in lib/auth.ts). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -10,18 +8,11 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /**
  * Server-side sessions: the cookie (a next-auth JWT) names a Session row, and a request is
  * signed in only while that row exists and has not expired (lib/server/auth/load-actor.ts).
- * Ending a session is deleting its row — a copied cookie is worth nothing afterwards. A user who is
- * no longer active gets none ("unauthenticated").
+ * Ending a session is deleting its row — a copied cookie is worth nothing afterwards.
  */
 export async function createSession(userId: number, now = new Date()): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await transaction(async (tx) => {
-    // ADM-3: asked on the user's locked row — a deactivation committing while the password was
-    // checked ended the sessions there were, not this one, which then lived on to work again the
-    // day the user was reactivated. (Deactivating takes the same row first: it then ends this one.)
-    await lockRows(tx, "User", [userId]);
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
-    if (!user?.active) throw unauthenticated();
     // Housekeeping: this user's expired sessions go when they sign in again.
     await tx.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
     await tx.session.create({

@@ -31,6 +31,11 @@ export async function applyUsersActive(
     if (!active) await lockPrimaryAccounts(tx, group);
     // REC-6: the user's version moves, so a form or API write from before is refused as stale.
     await tx.user.updateMany({ where: { id: { in: group } }, data: { active, version: { increment: 1 } } });
+    // ADM-3: a reactivated user starts with no session. A sign-in whose password was checked while the
+    // deactivation committed made its session after the deactivation had ended the others: dead while
+    // the user was inactive, it would have come back to life here. (Not a lock on sign-in, which
+    // would wait behind any long transaction holding the user's row — an import.)
+    if (active) await tx.session.deleteMany({ where: { userId: { in: group } } });
     if (!active) {
       endedSessions += (await tx.session.deleteMany({ where: { userId: { in: group } } })).count;
       await tx.apiToken.updateMany({
