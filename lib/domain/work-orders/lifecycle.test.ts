@@ -146,9 +146,13 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
       W.Accepted,
       W.WorkInProgress,
     ]);
-    // A task closed incomplete or cancelled did no work: the order may still be cancelled.
+    // A task closed incomplete was worked (it gets there from Work in Progress); a cancelled one was not.
     const gaveUp = { number: "WOT3", state: T.ClosedIncomplete, assignedToId: 7 };
-    expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, gaveUp], now)).toMatchObject({
+    expect(
+      fieldOf(() => planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, gaveUp], now))?.field,
+    ).toBe("state");
+    const dropped = { number: "WOT4", state: T.Canceled, assignedToId: 7 };
+    expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, dropped], now)).toMatchObject({
       state: W.Canceled,
     });
   });
@@ -170,8 +174,12 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
       expect(() => assertStillStaffed(order, [mine, { ...other, assignedToId: 8 }], cancelled)).not.toThrow();
       expect(() => assertStillStaffed(order, [mine], { ...mine, assignedToId: 8 })).not.toThrow();
     }
-    // Before dispatch an order needs nobody.
+    // Before dispatch an order needs nobody; one already without a technician still takes edits.
     expect(() => assertStillStaffed(W.ReadyForDispatch, [mine], cleared)).not.toThrow();
+    const unstaffed = { ...mine, state: T.PendingDispatch, assignedToId: null };
+    expect(() =>
+      assertStillStaffed(W.Accepted, [unstaffed], { ...unstaffed, state: T.Canceled }),
+    ).not.toThrow();
   });
 
   it("FSM-3: a task in Assigned or later needs a technician; its lifecycle ends in closed states", () => {

@@ -65,8 +65,11 @@ type TaskLike = { number: string; state: string; assignedToId: number | null };
 const STAFFED_WORK_ORDER_STATES: readonly string[] = [W.Assigned, W.Accepted, W.WorkInProgress];
 const isStaffed = (tasks: readonly TaskLike[]) =>
   tasks.some((t) => t.assignedToId !== null && t.state !== T.Canceled);
-/** Tasks whose work has started: an order with one is closed from Work in Progress, not cancelled. */
-const STARTED_TASK_STATES: readonly string[] = [T.WorkInProgress, T.ClosedComplete];
+/**
+ * Tasks whose work has started: an order with one is closed from Work in Progress, not cancelled.
+ * Closed Incomplete counts — a task reaches it only from Work in Progress.
+ */
+const STARTED_TASK_STATES: readonly string[] = [T.WorkInProgress, T.ClosedComplete, T.ClosedIncomplete];
 
 /**
  * The fields a work order state change sets: the move must be legal (REC-3), Assigned, Accepted
@@ -114,11 +117,14 @@ export function offeredWorkOrderStates(current: string, tasks: readonly { state:
 }
 
 /**
- * A task edit must leave an order in Assigned, Accepted or Work in Progress a technician (the rule
+ * A task edit must not take the last technician from an order in Assigned, Accepted or Work in Progress (the rule
  * planWorkOrderState checks when the order moves there): `edited` is the task as it will be saved.
  */
 export function assertStillStaffed(orderState: string, tasks: readonly TaskLike[], edited: TaskLike) {
   if (!STAFFED_WORK_ORDER_STATES.includes(orderState)) return;
+  // Only the edit that takes the last technician away: an order left without one before (data from
+  // before this rule) still takes its other edits — a window, a technician.
+  if (!isStaffed(tasks)) return;
   if (isStaffed(tasks.map((t) => (t.number === edited.number ? edited : t)))) return;
   throw invalid(
     edited.state === T.Canceled ? "state" : "assignedToId",
