@@ -109,10 +109,12 @@ test("POR-1 / JRN-3: the customer follows their case live, never sees work notes
   await proposeSolution(agent, second, "Reinstalled the driver.");
   await customer.getByRole("button", { name: "Send" }).click();
   await expect(customer.getByText(/A solution was proposed while you were writing/)).toBeVisible();
-  await expect(customer.getByLabel("Reply")).toHaveValue(early);
-  await customer.reload();
+  // The page is read again: the solution shows, the box keeps the text, nothing was posted.
+  await expect(customer.getByRole("region", { name: "Solution" })).toContainText("Reinstalled the driver.");
   await expect(customer.getByTestId("case-state")).toHaveText("Resolved");
+  await expect(customer.getByLabel("Reply")).toHaveValue(early);
   await expect(activity(customer).getByText(early)).toHaveCount(0);
+  await customer.reload();
   await customer.getByRole("button", { name: "Reject solution" }).click();
   const rejectForm = customer.getByRole("form", { name: "Reject the solution" });
   await expect(rejectForm.getByLabel("Reason")).toBeFocused(); // the field to fill takes the focus

@@ -1,5 +1,6 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { portalReplyAction } from "@/app/portal/actions";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -36,6 +37,12 @@ export function PortalReplyForm({
       void file.uploadAfterPost(false);
     },
   );
+  // WRK-3: refused because a solution came while the reply was written — the page is read again, so
+  // the solution shows (the box keeps the text) and Send now answers it as its rejection.
+  const router = useRouter();
+  useEffect(() => {
+    if (result && !result.ok && result.kind === "conflict") router.refresh();
+  }, [result, router]);
   return (
     <form
       action={formAction}

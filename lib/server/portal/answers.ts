@@ -62,8 +62,8 @@ export async function replyOnPortal(
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
     if (row.state === CaseState.Resolved && input.shownState !== undefined && input.shownState !== row.state)
       throw conflict(
-        "A solution was proposed while you were writing. Reload the page to read it: accept it, " +
-          "or send your reply to reject it.",
+        "A solution was proposed while you were writing; it is shown above now. Accept it, " +
+          "or send your reply again to reject it.",
         "reply",
       );
     const result = await addCustomerReply(tx, {
