@@ -9,7 +9,7 @@ import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { TABLE } from "@/lib/domain/records/tables";
 import { relatedRecordsSchema, type RelatedRecordsInput } from "@/lib/domain/cases/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { attachIncident, detachIncident } from "../incidents/link";
+import { attachIncident, detachIncident, lockIncidentsBeforeCase } from "../incidents/link";
 import { activePlugins } from "../plugins/read";
 import { noteBy } from "../case-store/menu-guard";
 import { applyCasePatch } from "../case-change/persist";
@@ -43,6 +43,7 @@ export async function setRelatedRecords(
 ) {
   const input = parseOrThrow(relatedRecordsSchema, raw);
   return inTransaction(outer, async (tx) => {
+    await lockIncidentsBeforeCase(tx, caseNumber, input.incident);
     const c = await requireLockedCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement))
       throw forbidden("The integration com.sn_cs_sm is not active.");

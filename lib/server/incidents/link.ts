@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx, inTransaction } from "@/lib/db";
+import { dialect, transaction, type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { conflict, invalid, notFound } from "@/lib/domain/errors";
 import { MENU_ITEM } from "@/lib/domain/cases/menu";
@@ -159,6 +159,23 @@ export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: In
   });
 }
 
+/**
+ * The incidents a change made from the case's side will touch — the case's own and `also` (a number
+ * from the form) — locked before the case (INC-3, INC-4, SYNC-2): an incident's update locks the
+ * incident and then its cases (the fan-out of its notes); taking the case first and then the incident
+ * deadlocked with it on PostgreSQL. Read before the case's lock: an incident linked in between is
+ * locked after it by attach/detach, out of that order but rare.
+ */
+export async function lockIncidentsBeforeCase(tx: Tx, caseNumber: string, also?: unknown) {
+  if (dialect() !== "postgresql") return; // one writer at a time: nothing to order
+  const c = await tx.case.findUnique({ where: { number: caseNumber }, select: { incidentId: true } });
+  const named = typeof also === "string" && also.trim() ? also.trim().toUpperCase() : null;
+  const other = named
+    ? await tx.incident.findUnique({ where: { number: named }, select: { id: true } })
+    : null;
+  await lockRows(tx, "Incident", [c?.incidentId, other?.id]);
+}
+
 /** INC-4: unlinks the case's incident (which stays as it is) and notes it on both records. */
 export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
   const incidentId = c.incidentId;
@@ -214,6 +231,7 @@ export async function associateIncident(
   outer?: Tx,
 ) {
   return inTransaction(outer, async (tx) => {
+    await lockIncidentsBeforeCase(tx, caseNumber, incidentNumber);
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.associateIncident);
     // After the permission and menu check: who may not associate learns nothing from the input.
     const wanted = typeof incidentNumber === "string" ? incidentNumber.trim() : "";
@@ -228,6 +246,7 @@ export async function associateIncident(
 /** INC-4: Remove Incident (Additional actions). */
 export async function removeIncident(actor: Actor, caseNumber: string, outer?: Tx) {
   return inTransaction(outer, async (tx) => {
+    await lockIncidentsBeforeCase(tx, caseNumber);
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.removeIncident);
     const incident = await detachIncident(tx, actor, c);
     return { caseNumber, incidentNumber: incident!.number };
