@@ -178,6 +178,11 @@ const BASES: Record<string, Base> = {
   "cases#associateIncidentAction": { form: async (w) => ({ incident: w.incident.number }) },
   "cases#removeIncidentAction": {
     number: async (w) => (await createIncidentFromCase(w.actor, w.c.number)) && w.c.number,
+    form: async (w) => ({
+      incident: (
+        await db().case.findUniqueOrThrow({ where: { number: w.c.number }, include: { incident: true } })
+      ).incident!.number,
+    }),
   },
   "cases#createProblemAction": {},
   "cases#createRequestAction": { form: async () => ({ requestKey: newKey() }) },

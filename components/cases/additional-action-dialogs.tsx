@@ -49,7 +49,12 @@ export function AssociateIncident({ number, ...done }: DialogProps) {
 export function RemoveIncident({ number, incident, ...done }: DialogProps & { incident: string | null }) {
   return (
     <DialogForm
-      action={() => removeIncidentAction(number)}
+      action={() => {
+        // INC-4: the incident this question names; another linked meanwhile is not removed.
+        const form = new FormData();
+        form.set("incident", incident ?? "");
+        return removeIncidentAction(number, null, form);
+      }}
       {...done}
       intro={
         `Remove incident ${incident ?? ""} from case ${number}? Its updates stop reaching this case; ` +

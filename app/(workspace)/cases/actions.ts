@@ -102,11 +102,16 @@ export async function associateIncidentAction(
   });
 }
 
-export async function removeIncidentAction(number: string): Promise<ActionResult> {
+/** INC-4: the form's `incident` is the number the confirmation named: another linked meanwhile stays. */
+export async function removeIncidentAction(
+  number: string,
+  _p: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction({
     name: "removeIncident",
     allow: mayLinkIncidents,
-    run: (actor) => removeIncident(actor, recordNumber(number)),
+    run: (actor) => removeIncident(actor, recordNumber(number), formObject(form).incident),
     revalidate: (r) => [casePath(number), `/incidents/${r.incidentNumber}`],
     success: (r) => `Incident ${r.incidentNumber} removed from this case.`,
   });

@@ -19,6 +19,7 @@ import { updateProperty } from "../properties/admin";
 import { nextNumber } from "../records/numbers";
 import { associateIncident, createIncidentFromCase, removeIncident } from "./link";
 import { createIncident, updateIncident } from "./write";
+import { setRelatedRecords } from "../cases/related-records";
 
 /** The incident items of the case's Additional actions menu. */
 const incidentItems = async (actor: Parameters<typeof getCaseView>[0], number: string) =>
@@ -220,6 +221,24 @@ describe("Associate and Remove Incident", () => {
     await associateIncident(agent, c.number, open.number);
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).incidentId).toBe(open.id);
     expect((await caseNotes(c.id)).at(-1)?.body).toBe(`Associated with incident ${open.number}.`);
+  });
+
+  it("INC-4 / REC-6: Remove Incident confirmed for one incident does not remove another linked meanwhile", async () => {
+    const agent = await makeAgent();
+    const c = await makeCase(agent);
+    const { incidentNumber: shown } = await createIncidentFromCase(agent, c.number);
+    // Someone replaces it through Related Records while the confirmation is open.
+    const { incidentNumber: other } = await createIncidentFromCase(agent, (await makeCase(agent)).number);
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    await setRelatedRecords(agent, c.number, { version: row.version, incident: other });
+    await expect(removeIncident(agent, c.number, shown)).rejects.toMatchObject({
+      kind: "conflict",
+      field: "incident",
+    });
+    const linked = await db().case.findUniqueOrThrow({ where: { id: c.id }, include: { incident: true } });
+    expect(linked.incident?.number).toBe(other);
+    await removeIncident(agent, c.number, other);
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).incidentId).toBeNull();
   });
 
   it("INC-4: Remove Incident unlinks it, notes both records, and leaves the incident as it was", async () => {

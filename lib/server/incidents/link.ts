@@ -243,11 +243,26 @@ export async function associateIncident(
   });
 }
 
-/** INC-4: Remove Incident (Additional actions). */
-export async function removeIncident(actor: Actor, caseNumber: string, outer?: Tx) {
+/**
+ * INC-4: Remove Incident (Additional actions). `expected`: the incident the confirmation named — one
+ * linked in its place meanwhile (Related Records) is not the one the agent agreed to remove.
+ */
+export async function removeIncident(actor: Actor, caseNumber: string, expected?: unknown, outer?: Tx) {
   return inTransaction(outer, async (tx) => {
     await lockIncidentsBeforeCase(tx, caseNumber);
     const c = await caseForMenuItem(tx, actor, caseNumber, MENU_ITEM.removeIncident);
+    if (expected !== undefined && expected !== "") {
+      const named = typeof expected === "string" ? expected.trim().toUpperCase() : "";
+      if (!/^INC\d{1,12}$/.test(named))
+        throw invalid("incident", "The incident named is not valid; reload the case.");
+      const linked = await tx.incident.findUnique({ where: { id: c.incidentId! }, select: { number: true } });
+      if (linked?.number !== named)
+        throw conflict(
+          `This case's incident is now ${linked?.number ?? "none"}, not ${named}: nothing was removed. ` +
+            "Reload the case to see it.",
+          "incident",
+        );
+    }
     const incident = await detachIncident(tx, actor, c);
     return { caseNumber, incidentNumber: incident!.number };
   });

@@ -101,7 +101,7 @@ async function save(actor: Actor, row: Row, input: Input, version: number, tx: T
   // INC-2…INC-4: the incident is linked as Associate Incident and unlinked as Remove Incident do —
   // a case that has one refuses another (clear it first with incident: "").
   if (incident) {
-    if (incident.id === null) await removeIncident(actor, number, tx);
+    if (incident.id === null) await removeIncident(actor, number, undefined, tx);
     else await associateIncident(actor, number, await numberOf(tx, "incident", incident.id, "incident"), tx);
     v = await versionNow();
     changed.splice(changed.indexOf(incident), 1);
