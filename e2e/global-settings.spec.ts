@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
 import { createCaseViaForm } from "./support/cases";
+import { db } from "./support/db";
 
 // @global: these tests switch settings every other test relies on (business rules, the priority
 // lookup, plugins). They run in their own project, after the others, one at a time.
@@ -128,4 +129,36 @@ test("@global ITSM-5: with a plugin off its menu items, fields and sync disappea
   expect(await menu(agent)).toContain("Create Problem");
   await expect(nav.getByRole("link", { name: "Problems", exact: true })).toBeVisible();
   for (const c of [adminCtx, agentCtx, itilCtx]) await c.close();
+});
+
+test("@global ITSM-1: Create Standard Change is offered only while an approved template exists to pick", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const agentCtx = await browser.newContext();
+  const agent = await agentCtx.newPage();
+  await signIn(agent, DEMO.agent);
+  const number = await createCaseViaForm(agent, { shortDescription: `Template check ${Date.now()}` });
+  expect(await menu(agent)).toContain("Create Standard Change");
+  const live = await db().standardChangeTemplate.findMany({ where: { approved: true, active: true } });
+  await db().standardChangeTemplate.updateMany({
+    where: { id: { in: live.map((t) => t.id) } },
+    data: { active: false },
+  });
+  try {
+    // The template list is cached for 10 s per process: the page follows within that.
+    await expect
+      .poll(async () => (await agent.goto(`/cases/${number}`)) && menu(agent), { timeout: 30_000 })
+      .not.toContain("Create Standard Change");
+    expect(await menu(agent)).toContain("Create Normal Change");
+  } finally {
+    await db().standardChangeTemplate.updateMany({
+      where: { id: { in: live.map((t) => t.id) } },
+      data: { active: true },
+    });
+  }
+  await expect
+    .poll(async () => (await agent.goto(`/cases/${number}`)) && menu(agent), { timeout: 30_000 })
+    .toContain("Create Standard Change");
+  await agentCtx.close();
 });

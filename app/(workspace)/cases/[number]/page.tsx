@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { AuditHistory } from "@/components/audit/history";
+import { MENU_ITEM } from "@/lib/domain/cases/menu";
 import { AdditionalActions } from "@/components/cases/additional-actions";
 import { Attachments } from "@/components/cases/attachments/attachments";
 import { ChildCases } from "@/components/major/child-cases";
@@ -45,9 +46,12 @@ export default async function CasePage({ params }: NumberPageProps) {
     view.options.partners === undefined ? accountOptions({ partnersOnly: true }) : view.options.partners,
     groupOptions(),
     view.options.members ? null : assigneeOptions("case"),
-    view.menu.includes("Create Standard Change") ? templateOptions() : [],
+    view.menu.includes(MENU_ITEM.createStandardChange) ? templateOptions() : [],
   ]);
   const { slas, attachments: files, attachmentLimitMb: limitMb, options } = view;
+  // ITSM-1: Create Standard Change is offered only where an approved template exists to pick (the
+  // service refuses without one): an install without templates offered a dialog that could not work.
+  const menu = templates.length ? view.menu : view.menu.filter((i) => i !== MENU_ITEM.createStandardChange);
   const stateLabel = labelOf(caseStates, c.state);
   const page = (
     <div className="space-y-4">
@@ -74,7 +78,7 @@ export default async function CasePage({ params }: NumberPageProps) {
           <AdditionalActions
             key={`menu-${c.version}`}
             number={c.number}
-            items={view.menu}
+            items={menu}
             templates={templates}
             incident={c.incident?.number ?? null}
           />
