@@ -44,6 +44,9 @@ export async function addAffectedAccount(actor: Actor, number: string, raw: Affe
     const incident = await lockedOpenIncident(tx, number);
     const account = await tx.account.findUnique({ where: { id: accountId } });
     if (!account) throw invalid("accountId", "Add affected account: no such account.");
+    // SET-2: a deactivated account is offered in no picker; a stale page or a crafted post is refused.
+    if (!account.active)
+      throw invalid("accountId", `Add affected account: ${account.name} is deactivated and cannot be added.`);
     const added = await insertAffected(tx, incident.id, account.id);
     if (added)
       await writeAudit(

@@ -59,7 +59,10 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
   return transaction(async (tx) => {
     const incident = await lockedOpenIncident(tx, number);
     const pending = await accountsWithoutProactiveCase(tx, incident.id);
-    const affectedCount = await tx.incidentAffectedAccount.count({ where: { incidentId: incident.id } });
+    // SET-2: an account deactivated since it was added gets no case and does not count toward the threshold.
+    const affectedCount = await tx.incidentAffectedAccount.count({
+      where: { incidentId: incident.id, account: { active: true } },
+    });
     const plan = planProactive({
       pendingAccountIds: pending,
       affectedCount,

@@ -275,4 +275,20 @@ describe("affected accounts (PRO-1, ROLE-2)", () => {
       field: "accountId",
     });
   });
+
+  it("PRO-1 / SET-2: a deactivated account is refused on Add; one deactivated after it was added gets no case and is not counted", async () => {
+    const { itil, incident, ids } = await incidentWith(3);
+    const gone = await makeAccount();
+    await db().account.update({ where: { id: gone.id }, data: { active: false } });
+    await expect(addAffectedAccount(itil, incident.number, { accountId: gone.id })).rejects.toMatchObject({
+      field: "accountId",
+      message: expect.stringContaining("is deactivated"),
+    });
+    // Three affected, one deactivated since: with the threshold at three, no major case — two cases.
+    await db().account.update({ where: { id: ids[2] }, data: { active: false } });
+    await setThreshold(3);
+    const r = await createProactiveCases(itil, incident.number);
+    expect(r.majorCaseNumber).toBeNull();
+    expect((await casesOf(incident.id)).map((c) => c.accountId)).toEqual(ids.slice(0, 2));
+  });
 });

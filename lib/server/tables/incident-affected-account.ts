@@ -13,6 +13,7 @@ export async function insertAffected(tx: Tx, incidentId: number, accountId: numb
 export async function accountsWithoutProactiveCase(tx: Tx, incidentId: number): Promise<number[]> {
   const rows = await tx.$queryRaw<{ accountId: number | bigint }[]>`
     SELECT a."accountId" FROM "IncidentAffectedAccount" a
+    JOIN "Account" acc ON acc."id" = a."accountId" AND acc."active" = ${true}
     LEFT JOIN "ProactiveCase" p ON p."incidentId" = a."incidentId" AND p."accountId" = a."accountId"
     WHERE a."incidentId" = ${incidentId} AND p."accountId" IS NULL
     ORDER BY a."accountId"`;
