@@ -43,7 +43,7 @@ export async function setRelatedRecords(
 ) {
   const input = parseOrThrow(relatedRecordsSchema, raw);
   return inTransaction(outer, async (tx) => {
-    await lockIncidentsBeforeCase(tx, caseNumber, input.incident);
+    if (input.incident !== undefined) await lockIncidentsBeforeCase(tx, caseNumber, input.incident);
     const c = await requireLockedCase(tx, caseNumber);
     if (!(await activePlugins(tx)).has(PLUGIN.serviceManagement))
       throw forbidden("The integration com.sn_cs_sm is not active.");

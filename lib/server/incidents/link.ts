@@ -134,7 +134,7 @@ export async function suppressExternalCallerMail(
  */
 export async function attachIncident(tx: Tx, actor: Actor, c: CaseRow, found: IncidentRow) {
   // Decide on the incident as it is now: nobody can close it, or change its suppression, meanwhile.
-  await lockRows(tx, "Incident", [found.id]);
+  await lockRows(tx, "Incident", [found.id], "NO KEY UPDATE");
   const incident = (await tx.incident.findUnique({ where: { id: found.id } })) ?? found;
   if (!isOpenIncident(incident.state)) {
     const state = labelOf(incidentStates, incident.state);
@@ -173,14 +173,17 @@ export async function lockIncidentsBeforeCase(tx: Tx, caseNumber: string, also?:
   const other = named
     ? await tx.incident.findUnique({ where: { number: named }, select: { id: true } })
     : null;
-  await lockRows(tx, "Incident", [c?.incidentId, other?.id]);
+  // NO KEY UPDATE: queues behind an incident's save (which takes the same) without holding off the
+  // foreign-key checks of rows that reference the incident — Accept major case inserts a major case
+  // naming it while it holds the case; FOR UPDATE there deadlocked with it.
+  await lockRows(tx, "Incident", [c?.incidentId, other?.id], "NO KEY UPDATE");
 }
 
 /** INC-4: unlinks the case's incident (which stays as it is) and notes it on both records. */
 export async function detachIncident(tx: Tx, actor: Actor, c: CaseRow) {
   const incidentId = c.incidentId;
   if (incidentId === null) return null;
-  await lockRows(tx, "Incident", [incidentId]);
+  await lockRows(tx, "Incident", [incidentId], "NO KEY UPDATE");
   const { count } = await tx.case.updateMany({
     where: { id: c.id, incidentId },
     data: { incidentId: null, version: { increment: 1 } },

@@ -8,7 +8,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { postCaseJournal } from "../../cases/journal";
 import { setRelatedRecords } from "../../cases/related-records";
 import { createCase, runCaseAction, updateCase } from "../../cases/write";
-import { associateIncident, removeIncident } from "../../incidents/link";
+import { associateIncident, lockIncidentsBeforeCase, removeIncident } from "../../incidents/link";
 import { externalCaseWrites } from "./case-external";
 import { hasKeys, splitJournal, type Input, type Row, type WriteOptions, type Writer } from "./types";
 
@@ -82,6 +82,15 @@ async function save(actor: Actor, row: Row, input: Input, version: number, tx: T
   const { state, ...others } = all;
   const rest = question === null ? all : others;
   const number = String(row.number);
+  // INC-4 / SYNC-2: a write that will link or unlink the incident locks it before the journal and
+  // field saves lock the case — the order the workspace's items take (lockIncidentsBeforeCase).
+  const incidentChange = related.find((r) => r.key.slot === "incident" && r.id !== row[r.key.key]);
+  if (incidentChange)
+    await lockIncidentsBeforeCase(
+      tx,
+      number,
+      incidentChange.id === null ? undefined : await numberOf(tx, "incident", incidentChange.id, "incident"),
+    );
   const versionNow = async () =>
     (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
   const entries = question === null ? journal : { ...journal, comments: "" };
