@@ -60,7 +60,11 @@ export async function createFirstAdmin(raw: { email: string; name?: string }, no
       user = found;
       const hadAdmin = found.roles.some((r) => r.role === ROLE.admin);
       if (!hadAdmin) await tx.userRole.create({ data: { userId: found.id, role: ROLE.admin } });
-      if (!found.active) await tx.user.update({ where: { id: found.id }, data: { active: true } });
+      if (!found.active) {
+        // As every reactivation (users/active.ts): no session of before comes back to life; the version moves.
+        await tx.user.update({ where: { id: found.id }, data: { active: true, version: { increment: 1 } } });
+        await tx.session.deleteMany({ where: { userId: found.id } });
+      }
       await writeAudit(
         tx,
         TABLE.user,

@@ -1,10 +1,11 @@
 import "server-only";
 // Table "Case": reads for the workspace and the jobs. Writes and locks: ./case.ts; scoped reads: ./case-scope.ts.
-import { db, Prisma, type Tx } from "@/lib/db";
+import { db, dialect, Prisma, type Tx } from "@/lib/db";
 import { CaseState, MajorCaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { SourceRecord } from "@/lib/domain/sync/events";
 import { caseLinkedTo } from "./case-links";
+import { caseLockOrder } from "./case-lock-order";
 import { num } from "@/lib/server/tables/sql";
 
 /**
@@ -77,11 +78,14 @@ export function readNotifyTargets(
   const select = Prisma.sql`SELECT k."id", k."state", k."majorCaseState", (SELECT COUNT(*) FROM "User" u
       WHERE u."id" = COALESCE(k."contactId", k."consumerId") AND u."active" = ${true}) AS "customers"
     FROM "Case" k`;
+  // Locked again (free for the rows the caller holds): a child added to a major case while this
+  // waited for it is not in the caller's lock, and a close of it must still wait for the comment.
+  const lock = dialect() === "postgresql" ? Prisma.sql`${caseLockOrder("k")} FOR UPDATE OF k` : Prisma.empty;
   return "numbers" in which
-    ? tx.$queryRaw<NotifyTarget[]>`${select} WHERE k."number" IN (${Prisma.join(which.numbers)})`
+    ? tx.$queryRaw<NotifyTarget[]>`${select} WHERE k."number" IN (${Prisma.join(which.numbers)}) ${lock}`
     : tx.$queryRaw<NotifyTarget[]>`
         ${select} WHERE k."parentId" IN (${Prisma.join(which.parents)})
-          AND k."id" NOT IN (${Prisma.join(which.except)})`;
+          AND k."id" NOT IN (${Prisma.join(which.except)}) ${lock}`;
 }
 
 export type CaseCustomerRow = {

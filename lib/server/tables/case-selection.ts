@@ -43,6 +43,9 @@ export const casesNumbered = (rows: readonly NumberedCase[]): CaseSelection => (
  * Customers reaches (PRO-3), as one selection so they are locked in one statement, in one order.
  */
 export const notifyReach = (numbers: readonly string[], accepted: string): CaseSelection => ({
-  where: Prisma.sql`(k."number" IN (${Prisma.join(numbers)}) OR k."parentId" IN (
-    SELECT m."id" FROM "Case" m WHERE m."number" IN (${Prisma.join(numbers)}) AND m."majorCaseState" = ${accepted}))`,
+  // A UNION of two indexed lookups (number; parentId), not an OR, which PostgreSQL read as a scan.
+  where: Prisma.sql`k."id" IN (
+    SELECT n."id" FROM "Case" n WHERE n."number" IN (${Prisma.join(numbers)})
+    UNION SELECT c."id" FROM "Case" c WHERE c."parentId" IN (
+      SELECT m."id" FROM "Case" m WHERE m."number" IN (${Prisma.join(numbers)}) AND m."majorCaseState" = ${accepted}))`,
 });
