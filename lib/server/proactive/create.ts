@@ -71,7 +71,12 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
     });
     // An incident with no affected account has nothing to run for: say what to do, not "Created 0 cases".
     if (affectedCount === 0)
-      throw invalid("accountId", "Add an affected account first: this incident has none.");
+      throw invalid(
+        "accountId",
+        (await tx.incidentAffectedAccount.count({ where: { incidentId: incident.id } }))
+          ? "Every affected account of this incident is deactivated: add an active one."
+          : "Add an affected account first: this incident has none.",
+      );
     const alreadyHad = affectedCount - pending.length;
     if (plan.kind === "none") {
       const message = proactiveSummary({ created: 0, alreadyHad });

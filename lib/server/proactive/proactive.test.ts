@@ -290,5 +290,12 @@ describe("affected accounts (PRO-1, ROLE-2)", () => {
     const r = await createProactiveCases(itil, incident.number);
     expect(r.majorCaseNumber).toBeNull();
     expect((await casesOf(incident.id)).map((c) => c.accountId)).toEqual(ids.slice(0, 2));
+    // Every one deactivated: the refusal says so, not "this incident has none".
+    const { incident: all, ids: theirs } = await incidentWith(1);
+    await db().account.update({ where: { id: theirs[0] }, data: { active: false } });
+    await expect(createProactiveCases(itil, all.number)).rejects.toMatchObject({
+      field: "accountId",
+      message: "Every affected account of this incident is deactivated: add an active one.",
+    });
   });
 });
