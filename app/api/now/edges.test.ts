@@ -9,6 +9,7 @@ import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { createIncident } from "@/lib/server/incidents/write";
+import { createChangeFromCase } from "@/lib/server/cases/create-related";
 import { api, errorMessage, record, records } from "@/lib/testing/api";
 import { makeAdmin, makeAgent, makeCase, makeItil, makeUser } from "@/lib/testing/fixtures";
 import { setPlugin } from "@/lib/testing/work-orders";
@@ -201,5 +202,21 @@ describe("Table API input at the edges (REL-1, ROLE-1, API-1, API-2)", () => {
       await setPlugin(PLUGIN.serviceManagement, true);
     }
     expect(record(await api("GET", path, { as: agent }))).toHaveProperty("problem");
+  });
+
+  it("REL-1: a change's end_date before its stored start_date, sent alone, is a 400 naming end_date; nothing changes", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    const { number } = await createChangeFromCase(agent, (await makeCase(agent)).number, { type: "normal" });
+    const change = await db().changeRequest.findUniqueOrThrow({ where: { number } });
+    const path = `/api/now/table/change_request/${sysIdOf("change_request", change.id)}`;
+    const start = await api("PATCH", path, { as: itil, body: { start_date: "2026-12-10 09:00:00" } });
+    expect(start.status, JSON.stringify(start.json)).toBe(200);
+    const end = await api("PATCH", path, { as: itil, body: { end_date: "2026-12-09 09:00:00" } });
+    expect(end.status).toBe(400);
+    expect(end.json).toMatchObject({
+      error: { detail: expect.stringMatching(/^end_date: Planned end must be after/) },
+    });
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { id: change.id } })).plannedEnd).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { changeLifecycle, isOpenChange, planChangeState } from "@/lib/domain/itsm/changes/lifecycle";
-import { changeUpdateSchema } from "@/lib/domain/itsm/changes/schemas";
+import { assertPlannedWindow, changeUpdateSchema } from "@/lib/domain/itsm/changes/schemas";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import {
   isProblemClosedForChanges,
@@ -98,12 +98,14 @@ export const CHANGE = defineSpec({
   stateLabel: (s) => labelOf(changeStates, Number(s)),
   isFinal: (r) => !isOpenChange(r.state),
   stateFields: ["state", "closeCode", "closeNotes"],
-  plan: (r, input, now) =>
-    planChangeState(
+  plan: (r, input, now) => {
+    assertPlannedWindow(r, input);
+    return planChangeState(
       r,
       { state: input.state ?? r.state, closeCode: input.closeCode, closeNotes: input.closeNotes },
       now,
-    ),
+    );
+  },
 });
 
 export const REQUEST = defineSpec({

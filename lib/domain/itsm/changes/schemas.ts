@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalid } from "../../errors";
 import { changeCloseCodes, changeStates, impacts, urgencies } from "../../records/choices";
 import {
   LIMITS,
@@ -29,3 +30,15 @@ export const changeUpdateSchema = z
     error: "Planned end must be after planned start.",
   });
 export type ChangeUpdateInput = z.input<typeof changeUpdateSchema>;
+
+type PlannedWindow = { plannedStart?: Date | null; plannedEnd?: Date | null };
+
+/**
+ * REL-1: the planned window as it will be saved — the stored end or start where the input leaves one
+ * out (a Table API PATCH of the end alone) — ends after it starts; the schema checks only both given.
+ */
+export function assertPlannedWindow(current: PlannedWindow, input: PlannedWindow) {
+  const start = input.plannedStart === undefined ? current.plannedStart : input.plannedStart;
+  const end = input.plannedEnd === undefined ? current.plannedEnd : input.plannedEnd;
+  if (start && end && end < start) throw invalid("plannedEnd", "Planned end must be after planned start.");
+}
