@@ -218,5 +218,20 @@ describe("Table API input at the edges (REL-1, ROLE-1, API-1, API-2)", () => {
       error: { detail: expect.stringMatching(/^end_date: Planned end must be after/) },
     });
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: change.id } })).plannedEnd).toBeNull();
+    // The start alone after a stored end names the start; a save sending no date is not refused for them.
+    await api("PATCH", path, { as: itil, body: { end_date: "2026-12-11 09:00:00" } });
+    const late = await api("PATCH", path, { as: itil, body: { start_date: "2026-12-12 09:00:00" } });
+    expect(late.json).toMatchObject({
+      error: { detail: expect.stringMatching(/^start_date: Planned start must be/) },
+    });
+    await db().changeRequest.update({
+      where: { id: change.id },
+      data: { plannedEnd: new Date("2026-12-01T00:00:00Z") },
+    });
+    const renamed = await api("PATCH", path, {
+      as: itil,
+      body: { short_description: "Swap the core switch" },
+    });
+    expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
   });
 });

@@ -38,7 +38,14 @@ type PlannedWindow = { plannedStart?: Date | null; plannedEnd?: Date | null };
  * out (a Table API PATCH of the end alone) — ends after it starts; the schema checks only both given.
  */
 export function assertPlannedWindow(current: PlannedWindow, input: PlannedWindow) {
+  // A save that sends neither date leaves the window as it is (a state change of a change saved
+  // before this check with its end first is not refused for dates nobody sent).
+  if (input.plannedStart === undefined && input.plannedEnd === undefined) return;
   const start = input.plannedStart === undefined ? current.plannedStart : input.plannedStart;
   const end = input.plannedEnd === undefined ? current.plannedEnd : input.plannedEnd;
-  if (start && end && end < start) throw invalid("plannedEnd", "Planned end must be after planned start.");
+  if (!start || !end || end >= start) return;
+  // The field that was sent: the start alone is refused as the start.
+  if (input.plannedEnd === undefined)
+    throw invalid("plannedStart", "Planned start must be before planned end.");
+  throw invalid("plannedEnd", "Planned end must be after planned start.");
 }
