@@ -63,4 +63,18 @@ describe("SET-1: npm run admin:create", () => {
       field: "email",
     });
   });
+
+  it("SET-1 / ADM-3: admin:create reactivating a deactivated administrator ends any session left from before", async () => {
+    const ada = await db().user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    await db().user.update({ where: { id: ada.id }, data: { active: false } });
+    // A session made while the deactivation committed (ADM-3): dead while she is inactive.
+    await db().session.create({
+      data: { id: "left-from-before", userId: ada.id, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    await createFirstAdmin({ email: "ada@example.com" });
+    const after = await db().user.findUniqueOrThrow({ where: { id: ada.id } });
+    expect(after.active).toBe(true);
+    expect(after.version).toBeGreaterThan(ada.version);
+    expect(await db().session.count({ where: { userId: ada.id } })).toBe(0);
+  });
 });
