@@ -189,9 +189,8 @@ export function createRequestGuard({ routes, actionBodyLimit }) {
     // A refused body's rest is read and dropped by Node (the connection stays usable): closing it
     // instead would make clients still sending see a reset rather than the answer.
     if (routes.reaches(pathname, SMALL_BODY_ROUTES)) {
-      const declared = headers["content-length"];
-      if (declared === undefined || !/^\d+$/.test(declared)) return refusal(411, UNREADABLE);
-      if (Number(declared) > SMALL_BODY_LIMIT) return refusal(413, formTooLarge(SMALL_BODY_LIMIT));
+      const tooLarge = sizeRefusal(headers, SMALL_BODY_LIMIT);
+      if (tooLarge) return tooLarge;
     }
     if (actionId !== undefined) {
       // Next's header for an id it cannot run, so that its client reloads the page.
@@ -209,11 +208,22 @@ export function createRequestGuard({ routes, actionBodyLimit }) {
     }
     // An action, or a form posted to a page: the checks proxy.ts makes, before Next reads the body.
     if (crossOrigin(headers)) return refusal(403, "Forms from another site are refused.");
-    const declared = headers["content-length"];
-    if (declared === undefined || !/^\d+$/.test(declared)) return refusal(411, UNREADABLE);
-    if (Number(declared) > actionBodyLimit) return refusal(413, formTooLarge(actionBodyLimit));
-    return null;
+    return sizeRefusal(headers, actionBodyLimit);
   }
+}
+
+/**
+ * A body Next would read whole must declare its length, at most `limit`: 411 without one (chunked),
+ * 413 above it — before a byte of it is read.
+ * @param {RequestHeaders} headers
+ * @param {number} limit
+ * @returns {Refusal | null}
+ */
+function sizeRefusal(headers, limit) {
+  const declared = headers["content-length"];
+  if (declared === undefined || !/^\d+$/.test(declared)) return refusal(411, UNREADABLE);
+  if (Number(declared) > limit) return refusal(413, formTooLarge(limit));
+  return null;
 }
 
 /** @typedef {{ status: number, headers: Record<string, string>, body: string }} Refusal */

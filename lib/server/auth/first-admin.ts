@@ -7,6 +7,7 @@ import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
 import { LOCK } from "../locks";
+import { endAllSessions } from "./sessions";
 import { issuePasswordLink, passwordLinkUrl } from "./password-links";
 
 /** SET-1: whether an active internal administrator exists (then admin:create refuses). */
@@ -63,7 +64,7 @@ export async function createFirstAdmin(raw: { email: string; name?: string }, no
       if (!found.active) {
         // As every reactivation (users/active.ts): no session of before comes back to life; the version moves.
         await tx.user.update({ where: { id: found.id }, data: { active: true, version: { increment: 1 } } });
-        await tx.session.deleteMany({ where: { userId: found.id } });
+        await endAllSessions(tx, found.id);
       }
       await writeAudit(
         tx,

@@ -31,13 +31,13 @@ export async function applyUsersActive(
     if (!active) await lockPrimaryAccounts(tx, group);
     // REC-6: the user's version moves, so a form or API write from before is refused as stale.
     await tx.user.updateMany({ where: { id: { in: group } }, data: { active, version: { increment: 1 } } });
-    // ADM-3: a reactivated user starts with no session. A sign-in whose password was checked while the
-    // deactivation committed made its session after the deactivation had ended the others: dead while
-    // the user was inactive, it would have come back to life here. (Not a lock on sign-in, which
-    // would wait behind any long transaction holding the user's row — an import.)
-    if (active) await tx.session.deleteMany({ where: { userId: { in: group } } });
+    // ADM-3: the user's sessions end either way. Deactivation ends them; a reactivated user starts with
+    // none — a sign-in whose password was checked while the deactivation committed made its session
+    // after the others had ended: dead while the user was inactive, it would come back to life here.
+    // (Not a lock on sign-in, which would wait behind any long transaction holding the row: an import.)
+    const ended = (await tx.session.deleteMany({ where: { userId: { in: group } } })).count;
     if (!active) {
-      endedSessions += (await tx.session.deleteMany({ where: { userId: { in: group } } })).count;
+      endedSessions += ended;
       await tx.apiToken.updateMany({
         where: { userId: { in: group }, revokedAt: null },
         data: { revokedAt: now },
