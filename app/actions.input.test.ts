@@ -58,6 +58,14 @@ const takesForm = (fn: Action) => fn.length >= 2;
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
+const TEMPLATE_FORM = {
+  shortDescription: "Restart",
+  description: "",
+  impact: "3",
+  urgency: "2",
+  priority: "4",
+};
+
 /** Fresh records for one action: a New case, an open incident, a problem, change and request. */
 async function makeWorld(actor: Actor) {
   const account = await makeAccount();
@@ -549,6 +557,25 @@ const BASES: Record<string, Base> = {
       return { id: String((await makeGroup(member)).group.id), userId: String(member.id) };
     },
   },
+  // ITSM-1: standard change templates.
+  "change-templates#addTemplateAction": {
+    form: async () => ({ name: unique("Crafted template "), ...TEMPLATE_FORM, approved: "true" }),
+  },
+  "change-templates#saveTemplateAction": {
+    form: async () => {
+      const t = await db().standardChangeTemplate.create({
+        data: { name: unique("Crafted template "), shortDescription: "template" },
+      });
+      return {
+        id: String(t.id),
+        version: String(t.version),
+        name: unique("Renamed template "),
+        ...TEMPLATE_FORM,
+        approved: "false",
+        active: "true",
+      };
+    },
+  },
   "cases#createCaseContactAction": { form: async (w) => ({ ...person(), accountId: String(w.account.id) }) },
   // NOT-2: the caller's own agent notifications.
   "notifications#setAgentNotificationAction": {
@@ -594,6 +621,7 @@ const fingerprint = async () => {
       db().request.aggregate(sum),
       db().priorityLookup.aggregate(sum),
       db().fieldMap.aggregate(sum),
+      db().standardChangeTemplate.aggregate(sum),
       db().workOrder.aggregate(sum),
       db().workOrderTask.aggregate(sum),
     ]),

@@ -131,34 +131,81 @@ test("@global ITSM-5: with a plugin off its menu items, fields and sync disappea
   for (const c of [adminCtx, agentCtx, itilCtx]) await c.close();
 });
 
-test("@global ITSM-1: Create Standard Change is offered only while an approved template exists to pick", async ({
+test("@global ITSM-1: an admin retires every template, the action goes; a new template brings it back and is used", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const agentCtx = await browser.newContext();
   const agent = await agentCtx.newPage();
   await signIn(agent, DEMO.agent);
   const number = await createCaseViaForm(agent, { shortDescription: `Template check ${Date.now()}` });
   expect(await menu(agent)).toContain("Create Standard Change");
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, DEMO.admin);
   const live = await db().standardChangeTemplate.findMany({ where: { approved: true, active: true } });
-  await db().standardChangeTemplate.updateMany({
-    where: { id: { in: live.map((t) => t.id) } },
-    data: { active: false },
-  });
+  const name = `Rotate signing keys ${Date.now()}`;
   try {
-    // The template list is cached for 10 s per process: the page follows within that.
+    await admin.getByRole("navigation").getByRole("link", { name: "Change templates" }).click();
+    await expect(admin.getByRole("heading", { name: "Standard change templates" })).toBeVisible();
+    for (const t of live) {
+      const form = admin.getByRole("form", { name: `Template ${t.name}` });
+      await form.getByLabel("Status").selectOption("Inactive");
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect(form.getByRole("status")).toHaveText("Saved.");
+    }
     await expect
       .poll(async () => (await agent.goto(`/cases/${number}`)) && menu(agent), { timeout: 30_000 })
       .not.toContain("Create Standard Change");
     expect(await menu(agent)).toContain("Create Normal Change");
+
+    // A new template: a blank short description is refused under its field, then added.
+    const add = admin.getByRole("form", { name: "New template" });
+    await add.getByLabel("Name").fill(name);
+    await add.getByRole("button", { name: "Add template" }).click();
+    await expect(add.getByText("Short description is required.")).toBeVisible();
+    await add.getByLabel("Short description").fill("Rotate the API signing keys");
+    await add.getByLabel("Impact").selectOption("2 - Medium");
+    await add.getByRole("button", { name: "Add template" }).click();
+    await expect(add.getByRole("status")).toHaveText(`Template "${name}" added.`);
+    await expect(add.getByLabel("Name")).toHaveValue("");
+    await expect(admin.getByRole("heading", { name })).toBeVisible();
+
+    await expect
+      .poll(async () => (await agent.goto(`/cases/${number}`)) && menu(agent), { timeout: 30_000 })
+      .toContain("Create Standard Change");
+    await agent.getByRole("button", { name: "Additional actions" }).click();
+    await agent.getByRole("menuitem", { name: "Create Standard Change" }).click();
+    const dialog = agent.getByRole("dialog", { name: "Create Standard Change" });
+    await expect(dialog.getByLabel("Template").getByRole("option")).toHaveText([
+      "— Pick an approved template —",
+      name,
+    ]);
+    await dialog.getByLabel("Template").selectOption({ label: name });
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(dialog).toBeHidden();
+    const change = await db().changeRequest.findFirstOrThrow({ where: { template: { name } } });
+    expect(change).toMatchObject({
+      type: "standard",
+      shortDescription: "Rotate the API signing keys",
+      impact: 2,
+    });
+    await admin.reload();
+    await expect(admin.getByRole("form", { name: `Template ${name}` }).locator("..")).toContainText(
+      "1 change made from it",
+    );
   } finally {
     await db().standardChangeTemplate.updateMany({
       where: { id: { in: live.map((t) => t.id) } },
       data: { active: true },
     });
+    await db().standardChangeTemplate.updateMany({ where: { name }, data: { active: false } });
   }
+  // That case has its change now (one per case): another shows the action again.
+  const other = await createCaseViaForm(agent, { shortDescription: `Template check ${Date.now()}` });
   await expect
-    .poll(async () => (await agent.goto(`/cases/${number}`)) && menu(agent), { timeout: 30_000 })
+    .poll(async () => (await agent.goto(`/cases/${other}`)) && menu(agent), { timeout: 30_000 })
     .toContain("Create Standard Change");
   await agentCtx.close();
+  await adminCtx.close();
 });

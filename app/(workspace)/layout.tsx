@@ -81,6 +81,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         { href: "/admin/business-rules", label: "Business rules" },
         { href: "/admin/priority-lookup", label: "Priority lookup" },
         { href: "/admin/field-maps", label: "Field maps" },
+        { href: "/admin/change-templates", label: "Change templates" },
         { href: "/admin/plugins", label: "Plugins" },
         { href: "/admin/notifications", label: "Customer emails" },
         { href: "/admin/slas", label: "SLAs" },

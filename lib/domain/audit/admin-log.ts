@@ -11,6 +11,7 @@ export const ADMIN_AUDIT_AREAS = list([
   ["sys_script", "Business rules"],
   ["dl_u_priority", "Priority lookup"],
   ["sys_transform_entry", "Field maps"],
+  ["std_change_record_producer", "Standard change templates"],
   ["sla_target", "SLA targets"],
   ["sla_hours", "Business hours"],
   ["api_token", "API tokens"],

@@ -8,6 +8,7 @@ import { makeAdmin, makeAgent, makeCase, makeUser } from "@/lib/testing/fixtures
 import { FIELD_MAP_TABLE } from "../field-maps/admin";
 import { updateProperty } from "../properties/admin";
 import { TOKEN_TABLE } from "../auth/api-token";
+import { addTemplate, TEMPLATE_TABLE } from "../itsm/templates";
 import { USER_TABLE } from "../users/admin";
 import { addUserRole } from "../users/access";
 import { listAdminAudit } from "./admin-log";
@@ -50,9 +51,26 @@ describe("the audit log of administration (REC-5)", () => {
     expect(unknown.rows.some((r) => r.table === "sn_customerservice_case")).toBe(false);
   });
 
+  it("REC-5 / ITSM-1: a standard change template's rows are listed under its area and name it", async () => {
+    const admin = await makeAdmin();
+    const name = `Template ${Date.now()}`;
+    const { id } = await addTemplate(admin, {
+      name,
+      shortDescription: "Restart",
+      impact: "3",
+      urgency: "3",
+      priority: "4",
+      approved: "true",
+    });
+    const log = await listAdminAudit(admin, { area: TEMPLATE_TABLE, record: String(id) });
+    expect(log.rows.map((r) => r.field)).toEqual(expect.arrayContaining(["name", "shortDescription"]));
+    expect(log.rows.every((r) => r.record === name && r.userName === admin.name)).toBe(true);
+  });
+
   it("REC-5: the areas are the tables the services write (one list); only administrators read the log", async () => {
     const areas = ADMIN_AUDIT_AREAS.map((a) => a.value) as string[];
-    for (const table of [USER_TABLE, FIELD_MAP_TABLE, TOKEN_TABLE]) expect(areas).toContain(table);
+    for (const table of [USER_TABLE, FIELD_MAP_TABLE, TOKEN_TABLE, TEMPLATE_TABLE])
+      expect(areas).toContain(table);
     for (const who of [await makeAgent(), await makeUser([ROLE.manager])])
       await expect(listAdminAudit(who, {})).rejects.toMatchObject({ kind: "forbidden" });
   });

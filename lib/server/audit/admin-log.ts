@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { ADMIN_AUDIT_AREAS } from "@/lib/domain/audit/admin-log";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
+import { TEMPLATE_TABLE } from "@/lib/domain/itsm/changes/templates";
 import { forbidden } from "@/lib/domain/errors";
 import { isChoice } from "@/lib/domain/records/choices";
 import { listPage, recordId, searchText } from "@/lib/domain/validation";
@@ -11,10 +12,10 @@ export const ADMIN_AUDIT_PAGE = 50;
 
 /**
  * REC-5: /admin/audit — the audit rows of what administrators change (users' roles and access,
- * groups, properties, plugins, business rules, lookup, field maps, SLAs, tokens, customer emails),
- * newest first, 50 a page; by area, by one record of it (a user's History) and by who changed it.
- * Each row names its record (a user by name and email, a group by name) — one read per kind for the
- * page's rows, whatever the log's size. Administrators only.
+ * groups, properties, plugins, business rules, lookup, field maps, standard change templates, SLAs,
+ * tokens, customer emails), newest first, 50 a page; by area, by one record of it (a user's History)
+ * and by who changed it. Each row names its record (a user by name and email, a group or a template by
+ * name) — one read per kind on the page, whatever the log's size. Administrators only.
  */
 export async function listAdminAudit(
   actor: Actor,
@@ -50,16 +51,33 @@ export async function listAdminAudit(
     db().auditEntry.count({ where }),
   ]);
   const ids = (table: string) => [...new Set(rows.filter((r) => r.table === table).map((r) => r.recordId))];
-  const [users, groups] = await Promise.all([
-    db().user.findMany({
-      where: { id: { in: ids("sys_user") } },
-      select: { id: true, name: true, email: true },
-    }),
-    db().group.findMany({ where: { id: { in: ids("sys_user_group") } }, select: { id: true, name: true } }),
-  ]);
-  const named = new Map<string, string>([
-    ...users.map((u) => [`sys_user:${u.id}`, `${u.name} <${u.email}>`] as const),
-    ...groups.map((g) => [`sys_user_group:${g.id}`, g.name] as const),
+  const named = new Map<string, string>();
+  const nameOf = async (table: string, find: (ids: number[]) => Promise<{ id: number; label: string }[]>) => {
+    const wanted = ids(table);
+    if (wanted.length) for (const r of await find(wanted)) named.set(`${table}:${r.id}`, r.label);
+  };
+  const select = { id: true, name: true } as const;
+  await Promise.all([
+    nameOf("sys_user", async (id) =>
+      (await db().user.findMany({ where: { id: { in: id } }, select: { ...select, email: true } })).map(
+        (u) => ({
+          id: u.id,
+          label: `${u.name} <${u.email}>`,
+        }),
+      ),
+    ),
+    nameOf("sys_user_group", async (id) =>
+      (await db().group.findMany({ where: { id: { in: id } }, select })).map((g) => ({
+        id: g.id,
+        label: g.name,
+      })),
+    ),
+    nameOf(TEMPLATE_TABLE, async (id) =>
+      (await db().standardChangeTemplate.findMany({ where: { id: { in: id } }, select })).map((t) => ({
+        id: t.id,
+        label: t.name,
+      })),
+    ),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, record: named.get(`${r.table}:${r.recordId}`) ?? null })),

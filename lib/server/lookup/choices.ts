@@ -210,3 +210,8 @@ export function templateOptions(): Promise<RefOption[]> {
     return rows.map((r) => ({ value: r.id, label: r.name }));
   });
 }
+
+/** ITSM-1: a template was added, changed, approved or retired: the dialog's list loads afresh. */
+export function forgetTemplateOptions(): void {
+  forgetCached(key("templates"));
+}
