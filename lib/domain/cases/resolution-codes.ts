@@ -115,6 +115,17 @@ export function assertResolutionCodeOffered(code: string, active: ActivePlugins)
     );
 }
 
+/**
+ * ITSM-4: the related record whose state a code relies on and that can still leave that state — a
+ * resolved problem or incident can be reopened, an open problem resolved or its workaround cleared.
+ * (A Closed change and a Closed Complete request are final.) The service holds it while it checks.
+ */
+export function recordHeldFor(code: string | null | undefined): "problem" | "incident" | null {
+  if (code === C.FixedByProblem || code === C.WorkaroundFromProblem) return "problem";
+  if (code === C.FixedByIncident) return "incident";
+  return null;
+}
+
 /** Throws a clear error on the Resolution code field when a related code does not fit yet. */
 export function assertResolutionCodeFits(code: string, related: RelatedState): void {
   const check = CHECKS.find((c) => c.code === code);

@@ -16,6 +16,7 @@ import { CaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { toFailure } from "../errors";
 import { findLockedCase } from "../case-store/row";
+import { holdRelatedBeforeCase } from "./related-state";
 import { updateCase } from "./write";
 
 /** Why a case was refused, in the words of the bulk report (the form's own message otherwise). */
@@ -58,6 +59,9 @@ async function applyOne(
   const patch = bulkPatch(input);
   try {
     return await transaction(async (tx): Promise<BulkOutcome> => {
+      // ITSM-4: a related code's record is held before the case's lock (the order its save takes).
+      if (input.state === CaseState.Resolved)
+        await holdRelatedBeforeCase(tx, ref.number, input.resolutionCode);
       const current = await findLockedCase(tx, ref.number);
       if (!current) return { number: ref.number, status: "refused", reason: "No such case." };
       // Already as asked (a repeated or concurrent submit of the same request): nothing to do, even

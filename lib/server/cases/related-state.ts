@@ -4,12 +4,42 @@ import { canReadIncidents, type Actor } from "@/lib/domain/auth/roles";
 import {
   assertResolutionCodeFits,
   assertResolutionCodeOffered,
+  recordHeldFor,
   type RelatedState,
 } from "@/lib/domain/cases/resolution-codes";
 import { CaseResolutionCode, CaseState } from "@/lib/domain/records/choices";
 import { invalid } from "@/lib/domain/errors";
 import type { CaseRow } from "../case-store/row";
 import { activePlugins } from "../plugins/read";
+import { lockRows } from "../tables/row-locks";
+
+/**
+ * ITSM-4: holds (FOR SHARE) the related record a resolution code relies on until the case's change
+ * commits — read unheld, a problem reopened in the same instant left the case Resolved "Fixed by
+ * closing related PRB". Shared: two cases resolved by one problem do not wait on each other; the
+ * problem's save waits, or the case's check waits for it and reads its new state. A record's save
+ * locks the record and then its cases (the fan-out of its notes), so a path that locks the case
+ * first calls this before (holdRelatedBeforeCase); from the case form's save it comes first anyway.
+ */
+export async function holdRelatedRecord(
+  tx: Tx,
+  c: Pick<CaseRow, "incidentId" | "problemId">,
+  code: string | null | undefined,
+) {
+  const held = recordHeldFor(code);
+  if (held === "problem") await lockRows(tx, "Problem", [c.problemId], "SHARE");
+  if (held === "incident") await lockRows(tx, "Incident", [c.incidentId], "SHARE");
+}
+
+/** ITSM-4: holdRelatedRecord for a path about to lock the case (bulk resolve, the Table API). */
+export async function holdRelatedBeforeCase(tx: Tx, caseNumber: string, code: string | null | undefined) {
+  if (!recordHeldFor(code)) return;
+  const c = await tx.case.findUnique({
+    where: { number: caseNumber },
+    select: { incidentId: true, problemId: true },
+  });
+  if (c) await holdRelatedRecord(tx, c, code);
+}
 
 /** The states of a case's related records, for ITSM-4 (resolution codes and the suggestion). */
 export async function loadRelatedState(
@@ -55,6 +85,7 @@ export async function checkResolution(
     (patch.resolutionCode !== undefined && patch.resolutionCode !== current.resolutionCode);
   if (!choosing || !code) return;
   assertResolutionCodeOffered(code, await activePlugins(tx));
+  await holdRelatedRecord(tx, current, code);
   const related = await loadRelatedState(tx, current);
   try {
     assertResolutionCodeFits(code, related);

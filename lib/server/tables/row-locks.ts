@@ -6,9 +6,11 @@ import { tableSql } from "./sql";
 /**
  * How strongly: FOR UPDATE (the default) also waits for, and holds off, inserts of rows that
  * reference the locked ones; FOR NO KEY UPDATE holds off only changes of the rows themselves — for a
- * lock held long (an import's accounts) that must not stop new cases of those accounts meanwhile.
+ * lock held long (an import's accounts) that must not stop new cases of those accounts meanwhile;
+ * FOR SHARE holds the rows as they are (their changes wait) while others may share them — for a
+ * decision that reads a row it does not write (ITSM-4: a case resolved "fixed by" its problem).
  */
-export type LockStrength = "UPDATE" | "NO KEY UPDATE";
+export type LockStrength = "UPDATE" | "NO KEY UPDATE" | "SHARE";
 
 /**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident

@@ -7,6 +7,7 @@ import { CaseState } from "@/lib/domain/records/choices";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postCaseJournal } from "../../cases/journal";
 import { setRelatedRecords } from "../../cases/related-records";
+import { holdRelatedBeforeCase } from "../../cases/related-state";
 import { createCase, runCaseAction, updateCase } from "../../cases/write";
 import { associateIncident, lockIncidentsBeforeCase, removeIncident } from "../../incidents/link";
 import { externalCaseWrites } from "./case-external";
@@ -91,6 +92,11 @@ async function save(actor: Actor, row: Row, input: Input, version: number, tx: T
       number,
       incidentChange.id === null ? undefined : await numberOf(tx, "incident", incidentChange.id, "incident"),
     );
+  // ITSM-4: a related resolution code's record is held before the journal locks the case, too.
+  if (rest.state === CaseState.Resolved || rest.resolutionCode !== undefined) {
+    const code = rest.resolutionCode !== undefined ? rest.resolutionCode : row.resolutionCode;
+    await holdRelatedBeforeCase(tx, number, typeof code === "string" ? code : null);
+  }
   const versionNow = async () =>
     (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
   const entries = question === null ? journal : { ...journal, comments: "" };

@@ -1,0 +1,181 @@
+// ITSM-4: a "related" resolution code is checked against its record's state — and the record is held
+// while the case's change commits. Read unheld, a problem reopened in the same instant left the case
+// Resolved "Fixed by closing related PRB" with its problem open again. (SQLite runs one write
+// transaction at a time: there the case's save waits for the reopen whatever it locks.)
+import { describe, expect, it } from "vitest";
+import { db, dialect, transaction } from "@/lib/db";
+import type { Actor } from "@/lib/domain/auth/roles";
+import { sysIdOf } from "@/lib/domain/api/sys-id";
+import { CaseResolutionCode, CaseState, ProblemState } from "@/lib/domain/records/choices";
+import { api } from "@/lib/testing/api";
+import { makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
+import { PROBLEM } from "../itsm/specs";
+import { updateItsmRecord } from "../itsm/update";
+import { lockRows } from "../tables/row-locks";
+import { createProblemFromCase } from "./create-related";
+import { bulkUpdateCases } from "./bulk";
+import { runCaseAction } from "./write";
+
+const problem = (number: string) => db().problem.findUniqueOrThrow({ where: { number } });
+const caseRow = (id: number) => db().case.findUniqueOrThrow({ where: { id } });
+
+/** An open case (accepted) with a problem made from it, the problem Resolved. */
+async function caseWithResolvedProblem() {
+  const agent = await makeAgent();
+  const itil = await makeItil();
+  const c = await makeCase(agent);
+  await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+  const { number } = await createProblemFromCase(agent, c.number);
+  const p = await problem(number);
+  await updateItsmRecord(PROBLEM, itil, number, {
+    version: p.version,
+    state: ProblemState.Resolved,
+    resolutionCode: "Fix Applied",
+    resolutionNotes: "Patched the job.",
+  });
+  return { agent, itil, c, problemNumber: number };
+}
+
+/** Until `count` connections wait on a lock (PostgreSQL), or a moment (SQLite), or `done` settles. */
+async function untilWaiting(count: number, done: Promise<unknown>) {
+  let settled = false;
+  const mark = () => (settled = true);
+  done.then(mark, mark);
+  const deadline = Date.now() + 5_000;
+  while (!settled && Date.now() < deadline) {
+    if (dialect() === "postgresql") {
+      const [{ n }] = await db().$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (n >= count) return;
+    } else if (Date.now() > deadline - 4_700) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A transaction holding the case's row lock until the returned release is called. */
+async function holdCase(id: number) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const caseLocked = new Promise<void>((r) => (locked = r));
+  const done = transaction(async (tx) => {
+    await tx.case.findUniqueOrThrow({ where: { id } });
+    await lockRows(tx, "Case", [id]);
+    locked();
+    await gate;
+  });
+  await caseLocked;
+  return async () => {
+    release();
+    await done;
+  };
+}
+
+/** The problem moved back to Root Cause Analysis; "reopened" or the error. */
+const reopen = async (itil: Actor, number: string) =>
+  updateItsmRecord(PROBLEM, itil, number, {
+    version: (await problem(number)).version,
+    state: ProblemState.RootCauseAnalysis,
+  }).then(
+    () => "reopened",
+    (e: unknown) => e,
+  );
+
+describe("a related resolution code while its record moves (ITSM-4)", () => {
+  it("ITSM-4: Propose Solution 'Fixed by closing related PRB' while the problem is reopened is refused, not saved over it", async () => {
+    const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
+    const p = await problem(problemNumber);
+    const { version } = await caseRow(c.id);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reopened!: () => void;
+    const reopenSaved = new Promise<void>((r) => (reopened = r));
+    // The reopen is saved, with its note on the case, and its transaction stays open.
+    const reopen = transaction(async (tx) => {
+      await updateItsmRecord(
+        PROBLEM,
+        itil,
+        problemNumber,
+        { version: p.version, state: ProblemState.RootCauseAnalysis },
+        tx,
+      );
+      reopened();
+      await gate;
+    });
+    await reopenSaved;
+    const propose = runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version,
+      resolutionCode: CaseResolutionCode.FixedByProblem,
+      resolutionNotes: "The problem's fix is in.",
+    }).then(
+      () => "resolved",
+      (e: unknown) => e,
+    );
+    await untilWaiting(1, propose);
+    release();
+    await reopen;
+    expect(await propose).toMatchObject({ kind: "invalid", field: "resolutionCode" });
+    expect(await caseRow(c.id)).toMatchObject({ state: CaseState.Open, resolutionCode: null });
+    expect((await problem(problemNumber)).state).toBe(ProblemState.RootCauseAnalysis);
+  });
+
+  it("ITSM-4 / API-2: a Table API PATCH resolving 'Fixed by closing related PRB' with a work note while the problem is reopened: no deadlock", async () => {
+    // The PATCH posts its work note first (locking the case) and checks the code after; the reopen
+    // locks the problem and then the case (its note). Queued behind a third lock on the case, both
+    // start at once: the PATCH must hold the problem before its note, or they deadlock.
+    const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
+    const release = await holdCase(c.id);
+    const path = `/api/now/table/sn_customerservice_case/${sysIdOf("sn_customerservice_case", c.id)}`;
+    const patched = api("PATCH", path, {
+      as: agent,
+      body: {
+        work_notes: "Closing: the problem is fixed.",
+        state: String(CaseState.Resolved),
+        resolution_code: CaseResolutionCode.FixedByProblem,
+        close_notes: "The problem's fix is in.",
+      },
+    });
+    await untilWaiting(1, patched);
+    const reopened = reopen(itil, problemNumber);
+    await untilWaiting(2, reopened);
+    await release();
+    const answer = await patched;
+    expect(answer.status, JSON.stringify(answer.json)).toBeLessThan(500);
+    expect(await reopened).toBe("reopened");
+    // Either the PATCH went first (the problem was Resolved when checked) and the reopen after it, or
+    // the reopen went first (SQLite's queue may choose it) and the PATCH was refused: never a 500.
+    const after = await caseRow(c.id);
+    if (answer.status === 200) expect(after.resolutionCode).toBe(CaseResolutionCode.FixedByProblem);
+    else
+      expect({ status: answer.status, state: after.state }).toEqual({ status: 400, state: CaseState.Open });
+    expect((await problem(problemNumber)).state).toBe(ProblemState.RootCauseAnalysis);
+  });
+
+  it("ITSM-4 / WRK-4: resolving selected cases 'Fixed by closing related PRB' while the problem is reopened: no deadlock", async () => {
+    const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
+    const { version } = await caseRow(c.id);
+    const release = await holdCase(c.id);
+    const bulk = bulkUpdateCases(agent, {
+      cases: `${c.number}:${version}`,
+      state: String(CaseState.Resolved),
+      resolutionCode: CaseResolutionCode.FixedByProblem,
+      resolutionNotes: "The problem's fix is in.",
+    });
+    await untilWaiting(1, bulk);
+    const reopened = reopen(itil, problemNumber);
+    await untilWaiting(2, reopened);
+    await release();
+    const report = await bulk;
+    expect(await reopened).toBe("reopened");
+    // Each case's outcome is "changed" (resolved first) or "refused" naming why — never an error.
+    const [outcome] = report.outcomes;
+    if (outcome.status === "changed") expect((await caseRow(c.id)).state).toBe(CaseState.Resolved);
+    else
+      expect(outcome).toMatchObject({
+        status: "refused",
+        reason: expect.stringMatching(/cannot be used yet/),
+      });
+  });
+});
