@@ -148,6 +148,19 @@ test("@global ITSM-1: an admin retires every template, the action goes; a new te
   try {
     await admin.getByRole("navigation").getByRole("link", { name: "Change templates" }).click();
     await expect(admin.getByRole("heading", { name: "Standard change templates" })).toBeVisible();
+    // REC-6: another admin saved a template after this page was read: this card's save is refused
+    // and says so; read again, the card shows that admin's change and saves from it.
+    const [first] = live;
+    await db().standardChangeTemplate.update({
+      where: { id: first.id },
+      data: { description: "Edited by another admin", version: { increment: 1 } },
+    });
+    const card = admin.getByRole("form", { name: `Template ${first.name}` });
+    await card.getByLabel("Status").selectOption("Inactive");
+    await card.getByRole("button", { name: "Save" }).click();
+    await expect(card.getByRole("alert")).toContainText("changed by someone else");
+    await admin.reload();
+    await expect(card.getByLabel("Description", { exact: true })).toHaveValue("Edited by another admin");
     for (const t of live) {
       const form = admin.getByRole("form", { name: `Template ${t.name}` });
       await form.getByLabel("Status").selectOption("Inactive");
@@ -198,6 +211,10 @@ test("@global ITSM-1: an admin retires every template, the action goes; a new te
     await db().standardChangeTemplate.updateMany({
       where: { id: { in: live.map((t) => t.id) } },
       data: { active: true },
+    });
+    await db().standardChangeTemplate.update({
+      where: { id: live[0].id },
+      data: { description: live[0].description },
     });
     await db().standardChangeTemplate.updateMany({ where: { name }, data: { active: false } });
   }

@@ -11,4 +11,6 @@ export const LOCK = {
   import: 0x43460002,
   /** INC-5, ADM-2: Priority Data Lookup saves, one at a time (each checks every row's coverage). */
   priorityLookup: 0x43460003,
+  /** ITSM-1: standard change template saves, one at a time (each checks that no other has its name). */
+  changeTemplates: 0x43460004,
 } as const;

@@ -93,7 +93,7 @@ function TemplateFields({
 }
 
 /** ITSM-1: one template — change any field, approve it or not, retire it (Inactive). */
-export function TemplateCard({ template: t }: { template: TemplateView }) {
+export function TemplateCard({ template: t, pluginOn }: { template: TemplateView; pluginOn: boolean }) {
   const { result, pending, fieldError: err, formProps } = useActionForm(saveTemplateAction);
   const headingId = `template-${t.id}`;
   return (
@@ -107,15 +107,17 @@ export function TemplateCard({ template: t }: { template: TemplateView }) {
         </h2>
         {!t.approved && <span className="cf-badge amber">Not approved</span>}
         {!t.active && <span className="cf-badge gray">Inactive</span>}
-        {t.approved && t.active && <span className="cf-badge green">Offered</span>}
+        {t.approved && t.active && pluginOn && <span className="cf-badge green">Offered</span>}
         <span className="ml-auto text-xs text-slate-500">
           {t.used === 0
             ? "No changes made from it yet"
             : `${t.used} change${t.used === 1 ? "" : "s"} made from it`}
         </span>
       </header>
-      {/* Not keyed by version: a remount would drop the "Saved." notice; the fields show what was saved. */}
-      <form {...formProps} aria-label={`Template ${t.name}`} className="space-y-3" noValidate>
+      {/* Keyed by version: after anyone's save the fields show the saved values (a select ignores a new
+          defaultValue), so a save from this card never sends back what another admin changed. The
+          outcome lives in the card, above the key: "Saved." stays. */}
+      <form key={t.version} {...formProps} aria-label={`Template ${t.name}`} className="space-y-3" noValidate>
         <input type="hidden" name="id" value={t.id} />
         <input type="hidden" name="version" value={t.version} />
         <TemplateFields prefix={`t${t.id}`} t={t} err={err} />
@@ -126,6 +128,7 @@ export function TemplateCard({ template: t }: { template: TemplateView }) {
             name="approved"
             options={APPROVAL}
             defaultValue={String(t.approved)}
+            error={err("approved")}
           />
           <SelectField
             id={`t${t.id}-active`}
@@ -133,12 +136,16 @@ export function TemplateCard({ template: t }: { template: TemplateView }) {
             name="active"
             options={ACTIVITY}
             defaultValue={String(t.active)}
+            error={err("active")}
           />
           <SubmitButton pending={pending} variant="secondary">
             Save
           </SubmitButton>
         </div>
-        <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+        {/* A refusal about no field shown (a stale version, an unknown template) is said here. */}
+        <Notice
+          result={result && (result.ok || !result.fieldErrors || err("version") || err("id")) ? result : null}
+        />
       </form>
     </section>
   );
@@ -157,7 +164,13 @@ export function NewTemplateForm() {
     <form ref={form} {...formProps} aria-label="New template" className="space-y-3" noValidate>
       <TemplateFields prefix="new-template" err={err} />
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField id="new-template-approved" label="Approval" name="approved" options={APPROVAL} />
+        <SelectField
+          id="new-template-approved"
+          label="Approval"
+          name="approved"
+          options={APPROVAL}
+          error={err("approved")}
+        />
         <SubmitButton pending={pending} pendingText="Adding…">
           Add template
         </SubmitButton>

@@ -11,6 +11,7 @@ import { nextNumber } from "../records/numbers";
 import { CLICK_MADE, madeByClick } from "../case-store/click-key";
 import { caseForMenuItem, noteBy } from "../case-store/menu-guard";
 import type { CaseRow } from "../case-store/row";
+import { lockRows } from "../tables/row-locks";
 
 // ITSM-1: Create Problem, Create Normal Change, Create Standard Change and Create Request from a
 // case. Each is one transaction: the record, its link on the case (one problem and one change per
@@ -95,9 +96,15 @@ export async function createChangeFromCase(
       throw invalid("templateId", "Pick a standard change template.");
     let data;
     if (templateId !== null) {
+      // Held while the change is made: a template retired or unapproved meanwhile (its save waits) is
+      // not used after that save said so.
+      await lockRows(tx, "StandardChangeTemplate", [templateId], "SHARE");
       const t = await tx.standardChangeTemplate.findUnique({ where: { id: templateId } });
-      if (!t || !t.active) throw invalid("templateId", "Pick a standard change template from the list.");
-      if (!t.approved) throw invalid("templateId", `The template "${t.name}" is not approved.`);
+      if (!t) throw invalid("templateId", "Pick a standard change template from the list.");
+      // An administrator retired it or withdrew its approval after the case page was opened.
+      const reload = "reload the page for the current list.";
+      if (!t.active) throw invalid("templateId", `The template "${t.name}" has been retired: ${reload}`);
+      if (!t.approved) throw invalid("templateId", `The template "${t.name}" is not approved: ${reload}`);
       data = {
         type: "standard",
         templateId: t.id,

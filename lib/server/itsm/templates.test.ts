@@ -77,9 +77,13 @@ describe("standard change templates on /admin/change-templates (ITSM-1, ADM-2, R
 
     const again = await db().standardChangeTemplate.findUniqueOrThrow({ where: { id: t.id } });
     await updateTemplate(admin, saveForm(again, { shortDescription: "Changed words", active: "false" }));
+    // The agent's dialog, opened before, still lists it: the refusal names it and says to reload.
     await expect(
       createChangeFromCase(agent, (await makeCase(agent)).number, { type: "standard", templateId: t.id }),
-    ).rejects.toMatchObject({ field: "templateId" });
+    ).rejects.toMatchObject({
+      field: "templateId",
+      message: `The template "${t.name}" has been retired: reload the page for the current list.`,
+    });
     expect(await db().changeRequest.findUniqueOrThrow({ where: { number } })).toMatchObject({
       templateId: t.id,
       shortDescription: "Restart the web tier",
@@ -126,6 +130,14 @@ describe("standard change templates on /admin/change-templates (ITSM-1, ADM-2, R
     expect(refused.reason).toMatchObject({ kind: "conflict", field: "name" });
     expect(await db().standardChangeTemplate.count({ where: { name } })).toBe(1);
 
+    // In any letter case or spacing: agents could not tell the two apart in the picker.
+    await expect(
+      addTemplate(admin, form(`  ${name.toUpperCase().replace(" ", "   ")} `)),
+    ).rejects.toMatchObject({
+      kind: "conflict",
+      field: "name",
+      message: expect.stringContaining(name),
+    });
     const other = await addTemplate(admin, form(unique("Other ")));
     const t = await db().standardChangeTemplate.findUniqueOrThrow({ where: { id: other.id } });
     await expect(updateTemplate(admin, saveForm(t, { name }))).rejects.toMatchObject({

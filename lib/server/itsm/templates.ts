@@ -1,17 +1,19 @@
 import "server-only";
-import { afterCommit, db, Prisma, transaction } from "@/lib/db";
+import { afterCommit, db, Prisma, takeTurns, transaction, type Tx } from "@/lib/db";
 import { diffFields } from "@/lib/domain/audit/diff";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { conflict, forbidden, notFound, staleRecord } from "@/lib/domain/errors";
 import {
   TEMPLATE_TABLE,
   templateAddSchema,
+  templateNameKey,
   templateUpdateSchema,
   type TemplateAddInput,
   type TemplateUpdateInput,
 } from "@/lib/domain/itsm/changes/templates";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation, writeAudit } from "../audit/write";
+import { LOCK } from "../locks";
 import { forgetTemplateOptions } from "../lookup/choices";
 
 export { TEMPLATE_TABLE };
@@ -20,10 +22,22 @@ function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can edit standard change templates.");
 }
 
-// The name is unique (an agent picks the template by it): two saves of one name at once both pass
-// any check made before writing, so the unique key answers, after the transaction has rolled back.
+// The name is unique (an agent picks the template by it) in any letter case or spacing: saves take
+// turns (PostgreSQL; SQLite has one writer) and each compares the others' names. The unique key on
+// the exact name stays the last word, answering after the transaction has rolled back.
 const nameTaken = (name: string) =>
   conflict(`A template named "${name}" already exists: give this one another name.`, "name");
+
+async function assertNameFree(tx: Tx, name: string, self?: number) {
+  await takeTurns(tx, LOCK.changeTemplates);
+  const key = templateNameKey(name);
+  const others = await tx.standardChangeTemplate.findMany({
+    where: self === undefined ? {} : { id: { not: self } },
+    select: { name: true },
+  });
+  const clash = others.find((o) => templateNameKey(o.name) === key);
+  if (clash) throw nameTaken(clash.name);
+}
 
 async function uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
   try {
@@ -61,6 +75,7 @@ export async function addTemplate(actor: Actor, raw: TemplateAddInput) {
   const input = parseOrThrow(templateAddSchema, raw);
   return uniqueName(input.name, () =>
     transaction(async (tx) => {
+      await assertNameFree(tx, input.name);
       const created = await tx.standardChangeTemplate.create({ data: input });
       await auditCreation(tx, TEMPLATE_TABLE, created, actor);
       afterCommit(tx, forgetTemplateOptions);
@@ -83,6 +98,7 @@ export async function updateTemplate(actor: Actor, raw: TemplateUpdateInput) {
       if (current.version !== version) throw staleRecord("template");
       const changes = diffFields(current, input); // in the form's order (the schema's)
       if (!changes.length) return { id, changed: false };
+      if (changes.some((c) => c.field === "name")) await assertNameFree(tx, input.name, id);
       const { count } = await tx.standardChangeTemplate.updateMany({
         where: { id, version },
         data: { ...input, version: { increment: 1 } },
