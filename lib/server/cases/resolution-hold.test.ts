@@ -5,10 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { db, dialect, transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
+import { DomainError } from "@/lib/domain/errors";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
-import { CaseResolutionCode, CaseState, ProblemState } from "@/lib/domain/records/choices";
+import { CaseResolutionCode, CaseState, IncidentState, ProblemState } from "@/lib/domain/records/choices";
 import { api } from "@/lib/testing/api";
 import { makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
+import { createIncidentFromCase } from "../incidents/link";
+import { updateIncident } from "../incidents/write";
 import { PROBLEM } from "../itsm/specs";
 import { updateItsmRecord } from "../itsm/update";
 import { lockRows } from "../tables/row-locks";
@@ -53,6 +56,16 @@ async function untilWaiting(count: number, done: Promise<unknown>) {
   }
 }
 
+/**
+ * "ok" for a resolution saved or refused on its Resolution code — the reopen went first (PostgreSQL:
+ * the resolution waited for it) or the resolution did (SQLite's queue may choose it); else the error.
+ */
+const settledAs = (outcome: unknown) =>
+  outcome === "resolved" ||
+  (outcome instanceof DomainError && outcome.kind === "invalid" && outcome.field === "resolutionCode")
+    ? "ok"
+    : String(outcome);
+
 /** A transaction holding the case's row lock until the returned release is called. */
 async function holdCase(id: number) {
   let release!: () => void;
@@ -81,6 +94,37 @@ const reopen = async (itil: Actor, number: string) =>
     () => "reopened",
     (e: unknown) => e,
   );
+
+/**
+ * A record's Table API PATCH with a comment (which reaches the case's work notes, locking the case,
+ * before the record's save) and Propose Solution with the code relying on that record (which holds
+ * the record, then saves the case), queued behind a third lock on the case so both start at once. The
+ * PATCH must lock its record before its note, or the two deadlock. The PATCH's answer, and the
+ * proposal's outcome ("resolved" or its error).
+ */
+async function patchWhileResolving(
+  agent: Actor,
+  c: { id: number; number: string },
+  resolutionCode: string,
+  patch: () => ReturnType<typeof api>,
+) {
+  const { version } = await caseRow(c.id);
+  const release = await holdCase(c.id);
+  const patched = patch();
+  await untilWaiting(1, patched);
+  const proposed = runCaseAction(agent, c.number, {
+    action: "propose_solution",
+    version,
+    resolutionCode,
+    resolutionNotes: "Fixed by the related record.",
+  }).then(
+    () => "resolved",
+    (e: unknown) => e,
+  );
+  await untilWaiting(2, proposed);
+  await release();
+  return { answer: await patched, propose: await proposed };
+}
 
 describe("a related resolution code while its record moves (ITSM-4)", () => {
   it("ITSM-4: Propose Solution 'Fixed by closing related PRB' while the problem is reopened is refused, not saved over it", async () => {
@@ -169,6 +213,7 @@ describe("a related resolution code while its record moves (ITSM-4)", () => {
     await release();
     const report = await bulk;
     expect(await reopened).toBe("reopened");
+    expect((await problem(problemNumber)).state).toBe(ProblemState.RootCauseAnalysis);
     // Each case's outcome is "changed" (resolved first) or "refused" naming why — never an error.
     const [outcome] = report.outcomes;
     if (outcome.status === "changed") expect((await caseRow(c.id)).state).toBe(CaseState.Resolved);
@@ -177,5 +222,42 @@ describe("a related resolution code while its record moves (ITSM-4)", () => {
         status: "refused",
         reason: expect.stringMatching(/cannot be used yet/),
       });
+  });
+
+  it("ITSM-4 / SYNC-2: a Table API PATCH of the problem with a comment and a reopen while the case is resolved 'Fixed by closing related PRB': no deadlock", async () => {
+    const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
+    const p = await problem(problemNumber);
+    const { answer, propose } = await patchWhileResolving(agent, c, CaseResolutionCode.FixedByProblem, () =>
+      api("PATCH", `/api/now/table/problem/${sysIdOf("problem", p.id)}`, {
+        as: itil,
+        body: { comments: "Reopening: it failed again.", state: String(ProblemState.RootCauseAnalysis) },
+      }),
+    );
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect((await problem(problemNumber)).state).toBe(ProblemState.RootCauseAnalysis);
+    expect(settledAs(propose)).toBe("ok");
+  });
+
+  it("ITSM-4 / INC-4: a Table API PATCH of the incident with a comment and a reopen while the case is resolved 'Fixed by closing related Incident': no deadlock", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    const c = await makeCase(agent);
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    const { incidentNumber } = await createIncidentFromCase(agent, c.number);
+    const inc = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    await updateIncident(itil, incidentNumber, {
+      version: inc.version,
+      state: IncidentState.Resolved,
+      resolutionCode: "Known error",
+      resolutionNotes: "Restarted the relay",
+    });
+    const { answer, propose } = await patchWhileResolving(agent, c, CaseResolutionCode.FixedByIncident, () =>
+      api("PATCH", `/api/now/table/incident/${sysIdOf("incident", inc.id)}`, {
+        as: itil,
+        body: { comments: "Reopening: the relay fails again.", state: String(IncidentState.InProgress) },
+      }),
+    );
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect(settledAs(propose)).toBe("ok");
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { PARTY_FIELDS } from "@/lib/domain/work-orders/parties";
 import { type Tx, inTransaction } from "@/lib/db";
 import { canWriteCases, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, invalid } from "@/lib/domain/errors";
+import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
 import {
   assertCaseStateEdit,
   assertResolution,
@@ -105,6 +105,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     }
     // REC-4: a case that stays Resolved keeps a resolution code and notes.
     if ((patch.state ?? current.state) === CaseState.Resolved) assertResolution({ ...current, ...patch });
+    assertVersion(current, version); // before checkResolution holds a related record (below)
     await checkResolution(tx, actor, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch);
     await syncChildren(
@@ -118,6 +119,15 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
     return { number, changed: changes.map((c) => c.field) };
   });
   return result;
+}
+
+/**
+ * REC-6, asked before checkResolution (ITSM-4) — applyVersionedPatch asks it again when writing: a
+ * path holding the case already (the Table API, bulk) held the related record the client's version
+ * names; a case relinked since would have its new record locked after the case, out of order.
+ */
+function assertVersion(current: CaseRow, version: number) {
+  if (current.version !== version) throw staleRecord("case");
 }
 
 /** NOT-1: Request Info that no customer would get. */
@@ -149,6 +159,7 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
     const major = current.majorCaseState === MajorCaseState.Accepted;
     const asksOwn = action === "request_info" && (await readCaseCustomers(tx, [current.id])).length > 0;
     if (action === "request_info" && !asksOwn && !major) throw nobodyToAsk(current);
+    assertVersion(current, version);
     await checkResolution(tx, actor, current, patch);
     const changes = await applyCasePatch(tx, actor, current, version, patch, {
       question: action === "request_info" ? question : undefined,

@@ -9,6 +9,7 @@ import {
 import { parseOrThrow } from "@/lib/domain/validation";
 import { postIncidentJournal } from "../../incidents/journal";
 import { createIncident, updateIncident } from "../../incidents/write";
+import { lockRows } from "../../tables/row-locks";
 import { changedInputs, hasKeys, onlyInputs, splitJournal, type Writer } from "./types";
 
 const NEW_KEYS: ReadonlySet<string> = new Set(Object.keys(newIncidentSchema.shape));
@@ -40,6 +41,9 @@ export const incidentWriter: Writer = {
     const { fields, journal, hasJournal } = splitJournal(input);
     if (hasJournal) parseOrThrow(journalPostSchema, journal);
     const number = String(row.number);
+    // SYNC-2 / INC-4 / ITSM-4: the incident before its note locks the linked cases (the order its
+    // form's save and the case side take, lockIncidentsBeforeCase): note first, they deadlocked.
+    if (hasJournal && hasKeys(fields)) await lockRows(tx, "Incident", [Number(row.id)], "NO KEY UPDATE");
     if (hasJournal) await postIncidentJournal(actor, number, journal, tx);
     // A field written only on create (caller_id, company) is no change as it was read, and a 400
     // naming it with another value — never a 200 that saved nothing (API-2).

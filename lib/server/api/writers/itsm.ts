@@ -4,6 +4,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { postItsmJournal } from "../../itsm/journal";
 import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "../../itsm/specs";
 import { updateItsmRecord } from "../../itsm/update";
+import { lockRows } from "../../tables/row-locks";
 import { hasKeys, splitJournal, type Writer } from "./types";
 
 /**
@@ -13,6 +14,7 @@ import { hasKeys, splitJournal, type Writer } from "./types";
  */
 function itsmWriter<Row extends ItsmRow, Input extends ItsmInput>(
   spec: ItsmSpec<Row, Input>,
+  model: "Problem" | "ChangeRequest" | "Request",
   from: string,
 ): Writer {
   return {
@@ -21,12 +23,16 @@ function itsmWriter<Row extends ItsmRow, Input extends ItsmInput>(
       const { fields, journal, hasJournal } = splitJournal(input);
       if (hasJournal) parseOrThrow(journalPostSchema, journal);
       const number = String(row.number);
+      // SYNC-2 / ITSM-4: the record before its note locks the linked cases (the order its form's save
+      // takes): a case resolved "fixed by" it holds it and then saves the case — note first, the two
+      // deadlocked on PostgreSQL.
+      if (hasJournal && hasKeys(fields)) await lockRows(tx, model, [Number(row.id)], "NO KEY UPDATE");
       if (hasJournal) await postItsmJournal(spec, actor, number, journal, tx);
       if (hasKeys(fields)) await updateItsmRecord(spec, actor, number, { ...fields, version }, tx);
     },
   };
 }
 
-export const problemWriter = itsmWriter(PROBLEM, "Create Problem");
-export const changeWriter = itsmWriter(CHANGE, "Create Normal Change");
-export const requestWriter = itsmWriter(REQUEST, "Create Request");
+export const problemWriter = itsmWriter(PROBLEM, "Problem", "Create Problem");
+export const changeWriter = itsmWriter(CHANGE, "ChangeRequest", "Create Normal Change");
+export const requestWriter = itsmWriter(REQUEST, "Request", "Create Request");
