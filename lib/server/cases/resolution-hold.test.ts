@@ -3,18 +3,18 @@
 // Resolved "Fixed by closing related PRB" with its problem open again. (SQLite runs one write
 // transaction at a time: there the case's save waits for the reopen whatever it locks.)
 import { describe, expect, it } from "vitest";
-import { db, dialect, transaction } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { sysIdOf } from "@/lib/domain/api/sys-id";
 import { CaseResolutionCode, CaseState, IncidentState, ProblemState } from "@/lib/domain/records/choices";
 import { api } from "@/lib/testing/api";
+import { holdRow, untilWaiting } from "@/lib/testing/locks";
 import { makeAgent, makeCase, makeItil } from "@/lib/testing/fixtures";
 import { createIncidentFromCase } from "../incidents/link";
 import { updateIncident } from "../incidents/write";
 import { PROBLEM } from "../itsm/specs";
 import { updateItsmRecord } from "../itsm/update";
-import { lockRows } from "../tables/row-locks";
 import { createProblemFromCase } from "./create-related";
 import { bulkUpdateCases } from "./bulk";
 import { runCaseAction } from "./write";
@@ -39,23 +39,6 @@ async function caseWithResolvedProblem() {
   return { agent, itil, c, problemNumber: number };
 }
 
-/** Until `count` connections wait on a lock (PostgreSQL), or a moment (SQLite), or `done` settles. */
-async function untilWaiting(count: number, done: Promise<unknown>) {
-  let settled = false;
-  const mark = () => (settled = true);
-  done.then(mark, mark);
-  const deadline = Date.now() + 5_000;
-  while (!settled && Date.now() < deadline) {
-    if (dialect() === "postgresql") {
-      const [{ n }] = await db().$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (n >= count) return;
-    } else if (Date.now() > deadline - 4_700) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /**
  * "ok" for a resolution saved or refused on its Resolution code — the reopen went first (PostgreSQL:
  * the resolution waited for it) or the resolution did (SQLite's queue may choose it); else the error.
@@ -65,25 +48,6 @@ const settledAs = (outcome: unknown) =>
   (outcome instanceof DomainError && outcome.kind === "invalid" && outcome.field === "resolutionCode")
     ? "ok"
     : String(outcome);
-
-/** A transaction holding the case's row lock until the returned release is called. */
-async function holdCase(id: number) {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  let locked!: () => void;
-  const caseLocked = new Promise<void>((r) => (locked = r));
-  const done = transaction(async (tx) => {
-    await tx.case.findUniqueOrThrow({ where: { id } });
-    await lockRows(tx, "Case", [id]);
-    locked();
-    await gate;
-  });
-  await caseLocked;
-  return async () => {
-    release();
-    await done;
-  };
-}
 
 /** The problem moved back to Root Cause Analysis; "reopened" or the error. */
 const reopen = async (itil: Actor, number: string) =>
@@ -109,7 +73,7 @@ async function patchWhileResolving(
   patch: () => ReturnType<typeof api>,
 ) {
   const { version } = await caseRow(c.id);
-  const release = await holdCase(c.id);
+  const release = await holdRow("Case", c.id);
   const patched = patch();
   await untilWaiting(1, patched);
   const proposed = runCaseAction(agent, c.number, {
@@ -170,7 +134,7 @@ describe("a related resolution code while its record moves (ITSM-4)", () => {
     // locks the problem and then the case (its note). Queued behind a third lock on the case, both
     // start at once: the PATCH must hold the problem before its note, or they deadlock.
     const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
-    const release = await holdCase(c.id);
+    const release = await holdRow("Case", c.id);
     const path = `/api/now/table/sn_customerservice_case/${sysIdOf("sn_customerservice_case", c.id)}`;
     const patched = api("PATCH", path, {
       as: agent,
@@ -200,7 +164,7 @@ describe("a related resolution code while its record moves (ITSM-4)", () => {
   it("ITSM-4 / WRK-4: resolving selected cases 'Fixed by closing related PRB' while the problem is reopened: no deadlock", async () => {
     const { agent, itil, c, problemNumber } = await caseWithResolvedProblem();
     const { version } = await caseRow(c.id);
-    const release = await holdCase(c.id);
+    const release = await holdRow("Case", c.id);
     const bulk = bulkUpdateCases(agent, {
       cases: `${c.number}:${version}`,
       state: String(CaseState.Resolved),

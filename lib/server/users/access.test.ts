@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE } from "@/lib/domain/auth/roles";
 import { makeAdmin, makeAgent, makeCustomer, makeUser } from "@/lib/testing/fixtures";
+import { holdRow, untilWaiting } from "@/lib/testing/locks";
 import { rejection } from "@/lib/testing/refusal";
 import { actorForBearer, createApiToken } from "../auth/api-token";
 import { hashPassword, checkCredentials } from "../auth/credentials";
@@ -75,6 +76,25 @@ describe("assigning and removing roles (ADM-3)", () => {
 });
 
 describe("deactivating users (ADM-3)", () => {
+  it("ADM-3 / REC-5: two deactivations of one user at once change and audit it once", async () => {
+    const admin = await makeAdmin();
+    const user = await makeUser([ROLE.agent]);
+    const { version } = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    // Both read the user active, then queue on its row (held here) before writing.
+    const release = await holdRow("User", user.id);
+    const both = Promise.all([
+      setUserActive(admin, { userId: user.id, active: false }),
+      setUserActive(admin, { userId: user.id, active: false }),
+    ]);
+    await untilWaiting(2, both);
+    await release();
+    expect((await both).map((r) => r.changed).sort()).toEqual([false, true]);
+    expect((await audit(user.id)).map((r) => [r.field, r.oldValue, r.newValue])).toEqual([
+      ["active", "true", "false"],
+    ]);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).version).toBe(version + 1);
+  });
+
   it("ADM-3: deactivation ends every session at once, stops sign-in and revokes the user's API tokens", async () => {
     const admin = await makeAdmin();
     const user = await makeUser([ROLE.agent], { passwordHash: await hashPassword("the-password") });

@@ -20,17 +20,28 @@ export async function applyUsersActive(
   actor: Pick<Actor, "id" | "name"> | null,
   now = new Date(),
 ): Promise<{ ids: number[]; endedSessions: number }> {
-  const ids = (await tx.user.findMany({ where: { ...where, active: !active }, select: { id: true } })).map(
-    (u) => u.id,
-  );
+  const candidates = (
+    await tx.user.findMany({ where: { ...where, active: !active }, select: { id: true } })
+  ).map((u) => u.id);
+  const ids: number[] = [];
   let endedSessions = 0;
-  await inGroups(ids, IN_LIST_MAX, async (group) => {
+  await inGroups(candidates, IN_LIST_MAX, async (some) => {
     // Accounts before users, as every other path takes them (an import, a new contact, an account's
     // deactivation): a deactivated primary contact's account is changed below, and taking the
     // user first deadlocked with an import of that account's contacts (PostgreSQL).
-    if (!active) await lockPrimaryAccounts(tx, group);
-    // REC-6: the user's version moves, so a form or API write from before is refused as stale.
-    await tx.user.updateMany({ where: { id: { in: group } }, data: { active, version: { increment: 1 } } });
+    if (!active) await lockPrimaryAccounts(tx, some);
+    // REC-6: the user's version moves, so a form or API write from before is refused as stale. Only
+    // the users still not so: two deactivations at once (PostgreSQL) both read the user active, and
+    // the second, waiting on the first's row lock, changed and audited it again.
+    const group = (
+      await tx.user.updateManyAndReturn({
+        where: { id: { in: some }, active: !active },
+        data: { active, version: { increment: 1 } },
+        select: { id: true },
+      })
+    ).map((u) => u.id);
+    if (!group.length) return;
+    ids.push(...group);
     // ADM-3: the user's sessions end either way. Deactivation ends them; a reactivated user starts with
     // none — a sign-in whose password was checked while the deactivation committed made its session
     // after the others had ended: dead while the user was inactive, it would come back to life here.
