@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
 import { makeCase } from "@/lib/testing/fixtures";
 import { makePortalWorld, type PortalWorld } from "@/lib/testing/portal-world";
+import { untilWaiting } from "@/lib/testing/locks";
 import { rejection } from "@/lib/testing/refusal";
 import { fieldError, makeWorkOrder, newKey, setPlugin } from "@/lib/testing/work-orders";
+import { lockRows } from "../tables/row-locks";
 import { requestWorkOrder } from "./work-order-request";
 
 let world: PortalWorld;
@@ -163,5 +165,23 @@ describe("portal work order request (FSM-5, POR-4, ROLE-3)", () => {
     } finally {
       await setPlugin(PLUGIN.fieldService, true);
     }
+  });
+
+  it("POR-4: a request sent while an agent moves the case to another contact is refused as not found, nothing made", async () => {
+    const c = await makeCase(world.agent, {
+      accountId: world.accounts.customer.id,
+      contactId: world.users.customer.id,
+    });
+    const before = await counts();
+    let sent!: Promise<{ kind: string }>;
+    // The agent's save holds the case (PostgreSQL: its row lock) while the customer's request is sent.
+    await transaction(async (tx) => {
+      await lockRows(tx, "Case", [c.id]);
+      await tx.case.update({ where: { id: c.id }, data: { contactId: world.users.colleague.id } });
+      sent = rejection(requestWorkOrder(world.users.customer, c.number, form()));
+      await untilWaiting(1, sent);
+    });
+    expect(await sent).toMatchObject({ kind: "not_found" });
+    expect(await counts()).toMatchObject({ orders: before.orders, tasks: before.tasks });
   });
 });

@@ -55,6 +55,9 @@ export async function requestWorkOrder(actor: Actor, caseNumber: string, input: 
     const done = await requestedWith(tx, request.requestKey, ref.id, ref.number);
     if (done) return done;
     const c = await requireLockedCase(tx, ref.number);
+    // POR-4: the lock may have waited for a change of the case's contact or account, after which the
+    // case is no longer theirs: "not found", like Reply and Attach (not a 403 naming who may ask).
+    await getExternalCaseRef(actor, ref.number, tx);
     // Concurrent submits queue on the case lock; the second sees the first's key here.
     const earlier = await requestedWith(tx, request.requestKey, c.id, c.number);
     if (earlier) return earlier;
