@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { CaseState } from "../lib/domain/records/choices";
 import { expectAccessible } from "./support/axe";
+import { holdActions } from "./support/actions";
 import { DEMO, signIn } from "./support/auth";
 import { expectTableFits, signedInAt } from "./support/layout";
 import { db } from "./support/db";
@@ -115,6 +116,35 @@ test("WRK-4: a bulk state move refuses the cases whose lifecycle forbids it and 
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("checkbox", { name: `Select ${closed.number}` })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: `Select ${open.number}` })).not.toBeChecked();
+});
+
+test("WRK-4: while a bulk change is applied, Escape and Dismiss wait; its report shows in that dialog", async ({
+  page,
+}) => {
+  const held = await db().case.create({
+    // CS7…: num() has a digit for ten cases, all taken by the other tests of this file.
+    data: {
+      number: `CS7${String(seq).padStart(7, "0")}`,
+      shortDescription: `Held ${tag}`,
+      state: CaseState.Open,
+    },
+  });
+  await signIn(page, DEMO.agent);
+  await page.goto(`/cases?q=Held+${tag}`);
+  await page.getByRole("checkbox", { name: `Select ${held.number}` }).check();
+  // The change is held on its way until the dialog has been tried.
+  const release = await holdActions(page, "**/cases*");
+  await page.getByRole("group", { name: "Bulk actions" }).getByRole("button", { name: "Priority" }).click();
+  const dialog = page.getByRole("dialog", { name: "Set priority of 1 case" });
+  await dialog.getByLabel("Priority").selectOption({ label: "2 - High" });
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await expect(dialog.getByRole("button", { name: "Dismiss" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog.getByRole("status")).toHaveText("1 case changed.");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 });
 
 test("WRK-4: assigning every case of the Unassigned list shows the report, though the list is then empty", async ({

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./support/test";
 import { CaseState } from "../lib/domain/records/choices";
+import { holdActions } from "./support/actions";
 import { DEMO, signIn } from "./support/auth";
 import { db } from "./support/db";
 
@@ -124,12 +125,7 @@ test("PRO-3: while the message goes out, Dismiss and Escape wait; the answer sho
   await page.goto(`/cases?q=${encodeURIComponent(`Held send ${tag}`)}`);
   await page.getByRole("checkbox", { name: `Select ${held.number}` }).check();
   // The send is held on its way until the dialog has been tried.
-  let release = () => {};
-  const holding = new Promise<void>((r) => (release = r));
-  await page.route("**/cases*", async (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await holding;
-    await route.continue();
-  });
+  const release = await holdActions(page, "**/cases*");
   await page.getByRole("button", { name: "Notify Customers" }).click();
   const dialog = page.getByRole("dialog", { name: "Notify Customers" });
   await dialog.getByLabel("Message").fill(`Held message ${tag}.`);

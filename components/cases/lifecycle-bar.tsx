@@ -122,6 +122,7 @@ export function LifecycleBar({
         open={!!confirm && !needsConfirmation}
         onClose={() => setConfirming(null)}
         title={confirm?.title ?? ""}
+        busy={pending}
       >
         <form {...formProps} className="space-y-4">
           <input type="hidden" name="action" value={confirming ?? ""} />
@@ -129,7 +130,9 @@ export function LifecycleBar({
           {result && !result.ok && !needsConfirmation && <Notice result={result} />}
           <p className="text-sm text-slate-700">{confirm?.text}</p>
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setConfirming(null)}>Keep it</Button>
+            <Button onClick={() => setConfirming(null)} disabled={pending}>
+              Keep it
+            </Button>
             <SubmitButton
               pending={pending}
               pendingText={confirm?.button ?? ""}
@@ -141,7 +144,7 @@ export function LifecycleBar({
         </form>
       </Modal>
       {/* NOT-1: the question becomes an additional comment and the text of the customer's email. */}
-      <Modal open={asking} onClose={() => setAsking(false)} title="Request info">
+      <Modal open={asking} onClose={() => setAsking(false)} title="Request info" busy={pending}>
         <form {...formProps} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="request_info" />
           <input type="hidden" name="version" value={version} />
@@ -156,14 +159,16 @@ export function LifecycleBar({
             error={err("question")}
           />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setAsking(false)}>Dismiss</Button>
+            <Button onClick={() => setAsking(false)} disabled={pending}>
+              Dismiss
+            </Button>
             <SubmitButton pending={pending} pendingText="Sending…">
               Request Info
             </SubmitButton>
           </div>
         </form>
       </Modal>
-      <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution">
+      <Modal open={proposing} onClose={() => setProposing(false)} title="Propose solution" busy={pending}>
         <form {...formProps} className="space-y-4" noValidate>
           <input type="hidden" name="action" value="propose_solution" />
           <input type="hidden" name="version" value={version} />
@@ -187,7 +192,9 @@ export function LifecycleBar({
             error={err("resolutionNotes")}
           />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setProposing(false)}>Dismiss</Button>
+            <Button onClick={() => setProposing(false)} disabled={pending}>
+              Dismiss
+            </Button>
             <SubmitButton pending={pending} pendingText="Resolving…">
               Propose Solution
             </SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
+import { useDialogSending } from "./modal";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
 import { useActionForm, type FormAction } from "./use-action-form";
@@ -11,8 +12,9 @@ import type { ActionResult } from "@/lib/domain/action-result";
  * the submit button. A refusal without field errors shows above the fields (one naming a field shows
  * under it); a confirmation, with no fields to show one under (`confirmation`), shows every refusal
  * above — a case state that moved meanwhile, say. Success calls onDone. While the action runs,
- * Dismiss waits for it (`onPendingChange` lets the dialog hold Escape too): a dialog closed mid-send
- * could be opened afresh and sent again, and the first answer landed on the new one.
+ * Dismiss waits for it, and so does Escape (it tells the Modal, ui/modal.tsx; `onPendingChange` tells
+ * the caller too): a dialog closed mid-send could be opened afresh and sent again, and the first
+ * answer landed on the new one.
  */
 export function DialogForm({
   action,
@@ -38,11 +40,16 @@ export function DialogForm({
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
+  const dialogSending = useDialogSending();
   useEffect(() => {
     onPendingChange?.(pending);
+    dialogSending?.(pending);
     // Unmounted mid-send (the answer replaces the form): nothing is pending any more.
-    return () => onPendingChange?.(false);
-  }, [pending, onPendingChange]);
+    return () => {
+      onPendingChange?.(false);
+      dialogSending?.(false);
+    };
+  }, [pending, onPendingChange, dialogSending]);
   return (
     <form
       action={formAction}

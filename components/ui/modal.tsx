@@ -1,6 +1,6 @@
 "use client";
 import { Dialog, DialogHeading } from "@ariakit/react/dialog";
-import { useState, type RefObject } from "react";
+import { createContext, useContext, useState, type RefObject } from "react";
 import { cx } from "./cx";
 
 // Why Ariakit (@ariakit/react 0.4.40) for the accessible primitives — combobox, menu, dialog,
@@ -15,6 +15,10 @@ import { cx } from "./cx";
 // `noModule` polyfills, which module-capable browsers never fetch): agent case page 153.1 KB before,
 // 205.7 KB with Ariakit (≤ 250 KB); portal 140.3 KB (≤ 150 KB; it loads no Ariakit).
 
+/** Lets a form inside the dialog say it is sending (ui/dialog-form.tsx): Escape then waits. */
+const SendingContext = createContext<((sending: boolean) => void) | null>(null);
+export const useDialogSending = () => useContext(SendingContext);
+
 /**
  * A modal dialog on Ariakit's Dialog: labelled by its title, focus moves into it and returns to the
  * opener (or `returnFocus`) when it closes, Escape closes it, and the page behind it is inert. A
@@ -28,11 +32,14 @@ export function Modal({
   onClose,
   title,
   returnFocus,
+  busy = false,
   children,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
+  /** A form of the dialog not built on DialogForm is sending: Escape waits as for DialogForm's. */
+  busy?: boolean;
   /** Where focus goes on close when the opener is gone (e.g. a menu item): usually the menu button. */
   returnFocus?: RefObject<HTMLElement | null>;
   children: React.ReactNode;
@@ -41,12 +48,17 @@ export function Modal({
   // several: a closed Dialog cost ~0.5 ms of server rendering each). Once opened it stays mounted
   // (unmountOnHide hides it), so closing returns focus as before.
   const [opened, setOpened] = useState(open);
+  // While a form of the dialog is sending, Escape does not close it (Dismiss is disabled then too):
+  // closed mid-send, it could be opened afresh and sent again, and the first answer landed on the new
+  // one — a bulk report shown for another selection, its refused cases replacing that selection.
+  const [sending, setSending] = useState(false);
   if (open && !opened) setOpened(true);
   if (!opened) return null;
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={() => sending || busy || onClose()}
+      hideOnEscape={!sending && !busy}
       unmountOnHide
       finalFocus={returnFocus}
       hideOnInteractOutside={false}
@@ -61,7 +73,9 @@ export function Modal({
           {title}
         </DialogHeading>
       </div>
-      <div className="px-5 py-4">{children}</div>
+      <div className="px-5 py-4">
+        <SendingContext.Provider value={setSending}>{children}</SendingContext.Provider>
+      </div>
     </Dialog>
   );
 }

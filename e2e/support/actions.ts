@@ -16,3 +16,17 @@ export async function captureJournalPost(page: Page, text: string): Promise<Capt
   const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => keep.includes(k)));
   return { url: request.url(), headers, body: request.postDataBuffer()! };
 }
+
+/**
+ * Holds every server action posted to pages matching `url` on its way until the returned release is
+ * called — to try a dialog while its form is sending.
+ */
+export async function holdActions(page: Page, url: string): Promise<() => void> {
+  let release = () => {};
+  const holding = new Promise<void>((r) => (release = r));
+  await page.route(url, async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await holding;
+    await route.continue();
+  });
+  return release;
+}
