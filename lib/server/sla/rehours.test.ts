@@ -6,6 +6,8 @@ import type { SlaHours } from "@/lib/domain/sla/policy";
 import { scheduleOf } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
 import { makeAgent, makeCase, unique } from "@/lib/testing/fixtures";
+import { untilWaiting } from "@/lib/testing/locks";
+import { lockRows } from "../tables/row-locks";
 import { recountHoursTimers } from "./rehours";
 
 const H = 3_600_000;
@@ -100,4 +102,48 @@ describe("new business hours move the running timers (NOT-5)", () => {
     // The last timer started 2,499 s after the first: each counted its own time.
     expect(after[0].elapsedMs - after.at(-1)!.elapsedMs).toBe(2_499_000);
   }, 60_000);
+
+  it("NOT-5: a case saved with a new target while the hours are saved keeps its new target's due time (cases locked first)", async () => {
+    const c = await makeCase(await makeAgent());
+    const start = new Date("2026-11-23T09:00:00Z"); // Monday 09:00 in UTC hours
+    const now = new Date("2026-11-23T13:00:00Z"); // 4 h counted; New York opens at 14:00Z
+    const timer = await db().caseSla.create({
+      data: {
+        caseId: c.id,
+        kind: "resolution",
+        clock: "hours",
+        targetMs: 8 * H,
+        elapsedMs: 0,
+        runningSince: start,
+        dueAt: new Date("2026-11-23T17:00:00Z"),
+      },
+    });
+    // A case save (a new priority: a 6-hour target) holds the case and has moved its timer, not yet
+    // committed, while the admin saves the new hours.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let moved!: () => void;
+    const saved = new Promise<void>((r) => (moved = r));
+    const save = transaction(async (tx) => {
+      await lockRows(tx, "Case", [c.id]);
+      await tx.caseSla.update({
+        where: { id: timer.id },
+        data: { targetMs: 6 * H, dueAt: new Date("2026-11-23T15:00:00Z") },
+      });
+      moved();
+      await gate;
+    });
+    await saved;
+    const recount = transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    await untilWaiting(1, recount);
+    release();
+    await save;
+    await recount;
+    // 2 working hours left of the 6, from New York's 09:00 (14:00Z): not the old target's 4 hours.
+    expect(await db().caseSla.findUniqueOrThrow({ where: { id: timer.id } })).toMatchObject({
+      targetMs: 6 * H,
+      elapsedMs: 4 * H,
+      dueAt: new Date("2026-11-23T16:00:00Z"),
+    });
+  });
 });

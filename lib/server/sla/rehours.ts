@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { scheduleOf, type SlaHours } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
-import { refreshSlaDueOf } from "../tables/case";
+import { lockCases, refreshSlaDueOf } from "../tables/case";
+import { casesWithRunningHoursTimers } from "../tables/case-selection";
 import { updateTimers } from "../tables/case-sla";
 
 /**
@@ -12,8 +13,14 @@ import { updateTimers } from "../tables/case-sla";
  * filter by it. Paused and stopped timers keep their counted time; they take the new hours when they
  * run again. The timers are written 2,000 a statement (a backlog of 100,000 was 100,000 statements
  * holding SQLite's write lock). Returns how many moved.
+ *
+ * Their cases are locked first (PostgreSQL), in the order every path takes cases, and the timers read
+ * after: a case save locks the case and then writes its timers. Timers first, a case saved at that
+ * moment deadlocked with the new hours; read unlocked, a timer re-targeted by a save committing
+ * meanwhile (a new priority) was overwritten with a due time from its old target.
  */
 export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after: SlaHours, now = new Date()) {
+  await lockCases(tx, casesWithRunningHoursTimers());
   const rows = await tx.caseSla.findMany({
     where: { clock: "hours", stoppedAt: null, runningSince: { not: null } },
     select: {

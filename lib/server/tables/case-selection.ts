@@ -12,6 +12,12 @@ export const casesWithIds = (ids: readonly number[]): CaseSelection => ({
   where: Prisma.sql`k."id" IN (${Prisma.join(ids)})`,
 });
 
+/** NOT-5: the cases with a running SLA timer counted in business hours (a new schedule moves them). */
+export const casesWithRunningHoursTimers = (): CaseSelection => ({
+  where: Prisma.sql`k."id" IN (SELECT s."caseId" FROM "CaseSla" s
+    WHERE s."clock" = 'hours' AND s."stoppedAt" IS NULL AND s."runningSince" IS NOT NULL)`,
+});
+
 /** A major case's children in one of `states`. */
 export const childrenIn = (parentId: number, states: readonly number[]): CaseSelection => ({
   where: Prisma.sql`k."parentId" = ${parentId} AND k."state" IN (${Prisma.join(states)})`,
