@@ -15,22 +15,27 @@ const weekdays = [1, 2, 3, 4, 5] as SlaHours["days"];
 const utc: SlaHours = { days: weekdays, startMinute: 540, endMinute: 1020, timeZone: "UTC" };
 const newYork: SlaHours = { ...utc, timeZone: "America/New_York" };
 
+const start = new Date("2026-11-23T09:00:00Z"); // a Monday, 09:00 in UTC hours
+const now = new Date("2026-11-23T13:00:00Z"); // 4 h counted; New York opens at 14:00Z
+
+/** The case's 8-hour resolution timer, in business hours, running since Monday 09:00 (UTC hours). */
+const runningSinceMonday = (caseId: number) =>
+  db().caseSla.create({
+    data: {
+      caseId,
+      kind: "resolution",
+      clock: "hours",
+      targetMs: 8 * H,
+      elapsedMs: 0,
+      runningSince: start,
+      dueAt: new Date("2026-11-23T17:00:00Z"),
+    },
+  });
+
 describe("new business hours move the running timers (NOT-5)", () => {
   it("NOT-5: a timer 4 of 8 working hours in keeps them and is due 4 New York working hours later", async () => {
     const c = await makeCase(await makeAgent());
-    const start = new Date("2026-11-23T09:00:00Z"); // a Monday, 09:00 in UTC hours
-    const now = new Date("2026-11-23T13:00:00Z"); // 4 h counted; New York opens at 14:00Z
-    const running = await db().caseSla.create({
-      data: {
-        caseId: c.id,
-        kind: "resolution",
-        clock: "hours",
-        targetMs: 8 * H,
-        elapsedMs: 0,
-        runningSince: start,
-        dueAt: new Date("2026-11-23T17:00:00Z"),
-      },
-    });
+    const running = await runningSinceMonday(c.id);
     const paused = await db().caseSla.create({
       data: {
         caseId: c.id,
@@ -105,19 +110,7 @@ describe("new business hours move the running timers (NOT-5)", () => {
 
   it("NOT-5: a case saved with a new target while the hours are saved keeps its new target's due time (cases locked first)", async () => {
     const c = await makeCase(await makeAgent());
-    const start = new Date("2026-11-23T09:00:00Z"); // Monday 09:00 in UTC hours
-    const now = new Date("2026-11-23T13:00:00Z"); // 4 h counted; New York opens at 14:00Z
-    const timer = await db().caseSla.create({
-      data: {
-        caseId: c.id,
-        kind: "resolution",
-        clock: "hours",
-        targetMs: 8 * H,
-        elapsedMs: 0,
-        runningSince: start,
-        dueAt: new Date("2026-11-23T17:00:00Z"),
-      },
-    });
+    const timer = await runningSinceMonday(c.id);
     // A case save (a new priority: a 6-hour target) holds the case and has moved its timer, not yet
     // committed, while the admin saves the new hours.
     let release!: () => void;
