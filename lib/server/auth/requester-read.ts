@@ -45,9 +45,10 @@ const REQUESTER = statement(
       pluginsOff: d.list(
         `SELECT ${d.text(`p."id"`)} AS "j" FROM "Plugin" p WHERE p."active" = ${d.p(4)} ORDER BY p."id"`,
       ),
-      // SavedView's unique (userId, name) index serves the filter and the order.
+      // SavedView's unique (userId, name) index serves the filter; the order is by name in any letter
+      // case (a person has a few views: "alpha" before "Zeta" on both databases).
       views: d.list(`SELECT ${d.obj({ id: `v."id"`, name: `v."name"`, query: `v."query"` })} AS "j"
-      FROM "SavedView" v WHERE v."userId" = ${d.p(1)} ORDER BY v."name" ASC`),
+      FROM "SavedView" v WHERE v."userId" = ${d.p(1)} ORDER BY LOWER(v."name"), v."id"`),
     })} AS "doc"`,
 );
 

@@ -5,7 +5,8 @@ import { readRows } from "@/lib/db/read";
 import { num } from "./sql";
 
 const VIEWS_OF = statement(
-  (d) => `SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${d.p(1)} ORDER BY "name" ASC`,
+  (d) =>
+    `SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ${d.p(1)} ORDER BY LOWER("name"), "id"`,
 );
 
 /**

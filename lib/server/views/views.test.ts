@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { VIEWS_PER_USER_MAX } from "@/lib/domain/views/views";
 import { makeAgent, makeItil, makeUser } from "@/lib/testing/fixtures";
+import { readRequester } from "../auth/requester-read";
+import { createSession } from "../auth/sessions";
 import { deleteView, listViews, saveView } from "./views";
 
 describe("saved views of the case list (WRK-4)", () => {
@@ -31,6 +33,16 @@ describe("saved views of the case list (WRK-4)", () => {
     expect((await listViews(a)).map((v) => v.query)).toEqual(["state=open&priority=1"]);
     expect((await listViews(b)).map((v) => v.query)).toEqual(["priority=1"]);
     await expect(saveView(a, { name: "x".repeat(61), query: "" })).rejects.toMatchObject({ field: "name" });
+  });
+
+  it("WRK-4: views are listed by name in any letter case ('alpha' before 'Zeta'), in the navigation's read too", async () => {
+    const agent = await makeAgent();
+    for (const name of ["Zeta queue", "alpha queue", "Beta queue"])
+      await saveView(agent, { name, query: "state=open" });
+    const names = ["alpha queue", "Beta queue", "Zeta queue"];
+    expect((await listViews(agent)).map((v) => v.name)).toEqual(names);
+    const sid = await createSession(agent.id);
+    expect((await readRequester(agent.id, sid, new Date())).views.map((v) => v.name)).toEqual(names);
   });
 
   it("WRK-4: only one's own views are deleted; another person's is not found and stays", async () => {
