@@ -118,6 +118,23 @@ test("WRK-4: a bulk state move refuses the cases whose lifecycle forbids it and 
   await expect(page.getByRole("checkbox", { name: `Select ${open.number}` })).not.toBeChecked();
 });
 
+test("WRK-2 / WRK-4: My work's Needs attention list shows its My queue filter, which can be taken off", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases?state=open&queue=mine&attention=1");
+  const filters = page.getByRole("search", { name: "Filter cases" });
+  const queue = filters.getByRole("checkbox", { name: "My queue" });
+  await expect(queue).toBeChecked();
+  await filters.getByRole("checkbox", { name: "Needs attention" }).uncheck();
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/queue=mine/); // kept while it is ticked
+  await queue.uncheck();
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).not.toHaveURL(/queue=/);
+  await expect(filters.getByRole("checkbox", { name: "My queue" })).toHaveCount(0);
+});
+
 test("WRK-4: while a bulk change is applied, Escape and Dismiss wait; its report shows in that dialog", async ({
   page,
 }) => {

@@ -173,8 +173,21 @@ export function CaseFilters({
         />
         Needs attention
       </label>
-      {/* My work's "View all" of my queue (WRK-2) keeps its filter when the form is applied. */}
-      {params.queue && <input type="hidden" name="queue" value={params.queue} />}
+      {/* My work's "View all" of Needs attention (WRK-2) lists my queue: mine and the unassigned cases of
+          my groups. Shown, so it can be seen and taken off — a hidden input kept it through every Apply
+          and into a saved view with nothing saying so. */}
+      {params.queue === "mine" && (
+        <label className="flex items-center gap-2 self-center pt-4 text-xs font-semibold text-slate-600">
+          <input
+            type="checkbox"
+            name="queue"
+            value="mine"
+            defaultChecked
+            className="h-4 w-4 rounded border-slate-400 accent-brand-600"
+          />
+          My queue
+        </label>
+      )}
       {params.sort && <input type="hidden" name="sort" value={params.sort} />}
       <button type="submit" className={buttonClass("primary")}>
         Apply
