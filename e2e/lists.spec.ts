@@ -128,6 +128,7 @@ test("WRK-2 / WRK-4: My work's Needs attention list shows its My queue filter, w
   await expect(queue).toBeChecked();
   await filters.getByRole("checkbox", { name: "Needs attention" }).uncheck();
   await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).not.toHaveURL(/attention=/);
   await expect(page).toHaveURL(/queue=mine/); // kept while it is ticked
   await queue.uncheck();
   await filters.getByRole("button", { name: "Apply" }).click();

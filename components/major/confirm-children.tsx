@@ -20,11 +20,13 @@ export function ConfirmChildren({
   onDismiss: () => void;
 }) {
   return (
-    <Modal open={!!message} onClose={onDismiss} title="Update child cases?">
+    <Modal open={!!message} onClose={onDismiss} title="Update child cases?" busy={pending}>
       <div className="space-y-4">
         <p className="text-sm text-slate-700">{message}</p>
         <div className="flex justify-end gap-2">
-          <Button onClick={onDismiss}>Dismiss</Button>
+          <Button onClick={onDismiss} disabled={pending}>
+            Dismiss
+          </Button>
           <Button
             variant="primary"
             disabled={pending}

@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { impacts, incidentPriorities, urgencies } from "@/lib/domain/records/choices";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 
 export type TemplateView = {
   id: number;
@@ -95,6 +95,11 @@ function TemplateFields({
 /** ITSM-1: one template — change any field, approve it or not, retire it (Inactive). */
 export function TemplateCard({ template: t, pluginOn }: { template: TemplateView; pluginOn: boolean }) {
   const { result, pending, fieldError: err, formProps } = useActionForm(saveTemplateAction);
+  // The version this card last sent from: a refusal is about that version. Once another admin's
+  // save has brought newer values (the form below remounts with them), "changed by someone else —
+  // reload" no longer fits and is not shown; "Saved." after this card's own save is.
+  const [sentFrom, setSentFrom] = useState(t.version);
+  const shown = result && (result.ok || sentFrom === t.version) ? result : null;
   const headingId = `template-${t.id}`;
   return (
     <section
@@ -117,10 +122,20 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
       {/* Keyed by version: after anyone's save the fields show the saved values (a select ignores a new
           defaultValue), so a save from this card never sends back what another admin changed. The
           outcome lives in the card, above the key: "Saved." stays. */}
-      <form key={t.version} {...formProps} aria-label={`Template ${t.name}`} className="space-y-3" noValidate>
+      <form
+        key={t.version}
+        {...formProps}
+        onSubmit={(e) => {
+          setSentFrom(t.version);
+          formProps.onSubmit(e);
+        }}
+        aria-label={`Template ${t.name}`}
+        className="space-y-3"
+        noValidate
+      >
         <input type="hidden" name="id" value={t.id} />
         <input type="hidden" name="version" value={t.version} />
-        <TemplateFields prefix={`t${t.id}`} t={t} err={err} />
+        <TemplateFields prefix={`t${t.id}`} t={t} err={(f) => (shown ? err(f) : undefined)} />
         <div className="flex flex-wrap items-end gap-3">
           <SelectField
             id={`t${t.id}-approved`}
@@ -128,7 +143,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
             name="approved"
             options={APPROVAL}
             defaultValue={String(t.approved)}
-            error={err("approved")}
+            error={shown ? err("approved") : undefined}
           />
           <SelectField
             id={`t${t.id}-active`}
@@ -136,7 +151,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
             name="active"
             options={ACTIVITY}
             defaultValue={String(t.active)}
-            error={err("active")}
+            error={shown ? err("active") : undefined}
           />
           <SubmitButton pending={pending} variant="secondary">
             Save
@@ -144,7 +159,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
         </div>
         {/* A refusal about no field shown (a stale version, an unknown template) is said here. */}
         <Notice
-          result={result && (result.ok || !result.fieldErrors || err("version") || err("id")) ? result : null}
+          result={shown && (shown.ok || !shown.fieldErrors || err("version") || err("id")) ? shown : null}
         />
       </form>
     </section>
