@@ -8,6 +8,8 @@ import { lockRows } from "@/lib/server/tables/row-locks";
 export async function holdRow(model: Prisma.ModelName, id: number) {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
+  // A test that fails before it releases must not leave the row held for the next ones.
+  const safety = setTimeout(() => release(), 30_000);
   let locked!: () => void;
   const held = new Promise<void>((r) => (locked = r));
   const done = transaction(async (tx) => {
@@ -18,12 +20,16 @@ export async function holdRow(model: Prisma.ModelName, id: number) {
   });
   await held;
   return async () => {
+    clearTimeout(safety);
     release();
     await done;
   };
 }
 
-/** Until `count` connections wait on a lock (PostgreSQL), or a moment (SQLite), or `done` settles. */
+/**
+ * Until `count` connections wait on a lock (PostgreSQL), or a moment (SQLite), or `done` settles.
+ * PostgreSQL: fails after 5 s — a race the test meant to set up that never formed is no pass.
+ */
 export async function untilWaiting(count: number, done: Promise<unknown>) {
   let settled = false;
   const mark = () => (settled = true);
@@ -38,4 +44,6 @@ export async function untilWaiting(count: number, done: Promise<unknown>) {
     } else if (Date.now() > deadline - 4_700) return;
     await new Promise((r) => setTimeout(r, 20));
   }
+  if (!settled && dialect() === "postgresql")
+    throw new Error(`fewer than ${count} connections waited on a lock`);
 }

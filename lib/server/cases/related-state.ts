@@ -31,14 +31,17 @@ export async function holdRelatedRecord(
   if (held === "incident") await lockRows(tx, "Incident", [c.incidentId], "SHARE");
 }
 
-/** ITSM-4: holdRelatedRecord for a path about to lock the case (bulk resolve, the Table API). */
+/**
+ * ITSM-4: holdRelatedRecord for a path about to lock the case (bulk resolve, the Table API): `code`
+ * is the one being chosen, or undefined for the case's own (a PATCH to Resolved without a code).
+ */
 export async function holdRelatedBeforeCase(tx: Tx, caseNumber: string, code: string | null | undefined) {
-  if (!recordHeldFor(code)) return;
+  if (code !== undefined && !recordHeldFor(code)) return;
   const c = await tx.case.findUnique({
     where: { number: caseNumber },
-    select: { incidentId: true, problemId: true },
+    select: { incidentId: true, problemId: true, resolutionCode: true },
   });
-  if (c) await holdRelatedRecord(tx, c, code);
+  if (c) await holdRelatedRecord(tx, c, code === undefined ? c.resolutionCode : code);
 }
 
 /** The states of a case's related records, for ITSM-4 (resolution codes and the suggestion). */

@@ -117,7 +117,13 @@ export async function setAccountActive(actor: Actor, number: string, raw: { acti
     const before = await requireAccount(tx, number);
     if (before.active === active)
       return { number: before.number, name: before.name, changed: false, contacts: 0 };
-    await tx.account.update({ where: { id: before.id }, data: { active, version: { increment: 1 } } });
+    // Only while it is still not so: two deactivations at once (PostgreSQL) both read it active, and
+    // the second, waiting on the first's row lock, changed and audited it again.
+    const { count } = await tx.account.updateMany({
+      where: { id: before.id, active: !active },
+      data: { active, version: { increment: 1 } },
+    });
+    if (count === 0) return { number: before.number, name: before.name, changed: false, contacts: 0 };
     await writeAudit(tx, TABLE.account, before.id, diffFields(before, { active }), actor);
     const contacts = active
       ? 0

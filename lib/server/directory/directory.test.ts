@@ -12,6 +12,7 @@ import {
   makeUser,
   unique,
 } from "@/lib/testing/fixtures";
+import { holdRow, untilWaiting } from "@/lib/testing/locks";
 import { replyOnPortal } from "../portal/answers";
 import { createSession } from "../auth/sessions";
 import { nextNumber } from "../records/numbers";
@@ -369,6 +370,22 @@ describe("SET-2: deactivation and relationships", () => {
     expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: false });
     await setPersonActive(m, contact.id, "contact", { active: "true" });
     expect(await db().user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ active: true });
+  });
+
+  it("SET-2 / REC-5: two deactivations of one account at once change and audit it once", async () => {
+    const m = await manager();
+    const { account } = await makeCustomer();
+    const release = await holdRow("Account", account.id);
+    const both = Promise.all([
+      setAccountActive(m, account.number, { active: "false" }),
+      setAccountActive(m, account.number, { active: "false" }),
+    ]);
+    await untilWaiting(2, both);
+    await release();
+    expect((await both).map((r) => r.changed).sort()).toEqual([false, true]);
+    expect((await auditOf("customer_account", account.id)).filter((r) => r.field === "active")).toHaveLength(
+      1,
+    );
   });
 
   it("SET-2 / ROLE-3: relating a partner to a customer, from either side, once; removing it", async () => {

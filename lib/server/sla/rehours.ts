@@ -20,7 +20,9 @@ import { updateTimers } from "../tables/case-sla";
  * meanwhile (a new priority) was overwritten with a due time from its old target.
  */
 export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after: SlaHours, now = new Date()) {
-  await lockCases(tx, casesWithRunningHoursTimers());
+  // NO KEY UPDATE: it queues with case saves, while rows naming those cases (a work order, an
+  // attachment, a child case) can still be added during a long recount.
+  await lockCases(tx, casesWithRunningHoursTimers(), "NO KEY UPDATE");
   const rows = await tx.caseSla.findMany({
     where: { clock: "hours", stoppedAt: null, runningSince: { not: null } },
     select: {

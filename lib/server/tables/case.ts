@@ -5,6 +5,7 @@ import type { MapValue } from "@/lib/domain/field-maps/rules";
 import { numberedRows, type CaseSelection, type NumberedCase } from "./case-selection";
 import { caseComments, type CommentSelection } from "./outbox-message";
 import { caseLockOrder } from "./case-lock-order";
+import type { LockStrength } from "./row-locks";
 import { randomHex } from "./sql";
 
 /**
@@ -26,9 +27,14 @@ export function markCustomerReplied(tx: Tx, caseId: number, at: Date) {
  * overlapping batches queue, never deadlock, and the rows stay as read until they are updated.
  * SQLite: nothing (its write transaction holds the database).
  */
-export async function lockCases(tx: Tx, cases: CaseSelection): Promise<void> {
+export async function lockCases(
+  tx: Tx,
+  cases: CaseSelection,
+  strength: LockStrength = "UPDATE",
+): Promise<void> {
   if (dialect() !== "postgresql") return;
-  await tx.$queryRaw`SELECT k."id" FROM "Case" k WHERE ${cases.where} ${caseLockOrder("k")} FOR UPDATE`;
+  await tx.$queryRaw`SELECT k."id" FROM "Case" k
+    WHERE ${cases.where} ${caseLockOrder("k")} FOR ${Prisma.raw(strength)}`;
 }
 
 /** Gives each case of a selected comment that has a customer and no reply token yet its token. */

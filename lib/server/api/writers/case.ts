@@ -93,9 +93,10 @@ async function save(actor: Actor, row: Row, input: Input, version: number, tx: T
       incidentChange.id === null ? undefined : await numberOf(tx, "incident", incidentChange.id, "incident"),
     );
   // ITSM-4: a related resolution code's record is held before the journal locks the case, too.
+  // The case's own code, when none is sent, is read in the transaction (`row` was read before it).
   if (rest.state === CaseState.Resolved || rest.resolutionCode !== undefined) {
-    const code = rest.resolutionCode !== undefined ? rest.resolutionCode : row.resolutionCode;
-    await holdRelatedBeforeCase(tx, number, typeof code === "string" ? code : null);
+    const code = rest.resolutionCode;
+    await holdRelatedBeforeCase(tx, number, code === undefined || typeof code === "string" ? code : null);
   }
   const versionNow = async () =>
     (await tx.case.findUniqueOrThrow({ where: { id: Number(row.id) }, select: { version: true } })).version;
