@@ -1,6 +1,7 @@
 // WRK-1: the input of /admin/groups — one set of schemas for the page's forms and any other caller.
 import { z } from "zod";
 import { LIMITS, optionalId, requiredId, requiredLine, versionField } from "../validation";
+import { nameKey } from "../name-key";
 
 export const groupCreateSchema = z.object({
   name: requiredLine("Name", LIMITS.name),
@@ -14,5 +15,4 @@ export type GroupUpdateInput = { [K in keyof z.input<typeof groupUpdateSchema>]?
 export const groupMemberSchema = z.object({ userId: requiredId("Member") });
 
 /** A group's name as matched: two groups never share a name in any letter case or spacing. */
-export const groupNameKey = (name: string) =>
-  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+export const groupNameKey = nameKey;

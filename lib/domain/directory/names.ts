@@ -1,8 +1,8 @@
 // SET-2, SET-3: an account's name as it is matched — by an import row naming the account, and for the
 // rule that two accounts never share a name. Trimmed, runs of white space as one space, NFKC (full-width
 // letters as plain ones), lower case: "ACME  Corporation" and "Acme Corporation" are one name.
-export const accountNameKey = (name: string) =>
-  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+import { nameKey } from "../name-key";
+export const accountNameKey = nameKey;
 
 /**
  * SET-2 / SET-3: a serial number as matched within its account — "sn-mx01" is the asset labelled

@@ -14,6 +14,7 @@ import {
   versionField,
   type FormInput,
 } from "../../validation";
+import { nameKey } from "../../name-key";
 
 /** Audit history table of standard change templates (ServiceNow's standard change template table). */
 export const TEMPLATE_TABLE = "std_change_record_producer";
@@ -22,8 +23,7 @@ export const TEMPLATE_TABLE = "std_change_record_producer";
  * A template's name as agents tell templates apart: trimmed, runs of white space as one space, NFKC,
  * lower case — "Restart web tier" and "restart  web tier" are one name (as groups' and accounts' are).
  */
-export const templateNameKey = (name: string) =>
-  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+export const templateNameKey = nameKey;
 
 const unknown = "Unknown template.";
 const templateId = formNumber(
