@@ -100,6 +100,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
   // reload" no longer fits and is not shown; "Saved." after this card's own save is.
   const [sentFrom, setSentFrom] = useState(t.version);
   const shown = result && (result.ok || sentFrom === t.version) ? result : null;
+  const fieldError = (f: string) => (shown ? err(f) : undefined);
   const headingId = `template-${t.id}`;
   return (
     <section
@@ -135,7 +136,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
       >
         <input type="hidden" name="id" value={t.id} />
         <input type="hidden" name="version" value={t.version} />
-        <TemplateFields prefix={`t${t.id}`} t={t} err={(f) => (shown ? err(f) : undefined)} />
+        <TemplateFields prefix={`t${t.id}`} t={t} err={fieldError} />
         <div className="flex flex-wrap items-end gap-3">
           <SelectField
             id={`t${t.id}-approved`}
@@ -143,7 +144,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
             name="approved"
             options={APPROVAL}
             defaultValue={String(t.approved)}
-            error={shown ? err("approved") : undefined}
+            error={fieldError("approved")}
           />
           <SelectField
             id={`t${t.id}-active`}
@@ -151,7 +152,7 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
             name="active"
             options={ACTIVITY}
             defaultValue={String(t.active)}
-            error={shown ? err("active") : undefined}
+            error={fieldError("active")}
           />
           <SubmitButton pending={pending} variant="secondary">
             Save
@@ -159,7 +160,11 @@ export function TemplateCard({ template: t, pluginOn }: { template: TemplateView
         </div>
         {/* A refusal about no field shown (a stale version, an unknown template) is said here. */}
         <Notice
-          result={shown && (shown.ok || !shown.fieldErrors || err("version") || err("id")) ? shown : null}
+          result={
+            shown && (shown.ok || !shown.fieldErrors || fieldError("version") || fieldError("id"))
+              ? shown
+              : null
+          }
         />
       </form>
     </section>

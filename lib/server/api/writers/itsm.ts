@@ -4,6 +4,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { postItsmJournal } from "../../itsm/journal";
 import { CHANGE, PROBLEM, REQUEST, type ItsmInput, type ItsmRow, type ItsmSpec } from "../../itsm/specs";
 import { updateItsmRecord } from "../../itsm/update";
+import { RECORD_TABLE } from "../../tables/record-tables";
 import { lockRows } from "../../tables/row-locks";
 import { hasKeys, splitJournal, type Writer } from "./types";
 
@@ -14,7 +15,6 @@ import { hasKeys, splitJournal, type Writer } from "./types";
  */
 function itsmWriter<Row extends ItsmRow, Input extends ItsmInput>(
   spec: ItsmSpec<Row, Input>,
-  model: "Problem" | "ChangeRequest" | "Request",
   from: string,
 ): Writer {
   return {
@@ -26,13 +26,14 @@ function itsmWriter<Row extends ItsmRow, Input extends ItsmInput>(
       // SYNC-2 / ITSM-4: the record before its note locks the linked cases (the order its form's save
       // takes): a case resolved "fixed by" it holds it and then saves the case — note first, the two
       // deadlocked on PostgreSQL.
-      if (hasJournal && hasKeys(fields)) await lockRows(tx, model, [Number(row.id)], "NO KEY UPDATE");
+      if (hasJournal && hasKeys(fields))
+        await lockRows(tx, RECORD_TABLE[spec.table], [Number(row.id)], "NO KEY UPDATE");
       if (hasJournal) await postItsmJournal(spec, actor, number, journal, tx);
       if (hasKeys(fields)) await updateItsmRecord(spec, actor, number, { ...fields, version }, tx);
     },
   };
 }
 
-export const problemWriter = itsmWriter(PROBLEM, "Problem", "Create Problem");
-export const changeWriter = itsmWriter(CHANGE, "ChangeRequest", "Create Normal Change");
-export const requestWriter = itsmWriter(REQUEST, "Request", "Create Request");
+export const problemWriter = itsmWriter(PROBLEM, "Create Problem");
+export const changeWriter = itsmWriter(CHANGE, "Create Normal Change");
+export const requestWriter = itsmWriter(REQUEST, "Create Request");
