@@ -14,6 +14,10 @@ export type Tx = Prisma.TransactionClient;
 export type Dialect = "sqlite" | "postgresql";
 export { Prisma };
 
+/** A write refused by a unique key (Prisma's P2002): the row another request made first. */
+export const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
 export const DEFAULT_DATABASE_URL = "file:./data/caseflow.db";
 
 export function databaseUrl(): string {

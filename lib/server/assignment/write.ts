@@ -1,5 +1,5 @@
 import "server-only";
-import { inTransaction, Prisma, type Tx } from "@/lib/db";
+import { inTransaction, type Tx, isUniqueViolation } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { diffFields } from "@/lib/domain/audit/diff";
 import {
@@ -27,7 +27,7 @@ export function assertGroupAdmin(actor: Actor) {
 
 const taken = (name: string) => conflict(`Name: a group named “${name}” already exists.`, "name");
 const orTaken = (name: string) => (e: unknown) => {
-  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw taken(name);
+  if (isUniqueViolation(e)) throw taken(name);
   throw e;
 };
 

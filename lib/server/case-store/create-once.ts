@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { invalid } from "@/lib/domain/errors";
 
 /**
@@ -17,7 +17,7 @@ export async function createCaseOnce<R extends { number: string }>(
   try {
     return await create();
   } catch (e) {
-    if (!requestKey || !(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    if (!requestKey || !isUniqueViolation(e)) throw e;
     const earlier = await db().case.findUnique({
       where: { requestKey },
       select: { id: true, number: true, openedById: true },

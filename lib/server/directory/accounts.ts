@@ -1,5 +1,5 @@
 import "server-only";
-import { inTransaction, Prisma, type Tx } from "@/lib/db";
+import { inTransaction, type Tx, isUniqueViolation } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { diffFields } from "@/lib/domain/audit/diff";
 import { accountNameKey } from "@/lib/domain/directory/names";
@@ -34,8 +34,7 @@ export async function assertNameFree(tx: Tx, nameKey: string, exceptId?: number)
 
 /** Two creations of one name at once: the unique key answers for the second. */
 const orNameTaken = (name: string) => (e: unknown) => {
-  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-    throw conflict(`Name: an account named “${name}” already exists.`, "name");
+  if (isUniqueViolation(e)) throw conflict(`Name: an account named “${name}” already exists.`, "name");
   throw e;
 };
 

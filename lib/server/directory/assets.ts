@@ -1,5 +1,5 @@
 import "server-only";
-import { inTransaction, Prisma, type Tx } from "@/lib/db";
+import { inTransaction, type Tx, isUniqueViolation } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { diffFields } from "@/lib/domain/audit/diff";
 import {
@@ -42,8 +42,7 @@ async function assertSerialFree(tx: Tx, accountId: number, serial: string | null
 }
 
 const orSerialTaken = (serial: string | null) => (e: unknown) => {
-  if (serial && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-    throw serialTaken(serial);
+  if (serial && isUniqueViolation(e)) throw serialTaken(serial);
   throw e;
 };
 

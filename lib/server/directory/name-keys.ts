@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { accountNameKey, serialKeyOf } from "@/lib/domain/directory/names";
 
 type Repair = { fixed: number; clashes: string[] };
@@ -19,7 +19,7 @@ async function repairKeys<R extends { key: string | null }>(
       await save(r, key);
       out.fixed++;
     } catch (e) {
-      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+      if (!isUniqueViolation(e)) throw e;
       out.clashes.push(name(r));
     }
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma, transaction, type Tx } from "@/lib/db";
+import { db, transaction, type Tx, isUniqueViolation } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { conflict, forbidden, notFound, staleRecord } from "@/lib/domain/errors";
 import { FIELD_MAPS, type FieldMapName } from "@/lib/domain/field-maps/catalog";
@@ -67,8 +67,7 @@ export async function addFieldMapRow(actor: Actor, raw: MapRowAddInput) {
       return { id: created.id };
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-      throw mappedTwice(row.targetField);
+    if (isUniqueViolation(e)) throw mappedTwice(row.targetField);
     throw e;
   }
 }
@@ -109,8 +108,7 @@ export async function updateFieldMapRow(actor: Actor, raw: MapRowUpdateInput) {
       return { id, changed: changes.length > 0 };
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-      throw mappedTwice(input.targetField);
+    if (isUniqueViolation(e)) throw mappedTwice(input.targetField);
     throw e;
   }
 }

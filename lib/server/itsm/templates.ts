@@ -1,5 +1,5 @@
 import "server-only";
-import { afterCommit, db, Prisma, takeTurns, transaction, type Tx } from "@/lib/db";
+import { afterCommit, db, takeTurns, transaction, type Tx, isUniqueViolation } from "@/lib/db";
 import { diffFields } from "@/lib/domain/audit/diff";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { conflict, forbidden, notFound, staleRecord } from "@/lib/domain/errors";
@@ -43,7 +43,7 @@ async function uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> 
   try {
     return await write();
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw nameTaken(name);
+    if (isUniqueViolation(e)) throw nameTaken(name);
     throw e;
   }
 }

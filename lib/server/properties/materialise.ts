@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { LISTED_PROPERTIES, type PropertyDef } from "@/lib/domain/properties/catalog";
 
 /** The names of the properties the product acts on (ADM-1): the only ones an admin sees. */
@@ -36,7 +36,7 @@ export async function materialiseListedProperties() {
         data: { ...propertyRow(def, def.defaultValue), version: 0 },
       });
     } catch (e) {
-      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+      if (!isUniqueViolation(e)) throw e;
     }
   }
 }

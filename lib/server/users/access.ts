@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, takeTurns, transaction, type Tx } from "@/lib/db";
+import { takeTurns, transaction, type Tx, isUniqueViolation } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
 import { checkAssignable, checkSelfChange, type UserKind } from "@/lib/domain/auth/user-admin";
 import { invalid, notFound } from "@/lib/domain/errors";
@@ -48,7 +48,7 @@ export async function addUserRole(actor: Actor, raw: UserRoleInput): Promise<Rol
     return { userId, name: user.name, role, changed: true };
   }).catch(async (e: unknown) => {
     // Another admin gave the same role a moment earlier: the user has it, as asked.
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    if (!isUniqueViolation(e)) throw e;
     const user = await transaction((tx) => requireUser(tx, userId));
     return { userId, name: user.name, role, changed: false };
   });

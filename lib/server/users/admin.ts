@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma, transaction } from "@/lib/db";
+import { db, type Prisma, transaction, isUniqueViolation } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import {
   initialRoles,
@@ -101,8 +101,7 @@ export async function createUser(actor: Actor, raw: NewUserInput) {
     forgetUserOptions();
     return created;
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-      throw emailTaken(input.email);
+    if (isUniqueViolation(e)) throw emailTaken(input.email);
     throw e;
   }
 }

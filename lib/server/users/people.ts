@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db";
+import { type Tx, isUniqueViolation } from "@/lib/db";
 import type { Actor, Role } from "@/lib/domain/auth/roles";
 import { requiredRoles, type UserKind } from "@/lib/domain/auth/user-admin";
 import { diffFields } from "@/lib/domain/audit/diff";
@@ -17,7 +17,7 @@ export const emailTaken = (email: string) =>
 
 /** Two creations of one email at once: the unique key answers for the second. */
 export const orEmailTaken = (email: string) => (e: unknown) => {
-  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw emailTaken(email);
+  if (isUniqueViolation(e)) throw emailTaken(email);
   throw e;
 };
 
