@@ -150,7 +150,7 @@ export function CaseFilters({
           <option value="">Any</option>
           <option value="breached">Breached</option>
           <option value="soon">Due within an hour</option>
-          <option value="any">Running</option>
+          <option value="any">Running or breached</option>
         </select>
       </label>
       <label className="flex items-center gap-2 self-center pt-4 text-xs font-semibold text-slate-600">

@@ -76,7 +76,10 @@ const COLUMNS: { cell: CaseCell; sortKey: string; label: string }[] = [
   { cell: "updated", sortKey: "updated", label: "Updated" },
 ];
 
-/** NOT-5: the case's earliest running SLA, as the time until (or past) its due time. */
+/**
+ * NOT-5: the case's earliest running SLA (or one breached and then paused, Awaiting Info), as the
+ * time until (or past) its due time.
+ */
 function slaView(due: Date | null, now: Date): CaseRowView["sla"] {
   if (!due) return null;
   const left = due.getTime() - now.getTime();

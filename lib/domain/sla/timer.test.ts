@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { slaClock } from "./clock";
 import { ALWAYS, type SlaSchedule } from "./schedule";
 import {
+  isOverdue,
   pauseTimer,
   resumeTimer,
   retargetTimer,
@@ -144,5 +145,26 @@ describe("SLA timers (NOT-5)", () => {
     // Past its target before it was suspended: breached it stays.
     const late = suspendTimer(ALWAYS, startTimer(ALWAYS, H, start), at("2026-11-23T10:00:00Z"));
     expect(timerStatus(ALWAYS, late, at("2026-11-24T00:00:00Z")).status).toBe("breached");
+  });
+
+  it("NOT-5: overdue — running past its due time, or paused with its target counted; a stopped timer is done", () => {
+    const start = at("2026-11-23T08:00:00Z");
+    const running = startTimer(ALWAYS, H, start);
+    expect(isOverdue(running, at("2026-11-23T08:59:00Z"))).toBe(false);
+    expect(isOverdue(running, at("2026-11-23T09:00:00Z"))).toBe(true);
+    const pausedLate = pauseTimer(ALWAYS, running, at("2026-11-23T09:30:00Z"));
+    expect(isOverdue(pausedLate, at("2026-11-23T09:31:00Z"))).toBe(true);
+    // A higher target set while paused: no longer overdue; a lower one: overdue at once.
+    expect(isOverdue(retargetTimer(ALWAYS, pausedLate, 2 * H, at("2026-11-23T09:40:00Z")), start)).toBe(
+      false,
+    );
+    const pausedEarly = pauseTimer(ALWAYS, running, at("2026-11-23T08:40:00Z"));
+    expect(isOverdue(pausedEarly, at("2026-11-23T12:00:00Z"))).toBe(false);
+    expect(isOverdue(retargetTimer(ALWAYS, pausedEarly, H / 2, at("2026-11-23T12:00:00Z")), start)).toBe(
+      true,
+    );
+    expect(
+      isOverdue(stopTimer(ALWAYS, running, at("2026-11-23T10:00:00Z")), at("2026-11-23T11:00:00Z")),
+    ).toBe(false);
   });
 });

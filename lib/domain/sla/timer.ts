@@ -104,6 +104,19 @@ export function retargetTimer(
   return { ...t, targetMs, elapsedMs: elapsed, runningSince: now, ...times(next, now, targetMs, elapsed) };
 }
 
+/**
+ * The timer has reached its target and counts no more toward it being met: running past its due
+ * time, or paused or suspended with its whole target counted (a lower target set while it was
+ * paused). A stopped timer is met or breached for good; this asks about the ones still open.
+ */
+export function isOverdue(
+  t: Pick<SlaTimer, "targetMs" | "elapsedMs" | "runningSince" | "dueAt" | "stoppedAt">,
+  now: Date,
+): boolean {
+  if (t.stoppedAt) return false;
+  return t.runningSince ? !!t.dueAt && t.dueAt <= now : t.elapsedMs >= t.targetMs;
+}
+
 export type TimerStatus = "running" | "paused" | "suspended" | "met" | "breached";
 
 /** What the case page and lists say of a timer at `now`. */

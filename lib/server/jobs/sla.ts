@@ -1,10 +1,6 @@
 import { db, transaction } from "@/lib/db";
-import { TABLE } from "@/lib/domain/records/tables";
-import { slaMail } from "@/lib/domain/sla/mail";
-import type { SlaKind } from "@/lib/domain/sla/policy";
-import { recordUrl } from "../app-url";
-import { usersWithKindOn } from "../notifications/preferences";
-import { enqueueMails, type OutgoingMail } from "../outbox/write";
+import { queueSlaMails, type MarkedTimer } from "../sla/breaches";
+import { lockFreeRows } from "../tables/row-locks";
 
 // NOT-5: the SLA job. Each pass records, once each, the timers that breached (breachedAt) and those
 // about to (warnedAt), and emails the case's assignee (NOT-2 "SLA warnings"). Batched, and safe
@@ -14,60 +10,47 @@ import { enqueueMails, type OutgoingMail } from "../outbox/write";
 export const SLA_JOB = "sla";
 export const SLA_BATCH = 500;
 
-type Marked = { id: number; caseId: number; kind: string; dueAt: Date | null };
-
-async function markBatch(event: "warning" | "breach", now: Date, batch: number): Promise<number> {
+/**
+ * One batch: up to `batch` due timers not yet marked, less those this pass skipped (a case change
+ * held them). Returns how many were marked and how many were read (a full read: more may be due).
+ */
+async function markBatch(event: "warning" | "breach", now: Date, batch: number, skipped: Set<number>) {
   const field = event === "breach" ? "breachedAt" : "warnedAt";
   // Due, or within its warning time — counted in working time (warnAt, lib/domain/sla/timer.ts).
   const time = event === "breach" ? "dueAt" : "warnAt";
   // The index on dueAt (warnAt) finds the few due timers among all the open ones.
   const due = await db().caseSla.findMany({
-    where: { [time]: { lte: now }, stoppedAt: null, [field]: null },
+    where: {
+      [time]: { lte: now },
+      stoppedAt: null,
+      [field]: null,
+      ...(skipped.size ? { id: { notIn: [...skipped] } } : {}),
+    },
     select: { id: true },
     orderBy: { [time]: "asc" },
     take: batch,
   });
-  if (!due.length) return 0;
-  return transaction(async (tx) => {
+  if (!due.length) return { marked: 0, read: 0 };
+  const marked = await transaction(async (tx) => {
+    // Timers a case change holds are skipped, left to the next pass (a change that stops or pauses
+    // them records a breach already due itself: lib/server/sla/breaches.ts). Waiting for the change,
+    // holding the batch's other rows in whatever order they came, could deadlock with it.
+    const free = await lockFreeRows(
+      tx,
+      "CaseSla",
+      due.map((d) => d.id),
+    );
+    for (const d of due) if (!free.includes(d.id)) skipped.add(d.id);
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
-    const marked: Marked[] = await tx.caseSla.updateManyAndReturn({
-      where: { id: { in: due.map((d) => d.id) }, stoppedAt: null, [field]: null, [time]: { lte: now } },
+    const rows: MarkedTimer[] = await tx.caseSla.updateManyAndReturn({
+      where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now } },
       data: { [field]: now, ...(event === "breach" ? { warnedAt: now } : {}) },
       select: { id: true, caseId: true, kind: true, dueAt: true },
     });
-    const cases = await tx.case.findMany({
-      where: { id: { in: marked.map((m) => m.caseId) }, assignedToId: { not: null } },
-      select: { id: true, number: true, shortDescription: true, assignedToId: true },
-    });
-    const people = await usersWithKindOn(tx, [...new Set(cases.map((c) => c.assignedToId!))], "sla");
-    // The batch's emails in one statement (a mass breach was one insert per timer).
-    const mails: OutgoingMail[] = [];
-    for (const m of marked) {
-      const c = cases.find((x) => x.id === m.caseId);
-      const to = c && people.find((p) => p.id === c.assignedToId);
-      if (!c || !to || !m.dueAt) continue;
-      const mail = slaMail({
-        event,
-        kind: m.kind as SlaKind,
-        number: c.number,
-        shortDescription: c.shortDescription,
-        dueAt: m.dueAt,
-        link: recordUrl(TABLE.case, c.number),
-      });
-      mails.push({
-        // One email per due time: a timer that runs again (resumed, re-targeted) and is due again
-        // warns and breaches again, and its email is not taken for the first one's.
-        dedupeKey: `sla:${m.id}:${event}:${m.dueAt.getTime()}:${to.id}`,
-        recipient: to.email,
-        subject: mail.subject,
-        body: mail.body,
-        event: `case.sla_${event}`,
-        source: { table: TABLE.case, id: c.id },
-      });
-    }
-    await enqueueMails(tx, mails);
-    return marked.length;
+    await queueSlaMails(tx, event, rows);
+    return rows.length;
   });
+  return { marked, read: due.length };
 }
 
 /** One pass: breaches first, then warnings; each in batches until none is left or the lease is lost. */
@@ -81,10 +64,12 @@ export async function recordSlaBreaches(
     ["breach", "breached"],
     ["warning", "warned"],
   ] as const) {
-    for (let n = batch; n === batch;) {
+    const skipped = new Set<number>();
+    for (let read = batch; read === batch;) {
       if (opts.stillMine && !(await opts.stillMine())) return result;
-      n = await markBatch(event, now, batch);
-      result[key] += n;
+      const n = await markBatch(event, now, batch, skipped);
+      result[key] += n.marked;
+      read = n.read;
     }
   }
   return result;

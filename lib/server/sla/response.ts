@@ -4,6 +4,7 @@ import { scheduleOf } from "@/lib/domain/sla/policy";
 import { stopTimer } from "@/lib/domain/sla/timer";
 import { refreshSlaDueOf } from "../tables/case";
 import { stopTimers } from "../tables/case-sla";
+import { recordDueBreaches } from "./breaches";
 import { readSlaPolicy } from "./policy";
 
 /**
@@ -23,6 +24,7 @@ export async function stopResponseSlas(
     where: { caseId: { in: [...caseIds] }, kind: "response", stoppedAt: null },
   });
   if (!rows.length) return 0;
+  await recordDueBreaches(tx, rows, now);
   const { hours } = await readSlaPolicy(tx);
   const stopped = rows.map((r) => ({
     id: r.id,

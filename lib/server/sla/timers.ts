@@ -9,6 +9,7 @@ import {
   type SlaPolicy,
 } from "@/lib/domain/sla/policy";
 import {
+  isOverdue,
   pauseTimer,
   resumeTimer,
   retargetTimer,
@@ -20,9 +21,16 @@ import {
 import { refreshSlaDue } from "../tables/case";
 import { insertTimersOnCases } from "../tables/case-sla";
 import type { CaseSelection } from "../tables/case-selection";
+import { recordDueBreaches } from "./breaches";
 import { readSlaPolicy } from "./policy";
 
-type Row = SlaTimer & { id: number; caseId: number; kind: string; clock: string };
+type Row = SlaTimer & {
+  id: number;
+  caseId: number;
+  kind: string;
+  clock: string;
+  breachedAt: Date | null;
+};
 type CaseFacts = { id: number; state: number; priority: number };
 
 const schedule = (p: SlaPolicy, clock: string) => scheduleOf(clock, p.hours);
@@ -39,8 +47,9 @@ async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
       stoppedAt: t.stoppedAt,
       suspendedAt: t.suspendedAt,
       ...(t.clock ? { clock: t.clock } : {}),
-      // A due time moved into the future (resumed, re-targeted) may warn and breach again.
-      ...(t.dueAt && t.dueAt > new Date() ? { warnedAt: null, breachedAt: null } : {}),
+      // A timer no longer overdue — its due time moved into the future (resumed, re-targeted), or
+      // a higher target while paused — may warn and breach again.
+      ...(!t.stoppedAt && !isOverdue(t, new Date()) ? { warnedAt: null, breachedAt: null } : {}),
     },
   });
 }
@@ -163,6 +172,10 @@ async function stepCaseSlas(
   after: CaseFacts,
   now: Date,
 ) {
+  // Breaches the job has not reached yet are recorded as the timers were (a stop or pause takes
+  // away the due time it looks for), and again as the change leaves them (a lower target while
+  // paused): lib/server/sla/breaches.ts.
+  await recordDueBreaches(tx, rows, now);
   const stepped: Row[] = [];
   for (const r of rows) {
     const s = schedule(policy, r.clock);
@@ -178,8 +191,11 @@ async function stepCaseSlas(
   // A reopened case's resolution counts to its priority now: one changed while it was Resolved
   // (stopped timers keep their target) would otherwise come back with the old target and clock —
   // or with none, when the old priority had no resolution target.
-  if (before.priority !== after.priority || isReopen(before, after))
-    await retarget(tx, policy, stepped, after, now);
+  const final =
+    before.priority !== after.priority || isReopen(before, after)
+      ? await retarget(tx, policy, stepped, after, now)
+      : stepped;
+  await recordDueBreaches(tx, final, now);
   await refreshSlaDue(tx, after.id);
 }
 
@@ -190,6 +206,7 @@ async function stepCaseSlas(
  */
 async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, now: Date) {
   const targets = targetsFor(policy, c.priority);
+  const out: Row[] = [];
   for (const r of rows) {
     if (r.stoppedAt) continue;
     const target = targets.find((t) => t.kind === r.kind);
@@ -200,9 +217,12 @@ async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, no
       t = { ...r, targetMs: target.ms, suspendedAt: null };
       if (c.state !== CaseState.AwaitingInfo) t = resumeTimer(schedule(policy, target.clock), t, now);
     } else t = retargetTimer(s, r, target.ms, now, schedule(policy, target.clock));
-    if (t !== r) await save(tx, r.id, { ...t, clock: target?.clock ?? r.clock });
+    const clock = target?.clock ?? r.clock;
+    if (t !== r) await save(tx, r.id, { ...t, clock });
+    out.push({ ...r, ...t, clock });
   }
   // A kind the new priority adds starts as on a new case in this state: a response only while New.
   const missing = startingTimers(policy, c, now).filter((t) => !rows.some((r) => r.kind === t.kind));
   if (missing.length) await tx.caseSla.createMany({ data: missing.map((t) => ({ caseId: c.id, ...t })) });
+  return out;
 }

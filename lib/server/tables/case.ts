@@ -81,6 +81,18 @@ export async function insertProactiveCases(
     LEFT JOIN "User" u ON u."id" = a."primaryContactId" AND u."accountId" = a."id" AND u."active" = ${true}`;
 }
 
+/**
+ * NOT-5 / WRK-2: the time the lists read for a case's SLAs — the earliest due time of its running
+ * timers, or the breach of one paused (Awaiting Info) past its target — so such a case stays in the
+ * Breached filter and Needs attention, its SLA column "overdue", while its clock waits for the
+ * customer (a paused timer has no due time: the case left them). Not a stopped timer (met or
+ * breached for good), nor a suspended one: its priority has no such target now.
+ */
+const BREACHED_OPEN = Prisma.sql`CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL
+  THEN s."breachedAt" END`;
+const SLA_DUE = Prisma.sql`MIN(COALESCE(s."dueAt", ${BREACHED_OPEN}))`;
+const SLA_WARN = Prisma.sql`MIN(COALESCE(s."warnAt", ${BREACHED_OPEN}))`;
+
 /** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
 const SLA_DUE_CASES_PER_STATEMENT = 5_000;
 
@@ -89,17 +101,18 @@ export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promi
   for (let i = 0; i < caseIds.length; i += SLA_DUE_CASES_PER_STATEMENT)
     await tx.$executeRaw`
       UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
-        SELECT MIN(s."dueAt"), MIN(s."warnAt") FROM "CaseSla" s WHERE s."caseId" = "Case"."id")
+        SELECT ${SLA_DUE}, ${SLA_WARN} FROM "CaseSla" s WHERE s."caseId" = "Case"."id")
       WHERE "id" IN (${Prisma.join(caseIds.slice(i, i + SLA_DUE_CASES_PER_STATEMENT))})`;
 }
 
 /**
  * The case's earliest due and warning times of its running SLA timers (MIN skips the paused and
- * stopped ones' nulls), kept on the case for the lists and WRK-2's attention (one statement).
+ * stopped ones' nulls) or its open breach (SLA_DUE), kept on the case for the lists and WRK-2's
+ * attention (one statement).
  */
 export async function refreshSlaDue(tx: Tx, caseId: number): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
-      SELECT MIN(s."dueAt"), MIN(s."warnAt") FROM "CaseSla" s WHERE s."caseId" = ${caseId})
+      SELECT ${SLA_DUE}, ${SLA_WARN} FROM "CaseSla" s WHERE s."caseId" = ${caseId})
     WHERE "id" = ${caseId}`;
 }

@@ -30,3 +30,17 @@ export async function lockRows(
     SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join(list)})
     ORDER BY "id" FOR ${Prisma.raw(strength)}`;
 }
+
+/**
+ * Of `ids`, the rows no other transaction holds, locked for the rest of the transaction (FOR
+ * UPDATE SKIP LOCKED on PostgreSQL; SQLite: all of them, its write transaction holds the database).
+ * For a background job's batch, which then never waits for a user's change — so it is never one
+ * side of a deadlock with it — and leaves the rows that change holds to its next pass.
+ */
+export async function lockFreeRows(tx: Tx, model: Prisma.ModelName, ids: readonly number[]) {
+  if (!ids.length || dialect() !== "postgresql") return [...ids];
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join([...ids])})
+    ORDER BY "id" FOR UPDATE SKIP LOCKED`;
+  return rows.map((r) => r.id);
+}
