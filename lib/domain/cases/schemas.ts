@@ -125,7 +125,7 @@ export const caseListSchema = z.object({
   attention: z.literal("1").optional().catch(undefined),
   proactive: z.enum(["1", "0"]).optional().catch(undefined),
   // NOT-5: cases whose earliest running SLA is breached, due within the hour, or any running — a
-  // breach kept while paused (Awaiting Info) or suspended counts as breached.
+  // breach kept while paused (Awaiting Info) counts as breached.
   sla: z.enum(["breached", "soon", "any"]).optional().catch(undefined),
   sort: z
     .enum([

@@ -22,7 +22,12 @@ export type SlaTargetRow = {
   resolutionMinutes: number | null;
   clock: SlaClockKind;
 };
-export type SlaPolicy = { targets: SlaTargetRow[]; hours: SlaHours | null };
+export type SlaPolicy = {
+  targets: SlaTargetRow[];
+  hours: SlaHours | null;
+  /** The business hours' version (0: none saved): each timer notes the one it was counted in. */
+  hoursVersion: number;
+};
 
 /** The schedule a timer with this clock counts in (business hours not set yet: around the clock). */
 export function scheduleOf(clock: string, hours: SlaHours | null): SlaSchedule {

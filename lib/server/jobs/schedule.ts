@@ -4,6 +4,7 @@ import { drainOutbox, OUTBOX_JOB, outboxBacklog } from "../outbox/deliver";
 import { runWithLease, type LeaseTiming } from "../runner/lease";
 import { runner, scaled, SKIPPED, workerId } from "../runner/runner";
 import { closeDueCases } from "./auto-close";
+import { catchUpHoursTimers } from "../sla/rehours";
 import { recordSlaBreaches, SLA_JOB } from "./sla";
 import { HOUSEKEEPING_JOB, sweepExpired } from "./housekeeping";
 
@@ -32,8 +33,10 @@ const SLA_TICK_MS = 60_000;
 async function slaTick() {
   const timing: LeaseTiming = { ttlMs: scaled(5 * 60_000, 5_000), everyMs: scaled(SLA_TICK_MS - 10_000) };
   const run = await runWithLease(SLA_JOB, workerId, timing, async (stillMine) => {
+    // Due times first: a timer counted in old business hours is recounted before it is judged.
+    const recounted = await catchUpHoursTimers();
     const { breached, warned } = await recordSlaBreaches({ stillMine });
-    return `${breached} breached, ${warned} warned`;
+    return `${breached} breached, ${warned} warned${recounted ? `, ${recounted} recounted in new hours` : ""}`;
   });
   return run.ran ? run.result : SKIPPED;
 }

@@ -26,21 +26,20 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number, 
       [field]: null,
       ...(skipped.size ? { id: { notIn: [...skipped] } } : {}),
     },
-    select: { id: true },
+    select: { id: true, caseId: true },
     orderBy: { [time]: "asc" },
     take: batch,
   });
   if (!due.length) return { marked: 0, read: 0 };
   const marked = await transaction(async (tx) => {
-    // Timers a case change holds are skipped, left to the next pass (a change that stops or pauses
-    // them records a breach already due itself: lib/server/sla/breaches.ts). Waiting for the change,
+    // The timers' cases, as a case change locks them, skipping those a change holds (SKIP LOCKED):
+    // their timers are left to the next pass — the change records a breach already due itself
+    // (lib/server/sla/breaches.ts), at its own time, and a mark made meanwhile could be undone by
+    // its step (a pause counted as of a moment before the due time). Waiting for the change instead,
     // holding the batch's other rows in whatever order they came, could deadlock with it.
-    const free = await lockFreeRows(
-      tx,
-      "CaseSla",
-      due.map((d) => d.id),
-    );
-    for (const d of due) if (!free.includes(d.id)) skipped.add(d.id);
+    const cases = await lockFreeRows(tx, "Case", [...new Set(due.map((d) => d.caseId))], "NO KEY UPDATE");
+    const free = due.filter((d) => cases.includes(d.caseId)).map((d) => d.id);
+    for (const d of due) if (!cases.includes(d.caseId)) skipped.add(d.id);
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const rows: MarkedTimer[] = await tx.caseSla.updateManyAndReturn({
       where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now } },

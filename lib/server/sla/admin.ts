@@ -111,7 +111,8 @@ export async function saveSlaHours(actor: Actor, raw: SlaHoursInput, outer?: Tx)
     } else await tx.slaHours.create({ data: { id: 1, ...data } });
     await writeAudit(tx, "sla_hours", 1, changes, actor);
     // The running timers counted in business hours move to the new ones (their due times).
-    const moved = await recountHoursTimers(tx, row ? hoursOf(row) : null, hoursOf(data));
+    const version = row ? row.version + 1 : 1; // as just written (a new row starts at 1)
+    const moved = await recountHoursTimers(tx, row ? hoursOf(row) : null, { ...hoursOf(data), version });
     return { changed: true, moved };
   });
 }

@@ -14,6 +14,7 @@ import { runCaseAction, updateCase } from "../cases/write";
 import { recordSlaBreaches } from "../jobs/sla";
 import { replyOnPortal } from "../portal/answers";
 import { refreshSlaDue } from "../tables/case";
+import { recountHoursTimers } from "./rehours";
 
 const MIN = 60_000;
 const timer = (caseId: number, kind: string) =>
@@ -107,6 +108,46 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
     expect(await breachMails(commented.c.id)).toHaveLength(1);
   });
 
+  it("NOT-5 / NOT-2: a resolution breached in the job's minute and then resolved is recorded and emailed", async () => {
+    const { agent, c } = await assignedCase();
+    await runCaseAction(agent, c.number, { action: "accept", version: 1 });
+    await runningSince(c.id, "resolution", 485);
+    await runCaseAction(agent, c.number, {
+      action: "propose_solution",
+      version: await versionOf(c.id),
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Done",
+    });
+    const resolution = await timer(c.id, "resolution");
+    expect(resolution.stoppedAt).not.toBeNull();
+    expect(resolution.breachedAt).not.toBeNull();
+    expect((await breachMails(c.id)).map((m) => m.subject)).toEqual([
+      `Case ${c.number}: Resolution SLA breached`,
+    ]);
+  });
+
+  it("NOT-5 / NOT-2: new business hours record a breach already due at its due time, not the save's", async () => {
+    const { c } = await assignedCase();
+    await db().caseSla.deleteMany({ where: { caseId: c.id } });
+    const since = new Date(Date.now() - 10 * 60 * MIN);
+    const dueAt = new Date(since.getTime() + 8 * 60 * MIN);
+    await db().caseSla.create({
+      data: {
+        caseId: c.id,
+        kind: "resolution",
+        clock: "hours",
+        targetMs: 8 * 60 * MIN,
+        runningSince: since,
+        dueAt,
+      },
+    });
+    const utc = { days: [1, 2, 3, 4, 5, 6, 7] as const, startMinute: 0, endMinute: 1439, timeZone: "UTC" };
+    await transaction((tx) => recountHoursTimers(tx, null, { ...utc, days: [...utc.days], version: 9 }));
+    expect((await timer(c.id, "resolution")).breachedAt).not.toBeNull();
+    const [mail] = await breachMails(c.id);
+    expect(mail.body).toContain(`breached at ${dueAt.toISOString().replace("T", " ").slice(0, 16)} UTC`);
+  });
+
   it("NOT-5: a target lowered below the time counted while Awaiting Info breaches at once; raised above it again, the breach is gone", async () => {
     const { agent, c } = await assignedCase();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
@@ -117,9 +158,13 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
     });
     const paused = await timer(c.id, "resolution");
     await db().caseSla.update({ where: { id: paused.id }, data: { elapsedMs: 200 * MIN } });
+    const changed = Date.now();
     await updateCase(agent, c.number, { version: await versionOf(c.id), priority: 1 }); // 120 minutes
     const lowered = await timer(c.id, "resolution");
     expect(lowered.breachedAt).not.toBeNull();
+    // Breached at the change (the email's key names the time it names).
+    const [{ dedupeKey }] = await breachMails(c.id);
+    expect(Number(dedupeKey.split(":")[3])).toBeGreaterThanOrEqual(changed);
     expect((await breachMails(c.id)).map((m) => m.subject)).toEqual([
       `Case ${c.number}: Resolution SLA breached`,
     ]);
@@ -132,12 +177,11 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
   });
 
   it.runIf(dialect() === "postgresql")(
-    "NOT-5: the job leaves a timer a case change holds to its next pass, and records the rest without waiting",
+    "NOT-5: the job leaves the timers of a case a change holds to its next pass, and records the rest without waiting",
     async () => {
       const held = await assignedCase();
       const free = await assignedCase();
-      const heldTimer = await timer(held.c.id, "response");
-      const release = await holdRow("CaseSla", heldTimer.id);
+      const release = await holdRow("Case", held.c.id); // a change of the case, not yet committed
       try {
         const later = new Date(Date.now() + 61 * MIN);
         await recordSlaBreaches({ now: later });

@@ -22,6 +22,7 @@ async function loadSlaPolicy(tx: Tx): Promise<SlaPolicy> {
       clock: (t.clock === "hours" ? "hours" : "24x7") satisfies SlaClockKind,
     })),
     hours: hours ? hoursOf(hours) : null,
+    hoursVersion: hours?.version ?? 0,
   };
 }
 

@@ -48,7 +48,7 @@ describe("new business hours move the running timers (NOT-5)", () => {
     });
     await db().case.update({ where: { id: c.id }, data: { slaDueAt: running.dueAt } });
 
-    const moved = await transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    const moved = await transaction((tx) => recountHoursTimers(tx, utc, { ...newYork, version: 2 }, now));
     expect(moved).toBeGreaterThanOrEqual(1);
     const after = await db().caseSla.findUniqueOrThrow({ where: { id: running.id } });
     expect(after.elapsedMs).toBe(4 * H);
@@ -94,7 +94,7 @@ describe("new business hours move the running timers (NOT-5)", () => {
     });
     const ids = cases.map((c) => c.id);
     const before = await db().caseSla.findMany({ where: { caseId: { in: ids } }, orderBy: { id: "asc" } });
-    const moved = await transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    const moved = await transaction((tx) => recountHoursTimers(tx, utc, { ...newYork, version: 2 }, now));
     expect(moved).toBeGreaterThanOrEqual(2_500);
     const after = await db().caseSla.findMany({ where: { caseId: { in: ids } }, orderBy: { id: "asc" } });
     const schedule = (h: SlaHours) => scheduleOf("hours", h);
@@ -127,7 +127,7 @@ describe("new business hours move the running timers (NOT-5)", () => {
       await gate;
     });
     await saved;
-    const recount = transaction((tx) => recountHoursTimers(tx, utc, newYork, now));
+    const recount = transaction((tx) => recountHoursTimers(tx, utc, { ...newYork, version: 2 }, now));
     await untilWaiting(1, recount);
     release();
     await save;

@@ -1,10 +1,13 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { transaction, type Tx } from "@/lib/db";
 import { scheduleOf, type SlaHours } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
 import { lockCases, refreshSlaDueOf } from "../tables/case";
 import { casesWithRunningHoursTimers } from "../tables/case-selection";
 import { updateTimers } from "../tables/case-sla";
+import { lockFreeRows } from "../tables/row-locks";
+import { recordDueBreaches } from "./breaches";
+import { readSlaPolicy } from "./policy";
 
 /**
  * NOT-5: new business hours move the running timers counted in them. The time each has counted so
@@ -19,7 +22,12 @@ import { updateTimers } from "../tables/case-sla";
  * moment deadlocked with the new hours; read unlocked, a timer re-targeted by a save committing
  * meanwhile (a new priority) was overwritten with a due time from its old target.
  */
-export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after: SlaHours, now = new Date()) {
+export async function recountHoursTimers(
+  tx: Tx,
+  before: SlaHours | null,
+  after: SlaHours & { version: number },
+  now = new Date(),
+) {
   // NO KEY UPDATE: it queues with case saves, while rows naming those cases (a work order, an
   // attachment, a child case) can still be added during a long recount.
   await lockCases(tx, casesWithRunningHoursTimers(), "NO KEY UPDATE");
@@ -35,13 +43,57 @@ export async function recountHoursTimers(tx: Tx, before: SlaHours | null, after:
       warnAt: true,
       stoppedAt: true,
       suspendedAt: true,
+      breachedAt: true,
     },
   });
   if (!rows.length) return 0;
+  // A breach already due that the job has not recorded is recorded at its time (the recount would
+  // make the timer due "now", and the job email "breached at" the save's time).
+  await recordDueBreaches(tx, rows, now);
   const old = scheduleOf("hours", before);
   const next = scheduleOf("hours", after);
   const moved = rows.map((r) => ({ id: r.id, ...retargetTimer(old, r, r.targetMs, now, next) }));
-  await updateTimers(tx, moved, now);
+  await updateTimers(tx, moved, now, after.version);
   await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
   return rows.length;
+}
+
+/** Timers recounted by one pass of catchUpHoursTimers, at most. */
+export const CATCH_UP_BATCH = 500;
+
+/**
+ * NOT-5: running business-hours timers counted in older hours than the saved ones. A case change
+ * that read the hours while new ones were being saved — a new case, a resumed or re-targeted timer —
+ * counted in the old hours, and committed after the save had read the timers to recount: its due
+ * time stayed the old hours' until its next step. Each timer notes the hours' version it was counted
+ * in, and the SLA job recounts those behind, each pass: the time counted before their last start
+ * stays, the stretch since counts in the new hours (seconds, for a timer caught within the job's
+ * minute). Their cases are locked first, as a save locks them; a case a change holds is skipped
+ * (SKIP LOCKED: the job never waits for a user), for a later pass. Returns how many moved.
+ */
+export async function catchUpHoursTimers(now = new Date(), batch = CATCH_UP_BATCH): Promise<number> {
+  return transaction(async (tx) => {
+    const policy = await readSlaPolicy(tx);
+    const behind = { clock: "hours", stoppedAt: null, runningSince: { not: null } } as const;
+    const stale = await tx.caseSla.findMany({
+      where: { ...behind, hoursVersion: { lt: policy.hoursVersion } },
+      select: { caseId: true },
+      orderBy: { id: "asc" },
+      take: batch,
+    });
+    if (!stale.length) return 0;
+    const caseIds = [...new Set(stale.map((t) => t.caseId))];
+    const locked = await lockFreeRows(tx, "Case", caseIds, "NO KEY UPDATE");
+    if (!locked.length) return 0;
+    // Read again under the cases' locks: a change that committed meanwhile may have moved them.
+    const rows = await tx.caseSla.findMany({
+      where: { ...behind, caseId: { in: locked }, hoursVersion: { lt: policy.hoursVersion } },
+    });
+    await recordDueBreaches(tx, rows, now);
+    const hours = scheduleOf("hours", policy.hours);
+    const moved = rows.map((r) => ({ id: r.id, ...retargetTimer(hours, r, r.targetMs, now, hours) }));
+    await updateTimers(tx, moved, now, policy.hoursVersion);
+    await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
+    return rows.length;
+  });
 }

@@ -35,10 +35,12 @@ type CaseFacts = { id: number; state: number; priority: number };
 
 const schedule = (p: SlaPolicy, clock: string) => scheduleOf(clock, p.hours);
 
-async function save(tx: Tx, id: number, t: SlaTimer & { clock?: string }) {
+/** A timer as stepped, counted in the business hours of `policy` (its version noted: catchUpHoursTimers). */
+async function save(tx: Tx, policy: SlaPolicy, id: number, t: SlaTimer & { clock?: string }) {
   await tx.caseSla.update({
     where: { id },
     data: {
+      hoursVersion: policy.hoursVersion,
       targetMs: t.targetMs,
       elapsedMs: t.elapsedMs,
       runningSince: t.runningSince,
@@ -63,6 +65,7 @@ function startingTimers(policy: SlaPolicy, c: Omit<CaseFacts, "id">, now: Date) 
   return targetsStartingIn(policy, c.priority, c.state).map((t) => ({
     kind: t.kind,
     clock: t.clock,
+    hoursVersion: policy.hoursVersion,
     ...startTimer(schedule(policy, t.clock), t.ms, now, paused),
   }));
 }
@@ -184,7 +187,7 @@ async function stepCaseSlas(
     if (step === "stop") t = stopTimer(s, t, now);
     else if (step === "pause") t = pauseTimer(s, t, now);
     else if (step === "resume" && !(r.kind === "response" && r.stoppedAt)) t = resumeTimer(s, t, now);
-    if (t !== r) await save(tx, r.id, t);
+    if (t !== r) await save(tx, policy, r.id, t);
     stepped.push({ ...r, ...t });
   }
   // The timers as just stepped: re-targeting reads them from here, not from the database again.
@@ -218,7 +221,7 @@ async function retarget(tx: Tx, policy: SlaPolicy, rows: Row[], c: CaseFacts, no
       if (c.state !== CaseState.AwaitingInfo) t = resumeTimer(schedule(policy, target.clock), t, now);
     } else t = retargetTimer(s, r, target.ms, now, schedule(policy, target.clock));
     const clock = target?.clock ?? r.clock;
-    if (t !== r) await save(tx, r.id, { ...t, clock });
+    if (t !== r) await save(tx, policy, r.id, { ...t, clock });
     out.push({ ...r, ...t, clock });
   }
   // A kind the new priority adds starts as on a new case in this state: a response only while New.

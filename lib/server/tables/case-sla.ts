@@ -13,15 +13,15 @@ import { inGroups } from "./sql";
 export async function insertTimersOnCases(
   tx: Tx,
   cases: CaseSelection,
-  timers: readonly (SlaTimer & { kind: string; clock: string })[],
+  timers: readonly (SlaTimer & { kind: string; clock: string; hoursVersion: number })[],
   now: Date,
 ): Promise<void> {
   for (const t of timers)
     await tx.$executeRaw`
       INSERT INTO "CaseSla" ("caseId", "kind", "clock", "targetMs", "elapsedMs", "runningSince", "dueAt",
-        "warnAt", "stoppedAt", "createdAt")
+        "warnAt", "stoppedAt", "hoursVersion", "createdAt")
       SELECT k."id", ${t.kind}, ${t.clock}, ${t.targetMs}, ${t.elapsedMs}, ${t.runningSince}, ${t.dueAt},
-        ${t.warnAt}, ${t.stoppedAt}, ${now}
+        ${t.warnAt}, ${t.stoppedAt}, ${t.hoursVersion}, ${now}
       FROM "Case" k WHERE ${cases.where}
       ON CONFLICT DO NOTHING`;
   const running = timers.filter((t) => t.dueAt && t.warnAt);
@@ -63,8 +63,9 @@ function valuesOf(rows: readonly (readonly unknown[])[], pgTypes: readonly strin
 }
 
 /**
- * NOT-5: running timers given new counted time and due times (a business-hours recount), 2,000
- * a statement. A due time moved into the future may warn and breach again. Only timers still running
+ * NOT-5: running timers given new counted time and due times (a business-hours recount), noted as
+ * counted in the hours of `hoursVersion`, 2,000 a statement. A due time moved into the future may
+ * warn and breach again. Only timers still running
  * are written: a pause or stop committed since they were read (PostgreSQL re-reads the row here)
  * keeps what it wrote.
  */
@@ -72,6 +73,7 @@ export async function updateTimers(
   tx: Tx,
   rows: readonly { id: number; elapsedMs: number; dueAt: Date | null; warnAt: Date | null }[],
   now: Date,
+  hoursVersion: number,
 ): Promise<number> {
   return perStatement(rows, (group) => {
     const values = valuesOf(
@@ -80,6 +82,7 @@ export async function updateTimers(
     );
     return tx.$executeRaw`
     UPDATE "CaseSla" SET "elapsedMs" = v."e", "runningSince" = ${now}, "dueAt" = v."d", "warnAt" = v."w",
+      "hoursVersion" = ${hoursVersion},
       "warnedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "warnedAt" END,
       "breachedAt" = CASE WHEN v."d" > ${now} THEN NULL ELSE "breachedAt" END
     FROM (SELECT t.column1 AS "id", t.column2 AS "e", t.column3 AS "d", t.column4 AS "w"

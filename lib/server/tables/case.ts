@@ -82,16 +82,17 @@ export async function insertProactiveCases(
 }
 
 /**
- * NOT-5 / WRK-2: the time the lists read for a case's SLAs — the earliest due time of its running
- * timers, or the breach of one paused (Awaiting Info) past its target — so such a case stays in the
- * Breached filter and Needs attention, its SLA column "overdue", while its clock waits for the
- * customer (a paused timer has no due time: the case left them). Not a stopped timer (met or
+ * NOT-5 / WRK-2: the time the lists read for a case's SLAs — the earliest of its running timers' due
+ * times and of its open breaches (recorded within a minute of the due time) — so a case whose breached
+ * SLA is paused (Awaiting Info: no due time) stays in the Breached filter and Needs attention, its SLA
+ * column "overdue", while its clock waits for the customer; and when it runs again (due "now", nothing
+ * left to count) the column still says since when, not "overdue 0m". Not a stopped timer (met or
  * breached for good), nor a suspended one: its priority has no such target now.
  */
 const BREACHED_OPEN = Prisma.sql`CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL
   THEN s."breachedAt" END`;
-const SLA_DUE = Prisma.sql`MIN(COALESCE(s."dueAt", ${BREACHED_OPEN}))`;
-const SLA_WARN = Prisma.sql`MIN(COALESCE(s."warnAt", ${BREACHED_OPEN}))`;
+const SLA_DUE = Prisma.sql`MIN(COALESCE(${BREACHED_OPEN}, s."dueAt"))`;
+const SLA_WARN = Prisma.sql`MIN(COALESCE(${BREACHED_OPEN}, s."warnAt"))`;
 
 /** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
 const SLA_DUE_CASES_PER_STATEMENT = 5_000;

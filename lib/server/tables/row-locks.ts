@@ -37,10 +37,15 @@ export async function lockRows(
  * For a background job's batch, which then never waits for a user's change — so it is never one
  * side of a deadlock with it — and leaves the rows that change holds to its next pass.
  */
-export async function lockFreeRows(tx: Tx, model: Prisma.ModelName, ids: readonly number[]) {
+export async function lockFreeRows(
+  tx: Tx,
+  model: Prisma.ModelName,
+  ids: readonly number[],
+  strength: LockStrength = "UPDATE",
+) {
   if (!ids.length || dialect() !== "postgresql") return [...ids];
   const rows = await tx.$queryRaw<{ id: number }[]>`
     SELECT "id" FROM ${tableSql(model)} WHERE "id" IN (${Prisma.join([...ids])})
-    ORDER BY "id" FOR UPDATE SKIP LOCKED`;
+    ORDER BY "id" FOR ${Prisma.raw(strength)} SKIP LOCKED`;
   return rows.map((r) => r.id);
 }
