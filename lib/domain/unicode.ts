@@ -41,3 +41,24 @@ export function loneSurrogateAt(value: unknown): string | null {
 export const loneSurrogateMessage = (field: string) =>
   `${field || "The body"} holds a lone UTF-16 surrogate (an unpaired \\uD800–\\uDFFF escape), ` +
   "which is not text; send it as UTF-8 or as a pair of escapes.";
+
+/**
+ * REL-6: text from outside that is not JSON — a decoded email (mailparser passes a lone surrogate
+ * of a UTF-16 encoded word through) — with each lone surrogate made U+FFFD, which any database
+ * stores. A well-formed pair stays.
+ */
+export const wellFormedText = (text: string) =>
+  text.replace(new RegExp(LONE_SURROGATE.source, "gu"), "\uFFFD");
+
+/**
+ * At most `max` UTF-16 units of `text`, never cutting a surrogate pair in half (a cut emoji was a
+ * lone surrogate, refused by the database: the whole message failed and the sender retried for
+ * days); `mark` ("…") ends a cut text, within the limit.
+ */
+export function clipText(text: string, max: number, mark = ""): string {
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - mark.length);
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // a high surrogate: its pair is past the cut
+  return `${text.slice(0, cut)}${mark}`;
+}

@@ -1,5 +1,6 @@
 // NOT-4: the pure rules of case attachments — how a file's name is kept, which type a download is
 // served with, and its Content-Disposition. The service (lib/server/attachments/) stores and reads.
+import { wellFormedText } from "../unicode";
 
 /** The longest file name kept (characters); longer names are shortened, keeping the extension. */
 export const FILE_NAME_MAX = 200;
@@ -10,7 +11,7 @@ export const FILE_NAME_MAX = 200;
  * FILE_NAME_MAX characters (the extension kept). "attachment" when nothing is left.
  */
 export function sanitizeFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? "";
+  const base = wellFormedText(raw).split(/[\\/]/).pop() ?? "";
   const cleaned = base
     // C0/C1 controls, and the bidi overrides that make "exe.txt" read as "txt.exe".
     // eslint-disable-next-line no-control-regex -- removing control characters is the point

@@ -35,4 +35,17 @@ describe("automatic mail (REL-6)", () => {
     ])
       expect(isAutomaticMessage(headers(h)), JSON.stringify(h)).toBe(false);
   });
+
+  it("REL-6: a report (a bounce, a read receipt) or mail from a MAILER-DAEMON is automatic, without those headers", () => {
+    const none = headers({});
+    expect(isAutomaticMessage(none, { contentType: "multipart/report", from: "x@customer.example" })).toBe(
+      true,
+    );
+    expect(isAutomaticMessage(none, { contentType: "text/plain", from: "MAILER-DAEMON@mx.example" })).toBe(
+      true,
+    );
+    expect(isAutomaticMessage(none, { contentType: "multipart/mixed", from: "pat@customer.example" })).toBe(
+      false,
+    );
+  });
 });

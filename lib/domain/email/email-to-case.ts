@@ -2,6 +2,7 @@
 // (lib/server/inbound-mail/new-message.ts) reads the property, the sender and writes.
 import { canAdminister, canWriteCases, type Actor } from "../auth/roles";
 import { LIMITS } from "../validation";
+import { clipText } from "../unicode";
 import { replyText } from "./inbound-text";
 
 /** The subject of a message without one becomes this short description. */
@@ -37,7 +38,7 @@ export function isMailLoop(
   return loop.includes(own.support) || loop.includes(`@${domain}`);
 }
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const clip = (text: string, max: number) => clipText(text, max, "…");
 
 /** NOT-3: subject → short description (trimmed, clipped; "(no subject)"), text → description. */
 export function caseFieldsOf(subject: string, text: string) {

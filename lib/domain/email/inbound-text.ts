@@ -3,21 +3,32 @@
 // dropped); the reply parser then strips quoted history and signatures.
 import EmailReplyParser from "email-reply-parser";
 import { JOURNAL_MAX_LENGTH } from "../journal/entry";
+import { clipText, wellFormedText } from "../unicode";
 
 /** Characters that PostgreSQL refuses or that no reply needs (everything below space but tab/newline). */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
+ * The most of a message's text the reply parser reads. Its quote-header patterns ("Op … schreef",
+ * "W dniu …") take time growing with the square of the text under the JavaScript regex engine: a
+ * 2 MB body of such lines held a worker (and its transaction's locks) for 90 s. The reply kept is
+ * at most JOURNAL_MAX_LENGTH characters anyway, and comes first.
+ */
+export const REPLY_PARSE_MAX = 64 * 1024;
+
+/**
  * The reply text of a message: `text` is the text part (or the HTML part as text). Quoted
  * history ("On … wrote:", "> …") and the signature ("-- ") are removed; what is left is trimmed,
- * freed of control characters and cut to the journal limit. Empty when nothing is left.
+ * freed of control characters and lone surrogates and cut to the journal limit (never inside a
+ * surrogate pair). Empty when nothing is left.
  */
 export function replyText(text: string | undefined | null): string {
-  const normalized = (text ?? "").replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  const normalized = wellFormedText(clipText(text ?? "", REPLY_PARSE_MAX))
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, "");
   const visible = new EmailReplyParser().parseReply(normalized).trim();
-  if (visible.length <= JOURNAL_MAX_LENGTH) return visible;
-  return `${visible.slice(0, JOURNAL_MAX_LENGTH - 1)}…`;
+  return clipText(visible, JOURNAL_MAX_LENGTH, "…");
 }
 
 /**
@@ -26,18 +37,19 @@ export function replyText(text: string | undefined | null): string {
  */
 export function filesOnlyReply(fileNames: readonly string[]): string {
   const text = `(No message text; attached: ${fileNames.join(", ")})`;
-  return text.length <= JOURNAL_MAX_LENGTH ? text : `${text.slice(0, JOURNAL_MAX_LENGTH - 2)}…)`;
+  return clipText(text, JOURNAL_MAX_LENGTH, "…)");
 }
 
 /**
- * A header value without control characters, bounded (REL-6): mailparser decodes encoded words,
- * so a NUL can arrive in a Message-ID or an address, which PostgreSQL text refuses.
+ * A header value without control characters or lone surrogates, bounded (REL-6): mailparser
+ * decodes encoded words, so a NUL (or half a UTF-16 pair) can arrive in a Message-ID or an address,
+ * which PostgreSQL text refuses.
  */
 export function headerText(value: string | null | undefined, max: number): string {
-  return (value ?? "").replace(CONTROL, "").trim().slice(0, max);
+  return clipText(wellFormedText((value ?? "").replace(CONTROL, "").trim()), max);
 }
 
 /** The subject, one line and bounded, for the inbox list. */
 export function subjectLine(subject: string | undefined | null): string {
-  return (subject ?? "").replace(CONTROL, "").replace(/\s+/g, " ").trim().slice(0, 300);
+  return clipText(wellFormedText((subject ?? "").replace(CONTROL, "").replace(/\s+/g, " ").trim()), 300);
 }

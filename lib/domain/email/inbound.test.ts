@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { caseReferenceOf, matchingSender, messageIdsIn, namesReplyAddress } from "./inbound";
-import { replyText, subjectLine } from "./inbound-text";
+import { headerText, replyText, subjectLine } from "./inbound-text";
+import { caseFieldsOf } from "./email-to-case";
+import { sanitizeFileName } from "../attachments/files";
+import { hasLoneSurrogate } from "../unicode";
 
 const DOMAIN = "support.example.com";
 const TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz012_-9";
@@ -67,5 +70,29 @@ describe("the reply's text (PRO-5, REL-6)", () => {
   it("REL-6: a subject is one bounded line", () => {
     expect(subjectLine("Re:\r\n  folded\tsubject")).toBe("Re: folded subject");
     expect(subjectLine("s".repeat(1000))).toHaveLength(300);
+  });
+
+  it("REL-6: a cut never splits an emoji, and a lone surrogate becomes U+FFFD — the database refuses half a pair", () => {
+    const emoji = "\u{1F600}"; // two UTF-16 units
+    const cuts = [
+      replyText(`${"a".repeat(9_998)}${emoji}${"b".repeat(10)}`),
+      subjectLine(`${"s".repeat(299)}${emoji}`),
+      headerText(`${"h".repeat(399)}${emoji}`, 400),
+      caseFieldsOf(`${"d".repeat(158)}${emoji}${"e".repeat(10)}`, "").shortDescription,
+      caseFieldsOf("Printer", `${"t".repeat(7_998)}${emoji}${"u".repeat(10)}`).description,
+    ];
+    for (const cut of cuts) expect(hasLoneSurrogate(cut)).toBe(false);
+    expect(cuts[0]).toBe(`${"a".repeat(9_998)}…`);
+    expect(subjectLine(`Hi ${emoji}`)).toBe(`Hi ${emoji}`); // a whole pair stays
+    expect(subjectLine("\ud800A")).toBe("\ufffdA"); // =?utf-16le?B?ANg=?= decodes to this
+    expect(replyText("x\udc00y")).toBe("x\ufffdy");
+    expect(sanitizeFileName("log\ud800.txt")).toBe("log\ufffd.txt");
+  });
+
+  it("REL-6: the reply parser reads the first 64 KB — a 2 MB body of quote-header lines took it 90 s", () => {
+    const started = performance.now();
+    const text = replyText("Op x\n".repeat(400_000));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(text.length).toBeLessThanOrEqual(10_000);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { InboundRefusal } from "@/lib/domain/email/inbound";
+import { clipText } from "@/lib/domain/unicode";
 import { countDelivery, setOutcome } from "@/lib/server/tables/inbound-message";
 import type { ParsedInbound } from "./parse";
 
@@ -20,7 +21,7 @@ export async function claimMessage(tx: Tx, p: ParsedInbound, via: Via, size: num
     dedupeKey: p.dedupeKey,
     messageId: p.messageId,
     fromAddress: p.from,
-    toAddress: p.recipients.join(", ").slice(0, 1000),
+    toAddress: clipText(p.recipients.join(", "), 1000),
     subject: p.subject,
     receivedVia: via,
     size,

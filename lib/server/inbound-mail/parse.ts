@@ -4,6 +4,7 @@ import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
 import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
 import { isAutomaticMessage } from "@/lib/domain/email/automatic";
+import { wellFormedText } from "@/lib/domain/unicode";
 import type { MailAttachment } from "../attachments/store";
 
 export type ParsedInbound = {
@@ -57,6 +58,13 @@ const headerOf = (headers: Map<string, HeaderValue>) => (name: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
+/** The message's media type (mailparser gives Content-Type as { value, params }). */
+const contentTypeOf = (headers: Map<string, HeaderValue>) => {
+  const v = headers.get("content-type");
+  if (typeof v === "string") return v.split(";")[0];
+  return v && typeof v === "object" && "value" in v && typeof v.value === "string" ? v.value : "";
+};
+
 const sha256 = (raw: Buffer) => `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 
 /**
@@ -93,8 +101,12 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
     references: (Array.isArray(refs) ? refs : refs ? [refs] : [])
       .map((r) => headerText(r, 400))
       .filter(Boolean),
-    text: parsed.text ?? "",
-    automatic: isAutomaticMessage(headerOf(parsed.headers)),
+    // Text decoded from any charset may hold a lone surrogate (UTF-16 parts): U+FFFD, storable.
+    text: wellFormedText(parsed.text ?? ""),
+    automatic: isAutomaticMessage(headerOf(parsed.headers), {
+      contentType: contentTypeOf(parsed.headers),
+      from,
+    }),
     attachments: parsed.attachments.map((a) => ({
       filename: a.filename ?? null,
       contentType: a.contentType,

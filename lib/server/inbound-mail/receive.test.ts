@@ -151,6 +151,32 @@ describe("email in (PRO-5, REL-6)", () => {
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe(CaseState.AwaitingInfo);
   });
 
+  it("REL-6: a bounce of our email (a delivery report, from the MAILER-DAEMON) is refused as automatic, not held", async () => {
+    const raw = Buffer.from(
+      [
+        "From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>",
+        `To: support@${DOMAIN}`,
+        "Subject: Undelivered Mail Returned to Sender",
+        `Message-ID: <${unique("bounce")}@mx.customer.example>`,
+        "MIME-Version: 1.0",
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        "",
+        "--b",
+        "Content-Type: text/plain",
+        "",
+        "The mail could not be delivered.",
+        "--b",
+        "Content-Type: message/delivery-status",
+        "",
+        "Final-Recipient: rfc822; gone@customer.example",
+        "Action: failed",
+        "--b--",
+        "",
+      ].join("\r\n"),
+    );
+    expect(await receive(raw, "smtp")).toMatchObject({ status: "refused", reason: "automatic" });
+  });
+
   it("PRO-5: a reply to an Awaiting Info case returns it to Open, audited as the customer's change", async () => {
     const { agent, c, contact, address } = await caseWithCustomer();
     await runCaseAction(agent, c.number, { action: "accept", version: 1 });
