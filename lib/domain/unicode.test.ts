@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLoneSurrogate, loneSurrogateAt, loneSurrogateMessage } from "./unicode";
+import { clipText, hasLoneSurrogate, loneSurrogateAt, loneSurrogateMessage, wellFormedText } from "./unicode";
 
 const parsed = (json: string): unknown => JSON.parse(json);
 
@@ -35,5 +35,15 @@ describe("lone UTF-16 surrogates in JSON (REL-8)", () => {
   it("REL-8: the message names the field, or the body when it is the whole value", () => {
     expect(loneSurrogateMessage("short_description")).toMatch(/^short_description holds a lone UTF-16/);
     expect(loneSurrogateMessage("")).toMatch(/^The body holds/);
+  });
+});
+
+describe("text cut to a limit (REL-6)", () => {
+  it("REL-6: a cut keeps surrogate pairs whole and its mark within the limit; no room for the mark, none", () => {
+    expect(clipText("ab\u{1F600}", 3, "")).toBe("ab");
+    expect(clipText("abcdef", 4, "…")).toBe("abc…");
+    expect(clipText("abc", 1, "…)")).toBe("a");
+    expect(clipText("abc", 3, "…")).toBe("abc");
+    expect(wellFormedText("a\ud800b\u{1F600}")).toBe("a\ufffdb\u{1F600}");
   });
 });

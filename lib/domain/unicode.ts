@@ -57,7 +57,8 @@ export const wellFormedText = (text: string) =>
  */
 export function clipText(text: string, max: number, mark = ""): string {
   if (text.length <= max) return text;
-  let cut = Math.max(0, max - mark.length);
+  if (mark.length > max) mark = ""; // no room for the mark: the text alone, cut
+  let cut = max - mark.length;
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--; // a high surrogate: its pair is past the cut
   return `${text.slice(0, cut)}${mark}`;

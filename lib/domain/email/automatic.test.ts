@@ -47,5 +47,14 @@ describe("automatic mail (REL-6)", () => {
     expect(isAutomaticMessage(none, { contentType: "multipart/mixed", from: "pat@customer.example" })).toBe(
       false,
     );
+    expect(
+      isAutomaticMessage(none, { contentType: "text/plain", from: "x@mx.example", returnPath: "" }),
+    ).toBe(true);
+    const person = {
+      contentType: "text/plain",
+      from: "pat@customer.example",
+      returnPath: "pat@customer.example",
+    };
+    expect(isAutomaticMessage(none, person)).toBe(false);
   });
 });

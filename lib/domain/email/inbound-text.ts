@@ -24,7 +24,11 @@ export const REPLY_PARSE_MAX = 64 * 1024;
  * surrogate pair). Empty when nothing is left.
  */
 export function replyText(text: string | undefined | null): string {
-  const normalized = wellFormedText(clipText(text ?? "", REPLY_PARSE_MAX))
+  // Each run of quoted lines ("> …") is one line first, in one pass — the parser hides every quoted
+  // fragment anyway — so that a reply written under a long quote (bottom-posting) is within what
+  // the parser reads.
+  const unquoted = (text ?? "").replace(/(?:^[ \t]*>.*(?:\r\n?|\n|$))+/gm, ">\n");
+  const normalized = wellFormedText(clipText(unquoted, REPLY_PARSE_MAX))
     .replace(/\r\n?/g, "\n")
     .replace(CONTROL, "");
   const visible = new EmailReplyParser().parseReply(normalized).trim();

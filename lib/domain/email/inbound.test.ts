@@ -89,6 +89,13 @@ describe("the reply's text (PRO-5, REL-6)", () => {
     expect(sanitizeFileName("log\ud800.txt")).toBe("log\ufffd.txt");
   });
 
+  it("REL-6 / PRO-5: a reply written under a quote longer than what the parser reads is kept", () => {
+    const quote = "> an earlier message in a long thread\r\n".repeat(5_000); // ~200 KB
+    expect(replyText(`On Mon, Support wrote:\r\n${quote}\r\nFixed after the restart.\r\n`)).toBe(
+      "Fixed after the restart.",
+    );
+  });
+
   it("REL-6: the reply parser reads the first 64 KB — a 2 MB body of quote-header lines took it 90 s", () => {
     const started = performance.now();
     const text = replyText("Op x\n".repeat(400_000));

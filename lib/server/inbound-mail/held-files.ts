@@ -3,7 +3,7 @@ import "server-only";
 // that the case an agent opens from it keeps them, as a known sender's email case would have; a
 // discarded message takes them with it.
 import type { Tx } from "@/lib/db";
-import { sanitizeFileName } from "@/lib/domain/attachments/files";
+import { sanitizeFileName, storedContentType } from "@/lib/domain/attachments/files";
 import { megabytes } from "@/lib/domain/attachments/files";
 import { attachmentLimitMb, keepMailAttachments, type MailAttachment } from "../attachments/store";
 
@@ -20,7 +20,8 @@ export async function holdFiles(tx: Tx, messageId: number, attachments: readonly
     data: files.map((a) => ({
       messageId,
       fileName: sanitizeFileName(a.filename ?? ""),
-      contentType: a.contentType ?? "",
+      // As a case keeps it: a declared type with a NUL was refused by PostgreSQL (a 500, retried).
+      contentType: storedContentType(a.contentType),
       size: a.content.byteLength,
       bytes: Buffer.from(a.content),
     })),

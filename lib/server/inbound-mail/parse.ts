@@ -106,6 +106,10 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
     automatic: isAutomaticMessage(headerOf(parsed.headers), {
       contentType: contentTypeOf(parsed.headers),
       from,
+      // "<>" parses as one empty address; no header at all is null.
+      returnPath: parsed.headers.has("return-path")
+        ? (addressesOf(parsed.headers.get("return-path"))[0] ?? "")
+        : null,
     }),
     attachments: parsed.attachments.map((a) => ({
       filename: a.filename ?? null,

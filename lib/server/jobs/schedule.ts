@@ -33,8 +33,12 @@ const SLA_TICK_MS = 60_000;
 async function slaTick() {
   const timing: LeaseTiming = { ttlMs: scaled(5 * 60_000, 5_000), everyMs: scaled(SLA_TICK_MS - 10_000) };
   const run = await runWithLease(SLA_JOB, workerId, timing, async (stillMine) => {
-    // Due times first: a timer counted in old business hours is recounted before it is judged.
-    const recounted = await catchUpHoursTimers();
+    // Due times first: a timer counted in old business hours is recounted before it is judged —
+    // and a failed recount must not stop breaches being recorded (it is tried again next pass).
+    const recounted = await catchUpHoursTimers({ stillMine }).catch((e: unknown) => {
+      console.error("[caseflow] SLA business-hours recount failed:", e);
+      return 0;
+    });
     const { breached, warned } = await recordSlaBreaches({ stillMine });
     return `${breached} breached, ${warned} warned${recounted ? `, ${recounted} recounted in new hours` : ""}`;
   });

@@ -38,8 +38,13 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number, 
     // its step (a pause counted as of a moment before the due time). Waiting for the change instead,
     // holding the batch's other rows in whatever order they came, could deadlock with it.
     const cases = await lockFreeRows(tx, "Case", [...new Set(due.map((d) => d.caseId))], "NO KEY UPDATE");
-    const free = due.filter((d) => cases.includes(d.caseId)).map((d) => d.id);
-    for (const d of due) if (!cases.includes(d.caseId)) skipped.add(d.id);
+    // And the timers themselves, skipping any a path holds without its case's lock: never a wait.
+    const free = await lockFreeRows(
+      tx,
+      "CaseSla",
+      due.filter((d) => cases.includes(d.caseId)).map((d) => d.id),
+    );
+    for (const d of due) if (!free.includes(d.id)) skipped.add(d.id);
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const rows: MarkedTimer[] = await tx.caseSla.updateManyAndReturn({
       where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now } },

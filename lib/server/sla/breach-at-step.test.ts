@@ -176,6 +176,15 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
     expect(await listed(agent, { sla: "breached" })).not.toContain(c.number);
   });
 
+  it("NOT-5: a running breached timer keeps its due time for the lists, not the job's later mark", async () => {
+    const { c } = await assignedCase();
+    const dueAt = await runningSince(c.id, "response", 120); // due an hour ago; the job was down
+    await recordSlaBreaches({ now: new Date() });
+    expect((await timer(c.id, "response")).breachedAt!.getTime()).toBeGreaterThan(dueAt.getTime());
+    await transaction((tx) => refreshSlaDue(tx, c.id));
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaDueAt).toEqual(dueAt);
+  });
+
   it.runIf(dialect() === "postgresql")(
     "NOT-5: the job leaves the timers of a case a change holds to its next pass, and records the rest without waiting",
     async () => {

@@ -49,7 +49,7 @@ describe("timers counted in older business hours (NOT-5)", () => {
       const current = await timerOn({ hoursVersion: 5 });
       const aroundTheClock = await timerOn({ clock: "24x7", hoursVersion: 4 });
       const paused = await timerOn({ hoursVersion: 4, running: false });
-      expect(await catchUpHoursTimers(now)).toBeGreaterThanOrEqual(1);
+      expect(await catchUpHoursTimers({ now })).toBeGreaterThanOrEqual(1);
       const after = await db().caseSla.findUniqueOrThrow({ where: { id: behind.id } });
       // 4 of 8 working hours counted (Monday 09–13 UTC), the rest due at 17:00 in the saved hours.
       expect(after).toMatchObject({
@@ -64,7 +64,7 @@ describe("timers counted in older business hours (NOT-5)", () => {
       );
       for (const left of [current, aroundTheClock, paused])
         expect(await db().caseSla.findUniqueOrThrow({ where: { id: left.id } })).toEqual(left);
-      expect(await catchUpHoursTimers(now)).toBe(0);
+      expect(await catchUpHoursTimers({ now })).toBe(0);
     } finally {
       await db().slaHours.deleteMany();
     }

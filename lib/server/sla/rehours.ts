@@ -58,7 +58,7 @@ export async function recountHoursTimers(
   return rows.length;
 }
 
-/** Timers recounted by one pass of catchUpHoursTimers, at most. */
+/** Timers recounted by one batch of catchUpHoursTimers, at most. */
 export const CATCH_UP_BATCH = 500;
 
 /**
@@ -66,34 +66,57 @@ export const CATCH_UP_BATCH = 500;
  * that read the hours while new ones were being saved — a new case, a resumed or re-targeted timer —
  * counted in the old hours, and committed after the save had read the timers to recount: its due
  * time stayed the old hours' until its next step. Each timer notes the hours' version it was counted
- * in, and the SLA job recounts those behind, each pass: the time counted before their last start
- * stays, the stretch since counts in the new hours (seconds, for a timer caught within the job's
- * minute). Their cases are locked first, as a save locks them; a case a change holds is skipped
- * (SKIP LOCKED: the job never waits for a user), for a later pass. Returns how many moved.
+ * in, and the SLA job recounts those behind, each pass, before it looks for breaches (which it then
+ * judges by the new due times): the time counted before their last start stays, the stretch since
+ * counts in the new hours (seconds, for a timer caught within the job's minute). Batches of
+ * CATCH_UP_BATCH until none is left or the lease is lost. Their cases are locked first, as a save
+ * locks them, then the timers — each skipping what another transaction holds (SKIP LOCKED: the job
+ * never waits for a user), for a later pass. Returns how many moved.
  */
-export async function catchUpHoursTimers(now = new Date(), batch = CATCH_UP_BATCH): Promise<number> {
+export async function catchUpHoursTimers(
+  opts: { now?: Date; batch?: number; stillMine?: () => Promise<boolean> } = {},
+): Promise<number> {
+  const batch = opts.batch ?? CATCH_UP_BATCH;
+  const skipped = new Set<number>();
+  let moved = 0;
+  for (let read = batch; read === batch;) {
+    if (opts.stillMine && !(await opts.stillMine())) break;
+    const n = await catchUpBatch(opts.now ?? new Date(), batch, skipped);
+    moved += n.moved;
+    read = n.read;
+  }
+  return moved;
+}
+
+async function catchUpBatch(now: Date, batch: number, skipped: Set<number>) {
   return transaction(async (tx) => {
     const policy = await readSlaPolicy(tx);
-    const behind = { clock: "hours", stoppedAt: null, runningSince: { not: null } } as const;
+    const behind = {
+      clock: "hours",
+      stoppedAt: null,
+      runningSince: { not: null },
+      hoursVersion: { lt: policy.hoursVersion },
+    } as const;
     const stale = await tx.caseSla.findMany({
-      where: { ...behind, hoursVersion: { lt: policy.hoursVersion } },
-      select: { caseId: true },
+      where: { ...behind, ...(skipped.size ? { id: { notIn: [...skipped] } } : {}) },
+      select: { id: true, caseId: true },
       orderBy: { id: "asc" },
       take: batch,
     });
-    if (!stale.length) return 0;
-    const caseIds = [...new Set(stale.map((t) => t.caseId))];
-    const locked = await lockFreeRows(tx, "Case", caseIds, "NO KEY UPDATE");
-    if (!locked.length) return 0;
-    // Read again under the cases' locks: a change that committed meanwhile may have moved them.
-    const rows = await tx.caseSla.findMany({
-      where: { ...behind, caseId: { in: locked }, hoursVersion: { lt: policy.hoursVersion } },
-    });
-    await recordDueBreaches(tx, rows, now);
+    if (!stale.length) return { moved: 0, read: 0 };
+    const cases = await lockFreeRows(tx, "Case", [...new Set(stale.map((t) => t.caseId))], "NO KEY UPDATE");
+    const free = await lockFreeRows(
+      tx,
+      "CaseSla",
+      stale.filter((t) => cases.includes(t.caseId)).map((t) => t.id),
+    );
+    for (const t of stale) if (!free.includes(t.id)) skipped.add(t.id);
+    // Read again under the locks: a change that committed meanwhile may have moved them.
+    const rows = await tx.caseSla.findMany({ where: { ...behind, id: { in: free } } });
     const hours = scheduleOf("hours", policy.hours);
-    const moved = rows.map((r) => ({ id: r.id, ...retargetTimer(hours, r, r.targetMs, now, hours) }));
-    await updateTimers(tx, moved, now, policy.hoursVersion);
+    const recounted = rows.map((r) => ({ id: r.id, ...retargetTimer(hours, r, r.targetMs, now, hours) }));
+    await updateTimers(tx, recounted, now, policy.hoursVersion);
     await refreshSlaDueOf(tx, [...new Set(rows.map((r) => r.caseId))]);
-    return rows.length;
+    return { moved: rows.length, read: stale.length };
   });
 }

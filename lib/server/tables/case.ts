@@ -83,16 +83,25 @@ export async function insertProactiveCases(
 
 /**
  * NOT-5 / WRK-2: the time the lists read for a case's SLAs — the earliest of its running timers' due
- * times and of its open breaches (recorded within a minute of the due time) — so a case whose breached
- * SLA is paused (Awaiting Info: no due time) stays in the Breached filter and Needs attention, its SLA
- * column "overdue", while its clock waits for the customer; and when it runs again (due "now", nothing
- * left to count) the column still says since when, not "overdue 0m". Not a stopped timer (met or
- * breached for good), nor a suspended one: its priority has no such target now.
+ * times and of its open breaches — so a case whose breached SLA is paused (Awaiting Info: no due
+ * time) stays in the Breached filter and Needs attention, its SLA column "overdue", while its clock
+ * waits for the customer; and when it runs again (due "now", nothing left to count) the column still
+ * says since when, not "overdue 0m". Not a stopped timer (met or breached for good), nor a suspended
+ * one: its priority has no such target now.
  */
 const BREACHED_OPEN = Prisma.sql`CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL
   THEN s."breachedAt" END`;
-const SLA_DUE = Prisma.sql`MIN(COALESCE(${BREACHED_OPEN}, s."dueAt"))`;
-const SLA_WARN = Prisma.sql`MIN(COALESCE(${BREACHED_OPEN}, s."warnAt"))`;
+/**
+ * Per timer the earlier of its open breach and `time` (either may be null: the other then), and the
+ * case's earliest of those: a running breached timer counts from its due time (its mark comes up to
+ * a minute later — or hours, after the job was down), a resumed one from its breach. (Neither
+ * database's two-argument least is null-safe on both: SQLite's min(a, b) is null when one is.)
+ */
+const earliestOf = (time: Prisma.Sql) =>
+  Prisma.sql`MIN(CASE WHEN ${BREACHED_OPEN} IS NOT NULL AND (${time} IS NULL OR ${BREACHED_OPEN} < ${time})
+    THEN ${BREACHED_OPEN} ELSE ${time} END)`;
+const SLA_DUE = earliestOf(Prisma.sql`s."dueAt"`);
+const SLA_WARN = earliestOf(Prisma.sql`s."warnAt"`);
 
 /** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
 const SLA_DUE_CASES_PER_STATEMENT = 5_000;

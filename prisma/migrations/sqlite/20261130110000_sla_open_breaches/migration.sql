@@ -5,15 +5,11 @@ UPDATE "CaseSla" SET "breachedAt" = strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'),
   "warnedAt" = COALESCE("warnedAt", strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))
 WHERE "stoppedAt" IS NULL AND "runningSince" IS NULL AND "breachedAt" IS NULL
   AND "elapsedMs" >= "targetMs";
--- Stopped past their target (resolved in the job's minute) and never recorded: breached when they
--- stopped, so that a reopen does not email "breached at" the reopen time.
-UPDATE "CaseSla" SET "breachedAt" = "stoppedAt"
-WHERE "stoppedAt" IS NOT NULL AND "breachedAt" IS NULL AND "elapsedMs" >= "targetMs";
 UPDATE "CaseSla" SET "breachedAt" = NULL, "warnedAt" = NULL
 WHERE "stoppedAt" IS NULL AND "runningSince" IS NULL AND "elapsedMs" < "targetMs"
   AND ("breachedAt" IS NOT NULL OR "warnedAt" IS NOT NULL);
 UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
-  SELECT MIN(COALESCE(CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL THEN s."breachedAt" END, s."dueAt")),
-    MIN(COALESCE(CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL THEN s."breachedAt" END, s."warnAt"))
+  SELECT MIN(COALESCE(s."dueAt", CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL THEN s."breachedAt" END)),
+    MIN(COALESCE(s."warnAt", CASE WHEN s."stoppedAt" IS NULL AND s."suspendedAt" IS NULL THEN s."breachedAt" END))
   FROM "CaseSla" s WHERE s."caseId" = "Case"."id")
-WHERE "id" IN (SELECT "caseId" FROM "CaseSla" WHERE "stoppedAt" IS NULL AND "breachedAt" IS NOT NULL);
+WHERE "id" IN (SELECT "caseId" FROM "CaseSla" WHERE "stoppedAt" IS NULL AND "runningSince" IS NULL);
