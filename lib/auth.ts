@@ -7,7 +7,12 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { controlCharacterIn } from "@/lib/domain/validation";
 import { checkCredentials } from "@/lib/server/auth/credentials";
-import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import {
+  createSession,
+  createSignInSession,
+  endSession,
+  SESSION_MAX_AGE_SECONDS,
+} from "@/lib/server/auth/sessions";
 import { setPasswordWithLink } from "@/lib/server/auth/password-links";
 import { DomainError } from "@/lib/domain/errors";
 import { logAuthError } from "@/lib/server/auth/auth-log";
@@ -46,7 +51,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || email.length > 320 || password.length > 200) return null;
         if (controlCharacterIn(email)) return null; // PostgreSQL refuses U+0000 (REL-1)
         const result = await checkCredentials(email, password, clientAddress(request));
-        if (result.ok) return { id: String(result.userId), sid: await createSession(result.userId) };
+        if (result.ok) {
+          // SET-4: null when the password was changed or reset while it was being checked.
+          const sid = await createSignInSession(result.userId, result.passwordHash);
+          return sid ? { id: String(result.userId), sid } : null;
+        }
         if (result.reason === "throttled") throw new ThrottledSignin(`retry in ${result.retryInSeconds}s`);
         return null;
       },

@@ -21,7 +21,10 @@ describe("sign-in (REL-5)", () => {
 
   it("REL-5: right password signs in (email is case-insensitive); wrong or unknown is one answer", async () => {
     const u = await userWithPassword("right");
-    expect(await checkCredentials(u.email.toUpperCase(), "right", null)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(u.email.toUpperCase(), "right", null)).toMatchObject({
+      ok: true,
+      userId: u.id,
+    });
     expect(await checkCredentials(u.email, "wrong", null)).toEqual({ ok: false, reason: "invalid" });
     expect(await checkCredentials("nobody@test.example", "x", null)).toEqual({
       ok: false,
@@ -33,9 +36,9 @@ describe("sign-in (REL-5)", () => {
     const made = await userWithPassword("right");
     const email = `r&d.${made.id}@acme.example`;
     const u = await db().user.update({ where: { id: made.id }, data: { email } });
-    expect(await checkCredentials(email, "right", null)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(email, "right", null)).toMatchObject({ ok: true, userId: u.id });
     const fullWidth = email.replace("acme", "\uff41\uff43\uff4d\uff45"); // ａｃｍｅ
-    expect(await checkCredentials(fullWidth, "right", null)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(fullWidth, "right", null)).toMatchObject({ ok: true, userId: u.id });
   });
 
   it("REL-5: after five failures even the right password waits", async () => {
@@ -76,7 +79,7 @@ describe("sign-in throttling per account and per client address (REL-8)", () => 
     expect(await checkCredentials(accounts[0].email, "their-own", sprayer)).toMatchObject({
       reason: "throttled",
     });
-    expect(await checkCredentials(accounts[0].email, "their-own", address())).toEqual({
+    expect(await checkCredentials(accounts[0].email, "their-own", address())).toMatchObject({
       ok: true,
       userId: accounts[0].id,
     });
@@ -107,6 +110,6 @@ describe("sign-in throttling per account and per client address (REL-8)", () => 
     const token = /set-password\?token=([A-Za-z0-9_-]{43})/.exec(mail.body)![1];
     const password = "a-new-long-password";
     await setPasswordWithLink(token, { newPassword: password, confirmPassword: password });
-    expect(await checkCredentials(owner.email, password, home)).toEqual({ ok: true, userId: owner.id });
+    expect(await checkCredentials(owner.email, password, home)).toMatchObject({ ok: true, userId: owner.id });
   });
 });

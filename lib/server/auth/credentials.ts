@@ -12,7 +12,8 @@ export const hashPassword = (plain: string) => bcrypt.hash(plain, PASSWORD_COST)
 const DUMMY_HASH = bcrypt.hashSync("caseflow-timing-equaliser", PASSWORD_COST);
 
 export type CheckResult =
-  | { ok: true; userId: number }
+  /** The hash the password was checked against: the session is made only while it is the user's. */
+  | { ok: true; userId: number; passwordHash: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryInSeconds: number };
 
@@ -52,7 +53,7 @@ export async function checkCredentials(
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && user.active && user.passwordHash && valid) {
     await recordSuccess(own, shared);
-    return { ok: true, userId: user.id };
+    return { ok: true, userId: user.id, passwordHash: user.passwordHash };
   }
   return { ok: false, reason: "invalid" };
 }

@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
 import { makeAdmin, makeUser } from "@/lib/testing/fixtures";
-import { hashPassword } from "./credentials";
+import { checkCredentials, hashPassword } from "./credentials";
 import { loadSessionActor } from "./load-actor";
-import { changePassword } from "./password";
+import { changePassword, storePassword } from "./password";
 import { setUserActive } from "../users/access";
-import { createSession, endAllSessions, endSession, sessionsOf } from "./sessions";
+import { createSession, createSignInSession, endAllSessions, endSession, sessionsOf } from "./sessions";
 
 const OLD = "old-password-1";
 const NEW = "new-password-2";
@@ -144,5 +144,24 @@ describe("change password (REL-5)", () => {
     await setUserActive(admin, { userId: actor.id, active: true });
     expect(await loadSessionActor({ userId: actor.id, sid })).toBeNull();
     expect(await sessionsOf(actor.id)).toEqual([]);
+  });
+
+  it("SET-4 / REL-5: a sign-in whose password was checked just before a reset commits gets no session; one after, with the new password, does", async () => {
+    const actor = await makeUser(["sn_customerservice_agent"], { passwordHash: await hashPassword(OLD) });
+    const checked = await checkCredentials(actor.email, OLD, null);
+    if (!checked.ok) throw new Error("the old password should check");
+    let made: Promise<string | null> | undefined;
+    // The reset (a new hash, every session ended) is under way while the sign-in makes its session.
+    await transaction(async (tx) => {
+      await storePassword(tx, actor.id, await hashPassword(NEW));
+      await endAllSessions(tx, actor.id);
+      made = createSignInSession(actor.id, checked.passwordHash);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await made!).toBeNull();
+    expect(await sessionsOf(actor.id)).toEqual([]);
+    const again = await checkCredentials(actor.email, NEW, null);
+    if (!again.ok) throw new Error("the new password should check");
+    expect(await createSignInSession(actor.id, again.passwordHash)).toEqual(expect.any(String));
   });
 });

@@ -35,7 +35,7 @@ describe("sign-in throttle under parallel attempts (REL-5)", () => {
       reason: "throttled",
     });
     await waitOutBlock(`email:${u.email}`);
-    expect(await checkCredentials(u.email, "right-password", null)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(u.email, "right-password", null)).toMatchObject({ ok: true, userId: u.id });
   });
 
   it("REL-5: after a block has passed, a parallel burst gets one attempt checked and the block returns", async () => {
@@ -60,7 +60,7 @@ describe("sign-in throttle under parallel attempts (REL-5)", () => {
     const u = await userWithPassword("right-password");
     const ip = "10.8.0.1";
     for (let i = 0; i < 4; i++) await checkCredentials(u.email, `wrong-${i}`, ip);
-    expect(await checkCredentials(u.email, "right-password", ip)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(u.email, "right-password", ip)).toMatchObject({ ok: true, userId: u.id });
     expect(await db().loginThrottle.findUnique({ where: { key: `email:${u.email}` } })).toBeNull();
     expect((await db().loginThrottle.findUniqueOrThrow({ where: { key: `ip:${ip}` } })).failures).toBe(4);
   });

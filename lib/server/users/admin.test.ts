@@ -29,7 +29,7 @@ describe("creating users (ADM-3)", () => {
     const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$10\$/);
     expect(await bcrypt.compare(PASSWORD, row.passwordHash!)).toBe(true);
-    expect(await checkCredentials(input.email, PASSWORD, null)).toEqual({ ok: true, userId: u.id });
+    expect(await checkCredentials(input.email, PASSWORD, null)).toMatchObject({ ok: true, userId: u.id });
     const audit = await db().auditEntry.findMany({ where: { table: "sys_user", recordId: u.id } });
     expect(audit.map((a) => a.field).sort()).toEqual(["active", "email", "kind", "name", "roles"]);
     expect(audit.some((a) => a.newValue?.includes(PASSWORD) || a.field === "passwordHash")).toBe(false);
