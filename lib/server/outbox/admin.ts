@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
-import { scheduleDelivery, smtpConfigured } from "./deliver";
+import { linkRemoved, scheduleDelivery, smtpConfigured } from "./deliver";
 import { listPage, recordId } from "@/lib/domain/validation";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "suppressed"] as const;
@@ -29,7 +29,8 @@ export async function listOutbox(actor: Actor, filter: { status?: string; page?:
     db().outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   return {
-    rows,
+    // A failed message whose password link was removed with its failure cannot be sent again.
+    rows: rows.map((r) => ({ ...r, retryable: r.status === "failed" && !linkRemoved(r.body) })),
     total,
     page,
     status: status ?? null,
@@ -43,6 +44,13 @@ export async function retryMessage(actor: Actor, rawId: unknown) {
   assertAdmin(actor);
   const id = recordId(rawId);
   if (id === null) throw invalid("id", "Unknown message.");
+  const failed = await db().outboxMessage.findUnique({ where: { id }, select: { body: true } });
+  if (failed && linkRemoved(failed.body))
+    throw invalid(
+      "id",
+      "This email's one-time password link was removed when it could not be sent: " +
+        "invite the person again, or have them use Forgot password.",
+    );
   const { count } = await db().outboxMessage.updateMany({
     where: { id, status: "failed" },
     data: { status: "pending", attempts: 0, lockedUntil: null },

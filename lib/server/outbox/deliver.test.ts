@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db, transaction } from "@/lib/db";
-import { makeAgent, makeCase, makeCustomer, resolveCase, unique } from "@/lib/testing/fixtures";
+import { makeAdmin, makeAgent, makeCase, makeCustomer, resolveCase, unique } from "@/lib/testing/fixtures";
 import { postCaseJournal } from "../cases/journal";
 import { createPortalCase } from "../portal/new-case";
 import { acceptSolution } from "../portal/answers";
-import { deliverPending, transporter } from "./deliver";
+import { deliverPending, MAX_ATTEMPTS, transporter } from "./deliver";
+import { listOutbox, retryMessage } from "./admin";
 import type * as Runner from "../runner/runner";
 import { enqueueMail } from "./write";
 import { claimBatch } from "../tables/queue-claims";
@@ -21,6 +22,16 @@ vi.mock("../runner/runner", async (original) => ({
 
 type Received = { to: string; raw: string };
 const received: Received[] = [];
+
+/** One delivery pass against an SMTP address nobody answers at. */
+async function deliverToNoServer() {
+  process.env.SMTP_URL = "smtp://127.0.0.1:1?ignoreTLS=true&connectionTimeout=2000";
+  try {
+    await deliverPending();
+  } finally {
+    delete process.env.SMTP_URL;
+  }
+}
 let server: SMTPServer;
 let port = 0;
 
@@ -388,15 +399,33 @@ describe("outbox delivery (REL-4)", () => {
         event: "test",
       }),
     );
-    process.env.SMTP_URL = "smtp://127.0.0.1:1?ignoreTLS=true&connectionTimeout=2000";
-    try {
-      await deliverPending();
-    } finally {
-      delete process.env.SMTP_URL;
-    }
+    await deliverToNoServer();
     const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
     expect(row.status).toBe("pending");
     expect(row.lastError).toBeTruthy();
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("SET-4: a password link that fails for good is removed from the outbox too; Retry refuses it and says to invite again", async () => {
+    const key = unique("dead-link");
+    await transaction((tx) =>
+      enqueueMail(tx, {
+        dedupeKey: key,
+        recipient: "refused@example.org",
+        subject: "You are invited to Caseflow",
+        body: `Choose your password: https://support.example.com/set-password?token=${"U".repeat(43)}\n`,
+        event: "invitation",
+      }),
+    );
+    // Its last attempt: the server never answers.
+    await db().outboxMessage.update({ where: { dedupeKey: key }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await deliverToNoServer();
+    const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+    expect(row.status).toBe("failed");
+    expect(row.body).not.toContain("U".repeat(43));
+    const admin = await makeAdmin();
+    await expect(retryMessage(admin, row.id)).rejects.toThrow(/invite the person again/);
+    const listed = (await listOutbox(admin, { status: "failed" })).rows.find((r) => r.id === row.id);
+    expect(listed?.retryable).toBe(false);
   });
 });

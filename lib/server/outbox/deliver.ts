@@ -25,7 +25,7 @@ const smtpTimeouts = () => ({
   greetingTimeout: scaled(30_000, 1_000),
   socketTimeout: scaled(60_000, 2_000),
 });
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
 let transport: { url: string; t: Transporter } | null = null;
 
@@ -45,11 +45,22 @@ export function transporter(url: string): Transporter {
 export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
 
 /**
- * SET-4: a password link is its reader's key to an account; once the email has left, the outbox keeps
- * it without its token, so a copy of the database (a backup) holds no working link of a sent email.
+ * SET-4: a password link is its reader's key to an account; once the email has left — or has failed
+ * for good — the outbox keeps it without its token, so a copy of the database (a backup) holds no
+ * working link of it (the database keeps only the token's SHA-256). A failed one is marked so: its
+ * link is gone, and Retry would send a dead one (the person is invited again instead).
  */
 const LINK_TOKEN = /(\/set-password\?token=)[A-Za-z0-9_%-]+/g;
-const withoutTokens = (text: string) => text.replace(LINK_TOKEN, "$1(sent)");
+const withoutTokens = (text: string, mark: "(sent)" | typeof LINK_REMOVED) =>
+  text.replace(LINK_TOKEN, `$1${mark}`);
+const LINK_REMOVED = "(removed-unsent)";
+const holdsLink = (body: string) => body.includes("/set-password?token=");
+
+/** Whether a failed message's password link was removed (it cannot be sent again). */
+export const linkRemoved = (body: string) => body.includes(`/set-password?token=${LINK_REMOVED}`);
+
+/** A message failed for good: its password links are removed with it. */
+const failedFor = (body: string) => (holdsLink(body) ? { body: withoutTokens(body, LINK_REMOVED) } : {});
 
 /** Whether email leaves at all: without SMTP_URL messages wait in the outbox (what actions tell a person). */
 export const smtpConfigured = () => Boolean(process.env.SMTP_URL);
@@ -93,6 +104,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
           lockedBy: null,
           attempts: MAX_ATTEMPTS,
           lastError: lastError.slice(0, 500),
+          ...failedFor(m.body),
         },
       });
       result.failed++;
@@ -132,6 +144,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
                 lockedUntil: null,
                 lockedBy: null,
                 lastError: String((e as Error).message ?? e).slice(0, 500),
+                ...failedFor(m.body),
               }
             : {
                 status: "pending",
@@ -154,7 +167,7 @@ async function markSent(mine: Prisma.OutboxMessageWhereInput, body: string) {
     lockedUntil: null,
     lockedBy: null,
     lastError: null,
-    ...(body.includes("/set-password?token=") ? { body: withoutTokens(body) } : {}),
+    ...(holdsLink(body) ? { body: withoutTokens(body, "(sent)") } : {}),
   };
   for (let attempt = 1; ; attempt++) {
     try {

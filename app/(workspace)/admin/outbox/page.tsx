@@ -77,8 +77,9 @@ export default async function OutboxPage({
               )}
             </td>
             <td>
-              {m.status === "failed" && (
-                <RowActionButton action={retryMessageAction} id={m.id} label="Retry" />
+              {m.retryable && <RowActionButton action={retryMessageAction} id={m.id} label="Retry" />}
+              {m.status === "failed" && !m.retryable && (
+                <div className="text-xs text-slate-500">Link removed: invite again</div>
               )}
             </td>
           </tr>
