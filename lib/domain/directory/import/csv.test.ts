@@ -1,6 +1,6 @@
 // SET-3: reading an import file — where a broken file is broken, as the spreadsheet numbers it.
 import { describe, expect, it } from "vitest";
-import { columnLetter, readCsv } from "./csv";
+import { columnLetter, IMPORT_MAX_ROWS, readCsv } from "./csv";
 
 describe("reading an import file (SET-3)", () => {
   it("SET-3: a quote inside an unquoted cell is that character; quoted cells keep their line breaks", () => {
@@ -30,5 +30,16 @@ describe("reading an import file (SET-3)", () => {
       "ZZ",
       "AAA",
     ]);
+  });
+
+  it("SET-3: a file of millions of blank lines is refused as too long without reading them all; 50,000 rows are taken", () => {
+    const started = performance.now();
+    expect(() => readCsv(`email,name\n${"\n".repeat(3_000_000)}a@x.example,A\n`)).toThrow(
+      /more than 100,000 rows; an import takes at most 50,000/,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, i) => `p${i}@x.example,P`).join("\n");
+    expect(readCsv(`email,name\n${rows}\n`).rows).toHaveLength(IMPORT_MAX_ROWS);
+    expect(() => readCsv(`email,name\n${rows}\nextra@x.example,E\n`)).toThrow(/50,001 rows/);
   });
 });
