@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { creationChanges, type FieldChange } from "@/lib/domain/audit/diff";
 import { serialKeyOf } from "@/lib/domain/directory/names";
-import { staleRecord } from "@/lib/domain/errors";
+import { conflict } from "@/lib/domain/errors";
 import { TABLE } from "@/lib/domain/records/tables";
 import { insertAuditRows, type AuditRow } from "@/lib/server/tables/audit-entry";
 import { IN_LIST_MAX, inGroups } from "@/lib/server/tables/sql";
@@ -30,6 +30,18 @@ async function auditMany(tx: Tx, table: string, items: Audit[], author: Author) 
 const creates = <T>(writes: Write<T>[]) => writes.flatMap((w) => (w.kind === "create" ? [w.data] : []));
 const updates = <T>(writes: Write<T>[]) => writes.flatMap((w) => (w.kind === "update" ? [w] : []));
 
+/**
+ * A record the file updates was changed by someone else while the import ran (after its plan read
+ * it): nothing is written, and the refusal names the row — the generic "this record was changed
+ * after you opened it" named none of a file's 10,000.
+ */
+const changedWhileImporting = (what: string, row: number) =>
+  conflict(
+    `Row ${row}: this ${what} was changed by someone else while the file was being imported. ` +
+      "Nothing was imported — preview the file again, then import it.",
+    "file",
+  );
+
 /** One versioned update per changed record (an import's updates are few; its creations are set-based). */
 async function updateEach<T>(
   writes: Write<T>[],
@@ -38,7 +50,7 @@ async function updateEach<T>(
   tick: () => void,
 ) {
   for (const w of updates(writes)) {
-    if (!(await save(w))) throw staleRecord(what);
+    if (!(await save(w))) throw changedWhileImporting(what, w.row);
     tick();
   }
 }
