@@ -52,6 +52,27 @@ test("NOT-4: an agent attaches files on a case; the customer downloads the publi
   await expect(
     files.getByRole("row", { name: new RegExp(`trace-${stamp}`) }).getByText("Internal"),
   ).toBeVisible();
+  // An upload that fails leaves nothing chosen: the next post, a comment, does not send the work
+  // note's file again — customer-visible this time.
+  await agent.route(
+    `**/api/cases/${number}/attachments`,
+    (r) =>
+      r.request().method() === "POST"
+        ? r.fulfill({ status: 429, contentType: "application/json", body: '{"error":{"message":"Busy."}}' })
+        : r.fallback(),
+    { times: 1 },
+  );
+  await agent.getByLabel("Work notes").fill(`Second trace ${stamp}`);
+  await agent
+    .getByLabel("Attach a file with this entry")
+    .setInputFiles(textFile(`retry-${stamp}.txt`, "team only"));
+  await agent.getByRole("button", { name: "Post" }).click();
+  await expect(agent.getByText(`retry-${stamp}.txt: Busy. Choose it again to retry.`)).toBeVisible();
+  await agent.getByLabel("Additional comments").fill(`Update ${stamp}`);
+  await agent.getByRole("button", { name: "Post" }).click();
+  await expect(agent.getByLabel("Additional comments")).toHaveValue("");
+  await agent.reload();
+  await expect(section(agent).getByText(`retry-${stamp}.txt`)).toHaveCount(0);
 
   await customer.reload();
   const portalFiles = section(customer);

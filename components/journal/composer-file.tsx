@@ -20,26 +20,31 @@ export function useComposerFile(target: AttachTarget | undefined) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
   /**
-   * Whether the chosen file is over the limit — then the entry is not posted either (it would go
-   * without its file, and a reply would reopen the case for nothing); the message stays under the file.
+   * Whether the chosen file would be refused — over the limit, or empty — then the entry is not
+   * posted either (it would go without its file, and a reply would reopen the case for nothing); the
+   * message stays under the file.
    */
   function refusesPost(): boolean {
     const file = input.current?.files?.[0];
-    const tooLarge = file && target ? oversized(file, target.limitMb) : null;
-    if (tooLarge) setResult({ ok: false, message: `${file!.name}: ${tooLarge}` });
-    return !!tooLarge;
+    const refusal = file && target ? refusalOf(file, target.limitMb) : null;
+    if (refusal) setResult({ ok: false, message: `${file!.name}: ${refusal}` });
+    return !!refusal;
   }
 
   async function uploadAfterPost(internalOnly: boolean) {
     const file = input.current?.files?.[0];
     if (!caseNumber || !file) return;
-    const tooLarge = target && oversized(file, target.limitMb);
-    if (tooLarge) return setResult({ ok: false, message: `${file.name}: ${tooLarge}` });
+    // The file goes with this post only: the box is emptied as its upload begins, so a post made
+    // while it uploads, or after it failed, never sends it again — a second copy, or a file meant
+    // for work notes made customer-visible by the next post's comment.
+    if (input.current) input.current.value = "";
+    const refusal = target && refusalOf(file, target.limitMb);
+    if (refusal) return setResult({ ok: false, message: `${file.name}: ${refusal}` });
     setProgress(0);
     const out = await uploadAttachment(caseNumber, file, internalOnly, setProgress);
     setProgress(null);
-    if (!out.ok) return setResult({ ok: false, message: `${file.name}: ${out.message}` });
-    if (input.current) input.current.value = "";
+    if (!out.ok)
+      return setResult({ ok: false, message: `${file.name}: ${out.message} Choose it again to retry.` });
     setResult({ ok: true, message: `Attached ${file.name}${internalOnly ? " (internal only)" : ""}.` });
     router.refresh();
   }
@@ -57,8 +62,8 @@ export function useComposerFile(target: AttachTarget | undefined) {
         onChange={(e) => {
           // Said at once: the entry would be posted, then the file refused.
           const file = e.currentTarget.files?.[0];
-          const tooLarge = file && target ? oversized(file, target.limitMb) : null;
-          setResult(tooLarge ? { ok: false, message: `${file!.name}: ${tooLarge}` } : null);
+          const refusal = file && target ? refusalOf(file, target.limitMb) : null;
+          setResult(refusal ? { ok: false, message: `${file!.name}: ${refusal}` } : null);
         }}
       />
       {progress !== null && (
@@ -71,3 +76,7 @@ export function useComposerFile(target: AttachTarget | undefined) {
   ) : null;
   return { field, uploadAfterPost, refusesPost };
 }
+
+/** Why the file would be refused by the upload: over the limit, or empty (the server says the same). */
+const refusalOf = (file: File, limitMb: number) =>
+  oversized(file, limitMb) ?? (file.size === 0 ? "The file is empty. Choose a file with content." : null);

@@ -7,6 +7,7 @@ import {
   formatSize,
   sanitizeFileName,
   storedContentType,
+  internalOnlyOf,
 } from "./files";
 
 describe("attachment file names (NOT-4)", () => {
@@ -16,6 +17,9 @@ describe("attachment file names (NOT-4)", () => {
     expect(sanitizeFileName("in\u0000voice\r\n.txt")).toBe("invoice.txt");
     expect(sanitizeFileName("photo\u202egpj.exe")).toBe("photogpj.exe");
     expect(sanitizeFileName("...hidden")).toBe("hidden");
+    expect(sanitizeFileName(". .htaccess")).toBe("htaccess");
+    expect(sanitizeFileName(". .")).toBe("attachment");
+    expect(sanitizeFileName("a.html. ")).toBe("a.html");
     expect(sanitizeFileName('a"b<c>.txt')).toBe("a_b_c_.txt");
     expect(sanitizeFileName("  ")).toBe("attachment");
     expect(sanitizeFileName("über café.txt")).toBe("über café.txt");
@@ -70,5 +74,11 @@ describe("attachment downloads (NOT-4)", () => {
     expect(formatSize(512)).toBe("512 B");
     expect(formatSize(1536)).toBe("1.5 KB");
     expect(formatSize(10 * 1024 * 1024)).toBe("10 MB");
+  });
+
+  it("NOT-4: Internal only is on, true or false (absent: false); anything else is refused naming it", () => {
+    expect([null, "", "false", "off"].map(internalOnlyOf)).toEqual([false, false, false, false]);
+    expect(["on", "true"].map(internalOnlyOf)).toEqual([true, true]);
+    expect(() => internalOnlyOf("1")).toThrow(expect.objectContaining({ field: "internalOnly" }));
   });
 });

@@ -1,5 +1,6 @@
 // NOT-4: the pure rules of case attachments — how a file's name is kept, which type a download is
 // served with, and its Content-Disposition. The service (lib/server/attachments/) stores and reads.
+import { invalid } from "../errors";
 import { wellFormedText } from "../unicode";
 
 /** The longest file name kept (characters); longer names are shortened, keeping the extension. */
@@ -7,7 +8,8 @@ export const FILE_NAME_MAX = 200;
 
 /**
  * A file name as uploaded or mailed, made safe to store and to offer for download: no folder
- * part (either slash), no control or bidi-override characters, no leading dots, at most
+ * part (either slash), no control or bidi-override characters, no leading dots nor trailing dots or
+ * spaces, at most
  * FILE_NAME_MAX characters (the extension kept). "attachment" when nothing is left.
  */
 export function sanitizeFileName(raw: string): string {
@@ -18,9 +20,10 @@ export function sanitizeFileName(raw: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[<>:"|?*]/g, "_")
     .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+/, "")
-    .trim();
+    // No leading dots (a hidden ".htaccess", also from ". .htaccess"), nor trailing ones or spaces,
+    // which Windows drops on saving: "a.html." would bypass the extension rules and save as a.html.
+    .replace(/^[.\s]+/, "")
+    .replace(/[.\s]+$/, "");
   if (!cleaned) return "attachment";
   const chars = Array.from(cleaned);
   if (chars.length <= FILE_NAME_MAX) return cleaned;
@@ -101,3 +104,14 @@ export type AttachmentItem = {
   uploadedByName: string;
   createdAt: Date;
 };
+
+/**
+ * NOT-4: the upload's Internal only field — the form's box ("on"), or an API client's true/false;
+ * absent (or empty, off) is false. Anything else is refused naming the field: "1" or "yes" from a
+ * script stored a customer-visible file.
+ */
+export function internalOnlyOf(flag: unknown): boolean {
+  if (flag === null || flag === undefined || flag === "" || flag === "false" || flag === "off") return false;
+  if (flag === "on" || flag === "true") return true;
+  throw invalid("internalOnly", "Internal only must be on, true or false.");
+}

@@ -32,6 +32,16 @@ async function reachCase(actor: Actor | null | undefined, number: string, write:
   return number;
 }
 
+/**
+ * Whether the person may attach files to the case at all (rights; an external user's scope: 404
+ * outside it) — asked before an upload's body is read, so that a read-only user or a customer
+ * posting to any case number is refused before the server buffers up to the size limit. Asked
+ * again, under the case's lock, by addAttachment.
+ */
+export async function assertMayAttach(actor: Actor | null | undefined, number: string): Promise<void> {
+  await reachCase(actor, number, true, db());
+}
+
 /** Attach file: one file on the case, by an agent, a manager or a portal user of the case. */
 export async function addAttachment(
   actor: Actor | null | undefined,

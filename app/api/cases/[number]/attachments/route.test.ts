@@ -160,4 +160,29 @@ describe("attachment routes (NOT-4)", () => {
     session.actor = null;
     expect((await list(c.number)).status).toBe(401);
   });
+
+  it("NOT-4 / REL-7: a customer posting to another account's case is refused before the body is read; a bad Internal only names its field", async () => {
+    const { contact } = await customerCase();
+    const other = await customerCase();
+    session.actor = contact;
+    let pulled = 0;
+    // A body that would take long to send: the route must not wait for any of it.
+    const body = new ReadableStream({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const res = await upload(other.c.number, body, { "content-type": "multipart/form-data; boundary=x" });
+    expect(res.status).toBe(404);
+    expect(pulled).toBeLessThanOrEqual(1); // a stream pulls its first chunk as it is made
+    session.actor = other.agent;
+    const f = form("a.txt", "x", "text/plain");
+    f.set("internalOnly", "yes");
+    const refused = await upload(other.c.number, f);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { fieldErrors: { internalOnly: expect.any(String) } },
+    });
+  });
 });

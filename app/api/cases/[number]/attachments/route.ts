@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseCursor } from "@/lib/domain/journal/live";
-import { megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
+import { internalOnlyOf, megabytes, tooLargeMessage } from "@/lib/domain/attachments/files";
 import { invalid } from "@/lib/domain/errors";
 import { recordNumber } from "@/lib/domain/validation";
 import { crossOrigin } from "@/lib/security/action-request";
-import { addAttachment, listAttachments } from "@/lib/server/attachments/service";
+import { addAttachment, assertMayAttach, listAttachments } from "@/lib/server/attachments/service";
 import { attachmentLimitMb } from "@/lib/server/attachments/store";
 import { getActor } from "@/lib/server/auth/actor";
 import { statusOf, toFailure } from "@/lib/server/errors";
@@ -59,6 +59,7 @@ export async function POST(request: NextRequest, { params }: Params) {
   try {
     // Anything but a number-shaped text answers 404 before the body is read (`CS%00`: REL-8).
     const number = recordNumber((await params).number, "The case");
+    await assertMayAttach(actor, number); // before the body is read: no upload buffered for a refusal
     const limitMb = await attachmentLimitMb();
     const tooLarge = () => new BodyTooLargeError("invalid", tooLargeMessage(limitMb), "file");
     const body = await readBodyBytes(request, megabytes(limitMb) + FRAMING_BYTES, tooLarge);
@@ -67,8 +68,7 @@ export async function POST(request: NextRequest, { params }: Params) {
     });
     const file = form.get("file");
     if (!(file instanceof File)) throw invalid("file", "Choose a file to attach.");
-    const flag = form.get("internalOnly");
-    const internalOnly = flag === "on" || flag === "true";
+    const internalOnly = internalOnlyOf(form.get("internalOnly"));
     const bytes = new Uint8Array(await file.arrayBuffer());
     const attachment = await addAttachment(
       actor,
@@ -81,6 +81,10 @@ export async function POST(request: NextRequest, { params }: Params) {
     return NextResponse.json({ attachment }, { status: 201 });
   } catch (e) {
     const f = toFailure(e, "attachment upload");
-    return refuse(e instanceof BodyTooLargeError ? 413 : statusOf(f), f.message, f.fieldErrors && "file");
+    return refuse(
+      e instanceof BodyTooLargeError ? 413 : statusOf(f),
+      f.message,
+      f.fieldErrors && Object.keys(f.fieldErrors)[0],
+    );
   }
 }
