@@ -35,6 +35,7 @@ type CaseParties = {
   accountId: number | null;
   contactId: number | null;
   consumerId: number | null;
+  parentId: number | null;
 };
 
 /** "Own" case: the user is its contact or consumer, or a customer admin of its account (not a partner). */
@@ -54,5 +55,9 @@ export function portalRequestRefusal(actor: Actor, c: CaseParties): string | nul
     return "Only the case's contact or consumer, or a customer admin of its account, can request a work order.";
   if (!OPEN_CASE_STATES.includes(c.state))
     return "A work order can be requested only on an open case (New, Open or Awaiting Info).";
+  // MAJ-3: a child case creates no records — the workspace offers no create item on one either; the
+  // work is the major case's.
+  if (c.parentId !== null)
+    return "This case is part of a major incident handled by our team: a work order cannot be requested on it.";
   return null;
 }

@@ -76,6 +76,7 @@ export async function getPortalCase(actor: Actor | null | undefined, number: str
     accountId: row.accountId === null ? null : num(row.accountId),
     contactId: row.contactId === null ? null : num(row.contactId),
     consumerId: row.consumerId === null ? null : num(row.consumerId),
+    parentId: row.parentId === null ? null : num(row.parentId),
   };
   return {
     number: row.number,

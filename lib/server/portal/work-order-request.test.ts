@@ -8,6 +8,7 @@ import { untilWaiting } from "@/lib/testing/locks";
 import { rejection } from "@/lib/testing/refusal";
 import { fieldError, makeWorkOrder, newKey, setPlugin } from "@/lib/testing/work-orders";
 import { lockRows } from "../tables/row-locks";
+import { getPortalCase } from "./cases";
 import { requestWorkOrder } from "./work-order-request";
 
 let world: PortalWorld;
@@ -109,6 +110,18 @@ describe("portal work order request (FSM-5, POR-4, ROLE-3)", () => {
       expect(answer.message).toMatch(/open case/);
       expect(await counts()).toEqual(before);
     }
+  });
+
+  it("FSM-5 / MAJ-3: a child of a major case is refused and not offered — it creates no records, as in the workspace", async () => {
+    const major = await makeCase(world.agent, { consumerId: world.users.consumer.id });
+    const made = await makeCase(world.agent, { consumerId: world.users.consumer.id });
+    const child = await db().case.update({ where: { id: made.id }, data: { parentId: major.id } });
+    expect((await getPortalCase(world.users.consumer, child.number)).canRequestWorkOrder).toBe(false);
+    const before = await counts();
+    const answer = await rejection(requestWorkOrder(world.users.consumer, child.number, form()));
+    expect(answer.kind).toBe("forbidden");
+    expect(answer.message).toMatch(/major incident/);
+    expect(await counts()).toEqual(before);
   });
 
   it("FSM-5, REL-1: the window is required, its start before its end and still to come; bad fields are named", async () => {

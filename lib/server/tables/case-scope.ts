@@ -141,6 +141,8 @@ export type PortalCaseRow = {
   accountId: unknown;
   contactId: unknown;
   consumerId: unknown;
+  /** A child of a major case creates no records (MAJ-3): no work order request either. */
+  parentId: unknown;
   version: unknown;
   majorCaseState: string;
 };
@@ -156,7 +158,8 @@ export async function findPortalCase(
   const [row] = await db().$queryRaw<PortalCaseRow[]>`
     SELECT c."id", c."number", c."state", c."priority", c."shortDescription", c."description",
       c."resolutionNotes", c."createdAt", c."updatedAt", c."accountId", c."contactId", c."consumerId",
-      c."version", c."majorCaseState", (SELECT a."name" FROM "Asset" a WHERE a."id" = c."assetId") AS "assetName"
+      c."parentId", c."version", c."majorCaseState",
+      (SELECT a."name" FROM "Asset" a WHERE a."id" = c."assetId") AS "assetName"
     FROM "Case" c WHERE c."number" = ${number} AND ${scopeSql(scope, "c")}`;
   return row;
 }
