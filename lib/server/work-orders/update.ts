@@ -15,7 +15,7 @@ import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orde
 import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/work-orders/lifecycle";
 import { PARTY_FIELDS, withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
-import { writeAudit } from "../audit/write";
+import { insertAuditRows, type AuditRow } from "../tables/audit-entry";
 import { checkCaseReferences } from "../case-store/references";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
@@ -69,14 +69,9 @@ async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: 
     where: { id: { in: open.map((t) => t.id) } },
     data: { state, version: { increment: 1 } },
   });
-  for (const t of open)
-    await writeAudit(
-      tx,
-      TABLE.workOrderTask,
-      t.id,
-      [{ field: "state", oldValue: t.state, newValue: state }],
-      actor,
-    );
+  // One audit statement for all of them: an order's tasks are unbounded (Add task, wm_task POST).
+  const rows = open.map((t): AuditRow => [t.id, "state", t.state, state]);
+  await insertAuditRows(tx, TABLE.workOrderTask, rows, actor, new Date());
 }
 
 const TASK_STATE_FOR_CLOSING: Partial<Record<WorkOrderStateValue, TaskStateValue>> = {
