@@ -67,10 +67,11 @@ test("NOT-4: an agent attaches files on a case; the customer downloads the publi
     .getByLabel("Attach a file with this entry")
     .setInputFiles(textFile(`retry-${stamp}.txt`, "team only"));
   await agent.getByRole("button", { name: "Post" }).click();
-  await expect(agent.getByText(`retry-${stamp}.txt: Busy. Choose it again to retry.`)).toBeVisible();
+  await expect(agent.getByText(`retry-${stamp}.txt: Busy. Attach it again under Attachments.`)).toBeVisible();
   await agent.getByLabel("Additional comments").fill(`Update ${stamp}`);
   await agent.getByRole("button", { name: "Post" }).click();
   await expect(agent.getByLabel("Additional comments")).toHaveValue("");
+  await agent.waitForLoadState("networkidle"); // an upload the post started would finish first
   await agent.reload();
   await expect(section(agent).getByText(`retry-${stamp}.txt`)).toHaveCount(0);
 

@@ -44,7 +44,10 @@ export function useComposerFile(target: AttachTarget | undefined) {
     const out = await uploadAttachment(caseNumber, file, internalOnly, setProgress);
     setProgress(null);
     if (!out.ok)
-      return setResult({ ok: false, message: `${file.name}: ${out.message} Choose it again to retry.` });
+      return setResult({
+        ok: false,
+        message: `${file.name}: ${out.message} Attach it again under Attachments.`,
+      });
     setResult({ ok: true, message: `Attached ${file.name}${internalOnly ? " (internal only)" : ""}.` });
     router.refresh();
   }

@@ -20,6 +20,7 @@ describe("attachment file names (NOT-4)", () => {
     expect(sanitizeFileName(". .htaccess")).toBe("htaccess");
     expect(sanitizeFileName(". .")).toBe("attachment");
     expect(sanitizeFileName("a.html. ")).toBe("a.html");
+    expect(sanitizeFileName(`${"n".repeat(199)}. tail.averylongextension`)).toBe("n".repeat(199));
     expect(sanitizeFileName('a"b<c>.txt')).toBe("a_b_c_.txt");
     expect(sanitizeFileName("  ")).toBe("attachment");
     expect(sanitizeFileName("über café.txt")).toBe("über café.txt");

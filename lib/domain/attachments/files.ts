@@ -30,7 +30,9 @@ export function sanitizeFileName(raw: string): string {
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 ? Array.from(cleaned.slice(dot)) : [];
   const keepExt = ext.length > 0 && ext.length <= 16 ? ext : [];
-  return chars.slice(0, FILE_NAME_MAX - keepExt.length).join("") + keepExt.join("");
+  // The cut may end in a dot or a space again (no extension kept): stripped as above.
+  const cut = chars.slice(0, FILE_NAME_MAX - keepExt.length).join("") + keepExt.join("");
+  return cut.replace(/[.\s]+$/, "") || "attachment";
 }
 
 /**

@@ -58,6 +58,6 @@ export function portalRequestRefusal(actor: Actor, c: CaseParties): string | nul
   // MAJ-3: a child case creates no records — the workspace offers no create item on one either; the
   // work is the major case's.
   if (c.parentId !== null)
-    return "This case is part of a major incident handled by our team: a work order cannot be requested on it.";
+    return "This case is handled as part of a wider issue (a major case): a work order cannot be requested on it.";
   return null;
 }

@@ -7,6 +7,7 @@ import { invalid } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { hashPassword, throttleKeys } from "./credentials";
 import { endOtherSessions } from "./sessions";
+import { lockRows } from "../tables/row-locks";
 import { forgetDemoPassword } from "./demo-password";
 import { admitAttempt, recordSuccess } from "./throttle-store";
 
@@ -47,6 +48,9 @@ export async function changePassword(
  * (SET-1's banner) cleared; the user's unused password links stop working (SET-4: one link, one use).
  */
 export async function storePassword(tx: Tx, userId: number, passwordHash: string): Promise<void> {
+  // FOR UPDATE, which a sign-in's FOR KEY SHARE waits for (createSignInSession): a plain update
+  // would not make it wait, and the old password would get a session after the change.
+  await lockRows(tx, "User", [userId]);
   await tx.user.update({ where: { id: userId }, data: { passwordHash, demoPassword: false } });
   await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
   afterCommit(tx, forgetDemoPassword); // the banner may go: the next page asks again

@@ -2,7 +2,7 @@
 // session) and when they expire; a cookie naming an ended session is worth nothing.
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { db, transaction } from "@/lib/db";
+import { db, dialect, transaction } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
 import { makeAdmin, makeUser } from "@/lib/testing/fixtures";
 import { checkCredentials, hashPassword } from "./credentials";
@@ -164,4 +164,33 @@ describe("change password (REL-5)", () => {
     if (!again.ok) throw new Error("the new password should check");
     expect(await createSignInSession(actor.id, again.passwordHash)).toEqual(expect.any(String));
   });
+
+  it.runIf(dialect() === "postgresql")(
+    "REL-5: a sign-in does not wait behind a long transaction's plain change of the user (an import)",
+    async () => {
+      const actor = await makeUser(["sn_customerservice_agent"], { passwordHash: await hashPassword(OLD) });
+      const checked = await checkCredentials(actor.email, OLD, null);
+      if (!checked.ok) throw new Error("the password should check");
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let changed!: () => void;
+      const held = new Promise<void>((r) => (changed = r));
+      const importing = transaction(async (tx) => {
+        await tx.user.update({ where: { id: actor.id }, data: { phone: "+1 555 0100" } });
+        changed();
+        await gate;
+      });
+      await held;
+      try {
+        const sid = await Promise.race([
+          createSignInSession(actor.id, checked.passwordHash),
+          new Promise<"waited">((r) => setTimeout(() => r("waited"), 3_000)),
+        ]);
+        expect(sid).toEqual(expect.any(String));
+      } finally {
+        release();
+        await importing;
+      }
+    },
+  );
 });

@@ -21,8 +21,8 @@ export async function createSession(userId: number, now = new Date()): Promise<s
  * check (bcrypt, a tenth of a second) ran before, outside any transaction: a password changed or reset
  * meanwhile — which ends every session of the user — was followed by a fresh 8-hour session for
  * whoever held the old password (a sign-in loop with it was never slowed: right passwords give their
- * attempt back). The user's row is read locked (FOR SHARE: a change under way is waited for, and one
- * to come waits for the session, which it then ends).
+ * attempt back). The user's row is read locked (FOR KEY SHARE: a password change under way — which
+ * locks the row FOR UPDATE — is waited for, and one to come waits for the session, which it then ends).
  */
 export async function createSignInSession(
   userId: number,
@@ -30,7 +30,9 @@ export async function createSignInSession(
   now = new Date(),
 ): Promise<string | null> {
   return transaction(async (tx) => {
-    await lockRows(tx, "User", [userId], "SHARE");
+    // KEY SHARE: it waits for a password being set (storePassword locks FOR UPDATE first), not for a
+    // long transaction's plain update of the row (an import of 10,000 contacts holds each it changes).
+    await lockRows(tx, "User", [userId], "KEY SHARE");
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { passwordHash: true, active: true },

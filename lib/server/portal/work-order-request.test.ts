@@ -120,7 +120,7 @@ describe("portal work order request (FSM-5, POR-4, ROLE-3)", () => {
     const before = await counts();
     const answer = await rejection(requestWorkOrder(world.users.consumer, child.number, form()));
     expect(answer.kind).toBe("forbidden");
-    expect(answer.message).toMatch(/major incident/);
+    expect(answer.message).toMatch(/major case/);
     expect(await counts()).toEqual(before);
   });
 

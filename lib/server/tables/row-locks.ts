@@ -8,9 +8,12 @@ import { tableSql } from "./sql";
  * reference the locked ones; FOR NO KEY UPDATE holds off only changes of the rows themselves — for a
  * lock held long (an import's accounts) that must not stop new cases of those accounts meanwhile;
  * FOR SHARE holds the rows as they are (their changes wait) while others may share them — for a
- * decision that reads a row it does not write (ITSM-4: a case resolved "fixed by" its problem).
+ * decision that reads a row it does not write (ITSM-4: a case resolved "fixed by" its problem);
+ * FOR KEY SHARE waits only for FOR UPDATE (and deletes), not for the plain updates a long
+ * transaction may hold (an import's) — for a decision about a few fields whose writers lock the row
+ * FOR UPDATE first (a sign-in and the password: storePassword).
  */
-export type LockStrength = "UPDATE" | "NO KEY UPDATE" | "SHARE";
+export type LockStrength = "UPDATE" | "NO KEY UPDATE" | "SHARE" | "KEY SHARE";
 
 /**
  * Locks rows for the rest of the transaction before a read-then-write decision (is the incident
