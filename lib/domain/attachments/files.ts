@@ -9,8 +9,7 @@ export const FILE_NAME_MAX = 200;
 /**
  * A file name as uploaded or mailed, made safe to store and to offer for download: no folder
  * part (either slash), no control or bidi-override characters, no leading dots nor trailing dots or
- * spaces, at most
- * FILE_NAME_MAX characters (the extension kept). "attachment" when nothing is left.
+ * spaces, at most FILE_NAME_MAX characters (the extension kept). "attachment" when nothing is left.
  */
 export function sanitizeFileName(raw: string): string {
   const base = wellFormedText(raw).split(/[\\/]/).pop() ?? "";

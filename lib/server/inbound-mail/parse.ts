@@ -4,7 +4,6 @@ import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { INBOUND_MAX_BYTES } from "@/lib/domain/email/inbound";
 import { headerText, subjectLine } from "@/lib/domain/email/inbound-text";
 import { isAutomaticMessage } from "@/lib/domain/email/automatic";
-import { wellFormedText } from "@/lib/domain/unicode";
 import type { MailAttachment } from "../attachments/store";
 
 export type ParsedInbound = {
@@ -16,7 +15,10 @@ export type ParsedInbound = {
   subject: string;
   inReplyTo: string | null;
   references: string[];
-  /** The text part, or the HTML part converted to text by mailparser (never the markup). */
+  /**
+   * The text part, or the HTML part converted to text by mailparser (never the markup) — as decoded:
+   * a UTF-16 part may hold a lone surrogate; replyText, its one reader, makes it well formed.
+   */
   text: string;
   /** Auto-Submitted (not "no") or Precedence bulk/list/junk/auto_reply: never answered (no mail loops). */
   automatic: boolean;
@@ -101,8 +103,7 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound | null> {
     references: (Array.isArray(refs) ? refs : refs ? [refs] : [])
       .map((r) => headerText(r, 400))
       .filter(Boolean),
-    // Text decoded from any charset may hold a lone surrogate (UTF-16 parts): U+FFFD, storable.
-    text: wellFormedText(parsed.text ?? ""),
+    text: parsed.text ?? "",
     automatic: isAutomaticMessage(headerOf(parsed.headers), {
       contentType: contentTypeOf(parsed.headers),
       from,

@@ -1,6 +1,6 @@
 import { db, transaction } from "@/lib/db";
 import { queueSlaMails, type MarkedTimer } from "../sla/breaches";
-import { lockFreeRows } from "../tables/row-locks";
+import { lockFreeTimers } from "../tables/case-sla";
 
 // NOT-5: the SLA job. Each pass records, once each, the timers that breached (breachedAt) and those
 // about to (warnedAt), and emails the case's assignee (NOT-2 "SLA warnings"). Batched, and safe
@@ -32,19 +32,10 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number, 
   });
   if (!due.length) return { marked: 0, read: 0 };
   const marked = await transaction(async (tx) => {
-    // The timers' cases, as a case change locks them, skipping those a change holds (SKIP LOCKED):
-    // their timers are left to the next pass — the change records a breach already due itself
-    // (lib/server/sla/breaches.ts), at its own time, and a mark made meanwhile could be undone by
-    // its step (a pause counted as of a moment before the due time). Waiting for the change instead,
-    // holding the batch's other rows in whatever order they came, could deadlock with it.
-    const cases = await lockFreeRows(tx, "Case", [...new Set(due.map((d) => d.caseId))], "NO KEY UPDATE");
-    // And the timers themselves, skipping any a path holds without its case's lock: never a wait.
-    const free = await lockFreeRows(
-      tx,
-      "CaseSla",
-      due.filter((d) => cases.includes(d.caseId)).map((d) => d.id),
-    );
-    for (const d of due) if (!free.includes(d.id)) skipped.add(d.id);
+    // Timers of a case a change holds are left to the next pass: the change records a breach already
+    // due itself (lib/server/sla/breaches.ts), at its own time, and a mark made meanwhile could be
+    // undone by its step (a pause counted as of a moment before the due time).
+    const free = await lockFreeTimers(tx, due, skipped);
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const rows: MarkedTimer[] = await tx.caseSla.updateManyAndReturn({
       where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now } },

@@ -51,16 +51,14 @@ export const messageIdFor = (id: number) => `<outbox-${id}@caseflow.local>`;
  * link is gone, and Retry would send a dead one (the person is invited again instead).
  */
 const LINK_TOKEN = /(\/set-password\?token=)[A-Za-z0-9_%-]+/g;
-const withoutTokens = (text: string, mark: "(sent)" | typeof LINK_REMOVED) =>
-  text.replace(LINK_TOKEN, `$1${mark}`);
 const LINK_REMOVED = "(removed-unsent)";
-const holdsLink = (body: string) => body.includes("/set-password?token=");
+
+/** The body without its links' tokens, as a change of the row (none when it holds no link). */
+const withoutTokens = (body: string, mark: "(sent)" | typeof LINK_REMOVED) =>
+  body.includes("/set-password?token=") ? { body: body.replace(LINK_TOKEN, `$1${mark}`) } : {};
 
 /** Whether a failed message's password link was removed (it cannot be sent again). */
 export const linkRemoved = (body: string) => body.includes(`/set-password?token=${LINK_REMOVED}`);
-
-/** A message failed for good: its password links are removed with it. */
-const failedFor = (body: string) => (holdsLink(body) ? { body: withoutTokens(body, LINK_REMOVED) } : {});
 
 /** Whether email leaves at all: without SMTP_URL messages wait in the outbox (what actions tell a person). */
 export const smtpConfigured = () => Boolean(process.env.SMTP_URL);
@@ -104,7 +102,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
           lockedBy: null,
           attempts: MAX_ATTEMPTS,
           lastError: lastError.slice(0, 500),
-          ...failedFor(m.body),
+          ...withoutTokens(m.body, LINK_REMOVED),
         },
       });
       result.failed++;
@@ -144,7 +142,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
                 lockedUntil: null,
                 lockedBy: null,
                 lastError: String((e as Error).message ?? e).slice(0, 500),
-                ...failedFor(m.body),
+                ...withoutTokens(m.body, LINK_REMOVED),
               }
             : {
                 status: "pending",
@@ -167,7 +165,7 @@ async function markSent(mine: Prisma.OutboxMessageWhereInput, body: string) {
     lockedUntil: null,
     lockedBy: null,
     lastError: null,
-    ...(holdsLink(body) ? { body: withoutTokens(body, "(sent)") } : {}),
+    ...withoutTokens(body, "(sent)"),
   };
   for (let attempt = 1; ; attempt++) {
     try {

@@ -4,8 +4,7 @@ import { scheduleOf, type SlaHours } from "@/lib/domain/sla/policy";
 import { retargetTimer } from "@/lib/domain/sla/timer";
 import { lockCases, refreshSlaDueOf } from "../tables/case";
 import { casesWithRunningHoursTimers } from "../tables/case-selection";
-import { updateTimers } from "../tables/case-sla";
-import { lockFreeRows } from "../tables/row-locks";
+import { lockFreeTimers, updateTimers } from "../tables/case-sla";
 import { recordDueBreaches } from "./breaches";
 import { readSlaPolicy } from "./policy";
 
@@ -104,13 +103,7 @@ async function catchUpBatch(now: Date, batch: number, skipped: Set<number>) {
       take: batch,
     });
     if (!stale.length) return { moved: 0, read: 0 };
-    const cases = await lockFreeRows(tx, "Case", [...new Set(stale.map((t) => t.caseId))], "NO KEY UPDATE");
-    const free = await lockFreeRows(
-      tx,
-      "CaseSla",
-      stale.filter((t) => cases.includes(t.caseId)).map((t) => t.id),
-    );
-    for (const t of stale) if (!free.includes(t.id)) skipped.add(t.id);
+    const free = await lockFreeTimers(tx, stale, skipped);
     // Read again under the locks: a change that committed meanwhile may have moved them.
     const rows = await tx.caseSla.findMany({ where: { ...behind, id: { in: free } } });
     const hours = scheduleOf("hours", policy.hours);

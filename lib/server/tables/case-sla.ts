@@ -3,6 +3,7 @@ import "server-only";
 import { dialect, Prisma, type Tx } from "@/lib/db";
 import type { SlaTimer } from "@/lib/domain/sla/timer";
 import type { CaseSelection } from "./case-selection";
+import { lockFreeRows } from "./row-locks";
 import { inGroups } from "./sql";
 
 /**
@@ -108,4 +109,26 @@ export async function stopTimers(tx: Tx, rows: readonly { id: number; elapsedMs:
     FROM (SELECT t.column1 AS "id", t.column2 AS "e" FROM (VALUES ${values}) t) v
     WHERE "CaseSla"."id" = v."id" AND "CaseSla"."stoppedAt" IS NULL`;
   });
+}
+
+/**
+ * NOT-5: of the timers a background pass means to write (the breach job, the business-hours
+ * catch-up), those it may: their cases locked first, as a case change locks them, then the timers —
+ * each skipping what another transaction holds (SKIP LOCKED), so the pass never waits for a user's
+ * change, is never one side of a deadlock with it, and cannot undo what the change is writing. The
+ * skipped timers are added to `skipped`, for the pass's later batches to pass over.
+ */
+export async function lockFreeTimers(
+  tx: Tx,
+  timers: readonly { id: number; caseId: number }[],
+  skipped: Set<number>,
+): Promise<number[]> {
+  const cases = await lockFreeRows(tx, "Case", [...new Set(timers.map((t) => t.caseId))], "NO KEY UPDATE");
+  const free = await lockFreeRows(
+    tx,
+    "CaseSla",
+    timers.filter((t) => cases.includes(t.caseId)).map((t) => t.id),
+  );
+  for (const t of timers) if (!free.includes(t.id)) skipped.add(t.id);
+  return free;
 }

@@ -106,7 +106,11 @@ const SLA_WARN = earliestOf(Prisma.sql`s."warnAt"`);
 /** Cases whose due time is refreshed in one statement (within both databases' bound-value limits). */
 const SLA_DUE_CASES_PER_STATEMENT = 5_000;
 
-/** refreshSlaDue for many cases: one statement per 5,000. */
+/**
+ * The cases' earliest due and warning times of their running SLA timers (MIN skips the paused and
+ * stopped ones' nulls) or open breaches (SLA_DUE), kept on each case for the lists and WRK-2's
+ * attention: one statement per 5,000 cases.
+ */
 export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promise<void> {
   for (let i = 0; i < caseIds.length; i += SLA_DUE_CASES_PER_STATEMENT)
     await tx.$executeRaw`
@@ -115,14 +119,5 @@ export async function refreshSlaDueOf(tx: Tx, caseIds: readonly number[]): Promi
       WHERE "id" IN (${Prisma.join(caseIds.slice(i, i + SLA_DUE_CASES_PER_STATEMENT))})`;
 }
 
-/**
- * The case's earliest due and warning times of its running SLA timers (MIN skips the paused and
- * stopped ones' nulls) or its open breach (SLA_DUE), kept on the case for the lists and WRK-2's
- * attention (one statement).
- */
-export async function refreshSlaDue(tx: Tx, caseId: number): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "Case" SET ("slaDueAt", "slaWarnAt") = (
-      SELECT ${SLA_DUE}, ${SLA_WARN} FROM "CaseSla" s WHERE s."caseId" = ${caseId})
-    WHERE "id" = ${caseId}`;
-}
+/** refreshSlaDueOf for one case (one statement). */
+export const refreshSlaDue = (tx: Tx, caseId: number): Promise<void> => refreshSlaDueOf(tx, [caseId]);

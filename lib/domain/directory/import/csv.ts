@@ -15,13 +15,6 @@ export const IMPORT_MAX_ROWS = 50_000;
  */
 const MAX_RECORDS = IMPORT_MAX_ROWS * 2 + 1;
 
-const tooMany = (rows: string) =>
-  invalid(
-    "file",
-    `The file has ${rows} rows; an import takes at most ${IMPORT_MAX_ROWS.toLocaleString("en")}. ` +
-      "Split it into several files.",
-  );
-
 export type CsvRow = { row: number; cells: string[] };
 export type CsvFile = { header: string[]; rows: CsvRow[]; delimiter: string };
 
@@ -95,6 +88,11 @@ export function readCsv(text: string): CsvFile {
     .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ""));
   if (!rows.length) throw invalid("file", "The file has a header but no rows to import.");
-  if (rows.length > IMPORT_MAX_ROWS) throw tooMany(rows.length.toLocaleString("en"));
+  if (rows.length > IMPORT_MAX_ROWS)
+    throw invalid(
+      "file",
+      `The file has ${rows.length.toLocaleString("en")} rows; an import takes at most ` +
+        `${IMPORT_MAX_ROWS.toLocaleString("en")}. Split it into several files.`,
+    );
   return { header: header.map((h) => h.trim()), rows, delimiter };
 }
