@@ -55,6 +55,20 @@ export function toFailure(e: unknown, context = "action"): ActionFailure {
   return { ok: false, kind: "unexpected", message: GENERIC };
 }
 
+/** Prisma's "Unable to start a transaction in the given time" (P2028): no connection came free; nothing ran. */
+export function isPoolBusy(e: unknown): boolean {
+  return (
+    prismaCode(e) === "P2028" && /start a transaction/i.test(String((e as { message?: unknown }).message))
+  );
+}
+
+/** What kind of unexpected error this is, for a record that must not hold its text: a Prisma code or the class. */
+export function errorKind(e: unknown): string {
+  const code = prismaCode(e);
+  if (code) return `Database error ${code}`;
+  return e instanceof Error ? e.name || "Error" : typeof e;
+}
+
 /** HTTP status for a failure (route handlers). */
 export function statusOf(f: ActionFailure): number {
   const status: Record<FailureKind, number> = {

@@ -1,7 +1,7 @@
 // Fixtures for the email-in tests: a case with a customer contact and a reply token, and raw
 // RFC 822 messages replying to it.
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, dialect } from "@/lib/db";
 import { replyAddress } from "@/lib/domain/email/reply-address";
 import { makeAgent, makeCase, makeCustomer, unique } from "@/lib/testing/fixtures";
 
@@ -45,3 +45,29 @@ export const comments = (caseId: number) =>
     where: { table: "sn_customerservice_case", recordId: caseId, kind: "comments" },
     orderBy: { id: "asc" },
   });
+
+/**
+ * A real database error for the failure paths: every journal entry whose body contains `marker`
+ * is refused by a trigger (SQLite RAISE, PostgreSQL plpgsql), until the returned function drops it.
+ */
+export async function failJournalInserts(marker: string): Promise<() => Promise<void>> {
+  const name = `cf_test_fail_${randomBytes(6).toString("hex")}`;
+  const quoted = marker.replace(/'/g, "''");
+  if (dialect() === "postgresql") {
+    await db().$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF strpos(NEW."body", '${quoted}') > 0 THEN RAISE EXCEPTION 'injected failure'; END IF;
+      RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON "JournalEntry" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    );
+    return async () => {
+      await db().$executeRawUnsafe(`DROP TRIGGER ${name} ON "JournalEntry"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+    };
+  }
+  await db().$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "JournalEntry"
+    WHEN instr(NEW."body", '${quoted}') > 0 BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+  return async () => {
+    await db().$executeRawUnsafe(`DROP TRIGGER ${name}`);
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseReferenceOf, matchingSender, messageIdsIn, namesReplyAddress } from "./inbound";
+import { caseReferenceOf, failureReason, matchingSender, messageIdsIn, namesReplyAddress } from "./inbound";
 import { headerText, replyText, subjectLine } from "./inbound-text";
 import { caseFieldsOf } from "./email-to-case";
 import { sanitizeFileName } from "../attachments/files";
@@ -101,5 +101,14 @@ describe("the reply's text (PRO-5, REL-6)", () => {
     const text = replyText("Op x\n".repeat(400_000));
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(text.length).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe("failureReason (REL-6)", () => {
+  it("REL-6: a failed message names the kind of error and the request whose log has the stack, short", () => {
+    expect(failureReason("Database error P2010", "abc123")).toBe("Database error P2010 (request abc123)");
+    expect(failureReason("  Type\nError ")).toBe("Type Error");
+    expect(failureReason("")).toBe("Error");
+    expect(failureReason("x".repeat(500), "r".repeat(500)).length).toBeLessThanOrEqual(80 + 64 + 11);
   });
 });

@@ -26,6 +26,19 @@ export type InboundOutcome =
   | { status: "held"; reason: "unknown_sender" }
   | { status: "duplicate"; deliveries: number; original: string };
 
+/**
+ * REL-6: a message whose processing threw an error (not a refusal: nothing judged it). Its
+ * transaction wrote nothing, the sender was asked to retry (SMTP 451, HTTP 500), and the next
+ * delivery processes it again; the row shows on /admin/inbox until then.
+ */
+export const INBOUND_FAILED = "failed";
+
+/** REL-6: what a "failed" row says: the kind of error, and the request whose log line has its stack. */
+export function failureReason(kind: string, requestId?: string): string {
+  const what = kind.replace(/\s+/g, " ").trim().slice(0, 80) || "Error";
+  return requestId ? `${what} (request ${requestId.slice(0, 64)})` : what;
+}
+
 export const REFUSAL_LABELS: Record<InboundRefusal, string> = {
   too_large: "Larger than 10 MB",
   malformed: "Malformed MIME (no headers or no sender)",

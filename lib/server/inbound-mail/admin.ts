@@ -3,10 +3,12 @@ import { db } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { canHandleHeldMail } from "@/lib/domain/email/email-to-case";
 import { HELD } from "@/lib/domain/email/held-mail";
+import { INBOUND_FAILED } from "@/lib/domain/email/inbound";
 import { forbidden } from "@/lib/domain/errors";
 import { listPage } from "@/lib/domain/validation";
 
-export const INBOX_STATUSES = ["accepted", "opened", HELD, "discarded", "refused"] as const;
+// REL-6: "failed" — processing threw; the sender retries and the next delivery processes it again.
+export const INBOX_STATUSES = ["accepted", "opened", HELD, "discarded", "refused", INBOUND_FAILED] as const;
 export const INBOX_PAGE = 50;
 
 /**

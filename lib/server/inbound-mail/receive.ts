@@ -6,7 +6,8 @@ import { sanitizeFileName } from "@/lib/domain/attachments/files";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { keepMailAttachments } from "../attachments/store";
 import { addCustomerReply } from "../cases/customer-reply";
-import { claimMessage, finishMessage, type Via } from "./claim";
+import { isPoolBusy } from "../errors";
+import { claimMessage, finishMessage, noteFailure, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
 import { receiveNewMessage, supportAddressOfMessage } from "./new-message";
@@ -19,7 +20,8 @@ export type { Via };
  * the RFC 822 message; `truncated` says the sender stopped reading it at the size limit (the
  * message is refused as too large, from the headers of what was read). Every message gets one
  * InboundMessage row with its outcome; an accepted reply is an additional comment by the
- * customer on the case (lib/server/cases/customer-reply.ts), all in one transaction.
+ * customer on the case (lib/server/cases/customer-reply.ts), all in one transaction. A delivery
+ * whose processing throws leaves a "failed" row (claim.ts noteFailure) and rethrows.
  */
 export async function receive(
   raw: Buffer,
@@ -36,6 +38,11 @@ export async function receive(
     if (!claim.owner) return duplicate(claim.deliveries, claim.status);
     if (refusedBefore) return refuse(tx, claim.id, refusedBefore);
     return processMessage(tx, claim.id, p);
+  }).catch(async (e: unknown) => {
+    // REL-6: an error, not a judgement: nothing was written and the sender retries; the inbox
+    // shows the message as failed meanwhile. No connection free (busy): nothing ran to record.
+    if (!isPoolBusy(e)) await noteFailure(p, via, raw.length, e);
+    throw e;
   });
   if (outcome.status === "refused")
     console.warn(

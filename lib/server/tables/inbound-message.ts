@@ -1,6 +1,7 @@
 import "server-only";
 // "InboundMessage": each email received, with its deliveries and outcome (REL-6, NOT-3).
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { INBOUND_FAILED as FAILED } from "@/lib/domain/email/inbound";
 
 export type NewInboundMessage = {
   dedupeKey: string;
@@ -15,9 +16,12 @@ export type NewInboundMessage = {
 /**
  * REL-6: records one delivery of a message. The unique dedupeKey decides ownership: the first
  * delivery inserts the row (deliveries = 1, status "processing"); every other delivery of the same
- * message only counts itself (deliveries + 1). On PostgreSQL a concurrent duplicate waits on the
- * unique index until the first transaction ends — then it counts itself, or, if the first rolled
- * back, owns the message; on SQLite transactions run one at a time.
+ * message only counts itself (deliveries + 1) — unless the message "failed" (an error, recorded by
+ * recordFailure): then this delivery takes it back to "processing" and processes it again. Only
+ * the owner's open transaction ever holds "processing", so the status returned tells the owner.
+ * On PostgreSQL a concurrent duplicate waits on the unique index (or the row) until the first
+ * transaction ends — then it counts itself, or, if the first rolled back, owns the message; on
+ * SQLite transactions run one at a time.
  */
 export async function countDelivery(
   tx: Tx,
@@ -29,7 +33,9 @@ export async function countDelivery(
       "receivedVia", "size", "status", "deliveries", "receivedAt")
     VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
       ${"processing"}, 1, ${new Date()})
-    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1
+    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1,
+      "status" = CASE WHEN "InboundMessage"."status" = ${FAILED} THEN ${"processing"}
+        ELSE "InboundMessage"."status" END
     RETURNING "id", "deliveries", "status"`;
   const row = rows[0];
   return { id: Number(row.id), deliveries: Number(row.deliveries), status: row.status };
@@ -51,4 +57,22 @@ export async function setOutcome(tx: Tx, id: number, o: InboundOutcomeRow): Prom
     UPDATE "InboundMessage" SET "status" = ${o.status}, "reason" = ${o.reason}, "caseId" = ${o.caseId},
       "journalEntryId" = ${o.journalEntryId}
     WHERE "id" = ${id}`;
+}
+
+/**
+ * REL-6: a delivery whose processing threw (its transaction rolled back, the sender was asked to
+ * retry) leaves a "failed" row, so /admin/inbox shows a message that keeps failing instead of
+ * nothing. It counts the delivery; a row another delivery has meanwhile finished is left alone.
+ * The next delivery reclaims the row (countDelivery) and processes the message again.
+ */
+export async function recordFailure(client: Db, m: NewInboundMessage, reason: string): Promise<void> {
+  const { dedupeKey, messageId, fromAddress: from, toAddress: to, subject, receivedVia: via, size } = m;
+  await client.$executeRaw`
+    INSERT INTO "InboundMessage" ("dedupeKey", "messageId", "fromAddress", "toAddress", "subject",
+      "receivedVia", "size", "status", "reason", "deliveries", "receivedAt")
+    VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
+      ${FAILED}, ${reason}, 1, ${new Date()})
+    ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1,
+      "reason" = ${reason}
+    WHERE "InboundMessage"."status" = ${FAILED}`;
 }

@@ -6,7 +6,7 @@ import { hrefWith } from "@/lib/query-string";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
-import { REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
+import { INBOUND_FAILED, REFUSAL_LABELS, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { HeldActions } from "@/components/admin/inbox/held-actions";
 import { readOr404, workspaceActor } from "@/lib/server/auth/page";
 import { INBOX_PAGE, INBOX_STATUSES, listInbox } from "@/lib/server/inbound-mail/admin";
@@ -21,6 +21,7 @@ const TONES = {
   held: "amber",
   discarded: "gray",
   refused: "red",
+  [INBOUND_FAILED]: "red",
 } as const;
 
 /**
@@ -89,6 +90,12 @@ export default async function InboxPage({
                 </div>
               )}
               {m.status === "refused" && <div className="text-xs text-slate-500">{reasonOf(m.reason)}</div>}
+              {m.status === INBOUND_FAILED && (
+                <div className="text-xs text-slate-500">
+                  Could not be processed: {m.reason}. The sender was asked to retry; the next delivery is
+                  processed again.
+                </div>
+              )}
               {m.status === "held" && (
                 <div className="mt-1">
                   <HeldActions id={m.id} from={m.fromAddress} subject={m.subject} />

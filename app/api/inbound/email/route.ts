@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { INBOUND_MAX_BYTES, REFUSAL_LABELS, type InboundOutcome } from "@/lib/domain/email/inbound";
+import { isPoolBusy } from "@/lib/server/errors";
 import { inboundEmailActor } from "@/lib/server/auth/api-token";
 import { readLimited } from "@/lib/server/inbound-mail/body";
 import { ENVELOPE_HEADER, INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/inbound-mail/internal";
@@ -43,11 +44,12 @@ export async function POST(request: NextRequest) {
   } catch (e) {
     // Every connection busy for the whole wait (a burst of mail): nothing was saved, and a
     // gateway should simply retry — 503 with Retry-After, as the SMTP listener answers 451.
-    if (isBusy(e))
+    if (isPoolBusy(e))
       return NextResponse.json(
         { error: { message: "Busy: nothing was saved. Retry in a few seconds." }, status: "failure" },
         { status: 503, headers: { "retry-after": "10" } },
       );
+    // REL-6: logged, and shown on /admin/inbox as "failed" (receive.ts); the next delivery tries again.
     console.error("inbound email failed", e);
     return fail(500, "The message could not be processed; nothing was saved. Try again later.");
   }
@@ -63,14 +65,4 @@ function answer(o: InboundOutcome) {
   if (o.reason === "too_large") return fail(413, "The message is larger than 10 MB.", detail);
   if (o.reason === "malformed") return fail(400, "The body is not a readable email message.", detail);
   return NextResponse.json({ status: "refused", ...detail });
-}
-
-/** Prisma's "Unable to start a transaction in the given time" (P2028): no connection came free. */
-function isBusy(e: unknown): boolean {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    (e as { code?: unknown }).code === "P2028" &&
-    /start a transaction/i.test(String((e as { message?: unknown }).message))
-  );
 }
