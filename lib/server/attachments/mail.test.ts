@@ -159,4 +159,48 @@ describe("attachments of inbound email (NOT-4)", () => {
     expect(notes.map((n) => n.body)).toContainEqual(expect.stringContaining("huge.bin"));
     expect(notes.map((n) => n.body).join()).toContain("larger than 1 MB");
   });
+
+  it("NOT-4 / NOT-3: a held message's file over the limit is named on the inbox and in the opened case's work note, its bytes not kept", async () => {
+    await db().systemProperty.create({
+      data: {
+        name: PROPERTY.attachmentMaxMb,
+        value: "1",
+        type: "integer",
+        defaultValue: "10",
+        description: "",
+      },
+    });
+    const agent = await makeAgent();
+    const { contact } = await makeCustomer();
+    const from = `${unique("stranger")}@unknown.example`;
+    const big = Buffer.alloc(1024 * 1024 + 1, 0x62);
+    const out = await receive(
+      replyWith(from, `support@${DOMAIN}`, [
+        ["dump.bin", "application/octet-stream", big],
+        ["note.txt", "text/plain", Buffer.from("fine")],
+      ]),
+      "api",
+    );
+    expect(out).toEqual({ status: "held", reason: "unknown_sender" });
+    const row = await db().inboundMessage.findFirstOrThrow({ where: { fromAddress: from } });
+    const held = await db().inboundFile.findMany({ where: { messageId: row.id }, orderBy: { id: "asc" } });
+    expect(held.map((f) => [f.fileName, f.tooLarge, f.size, f.bytes.length])).toEqual([
+      ["dump.bin", true, big.length, 0],
+      ["note.txt", false, 4, 4],
+    ]);
+    const box = await listInbox(agent, {});
+    expect(box.rows.find((r) => r.id === row.id)?.files).toEqual([
+      "dump.bin (too large, not kept)",
+      "note.txt",
+    ]);
+    const opened = await openHeldMessage(agent, { id: String(row.id), contactId: String(contact.id) });
+    const c = await db().case.findUniqueOrThrow({ where: { id: opened.id } });
+    expect((await listAttachments(contact, c.number)).rows.map((a) => a.fileName)).toEqual(["note.txt"]);
+    const notes = await db().journalEntry.findMany({
+      where: { table: "sn_customerservice_case", recordId: c.id, kind: "work_notes" },
+    });
+    expect(notes.map((n) => n.body)).toContainEqual(
+      `Not attached from ${contact.name}'s email (larger than 1 MB): dump.bin`,
+    );
+  });
 });

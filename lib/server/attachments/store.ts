@@ -75,10 +75,12 @@ export async function keepMailAttachments(
   caseId: number,
   author: { id: number | null; name: string },
   attachments: readonly MailAttachment[],
+  /** Named as over the limit without their bytes (a held message's, NOT-3: dropped when received). */
+  tooLarge: readonly string[] = [],
 ): Promise<{ kept: number; skipped: string[] }> {
-  if (!attachments.length) return { kept: 0, skipped: [] };
+  if (!attachments.length && !tooLarge.length) return { kept: 0, skipped: [] };
   const limitMb = await attachmentLimitMb(tx);
-  const skipped: string[] = [];
+  const skipped: string[] = [...tooLarge];
   let kept = 0;
   for (const a of attachments) {
     const fileName = sanitizeFileName(a.filename ?? "");

@@ -48,10 +48,13 @@ export async function listInbox(actor: Actor, filter: { status?: string; page?: 
     ? await db().inboundFile.findMany({
         where: { messageId: { in: heldIds } },
         orderBy: { id: "asc" },
-        select: { messageId: true, fileName: true },
+        select: { messageId: true, fileName: true, tooLarge: true },
       })
     : [];
-  const filesOf = (id: number) => files.filter((f) => f.messageId === id).map((f) => f.fileName);
+  const filesOf = (id: number) =>
+    files
+      .filter((f) => f.messageId === id)
+      .map((f) => (f.tooLarge ? `${f.fileName} (too large, not kept)` : f.fileName));
   return {
     rows: rows.map((r) => ({
       ...r,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InboundFile" ADD COLUMN     "tooLarge" BOOLEAN NOT NULL DEFAULT false;
+
