@@ -3,6 +3,7 @@
 // lib/domain/auth/roles.ts, not from lib/server/api/access.ts), the case's Incident field,
 // anonymous and bad credentials on every table and verb, deactivated users, revoked tokens, the
 // sign-in throttle for Basic auth, and tables of a switched-off plugin.
+import bcrypt from "bcryptjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ROLE, type Actor } from "@/lib/domain/auth/roles";
@@ -195,6 +196,23 @@ describe("REL-3 / API-3: every request authenticates", () => {
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("REL-5 / API-3: a password changed while a shared Basic check runs is refused, then and later", async () => {
+    // A slow hash widens the window of the first request's bcrypt, which a second request joins.
+    const user = await makeUser([ROLE.agent], { passwordHash: await bcrypt.hash("old-pass-9", 13) });
+    const authorization = `Basic ${Buffer.from(`${user.email}:old-pass-9`).toString("base64")}`;
+    const get = () => api("GET", `${path("sn_customerservice_case")}?sysparm_limit=1`, { authorization });
+    const first = get();
+    await new Promise((r) => setTimeout(r, 120)); // the first request is comparing against the old hash
+    await db().user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword("new-pass-9") },
+    });
+    const second = await get();
+    await first;
+    expect(second.status).toBe(401);
+    expect((await get()).status).toBe(401);
   });
 
   it("REL-5 / API-3: 20 parallel first Basic requests with the right password all succeed (one check, not 20 attempts)", async () => {

@@ -76,8 +76,12 @@ async function basicActor(encoded: string, ip: string | null): Promise<Actor> {
     if (!check.ok && check.reason === "throttled")
       throw new ApiAuthError(429, "Too many failed sign-in attempts; try again later.", check.retryInSeconds);
     if (!check.ok || !user?.passwordHash) throw new ApiAuthError(401, "User Not Authenticated.");
+    // REL-5: a shared check (checkOnce) may have read an older hash than this request did — the
+    // password was changed while it ran. The password is not known to open the current hash:
+    // refuse, and cache nothing (caching it beside the new hash let the old password in for good).
+    if (check.passwordHash !== user.passwordHash) throw new ApiAuthError(401, "User Not Authenticated.");
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-    verified.set(key, user.passwordHash);
+    verified.set(key, check.passwordHash);
   }
   const actor = await loadActor(user.id);
   if (!actor) throw new ApiAuthError(401, "User Not Authenticated.");
