@@ -18,6 +18,7 @@ import {
   recordNumber,
   requiredLine,
   requiredText,
+  searchText,
   stringChoice,
   versionField,
   listPage,
@@ -190,6 +191,16 @@ describe("shared validators name their field (REL-1)", () => {
     expect(recordNumberParam("caf%C3%A9")).toBe("café");
     expect(recordNumberParam("cs-1")).toBe("cs-1");
     expect(recordNumberParam("%")).toBeNull();
+  });
+});
+
+describe("list search text (REL-8)", () => {
+  it("REL-8: a search text is cut at 100 characters between characters, never inside an emoji", () => {
+    const cut = searchText(`  ${"a".repeat(99)}\u{1F600}b  `);
+    expect(cut).toBe("a".repeat(99));
+    expect(searchText(`${"a".repeat(98)}\u{1F600}b`)).toBe(`${"a".repeat(98)}\u{1F600}`);
+    expect(searchText(" x\u0000y ")).toBe("xy");
+    expect(searchText(42)).toBe("");
   });
 });
 

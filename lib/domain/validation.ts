@@ -4,6 +4,7 @@ import { z } from "zod";
 import { invalid, invalidFields, notFound } from "./errors";
 import { choiceNumberText } from "./form-numbers";
 import { isChoice, type Choice } from "./records/choices";
+import { clipText } from "./unicode";
 
 // Numbers from forms (ids, versions) are read in form-numbers.ts; they are part of this toolbox.
 export {
@@ -272,11 +273,13 @@ export function recordNumber(value: unknown, what = "The record"): string {
   return value;
 }
 
-/** A list's search box from a URL: text without control characters, trimmed, at most 100 characters. */
+/**
+ * A list's search box from a URL: text without control characters, trimmed, at most 100 characters
+ * — cut between characters, never inside an emoji (half of one, a lone surrogate, was refused by
+ * the database client: a 500 for a pasted text, REL-8).
+ */
 export const searchText = (value: unknown) =>
-  withoutControlCharacters(typeof value === "string" ? value : "")
-    .trim()
-    .slice(0, 100);
+  clipText(withoutControlCharacters(typeof value === "string" ? value : "").trim(), 100);
 
 export type ActiveFilter = "active" | "inactive";
 /** A list's Status filter from a URL ("active", "inactive", or anything else: both). */

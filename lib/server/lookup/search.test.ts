@@ -30,6 +30,14 @@ describe("lookup input (REL-1)", () => {
     expect(LOOKUP_KINDS).toContain("accounts");
   });
 
+  it("REL-8: a long search text cut at 100 characters never splits an emoji (half of one was a 500)", async () => {
+    const agent = await makeAgent();
+    const q = `${"a".repeat(99)}\u{1F600}tail`;
+    expect(await lookup(agent, "users", new URLSearchParams({ q }))).toEqual([]);
+    expect(await lookup(agent, "accounts", new URLSearchParams({ q }))).toEqual([]);
+    expect((await listIncidents(agent, { q, state: "all" })).rows).toEqual([]);
+  });
+
   it("REL-1: a search text with a control character is refused naming it", async () => {
     const agent = await makeAgent();
     await expect(lookup(agent, "accounts", new URLSearchParams({ q: "Acme\u0000" }))).rejects.toMatchObject({

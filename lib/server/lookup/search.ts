@@ -7,6 +7,7 @@ import { FINISHED_CHANGE_STATES } from "@/lib/domain/itsm/changes/lifecycle";
 import { OPEN_INCIDENT_STATES } from "@/lib/domain/incidents/lifecycle";
 import { RESOLVED_PROBLEM_STATES } from "@/lib/domain/itsm/problems/lifecycle";
 import { MajorCaseState, OPEN_CASE_STATES } from "@/lib/domain/records/choices";
+import { clipText } from "@/lib/domain/unicode";
 import { recordId, refuseControlCharacters } from "@/lib/domain/validation";
 import { containsInAny, numberOrFields } from "../text-search";
 import { canBeAssigned } from "../tables/user-role";
@@ -206,6 +207,7 @@ export async function lookup(actor: Actor, kind: string, params: URLSearchParams
   if (!canReadCases(actor)) throw forbidden();
   const search = SEARCHES.get(kind);
   if (!search) throw notFound(`The lookup "${kind.slice(0, 40)}"`);
-  const q = refuseControlCharacters((params.get("q") ?? "").trim().slice(0, 100), "q", "Search text");
+  // Cut between characters (clipText): half an emoji was refused by the database client, a 500.
+  const q = refuseControlCharacters(clipText((params.get("q") ?? "").trim(), 100), "q", "Search text");
   return search(q, params, actor);
 }

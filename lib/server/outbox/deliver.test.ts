@@ -12,6 +12,7 @@ import { enqueueMail } from "./write";
 import { claimBatch } from "../tables/queue-claims";
 import { OUTBOX_QUEUE } from "../tables/outbox-message";
 import { caseThreadId } from "@/lib/domain/email/thread";
+import { hasLoneSurrogate } from "@/lib/domain/unicode";
 
 // OPS-2: a test may say the node is stopping (the runner's flag), as a SIGTERM would.
 const node = vi.hoisted(() => ({ stopping: false }));
@@ -427,5 +428,44 @@ describe("outbox delivery (REL-4)", () => {
     await expect(retryMessage(admin, row.id)).rejects.toThrow(/invite the person again/);
     const listed = (await listOutbox(admin, { status: "failed" })).rows.find((r) => r.id === row.id);
     expect(listed?.retryable).toBe(false);
+  });
+
+  it("REL-4: an SMTP refusal echoing emoji past 500 characters is stored cut between characters, the message still pending", async () => {
+    // The refusal text of a real server may echo an address in any script: two texts, one of which
+    // the 500-character cut must meet inside an emoji whatever the client's prefix.
+    for (const lead of ["", "x"]) {
+      const refusing = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS"],
+        onRcptTo(_address, _session, done) {
+          done(Object.assign(new Error(`${lead}${"\u{1F600}".repeat(300)}`), { responseCode: 451 }));
+        },
+      });
+      await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", () => resolve()));
+      const at = (refusing.server.address() as { port: number }).port;
+      const key = unique("emoji-refusal");
+      await transaction((tx) =>
+        enqueueMail(tx, {
+          dedupeKey: key,
+          recipient: "e@example.org",
+          subject: "E",
+          body: "x",
+          event: "test",
+        }),
+      );
+      process.env.SMTP_URL = `smtp://127.0.0.1:${at}?ignoreTLS=true`;
+      try {
+        await deliverPending();
+      } finally {
+        delete process.env.SMTP_URL;
+        await new Promise<void>((resolve) => refusing.close(() => resolve()));
+      }
+      const row = await db().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: key } });
+      expect(row.status, lead).toBe("pending");
+      expect(row.lastError, lead).toContain("\u{1F600}");
+      expect(row.lastError!.length).toBeLessThanOrEqual(500);
+      expect(hasLoneSurrogate(row.lastError!)).toBe(false);
+      await db().outboxMessage.update({ where: { id: row.id }, data: { status: "failed" } });
+    }
   });
 });

@@ -3,10 +3,18 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { db, type Prisma } from "@/lib/db";
 import { threadHeaders } from "@/lib/domain/email/thread";
+import { clipText, wellFormedText } from "@/lib/domain/unicode";
 import { automaticHeaders } from "@/lib/domain/email/automatic";
 import { OUTBOX_QUEUE } from "@/lib/server/tables/outbox-message";
 import { claimBatch } from "@/lib/server/tables/queue-claims";
 import { scaled, startedRunner, workerId } from "../runner/runner";
+
+/**
+ * An SMTP server's error as stored: its text may echo an address of any script, and half an emoji
+ * (a cut inside a pair) or a NUL is refused by PostgreSQL — the message would stay locked and fail
+ * the same way at every retry.
+ */
+const errorText = (e: unknown) => clipText(wellFormedText(String(e)).replaceAll("\u0000", ""), 500);
 
 // REL-4: sends queued email after the transaction that queued it has committed.
 // OPS-1: messages are claimed in batches (lib/server/tables/queue-claims.ts) by the job runner:
@@ -101,7 +109,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
           lockedUntil: null,
           lockedBy: null,
           attempts: MAX_ATTEMPTS,
-          lastError: lastError.slice(0, 500),
+          lastError: errorText(lastError),
           ...withoutTokens(m.body, LINK_REMOVED),
         },
       });
@@ -141,14 +149,14 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
                 status: "failed",
                 lockedUntil: null,
                 lockedBy: null,
-                lastError: String((e as Error).message ?? e).slice(0, 500),
+                lastError: errorText((e as Error).message ?? e),
                 ...withoutTokens(m.body, LINK_REMOVED),
               }
             : {
                 status: "pending",
                 lockedUntil: new Date(Date.now() + retryIn),
                 lockedBy: null,
-                lastError: String((e as Error).message ?? e).slice(0, 500),
+                lastError: errorText((e as Error).message ?? e),
               },
       });
       result.failed++;
