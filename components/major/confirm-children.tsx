@@ -4,7 +4,8 @@ import { Modal } from "@/components/ui/modal";
 
 /**
  * MAJ-5: "This will update N child cases: …" (and what the change does to them) — the manager
- * confirms (the same submission is sent again with confirmChildren) or dismisses; nothing is saved
+ * confirms (the same submission is sent again with confirmChildren: the question itself, so the
+ * server asks again when the children changed since) or dismisses; nothing is saved
  * until then. Open while the form's last answer asks (useActionForm's needsConfirmation); Dismiss
  * puts that answer away, so the next submit that asks again opens it again — the same question too.
  */
@@ -32,7 +33,8 @@ export function ConfirmChildren({
             disabled={pending}
             // The answer to the confirmed request replaces the question (the dialog closes then); put
             // away first, the form's own dialog (Close, Cancel) would open again meanwhile.
-            onClick={() => resubmit({ confirmChildren: "1" })}
+            // MAJ-5: the question shown goes back: asked again if the children changed meanwhile.
+            onClick={() => message && resubmit({ confirmChildren: message })}
           >
             Confirm
           </Button>

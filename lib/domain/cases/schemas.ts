@@ -24,8 +24,18 @@ import {
   versionField,
 } from "../validation";
 
-/** MAJ-5: the manager confirmed that the change may update the major case's children. */
-const confirmField = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean()).optional();
+/**
+ * MAJ-5: the manager confirmed that the change may update the major case's children — the question
+ * they were shown (the workspace's Confirm sends it back: a different question is asked again), or
+ * `true` for whatever is asked (the Table API's sysparm_confirm_children). Nothing else confirms.
+ */
+const confirmField = z
+  .preprocess(
+    (v) =>
+      v === true || v === "1" || v === "true" ? true : typeof v === "string" && v.trim() ? v : undefined,
+    z.union([z.literal(true), z.string().max(2_000)]).optional(),
+  )
+  .optional();
 
 const references = {
   accountId: optionalId("Account"),

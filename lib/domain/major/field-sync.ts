@@ -119,3 +119,15 @@ function patchEffect(patch: Record<string, unknown>): string {
 export function confirmMessage(n: number, change: ChildChange): string {
   return `This will update ${n} child case${n === 1 ? "" : "s"}: ${childEffect(change)}.`;
 }
+
+/**
+ * MAJ-5: what the one changing a major case confirmed. The workspace sends back the question it
+ * showed, so a change is applied only to what was asked: when children joined (or left) while the
+ * dialog was open, the question differs and is asked again — a Close confirmed for 3 children closed
+ * the 200 proactive cases that had joined meanwhile. `true` confirms whatever is asked: the Table
+ * API's sysparm_confirm_children=true, and a question of this same save already confirmed.
+ */
+export type ChildConfirmation = true | string | undefined;
+
+export const confirmsQuestion = (confirmed: ChildConfirmation, question: string) =>
+  confirmed === true || (typeof confirmed === "string" && confirmed === question);

@@ -39,7 +39,7 @@ export async function postCaseJournal(actor: Actor, number: string, raw: Journal
       await queueCommentEmails(tx, commentWithId(e.id), e.body);
     // NOT-5: an agent's additional comment answers the customer: the response SLA is met.
     if (posted.some((p) => p.kind === "comments")) await runAgentCommentFollowUps(tx, [current.id]);
-    await copyJournalToChildren(tx, actor, current, posted, !!input.confirmChildren); // MAJ-5
+    await copyJournalToChildren(tx, actor, current, posted, input.confirmChildren); // MAJ-5
     return { number, posted: posted.length };
   });
   return result;

@@ -30,6 +30,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { postEntries } from "../journal/post";
 import { nextNumber } from "../records/numbers";
+import type { ChildConfirmation } from "@/lib/domain/major/field-sync";
 import { applyChildSync, copyJournalToChildren, planChildSync } from "../major/sync-children";
 import { countChildrenWithActiveCustomer, readCaseCustomers } from "../tables/case-reads";
 import { readCaseCreatedConfiguration, runCaseCreatedFollowUps } from "../follow-ups/case";
@@ -48,18 +49,21 @@ async function syncChildren(
   current: CaseRow,
   patch: Record<string, unknown>,
   changedFields: string[],
-  confirmed: boolean,
+  confirmed: ChildConfirmation,
   /** What the same save copies to the children afterwards (Request Info's question), asked together. */
   copies: readonly JournalKind[] = [],
-) {
+): Promise<ChildConfirmation> {
   const changed = Object.fromEntries(changedFields.map((f) => [f, patch[f]]));
   const after = { ...current, ...patch };
   const childPatch = await planChildSync(tx, actor, current, after, changed, confirmed, copies);
   if (childPatch) await applyChildSync(tx, actor, current, childPatch);
+  // The one question asked counted the children released and the copies too: confirmed for them.
+  const asked = childPatch ? true : confirmed;
   // MAJ-2: a finished major case lets go of the children its change left open.
   const finished = patch.state === CaseState.Closed || patch.state === CaseState.Cancelled;
   if (finished && current.majorCaseState === MajorCaseState.Accepted)
-    await releaseChildren(tx, actor, current, patch.state as number, confirmed);
+    await releaseChildren(tx, actor, current, patch.state as number, asked);
+  return asked;
 }
 
 function assertCanWrite(actor: Actor) {
@@ -114,7 +118,7 @@ export async function updateCase(actor: Actor, number: string, raw: CaseUpdateIn
       current,
       patch,
       changes.map((c) => c.field),
-      !!confirmChildren,
+      confirmChildren,
     );
     return { number, changed: changes.map((c) => c.field) };
   });
@@ -170,20 +174,20 @@ export async function runCaseAction(actor: Actor, number: string, raw: CaseActio
       action === "request_info" && question
         ? await postEntries(tx, { table: TABLE.case, recordId: current.id }, { comments: question }, actor)
         : [];
-    await syncChildren(
+    const confirmed = await syncChildren(
       tx,
       actor,
       current,
       patch,
       changes.map((c) => c.field),
-      !!confirmChildren,
+      confirmChildren,
       asked.map((e) => e.kind),
     );
     // MAJ-5 / NOT-1: a major case asks its open children's customers: the question is copied to them
     // as a comment (case_fields_to_sync lists comments by default) and emailed. Reaching no active
     // customer, the whole Request Info is refused — the children would wait on a question no one was asked.
     if (major && asked.length) {
-      const copied = await copyJournalToChildren(tx, actor, current, asked, !!confirmChildren);
+      const copied = await copyJournalToChildren(tx, actor, current, asked, confirmed);
       const reached = copied && (await countChildrenWithActiveCustomer(tx, current.id, OPEN_CASE_STATES));
       if (!reached && !asksOwn) throw nobodyToAsk(current);
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { isMajorIssueManager, type Actor } from "@/lib/domain/auth/roles";
 import { confirmFirst, forbidden } from "@/lib/domain/errors";
-import { RELEASED_STATES } from "@/lib/domain/major/field-sync";
+import { confirmsQuestion, RELEASED_STATES, type ChildConfirmation } from "@/lib/domain/major/field-sync";
 import { caseStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { noteBy } from "../case-store/menu-guard";
@@ -26,19 +26,19 @@ export async function releaseChildren(
   actor: Actor,
   major: { id: number; number: string },
   state: number,
-  confirmed: boolean,
+  confirmed: ChildConfirmation,
 ): Promise<number> {
-  // MAJ-5: a change that reaches the children is a major issue manager's, confirmed first.
+  // MAJ-5: a change that reaches the children is a major issue manager's, confirmed first — this
+  // question (or the cascade's, which counted these too: `true` then).
   const n = await tx.case.count({ where: { parentId: major.id, state: { in: LEFT_STATES } } });
   if (!n) return 0;
   if (!isMajorIssueManager(actor))
     throw forbidden(
       "Only major issue managers can close or cancel a major case that has child cases left: it releases them.",
     );
-  if (!confirmed)
-    throw confirmFirst(
-      `This will release ${n === 1 ? "1 child case" : `${n} child cases`}: each becomes an ordinary case again.`,
-    );
+  const count = n === 1 ? "1 child case" : `${n} child cases`;
+  const question = `This will release ${count}: each becomes an ordinary case again.`;
+  if (!confirmsQuestion(confirmed, question)) throw confirmFirst(question);
   const left = childrenIn(major.id, LEFT_STATES);
   const now = new Date();
   const why = `${major.number} is ${labelOf(caseStates, state)}`;

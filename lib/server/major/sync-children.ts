@@ -7,10 +7,12 @@ import { confirmFirst, forbidden } from "@/lib/domain/errors";
 import {
   childPatch,
   confirmMessage,
+  confirmsQuestion,
   reachedStates,
   RELEASED_STATES,
   SYNCED_FIELDS,
   type ChildChange,
+  type ChildConfirmation,
 } from "@/lib/domain/major/field-sync";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import {
@@ -48,13 +50,14 @@ export async function childCount(tx: Tx, majorId: number, states: number[]): Pro
 
 /**
  * MAJ-5: only a major issue manager changes a major case's children, and only after confirming
- * how many (a DomainError of kind "confirm" otherwise — nothing is saved).
+ * how many (a DomainError of kind "confirm" otherwise — nothing is saved): the question confirmed
+ * must be the one this save would ask, so children that joined since are asked about again.
  */
 async function allowCascade(
   tx: Tx,
   actor: Actor,
   majorId: number,
-  confirmed: boolean,
+  confirmed: ChildConfirmation,
   change: ChildChange,
   states: number[] = OPEN_CASE_STATES,
 ): Promise<boolean> {
@@ -64,7 +67,8 @@ async function allowCascade(
     throw forbidden(
       "Only major issue managers can change a major case's child cases; this change would reach them.",
     );
-  if (!confirmed) throw confirmFirst(confirmMessage(n, change));
+  const question = confirmMessage(n, change);
+  if (!confirmsQuestion(confirmed, question)) throw confirmFirst(question);
   return true;
 }
 
@@ -75,7 +79,7 @@ export async function planChildSync(
   major: CaseRow,
   after: CaseRow,
   changed: Record<string, unknown>,
-  confirmed: boolean,
+  confirmed: ChildConfirmation,
   /** Entries the same save copies to the children next (Request Info's question): asked together. */
   copies: readonly JournalKind[] = [],
 ) {
@@ -185,7 +189,7 @@ export async function copyJournalToChildren(
   actor: Actor,
   major: Pick<CaseRow, "id" | "number" | "majorCaseState">,
   entries: { id: number; kind: JournalKind; body: string }[],
-  confirmed: boolean,
+  confirmed: ChildConfirmation,
 ) {
   if (major.majorCaseState !== MajorCaseState.Accepted || !entries.length) return 0;
   const listed = await listProperty(PROPERTY.caseFieldsToSync, tx);
