@@ -33,8 +33,14 @@ export function pageRange(page: number, pageSize: number, total: number, capped 
 export const COUNT_CAP = 10_000;
 export const TEXT_COUNT_CAP = 1_000;
 
-/** The cap of a list's count: lower with a word search (`q`). */
-export const countCapFor = (q: string | null | undefined) => (q ? TEXT_COUNT_CAP : COUNT_CAP);
+/**
+ * The cap of a list's count: lower with a word search (`q`), and never below the page after this
+ * one (`page`, `pageSize`), as the portal counts. Past the cap a list paged on with "1,001–1,000 of
+ * 1,000+" and offered Next for ever, past its last row; counting as far as the page read (which
+ * its OFFSET scans anyway) says exactly where the rows end.
+ */
+export const countCapFor = (q: string | null | undefined, page = 1, pageSize = 0) =>
+  Math.max(q ? TEXT_COUNT_CAP : COUNT_CAP, (page + 1) * pageSize);
 
 /** REC-5: a record's history shows its newest 300 changes (and says so when it has more). */
 export const AUDIT_SHOWN = 300;

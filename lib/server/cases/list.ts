@@ -190,7 +190,7 @@ export async function listCases(
   const params = caseListSchema.parse(raw);
   const page = params.page ?? 1;
   const where = caseListWhere(actor, params, await myGroupIds(actor, params));
-  const cap = countCap ?? countCapFor(params.q);
+  const cap = countCap ?? countCapFor(params.q, page, pageSize);
   const count = cappedCountSql(where, cap);
   // The page's rows are picked first and their names looked up after: a scalar subquery in the
   // picking query runs for every row the OFFSET skips too (page 50: 5 × 2,500 lookups, 7 ms of

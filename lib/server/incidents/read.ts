@@ -39,7 +39,7 @@ export async function listIncidents(actor: Actor, raw: Record<string, string | u
         : numberOrFields("incident", p.q, ["shortDescription"]),
     );
   const where = and.length ? { AND: and } : {};
-  const cap = countCapFor(p.q);
+  const cap = countCapFor(p.q, page, INCIDENT_PAGE_SIZE);
   const [rows, total] = await Promise.all([
     db().incident.findMany({
       where,
