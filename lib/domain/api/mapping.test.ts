@@ -104,6 +104,13 @@ describe("Table API mapping (API-4)", () => {
     expect(() => readParams(incident, new URLSearchParams("sysparm_limit=-1"), () => true)).toThrow(
       /above 10000 it counts as 10000/,
     );
+    // Past the largest offset: a 400, not the last page again for ever.
+    expect(readParams(incident, new URLSearchParams("sysparm_offset=10000000"), () => true).offset).toBe(
+      10_000_000,
+    );
+    expect(() => readParams(incident, new URLSearchParams("sysparm_offset=10010000"), () => true)).toThrow(
+      /sysparm_offset must be a whole number from 0 to 10000000/,
+    );
     expect(() => displayMode("maybe")).toThrow("sysparm_display_value");
     // REL-1: every true/false parameter is checked alike.
     expect(() =>

@@ -28,6 +28,23 @@ function count(raw: string | null, name: string, fallback: number, max: number):
   return Math.min(Number(raw.trim()), max);
 }
 
+/**
+ * `sysparm_offset`: at most MAX_OFFSET, or a 400. Counted as MAX_OFFSET, a client following the
+ * `next` links past it was answered the same page for ever.
+ */
+function offsetOf(raw: string | null): number {
+  const name = "sysparm_offset";
+  if (raw === null || raw.trim() === "") return 0;
+  const text = raw.trim();
+  if (!/^\d+$/.test(text) || Number(text) > MAX_OFFSET)
+    throw invalid(
+      name,
+      `${name} must be a whole number from 0 to ${MAX_OFFSET} (narrow the list with sysparm_query); ` +
+        `got "${raw.slice(0, 40)}".`,
+    );
+  return Number(text);
+}
+
 export function displayMode(raw: string | null): DisplayMode {
   const v = (raw ?? "false").trim().toLowerCase();
   if (v === "" || v === "false") return "false";
@@ -71,7 +88,7 @@ export function readParams(
   return {
     fields: selectFields(table, p.get("sysparm_fields"), readable),
     limit: count(p.get("sysparm_limit"), "sysparm_limit", MAX_LIMIT, MAX_LIMIT),
-    offset: count(p.get("sysparm_offset"), "sysparm_offset", 0, MAX_OFFSET),
+    offset: offsetOf(p.get("sysparm_offset")),
     mode: displayMode(p.get("sysparm_display_value")),
     query: p.get("sysparm_query") ?? "",
     excludeReferenceLink: flag(p, "sysparm_exclude_reference_link"),

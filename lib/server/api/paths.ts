@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_OFFSET } from "@/lib/domain/api/params";
 
 export type ApiPath = { table: string; sysId?: string };
 
@@ -26,10 +27,11 @@ export function pageLinks(
     p.set("sysparm_offset", String(o));
     return `<${url}?${p.toString()}>`;
   };
-  const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
+  // No link past the largest offset a request may give (API-1: a 400 there).
+  const last = Math.min(Math.max(0, Math.floor((total - 1) / limit) * limit), MAX_OFFSET);
   const links = [`${at(0)};rel="first"`];
   if (offset > 0) links.push(`${at(Math.max(0, offset - limit))};rel="prev"`);
-  if (offset + limit < total) links.push(`${at(offset + limit)};rel="next"`);
+  if (offset + limit < total && offset + limit <= MAX_OFFSET) links.push(`${at(offset + limit)};rel="next"`);
   links.push(`${at(last)};rel="last"`);
   return links.join(",");
 }
