@@ -1,5 +1,5 @@
 import "server-only";
-import { dialect } from "@/lib/db";
+import { dialect, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { invalid, notFound } from "@/lib/domain/errors";
 import { compileQuery } from "@/lib/domain/api/compile-query";
@@ -128,6 +128,21 @@ export async function findReadable(actor: Actor, table: ApiTable, sysId: string,
   const row = key ? await model.findFirst({ where: scoped(table.name, where, key) }) : null;
   if (!row) throw notFound(`Record ${sysId} of table ${table.name}`);
   return row;
+}
+
+/**
+ * The row found by findReadable as it is now, in the write's transaction (REC-6): still readable
+ * by the same clause, or "not found".
+ */
+export async function rereadReadable(table: ApiTable, row: Record<string, unknown>, where: Where, tx: Tx) {
+  const byName = table.name === "sys_properties";
+  const key: Where = byName ? { name: row.name } : { id: row.id };
+  const now = await delegate(MODEL[table.name].model, tx).findFirst({
+    where: scoped(table.name, where, key),
+  });
+  const sysId = byName ? sysIdOfName(table.name, String(row.name)) : sysIdOf(table.name, Number(row.id));
+  if (!now) throw notFound(`Record ${sysId} of table ${table.name}`);
+  return now;
 }
 
 /** sys_properties are keyed by name; a few dozen are listed, so the digest is matched in memory. */

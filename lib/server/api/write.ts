@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { isExternal, type Actor } from "@/lib/domain/auth/roles";
 import { DomainError, forbidden, invalid } from "@/lib/domain/errors";
 import { readBody, type BodyInput } from "@/lib/domain/api/body";
@@ -10,7 +10,7 @@ import { apiTable } from "@/lib/domain/api/tables";
 import { staleRecord } from "@/lib/domain/errors";
 import { readAccess, type Where } from "./access";
 import { delegate, MODEL, REF_TARGET } from "./models";
-import { findReadable, getRecord } from "./read";
+import { findReadable, getRecord, rereadReadable } from "./read";
 import { caseWriter } from "./writers/case";
 import { accountWriter, assetWriter, consumerWriter, contactWriter } from "./writers/directory";
 import { incidentWriter } from "./writers/incident";
@@ -122,14 +122,17 @@ const inApiNames =
     throw new DomainError(e.kind, e.message, apiName(e.field), fields);
   };
 
-async function versionOf(table: ApiTable, row: Record<string, unknown>, tx: Tx): Promise<number> {
-  const key = table.name === "sys_properties" ? { name: row.name } : { id: row.id };
-  const found = await delegate(MODEL[table.name].model, tx).findFirst({
-    where: key,
-    select: { version: true },
-  });
-  return Number(found?.version ?? row.version ?? 1);
-}
+/**
+ * REC-6: a write without sys_mod_count starts from the current version, as ServiceNow writes (last
+ * write wins) — so one that lost a race to another write is simply tried again from the row as it
+ * is then, rather than answered 409 for a version the client never named. Each round of a race has
+ * a winner, so N writers at once need at most N tries. Why not lock the row first: the services
+ * lock in their own order (a work order before its task), and a lock taken ahead of theirs could
+ * deadlock with a workspace change.
+ */
+const TRIES_WITHOUT_VERSION = 8;
+const pause = () => new Promise((r) => setTimeout(r, 2 + Math.random() * 10));
+const isStale = (e: unknown) => e instanceof DomainError && e.kind === "conflict" && e.field === "version";
 
 /** API-2: POST /api/now/table/<table> — answers the record as created (201). */
 export async function createRecord(
@@ -170,13 +173,28 @@ export async function updateRecord(
   const body = readBody(table, raw, flag(search, "sysparm_input_display_value"), access.field);
   const opts = { confirmChildren: flag(search, "sysparm_confirm_children") };
   await resolvePending(actor, body);
-  await transaction(async (tx) => {
-    // REC-6: the version the write starts from, read in its own transaction — a client's
-    // sys_mod_count must match it; without one, the current version is used.
-    const current = await versionOf(table, row, tx);
-    if (body.version !== undefined && body.version !== current) throw staleRecord(table.name);
-    await update(actor, row, body.input, body.version ?? current, tx, opts);
-  }).catch(inApiNames(table));
+  const write = () =>
+    transaction(async (tx) => {
+      // REC-6: the row and its version the write starts from, read in its own transaction (the
+      // writers compare the input with this row: read before it, a concurrent change was missed and
+      // a PATCH answered 200 without doing what it asked) — a client's sys_mod_count must match it.
+      const current = await rereadReadable(table, row, access.where, tx);
+      const version = Number(current.version ?? 1);
+      if (body.version !== undefined && body.version !== version) throw staleRecord(table.name);
+      await update(actor, current, body.input, body.version ?? version, tx, opts);
+    });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      break;
+    } catch (e) {
+      if (body.version === undefined && isStale(e) && attempt < TRIES_WITHOUT_VERSION) {
+        await pause(); // the racers apart
+        continue;
+      }
+      inApiNames(table)(e);
+    }
+  }
   return getRecord(actor, table.name, sysId, search, linkBase);
 }
 
