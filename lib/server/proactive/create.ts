@@ -49,6 +49,31 @@ async function openMajorCaseId(tx: Tx, id: number | null) {
 }
 
 /**
+ * PRO-1: "when a major case already exists for the incident, new accounts become its children" —
+ * the incident's proactive major case, or else the oldest open major case linked to the incident
+ * (one a manager accepted from a case with this incident, MAJ-1). Before, only a major case made by
+ * Create Proactive Cases counted: the outage got a second major case beside the accepted one, or
+ * individual cases under the threshold. Locked after the incident and read again, as above.
+ */
+async function incidentMajorCaseId(tx: Tx, incident: { id: number; proactiveMajorCaseId: number | null }) {
+  const own = await openMajorCaseId(tx, incident.proactiveMajorCaseId);
+  if (own !== null) return own;
+  const linked = {
+    incidentId: incident.id,
+    majorCaseState: MajorCaseState.Accepted,
+    state: { in: OPEN_CASE_STATES },
+  };
+  const found = await tx.case.findFirst({ where: linked, orderBy: { id: "asc" }, select: { id: true } });
+  if (!found) return null;
+  await lockRows(tx, "Case", [found.id]);
+  const still = await tx.case.findFirst({ where: { id: found.id, ...linked }, select: { id: true } });
+  if (!still) return null;
+  // The incident points at the major case its proactive cases join, as at a new one.
+  await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: still.id } });
+  return still.id;
+}
+
+/**
  * PRO-1, PRO-2: Create Proactive Cases. The incident row is locked first, so concurrent runs
  * queue and each sees the cases of the one before; the unique (incident, account) origin is the
  * backstop. Whatever the number of accounts, the writes are a fixed handful of set-based
@@ -67,7 +92,7 @@ export async function createProactiveCases(actor: Actor, number: string): Promis
       pendingAccountIds: pending,
       affectedCount,
       threshold: await integerProperty(PROPERTY.majorCaseThreshold, tx),
-      majorCaseId: await openMajorCaseId(tx, incident.proactiveMajorCaseId),
+      majorCaseId: await incidentMajorCaseId(tx, incident),
     });
     // An incident with no affected account has nothing to run for: say what to do, not "Created 0 cases".
     if (affectedCount === 0)

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { setThreshold } from "@/lib/testing/proactive";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
-import { removeIncident } from "@/lib/server/incidents/link";
+import { createIncidentFromCase, removeIncident } from "@/lib/server/incidents/link";
+import { acceptMajorCase, proposeMajorCase } from "@/lib/server/major/propose";
 import { createIncident } from "@/lib/server/incidents/write";
 import { addFieldMapRow, removeFieldMapRow } from "@/lib/server/field-maps/admin";
 import {
@@ -11,7 +12,9 @@ import {
   makeAdmin,
   makeAgent,
   makeCustomer,
+  makeCase,
   makeItil,
+  makeManager,
   makeViewer,
 } from "@/lib/testing/fixtures";
 import { addAffectedAccount, listAffectedAccounts, removeAffectedAccount } from "./accounts";
@@ -185,6 +188,33 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
       expect(inc.proactiveMajorCaseId).toBe(major.id);
       expect(await db().case.count({ where: { parentId: major.id } })).toBe(2);
     });
+
+  it("PRO-1 / MAJ-1: a major case accepted from a case of the incident takes the new accounts as its children, under the threshold too", async () => {
+    await setThreshold(5);
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const candidate = await makeCase(agent);
+    const { incidentNumber } = await createIncidentFromCase(agent, candidate.number);
+    await proposeMajorCase(agent, candidate.number, {
+      workNotes: "Stores down",
+      businessImpact: "40 stores",
+    });
+    const { major } = await acceptMajorCase(manager, candidate.number);
+    const majorRow = await db().case.findUniqueOrThrow({ where: { number: major } });
+    const incident = await db().incident.findUniqueOrThrow({ where: { number: incidentNumber } });
+    expect(majorRow.incidentId).toBe(incident.id);
+    const itil = await makeItil();
+    for (let i = 0; i < 2; i++)
+      await addAffectedAccount(itil, incidentNumber, { accountId: (await makeAccount()).id });
+    const r = await createProactiveCases(itil, incidentNumber);
+    expect(r.message).toBe("Created 2 cases; 0 accounts already had one");
+    const rows = await casesOf(incident.id);
+    expect(rows.map((x) => x.case.parentId)).toEqual([majorRow.id, majorRow.id]);
+    expect(await db().case.count({ where: { incidentId: incident.id, majorCaseState: "accepted" } })).toBe(1);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).proactiveMajorCaseId).toBe(
+      majorRow.id,
+    );
+  });
 
   it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
     const admin = await makeAdmin();
