@@ -31,7 +31,12 @@ describe("global search text (WRK-5)", () => {
     expect(searchWords("Printer  FAILS, again!")).toEqual(["printer", "fails", "again"]);
     expect(searchWords("john.doe@acme.example")).toEqual(["john", "doe", "acme", "example"]);
     expect(searchWords("Windows 7 a b")).toEqual(["windows"]);
-    expect(searchWords("Müller ＡＢＣ")).toEqual(["müller", "abc"]); // NFKC: full-width letters
+    // As stored: full-width letters stay full-width, a ligature a ligature (neither index folds them).
+    expect(searchWords("Müller ＡＢＣ Proﬁle")).toEqual(["müller", "ａｂｃ", "proﬁle"]);
+    // A final sigma is lower-cased as any sigma, as both indexes do ("ς" found nothing).
+    expect(searchWords("ΟΔΟΣ ΑΘΗΝΑΣ")).toEqual(["οδοσ", "αθηνασ"]);
+    // Decomposed input (as some keyboards send it) is composed: "é" one character.
+    expect(searchWords("Cafe\u0301 bar")).toEqual(["café", "bar"]);
     expect(searchWords("vpn VPN Vpn")).toEqual(["vpn"]);
     // "İ" lower-cases to "i" and a combining dot: one word, not "i" and "stanbul".
     expect(searchWords("İstanbul İZMİR")).toEqual(["istanbul", "izmir"]);

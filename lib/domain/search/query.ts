@@ -32,17 +32,28 @@ export function searchQuery(raw: unknown): string {
 /**
  * The words of `text` as both indexes cut them: letters and digits (Unicode), everything else a
  * separator — SQLite's unicode61 tokenizer keeps letters, digits and private-use characters, and
- * the PostgreSQL index replaces punctuation by spaces before its parser runs. NFKC and lower case,
- * as both indexes fold case; duplicates and words under SEARCH_MIN_WORD characters dropped.
+ * the PostgreSQL index replaces punctuation by spaces before its parser runs. Lower case one
+ * character at a time, as both indexes fold it; duplicates and words under SEARCH_MIN_WORD
+ * characters dropped.
+ *
+ * NFC, not NFKC: neither index folds compatibility forms, so NFKC made the typed word differ from
+ * the stored one — "ＴＯＫＹＯ", "Proﬁle" (a ligature pasted from a PDF) and "12m²" found nothing
+ * typed exactly as stored. And not the whole word lower-cased: JavaScript makes a final Σ "ς",
+ * which neither index does ("ΟΔΟΣ" found nothing on PostgreSQL).
  */
 export function searchWords(text: string): string[] {
   // Cut before lower-casing: "İ" lower-cases to "i" and a combining dot (U+0307), which the cut took
   // for a separator — "İstanbul" searched for "stanbul" and found nothing. A mark that lower case
   // adds is dropped, as the indexes drop diacritics.
   const words = text
-    .normalize("NFKC")
+    .normalize("NFC")
     .split(/[^\p{L}\p{N}\p{Co}]+/u)
-    .map((w) => w.toLowerCase().replace(/\p{M}/gu, ""))
+    .map((w) =>
+      [...w]
+        .map((c) => c.toLowerCase())
+        .join("")
+        .replace(/\p{M}/gu, ""),
+    )
     .filter((w) => w.length >= SEARCH_MIN_WORD);
   return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
 }

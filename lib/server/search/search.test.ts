@@ -91,6 +91,21 @@ describe("global search (WRK-5)", () => {
       expect(numbers(await globalSearch(agent, q), "case")).toEqual([c.number]);
   });
 
+  it("WRK-5: a short description found by its words typed exactly as stored — full-width, ligature, superscript, micro sign, Greek capitals", async () => {
+    const agent = await makeAgent();
+    const w = word();
+    for (const [stored, typed] of [
+      [`ＴＯＫＹＯ office printer ${w}`, "ＴＯＫＹＯ"],
+      [`Proﬁle sync broken ${w}`, "Proﬁle"],
+      [`Room 12m² flooded ${w}`, "12m²"],
+      [`Capacitor 10µF failing ${w}`, "10µF"],
+      [`ΟΔΟΣ ΑΘΗΝΑΣ closed ${w}`, "ΟΔΟΣ"],
+    ]) {
+      const c = await makeCase(agent, { shortDescription: stored });
+      expect(numbers(await globalSearch(agent, `${typed} ${w}`), "case"), stored).toEqual([c.number]);
+    }
+  });
+
   it("WRK-5: finds accounts and contacts by name (a contact by email too), each linked for the reader", async () => {
     const manager = await makeManager();
     const agent = await makeAgent();
