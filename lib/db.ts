@@ -139,6 +139,16 @@ export async function takeTurns(tx: Tx, key: number): Promise<void> {
 }
 
 /**
+ * As takeTurns, for transactions about one name among many (`space` says which kind: LOCK in
+ * lib/server/locks.ts): the two-key advisory lock (space, hash of the name), which never meets a
+ * one-key lock of takeTurns.
+ */
+export async function takeTurnsOn(tx: Tx, space: number, name: string): Promise<void> {
+  if (dialect() === "postgresql")
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${space}::int, hashtext(${name}))`;
+}
+
+/**
  * `work` inside the caller's transaction when it holds one, else in its own: lets an adapter that
  * makes several changes for one request (the Table API: fields, links and a journal entry) commit
  * them together or not at all, through the same services the forms call one at a time. A service

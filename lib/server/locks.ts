@@ -13,4 +13,10 @@ export const LOCK = {
   priorityLookup: 0x43460003,
   /** ITSM-1: standard change template saves, one at a time (each checks that no other has its name). */
   changeTemplates: 0x43460004,
+  /**
+   * REL-6, NOT-3: the messages of one sender, one at a time (takeTurnsOn with the address): a
+   * follow-up delivered while the message it follows was still opening its case saw no such message
+   * and opened a second case.
+   */
+  inboundSender: 0x43460005,
 } as const;

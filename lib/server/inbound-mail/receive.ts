@@ -1,5 +1,5 @@
 import "server-only";
-import { transaction, type Tx } from "@/lib/db";
+import { takeTurnsOn, transaction, type Tx } from "@/lib/db";
 import { INBOUND_MAX_BYTES, type InboundOutcome, type InboundRefusal } from "@/lib/domain/email/inbound";
 import { filesOnlyReply, replyText } from "@/lib/domain/email/inbound-text";
 import { sanitizeFileName } from "@/lib/domain/attachments/files";
@@ -7,6 +7,7 @@ import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { keepMailAttachments } from "../attachments/store";
 import { addCustomerReply } from "../cases/customer-reply";
 import { isPoolBusy } from "../errors";
+import { LOCK } from "../locks";
 import { claimMessage, finishMessage, noteFailure, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
 import { matchMessage } from "./match";
@@ -34,6 +35,8 @@ export async function receive(
   const p = withEnvelope(read, opts.envelopeTo ?? []);
   const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
   const outcome = await transaction(async (tx) => {
+    // NOT-3: one sender's messages take turns, so a follow-up finds the message it follows.
+    if (p.from) await takeTurnsOn(tx, LOCK.inboundSender, p.from.toLowerCase());
     const claim = await claimMessage(tx, p, via, raw.length);
     if (!claim.owner) return duplicate(claim.deliveries, claim.status);
     if (refusedBefore) return refuse(tx, claim.id, refusedBefore);
