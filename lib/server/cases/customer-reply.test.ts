@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dialect, transaction } from "@/lib/db";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
+import { setPlugin } from "@/lib/testing/work-orders";
 import { TABLE } from "@/lib/domain/records/tables";
 import { makeAdmin, makeCase, makeCustomer, makeItil, unique } from "@/lib/testing/fixtures";
 import { caseWithCustomer, rawMail } from "@/lib/testing/inbound";
 import { receive } from "../inbound-mail/receive";
+import { addCustomerReply, lockCaseForReply } from "./customer-reply";
 import { associateIncident, createIncidentFromCase } from "../incidents/link";
 import { postIncidentJournal } from "../incidents/journal";
 import { createIncident } from "../incidents/write";
@@ -36,6 +39,40 @@ const entries = (table: string, recordId: number, kind: string) =>
 
 describe("customer replies reach the incident (PRO-4)", () => {
   afterEach(() => setCommentsSync(false));
+
+  it.runIf(dialect() === "postgresql")(
+    "PRO-4: the switch turned on during a reply's transaction does not copy it (read once: it would hold no locks)",
+    async () => {
+      const { c, contact, incident } = await incidentWithTwoCases();
+      await setCommentsSync(false);
+      await transaction(async (tx) => {
+        const caseRow = await lockCaseForReply(tx, c.number); // reads the switch: off
+        await setCommentsSync(true); // an admin, committed meanwhile
+        const customer = { id: contact.id, name: contact.name, email: contact.email };
+        await addCustomerReply(tx, {
+          caseRow: caseRow!,
+          customer,
+          body: "Mid-switch reply",
+          idempotencyKey: unique("mid"),
+        });
+      });
+      expect((await entries(TABLE.case, c.id, "comments")).map((e) => e.body)).toContain("Mid-switch reply");
+      expect(await entries(TABLE.incident, incident.id, "comments")).toEqual([]);
+    },
+  );
+
+  it("PRO-4 / ITSM-5: with the incident integration's plugin inactive, a reply stays on its case", async () => {
+    const { c, contact, address, incident } = await incidentWithTwoCases();
+    await setCommentsSync(true);
+    await setPlugin(PLUGIN.serviceManagement, false);
+    try {
+      await receive(rawMail({ from: contact.email, to: address, body: "Plugin off reply." }), "api");
+    } finally {
+      await setPlugin(PLUGIN.serviceManagement, true);
+    }
+    expect((await entries(TABLE.case, c.id, "comments")).map((e) => e.body)).toContain("Plugin off reply.");
+    expect(await entries(TABLE.incident, incident.id, "comments")).toEqual([]);
+  });
 
   it("PRO-4: with the property on, an email reply is an incident comment by the customer and a work note on the incident's cases", async () => {
     const { c, contact, address, other, incident } = await incidentWithTwoCases();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { planCaseStateChange } from "@/lib/domain/cases/lifecycle";
+import { PLUGIN } from "@/lib/domain/plugins/catalog";
 import { PROPERTY } from "@/lib/domain/properties/catalog";
 import { CaseState } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
@@ -9,6 +10,8 @@ import { appendJournal } from "../journal/write";
 import { notifyCustomerReplied } from "../notifications/customer-replied";
 import { notifyIncidentEvent } from "../notifications/incident";
 import { booleanProperty } from "../properties/read";
+import { activePlugins } from "../plugins/read";
+import { oncePerTransaction } from "../transaction-memo";
 import { applyCasePatch } from "../case-change/persist";
 import { findLockedCase, type CaseRow } from "../case-store/row";
 import { notesReachChildren, runSync } from "../sync/run";
@@ -24,10 +27,26 @@ import { lockCases, markCustomerReplied } from "@/lib/server/tables/case";
  * or a reply beside an agent's incident comment, and PostgreSQL aborted one (deadlock detected).
  * The replying case is usually one of those cases, so it is already held when findLockedCase asks.
  */
+/**
+ * PRO-4's switch, read once per transaction: the reply locks the cases its copy will reach when it
+ * is on, and copies only then — read twice, an admin turning it on in between made a copy that
+ * took none of those locks first (the deadlock above). The copy is part of the integration: with
+ * its plugin inactive (ITSM-5), the cases show no incident and no sync runs, so nothing is copied
+ * either (a reply reached the incident, and its caller's inbox, all the same).
+ */
+const copiesToIncident = (tx: Tx) =>
+  oncePerTransaction(
+    tx,
+    PROPERTY.commentsSync,
+    async () =>
+      (await booleanProperty(PROPERTY.commentsSync, tx)) &&
+      (await activePlugins(tx)).has(PLUGIN.serviceManagement),
+  );
+
 export async function lockCaseForReply(tx: Tx, number: string): Promise<CaseRow | null> {
   const found = await tx.case.findUnique({ where: { number }, select: { incidentId: true } });
   if (!found) return null;
-  const copies = await booleanProperty(PROPERTY.commentsSync, tx);
+  const copies = await copiesToIncident(tx);
   if (copies && found.incidentId) await lockFanOut(tx, found.incidentId);
   const row = await findLockedCase(tx, number);
   // Linked to another incident meanwhile: that one's cases too (out of order, but rare — and
@@ -107,7 +126,7 @@ export async function addCustomerReply(tx: Tx, r: CustomerReply): Promise<Custom
 const COPY_RULE = "Customer reply copied to the incident";
 
 async function copyToIncident(tx: Tx, r: CustomerReply, caseEntryId: number): Promise<boolean> {
-  if (!r.caseRow.incidentId || !(await booleanProperty(PROPERTY.commentsSync, tx))) return false;
+  if (!r.caseRow.incidentId || !(await copiesToIncident(tx))) return false;
   const incident = await tx.incident.findUnique({
     where: { id: r.caseRow.incidentId },
     select: {
