@@ -146,6 +146,10 @@ describe("field map application (PRO-2, FSM-1)", () => {
       incident,
     );
     expect(out).toEqual({ shortDescription: "x".repeat(160) });
+    // The cut falls between characters: an emoji across it is left out whole, never halved.
+    const emoji = { ...incident, description: `${"a".repeat(159)}\u{1F600}tail` };
+    const cut = applyFieldMap("incident_to_case", [row("short_description", "description")], emoji);
+    expect(cut).toEqual({ shortDescription: "a".repeat(159) });
   });
 
   it("ADM-2 / PRO-2 / FSM-4: a blank source leaves a required target (short description) alone; other texts are copied blank", () => {

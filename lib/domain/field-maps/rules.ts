@@ -1,6 +1,7 @@
 // PRO-2, ADM-2: a field map row is checked against the catalog before it is saved, and a map is
 // applied to a source record as a pure function: the target's data, by Prisma column.
 import { invalid } from "../errors";
+import { clipText } from "../unicode";
 import { choiceNumberText, controlCharacterIn } from "../validation";
 import { FIELD_MAPS, fieldOf, type FieldDef, type FieldMapName, type FieldType } from "./catalog";
 
@@ -128,9 +129,11 @@ export function applyFieldMap(
       // A blank source (an empty description) leaves a required target alone: a record whose short
       // description the map blanked was refused at its next save (ADM-2).
       if (target.type.kind === "string" && target.type.required && (v === null || v === "")) continue;
-      // A longer text (a description into a short description) is cut to what the target holds.
+      // A longer text (a description into a short description) is cut to what the target holds —
+      // between characters (clipText): half an emoji at the cut was refused by the database client,
+      // and Create Work Order, the portal's request or a synced case save failed with it.
       out[target.column] =
-        typeof v === "string" && target.type.kind === "string" ? v.slice(0, target.type.max) : v;
+        typeof v === "string" && target.type.kind === "string" ? clipText(v, target.type.max) : v;
     } else {
       out[target.column] = (parseConstant(target, valid.constantValue!) as { value: MapValue }).value;
     }
