@@ -199,3 +199,27 @@ test("ITSM-2: a number typed in full and not picked from the list is linked; sen
     "Nothing changed: pick a record from a field's list to link it.",
   );
 });
+
+test("ITSM-2 / REC-6: Related Records saved from a stale page says so — the refusal was dropped and the form seemed to save", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, DEMO.agent);
+  await createCaseViaForm(page, { shortDescription: `Stale related ${Date.now()}` });
+  // The same agent changes the case in a second tab.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const details = other.getByRole("form", { name: /details$/ });
+  const version = details.locator('input[name="version"]');
+  const before = await version.inputValue();
+  await other.getByLabel("Short description", { exact: true }).fill(`Stale related, renamed ${Date.now()}`);
+  await other.getByRole("button", { name: "Save" }).click();
+  await expect(version).not.toHaveValue(before);
+  await other.close();
+  const form = page.getByRole("form", { name: "Related Records" });
+  await form.getByRole("combobox", { name: "Problem" }).fill("relay");
+  await form.getByRole("option", { name: /PRB0040001/ }).click();
+  await form.getByRole("button", { name: "Update related records" }).click();
+  await expect(form.getByRole("alert")).toContainText("was changed by someone else after you opened it");
+  await expect(related(page).getByRole("link", { name: "PRB0040001" })).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { saveRelatedRecordsAction } from "@/app/(workspace)/cases/actions";
 import { Combobox } from "@/components/pickers/combobox";
 import { Field, ReadOnlyField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Notice, refusedBeside } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeStates, incidentStates, labelOf, problemStates } from "@/lib/domain/records/choices";
@@ -108,10 +108,12 @@ export function RelatedRecords(props: {
       </div>
     );
   }
+  const editableSlots = slots.filter((s) => s.key !== "incident" || props.editIncident).map((s) => s.key);
   return (
     <form key={props.version} {...formProps} className="space-y-3" noValidate aria-label="Related Records">
       <input type="hidden" name="version" value={props.version} />
-      {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}
+      {/* A refusal of no slot shown here (a stale save, the case resolved meanwhile) shows above. */}
+      {result && (result.ok || refusedBeside(result, editableSlots)) && <Notice result={result} />}
       <div className="grid gap-4 sm:grid-cols-2">
         {slots.map((s) => {
           const readOnly = s.key === "incident" && !props.editIncident;

@@ -2,19 +2,20 @@
 import { useEffect, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 import { useDialogSending } from "./modal";
-import { Notice } from "./notice";
+import { Notice, refusedBeside } from "./notice";
 import { SubmitButton } from "./submit-button";
 import { useActionForm, type FormAction } from "./use-action-form";
 import type { ActionResult } from "@/lib/domain/action-result";
 
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
- * the submit button. A refusal without field errors shows above the fields (one naming a field shows
- * under it); a confirmation, with no fields to show one under (`confirmation`), shows every refusal
- * above — a case state that moved meanwhile, say. Success calls onDone. While the action runs,
- * Dismiss waits for it, and so does Escape (it tells the Modal, ui/modal.tsx; `onPendingChange` tells
- * the caller too): a dialog closed mid-send could be opened afresh and sent again, and the first
- * answer landed on the new one.
+ * the submit button. A refusal shows under the field it names when the dialog shows that field's
+ * error, else above the fields (no field, or one the dialog has no input for: "This case already
+ * has a change request" named the case's slot, and was never seen); a confirmation, with no fields
+ * to show one under (`confirmation`), shows every refusal above — a case state that moved meanwhile.
+ * Success calls onDone. While the action runs, Dismiss waits for it, and so does Escape (it tells
+ * the Modal, ui/modal.tsx; `onPendingChange` tells the caller too): a dialog closed mid-send could
+ * be opened afresh and sent again, and the first answer landed on the new one.
  */
 export function DialogForm({
   action,
@@ -40,6 +41,12 @@ export function DialogForm({
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
+  // The fields the dialog shows an error under (those it asks for): a refusal naming another shows above.
+  const asked = new Set<string>();
+  const fields = children((field) => {
+    asked.add(field);
+    return fieldError(field);
+  });
   const dialogSending = useDialogSending();
   useEffect(() => {
     onPendingChange?.(pending);
@@ -62,9 +69,9 @@ export function DialogForm({
       className="space-y-4"
       noValidate
     >
-      {result && !result.ok && (confirmation || !result.fieldErrors) && <Notice result={result} />}
+      {result && !result.ok && (confirmation || refusedBeside(result, asked)) && <Notice result={result} />}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
-      {children(fieldError)}
+      {fields}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel} disabled={pending}>
           Dismiss

@@ -17,3 +17,19 @@ export function Notice({ result }: { result?: { ok: boolean; message?: string } 
     </p>
   );
 }
+
+/**
+ * Whether a refusal says something no field of the form shows, so it must show above the form: no
+ * field named, or one the form has no input for — a stale save (`version`), a case whose state moved
+ * meanwhile (`state`), a slot taken meanwhile (`changeId`). Such refusals were dropped: the form
+ * stopped spinning, kept its values, and seemed to have saved.
+ */
+export function refusedBeside(
+  result: { ok: boolean; fieldErrors?: Record<string, string> } | null | undefined,
+  shown: Iterable<string>,
+): boolean {
+  if (!result || result.ok) return false;
+  if (!result.fieldErrors) return true;
+  const fields = new Set(shown);
+  return Object.keys(result.fieldErrors).some((k) => !fields.has(k));
+}
