@@ -8,6 +8,7 @@ import {
   urgencies,
 } from "../records/choices";
 import {
+  formKey,
   searchText,
   LIMITS,
   numberChoice,
@@ -28,8 +29,11 @@ export const newIncidentSchema = z.object({
   companyId: optionalId("Company"),
   assignmentGroupId: optionalId("Assignment group"),
   assignedToId: optionalId("Assigned to"),
+  /** REL-2: the New incident form's key: a resubmission answers the incident the first made. */
+  requestKey: formKey.optional(),
 });
 export type NewIncidentInput = z.input<typeof newIncidentSchema>;
+export type NewIncident = z.output<typeof newIncidentSchema>;
 
 /** INC-8: what the fulfiller changes on the incident form. */
 export const incidentUpdateSchema = z

@@ -5,6 +5,26 @@ import { makeAgent, makeCustomer, makeItil } from "@/lib/testing/fixtures";
 import { createIncident, updateIncident } from "./write";
 
 describe("incident service (INC-8)", () => {
+  it("REL-2 / INC-8: a New incident form sent several times at once, or again later, makes one incident and one caller email", async () => {
+    const itil = await makeItil();
+    const { contact } = await makeCustomer();
+    const requestKey = `i${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const input = { shortDescription: `Once ${requestKey}`, callerId: contact.id, requestKey };
+    const made = await Promise.all([1, 2, 3, 4].map(() => createIncident(itil, input)));
+    expect(new Set(made.map((m) => m.number)).size).toBe(1);
+    expect((await createIncident(itil, input)).number).toBe(made[0].number);
+    expect(await db().incident.count({ where: { shortDescription: input.shortDescription } })).toBe(1);
+    const incident = await db().incident.findUniqueOrThrow({ where: { number: made[0].number } });
+    expect(
+      await db().outboxMessage.count({ where: { sourceTable: "incident", sourceId: incident.id } }),
+    ).toBe(1);
+    await expect(createIncident(await makeItil(), input)).rejects.toMatchObject({ field: "requestKey" });
+    // Without a key (the Table API), each call is a new incident.
+    const a = await createIncident(itil, { shortDescription: `No key ${requestKey}` });
+    const b = await createIncident(itil, { shortDescription: `No key ${requestKey}` });
+    expect(a.number).not.toBe(b.number);
+  });
+
   it("INC-5: changing impact or urgency recalculates priority from the lookup", async () => {
     const itil = await makeItil();
     const inc = await createIncident(itil, { shortDescription: "Disk full", impact: 3, urgency: 3 });

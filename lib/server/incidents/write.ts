@@ -1,5 +1,5 @@
 import "server-only";
-import { type Tx, inTransaction } from "@/lib/db";
+import { db, type Tx, inTransaction } from "@/lib/db";
 import { canWriteIncidents, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { isIncidentClosedForChanges, planIncidentState } from "@/lib/domain/incidents/lifecycle";
@@ -7,6 +7,7 @@ import {
   incidentUpdateSchema,
   newIncidentSchema,
   type IncidentUpdateInput,
+  type NewIncident,
   type NewIncidentInput,
 } from "@/lib/domain/incidents/schemas";
 import { priorityFor } from "@/lib/domain/priority/lookup";
@@ -16,6 +17,7 @@ import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
 import { loadPriorityRows } from "../priority/lookup";
 import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
+import { createOnce } from "../records/create-once";
 import { nextNumber } from "../records/numbers";
 import { runSync } from "../sync/run";
 import { assertCanBeAssigned, checkAssignment, type Assignment } from "@/lib/domain/assignment/assignment";
@@ -71,9 +73,22 @@ function assertCanWrite(actor: Actor) {
   if (!canWriteIncidents(actor)) throw forbidden("Only ITIL fulfillers can change incidents.");
 }
 
+/**
+ * INC-8: a new incident. REL-2: the form's key makes a resubmitted form (a double click, a retry
+ * after a timeout) answer the incident the first made — no second incident, number or email.
+ */
 export async function createIncident(actor: Actor, raw: NewIncidentInput, outer?: Tx) {
   assertCanWrite(actor);
   const input = parseOrThrow(newIncidentSchema, raw);
+  const made = (key: string) =>
+    db().incident.findUnique({
+      where: { requestKey: key },
+      select: { id: true, number: true, openedById: true },
+    });
+  return createOnce(input.requestKey, actor.id, () => createIncidentIn(actor, input, outer), made);
+}
+
+async function createIncidentIn(actor: Actor, input: NewIncident, outer?: Tx) {
   const result = await inTransaction(outer, async (tx) => {
     await checkIncidentReferences(tx, input);
     const rows = await loadPriorityRows(tx);
