@@ -26,6 +26,36 @@ const version = async (table: "problem" | "change" | "request", number: string) 
       : (await db().request.findUniqueOrThrow({ where: { number } })).version;
 
 describe("problem, change and request updates reach the case (ITSM-3, SYNC)", () => {
+  it("INC-5 / ITSM-3: a problem's or change's impact or urgency sets its priority from the lookup, as an incident's", async () => {
+    const agent = await makeAgent();
+    const itil = await makeItil();
+    const c = await makeCase(agent);
+    const { number: prb } = await createProblemFromCase(agent, c.number);
+    await updateItsmRecord(PROBLEM, itil, prb, {
+      version: await version("problem", prb),
+      impact: 1,
+      urgency: 1,
+    });
+    expect(await db().problem.findUniqueOrThrow({ where: { number: prb } })).toMatchObject({ priority: 1 });
+    const { number: chg } = await createChangeFromCase(agent, c.number, { type: "normal" });
+    await updateItsmRecord(CHANGE, itil, chg, {
+      version: await version("change", chg),
+      impact: 1,
+      urgency: 2,
+    });
+    expect(await db().changeRequest.findUniqueOrThrow({ where: { number: chg } })).toMatchObject({
+      priority: 2,
+    });
+    // Unchanged impact and urgency leave a priority alone.
+    await db().problem.update({ where: { number: prb }, data: { priority: 2 } });
+    await updateItsmRecord(PROBLEM, itil, prb, {
+      version: await version("problem", prb),
+      impact: 1,
+      urgency: 1,
+    });
+    expect(await db().problem.findUniqueOrThrow({ where: { number: prb } })).toMatchObject({ priority: 2 });
+  });
+
   it("ITSM-3: a problem's state, comment and resolution each write one case note", async () => {
     const agent = await makeAgent();
     const itil = await makeItil();

@@ -3,6 +3,8 @@ import { inTransaction, type Tx } from "@/lib/db";
 import { canWriteItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
+import { priorityFor } from "@/lib/domain/priority/lookup";
+import { loadPriorityRows } from "../priority/lookup";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
 import { activePlugins } from "../plugins/read";
@@ -49,6 +51,7 @@ export async function updateItsmRecord<Row extends ItsmRow, Input extends ItsmIn
       Object.entries(fields).filter(([k, v]) => v !== undefined && !stateFields.includes(k)),
     );
     Object.assign(patch, spec.plan(current, input, new Date()));
+    await recalculatePriority(tx, current, patch);
     const changes = await applyVersionedPatch(tx, {
       table: spec.table,
       noun: spec.noun,
@@ -69,4 +72,18 @@ export async function updateItsmRecord<Row extends ItsmRow, Input extends ItsmIn
     }
     return { number, changed: changes.map((c) => c.field) };
   });
+}
+
+/**
+ * INC-5 for problems and changes: a change of impact or urgency sets the priority from the Priority
+ * Data Lookup, as on an incident. Their forms edit impact and urgency; the priority shown beside them
+ * stayed what the record was made with ("Low" under High impact and urgency).
+ */
+async function recalculatePriority(tx: Tx, current: object, patch: Record<string, unknown>) {
+  const row = current as Record<string, unknown>;
+  if (!("priority" in row && "impact" in row && "urgency" in row)) return; // a request has none
+  const impact = Number(patch.impact ?? row.impact);
+  const urgency = Number(patch.urgency ?? row.urgency);
+  if (impact === row.impact && urgency === row.urgency) return;
+  patch.priority = priorityFor(await loadPriorityRows(tx), impact, urgency);
 }
