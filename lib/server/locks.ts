@@ -19,4 +19,10 @@ export const LOCK = {
    * and opened a second case.
    */
   inboundSender: 0x43460005,
+  /**
+   * ADM-2, ITSM-5: an admin's switch (a plugin, a business rule), one at a time: each reads the
+   * switch, then writes and audits it — two clicks at once audited one change twice, and the
+   * first insert of a switch's row raced (a unique-key 500).
+   */
+  adminSwitches: 0x43460006,
 } as const;

@@ -99,7 +99,12 @@ export async function setGroupActive(actor: Actor, id: unknown, raw: { active?: 
   return inTransaction(outer, async (tx) => {
     const before = await requireGroup(tx, id);
     if (before.active === active) return { id: before.id, changed: false };
-    await tx.group.update({ where: { id: before.id }, data: { active, version: { increment: 1 } } });
+    // Only while it is still the other way: two clicks at once change and audit it once.
+    const { count } = await tx.group.updateMany({
+      where: { id: before.id, active: !active },
+      data: { active, version: { increment: 1 } },
+    });
+    if (!count) return { id: before.id, changed: false };
     await writeAudit(tx, TABLE.group, before.id, diffFields(before, { active }), actor);
     return { id: before.id, changed: true };
   });

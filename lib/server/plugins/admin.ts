@@ -1,11 +1,12 @@
 import "server-only";
-import { db, transaction } from "@/lib/db";
+import { db, takeTurns, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { PLUGIN_CATALOG } from "@/lib/domain/plugins/catalog";
 import { pluginActiveSchema, type PluginActiveInput } from "@/lib/domain/plugins/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
+import { LOCK } from "../locks";
 
 function assertAdmin(actor: Actor) {
   if (!canAdminister(actor)) throw forbidden("Only administrators can switch plugins.");
@@ -25,6 +26,7 @@ export async function setPluginActive(actor: Actor, raw: PluginActiveInput) {
   const plugin = PLUGIN_CATALOG.find((p) => p.id === id);
   if (!plugin) throw invalid("id", `There is no plugin "${id}".`);
   return transaction(async (tx) => {
+    await takeTurns(tx, LOCK.adminSwitches);
     const was = (await tx.plugin.findUnique({ where: { id } }))?.active ?? true;
     if (was === active) return { id, active, changed: false };
     await tx.plugin.upsert({

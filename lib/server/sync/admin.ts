@@ -1,5 +1,5 @@
 import "server-only";
-import { db, transaction } from "@/lib/db";
+import { db, takeTurns, transaction } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
 import { syncPlugin } from "@/lib/domain/plugins/catalog";
@@ -7,6 +7,7 @@ import { SYNC_RULES } from "@/lib/domain/sync/rules";
 import { ruleActiveSchema, type RuleActiveInput } from "@/lib/domain/sync/schemas";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { writeAudit } from "../audit/write";
+import { LOCK } from "../locks";
 import { activePlugins } from "../plugins/read";
 
 /** Offer only what works: a rule whose plugin is inactive does nothing, so it is not listed. */
@@ -40,6 +41,7 @@ export async function setRuleActive(actor: Actor, raw: RuleActiveInput) {
   const rule = (await offeredRules()).find((r) => r.table === table && r.name === name);
   if (!rule) throw invalid("name", `There is no business rule "${name}" on ${table}.`);
   return transaction(async (tx) => {
+    await takeTurns(tx, LOCK.adminSwitches); // read, then write and audit: one click at a time
     const row = await tx.businessRule.findUnique({ where: { table_name: { table, name } } });
     const was = row?.active ?? true;
     if (was === active) return { name, active, changed: false };
