@@ -21,6 +21,7 @@ export function AssociateIncident({ number, ...done }: DialogProps) {
       action={associateIncidentAction.bind(null, number)}
       {...done}
       intro="Search open incidents by number or short description."
+      fields={["incident"]}
       submit="Associate"
       pendingText="Associating…"
     >
@@ -79,6 +80,7 @@ export function StandardChange({
       action={createStandardChangeAction.bind(null, number)}
       {...done}
       intro="A standard change comes from an approved template; nothing is copied from the case."
+      fields={["templateId"]}
       submit="Create"
       pendingText="Creating…"
     >
@@ -102,6 +104,7 @@ export function ProposeMajorCase({ number, ...done }: DialogProps) {
       action={proposeMajorCaseAction.bind(null, number)}
       {...done}
       intro="Major issue managers are told at once and decide whether this becomes a major case."
+      fields={["workNotes", "businessImpact"]}
       submit="Propose"
       pendingText="Proposing…"
     >

@@ -10,8 +10,8 @@ import type { ActionResult } from "@/lib/domain/action-result";
 /**
  * The form inside a dialog: an optional intro, the fields (given the field errors), Dismiss and
  * the submit button. A refusal shows under the field it names when the dialog shows that field's
- * error, else above the fields (no field, or one the dialog has no input for: "This case already
- * has a change request" named the case's slot, and was never seen); a confirmation, with no fields
+ * error (`fields`), else above the fields (no field, or one the dialog has no input for: "This case
+ * already has a change request" named the case's slot, and was never seen); a confirmation, with no fields
  * to show one under (`confirmation`), shows every refusal above — a case state that moved meanwhile.
  * Success calls onDone. While the action runs, Dismiss waits for it, and so does Escape (it tells
  * the Modal, ui/modal.tsx; `onPendingChange` tells the caller too): a dialog closed mid-send could
@@ -26,6 +26,7 @@ export function DialogForm({
   pendingText,
   variant,
   confirmation = false,
+  fields,
   onPendingChange,
   children,
 }: {
@@ -37,16 +38,16 @@ export function DialogForm({
   pendingText: string;
   variant?: ButtonVariant;
   confirmation?: boolean;
+  /**
+   * The fields the dialog shows an error under: a refusal naming another (the case's slot, taken
+   * meanwhile) shows above. Without the list, a refusal naming any field is left to the fields.
+   */
+  fields?: readonly string[];
   onPendingChange?: (pending: boolean) => void;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const { result, pending, onSubmit, fieldError, formAction } = useActionForm(action, onDone);
-  // The fields the dialog shows an error under (those it asks for): a refusal naming another shows above.
-  const asked = new Set<string>();
-  const fields = children((field) => {
-    asked.add(field);
-    return fieldError(field);
-  });
+
   const dialogSending = useDialogSending();
   useEffect(() => {
     onPendingChange?.(pending);
@@ -69,9 +70,13 @@ export function DialogForm({
       className="space-y-4"
       noValidate
     >
-      {result && !result.ok && (confirmation || refusedBeside(result, asked)) && <Notice result={result} />}
+      {result &&
+        !result.ok &&
+        (confirmation || refusedBeside(result, fields ?? Object.keys(result.fieldErrors ?? {}))) && (
+          <Notice result={result} />
+        )}
       {intro && <p className="text-sm text-slate-600">{intro}</p>}
-      {fields}
+      {children(fieldError)}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel} disabled={pending}>
           Dismiss

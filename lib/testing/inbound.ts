@@ -47,27 +47,35 @@ export const comments = (caseId: number) =>
   });
 
 /**
- * A real database error for the failure paths: every journal entry whose body contains `marker`
- * is refused by a trigger (SQLite RAISE, PostgreSQL plpgsql), until the returned function drops it.
+ * A real database error for the failure paths: every row of `table` whose `column` contains
+ * `marker` is refused by a trigger (SQLite RAISE, PostgreSQL plpgsql), until the returned function
+ * drops it.
  */
-export async function failJournalInserts(marker: string): Promise<() => Promise<void>> {
+export async function failInserts(
+  table: string,
+  column: string,
+  marker: string,
+): Promise<() => Promise<void>> {
   const name = `cf_test_fail_${randomBytes(6).toString("hex")}`;
   const quoted = marker.replace(/'/g, "''");
   if (dialect() === "postgresql") {
     await db().$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF strpos(NEW."body", '${quoted}') > 0 THEN RAISE EXCEPTION 'injected failure'; END IF;
+      BEGIN IF strpos(NEW."${column}", '${quoted}') > 0 THEN RAISE EXCEPTION 'injected failure'; END IF;
       RETURN NEW; END $$`);
     await db().$executeRawUnsafe(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON "JournalEntry" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+      `CREATE TRIGGER ${name} BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
     );
     return async () => {
-      await db().$executeRawUnsafe(`DROP TRIGGER ${name} ON "JournalEntry"`);
+      await db().$executeRawUnsafe(`DROP TRIGGER ${name} ON "${table}"`);
       await db().$executeRawUnsafe(`DROP FUNCTION ${name}()`);
     };
   }
-  await db().$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "JournalEntry"
-    WHEN instr(NEW."body", '${quoted}') > 0 BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+  await db().$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "${table}"
+    WHEN instr(NEW."${column}", '${quoted}') > 0 BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
   return async () => {
     await db().$executeRawUnsafe(`DROP TRIGGER ${name}`);
   };
 }
+
+/** failInserts for journal entries (a reply's comment) whose body contains `marker`. */
+export const failJournalInserts = (marker: string) => failInserts("JournalEntry", "body", marker);

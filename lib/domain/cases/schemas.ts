@@ -31,8 +31,9 @@ import {
  */
 const confirmField = z
   .preprocess(
-    (v) =>
-      v === true || v === "1" || v === "true" ? true : typeof v === "string" && v.trim() ? v : undefined,
+    // A bare "1" or "true" (a page from before questions were sent back) is a question that
+    // differs, so it is asked again — never a yes to whatever is asked now.
+    (v) => (v === true ? true : typeof v === "string" && v.trim() ? v : undefined),
     z.union([z.literal(true), z.string().max(2_000)]).optional(),
   )
   .optional();

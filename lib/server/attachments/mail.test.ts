@@ -200,7 +200,7 @@ describe("attachments of inbound email (NOT-4)", () => {
       where: { table: "sn_customerservice_case", recordId: c.id, kind: "work_notes" },
     });
     expect(notes.map((n) => n.body)).toContainEqual(
-      `Not attached from ${contact.name}'s email (larger than 1 MB): dump.bin`,
+      `Not attached from ${contact.name}'s email (over the size limit when received): dump.bin`,
     );
   });
 });

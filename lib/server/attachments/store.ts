@@ -80,7 +80,7 @@ export async function keepMailAttachments(
 ): Promise<{ kept: number; skipped: string[] }> {
   if (!attachments.length && !tooLarge.length) return { kept: 0, skipped: [] };
   const limitMb = await attachmentLimitMb(tx);
-  const skipped: string[] = [...tooLarge];
+  const skipped: string[] = [];
   let kept = 0;
   for (const a of attachments) {
     const fileName = sanitizeFileName(a.filename ?? "");
@@ -99,13 +99,24 @@ export async function keepMailAttachments(
     });
     kept++;
   }
-  if (skipped.length)
+  // The limit now, and (a held message's) the limit when the email was received, which may differ.
+  const lines = [
+    ...(skipped.length
+      ? [`Not attached from ${author.name}'s email (larger than ${limitMb} MB): ${skipped.join(", ")}`]
+      : []),
+    ...(tooLarge.length
+      ? [
+          `Not attached from ${author.name}'s email (over the size limit when received): ${tooLarge.join(", ")}`,
+        ]
+      : []),
+  ];
+  if (lines.length)
     await appendJournal(tx, {
       table: TABLE.case,
       recordId: caseId,
       kind: "work_notes",
-      body: `Not attached from ${author.name}'s email (larger than ${limitMb} MB): ${skipped.join(", ")}`,
+      body: lines.join("\n"),
       author: { id: null, name: "System" },
     });
-  return { kept, skipped };
+  return { kept, skipped: [...skipped, ...tooLarge] };
 }

@@ -73,7 +73,7 @@ describe("customer email of additional comments (PRO-5, REL-4)", () => {
     const { major } = await acceptMajorCase(manager, first.c.number);
     const kids = [await customerCase(agent), await customerCase(agent), { c: await makeCase(agent) }];
     for (const k of kids) await addChildCase(manager, major, k.c.number);
-    const post = { comments: "Service restored", confirmChildren: "1", idempotencyKey: "major-k1" };
+    const post = { comments: "Service restored", confirmChildren: true, idempotencyKey: "major-k1" };
     await postCaseJournal(manager, major, post);
     await postCaseJournal(manager, major, post);
     for (const k of kids.slice(0, 2)) {

@@ -1,6 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { caseReferenceOf, matchingSender, type InboundRefusal } from "@/lib/domain/email/inbound";
+import {
+  caseReferenceOf,
+  INBOUND_FAILED,
+  matchingSender,
+  type InboundRefusal,
+} from "@/lib/domain/email/inbound";
 import { TABLE } from "@/lib/domain/records/tables";
 import type { CaseRow } from "../case-store/row";
 import { lockCaseForReply } from "../cases/customer-reply";
@@ -59,7 +64,25 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
     const c = await tx.case.findUnique({ where: { id: caseId }, select: { number: true } });
     if (c) return { number: c.number, received: ours === undefined };
   }
+  await refuseWhileFollowedFailed(tx, ref.messageIds);
   return { reason: "no_case" };
+}
+
+/** REL-6: a follow-up of a message whose processing failed; thrown, so both wait for their retries. */
+class FollowsFailedMessage extends Error {
+  override name = "Follows a failed message";
+}
+
+/**
+ * REL-6, NOT-3: a follow-up ("forgot the log") of the customer's message that failed (no case yet)
+ * is not a new case: it would open one, and the message's retry another. It fails too — shown on
+ * the inbox, retried by its sender — until the message it follows has its case.
+ */
+async function refuseWhileFollowedFailed(tx: Tx, messageIds: readonly string[]) {
+  const failed = await tx.inboundMessage.count({
+    where: { dedupeKey: { in: messageIds.map((id) => `mid:${id}`) }, status: INBOUND_FAILED },
+  });
+  if (failed) throw new FollowsFailedMessage("It follows a message whose processing failed; retry later.");
 }
 
 /**

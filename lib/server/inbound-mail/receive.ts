@@ -1,12 +1,19 @@
 import "server-only";
 import { takeTurnsOn, transaction, type Tx } from "@/lib/db";
-import { INBOUND_MAX_BYTES, type InboundOutcome, type InboundRefusal } from "@/lib/domain/email/inbound";
+import {
+  caseReferenceOf,
+  INBOUND_MAX_BYTES,
+  namesReplyAddress,
+  type InboundOutcome,
+  type InboundRefusal,
+} from "@/lib/domain/email/inbound";
 import { filesOnlyReply, replyText } from "@/lib/domain/email/inbound-text";
 import { sanitizeFileName } from "@/lib/domain/attachments/files";
 import { isCaseClosedForChanges } from "@/lib/domain/cases/lifecycle";
 import { keepMailAttachments } from "../attachments/store";
 import { addCustomerReply } from "../cases/customer-reply";
 import { isPoolBusy } from "../errors";
+import { inboundEmailDomain } from "../email/config";
 import { LOCK } from "../locks";
 import { claimMessage, finishMessage, noteFailure, type Via } from "./claim";
 import { answerClosedCase } from "./closed-answer";
@@ -35,8 +42,11 @@ export async function receive(
   const p = withEnvelope(read, opts.envelopeTo ?? []);
   const refusedBefore: InboundRefusal | null = tooLarge ? "too_large" : parsed ? null : "malformed";
   const outcome = await transaction(async (tx) => {
-    // NOT-3: one sender's messages take turns, so a follow-up finds the message it follows.
-    if (p.from) await takeTurnsOn(tx, LOCK.inboundSender, p.from.toLowerCase());
+    // NOT-3: one sender's messages that name no case by its reply address take turns, so a
+    // follow-up finds the message it follows. A reply to a reply address needs no turn (it locks
+    // its case): a burst of replies from one address (PERF-6) is not made to queue.
+    if (p.from && !namesReplyAddress(caseReferenceOf(p, inboundEmailDomain())))
+      await takeTurnsOn(tx, LOCK.inboundSender, p.from.toLowerCase());
     const claim = await claimMessage(tx, p, via, raw.length);
     if (!claim.owner) return duplicate(claim.deliveries, claim.status);
     if (refusedBefore) return refuse(tx, claim.id, refusedBefore);

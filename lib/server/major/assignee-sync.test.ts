@@ -53,7 +53,7 @@ describe("a major case's assignee synced to its children (WRK-1, MAJ-5)", () => 
       version,
       assignmentGroupId: service.id,
       assignedToId: alex.id,
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     for (const id of [candidate.id, other.id])
       expect(await db().case.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -89,7 +89,7 @@ describe("a major case's assignee synced to its children (WRK-1, MAJ-5)", () => 
       version: await versionOf(),
       assignmentGroupId: service.id,
       assignedToId: alex.id,
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     // A child of the Network queue, with nobody assigned.
     const other = await makeCase(agent, { assignmentGroupId: network.id });
@@ -98,7 +98,7 @@ describe("a major case's assignee synced to its children (WRK-1, MAJ-5)", () => 
       db().outboxMessage.count({ where: { recipient: alex.email, sourceTable: TABLE.case, sourceId: id } });
     const before = await mailsAbout(other.id);
 
-    await updateCase(manager, major, { version: await versionOf(), assignedToId: "", confirmChildren: "1" });
+    await updateCase(manager, major, { version: await versionOf(), assignedToId: "", confirmChildren: true });
     expect(await db().case.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
       assignmentGroupId: service.id,
       assignedToId: null,

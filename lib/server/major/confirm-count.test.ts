@@ -50,6 +50,8 @@ describe("MAJ-5: a confirmation covers the children it named", () => {
     };
     const shown = await questionOf(cancel());
     expect(await questionOf(cancel("yes please"))).toBe(shown);
+    // A page from before questions were sent back answers "1": asked again, never a yes.
+    expect(await questionOf(cancel("1"))).toBe(shown);
     await addChildCase(manager, major.number, (await makeCase(agent)).number);
     const again = await questionOf(cancel(shown));
     expect(again).not.toBe(shown);

@@ -53,7 +53,7 @@ const resolveMajor = (manager: Awaited<ReturnType<typeof makeManager>>, number: 
     version,
     resolutionCode: "Solved (Permanently)",
     resolutionNotes: "Provider fixed the outage",
-    confirmChildren: "1",
+    confirmChildren: true,
   });
 
 async function withSyncedFields<T>(value: string, fn: () => Promise<T>) {
@@ -337,7 +337,7 @@ describe("field sync to children (MAJ-5)", () => {
     const { major } = await majorWithChildren(2);
     const agent = await makeAgent();
     await expect(
-      updateCase(agent, major.number, { version: major.version, priority: 1, confirmChildren: "1" }),
+      updateCase(agent, major.number, { version: major.version, priority: 1, confirmChildren: true }),
     ).rejects.toMatchObject({ kind: "forbidden" });
     await updateCase(agent, major.number, {
       version: major.version,
@@ -351,7 +351,7 @@ describe("field sync to children (MAJ-5)", () => {
       version: major.version,
       resolutionCode: "Solved (Work Around)",
       resolutionNotes: "Set before resolving",
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     // A child added after the resolution was written on the major case.
     const late = await makeCase(agent);
@@ -362,7 +362,7 @@ describe("field sync to children (MAJ-5)", () => {
       version: v,
       resolutionCode: "Solved (Work Around)",
       resolutionNotes: "Set before resolving",
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     expect(await reload(late.id)).toMatchObject({
       state: S.Resolved,
@@ -384,7 +384,7 @@ describe("field sync to children (MAJ-5)", () => {
       message: "This will update 3 child cases: each open one gets the new priority.",
     });
     expect((await reload(major.id)).priority).toBe(major.priority);
-    await updateCase(manager, major.number, { version: major.version, priority: 1, confirmChildren: "1" });
+    await updateCase(manager, major.number, { version: major.version, priority: 1, confirmChildren: true });
     const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
     expect(after.map((c) => c.priority)).toEqual([1, 1, 1, children[3].priority]);
     expect(
@@ -447,7 +447,11 @@ describe("field sync to children (MAJ-5)", () => {
       message:
         "This will update 4 child cases: each is closed with the major case's resolution, Resolved ones too.",
     });
-    await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
+    await runCaseAction(manager, major.number, {
+      action: "close",
+      version: await v(),
+      confirmChildren: true,
+    });
     const after = await db().case.findMany({ where: { parentId: major.id }, orderBy: { id: "asc" } });
     expect(after.map((c) => [c.state, c.resolutionCode, c.resolutionNotes])).toEqual([
       ...Array(4).fill([S.Closed, "Solved (Permanently)", "Provider fixed the outage"]),
@@ -493,7 +497,7 @@ describe("field sync to children (MAJ-5)", () => {
     await runCaseAction(fresh.manager, fresh.major.number, {
       action: "cancel",
       version: fresh.major.version,
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     expect((await db().case.findMany({ where: { parentId: fresh.major.id } })).map((c) => c.state)).toEqual([
       S.Cancelled,
@@ -528,7 +532,11 @@ describe("field sync to children (MAJ-5)", () => {
       expect(m.body).toContain("Provider fixed the outage");
       expect(m.replyTo).toMatch(/^reply\+/);
     }
-    await runCaseAction(manager, major.number, { action: "close", version: await v(), confirmChildren: "1" });
+    await runCaseAction(manager, major.number, {
+      action: "close",
+      version: await v(),
+      confirmChildren: true,
+    });
     expect((await mails("case.closed")).map((m) => m.recipient)).toEqual(
       customers.map((c) => c.contact.email).sort(),
     );
@@ -559,7 +567,7 @@ describe("field sync to children (MAJ-5)", () => {
       action: "request_info",
       version: (await reload(major.id)).version,
       question: asked,
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     for (const child of children) {
       const row = await reload(child.id);
@@ -583,7 +591,7 @@ describe("field sync to children (MAJ-5)", () => {
           action: "request_info",
           version,
           question: "Anyone?",
-          confirmChildren: "1",
+          confirmChildren: true,
         }),
       ).rejects.toMatchObject({ field: "question" });
       const after = await reload(made.major.id);
@@ -623,7 +631,7 @@ describe("field sync to children (MAJ-5)", () => {
       await runCaseAction(manager, major.number, {
         action: "close",
         version: await v(),
-        confirmChildren: "1",
+        confirmChildren: true,
       });
       expect((await db().case.findMany({ where: { parentId: major.id } })).map((c) => c.state)).toEqual([
         S.Closed,
@@ -647,12 +655,12 @@ describe("field sync to children (MAJ-5)", () => {
         "(emailed to its customer).",
     });
     await expect(
-      postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: "1" }),
+      postCaseJournal(await makeAgent(), major.number, { comments: "x", confirmChildren: true }),
     ).rejects.toMatchObject({ kind: "forbidden" });
     await postCaseJournal(manager, major.number, {
       comments: "Update for all customers",
       workNotes: "Bridge call at 14:00",
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     for (const [child, expected] of [
       [children[0], 2],

@@ -36,7 +36,7 @@ describe("major case controls offered only where they work (MAJ-1, MAJ-2)", () =
       version: await version(major),
       resolutionCode: "Solved (Permanently)",
       resolutionNotes: "Provider fixed it",
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     const view = await getCaseView(manager, major);
     expect(view.record.state).toBe(CaseState.Resolved);

@@ -39,7 +39,7 @@ const cancel = async (manager: Awaited<ReturnType<typeof makeManager>>, id: numb
   runCaseAction(manager, (await row(id)).number, {
     action: "cancel",
     version: (await row(id)).version,
-    confirmChildren: "1",
+    confirmChildren: true,
   });
 
 describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
@@ -111,7 +111,7 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
     const { agent, manager, major, kids } = await majorWith(1);
     const child = kids[0];
     await resolveOnItsOwn(agent, child);
-    const cancel = (who: typeof agent, confirm?: string) =>
+    const cancel = (who: typeof agent, confirm?: string | true) =>
       row(major.id).then((m) =>
         runCaseAction(who, m.number, { action: "cancel", version: m.version, confirmChildren: confirm }),
       );
@@ -122,7 +122,7 @@ describe("a finished major case lets go of its children (MAJ-2, MAJ-5)", () => {
     });
     expect(await row(major.id)).toMatchObject({ state: major.state });
     expect((await row(child.id)).parentId).toBe(major.id);
-    await cancel(manager, "1");
+    await cancel(manager, true);
     expect((await row(child.id)).parentId).toBeNull();
   });
 });

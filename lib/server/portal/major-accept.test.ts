@@ -26,7 +26,7 @@ async function resolvedMajor() {
     version: (await row(major.id)).version,
     resolutionCode: "Solved (Permanently)",
     resolutionNotes: "The network is back",
-    confirmChildren: "1",
+    confirmChildren: true,
   });
   return { manager, contact, major: await row(major.id), children };
 }

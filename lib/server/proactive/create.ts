@@ -41,11 +41,18 @@ export type ProactiveResult = {
  * the incident's): a manager's Close committed meanwhile is seen, not raced — on PostgreSQL the new
  * children's foreign key alone did not wait for it, and they stayed open under a Closed major case.
  */
-async function openMajorCaseId(tx: Tx, id: number | null) {
+async function openMajorCaseId(tx: Tx, id: number | null, incidentId: number) {
   if (id === null) return null;
   await lockRows(tx, "Case", [id]);
-  const major = await tx.case.findUnique({ where: { id }, select: { state: true } });
-  return major && OPEN_CASE_STATES.includes(major.state) ? id : null;
+  const major = await tx.case.findUnique({
+    where: { id },
+    select: { state: true, incidentId: true, majorCaseState: true },
+  });
+  // Still this incident's accepted major case: its Related Records may have moved it to another
+  // incident (none: a field map without the incident made it so).
+  const linked = major?.incidentId === incidentId || major?.incidentId === null;
+  const ours = linked && major?.majorCaseState === MajorCaseState.Accepted;
+  return ours && major && OPEN_CASE_STATES.includes(major.state) ? id : null;
 }
 
 /**
@@ -56,7 +63,7 @@ async function openMajorCaseId(tx: Tx, id: number | null) {
  * individual cases under the threshold. Locked after the incident and read again, as above.
  */
 async function incidentMajorCaseId(tx: Tx, incident: { id: number; proactiveMajorCaseId: number | null }) {
-  const own = await openMajorCaseId(tx, incident.proactiveMajorCaseId);
+  const own = await openMajorCaseId(tx, incident.proactiveMajorCaseId, incident.id);
   if (own !== null) return own;
   const linked = {
     incidentId: incident.id,
@@ -68,7 +75,12 @@ async function incidentMajorCaseId(tx: Tx, incident: { id: number; proactiveMajo
   await lockRows(tx, "Case", [found.id]);
   const still = await tx.case.findFirst({ where: { id: found.id, ...linked }, select: { id: true } });
   if (!still) return null;
-  // The incident points at the major case its proactive cases join, as at a new one.
+  // The incident points at the major case its proactive cases join, as at a new one — and no other
+  // incident does any more (the pointer is unique; the major case was moved to this incident).
+  await tx.incident.updateMany({
+    where: { proactiveMajorCaseId: still.id, id: { not: incident.id } },
+    data: { proactiveMajorCaseId: null },
+  });
   await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: still.id } });
   return still.id;
 }

@@ -216,6 +216,36 @@ describe("Create Proactive Cases (PRO-1, PRO-2)", () => {
     );
   });
 
+  it("PRO-1: a major case moved to another incident takes that incident's accounts, no longer the first's", async () => {
+    await setThreshold(5);
+    const agent = await makeAgent();
+    const manager = await makeManager();
+    const candidate = await makeCase(agent);
+    const { incidentNumber: a } = await createIncidentFromCase(agent, candidate.number);
+    await proposeMajorCase(agent, candidate.number, { workNotes: "Down", businessImpact: "All" });
+    const { major } = await acceptMajorCase(manager, candidate.number);
+    const itil = await makeItil();
+    await addAffectedAccount(itil, a, { accountId: (await makeAccount()).id });
+    await createProactiveCases(itil, a);
+    const m = await db().case.findUniqueOrThrow({ where: { number: major } });
+    const incA = await db().incident.findUniqueOrThrow({ where: { number: a } });
+    expect(incA.proactiveMajorCaseId).toBe(m.id);
+    // The major case's incident is corrected to B (its Related Records).
+    const b = await createIncident(itil, { shortDescription: "The real outage", impact: 2, urgency: 2 });
+    await db().case.update({ where: { id: m.id }, data: { incidentId: b.id } });
+    await addAffectedAccount(itil, b.number, { accountId: (await makeAccount()).id });
+    await createProactiveCases(itil, b.number);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: b.id } })).proactiveMajorCaseId).toBe(m.id);
+    expect(
+      (await db().incident.findUniqueOrThrow({ where: { id: incA.id } })).proactiveMajorCaseId,
+    ).toBeNull();
+    // A's next account is planned as if A had no major case: an individual case, not M's child.
+    await addAffectedAccount(itil, a, { accountId: (await makeAccount()).id });
+    await createProactiveCases(itil, a);
+    const rows = await casesOf(incA.id);
+    expect(rows.map((x) => x.case.parentId)).toEqual([m.id, null]);
+  });
+
   it("PRO-2: an admin's change to the incident → case map fills the next proactive cases", async () => {
     const admin = await makeAdmin();
     const { id } = await addFieldMapRow(admin, {

@@ -81,7 +81,7 @@ describe("an agent's comment meets the response SLA, on one case or many (NOT-5)
     const child = await newCustomerCase(agent);
     await addChildCase(manager, major, child.number);
     expect((await response(child.id)).stoppedAt).toBeNull();
-    await postCaseJournal(manager, major, { comments: "Engineers are on site.", confirmChildren: "1" });
+    await postCaseJournal(manager, major, { comments: "Engineers are on site.", confirmChildren: true });
     expect((await response(child.id)).stoppedAt).not.toBeNull();
   });
 

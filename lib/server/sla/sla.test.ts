@@ -59,7 +59,7 @@ describe("SLA timers on cases (NOT-5)", () => {
     await addChildCase(manager, major, child.number);
     const version = async () => (await db().case.findUniqueOrThrow({ where: { number: major } })).version;
 
-    await updateCase(manager, major, { version: await version(), priority: 1, confirmChildren: "1" });
+    await updateCase(manager, major, { version: await version(), priority: 1, confirmChildren: true });
     const [resolution, response] = await timers(child.id);
     expect([response.targetMs, resolution.targetMs]).toEqual([15 * MIN, 120 * MIN]);
     expect(await caseDue(child.id)).toEqual(response.dueAt);
@@ -69,7 +69,7 @@ describe("SLA timers on cases (NOT-5)", () => {
       version: await version(),
       resolutionCode: "Solved (Permanently)",
       resolutionNotes: "Payments restored",
-      confirmChildren: "1",
+      confirmChildren: true,
     });
     expect((await db().case.findUniqueOrThrow({ where: { id: child.id } })).state).toBe(CaseState.Resolved);
     expect((await timers(child.id)).map((t) => [t.kind, t.stoppedAt !== null, t.dueAt])).toEqual([

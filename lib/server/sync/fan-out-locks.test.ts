@@ -82,7 +82,7 @@ describe("crossing fan-outs (SYNC-4, MAJ-4)", () => {
     expect(
       await failures(rounds, (i) => [
         postIncidentJournal(itil, incidentNumber, { comments: `Outage update ${i}` }),
-        postCaseJournal(manager, major.number, { workNotes: `Coordination ${i}`, confirmChildren: "1" }),
+        postCaseJournal(manager, major.number, { workNotes: `Coordination ${i}`, confirmChildren: true }),
       ]),
     ).toEqual([]);
     const notes = (text: string) =>

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { INBOUND_MAX_BYTES, REFUSAL_LABELS, type InboundOutcome } from "@/lib/domain/email/inbound";
 import { isPoolBusy } from "@/lib/server/errors";
+import { currentRequestId } from "@/lib/server/ops/request-user";
 import { inboundEmailActor } from "@/lib/server/auth/api-token";
 import { readLimited } from "@/lib/server/inbound-mail/body";
 import { ENVELOPE_HEADER, INTERNAL_HEADER, isInternalSmtpRequest } from "@/lib/server/inbound-mail/internal";
@@ -50,7 +51,8 @@ export async function POST(request: NextRequest) {
         { status: 503, headers: { "retry-after": "10" } },
       );
     // REL-6: logged, and shown on /admin/inbox as "failed" (receive.ts); the next delivery tries again.
-    console.error("inbound email failed", e);
+    const reqId = currentRequestId(); // the id the "failed" row on /admin/inbox names
+    console.error(`inbound email failed${reqId ? ` (request ${reqId})` : ""}:`, e);
     return fail(500, "The message could not be processed; nothing was saved. Try again later.");
   }
 }
