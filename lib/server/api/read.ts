@@ -121,28 +121,31 @@ export async function listRecords(
 /** The row a sys_id names, if the actor may read it; anything else is "not found" (ROLE-3, POR-4). */
 export async function findReadable(actor: Actor, table: ApiTable, sysId: string, access?: Where) {
   const where = access ?? (await readAccess(actor, table.name)).where;
-  const model = delegate(MODEL[table.name].model);
   const id = table.name === "sys_properties" ? null : idOfSysId(table.name, sysId);
   const key: Where | null =
     table.name === "sys_properties" ? await propertyKey(sysId) : id === null ? null : { id };
-  const row = key ? await model.findFirst({ where: scoped(table.name, where, key) }) : null;
-  if (!row) throw notFound(`Record ${sysId} of table ${table.name}`);
-  return row;
+  return readableRow(table, sysId, where, key);
 }
 
 /**
- * The row found by findReadable as it is now, in the write's transaction (REC-6): still readable
- * by the same clause, or "not found".
+ * The row found by findReadable (`row`, named by `sysId`) as it is now, in the write's transaction
+ * (REC-6): still readable by the same clause, or "not found".
  */
-export async function rereadReadable(table: ApiTable, row: Record<string, unknown>, where: Where, tx: Tx) {
-  const byName = table.name === "sys_properties";
-  const key: Where = byName ? { name: row.name } : { id: row.id };
-  const now = await delegate(MODEL[table.name].model, tx).findFirst({
-    where: scoped(table.name, where, key),
-  });
-  const sysId = byName ? sysIdOfName(table.name, String(row.name)) : sysIdOf(table.name, Number(row.id));
-  if (!now) throw notFound(`Record ${sysId} of table ${table.name}`);
-  return now;
+export const rereadReadable = (
+  table: ApiTable,
+  sysId: string,
+  row: Record<string, unknown>,
+  where: Where,
+  tx: Tx,
+) =>
+  readableRow(table, sysId, where, table.name === "sys_properties" ? { name: row.name } : { id: row.id }, tx);
+
+async function readableRow(table: ApiTable, sysId: string, where: Where, key: Where | null, tx?: Tx) {
+  const row = key
+    ? await delegate(MODEL[table.name].model, tx).findFirst({ where: scoped(table.name, where, key) })
+    : null;
+  if (!row) throw notFound(`Record ${sysId} of table ${table.name}`);
+  return row;
 }
 
 /** sys_properties are keyed by name; a few dozen are listed, so the digest is matched in memory. */

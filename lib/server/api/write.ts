@@ -178,7 +178,7 @@ export async function updateRecord(
       // REC-6: the row and its version the write starts from, read in its own transaction (the
       // writers compare the input with this row: read before it, a concurrent change was missed and
       // a PATCH answered 200 without doing what it asked) — a client's sys_mod_count must match it.
-      const current = await rereadReadable(table, row, access.where, tx);
+      const current = await rereadReadable(table, sysId, row, access.where, tx);
       const version = Number(current.version ?? 1);
       if (body.version !== undefined && body.version !== version) throw staleRecord(table.name);
       await update(actor, current, body.input, body.version ?? version, tx, opts);

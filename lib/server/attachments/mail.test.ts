@@ -45,6 +45,18 @@ function replyWith(
 
 afterEach(() => db().systemProperty.deleteMany({ where: { name: PROPERTY.attachmentMaxMb } }));
 
+/** The attachment limit at 1 MB for one test (afterEach removes it). */
+const limitAttachmentsTo1Mb = () =>
+  db().systemProperty.create({
+    data: {
+      name: PROPERTY.attachmentMaxMb,
+      value: "1",
+      type: "integer",
+      defaultValue: "10",
+      description: "",
+    },
+  });
+
 describe("attachments of inbound email (NOT-4)", () => {
   it("NOT-4: an inbound reply's attachments are kept on the case, by the customer, visible in the portal", async () => {
     const { c, contact, address } = await caseWithCustomer();
@@ -133,15 +145,7 @@ describe("attachments of inbound email (NOT-4)", () => {
   });
 
   it("NOT-4: a file over the limit is skipped and named in a work note; the others are kept", async () => {
-    await db().systemProperty.create({
-      data: {
-        name: PROPERTY.attachmentMaxMb,
-        value: "1",
-        type: "integer",
-        defaultValue: "10",
-        description: "",
-      },
-    });
+    await limitAttachmentsTo1Mb();
     const { c, contact, address } = await caseWithCustomer();
     const big = Buffer.alloc(1024 * 1024 + 1, 0x61);
     const out = await receive(
@@ -161,15 +165,7 @@ describe("attachments of inbound email (NOT-4)", () => {
   });
 
   it("NOT-4 / NOT-3: a held message's file over the limit is named on the inbox and in the opened case's work note, its bytes not kept", async () => {
-    await db().systemProperty.create({
-      data: {
-        name: PROPERTY.attachmentMaxMb,
-        value: "1",
-        type: "integer",
-        defaultValue: "10",
-        description: "",
-      },
-    });
+    await limitAttachmentsTo1Mb();
     const agent = await makeAgent();
     const { contact } = await makeCustomer();
     const from = `${unique("stranger")}@unknown.example`;

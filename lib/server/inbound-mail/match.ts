@@ -51,10 +51,15 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
   // NOT-3: a follow-up to the customer's own message that opened the case, or to their reply on it
   // ("forgot the log", before our acknowledgement arrived) is about that case, not a new one. Found
   // by the message's unique key (`mid:<Message-ID>`, parse.ts).
-  const received = await tx.inboundMessage.findMany({
-    where: { dedupeKey: { in: ref.messageIds.map((id) => `mid:${id}`) }, status: { in: ON_A_CASE } },
-    select: { dedupeKey: true, caseId: true },
+  // Read with the failed ones too (refuseWhileFollowedFailed, below): one statement.
+  const read = await tx.inboundMessage.findMany({
+    where: {
+      dedupeKey: { in: ref.messageIds.map((id) => `mid:${id}`) },
+      status: { in: [...ON_A_CASE, INBOUND_FAILED] },
+    },
+    select: { dedupeKey: true, caseId: true, status: true },
   });
+  const received = read.filter((r) => ON_A_CASE.includes(r.status));
   // The first Message-ID in header order (In-Reply-To, then References newest first) that names one.
   for (const id of ref.messageIds) {
     const ours = sent.find((s) => s.messageId === id)?.sourceId;
@@ -64,7 +69,7 @@ async function caseNumberOf(tx: Tx, p: ParsedInbound): Promise<Named> {
     const c = await tx.case.findUnique({ where: { id: caseId }, select: { number: true } });
     if (c) return { number: c.number, received: ours === undefined };
   }
-  await refuseWhileFollowedFailed(tx, ref.messageIds);
+  refuseWhileFollowedFailed(read);
   return { reason: "no_case" };
 }
 
@@ -78,11 +83,9 @@ class FollowsFailedMessage extends Error {
  * is not a new case: it would open one, and the message's retry another. It fails too — shown on
  * the inbox, retried by its sender — until the message it follows has its case.
  */
-async function refuseWhileFollowedFailed(tx: Tx, messageIds: readonly string[]) {
-  const failed = await tx.inboundMessage.count({
-    where: { dedupeKey: { in: messageIds.map((id) => `mid:${id}`) }, status: INBOUND_FAILED },
-  });
-  if (failed) throw new FollowsFailedMessage("It follows a message whose processing failed; retry later.");
+function refuseWhileFollowedFailed(named: readonly { status: string }[]) {
+  if (named.some((r) => r.status === INBOUND_FAILED))
+    throw new FollowsFailedMessage("It follows a message whose processing failed; retry later.");
 }
 
 /**

@@ -15,7 +15,7 @@ import { incidentStates, labelOf } from "@/lib/domain/records/choices";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { auditCreation } from "../audit/write";
-import { loadPriorityRows } from "../priority/lookup";
+import { loadPriorityRows, priorityOnChange } from "../priority/lookup";
 import { notifyIncidentEvent, notifyIncidentOpened } from "../notifications/incident";
 import { createOnce } from "../records/create-once";
 import { nextNumber } from "../records/numbers";
@@ -146,9 +146,8 @@ export async function updateIncident(actor: Actor, number: string, raw: Incident
     );
     const impact = fields.impact ?? current.impact;
     const urgency = fields.urgency ?? current.urgency;
-    if (impact !== current.impact || urgency !== current.urgency) {
-      patch.priority = priorityFor(await loadPriorityRows(tx), impact, urgency);
-    }
+    const priority = await priorityOnChange(tx, current, impact, urgency);
+    if (priority !== undefined) patch.priority = priority;
     const changes = await applyIncidentPatch(tx, actor, current, version, patch);
     if (changes.length) {
       const after = { ...current, ...patch };

@@ -3,8 +3,7 @@ import { inTransaction, type Tx } from "@/lib/db";
 import { canWriteItsm, type Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid, notFound } from "@/lib/domain/errors";
 import { parseOrThrow } from "@/lib/domain/validation";
-import { priorityFor } from "@/lib/domain/priority/lookup";
-import { loadPriorityRows } from "../priority/lookup";
+import { priorityOnChange } from "../priority/lookup";
 import { applyVersionedPatch } from "../records/patch";
 import { runSync } from "../sync/run";
 import { activePlugins } from "../plugins/read";
@@ -82,8 +81,11 @@ export async function updateItsmRecord<Row extends ItsmRow, Input extends ItsmIn
 async function recalculatePriority(tx: Tx, current: object, patch: Record<string, unknown>) {
   const row = current as Record<string, unknown>;
   if (!("priority" in row && "impact" in row && "urgency" in row)) return; // a request has none
-  const impact = Number(patch.impact ?? row.impact);
-  const urgency = Number(patch.urgency ?? row.urgency);
-  if (impact === row.impact && urgency === row.urgency) return;
-  patch.priority = priorityFor(await loadPriorityRows(tx), impact, urgency);
+  const priority = await priorityOnChange(
+    tx,
+    { impact: row.impact, urgency: row.urgency },
+    Number(patch.impact ?? row.impact),
+    Number(patch.urgency ?? row.urgency),
+  );
+  if (priority !== undefined) patch.priority = priority;
 }

@@ -42,17 +42,18 @@ export type ProactiveResult = {
  * children's foreign key alone did not wait for it, and they stayed open under a Closed major case.
  */
 async function openMajorCaseId(tx: Tx, id: number | null, incidentId: number) {
-  if (id === null) return null;
-  await lockRows(tx, "Case", [id]);
-  const major = await tx.case.findUnique({
-    where: { id },
-    select: { state: true, incidentId: true, majorCaseState: true },
-  });
   // Still this incident's accepted major case: its Related Records may have moved it to another
   // incident (none: a field map without the incident made it so).
-  const linked = major?.incidentId === incidentId || major?.incidentId === null;
-  const ours = linked && major?.majorCaseState === MajorCaseState.Accepted;
-  return ours && major && OPEN_CASE_STATES.includes(major.state) ? id : null;
+  return id === null ? null : stillMajorCase(tx, id, { OR: [{ incidentId }, { incidentId: null }] });
+}
+
+const ACCEPTED_OPEN = { majorCaseState: MajorCaseState.Accepted, state: { in: OPEN_CASE_STATES } };
+
+/** The case `id` locked, and still an open accepted major case matching `where`; else null. */
+async function stillMajorCase(tx: Tx, id: number, where: Prisma.CaseWhereInput) {
+  await lockRows(tx, "Case", [id]);
+  const major = await tx.case.findFirst({ where: { id, ...ACCEPTED_OPEN, ...where }, select: { id: true } });
+  return major?.id ?? null;
 }
 
 /**
@@ -65,24 +66,18 @@ async function openMajorCaseId(tx: Tx, id: number | null, incidentId: number) {
 async function incidentMajorCaseId(tx: Tx, incident: { id: number; proactiveMajorCaseId: number | null }) {
   const own = await openMajorCaseId(tx, incident.proactiveMajorCaseId, incident.id);
   if (own !== null) return own;
-  const linked = {
-    incidentId: incident.id,
-    majorCaseState: MajorCaseState.Accepted,
-    state: { in: OPEN_CASE_STATES },
-  };
+  const linked = { incidentId: incident.id, ...ACCEPTED_OPEN };
   const found = await tx.case.findFirst({ where: linked, orderBy: { id: "asc" }, select: { id: true } });
-  if (!found) return null;
-  await lockRows(tx, "Case", [found.id]);
-  const still = await tx.case.findFirst({ where: { id: found.id, ...linked }, select: { id: true } });
+  const still = found && (await stillMajorCase(tx, found.id, { incidentId: incident.id }));
   if (!still) return null;
   // The incident points at the major case its proactive cases join, as at a new one — and no other
   // incident does any more (the pointer is unique; the major case was moved to this incident).
   await tx.incident.updateMany({
-    where: { proactiveMajorCaseId: still.id, id: { not: incident.id } },
+    where: { proactiveMajorCaseId: still, id: { not: incident.id } },
     data: { proactiveMajorCaseId: null },
   });
-  await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: still.id } });
-  return still.id;
+  await tx.incident.update({ where: { id: incident.id }, data: { proactiveMajorCaseId: still } });
+  return still;
 }
 
 /**

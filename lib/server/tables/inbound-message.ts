@@ -1,6 +1,6 @@
 import "server-only";
 // "InboundMessage": each email received, with its deliveries and outcome (REL-6, NOT-3).
-import type { Db, Tx } from "@/lib/db";
+import { Prisma, type Db, type Tx } from "@/lib/db";
 import { INBOUND_FAILED as FAILED } from "@/lib/domain/email/inbound";
 
 export type NewInboundMessage = {
@@ -12,6 +12,16 @@ export type NewInboundMessage = {
   receivedVia: string;
   size: number;
 };
+
+/** The row of a message's first delivery, with its status and reason (ON CONFLICT follows). */
+function insertFirstDelivery(m: NewInboundMessage, status: string, reason: string | null) {
+  const { dedupeKey, messageId, fromAddress: from, toAddress: to, subject, receivedVia: via, size } = m;
+  return Prisma.sql`
+    INSERT INTO "InboundMessage" ("dedupeKey", "messageId", "fromAddress", "toAddress", "subject",
+      "receivedVia", "size", "status", "reason", "deliveries", "receivedAt")
+    VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
+      ${status}, ${reason}, 1, ${new Date()})`;
+}
 
 /**
  * REL-6: records one delivery of a message. The unique dedupeKey decides ownership: the first
@@ -27,12 +37,8 @@ export async function countDelivery(
   tx: Tx,
   m: NewInboundMessage,
 ): Promise<{ id: number; deliveries: number; status: string }> {
-  const { dedupeKey, messageId, fromAddress: from, toAddress: to, subject, receivedVia: via, size } = m;
   const rows = await tx.$queryRaw<{ id: number | bigint; deliveries: number | bigint; status: string }[]>`
-    INSERT INTO "InboundMessage" ("dedupeKey", "messageId", "fromAddress", "toAddress", "subject",
-      "receivedVia", "size", "status", "deliveries", "receivedAt")
-    VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
-      ${"processing"}, 1, ${new Date()})
+    ${insertFirstDelivery(m, "processing", null)}
     ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1,
       "status" = CASE WHEN "InboundMessage"."status" = ${FAILED} THEN ${"processing"}
         ELSE "InboundMessage"."status" END
@@ -66,12 +72,8 @@ export async function setOutcome(tx: Tx, id: number, o: InboundOutcomeRow): Prom
  * The next delivery reclaims the row (countDelivery) and processes the message again.
  */
 export async function recordFailure(client: Db, m: NewInboundMessage, reason: string): Promise<void> {
-  const { dedupeKey, messageId, fromAddress: from, toAddress: to, subject, receivedVia: via, size } = m;
   await client.$executeRaw`
-    INSERT INTO "InboundMessage" ("dedupeKey", "messageId", "fromAddress", "toAddress", "subject",
-      "receivedVia", "size", "status", "reason", "deliveries", "receivedAt")
-    VALUES (${dedupeKey}, ${messageId}, ${from}, ${to}, ${subject}, ${via}, ${size},
-      ${FAILED}, ${reason}, 1, ${new Date()})
+    ${insertFirstDelivery(m, FAILED, reason)}
     ON CONFLICT ("dedupeKey") DO UPDATE SET "deliveries" = "InboundMessage"."deliveries" + 1,
       "reason" = ${reason}
     WHERE "InboundMessage"."status" = ${FAILED}`;
