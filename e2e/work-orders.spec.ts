@@ -93,6 +93,9 @@ test("FSM-1 / FSM-2 / FSM-3: an agent creates a work order from a case; an itil 
 
   for (const s of ["Qualified", "Ready for Dispatch", "Assigned", "Accepted", "Work in Progress"])
     await setState(itil, s);
+  // FSM-3 / REC-3: with tasks open the State select does not offer Closed Complete (the save refuses it).
+  const offered = details(itil).getByLabel("State").locator("option");
+  await expect(offered).toHaveText(["Work in Progress", "Closed Incomplete"]);
   await setTaskState(itil, first, "Canceled");
   await setTaskState(itil, second, "Accepted");
   await setTaskState(itil, second, "Work in Progress");

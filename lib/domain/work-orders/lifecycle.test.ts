@@ -138,10 +138,10 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
       });
     }
     // The State select stops offering it (REC-3: offer only what works).
-    const offered = (tasks: { state: string }[]) =>
+    const offered = (tasks: { number: string; state: string; assignedToId: number | null }[]) =>
       offeredWorkOrderStates(W.Accepted, tasks).map((s) => s.value);
     expect(offered([waiting])).toEqual([W.Assigned, W.Accepted, W.WorkInProgress, W.Canceled]);
-    expect(offered([waiting, { state: T.WorkInProgress }])).toEqual([
+    expect(offered([waiting, { number: "WOT2", state: T.WorkInProgress, assignedToId: 7 }])).toEqual([
       W.Assigned,
       W.Accepted,
       W.WorkInProgress,
@@ -155,6 +155,43 @@ describe("work order lifecycle (FSM-3, REC-3)", () => {
     expect(planWorkOrderState({ state: W.Accepted }, W.Canceled, [waiting, dropped], now)).toMatchObject({
       state: W.Canceled,
     });
+  });
+
+  it("FSM-3 / REC-3: the State select offers only the moves these tasks allow", () => {
+    const task = (state: string, assignedToId: number | null = 7) => ({
+      number: "WOT1",
+      state,
+      assignedToId,
+    });
+    const offered = (from: string, tasks: ReturnType<typeof task>[]) =>
+      offeredWorkOrderStates(from, tasks).map((s) => s.value);
+    // Ready for Dispatch with no technician on a task: Assigned would be refused, so it is not offered.
+    expect(offered(W.ReadyForDispatch, [task(T.Draft, null)])).toEqual([W.ReadyForDispatch, W.Canceled]);
+    expect(offered(W.ReadyForDispatch, [task(T.Assigned)])).toEqual([
+      W.ReadyForDispatch,
+      W.Assigned,
+      W.Canceled,
+    ]);
+    // Work in Progress with a task open: only Closed Incomplete closes it (the service takes the task along).
+    expect(offered(W.WorkInProgress, [task(T.WorkInProgress)])).toEqual([
+      W.WorkInProgress,
+      W.ClosedIncomplete,
+    ]);
+    // Every task closed but none completed: Closed Complete is refused, so it is not offered.
+    expect(offered(W.WorkInProgress, [task(T.ClosedIncomplete)])).toEqual([
+      W.WorkInProgress,
+      W.ClosedIncomplete,
+    ]);
+    expect(offered(W.WorkInProgress, [task(T.ClosedComplete)])).toEqual([
+      W.WorkInProgress,
+      W.ClosedComplete,
+      W.ClosedIncomplete,
+    ]);
+    // What is offered is what the save takes: every offered move plans without a refusal.
+    for (const from of [W.ReadyForDispatch, W.Assigned, W.WorkInProgress])
+      for (const tasks of [[task(T.Draft, null)], [task(T.WorkInProgress)], [task(T.ClosedComplete)]])
+        for (const to of offeredWorkOrderStates(from, tasks))
+          expect(() => planWorkOrderState({ state: from }, to.value, tasks, now)).not.toThrow();
   });
 
   it("FSM-3: a task edit may not leave an Assigned, Accepted or Work in Progress order without a technician", () => {

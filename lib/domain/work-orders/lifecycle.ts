@@ -72,11 +72,35 @@ const isStaffed = (tasks: readonly TaskLike[]) =>
 const STARTED_TASK_STATES: readonly string[] = [T.WorkInProgress, T.ClosedComplete, T.ClosedIncomplete];
 
 /**
- * The fields a work order state change sets: the move must be legal (REC-3), Assigned, Accepted
- * and Work in Progress need a task with an Assigned to technician (a work order is assigned
- * through its tasks), Closed Complete needs every task closed and one of them completed (the work
- * is done only when its tasks are), and a closing state stamps closedAt. Cancelling is allowed with open tasks
- * (the service cancels them with it) until work has started on one.
+ * Why the work order may not move to `to` with these tasks, or null (the move itself is legal:
+ * REC-3's check comes first). Assigned, Accepted and Work in Progress need a task with an Assigned
+ * to technician (a work order is assigned through its tasks); Closed Complete needs every task
+ * closed and one of them completed (the work is done only when its tasks are); cancelling is
+ * allowed with open tasks (the service cancels them with it) until work has started on one.
+ */
+function stateRefusal(to: string, tasks: readonly TaskLike[]): string | null {
+  if (STAFFED_WORK_ORDER_STATES.includes(to) && !isStaffed(tasks))
+    return `A work order in state ${to} needs a task with an Assigned to technician.`;
+  // Cancelling takes the open tasks into Canceled, which a task in Work in Progress may not enter
+  // (taskLifecycle): once work has started the order is closed from Work in Progress.
+  const started = tasks.filter((t) => STARTED_TASK_STATES.includes(t.state));
+  if (to === W.Canceled && started.length)
+    return (
+      `Work has started on ${started.map((t) => `${t.number} (${t.state})`).join(", ")}: ` +
+      "move this work order to Work in Progress and close it, instead of cancelling it."
+    );
+  const open = tasks.filter((t) => isOpenTask(t.state));
+  if (to === W.ClosedComplete && open.length)
+    return `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`;
+  // The work is complete when a task of it was: with every task cancelled, nothing was done.
+  if (to === W.ClosedComplete && !tasks.some((t) => t.state === T.ClosedComplete))
+    return "No task of this work order was completed: close it as Closed Incomplete instead.";
+  return null;
+}
+
+/**
+ * The fields a work order state change sets: the move must be legal (REC-3) and allowed with these
+ * tasks (stateRefusal); a closing state stamps closedAt.
  */
 export function planWorkOrderState(
   current: { state: string },
@@ -86,34 +110,33 @@ export function planWorkOrderState(
 ): Record<string, unknown> {
   assertTransition(workOrderLifecycle, current.state, to);
   if (to === current.state) return {};
-  const open = tasks.filter((t) => isOpenTask(t.state));
-  if (STAFFED_WORK_ORDER_STATES.includes(to) && !isStaffed(tasks))
-    throw invalid("state", `A work order in state ${to} needs a task with an Assigned to technician.`);
-  // Cancelling takes the open tasks into Canceled, which a task in Work in Progress may not enter
-  // (taskLifecycle): once work has started the order is closed from Work in Progress.
-  const started = tasks.filter((t) => STARTED_TASK_STATES.includes(t.state));
-  if (to === W.Canceled && started.length)
-    throw invalid(
-      "state",
-      `Work has started on ${started.map((t) => `${t.number} (${t.state})`).join(", ")}: ` +
-        "move this work order to Work in Progress and close it, instead of cancelling it.",
-    );
-  if (to === W.ClosedComplete && open.length)
-    throw invalid("state", `Close or cancel the open tasks first (${open.map((t) => t.number).join(", ")}).`);
-  // The work is complete when a task of it was: with every task cancelled, nothing was done (as
-  // offersClosing says; the State select offered what the page's own offer did not).
-  if (to === W.ClosedComplete && !tasks.some((t) => t.state === T.ClosedComplete))
-    throw invalid(
-      "state",
-      "No task of this work order was completed: close it as Closed Incomplete instead.",
-    );
+  const refusal = stateRefusal(to, tasks);
+  if (refusal) throw invalid("state", refusal);
   return { state: to, closedAt: isOpenWorkOrder(to) ? null : now };
 }
 
-/** The State select's offer (REC-3): the legal moves, without Canceled once a task's work has started. */
-export function offeredWorkOrderStates(current: string, tasks: readonly { state: string }[]) {
-  const started = tasks.some((t) => STARTED_TASK_STATES.includes(t.state));
-  return selectableStates(workOrderLifecycle, current).filter((s) => !(started && s.value === W.Canceled));
+/**
+ * The State select's offer (REC-3): the current state and the legal moves these tasks allow — the
+ * page offers no move the save then refuses (Assigned with no technician on a task, Closed
+ * Complete with a task open, Canceled once work has started).
+ */
+export function offeredWorkOrderStates(current: string, tasks: readonly TaskLike[]) {
+  const legal = new Set<string>(selectableStates(workOrderLifecycle, current).map((s) => s.value));
+  return workOrderStates.filter(
+    (s) => legal.has(s.value) && (s.value === current || stateRefusal(s.value, tasks) === null),
+  );
+}
+
+/**
+ * The state an open task takes when its order is closed without it (FSM-3), or null when it stays:
+ * a cancelled order cancels its open tasks; an order closed incomplete closes the task being worked
+ * as Closed Incomplete and cancels the ones never started — each move one the task's own lifecycle
+ * allows (a task reaches Closed Incomplete only from Work in Progress). Closed Complete takes no
+ * task along: it is refused while one is open.
+ */
+export function taskStateOnOrderClose(order: string, task: string): TaskStateValue | null {
+  if (!isOpenTask(task) || (order !== W.Canceled && order !== W.ClosedIncomplete)) return null;
+  return order === W.ClosedIncomplete && task === T.WorkInProgress ? T.ClosedIncomplete : T.Canceled;
 }
 
 /**

@@ -178,16 +178,33 @@ describe("work order tasks and appointments (FSM-3)", () => {
     expect((await db().workOrder.findUniqueOrThrow({ where: { id: wo.id } })).state).toBe("Accepted");
   });
 
-  it("FSM-3: Closed Incomplete closes the open tasks as Closed Incomplete; a closed order takes no work notes", async () => {
+  it("FSM-3: Closed Incomplete closes the task being worked as Closed Incomplete and cancels the unstarted; a closed order takes no work notes", async () => {
     const { itil, wo } = await setup();
     const [task] = await tasksOf(wo.id);
     await updateTask(itil, task.number, { version: 1, assignedToId: String(itil.id) });
+    const spare = await addTask(itil, wo.number, { shortDescription: "Second visit", requestKey: newKey() });
     const states = ["Qualified", "Ready for Dispatch", "Assigned", "Accepted", "Work in Progress"];
     for (const [i, state] of states.entries())
       await updateWorkOrder(itil, wo.number, { version: i + 1, state });
+    for (const [i, state] of ["Assigned", "Accepted", "Work in Progress"].entries())
+      await updateTask(itil, task.number, { version: i + 2, state });
     await updateWorkOrder(itil, wo.number, { version: 6, state: "Closed Incomplete" });
-    expect((await tasksOf(wo.id)).map((t) => t.state)).toEqual(["Closed Incomplete"]);
-    expect((await fieldError(updateTask(itil, task.number, { version: 3, state: "Draft" }))).field).toBe(
+    // Each task moves as its own lifecycle allows: the worked one to Closed Incomplete, the one never
+    // started (Draft) to Canceled — it never reached Work in Progress, so it is not "incomplete work".
+    const closed = await tasksOf(wo.id);
+    expect(closed.map((t) => [t.number, t.state, t.version])).toEqual([
+      [task.number, "Closed Incomplete", 6],
+      [spare.number, "Canceled", 2],
+    ]);
+    const audit = await db().auditEntry.findMany({
+      where: { table: "wm_task", recordId: { in: closed.map((t) => t.id) }, field: "state" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.slice(-2).map((a) => [a.recordId, a.oldValue, a.newValue])).toEqual([
+      [closed[0].id, "Work in Progress", "Closed Incomplete"],
+      [closed[1].id, "Draft", "Canceled"],
+    ]);
+    expect((await fieldError(updateTask(itil, task.number, { version: 6, state: "Draft" }))).field).toBe(
       "state",
     );
     const refused = await fieldError(postWorkOrderJournal(itil, wo.number, { workNotes: "late note" }));

@@ -2,17 +2,16 @@ import "server-only";
 import { type Tx, inTransaction } from "@/lib/db";
 import type { Actor } from "@/lib/domain/auth/roles";
 import { forbidden, invalid } from "@/lib/domain/errors";
-import {
-  TaskState,
-  WorkOrderState,
-  type TaskStateValue,
-  type WorkOrderStateValue,
-} from "@/lib/domain/records/choices";
+import type { WorkOrderStateValue } from "@/lib/domain/records/choices";
 import { FIELD_LABELS } from "@/lib/domain/audit/labels";
 import { TABLE } from "@/lib/domain/records/tables";
 import { parseOrThrow } from "@/lib/domain/validation";
 import { canScheduleWorkOrders, canWorkWorkOrders } from "@/lib/domain/work-orders/access";
-import { isOpenTask, isOpenWorkOrder, planWorkOrderState } from "@/lib/domain/work-orders/lifecycle";
+import {
+  isOpenWorkOrder,
+  planWorkOrderState,
+  taskStateOnOrderClose,
+} from "@/lib/domain/work-orders/lifecycle";
 import { PARTY_FIELDS, withDerivedParties } from "@/lib/domain/work-orders/parties";
 import { workOrderUpdateSchema, type WorkOrderUpdateInput } from "@/lib/domain/work-orders/schemas";
 import { insertAuditRows, type AuditRow } from "../tables/audit-entry";
@@ -57,27 +56,29 @@ async function checkReferences(
 }
 
 /**
- * A work order closed as Canceled or Closed Incomplete takes its open tasks with it, into the same
- * state (audited, same transaction): no task stays open — and uneditable — under a closed order.
- * (Closed Complete is refused while a task is open: lifecycle.ts.)
+ * A work order closed as Canceled or Closed Incomplete takes its open tasks with it (audited, same
+ * transaction; taskStateOnOrderClose says into which state): no task stays open — and uneditable —
+ * under a closed order. (Closed Complete is refused while a task is open: lifecycle.ts.)
  */
-async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, state: TaskStateValue) {
-  const tasks = await tx.workOrderTask.findMany({ where: { workOrderId } });
-  const open = tasks.filter((t) => isOpenTask(t.state));
-  if (!open.length) return;
-  await tx.workOrderTask.updateMany({
-    where: { id: { in: open.map((t) => t.id) } },
-    data: { state, version: { increment: 1 } },
+async function closeOpenTasks(tx: Tx, actor: Actor, workOrderId: number, orderState: WorkOrderStateValue) {
+  const tasks = await tx.workOrderTask.findMany({
+    where: { workOrderId },
+    select: { id: true, state: true },
   });
-  // One audit statement for all of them: an order's tasks are unbounded (Add task, wm_task POST).
-  const rows = open.map((t): AuditRow => [t.id, "state", t.state, state]);
+  const moves = tasks.flatMap((t) => {
+    const to = taskStateOnOrderClose(orderState, t.state);
+    return to ? [{ ...t, to }] : [];
+  });
+  if (!moves.length) return;
+  // One statement per target state, one audit statement: an order's tasks are unbounded (Add task, wm_task POST).
+  for (const to of new Set(moves.map((m) => m.to)))
+    await tx.workOrderTask.updateMany({
+      where: { id: { in: moves.filter((m) => m.to === to).map((m) => m.id) } },
+      data: { state: to, version: { increment: 1 } },
+    });
+  const rows = moves.map((m): AuditRow => [m.id, "state", m.state, m.to]);
   await insertAuditRows(tx, TABLE.workOrderTask, rows, actor, new Date());
 }
-
-const TASK_STATE_FOR_CLOSING: Partial<Record<WorkOrderStateValue, TaskStateValue>> = {
-  [WorkOrderState.Canceled]: TaskState.Canceled,
-  [WorkOrderState.ClosedIncomplete]: TaskState.ClosedIncomplete,
-};
 
 /**
  * FSM-5: an agent's or manager's change of the work order's own fields (the Table API's wm_order
@@ -114,11 +115,10 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const patch: Record<string, unknown> = withDerivedParties(current, defined);
     await checkReferences(tx, current, defined, patch);
-    let closingTasksAs: TaskStateValue | undefined;
-    if (state !== undefined && state !== current.state) {
+    const moving = state !== undefined && state !== current.state ? state : undefined;
+    if (moving) {
       const tasks = await tx.workOrderTask.findMany({ where: { workOrderId: current.id } });
-      Object.assign(patch, planWorkOrderState(current, state, tasks, new Date()));
-      closingTasksAs = TASK_STATE_FOR_CLOSING[state];
+      Object.assign(patch, planWorkOrderState(current, moving, tasks, new Date()));
     }
     const changes = await applyVersionedPatch(tx, {
       table: TABLE.workOrder,
@@ -129,7 +129,7 @@ export async function updateWorkOrder(actor: Actor, number: string, raw: WorkOrd
       actor,
       update: (where, data) => tx.workOrder.updateMany({ where, data }),
     });
-    if (closingTasksAs) await closeOpenTasks(tx, actor, current.id, closingTasksAs);
+    if (moving && !isOpenWorkOrder(moving)) await closeOpenTasks(tx, actor, current.id, moving);
     if (changes.some((c) => c.field === "state")) {
       await runSync(tx, {
         type: "update",
