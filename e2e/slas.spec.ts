@@ -10,12 +10,24 @@ test("NOT-5: an admin sets targets; a critical case shows its SLAs on the case a
   await signIn(page, DEMO.admin);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "SLAs" }).click();
   const critical = page.getByRole("form", { name: "Priority 1 - Critical" });
+  await (await page.context().newPage()).goto("/admin/slas");
   await critical.getByLabel("Response (minutes)").fill("0");
   await critical.getByRole("button", { name: "Save" }).click();
   await expect(critical.getByText("Response target must be at least 1 minute")).toBeVisible();
   await critical.getByLabel("Response (minutes)").fill("45");
   await critical.getByRole("button", { name: "Save" }).click();
   await expect(critical.getByRole("status").filter({ hasText: "Targets saved" })).toBeVisible();
+  // REC-6: a tab opened before that save is refused, and says so (the refusal names the hidden
+  // version field, which the row shows nowhere: it was dropped, and the row seemed saved).
+  const stale = page
+    .context()
+    .pages()
+    .find((p) => p !== page)!;
+  const staleRow = stale.getByRole("form", { name: "Priority 1 - Critical" });
+  await staleRow.getByLabel("Response (minutes)").fill("50");
+  await staleRow.getByRole("button", { name: "Save" }).click();
+  await expect(staleRow.getByRole("alert")).toContainText("changed by someone else");
+  await stale.close();
 
   await page.context().clearCookies();
   await signIn(page, DEMO.agent);

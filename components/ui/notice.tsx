@@ -33,3 +33,17 @@ export function refusedBeside(
   const fields = new Set(shown);
   return Object.keys(result.fieldErrors).some((k) => !fields.has(k));
 }
+
+/**
+ * A form's notice (the one place forms decide it): its confirmation, or a refusal no field in
+ * `shown` displays beside itself (refusedBeside) — a stale save, a hidden id, no field at all.
+ */
+export function FormNotice({
+  result,
+  shown,
+}: {
+  result?: { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
+  shown: readonly string[];
+}) {
+  return <Notice result={result && (result.ok || refusedBeside(result, shown)) ? result : null} />;
+}

@@ -10,7 +10,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { ActiveToggle } from "@/components/directory/active-toggle";
 import { TextField, type Option } from "@/components/ui/field";
 import { PersonField } from "./person-field";
-import { Notice } from "@/components/ui/notice";
+import { FormNotice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -102,7 +102,7 @@ function EditGroup({ group, users }: { group: GroupView; users: Option[] | null 
         Save
       </SubmitButton>
       <div className="basis-full">
-        <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+        <FormNotice result={result} shown={["name", "managerId"]} />
       </div>
     </form>
   );
@@ -137,7 +137,7 @@ function AddMember({ groupId, users }: { groupId: number; users: Option[] | null
       <SubmitButton pending={pending} variant="secondary" pendingText="Adding…">
         Add
       </SubmitButton>
-      {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}
+      <FormNotice result={result} shown={["userId"]} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { saveCaseMailAction } from "@/app/(workspace)/admin/notifications/actions";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormNotice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -97,7 +97,7 @@ export function CaseMailCard({ template: t }: { template: CaseMailCardData }) {
             <SubmitButton pending={pending} pendingText="Saving…">
               Save
             </SubmitButton>
-            <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+            <FormNotice result={result} shown={["subject", "body"]} />
           </div>
         </form>
         <figure

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { saveSlaHoursAction } from "@/app/(workspace)/admin/slas/actions";
 import { TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormNotice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -68,7 +68,7 @@ export function SlaHoursForm({ hours }: { hours: Hours }) {
           Save business hours
         </SubmitButton>
       </div>
-      <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+      <FormNotice result={result} shown={["days", "start", "end", "timeZone"]} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { saveSlaTargetAction } from "@/app/(workspace)/admin/slas/actions";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormNotice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SLA_CLOCKS } from "@/lib/domain/sla/policy";
@@ -60,7 +60,7 @@ export function SlaTargetRow({ target: t, hoursSet }: { target: SlaTargetView; h
         Save
       </SubmitButton>
       <div className="basis-full">
-        <Notice result={result && (result.ok || !result.fieldErrors) ? result : null} />
+        <FormNotice result={result} shown={["responseMinutes", "resolutionMinutes", "clock"]} />
       </div>
     </form>
   );

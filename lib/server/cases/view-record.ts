@@ -67,8 +67,12 @@ export function auditOf(table: string, doc: CasePageDocument, seesIncidents: boo
   });
 }
 
-/** NOT-5: the case's SLA timers with their time left. */
-export function slasOf(doc: CasePageDocument, now = new Date()) {
+/**
+ * NOT-5: the case's SLA timers with their time left. A timer counted in business hours says so,
+ * stopped ones too (the hours come with the page's read either way): a resolved case's breached
+ * business-hours SLA read "breached, 2d 3h over" — 48 working hours written as calendar days.
+ */
+export function slasOf(doc: Pick<CasePageDocument, "slas" | "slaHours">, now = new Date()) {
   const timers = doc.slas.map((s) => ({
     ...s,
     runningSince: date(s.runningSince),
@@ -76,7 +80,7 @@ export function slasOf(doc: CasePageDocument, now = new Date()) {
     stoppedAt: date(s.stoppedAt),
     suspendedAt: date(s.suspendedAt),
   }));
-  const needsHours = timers.some((t) => t.clock === "hours" && !t.stoppedAt);
+  const needsHours = timers.some((t) => t.clock === "hours");
   return slaLines(timers, needsHours && doc.slaHours ? hoursOf(doc.slaHours) : null, now);
 }
 

@@ -18,10 +18,14 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number, 
   const field = event === "breach" ? "breachedAt" : "warnedAt";
   // Due, or within its warning time — counted in working time (warnAt, lib/domain/sla/timer.ts).
   const time = event === "breach" ? "dueAt" : "warnAt";
+  // A warning is for a timer not yet due: one the breach pass skipped (its case held) waits for
+  // the next pass's breach — it was emailed "due soon … due at" a time already past.
+  const notDue = event === "warning" ? { dueAt: { gt: now } } : {};
   // The index on dueAt (warnAt) finds the few due timers among all the open ones.
   const due = await db().caseSla.findMany({
     where: {
       [time]: { lte: now },
+      ...notDue,
       stoppedAt: null,
       [field]: null,
       ...(skipped.size ? { id: { notIn: [...skipped] } } : {}),
@@ -38,7 +42,7 @@ async function markBatch(event: "warning" | "breach", now: Date, batch: number, 
     const free = await lockFreeTimers(tx, due, skipped);
     // Re-checked here: a re-target since the read above (a new priority) may have moved it out.
     const rows: MarkedTimer[] = await tx.caseSla.updateManyAndReturn({
-      where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now } },
+      where: { id: { in: free }, stoppedAt: null, [field]: null, [time]: { lte: now }, ...notDue },
       data: { [field]: now, ...(event === "breach" ? { warnedAt: now } : {}) },
       select: { id: true, caseId: true, kind: true, dueAt: true },
     });

@@ -42,21 +42,28 @@ export async function renewLease(name: string, worker: string, ttlMs: number, no
 }
 
 /**
- * Ends the run: records when and what, and frees the lease (only if this worker still holds it). A
- * run cut short (`finished` false: its process is stopping) is no run of the period — the next
- * node's tick takes the job at once rather than after `everyMs` (housekeeping's: an hour).
+ * Ends the run: records when it started and what it did, and frees the lease (only if this worker
+ * still holds it). The period counts from the run's start (`startedAt`, the claim's time): stamped
+ * at the end, a run longer than the gap between `everyMs` and the tick (the SLA job's: 10 s of its
+ * minute) made the next tick find the job too recent, and it ran every other minute. A run cut
+ * short (`finished` false: its process is stopping) is no run of the period — the next node's
+ * tick takes the job at once rather than after `everyMs` (housekeeping's: an hour).
  */
 export async function releaseLease(
   name: string,
   worker: string,
   result: string,
-  now = new Date(),
+  startedAt: Date,
   finished = true,
 ) {
   await transaction((tx) =>
     tx.jobLease.updateMany({
       where: { name, lockedBy: worker },
-      data: { lockedUntil: null, ...(finished && { lastRunAt: now }), lastResult: result.slice(0, 500) },
+      data: {
+        lockedUntil: null,
+        ...(finished && { lastRunAt: startedAt }),
+        lastResult: result.slice(0, 500),
+      },
     }),
   );
 }
@@ -74,7 +81,8 @@ export async function runWithLease(
   t: LeaseTiming,
   work: (stillMine: () => Promise<boolean>) => Promise<string>,
 ): Promise<{ ran: false } | { ran: true; result: string }> {
-  if (!(await claimLease(name, worker, t))) return { ran: false };
+  const claimedAt = new Date();
+  if (!(await claimLease(name, worker, t, claimedAt))) return { ran: false };
   let result = "failed";
   let stopped = false;
   const stillMine = async () => {
@@ -89,6 +97,6 @@ export async function runWithLease(
     result = `failed: ${String((e as Error)?.message ?? e)}`;
     throw e;
   } finally {
-    await releaseLease(name, worker, result, new Date(), !stopped);
+    await releaseLease(name, worker, result, claimedAt, !stopped);
   }
 }

@@ -4,6 +4,7 @@ import { unique } from "@/lib/testing/fixtures";
 import { OUTBOX_QUEUE } from "../tables/outbox-message";
 import { enqueueMail } from "../outbox/write";
 import { claimBatch } from "@/lib/server/tables/queue-claims";
+import { claimLease, runWithLease } from "./lease";
 import { runner, SKIPPED } from "./runner";
 
 // OPS-1: the claims of the job runner, on both databases (npm run test:postgres runs this file too).
@@ -134,5 +135,22 @@ describe("OPS-1 job runner", () => {
     r.trigger(name);
     await new Promise((res) => setTimeout(res, 20));
     expect(r.stats.get(name)).toMatchObject({ ok: 0, skipped: 1, failed: 0 });
+  });
+
+  it("OPS-1: a job's period counts from its run's start, so a slow run does not skip the next tick", async () => {
+    const name = unique("slow");
+    const t = { ttlMs: 60_000, everyMs: 1_000 };
+    const started = Date.now();
+    const run = await runWithLease(name, "node-a", t, async () => {
+      await new Promise((res) => setTimeout(res, 150)); // a pass longer than the tick's slack
+      return "done";
+    });
+    expect(run).toEqual({ ran: true, result: "done" });
+    const lease = await db().jobLease.findUniqueOrThrow({ where: { name } });
+    expect(lease.lastRunAt!.getTime()).toBeLessThan(started + 100);
+    // The next tick, one period after the start (not after the end): the job is due again.
+    const nextTick = new Date(lease.lastRunAt!.getTime() + t.everyMs);
+    expect(await claimLease(name, "node-b", t, new Date(nextTick.getTime() - 1))).toBe(false);
+    expect(await claimLease(name, "node-b", t, nextTick)).toBe(true);
   });
 });

@@ -204,4 +204,35 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
       expect((await timer(held.c.id, "response")).breachedAt).toEqual(next);
     },
   );
+
+  it.runIf(dialect() === "postgresql")(
+    "NOT-5 / NOT-2: a timer the breach pass skipped (its case held) gets no 'due soon' email from the warning pass",
+    async () => {
+      const { c } = await assignedCase();
+      await runningSince(c.id, "response", 120); // due an hour ago, not yet marked
+      const release = await holdRow("Case", c.id);
+      let batches = 0;
+      // The change holding the case commits between the breach pass and the warning pass.
+      const stillMine = async () => {
+        if (++batches === 2) await release();
+        return true;
+      };
+      try {
+        await recordSlaBreaches({ now: new Date(), stillMine });
+      } finally {
+        if (batches < 2) await release();
+      }
+      expect(batches).toBeGreaterThanOrEqual(2);
+      const t = await timer(c.id, "response");
+      expect([t.breachedAt, t.warnedAt]).toEqual([null, null]);
+      const mails = await db().outboxMessage.findMany({
+        where: { sourceId: c.id, event: "case.sla_warning" },
+      });
+      expect(mails).toEqual([]);
+      // The next pass records the breach, and emails that.
+      await recordSlaBreaches({ now: new Date() });
+      expect((await timer(c.id, "response")).breachedAt).not.toBeNull();
+      expect(await breachMails(c.id)).toHaveLength(1);
+    },
+  );
 });

@@ -6,8 +6,8 @@ import { timerStatus, type TimerReading } from "@/lib/domain/sla/timer";
 
 /**
  * NOT-5: a case's SLA timers as the case page shows them (time left, met, breached), from the rows
- * its read fetched (lib/server/cases/page-read.ts) and the business hours, needed only when a timer
- * counts in them and still runs.
+ * its read fetched (lib/server/cases/page-read.ts) and the business hours, needed when a timer
+ * counts in them (a running one to count, every one to say so).
  */
 export function slaLines(
   rows: (TimerReading & { dueAt: Date | null; kind: string; clock: string })[],
