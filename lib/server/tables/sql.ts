@@ -1,5 +1,5 @@
 import "server-only";
-import { db, dialect, Prisma } from "@/lib/db";
+import { db, dialect, Prisma, type Tx } from "@/lib/db";
 import { escapeLike } from "@/lib/domain/like";
 import { mayBeInNumber, NUMBERING, type NumberedRecord } from "@/lib/domain/records/numbering";
 
@@ -173,4 +173,64 @@ export function randomHex(): Prisma.Sql {
   return dialect() === "postgresql"
     ? Prisma.sql`md5(CAST(gen_random_uuid() AS TEXT) || CAST(gen_random_uuid() AS TEXT))`
     : Prisma.sql`lower(hex(randomblob(16)))`;
+}
+
+/**
+ * UPDATE "table" from JSON rows (jsonRows), each row's `columns` set where the record's version is
+ * still the row's — one statement per 5,000 rows (SET-3: an import of 10,000 changed contacts was
+ * 20,000 round trips, 14 s on PostgreSQL). The version goes up and `updatedAt` is `at`, as Prisma's
+ * update sets it. Returns the ids written: a row missing from them was changed meanwhile.
+ */
+export async function updateVersionedJsonRows(
+  tx: Tx,
+  table: Prisma.ModelName,
+  columns: readonly JsonColumn[],
+  rows: readonly { id: number; version: number; values: Cell[] }[],
+  at: Date,
+): Promise<Set<number>> {
+  const written = new Set<number>();
+  const all: JsonColumn[] = [{ name: "id", type: "int" }, { name: "version", type: "int" }, ...columns];
+  const sets = Prisma.join(columns.map((c) => Prisma.raw(`"${c.name}" = t."${c.name}"`)));
+  const update = (from: Prisma.Sql, returning: string) =>
+    tx.$queryRaw<{ id: unknown }[]>(
+      Prisma.sql`UPDATE ${tableSql(table)} AS r SET ${sets}, "version" = r."version" + 1, "updatedAt" = ${at}
+      FROM ${from} t WHERE r."id" = t."id" AND r."version" = t."version" RETURNING ${Prisma.raw(returning)}`,
+    );
+  for (let i = 0; i < rows.length; i += JSON_UPDATE_ROWS) {
+    const group = jsonRows(
+      all,
+      rows.slice(i, i + JSON_UPDATE_ROWS).map((r) => [r.id, r.version, ...r.values]),
+    );
+    // PostgreSQL hash-joins the JSON rows. SQLite puts the updated table first and read the JSON
+    // rows once per record (17 s for 10,000 of 20,000 users): there they go to a temporary table
+    // keyed by id, which each record finds by its key (80 ms). Its RETURNING names only the updated
+    // table's columns, unqualified (PostgreSQL's "id" would be ambiguous with the rows' own).
+    const ids =
+      dialect() === "postgresql"
+        ? await update(Prisma.sql`(${group})`, `r."id"`)
+        : await viaTempTable(tx, all, group, () => update(Prisma.raw(`temp."${TEMP_ROWS}"`), `"id"`));
+    for (const { id } of ids) written.add(num(id));
+  }
+  return written;
+}
+
+/** Rows per UPDATE of updateVersionedJsonRows: one JSON parameter each, a few hundred kB. */
+const JSON_UPDATE_ROWS = 5_000;
+const TEMP_ROWS = "caseflow_json_rows";
+const SQLITE_TYPE = { int: "INTEGER", text: "TEXT", bool: "INTEGER" } as const;
+
+/** SQLite: `rows` (id first) in a temporary table keyed by id for the time of `work`. */
+async function viaTempTable<T>(
+  tx: Tx,
+  columns: readonly JsonColumn[],
+  rows: Prisma.Sql,
+  work: () => Promise<T>,
+) {
+  const defs = columns.map((c, i) => `"${c.name}" ${i === 0 ? "INTEGER PRIMARY KEY" : SQLITE_TYPE[c.type]}`);
+  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS temp."${TEMP_ROWS}"`);
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE "${TEMP_ROWS}" (${defs.join(", ")})`);
+  await tx.$executeRaw`INSERT INTO temp.${Prisma.raw(`"${TEMP_ROWS}"`)} ${rows}`;
+  const result = await work();
+  await tx.$executeRawUnsafe(`DROP TABLE temp."${TEMP_ROWS}"`);
+  return result;
 }

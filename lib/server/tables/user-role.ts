@@ -34,3 +34,35 @@ export async function insertRolesByEmail(tx: Tx, roles: readonly [email: string,
     INSERT INTO "UserRole" ("userId", "role")
     SELECT u."id", t."role" FROM (${pairs}) t CROSS JOIN "User" u WHERE u."email" = t."email"`;
 }
+
+/**
+ * SET-3's import: each of these users' roles become exactly those `roles` gives them — two
+ * statements whatever their number (a removed role deleted, a new one added, a kept one left).
+ */
+export async function setRolesOf(
+  tx: Tx,
+  userIds: readonly number[],
+  roles: readonly [userId: number, role: string][],
+) {
+  if (!userIds.length) return;
+  const users = jsonRows(
+    [{ name: "id", type: "int" }],
+    userIds.map((id) => [id]),
+  );
+  const pairs = () =>
+    jsonRows(
+      [
+        { name: "userId", type: "int" },
+        { name: "role", type: "text" },
+      ],
+      roles,
+    );
+  await tx.$executeRaw`
+    DELETE FROM "UserRole" WHERE "userId" IN (SELECT t."id" FROM (${users}) t)
+      AND NOT EXISTS (SELECT 1 FROM (${pairs()}) p
+        WHERE p."userId" = "UserRole"."userId" AND p."role" = "UserRole"."role")`;
+  await tx.$executeRaw`
+    INSERT INTO "UserRole" ("userId", "role")
+    SELECT p."userId", p."role" FROM (${pairs()}) p
+    WHERE NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = p."userId" AND r."role" = p."role")`;
+}

@@ -112,13 +112,27 @@ export type HeaderMap = {
   problems: string[];
 };
 
+/** Each kind's columns by the key of each of their names: one lookup per header cell. */
+const keyed = new Map<ImportKind, Map<string, Column>>();
+function columnsByKey(kind: ImportKind) {
+  let map = keyed.get(kind);
+  if (!map) {
+    map = new Map();
+    for (const c of COLUMNS[kind])
+      for (const a of c.aliases) if (!map.has(headerKey(a))) map.set(headerKey(a), c);
+    keyed.set(kind, map);
+  }
+  return map;
+}
+
 /** SET-3: which cell holds which column, from the header row. */
 export function mapHeader(kind: ImportKind, header: string[]): HeaderMap {
   const index: Record<string, number> = {};
   const ignored: string[] = [];
   const problems: string[] = [];
+  const byKey = columnsByKey(kind);
   header.forEach((cell, i) => {
-    const found = COLUMNS[kind].find((c) => c.aliases.some((a) => headerKey(a) === headerKey(cell)));
+    const found = byKey.get(headerKey(cell));
     if (!found) return void (cell.trim() && ignored.push(cell.trim()));
     if (found.key in index) problems.push(`Column ${found.label} appears twice in the header (row 1).`);
     else index[found.key] = i;

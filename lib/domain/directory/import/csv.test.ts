@@ -1,6 +1,7 @@
 // SET-3: reading an import file — where a broken file is broken, as the spreadsheet numbers it.
 import { describe, expect, it } from "vitest";
-import { columnLetter, IMPORT_MAX_ROWS, readCsv } from "./csv";
+import { columnLetter, IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS, readCsv } from "./csv";
+import { mapHeader } from "./columns";
 
 describe("reading an import file (SET-3)", () => {
   it("SET-3: a quote inside an unquoted cell is that character; quoted cells keep their line breaks", () => {
@@ -16,6 +17,35 @@ describe("reading an import file (SET-3)", () => {
     // reports the line where the file ended).
     const text = 'name,email\n"Two\nlines",a@b.co\nAda,ada@b.co\nBob,"unclosed\nCy,c@b.co\n';
     expect(() => readCsv(text)).toThrow("The file is not valid CSV at row 4, column B: Quote Not Closed.");
+  });
+
+  it("SET-3: a row of more than 1,000 cells is refused naming it, before the parser builds them; 1,000 are read", () => {
+    const cells = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`).join(",");
+    const refusal = (text: string) => {
+      try {
+        readCsv(text);
+        return null;
+      } catch (e) {
+        return (e as { field?: string; message: string }).message;
+      }
+    };
+    expect(IMPORT_MAX_COLUMNS).toBe(1_000);
+    expect(refusal(`${cells(1_001)}\nx\n`)).toMatch(
+      /^Row 1 has more than 1,000 cells; an import reads at most 1,000 columns/,
+    );
+    expect(refusal(`email,name\na@x.test,A\n${cells(1_001)}\n`)).toMatch(/^Row 3 has more than 1,000 cells/);
+    // Rows end at CRLF and at a lone CR (old spreadsheets) too: no file is one long row.
+    const lines = Array.from({ length: 5 }, () => cells(600));
+    expect(readCsv(lines.join("\r")).rows).toHaveLength(4);
+    expect(readCsv(lines.join("\r\n")).rows).toHaveLength(4);
+    // Delimiters inside a quoted cell are text, not cells.
+    const quoted = readCsv(`email,notes\na@x.test,"${",".repeat(5_000)}"\n`);
+    expect(quoted.rows[0].cells[1]).toHaveLength(5_000);
+    // A header of 1,000 cells, the unknown ones ignored; each cell is matched once.
+    const wide = readCsv(`Email,Name,${cells(998)}\na@x.test,A\n`);
+    const map = mapHeader("contacts", wide.header);
+    expect(map.index).toMatchObject({ email: 0, name: 1 });
+    expect(map.ignored).toHaveLength(998);
   });
 
   it("SET-3: columns are lettered as in a spreadsheet", () => {

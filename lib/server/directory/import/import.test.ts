@@ -282,6 +282,19 @@ describe("SET-3: accounts, consumers and assets", () => {
     expect((await commitImport(m, { kind: "accounts", csv })).counts).toMatchObject({ create: 0, update: 0 });
   });
 
+  it("SET-3 / ROLE-3: a consumers file leaves a consumer's roles as they are (an admin took portal access away)", async () => {
+    const m = await manager();
+    const cut = await makeUser([ROLE.external], { kind: "consumer", name: "Cut Off" });
+    const csv = `email,name,phone\n${cut.email},Cut Off,+1 555 0100\n`;
+    const preview = await previewImport(m, { kind: "consumers", csv });
+    expect(preview.counts.update).toBe(1);
+    expect(JSON.stringify(preview.rows[0])).not.toContain("consumer, snc_external");
+    await commitImport(m, { kind: "consumers", csv });
+    const after = await db().user.findUniqueOrThrow({ where: { id: cut.id }, include: { roles: true } });
+    expect(after.phone).toBe("+1 555 0100");
+    expect(after.roles.map((r) => r.role)).toEqual([ROLE.external]);
+  });
+
   it("SET-3: consumers by email; assets by number or by serial number within their account", async () => {
     const m = await manager();
     const e = `${unique("cons")}@test.example`;

@@ -150,9 +150,11 @@ export async function planPeople(
       out.push(refuse(row, v.email, columns.roles, misfit));
       continue;
     }
+    // A consumers file has no Portal roles column: a consumer's roles stay as they are (an admin who
+    // took `consumer` away to cut portal access had it given back by a file refreshing phones).
     const roles =
       kind === "consumer"
-        ? "consumer, snc_external"
+        ? (current?.roles ?? "consumer, snc_external")
         : c.roles
           ? [...new Set([...c.roles, ...requiredRoles("contact")])].sort().join(", ")
           : (current?.roles ??
