@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "./support/test";
 import { DEMO, signIn } from "./support/auth";
+import { makeUser } from "./support/db";
 
 // ROLE-3 / POR-1 / POR-3 in the browser: each external role sees exactly its cases and work orders.
 // Demo cases: CS0001001 (Acme, contact Carol), CS0001002 (consumer Connie), CS0001003 (Globex),
@@ -93,4 +94,17 @@ test("FSM-5 / POR-3: a customer requests a work order with an appointment window
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
   await expect(page.getByRole("main")).toContainText("Awaiting Qualification");
   await context.close();
+});
+
+test("ROLE-3: an external user without a portal role is told so, and offered no page that would be 'not found'", async ({
+  page,
+}) => {
+  const cut = await makeUser(["snc_external"], "Cut Off Consumer", "consumer");
+  await signIn(page, cut.email, cut.password);
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByText("Your account has no access to cases yet.")).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Portal" });
+  await expect(nav.getByRole("link")).toHaveText(["Cases"]);
+  // The pages themselves still answer "not found" (the links were the only way there).
+  expect((await page.goto("/portal/cases/new"))?.status()).toBe(404);
 });

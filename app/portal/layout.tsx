@@ -4,6 +4,7 @@ import { logout } from "@/app/login/actions";
 import { portalActor } from "@/lib/server/auth/page";
 import { activePlugins } from "@/lib/server/plugins/read";
 import { PLUGIN } from "@/lib/domain/plugins/catalog";
+import { isPortalUser } from "@/lib/domain/portal/access";
 
 // The portal's own light layout (POR-1, PERF-4): no workspace shell and no agent components; a
 // header that wraps on a 390 px phone.
@@ -14,6 +15,9 @@ export default async function PortalLayout({ children }: { children: React.React
   // POR-3 / FSM-1: Work Orders only while Field Service is active (its page would be "not found").
   // Read with the requester's statement: no query of its own.
   const fieldService = (await activePlugins()).has(PLUGIN.fieldService);
+  // ROLE-3: without a portal role there is nothing behind the other links (each is "not found"):
+  // the header offers Cases only, whose page says the account has no access yet.
+  const member = isPortalUser(actor);
   return (
     <div className="min-h-screen bg-slate-50">
       <SkipLink />
@@ -26,17 +30,21 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/portal" className={link}>
               Cases
             </Link>
-            {fieldService && (
+            {member && fieldService && (
               <Link href="/portal/work-orders" className={link}>
                 Work Orders
               </Link>
             )}
-            <Link href="/portal/my-lists" className={link}>
-              My Lists
-            </Link>
-            <Link href="/portal/cases/new" className={link}>
-              New case
-            </Link>
+            {member && (
+              <>
+                <Link href="/portal/my-lists" className={link}>
+                  My Lists
+                </Link>
+                <Link href="/portal/cases/new" className={link}>
+                  New case
+                </Link>
+              </>
+            )}
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-slate-700">{actor.name}</span>

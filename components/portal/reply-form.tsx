@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { portalReplyAction } from "@/app/portal/actions";
 import { TextAreaField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { FormNotice } from "@/components/ui/notice";
 import { newRequestKey } from "@/lib/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -17,10 +17,12 @@ import { useComposerFile } from "@/components/journal/composer-file";
 export function PortalReplyForm({
   number,
   state,
+  version,
   limitMb,
 }: {
   number: string;
   state: number;
+  version: number;
   limitMb: number;
 }) {
   const file = useComposerFile({ caseNumber: number, limitMb });
@@ -59,11 +61,12 @@ export function PortalReplyForm({
       <input type="hidden" name="idempotencyKey" value={key} />
       {/* The state this page shows: a reply written before a solution came is not its rejection. */}
       <input type="hidden" name="shownState" value={state} />
+      <input type="hidden" name="shownVersion" value={version} />
       <TextAreaField label="Reply" name="reply" rows={3} required error={fieldError("reply")} />
       {file.field}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0 flex-1">
-          {result && (result.ok || !result.fieldErrors) && <Notice result={result} />}
+          <FormNotice result={result} shown={["reply"]} />
         </div>
         <SubmitButton pending={pending} pendingText="Sending…">
           Send

@@ -10,6 +10,7 @@ let seq = 0;
 export async function makeUser(
   roles: string[],
   name = "E2E User",
+  kind: "internal" | "consumer" = "internal",
 ): Promise<{ email: string; password: string; name: string }> {
   const email = `e2e-${Date.now().toString(36)}-${seq++}@test.example`;
   const password = "e2e-pass";
@@ -17,7 +18,7 @@ export async function makeUser(
     data: {
       email,
       name,
-      kind: "internal",
+      kind,
       passwordHash: await bcrypt.hash(password, 4),
       roles: { create: roles.map((role) => ({ role })) },
     },

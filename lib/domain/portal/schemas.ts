@@ -32,6 +32,8 @@ export const portalReplySchema = z.object({
   reply: requiredText("Reply", JOURNAL_MAX_LENGTH),
   idempotencyKey: formKey,
   shownState: numberChoice("State", caseStates).optional(),
+  /** The version the page showed: a Resolved case changed since (a solution proposed again) is asked again. */
+  shownVersion: versionField.optional(),
 });
 export type PortalReplyInput = z.input<typeof portalReplySchema>;
 

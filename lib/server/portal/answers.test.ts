@@ -106,6 +106,57 @@ describe("portal reply and solution answers (POR-1)", () => {
     expect(await stateOf(c.number)).toBe(CaseState.Open);
   });
 
+  it("WRK-3 / REC-6: a reply to a solution proposed again since the page was read is refused, not taken as the new one's rejection", async () => {
+    const c = await customerCase();
+    await resolveCase(world.agent, c.number); // version 3: Resolved with "Fixed"
+    const { customer } = world.users;
+    const shown = { shownState: String(CaseState.Resolved), shownVersion: "3" };
+    // The agent reopens and proposes another solution while the customer writes about the first.
+    await runCaseAction(world.agent, c.number, { action: "reopen", version: 3 });
+    await runCaseAction(world.agent, c.number, {
+      action: "propose_solution",
+      version: 4,
+      resolutionCode: "Solved (Work Around)",
+      resolutionNotes: "Try the new driver",
+    });
+    const stale = { reply: "Still broken", idempotencyKey: key(), ...shown };
+    const refused = await rejection(replyOnPortal(customer, c.number, stale));
+    expect(refused).toMatchObject({
+      kind: "conflict",
+      message: expect.stringMatching(/^This case was changed/),
+    });
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    expect(await comments(c.id)).toEqual([]);
+    // From the page as it is now, the reply rejects the solution it shows.
+    const now = { ...stale, idempotencyKey: key(), shownVersion: "5" };
+    expect(await replyOnPortal(customer, c.number, now)).toMatchObject({ posted: true, reopened: true });
+  });
+
+  it("REL-2: the same reply again answers done, whatever the case became since (a solution proposed, closed)", async () => {
+    const c = await customerCase();
+    await runCaseAction(world.agent, c.number, { action: "accept", version: 1 });
+    const { customer } = world.users;
+    const reply = {
+      reply: "Any news?",
+      idempotencyKey: key(),
+      shownState: String(CaseState.Open),
+      shownVersion: "2",
+    };
+    expect(await replyOnPortal(customer, c.number, reply)).toMatchObject({ posted: true });
+    // Its answer was lost; meanwhile a solution is proposed. The retry is not "a solution was proposed…".
+    await runCaseAction(world.agent, c.number, {
+      action: "propose_solution",
+      version: 2,
+      resolutionCode: "Solved (Permanently)",
+      resolutionNotes: "Fixed",
+    });
+    expect(await replyOnPortal(customer, c.number, reply)).toMatchObject({ posted: false, reopened: false });
+    expect(await stateOf(c.number)).toBe(CaseState.Resolved);
+    await acceptSolution(customer, c.number, { version: 3 });
+    expect(await replyOnPortal(customer, c.number, reply)).toMatchObject({ posted: false });
+    expect(await comments(c.id)).toHaveLength(1);
+  });
+
   it("POR-1: Accept solution closes a Resolved case, audited as the customer", async () => {
     const c = await customerCase();
     await resolveCase(world.agent, c.number);

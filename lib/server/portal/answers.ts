@@ -57,24 +57,44 @@ export async function replyOnPortal(
   // Inside a caller's transaction the scope is read there too (one connection on SQLite).
   const { ref, author, lockForReply } = await lockScoped(actor, number, outer);
   const input = parseOrThrow(portalReplySchema, raw);
+  const idempotencyKey = `portal:${input.idempotencyKey}`;
   const out = await inTransaction(outer, async (tx) => {
     const row = await lockForReply(tx);
+    // REL-2: the same reply again (its answer lost, a second click): it is on the case — answer as
+    // done before the checks below, which the case may fail by now (its reply reopened it and a
+    // solution came since; or it was closed), and whose messages would ask for what is done.
+    if (await postedAlready(tx, row.id, idempotencyKey))
+      return { number: ref.number, posted: false, reopened: false };
     if (isCaseClosedForChanges(row.state)) throw invalid("reply", closedMessage(row));
-    if (row.state === CaseState.Resolved && input.shownState !== undefined && input.shownState !== row.state)
+    // WRK-3: a reply to a Resolved case rejects its solution — only the one the customer saw: one
+    // proposed while they wrote (the page showed another state), or proposed again since (another
+    // version: Reopen, then a new solution), is shown first.
+    const otherState = input.shownState !== undefined && input.shownState !== row.state;
+    const otherVersion = input.shownVersion !== undefined && input.shownVersion !== row.version;
+    if (row.state === CaseState.Resolved && (otherState || otherVersion))
       throw conflict(
-        "A solution was proposed while you were writing; it is shown above now. Accept it, " +
-          "or send your reply again to reject it.",
+        `${otherState ? "A solution was proposed" : "This case was changed"} while you were writing; ` +
+          "the solution is shown above now. Accept it, or send your reply again to reject it.",
         "reply",
       );
     const result = await addCustomerReply(tx, {
       caseRow: row,
       customer: author,
       body: input.reply,
-      idempotencyKey: `portal:${input.idempotencyKey}`,
+      idempotencyKey,
     });
     return { number: ref.number, posted: result.entryId !== null, reopened: result.reopened };
   });
   return out;
+}
+
+/** Whether the customer's answer with this key is on the case already (REL-2). */
+async function postedAlready(tx: Tx, caseId: number, idempotencyKey: string) {
+  const done = await tx.journalEntry.findFirst({
+    where: { table: TABLE.case, recordId: caseId, idempotencyKey },
+    select: { id: true },
+  });
+  return done !== null;
 }
 
 /** Only a Resolved case has a solution to answer. */
@@ -167,11 +187,7 @@ export async function rejectSolution(
     const row = await lockForReply(tx);
     // REL-2: the same Reject again (the same form): its reason is on the case — answer as done.
     const idempotencyKey = `portal-reject:${input.idempotencyKey}`;
-    const done = await tx.journalEntry.findFirst({
-      where: { table: TABLE.case, recordId: row.id, idempotencyKey },
-      select: { id: true },
-    });
-    if (done) return { number: ref.number, state: row.state };
+    if (await postedAlready(tx, row.id, idempotencyKey)) return { number: ref.number, state: row.state };
     assertResolved(row, "Reject solution");
     const patch = planCaseStateChange(row.state, CaseState.Open, {}, new Date());
     await applyCasePatch(tx, author, row, input.version, patch);

@@ -28,11 +28,10 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
   const actor = await portalActor();
   const number = await pageNumber({ params });
   const c = await readOr404(getPortalCase(actor, number));
-  const [related, files, limitMb] = await Promise.all([
-    listRelatedRecords(actor, c.number),
-    listAttachments(actor, c.number),
-    attachmentLimitMb(),
-  ]);
+  // Each read asks the scope again: a case moved out of it meanwhile is the 404 page too, not an error.
+  const [related, files, limitMb] = await readOr404(
+    Promise.all([listRelatedRecords(actor, c.number), listAttachments(actor, c.number), attachmentLimitMb()]),
+  );
   const readOnly = isCaseClosedForChanges(c.state);
   return (
     <div className="space-y-4">
@@ -56,7 +55,7 @@ export default async function PortalCasePage({ params }: NumberPageProps) {
           </p>
         ) : (
           <div className="mb-4">
-            <PortalReplyForm number={c.number} state={c.state} limitMb={limitMb} />
+            <PortalReplyForm number={c.number} state={c.state} version={c.version} limitMb={limitMb} />
           </div>
         )}
         <PortalLiveComments
