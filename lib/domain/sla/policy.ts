@@ -128,3 +128,18 @@ export type SlaHoursInput = z.input<typeof slaHoursSchema>;
 
 export const minuteText = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/**
+ * A business-hours target falls due within a year: at most the working time the hours give in 52
+ * weeks. Past it the due time is years away (09:00–09:01 on Mondays with a year's target: ten thousand
+ * years), and counting it out day by day held a case's creation for minutes. The refusal, or null.
+ */
+export function hoursTargetRefusal(label: string, minutes: number | null, hours: SlaHours | null) {
+  if (!minutes || !hours) return null;
+  const yearly = hours.days.length * Math.max(0, hours.endMinute - hours.startMinute) * 52;
+  if (minutes <= yearly) return null;
+  return (
+    `${label} of ${minutes.toLocaleString("en")} minutes is more working time than the business hours ` +
+    `give in a year (${yearly.toLocaleString("en")} minutes): lower it, widen the hours, or count it 24×7.`
+  );
+}

@@ -56,4 +56,54 @@ describe("/admin/slas (NOT-5)", () => {
     ).rejects.toThrow();
     await expect(listSlaSettings(await makeAgent())).rejects.toThrow(/administrators/);
   });
+
+  it("NOT-5: a business-hours target falls due within a year of the hours — a target past it, or hours too narrow for one, are refused naming the field", async () => {
+    const admin = await makeAdmin();
+    const narrow = { days: "1", start: "09:00", end: "09:01", timeZone: "UTC" };
+    await saveSlaHours(admin, {
+      ...narrow,
+      version: String((await listSlaSettings(admin)).hours?.version ?? 0),
+    });
+    // One working minute a week: 52 a year. A day's target in those hours would fall due in 27 years.
+    await expect(
+      saveSlaTarget(admin, { priority: "4", responseMinutes: "", resolutionMinutes: "1440", clock: "hours" }),
+    ).rejects.toMatchObject({
+      field: "resolutionMinutes",
+      message: expect.stringMatching(
+        /^Resolution target of 1,440 minutes is more working time than .* \(52 minutes\)/,
+      ),
+    });
+    expect(await db().slaTarget.count({ where: { priority: 4 } })).toBe(0);
+    // Counted 24×7 it is taken.
+    await saveSlaTarget(admin, {
+      priority: "4",
+      responseMinutes: "",
+      resolutionMinutes: "1440",
+      clock: "24x7",
+    });
+    // Wider hours, then the target in them; narrowing the hours again is refused while it counts in them.
+    const hours = (await listSlaSettings(admin)).hours!;
+    const wide = {
+      days: "1,2,3,4,5",
+      start: "09:00",
+      end: "17:00",
+      timeZone: "UTC",
+      version: String(hours.version),
+    };
+    await saveSlaHours(admin, wide);
+    await saveSlaTarget(admin, {
+      priority: "4",
+      responseMinutes: "",
+      resolutionMinutes: "1440",
+      clock: "hours",
+      version: "1",
+    });
+    await expect(
+      saveSlaHours(admin, { ...narrow, version: String(hours.version + 1) }),
+    ).rejects.toMatchObject({
+      field: "end",
+      message: expect.stringMatching(/^Priority 4 - Low's Resolution target of 1,440 minutes/),
+    });
+    expect((await listSlaSettings(admin)).hours).toMatchObject({ start: "09:00", end: "17:00" });
+  });
 });

@@ -1,9 +1,10 @@
 import "server-only";
 import { db, inTransaction, type Tx } from "@/lib/db";
 import { canAdminister, type Actor } from "@/lib/domain/auth/roles";
-import { forbidden, staleRecord } from "@/lib/domain/errors";
-import { casePriorities } from "@/lib/domain/records/choices";
+import { forbidden, invalid, staleRecord } from "@/lib/domain/errors";
+import { casePriorities, labelOf } from "@/lib/domain/records/choices";
 import {
+  hoursTargetRefusal,
   minuteText,
   slaHoursSchema,
   slaTargetSchema,
@@ -51,6 +52,22 @@ export async function listSlaSettings(actor: Actor) {
 
 const text = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
 
+/** NOT-5: business-hours targets fall due within a year of the saved hours (hoursTargetRefusal). */
+async function assertWithinHours(
+  tx: Tx,
+  t: { responseMinutes: number | null; resolutionMinutes: number | null },
+) {
+  const saved = await tx.slaHours.findUnique({ where: { id: 1 } });
+  const hours = saved ? hoursOf(saved) : null;
+  for (const [field, label] of [
+    ["responseMinutes", "Response target"],
+    ["resolutionMinutes", "Resolution target"],
+  ] as const) {
+    const refusal = hoursTargetRefusal(label, t[field], hours);
+    if (refusal) throw invalid(field, refusal);
+  }
+}
+
 /** NOT-5: one priority's targets; new cases get them, open cases of the priority keep theirs. */
 export async function saveSlaTarget(actor: Actor, raw: SlaTargetInput, outer?: Tx) {
   assertAdmin(actor);
@@ -58,6 +75,7 @@ export async function saveSlaTarget(actor: Actor, raw: SlaTargetInput, outer?: T
   return inTransaction(outer, async (tx) => {
     const row = await tx.slaTarget.findUnique({ where: { priority: input.priority } });
     if ((row?.version ?? 0) !== (input.version ?? 0)) throw staleRecord("SLA");
+    if (input.clock === "hours") await assertWithinHours(tx, input);
     const before = row ?? { responseMinutes: null, resolutionMinutes: null, clock: "24x7" };
     const fields = ["responseMinutes", "resolutionMinutes", "clock"] as const;
     const changes = fields
@@ -102,6 +120,20 @@ export async function saveSlaHours(actor: Actor, raw: SlaHoursInput, outer?: Tx)
       .filter((k) => !row || row[k] !== data[k])
       .map((k) => ({ field: k, oldValue: row ? text(row[k]) : null, newValue: text(data[k]) }));
     if (!changes.length) return { changed: false };
+    // The priorities counted in business hours must still fall due within a year of the new ones.
+    for (const t of await tx.slaTarget.findMany({
+      where: { clock: "hours" },
+      orderBy: { priority: "asc" },
+    })) {
+      const name = labelOf(casePriorities, t.priority);
+      for (const [minutes, kind] of [
+        [t.resolutionMinutes, "Resolution"],
+        [t.responseMinutes, "Response"],
+      ] as const) {
+        const refusal = hoursTargetRefusal(`Priority ${name}'s ${kind} target`, minutes, hoursOf(data));
+        if (refusal) throw invalid("end", refusal);
+      }
+    }
     if (row) {
       const { count } = await tx.slaHours.updateMany({
         where: { id: 1, version: row.version },
