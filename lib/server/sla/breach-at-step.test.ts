@@ -28,14 +28,14 @@ withSlaTargets([
   { priority: 1, responseMinutes: 15, resolutionMinutes: 120, clock: "24x7" },
 ]);
 
-async function assignedCase() {
+async function assignedCase(priority = 4) {
   const agent = await makeAgent();
   const { account, contact } = await makeCustomer();
   const c = await makeCase(agent, {
     accountId: account.id,
     contactId: contact.id,
     assignedToId: agent.id,
-    priority: 4,
+    priority,
   });
   return { agent, contact, c };
 }
@@ -174,6 +174,19 @@ describe("SLA breaches recorded by the change that stops the clock (NOT-5)", () 
     expect(raised.breachedAt).toBeNull();
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).slaDueAt).toBeNull();
     expect(await listed(agent, { sla: "breached" })).not.toContain(c.number);
+  });
+
+  it("NOT-5 / NOT-2: a priority whose higher target takes a due timer out of breach records and emails no breach", async () => {
+    const { agent, c } = await assignedCase(1); // response 15 minutes
+    await runningSince(c.id, "response", 20); // due 5 minutes ago; the job has not passed yet
+    await updateCase(agent, c.number, { version: await versionOf(c.id), priority: 4 }); // response 60 minutes
+    const t = await timer(c.id, "response");
+    expect([t.breachedAt, t.dueAt!.getTime() > Date.now()]).toEqual([null, true]);
+    expect(await breachMails(c.id)).toEqual([]);
+    // A lower target that leaves it overdue still records the breach, and emails it once.
+    await updateCase(agent, c.number, { version: await versionOf(c.id), priority: 1 });
+    expect((await timer(c.id, "response")).breachedAt).not.toBeNull();
+    expect(await breachMails(c.id)).toHaveLength(1);
   });
 
   it("NOT-5: a running breached timer keeps its due time for the lists, not the job's later mark", async () => {

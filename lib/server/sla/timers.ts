@@ -177,8 +177,13 @@ async function stepCaseSlas(
 ) {
   // Breaches the job has not reached yet are recorded as the timers were (a stop or pause takes
   // away the due time it looks for), and again as the change leaves them (a lower target while
-  // paused): lib/server/sla/breaches.ts.
-  await recordDueBreaches(tx, rows, now);
+  // paused): lib/server/sla/breaches.ts. A timer the change re-targets is judged as it leaves it
+  // only: a higher target took away a breach recorded and emailed in the same change.
+  const retargets = before.priority !== after.priority || isReopen(before, after);
+  const kept = new Set(targetsFor(policy, after.priority).map((t) => t.kind));
+  const losesDue = (r: Row) =>
+    stepFor(r.kind as SlaKind, before.state, after.state) !== null || !kept.has(r.kind as SlaKind);
+  await recordDueBreaches(tx, retargets ? rows.filter(losesDue) : rows, now);
   const stepped: Row[] = [];
   for (const r of rows) {
     const s = schedule(policy, r.clock);
