@@ -17,6 +17,9 @@ const profileBuild = process.env.CASEFLOW_PROFILE_BUILD === "1";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // OPS-1: the id `npm start` and `npm run build` give a build (scripts/build-identity.mjs, a hash
+  // of its inputs): every node built from the same checkout serves its files under the same names.
+  generateBuildId: () => Promise.resolve(process.env.CASEFLOW_BUILD_ID ?? null),
   // The production server compresses, at levels chosen for pages rendered per request
   // (scripts/ops/compress.mjs); `npm run dev` answers uncompressed.
   compress: false,

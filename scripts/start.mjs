@@ -2,9 +2,8 @@
 // NODE_ENV=production, SET-1), say who can sign in, serve.
 // Honours PORT and DATABASE_URL (default: SQLite at data/caseflow.db).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { buildIsCurrent, withBuildIdentity } from "./build-identity.mjs";
 import { migrate } from "./db/migrate.mjs";
 import { DEFAULT_DATABASE_URL, ROOT, providerOf } from "./db/providers.mjs";
 
@@ -14,13 +13,9 @@ env.PORT ||= "3000";
 env.AUTH_TRUST_HOST ||= "true";
 env.NEXT_TELEMETRY_DISABLED ||= "1";
 
-// A stable secret for signing sessions, kept in data/ when none is given.
-if (!env.AUTH_SECRET) {
-  const file = path.join(ROOT, "data", "auth-secret");
-  mkdirSync(path.dirname(file), { recursive: true });
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
-}
+// The session secret (required in production), the build's id and its server actions key: the same
+// on every node that shares the secret and the checkout (scripts/build-identity.mjs).
+withBuildIdentity(env);
 
 // The zone pages show times in and date fields are typed in (lib/domain/time-format.ts): a name
 // the server does not know would fail every page that writes a time, so it stops the start instead.
@@ -46,30 +41,8 @@ process.env.DATABASE_URL = env.DATABASE_URL;
 const applied = await migrate(env.DATABASE_URL);
 console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database is up to date");
 
-/**
- * The latest modification time (ms) of a file under `dir`, or `newest` if later.
- * @param {string} dir
- * @param {number} [newest]
- * @returns {number}
- */
-function newestSource(dir, newest = 0) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const p = path.join(dir, entry.name);
-    newest = entry.isDirectory() ? newestSource(p, newest) : Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-const buildId = path.join(ROOT, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json"].map(
-  (p) => path.join(ROOT, p),
-);
-const newest = Math.max(
-  ...sources
-    .filter(existsSync)
-    .map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
-);
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
+// A build of the checkout as it is now, or a new one (its id is a hash of what it is made from).
+if (!buildIsCurrent()) {
   console.log("building the app (next build)…");
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
 }

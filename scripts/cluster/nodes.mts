@@ -1,9 +1,10 @@
 // test:cluster's nodes: a fresh PostgreSQL database, the build, production nodes started and killed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { buildIsCurrent } from "../build-identity.mjs";
 import { migrate } from "../db/migrate.mjs";
 import { ROOT } from "../db/providers.mjs";
 
@@ -11,20 +12,9 @@ const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.
 export const PREFIX = process.env.CLUSTER_DB_PREFIX ?? "caseflow_cluster_";
 export const LOG_DIR = path.join(ROOT, "data", "cluster");
 
-function newest(dir: string, t = 0): number {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "node_modules" || e.name === "generated" || e.name.startsWith(".")) continue;
-    const p = path.join(dir, e.name);
-    t = e.isDirectory() ? newest(p, t) : Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** `npm run build` when there is no production build or the sources are newer. */
+/** `npm run build` when .next holds no build of the checkout as it is (scripts/build-identity.mjs). */
 export function buildIfNeeded() {
-  const id = path.join(ROOT, ".next", "BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib"].map((d) => newest(path.join(ROOT, d))));
-  if (existsSync(id) && statSync(id).mtimeMs >= sources) return false;
+  if (buildIsCurrent()) return false;
   const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("npm run build failed");
   return true;
