@@ -36,9 +36,20 @@ function smtpAnswer(status) {
 }
 
 /**
- * @param {{ port: number, appUrl: string, secret: string, domain?: string, host?: string }} options
+ * `onListening` is told once the port is bound; `onCannotListen` when it cannot be (a port taken,
+ * port 25 without root) — the server stops then: it had said "SMTP on port 25" and received nothing.
+ * @param {{ port: number, appUrl: string, secret: string, domain?: string, host?: string,
+ *   onListening?: () => void, onCannotListen?: (e: Error) => void }} options
  */
-export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0" }) {
+export function startInboundSmtp({
+  port,
+  appUrl,
+  secret,
+  domain,
+  host = "0.0.0.0",
+  onListening,
+  onCannotListen,
+}) {
   const ownDomain = String(domain || "caseflow.localhost").toLowerCase();
   const server = new SMTPServer({
     name: ownDomain,
@@ -93,7 +104,14 @@ export function startInboundSmtp({ port, appUrl, secret, domain, host = "0.0.0.0
       });
     },
   });
-  server.on("error", (e) => console.error("inbound SMTP:", e.message));
-  server.listen(port, host);
+  let listening = false;
+  server.on("error", (e) => {
+    if (!listening && onCannotListen) return onCannotListen(e);
+    console.error("inbound SMTP:", e.message);
+  });
+  server.listen(port, host, () => {
+    listening = true;
+    onListening?.();
+  });
   return server;
 }

@@ -56,6 +56,20 @@ describe("inbound SMTP listener (PRO-5)", () => {
     expect(ENVELOPE_HEADER).toBe(ROUTE_ENVELOPE);
   });
 
+  it("PRO-5: a listener whose port is taken says so (the server stops), rather than seeming to listen", async () => {
+    const failed = await new Promise<Error>((resolve, reject) => {
+      const second = startInboundSmtp({
+        port: SMTP_PORT,
+        appUrl: "http://127.0.0.1:1",
+        secret: "s".repeat(40),
+        host: "127.0.0.1",
+        onListening: () => second.close(() => reject(new Error("listened on a taken port"))),
+        onCannotListen: resolve,
+      });
+    });
+    expect(failed).toMatchObject({ code: "EADDRINUSE" });
+  });
+
   it("PRO-5: a message for the inbound domain reaches the route with the secret", async () => {
     await transport().sendMail({
       from: "pat@acme.example",

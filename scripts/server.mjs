@@ -18,12 +18,20 @@ import { createDrain } from "./ops/drain.mjs";
 import { prewarmSqlite } from "./ops/prewarm.mjs";
 import { applyKeepAlive, keepAliveMs } from "./ops/keep-alive.mjs";
 import { workerCount } from "./ops/workers.mjs";
+import { settingProblems } from "./ops/settings.mjs";
 import { respawnDelays } from "./ops/respawn.mjs";
 import { DEFAULT_DATABASE_URL } from "./db/providers.mjs";
 import { handleMetrics, observeRequest, serveClusterMetrics } from "./ops/metrics.mjs";
 import { logger, logRequest, requestContext } from "./ops/request-log.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
+// Settings a typo in which would quietly turn a feature off (ops/settings.mjs): the start stops.
+if (cluster.isPrimary)
+  for (const problem of settingProblems()) {
+    console.error(problem);
+    process.exitCode = 1;
+  }
+if (process.exitCode) process.exit();
 const workers = (() => {
   try {
     return workerCount(process.env, os.availableParallelism?.() ?? os.cpus().length);
@@ -46,6 +54,12 @@ const keepAlive = (() => {
 // PRO-5: the SMTP listener runs once, in the primary (or the only process); the workers get the
 // secret that lets its internal POST /api/inbound/email in (scripts/inbound-smtp.mjs).
 const smtpPort = Number(process.env.INBOUND_SMTP_PORT || 0);
+if (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535) {
+  console.error(
+    `INBOUND_SMTP_PORT=${process.env.INBOUND_SMTP_PORT} is no port: a whole number from 1 to 65535.`,
+  );
+  process.exit(1);
+}
 // Never taken from the environment: a value left in .env would be a permanent way past the token.
 if (cluster.isPrimary) {
   if (smtpPort) {
@@ -71,10 +85,15 @@ function startSmtp() {
     // Set above whenever smtpPort is: this runs in the primary (or the only process), which made it.
     secret: /** @type {string} */ (process.env.INBOUND_SMTP_SECRET),
     domain: process.env.INBOUND_EMAIL_DOMAIN,
+    onListening: () =>
+      console.log(
+        `Inbound email: SMTP on port ${smtpPort} for @${process.env.INBOUND_EMAIL_DOMAIN || "caseflow.localhost"}`,
+      ),
+    onCannotListen: (e) => {
+      console.error(`Inbound email: cannot listen on port ${smtpPort} (${e.message}); stopping.`);
+      process.exit(1);
+    },
   });
-  console.log(
-    `Inbound email: SMTP on port ${smtpPort} for @${process.env.INBOUND_EMAIL_DOMAIN || "caseflow.localhost"}`,
-  );
 }
 
 if (cluster.isPrimary && workers > 1) {

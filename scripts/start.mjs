@@ -62,6 +62,11 @@ if (!env.INBOUND_EMAIL_DOMAIN && process.env.NODE_ENV === "production")
     "\nINBOUND_EMAIL_DOMAIN is not set: customer emails invite replies to reply+…@caseflow.localhost, " +
       "which no mail server delivers. Set it to a domain whose mail reaches INBOUND_SMTP_PORT (README: Email).",
   );
+if (env.SMTP_URL && !env.MAIL_FROM && process.env.NODE_ENV === "production")
+  console.log(
+    "\nMAIL_FROM is not set: outgoing email is sent from no-reply@caseflow.local, which many mail " +
+      'servers refuse. Set it to your sender, e.g. MAIL_FROM="Support <support@example.com>".',
+  );
 console.log(`\nCaseflow is starting on http://localhost:${env.PORT}`);
 env.NODE_ENV = "production";
 const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {

@@ -91,23 +91,41 @@ async function migrateSqlite(url, root) {
   return done;
 }
 
-/** @param {string} url */
+/**
+ * The database of `url`, created when it does not exist yet (SQLSTATE 3D000 on connecting to it)
+ * through the server's `postgres` database — asked only then: a role allowed into its own database
+ * alone (pg_hba.conf, a pooler, a hosted server) could not start, though its database was there.
+ * @param {string} url
+ */
 export async function ensurePostgresDatabase(url) {
   const { default: pg } = await import("pg");
+  const own = new pg.Client({ connectionString: url });
+  try {
+    await own.connect();
+    return;
+  } catch (e) {
+    if (/** @type {{ code?: string }} */ (e).code !== "3D000") throw e;
+  } finally {
+    await own.end().catch(() => {});
+  }
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } catch (e) {
     // pg rejects with a DatabaseError, whose code is PostgreSQL's SQLSTATE.
-    if (/** @type {{ code?: string }} */ (e).code !== "42P04") throw e; // created concurrently
+    if (/** @type {{ code?: string }} */ (e).code === "42P04") return; // created concurrently
+    const why = /** @type {Error} */ (e).message;
+    throw new Error(
+      `database "${name}" does not exist, and it could not be created (${why}): create it, e.g. createdb ${name}`,
+      { cause: e },
+    );
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 

@@ -119,7 +119,7 @@ export async function deliverPending(limit = 100): Promise<{ sent: number; faile
     let failure: unknown = null;
     try {
       await transporter(url).sendMail({
-        from: process.env.MAIL_FROM ?? "Caseflow <no-reply@caseflow.local>",
+        from: process.env.MAIL_FROM || "Caseflow <no-reply@caseflow.local>",
         to: m.recipient,
         subject: m.subject,
         text: m.body,
