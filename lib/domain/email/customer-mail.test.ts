@@ -88,6 +88,12 @@ describe("customer email (PRO-3, PRO-5)", () => {
     );
     const started = performance.now();
     customerMailHtml({ number: "CS1" }, `https://${".".repeat(100_000)}`);
+    // A run of punctuation inside the address, not at its end, is one pass too (it was quadratic).
+    const inside = customerMailHtml({ number: "CS1" }, `https://${".".repeat(50_000)}a`);
     expect(performance.now() - started).toBeLessThan(200);
+    expect(inside).toContain(`">https://${".".repeat(50_000)}a</a>`);
+    expect(customerMailHtml({ number: "CS1" }, "(see https://x.example/a).,")).toContain(
+      '(see <a href="https://x.example/a">https://x.example/a</a>).,',
+    );
   });
 });

@@ -51,7 +51,16 @@ export function customerMailText(c: Mailed, comment: string): string {
 /** An http(s) address in plain text: up to a space or a character no address holds unescaped. */
 const ADDRESS = /https?:\/\/[^\s<>"']+/g;
 /** Punctuation that ends a sentence or a bracket, not the address it follows. */
-const TRAILING = /[.,;:!?)\]]+$/;
+const TRAILING = new Set([...".,;:!?)]"]);
+/**
+ * The address without its trailing punctuation: one backward pass (the regex /[.,;:!?)\]]+$/ tried
+ * from each punctuation mark of a run not at the end: 8,000 dots then a letter took 30 ms a render).
+ */
+function trimTrailing(url: string): string {
+  let end = url.length;
+  while (end > 0 && TRAILING.has(url[end - 1])) end--;
+  return url.slice(0, end);
+}
 
 /**
  * The text as HTML with each web address a link (NOT-1's "Accept or reject it here: <link>" is
@@ -63,7 +72,7 @@ function linkedHtml(text: string): string {
   let html = "";
   let at = 0;
   for (const m of text.matchAll(ADDRESS)) {
-    const url = m[0].replace(TRAILING, "");
+    const url = trimTrailing(m[0]);
     html += escapeHtml(text.slice(at, m.index)) + `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
     at = m.index + url.length;
   }

@@ -109,7 +109,9 @@ export const caseMailTemplateSchema = z
     }),
     enabled: booleanText("Send this email").default(false),
     subject: requiredText("Subject", 200).refine((s) => !/[\r\n]/.test(s), "Subject must be one line."),
-    body: requiredText("Body", 5000),
+    // A browser posts a text area's line breaks as CRLF: kept, an untouched default body compared
+    // unequal (an audit row of no change) and its paragraphs did not split in the HTML part.
+    body: requiredText("Body", 5000).transform((b) => b.replace(/\r\n?/g, "\n")),
     /** 0 for an email nobody saved yet (REC-6 then applies from its first save). */
     version: formNumber(
       z

@@ -312,4 +312,14 @@ describe("incident notifications (INC-7, REL-4)", () => {
       ["incident.on_hold", "suppressed"],
     ]);
   });
+
+  it("INC-7: a caller deactivated since the incident was opened is emailed nothing more", async () => {
+    const itil = await makeItil();
+    const agent = await makeAgent();
+    const incident = await createIncident(itil, { shortDescription: "caller leaves", callerId: agent.id });
+    await db().user.update({ where: { id: agent.id }, data: { active: false } });
+    const v = (await db().incident.findUniqueOrThrow({ where: { id: incident.id } })).version;
+    await updateIncident(itil, incident.number, { version: v, state: IncidentState.OnHold, onHoldReason: 1 });
+    expect((await mails(incident.id)).map((x) => x.event)).toEqual(["incident.opened"]);
+  });
 });

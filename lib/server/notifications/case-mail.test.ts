@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { caseMailDefinition } from "@/lib/domain/notifications/case-mail";
 import { CaseState } from "@/lib/domain/records/choices";
 import { makeAdmin, makeAgent, makeCase, makeCustomer, resolveCase } from "@/lib/testing/fixtures";
 import { runCaseAction } from "../cases/write";
@@ -142,6 +143,28 @@ describe("case emails to customers (NOT-1)", () => {
       ).rejects.toThrow();
     } finally {
       await db().caseMailTemplate.deleteMany({ where: { event: "opened" } });
+    }
+  });
+
+  it("NOT-1 / REC-5: a body posted with a browser's CRLF line breaks is the text it shows — the untouched default is no change", async () => {
+    const admin = await makeAdmin();
+    const { subject, body } = caseMailDefinition("cancelled");
+    expect(body).toContain("\n");
+    const crlf = {
+      event: "cancelled" as const,
+      enabled: "true" as const,
+      subject,
+      body: body.replace(/\n/g, "\r\n"),
+    };
+    expect(await saveCaseMailTemplate(admin, crlf)).toMatchObject({ changed: false });
+    expect(await db().caseMailTemplate.findUnique({ where: { event: "cancelled" } })).toBeNull();
+    try {
+      const edited = { ...crlf, body: `${crlf.body}\r\n\r\nThe team` };
+      expect(await saveCaseMailTemplate(admin, edited)).toMatchObject({ changed: true });
+      const saved = await db().caseMailTemplate.findUniqueOrThrow({ where: { event: "cancelled" } });
+      expect(saved.body).toBe(`${body}\n\nThe team`);
+    } finally {
+      await db().caseMailTemplate.deleteMany({ where: { event: "cancelled" } });
     }
   });
 });

@@ -15,7 +15,11 @@ type IncidentForMail = {
 
 async function queue(tx: Tx, incident: IncidentForMail, mail: IncidentMail, key: string) {
   if (!incident.callerId) return false;
-  const caller = await tx.user.findUnique({ where: { id: incident.callerId }, select: { email: true } });
+  // Only an active caller is emailed, as a case's customer is (a deactivated one has left).
+  const caller = await tx.user.findUnique({
+    where: { id: incident.callerId, active: true },
+    select: { email: true },
+  });
   if (!caller) return false;
   return enqueueMail(tx, {
     dedupeKey: `incident:${incident.id}:${mail.event}:${key}`,
