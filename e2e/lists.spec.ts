@@ -270,3 +270,15 @@ test("WRK-4: on a 1366-pixel laptop the case list shows every column without a s
   }
   await context.close();
 });
+
+test("WRK-4 / WRK-1: the Assigned to filter offers every active internal user, one who cannot work cases too (their cases stay theirs)", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/cases");
+  const filter = page
+    .getByRole("search", { name: "Filter cases" })
+    .getByLabel("Assigned to", { exact: true });
+  await expect(filter.locator("option", { hasText: "Ian Fulfiller" })).toHaveCount(1);
+  await expect(filter.locator("option", { hasText: "Alex Agent" })).toHaveCount(1);
+});

@@ -32,14 +32,17 @@ export const metadata: Metadata = { title: "Cases" };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await workspaceActor();
   const raw = firstValues(await searchParams);
+  const writer = canWriteCases(actor);
   // WRK-4: the views come from the layout's per-request cache (one query for both).
-  const [list, [accounts, account], [assignees, assignee], [groups, group], views, plugins] =
+  const [list, [accounts, account], [assignees, assignee], [groups, group], views, plugins, workers] =
     await Promise.all([
       readOr404(listCases(actor, raw)),
       // WRK-4: the account and the person filtered by, named (a typeahead's text, or deactivated).
       optionsNaming(accountOptions(), recordId(raw.account) ?? undefined, accountChoice, "Unknown account"),
+      // WRK-4: any active internal user may hold cases (one who lost the case role keeps theirs,
+      // WRK-1), so the filter offers them all, as its typeahead does past 200 people.
       optionsNaming(
-        assigneeOptions("case"),
+        assigneeOptions(),
         recordId(raw.assignedTo) ?? undefined,
         assigneeChoice,
         "Unknown person",
@@ -49,13 +52,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       canReadCases(actor) ? listViews(actor) : [],
       // ITSM-5: read with the requester (primed), no query of its own.
       activePlugins(),
+      // WRK-1: a bulk assignment offers those who can work cases.
+      writer ? assigneeOptions("case") : null,
     ]);
   const filterGroups = group && !groups.includes(group) ? [...groups, group] : groups;
   const href = (patch: Record<string, QueryValue>) => hrefWith("/cases", { ...raw, ...patch });
   const query = hrefWith("", raw);
   // WRK-4: a view's link names it (?view=id): its name heads the list and it can be deleted here.
   const view = views.find((v) => String(v.id) === raw.view);
-  const writer = canWriteCases(actor);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -94,7 +98,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         columns={caseColumns(list.params.sort ?? "-updated", (sort) => href({ sort, page: undefined }))}
         // PRO-3: Notify Customers (itil users too); WRK-4: bulk changes (those who write cases).
         selectable={writer || canNotifyCustomers(actor)}
-        bulk={writer ? { groups, assignees, withheldCodes: resolutionCodesWithheld(plugins) } : undefined}
+        bulk={
+          writer ? { groups, assignees: workers, withheldCodes: resolutionCodesWithheld(plugins) } : undefined
+        }
       />
       <Pagination
         page={list.page}
