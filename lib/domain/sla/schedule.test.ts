@@ -59,4 +59,28 @@ describe("SLA schedules (NOT-5)", () => {
     expect(isTimeZone("Europe/Berlin")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
   });
+
+  it("NOT-5: a schedule walked for many timers (its days kept) counts as a fresh one does, across DST changes", () => {
+    const zones = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "UTC"];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), seed % n);
+    for (const timeZone of zones) {
+      const hours = (): SlaSchedule => ({
+        kind: "hours",
+        timeZone,
+        days: [1, 2, 3, 5, 6],
+        startMinute: 60,
+        endMinute: 1440,
+      });
+      const shared = hours();
+      for (let i = 0; i < 200; i++) {
+        const start = new Date(Date.UTC(2026, 0, 1) + rand(365 * 24) * 3_600_000 + rand(60) * 60_000);
+        const ms = (1 + rand(200 * 60)) * 60_000;
+        const due = addWorkingTime(shared, start, ms);
+        expect(due).toEqual(addWorkingTime(hours(), start, ms));
+        expect(workingTimeBetween(shared, start, due)).toBe(ms);
+        expect(workingTimeBetween(hours(), start, due)).toBe(ms);
+      }
+    }
+  });
 });
