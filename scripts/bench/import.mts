@@ -46,15 +46,20 @@ export async function importMetrics(log: (m: string) => void): Promise<Row[]> {
   // A CRM's re-export: every row's phone number changed (10,000 versioned updates, audited).
   const changed = csv.replaceAll(",+1 555 ", ",+1 556 ");
   const updated = await timed(() => commitImport(actor, { kind: "contacts", csv: changed }));
+  // Then every contact made a customer admin too: 10,000 users' roles changed.
+  const promoted = changed.replaceAll(",customer\r\n", ",customer;customer_admin\r\n");
+  const roles = await timed(() => commitImport(actor, { kind: "contacts", csv: promoted }));
   log(
     `import: preview ${preview.ms.toFixed(0)} ms (${preview.result.counts.create} to create), ` +
       `import ${write.ms.toFixed(0)} ms (${write.result.counts.create} created), ` +
       `again ${again.ms.toFixed(0)} ms (${again.result.counts.unchanged} unchanged), ` +
-      `changed ${updated.ms.toFixed(0)} ms (${updated.result.counts.update} updated)`,
+      `changed ${updated.ms.toFixed(0)} ms (${updated.result.counts.update} updated), ` +
+      `roles ${roles.ms.toFixed(0)} ms (${roles.result.counts.update} updated)`,
   );
   if (write.result.counts.create !== ROWS || again.result.counts.unchanged !== ROWS)
     throw new Error(`import bench: expected ${ROWS} created, then ${ROWS} unchanged`);
-  if (updated.result.counts.update !== ROWS) throw new Error(`import bench: expected ${ROWS} updated`);
+  if (updated.result.counts.update !== ROWS || roles.result.counts.update !== ROWS)
+    throw new Error(`import bench: expected ${ROWS} updated, twice`);
   const assets = await assetMetrics(actor, tag, log);
   const row = (metric: string, ms: number, note: string): Row => ({
     metric,
@@ -69,6 +74,7 @@ export async function importMetrics(log: (m: string) => void): Promise<Row[]> {
     row("PERF-9 import of 10,000 contacts", write.ms, "one transaction, audit rows included"),
     row("SET-3 the same 10,000 rows again (unchanged)", again.ms, "idempotent: nothing written"),
     row("SET-3 the 10,000 rows with new phone numbers", updated.ms, "10,000 versioned updates, audited"),
+    row("SET-3 the 10,000 rows with a role added", roles.ms, "10,000 users' roles changed, audited"),
     row("SET-3 import of 10,000 assets", assets.write, "matched by serial number in one account"),
     row("SET-3 the same 10,000 assets again (unchanged)", assets.again, "each row one lookup"),
   ];

@@ -497,6 +497,14 @@ describe("SET-2: asset serial numbers written before the match key existed", () 
       version: String(keyless.version),
     });
     expect((await db().asset.findUniqueOrThrow({ where: { id: keyless.id } })).name).toBe("Renamed twin");
+    // So can an import (SET-3): its key stays as it is — written, it would be its sibling's.
+    const { commitImport } = await import("./import");
+    const csv = `Number,Name,Serial number,Account\n${keyless.number},Imported twin,${serial},${account.number}\n`;
+    expect((await commitImport(m, { kind: "assets", csv })).counts).toMatchObject({ update: 1, error: 0 });
+    expect(await db().asset.findUniqueOrThrow({ where: { id: keyless.id } })).toMatchObject({
+      name: "Imported twin",
+      serialKey: null,
+    });
   });
 });
 

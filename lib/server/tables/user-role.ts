@@ -2,7 +2,7 @@ import "server-only";
 // "UserRole": the roles each user holds.
 import type { Tx } from "@/lib/db";
 import { ASSIGNEE_ROLES, INTERNAL_ROLES, type AssignedKind } from "@/lib/domain/auth/roles";
-import { jsonRows } from "./sql";
+import { jsonRows, num } from "./sql";
 
 /**
  * A user's `roles` filter: holds an internal role. One without can be assigned, manage or join
@@ -35,9 +35,16 @@ export async function insertRolesByEmail(tx: Tx, roles: readonly [email: string,
     SELECT u."id", t."role" FROM (${pairs}) t CROSS JOIN "User" u WHERE u."email" = t."email"`;
 }
 
+const PAIRS = [
+  { name: "userId", type: "int" },
+  { name: "role", type: "text" },
+] as const;
+
 /**
- * SET-3's import: each of these users' roles become exactly those `roles` gives them — two
- * statements whatever their number (a removed role deleted, a new one added, a kept one left).
+ * SET-3's import: each of these users' roles become exactly those `roles` gives them — three
+ * statements whatever their number: their roles read, the ones to drop deleted, the new ones added.
+ * Each as an IN list, which SQLite builds once and looks up by key: a NOT EXISTS against the JSON
+ * rows, or a join with them, read them once per role row (20 s for 4,000 users; 62 s for 10,000).
  */
 export async function setRolesOf(
   tx: Tx,
@@ -49,20 +56,18 @@ export async function setRolesOf(
     [{ name: "id", type: "int" }],
     userIds.map((id) => [id]),
   );
-  const pairs = () =>
-    jsonRows(
-      [
-        { name: "userId", type: "int" },
-        { name: "role", type: "text" },
-      ],
-      roles,
-    );
-  await tx.$executeRaw`
-    DELETE FROM "UserRole" WHERE "userId" IN (SELECT t."id" FROM (${users}) t)
-      AND NOT EXISTS (SELECT 1 FROM (${pairs()}) p
-        WHERE p."userId" = "UserRole"."userId" AND p."role" = "UserRole"."role")`;
+  const held = await tx.$queryRaw<{ userId: unknown; role: string }[]>`
+    SELECT "userId", "role" FROM "UserRole" WHERE "userId" IN (SELECT t."id" FROM (${users}) t)`;
+  const wanted = new Set(roles.map(([userId, role]) => `${userId} ${role}`));
+  const gone = held.flatMap((h) =>
+    wanted.has(`${num(h.userId)} ${h.role}`) ? [] : [[num(h.userId), h.role]],
+  );
+  if (gone.length)
+    await tx.$executeRaw`
+      DELETE FROM "UserRole"
+      WHERE ("userId", "role") IN (SELECT p."userId", p."role" FROM (${jsonRows(PAIRS, gone)}) p)`;
   await tx.$executeRaw`
     INSERT INTO "UserRole" ("userId", "role")
-    SELECT p."userId", p."role" FROM (${pairs()}) p
+    SELECT p."userId", p."role" FROM (${jsonRows(PAIRS, roles)}) p
     WHERE NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = p."userId" AND r."role" = p."role")`;
 }

@@ -38,6 +38,9 @@ describe("reading an import file (SET-3)", () => {
     const lines = Array.from({ length: 5 }, () => cells(600));
     expect(readCsv(lines.join("\r")).rows).toHaveLength(4);
     expect(readCsv(lines.join("\r\n")).rows).toHaveLength(4);
+    // A quote inside an unquoted cell is text (as the parser reads it): the delimiters after it count.
+    expect(refusal(`email,name\nx" y,A\n${",".repeat(1_000)}\n`)).toMatch(/^Row 3 has more than 1,000 cells/);
+    expect(refusal(`email,name\n"a ""quoted"", x",A\n${",".repeat(1_000)}\n`)).toMatch(/^Row 3 has more/);
     // Delimiters inside a quoted cell are text, not cells.
     const quoted = readCsv(`email,notes\na@x.test,"${",".repeat(5_000)}"\n`);
     expect(quoted.rows[0].cells[1]).toHaveLength(5_000);

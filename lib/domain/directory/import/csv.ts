@@ -24,19 +24,29 @@ export const IMPORT_MAX_COLUMNS = 1_000;
 
 /**
  * The first record with more than IMPORT_MAX_COLUMNS cells, as the spreadsheet numbers it (the
- * header is row 1), or null. One pass counting delimiters outside quotes; a record ends at a line
- * break outside quotes (CRLF, LF or a lone CR). A stray quote inside an unquoted cell (kept as
- * written: relax_quotes) can only make this count fewer cells, never refuse a row wrongly.
+ * header is row 1), or null. One pass reading quotes as the parser does: a quote opens a quoted cell
+ * only at a cell's start, where `""` is a quote and a lone one closes it; elsewhere it is text
+ * (relax_quotes: `Monitor 27" Dell`) — counted as opening one, a stray quote hid every delimiter after
+ * it, and a 20 MB line of commas passed. A record ends at a line break outside quotes (CRLF, LF, CR).
  */
 function tooWideRow(body: string, delimiter: string): number | null {
-  let [row, cells, quoted] = [1, 1, false];
+  let [row, cells, quoted, cellStart] = [1, 1, false, true];
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
-    if (ch === '"') quoted = !quoted;
-    else if (quoted) continue;
+    if (quoted) {
+      if (ch === '"') {
+        if (body[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (ch === '"' && cellStart) [quoted, cellStart] = [true, false];
     else if (ch === delimiter) {
       if (++cells > IMPORT_MAX_COLUMNS) return row;
-    } else if (ch === "\n" || (ch === "\r" && body[i + 1] !== "\n")) [row, cells] = [row + 1, 1];
+      cellStart = true;
+    } else if (ch === "\n" || (ch === "\r" && body[i + 1] !== "\n"))
+      [row, cells, cellStart] = [row + 1, 1, true];
+    else if (ch !== "\r") cellStart = false;
   }
   return null;
 }

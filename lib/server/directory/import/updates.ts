@@ -88,12 +88,21 @@ export const ACCOUNTS: UpdateSpec<NewAccount> = {
   what: "account",
   columns: { name: "text", nameKey: "text", isCustomer: "bool", isPartner: "bool", active: "bool" },
 };
+/** Assets whose serial number and account stay: their key stays too (an older twin's may be none). */
 export const ASSETS: UpdateSpec<NewAsset> = {
   model: "Asset",
   audit: TABLE.asset,
   what: "asset",
-  columns: { name: "text", serialNumber: "text", serialKey: "text", accountId: "int" },
-  // The key goes with the serial number and the account (as on the page).
+  columns: { name: "text", serialNumber: "text", accountId: "int" },
+};
+/**
+ * Assets given another serial number or account: the key goes with them (as on the page). Only
+ * these: rewritten on a rename, the key of an older twin left keyless by the migration (two assets
+ * of one account sharing a serial) became its sibling's, and the unique key failed the whole import.
+ */
+export const REKEYED_ASSETS: UpdateSpec<NewAsset> = {
+  ...ASSETS,
+  columns: { ...ASSETS.columns, serialKey: "text" },
   derive: (a) => ({ serialKey: serialKeyOf(a.serialNumber ?? null) }),
 };
 export const PEOPLE: UpdateSpec<NewPerson> = {

@@ -12,7 +12,16 @@ import type { NewAccount } from "./plan-accounts";
 import type { NewAsset } from "./plan-assets";
 import type { NewPerson } from "./plan-people";
 import type { Progress, Write } from "./types";
-import { ACCOUNTS, ASSETS, auditMany, PEOPLE, updateAll, type Audit, type Author } from "./updates";
+import {
+  ACCOUNTS,
+  ASSETS,
+  auditMany,
+  PEOPLE,
+  REKEYED_ASSETS,
+  updateAll,
+  type Audit,
+  type Author,
+} from "./updates";
 
 const creates = <T>(writes: Write<T>[]) => writes.flatMap((w) => (w.kind === "create" ? [w.data] : []));
 
@@ -125,7 +134,16 @@ export async function writeAssets(tx: Tx, writes: Write<NewAsset>[], author: Aut
     },
   );
   await auditMany(tx, TABLE.asset, made, author);
-  await updateAll(tx, ASSETS, writes, author, tick);
+  const rekeys = (w: Write<NewAsset>) =>
+    w.kind === "update" && w.changes.some((c) => c.field === "serialNumber" || c.field === "accountId");
+  await updateAll(tx, REKEYED_ASSETS, writes.filter(rekeys), author, tick);
+  await updateAll(
+    tx,
+    ASSETS,
+    writes.filter((w) => !rekeys(w)),
+    author,
+    tick,
+  );
 }
 
 export type Writer = typeof writeAccounts | typeof writePeople | typeof writeAssets;
