@@ -47,48 +47,88 @@ function inputFiles(rel, out = []) {
   return out;
 }
 
-/** The id of a build of the checkout as it is now: 20 hex digits of a hash of its inputs. */
-export function buildId() {
+/**
+ * The id of a build of the checkout as it is now, with this server actions key: 20 hex digits of a
+ * hash of its inputs and of the key (which names the actions: the same sources built with another
+ * key — another AUTH_SECRET — are another build, and a node that had built with its own
+ * data/auth-secret rebuilds when given the shared one).
+ * @param {string} actionsKey
+ */
+export function buildId(actionsKey) {
   const hash = createHash("sha256");
   for (const rel of INPUTS.flatMap((p) => inputFiles(p))) {
     hash.update(`${rel}\0`);
     hash.update(readFileSync(path.join(ROOT, rel)));
   }
+  hash.update(`key\0${createHash("sha256").update(actionsKey).digest("hex")}`);
   return hash.digest("hex").slice(0, 20);
 }
 
-/** Whether .next holds a build of the checkout as it is now. */
-export function buildIsCurrent(distDir = ".next") {
+/**
+ * Whether .next holds the build `env` names (after withBuildIdentity).
+ * @param {Record<string, string | undefined>} env
+ */
+export function buildIsCurrent(env, distDir = ".next") {
   const file = path.join(ROOT, distDir, "BUILD_ID");
-  return existsSync(file) && readFileSync(file, "utf8").trim() === buildId();
+  return existsSync(file) && readFileSync(file, "utf8").trim() === env.CASEFLOW_BUILD_ID;
 }
 
-/** The smallest AUTH_SECRET production takes (`openssl rand -base64 32` gives 44 characters). */
+/** The smallest AUTH_SECRET taken without a warning (`openssl rand -base64 32` gives 44 characters). */
 const MIN_SECRET = 32;
+const SECRET_FILE = path.join(ROOT, "data", "auth-secret");
 
 /**
- * `env` with AUTH_SECRET (given; else, outside production, the one kept in data/auth-secret), the
- * build id and the server actions key. In production a missing or short secret stops the start:
- * made on each node, sessions signed by one were refused by the others.
+ * Where the session secret comes from: AUTH_SECRET; else the one kept in data/auth-secret (made
+ * there once outside production). In production without either the start stops — made on each node,
+ * a session signed by one was refused by the others; with only the file (a single node set up before
+ * this rule) it goes on, saying to set AUTH_SECRET. A short one is said to be weak.
+ * @param {Record<string, string | undefined>} env
+ * @param {string | null} kept data/auth-secret's secret, if there is one
+ * @returns {{ secret: string | null, error?: string, warning?: string }}
+ */
+export function secretOf(env, kept) {
+  const production = env.NODE_ENV === "production";
+  const weak = (/** @type {string} */ secret) =>
+    secret.length < MIN_SECRET
+      ? `AUTH_SECRET is shorter than ${MIN_SECRET} characters, which is weak: make one with ` +
+        "openssl rand -base64 32 (changing it signs everyone out)."
+      : undefined;
+  if (env.AUTH_SECRET)
+    return { secret: env.AUTH_SECRET, warning: production ? weak(env.AUTH_SECRET) : undefined };
+  if (!production) return { secret: kept };
+  if (kept)
+    return {
+      secret: kept,
+      warning:
+        "AUTH_SECRET is not set: sessions are signed with the secret kept in data/auth-secret. Set AUTH_SECRET to it " +
+        "(the same on every node) — another node would make its own, and refuse these sessions.",
+    };
+  return {
+    secret: null,
+    error: "AUTH_SECRET is not set. Set it to the same secret on every node: openssl rand -base64 32",
+  };
+}
+
+/**
+ * `env` with its session secret (secretOf), the server actions key derived from it and the build id.
  * @param {Record<string, string | undefined>} env
  */
 export function withBuildIdentity(env) {
-  const production = env.NODE_ENV === "production";
-  if (!env.AUTH_SECRET && production)
-    fail("AUTH_SECRET is not set. Set it to the same secret on every node: openssl rand -base64 32");
-  if (env.AUTH_SECRET && production && env.AUTH_SECRET.length < MIN_SECRET)
-    fail(`AUTH_SECRET is shorter than ${MIN_SECRET} characters. Make one with: openssl rand -base64 32`);
-  if (!env.AUTH_SECRET) {
-    const file = path.join(ROOT, "data", "auth-secret");
-    mkdirSync(path.dirname(file), { recursive: true });
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+  const kept = existsSync(SECRET_FILE) ? readFileSync(SECRET_FILE, "utf8").trim() || null : null;
+  const { secret, error, warning } = secretOf(env, kept);
+  if (error) fail(error);
+  if (warning) console.warn(warning);
+  if (secret) env.AUTH_SECRET = secret;
+  else {
+    mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
+    writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    env.AUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
   }
-  env.CASEFLOW_BUILD_ID ||= buildId();
   // A raw AES-256 key, base64, as Next expects it.
   env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ||= createHmac("sha256", env.AUTH_SECRET)
     .update("caseflow server actions")
     .digest("base64");
+  env.CASEFLOW_BUILD_ID ||= buildId(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY);
   return env;
 }
 

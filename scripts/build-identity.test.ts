@@ -1,55 +1,55 @@
 // OPS-1: every node builds the same app and signs sessions with the same secret.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildId, withBuildIdentity } from "./build-identity.mjs";
+import { buildId, secretOf, withBuildIdentity } from "./build-identity.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET = "a-secret-of-at-least-thirty-two-characters";
-
-/** `npm start` in production with this AUTH_SECRET (or none): its exit status and output. */
-function productionStart(secret: string | undefined) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: "file:/nonexistent/x.db",
-  };
-  if (secret === undefined) delete env.AUTH_SECRET;
-  else env.AUTH_SECRET = secret;
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/start.mjs")], { env, encoding: "utf8" });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
+const keyOf = (secret: string) =>
+  withBuildIdentity({ AUTH_SECRET: secret }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!;
 
 describe("one build on every node (OPS-1)", () => {
-  it("OPS-1: the build's id is a hash of its inputs, the same each time it is asked", () => {
-    const id = buildId();
+  it("OPS-1: the build's id is a hash of its inputs and of the server actions key — another key, another build", () => {
+    const id = buildId("k1");
     expect(id).toMatch(/^[0-9a-f]{20}$/);
-    expect(buildId()).toBe(id);
-    expect(withBuildIdentity({ AUTH_SECRET: SECRET }).CASEFLOW_BUILD_ID).toBe(id);
-    // The package file is an input: the id is not just the commit's.
-    expect(readFileSync(path.join(ROOT, "package.json"), "utf8")).toContain("scripts/build.mjs");
+    expect(buildId("k1")).toBe(id);
+    expect(buildId("k2")).not.toBe(id);
+    const env = withBuildIdentity({ AUTH_SECRET: SECRET });
+    expect(env.CASEFLOW_BUILD_ID).toBe(buildId(keyOf(SECRET)));
+    expect(withBuildIdentity({ AUTH_SECRET: `${SECRET}!` }).CASEFLOW_BUILD_ID).not.toBe(
+      env.CASEFLOW_BUILD_ID,
+    );
   });
 
   it("OPS-1: the server actions key derives from AUTH_SECRET — the same on nodes sharing it, another for another", () => {
-    const key = (secret: string) =>
-      withBuildIdentity({ AUTH_SECRET: secret }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!;
-    expect(key(SECRET)).toBe(key(SECRET));
-    expect(key(SECRET)).not.toBe(key(`${SECRET}!`));
-    expect(Buffer.from(key(SECRET), "base64")).toHaveLength(32); // an AES-256 key, as Next takes it
+    expect(keyOf(SECRET)).toBe(keyOf(SECRET));
+    expect(keyOf(SECRET)).not.toBe(keyOf(`${SECRET}!`));
+    expect(Buffer.from(keyOf(SECRET), "base64")).toHaveLength(32); // an AES-256 key, as Next takes it
     // A key given in the environment is kept.
-    expect(
-      withBuildIdentity({ AUTH_SECRET: SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "given" })
-        .NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
-    ).toBe("given");
+    const given = withBuildIdentity({ AUTH_SECRET: SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "given" });
+    expect(given.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe("given");
   });
 
-  it("OPS-1: a production start without AUTH_SECRET, or with a short one, stops naming it (before touching the database)", () => {
-    const missing = productionStart(undefined);
-    expect(missing.status).toBe(1);
-    expect(missing.out).toContain("AUTH_SECRET is not set. Set it to the same secret on every node");
-    const short = productionStart("x".repeat(31));
-    expect(short.status).toBe(1);
-    expect(short.out).toContain("AUTH_SECRET is shorter than 32 characters");
+  it("OPS-1: production needs AUTH_SECRET — a single node set up before keeps data/auth-secret with a warning; a short one is weak", () => {
+    const prod = { NODE_ENV: "production" };
+    expect(secretOf(prod, null)).toEqual({
+      secret: null,
+      error: "AUTH_SECRET is not set. Set it to the same secret on every node: openssl rand -base64 32",
+    });
+    expect(secretOf(prod, "kept")).toMatchObject({
+      secret: "kept",
+      warning: expect.stringMatching(
+        /^AUTH_SECRET is not set: sessions are signed with the secret kept in data\/auth-secret/,
+      ),
+    });
+    expect(secretOf({ ...prod, AUTH_SECRET: "x".repeat(31) }, null)).toMatchObject({
+      secret: "x".repeat(31),
+      warning: expect.stringMatching(/^AUTH_SECRET is shorter than 32 characters, which is weak/),
+    });
+    expect(secretOf({ ...prod, AUTH_SECRET: SECRET }, "kept")).toEqual({
+      secret: SECRET,
+      warning: undefined,
+    });
+    // Outside production: the kept one, or (none yet) one made there.
+    expect(secretOf({}, "kept")).toEqual({ secret: "kept" });
+    expect(secretOf({}, null)).toEqual({ secret: null });
   });
 });

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./db/providers.mjs";
+import { TEST_AUTH_SECRET } from "./test-secret.mjs";
 
 export const E2E_DB = path.join(ROOT, "data", "e2e", "caseflow.db");
 rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
@@ -13,7 +14,7 @@ const env = {
   PORT: process.env.E2E_PORT ?? "3210",
   // PRO-5: the inbound SMTP listener, 1000 above the web port (e2e/inbound.spec.ts sends to it).
   INBOUND_SMTP_PORT: String(Number(process.env.E2E_PORT ?? "3210") + 1000),
-  AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+  AUTH_SECRET: TEST_AUTH_SECRET,
   // PERF-1: each request's database statements, for e2e/query-count.spec.ts.
   CASEFLOW_QUERY_LOG: path.join(path.dirname(E2E_DB), "queries.log"),
   // OPS-3: no JSON line per request in Playwright's output.

@@ -42,7 +42,7 @@ const applied = await migrate(env.DATABASE_URL);
 console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database is up to date");
 
 // A build of the checkout as it is now, or a new one (its id is a hash of what it is made from).
-if (!buildIsCurrent()) {
+if (!buildIsCurrent(env)) {
   console.log("building the app (next build)…");
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
 }

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { TEST_AUTH_SECRET } from "../../scripts/test-secret.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -22,7 +23,7 @@ export async function startProductionServer(
     NODE_ENV: "production",
     PORT: String(port),
     DATABASE_URL: `file:${path.join(dir, "caseflow.db")}`,
-    AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij",
+    AUTH_SECRET: TEST_AUTH_SECRET, // the build the Playwright server runs: none made meanwhile
     APP_URL: `http://localhost:${port}`,
     WEB_CONCURRENCY: "1",
     ...extraEnv,

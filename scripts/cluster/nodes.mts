@@ -4,7 +4,7 @@ import http from "node:http";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { buildIsCurrent } from "../build-identity.mjs";
+import { buildIsCurrent, withBuildIdentity } from "../build-identity.mjs";
 import { migrate } from "../db/migrate.mjs";
 import { ROOT } from "../db/providers.mjs";
 
@@ -13,9 +13,14 @@ export const PREFIX = process.env.CLUSTER_DB_PREFIX ?? "caseflow_cluster_";
 export const LOG_DIR = path.join(ROOT, "data", "cluster");
 
 /** `npm run build` when .next holds no build of the checkout as it is (scripts/build-identity.mjs). */
-export function buildIfNeeded() {
-  if (buildIsCurrent()) return false;
-  const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+export function buildIfNeeded(secret: string) {
+  const env = withBuildIdentity({ ...process.env, AUTH_SECRET: secret });
+  if (buildIsCurrent(env)) return false;
+  const r = spawnSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: env as NodeJS.ProcessEnv,
+  });
   if (r.status !== 0) throw new Error("npm run build failed");
   return true;
 }

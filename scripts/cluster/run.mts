@@ -15,6 +15,7 @@ import {
   type Node,
 } from "./nodes.mts";
 import { startSink } from "./smtp-sink.mts";
+import { TEST_AUTH_SECRET } from "../test-secret.mjs";
 
 const started = Date.now();
 const LIMIT_MS = 150_000;
@@ -28,7 +29,7 @@ const CASES = 80;
 const INCIDENTS = 16;
 const KILL_AFTER = 160; // writes sent before node B is killed (of about 400)
 
-if (buildIfNeeded()) console.log(`built in ${secs(Date.now() - started)}`);
+if (buildIfNeeded(TEST_AUTH_SECRET)) console.log(`built in ${secs(Date.now() - started)}`);
 const sink = await startSink(30);
 const url = await freshDatabase();
 const { q, end } = querier(url);
@@ -41,7 +42,7 @@ await q(`UPDATE "CaseSla" SET "dueAt" = now() - interval '2 minutes', "warnAt" =
 
 const env = {
   DATABASE_URL: url,
-  AUTH_SECRET: "cluster-test-only-secret-0123456789abcdef",
+  AUTH_SECRET: TEST_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   APP_URL: `http://127.0.0.1:${port}`,
