@@ -47,30 +47,48 @@ function inputFiles(rel, out = []) {
   return out;
 }
 
-/**
- * The id of a build of the checkout as it is now, with this server actions key: 20 hex digits of a
- * hash of its inputs and of the key (which names the actions: the same sources built with another
- * key — another AUTH_SECRET — are another build, and a node that had built with its own
- * data/auth-secret rebuilds when given the shared one).
- * @param {string} actionsKey
- */
-export function buildId(actionsKey) {
+/** The id of a build of the checkout as it is now: 20 hex digits of a hash of its inputs. */
+export function buildId() {
   const hash = createHash("sha256");
   for (const rel of INPUTS.flatMap((p) => inputFiles(p))) {
     hash.update(`${rel}\0`);
     hash.update(readFileSync(path.join(ROOT, rel)));
   }
-  hash.update(`key\0${createHash("sha256").update(actionsKey).digest("hex")}`);
   return hash.digest("hex").slice(0, 20);
 }
 
 /**
- * Whether .next holds the build `env` names (after withBuildIdentity).
+ * What a build records of the server actions key it was made with (which names its actions): a
+ * hash, in a file of .next that is never served — the public build id says nothing of the secret.
+ */
+const KEY_FILE = "caseflow-actions-key";
+const keyPrint = (/** @type {string} */ key) => createHash("sha256").update(`caseflow ${key}`).digest("hex");
+
+/**
+ * Notes the key `env`'s build was made with, after `next build`.
+ * @param {Record<string, string | undefined>} env
+ */
+export function recordBuildKey(env, distDir = ".next") {
+  writeFileSync(path.join(ROOT, distDir, KEY_FILE), keyPrint(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ""));
+}
+
+/**
+ * Whether .next holds the build `env` names (after withBuildIdentity): the checkout as it is now and,
+ * in production, made with its key — a node that had built with its own data/auth-secret rebuilds
+ * when given the shared secret, or its actions would be named unlike the other nodes'. Outside
+ * production one node serves: a build made with another key serves as well (the runtime key encrypts;
+ * only the names were the build's), and `npm start` after `npm test` does not rebuild under a server.
  * @param {Record<string, string | undefined>} env
  */
 export function buildIsCurrent(env, distDir = ".next") {
-  const file = path.join(ROOT, distDir, "BUILD_ID");
-  return existsSync(file) && readFileSync(file, "utf8").trim() === env.CASEFLOW_BUILD_ID;
+  const read = (/** @type {string} */ name) => {
+    const file = path.join(ROOT, distDir, name);
+    return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
+  };
+  if (read("BUILD_ID") !== env.CASEFLOW_BUILD_ID) return false;
+  return (
+    env.NODE_ENV !== "production" || read(KEY_FILE) === keyPrint(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "")
+  );
 }
 
 /** The smallest AUTH_SECRET taken without a warning (`openssl rand -base64 32` gives 44 characters). */
@@ -128,7 +146,7 @@ export function withBuildIdentity(env) {
   env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ||= createHmac("sha256", env.AUTH_SECRET)
     .update("caseflow server actions")
     .digest("base64");
-  env.CASEFLOW_BUILD_ID ||= buildId(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY);
+  env.CASEFLOW_BUILD_ID ||= buildId();
   return env;
 }
 

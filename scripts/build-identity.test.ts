@@ -1,22 +1,44 @@
 // OPS-1: every node builds the same app and signs sessions with the same secret.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildId, secretOf, withBuildIdentity } from "./build-identity.mjs";
+import { buildId, buildIsCurrent, recordBuildKey, secretOf, withBuildIdentity } from "./build-identity.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 const SECRET = "a-secret-of-at-least-thirty-two-characters";
 const keyOf = (secret: string) =>
   withBuildIdentity({ AUTH_SECRET: secret }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!;
 
 describe("one build on every node (OPS-1)", () => {
-  it("OPS-1: the build's id is a hash of its inputs and of the server actions key — another key, another build", () => {
-    const id = buildId("k1");
+  it("OPS-1: the build's id is a hash of its inputs, the same whatever the secret (it is public)", () => {
+    const id = buildId();
     expect(id).toMatch(/^[0-9a-f]{20}$/);
-    expect(buildId("k1")).toBe(id);
-    expect(buildId("k2")).not.toBe(id);
-    const env = withBuildIdentity({ AUTH_SECRET: SECRET });
-    expect(env.CASEFLOW_BUILD_ID).toBe(buildId(keyOf(SECRET)));
-    expect(withBuildIdentity({ AUTH_SECRET: `${SECRET}!` }).CASEFLOW_BUILD_ID).not.toBe(
-      env.CASEFLOW_BUILD_ID,
-    );
+    expect(buildId()).toBe(id);
+    expect(withBuildIdentity({ AUTH_SECRET: SECRET }).CASEFLOW_BUILD_ID).toBe(id);
+    expect(withBuildIdentity({ AUTH_SECRET: `${SECRET}!` }).CASEFLOW_BUILD_ID).toBe(id);
+  });
+
+  it("OPS-1: in production a build made with another server actions key is not current (the node rebuilds)", () => {
+    const dist = ".test-build-identity";
+    const dir = path.join(ROOT, dist);
+    mkdirSync(dir, { recursive: true });
+    try {
+      const made = withBuildIdentity({ AUTH_SECRET: SECRET });
+      writeFileSync(path.join(dir, "BUILD_ID"), made.CASEFLOW_BUILD_ID!);
+      recordBuildKey(made, dist);
+      const production = (secret: string) =>
+        withBuildIdentity({ NODE_ENV: "production", AUTH_SECRET: secret });
+      expect(buildIsCurrent(production(SECRET), dist)).toBe(true);
+      expect(buildIsCurrent(production(`${SECRET}!`), dist)).toBe(false);
+      // Outside production one node serves: another key's build is current (no rebuild under a server).
+      expect(buildIsCurrent(withBuildIdentity({ AUTH_SECRET: `${SECRET}!` }), dist)).toBe(true);
+      // Sources changed since (another id): not current anywhere.
+      writeFileSync(path.join(dir, "BUILD_ID"), "0".repeat(20));
+      expect(buildIsCurrent(withBuildIdentity({ AUTH_SECRET: SECRET }), dist)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("OPS-1: the server actions key derives from AUTH_SECRET — the same on nodes sharing it, another for another", () => {

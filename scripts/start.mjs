@@ -3,7 +3,7 @@
 // Honours PORT and DATABASE_URL (default: SQLite at data/caseflow.db).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { buildIsCurrent, withBuildIdentity } from "./build-identity.mjs";
+import { buildIsCurrent, recordBuildKey, withBuildIdentity } from "./build-identity.mjs";
 import { migrate } from "./db/migrate.mjs";
 import { DEFAULT_DATABASE_URL, ROOT, providerOf } from "./db/providers.mjs";
 
@@ -45,6 +45,7 @@ console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "data
 if (!buildIsCurrent(env)) {
   console.log("building the app (next build)…");
   run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
+  recordBuildKey(env);
 }
 
 // The demo data (never with NODE_ENV=production) and who can sign in: after the build, so it is the

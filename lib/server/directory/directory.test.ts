@@ -505,6 +505,12 @@ describe("SET-2: asset serial numbers written before the match key existed", () 
       name: "Imported twin",
       serialKey: null,
     });
+    // A row writing its serial anew (here in capitals: the same key) is asked about its sibling, as
+    // the page asks: refused naming the row, not a unique-key failure of the whole file.
+    const upper = csv.replace(`,${serial},`, `,${serial.toUpperCase()},`);
+    const refused = await commitImport(m, { kind: "assets", csv: upper });
+    expect(refused.counts).toMatchObject({ update: 0, error: 1 });
+    expect(JSON.stringify(refused.rows)).toContain("already has the serial number");
   });
 });
 

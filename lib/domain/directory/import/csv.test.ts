@@ -41,6 +41,10 @@ describe("reading an import file (SET-3)", () => {
     // A quote inside an unquoted cell is text (as the parser reads it): the delimiters after it count.
     expect(refusal(`email,name\nx" y,A\n${",".repeat(1_000)}\n`)).toMatch(/^Row 3 has more than 1,000 cells/);
     expect(refusal(`email,name\n"a ""quoted"", x",A\n${",".repeat(1_000)}\n`)).toMatch(/^Row 3 has more/);
+    // Records end at the file's first line break style, as the parser's: a lone CR in an LF file is text.
+    expect(refusal(`email,name\n${`${",".repeat(900)}\r`.repeat(3)}\n`)).toMatch(
+      /^Row 2 has more than 1,000 cells/,
+    );
     // Delimiters inside a quoted cell are text, not cells.
     const quoted = readCsv(`email,notes\na@x.test,"${",".repeat(5_000)}"\n`);
     expect(quoted.rows[0].cells[1]).toHaveLength(5_000);

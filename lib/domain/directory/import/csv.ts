@@ -27,10 +27,14 @@ export const IMPORT_MAX_COLUMNS = 1_000;
  * header is row 1), or null. One pass reading quotes as the parser does: a quote opens a quoted cell
  * only at a cell's start, where `""` is a quote and a lone one closes it; elsewhere it is text
  * (relax_quotes: `Monitor 27" Dell`) — counted as opening one, a stray quote hid every delimiter after
- * it, and a 20 MB line of commas passed. A record ends at a line break outside quotes (CRLF, LF, CR).
+ * it, and a 20 MB line of commas passed. A record ends at a line break outside quotes.
  */
 function tooWideRow(body: string, delimiter: string): number | null {
   let [row, cells, quoted, cellStart] = [1, 1, false, true];
+  // The parser ends records at the first line break style it meets (CRLF, LF or CR): so does this
+  // count — ending them at any, lines of 900 commas split by lone CRs in an LF file passed it as
+  // rows, and the parser built them as one record of millions of cells.
+  let ending: string | null = null;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
@@ -44,9 +48,14 @@ function tooWideRow(body: string, delimiter: string): number | null {
     else if (ch === delimiter) {
       if (++cells > IMPORT_MAX_COLUMNS) return row;
       cellStart = true;
-    } else if (ch === "\n" || (ch === "\r" && body[i + 1] !== "\n"))
-      [row, cells, cellStart] = [row + 1, 1, true];
-    else if (ch !== "\r") cellStart = false;
+    } else if (ch === "\n" || ch === "\r") {
+      const found = ch === "\r" && body[i + 1] === "\n" ? "\r\n" : ch;
+      ending ??= found;
+      if (found === ending) {
+        [row, cells, cellStart] = [row + 1, 1, true];
+        if (found === "\r\n") i++;
+      } else cellStart = false;
+    } else cellStart = false;
   }
   return null;
 }

@@ -163,10 +163,12 @@ export async function planAssets(
       accountId,
     };
     const serialKey = serialKeyOf(next.serialNumber);
-    // Asked when the row gives the asset its serial or account anew (a row changing neither —
-    // the same file again — is no collision, whatever an older version left).
+    // Asked when the row gives the asset its serial or account anew — its text, as the page and the
+    // write decide (write.ts rewrites the key then: "SN-1" for a keyless twin's "sn-1" is its
+    // sibling's key). A row changing neither — the same file again — is no collision, whatever an
+    // older version left.
     const keyMoves =
-      !target || serialKeyOf(target.serialNumber) !== serialKey || target.accountId !== accountId;
+      !target || (target.serialNumber ?? null) !== next.serialNumber || target.accountId !== accountId;
     if (serialKey && keyMoves) {
       const slot = assetKey(accountId, serialKey);
       const holder = holders.get(slot);
