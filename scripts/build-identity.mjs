@@ -138,9 +138,9 @@ export function withBuildIdentity(env) {
   if (warning) console.warn(warning);
   if (secret) env.AUTH_SECRET = secret;
   else {
+    env.AUTH_SECRET = randomBytes(32).toString("base64url");
     mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
-    writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    env.AUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
+    writeFileSync(SECRET_FILE, env.AUTH_SECRET, { mode: 0o600 });
   }
   // A raw AES-256 key, base64, as Next expects it.
   env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ||= createHmac("sha256", env.AUTH_SECRET)

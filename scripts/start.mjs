@@ -3,7 +3,7 @@
 // Honours PORT and DATABASE_URL (default: SQLite at data/caseflow.db).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { buildIsCurrent, recordBuildKey, withBuildIdentity } from "./build-identity.mjs";
+import { buildIsCurrent, withBuildIdentity } from "./build-identity.mjs";
 import { migrate } from "./db/migrate.mjs";
 import { DEFAULT_DATABASE_URL, ROOT, providerOf } from "./db/providers.mjs";
 
@@ -44,8 +44,8 @@ console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "data
 // A build of the checkout as it is now, or a new one (its id is a hash of what it is made from).
 if (!buildIsCurrent(env)) {
   console.log("building the app (next build)…");
-  run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"]);
-  recordBuildKey(env);
+  // `npm run build`'s script: the one place a build is made and its key noted.
+  run(process.execPath, [path.join(ROOT, "scripts/build.mjs")]);
 }
 
 // The demo data (never with NODE_ENV=production) and who can sign in: after the build, so it is the
